@@ -1,0 +1,54 @@
+// An asymptotic bound: a polynomial with Θ (upper and lower bound known) or O (upper bound only),
+// or unknown with the reason. Printing keeps the non-dominated monomials.
+import { Poly, type Factors, type Monomial } from "./poly";
+
+export type Bound =
+  | { readonly kind: "poly"; readonly poly: Poly; readonly tight: boolean }
+  | { readonly kind: "unknown"; readonly reason: string };
+
+export const Bound = {
+  of(poly: Poly, tight: boolean): Bound {
+    return { kind: "poly", poly, tight };
+  },
+  unknown(reason: string): Bound {
+    return { kind: "unknown", reason };
+  },
+};
+
+/** Orders the factors inside a monomial: loop counts first, then sizes, outputs, model sizes. */
+export type SymbolRank = (name: string) => number;
+
+const SUPERSCRIPT: Record<string, string> = { "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹" };
+
+function power(e: number): string {
+  return e === 1 ? "" : String(e).replace(/\d/g, (d) => SUPERSCRIPT[d] ?? d);
+}
+
+export function formatFactors(factors: Factors, rank: SymbolRank): string {
+  const names = Object.keys(factors).sort((a, b) => rank(a) - rank(b) || (factors[b] ?? 0) - (factors[a] ?? 0) || a.localeCompare(b));
+  return names.length === 0 ? "1" : names.map((s) => `${s}${power(factors[s] ?? 1)}`).join("·");
+}
+
+export function formatPoly(poly: Poly, rank: SymbolRank): string {
+  const weight = (m: Monomial): number => Object.entries(m.factors).reduce((w, [s, e]) => w + rank(s) * e, 0);
+  const degree = (m: Monomial): number => Object.values(m.factors).reduce((a, b) => a + b, 0);
+  // Highest degree first; among equals, terms in loop counts and sizes before outputs and models.
+  const terms = poly.dominant().sort((a, b) => degree(b) - degree(a) || weight(a) - weight(b));
+  if (terms.length === 0) return "0";
+  return terms.map((m: Monomial) => formatFactors(m.factors, rank)).join(" + ");
+}
+
+export function formatBound(b: Bound, rank: SymbolRank): string {
+  if (b.kind === "unknown") return "unknown";
+  if (b.poly.isZero()) return "0";
+  return `${b.tight ? "Θ" : "O"}(${formatPoly(b.poly, rank)})`;
+}
+
+/** The JSON form: the non-dominated monomials with constants omitted. */
+export function boundTerms(b: Bound): { factors: Record<string, number> }[] {
+  if (b.kind === "unknown") return [];
+  return b.poly
+    .dominant()
+    .filter((m) => Object.keys(m.factors).length > 0)
+    .map((m) => ({ factors: { ...m.factors } }));
+}

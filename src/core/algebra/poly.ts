@@ -1,0 +1,161 @@
+// Multivariate polynomials with non-negative coefficients over size and trip-count symbols.
+// Every symbol stands for a quantity ≥ 1 that may grow without bound, so a monomial dominates
+// another when it has at least the same exponent in every symbol; asymptotic printing keeps only
+// the non-dominated monomials (Θ(b²·n + k·l) keeps both). Coefficients are kept for estimates.
+
+export type Factors = Readonly<Record<string, number>>;
+
+export interface Monomial {
+  readonly coef: number;
+  readonly factors: Factors;
+}
+
+function keyOf(factors: Factors): string {
+  return Object.keys(factors)
+    .sort()
+    .map((s) => `${s}^${factors[s]}`)
+    .join("*");
+}
+
+export class Poly {
+  private constructor(private readonly byKey: ReadonlyMap<string, Monomial>) {}
+
+  static readonly zero = new Poly(new Map());
+  static readonly one = Poly.constant(1);
+
+  static constant(c: number): Poly {
+    if (c === 0) return Poly.zero;
+    return new Poly(new Map([["", { coef: c, factors: {} }]]));
+  }
+
+  static symbol(name: string, exponent = 1, coef = 1): Poly {
+    return new Poly(new Map([[`${name}^${exponent}`, { coef, factors: { [name]: exponent } }]]));
+  }
+
+  static sum(polys: Iterable<Poly>): Poly {
+    let acc = Poly.zero;
+    for (const p of polys) acc = acc.add(p);
+    return acc;
+  }
+
+  static product(polys: Iterable<Poly>): Poly {
+    let acc = Poly.one;
+    for (const p of polys) acc = acc.mul(p);
+    return acc;
+  }
+
+  get monomials(): Monomial[] {
+    return [...this.byKey.values()];
+  }
+
+  isZero(): boolean {
+    return this.byKey.size === 0;
+  }
+
+  /** True when no symbol occurs (a constant, possibly zero). */
+  isConstant(): boolean {
+    return this.monomials.every((m) => Object.keys(m.factors).length === 0);
+  }
+
+  constantValue(): number {
+    return this.byKey.get("")?.coef ?? 0;
+  }
+
+  add(other: Poly): Poly {
+    if (other.isZero()) return this;
+    if (this.isZero()) return other;
+    const out = new Map(this.byKey);
+    for (const [k, m] of other.byKey) {
+      const prev = out.get(k);
+      out.set(k, prev ? { coef: prev.coef + m.coef, factors: m.factors } : m);
+    }
+    return new Poly(out);
+  }
+
+  mul(other: Poly): Poly {
+    if (this.isZero() || other.isZero()) return Poly.zero;
+    const out = new Map<string, Monomial>();
+    for (const a of this.byKey.values()) {
+      for (const b of other.byKey.values()) {
+        const factors: Record<string, number> = { ...a.factors };
+        for (const [s, e] of Object.entries(b.factors)) factors[s] = (factors[s] ?? 0) + e;
+        const k = keyOf(factors);
+        const prev = out.get(k);
+        out.set(k, { coef: (prev?.coef ?? 0) + a.coef * b.coef, factors });
+      }
+    }
+    return new Poly(out);
+  }
+
+  scale(c: number): Poly {
+    return this.mul(Poly.constant(c));
+  }
+
+  /** Replaces a symbol by a polynomial (used to apply a summary or an assumption). */
+  subst(name: string, value: Poly): Poly {
+    let acc = Poly.zero;
+    for (const m of this.byKey.values()) {
+      const e = m.factors[name];
+      if (!e) {
+        acc = acc.add(new Poly(new Map([[keyOf(m.factors), m]])));
+        continue;
+      }
+      const rest: Record<string, number> = { ...m.factors };
+      delete rest[name];
+      let term = new Poly(new Map([[keyOf(rest), { coef: m.coef, factors: rest }]]));
+      for (let i = 0; i < e; i++) term = term.mul(value);
+      acc = acc.add(term);
+    }
+    return acc;
+  }
+
+  /** Numeric value with every symbol assigned (missing symbols use `fallback`). */
+  evaluate(values: Readonly<Record<string, number>>, fallback: number): number {
+    let total = 0;
+    for (const m of this.byKey.values()) {
+      let v = m.coef;
+      for (const [s, e] of Object.entries(m.factors)) v *= (values[s] ?? fallback) ** e;
+      total += v;
+    }
+    return total;
+  }
+
+  degreeIn(name: string): number {
+    let d = 0;
+    for (const m of this.byKey.values()) d = Math.max(d, m.factors[name] ?? 0);
+    return d;
+  }
+
+  symbols(): string[] {
+    const out = new Set<string>();
+    for (const m of this.byKey.values()) for (const s of Object.keys(m.factors)) out.add(s);
+    return [...out].sort();
+  }
+
+  /** The monomials not dominated by another one, in a stable order (highest total degree first). */
+  dominant(): Monomial[] {
+    const ms = this.monomials.filter((m) => m.coef > 0);
+    const kept = ms.filter((m) => !ms.some((o) => o !== m && dominates(o.factors, m.factors)));
+    return kept.sort(compareMonomials);
+  }
+}
+
+/** a ≥ b in every symbol and a ≠ b. */
+function dominates(a: Factors, b: Factors): boolean {
+  let strictly = false;
+  for (const [s, e] of Object.entries(b)) {
+    const ea = a[s] ?? 0;
+    if (ea < e) return false;
+    if (ea > e) strictly = true;
+  }
+  for (const s of Object.keys(a)) if (!(s in b)) strictly = true;
+  return strictly;
+}
+
+function totalDegree(f: Factors): number {
+  return Object.values(f).reduce((a, b) => a + b, 0);
+}
+
+function compareMonomials(a: Monomial, b: Monomial): number {
+  return totalDegree(b.factors) - totalDegree(a.factors) || keyOf(a.factors).localeCompare(keyOf(b.factors));
+}

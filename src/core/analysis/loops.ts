@@ -1,0 +1,376 @@
+// The loops around a node and how many times each runs, with trip-count symbols named after the
+// source: `i < turns` → turns; `for (const x of xs)`, `xs.map`, `i < xs.length` → |xs|; a literal
+// bound → a constant; a loop whose exit only data decides → T<line>, unbounded.
+import type * as ts from "typescript";
+import { Poly } from "../algebra/poly";
+import type { Constants } from "../binder/constants";
+import type { Scopes, TS } from "../binder/scopes";
+import type { SymbolTable } from "../symbols";
+
+export type LoopKind = "for" | "for-of" | "for-in" | "for-await" | "while" | "do-while" | "map" | "forEach" | "flatMap" | "filter" | "reduce" | "some" | "every" | "find";
+
+export interface LoopInfo {
+  readonly node: ts.Node;
+  readonly kind: LoopKind;
+  readonly line: number;
+  readonly trip: Poly;
+  /** The trip count as printed (`turns`, `|xs|`, `10`, `T12`). */
+  readonly tripText: string;
+  readonly dataDependent: boolean;
+  /** False when the loop may stop early (break, return, extra exit conditions): an O bound. */
+  readonly exact: boolean;
+  /** Iterations start without waiting for each other (an eager `.map` of async calls). */
+  readonly parallel: boolean;
+  /** Why the trip count is what it is, for the derivation. */
+  readonly why: string;
+}
+
+const CALLBACK_LOOPS: Record<string, { kind: LoopKind; parallel: boolean; exact: boolean }> = {
+  map: { kind: "map", parallel: true, exact: true },
+  forEach: { kind: "forEach", parallel: true, exact: true },
+  flatMap: { kind: "flatMap", parallel: true, exact: true },
+  filter: { kind: "filter", parallel: true, exact: true },
+  reduce: { kind: "reduce", parallel: false, exact: true },
+  reduceRight: { kind: "reduce", parallel: false, exact: true },
+  some: { kind: "some", parallel: false, exact: false },
+  every: { kind: "every", parallel: false, exact: false },
+  find: { kind: "find", parallel: false, exact: false },
+  findIndex: { kind: "find", parallel: false, exact: false },
+  findLast: { kind: "find", parallel: false, exact: false },
+};
+
+export class Loops {
+  private readonly cache = new Map<ts.Node, LoopInfo>();
+
+  constructor(
+    private readonly ts: TS,
+    private readonly scopes: Scopes,
+    private readonly constants: Constants,
+    private readonly symbols: SymbolTable,
+  ) {}
+
+  private line(n: ts.Node): number {
+    return this.scopes.sourceFile.getLineAndCharacterOfPosition(n.getStart(this.scopes.sourceFile)).line + 1;
+  }
+
+  private text(n: ts.Node): string {
+    const s = n.getText(this.scopes.sourceFile).replace(/\s+/g, " ");
+    return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+  }
+
+  /** The loops that repeat `node`, innermost first, up to the enclosing function (array callbacks are crossed). */
+  around(node: ts.Node): LoopInfo[] {
+    const out: LoopInfo[] = [];
+    let child: ts.Node = node;
+    for (let n: ts.Node | undefined = node.parent; n; child = n, n = n.parent) {
+      if (this.ts.isFunctionLike(n)) {
+        const host = this.callbackHost(n);
+        if (!host) break;
+        out.push(this.info(host));
+        n = host;
+        continue;
+      }
+      if (this.repeats(n, child)) out.push(this.info(n));
+    }
+    return out;
+  }
+
+  /** The function containing `node` (the boundary `around` stops at), crossing array callbacks. */
+  enclosingFunction(node: ts.Node): ts.Node {
+    for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+      if (this.ts.isFunctionLike(n)) {
+        const host = this.callbackHost(n);
+        if (host) {
+          n = host;
+          continue;
+        }
+        return n;
+      }
+    }
+    return this.scopes.sourceFile;
+  }
+
+  /** `xs.map(cb)`: the call whose callback `fn` is, when it is an array iteration method. */
+  callbackHost(fn: ts.Node): ts.CallExpression | undefined {
+    const t = this.ts;
+    const call = fn.parent;
+    if (!call || !t.isCallExpression(call) || call.arguments[0] !== fn || !t.isPropertyAccessExpression(call.expression)) return undefined;
+    return CALLBACK_LOOPS[call.expression.name.text] ? call : undefined;
+  }
+
+  /** Whether `child` is re-executed on each iteration of `loop`. */
+  private repeats(loop: ts.Node, child: ts.Node): boolean {
+    const t = this.ts;
+    if (t.isForStatement(loop)) return child === loop.statement || child === loop.condition || child === loop.incrementor;
+    if (t.isForOfStatement(loop) || t.isForInStatement(loop)) return child === loop.statement;
+    if (t.isWhileStatement(loop) || t.isDoStatement(loop)) return child === loop.statement || child === loop.expression;
+    return false;
+  }
+
+  info(loop: ts.Node): LoopInfo {
+    let info = this.cache.get(loop);
+    if (!info) {
+      info = this.compute(loop);
+      this.cache.set(loop, info);
+    }
+    return info;
+  }
+
+  private compute(loop: ts.Node): LoopInfo {
+    const t = this.ts;
+    const line = this.line(loop);
+    if (t.isCallExpression(loop) && t.isPropertyAccessExpression(loop.expression)) {
+      const spec = CALLBACK_LOOPS[loop.expression.name.text]!;
+      const c = this.collection(loop.expression.expression);
+      return { node: loop, kind: spec.kind, line, trip: c.trip, tripText: c.text, dataDependent: false, exact: spec.exact && c.exact, parallel: spec.parallel, why: `${this.text(loop.expression)}(…) runs once per element of ${this.text(loop.expression.expression)}` };
+    }
+    const early = this.hasEarlyExit(loop);
+    if (t.isForOfStatement(loop) || t.isForInStatement(loop)) {
+      const kind: LoopKind = t.isForInStatement(loop) ? "for-in" : loop.awaitModifier ? "for-await" : "for-of";
+      const c = this.collection(loop.expression);
+      return { node: loop, kind, line, trip: c.trip, tripText: c.text, dataDependent: false, exact: c.exact && !early, parallel: false, why: `${kind} over ${this.text(loop.expression)}` };
+    }
+    if (t.isForStatement(loop) || t.isWhileStatement(loop) || t.isDoStatement(loop)) {
+      const kind: LoopKind = t.isForStatement(loop) ? "for" : t.isWhileStatement(loop) ? "while" : "do-while";
+      const condition = t.isForStatement(loop) ? loop.condition : loop.expression;
+      const counted = condition ? this.countedBound(loop, condition) : undefined;
+      if (counted) {
+        return { node: loop, kind, line, trip: counted.trip, tripText: counted.text, dataDependent: false, exact: counted.exact && !early, parallel: false, why: `${kind} loop while ${this.text(condition!)}` };
+      }
+      const name = this.symbols.define({ name: `T${line}`, kind: "count", line, origin: `${kind} loop at line ${line} whose exit only data decides (${condition ? this.text(condition) : "no condition"})`, unbounded: true });
+      return { node: loop, kind, line, trip: Poly.symbol(name), tripText: name, dataDependent: true, exact: false, parallel: false, why: `${kind} loop at line ${line} exits only when data says so (${condition ? this.text(condition) : "no condition"}): unbounded` };
+    }
+    throw new Error(`not a loop: ${t.SyntaxKind[loop.kind]}`);
+  }
+
+  /** Trip count of iterating over a collection expression. */
+  collection(expr: ts.Expression): { trip: Poly; text: string; exact: boolean } {
+    const t = this.ts;
+    const e = this.constants.skipTrivia(expr);
+    if (t.isCallExpression(e) && t.isPropertyAccessExpression(e.expression)) {
+      const method = e.expression.name.text;
+      const recv = e.expression.expression;
+      if (t.isIdentifier(recv) && recv.text === "Object" && ["keys", "values", "entries"].includes(method) && e.arguments[0]) return this.collection(e.arguments[0]);
+      if (method === "slice" || method === "splice") {
+        const n = this.sliceLength(e);
+        if (n !== undefined) return { trip: Poly.constant(n), text: String(n), exact: false };
+        return { ...this.collection(recv), exact: false };
+      }
+      if (["entries", "keys", "values", "map", "reverse", "toReversed", "sort", "toSorted", "concat", "flat"].includes(method)) return this.collection(recv);
+      if (["filter", "flatMap"].includes(method)) return { ...this.collection(recv), exact: false };
+    }
+    if (t.isCallExpression(e) && t.isPropertyAccessExpression(e.expression) && t.isIdentifier(e.expression.expression) && e.expression.expression.text === "Array" && e.expression.name.text === "from" && e.arguments[0]) {
+      const len = this.constants.property(e.arguments[0], ["length"]);
+      return len ? this.count(len) : this.collection(e.arguments[0]);
+    }
+    if (t.isArrayLiteralExpression(e)) {
+      const spread = e.elements.filter((x) => t.isSpreadElement(x));
+      if (spread.length === 0) return { trip: Poly.constant(e.elements.length), text: String(e.elements.length), exact: true };
+      return this.collection((spread[0] as ts.SpreadElement).expression);
+    }
+    const name = this.collectionName(e);
+    const sym = this.symbols.define({ name, kind: "count", line: this.line(e), origin: `the number of elements of ${this.text(e)}` });
+    return { trip: Poly.symbol(sym), text: sym, exact: true };
+  }
+
+  /** `|xs|` for `xs`, `this.xs`, `opts.xs`; `|f()|` for anything else. */
+  collectionName(e: ts.Expression): string {
+    return `|${this.baseName(e)}|`;
+  }
+
+  baseName(e: ts.Expression): string {
+    const t = this.ts;
+    e = this.constants.skipTrivia(e);
+    if (t.isIdentifier(e)) return e.text;
+    if (t.isPropertyAccessExpression(e)) {
+      if (e.expression.kind === t.SyntaxKind.ThisKeyword) return e.name.text;
+      return `${this.baseName(e.expression)}.${e.name.text}`;
+    }
+    const s = e.getText(this.scopes.sourceFile).replace(/\s+/g, "");
+    return s.length > 30 ? `${s.slice(0, 29)}…` : s;
+  }
+
+  private sliceLength(call: ts.CallExpression): number | undefined {
+    const [a, b] = call.arguments;
+    const start = this.constants.number(a);
+    const end = b ? this.constants.number(b) : undefined;
+    if (start !== undefined && start < 0 && !b) return -start;
+    if (start !== undefined && end !== undefined && end >= start && start >= 0) return end - start;
+    return undefined;
+  }
+
+  /** A count bound such as `turns`, `xs.length`, `10`, `this.maxTurns`, `Math.min(n, 5)`. */
+  count(e: ts.Expression): { trip: Poly; text: string; exact: boolean } {
+    const t = this.ts;
+    e = this.constants.skipTrivia(e);
+    const n = this.constants.number(e);
+    if (n !== undefined) return { trip: Poly.constant(Math.max(0, Math.ceil(n))), text: String(Math.max(0, Math.ceil(n))), exact: true };
+    if (t.isPropertyAccessExpression(e) && e.name.text === "length") return this.collection(e.expression);
+    if (t.isBinaryExpression(e)) {
+      const op = e.operatorToken.kind;
+      if (op === t.SyntaxKind.MinusToken || op === t.SyntaxKind.SlashToken) return { ...this.count(e.left), exact: op === t.SyntaxKind.MinusToken };
+      if (op === t.SyntaxKind.PlusToken || op === t.SyntaxKind.AsteriskToken) {
+        const a = this.count(e.left);
+        const b = this.count(e.right);
+        const trip = op === t.SyntaxKind.PlusToken ? a.trip.add(b.trip) : a.trip.mul(b.trip);
+        return { trip, text: `${a.text}${op === t.SyntaxKind.PlusToken ? "+" : "·"}${b.text}`, exact: a.exact && b.exact };
+      }
+    }
+    if (t.isCallExpression(e) && t.isPropertyAccessExpression(e.expression) && t.isIdentifier(e.expression.expression) && e.expression.expression.text === "Math") {
+      const fn = e.expression.name.text;
+      if (fn === "min" && e.arguments.length) {
+        const parts = e.arguments.map((a) => this.count(a));
+        const constant = parts.find((p) => p.trip.isConstant());
+        return { ...(constant ?? parts[0]!), exact: false };
+      }
+      if (["ceil", "floor", "round", "trunc"].includes(fn) && e.arguments[0]) return this.count(e.arguments[0]);
+    }
+    const name = this.baseName(e);
+    const sym = this.symbols.define({ name, kind: "count", line: this.line(e), origin: `the loop bound ${this.text(e)}` });
+    return { trip: Poly.symbol(sym), text: sym, exact: true };
+  }
+
+  /** `i < n` with `i` stepped in the loop; `queue.length > 0` drained by `shift`/`pop`. */
+  private countedBound(loop: ts.Node, condition: ts.Expression): { trip: Poly; text: string; exact: boolean } | undefined {
+    const t = this.ts;
+    const conjuncts: ts.Expression[] = [];
+    const split = (e: ts.Expression): void => {
+      e = this.constants.skipTrivia(e);
+      if (t.isBinaryExpression(e) && e.operatorToken.kind === t.SyntaxKind.AmpersandAmpersandToken) {
+        split(e.left);
+        split(e.right);
+      } else conjuncts.push(e);
+    };
+    split(condition);
+    const steps = this.steppedCounters(loop);
+    const candidates: { trip: Poly; text: string; exact: boolean }[] = [];
+    for (const c of conjuncts) {
+      if (!t.isBinaryExpression(c)) {
+        const drained = this.drainedQueue(loop, c);
+        if (drained) candidates.push(drained);
+        continue;
+      }
+      const op = c.operatorToken.kind;
+      const K = t.SyntaxKind;
+      let counter: ts.Expression | undefined;
+      let bound: ts.Expression | undefined;
+      let direction: "up" | "down" | undefined;
+      if (op === K.LessThanToken || op === K.LessThanEqualsToken || op === K.ExclamationEqualsEqualsToken || op === K.ExclamationEqualsToken) [counter, bound, direction] = [c.left, c.right, "up"];
+      else if (op === K.GreaterThanToken || op === K.GreaterThanEqualsToken) {
+        if (this.isStepped(c.right, steps, "up")) [counter, bound, direction] = [c.right, c.left, "up"];
+        else [counter, bound, direction] = [c.left, c.right, "down"];
+      }
+      if (!counter || !bound || !direction) {
+        continue;
+      }
+      if (direction === "up" && this.isStepped(counter, steps, "up")) {
+        const b = this.count(bound);
+        const start = this.startValue(loop, counter);
+        if (start !== undefined && start > 0 && b.trip.isConstant()) {
+          const n = Math.max(0, b.trip.constantValue() - start);
+          candidates.push({ trip: Poly.constant(n), text: String(n), exact: b.exact });
+        } else candidates.push(b);
+        continue;
+      }
+      if (direction === "down" && this.isStepped(counter, steps, "down")) {
+        const init = this.startExpression(loop, counter);
+        if (init) candidates.push(this.count(init));
+        continue;
+      }
+      const drained = this.drainedQueue(loop, c);
+      if (drained) candidates.push(drained);
+    }
+    if (candidates.length === 0) return undefined;
+    // Several counted exits: the loop stops at the first, so any one bounds it; prefer a constant.
+    const best = candidates.find((c) => c.trip.isConstant()) ?? candidates[0]!;
+    return { ...best, exact: best.exact && conjuncts.length === 1 };
+  }
+
+  /** Identifiers incremented (`i++`, `i += k`, `i = i + k`) or decremented in the loop's step or body. */
+  private steppedCounters(loop: ts.Node): Map<string, "up" | "down"> {
+    const t = this.ts;
+    const out = new Map<string, "up" | "down">();
+    const K = t.SyntaxKind;
+    const visit = (n: ts.Node): void => {
+      if (t.isFunctionLike(n)) return;
+      if ((t.isPostfixUnaryExpression(n) || t.isPrefixUnaryExpression(n)) && t.isIdentifier(n.operand)) {
+        if (n.operator === K.PlusPlusToken) out.set(n.operand.text, "up");
+        if (n.operator === K.MinusMinusToken) out.set(n.operand.text, "down");
+      }
+      if (t.isBinaryExpression(n) && t.isIdentifier(n.left)) {
+        const k = n.operatorToken.kind;
+        if (k === K.PlusEqualsToken || k === K.AsteriskEqualsToken) out.set(n.left.text, "up");
+        if (k === K.MinusEqualsToken || k === K.SlashEqualsToken) out.set(n.left.text, "down");
+        if (k === K.EqualsToken && t.isBinaryExpression(n.right) && t.isIdentifier(n.right.left) && n.right.left.text === n.left.text) {
+          const k2 = n.right.operatorToken.kind;
+          if (k2 === K.PlusToken || k2 === K.AsteriskToken) out.set(n.left.text, "up");
+          if (k2 === K.MinusToken || k2 === K.SlashToken) out.set(n.left.text, "down");
+        }
+      }
+      t.forEachChild(n, visit);
+    };
+    t.forEachChild(loop, visit);
+    return out;
+  }
+
+  private isStepped(e: ts.Expression, steps: Map<string, "up" | "down">, dir: "up" | "down"): boolean {
+    const x = this.constants.skipTrivia(e);
+    return this.ts.isIdentifier(x) && steps.get(x.text) === dir;
+  }
+
+  private startExpression(loop: ts.Node, counter: ts.Expression): ts.Expression | undefined {
+    const t = this.ts;
+    const x = this.constants.skipTrivia(counter);
+    if (!t.isIdentifier(x)) return undefined;
+    if (t.isForStatement(loop) && loop.initializer && t.isVariableDeclarationList(loop.initializer)) {
+      const d = loop.initializer.declarations.find((d) => t.isIdentifier(d.name) && d.name.text === x.text);
+      if (d?.initializer) return d.initializer;
+    }
+    const decl = this.scopes.resolve(x);
+    return decl && t.isVariableDeclaration(decl) ? decl.initializer : undefined;
+  }
+
+  private startValue(loop: ts.Node, counter: ts.Expression): number | undefined {
+    return this.constants.number(this.startExpression(loop, counter));
+  }
+
+  /** `while (queue.length)` / `queue.length > 0` with `queue.shift()` or `pop()` and no `push` inside. */
+  private drainedQueue(loop: ts.Node, c: ts.Expression): { trip: Poly; text: string; exact: boolean } | undefined {
+    const t = this.ts;
+    let lengthOf: ts.Expression | undefined;
+    const x = this.constants.skipTrivia(c);
+    if (t.isPropertyAccessExpression(x) && x.name.text === "length") lengthOf = x.expression;
+    else if (t.isBinaryExpression(x) && t.isPropertyAccessExpression(x.left) && x.left.name.text === "length" && this.constants.number(x.right) === 0) lengthOf = x.left.expression;
+    if (!lengthOf || !t.isIdentifier(lengthOf)) return undefined;
+    const name = lengthOf.text;
+    let drains = false;
+    let refills = false;
+    const visit = (n: ts.Node): void => {
+      if (t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression) && t.isIdentifier(n.expression.expression) && n.expression.expression.text === name) {
+        const m = n.expression.name.text;
+        if (m === "shift" || m === "pop" || m === "splice") drains = true;
+        if (m === "push" || m === "unshift") refills = true;
+      }
+      t.forEachChild(n, visit);
+    };
+    visit(loop);
+    if (!drains || refills) return undefined;
+    return { ...this.collection(lengthOf), exact: true };
+  }
+
+  /** A `break` out of this loop, a `return` or a `throw` inside it (nested functions aside). */
+  hasEarlyExit(loop: ts.Node): boolean {
+    const t = this.ts;
+    let found = false;
+    const visit = (n: ts.Node, nestedBreakTarget: boolean): void => {
+      if (found || t.isFunctionLike(n)) return;
+      if (t.isReturnStatement(n) || t.isThrowStatement(n)) found = true;
+      else if (t.isBreakStatement(n) && (n.label || !nestedBreakTarget)) found = true;
+      const nested = nestedBreakTarget || t.isIterationStatement(n, false) || t.isSwitchStatement(n);
+      t.forEachChild(n, (c) => visit(c, nested));
+    };
+    const body = t.isIterationStatement(loop, false) ? loop.statement : loop;
+    visit(body, false);
+    return found;
+  }
+}

@@ -1,0 +1,614 @@
+// Sizes in tokens of the values that reach a call's prompt, and how they grow. The size of a value
+// at a call site is an upper bound over all executions of that site; an accumulator declared
+// outside a loop and grown inside it contributes (growth per iteration) × (iterations so far), so
+// a b-turn loop that re-sends its history costs Θ(b²·δ) in all (paper §3.2.1).
+import type * as ts from "typescript";
+import { Poly } from "../algebra/poly";
+import type { Constants } from "../binder/constants";
+import type { LlmCall } from "../binder/provenance";
+import type { Scopes, TS } from "../binder/scopes";
+import { outputSymbol, type SymbolTable } from "../symbols";
+import { countTokens } from "../tokens";
+import type { LoopInfo, Loops } from "./loops";
+
+/** How the context reaching a call grows across iterations, weakest first. */
+export type Growth = "none" | "constant" | "output" | "rewrite" | "stateful" | "unknown";
+const GROWTH_ORDER: readonly Growth[] = ["none", "constant", "output", "rewrite", "stateful", "unknown"];
+
+export function strongerGrowth(a: Growth, b: Growth): Growth {
+  return GROWTH_ORDER.indexOf(a) >= GROWTH_ORDER.indexOf(b) ? a : b;
+}
+
+export interface Size {
+  readonly poly: Poly;
+  /** False when only an upper bound is known. */
+  readonly tight: boolean;
+  readonly growth: Growth;
+  /** The value contains a model's output. */
+  readonly fromOutput: boolean;
+  /** The value contains a model's rewrite of one of its own inputs. */
+  readonly fromRewrite: boolean;
+  readonly notes: readonly string[];
+}
+
+const ZERO: Size = { poly: Poly.zero, tight: true, growth: "none", fromOutput: false, fromRewrite: false, notes: [] };
+
+function constant(n: number): Size {
+  return { ...ZERO, poly: Poly.constant(n) };
+}
+
+function combine(parts: readonly Size[], poly?: Poly): Size {
+  return {
+    poly: poly ?? Poly.sum(parts.map((p) => p.poly)),
+    tight: parts.every((p) => p.tight),
+    growth: parts.reduce<Growth>((g, p) => strongerGrowth(g, p.growth), "none"),
+    fromOutput: parts.some((p) => p.fromOutput),
+    fromRewrite: parts.some((p) => p.fromRewrite),
+    notes: parts.flatMap((p) => p.notes),
+  };
+}
+
+/** Methods that return (about) the same text or collection as their receiver. */
+const SAME_SIZE = new Set(["trim", "trimStart", "trimEnd", "toLowerCase", "toUpperCase", "toString", "normalize", "replace", "replaceAll", "join", "concat", "reverse", "toReversed", "sort", "toSorted", "flat", "padStart", "padEnd", "valueOf", "split", "entries", "values"]);
+const NARROWING = new Set(["filter", "find", "findLast", "at"]);
+/** Properties of a model's result that hold the whole conversation, input included. */
+const HISTORY_PROPERTIES = new Set(["history", "messages", "responseMessages", "conversation"]);
+
+interface Write {
+  readonly node: ts.Node;
+  readonly kind: "grow" | "reset" | "window" | "reassign" | "rewrite";
+  readonly delta?: ts.Expression[];
+  /** For "grow" by a result's history: the call whose output is added. */
+  readonly outputOf?: ts.CallExpression;
+  readonly cap?: number;
+  readonly conditional: boolean;
+}
+
+export class Sizes {
+  private readonly inProgress = new Set<ts.Node>();
+  private readonly writesMemo = new Map<ts.Node, Write[]>();
+  private readonly sourcesMemo = new Map<ts.CallExpression, Set<ts.Node>>();
+  private readonly outputMemo = new Map<ts.CallExpression, Size>();
+
+  constructor(
+    private readonly ts: TS,
+    private readonly scopes: Scopes,
+    private readonly constants: Constants,
+    private readonly loops: Loops,
+    private readonly symbols: SymbolTable,
+    private readonly llmCall: (call: ts.CallExpression) => LlmCall | undefined,
+    private readonly modelName: (call: LlmCall) => string | null,
+  ) {}
+
+  private line(n: ts.Node): number {
+    return this.scopes.sourceFile.getLineAndCharacterOfPosition(n.getStart(this.scopes.sourceFile)).line + 1;
+  }
+
+  private text(n: ts.Node): string {
+    const s = n.getText(this.scopes.sourceFile).replace(/\s+/g, " ");
+    return s.length > 50 ? `${s.slice(0, 47)}…` : s;
+  }
+
+  private sizeSymbol(name: string, at: ts.Node, origin: string): Size {
+    const sym = this.symbols.define({ name: `|${name}|`, kind: "size", line: this.line(at), origin });
+    return { ...ZERO, poly: Poly.symbol(sym) };
+  }
+
+  /** The size of `expr` at the LLM call `site` (an upper bound over the site's executions). */
+  sizeOf(expr: ts.Expression, site: ts.Node): Size {
+    const t = this.ts;
+    const e = this.constants.skipTrivia(expr);
+    if (t.isStringLiteral(e) || t.isNoSubstitutionTemplateLiteral(e)) return constant(Math.max(1, countTokens(e.text)));
+    if (t.isNumericLiteral(e) || e.kind === t.SyntaxKind.TrueKeyword || e.kind === t.SyntaxKind.FalseKeyword || e.kind === t.SyntaxKind.NullKeyword) return constant(1);
+    if (t.isTemplateExpression(e)) {
+      const literal = e.head.text + e.templateSpans.map((s) => s.literal.text).join("");
+      return combine([constant(countTokens(literal)), ...e.templateSpans.map((s) => this.sizeOf(s.expression, site))]);
+    }
+    if (t.isIdentifier(e)) return e.text === "undefined" ? ZERO : this.identifierSize(e, site);
+    if (t.isArrayLiteralExpression(e)) return combine(e.elements.map((x) => (t.isSpreadElement(x) ? this.sizeOf(x.expression, site) : this.sizeOf(x, site))));
+    if (t.isObjectLiteralExpression(e)) {
+      return combine(
+        e.properties.map((p) => {
+          if (t.isPropertyAssignment(p)) return this.sizeOf(p.initializer, site);
+          if (t.isShorthandPropertyAssignment(p)) return this.sizeOf(p.name, site);
+          if (t.isSpreadAssignment(p)) return this.sizeOf(p.expression, site);
+          return ZERO;
+        }),
+      );
+    }
+    if (t.isConditionalExpression(e)) return combine([this.sizeOf(e.whenTrue, site), this.sizeOf(e.whenFalse, site)]);
+    if (t.isBinaryExpression(e)) {
+      const k = e.operatorToken.kind;
+      if (k === t.SyntaxKind.PlusToken || k === t.SyntaxKind.QuestionQuestionToken || k === t.SyntaxKind.BarBarToken) return combine([this.sizeOf(e.left, site), this.sizeOf(e.right, site)]);
+      if (k === t.SyntaxKind.AmpersandAmpersandToken) return this.sizeOf(e.right, site);
+      return constant(1);
+    }
+    if (t.isCallExpression(e)) return this.callSize(e, site);
+    if (t.isPropertyAccessExpression(e) || t.isElementAccessExpression(e)) return this.accessSize(e, site);
+    if (t.isFunctionLike(e)) return ZERO;
+    return this.sizeSymbol(this.loops.baseName(e), e, `the size of ${this.text(e)}`);
+  }
+
+  private callSize(e: ts.CallExpression, site: ts.Node): Size {
+    const t = this.ts;
+    const llm = this.llmCall(e);
+    if (llm) return this.outputOf(e);
+    const callee = e.expression;
+    if (t.isPropertyAccessExpression(callee)) {
+      const method = callee.name.text;
+      const recv = callee.expression;
+      if (t.isIdentifier(recv) && recv.text === "JSON" && method === "stringify" && e.arguments[0]) return this.sizeOf(e.arguments[0], site);
+      if (method === "slice" || method === "substring" || method === "substr") return this.sliceSize(e, recv, site);
+      if (method === "concat") return combine([this.sizeOf(recv, site), ...e.arguments.map((a) => this.sizeOf(t.isSpreadElement(a) ? a.expression : a, site))]);
+      if (SAME_SIZE.has(method)) return this.sizeOf(recv, site);
+      if (NARROWING.has(method)) return { ...this.elementOrWhole(recv, site, method === "filter"), tight: false };
+      if (method === "map" || method === "flatMap") return this.mappedSize(e, recv, site);
+    }
+    if (t.isIdentifier(callee) && ["String", "structuredClone"].includes(callee.text) && e.arguments[0]) return this.sizeOf(e.arguments[0], site);
+    if (t.isIdentifier(callee) && callee.text === "Array" && e.arguments.length === 0) return ZERO;
+    return this.sizeSymbol(`${this.loops.baseName(callee)}()`, e, `the result of ${this.text(e)}, which the analysis does not see into`);
+  }
+
+  /** `xs.map(x => `…${x}…`)`: one callback result per element. */
+  private mappedSize(e: ts.CallExpression, recv: ts.Expression, site: ts.Node): Size {
+    const t = this.ts;
+    const fn = e.arguments[0];
+    const count = this.loops.collection(recv);
+    if (fn && (t.isArrowFunction(fn) || t.isFunctionExpression(fn))) {
+      const body = t.isBlock(fn.body) ? fn.body.statements.find(t.isReturnStatement)?.expression : fn.body;
+      if (body) {
+        const each = this.sizeOf(body, site);
+        return { ...each, poly: count.trip.mul(each.poly) };
+      }
+    }
+    return this.sizeOf(recv, site);
+  }
+
+  /** `s.slice(0, 200)` is constant; `history.slice(-8)` keeps a window of 8 elements. */
+  private sliceSize(e: ts.CallExpression, recv: ts.Expression, site: ts.Node): Size {
+    const [a, b] = e.arguments;
+    const start = this.constants.number(a);
+    const end = b ? this.constants.number(b) : undefined;
+    let n: number | undefined;
+    if (start !== undefined && start < 0 && !b) n = -start;
+    else if (start !== undefined && end !== undefined && end >= start) n = end - start;
+    if (n === undefined) return { ...this.sizeOf(recv, site), tight: false };
+    if (this.isArrayLike(recv)) {
+      const el = this.elementOrWhole(recv, site, false);
+      return { ...el, poly: el.poly.scale(n), growth: "none", notes: [...el.notes, `${this.text(e)} keeps at most ${n} elements`] };
+    }
+    // A string slice: n characters, about n/4 tokens; constant either way.
+    return { ...constant(Math.max(1, Math.ceil(n / 4))), notes: [`${this.text(e)} is at most ${n} characters: constant`] };
+  }
+
+  private isArrayLike(e: ts.Expression): boolean {
+    const t = this.ts;
+    const x = this.constants.skipTrivia(e);
+    if (t.isArrayLiteralExpression(x)) return true;
+    if (!t.isIdentifier(x) && !t.isPropertyAccessExpression(x)) return false;
+    if (t.isPropertyAccessExpression(x)) return false;
+    const decl = this.scopes.resolve(x);
+    if (!decl) return false;
+    if ((t.isVariableDeclaration(decl) || t.isParameter(decl)) && decl.type) return t.isArrayTypeNode(decl.type) || (t.isTypeReferenceNode(decl.type) && /^(Readonly)?Array$/.test(decl.type.typeName.getText(this.scopes.sourceFile)));
+    if (t.isVariableDeclaration(decl) && decl.initializer) return t.isArrayLiteralExpression(this.constants.skipTrivia(decl.initializer));
+    return false;
+  }
+
+  /** The size of one element of a collection (or of the whole, for strings). */
+  private elementOrWhole(recv: ts.Expression, site: ts.Node, whole: boolean): Size {
+    const t = this.ts;
+    const x = this.constants.skipTrivia(recv);
+    if (whole) return this.sizeOf(recv, site);
+    if (t.isIdentifier(x)) {
+      const decl = this.scopes.resolve(x);
+      if (decl && t.isVariableDeclaration(decl) && decl.initializer && t.isArrayLiteralExpression(this.constants.skipTrivia(decl.initializer))) {
+        const writes = this.writesOf(decl, x.text);
+        const parts = writes.filter((w) => w.kind === "grow").flatMap((w) => (w.outputOf ? [this.outputOf(w.outputOf)] : (w.delta ?? []).map((d) => this.sizeOf(d, w.node))));
+        const init = this.sizeOf(decl.initializer, site);
+        return combine([init, ...parts]);
+      }
+    }
+    return this.sizeSymbol(`${this.loops.baseName(recv)}[]`, recv, `the size of one element of ${this.text(recv)}`);
+  }
+
+  private accessSize(e: ts.PropertyAccessExpression | ts.ElementAccessExpression, site: ts.Node): Size {
+    const t = this.ts;
+    if (t.isPropertyAccessExpression(e) && e.name.text === "length") return constant(1);
+    const producer = this.producingCall(e);
+    if (producer) return this.outputOf(producer);
+    if (t.isElementAccessExpression(e)) {
+      const idx = this.constants.string(e.argumentExpression);
+      if (idx === undefined) return this.elementOrWhole(e.expression, site, false);
+    }
+    // A field of a local object literal: the size of what was put there.
+    const root = this.constants.skipTrivia(e.expression);
+    if (t.isPropertyAccessExpression(e) && t.isIdentifier(root)) {
+      const field = this.constants.property(this.constants.objectLiteral(root), [e.name.text]);
+      if (field) return this.sizeOf(field, site);
+      const decl = this.scopes.resolve(root);
+      if (decl && t.isBindingElement(decl)) return this.sizeSymbol(`${root.text}.${e.name.text}`, e, `the size of ${this.text(e)}`);
+    }
+    if (t.isElementAccessExpression(e)) return this.elementOrWhole(e.expression, site, false);
+    return this.sizeSymbol(this.loops.baseName(e), e, `the size of ${this.text(e)}`);
+  }
+
+  /** The LLM call whose result an expression reads (`res.choices[0].message.content`, `{ text }`). */
+  producingCall(expr: ts.Expression): ts.CallExpression | undefined {
+    const t = this.ts;
+    let e = this.constants.skipTrivia(expr);
+    for (;;) {
+      if (t.isPropertyAccessExpression(e) || t.isElementAccessExpression(e)) e = this.constants.skipTrivia(e.expression);
+      else if (t.isCallExpression(e) && t.isPropertyAccessExpression(e.expression) && !this.llmCall(e)) e = this.constants.skipTrivia(e.expression.expression);
+      else break;
+    }
+    if (t.isCallExpression(e)) return this.llmCall(e) ? e : undefined;
+    if (!t.isIdentifier(e)) return undefined;
+    let decl = this.scopes.resolve(e);
+    while (decl && t.isBindingElement(decl)) decl = decl.parent.parent;
+    if (decl && t.isVariableDeclaration(decl) && decl.initializer) {
+      const init = this.constants.skipTrivia(decl.initializer);
+      if (t.isCallExpression(init) && this.llmCall(init)) return init;
+    }
+    return undefined;
+  }
+
+  /** Output tokens of one execution of an LLM call. */
+  outputOf(call: ts.CallExpression): Size {
+    const memo = this.outputMemo.get(call);
+    if (memo) return memo;
+    const llm = this.llmCall(call)!;
+    let out: Size;
+    const cap = llm.maxTokens ? this.constants.number(llm.maxTokens) : undefined;
+    const rewritten = this.rewriteTarget(call);
+    if (cap !== undefined) {
+      out = { ...constant(cap), fromOutput: true, notes: [`output of line ${this.line(call)} is capped at ${cap} tokens: Θ(1)`] };
+    } else if (rewritten) {
+      this.outputMemo.set(call, { ...this.sizeSymbol(rewritten.name, rewritten.decl, `the size of ${rewritten.name}`), fromOutput: true });
+      const base = this.declarationBaseSize(rewritten.decl, rewritten.name, call);
+      out = { ...base, growth: "none", fromOutput: true, fromRewrite: true, notes: [`line ${this.line(call)} rewrites ${rewritten.name} whole (its answer is assigned back to ${rewritten.name}), so its output is Θ(|${rewritten.name}|)`] };
+    } else if (llm.maxTokens) {
+      out = { ...this.sizeOf(llm.maxTokens, call), fromOutput: true };
+    } else {
+      const model = this.modelName(llm);
+      const sym = this.symbols.define({ name: outputSymbol(model), kind: "output", line: this.line(call), origin: `output length of ${model ?? "the model"} with no output cap` });
+      out = { ...ZERO, poly: Poly.symbol(sym), fromOutput: true, notes: [`output of line ${this.line(call)} has no max-token cap: ${sym}`] };
+    }
+    this.outputMemo.set(call, out);
+    return out;
+  }
+
+  /** `code = (await fix(code)).text`: the variable an LLM call's answer replaces, when that variable is in its prompt. */
+  rewriteTarget(call: ts.CallExpression): { decl: ts.Node; name: string } | undefined {
+    const t = this.ts;
+    const sources = this.promptSources(call);
+    for (const target of this.assignmentsOfResult(call)) {
+      if (!t.isIdentifier(target)) continue;
+      const decl = this.scopes.resolve(target);
+      if (decl && sources.has(decl)) return { decl, name: target.text };
+    }
+    return undefined;
+  }
+
+  /** Left-hand sides of assignments whose right side reads this call's result. */
+  private assignmentsOfResult(call: ts.CallExpression): ts.Expression[] {
+    const t = this.ts;
+    const out: ts.Expression[] = [];
+    const readers: ts.Node[] = [call];
+    let holder: ts.Node = call;
+    while (holder.parent && (t.isAwaitExpression(holder.parent) || t.isParenthesizedExpression(holder.parent))) holder = holder.parent;
+    if (t.isVariableDeclaration(holder.parent) && t.isIdentifier(holder.parent.name)) {
+      readers.push(...this.scopes.referencesTo(holder.parent, holder.parent.name.text));
+    }
+    for (const r of readers) {
+      let n: ts.Node = r;
+      while (n.parent && (t.isPropertyAccessExpression(n.parent) || t.isElementAccessExpression(n.parent) || t.isAwaitExpression(n.parent) || t.isParenthesizedExpression(n.parent) || t.isNonNullExpression(n.parent) || (t.isBinaryExpression(n.parent) && n.parent.left === n && (n.parent.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken || n.parent.operatorToken.kind === t.SyntaxKind.BarBarToken)))) n = n.parent;
+      const p = n.parent;
+      if (p && t.isBinaryExpression(p) && p.operatorToken.kind === t.SyntaxKind.EqualsToken && p.right === n) out.push(p.left);
+    }
+    return out;
+  }
+
+  /** Declarations whose values reach a call's prompt, through initialisers, pushes and assignments. */
+  promptSources(call: ts.CallExpression): Set<ts.Node> {
+    const memo = this.sourcesMemo.get(call);
+    if (memo) return memo;
+    const t = this.ts;
+    const seen = new Set<ts.Node>();
+    this.sourcesMemo.set(call, seen);
+    const llm = this.llmCall(call);
+    const work: ts.Node[] = [...(llm?.prompt ?? [])];
+    while (work.length) {
+      const n = work.pop()!;
+      if (t.isIdentifier(n)) {
+        const decl = this.scopes.resolve(n);
+        if (decl && !seen.has(decl) && (t.isVariableDeclaration(decl) || t.isParameter(decl) || t.isBindingElement(decl))) {
+          seen.add(decl);
+          if (t.isVariableDeclaration(decl) && decl.initializer) work.push(decl.initializer);
+          for (const w of this.writesOf(decl, n.text)) work.push(...(w.delta ?? []));
+        }
+        continue;
+      }
+      if (t.isFunctionLike(n)) continue;
+      t.forEachChild(n, (c) => {
+        work.push(c);
+      });
+    }
+    return seen;
+  }
+
+  private identifierSize(id: ts.Identifier, site: ts.Node): Size {
+    const t = this.ts;
+    const decl = this.scopes.resolve(id);
+    if (!decl) return this.sizeSymbol(id.text, id, `the free variable ${id.text}`);
+    const producer = this.producingCall(id);
+    if (producer && !this.isReassigned(decl, id.text)) return this.outputOf(producer);
+    if (t.isFunctionDeclaration(decl) || t.isClassDeclaration(decl) || t.isImportClause(decl) || t.isImportSpecifier(decl) || t.isNamespaceImport(decl)) return this.sizeSymbol(id.text, id, `the imported or declared value ${id.text}`);
+    if (this.inProgress.has(decl)) return this.sizeSymbol(id.text, id, `the size of ${id.text}`);
+    this.inProgress.add(decl);
+    try {
+      return this.variableSize(decl, id.text, site);
+    } finally {
+      this.inProgress.delete(decl);
+    }
+  }
+
+  private isReassigned(decl: ts.Node, name: string): boolean {
+    return this.writesOf(decl, name).some((w) => w.kind !== "rewrite");
+  }
+
+  /** The size a declaration starts with: its initializer, or a size symbol for a parameter or opaque value. */
+  private declarationBaseSize(decl: ts.Node, name: string, site: ts.Node): Size {
+    const t = this.ts;
+    if (t.isVariableDeclaration(decl) && decl.initializer) {
+      const init = this.constants.skipTrivia(decl.initializer);
+      // A value from outside (a file read, a query, a call we do not see into) is an input: |name|.
+      if (t.isCallExpression(init) && !this.llmCall(init) && !this.isKnownShape(init)) return this.sizeSymbol(name, decl, `the size of ${name} (${this.text(init)})`);
+      return this.sizeOf(decl.initializer, site);
+    }
+    if (t.isBindingElement(decl) || t.isParameter(decl)) {
+      // A loop variable named after its source element: `for (const turn of turns)` → |turn|.
+      return this.sizeSymbol(name, decl, t.isParameter(decl) ? `the size of the parameter ${name}` : `the size of ${name}`);
+    }
+    if (t.isVariableDeclaration(decl)) return t.isVariableDeclarationList(decl.parent) && decl.parent.parent && (t.isForOfStatement(decl.parent.parent) || t.isForInStatement(decl.parent.parent)) ? this.sizeSymbol(name, decl, `the size of one element ${name}`) : ZERO;
+    return this.sizeSymbol(name, decl, `the size of ${name}`);
+  }
+
+  /** Calls whose result size follows from their arguments (string and array helpers). */
+  private isKnownShape(call: ts.CallExpression): boolean {
+    const t = this.ts;
+    const c = call.expression;
+    if (t.isPropertyAccessExpression(c)) {
+      const m = c.name.text;
+      return SAME_SIZE.has(m) || NARROWING.has(m) || ["slice", "substring", "substr", "map", "flatMap"].includes(m) || (t.isIdentifier(c.expression) && c.expression.text === "JSON");
+    }
+    return t.isIdentifier(c) && ["String", "structuredClone"].includes(c.text);
+  }
+
+  /** A variable's size at the site: what it starts with, plus every growth that reaches the site. */
+  private variableSize(decl: ts.Node, name: string, site: ts.Node): Size {
+    const writes = this.writesOf(decl, name);
+    const base = this.declarationBaseSize(decl, name, site);
+    const declLoops = new Set(this.loops.around(decl).map((l) => l.node));
+    const siteLoops = this.loops.around(site);
+    const siteLoopSet = new Set(siteLoops.map((l) => l.node));
+    const siteFn = this.loops.enclosingFunction(site);
+    const window = writes.find((w) => w.kind === "window");
+    const resets = writes.filter((w) => w.kind === "reset" && !w.conditional);
+    const parts: Size[] = [base];
+    // A variable that a model rewrites whole carries that rewrite into whatever it is added to.
+    if (writes.some((w) => w.kind === "rewrite" && this.reaches(w.node, site, siteLoopSet))) parts.push({ ...ZERO, fromRewrite: true, fromOutput: true });
+    for (const w of writes) {
+      if (w.kind === "reassign" || w.kind === "reset") {
+        // Another value the variable may hold at the site.
+        if (w.delta && this.reaches(w.node, site, siteLoopSet)) parts.push(combine(w.delta.map((d) => this.sizeOf(d, w.node))));
+        continue;
+      }
+      if (w.kind !== "grow") continue;
+      if (this.loops.enclosingFunction(w.node) !== siteFn) continue;
+      const growLoops = this.loops.around(w.node).filter((l) => !declLoops.has(l.node));
+      if (!this.reaches(w.node, site, siteLoopSet)) continue;
+      // An unconditional reset inside a loop shared with the site stops accumulation across that loop.
+      const cut = new Set<ts.Node>();
+      for (const r of resets) for (const l of this.loops.around(r.node)) if (siteLoopSet.has(l.node) && !declLoops.has(l.node)) cut.add(l.node);
+      const factorLoops = growLoops.filter((l) => !cut.has(l.node));
+      const delta = w.outputOf ? this.outputOf(w.outputOf) : combine((w.delta ?? []).map((d) => this.sizeOf(d, w.node)));
+      parts.push(this.accumulate(name, w, delta, factorLoops, window));
+    }
+    return combine(parts);
+  }
+
+  /** Whether a write at `write` can have happened before an execution of `site`. */
+  private reaches(write: ts.Node, site: ts.Node, siteLoops: ReadonlySet<ts.Node>): boolean {
+    if (write.pos < site.pos) return true;
+    return this.loops.around(write).some((l) => siteLoops.has(l.node));
+  }
+
+  private accumulate(name: string, w: Write, delta: Size, factorLoops: LoopInfo[], window: Write | undefined): Size {
+    const at = this.line(w.node);
+    if (window) {
+      return { ...delta, poly: delta.poly.scale(window.cap ?? 1), growth: "none", notes: [...delta.notes, `${name} is windowed at line ${this.line(window.node)} (at most ${window.cap} items): no growth`] };
+    }
+    // A loop that reads one streamed answer adds that answer once, not once per chunk.
+    const streamed = factorLoops.find((l) => this.streamedCall(l));
+    if (streamed) {
+      const call = this.streamedCall(streamed)!;
+      const out = this.outputOf(call);
+      return { ...out, notes: [...out.notes, `${name} collects the streamed answer of line ${this.line(call)}`] };
+    }
+    if (factorLoops.length === 0) return { ...delta, growth: "none" };
+    const trips = Poly.product(factorLoops.map((l) => l.trip));
+    const kind: Growth = delta.fromRewrite ? "rewrite" : delta.fromOutput ? "output" : "constant";
+    const over = factorLoops.map((l) => `${l.tripText} (${l.kind} at line ${l.line})`).join(" × ");
+    return {
+      poly: delta.poly.mul(trips),
+      tight: delta.tight && factorLoops.every((l) => l.exact) && !w.conditional,
+      growth: strongerGrowth(delta.growth, kind),
+      fromOutput: delta.fromOutput,
+      fromRewrite: delta.fromRewrite,
+      notes: [...delta.notes, `${name} grows at line ${at} on every iteration of ${over}`],
+    };
+  }
+
+  /** The LLM call whose stream a `for await` loop reads, if that is what the loop does. */
+  private streamedCall(l: LoopInfo): ts.CallExpression | undefined {
+    if (l.kind !== "for-await" && l.kind !== "for-of") return undefined;
+    const loop = l.node as ts.ForOfStatement;
+    return this.producingCall(loop.expression);
+  }
+
+  /** Every write to a variable, classified (memoised per declaration). */
+  writesOf(decl: ts.Node, name: string): Write[] {
+    const memo = this.writesMemo.get(decl);
+    if (memo) return memo;
+    const out: Write[] = [];
+    this.writesMemo.set(decl, out);
+    for (const ref of this.scopes.referencesTo(decl, name)) {
+      const w = this.classifyWrite(ref, decl, name);
+      if (w) out.push(w);
+    }
+    return out;
+  }
+
+  private classifyWrite(ref: ts.Identifier, decl: ts.Node, name: string): Write | undefined {
+    const t = this.ts;
+    const K = t.SyntaxKind;
+    const p = ref.parent;
+    const conditional = this.isConditional(ref, decl);
+    // v.push(x), v.unshift(x), v.splice(i, n, ...xs), v.length = 0, v.shift() under a length test
+    if (t.isPropertyAccessExpression(p) && p.expression === ref) {
+      const m = p.name.text;
+      const call = p.parent;
+      if (t.isCallExpression(call) && call.expression === p) {
+        const args = call.arguments.map((a) => (t.isSpreadElement(a) ? a.expression : a));
+        if (m === "push" || m === "unshift") return { node: call, kind: "grow", delta: args, conditional };
+        if (m === "splice") {
+          if (args.length <= 1 && this.constants.number(args[0]) === 0) return { node: call, kind: "reset", conditional };
+          if (args.length > 2) return { node: call, kind: "grow", delta: args.slice(2), conditional };
+          return this.windowByRemoval(call, name);
+        }
+        if (m === "shift" || m === "pop") return this.windowByRemoval(call, name);
+      }
+      if (m === "length" && t.isBinaryExpression(call) && call.left === p && call.operatorToken.kind === K.EqualsToken && this.constants.number(call.right) === 0) {
+        return { node: call, kind: "reset", conditional };
+      }
+      return undefined;
+    }
+    if (!t.isBinaryExpression(p) || p.left !== ref) return undefined;
+    const op = p.operatorToken.kind;
+    if (op === K.PlusEqualsToken) return { node: p, kind: "grow", delta: [p.right], conditional };
+    if (op !== K.EqualsToken) return undefined;
+    const rhs = this.constants.skipTrivia(p.right);
+    const window = this.windowCap(rhs, decl);
+    if (window !== undefined) return { node: p, kind: "window", cap: window, conditional };
+    // `v = answer ?? v`: the answer decides the size; the fallback only keeps the old value.
+    const answer = this.withoutFallback(rhs);
+    const producer = this.producingCall(answer);
+    if (producer && this.promptSources(producer).has(decl)) {
+      if (this.readsHistoryProperty(answer)) return { node: p, kind: "grow", outputOf: producer, conditional };
+      return { node: p, kind: "rewrite", conditional };
+    }
+    const self = this.selfReferences(rhs, decl);
+    if (self.length) return { node: p, kind: "grow", delta: this.othersThan(rhs, self), conditional };
+    return { node: p, kind: conditional ? "reassign" : "reset", delta: [p.right], conditional };
+  }
+
+  /** `while (h.length > N) h.shift()` or `if (h.length > N) h.splice(…)`: a window of N. */
+  private windowByRemoval(call: ts.CallExpression, name: string): Write | undefined {
+    const t = this.ts;
+    for (let n: ts.Node | undefined = call.parent; n && !t.isFunctionLike(n); n = n.parent) {
+      const cond = t.isWhileStatement(n) || t.isIfStatement(n) ? n.expression : undefined;
+      if (!cond) continue;
+      const c = this.constants.skipTrivia(cond);
+      if (t.isBinaryExpression(c) && t.isPropertyAccessExpression(c.left) && c.left.name.text === "length" && t.isIdentifier(c.left.expression) && c.left.expression.text === name) {
+        const cap = this.constants.number(c.right);
+        if (cap !== undefined) return { node: call, kind: "window", cap, conditional: false };
+      }
+    }
+    return undefined;
+  }
+
+  /** `v.slice(-N)`, `[...v.slice(-N), x]`, `v.slice(v.length - N)`: keeps N elements. */
+  private windowCap(rhs: ts.Expression, decl: ts.Node): number | undefined {
+    const t = this.ts;
+    const sliceCap = (e: ts.Expression): number | undefined => {
+      const x = this.constants.skipTrivia(e);
+      if (!t.isCallExpression(x) || !t.isPropertyAccessExpression(x.expression) || x.expression.name.text !== "slice") return undefined;
+      const recv = this.constants.skipTrivia(x.expression.expression);
+      if (!t.isIdentifier(recv) || this.scopes.resolve(recv) !== decl) return undefined;
+      const a = x.arguments[0];
+      const start = this.constants.number(a);
+      if (start !== undefined && start < 0) return -start;
+      if (a && t.isBinaryExpression(a) && a.operatorToken.kind === t.SyntaxKind.MinusToken) return this.constants.number(a.right);
+      return undefined;
+    };
+    const direct = sliceCap(rhs);
+    if (direct !== undefined) return direct;
+    if (t.isArrayLiteralExpression(rhs)) {
+      for (const el of rhs.elements) if (t.isSpreadElement(el)) {
+        const cap = sliceCap(el.expression);
+        if (cap !== undefined) return cap + rhs.elements.length - 1;
+      }
+    }
+    return undefined;
+  }
+
+  private withoutFallback(e: ts.Expression): ts.Expression {
+    const t = this.ts;
+    const x = this.constants.skipTrivia(e);
+    if (t.isBinaryExpression(x) && (x.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken || x.operatorToken.kind === t.SyntaxKind.BarBarToken)) return this.withoutFallback(x.left);
+    return x;
+  }
+
+  /** `result.history`, `response.messages`, `responseMessages`: the whole conversation comes back. */
+  private readsHistoryProperty(rhs: ts.Expression): boolean {
+    const t = this.ts;
+    for (let e: ts.Expression = rhs; ; ) {
+      e = this.constants.skipTrivia(e);
+      if (t.isPropertyAccessExpression(e)) {
+        if (HISTORY_PROPERTIES.has(e.name.text)) return true;
+        e = e.expression;
+      } else if (t.isCallExpression(e) && t.isPropertyAccessExpression(e.expression)) {
+        if (e.expression.name.text === "getHistory") return true;
+        e = e.expression.expression;
+      } else return false;
+    }
+  }
+
+  private selfReferences(rhs: ts.Expression, decl: ts.Node): ts.Identifier[] {
+    const t = this.ts;
+    const out: ts.Identifier[] = [];
+    const visit = (n: ts.Node): void => {
+      if (t.isIdentifier(n) && this.scopes.resolve(n) === decl) out.push(n);
+      if (!t.isFunctionLike(n)) t.forEachChild(n, visit);
+    };
+    visit(rhs);
+    return out;
+  }
+
+  /** The parts of a self-referencing right side other than the variable itself: `[...v, x]` → x; `v + x` → x. */
+  private othersThan(rhs: ts.Expression, self: readonly ts.Identifier[]): ts.Expression[] {
+    const t = this.ts;
+    const e = this.constants.skipTrivia(rhs);
+    const isSelf = (x: ts.Node): boolean => self.includes(this.constants.skipTrivia(x as ts.Expression) as ts.Identifier);
+    if (t.isArrayLiteralExpression(e)) return e.elements.filter((x) => !(t.isSpreadElement(x) && isSelf(x.expression))).map((x) => (t.isSpreadElement(x) ? x.expression : x));
+    if (t.isBinaryExpression(e) && e.operatorToken.kind === t.SyntaxKind.PlusToken) return [...(isSelf(e.left) ? [] : this.othersThan(e.left, self)), ...(isSelf(e.right) ? [] : this.othersThan(e.right, self))];
+    if (t.isTemplateExpression(e)) return e.templateSpans.map((s) => s.expression).filter((x) => !isSelf(x));
+    if (t.isCallExpression(e) && t.isPropertyAccessExpression(e.expression) && e.expression.name.text === "concat" && isSelf(e.expression.expression)) return e.arguments.map((a) => (t.isSpreadElement(a) ? a.expression : a));
+    if (isSelf(e)) return [];
+    return [e];
+  }
+
+  /** Whether a write runs only on some paths of its enclosing loop body or function. */
+  private isConditional(node: ts.Node, decl: ts.Node): boolean {
+    const t = this.ts;
+    for (let n: ts.Node = node; n.parent && n !== decl; n = n.parent) {
+      const p = n.parent;
+      if (t.isFunctionLike(p) || t.isIterationStatement(p, false) || t.isSourceFile(p)) return false;
+      if (t.isIfStatement(p) && p.expression !== n) return true;
+      if (t.isConditionalExpression(p) && p.condition !== n) return true;
+      if (t.isCaseClause(p) || t.isDefaultClause(p) || t.isCatchClause(p)) return true;
+      if (t.isBinaryExpression(p) && p.right === n && [t.SyntaxKind.AmpersandAmpersandToken, t.SyntaxKind.BarBarToken, t.SyntaxKind.QuestionQuestionToken].includes(p.operatorToken.kind)) return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,135 @@
+// Static values of expressions: string and number literals, and consts initialised with them.
+import type * as ts from "typescript";
+import type { Scopes, TS } from "./scopes";
+
+export class Constants {
+  constructor(
+    private readonly ts: TS,
+    private readonly scopes: Scopes,
+  ) {}
+
+  /** Strips parentheses, `await`, type assertions and `!`. */
+  skipTrivia(e: ts.Expression): ts.Expression {
+    const t = this.ts;
+    for (;;) {
+      if (t.isParenthesizedExpression(e) || t.isAwaitExpression(e) || t.isNonNullExpression(e) || t.isAsExpression(e) || t.isTypeAssertionExpression(e) || t.isSatisfiesExpression(e)) e = e.expression;
+      else return e;
+    }
+  }
+
+  /** The initializer of a `const`/`let` an identifier refers to (one level). */
+  initializerOf(id: ts.Identifier): ts.Expression | undefined {
+    const decl = this.scopes.resolve(id);
+    if (decl && this.ts.isVariableDeclaration(decl) && this.ts.isIdentifier(decl.name)) return decl.initializer;
+    return undefined;
+  }
+
+  isConstDeclaration(decl: ts.Node): boolean {
+    const t = this.ts;
+    return t.isVariableDeclaration(decl) && t.isVariableDeclarationList(decl.parent) && (decl.parent.flags & t.NodeFlags.Const) !== 0;
+  }
+
+  string(e: ts.Expression | undefined, depth = 0): string | undefined {
+    if (!e || depth > 8) return undefined;
+    const t = this.ts;
+    e = this.skipTrivia(e);
+    if (t.isStringLiteral(e) || t.isNoSubstitutionTemplateLiteral(e)) return e.text;
+    if (t.isIdentifier(e)) {
+      const decl = this.scopes.resolve(e);
+      if (decl && this.isConstDeclaration(decl) && t.isVariableDeclaration(decl)) return this.string(decl.initializer, depth + 1);
+    }
+    if (t.isTemplateExpression(e)) {
+      let s = e.head.text;
+      for (const span of e.templateSpans) {
+        const v = this.string(span.expression, depth + 1);
+        if (v === undefined) return undefined;
+        s += v + span.literal.text;
+      }
+      return s;
+    }
+    if (t.isBinaryExpression(e) && e.operatorToken.kind === t.SyntaxKind.PlusToken) {
+      const a = this.string(e.left, depth + 1);
+      const b = this.string(e.right, depth + 1);
+      return a !== undefined && b !== undefined ? a + b : undefined;
+    }
+    return undefined;
+  }
+
+  /** The static prefix of a string expression (a URL built with a template keeps its host and path). */
+  stringPrefix(e: ts.Expression | undefined, depth = 0): string | undefined {
+    if (!e || depth > 8) return undefined;
+    const t = this.ts;
+    e = this.skipTrivia(e);
+    const whole = this.string(e, depth);
+    if (whole !== undefined) return whole;
+    if (t.isTemplateExpression(e)) {
+      // `${BASE}/v1/chat/completions`: join the static parts we know, mark the rest as a gap.
+      let s = e.head.text;
+      for (const span of e.templateSpans) s += (this.string(span.expression, depth + 1) ?? "\u0000") + span.literal.text;
+      return s;
+    }
+    if (t.isBinaryExpression(e) && e.operatorToken.kind === t.SyntaxKind.PlusToken) {
+      return (this.stringPrefix(e.left, depth + 1) ?? "\u0000") + (this.stringPrefix(e.right, depth + 1) ?? "\u0000");
+    }
+    return undefined;
+  }
+
+  number(e: ts.Expression | undefined, depth = 0): number | undefined {
+    if (!e || depth > 8) return undefined;
+    const t = this.ts;
+    e = this.skipTrivia(e);
+    if (t.isNumericLiteral(e)) return Number(e.text.replace(/_/g, ""));
+    if (t.isPrefixUnaryExpression(e) && e.operator === t.SyntaxKind.MinusToken) {
+      const v = this.number(e.operand, depth + 1);
+      return v === undefined ? undefined : -v;
+    }
+    if (t.isIdentifier(e)) {
+      const decl = this.scopes.resolve(e);
+      if (decl && this.isConstDeclaration(decl) && t.isVariableDeclaration(decl)) return this.number(decl.initializer, depth + 1);
+    }
+    if (t.isBinaryExpression(e)) {
+      const a = this.number(e.left, depth + 1);
+      const b = this.number(e.right, depth + 1);
+      if (a === undefined || b === undefined) return undefined;
+      switch (e.operatorToken.kind) {
+        case t.SyntaxKind.PlusToken: return a + b;
+        case t.SyntaxKind.MinusToken: return a - b;
+        case t.SyntaxKind.AsteriskToken: return a * b;
+        case t.SyntaxKind.SlashToken: return b === 0 ? undefined : a / b;
+        default: return undefined;
+      }
+    }
+    return undefined;
+  }
+
+  /** The object literal an expression denotes: itself, or the initializer of the const it names. */
+  objectLiteral(e: ts.Expression | undefined, depth = 0): ts.ObjectLiteralExpression | undefined {
+    if (!e || depth > 4) return undefined;
+    const t = this.ts;
+    e = this.skipTrivia(e);
+    if (t.isObjectLiteralExpression(e)) return e;
+    if (t.isIdentifier(e)) {
+      const init = this.initializerOf(e);
+      return this.objectLiteral(init, depth + 1);
+    }
+    return undefined;
+  }
+
+  /** The expression under a dotted key path (`config.maxOutputTokens`) inside an object literal. */
+  property(obj: ts.Expression | undefined, path: readonly string[]): ts.Expression | undefined {
+    let cur: ts.Expression | undefined = obj;
+    for (const key of path) {
+      const lit = this.objectLiteral(cur);
+      if (!lit) return undefined;
+      cur = undefined;
+      for (const p of lit.properties) {
+        const name = p.name && (this.ts.isIdentifier(p.name) || this.ts.isStringLiteral(p.name)) ? p.name.text : undefined;
+        if (name !== key) continue;
+        if (this.ts.isPropertyAssignment(p)) cur = p.initializer;
+        else if (this.ts.isShorthandPropertyAssignment(p)) cur = p.name;
+      }
+      if (!cur) return undefined;
+    }
+    return cur;
+  }
+}

@@ -1,0 +1,328 @@
+// Import provenance: what an expression is, traced back to a catalog module through imports,
+// `require`, aliases, destructuring, `new`, variables, class fields and typed parameters.
+// Only values that lead to a catalog entry are tracked; anything else resolves to undefined.
+import type * as ts from "typescript";
+import { exportMatches, moduleMatches, type ApiSpec, type ClientKind, type EndpointSpec, type SdkEntry } from "../catalog/sdks";
+import type { Constants } from "./constants";
+import type { Scopes, TS } from "./scopes";
+
+export type Value =
+  /** An import of a catalog module, and the member path taken from it. */
+  | { readonly kind: "module"; readonly entry: SdkEntry; readonly path: readonly string[] }
+  /** A client (an instance of a catalog class), the member path taken from it, and how it was made. */
+  | { readonly kind: "client"; readonly entry: SdkEntry; readonly client: ClientKind; readonly path: readonly string[]; readonly config?: ts.Expression; readonly parent?: Value };
+
+export interface LlmCall {
+  readonly node: ts.CallExpression;
+  readonly sdk: string;
+  readonly api: string;
+  /** Expressions whose sizes make up the prompt. */
+  readonly prompt: readonly ts.Expression[];
+  readonly model?: ts.Expression;
+  readonly maxTokens?: ts.Expression;
+}
+
+export class Provenance {
+  private readonly memo = new Map<ts.Node, Value | null>();
+  private readonly inProgress = new Set<ts.Node>();
+
+  constructor(
+    private readonly ts: TS,
+    private readonly scopes: Scopes,
+    private readonly constants: Constants,
+    private readonly catalog: readonly SdkEntry[],
+    private readonly endpoints: readonly EndpointSpec[],
+    private readonly calleeNames: ReadonlySet<string>,
+  ) {}
+
+  /** The LLM call this call expression makes, if any. */
+  classifyCall(call: ts.CallExpression): LlmCall | undefined {
+    const t = this.ts;
+    const callee = this.constants.skipTrivia(call.expression);
+    const name = t.isIdentifier(callee) ? callee.text : t.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    if (!name || !this.calleeNames.has(name)) return undefined;
+    const http = this.classifyHttp(call, callee, name);
+    if (http) return http;
+    const v = this.valueOf(callee);
+    if (!v) return undefined;
+    const spec = this.apiOf(v);
+    if (!spec || spec.yields) return undefined;
+    const client = v.kind === "client" ? v : undefined;
+    return {
+      node: call,
+      sdk: v.entry.sdk,
+      api: spec.api,
+      prompt: this.promptOf(call, spec.prompt),
+      model: (spec.model ? this.argumentAt(call, spec.model) : undefined) ?? (client ? this.clientSetting(client, "model") : undefined),
+      maxTokens: this.firstArgument(call, spec.maxTokens ?? []) ?? (client ? this.clientSetting(client, "maxTokens") : undefined),
+    };
+  }
+
+  /** What a callee or receiver expression is, or undefined when it is not from a catalog module. */
+  valueOf(expr: ts.Expression): Value | undefined {
+    const e = this.constants.skipTrivia(expr);
+    const memo = this.memo.get(e);
+    if (memo !== undefined) return memo ?? undefined;
+    if (this.inProgress.has(e)) return undefined;
+    this.inProgress.add(e);
+    const v = this.compute(e);
+    this.inProgress.delete(e);
+    this.memo.set(e, v ?? null);
+    return v;
+  }
+
+  private compute(e: ts.Expression): Value | undefined {
+    const t = this.ts;
+    if (t.isIdentifier(e)) {
+      const decl = this.scopes.resolve(e);
+      return decl ? this.valueOfDeclaration(decl) : undefined;
+    }
+    if (t.isPropertyAccessExpression(e) || (t.isElementAccessExpression(e) && t.isStringLiteralLike(e.argumentExpression))) {
+      const key = t.isPropertyAccessExpression(e) ? e.name.text : (e.argumentExpression as ts.StringLiteral).text;
+      if (e.expression.kind === t.SyntaxKind.ThisKeyword) return this.valueOfField(e, key);
+      const base = this.valueOf(e.expression);
+      return base ? this.member(base, key) : undefined;
+    }
+    if (t.isNewExpression(e)) {
+      const base = this.valueOf(e.expression);
+      return base ? this.construct(base, e.arguments?.[0]) : undefined;
+    }
+    if (t.isCallExpression(e)) {
+      if (t.isIdentifier(e.expression) && e.expression.text === "require" && e.arguments.length === 1 && t.isStringLiteralLike(e.arguments[0]!)) {
+        return this.moduleValue(e.arguments[0].text, []);
+      }
+      const base = this.valueOf(e.expression);
+      if (!base) return undefined;
+      const spec = this.apiOf(base);
+      if (spec?.yields) return this.clientOfKind(base.entry, spec.yields, e.arguments[0], base);
+      return undefined;
+    }
+    if (t.isBinaryExpression(e) && (e.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === t.SyntaxKind.BarBarToken)) {
+      return this.valueOf(e.left) ?? this.valueOf(e.right);
+    }
+    if (t.isConditionalExpression(e)) return this.valueOf(e.whenTrue) ?? this.valueOf(e.whenFalse);
+    return undefined;
+  }
+
+  private valueOfDeclaration(decl: ts.Node): Value | undefined {
+    const t = this.ts;
+    if (t.isImportClause(decl)) return this.moduleValue(this.moduleOfImport(decl.parent), ["default"]);
+    if (t.isNamespaceImport(decl)) return this.moduleValue(this.moduleOfImport(decl.parent.parent), []);
+    if (t.isImportSpecifier(decl)) return this.moduleValue(this.moduleOfImport(decl.parent.parent.parent), [(decl.propertyName ?? decl.name).text]);
+    if (t.isImportEqualsDeclaration(decl)) {
+      const ref = decl.moduleReference;
+      return t.isExternalModuleReference(ref) && t.isStringLiteralLike(ref.expression) ? this.moduleValue(ref.expression.text, []) : undefined;
+    }
+    if (t.isVariableDeclaration(decl)) {
+      if (decl.initializer) return this.valueOf(decl.initializer);
+      return decl.type ? this.valueOfType(decl.type) : undefined;
+    }
+    if (t.isBindingElement(decl)) return this.valueOfBindingElement(decl);
+    if (t.isParameter(decl)) {
+      return (decl.type ? this.valueOfType(decl.type) : undefined) ?? (decl.initializer ? this.valueOf(decl.initializer) : undefined);
+    }
+    if (t.isPropertyDeclaration(decl)) {
+      return (decl.initializer ? this.valueOf(decl.initializer) : undefined) ?? (decl.type ? this.valueOfType(decl.type) : undefined);
+    }
+    return undefined;
+  }
+
+  /** `const { chat } = client`, `const { generateText } = require("ai")`, nested patterns. */
+  private valueOfBindingElement(el: ts.BindingElement): Value | undefined {
+    const t = this.ts;
+    const pattern = el.parent;
+    if (!t.isObjectBindingPattern(pattern)) return undefined;
+    const key = el.propertyName ? (t.isIdentifier(el.propertyName) || t.isStringLiteral(el.propertyName) ? el.propertyName.text : undefined) : t.isIdentifier(el.name) ? el.name.text : undefined;
+    if (!key) return undefined;
+    const holder = pattern.parent;
+    let base: Value | undefined;
+    if (t.isVariableDeclaration(holder) && holder.initializer) base = this.valueOf(holder.initializer);
+    else if (t.isBindingElement(holder)) base = this.valueOfBindingElement(holder);
+    return base ? this.member(base, key) : undefined;
+  }
+
+  /** A parameter or field typed with a catalog class (`client: OpenAI`). */
+  private valueOfType(type: ts.TypeNode): Value | undefined {
+    const t = this.ts;
+    if (!t.isTypeReferenceNode(type) || !t.isIdentifier(type.typeName)) return undefined;
+    const base = this.valueOf(type.typeName);
+    return base ? this.construct(base, undefined) : undefined;
+  }
+
+  /** `this.client`: a field initialiser, a typed field or parameter property, or `this.client = …` in the class. */
+  private valueOfField(access: ts.Expression, key: string): Value | undefined {
+    const t = this.ts;
+    let cls: ts.Node | undefined = access.parent;
+    while (cls && !t.isClassLike(cls)) cls = cls.parent;
+    if (!cls || !t.isClassLike(cls)) return undefined;
+    for (const m of cls.members) {
+      if (t.isPropertyDeclaration(m) && m.name && (t.isIdentifier(m.name) || t.isPrivateIdentifier(m.name)) && m.name.text === key) {
+        const v = this.valueOfDeclaration(m);
+        if (v) return v;
+      }
+      if (t.isConstructorDeclaration(m)) {
+        for (const p of m.parameters) {
+          if (t.isIdentifier(p.name) && p.name.text === key && p.modifiers?.length && p.type) {
+            const v = this.valueOfType(p.type);
+            if (v) return v;
+          }
+        }
+      }
+    }
+    let found: Value | undefined;
+    const visit = (n: ts.Node): void => {
+      if (found) return;
+      if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && t.isPropertyAccessExpression(n.left) && n.left.expression.kind === t.SyntaxKind.ThisKeyword && n.left.name.text === key) {
+        found = this.valueOf(n.right);
+      }
+      if (!found) t.forEachChild(n, visit);
+    };
+    visit(cls);
+    return found;
+  }
+
+  private moduleOfImport(decl: ts.ImportDeclaration | ts.JSDocImportTag): string | undefined {
+    return this.ts.isStringLiteralLike(decl.moduleSpecifier) ? decl.moduleSpecifier.text : undefined;
+  }
+
+  private moduleValue(specifier: string | undefined, path: readonly string[]): Value | undefined {
+    if (!specifier) return undefined;
+    const entry = this.catalog.find((e) => e.modules.some((m) => moduleMatches(m, specifier)));
+    if (!entry) return undefined;
+    return this.asInstance({ kind: "module", entry, path });
+  }
+
+  /** Ready-made instances (ollama's default export) become clients as soon as they are named. */
+  private asInstance(v: Value): Value {
+    if (v.kind !== "module" || v.path.length !== 1) return v;
+    const name = v.path[0]!;
+    const client = v.entry.clients?.find((c) => c.instances?.includes(name));
+    return client ? { kind: "client", entry: v.entry, client, path: [] } : v;
+  }
+
+  private member(base: Value, key: string): Value | undefined {
+    if (base.kind === "module") {
+      // `require("openai")` is the module object: its `.default` is the default export.
+      const path = base.path.length === 0 && key === "default" ? ["default"] : [...base.path, key];
+      return this.asInstance({ ...base, path });
+    }
+    return { ...base, path: [...base.path, key] };
+  }
+
+  private construct(base: Value, config: ts.Expression | undefined): Value | undefined {
+    if (base.kind !== "module") return undefined;
+    const exportName = base.path.length === 0 ? "default" : base.path.length === 1 ? base.path[0]! : undefined;
+    if (!exportName) return undefined;
+    const client = base.entry.clients?.find((c) => (c.classes ?? []).some((p) => exportMatches(p, exportName)) && !(c.notClasses ?? []).some((p) => exportMatches(p, exportName)));
+    return client ? { kind: "client", entry: base.entry, client, path: [], ...(config ? { config } : {}) } : undefined;
+  }
+
+  private clientOfKind(entry: SdkEntry, id: string, config: ts.Expression | undefined, parent: Value): Value | undefined {
+    const client = entry.clients?.find((c) => c.id === id);
+    return client ? { kind: "client", entry, client, path: [], ...(config ? { config } : {}), parent } : undefined;
+  }
+
+  /** The catalog spec a value's member path names. */
+  private apiOf(v: Value): ApiSpec | undefined {
+    if (v.kind === "module") {
+      const path = v.path[0] === "default" ? v.path.slice(1) : v.path;
+      return path.length === 1 ? v.entry.functions?.find((f) => f.api === path[0]) : undefined;
+    }
+    const api = v.path.join(".");
+    return v.client.methods.find((m) => m.api === api);
+  }
+
+  /** The model or output cap given when the client was made (or by the client it came from). */
+  private clientSetting(v: Value, what: "model" | "maxTokens"): ts.Expression | undefined {
+    for (let cur: Value | undefined = v; cur; cur = cur.kind === "client" ? cur.parent : undefined) {
+      if (cur.kind !== "client") return undefined;
+      const paths = what === "model" ? (cur.client.modelFrom ? [cur.client.modelFrom] : []) : (cur.client.maxTokensFrom ?? []);
+      for (const p of paths) {
+        const e = this.constants.property(cur.config, p.split("."));
+        if (e) return e;
+      }
+    }
+    return undefined;
+  }
+
+  /** `0.messages` → the `messages` of the first argument; `1` → the whole second argument. */
+  argumentAt(call: ts.CallExpression, path: string): ts.Expression | undefined {
+    const [index, ...keys] = path.split(".");
+    const arg = call.arguments[Number(index)];
+    if (!arg || this.ts.isSpreadElement(arg)) return undefined;
+    return keys.length === 0 ? arg : this.constants.property(arg, keys);
+  }
+
+  /** The prompt-carrying expressions; an argument we cannot see into counts whole, once. */
+  private promptOf(call: ts.CallExpression, paths: readonly string[]): ts.Expression[] {
+    const out: ts.Expression[] = [];
+    const opaque = new Set<number>();
+    for (const path of paths) {
+      const index = Number(path.split(".")[0]);
+      const arg = call.arguments[index];
+      if (!arg || this.ts.isSpreadElement(arg)) continue;
+      if (!path.includes(".") || this.constants.objectLiteral(arg)) {
+        const e = this.argumentAt(call, path);
+        if (e) out.push(e);
+      } else if (!opaque.has(index)) {
+        opaque.add(index);
+        out.push(arg);
+      }
+    }
+    return out;
+  }
+
+  private firstArgument(call: ts.CallExpression, paths: readonly string[]): ts.Expression | undefined {
+    for (const p of paths) {
+      const e = this.argumentAt(call, p);
+      if (e) return e;
+    }
+    return undefined;
+  }
+
+  /** `fetch(url, { body: JSON.stringify(payload) })` and `axios.post(url, payload)` to a known endpoint. */
+  private classifyHttp(call: ts.CallExpression, callee: ts.Expression, name: string): LlmCall | undefined {
+    const t = this.ts;
+    let payload: ts.Expression | undefined;
+    if (name === "fetch" && (t.isIdentifier(callee) ? !this.scopes.resolve(callee) : this.isGlobalFetch(callee))) {
+      const init = this.constants.property(call.arguments[1], ["body"]);
+      payload = init && this.unwrapStringify(init);
+    } else if (name === "post" && t.isPropertyAccessExpression(callee) && this.isAxios(callee.expression)) {
+      payload = call.arguments[1];
+    } else {
+      return undefined;
+    }
+    const url = this.constants.stringPrefix(call.arguments[0]);
+    if (url === undefined) return undefined;
+    const spec = this.endpoints.find((s) => s.url.test(url));
+    if (!spec) return undefined;
+    const lit = this.constants.objectLiteral(payload);
+    const prompt = lit ? spec.prompt.flatMap((k) => this.constants.property(lit, k.split(".")) ?? []) : payload ? [payload] : [];
+    const model = spec.model && lit ? this.constants.property(lit, spec.model.split(".")) : undefined;
+    const maxTokens = lit ? (spec.maxTokens ?? []).map((k) => this.constants.property(lit, k.split("."))).find((e) => e) : undefined;
+    return { node: call, sdk: spec.sdk, api: spec.api, prompt, ...(model ? { model } : {}), ...(maxTokens ? { maxTokens } : {}) };
+  }
+
+  private isGlobalFetch(callee: ts.Expression): boolean {
+    const t = this.ts;
+    return t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression) && (callee.expression.text === "globalThis" || callee.expression.text === "window");
+  }
+
+  private isAxios(e: ts.Expression): boolean {
+    const t = this.ts;
+    if (!t.isIdentifier(e)) return false;
+    const decl = this.scopes.resolve(e);
+    if (!decl) return false;
+    const spec = t.isImportClause(decl) ? decl.parent.moduleSpecifier : t.isVariableDeclaration(decl) && decl.initializer && t.isCallExpression(decl.initializer) ? decl.initializer.arguments[0] : undefined;
+    return !!spec && t.isStringLiteralLike(spec) && spec.text === "axios";
+  }
+
+  private unwrapStringify(e: ts.Expression): ts.Expression | undefined {
+    const t = this.ts;
+    const x = this.constants.skipTrivia(e);
+    if (t.isCallExpression(x) && t.isPropertyAccessExpression(x.expression) && t.isIdentifier(x.expression.expression) && x.expression.expression.text === "JSON" && x.expression.name.text === "stringify") {
+      return x.arguments[0];
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,128 @@
+// Syntactic name resolution for one file: which declaration an identifier refers to, and every
+// reference to a declaration. It needs no TypeChecker, so the fast mode stays a parse plus walks.
+// Derived facts live in side tables keyed by node, never in the AST.
+import type * as ts from "typescript";
+
+export type TS = typeof ts;
+
+export class Scopes {
+  private readonly declarations = new Map<ts.Node, Map<string, ts.Node>>();
+  private readonly resolved = new Map<ts.Identifier, ts.Node | undefined>();
+  private identifiersByName: Map<string, ts.Identifier[]> | undefined;
+
+  constructor(
+    private readonly ts: TS,
+    readonly sourceFile: ts.SourceFile,
+  ) {}
+
+  /** The declaration (variable, binding element, parameter, import, function, class) an identifier names. */
+  resolve(id: ts.Identifier): ts.Node | undefined {
+    if (this.resolved.has(id)) return this.resolved.get(id);
+    const name = id.text;
+    let found: ts.Node | undefined;
+    for (let n: ts.Node | undefined = id.parent; n && !found; n = n.parent) {
+      if (this.isScope(n)) found = this.declarationsIn(n).get(name);
+    }
+    this.resolved.set(id, found);
+    return found;
+  }
+
+  /** Every identifier in the file that resolves to `decl`, declaration names excluded. */
+  referencesTo(decl: ts.Node, name: string): ts.Identifier[] {
+    const all = this.indexIdentifiers().get(name) ?? [];
+    return all.filter((id) => !this.isDeclarationName(id) && this.resolve(id) === decl);
+  }
+
+  /** The name of a declaration found by `resolve`, when it has a simple one. */
+  nameOf(decl: ts.Node): string | undefined {
+    const t = this.ts;
+    if ((t.isVariableDeclaration(decl) || t.isParameter(decl) || t.isBindingElement(decl)) && t.isIdentifier(decl.name)) return decl.name.text;
+    if ((t.isFunctionDeclaration(decl) || t.isClassDeclaration(decl)) && decl.name) return decl.name.text;
+    if (t.isImportSpecifier(decl) || t.isNamespaceImport(decl) || t.isImportClause(decl) || t.isImportEqualsDeclaration(decl)) return decl.name?.text;
+    return undefined;
+  }
+
+  private isDeclarationName(id: ts.Identifier): boolean {
+    const p = id.parent;
+    const t = this.ts;
+    return (
+      ((t.isVariableDeclaration(p) || t.isParameter(p) || t.isFunctionDeclaration(p) || t.isClassDeclaration(p) || t.isImportSpecifier(p) || t.isNamespaceImport(p) || t.isImportClause(p)) && p.name === id) ||
+      (t.isBindingElement(p) && p.name === id)
+    );
+  }
+
+  private indexIdentifiers(): Map<string, ts.Identifier[]> {
+    if (this.identifiersByName) return this.identifiersByName;
+    const index = new Map<string, ts.Identifier[]>();
+    const t = this.ts;
+    const visit = (n: ts.Node): void => {
+      if (t.isIdentifier(n)) {
+        const list = index.get(n.text);
+        if (list) list.push(n);
+        else index.set(n.text, [n]);
+        return;
+      }
+      // A property name after a dot is not a reference to a variable.
+      if (t.isPropertyAccessExpression(n)) {
+        visit(n.expression);
+        return;
+      }
+      t.forEachChild(n, visit);
+    };
+    visit(this.sourceFile);
+    this.identifiersByName = index;
+    return index;
+  }
+
+  private isScope(n: ts.Node): boolean {
+    const t = this.ts;
+    return (
+      t.isSourceFile(n) || t.isBlock(n) || t.isModuleBlock(n) || t.isCaseClause(n) || t.isDefaultClause(n) ||
+      t.isFunctionLike(n) || t.isForStatement(n) || t.isForOfStatement(n) || t.isForInStatement(n) ||
+      t.isCatchClause(n) || t.isClassExpression(n)
+    );
+  }
+
+  private declarationsIn(scope: ts.Node): Map<string, ts.Node> {
+    let map = this.declarations.get(scope);
+    if (map) return map;
+    map = new Map();
+    const t = this.ts;
+    const addBinding = (name: ts.BindingName, decl: ts.Node): void => {
+      if (t.isIdentifier(name)) {
+        map!.set(name.text, decl);
+        return;
+      }
+      for (const el of name.elements) if (!t.isOmittedExpression(el)) addBinding(el.name, t.isIdentifier(el.name) ? el : decl);
+    };
+    const addStatements = (statements: readonly ts.Statement[]): void => {
+      for (const s of statements) {
+        if (t.isVariableStatement(s)) for (const d of s.declarationList.declarations) addBinding(d.name, d);
+        else if ((t.isFunctionDeclaration(s) || t.isClassDeclaration(s) || t.isEnumDeclaration(s)) && s.name) map!.set(s.name.text, s);
+        else if (t.isImportEqualsDeclaration(s)) map!.set(s.name.text, s);
+        else if (t.isImportDeclaration(s) && s.importClause) {
+          const c = s.importClause;
+          if (c.name) map!.set(c.name.text, c);
+          const b = c.namedBindings;
+          if (b && t.isNamespaceImport(b)) map!.set(b.name.text, b);
+          else if (b) for (const el of b.elements) map!.set(el.name.text, el);
+        }
+      }
+    };
+    if (t.isSourceFile(scope) || t.isBlock(scope) || t.isModuleBlock(scope) || t.isCaseClause(scope) || t.isDefaultClause(scope)) {
+      addStatements(scope.statements);
+    } else if (t.isFunctionLike(scope)) {
+      for (const p of scope.parameters) addBinding(p.name, p);
+      if (t.isFunctionExpression(scope) && scope.name) map.set(scope.name.text, scope);
+    } else if (t.isForStatement(scope) || t.isForOfStatement(scope) || t.isForInStatement(scope)) {
+      const init = scope.initializer;
+      if (init && t.isVariableDeclarationList(init)) for (const d of init.declarations) addBinding(d.name, d);
+    } else if (t.isCatchClause(scope)) {
+      if (scope.variableDeclaration) addBinding(scope.variableDeclaration.name, scope.variableDeclaration);
+    } else if (t.isClassExpression(scope) && scope.name) {
+      map.set(scope.name.text, scope);
+    }
+    this.declarations.set(scope, map);
+    return map;
+  }
+}

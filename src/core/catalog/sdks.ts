@@ -1,0 +1,328 @@
+// The catalog of LLM SDK call shapes, as data. A call is an LLM call only when its callee is
+// traced back (through imports, `require`, aliases, destructuring, variables and fields) to an
+// entry here; the method name alone never decides. Users extend it with entries of the same shape.
+// Sources: the SDKs' own code and docs as summarised in shared/reference/sdk-catalog.md.
+
+/** A request-sending call (or a call that yields another client, such as a chat session). */
+export interface ApiSpec {
+  /** Member path on the client (`chat.completions.create`) or the exported function's name. */
+  readonly api: string;
+  /** Argument paths carrying the prompt: `0.messages` is the `messages` key of the first argument, `1` the whole second argument. */
+  readonly prompt: readonly string[];
+  /** Argument path of the model; when absent, the model given at the client's construction. */
+  readonly model?: string;
+  /** Argument paths that cap the output tokens. */
+  readonly maxTokens?: readonly string[];
+  /** When set, the call sends nothing: it yields a client of this kind (a chat session, a model handle). */
+  readonly yields?: string;
+}
+
+export interface ClientKind {
+  /** Unique id, referred to by `yields`. */
+  readonly id: string;
+  /** Exports that are this client's class (`new X()`); `*` matches any run of characters. */
+  readonly classes?: readonly string[];
+  /** Exports matched by `classes` that are not clients after all (prompt templates, message types). */
+  readonly notClasses?: readonly string[];
+  /** Exports that already are a client instance (ollama's default export). */
+  readonly instances?: readonly string[];
+  /** Paths in the constructor's (or yielding call's) first argument that name the model and cap output. */
+  readonly modelFrom?: string;
+  readonly maxTokensFrom?: readonly string[];
+  readonly methods: readonly ApiSpec[];
+}
+
+export interface SdkEntry {
+  readonly sdk: string;
+  /** Module specifiers; a trailing `/*` matches any sub-path or scoped package under the prefix. */
+  readonly modules: readonly string[];
+  /** Exported functions that send requests (or yield clients). */
+  readonly functions?: readonly ApiSpec[];
+  readonly clients?: readonly ClientKind[];
+}
+
+/** A raw HTTP endpoint of an LLM API, recognised in `fetch(url, {body})` and `axios.post(url, body)`. */
+export interface EndpointSpec {
+  readonly sdk: string;
+  readonly api: string;
+  /** Matched against the URL's static text (string literal, template head, or a const's value). */
+  readonly url: RegExp;
+  /** Keys of the JSON body that carry the prompt, the model and the output cap. */
+  readonly prompt: readonly string[];
+  readonly model?: string;
+  readonly maxTokens?: readonly string[];
+}
+
+const OPENAI_CHAT: ApiSpec = { api: "chat.completions.create", prompt: ["0.messages"], model: "0.model", maxTokens: ["0.max_completion_tokens", "0.max_tokens"] };
+const chatLike = (api: string): ApiSpec => ({ ...OPENAI_CHAT, api });
+const OPENAI_RESPONSES = (api: string): ApiSpec => ({ api, prompt: ["0.input", "0.instructions"], model: "0.model", maxTokens: ["0.max_output_tokens"] });
+const ANTHROPIC = (api: string): ApiSpec => ({ api, prompt: ["0.messages", "0.system"], model: "0.model", maxTokens: ["0.max_tokens"] });
+const AI_SDK = (api: string): ApiSpec => ({ api, prompt: ["0.prompt", "0.messages", "0.system", "0.instructions"], model: "0.model", maxTokens: ["0.maxOutputTokens", "0.maxTokens"] });
+
+export const SDK_CATALOG: readonly SdkEntry[] = [
+  {
+    sdk: "openai",
+    modules: ["openai"],
+    clients: [
+      {
+        id: "openai",
+        classes: ["default", "OpenAI", "AzureOpenAI"],
+        methods: [
+          OPENAI_CHAT,
+          chatLike("chat.completions.parse"),
+          chatLike("chat.completions.stream"),
+          chatLike("chat.completions.runTools"),
+          chatLike("beta.chat.completions.parse"),
+          chatLike("beta.chat.completions.stream"),
+          chatLike("beta.chat.completions.runTools"),
+          OPENAI_RESPONSES("responses.create"),
+          OPENAI_RESPONSES("responses.parse"),
+          OPENAI_RESPONSES("responses.stream"),
+          { api: "completions.create", prompt: ["0.prompt"], model: "0.model", maxTokens: ["0.max_tokens"] },
+        ],
+      },
+    ],
+  },
+  {
+    sdk: "@anthropic-ai/sdk",
+    modules: ["@anthropic-ai/sdk", "@anthropic-ai/bedrock-sdk", "@anthropic-ai/vertex-sdk"],
+    clients: [
+      {
+        id: "anthropic",
+        classes: ["default", "Anthropic", "AnthropicBedrock", "AnthropicVertex"],
+        methods: [
+          ANTHROPIC("messages.create"),
+          ANTHROPIC("messages.stream"),
+          ANTHROPIC("messages.parse"),
+          ANTHROPIC("beta.messages.create"),
+          ANTHROPIC("beta.messages.stream"),
+          ANTHROPIC("beta.messages.parse"),
+          ANTHROPIC("beta.messages.toolRunner"),
+        ],
+      },
+    ],
+  },
+  {
+    sdk: "ai",
+    modules: ["ai"],
+    functions: [AI_SDK("generateText"), AI_SDK("streamText"), AI_SDK("generateObject"), AI_SDK("streamObject")],
+    clients: [
+      {
+        id: "ai.agent",
+        classes: ["ToolLoopAgent", "Experimental_Agent"],
+        modelFrom: "model",
+        maxTokensFrom: ["maxOutputTokens"],
+        methods: [
+          { api: "generate", prompt: ["0.prompt", "0.messages"] },
+          { api: "stream", prompt: ["0.prompt", "0.messages"] },
+        ],
+      },
+    ],
+  },
+  {
+    sdk: "@langchain",
+    modules: ["@langchain/*", "langchain/*"],
+    functions: [{ api: "initChatModel", prompt: [], yields: "langchain.chat" }],
+    clients: [
+      {
+        id: "langchain.chat",
+        classes: ["Chat*", "AzureChatOpenAI"],
+        notClasses: ["*Template", "*History", "*Message", "*MessageChunk", "*Prompt*"],
+        modelFrom: "model",
+        maxTokensFrom: ["maxTokens", "maxOutputTokens", "numPredict"],
+        methods: [
+          { api: "invoke", prompt: ["0"] },
+          { api: "stream", prompt: ["0"] },
+          { api: "batch", prompt: ["0"] },
+          { api: "bindTools", prompt: [], yields: "langchain.chat" },
+          { api: "withStructuredOutput", prompt: [], yields: "langchain.chat" },
+          { api: "withConfig", prompt: [], yields: "langchain.chat" },
+          { api: "withRetry", prompt: [], yields: "langchain.chat" },
+        ],
+      },
+    ],
+  },
+  {
+    sdk: "@google/genai",
+    modules: ["@google/genai"],
+    clients: [
+      {
+        id: "google-genai",
+        classes: ["GoogleGenAI"],
+        methods: [
+          { api: "models.generateContent", prompt: ["0.contents", "0.config.systemInstruction"], model: "0.model", maxTokens: ["0.config.maxOutputTokens"] },
+          { api: "models.generateContentStream", prompt: ["0.contents", "0.config.systemInstruction"], model: "0.model", maxTokens: ["0.config.maxOutputTokens"] },
+          { api: "chats.create", prompt: [], yields: "google-genai.chat" },
+        ],
+      },
+      {
+        id: "google-genai.chat",
+        classes: ["Chat"],
+        modelFrom: "model",
+        maxTokensFrom: ["config.maxOutputTokens"],
+        methods: [
+          { api: "sendMessage", prompt: ["0.message"] },
+          { api: "sendMessageStream", prompt: ["0.message"] },
+        ],
+      },
+    ],
+  },
+  {
+    sdk: "@google/generative-ai",
+    modules: ["@google/generative-ai"],
+    clients: [
+      {
+        id: "google-generative-ai",
+        classes: ["GoogleGenerativeAI"],
+        methods: [{ api: "getGenerativeModel", prompt: [], yields: "google-generative-ai.model" }],
+      },
+      {
+        id: "google-generative-ai.model",
+        classes: ["GenerativeModel"],
+        modelFrom: "model",
+        maxTokensFrom: ["generationConfig.maxOutputTokens"],
+        methods: [
+          { api: "generateContent", prompt: ["0"] },
+          { api: "generateContentStream", prompt: ["0"] },
+          { api: "startChat", prompt: [], yields: "google-generative-ai.chat" },
+        ],
+      },
+      {
+        id: "google-generative-ai.chat",
+        classes: ["ChatSession"],
+        methods: [
+          { api: "sendMessage", prompt: ["0"] },
+          { api: "sendMessageStream", prompt: ["0"] },
+        ],
+      },
+    ],
+  },
+  {
+    sdk: "ollama",
+    modules: ["ollama", "ollama/browser"],
+    clients: [
+      {
+        id: "ollama",
+        classes: ["Ollama"],
+        instances: ["default"],
+        methods: [
+          { api: "chat", prompt: ["0.messages"], model: "0.model", maxTokens: ["0.options.num_predict"] },
+          { api: "generate", prompt: ["0.prompt", "0.system"], model: "0.model", maxTokens: ["0.options.num_predict"] },
+        ],
+      },
+    ],
+  },
+  {
+    sdk: "@mistralai/mistralai",
+    modules: ["@mistralai/mistralai"],
+    clients: [
+      {
+        id: "mistral",
+        classes: ["Mistral"],
+        methods: [
+          { api: "chat.complete", prompt: ["0.messages"], model: "0.model", maxTokens: ["0.maxTokens"] },
+          { api: "chat.stream", prompt: ["0.messages"], model: "0.model", maxTokens: ["0.maxTokens"] },
+          { api: "agents.complete", prompt: ["0.messages"], maxTokens: ["0.maxTokens"] },
+          { api: "fim.complete", prompt: ["0.prompt", "0.suffix"], model: "0.model", maxTokens: ["0.maxTokens"] },
+          { api: "beta.conversations.start", prompt: ["0.inputs", "0.instructions"], model: "0.model" },
+          { api: "beta.conversations.append", prompt: ["0.conversationAppendRequest.inputs"] },
+        ],
+      },
+    ],
+  },
+  {
+    sdk: "groq-sdk",
+    modules: ["groq-sdk"],
+    clients: [{ id: "groq", classes: ["default", "Groq"], methods: [OPENAI_CHAT] }],
+  },
+  {
+    sdk: "cohere-ai",
+    modules: ["cohere-ai"],
+    clients: [
+      {
+        id: "cohere",
+        classes: ["CohereClientV2", "CohereClient"],
+        methods: [
+          { api: "chat", prompt: ["0.messages", "0.message", "0.chatHistory", "0.preamble"], model: "0.model", maxTokens: ["0.maxTokens"] },
+          { api: "chatStream", prompt: ["0.messages", "0.message", "0.chatHistory", "0.preamble"], model: "0.model", maxTokens: ["0.maxTokens"] },
+          { api: "generate", prompt: ["0.prompt"], model: "0.model", maxTokens: ["0.maxTokens"] },
+        ],
+      },
+    ],
+  },
+  {
+    sdk: "@openai/agents",
+    modules: ["@openai/agents", "@openai/agents-core"],
+    functions: [{ api: "run", prompt: ["1"], model: "0" }],
+    clients: [{ id: "openai-agents.runner", classes: ["Runner"], methods: [{ api: "run", prompt: ["1"], model: "0" }] }],
+  },
+  {
+    sdk: "llamaindex",
+    modules: ["llamaindex", "@llamaindex/*"],
+    functions: [
+      { api: "openai", prompt: [], yields: "llamaindex.llm" },
+      { api: "anthropic", prompt: [], yields: "llamaindex.llm" },
+      { api: "ollama", prompt: [], yields: "llamaindex.llm" },
+      { api: "gemini", prompt: [], yields: "llamaindex.llm" },
+    ],
+    clients: [
+      {
+        id: "llamaindex.llm",
+        classes: ["OpenAI", "Anthropic", "Ollama", "Gemini", "Groq", "MistralAI"],
+        modelFrom: "model",
+        maxTokensFrom: ["maxTokens"],
+        methods: [
+          { api: "chat", prompt: ["0.messages"] },
+          { api: "complete", prompt: ["0.prompt"] },
+          { api: "exec", prompt: ["0.messages"] },
+        ],
+      },
+    ],
+  },
+  {
+    sdk: "@mastra/core",
+    modules: ["@mastra/core", "@mastra/core/*"],
+    clients: [
+      {
+        id: "mastra.agent",
+        classes: ["Agent"],
+        modelFrom: "model",
+        methods: [
+          { api: "generate", prompt: ["0"], maxTokens: ["1.modelSettings.maxOutputTokens"] },
+          { api: "stream", prompt: ["0"], maxTokens: ["1.modelSettings.maxOutputTokens"] },
+        ],
+      },
+    ],
+  },
+];
+
+export const ENDPOINT_CATALOG: readonly EndpointSpec[] = [
+  { sdk: "http:openai", api: "POST /v1/chat/completions", url: /\/v1\/chat\/completions\b/, prompt: ["messages"], model: "model", maxTokens: ["max_completion_tokens", "max_tokens"] },
+  { sdk: "http:openai", api: "POST /v1/responses", url: /api\.openai\.com\/v1\/responses\b/, prompt: ["input", "instructions"], model: "model", maxTokens: ["max_output_tokens"] },
+  { sdk: "http:openai", api: "POST /v1/completions", url: /api\.openai\.com\/v1\/completions\b/, prompt: ["prompt"], model: "model", maxTokens: ["max_tokens"] },
+  { sdk: "http:anthropic", api: "POST /v1/messages", url: /api\.anthropic\.com\/v1\/messages\b/, prompt: ["messages", "system"], model: "model", maxTokens: ["max_tokens"] },
+  { sdk: "http:gemini", api: "POST :generateContent", url: /generativelanguage\.googleapis\.com\/.*:(stream)?[gG]enerateContent/, prompt: ["contents", "systemInstruction"], maxTokens: ["generationConfig.maxOutputTokens"] },
+  { sdk: "http:ollama", api: "POST /api/chat", url: /(localhost|127\.0\.0\.1|\bollama\b)[^/]*:11434\/api\/chat\b/, prompt: ["messages"], model: "model", maxTokens: ["options.num_predict"] },
+  { sdk: "http:ollama", api: "POST /api/generate", url: /(localhost|127\.0\.0\.1|\bollama\b)[^/]*:11434\/api\/generate\b/, prompt: ["prompt", "system"], model: "model", maxTokens: ["options.num_predict"] },
+];
+
+/** Calls whose callee name is one of these may be LLM calls; any other call is skipped cheaply. */
+export function catalogCalleeNames(entries: readonly SdkEntry[]): Set<string> {
+  const names = new Set<string>(["fetch", "post", "axios", "request"]);
+  for (const e of entries) {
+    for (const f of e.functions ?? []) names.add(f.api);
+    for (const c of e.clients ?? []) for (const m of c.methods) names.add(m.api.split(".").pop() ?? m.api);
+  }
+  return names;
+}
+
+export function moduleMatches(pattern: string, specifier: string): boolean {
+  if (pattern.endsWith("/*")) return specifier.startsWith(pattern.slice(0, -1));
+  return pattern === specifier;
+}
+
+export function exportMatches(pattern: string, name: string): boolean {
+  if (!pattern.includes("*")) return pattern === name;
+  const re = new RegExp(`^${pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+  return re.test(name);
+}

@@ -1,0 +1,61 @@
+// The results the engine hands to every front end (CLI, extension, tsserver plugin).
+import type { Bound } from "./algebra/bound";
+import type { LoopKind } from "./analysis/loops";
+import type { Growth } from "./analysis/sizes";
+import type { SdkEntry } from "./catalog/sdks";
+import type { SymbolInfo } from "./symbols";
+
+export interface LoopSummary {
+  readonly line: number;
+  readonly kind: LoopKind;
+  readonly tripCount: string;
+  readonly dataDependent: boolean;
+  readonly exact: boolean;
+  readonly parallel: boolean;
+}
+
+export interface Finding {
+  readonly file: string;
+  /** 1-based, at the start of the call expression. */
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  /** 0-based offsets of the call expression, for editors. */
+  readonly start: number;
+  readonly end: number;
+  /** The enclosing function's name (`Class.method`, `<top level>`), for matching sites across edits. */
+  readonly functionName: string;
+  readonly sdk: string;
+  readonly api: string;
+  readonly callee: string;
+  readonly model: string | null;
+  readonly calls: Bound;
+  readonly inputTokens: Bound;
+  readonly inputPerCall: Bound;
+  readonly outputTokens: Bound;
+  readonly outputPerCall: Bound;
+  readonly generationCost: Bound;
+  readonly span: Bound;
+  readonly growth: Growth;
+  readonly loops: readonly LoopSummary[];
+  readonly explanation: readonly string[];
+  /** Every symbol the bounds use, with where it came from. */
+  readonly symbols: readonly SymbolInfo[];
+  /** Orders factors for printing (loop counts, sizes, outputs, model sizes). */
+  readonly rank: (name: string) => number;
+}
+
+export interface FileAnalysis {
+  readonly file: string;
+  readonly findings: readonly Finding[];
+  /** Set when the file was skipped: it could not be parsed, or is too large or not text. */
+  readonly skipped?: string;
+}
+
+export interface AnalysisOptions {
+  /** Extra catalog entries (user wrappers and SDKs), added to the built-in table. */
+  readonly catalog?: readonly SdkEntry[];
+  /** Files above this many characters are skipped with a message (default 2,000,000). */
+  readonly maxFileSize?: number;
+}

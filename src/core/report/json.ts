@@ -1,0 +1,79 @@
+// The report's JSON shape (schemaVersion 1): stable keys, non-dominated monomials, 1-based positions.
+import { boundTerms, formatBound, type Bound } from "../algebra/bound";
+import type { FileAnalysis, Finding } from "../model";
+import { estimate, type Estimate } from "./estimate";
+
+export interface BoundJson {
+  readonly text: string;
+  readonly terms: { factors: Record<string, number> }[];
+}
+
+export interface FindingJson {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly function: string;
+  readonly sdk: string;
+  readonly api: string;
+  readonly callee: string;
+  readonly model: string | null;
+  readonly calls: BoundJson;
+  readonly inputTokens: BoundJson;
+  readonly inputTokensPerCall: BoundJson;
+  readonly outputTokens: BoundJson;
+  readonly generationCost: BoundJson;
+  readonly span: BoundJson;
+  readonly growth: string;
+  readonly loops: { line: number; kind: string; tripCount: string; dataDependent: boolean; exact: boolean; parallel: boolean }[];
+  readonly symbols: { name: string; kind: string; line: number; origin: string; unbounded: boolean }[];
+  readonly explanation: string[];
+  /** Token counts at the assumed sizes (`--assume`), defaults marked as such. */
+  readonly estimate: Estimate;
+}
+
+export interface ReportJson {
+  readonly schemaVersion: 1;
+  readonly tool: { name: "aalp-lens"; version: string };
+  readonly findings: FindingJson[];
+  readonly skipped: { file: string; reason: string }[];
+  readonly summary: { files: number; findings: number; skipped: number };
+}
+
+export function boundJson(b: Bound, rank: (s: string) => number): BoundJson {
+  return { text: formatBound(b, rank), terms: boundTerms(b) };
+}
+
+export function findingJson(f: Finding, file: string, assume: Readonly<Record<string, number>> = {}): FindingJson {
+  return {
+    file,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    function: f.functionName,
+    sdk: f.sdk,
+    api: f.api,
+    callee: f.callee,
+    model: f.model,
+    calls: boundJson(f.calls, f.rank),
+    inputTokens: boundJson(f.inputTokens, f.rank),
+    inputTokensPerCall: boundJson(f.inputPerCall, f.rank),
+    outputTokens: boundJson(f.outputTokens, f.rank),
+    generationCost: boundJson(f.generationCost, f.rank),
+    span: boundJson(f.span, f.rank),
+    growth: f.growth,
+    loops: f.loops.map((l) => ({ ...l })),
+    symbols: f.symbols.map((s) => ({ name: s.name, kind: s.kind, line: s.line, origin: s.origin, unbounded: !!s.unbounded })),
+    explanation: [...f.explanation],
+    estimate: estimate(f, assume),
+  };
+}
+
+/** `displayPath` maps an analysed file name to the path printed (relative, with forward slashes). */
+export function reportJson(files: readonly FileAnalysis[], version: string, displayPath: (file: string) => string, assume: Readonly<Record<string, number>> = {}): ReportJson {
+  const findings = files.flatMap((fa) => fa.findings.map((f) => findingJson(f, displayPath(fa.file), assume)));
+  const skipped = files.filter((f) => f.skipped).map((f) => ({ file: displayPath(f.file), reason: f.skipped! }));
+  return { schemaVersion: 1, tool: { name: "aalp-lens", version }, findings, skipped, summary: { files: files.length, findings: findings.length, skipped: skipped.length } };
+}
