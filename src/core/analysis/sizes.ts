@@ -104,6 +104,8 @@ export class Sizes {
       const literal = e.head.text + e.templateSpans.map((s) => s.literal.text).join("");
       return combine([constant(countTokens(literal)), ...e.templateSpans.map((s) => this.sizeOf(s.expression, site))]);
     }
+    const fixed = this.staticTokens(e, 0);
+    if (fixed !== undefined) return constant(Math.max(1, fixed));
     if (t.isIdentifier(e)) return e.text === "undefined" ? ZERO : this.identifierSize(e, site);
     if (t.isArrayLiteralExpression(e)) return combine(e.elements.map((x) => (t.isSpreadElement(x) ? this.sizeOf(x.expression, site) : this.sizeOf(x, site))));
     if (t.isObjectLiteralExpression(e)) {
@@ -127,6 +129,62 @@ export class Sizes {
     if (t.isPropertyAccessExpression(e) || t.isElementAccessExpression(e)) return this.accessSize(e, site);
     if (t.isFunctionLike(e)) return ZERO;
     return this.sizeSymbol(this.loops.baseName(e), e, `the size of ${this.text(e)}`);
+  }
+
+  /**
+   * Tokens of a value fixed in the code (literals, consts holding literal tables, keys or members of
+   * them): an upper bound, the sum of every string the value could come from. Undefined otherwise.
+   */
+  private staticTokens(e: ts.Expression, depth: number): number | undefined {
+    const t = this.ts;
+    if (depth > 16) return undefined;
+    const x = this.constants.skipTrivia(e);
+    if (t.isStringLiteral(x) || t.isNoSubstitutionTemplateLiteral(x)) return countTokens(x.text);
+    if (t.isNumericLiteral(x) || x.kind === t.SyntaxKind.TrueKeyword || x.kind === t.SyntaxKind.FalseKeyword || x.kind === t.SyntaxKind.NullKeyword) return 1;
+    const all = (parts: readonly ts.Expression[]): number | undefined => {
+      let sum = 0;
+      for (const p of parts) {
+        const v = this.staticTokens(p, depth + 1);
+        if (v === undefined) return undefined;
+        sum += v;
+      }
+      return sum;
+    };
+    if (t.isIdentifier(x)) {
+      const decl = this.scopes.resolve(x);
+      if (!decl || !this.constants.isConstDeclaration(decl) || !t.isVariableDeclaration(decl) || !decl.initializer) return undefined;
+      // A const array that is pushed into is not fixed.
+      return this.writesOf(decl, x.text).length === 0 ? this.staticTokens(decl.initializer, depth + 1) : undefined;
+    }
+    if (t.isArrayLiteralExpression(x)) return all(x.elements.map((el) => (t.isSpreadElement(el) ? el.expression : el)));
+    if (t.isObjectLiteralExpression(x)) {
+      const parts: ts.Expression[] = [];
+      for (const p of x.properties) {
+        if (t.isPropertyAssignment(p)) parts.push(p.initializer);
+        else if (t.isShorthandPropertyAssignment(p)) parts.push(p.name);
+        else if (t.isSpreadAssignment(p)) parts.push(p.expression);
+        else return undefined;
+      }
+      return all(parts);
+    }
+    if (t.isTemplateExpression(x)) {
+      const spans = all(x.templateSpans.map((sp) => sp.expression));
+      return spans === undefined ? undefined : spans + countTokens(x.head.text + x.templateSpans.map((sp) => sp.literal.text).join(""));
+    }
+    // A member of a literal table, whatever the key: bounded by the whole table.
+    if (t.isPropertyAccessExpression(x) || t.isElementAccessExpression(x)) return this.staticTokens(x.expression, depth + 1);
+    if (t.isBinaryExpression(x) && [t.SyntaxKind.QuestionQuestionToken, t.SyntaxKind.BarBarToken, t.SyntaxKind.PlusToken].includes(x.operatorToken.kind)) return all([x.left, x.right]);
+    if (t.isConditionalExpression(x)) return all([x.whenTrue, x.whenFalse]);
+    if (t.isCallExpression(x) && t.isPropertyAccessExpression(x.expression)) {
+      const recv = x.expression.expression;
+      if (t.isIdentifier(recv) && recv.text === "Object" && x.arguments[0]) return this.staticTokens(x.arguments[0], depth + 1);
+      if (SAME_SIZE.has(x.expression.name.text) || NARROWING.has(x.expression.name.text) || x.expression.name.text === "slice") {
+        const r = this.staticTokens(recv, depth + 1);
+        const args = all(x.arguments.filter((a) => !t.isFunctionLike(a)) as ts.Expression[]);
+        return r === undefined || args === undefined ? undefined : r + args;
+      }
+    }
+    return undefined;
   }
 
   private callSize(e: ts.CallExpression, site: ts.Node): Size {

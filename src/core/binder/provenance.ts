@@ -40,7 +40,8 @@ export class Provenance {
     const t = this.ts;
     const callee = this.constants.skipTrivia(call.expression);
     const name = t.isIdentifier(callee) ? callee.text : t.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-    if (!name || !this.calleeNames.has(name)) return undefined;
+    // Method names prefilter cheaply; a plain identifier may be an alias (`generateText as gt`).
+    if (!name || (!t.isIdentifier(callee) && !this.calleeNames.has(name))) return undefined;
     const http = this.classifyHttp(call, callee, name);
     if (http) return http;
     const v = this.valueOf(callee);
