@@ -66,6 +66,8 @@ interface Write {
 
 export class Sizes {
   private readonly inProgress = new Set<ts.Node>();
+  /** Parameters of a builder being inlined, sized as the arguments of the call being sized. */
+  private readonly bound = new Map<ts.Node, Size>();
   private readonly writesMemo = new Map<ts.Node, Write[]>();
   private readonly sourcesMemo = new Map<ts.CallExpression, Set<ts.Node>>();
   private readonly outputMemo = new Map<ts.CallExpression, Size>();
@@ -203,8 +205,28 @@ export class Sizes {
       if (method === "map" || method === "flatMap") return this.mappedSize(e, recv, site);
     }
     if (t.isIdentifier(callee) && ["String", "structuredClone"].includes(callee.text) && e.arguments[0]) return this.sizeOf(e.arguments[0], site);
+    const local = this.constants.localFunctionOf(e);
+    if (local && !this.inProgress.has(local.fn)) return this.inlinedSize(e, local.fn, local.returns, site);
     if (t.isIdentifier(callee) && callee.text === "Array" && e.arguments.length === 0) return ZERO;
     return this.sizeSymbol(`${this.loops.baseName(callee)}()`, e, `the result of ${this.text(e)}, which the analysis does not see into`);
+  }
+
+  /** A local builder's result: its returned expression, with each parameter sized as its argument. */
+  private inlinedSize(call: ts.CallExpression, fn: ts.SignatureDeclaration, returns: ts.Expression, site: ts.Node): Size {
+    const t = this.ts;
+    const bindings = fn.parameters.map((p, i) => {
+      const arg = call.arguments[i];
+      const size = arg && !t.isSpreadElement(arg) ? this.sizeOf(arg, site) : p.initializer ? this.sizeOf(p.initializer, site) : ZERO;
+      return [p, size] as const;
+    });
+    this.inProgress.add(fn);
+    for (const [p, size] of bindings) this.bound.set(p, size);
+    try {
+      return this.sizeOf(returns, site);
+    } finally {
+      for (const [p] of bindings) this.bound.delete(p);
+      this.inProgress.delete(fn);
+    }
   }
 
   /** `xs.map(x => `…${x}…`)`: one callback result per element. */
@@ -247,9 +269,15 @@ export class Sizes {
     if (t.isPropertyAccessExpression(x)) return false;
     const decl = this.scopes.resolve(x);
     if (!decl) return false;
-    if ((t.isVariableDeclaration(decl) || t.isParameter(decl)) && decl.type) return t.isArrayTypeNode(decl.type) || (t.isTypeReferenceNode(decl.type) && /^(Readonly)?Array$/.test(decl.type.typeName.getText(this.scopes.sourceFile)));
+    if ((t.isVariableDeclaration(decl) || t.isParameter(decl)) && decl.type) return this.isArrayType(decl.type);
     if (t.isVariableDeclaration(decl) && decl.initializer) return t.isArrayLiteralExpression(this.constants.skipTrivia(decl.initializer));
     return false;
+  }
+
+  private isArrayType(type: ts.TypeNode): boolean {
+    const t = this.ts;
+    if (t.isTypeOperatorNode(type)) return this.isArrayType(type.type);
+    return t.isArrayTypeNode(type) || t.isTupleTypeNode(type) || (t.isTypeReferenceNode(type) && /^(Readonly)?Array$/.test(type.typeName.getText(this.scopes.sourceFile)));
   }
 
   /** The size of one element of a collection (or of the whole, for strings). */
@@ -339,8 +367,9 @@ export class Sizes {
   rewriteTarget(call: ts.CallExpression): { decl: ts.Node; name: string } | undefined {
     const t = this.ts;
     const sources = this.promptSources(call);
-    for (const target of this.assignmentsOfResult(call)) {
-      if (!t.isIdentifier(target)) continue;
+    for (const { target, value } of this.assignmentsOfResult(call)) {
+      // `history = result.response.messages` adds the answer to the history; it is not a rewrite.
+      if (!t.isIdentifier(target) || this.readsHistoryProperty(this.withoutFallback(value))) continue;
       const decl = this.scopes.resolve(target);
       if (decl && sources.has(decl)) return { decl, name: target.text };
     }
@@ -348,9 +377,9 @@ export class Sizes {
   }
 
   /** Left-hand sides of assignments whose right side reads this call's result. */
-  private assignmentsOfResult(call: ts.CallExpression): ts.Expression[] {
+  private assignmentsOfResult(call: ts.CallExpression): { target: ts.Expression; value: ts.Expression }[] {
     const t = this.ts;
-    const out: ts.Expression[] = [];
+    const out: { target: ts.Expression; value: ts.Expression }[] = [];
     const readers: ts.Node[] = [call];
     let holder: ts.Node = call;
     while (holder.parent && (t.isAwaitExpression(holder.parent) || t.isParenthesizedExpression(holder.parent))) holder = holder.parent;
@@ -361,7 +390,7 @@ export class Sizes {
       let n: ts.Node = r;
       while (n.parent && (t.isPropertyAccessExpression(n.parent) || t.isElementAccessExpression(n.parent) || t.isAwaitExpression(n.parent) || t.isParenthesizedExpression(n.parent) || t.isNonNullExpression(n.parent) || (t.isBinaryExpression(n.parent) && n.parent.left === n && (n.parent.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken || n.parent.operatorToken.kind === t.SyntaxKind.BarBarToken)))) n = n.parent;
       const p = n.parent;
-      if (p && t.isBinaryExpression(p) && p.operatorToken.kind === t.SyntaxKind.EqualsToken && p.right === n) out.push(p.left);
+      if (p && t.isBinaryExpression(p) && p.operatorToken.kind === t.SyntaxKind.EqualsToken && p.right === n) out.push({ target: p.left, value: p.right });
     }
     return out;
   }
@@ -398,6 +427,8 @@ export class Sizes {
     const t = this.ts;
     const decl = this.scopes.resolve(id);
     if (!decl) return this.sizeSymbol(id.text, id, `the free variable ${id.text}`);
+    const bound = this.bound.get(decl);
+    if (bound) return bound;
     const producer = this.producingCall(id);
     if (producer && !this.isReassigned(decl, id.text)) return this.outputOf(producer);
     if (t.isFunctionDeclaration(decl) || t.isClassDeclaration(decl) || t.isImportClause(decl) || t.isImportSpecifier(decl) || t.isNamespaceImport(decl)) return this.sizeSymbol(id.text, id, `the imported or declared value ${id.text}`);
@@ -422,6 +453,11 @@ export class Sizes {
       // A value from outside (a file read, a query, a call we do not see into) is an input: |name|.
       if (t.isCallExpression(init) && !this.llmCall(init) && !this.isKnownShape(init)) return this.sizeSymbol(name, decl, `the size of ${name} (${this.text(init)})`);
       return this.sizeOf(decl.initializer, site);
+    }
+    if (t.isParameter(decl) && decl.type && this.isArrayType(decl.type)) {
+      // A collection parameter: its length times the size of one element.
+      const count = this.symbols.define({ name: `|${name}|`, kind: "count", line: this.line(decl), origin: `the number of elements of the parameter ${name}` });
+      return { ...this.sizeSymbol(`${name}[]`, decl, `the size of one element of ${name}`), poly: Poly.symbol(count).mul(Poly.symbol(`|${name}[]|`)) };
     }
     if (t.isBindingElement(decl) || t.isParameter(decl)) {
       // A loop variable named after its source element: `for (const turn of turns)` → |turn|.

@@ -112,7 +112,25 @@ export class Constants {
       const init = this.initializerOf(e);
       return this.objectLiteral(init, depth + 1);
     }
+    if (t.isCallExpression(e)) return this.objectLiteral(this.localFunctionOf(e)?.returns, depth + 1);
     return undefined;
+  }
+
+  /**
+   * A call of a function declared in this file that ends in one returned expression (a request
+   * builder such as `const ask = (q) => ({ model, messages: [...] })`): the function and that expression.
+   */
+  localFunctionOf(call: ts.CallExpression): { fn: ts.SignatureDeclaration; returns: ts.Expression } | undefined {
+    const t = this.ts;
+    const callee = this.skipTrivia(call.expression);
+    if (!t.isIdentifier(callee)) return undefined;
+    const decl = this.scopes.resolve(callee);
+    let fn: ts.Node | undefined = decl;
+    if (decl && t.isVariableDeclaration(decl) && decl.initializer) fn = this.skipTrivia(decl.initializer);
+    if (!fn || !(t.isFunctionDeclaration(fn) || t.isArrowFunction(fn) || t.isFunctionExpression(fn)) || !fn.body) return undefined;
+    if (!t.isBlock(fn.body)) return { fn, returns: fn.body };
+    const last = fn.body.statements[fn.body.statements.length - 1];
+    return last && t.isReturnStatement(last) && last.expression ? { fn, returns: last.expression } : undefined;
   }
 
   /** The expression under a dotted key path (`config.maxOutputTokens`) inside an object literal. */

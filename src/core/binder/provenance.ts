@@ -262,7 +262,9 @@ export class Provenance {
       const index = Number(path.split(".")[0]);
       const arg = call.arguments[index];
       if (!arg || this.ts.isSpreadElement(arg)) continue;
-      if (!path.includes(".") || this.constants.objectLiteral(arg)) {
+      // A builder call (`ask(q)`) counts whole, so its parameters are sized as its arguments.
+      const seeInto = !this.ts.isCallExpression(this.constants.skipTrivia(arg)) && this.constants.objectLiteral(arg);
+      if (!path.includes(".") || seeInto) {
         const e = this.argumentAt(call, path);
         if (e) out.push(e);
       } else if (!opaque.has(index)) {
