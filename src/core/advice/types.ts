@@ -1,0 +1,61 @@
+// What the editors show for a finding beyond its bounds: diagnostics with stable codes, and quick
+// fixes that change the complexity class. Shared by the VS Code extension and the tsserver plugin.
+import type { Finding } from "../model";
+
+/** Stable diagnostic codes, one per kind of finding. */
+export type DiagnosticCode =
+  /** A history/accumulator re-sent on every iteration: input degree ≥ 2 in loop counts. */
+  | "aalp.growing-history"
+  /** A whole document, codebase or collection re-sent with every item of a loop. */
+  | "aalp.whole-input-per-item"
+  /** A loop whose exit only data decides, around an LLM call. */
+  | "aalp.unbounded-loop"
+  /** A large model used for a constant-size answer (classification, yes/no). */
+  | "aalp.generalist-for-constant-output"
+  /** Independent iterations awaited one after another (span = calls). */
+  | "aalp.sequential-independent-calls";
+
+export type Severity = "error" | "warning" | "information" | "hint";
+
+export interface Advice {
+  readonly code: DiagnosticCode;
+  readonly severity: Severity;
+  readonly message: string;
+  /** 0-based offsets of the range to underline (the call expression). */
+  readonly start: number;
+  readonly end: number;
+  readonly finding: Finding;
+}
+
+export interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
+export type QuickFixId = "scope-to-function" | "reset-history" | "window-history" | "summarize-history" | "parallelize" | "route-smaller-model";
+
+export interface QuickFix {
+  readonly id: QuickFixId;
+  /** Titled with the bound before → after, e.g. "Keep a sliding window of 8 messages: Θ(turns²·|q|) → Θ(turns·|q|) input". */
+  readonly title: string;
+  readonly code: DiagnosticCode;
+  readonly edits: readonly TextEdit[];
+  readonly before: string;
+  readonly after: string;
+  readonly isPreferred: boolean;
+}
+
+export interface AdviceSettings {
+  /** Degree in loop-count symbols at which growth is reported (default 2). */
+  readonly warnDegree: number;
+  readonly severity: Severity;
+  /** N for "keep a sliding window" (default 8). */
+  readonly windowSize: number;
+  /** Token budget after which older turns are summarised (default 4000). */
+  readonly summarizeBudgetTokens: number;
+  /** Bounded concurrency for "run in parallel" (default 4). */
+  readonly concurrency: number;
+}
+
+export const DEFAULT_ADVICE_SETTINGS: AdviceSettings = { warnDegree: 2, severity: "warning", windowSize: 8, summarizeBudgetTokens: 4000, concurrency: 4 };
