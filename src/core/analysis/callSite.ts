@@ -58,7 +58,10 @@ export class CallSites {
     const generation = m.mul(calls).mul(perCall.mul(out.poly).add(out.poly.mul(out.poly)));
 
     const explanation: string[] = [];
-    for (const l of [...loops].reverse()) explanation.push(`line ${l.line}: ${l.why} → ${l.dataDependent ? `${l.tripText} (unbounded: data-dependent)` : `${l.tripText} iterations`}${l.exact ? "" : " at most"}${l.parallel ? ", in parallel" : ""}`);
+    for (const l of [...loops].reverse()) {
+      const trips = l.dataDependent ? `${l.tripText} iterations, unbounded` : `${l.exact ? "" : "at most "}${l.tripText} iterations`;
+      explanation.push(`line ${l.line}: ${l.why} → ${trips}${l.parallel ? ", in parallel" : ""}`);
+    }
     if (conditional) explanation.push(`the call runs only on some iterations (a condition or continue guards it): upper bounds`);
     const notes = new Set(prompt.flatMap((p) => p.notes).concat(out.notes));
     explanation.push(...notes);

@@ -138,7 +138,7 @@ export class Loops {
         return { node: loop, kind, line, trip: counted.trip, tripText: counted.text, dataDependent: false, exact: counted.exact && !early, parallel: false, why: `${kind} loop while ${this.text(condition!)}` };
       }
       const name = this.symbols.define({ name: `T${line}`, kind: "count", line, origin: `${kind} loop at line ${line} whose exit only data decides (${condition ? this.text(condition) : "no condition"})`, unbounded: true });
-      return { node: loop, kind, line, trip: Poly.symbol(name), tripText: name, dataDependent: true, exact: false, parallel: false, why: `${kind} loop at line ${line} exits only when data says so (${condition ? this.text(condition) : "no condition"}): unbounded` };
+      return { node: loop, kind, line, trip: Poly.symbol(name), tripText: name, dataDependent: true, exact: false, parallel: false, why: `${kind} (${condition ? this.text(condition) : "no condition"}) exits only when data says so` };
     }
     throw new Error(`not a loop: ${t.SyntaxKind[loop.kind]}`);
   }

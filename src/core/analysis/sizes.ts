@@ -379,18 +379,21 @@ export class Sizes {
   /** Left-hand sides of assignments whose right side reads this call's result. */
   private assignmentsOfResult(call: ts.CallExpression): { target: ts.Expression; value: ts.Expression }[] {
     const t = this.ts;
+    const K = t.SyntaxKind;
     const out: { target: ts.Expression; value: ts.Expression }[] = [];
+    // The result's readers, through `const answer = res.choices[0].message.content ?? x` hops.
     const readers: ts.Node[] = [call];
-    let holder: ts.Node = call;
-    while (holder.parent && (t.isAwaitExpression(holder.parent) || t.isParenthesizedExpression(holder.parent))) holder = holder.parent;
-    if (t.isVariableDeclaration(holder.parent) && t.isIdentifier(holder.parent.name)) {
-      readers.push(...this.scopes.referencesTo(holder.parent, holder.parent.name.text));
-    }
-    for (const r of readers) {
+    const seen = new Set<ts.Node>();
+    while (readers.length) {
+      const r = readers.pop()!;
       let n: ts.Node = r;
-      while (n.parent && (t.isPropertyAccessExpression(n.parent) || t.isElementAccessExpression(n.parent) || t.isAwaitExpression(n.parent) || t.isParenthesizedExpression(n.parent) || t.isNonNullExpression(n.parent) || (t.isBinaryExpression(n.parent) && n.parent.left === n && (n.parent.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken || n.parent.operatorToken.kind === t.SyntaxKind.BarBarToken)))) n = n.parent;
+      while (n.parent && (t.isPropertyAccessExpression(n.parent) || t.isElementAccessExpression(n.parent) || t.isAwaitExpression(n.parent) || t.isParenthesizedExpression(n.parent) || t.isNonNullExpression(n.parent) || (t.isBinaryExpression(n.parent) && n.parent.left === n && (n.parent.operatorToken.kind === K.QuestionQuestionToken || n.parent.operatorToken.kind === K.BarBarToken)))) n = n.parent;
       const p = n.parent;
-      if (p && t.isBinaryExpression(p) && p.operatorToken.kind === t.SyntaxKind.EqualsToken && p.right === n) out.push({ target: p.left, value: p.right });
+      if (p && t.isBinaryExpression(p) && p.operatorToken.kind === K.EqualsToken && p.right === n) out.push({ target: p.left, value: p.right });
+      if (p && t.isVariableDeclaration(p) && p.initializer === n && t.isIdentifier(p.name) && !seen.has(p) && seen.size < 8) {
+        seen.add(p);
+        readers.push(...this.scopes.referencesTo(p, p.name.text));
+      }
     }
     return out;
   }
