@@ -109,16 +109,17 @@ export function analyzeFile(tsm: TS, fileName: string, text: string, options?: A
   if (text.length > max) return { file: fileName, findings: [], skipped: `larger than ${max} characters` };
   if (text.includes("\u0000")) return { file: fileName, findings: [], skipped: "binary file" };
   if (!mayContainLlmCalls(text, catalogWith(options))) return { file: fileName, findings: [] };
-  const sf = tsm.createSourceFile(fileName, text, tsm.ScriptTarget.Latest, true, scriptKindOf(tsm, fileName));
-  const diagnostics = (sf as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics ?? [];
   try {
+    const sf = tsm.createSourceFile(fileName, text, tsm.ScriptTarget.Latest, true, scriptKindOf(tsm, fileName));
+    const diagnostics = (sf as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics ?? [];
     const findings = analyzeSourceFile(tsm, sf, options);
     const first = diagnostics[0];
     if (first && findings.length === 0) return { file: fileName, findings, skipped: `syntax error: ${tsm.flattenDiagnosticMessageText(first.messageText, " ")}` };
     return { file: fileName, findings };
   } catch (err) {
-    // Deep nesting can exhaust the stack; report the file rather than fail the run.
-    return { file: fileName, findings: [], skipped: `analysis failed: ${err instanceof Error ? err.message : String(err)}` };
+    // Deep nesting can exhaust the stack (the parser's too); report the file rather than fail the run.
+    const reason = err instanceof RangeError ? "nested too deeply to analyse" : err instanceof Error ? err.message : String(err);
+    return { file: fileName, findings: [], skipped: `analysis failed: ${reason}` };
   }
 }
 

@@ -387,7 +387,11 @@ export class Sizes {
     while (readers.length) {
       const r = readers.pop()!;
       let n: ts.Node = r;
-      while (n.parent && (t.isPropertyAccessExpression(n.parent) || t.isElementAccessExpression(n.parent) || t.isAwaitExpression(n.parent) || t.isParenthesizedExpression(n.parent) || t.isNonNullExpression(n.parent) || (t.isBinaryExpression(n.parent) && n.parent.left === n && (n.parent.operatorToken.kind === K.QuestionQuestionToken || n.parent.operatorToken.kind === K.BarBarToken)))) n = n.parent;
+      while (n.parent && (t.isPropertyAccessExpression(n.parent) || t.isElementAccessExpression(n.parent) || t.isAwaitExpression(n.parent) || t.isParenthesizedExpression(n.parent) || t.isNonNullExpression(n.parent) || (t.isBinaryExpression(n.parent) && n.parent.left === n && (n.parent.operatorToken.kind === K.QuestionQuestionToken || n.parent.operatorToken.kind === K.BarBarToken)))) {
+        // `answer ?? fn`: the answer stands in for `fn`, as a replacement of the same thing.
+        if (t.isBinaryExpression(n.parent) && n.parent.left === n && t.isIdentifier(this.constants.skipTrivia(n.parent.right))) out.push({ target: this.constants.skipTrivia(n.parent.right), value: n.parent });
+        n = n.parent;
+      }
       const p = n.parent;
       if (p && t.isBinaryExpression(p) && p.operatorToken.kind === K.EqualsToken && p.right === n) out.push({ target: p.left, value: p.right });
       if (p && t.isVariableDeclaration(p) && p.initializer === n && t.isIdentifier(p.name) && !seen.has(p) && seen.size < 8) {

@@ -1,0 +1,75 @@
+// The CLI: formats, exit codes, skipped files, and the JSON shape.
+import * as assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+const ROOT = path.resolve(__dirname, "../../..");
+const CLI = path.join(ROOT, "bin/aalp.js");
+
+function aalp(args: string[], cwd = ROOT): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("aalp CLI", () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "aalp-cli-"));
+    fs.writeFileSync(path.join(dir, "agent.ts"), `import OpenAI from "openai";
+const ai = new OpenAI();
+export async function chat(turns: number, q: string) {
+  const messages: { role: "user"; content: string }[] = [];
+  for (let i = 0; i < turns; i++) {
+    messages.push({ role: "user", content: q });
+    await ai.chat.completions.create({ model: "gpt-4.1", max_tokens: 20, messages });
+  }
+}
+`);
+    fs.writeFileSync(path.join(dir, "broken.ts"), `import OpenAI from "openai";\nexport function f( {\n`);
+    fs.writeFileSync(path.join(dir, "blob.js"), Buffer.from([0x69, 0x6d, 0x70, 0x00, 0x01, 0x02]));
+    fs.writeFileSync(path.join(dir, "types.d.ts"), `declare module "openai";\n`);
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("prints the JSON report with exact bounds, relative paths and skipped files", () => {
+    const r = aalp(["report", ".", "--format", "json", "--assume", "turns=20", "--assume", "|q|=300"], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const report = JSON.parse(r.stdout);
+    assert.equal(report.schemaVersion, 1);
+    assert.equal(report.findings.length, 1);
+    const f = report.findings[0];
+    assert.deepEqual([f.file, f.line, f.column, f.sdk, f.api, f.model, f.growth], ["agent.ts", 7, 11, "openai", "chat.completions.create", "gpt-4.1", "constant"]);
+    assert.deepEqual(f.calls, { text: "Θ(turns)", terms: [{ factors: { turns: 1 } }] });
+    assert.deepEqual(f.inputTokens, { text: "Θ(turns²·|q|)", terms: [{ factors: { turns: 2, "|q|": 1 } }] });
+    assert.deepEqual(f.loops, [{ line: 5, kind: "for", tripCount: "turns", dataDependent: false, exact: true, parallel: false }]);
+    // Σ_{i=1..20} i·300 tokens of history = 63,000 plus the constant parts of each message.
+    assert.equal(f.estimate.calls, 20);
+    assert.deepEqual(f.estimate.at, [{ name: "turns", value: 20, source: "assumed" }, { name: "|q|", value: 300, source: "assumed" }]);
+    assert.deepEqual(report.skipped.map((s: { file: string }) => s.file).sort(), ["blob.js", "broken.ts"]);
+    assert.match(report.skipped.find((s: { file: string }) => s.file === "broken.ts").reason, /^syntax error: /);
+    assert.equal(report.skipped.find((s: { file: string }) => s.file === "blob.js").reason, "binary file");
+  });
+
+  it("prints text with the derivation and a summary; writes --out", () => {
+    const out = path.join(dir, "report.txt");
+    const r = aalp(["report", ".", "--out", out], dir);
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout, "");
+    const text = fs.readFileSync(out, "utf8");
+    assert.match(text, /^agent\.ts:7:11 {2}openai chat\.completions\.create {2}model gpt-4\.1 {2}in chat {2}\[quadratic\]\n {2}calls {3}Θ\(turns\)\n {2}input {3}Θ\(turns²·\|q\|\)/);
+    assert.match(text, /messages grows at line 6 on every iteration of turns \(for at line 5\)/);
+    assert.match(text, /\n1 LLM call site in 1 of 3 files \(1 quadratic\); 2 skipped\n$/);
+  });
+
+  it("exits 2 on usage errors, 0 on --help", () => {
+    assert.equal(aalp(["report", "--format", "yaml"]).code, 2);
+    assert.equal(aalp(["report", "--bogus"]).code, 2);
+    assert.equal(aalp(["frobnicate"]).code, 2);
+    assert.equal(aalp(["report", "/definitely/not/here"]).code, 2);
+    const help = aalp(["--help"]);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /^Usage: aalp report/);
+  });
+});
