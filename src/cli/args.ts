@@ -12,6 +12,7 @@ export interface ReportArgs {
   readonly quiet: boolean;
   readonly assume: Record<string, number>;
   readonly catalogFiles: string[];
+  readonly wrappers: string[];
 }
 
 export type Args = ReportArgs | { readonly command: "help" } | { readonly command: "version" };
@@ -26,6 +27,7 @@ Options:
   --out FILE              write the report to FILE instead of standard output
   --assume NAME=VALUE     a size or loop count for estimates, e.g. --assume turns=20 --assume '|q|=300'
   --catalog FILE          extra SDK catalog entries (JSON array, same shape as the built-in table)
+  --wrapper NAME          a function or method of yours that sends an LLM request (repeatable)
   --quiet                 no progress or notes on standard error
   -h, --help              this help
   --version               the version
@@ -45,6 +47,7 @@ export function parseArgs(argv: readonly string[]): Args {
   let quiet = false;
   const assume: Record<string, number> = {};
   const catalogFiles: string[] = [];
+  const wrappers: string[] = [];
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     const [flag, inline] = a.startsWith("--") && a.includes("=") && !a.startsWith("--assume=|") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
@@ -76,10 +79,13 @@ export function parseArgs(argv: readonly string[]): Args {
       case "--catalog":
         catalogFiles.push(value());
         break;
+      case "--wrapper":
+        wrappers.push(value());
+        break;
       default:
         if (a.startsWith("-")) throw new UsageError(`unknown option '${a}'`);
         paths.push(a);
     }
   }
-  return { command: "report", paths: paths.length ? paths : ["."], format, ...(out ? { out } : {}), quiet, assume, catalogFiles };
+  return { command: "report", paths: paths.length ? paths : ["."], format, ...(out ? { out } : {}), quiet, assume, catalogFiles, wrappers };
 }

@@ -44,6 +44,7 @@ function readCatalog(file: string): SdkEntry[] {
 
 function report(args: ReportArgs): number {
   const catalog = args.catalogFiles.flatMap(readCatalog);
+  const options = { catalog, wrappers: args.wrappers };
   const { files, missing } = collectFiles(args.paths);
   if (missing.length && files.length === 0) throw new UsageError(`no such file or directory: ${missing.join(", ")}`);
   const results: FileAnalysis[] = [];
@@ -55,7 +56,7 @@ function report(args: ReportArgs): number {
       results.push({ file, findings: [], skipped: `cannot read: ${err instanceof Error ? err.message : String(err)}` });
       continue;
     }
-    results.push(analyzeFile(ts, file, text, catalog.length ? { catalog } : undefined));
+    results.push(analyzeFile(ts, file, text, options));
   }
   const cwd = process.cwd();
   const display = (f: string): string => path.relative(cwd, f).split(path.sep).join("/");

@@ -56,6 +56,8 @@ export interface FileAnalysis {
 export interface AnalysisOptions {
   /** Extra catalog entries (user wrappers and SDKs), added to the built-in table. */
   readonly catalog?: readonly SdkEntry[];
+  /** Names of the user's own functions or methods that send an LLM request (all arguments are the prompt). */
+  readonly wrappers?: readonly string[];
   /** Files above this many characters are skipped with a message (default 2,000,000). */
   readonly maxFileSize?: number;
 }

@@ -1,5 +1,7 @@
 // Recognising LLM calls by import provenance, never by method name alone.
 import * as assert from "node:assert/strict";
+import * as ts from "typescript";
+import { analyzeFile, formatBound } from "../../src/core";
 import { analyze, expectSites } from "./analyze";
 
 describe("recognition by import provenance", () => {
@@ -153,5 +155,23 @@ export async function f(repo: Repo, texts: string[]) {
 }
 `;
     assert.deepEqual(analyze(code), []);
+  });
+});
+
+describe("user extensions", () => {
+  it("counts calls of the user's own wrapper names, with all arguments as the prompt", () => {
+    const code = `import { callModel } from "./llm";
+export async function f(turns: number, q: string) {
+  let history = "";
+  for (let i = 0; i < turns; i++) {
+    history += q;
+    await callModel(history, { model: "gpt-4o", max_tokens: 10 });
+  }
+}
+`;
+    assert.deepEqual(analyze(code), []);
+    const [f] = analyzeFile(ts, "w.ts", code, { wrappers: ["callModel"] }).findings;
+    assert.ok(f);
+    assert.deepEqual([f.line, f.sdk, f.api, f.model, formatBound(f.inputTokens, f.rank), formatBound(f.outputPerCall, f.rank)], [6, "wrapper", "callModel", "gpt-4o", "Θ(turns²·|q|)", "Θ(1)"]);
   });
 });

@@ -16,8 +16,8 @@ const DEFAULT_MAX_FILE_SIZE = 2_000_000;
  * A cheap text test run before parsing: a file can only hold an LLM call if it names a catalog
  * module or an LLM endpoint. Most files of a workspace are skipped here without a parse.
  */
-export function mayContainLlmCalls(text: string, catalog: readonly SdkEntry[]): boolean {
-  return prefilterFor(catalog).test(text);
+export function mayContainLlmCalls(text: string, catalog: readonly SdkEntry[], wrappers: readonly string[] = []): boolean {
+  return prefilterFor(catalog).test(text) || wrappers.some((w) => text.includes(w));
 }
 
 const prefilters = new WeakMap<readonly SdkEntry[], RegExp>();
@@ -41,7 +41,7 @@ export function analyzeSourceFile(tsm: TS, sourceFile: ts.SourceFile, options?: 
   const catalog = catalogWith(options);
   const scopes = new Scopes(tsm, sourceFile);
   const constants = new Constants(tsm, scopes);
-  const provenance = new Provenance(tsm, scopes, constants, catalog, ENDPOINT_CATALOG, catalogCalleeNames(catalog));
+  const provenance = new Provenance(tsm, scopes, constants, catalog, ENDPOINT_CATALOG, catalogCalleeNames(catalog), new Set(options?.wrappers ?? []));
   const symbols = new SymbolTable();
   const loops = new Loops(tsm, scopes, constants, symbols);
   const llmCalls = new Map<ts.CallExpression, LlmCall | null>();
@@ -108,7 +108,7 @@ export function analyzeFile(tsm: TS, fileName: string, text: string, options?: A
   const max = options?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (text.length > max) return { file: fileName, findings: [], skipped: `larger than ${max} characters` };
   if (text.includes("\u0000")) return { file: fileName, findings: [], skipped: "binary file" };
-  if (!mayContainLlmCalls(text, catalogWith(options))) return { file: fileName, findings: [] };
+  if (!mayContainLlmCalls(text, catalogWith(options), options?.wrappers)) return { file: fileName, findings: [] };
   try {
     const sf = tsm.createSourceFile(fileName, text, tsm.ScriptTarget.Latest, true, scriptKindOf(tsm, fileName));
     const diagnostics = (sf as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics ?? [];

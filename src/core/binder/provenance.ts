@@ -33,6 +33,7 @@ export class Provenance {
     private readonly catalog: readonly SdkEntry[],
     private readonly endpoints: readonly EndpointSpec[],
     private readonly calleeNames: ReadonlySet<string>,
+    private readonly wrappers: ReadonlySet<string> = new Set(),
   ) {}
 
   /** The LLM call this call expression makes, if any. */
@@ -41,6 +42,7 @@ export class Provenance {
     const callee = this.constants.skipTrivia(call.expression);
     const name = t.isIdentifier(callee) ? callee.text : t.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
     // Method names prefilter cheaply; a plain identifier may be an alias (`generateText as gt`).
+    if (name && this.wrappers.has(name)) return this.wrapperCall(call, name);
     if (!name || (!t.isIdentifier(callee) && !this.calleeNames.has(name))) return undefined;
     const http = this.classifyHttp(call, callee, name);
     if (http) return http;
@@ -57,6 +59,14 @@ export class Provenance {
       model: (spec.model ? this.argumentAt(call, spec.model) : undefined) ?? (client ? this.clientSetting(client, "model") : undefined),
       maxTokens: this.firstArgument(call, spec.maxTokens ?? []) ?? (client ? this.clientSetting(client, "maxTokens") : undefined),
     };
+  }
+
+  /** A call of a user-declared wrapper: every argument is prompt; a `model`/`max_tokens` option is read. */
+  private wrapperCall(call: ts.CallExpression, name: string): LlmCall {
+    const args = call.arguments.filter((a) => !this.ts.isSpreadElement(a));
+    const model = this.constants.property(args[0], ["model"]) ?? this.constants.property(args[1], ["model"]);
+    const maxTokens = ["max_tokens", "maxTokens", "maxOutputTokens"].map((k) => this.constants.property(args[args.length - 1], [k])).find((e) => e);
+    return { node: call, sdk: "wrapper", api: name, prompt: args, ...(model ? { model } : {}), ...(maxTokens ? { maxTokens } : {}) };
   }
 
   /** What a callee or receiver expression is, or undefined when it is not from a catalog module. */
