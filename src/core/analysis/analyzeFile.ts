@@ -55,7 +55,7 @@ export function analyzeSourceFile(tsm: TS, sourceFile: ts.SourceFile, options?: 
   };
   const modelName = (llm: LlmCall): string | null => modelOf(tsm, constants, llm.model);
   const sizes = new Sizes(tsm, scopes, constants, loops, symbols, classify, modelName);
-  const sites = new CallSites(tsm, scopes, loops, sizes, symbols);
+  const sites = new CallSites(tsm, scopes, constants, loops, sizes, symbols);
 
   const found: LlmCall[] = [];
   const visit = (n: ts.Node): void => {

@@ -3,6 +3,7 @@
 import type * as ts from "typescript";
 import { Bound, formatBound } from "../algebra/bound";
 import { Poly } from "../algebra/poly";
+import type { Constants } from "../binder/constants";
 import type { LlmCall } from "../binder/provenance";
 import type { Scopes, TS } from "../binder/scopes";
 import { modelSymbol, type SymbolTable } from "../symbols";
@@ -27,6 +28,7 @@ export class CallSites {
   constructor(
     private readonly ts: TS,
     private readonly scopes: Scopes,
+    private readonly constants: Constants,
     private readonly loops: Loops,
     private readonly sizes: Sizes,
     private readonly symbols: SymbolTable,
@@ -38,50 +40,118 @@ export class CallSites {
 
   bounds(llm: LlmCall, model: string | null): SiteBounds {
     const call = llm.node;
+    const rank = this.symbols.rank;
+    const show = (p: Poly, tight: boolean): string => formatBound(Bound.of(p, tight), rank);
     const loops = this.loops.around(call);
     const conditional = this.isConditional(call, loops);
-    const callsTight = !conditional && loops.every((l) => l.exact);
-    const calls = Poly.product(loops.map((l) => l.trip));
+    const loopsTight = !conditional && loops.every((l) => l.exact);
+    const iterations = Poly.product(loops.map((l) => l.trip));
     const awaitedInLoop = !this.isCollectedPromise(call);
-    const span = Poly.product(loops.map((l) => (l.parallel || !awaitedInLoop ? Poly.one : l.trip)));
-
-    const prompt = llm.prompt.map((p) => this.sizes.sizeOf(p, call));
-    const perCall = Poly.sum(prompt.map((p) => p.poly));
-    const perCallTight = prompt.every((p) => p.tight);
-    const growth = prompt.reduce<Growth>((g, p) => strongerGrowth(g, p.growth), "none");
-    const out = this.sizes.outputOf(call);
-
-    const m = Poly.symbol(this.symbols.define({ name: modelSymbol(model), kind: "model", line: this.line(call), origin: `the size of ${model ?? "the model"} (paper, Def. 2.2: a forward pass costs m per token)` }));
-    const input = calls.mul(perCall);
-    const outputTotal = calls.mul(out.poly);
-    // Σ over calls of m·(in·out + out²) (paper, Def. 2.2 applied to each generated token).
-    const generation = m.mul(calls).mul(perCall.mul(out.poly).add(out.poly.mul(out.poly)));
-
+    const loopSpan = Poly.product(loops.map((l) => (l.parallel || !awaitedInLoop ? Poly.one : l.trip)));
     const explanation: string[] = [];
     for (const l of [...loops].reverse()) {
       const trips = l.dataDependent ? `${l.tripText} iterations, unbounded` : `${l.exact ? "" : "at most "}${l.tripText} iterations`;
       explanation.push(`line ${l.line}: ${l.why} → ${trips}${l.parallel ? ", in parallel" : ""}`);
     }
     if (conditional) explanation.push(`the call runs only on some iterations (a condition or continue guards it): upper bounds`);
-    const notes = new Set(prompt.flatMap((p) => p.notes).concat(out.notes));
-    explanation.push(...notes);
-    const rank2 = this.symbols.rank;
-    explanation.push(`input per call ${formatBound(Bound.of(perCall, perCallTight), rank2)}; over ${formatBound(Bound.of(calls, callsTight), rank2)} calls: ${formatBound(Bound.of(input, callsTight && perCallTight), rank2)}`);
-    explanation.push(`generation Σ m·(in·out + out²) with out = ${formatBound(Bound.of(out.poly, out.tight), rank2)}: ${formatBound(Bound.of(generation, callsTight && perCallTight && out.tight), rank2)}`);
+
+    const prompt = llm.prompt.map((p) => this.sizes.sizeOf(p, call));
+    let perCall = Poly.sum(prompt.map((p) => p.poly));
+    const perCallTight = prompt.every((p) => p.tight);
+    let growth = prompt.reduce<Growth>((g, p) => strongerGrowth(g, p.growth), "none");
+    const out = this.sizes.outputOf(call);
+    explanation.push(...new Set(prompt.flatMap((p) => p.notes).concat(out.notes)));
+
+    // State kept between requests is billed again on each one: it grows by prompt + answer per iteration.
+    const stateLoops = llm.state ? this.loopsSince(loops, llm.state.anchor) : [];
+    if (llm.state && stateLoops.length) {
+      const perIteration = perCall.add(out.poly);
+      perCall = perCall.add(perIteration.mul(Poly.product(stateLoops.map((l) => l.trip))));
+      growth = "stateful";
+      explanation.push(`${llm.state.source}: the billed input grows by the prompt and the answer on every iteration of ${stateLoops.map((l) => `${l.tripText} (line ${l.line})`).join(" × ")}`);
+    }
+
+    // A loop inside the SDK: S requests per call, each re-sending the conversation grown by the previous answers.
+    const steps = llm.steps ? this.stepCount(llm, explanation) : undefined;
+    const S = steps ?? Poly.one;
+    const requestsTight = loopsTight && !steps;
+    const inputPerCall = steps ? S.mul(perCall).add(S.mul(S).mul(out.poly)) : perCall;
+    const outputPerCall = S.mul(out.poly);
+    // Σ over requests of m·(in·out + out²) (paper, Def. 2.2 applied to each generated token).
+    const generationPerCall = S.mul(perCall).mul(out.poly).add(S.mul(S).mul(out.poly).mul(out.poly));
+    if (steps) {
+      growth = strongerGrowth(growth, "output");
+      explanation.push(`each of the ${show(S, false).slice(2, -1)} steps re-sends the conversation grown by the previous answers: Σ (in + i·out) = ${show(inputPerCall, false)} input per call`);
+    }
+
+    const m = Poly.symbol(this.symbols.define({ name: modelSymbol(model), kind: "model", line: this.line(call), origin: `the size of ${model ?? "the model"} (paper, Def. 2.2: a forward pass costs m per token)` }));
+    const calls = iterations.mul(S);
+    const input = iterations.mul(inputPerCall);
+    const generation = m.mul(iterations).mul(generationPerCall);
+    const inputTight = requestsTight && perCallTight;
+    const generationTight = inputTight && out.tight;
+    explanation.push(`input per call ${show(inputPerCall, perCallTight && !steps)}; over ${show(iterations, loopsTight)} executions: ${show(input, inputTight)}`);
+    explanation.push(`generation Σ m·(in·out + out²) with out = ${show(out.poly, out.tight)}: ${show(generation, generationTight)}`);
 
     return {
-      calls: Bound.of(calls, callsTight),
-      inputTokens: Bound.of(input, callsTight && perCallTight),
-      inputPerCall: Bound.of(perCall, perCallTight),
-      outputTokens: Bound.of(outputTotal, callsTight && out.tight),
-      outputPerCall: Bound.of(out.poly, out.tight),
-      generationCost: Bound.of(generation, callsTight && perCallTight && out.tight),
-      span: Bound.of(span, callsTight),
+      calls: Bound.of(calls, requestsTight),
+      inputTokens: Bound.of(input, inputTight),
+      inputPerCall: Bound.of(inputPerCall, perCallTight && !steps),
+      outputTokens: Bound.of(iterations.mul(outputPerCall), requestsTight && out.tight),
+      outputPerCall: Bound.of(outputPerCall, out.tight && !steps),
+      generationCost: Bound.of(generation, generationTight),
+      span: Bound.of(loopSpan.mul(S), requestsTight),
       growth,
       loops,
       conditional,
       explanation,
     };
+  }
+
+  /** The loops around the call that do not also enclose `anchor` (where the state was created). */
+  private loopsSince(loops: readonly LoopInfo[], anchor: ts.Node): LoopInfo[] {
+    const outer = new Set(this.loops.around(anchor).map((l) => l.node));
+    return loops.filter((l) => !outer.has(l.node));
+  }
+
+  /** How many requests one call makes inside the SDK; undefined when it makes one. */
+  private stepCount(llm: LlmCall, explanation: string[]): Poly | undefined {
+    const steps = llm.steps!;
+    const counted = steps.cap ? this.capOf(steps.cap) : undefined;
+    if (counted) {
+      if (counted.isConstant() && counted.constantValue() <= 1) return undefined;
+      explanation.push(`line ${this.line(steps.cap!)}: ${steps.cap!.getText(this.scopes.sourceFile)} caps the SDK's loop at ${formatBound(Bound.of(counted, false), this.symbols.rank).slice(2, -1)} steps`);
+      return counted;
+    }
+    if (!steps.cap && steps.spec.default !== undefined) {
+      if (steps.spec.default <= 1) return undefined;
+      explanation.push(`${steps.spec.source}: ${steps.spec.default} steps`);
+      return Poly.constant(steps.spec.default);
+    }
+    const line = this.line(llm.node);
+    const name = this.symbols.define({ name: `S${line}`, kind: "count", line, origin: `steps of the SDK's loop at line ${line}: ${steps.cap ? `${steps.cap.getText(this.scopes.sourceFile)} is not a step count` : steps.spec.source}`, unbounded: true });
+    explanation.push(`${steps.cap ? `the stop condition ${steps.cap.getText(this.scopes.sourceFile)} sets no step count` : steps.spec.source}: ${name} steps, unbounded`);
+    return Poly.symbol(name);
+  }
+
+  /** `stepCountIs(5)`, `isStepCount(5)`, `[stepCountIs(5), hasToolCall("x")]`, `maxSteps: n`. */
+  private capOf(e: ts.Expression): Poly | undefined {
+    const t = this.ts;
+    const x = this.constants.skipTrivia(e);
+    if (t.isArrayLiteralExpression(x)) {
+      // The loop stops at the first condition met: any step count bounds it.
+      for (const el of x.elements) {
+        const c = this.capOf(el);
+        if (c) return c;
+      }
+      return undefined;
+    }
+    if (t.isCallExpression(x)) {
+      const name = t.isIdentifier(x.expression) ? x.expression.text : t.isPropertyAccessExpression(x.expression) ? x.expression.name.text : "";
+      return /^(stepCountIs|isStepCount)$/.test(name) && x.arguments[0] ? this.loops.count(x.arguments[0]).trip : undefined;
+    }
+    if (t.isNumericLiteral(x) || t.isIdentifier(x) || t.isPropertyAccessExpression(x)) return this.loops.count(x).trip;
+    return undefined;
   }
 
   /** Whether the call runs on only some paths: under if/?:/&&/||/case/catch or after a `continue`. */

@@ -2,7 +2,7 @@
 // `require`, aliases, destructuring, `new`, variables, class fields and typed parameters.
 // Only values that lead to a catalog entry are tracked; anything else resolves to undefined.
 import type * as ts from "typescript";
-import { exportMatches, moduleMatches, type ApiSpec, type ClientKind, type EndpointSpec, type SdkEntry } from "../catalog/sdks";
+import { exportMatches, moduleMatches, type ApiSpec, type ClientKind, type EndpointSpec, type SdkEntry, type StepSpec } from "../catalog/sdks";
 import type { Constants } from "./constants";
 import type { Scopes, TS } from "./scopes";
 
@@ -10,7 +10,7 @@ export type Value =
   /** An import of a catalog module, and the member path taken from it. */
   | { readonly kind: "module"; readonly entry: SdkEntry; readonly path: readonly string[] }
   /** A client (an instance of a catalog class), the member path taken from it, and how it was made. */
-  | { readonly kind: "client"; readonly entry: SdkEntry; readonly client: ClientKind; readonly path: readonly string[]; readonly config?: ts.Expression; readonly parent?: Value };
+  | { readonly kind: "client"; readonly entry: SdkEntry; readonly client: ClientKind; readonly path: readonly string[]; readonly config?: ts.Expression; readonly parent?: Value; readonly origin?: ts.Node };
 
 export interface LlmCall {
   readonly node: ts.CallExpression;
@@ -20,6 +20,10 @@ export interface LlmCall {
   readonly prompt: readonly ts.Expression[];
   readonly model?: ts.Expression;
   readonly maxTokens?: ts.Expression;
+  /** A loop inside the SDK: the spec, and the expression that caps it when one is given. */
+  readonly steps?: { readonly spec: StepSpec; readonly cap?: ts.Expression };
+  /** Conversation state kept between requests: where it starts (a session's creation, the variable chaining response ids). */
+  readonly state?: { readonly anchor: ts.Node; readonly source: string };
 }
 
 export class Provenance {
@@ -51,14 +55,44 @@ export class Provenance {
     const spec = this.apiOf(v);
     if (!spec || spec.yields) return undefined;
     const client = v.kind === "client" ? v : undefined;
+    const steps = spec.steps && this.stepsOf(call, spec.steps, client);
+    const state = this.stateOf(call, spec, client);
+    const model = (spec.model ? this.argumentAt(call, spec.model) : undefined) ?? (client ? this.clientSetting(client, "model") : undefined);
+    const maxTokens = this.firstArgument(call, spec.maxTokens ?? []) ?? (client ? this.clientSetting(client, "maxTokens") : undefined);
     return {
       node: call,
       sdk: v.entry.sdk,
       api: spec.api,
       prompt: this.promptOf(call, spec.prompt),
-      model: (spec.model ? this.argumentAt(call, spec.model) : undefined) ?? (client ? this.clientSetting(client, "model") : undefined),
-      maxTokens: this.firstArgument(call, spec.maxTokens ?? []) ?? (client ? this.clientSetting(client, "maxTokens") : undefined),
+      ...(model ? { model } : {}),
+      ...(maxTokens ? { maxTokens } : {}),
+      ...(steps ? { steps } : {}),
+      ...(state ? { state } : {}),
     };
+  }
+
+  private stepsOf(call: ts.CallExpression, spec: StepSpec, client: Value | undefined): LlmCall["steps"] {
+    if (spec.when && !this.argumentAt(call, spec.when)) return undefined;
+    for (const path of spec.from) {
+      const cap = path.startsWith("client:") ? (client ? this.clientConfig(client, path.slice("client:".length)) : undefined) : this.argumentAt(call, path);
+      if (cap) return { spec, cap };
+    }
+    return { spec };
+  }
+
+  /** A chat session reused across requests, or a request chained to server-side state. */
+  private stateOf(call: ts.CallExpression, spec: ApiSpec, client: Value | undefined): LlmCall["state"] {
+    if (client?.kind === "client" && client.client.stateful && client.origin) return { anchor: client.origin, source: client.client.stateful.source };
+    for (const path of spec.state ?? []) {
+      const e = this.argumentAt(call, path);
+      if (!e || this.constants.string(e) !== undefined) continue;
+      // The chain starts where the id (or session) variable is declared: `let prev; … prev = r.id`.
+      let root: ts.Expression = this.constants.skipTrivia(e);
+      while (this.ts.isPropertyAccessExpression(root) || this.ts.isElementAccessExpression(root)) root = this.constants.skipTrivia(root.expression);
+      const decl = this.ts.isIdentifier(root) ? this.scopes.resolve(root) : undefined;
+      if (decl) return { anchor: decl, source: `${path.split(".").pop()} chains each request to the conversation kept on the server, which is billed again every time` };
+    }
+    return undefined;
   }
 
   /** A call of a user-declared wrapper: every argument is prompt; a `model`/`max_tokens` option is read. */
@@ -96,7 +130,7 @@ export class Provenance {
     }
     if (t.isNewExpression(e)) {
       const base = this.valueOf(e.expression);
-      return base ? this.construct(base, e.arguments?.[0]) : undefined;
+      return base ? this.construct(base, e.arguments?.[0], e) : undefined;
     }
     if (t.isCallExpression(e)) {
       if (t.isIdentifier(e.expression) && e.expression.text === "require" && e.arguments.length === 1 && t.isStringLiteralLike(e.arguments[0]!)) {
@@ -105,7 +139,7 @@ export class Provenance {
       const base = this.valueOf(e.expression);
       if (!base) return undefined;
       const spec = this.apiOf(base);
-      if (spec?.yields) return this.clientOfKind(base.entry, spec.yields, e.arguments[0], base);
+      if (spec?.yields) return this.clientOfKind(base.entry, spec.yields, e.arguments[0], base, e);
       return undefined;
     }
     if (t.isBinaryExpression(e) && (e.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === t.SyntaxKind.BarBarToken)) {
@@ -220,17 +254,22 @@ export class Provenance {
     return { ...base, path: [...base.path, key] };
   }
 
-  private construct(base: Value, config: ts.Expression | undefined): Value | undefined {
+  private construct(base: Value, config: ts.Expression | undefined, origin?: ts.Node): Value | undefined {
     if (base.kind !== "module") return undefined;
     const exportName = base.path.length === 0 ? "default" : base.path.length === 1 ? base.path[0]! : undefined;
     if (!exportName) return undefined;
     const client = base.entry.clients?.find((c) => (c.classes ?? []).some((p) => exportMatches(p, exportName)) && !(c.notClasses ?? []).some((p) => exportMatches(p, exportName)));
-    return client ? { kind: "client", entry: base.entry, client, path: [], ...(config ? { config } : {}) } : undefined;
+    return client ? { kind: "client", entry: base.entry, client, path: [], ...(config ? { config } : {}), ...(origin ? { origin } : {}) } : undefined;
   }
 
-  private clientOfKind(entry: SdkEntry, id: string, config: ts.Expression | undefined, parent: Value): Value | undefined {
+  private clientOfKind(entry: SdkEntry, id: string, config: ts.Expression | undefined, parent: Value, origin: ts.Node): Value | undefined {
     const client = entry.clients?.find((c) => c.id === id);
-    return client ? { kind: "client", entry, client, path: [], ...(config ? { config } : {}), parent } : undefined;
+    return client ? { kind: "client", entry, client, path: [], ...(config ? { config } : {}), parent, origin } : undefined;
+  }
+
+  /** A setting in the client's construction (`new Agent({ defaultOptions: { maxSteps } })`). */
+  private clientConfig(v: Value, path: string): ts.Expression | undefined {
+    return v.kind === "client" ? this.constants.property(v.config, path.split(".")) : undefined;
   }
 
   /** The catalog spec a value's member path names. */

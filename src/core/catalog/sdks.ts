@@ -15,6 +15,25 @@ export interface ApiSpec {
   readonly maxTokens?: readonly string[];
   /** When set, the call sends nothing: it yields a client of this kind (a chat session, a model handle). */
   readonly yields?: string;
+  /** The SDK loops inside this one call (a multi-step tool loop): how many requests it sends. */
+  readonly steps?: StepSpec;
+  /** Argument paths that chain this call to state kept on the server (`previous_response_id`). */
+  readonly state?: readonly string[];
+}
+
+/**
+ * A loop inside the SDK: each step is a request that re-sends the conversation grown by the
+ * previous steps. The bound is the first option found, else the SDK's default, else unbounded.
+ */
+export interface StepSpec {
+  /** Argument paths (or, with `client:`, paths in the client's construction) holding the step cap. */
+  readonly from: readonly string[];
+  /** The SDK's default cap; absent when the SDK sets none (unbounded). */
+  readonly default?: number;
+  /** Argument path that must be present for the loop to run at all (Gemini loops only with tools). */
+  readonly when?: string;
+  /** Where the default comes from, for the derivation. */
+  readonly source: string;
 }
 
 export interface ClientKind {
@@ -29,6 +48,8 @@ export interface ClientKind {
   /** Paths in the constructor's (or yielding call's) first argument that name the model and cap output. */
   readonly modelFrom?: string;
   readonly maxTokensFrom?: readonly string[];
+  /** A session that keeps the conversation (client- or server-side): each request re-sends it. */
+  readonly stateful?: { readonly source: string };
   readonly methods: readonly ApiSpec[];
 }
 
@@ -59,6 +80,15 @@ const OPENAI_RESPONSES = (api: string): ApiSpec => ({ api, prompt: ["0.input", "
 const ANTHROPIC = (api: string): ApiSpec => ({ api, prompt: ["0.messages", "0.system"], model: "0.model", maxTokens: ["0.max_tokens"] });
 const AI_SDK = (api: string): ApiSpec => ({ api, prompt: ["0.prompt", "0.messages", "0.system", "0.instructions"], model: "0.model", maxTokens: ["0.maxOutputTokens", "0.maxTokens"] });
 
+const RUN_TOOLS: StepSpec = { from: ["1.maxChatCompletions"], default: 10, source: "runTools sends at most maxChatCompletions requests, 10 by default" };
+const AI_STEPS: StepSpec = { from: ["0.stopWhen", "0.maxSteps"], default: 1, source: "the AI SDK stops after one step unless stopWhen (maxSteps before v5) allows more" };
+const AGENT_STEPS: StepSpec = { from: ["0.stopWhen", "client:stopWhen"], default: 20, source: "ToolLoopAgent stops after 20 steps by default" };
+const LANGGRAPH_STEPS: StepSpec = { from: ["1.recursionLimit"], default: 25, source: "a LangGraph agent stops at recursionLimit, 25 by default" };
+const GEMINI_AFC: StepSpec = { from: ["0.config.automaticFunctionCalling.maximumRemoteCalls"], default: 10, when: "0.config.tools", source: "automatic function calling makes at most maximumRemoteCalls requests, 10 by default" };
+const MASTRA_STEPS: StepSpec = { from: ["1.maxSteps", "client:defaultOptions.maxSteps"], source: "Mastra's default maxSteps is not documented: unbounded unless set" };
+const AGENTS_RUN: ApiSpec = { api: "run", prompt: ["1"], model: "0", steps: { from: ["2.maxTurns"], default: 10, source: "run() takes at most maxTurns turns, 10 by default" }, state: ["2.previousResponseId", "2.conversationId", "2.session"] };
+const RESPONSES_STATE = ["0.previous_response_id", "0.conversation"] as const;
+
 export const SDK_CATALOG: readonly SdkEntry[] = [
   {
     sdk: "openai",
@@ -71,13 +101,13 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
           OPENAI_CHAT,
           chatLike("chat.completions.parse"),
           chatLike("chat.completions.stream"),
-          chatLike("chat.completions.runTools"),
+          { ...chatLike("chat.completions.runTools"), steps: RUN_TOOLS },
           chatLike("beta.chat.completions.parse"),
           chatLike("beta.chat.completions.stream"),
-          chatLike("beta.chat.completions.runTools"),
-          OPENAI_RESPONSES("responses.create"),
-          OPENAI_RESPONSES("responses.parse"),
-          OPENAI_RESPONSES("responses.stream"),
+          { ...chatLike("beta.chat.completions.runTools"), steps: RUN_TOOLS },
+          { ...OPENAI_RESPONSES("responses.create"), state: RESPONSES_STATE },
+          { ...OPENAI_RESPONSES("responses.parse"), state: RESPONSES_STATE },
+          { ...OPENAI_RESPONSES("responses.stream"), state: RESPONSES_STATE },
           { api: "completions.create", prompt: ["0.prompt"], model: "0.model", maxTokens: ["0.max_tokens"] },
         ],
       },
@@ -97,7 +127,7 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
           ANTHROPIC("beta.messages.create"),
           ANTHROPIC("beta.messages.stream"),
           ANTHROPIC("beta.messages.parse"),
-          ANTHROPIC("beta.messages.toolRunner"),
+          { ...ANTHROPIC("beta.messages.toolRunner"), steps: { from: ["0.max_iterations"], source: "toolRunner has no iteration cap unless max_iterations is set" } },
         ],
       },
     ],
@@ -105,7 +135,12 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
   {
     sdk: "ai",
     modules: ["ai"],
-    functions: [AI_SDK("generateText"), AI_SDK("streamText"), AI_SDK("generateObject"), AI_SDK("streamObject")],
+    functions: [
+      { ...AI_SDK("generateText"), steps: AI_STEPS },
+      { ...AI_SDK("streamText"), steps: AI_STEPS },
+      AI_SDK("generateObject"),
+      AI_SDK("streamObject"),
+    ],
     clients: [
       {
         id: "ai.agent",
@@ -113,8 +148,8 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
         modelFrom: "model",
         maxTokensFrom: ["maxOutputTokens"],
         methods: [
-          { api: "generate", prompt: ["0.prompt", "0.messages"] },
-          { api: "stream", prompt: ["0.prompt", "0.messages"] },
+          { api: "generate", prompt: ["0.prompt", "0.messages"], steps: AGENT_STEPS },
+          { api: "stream", prompt: ["0.prompt", "0.messages"], steps: AGENT_STEPS },
         ],
       },
     ],
@@ -122,8 +157,35 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
   {
     sdk: "@langchain",
     modules: ["@langchain/*", "langchain/*"],
-    functions: [{ api: "initChatModel", prompt: [], yields: "langchain.chat" }],
+    functions: [
+      { api: "initChatModel", prompt: [], yields: "langchain.chat" },
+      { api: "createAgent", prompt: [], yields: "langchain.agent" },
+      { api: "createReactAgent", prompt: [], yields: "langchain.agent" },
+    ],
     clients: [
+      {
+        id: "langchain.agent",
+        modelFrom: "model",
+        methods: [
+          { api: "invoke", prompt: ["0"], steps: LANGGRAPH_STEPS },
+          { api: "stream", prompt: ["0"], steps: LANGGRAPH_STEPS },
+        ],
+      },
+      {
+        id: "langchain.executor",
+        classes: ["AgentExecutor"],
+        methods: [{ api: "invoke", prompt: ["0"], steps: { from: ["client:maxIterations"], default: 15, source: "AgentExecutor stops at maxIterations, 15 by default" } }],
+      },
+      {
+        id: "langchain.memory-chain",
+        classes: ["ConversationChain"],
+        stateful: { source: "ConversationChain keeps its memory and re-sends it on every call" },
+        methods: [
+          { api: "invoke", prompt: ["0"] },
+          { api: "call", prompt: ["0"] },
+          { api: "predict", prompt: ["0"] },
+        ],
+      },
       {
         id: "langchain.chat",
         classes: ["Chat*", "AzureChatOpenAI"],
@@ -150,14 +212,16 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
         id: "google-genai",
         classes: ["GoogleGenAI"],
         methods: [
-          { api: "models.generateContent", prompt: ["0.contents", "0.config.systemInstruction"], model: "0.model", maxTokens: ["0.config.maxOutputTokens"] },
-          { api: "models.generateContentStream", prompt: ["0.contents", "0.config.systemInstruction"], model: "0.model", maxTokens: ["0.config.maxOutputTokens"] },
+          { api: "models.generateContent", prompt: ["0.contents", "0.config.systemInstruction"], model: "0.model", maxTokens: ["0.config.maxOutputTokens"], steps: GEMINI_AFC },
+          { api: "models.generateContentStream", prompt: ["0.contents", "0.config.systemInstruction"], model: "0.model", maxTokens: ["0.config.maxOutputTokens"], steps: GEMINI_AFC },
+          { api: "interactions.create", prompt: ["0.input"], model: "0.model", state: ["0.previous_interaction_id"] },
           { api: "chats.create", prompt: [], yields: "google-genai.chat" },
         ],
       },
       {
         id: "google-genai.chat",
         classes: ["Chat"],
+        stateful: { source: "a chat session keeps its history and sends it whole with every message" },
         modelFrom: "model",
         maxTokensFrom: ["config.maxOutputTokens"],
         methods: [
@@ -190,6 +254,7 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
       {
         id: "google-generative-ai.chat",
         classes: ["ChatSession"],
+        stateful: { source: "a chat session keeps its history and sends it whole with every message" },
         methods: [
           { api: "sendMessage", prompt: ["0"] },
           { api: "sendMessageStream", prompt: ["0"] },
@@ -207,7 +272,7 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
         instances: ["default"],
         methods: [
           { api: "chat", prompt: ["0.messages"], model: "0.model", maxTokens: ["0.options.num_predict"] },
-          { api: "generate", prompt: ["0.prompt", "0.system"], model: "0.model", maxTokens: ["0.options.num_predict"] },
+          { api: "generate", prompt: ["0.prompt", "0.system"], model: "0.model", maxTokens: ["0.options.num_predict"], state: ["0.context"] },
         ],
       },
     ],
@@ -225,7 +290,7 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
           { api: "agents.complete", prompt: ["0.messages"], maxTokens: ["0.maxTokens"] },
           { api: "fim.complete", prompt: ["0.prompt", "0.suffix"], model: "0.model", maxTokens: ["0.maxTokens"] },
           { api: "beta.conversations.start", prompt: ["0.inputs", "0.instructions"], model: "0.model" },
-          { api: "beta.conversations.append", prompt: ["0.conversationAppendRequest.inputs"] },
+          { api: "beta.conversations.append", prompt: ["0.conversationAppendRequest.inputs"], state: ["0.conversationId"] },
         ],
       },
     ],
@@ -243,7 +308,7 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
         id: "cohere",
         classes: ["CohereClientV2", "CohereClient"],
         methods: [
-          { api: "chat", prompt: ["0.messages", "0.message", "0.chatHistory", "0.preamble"], model: "0.model", maxTokens: ["0.maxTokens"] },
+          { api: "chat", prompt: ["0.messages", "0.message", "0.chatHistory", "0.preamble"], model: "0.model", maxTokens: ["0.maxTokens"], state: ["0.conversationId"] },
           { api: "chatStream", prompt: ["0.messages", "0.message", "0.chatHistory", "0.preamble"], model: "0.model", maxTokens: ["0.maxTokens"] },
           { api: "generate", prompt: ["0.prompt"], model: "0.model", maxTokens: ["0.maxTokens"] },
         ],
@@ -253,8 +318,8 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
   {
     sdk: "@openai/agents",
     modules: ["@openai/agents", "@openai/agents-core"],
-    functions: [{ api: "run", prompt: ["1"], model: "0" }],
-    clients: [{ id: "openai-agents.runner", classes: ["Runner"], methods: [{ api: "run", prompt: ["1"], model: "0" }] }],
+    functions: [AGENTS_RUN],
+    clients: [{ id: "openai-agents.runner", classes: ["Runner"], methods: [AGENTS_RUN] }],
   },
   {
     sdk: "llamaindex",
@@ -288,8 +353,8 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
         classes: ["Agent"],
         modelFrom: "model",
         methods: [
-          { api: "generate", prompt: ["0"], maxTokens: ["1.modelSettings.maxOutputTokens"] },
-          { api: "stream", prompt: ["0"], maxTokens: ["1.modelSettings.maxOutputTokens"] },
+          { api: "generate", prompt: ["0"], maxTokens: ["1.modelSettings.maxOutputTokens"], steps: MASTRA_STEPS, state: ["1.memory"] },
+          { api: "stream", prompt: ["0"], maxTokens: ["1.modelSettings.maxOutputTokens"], steps: MASTRA_STEPS, state: ["1.memory"] },
         ],
       },
     ],
