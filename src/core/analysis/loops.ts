@@ -66,7 +66,7 @@ export class Loops {
       if (this.ts.isFunctionLike(n)) {
         const host = this.callbackHost(n);
         if (!host) break;
-        out.push(this.info(host));
+        if (this.isIterationCallback(host, n)) out.push(this.info(host));
         n = host;
         continue;
       }
@@ -75,7 +75,7 @@ export class Loops {
     return out;
   }
 
-  /** The function containing `node` (the boundary `around` stops at), crossing array callbacks. */
+  /** The function containing `node` (the boundary `around` stops at), crossing callbacks passed to calls. */
   enclosingFunction(node: ts.Node): ts.Node {
     for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
       if (this.ts.isFunctionLike(n)) {
@@ -90,12 +90,22 @@ export class Loops {
     return this.scopes.sourceFile;
   }
 
-  /** `xs.map(cb)`: the call whose callback `fn` is, when it is an array iteration method. */
-  callbackHost(fn: ts.Node): ts.CallExpression | undefined {
+  /**
+   * The call an inline function is passed to: `xs.map(cb)` runs it once per element, and
+   * `withRetry(() => …)`, `limit(() => …)`, `new Promise(…)` run it as part of the caller. A named
+   * function declared elsewhere is a function of its own and has a summary.
+   */
+  callbackHost(fn: ts.Node): ts.CallExpression | ts.NewExpression | undefined {
     const t = this.ts;
     const call = fn.parent;
-    if (!call || !t.isCallExpression(call) || call.arguments[0] !== fn || !t.isPropertyAccessExpression(call.expression)) return undefined;
-    return CALLBACK_LOOPS[call.expression.name.text] ? call : undefined;
+    if (!call || !(t.isArrowFunction(fn) || t.isFunctionExpression(fn))) return undefined;
+    if ((t.isCallExpression(call) || t.isNewExpression(call)) && call.arguments?.includes(fn as ts.Expression)) return call;
+    return undefined;
+  }
+
+  private isIterationCallback(host: ts.Node, fn: ts.Node): host is ts.CallExpression {
+    const t = this.ts;
+    return t.isCallExpression(host) && host.arguments[0] === fn && t.isPropertyAccessExpression(host.expression) && !!CALLBACK_LOOPS[host.expression.name.text];
   }
 
   /** Whether `child` is re-executed on each iteration of `loop`. */
