@@ -13,6 +13,8 @@ export interface ReportArgs {
   readonly assume: Record<string, number>;
   readonly catalogFiles: string[];
   readonly wrappers: string[];
+  /** The tsconfig.json whose baseUrl/paths resolve imports (default: the first one found above the paths). */
+  readonly project?: string;
 }
 
 export type Args = ReportArgs | { readonly command: "help" } | { readonly command: "version" };
@@ -28,6 +30,7 @@ Options:
   --assume NAME=VALUE     a size or loop count for estimates, e.g. --assume turns=20 --assume '|q|=300'
   --catalog FILE          extra SDK catalog entries (JSON array, same shape as the built-in table)
   --wrapper NAME          a function or method of yours that sends an LLM request (repeatable)
+  --project TSCONFIG      the tsconfig.json whose baseUrl/paths resolve imports (default: found from the paths)
   --quiet                 no progress or notes on standard error
   -h, --help              this help
   --version               the version
@@ -48,6 +51,7 @@ export function parseArgs(argv: readonly string[]): Args {
   const assume: Record<string, number> = {};
   const catalogFiles: string[] = [];
   const wrappers: string[] = [];
+  let project: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     const [flag, inline] = a.startsWith("--") && a.includes("=") && !a.startsWith("--assume=|") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
@@ -82,10 +86,13 @@ export function parseArgs(argv: readonly string[]): Args {
       case "--wrapper":
         wrappers.push(value());
         break;
+      case "--project":
+        project = value();
+        break;
       default:
         if (a.startsWith("-")) throw new UsageError(`unknown option '${a}'`);
         paths.push(a);
     }
   }
-  return { command: "report", paths: paths.length ? paths : ["."], format, ...(out ? { out } : {}), quiet, assume, catalogFiles, wrappers };
+  return { command: "report", paths: paths.length ? paths : ["."], format, ...(out ? { out } : {}), quiet, assume, catalogFiles, wrappers, ...(project ? { project } : {}) };
 }

@@ -3,9 +3,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
-import { analyzeFile, reportJson, reportText, type FileAnalysis, type SdkEntry } from "../core";
+import { Project, reportJson, reportText, type FileAnalysis, type SdkEntry } from "../core";
 import { parseArgs, UsageError, USAGE, type ReportArgs } from "./args";
 import { collectFiles } from "./collectFiles";
+import { nodeHost, pathMapping } from "./projectHost";
 
 declare const AALP_VERSION: string;
 const VERSION = typeof AALP_VERSION === "string" ? AALP_VERSION : "0.0.0-dev";
@@ -47,17 +48,8 @@ function report(args: ReportArgs): number {
   const options = { catalog, wrappers: args.wrappers };
   const { files, missing } = collectFiles(args.paths);
   if (missing.length && files.length === 0) throw new UsageError(`no such file or directory: ${missing.join(", ")}`);
-  const results: FileAnalysis[] = [];
-  for (const file of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, "utf8");
-    } catch (err) {
-      results.push({ file, findings: [], skipped: `cannot read: ${err instanceof Error ? err.message : String(err)}` });
-      continue;
-    }
-    results.push(analyzeFile(ts, file, text, options));
-  }
+  const project = new Project(ts, nodeHost(), { ...options, ...pathMapping(args.project, args.paths) });
+  const results: FileAnalysis[] = files.map((file) => project.analyze(file));
   const cwd = process.cwd();
   const display = (f: string): string => path.relative(cwd, f).split(path.sep).join("/");
   let output: string;

@@ -9,3 +9,5 @@ export { reportJson, findingJson, type ReportJson, type FindingJson } from "./re
 export { reportText } from "./report/text";
 export { costClass, loopDegree, type CostClass } from "./report/costClass";
 export { estimate, DEFAULT_ASSUMPTIONS, type Estimate } from "./report/estimate";
+export { Project, type ProjectHost, type ProjectOptions } from "./project/project";
+export type { Summary } from "./analysis/summary";

@@ -87,6 +87,11 @@ export class Poly {
     return new Poly(out);
   }
 
+  /** Without the monomials whose coefficient cancelled out. */
+  dropZeros(): Poly {
+    return new Poly(new Map([...this.byKey].filter(([, m]) => Math.abs(m.coef) > 1e-9)));
+  }
+
   scale(c: number): Poly {
     return this.mul(Poly.constant(c));
   }

@@ -1,14 +1,9 @@
 // One file's analysis: parse, find the LLM calls by provenance, bound each one.
 import type * as ts from "typescript";
-import { Constants } from "../binder/constants";
-import { Provenance, type LlmCall } from "../binder/provenance";
-import { Scopes, type TS } from "../binder/scopes";
-import { ENDPOINT_CATALOG, SDK_CATALOG, catalogCalleeNames, type SdkEntry } from "../catalog/sdks";
+import type { TS } from "../binder/scopes";
+import type { SdkEntry } from "../catalog/sdks";
 import type { AnalysisOptions, FileAnalysis, Finding } from "../model";
-import { SymbolTable } from "../symbols";
-import { CallSites } from "./callSite";
-import { Loops } from "./loops";
-import { Sizes } from "./sizes";
+import { FileAnalyzer, catalogWith, type ExternalSummaries } from "./fileAnalyzer";
 
 const DEFAULT_MAX_FILE_SIZE = 2_000_000;
 
@@ -33,87 +28,33 @@ function prefilterFor(catalog: readonly SdkEntry[]): RegExp {
   return re;
 }
 
-export function catalogWith(options: AnalysisOptions | undefined): readonly SdkEntry[] {
-  return options?.catalog?.length ? [...options.catalog, ...SDK_CATALOG] : SDK_CATALOG;
+/** The findings of an already parsed file (the tsserver plugin's path). */
+export function analyzeSourceFile(tsm: TS, sourceFile: ts.SourceFile, options?: AnalysisOptions, external?: ExternalSummaries): Finding[] {
+  return new FileAnalyzer(tsm, sourceFile, options, external).findings();
 }
 
-export function analyzeSourceFile(tsm: TS, sourceFile: ts.SourceFile, options?: AnalysisOptions): Finding[] {
-  const catalog = catalogWith(options);
-  const scopes = new Scopes(tsm, sourceFile);
-  const constants = new Constants(tsm, scopes);
-  const provenance = new Provenance(tsm, scopes, constants, catalog, ENDPOINT_CATALOG, catalogCalleeNames(catalog), new Set(options?.wrappers ?? []));
-  const symbols = new SymbolTable();
-  const loops = new Loops(tsm, scopes, constants, symbols);
-  const llmCalls = new Map<ts.CallExpression, LlmCall | null>();
-  const classify = (call: ts.CallExpression): LlmCall | undefined => {
-    let c = llmCalls.get(call);
-    if (c === undefined) {
-      c = provenance.classifyCall(call) ?? null;
-      llmCalls.set(call, c);
-    }
-    return c ?? undefined;
-  };
-  const modelName = (llm: LlmCall): string | null => modelOf(tsm, constants, llm.model);
-  const sizes = new Sizes(tsm, scopes, constants, loops, symbols, classify, modelName);
-  const sites = new CallSites(tsm, scopes, constants, loops, sizes, symbols);
-
-  const found: LlmCall[] = [];
-  const visit = (n: ts.Node): void => {
-    if (tsm.isCallExpression(n)) {
-      const c = classify(n);
-      if (c) found.push(c);
-    }
-    tsm.forEachChild(n, visit);
-  };
-  visit(sourceFile);
-
-  return found.map((llm) => {
-    const model = modelName(llm);
-    const b = sites.bounds(llm, model);
-    const start = llm.node.getStart(sourceFile);
-    const s = sourceFile.getLineAndCharacterOfPosition(start);
-    const e = sourceFile.getLineAndCharacterOfPosition(llm.node.end);
-    const used = new Set([b.calls, b.inputTokens, b.outputTokens, b.generationCost].flatMap((x) => (x.kind === "poly" ? x.poly.symbols() : [])));
-    return {
-      file: sourceFile.fileName,
-      line: s.line + 1,
-      column: s.character + 1,
-      endLine: e.line + 1,
-      endColumn: e.character + 1,
-      start,
-      end: llm.node.end,
-      functionName: functionNameOf(tsm, llm.node),
-      sdk: llm.sdk,
-      api: llm.api,
-      callee: llm.node.expression.getText(sourceFile).replace(/\s+/g, ""),
-      model,
-      calls: b.calls,
-      inputTokens: b.inputTokens,
-      inputPerCall: b.inputPerCall,
-      outputTokens: b.outputTokens,
-      outputPerCall: b.outputPerCall,
-      generationCost: b.generationCost,
-      span: b.span,
-      growth: b.growth,
-      loops: [...b.loops].reverse().map((l) => ({ line: l.line, kind: l.kind, tripCount: l.tripText, dataDependent: l.dataDependent, exact: l.exact, parallel: l.parallel })),
-      explanation: b.explanation,
-      symbols: [...used].sort().flatMap((n) => symbols.get(n) ?? []),
-      rank: symbols.rank,
-    };
-  });
-}
-
-/** Parses and analyses one file; never throws for bad input, it reports the file as skipped. */
+/** Parses and analyses one file on its own; never throws for bad input, it reports the file as skipped. */
 export function analyzeFile(tsm: TS, fileName: string, text: string, options?: AnalysisOptions): FileAnalysis {
+  const rejected = rejectInput(fileName, text, options);
+  if (rejected) return rejected;
+  if (!mayContainLlmCalls(text, catalogWith(options), options?.wrappers)) return { file: fileName, findings: [] };
+  return findingsOf(tsm, fileName, () => new FileAnalyzer(tsm, tsm.createSourceFile(fileName, text, tsm.ScriptTarget.Latest, true, scriptKindOf(tsm, fileName)), options));
+}
+
+/** Files the analysis does not read: too large, or binary. */
+export function rejectInput(fileName: string, text: string, options?: AnalysisOptions): FileAnalysis | undefined {
   const max = options?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   if (text.length > max) return { file: fileName, findings: [], skipped: `larger than ${max} characters` };
   if (text.includes("\u0000")) return { file: fileName, findings: [], skipped: "binary file" };
-  if (!mayContainLlmCalls(text, catalogWith(options), options?.wrappers)) return { file: fileName, findings: [] };
+  return undefined;
+}
+
+/** A file's findings, with a syntax error or an exhausted stack reported as a skipped file. */
+export function findingsOf(tsm: TS, fileName: string, analyzer: () => FileAnalyzer): FileAnalysis {
   try {
-    const sf = tsm.createSourceFile(fileName, text, tsm.ScriptTarget.Latest, true, scriptKindOf(tsm, fileName));
-    const diagnostics = (sf as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics ?? [];
-    const findings = analyzeSourceFile(tsm, sf, options);
-    const first = diagnostics[0];
+    const a = analyzer();
+    const findings = a.findings();
+    const first = ((a.sourceFile as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics ?? [])[0];
     if (first && findings.length === 0) return { file: fileName, findings, skipped: `syntax error: ${tsm.flattenDiagnosticMessageText(first.messageText, " ")}` };
     return { file: fileName, findings };
   } catch (err) {
@@ -128,33 +69,4 @@ export function scriptKindOf(tsm: TS, fileName: string): ts.ScriptKind {
   if (/\.jsx$/i.test(fileName)) return tsm.ScriptKind.JSX;
   if (/\.[cm]?js$/i.test(fileName)) return tsm.ScriptKind.JS;
   return tsm.ScriptKind.TS;
-}
-
-function functionNameOf(tsm: TS, node: ts.Node): string {
-  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
-    if (tsm.isFunctionDeclaration(n) && n.name) return n.name.text;
-    if ((tsm.isMethodDeclaration(n) || tsm.isGetAccessor(n)) && n.name && tsm.isIdentifier(n.name)) {
-      const cls = n.parent;
-      return tsm.isClassLike(cls) && cls.name ? `${cls.name.text}.${n.name.text}` : n.name.text;
-    }
-    if ((tsm.isArrowFunction(n) || tsm.isFunctionExpression(n)) && tsm.isVariableDeclaration(n.parent) && tsm.isIdentifier(n.parent.name)) return n.parent.name.text;
-  }
-  return "<top level>";
-}
-
-/** The model a call uses when it is static: `"gpt-4o"`, `openai("gpt-4.1")`, `new Agent({ model })`, a const. */
-function modelOf(tsm: TS, constants: Constants, e: ts.Expression | undefined, depth = 0): string | null {
-  if (!e || depth > 4) return null;
-  const s = constants.string(e);
-  if (s !== undefined) return s;
-  const x = constants.skipTrivia(e);
-  if ((tsm.isCallExpression(x) || tsm.isNewExpression(x)) && x.arguments?.length) {
-    const first = x.arguments[0]!;
-    const direct = constants.string(first);
-    if (direct !== undefined) return direct;
-    const fromConfig = constants.property(first, ["model"]);
-    if (fromConfig) return modelOf(tsm, constants, fromConfig, depth + 1);
-  }
-  if (tsm.isIdentifier(x)) return modelOf(tsm, constants, constants.initializerOf(x), depth + 1);
-  return null;
 }

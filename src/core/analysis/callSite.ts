@@ -9,6 +9,7 @@ import type { Scopes, TS } from "../binder/scopes";
 import { modelSymbol, type SymbolTable } from "../symbols";
 import type { LoopInfo, Loops } from "./loops";
 import { strongerGrowth, type Growth, type Sizes } from "./sizes";
+import { substitute, type Summary } from "./summary";
 
 export interface SiteBounds {
   readonly calls: Bound;
@@ -54,6 +55,8 @@ export class CallSites {
       explanation.push(`line ${l.line}: ${l.why} → ${trips}${l.parallel ? ", in parallel" : ""}`);
     }
     if (conditional) explanation.push(`the call runs only on some iterations (a condition or continue guards it): upper bounds`);
+
+    if (llm.summary) return this.wrapperBounds(llm, llm.summary, { loops, conditional, loopsTight, iterations, loopSpan, explanation });
 
     const prompt = llm.prompt.map((p) => this.sizes.sizeOf(p, call));
     let perCall = Poly.sum(prompt.map((p) => p.poly));
@@ -104,6 +107,46 @@ export class CallSites {
       growth,
       loops,
       conditional,
+      explanation,
+    };
+  }
+
+  /** A call of a function that makes LLM calls: its summary at this call's argument sizes, times the loops around. */
+  private wrapperBounds(llm: LlmCall, summary: Summary, around: { loops: LoopInfo[]; conditional: boolean; loopsTight: boolean; iterations: Poly; loopSpan: Poly; explanation: string[] }): SiteBounds {
+    const call = llm.node;
+    const rank = this.symbols.rank;
+    for (const sym of summary.symbols) this.symbols.define(sym);
+    if (summary.unknown) {
+      const unknown = Bound.unknown(summary.unknown);
+      around.explanation.push(`${summary.name}() (${summary.file.split(/[\\/]/).pop()}:${summary.line}): ${summary.unknown}`);
+      return { calls: unknown, inputTokens: unknown, inputPerCall: unknown, outputTokens: unknown, outputPerCall: unknown, generationCost: unknown, span: unknown, growth: "unknown", loops: around.loops, conditional: around.conditional, explanation: around.explanation };
+    }
+    const values = this.sizes.argumentValues(call, summary);
+    const at = (p: Poly): Poly => substitute(p, values);
+    const args = llm.prompt.map((a) => this.sizes.sizeOf(a, call));
+    const growth = args.reduce<Growth>((g, a) => strongerGrowth(g, a.growth), summary.growth);
+    const tight = summary.tight && args.every((a) => a.tight);
+    const out = this.sizes.outputOf(call);
+    const { explanation, iterations, loopsTight } = around;
+    explanation.push(...new Set(args.flatMap((a) => a.notes)));
+    explanation.push(`${summary.name}() (${summary.file.split(/[\\/]/).pop()}:${summary.line}) makes ${formatBound(Bound.of(summary.calls, summary.tight), rank)} LLM calls per invocation with input ${formatBound(Bound.of(summary.input, summary.tight), rank)}`);
+    for (const line of summary.explanation) explanation.push(`  ${line}`);
+    const bound = [...values].filter(([name]) => summary.calls.degreeIn(name) + summary.input.degreeIn(name) + summary.generation.degreeIn(name) > 0);
+    if (bound.length) explanation.push(`here ${bound.map(([name, v]) => `${name} = ${formatBound(Bound.of(v, true), rank).slice(2, -1)}`).join(", ")}`);
+    const inputPerCall = at(summary.input);
+    const input = iterations.mul(inputPerCall);
+    explanation.push(`input per invocation ${formatBound(Bound.of(inputPerCall, tight), rank)}; over ${formatBound(Bound.of(iterations, loopsTight), rank)} invocations: ${formatBound(Bound.of(input, tight && loopsTight), rank)}`);
+    return {
+      calls: Bound.of(iterations.mul(at(summary.calls)), loopsTight && summary.tight),
+      inputTokens: Bound.of(input, loopsTight && tight),
+      inputPerCall: Bound.of(inputPerCall, tight),
+      outputTokens: Bound.of(iterations.mul(at(summary.output)), loopsTight && tight),
+      outputPerCall: Bound.of(out.poly, out.tight),
+      generationCost: Bound.of(iterations.mul(at(summary.generation)), loopsTight && tight),
+      span: Bound.of(around.loopSpan.mul(at(summary.span)), loopsTight && summary.tight),
+      growth,
+      loops: around.loops,
+      conditional: around.conditional,
       explanation,
     };
   }

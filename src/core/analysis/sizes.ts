@@ -10,6 +10,7 @@ import type { Scopes, TS } from "../binder/scopes";
 import { outputSymbol, type SymbolTable } from "../symbols";
 import { countTokens } from "../tokens";
 import type { LoopInfo, Loops } from "./loops";
+import { substitute, type Summary } from "./summary";
 
 /** How the context reaching a call grows across iterations, weakest first. */
 export type Growth = "none" | "constant" | "output" | "rewrite" | "stateful" | "unknown";
@@ -274,10 +275,15 @@ export class Sizes {
     return false;
   }
 
-  private isArrayType(type: ts.TypeNode): boolean {
+  isArrayType(type: ts.TypeNode): boolean {
     const t = this.ts;
     if (t.isTypeOperatorNode(type)) return this.isArrayType(type.type);
     return t.isArrayTypeNode(type) || t.isTupleTypeNode(type) || (t.isTypeReferenceNode(type) && /^(Readonly)?Array$/.test(type.typeName.getText(this.scopes.sourceFile)));
+  }
+
+  /** The size of one element of a collection. */
+  elementSize(recv: ts.Expression, site: ts.Node): Size {
+    return this.elementOrWhole(recv, site, false);
   }
 
   /** The size of one element of a collection (or of the whole, for strings). */
@@ -285,13 +291,20 @@ export class Sizes {
     const t = this.ts;
     const x = this.constants.skipTrivia(recv);
     if (whole) return this.sizeOf(recv, site);
+    // An array literal: any of its elements (their sum bounds the largest).
+    if (t.isArrayLiteralExpression(x)) return combine(x.elements.map((el) => (t.isSpreadElement(el) ? this.elementOrWhole(el.expression, site, false) : this.sizeOf(el, site))));
     if (t.isIdentifier(x)) {
       const decl = this.scopes.resolve(x);
       if (decl && t.isVariableDeclaration(decl) && decl.initializer && t.isArrayLiteralExpression(this.constants.skipTrivia(decl.initializer))) {
-        const writes = this.writesOf(decl, x.text);
-        const parts = writes.filter((w) => w.kind === "grow").flatMap((w) => (w.outputOf ? [this.outputOf(w.outputOf)] : (w.delta ?? []).map((d) => this.sizeOf(d, w.node))));
-        const init = this.sizeOf(decl.initializer, site);
-        return combine([init, ...parts]);
+        if (this.inProgress.has(decl)) return this.sizeSymbol(`${x.text}[]`, recv, `the size of one element of ${x.text}`);
+        this.inProgress.add(decl);
+        try {
+          const writes = this.writesOf(decl, x.text);
+          const parts = writes.filter((w) => w.kind === "grow").flatMap((w) => (w.outputOf ? [this.outputOf(w.outputOf)] : (w.delta ?? []).map((d) => this.sizeOf(d, w.node))));
+          return combine([this.elementOrWhole(decl.initializer, site, false), ...parts]);
+        } finally {
+          this.inProgress.delete(decl);
+        }
       }
     }
     return this.sizeSymbol(`${this.loops.baseName(recv)}[]`, recv, `the size of one element of ${this.text(recv)}`);
@@ -346,7 +359,10 @@ export class Sizes {
     let out: Size;
     const cap = llm.maxTokens ? this.constants.number(llm.maxTokens) : undefined;
     const rewritten = this.rewriteTarget(call);
-    if (cap !== undefined) {
+    if (llm.summary && !rewritten) {
+      // A wrapper returns one answer: its summary's result, in the sizes of this call's arguments.
+      out = { ...ZERO, poly: substitute(llm.summary.result, this.argumentValues(call, llm.summary)), tight: llm.summary.tight, fromOutput: true };
+    } else if (cap !== undefined) {
       out = { ...constant(cap), fromOutput: true, notes: [`output of line ${this.line(call)} is capped at ${cap} tokens: Θ(1)`] };
     } else if (rewritten) {
       this.outputMemo.set(call, { ...this.sizeSymbol(rewritten.name, rewritten.decl, `the size of ${rewritten.name}`), fromOutput: true });
@@ -361,6 +377,39 @@ export class Sizes {
     }
     this.outputMemo.set(call, out);
     return out;
+  }
+
+  /**
+   * The values of a summary's parameter symbols at a call: `|p|` ← the argument's size, or for a
+   * collection `|p|` ← its length and `|p[]|` ← one element's size; `p` ← the argument as a count.
+   */
+  argumentValues(call: ts.CallExpression, summary: Summary): Map<string, Poly> {
+    const t = this.ts;
+    const values = new Map<string, Poly>();
+    const args = call.arguments;
+    summary.params.forEach((p, i) => {
+      const arg = args[i];
+      if (p.rest) {
+        const rest = args.slice(i).map((a) => this.sizeOf(t.isSpreadElement(a) ? a.expression : a, call).poly);
+        if (p.name) {
+          values.set(`|${p.name}|`, Poly.constant(Math.max(1, rest.length)));
+          values.set(`|${p.name}[]|`, Poly.sum(rest));
+        }
+        return;
+      }
+      if (!arg || t.isSpreadElement(arg)) return;
+      for (const f of p.fields) {
+        const field = this.constants.property(arg, [f]);
+        values.set(`|${f}|`, this.sizeOf(field ?? arg, call).poly);
+      }
+      if (!p.name) return;
+      if (p.array || this.isArrayLike(arg)) {
+        values.set(`|${p.name}|`, this.countOf(arg, call) ?? this.loops.collection(arg).trip);
+        values.set(`|${p.name}[]|`, this.elementSize(arg, call).poly);
+      } else values.set(`|${p.name}|`, this.sizeOf(arg, call).poly);
+      values.set(p.name, this.loops.count(arg).trip);
+    });
+    return values;
   }
 
   /** `code = (await fix(code)).text`: the variable an LLM call's answer replaces, when that variable is in its prompt. */
@@ -487,8 +536,35 @@ export class Sizes {
 
   /** A variable's size at the site: what it starts with, plus every growth that reaches the site. */
   private variableSize(decl: ts.Node, name: string, site: ts.Node): Size {
+    return this.accumulated(decl, name, site, this.declarationBaseSize(decl, name, site), (w) => (w.outputOf ? this.outputOf(w.outputOf) : combine((w.delta ?? []).map((d) => this.sizeOf(d, w.node)))), (d) => this.sizeOf(d, site));
+  }
+
+  /**
+   * How many elements a collection holds at the site: its literal length plus one per pushed
+   * argument, accumulated over the loops exactly as sizes are. Undefined when it is not a local array.
+   */
+  countOf(expr: ts.Expression, site: ts.Node): Poly | undefined {
+    const t = this.ts;
+    const x = this.constants.skipTrivia(expr);
+    if (t.isArrayLiteralExpression(x)) {
+      const spread = x.elements.filter(t.isSpreadElement);
+      return Poly.sum([Poly.constant(x.elements.length - spread.length), ...spread.map((sp) => this.countOf(sp.expression, site) ?? this.loops.collection(sp.expression).trip)]);
+    }
+    if (!t.isIdentifier(x)) return undefined;
+    const decl = this.scopes.resolve(x);
+    if (!decl || !t.isVariableDeclaration(decl) || !decl.initializer || !t.isArrayLiteralExpression(this.constants.skipTrivia(decl.initializer)) || this.inProgress.has(decl)) return undefined;
+    this.inProgress.add(decl);
+    try {
+      const one = (d: ts.Expression): Size => ({ ...ZERO, poly: t.isArrayLiteralExpression(this.constants.skipTrivia(d)) ? this.countOf(d, site) ?? Poly.one : Poly.one });
+      const base = { ...ZERO, poly: this.countOf(decl.initializer, site) ?? Poly.zero };
+      return this.accumulated(decl, x.text, site, base, (w) => combine((w.delta ?? [w.node as ts.Expression]).map(one)), one).poly;
+    } finally {
+      this.inProgress.delete(decl);
+    }
+  }
+
+  private accumulated(decl: ts.Node, name: string, site: ts.Node, base: Size, deltaOf: (w: Write) => Size, valueOf: (e: ts.Expression) => Size): Size {
     const writes = this.writesOf(decl, name);
-    const base = this.declarationBaseSize(decl, name, site);
     const declLoops = new Set(this.loops.around(decl).map((l) => l.node));
     const siteLoops = this.loops.around(site);
     const siteLoopSet = new Set(siteLoops.map((l) => l.node));
@@ -501,7 +577,7 @@ export class Sizes {
     for (const w of writes) {
       if (w.kind === "reassign" || w.kind === "reset") {
         // Another value the variable may hold at the site.
-        if (w.delta && this.reaches(w.node, site, siteLoopSet)) parts.push(combine(w.delta.map((d) => this.sizeOf(d, w.node))));
+        if (w.delta && this.reaches(w.node, site, siteLoopSet)) parts.push(combine(w.delta.map(valueOf)));
         continue;
       }
       if (w.kind !== "grow") continue;
@@ -512,8 +588,7 @@ export class Sizes {
       const cut = new Set<ts.Node>();
       for (const r of resets) for (const l of this.loops.around(r.node)) if (siteLoopSet.has(l.node) && !declLoops.has(l.node)) cut.add(l.node);
       const factorLoops = growLoops.filter((l) => !cut.has(l.node));
-      const delta = w.outputOf ? this.outputOf(w.outputOf) : combine((w.delta ?? []).map((d) => this.sizeOf(d, w.node)));
-      parts.push(this.accumulate(name, w, delta, factorLoops, window));
+      parts.push(this.accumulate(name, w, deltaOf(w), factorLoops, window));
     }
     return combine(parts);
   }

@@ -3,6 +3,7 @@
 // Only values that lead to a catalog entry are tracked; anything else resolves to undefined.
 import type * as ts from "typescript";
 import { exportMatches, moduleMatches, type ApiSpec, type ClientKind, type EndpointSpec, type SdkEntry, type StepSpec } from "../catalog/sdks";
+import type { Summary } from "../analysis/summary";
 import type { Constants } from "./constants";
 import type { Scopes, TS } from "./scopes";
 
@@ -24,6 +25,8 @@ export interface LlmCall {
   readonly steps?: { readonly spec: StepSpec; readonly cap?: ts.Expression };
   /** Conversation state kept between requests: where it starts (a session's creation, the variable chaining response ids). */
   readonly state?: { readonly anchor: ts.Node; readonly source: string };
+  /** A call of a function of the user's that makes LLM calls: its summary. */
+  readonly summary?: Summary;
 }
 
 export class Provenance {
@@ -37,7 +40,9 @@ export class Provenance {
     private readonly catalog: readonly SdkEntry[],
     private readonly endpoints: readonly EndpointSpec[],
     private readonly calleeNames: ReadonlySet<string>,
-    private readonly wrappers: ReadonlySet<string> = new Set(),
+    private readonly wrappers: ReadonlySet<string>,
+    /** The summary of the user function a call invokes, when it makes LLM calls. */
+    private readonly summaryOfCallee: (call: ts.CallExpression) => Summary | undefined,
   ) {}
 
   /** The LLM call this call expression makes, if any. */
@@ -47,7 +52,19 @@ export class Provenance {
     const name = t.isIdentifier(callee) ? callee.text : t.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
     // Method names prefilter cheaply; a plain identifier may be an alias (`generateText as gt`).
     if (name && this.wrappers.has(name)) return this.wrapperCall(call, name);
-    if (!name || (!t.isIdentifier(callee) && !this.calleeNames.has(name))) return undefined;
+    const sdk = name && (t.isIdentifier(callee) || this.calleeNames.has(name)) ? this.classifySdkCall(call, callee, name) : undefined;
+    return sdk ?? this.classifyUserFunctionCall(call);
+  }
+
+  /** A call of one of the user's functions whose summary makes LLM calls. */
+  private classifyUserFunctionCall(call: ts.CallExpression): LlmCall | undefined {
+    const summary = this.summaryOfCallee(call);
+    if (!summary) return undefined;
+    const callee = call.expression.getText(this.scopes.sourceFile).replace(/\s+/g, "");
+    return { node: call, sdk: summary.sdk, api: `${callee}() → ${summary.api}`, prompt: call.arguments.filter((a) => !this.ts.isSpreadElement(a)), summary };
+  }
+
+  private classifySdkCall(call: ts.CallExpression, callee: ts.Expression, name: string): LlmCall | undefined {
     const http = this.classifyHttp(call, callee, name);
     if (http) return http;
     const v = this.valueOf(callee);

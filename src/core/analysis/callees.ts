@@ -1,0 +1,127 @@
+// Which user function a call invokes: a local function or arrow, a method of a local class (through
+// `this`, an instance or a typed parameter), or an export of another module of the project.
+import type * as ts from "typescript";
+import type { Constants } from "../binder/constants";
+import type { Scopes, TS } from "../binder/scopes";
+
+export type Callee =
+  | { readonly kind: "local"; readonly fn: ts.SignatureDeclaration & { body?: ts.Node }; readonly name: string }
+  /** `exportName` is `default`, a named export, or `Class.method`. */
+  | { readonly kind: "external"; readonly specifier: string; readonly exportName: string };
+
+type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
+
+export class Callees {
+  constructor(
+    private readonly ts: TS,
+    private readonly scopes: Scopes,
+    private readonly constants: Constants,
+  ) {}
+
+  of(call: ts.CallExpression): Callee | undefined {
+    const t = this.ts;
+    const callee = this.constants.skipTrivia(call.expression);
+    if (t.isIdentifier(callee)) return this.ofIdentifier(callee);
+    if (t.isPropertyAccessExpression(callee)) return this.ofMember(callee.expression, callee.name.text);
+    return undefined;
+  }
+
+  /** The function a declaration or expression denotes, when it is one. */
+  asFunction(n: ts.Node | undefined): FunctionNode | undefined {
+    const t = this.ts;
+    if (!n) return undefined;
+    if (t.isVariableDeclaration(n) || t.isPropertyDeclaration(n)) return n.initializer ? this.asFunction(this.constants.skipTrivia(n.initializer)) : undefined;
+    if ((t.isFunctionDeclaration(n) || t.isFunctionExpression(n) || t.isArrowFunction(n) || t.isMethodDeclaration(n)) && n.body) return n;
+    return undefined;
+  }
+
+  private ofIdentifier(id: ts.Identifier): Callee | undefined {
+    const t = this.ts;
+    const decl = this.scopes.resolve(id);
+    if (!decl) return undefined;
+    const fn = this.asFunction(decl);
+    if (fn) return { kind: "local", fn, name: id.text };
+    const imported = this.importOf(decl);
+    if (imported) return imported;
+    if (t.isBindingElement(decl) && t.isObjectBindingPattern(decl.parent) && t.isVariableDeclaration(decl.parent.parent)) {
+      const spec = this.requiredModule(decl.parent.parent.initializer);
+      const key = decl.propertyName && t.isIdentifier(decl.propertyName) ? decl.propertyName.text : id.text;
+      if (spec) return { kind: "external", specifier: spec, exportName: key };
+    }
+    return undefined;
+  }
+
+  private ofMember(receiver: ts.Expression, member: string): Callee | undefined {
+    const t = this.ts;
+    const recv = this.constants.skipTrivia(receiver);
+    if (recv.kind === t.SyntaxKind.ThisKeyword) {
+      let cls: ts.Node | undefined = recv.parent;
+      while (cls && !t.isClassLike(cls)) cls = cls.parent;
+      return cls && t.isClassLike(cls) ? this.methodOf(cls, member) : undefined;
+    }
+    if (!t.isIdentifier(recv)) return undefined;
+    const decl = this.scopes.resolve(recv);
+    if (!decl) return undefined;
+    // `import * as llm from "./llm"; llm.ask()`, `const llm = require("./llm"); llm.ask()`
+    if (t.isNamespaceImport(decl) && t.isStringLiteralLike(decl.parent.parent.moduleSpecifier)) return this.external(decl.parent.parent.moduleSpecifier.text, member);
+    if (t.isVariableDeclaration(decl)) {
+      const spec = this.requiredModule(decl.initializer);
+      if (spec) return this.external(spec, member);
+    }
+    // An instance of a class: `new Assistant()`, or a parameter typed `Assistant`.
+    const cls = this.classOf(decl);
+    if (!cls) return undefined;
+    if (cls.kind === "local") return this.methodOf(cls.node, member);
+    return { kind: "external", specifier: cls.specifier, exportName: `${cls.exportName}.${member}` };
+  }
+
+  private methodOf(cls: ts.ClassLikeDeclaration, member: string): Callee | undefined {
+    const t = this.ts;
+    for (const m of cls.members) {
+      if (!m.name || !(t.isIdentifier(m.name) || t.isPrivateIdentifier(m.name)) || m.name.text !== member) continue;
+      const fn = this.asFunction(m);
+      if (fn) return { kind: "local", fn, name: `${cls.name?.text ?? "<class>"}.${member}` };
+    }
+    return undefined;
+  }
+
+  private classOf(decl: ts.Node): { kind: "local"; node: ts.ClassLikeDeclaration } | { kind: "external"; specifier: string; exportName: string } | undefined {
+    const t = this.ts;
+    let classRef: ts.Expression | undefined;
+    if (t.isVariableDeclaration(decl) && decl.initializer) {
+      const init = this.constants.skipTrivia(decl.initializer);
+      if (t.isNewExpression(init)) classRef = init.expression;
+    }
+    if (!classRef && (t.isParameter(decl) || t.isVariableDeclaration(decl)) && decl.type && t.isTypeReferenceNode(decl.type) && t.isIdentifier(decl.type.typeName)) classRef = decl.type.typeName;
+    if (!classRef || !t.isIdentifier(classRef)) return undefined;
+    const classDecl = this.scopes.resolve(classRef);
+    if (!classDecl) return undefined;
+    if (t.isClassDeclaration(classDecl)) return { kind: "local", node: classDecl };
+    const imported = this.importOf(classDecl);
+    return imported?.kind === "external" ? { kind: "external", specifier: imported.specifier, exportName: imported.exportName } : undefined;
+  }
+
+  private importOf(decl: ts.Node): Callee | undefined {
+    const t = this.ts;
+    if (t.isImportSpecifier(decl) && t.isStringLiteralLike(decl.parent.parent.parent.moduleSpecifier)) return this.external(decl.parent.parent.parent.moduleSpecifier.text, (decl.propertyName ?? decl.name).text);
+    if (t.isImportClause(decl) && t.isStringLiteralLike(decl.parent.moduleSpecifier)) return this.external(decl.parent.moduleSpecifier.text, "default");
+    if (t.isVariableDeclaration(decl)) {
+      const spec = this.requiredModule(decl.initializer);
+      if (spec) return this.external(spec, "default");
+    }
+    return undefined;
+  }
+
+  /** Whether the specifier is one of the project's modules is the resolver's call (tsconfig paths). */
+  private external(specifier: string, exportName: string): Callee {
+    return { kind: "external", specifier, exportName };
+  }
+
+  /** `require("./llm")` → "./llm". */
+  private requiredModule(init: ts.Expression | undefined): string | undefined {
+    const t = this.ts;
+    const x = init && this.constants.skipTrivia(init);
+    if (x && t.isCallExpression(x) && t.isIdentifier(x.expression) && x.expression.text === "require" && x.arguments[0] && t.isStringLiteralLike(x.arguments[0])) return x.arguments[0].text;
+    return undefined;
+  }
+}

@@ -1,0 +1,335 @@
+// One file's analysis: the LLM calls found by provenance, the calls of the user's functions that
+// make LLM calls (through their summaries), and the summaries this file offers to others.
+import type * as ts from "typescript";
+import { formatBound, type Bound } from "../algebra/bound";
+import { Poly } from "../algebra/poly";
+import { Constants } from "../binder/constants";
+import { Provenance, type LlmCall } from "../binder/provenance";
+import { Scopes, type TS } from "../binder/scopes";
+import { ENDPOINT_CATALOG, SDK_CATALOG, catalogCalleeNames, type SdkEntry } from "../catalog/sdks";
+import type { AnalysisOptions, Finding } from "../model";
+import { SymbolTable } from "../symbols";
+import { Callees, type Callee } from "./callees";
+import { CallSites, type SiteBounds } from "./callSite";
+import { Loops } from "./loops";
+import { solveRecursion } from "./recursion";
+import { Sizes, strongerGrowth, type Growth } from "./sizes";
+import { renameSymbols, summaryParams, type Summary } from "./summary";
+
+/** Summaries of other modules' exports, provided by the project (undefined: not a project module, or none). */
+export interface ExternalSummaries {
+  summaryOf(specifier: string, exportName: string, fromFile: string): Summary | undefined;
+}
+
+export function catalogWith(options: AnalysisOptions | undefined): readonly SdkEntry[] {
+  return options?.catalog?.length ? [...options.catalog, ...SDK_CATALOG] : SDK_CATALOG;
+}
+
+export class FileAnalyzer {
+  private readonly scopes: Scopes;
+  private readonly constants: Constants;
+  private readonly provenance: Provenance;
+  private readonly symbols = new SymbolTable();
+  private readonly loops: Loops;
+  private readonly sizes: Sizes;
+  private readonly sites: CallSites;
+  private readonly callees: Callees;
+  private readonly llmCalls = new Map<ts.CallExpression, LlmCall | null>();
+  private readonly summaries = new Map<ts.Node, Summary | null>();
+  private readonly inProgress = new Set<ts.Node>();
+  /** Functions found calling themselves while their summary was being made. */
+  private readonly recursive = new Set<ts.Node>();
+
+  constructor(
+    private readonly tsm: TS,
+    readonly sourceFile: ts.SourceFile,
+    options?: AnalysisOptions,
+    private readonly external?: ExternalSummaries,
+  ) {
+    const catalog = catalogWith(options);
+    this.scopes = new Scopes(tsm, sourceFile);
+    this.constants = new Constants(tsm, this.scopes);
+    this.callees = new Callees(tsm, this.scopes, this.constants);
+    this.provenance = new Provenance(tsm, this.scopes, this.constants, catalog, ENDPOINT_CATALOG, catalogCalleeNames(catalog), new Set(options?.wrappers ?? []), (call) => this.summaryOfCallee(call));
+    this.loops = new Loops(tsm, this.scopes, this.constants, this.symbols);
+    this.sizes = new Sizes(tsm, this.scopes, this.constants, this.loops, this.symbols, (c) => this.classify(c), (llm) => this.modelName(llm));
+    this.sites = new CallSites(tsm, this.scopes, this.constants, this.loops, this.sizes, this.symbols);
+  }
+
+  /**
+   * Every SDK call, and every call of an LLM-making function of the user's inside a loop (the lens
+   * belongs where the loop is; the wrapper's own SDK call keeps its per-call finding).
+   */
+  findings(): Finding[] {
+    const out: Finding[] = [];
+    const visit = (n: ts.Node): void => {
+      if (this.tsm.isCallExpression(n)) {
+        const llm = this.classify(n);
+        if (llm && (!llm.summary || this.loops.around(n).length > 0)) out.push(this.finding(llm));
+      }
+      this.tsm.forEachChild(n, visit);
+    };
+    visit(this.sourceFile);
+    return out;
+  }
+
+  /** The summary of an export: `default`, a name, or `Class.method`. */
+  exportedSummary(exportName: string): Summary | undefined {
+    const fn = this.exportedFunction(exportName);
+    return fn ? this.summaryOf(fn.fn, fn.name) : undefined;
+  }
+
+  /** `export { a as b } from "./x"` and `export * from "./x"`: where other exports come from. */
+  reExports(): { specifier: string; all: boolean; names: Map<string, string> }[] {
+    const t = this.tsm;
+    const out: { specifier: string; all: boolean; names: Map<string, string> }[] = [];
+    for (const s of this.sourceFile.statements) {
+      if (!t.isExportDeclaration(s) || !s.moduleSpecifier || !t.isStringLiteralLike(s.moduleSpecifier)) continue;
+      const names = new Map<string, string>();
+      if (s.exportClause && t.isNamedExports(s.exportClause)) for (const el of s.exportClause.elements) names.set(el.name.text, (el.propertyName ?? el.name).text);
+      out.push({ specifier: s.moduleSpecifier.text, all: !s.exportClause, names });
+    }
+    return out;
+  }
+
+  private classify(call: ts.CallExpression): LlmCall | undefined {
+    let c = this.llmCalls.get(call);
+    if (c === undefined) {
+      this.llmCalls.set(call, null);
+      c = this.provenance.classifyCall(call) ?? null;
+      this.llmCalls.set(call, c);
+    }
+    return c ?? undefined;
+  }
+
+  private modelName(llm: LlmCall): string | null {
+    if (llm.summary) return llm.summary.model;
+    return modelOf(this.tsm, this.constants, llm.model);
+  }
+
+  private summaryOfCallee(call: ts.CallExpression): Summary | undefined {
+    const callee = this.callees.of(call);
+    if (!callee) return undefined;
+    if (callee.kind === "external") return this.external?.summaryOf(callee.specifier, callee.exportName, this.sourceFile.fileName);
+    if (this.inProgress.has(callee.fn)) {
+      this.recursive.add(callee.fn);
+      return undefined;
+    }
+    return this.summaryOf(callee.fn, callee.name);
+  }
+
+  /** The cost of one invocation of `fn`: the sum over the LLM calls it makes (directly or through others). */
+  summaryOf(fn: ts.SignatureDeclaration, name: string): Summary | undefined {
+    const memo = this.summaries.get(fn);
+    if (memo !== undefined) return memo ?? undefined;
+    this.inProgress.add(fn);
+    let summary: Summary | undefined;
+    try {
+      summary = this.computeSummary(fn, name);
+    } finally {
+      this.inProgress.delete(fn);
+    }
+    this.summaries.set(fn, summary ?? null);
+    return summary;
+  }
+
+  private computeSummary(fn: ts.SignatureDeclaration, name: string): Summary | undefined {
+    const t = this.tsm;
+    const body = (fn as { body?: ts.Node }).body;
+    if (!body) return undefined;
+    const sites: { llm: LlmCall; bounds: SiteBounds }[] = [];
+    const selfCalls: ts.CallExpression[] = [];
+    const visit = (n: ts.Node): void => {
+      if (t.isCallExpression(n) && this.loops.enclosingFunction(n) === fn) {
+        const llm = this.classify(n);
+        if (llm) sites.push({ llm, bounds: this.sites.bounds(llm, this.modelName(llm)) });
+        else if (this.isSelfCall(n, fn)) selfCalls.push(n);
+      }
+      t.forEachChild(n, visit);
+    };
+    visit(body);
+    if (this.recursive.has(fn) && selfCalls.length === 0) selfCalls.push(...this.findSelfCalls(body, fn));
+    if (sites.length === 0) return undefined;
+    const sum = (pick: (b: SiteBounds) => Bound): Poly => Poly.sum(sites.map((s) => polyOf(pick(s.bounds))));
+    const tight = sites.every((s) => s.bounds.calls.kind === "poly" && s.bounds.calls.tight && s.bounds.inputTokens.kind === "poly" && s.bounds.inputTokens.tight);
+    const models = new Set(sites.map((s) => this.modelName(s.llm)));
+    const sdks = new Set(sites.map((s) => s.llm.sdk));
+    const line = this.sourceFile.getLineAndCharacterOfPosition(fn.getStart(this.sourceFile)).line + 1;
+    const file = this.sourceFile.fileName;
+    let polys = {
+      calls: sum((b) => b.calls),
+      input: sum((b) => b.inputTokens),
+      output: sum((b) => b.outputTokens),
+      result: Poly.sum(sites.map((s) => polyOf(s.bounds.outputPerCall))),
+      generation: sum((b) => b.generationCost),
+      span: sum((b) => b.span),
+    };
+    const explanation = sites.map((s) => `line ${this.lineOf(s.llm.node)}: ${s.llm.api} — calls ${formatBound(s.bounds.calls, this.symbols.rank)}, input ${formatBound(s.bounds.inputTokens, this.symbols.rank)}`);
+    let unknown: string | undefined;
+    let isTight = tight;
+    if (selfCalls.length) {
+      const solved = solveRecursion(this.tsm, this.scopes, this.constants, this.loops, this.symbols, fn, selfCalls, sites, polys);
+      if (solved.kind === "unknown") unknown = solved.reason;
+      else {
+        polys = solved.polys;
+        isTight = isTight && solved.tight;
+        explanation.push(solved.explanation);
+      }
+    }
+    const usedNames = [...new Set(Object.values(polys).flatMap((p) => p.symbols()))];
+    const rename = (p: Poly): Poly => renameSymbols(p, file, usedNames);
+    return {
+      name,
+      file,
+      line,
+      params: summaryParams(t, fn, (type) => this.sizes.isArrayType(type)),
+      calls: rename(polys.calls),
+      input: rename(polys.input),
+      output: rename(polys.output),
+      result: rename(polys.result),
+      generation: rename(polys.generation),
+      span: rename(polys.span),
+      tight: isTight,
+      growth: sites.reduce<Growth>((g, s) => strongerGrowth(g, s.bounds.growth), "none"),
+      sdk: sdks.size === 1 ? [...sdks][0]! : "several",
+      api: sites.length === 1 ? sites[0]!.llm.api : `${sites.length} LLM calls`,
+      model: models.size === 1 ? [...models][0]! : null,
+      symbols: usedNames.flatMap((n) => {
+        const info = this.symbols.get(n);
+        return info ? [{ ...info, name: renameSymbols(Poly.symbol(n), file, [n]).symbols()[0]! }] : [];
+      }),
+      explanation,
+      ...(unknown ? { unknown } : {}),
+    };
+  }
+
+  private isSelfCall(call: ts.CallExpression, fn: ts.Node): boolean {
+    const c: Callee | undefined = this.callees.of(call);
+    return c?.kind === "local" && c.fn === fn;
+  }
+
+  private findSelfCalls(body: ts.Node, fn: ts.Node): ts.CallExpression[] {
+    const out: ts.CallExpression[] = [];
+    const visit = (n: ts.Node): void => {
+      if (this.tsm.isCallExpression(n) && this.isSelfCall(n, fn)) out.push(n);
+      this.tsm.forEachChild(n, visit);
+    };
+    visit(body);
+    return out;
+  }
+
+  /** `export function f`, `export const f = …`, `export default …`, `export { f as g }`, `module.exports = …`, `Class.method`. */
+  private exportedFunction(exportName: string): { fn: ts.SignatureDeclaration; name: string } | undefined {
+    const t = this.tsm;
+    const [head, member] = exportName.split(".");
+    let target: ts.Node | undefined;
+    for (const s of this.sourceFile.statements) {
+      const exported = t.canHaveModifiers(s) && t.getModifiers(s)?.some((m) => m.kind === t.SyntaxKind.ExportKeyword);
+      const isDefault = t.canHaveModifiers(s) && t.getModifiers(s)?.some((m) => m.kind === t.SyntaxKind.DefaultKeyword);
+      if ((t.isFunctionDeclaration(s) || t.isClassDeclaration(s)) && exported && ((isDefault && head === "default") || s.name?.text === head)) target = s;
+      else if (t.isVariableStatement(s) && exported) {
+        for (const d of s.declarationList.declarations) if (t.isIdentifier(d.name) && d.name.text === head) target = d;
+      } else if (t.isExportAssignment(s) && head === "default") target = this.declarationOf(s.expression);
+      else if (t.isExportDeclaration(s) && !s.moduleSpecifier && s.exportClause && t.isNamedExports(s.exportClause)) {
+        for (const el of s.exportClause.elements) if (el.name.text === head) target = this.declarationOf((el.propertyName ?? el.name) as ts.Identifier);
+      } else if (t.isExpressionStatement(s) && t.isBinaryExpression(s.expression) && s.expression.operatorToken.kind === t.SyntaxKind.EqualsToken) {
+        // CommonJS: `module.exports = f`, `module.exports.f = f`, `exports.f = f`.
+        const left = s.expression.left.getText(this.sourceFile).replace(/\s+/g, "");
+        if ((head === "default" && left === "module.exports") || left === `module.exports.${head}` || left === `exports.${head}`) target = this.declarationOf(s.expression.right);
+        else if (left === "module.exports" && t.isObjectLiteralExpression(s.expression.right)) {
+          const prop = this.constants.property(s.expression.right, [head!]);
+          if (prop) target = this.declarationOf(prop);
+        }
+      }
+    }
+    if (!target) return undefined;
+    if (member) {
+      if (!t.isClassDeclaration(target)) return undefined;
+      const m = target.members.find((x) => x.name && t.isIdentifier(x.name) && x.name.text === member);
+      const fn = this.callees.asFunction(m);
+      return fn ? { fn, name: `${target.name?.text ?? head}.${member}` } : undefined;
+    }
+    const fn = this.callees.asFunction(target);
+    return fn ? { fn, name: head! } : undefined;
+  }
+
+  private declarationOf(e: ts.Expression): ts.Node | undefined {
+    const x = this.constants.skipTrivia(e);
+    if (this.tsm.isIdentifier(x)) return this.scopes.resolve(x);
+    return x;
+  }
+
+  private lineOf(n: ts.Node): number {
+    return this.sourceFile.getLineAndCharacterOfPosition(n.getStart(this.sourceFile)).line + 1;
+  }
+
+  private finding(llm: LlmCall): Finding {
+    const sf = this.sourceFile;
+    const model = this.modelName(llm);
+    const b = this.sites.bounds(llm, model);
+    const start = llm.node.getStart(sf);
+    const s = sf.getLineAndCharacterOfPosition(start);
+    const e = sf.getLineAndCharacterOfPosition(llm.node.end);
+    const used = new Set([b.calls, b.inputTokens, b.outputTokens, b.generationCost].flatMap((x) => (x.kind === "poly" ? x.poly.symbols() : [])));
+    return {
+      file: sf.fileName,
+      line: s.line + 1,
+      column: s.character + 1,
+      endLine: e.line + 1,
+      endColumn: e.character + 1,
+      start,
+      end: llm.node.end,
+      functionName: functionNameOf(this.tsm, llm.node),
+      sdk: llm.sdk,
+      api: llm.api,
+      callee: llm.node.expression.getText(sf).replace(/\s+/g, ""),
+      model,
+      calls: b.calls,
+      inputTokens: b.inputTokens,
+      inputPerCall: b.inputPerCall,
+      outputTokens: b.outputTokens,
+      outputPerCall: b.outputPerCall,
+      generationCost: b.generationCost,
+      span: b.span,
+      growth: b.growth,
+      loops: [...b.loops].reverse().map((l) => ({ line: l.line, kind: l.kind, tripCount: l.tripText, dataDependent: l.dataDependent, exact: l.exact, parallel: l.parallel })),
+      explanation: b.explanation,
+      symbols: [...used].sort().flatMap((n) => this.symbols.get(n) ?? []),
+      rank: this.symbols.rank,
+    };
+  }
+}
+
+function polyOf(b: Bound): Poly {
+  return b.kind === "poly" ? b.poly : Poly.zero;
+}
+
+
+function functionNameOf(tsm: TS, node: ts.Node): string {
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+    if (tsm.isFunctionDeclaration(n) && n.name) return n.name.text;
+    if ((tsm.isMethodDeclaration(n) || tsm.isGetAccessor(n)) && n.name && tsm.isIdentifier(n.name)) {
+      const cls = n.parent;
+      return tsm.isClassLike(cls) && cls.name ? `${cls.name.text}.${n.name.text}` : n.name.text;
+    }
+    if ((tsm.isArrowFunction(n) || tsm.isFunctionExpression(n)) && tsm.isVariableDeclaration(n.parent) && tsm.isIdentifier(n.parent.name)) return n.parent.name.text;
+  }
+  return "<top level>";
+}
+
+/** The model a call uses when it is static: `"gpt-4o"`, `openai("gpt-4.1")`, `new Agent({ model })`, a const. */
+function modelOf(tsm: TS, constants: Constants, e: ts.Expression | undefined, depth = 0): string | null {
+  if (!e || depth > 4) return null;
+  const s = constants.string(e);
+  if (s !== undefined) return s;
+  const x = constants.skipTrivia(e);
+  if ((tsm.isCallExpression(x) || tsm.isNewExpression(x)) && x.arguments?.length) {
+    const first = x.arguments[0]!;
+    const direct = constants.string(first);
+    if (direct !== undefined) return direct;
+    const fromConfig = constants.property(first, ["model"]);
+    if (fromConfig) return modelOf(tsm, constants, fromConfig, depth + 1);
+  }
+  if (tsm.isIdentifier(x)) return modelOf(tsm, constants, constants.initializerOf(x), depth + 1);
+  return null;
+}

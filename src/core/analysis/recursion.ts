@@ -1,0 +1,165 @@
+// Recurrences of self-recursive functions over a shrinking input. Recognised shapes:
+//   halving  `f(x.slice(0, mid))`, `f(x.slice(mid))` with mid = x.length / 2: T(n) = a·T(n/2) + f(n),
+//            solved by the master theorem's three cases;
+//   linear   `f(x.slice(1))`, `f(rest)` of `[head, ...rest] = x`, `f(n - 1)`: T(n) = T(n−1) + f(n) = Θ(n·f(n)).
+// LLM calls in the base case (`if (x.length <= K) return …`) run at the leaves on inputs of at most K.
+// Anything else is an honest unknown with the reason.
+import type * as ts from "typescript";
+import { Poly } from "../algebra/poly";
+import type { Constants } from "../binder/constants";
+import type { LlmCall } from "../binder/provenance";
+import type { Scopes, TS } from "../binder/scopes";
+import type { SymbolTable } from "../symbols";
+import type { SiteBounds } from "./callSite";
+import type { Loops } from "./loops";
+
+export interface Polys {
+  readonly calls: Poly;
+  readonly input: Poly;
+  readonly output: Poly;
+  readonly result: Poly;
+  readonly generation: Poly;
+  readonly span: Poly;
+}
+
+export type Solution = { readonly kind: "solved"; readonly polys: Polys; readonly tight: boolean; readonly explanation: string } | { readonly kind: "unknown"; readonly reason: string };
+
+type Shrink = "half" | "minus-one";
+
+export function solveRecursion(
+  t: TS,
+  scopes: Scopes,
+  constants: Constants,
+  loops: Loops,
+  symbols: SymbolTable,
+  fn: ts.SignatureDeclaration,
+  selfCalls: readonly ts.CallExpression[],
+  sites: readonly { llm: LlmCall; bounds: SiteBounds }[],
+  polys: Polys,
+): Solution {
+  if (selfCalls.some((c) => loops.around(c).length > 0)) return { kind: "unknown", reason: "the function calls itself inside a loop: no recurrence shape is recognised" };
+  const shrinks = selfCalls.map((c) => shrinkOf(t, scopes, constants, fn, c));
+  const first = shrinks[0];
+  if (!first || shrinks.some((s) => !s || s.param !== first.param || s.kind !== first.kind)) {
+    return { kind: "unknown", reason: "the recursive calls do not shrink one parameter by halves or by one element" };
+  }
+  const param = fn.parameters[first.param]!;
+  const name = t.isIdentifier(param.name) ? param.name.text : "n";
+  const n = `|${name}|`;
+  const a = selfCalls.length;
+  const base = baseCase(t, constants, fn, name);
+
+  // Leaf sites see at most K of the input; the others run at every internal node.
+  const leafSites = sites.filter((s) => base && isWithin(s.llm.node, base.branch));
+  const leafPart = (pick: (b: SiteBounds) => Poly): Poly => {
+    const p = Poly.sum(leafSites.map((s) => pick(s.bounds)));
+    return base?.cap !== undefined ? p.subst(n, Poly.constant(base.cap)) : p;
+  };
+  const internalPart = (total: Poly, pick: (b: SiteBounds) => Poly): Poly => {
+    const leaf = Poly.sum(leafSites.map((s) => pick(s.bounds)));
+    return subtract(total, leaf);
+  };
+  const poly = (b: { kind: string; poly?: Poly }): Poly => (b.kind === "poly" ? (b as { poly: Poly }).poly : Poly.zero);
+  const measures: [keyof Polys, (b: SiteBounds) => Poly][] = [
+    ["calls", (b) => poly(b.calls)],
+    ["input", (b) => poly(b.inputTokens)],
+    ["output", (b) => poly(b.outputTokens)],
+    ["result", (b) => poly(b.outputPerCall)],
+    ["generation", (b) => poly(b.generationCost)],
+    ["span", (b) => poly(b.span)],
+  ];
+
+  const N = Poly.symbol(n);
+  if (first.kind === "minus-one") {
+    if (a > 1) return { kind: "unknown", reason: `${a} recursive calls on n − 1 elements: exponential in ${n}` };
+    // T(n) = T(n−1) + f(n) = Σ_{i≤n} f(i) = Θ(n·f(n)) for polynomial f.
+    const solved = Object.fromEntries(measures.map(([k, pick]) => [k, k === "result" ? polys.result : N.mul(internalPart(polys[k], pick)).add(leafPart(pick))])) as unknown as Polys;
+    return { kind: "solved", polys: solved, tight: true, explanation: `T(${n}) = T(${n} − 1) + f(${n}): ${n} levels of one call each, so Θ(${n}·f(${n}))` };
+  }
+  // Halving: T(n) = a·T(n/2) + f(n). Leaves: n^log2(a).
+  const e = Math.log2(a);
+  if (!Number.isInteger(e)) return { kind: "unknown", reason: `${a} recursive calls on halves: n^log2(${a}) is not a polynomial degree` };
+  const leaves = e === 0 ? Poly.one : Poly.symbol(n, e);
+  const logN = Poly.symbol(symbols.define({ name: `log${n}`, kind: "count", line: 0, origin: `the depth of the halving recursion over ${name}` }));
+  const solveMeasure = (f: Poly): Poly => {
+    const c = f.degreeIn(n);
+    if (c < e) return f.subst(n, Poly.one).mul(leaves);
+    if (c === e) return f.mul(logN);
+    return f;
+  };
+  const solved = Object.fromEntries(measures.map(([k, pick]) => [k, k === "result" ? polys.result : solveMeasure(internalPart(polys[k], pick)).add(leaves.mul(leafPart(pick)))])) as unknown as Polys;
+  const caseText = `T(${n}) = ${a}·T(${n}/2) + f(${n}) (master theorem, ${a} halves${base?.cap !== undefined ? `, leaves of at most ${base.cap}` : ""})`;
+  return { kind: "solved", polys: solved, tight: true, explanation: caseText };
+}
+
+/** Which parameter a recursive call shrinks, and how. */
+function shrinkOf(t: TS, scopes: Scopes, constants: Constants, fn: ts.SignatureDeclaration, call: ts.CallExpression): { param: number; kind: Shrink } | undefined {
+  for (let i = 0; i < call.arguments.length; i++) {
+    const p = fn.parameters[i];
+    if (!p || !t.isIdentifier(p.name)) continue;
+    const kind = shrinkKind(t, scopes, constants, p, call.arguments[i]!);
+    if (kind) return { param: i, kind };
+  }
+  return undefined;
+}
+
+function shrinkKind(t: TS, scopes: Scopes, constants: Constants, param: ts.ParameterDeclaration, arg: ts.Expression): Shrink | undefined {
+  const x = constants.skipTrivia(arg);
+  const isParam = (e: ts.Expression): boolean => {
+    const y = constants.skipTrivia(e);
+    return t.isIdentifier(y) && scopes.resolve(y) === param;
+  };
+  if (t.isBinaryExpression(x) && x.operatorToken.kind === t.SyntaxKind.MinusToken && isParam(x.left) && constants.number(x.right) === 1) return "minus-one";
+  if (t.isCallExpression(x) && t.isPropertyAccessExpression(x.expression) && ["slice", "substring", "subarray"].includes(x.expression.name.text) && isParam(x.expression.expression)) {
+    const [a, b] = x.arguments;
+    const start = constants.number(a);
+    if (start === 1 && !b) return "minus-one";
+    if (start === 0 && b && constants.number(b) === -1) return "minus-one";
+    const mid = start === 0 ? b : a;
+    if (mid && isHalf(t, constants, mid)) return "half";
+    return undefined;
+  }
+  // `const [head, ...rest] = xs; f(rest)`
+  if (t.isIdentifier(x)) {
+    const decl = scopes.resolve(x);
+    if (decl && t.isBindingElement(decl) && decl.dotDotDotToken && t.isArrayBindingPattern(decl.parent) && t.isVariableDeclaration(decl.parent.parent) && decl.parent.parent.initializer && isParam(decl.parent.parent.initializer)) return "minus-one";
+    const init = constants.initializerOf(x);
+    if (init) return shrinkKind(t, scopes, constants, param, init);
+  }
+  return undefined;
+}
+
+/** `mid` computed as `x.length / 2`, `Math.floor(x.length / 2)`, `x.length >> 1`. */
+function isHalf(t: TS, constants: Constants, e: ts.Expression): boolean {
+  const x = constants.skipTrivia(e);
+  const text = (t.isIdentifier(x) ? constants.initializerOf(x) ?? x : x).getText();
+  return /\.length\s*(\/\s*2\b|>>\s*1\b)/.test(text);
+}
+
+/** `if (x.length <= K) { … return … }`: the branch, and K when it is static. */
+function baseCase(t: TS, constants: Constants, fn: ts.SignatureDeclaration, name: string): { branch: ts.Node; cap?: number } | undefined {
+  const body = (fn as { body?: ts.Node }).body;
+  if (!body || !t.isBlock(body)) return undefined;
+  for (const s of body.statements) {
+    if (!t.isIfStatement(s)) continue;
+    const c = constants.skipTrivia(s.expression);
+    if (!t.isBinaryExpression(c)) continue;
+    const left = c.left.getText().replace(/\s+/g, "");
+    if (left !== `${name}.length` && left !== name) continue;
+    const k = c.operatorToken.kind;
+    if (k !== t.SyntaxKind.LessThanEqualsToken && k !== t.SyntaxKind.LessThanToken) continue;
+    const cap = constants.number(c.right);
+    return cap === undefined ? { branch: s.thenStatement } : { branch: s.thenStatement, cap: k === t.SyntaxKind.LessThanToken ? cap - 1 : cap };
+  }
+  return undefined;
+}
+
+function isWithin(node: ts.Node, ancestor: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node; n; n = n.parent) if (n === ancestor) return true;
+  return false;
+}
+
+/** total − part, monomial by monomial (part's monomials are a subset of total's). */
+function subtract(total: Poly, part: Poly): Poly {
+  return total.add(part.scale(-1)).dropZeros();
+}

@@ -1,0 +1,77 @@
+// Function summaries: the LLM cost of one invocation of a function, in the sizes of its
+// parameters. A call site applies a summary by substituting its arguments' sizes, so a wrapper
+// `ask(messages)` called in a loop with a growing history costs what the history makes it cost.
+import type * as ts from "typescript";
+import { Poly } from "../algebra/poly";
+import type { SymbolInfo } from "../symbols";
+import type { Growth } from "./sizes";
+
+export interface SummaryParam {
+  readonly name: string;
+  /** A collection parameter: `|p|` is its length and `|p[]|` one element's size. */
+  readonly array: boolean;
+  /** `...rest`: every remaining argument. */
+  readonly rest: boolean;
+  /** Names bound by a destructuring pattern (`{ messages, model }`), sized from the argument's properties. */
+  readonly fields: readonly string[];
+}
+
+export interface Summary {
+  /** `ask`, `Assistant.ask`. */
+  readonly name: string;
+  readonly file: string;
+  readonly line: number;
+  readonly params: readonly SummaryParam[];
+  /** Per invocation of the function. */
+  readonly calls: Poly;
+  readonly input: Poly;
+  readonly output: Poly;
+  /** The size of what the function returns (one answer). */
+  readonly result: Poly;
+  readonly generation: Poly;
+  readonly span: Poly;
+  readonly tight: boolean;
+  readonly growth: Growth;
+  readonly sdk: string;
+  readonly api: string;
+  readonly model: string | null;
+  /** Every symbol the polynomials use, so a caller in another file can print and trace them. */
+  readonly symbols: readonly SymbolInfo[];
+  readonly explanation: readonly string[];
+  /** Set when the cost cannot be bounded (a recursion of no recognised shape): why. */
+  readonly unknown?: string;
+}
+
+/** A function-like declaration's parameters, as a summary describes them. */
+export function summaryParams(t: typeof ts, fn: ts.SignatureDeclaration, isArrayType: (type: ts.TypeNode) => boolean): SummaryParam[] {
+  return fn.parameters.map((p) => ({
+    name: t.isIdentifier(p.name) ? p.name.text : "",
+    array: !!p.type && isArrayType(p.type),
+    rest: !!p.dotDotDotToken,
+    fields: t.isObjectBindingPattern(p.name) ? p.name.elements.flatMap((e) => (t.isIdentifier(e.name) ? [e.name.text] : [])) : [],
+  }));
+}
+
+/** Replaces each symbol of `values` in `p`. */
+export function substitute(p: Poly, values: ReadonlyMap<string, Poly>): Poly {
+  let out = p;
+  for (const [name, value] of values) if (out.degreeIn(name) > 0) out = out.subst(name, value);
+  return out;
+}
+
+/** Symbols named after a line (`T14`, `S8`) are renamed when they cross into another file. */
+export function qualifiedSymbol(name: string, file: string): string {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  return /^[TS]\d+$/.test(name) ? `${base}:${name}` : name;
+}
+
+export function renameSymbols(p: Poly, file: string, names: readonly string[]): Poly {
+  let out = p;
+  for (const n of names) {
+    const q = qualifiedSymbol(n, file);
+    if (q !== n && out.degreeIn(n) > 0) out = out.subst(n, Poly.symbol(q));
+  }
+  return out;
+}
+
+export const ZERO_SUMMARY_POLYS = { calls: Poly.zero, input: Poly.zero, output: Poly.zero, result: Poly.zero, generation: Poly.zero, span: Poly.zero };

@@ -1,0 +1,73 @@
+// Module resolution for the project's own files: relative specifiers, index files, `.js` written
+// for `.ts` sources, and tsconfig `baseUrl`/`paths`. Pure string work over `/`-separated paths; the
+// host answers whether a file exists.
+
+const EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"];
+
+export interface PathMapping {
+  /** Absolute, `/`-separated. */
+  readonly baseUrl?: string;
+  readonly paths?: Readonly<Record<string, readonly string[]>>;
+}
+
+export function normalizePath(p: string): string {
+  const slashed = p.replace(/\\/g, "/");
+  const absolute = slashed.startsWith("/");
+  const drive = /^[A-Za-z]:\//.exec(slashed)?.[0] ?? "";
+  const parts: string[] = [];
+  for (const seg of slashed.slice(drive.length).split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === ".." && parts.length && parts[parts.length - 1] !== "..") parts.pop();
+    else parts.push(seg);
+  }
+  return `${drive}${absolute && !drive ? "/" : ""}${parts.join("/")}`;
+}
+
+export function dirname(p: string): string {
+  const n = normalizePath(p);
+  const i = n.lastIndexOf("/");
+  return i <= 0 ? (n.startsWith("/") ? "/" : ".") : n.slice(0, i);
+}
+
+export function joinPath(a: string, b: string): string {
+  return normalizePath(`${a}/${b}`);
+}
+
+/** The project file a specifier names from `fromFile`, or undefined (a package, or no such file). */
+export function resolveModule(specifier: string, fromFile: string, mapping: PathMapping, fileExists: (p: string) => boolean): string | undefined {
+  const bases: string[] = [];
+  if (specifier.startsWith("./") || specifier.startsWith("../") || specifier === "." || specifier === "..") bases.push(joinPath(dirname(fromFile), specifier));
+  else if (specifier.startsWith("/")) bases.push(normalizePath(specifier));
+  else {
+    for (const [pattern, targets] of Object.entries(mapping.paths ?? {})) {
+      const star = pattern.indexOf("*");
+      const matched = star < 0 ? (specifier === pattern ? "" : undefined) : specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1)) ? specifier.slice(star, specifier.length - (pattern.length - star - 1)) : undefined;
+      if (matched === undefined) continue;
+      for (const target of targets) bases.push(joinPath(mapping.baseUrl ?? ".", target.replace("*", matched)));
+    }
+    if (mapping.baseUrl) bases.push(joinPath(mapping.baseUrl, specifier));
+  }
+  for (const base of bases) {
+    const found = candidates(base).find(fileExists);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function candidates(base: string): string[] {
+  const out: string[] = [];
+  const jsAlias = /\.(m|c)?js$/.exec(base);
+  if (jsAlias) out.push(base.replace(/\.(m|c)?js$/, `.${jsAlias[1] ?? ""}ts`), base.replace(/\.js$/, ".tsx"));
+  if (EXTENSIONS.some((e) => base.endsWith(e))) out.push(base);
+  for (const e of EXTENSIONS) out.push(base + e);
+  for (const e of EXTENSIONS) out.push(`${base}/index${e}`);
+  return out;
+}
+
+/** The module specifiers a file imports, re-exports or requires (a text scan: no parse needed). */
+export function importedSpecifiers(text: string): string[] {
+  const out: string[] = [];
+  const re = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["']([^"'\n]+)["']/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m[1]!);
+  return out;
+}

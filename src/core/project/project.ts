@@ -1,0 +1,182 @@
+// A set of files analysed together: calls are followed into the project's other modules through
+// their summaries. Files are parsed and analysed on demand and cached; a change re-analyses that
+// file and the files that import it (transitively), nothing else. Import cycles terminate: a
+// summary asked for while it is being made is unavailable, never a loop.
+import type * as ts from "typescript";
+import { findingsOf, mayContainLlmCalls, rejectInput, scriptKindOf } from "../analysis/analyzeFile";
+import { FileAnalyzer, catalogWith, type ExternalSummaries } from "../analysis/fileAnalyzer";
+import type { Summary } from "../analysis/summary";
+import type { TS } from "../binder/scopes";
+import type { AnalysisOptions, FileAnalysis } from "../model";
+import { importedSpecifiers, normalizePath, resolveModule, type PathMapping } from "./modulePaths";
+
+export interface ProjectHost {
+  /** The file's text, or undefined when it cannot be read. */
+  readFile(path: string): string | undefined;
+  fileExists(path: string): boolean;
+}
+
+export interface ProjectOptions extends AnalysisOptions, PathMapping {}
+
+interface FileState {
+  readonly text: string;
+  sourceFile?: ts.SourceFile;
+  analyzer?: FileAnalyzer;
+  result?: FileAnalysis;
+  /** Project files whose summaries this file's analysis used. */
+  readonly uses: Set<string>;
+}
+
+export class Project {
+  private readonly files = new Map<string, FileState>();
+  private readonly reaches = new Map<string, boolean>();
+  private readonly resolutions = new Map<string, string | null>();
+  private readonly inProgress = new Set<string>();
+  /** Counts of parses and analyses, for tests and the benchmark. */
+  readonly stats = { parsed: 0, analyzed: 0 };
+
+  constructor(
+    private readonly tsm: TS,
+    private readonly host: ProjectHost,
+    private readonly options: ProjectOptions = {},
+  ) {}
+
+  /** The findings of one file (cached until it or a module it uses changes). */
+  analyze(fileName: string): FileAnalysis {
+    const file = normalizePath(fileName);
+    const state = this.load(file);
+    if (!state) return { file: fileName, findings: [], skipped: "cannot read" };
+    if (state.result) return state.result;
+    const rejected = rejectInput(fileName, state.text, this.options);
+    let result: FileAnalysis;
+    if (rejected) result = rejected;
+    else if (!this.reachesLlm(file)) result = { file: fileName, findings: [] };
+    else {
+      this.stats.analyzed++;
+      result = findingsOf(this.tsm, fileName, () => this.analyzerOf(file)!);
+      result = { ...result, file: fileName };
+    }
+    state.result = result;
+    return result;
+  }
+
+  /** Forget a file's text (changed or deleted) and every analysis that depended on it. */
+  invalidate(fileName: string): void {
+    const file = normalizePath(fileName);
+    const stale = new Set([file]);
+    // Files that used a stale file's summaries are stale too.
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const [f, s] of this.files) if (!stale.has(f) && [...s.uses].some((u) => stale.has(u))) stale.add(f), (grew = true);
+    }
+    this.files.delete(file);
+    for (const f of stale) {
+      const s = this.files.get(f);
+      if (s) {
+        s.analyzer = undefined;
+        s.result = undefined;
+        s.uses.clear();
+      }
+    }
+    this.reaches.clear();
+    this.resolutions.clear();
+  }
+
+  private load(file: string): FileState | undefined {
+    let state = this.files.get(file);
+    if (!state) {
+      const text = this.host.readFile(file);
+      if (text === undefined) return undefined;
+      state = { text, uses: new Set() };
+      this.files.set(file, state);
+    }
+    return state;
+  }
+
+  private parsed(state: FileState, file: string): ts.SourceFile {
+    if (!state.sourceFile) {
+      state.sourceFile = this.tsm.createSourceFile(file, state.text, this.tsm.ScriptTarget.Latest, true, scriptKindOf(this.tsm, file));
+      this.stats.parsed++;
+    }
+    return state.sourceFile;
+  }
+
+  private analyzerOf(file: string): FileAnalyzer | undefined {
+    const state = this.load(file);
+    if (!state) return undefined;
+    if (!state.analyzer) {
+      if (rejectInput(file, state.text, this.options)) return undefined;
+      state.analyzer = new FileAnalyzer(this.tsm, this.parsed(state, file), this.options, this.externalFor(file));
+    }
+    return state.analyzer;
+  }
+
+  private resolve(specifier: string, from: string): string | undefined {
+    const key = `${from}\u0000${specifier}`;
+    let r = this.resolutions.get(key);
+    if (r === undefined) {
+      r = resolveModule(specifier, from, this.options, (p) => this.host.fileExists(p)) ?? null;
+      this.resolutions.set(key, r);
+    }
+    return r ?? undefined;
+  }
+
+  /** Whether a file can make LLM calls itself or through the project modules it imports. */
+  private reachesLlm(file: string, seen = new Set<string>()): boolean {
+    const memo = this.reaches.get(file);
+    if (memo !== undefined) return memo;
+    if (seen.has(file)) return false;
+    seen.add(file);
+    const state = this.load(file);
+    let result = false;
+    if (state) {
+      result = mayContainLlmCalls(state.text, catalogWith(this.options), this.options.wrappers);
+      if (!result) {
+        for (const spec of importedSpecifiers(state.text)) {
+          const target = this.resolve(spec, file);
+          if (target && this.reachesLlm(target, seen)) {
+            result = true;
+            break;
+          }
+        }
+      }
+    }
+    this.reaches.set(file, result);
+    return result;
+  }
+
+  private externalFor(file: string): ExternalSummaries {
+    return { summaryOf: (specifier, exportName) => this.exportedSummary(file, specifier, exportName) };
+  }
+
+  private exportedSummary(from: string, specifier: string, exportName: string, depth = 0): Summary | undefined {
+    const target = this.resolve(specifier, from);
+    if (!target || depth > 8) return undefined;
+    this.files.get(from)?.uses.add(target);
+    if (!this.reachesLlm(target)) return undefined;
+    const key = `${target}\u0000${exportName}`;
+    if (this.inProgress.has(key)) return undefined;
+    this.inProgress.add(key);
+    try {
+      let analyzer: FileAnalyzer | undefined;
+      try {
+        analyzer = this.analyzerOf(target);
+      } catch {
+        // A file that cannot be parsed offers no summaries; its own report says why.
+        return undefined;
+      }
+      const own = analyzer?.exportedSummary(exportName);
+      if (own) return own;
+      // Re-exports: `export { ask } from "./llm"`, `export * from "./llm"`.
+      for (const re of analyzer?.reExports() ?? []) {
+        if (re.all || re.names.has(exportName)) {
+          const found = this.exportedSummary(target, re.specifier, re.all ? exportName : re.names.get(exportName)!, depth + 1);
+          if (found) return found;
+        }
+      }
+      return undefined;
+    } finally {
+      this.inProgress.delete(key);
+    }
+  }
+}

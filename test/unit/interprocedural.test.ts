@@ -1,0 +1,89 @@
+// Following LLM cost through functions, files, classes and recursion.
+import * as assert from "node:assert/strict";
+import { memoryProject, sitesOf } from "./project";
+
+const LLM = `import OpenAI from "openai";
+const client = new OpenAI();
+export async function ask(messages: OpenAI.ChatCompletionMessageParam[]): Promise<string> {
+  const r = await client.chat.completions.create({ model: "gpt-4o", max_tokens: 200, messages });
+  return r.choices[0].message.content ?? "";
+}
+export default ask;
+`;
+
+describe("function summaries across files", () => {
+  it("a wrapper in another file called with a growing history: the lens is at the call in the loop", () => {
+    const { project } = memoryProject({
+      "/p/llm.ts": LLM,
+      "/p/agent.ts": `import { ask } from "./llm";
+export async function chat(questions: string[]) {
+  const history: { role: "user" | "assistant"; content: string }[] = [];
+  for (const q of questions) {
+    history.push({ role: "user", content: q });
+    const answer = await ask(history);
+    history.push({ role: "assistant", content: answer });
+  }
+}
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/agent.ts", ["api", "model", "calls", "input", "growth"]), [
+      { line: 6, api: "openai ask() → chat.completions.create", model: "gpt-4o", calls: "Θ(|questions|)", input: "Θ(|questions|²·|q|)", growth: "output" },
+    ]);
+    // The wrapper's own SDK call keeps its per-call finding, in terms of its parameter.
+    assert.deepEqual(sitesOf(project, "/p/llm.ts", ["input"]), [{ line: 4, input: "Θ(|messages|·|messages[]|)" }]);
+  });
+
+  it("default exports, index re-exports, CommonJS, tsconfig paths; a call outside loops has no lens of its own", () => {
+    const { project } = memoryProject(
+      {
+        "/p/src/lib/llm.ts": LLM,
+        "/p/src/lib/index.ts": `export * from "./llm";\nexport { default as askDefault } from "./llm";\n`,
+        "/p/src/cjs.js": `const OpenAI = require("openai");\nconst c = new OpenAI();\nasync function complete(prompt) { return c.completions.create({ model: "gpt-3.5-turbo-instruct", prompt, max_tokens: 5 }); }\nmodule.exports = { complete };\n`,
+        "/p/src/main.ts": `import ask from "./lib/llm";
+import { askDefault } from "./lib";
+import { ask as viaAlias } from "@lib/index";
+const { complete } = require("./cjs");
+export async function run(items: string[]) {
+  for (const it of items) await ask([{ role: "user", content: it }]);
+  for (const it of items) await askDefault([{ role: "user", content: it }]);
+  for (const it of items) await viaAlias([{ role: "user", content: it }]);
+  for (const it of items) await complete(it);
+  await ask([{ role: "user", content: "once" }]);
+}
+`,
+      },
+      { baseUrl: "/p/src", paths: { "@lib/*": ["lib/*"] } },
+    );
+    assert.deepEqual(sitesOf(project, "/p/src/main.ts", ["calls", "input"]), [
+      { line: 6, calls: "Θ(|items|)", input: "Θ(|items|·|it|)" },
+      { line: 7, calls: "Θ(|items|)", input: "Θ(|items|·|it|)" },
+      { line: 8, calls: "Θ(|items|)", input: "Θ(|items|·|it|)" },
+      { line: 9, calls: "Θ(|items|)", input: "Θ(|items|·|it|)" },
+    ]);
+  });
+
+  it("import cycles terminate", () => {
+    const { project } = memoryProject({
+      "/p/a.ts": `import { b } from "./b";\nimport OpenAI from "openai";\nconst c = new OpenAI();\nexport async function a(n: number, q: string) { for (let i = 0; i < n; i++) await b(q); return c.responses.create({ model: "gpt-4.1", input: q }); }\n`,
+      "/p/b.ts": `import { a } from "./a";\nexport async function b(q: string) { return a(1, q); }\n`,
+    });
+    const r = project.analyze("/p/a.ts");
+    assert.equal(r.skipped, undefined);
+    assert.ok(r.findings.length >= 1);
+  });
+
+  it("re-analyses a changed file and its dependents only", () => {
+    const { project, files } = memoryProject({
+      "/p/llm.ts": LLM,
+      "/p/agent.ts": `import { ask } from "./llm";\nexport async function f(xs: string[]) { for (const x of xs) await ask([{ role: "user", content: x }]); }\n`,
+      "/p/other.ts": `import OpenAI from "openai";\nconst c = new OpenAI();\nexport const g = (q: string) => c.responses.create({ model: "gpt-4.1", input: q });\n`,
+    });
+    for (const f of ["/p/llm.ts", "/p/agent.ts", "/p/other.ts"]) project.analyze(f);
+    const before = { ...project.stats };
+    files["/p/llm.ts"] = LLM.replace("max_tokens: 200, ", "");
+    project.invalidate("/p/llm.ts");
+    for (const f of ["/p/llm.ts", "/p/agent.ts", "/p/other.ts"]) project.analyze(f);
+    assert.deepEqual({ parsed: project.stats.parsed - before.parsed, analyzed: project.stats.analyzed - before.analyzed }, { parsed: 1, analyzed: 2 });
+    assert.deepEqual(sitesOf(project, "/p/agent.ts", ["output"]), [{ line: 2, output: "Θ(|xs|·out[gpt-4o])" }]);
+  });
+});
