@@ -87,3 +87,122 @@ export async function run(items: string[]) {
     assert.deepEqual(sitesOf(project, "/p/agent.ts", ["output"]), [{ line: 2, output: "Θ(|xs|·out[gpt-4o])" }]);
   });
 });
+
+describe("state that grows across calls", () => {
+  it("a class whose method accumulates this.history, called in a loop", () => {
+    const { project } = memoryProject({
+      "/p/assistant.ts": `import Anthropic from "@anthropic-ai/sdk";
+const client = new Anthropic();
+export class Assistant {
+  private history: Anthropic.MessageParam[] = [];
+  async ask(step: string): Promise<string> {
+    this.history.push({ role: "user", content: step });
+    const r = await client.messages.create({ model: "claude-sonnet-4-5", max_tokens: 300, messages: this.history });
+    const text = r.content[0]?.type === "text" ? r.content[0].text : "";
+    this.history.push({ role: "assistant", content: text });
+    return text;
+  }
+}
+`,
+      "/p/run.ts": `import { Assistant } from "./assistant";
+export async function plan(steps: string[]) {
+  const assistant = new Assistant();
+  for (const step of steps) await assistant.ask(step);
+  for (const step of steps) await new Assistant().ask(step);
+}
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/assistant.ts", ["input"]), [{ line: 7, input: "O(calls[Assistant]·|step|)" }]);
+    assert.deepEqual(sitesOf(project, "/p/run.ts", ["calls", "input", "growth"]), [
+      { line: 4, calls: "Θ(|steps|)", input: "O(|steps|²·|step|)", growth: "output" },
+      { line: 5, calls: "Θ(|steps|)", input: "O(|steps|·|step|)", growth: "output" },
+    ]);
+  });
+
+  it("a closure over an outer accumulator", () => {
+    const { project } = memoryProject({
+      "/p/chat.ts": `import OpenAI from "openai";
+const client = new OpenAI();
+const transcript: string[] = [];
+async function say(line: string) {
+  transcript.push(line);
+  return client.responses.create({ model: "gpt-4.1", input: transcript.join("\\n"), max_output_tokens: 50 });
+}
+export async function run(lines: string[]) {
+  for (const l of lines) await say(l);
+}
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/chat.ts", ["input"]), [
+      { line: 6, input: "O(calls[say]·|line|)" },
+      { line: 9, input: "O(|lines|²·|l|)" },
+    ]);
+  });
+});
+
+describe("recursion", () => {
+  it("a recursive halving summarizer: Θ(n) input (master theorem, leaves of bounded size)", () => {
+    const { project } = memoryProject({
+      "/p/sum.ts": `import OpenAI from "openai";
+const client = new OpenAI();
+export async function summarize(text: string): Promise<string> {
+  if (text.length <= 4000) {
+    const r = await client.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 300, messages: [{ role: "user", content: text }] });
+    return r.choices[0].message.content ?? "";
+  }
+  const mid = Math.floor(text.length / 2);
+  const left = await summarize(text.slice(0, mid));
+  const right = await summarize(text.slice(mid));
+  const r = await client.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 300, messages: [{ role: "user", content: left + right }] });
+  return r.choices[0].message.content ?? "";
+}
+export async function all(docs: string[]) {
+  for (const d of docs) await summarize(d);
+}
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/sum.ts", ["calls", "input"]), [
+      { line: 5, calls: "O(1)", input: "O(|text|)" },
+      { line: 11, calls: "Θ(1)", input: "Θ(1)" },
+      { line: 15, calls: "Θ(|docs|·|d|)", input: "Θ(|docs|·|d|)" },
+    ]);
+  });
+
+  it("linear recursion over the rest of a list: T(n) = T(n−1) + f(n)", () => {
+    const { project } = memoryProject({
+      "/p/rec.ts": `import OpenAI from "openai";
+const client = new OpenAI();
+export async function label(items: string[]): Promise<string[]> {
+  if (items.length === 0) return [];
+  const [head, ...rest] = items;
+  const r = await client.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 5, messages: [{ role: "user", content: head }] });
+  return [r.choices[0].message.content ?? "", ...(await label(rest))];
+}
+export async function go(xs: string[]) {
+  for (let i = 0; i < 3; i++) await label(xs);
+}
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/rec.ts", ["calls", "input"]), [
+      { line: 6, calls: "Θ(1)", input: "Θ(|head|)" },
+      { line: 10, calls: "Θ(|xs|)", input: "Θ(|xs|·|head|)" },
+    ]);
+  });
+
+  it("a recursion of no recognised shape is an honest unknown", () => {
+    const { project } = memoryProject({
+      "/p/odd.ts": `import OpenAI from "openai";
+const client = new OpenAI();
+export async function walk(node: { children: any[]; text: string }): Promise<void> {
+  await client.responses.create({ model: "gpt-4.1", input: node.text, max_output_tokens: 20 });
+  for (const c of node.children) await walk(c);
+}
+export async function start(roots: any[]) { for (const r of roots) await walk(r); }
+`,
+    });
+    const r = project.analyze("/p/odd.ts");
+    const loopSite = r.findings.find((f) => f.line === 7)!;
+    assert.equal(loopSite.inputTokens.kind, "unknown");
+    assert.match(loopSite.explanation.join("\n"), /calls itself inside a loop/);
+  });
+});

@@ -122,6 +122,12 @@ export class CallSites {
       return { calls: unknown, inputTokens: unknown, inputPerCall: unknown, outputTokens: unknown, outputPerCall: unknown, generationCost: unknown, span: unknown, growth: "unknown", loops: around.loops, conditional: around.conditional, explanation: around.explanation };
     }
     const values = this.sizes.argumentValues(call, summary);
+    // `calls[X]`: how many earlier invocations on the same state: the loops around this call that
+    // do not also enclose the receiver's creation (a fresh instance per iteration starts empty).
+    const receiver = this.receiverDeclaration(call);
+    const anchorLoops = receiver ? new Set(this.loops.around(receiver).map((l) => l.node)) : new Set<ts.Node>();
+    const repeated = Poly.product(around.loops.filter((l) => !anchorLoops.has(l.node)).map((l) => l.trip));
+    for (const sym of [summary.calls, summary.input, summary.generation, summary.output].flatMap((p) => p.symbols())) if (/^calls\[/.test(sym)) values.set(sym, repeated);
     const at = (p: Poly): Poly => substitute(p, values);
     const args = llm.prompt.map((a) => this.sizes.sizeOf(a, call));
     const growth = args.reduce<Growth>((g, a) => strongerGrowth(g, a.growth), summary.growth);
@@ -137,18 +143,28 @@ export class CallSites {
     const input = iterations.mul(inputPerCall);
     explanation.push(`input per invocation ${formatBound(Bound.of(inputPerCall, tight), rank)}; over ${formatBound(Bound.of(iterations, loopsTight), rank)} invocations: ${formatBound(Bound.of(input, tight && loopsTight), rank)}`);
     return {
-      calls: Bound.of(iterations.mul(at(summary.calls)), loopsTight && summary.tight),
+      calls: Bound.of(iterations.mul(at(summary.calls)), loopsTight && summary.callsTight),
       inputTokens: Bound.of(input, loopsTight && tight),
       inputPerCall: Bound.of(inputPerCall, tight),
       outputTokens: Bound.of(iterations.mul(at(summary.output)), loopsTight && tight),
       outputPerCall: Bound.of(out.poly, out.tight),
       generationCost: Bound.of(iterations.mul(at(summary.generation)), loopsTight && tight),
-      span: Bound.of(around.loopSpan.mul(at(summary.span)), loopsTight && summary.tight),
+      span: Bound.of(around.loopSpan.mul(at(summary.span)), loopsTight && summary.callsTight),
       growth,
       loops: around.loops,
       conditional: around.conditional,
       explanation,
     };
+  }
+
+  /** `assistant.ask()`: where `assistant` is declared. */
+  private receiverDeclaration(call: ts.CallExpression): ts.Node | undefined {
+    const t = this.ts;
+    const callee = call.expression;
+    if (!t.isPropertyAccessExpression(callee)) return undefined;
+    // `new Assistant().ask()`: a fresh instance on every execution.
+    if (t.isNewExpression(callee.expression)) return callee.expression;
+    return t.isIdentifier(callee.expression) ? this.scopes.resolve(callee.expression) : undefined;
   }
 
   /** The loops around the call that do not also enclose `anchor` (where the state was created). */

@@ -59,6 +59,12 @@ export class Callees {
       while (cls && !t.isClassLike(cls)) cls = cls.parent;
       return cls && t.isClassLike(cls) ? this.methodOf(cls, member) : undefined;
     }
+    // `new Assistant().ask()`
+    if (t.isNewExpression(recv) && t.isIdentifier(recv.expression)) {
+      const cls = this.classFromReference(recv.expression);
+      if (!cls) return undefined;
+      return cls.kind === "local" ? this.methodOf(cls.node, member) : { kind: "external", specifier: cls.specifier, exportName: `${cls.exportName}.${member}` };
+    }
     if (!t.isIdentifier(recv)) return undefined;
     const decl = this.scopes.resolve(recv);
     if (!decl) return undefined;
@@ -93,7 +99,11 @@ export class Callees {
       if (t.isNewExpression(init)) classRef = init.expression;
     }
     if (!classRef && (t.isParameter(decl) || t.isVariableDeclaration(decl)) && decl.type && t.isTypeReferenceNode(decl.type) && t.isIdentifier(decl.type.typeName)) classRef = decl.type.typeName;
-    if (!classRef || !t.isIdentifier(classRef)) return undefined;
+    return classRef && t.isIdentifier(classRef) ? this.classFromReference(classRef) : undefined;
+  }
+
+  private classFromReference(classRef: ts.Identifier): { kind: "local"; node: ts.ClassLikeDeclaration } | { kind: "external"; specifier: string; exportName: string } | undefined {
+    const t = this.ts;
     const classDecl = this.scopes.resolve(classRef);
     if (!classDecl) return undefined;
     if (t.isClassDeclaration(classDecl)) return { kind: "local", node: classDecl };

@@ -35,10 +35,15 @@ export class FileAnalyzer {
   private readonly sites: CallSites;
   private readonly callees: Callees;
   private readonly llmCalls = new Map<ts.CallExpression, LlmCall | null>();
+  private readonly classifying = new Set<ts.CallExpression>();
   private readonly summaries = new Map<ts.Node, Summary | null>();
   private readonly inProgress = new Set<ts.Node>();
   /** Functions found calling themselves while their summary was being made. */
   private readonly recursive = new Set<ts.Node>();
+  /** What a recursive function returns, while its recurrence is being set up. */
+  private readonly provisional = new Map<ts.Node, Summary>();
+  /** Counts summaries asked for while in progress, so such answers are not cached. */
+  private pending = 0;
 
   constructor(
     private readonly tsm: TS,
@@ -93,12 +98,26 @@ export class FileAnalyzer {
   }
 
   private classify(call: ts.CallExpression): LlmCall | undefined {
-    let c = this.llmCalls.get(call);
-    if (c === undefined) {
-      this.llmCalls.set(call, null);
-      c = this.provenance.classifyCall(call) ?? null;
-      this.llmCalls.set(call, c);
+    const memo = this.llmCalls.get(call);
+    if (memo !== undefined) return memo ?? undefined;
+    if (this.classifying.has(call)) {
+      // Re-entered while setting up a recursion: the recursive call returns what the function returns.
+      const callee = this.callees.of(call);
+      const provisional = callee?.kind === "local" ? this.provisional.get(callee.fn) : undefined;
+      if (provisional) return this.provenance.userFunctionCall(call, provisional);
+      this.pending++;
+      return undefined;
     }
+    this.classifying.add(call);
+    const pendingBefore = this.pending;
+    let c: LlmCall | null;
+    try {
+      c = this.provenance.classifyCall(call) ?? null;
+    } finally {
+      this.classifying.delete(call);
+    }
+    // An answer that depended on a summary still being made is asked again once it is done.
+    if (c !== null || this.pending === pendingBefore) this.llmCalls.set(call, c);
     return c ?? undefined;
   }
 
@@ -112,7 +131,10 @@ export class FileAnalyzer {
     if (!callee) return undefined;
     if (callee.kind === "external") return this.external?.summaryOf(callee.specifier, callee.exportName, this.sourceFile.fileName);
     if (this.inProgress.has(callee.fn)) {
+      const provisional = this.provisional.get(callee.fn);
+      if (provisional) return provisional;
       this.recursive.add(callee.fn);
+      this.pending++;
       return undefined;
     }
     return this.summaryOf(callee.fn, callee.name);
@@ -150,8 +172,20 @@ export class FileAnalyzer {
     visit(body);
     if (this.recursive.has(fn) && selfCalls.length === 0) selfCalls.push(...this.findSelfCalls(body, fn));
     if (sites.length === 0) return undefined;
+    if (selfCalls.length) {
+      // The sites' inputs may hold what the recursive calls return: size them again with that known.
+      // (The result is final already: a recurrence changes the costs, not what one invocation returns.)
+      this.provisional.set(fn, { ...this.placeholder(fn, name), result: Poly.sum(sites.map((s) => polyOf(s.bounds.outputPerCall))), tight: sites.every((s) => s.bounds.outputPerCall.kind === "poly" && s.bounds.outputPerCall.tight) });
+      try {
+        for (const s of sites) s.bounds = this.sites.bounds(s.llm, this.modelName(s.llm));
+      } finally {
+        this.provisional.delete(fn);
+      }
+    }
     const sum = (pick: (b: SiteBounds) => Bound): Poly => Poly.sum(sites.map((s) => polyOf(pick(s.bounds))));
-    const tight = sites.every((s) => s.bounds.calls.kind === "poly" && s.bounds.calls.tight && s.bounds.inputTokens.kind === "poly" && s.bounds.inputTokens.tight);
+    const isExact = (b: Bound): boolean => b.kind === "poly" && b.tight;
+    const tight = sites.every((s) => isExact(s.bounds.calls) && isExact(s.bounds.inputTokens));
+    let callsTight = sites.every((s) => isExact(s.bounds.calls));
     const models = new Set(sites.map((s) => this.modelName(s.llm)));
     const sdks = new Set(sites.map((s) => s.llm.sdk));
     const line = this.sourceFile.getLineAndCharacterOfPosition(fn.getStart(this.sourceFile)).line + 1;
@@ -172,7 +206,8 @@ export class FileAnalyzer {
       if (solved.kind === "unknown") unknown = solved.reason;
       else {
         polys = solved.polys;
-        isTight = isTight && solved.tight;
+        isTight = solved.tight;
+        callsTight = solved.tight;
         explanation.push(solved.explanation);
       }
     }
@@ -190,6 +225,7 @@ export class FileAnalyzer {
       generation: rename(polys.generation),
       span: rename(polys.span),
       tight: isTight,
+      callsTight,
       growth: sites.reduce<Growth>((g, s) => strongerGrowth(g, s.bounds.growth), "none"),
       sdk: sdks.size === 1 ? [...sdks][0]! : "several",
       api: sites.length === 1 ? sites[0]!.llm.api : `${sites.length} LLM calls`,
@@ -200,6 +236,29 @@ export class FileAnalyzer {
       }),
       explanation,
       ...(unknown ? { unknown } : {}),
+    };
+  }
+
+  private placeholder(fn: ts.SignatureDeclaration, name: string): Summary {
+    return {
+      name,
+      file: this.sourceFile.fileName,
+      line: this.lineOf(fn),
+      params: summaryParams(this.tsm, fn, (type) => this.sizes.isArrayType(type)),
+      calls: Poly.zero,
+      input: Poly.zero,
+      output: Poly.zero,
+      result: Poly.zero,
+      generation: Poly.zero,
+      span: Poly.zero,
+      tight: false,
+      callsTight: false,
+      growth: "none",
+      sdk: "",
+      api: "",
+      model: null,
+      symbols: [],
+      explanation: [],
     };
   }
 

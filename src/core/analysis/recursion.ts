@@ -51,6 +51,8 @@ export function solveRecursion(
 
   // Leaf sites see at most K of the input; the others run at every internal node.
   const leafSites = sites.filter((s) => base && isWithin(s.llm.node, base.branch));
+  // The recurrence accounts for the base case's condition; any other condition leaves an upper bound.
+  const tight = sites.every((s) => leafSites.includes(s) || (s.bounds.calls.kind === "poly" && s.bounds.calls.tight));
   const leafPart = (pick: (b: SiteBounds) => Poly): Poly => {
     const p = Poly.sum(leafSites.map((s) => pick(s.bounds)));
     return base?.cap !== undefined ? p.subst(n, Poly.constant(base.cap)) : p;
@@ -74,7 +76,7 @@ export function solveRecursion(
     if (a > 1) return { kind: "unknown", reason: `${a} recursive calls on n − 1 elements: exponential in ${n}` };
     // T(n) = T(n−1) + f(n) = Σ_{i≤n} f(i) = Θ(n·f(n)) for polynomial f.
     const solved = Object.fromEntries(measures.map(([k, pick]) => [k, k === "result" ? polys.result : N.mul(internalPart(polys[k], pick)).add(leafPart(pick))])) as unknown as Polys;
-    return { kind: "solved", polys: solved, tight: true, explanation: `T(${n}) = T(${n} − 1) + f(${n}): ${n} levels of one call each, so Θ(${n}·f(${n}))` };
+    return { kind: "solved", polys: solved, tight, explanation: `T(${n}) = T(${n} − 1) + f(${n}): ${n} levels of one call each, so Θ(${n}·f(${n}))` };
   }
   // Halving: T(n) = a·T(n/2) + f(n). Leaves: n^log2(a).
   const e = Math.log2(a);
@@ -89,7 +91,7 @@ export function solveRecursion(
   };
   const solved = Object.fromEntries(measures.map(([k, pick]) => [k, k === "result" ? polys.result : solveMeasure(internalPart(polys[k], pick)).add(leaves.mul(leafPart(pick)))])) as unknown as Polys;
   const caseText = `T(${n}) = ${a}·T(${n}/2) + f(${n}) (master theorem, ${a} halves${base?.cap !== undefined ? `, leaves of at most ${base.cap}` : ""})`;
-  return { kind: "solved", polys: solved, tight: true, explanation: caseText };
+  return { kind: "solved", polys: solved, tight, explanation: caseText };
 }
 
 /** Which parameter a recursive call shrinks, and how. */

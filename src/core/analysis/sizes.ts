@@ -67,6 +67,7 @@ interface Write {
 
 export class Sizes {
   private readonly inProgress = new Set<ts.Node>();
+  private readonly inProgressFields = new Set<string>();
   /** Parameters of a builder being inlined, sized as the arguments of the call being sized. */
   private readonly bound = new Map<ts.Node, Size>();
   private readonly writesMemo = new Map<ts.Node, Write[]>();
@@ -319,6 +320,10 @@ export class Sizes {
       const idx = this.constants.string(e.argumentExpression);
       if (idx === undefined) return this.elementOrWhole(e.expression, site, false);
     }
+    if (t.isPropertyAccessExpression(e) && e.expression.kind === t.SyntaxKind.ThisKeyword) {
+      const field = this.fieldSize(e, site);
+      if (field) return field;
+    }
     // A field of a local object literal: the size of what was put there.
     const root = this.constants.skipTrivia(e.expression);
     if (t.isPropertyAccessExpression(e) && t.isIdentifier(root)) {
@@ -329,6 +334,55 @@ export class Sizes {
     }
     if (t.isElementAccessExpression(e)) return this.elementOrWhole(e.expression, site, false);
     return this.sizeSymbol(this.loops.baseName(e), e, `the size of ${this.text(e)}`);
+  }
+
+  /**
+   * `this.history`: a field that the class's methods grow. At a call inside a method it holds what
+   * this invocation added plus what every earlier invocation on the same instance added:
+   * `calls[Class]` of them, which a caller's loop fills in.
+   */
+  private fieldSize(e: ts.PropertyAccessExpression, site: ts.Node): Size | undefined {
+    const t = this.ts;
+    let cls: ts.Node | undefined = e.parent;
+    while (cls && !t.isClassLike(cls)) cls = cls.parent;
+    if (!cls || !t.isClassLike(cls)) return undefined;
+    const name = e.name.text;
+    const key = `${cls.pos}:${name}`;
+    if (this.inProgressFields.has(key)) return this.sizeSymbol(name, e, `the size of this.${name}`);
+    const isSelf = (n: ts.Node): boolean => t.isPropertyAccessExpression(n) && n.expression.kind === t.SyntaxKind.ThisKeyword && n.name.text === name;
+    const refs: ts.PropertyAccessExpression[] = [];
+    const visit = (n: ts.Node): void => {
+      if (isSelf(n)) refs.push(n as ts.PropertyAccessExpression);
+      t.forEachChild(n, visit);
+    };
+    visit(cls);
+    const member = cls.members.find((m) => t.isPropertyDeclaration(m) && m.name && (t.isIdentifier(m.name) || t.isPrivateIdentifier(m.name)) && m.name.text === name) as ts.PropertyDeclaration | undefined;
+    const writes = refs.flatMap((r) => this.classifyWrite(r, member ?? cls!, isSelf) ?? []);
+    if (!writes.some((w) => w.kind === "grow")) return undefined;
+    this.inProgressFields.add(key);
+    try {
+      const siteFn = this.loops.enclosingFunction(site);
+      const className = (cls as ts.ClassLikeDeclaration).name?.text ?? "<class>";
+      const freshEachCall = writes.some((w) => w.kind === "reset" && !w.conditional && this.loops.enclosingFunction(w.node) === siteFn && w.node.pos < site.pos);
+      const invocations = Poly.symbol(this.symbols.define({ name: `calls[${className}]`, kind: "count", line: this.line(cls), origin: `calls of ${className}'s methods on one instance so far` }));
+      const window = writes.find((w) => w.kind === "window");
+      const parts: Size[] = [member?.initializer ? this.sizeOf(member.initializer, site) : ZERO];
+      for (const w of writes) {
+        if (w.kind !== "grow") continue;
+        const sameCall = this.loops.enclosingFunction(w.node) === siteFn && w.node.pos < site.pos;
+        if (freshEachCall && !sameCall) continue;
+        const delta = combine((w.delta ?? []).map((d) => this.sizeOf(d, w.node)));
+        const grown = this.accumulate(`this.${name}`, w, delta, this.loops.around(w.node), window);
+        if (window || freshEachCall) parts.push(grown);
+        else {
+          const kind: Growth = delta.fromRewrite ? "rewrite" : delta.fromOutput ? "output" : "constant";
+          parts.push({ ...grown, poly: grown.poly.mul(invocations), tight: false, growth: strongerGrowth(grown.growth, kind), notes: [...grown.notes, `this.${name} grows at line ${this.line(w.node)} and keeps growing across calls of ${className}'s methods (calls[${className}])`] });
+        }
+      }
+      return combine(parts);
+    } finally {
+      this.inProgressFields.delete(key);
+    }
   }
 
   /** The LLM call whose result an expression reads (`res.choices[0].message.content`, `{ text }`). */
@@ -588,9 +642,30 @@ export class Sizes {
       const cut = new Set<ts.Node>();
       for (const r of resets) for (const l of this.loops.around(r.node)) if (siteLoopSet.has(l.node) && !declLoops.has(l.node)) cut.add(l.node);
       const factorLoops = growLoops.filter((l) => !cut.has(l.node));
-      parts.push(this.accumulate(name, w, deltaOf(w), factorLoops, window));
+      const grown = this.accumulate(name, w, deltaOf(w), factorLoops, window);
+      // A closure growing a variable it captures: earlier invocations of the closure added too.
+      const captured = !window && this.ts.isFunctionLike(siteFn) && !this.isWithin(decl, siteFn);
+      if (captured) {
+        const fnName = this.functionLabel(siteFn);
+        const invocations = Poly.symbol(this.symbols.define({ name: `calls[${fnName}]`, kind: "count", line: this.line(siteFn), origin: `calls of ${fnName} so far (it grows ${name}, declared outside it)` }));
+        const delta = deltaOf(w);
+        const kind: Growth = delta.fromRewrite ? "rewrite" : delta.fromOutput ? "output" : "constant";
+        parts.push({ ...grown, poly: grown.poly.mul(invocations), tight: false, growth: strongerGrowth(grown.growth, kind), notes: [...grown.notes, `${name} is declared outside ${fnName} and keeps growing across its calls (calls[${fnName}])`] });
+      } else parts.push(grown);
     }
     return combine(parts);
+  }
+
+  private isWithin(node: ts.Node, ancestor: ts.Node): boolean {
+    for (let n: ts.Node | undefined = node; n; n = n.parent) if (n === ancestor) return true;
+    return false;
+  }
+
+  private functionLabel(fn: ts.Node): string {
+    const t = this.ts;
+    if ((t.isFunctionDeclaration(fn) || t.isMethodDeclaration(fn)) && fn.name && t.isIdentifier(fn.name)) return fn.name.text;
+    if (fn.parent && t.isVariableDeclaration(fn.parent) && t.isIdentifier(fn.parent.name)) return fn.parent.name.text;
+    return `<function at line ${this.line(fn)}>`;
   }
 
   /** Whether a write at `write` can have happened before an execution of `site`. */
@@ -639,13 +714,13 @@ export class Sizes {
     const out: Write[] = [];
     this.writesMemo.set(decl, out);
     for (const ref of this.scopes.referencesTo(decl, name)) {
-      const w = this.classifyWrite(ref, decl, name);
+      const w = this.classifyWrite(ref, decl);
       if (w) out.push(w);
     }
     return out;
   }
 
-  private classifyWrite(ref: ts.Identifier, decl: ts.Node, name: string): Write | undefined {
+  private classifyWrite(ref: ts.Expression, decl: ts.Node, isSelf: (n: ts.Node) => boolean = (n) => this.ts.isIdentifier(n) && this.scopes.resolve(n) === decl): Write | undefined {
     const t = this.ts;
     const K = t.SyntaxKind;
     const p = ref.parent;
@@ -660,9 +735,9 @@ export class Sizes {
         if (m === "splice") {
           if (args.length <= 1 && this.constants.number(args[0]) === 0) return { node: call, kind: "reset", conditional };
           if (args.length > 2) return { node: call, kind: "grow", delta: args.slice(2), conditional };
-          return this.windowByRemoval(call, name);
+          return this.windowByRemoval(call, ref.getText(this.scopes.sourceFile));
         }
-        if (m === "shift" || m === "pop") return this.windowByRemoval(call, name);
+        if (m === "shift" || m === "pop") return this.windowByRemoval(call, ref.getText(this.scopes.sourceFile));
       }
       if (m === "length" && t.isBinaryExpression(call) && call.left === p && call.operatorToken.kind === K.EqualsToken && this.constants.number(call.right) === 0) {
         return { node: call, kind: "reset", conditional };
@@ -674,7 +749,7 @@ export class Sizes {
     if (op === K.PlusEqualsToken) return { node: p, kind: "grow", delta: [p.right], conditional };
     if (op !== K.EqualsToken) return undefined;
     const rhs = this.constants.skipTrivia(p.right);
-    const window = this.windowCap(rhs, decl);
+    const window = this.windowCap(rhs, isSelf);
     if (window !== undefined) return { node: p, kind: "window", cap: window, conditional };
     // `v = answer ?? v`: the answer decides the size; the fallback only keeps the old value.
     const answer = this.withoutFallback(rhs);
@@ -683,19 +758,20 @@ export class Sizes {
       if (this.readsHistoryProperty(answer)) return { node: p, kind: "grow", outputOf: producer, conditional };
       return { node: p, kind: "rewrite", conditional };
     }
-    const self = this.selfReferences(rhs, decl);
+    const self = this.selfReferences(rhs, isSelf);
     if (self.length) return { node: p, kind: "grow", delta: this.othersThan(rhs, self), conditional };
     return { node: p, kind: conditional ? "reassign" : "reset", delta: [p.right], conditional };
   }
 
   /** `while (h.length > N) h.shift()` or `if (h.length > N) h.splice(…)`: a window of N. */
   private windowByRemoval(call: ts.CallExpression, name: string): Write | undefined {
+    // `name` is the collection as written (`history`, `this.history`).
     const t = this.ts;
     for (let n: ts.Node | undefined = call.parent; n && !t.isFunctionLike(n); n = n.parent) {
       const cond = t.isWhileStatement(n) || t.isIfStatement(n) ? n.expression : undefined;
       if (!cond) continue;
       const c = this.constants.skipTrivia(cond);
-      if (t.isBinaryExpression(c) && t.isPropertyAccessExpression(c.left) && c.left.name.text === "length" && t.isIdentifier(c.left.expression) && c.left.expression.text === name) {
+      if (t.isBinaryExpression(c) && t.isPropertyAccessExpression(c.left) && c.left.name.text === "length" && c.left.expression.getText(this.scopes.sourceFile) === name) {
         const cap = this.constants.number(c.right);
         if (cap !== undefined) return { node: call, kind: "window", cap, conditional: false };
       }
@@ -704,13 +780,13 @@ export class Sizes {
   }
 
   /** `v.slice(-N)`, `[...v.slice(-N), x]`, `v.slice(v.length - N)`: keeps N elements. */
-  private windowCap(rhs: ts.Expression, decl: ts.Node): number | undefined {
+  private windowCap(rhs: ts.Expression, isSelf: (n: ts.Node) => boolean): number | undefined {
     const t = this.ts;
     const sliceCap = (e: ts.Expression): number | undefined => {
       const x = this.constants.skipTrivia(e);
       if (!t.isCallExpression(x) || !t.isPropertyAccessExpression(x.expression) || x.expression.name.text !== "slice") return undefined;
       const recv = this.constants.skipTrivia(x.expression.expression);
-      if (!t.isIdentifier(recv) || this.scopes.resolve(recv) !== decl) return undefined;
+      if (!isSelf(recv)) return undefined;
       const a = x.arguments[0];
       const start = this.constants.number(a);
       if (start !== undefined && start < 0) return -start;
@@ -750,22 +826,22 @@ export class Sizes {
     }
   }
 
-  private selfReferences(rhs: ts.Expression, decl: ts.Node): ts.Identifier[] {
+  private selfReferences(rhs: ts.Expression, isSelf: (n: ts.Node) => boolean): ts.Expression[] {
     const t = this.ts;
-    const out: ts.Identifier[] = [];
+    const out: ts.Expression[] = [];
     const visit = (n: ts.Node): void => {
-      if (t.isIdentifier(n) && this.scopes.resolve(n) === decl) out.push(n);
-      if (!t.isFunctionLike(n)) t.forEachChild(n, visit);
+      if (isSelf(n)) out.push(n as ts.Expression);
+      else if (!t.isFunctionLike(n)) t.forEachChild(n, visit);
     };
     visit(rhs);
     return out;
   }
 
   /** The parts of a self-referencing right side other than the variable itself: `[...v, x]` → x; `v + x` → x. */
-  private othersThan(rhs: ts.Expression, self: readonly ts.Identifier[]): ts.Expression[] {
+  private othersThan(rhs: ts.Expression, self: readonly ts.Expression[]): ts.Expression[] {
     const t = this.ts;
     const e = this.constants.skipTrivia(rhs);
-    const isSelf = (x: ts.Node): boolean => self.includes(this.constants.skipTrivia(x as ts.Expression) as ts.Identifier);
+    const isSelf = (x: ts.Node): boolean => self.includes(this.constants.skipTrivia(x as ts.Expression));
     if (t.isArrayLiteralExpression(e)) return e.elements.filter((x) => !(t.isSpreadElement(x) && isSelf(x.expression))).map((x) => (t.isSpreadElement(x) ? x.expression : x));
     if (t.isBinaryExpression(e) && e.operatorToken.kind === t.SyntaxKind.PlusToken) return [...(isSelf(e.left) ? [] : this.othersThan(e.left, self)), ...(isSelf(e.right) ? [] : this.othersThan(e.right, self))];
     if (t.isTemplateExpression(e)) return e.templateSpans.map((s) => s.expression).filter((x) => !isSelf(x));

@@ -30,7 +30,9 @@ export interface Summary {
   readonly result: Poly;
   readonly generation: Poly;
   readonly span: Poly;
+  /** Θ for the input and generation; `callsTight` for the number of calls alone. */
   readonly tight: boolean;
+  readonly callsTight: boolean;
   readonly growth: Growth;
   readonly sdk: string;
   readonly api: string;

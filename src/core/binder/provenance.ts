@@ -59,7 +59,10 @@ export class Provenance {
   /** A call of one of the user's functions whose summary makes LLM calls. */
   private classifyUserFunctionCall(call: ts.CallExpression): LlmCall | undefined {
     const summary = this.summaryOfCallee(call);
-    if (!summary) return undefined;
+    return summary ? this.userFunctionCall(call, summary) : undefined;
+  }
+
+  userFunctionCall(call: ts.CallExpression, summary: Summary): LlmCall {
     const callee = call.expression.getText(this.scopes.sourceFile).replace(/\s+/g, "");
     return { node: call, sdk: summary.sdk, api: `${callee}() → ${summary.api}`, prompt: call.arguments.filter((a) => !this.ts.isSpreadElement(a)), summary };
   }
