@@ -11,3 +11,5 @@ export { costClass, loopDegree, type CostClass } from "./report/costClass";
 export { estimate, DEFAULT_ASSUMPTIONS, type Estimate } from "./report/estimate";
 export { Project, type ProjectHost, type ProjectOptions } from "./project/project";
 export type { Summary } from "./analysis/summary";
+export * from "./advice";
+export * from "./pricing";

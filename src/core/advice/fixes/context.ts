@@ -1,0 +1,86 @@
+// What every quick fix works from, and the re-analysis that prints its "after" bound: a fix's
+// title shows what the engine will report once the edit is applied, not a promise.
+import type * as ts from "typescript";
+import { formatBound, type Bound } from "../../algebra/bound";
+import { analyzeFile } from "../../analysis/analyzeFile";
+import type { Finding } from "../../model";
+import type { ParsedSource } from "../source";
+import type { Advice, AdviceSettings, QuickFix, QuickFixId, TextEdit } from "../types";
+
+export interface FixContext {
+  readonly src: ParsedSource;
+  readonly fileName: string;
+  readonly call: ts.CallExpression;
+  readonly advice: Advice;
+  readonly settings: AdviceSettings;
+}
+
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
+
+/** Where an offset lands once the edits are applied (edits that end at or before it shift it). */
+function shifted(pos: number, edits: readonly TextEdit[]): number {
+  return edits.reduce((p, e) => (e.end <= pos ? p + e.newText.length - (e.end - e.start) : p), pos);
+}
+
+/**
+ * The finding of the same call in the edited text, re-analysed: at its shifted offset, or, when an
+ * edit moved it (re-indented inside a new block), the one call with the same text.
+ */
+export function findingAfter(ctx: FixContext, edits: readonly TextEdit[]): Finding | undefined {
+  const text = applyEdits(ctx.src.text, edits);
+  const findings = analyzeFile(ctx.src.ts, ctx.fileName, text).findings;
+  const start = shifted(ctx.advice.start, edits);
+  const atStart = findings.find((f) => f.start === start);
+  if (atStart) return atStart;
+  const squeeze = (s: string): string => s.replace(/\s+/g, "");
+  const same = findings.filter((f) => squeeze(text.slice(f.start, f.end)) === squeeze(ctx.src.text.slice(ctx.advice.start, ctx.advice.end)));
+  return same.length === 1 ? same[0] : undefined;
+}
+
+export function printed(f: Finding, pick: (f: Finding) => Bound): string {
+  return formatBound(pick(f), f.rank);
+}
+
+/**
+ * A fix titled "<what>: <before> → <after> <measure>", the after bound read from re-analysis;
+ * undefined when the edited code no longer holds the call (the fix would be unverifiable).
+ */
+export function boundFix(ctx: FixContext, id: QuickFixId, what: string, measure: "input" | "span", edits: readonly TextEdit[], isPreferred: boolean): QuickFix | undefined {
+  const after = findingAfter(ctx, edits);
+  if (!after) return undefined;
+  const pick = (f: Finding): Bound => (measure === "input" ? f.inputTokens : f.span);
+  const before = printed(ctx.advice.finding, pick);
+  const now = printed(after, pick);
+  return { id, title: `${what}: ${before} → ${now} ${measure}`, code: ctx.advice.code, edits, before, after: now, isPreferred };
+}
+
+/** Re-indents the lines of `body` by `extra` spaces, except lines that continue a multi-line string. */
+export function reindent(src: ParsedSource, from: number, to: number, extra: string): string {
+  const t = src.ts;
+  const insideString: [number, number][] = [];
+  const visit = (n: ts.Node): void => {
+    if (n.end < from || n.pos > to) return;
+    if (t.isNoSubstitutionTemplateLiteral(n) || t.isTemplateExpression(n) || t.isStringLiteral(n)) insideString.push([n.getStart(src.sf), n.end]);
+    else t.forEachChild(n, visit);
+  };
+  visit(src.sf);
+  let out = "";
+  let pos = from;
+  for (const line of src.text.slice(from, to).split("\n")) {
+    const continuesString = insideString.some(([s, e]) => pos > s && pos < e);
+    out += (out ? "\n" : "") + (line.trim() && !continuesString ? extra + line : line);
+    pos += line.length + 1;
+  }
+  return out;
+}
+
+/** Appends a helper function at the end of the file, separated by one blank line. */
+export function appendHelper(text: string, helper: string): TextEdit {
+  const trimmed = text.replace(/\s+$/, "");
+  return { start: trimmed.length, end: text.length, newText: `\n\n${helper}\n` };
+}

@@ -1,0 +1,31 @@
+// The quick fixes for one piece of advice, each verified by re-analysing the edited text.
+import type { TS } from "../../binder/scopes";
+import { callAt, parseSource } from "../source";
+import type { Advice, AdviceSettings, DiagnosticCode, QuickFix } from "../types";
+import type { FixContext } from "./context";
+import { parallelize } from "./parallelize";
+import { resetHistory } from "./resetHistory";
+import { routeSmallerModel } from "./routeSmallerModel";
+import { scopeToFunction } from "./scopeToFunction";
+import { summarizeHistory } from "./summarizeHistory";
+import { windowHistory } from "./windowHistory";
+
+type Fix = (ctx: FixContext) => QuickFix | undefined;
+
+const FIXES: Record<DiagnosticCode, readonly Fix[]> = {
+  "aalp.growing-history": [windowHistory, summarizeHistory, resetHistory],
+  "aalp.whole-input-per-item": [scopeToFunction],
+  "aalp.unbounded-loop": [],
+  "aalp.generalist-for-constant-output": [routeSmallerModel],
+  "aalp.sequential-independent-calls": [parallelize],
+};
+
+export function quickFixesFor(ts: TS, fileName: string, text: string, advice: Advice, settings: AdviceSettings): QuickFix[] {
+  const src = parseSource(ts, fileName, text);
+  const call = callAt(src, advice.start, advice.end);
+  if (!call) return [];
+  const ctx: FixContext = { src, fileName, call, advice, settings };
+  return FIXES[advice.code].flatMap((fix) => fix(ctx) ?? []);
+}
+
+export { applyEdits } from "./context";

@@ -1,0 +1,89 @@
+// Run independent iterations concurrently, at most N at a time. The loop becomes an eager `.map`
+// (so the engine still counts one call per element) whose body waits for a slot; pushes into an
+// outer collector go to a per-item array, appended afterwards in the original order.
+import type * as ts from "typescript";
+import { independentLoop } from "../diagnostics";
+import { elementTypeText, freshName, hasFunction, independentIterations, indentAt, lineStartOf } from "../source";
+import type { QuickFix, TextEdit } from "../types";
+import { appendHelper, boundFix, reindent, type FixContext } from "./context";
+
+const CONCURRENCY_LIMIT = `/** At most \`limit\` callers hold a slot at once; the others wait for one in arrival order. */
+function concurrencyLimit(limit: number): { acquire(): Promise<void>; release(): void } {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return {
+    async acquire() {
+      if (active < limit) {
+        active++;
+        return;
+      }
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    },
+    release() {
+      // A waiting caller takes over the slot; otherwise it frees up.
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
+    },
+  };
+}`;
+
+export function parallelize(ctx: FixContext): QuickFix | undefined {
+  const { src, settings } = ctx;
+  const t = src.ts;
+  const loop = independentLoop(src, ctx.call);
+  const collectors = loop && independentIterations(src, loop);
+  if (!loop || !collectors || collectors.length > 1 || !t.isBlock(loop.statement)) return undefined;
+  const iteration = iterationOf(ctx, loop);
+  const collector = collectors[0];
+  const collectorType = collector && elementTypeText(src, collector);
+  if (!iteration || (collector && !collectorType)) return undefined;
+
+  const indent = indentAt(src.text, loop.getStart(src.sf));
+  const slots = freshName(src, "slots");
+  const statements = loop.statement.statements;
+  const first = statements[0];
+  if (!first) return undefined;
+  // The body moves two levels in (callback, try) from one level in (the loop): two more spaces.
+  const body = reindent(src, lineStartOf(src.text, first.getStart(src.sf)), statements[statements.length - 1]!.end, "  ");
+  const name = collector && (collector.name as ts.Identifier).text;
+  const parts = name && freshName(src, `${name}Parts`);
+  const around = (lines: string[]): string => lines.map((l) => `${indent}${l}\n`).join("");
+  const text =
+    `const ${slots} = concurrencyLimit(${settings.concurrency});\n` +
+    around([`${parts ? `const ${parts} = ` : ""}await Promise.all(${iteration.items}.map(async (${iteration.params}) => {`, `  await ${slots}.acquire();`, `  try {`, ...(name ? [`    const ${name}: ${collectorType}[] = [];`] : [])]) +
+    `${body}\n` +
+    around([...(name ? [`    return ${name};`] : []), `  } finally {`, `    ${slots}.release();`, `  }`]) +
+    `${indent}}));` +
+    (name ? `\n${indent}for (const part of ${parts}) ${name}.push(...part);` : "");
+  const edits: TextEdit[] = [{ start: loop.getStart(src.sf), end: loop.end, newText: text }];
+  if (!hasFunction(src, "concurrencyLimit")) edits.push(appendHelper(src.text, CONCURRENCY_LIMIT));
+  return boundFix(ctx, "parallelize", `Run the iterations ${settings.concurrency} at a time`, "span", edits, true);
+}
+
+/** What the loop iterates, as `.map` receiver and callback parameters. */
+function iterationOf(ctx: FixContext, loop: ts.ForStatement | ts.ForOfStatement): { items: string; params: string } | undefined {
+  const { src } = ctx;
+  const t = src.ts;
+  if (t.isForOfStatement(loop)) {
+    const init = loop.initializer;
+    if (!t.isVariableDeclarationList(init) || init.declarations.length !== 1 || init.declarations[0]!.type) return undefined;
+    return { items: parenthesized(t, loop.expression, src.sf), params: init.declarations[0]!.name.getText(src.sf) };
+  }
+  // for (let i = 0; i < xs.length; i++) → xs.map((_, i) => …); i < n → Array.from({ length: n }, …)
+  const init = loop.initializer;
+  const cond = loop.condition;
+  if (!init || !t.isVariableDeclarationList(init) || init.declarations.length !== 1 || !cond || !t.isBinaryExpression(cond) || cond.operatorToken.kind !== t.SyntaxKind.LessThanToken) return undefined;
+  const d = init.declarations[0]!;
+  if (!t.isIdentifier(d.name) || !d.initializer || d.initializer.getText(src.sf) !== "0" || !t.isIdentifier(cond.left) || cond.left.text !== d.name.text) return undefined;
+  const step = loop.incrementor;
+  if (!step || !/^(\+\+\w+|\w+\+\+|\w+ \+= 1)$/.test(step.getText(src.sf))) return undefined;
+  const bound = cond.right;
+  if (t.isPropertyAccessExpression(bound) && bound.name.text === "length") return { items: parenthesized(t, bound.expression, src.sf), params: `_, ${d.name.text}` };
+  return { items: `Array.from({ length: ${bound.getText(src.sf)} }, (_, k) => k)`, params: d.name.text };
+}
+
+function parenthesized(t: typeof ts, e: ts.Expression, sf: ts.SourceFile): string {
+  const text = e.getText(sf);
+  return t.isIdentifier(e) || t.isPropertyAccessExpression(e) || t.isCallExpression(e) || t.isElementAccessExpression(e) ? text : `(${text})`;
+}

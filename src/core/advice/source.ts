@@ -1,0 +1,212 @@
+// The syntax the advice reads around a finding: its call, the loops around it, the history
+// variable it re-sends, and whether a loop's iterations depend on each other.
+import type * as ts from "typescript";
+import { scriptKindOf } from "../analysis/analyzeFile";
+import { Scopes, type TS } from "../binder/scopes";
+
+export interface ParsedSource {
+  readonly ts: TS;
+  readonly sf: ts.SourceFile;
+  readonly scopes: Scopes;
+  readonly text: string;
+}
+
+export function parseSource(tsm: TS, fileName: string, text: string): ParsedSource {
+  const sf = tsm.createSourceFile(fileName, text, tsm.ScriptTarget.Latest, true, scriptKindOf(tsm, fileName));
+  return { ts: tsm, sf, scopes: new Scopes(tsm, sf), text };
+}
+
+/** The call expression a finding points at (its 0-based start and end). */
+export function callAt(src: ParsedSource, start: number, end: number): ts.CallExpression | undefined {
+  const t = src.ts;
+  let found: ts.CallExpression | undefined;
+  const visit = (n: ts.Node): void => {
+    if (found || n.end < start || n.pos > end) return;
+    if (t.isCallExpression(n) && n.getStart(src.sf) === start && n.end === end) found = n;
+    else t.forEachChild(n, visit);
+  };
+  visit(src.sf);
+  return found;
+}
+
+export type StatementLoop = ts.ForStatement | ts.ForOfStatement | ts.ForInStatement | ts.WhileStatement | ts.DoStatement;
+
+/** The loop statements around a node inside its function, innermost first. */
+export function loopsAround(t: TS, node: ts.Node): StatementLoop[] {
+  const out: StatementLoop[] = [];
+  for (let n: ts.Node | undefined = node.parent; n && !t.isFunctionLike(n); n = n.parent) {
+    if (t.isIterationStatement(n, false) && isWithin(node, n.statement)) out.push(n as StatementLoop);
+  }
+  return out;
+}
+
+export function isWithin(node: ts.Node, container: ts.Node): boolean {
+  return node.pos >= container.pos && node.end <= container.end;
+}
+
+/** The statement of `block` that contains `node`. */
+export function statementIn(block: ts.Block, node: ts.Node): ts.Statement | undefined {
+  return block.statements.find((s) => isWithin(node, s));
+}
+
+/** `{ messages, model }` of a call's first argument, by key. */
+export function argumentProperty(t: TS, call: ts.CallExpression, key: string): ts.Expression | undefined {
+  const arg = call.arguments[0];
+  if (!arg || !t.isObjectLiteralExpression(arg)) return undefined;
+  for (const p of arg.properties) {
+    if (t.isPropertyAssignment(p) && t.isIdentifier(p.name) && p.name.text === key) return p.initializer;
+    if (t.isShorthandPropertyAssignment(p) && p.name.text === key) return p.name;
+  }
+  return undefined;
+}
+
+const PROMPT_KEYS = ["messages", "input", "prompt", "contents"];
+
+/** A variable declared before a loop, grown inside it, and sent whole (or spread) as the prompt. */
+export interface History {
+  readonly id: ts.Identifier;
+  readonly decl: ts.VariableDeclaration;
+  readonly loop: StatementLoop;
+  readonly kind: "array" | "string";
+}
+
+export function historyOf(src: ParsedSource, call: ts.CallExpression): History | undefined {
+  const t = src.ts;
+  const candidates: ts.Identifier[] = [];
+  for (const key of PROMPT_KEYS) {
+    const v = argumentProperty(t, call, key);
+    if (!v) continue;
+    if (t.isIdentifier(v)) candidates.push(v);
+    if (t.isArrayLiteralExpression(v)) for (const el of v.elements) if (t.isSpreadElement(el) && t.isIdentifier(el.expression)) candidates.push(el.expression);
+  }
+  for (const id of candidates) {
+    const decl = src.scopes.resolve(id);
+    if (!decl || !t.isVariableDeclaration(decl) || !decl.initializer) continue;
+    // The innermost loop around the call that the declaration is outside of.
+    const loop = loopsAround(t, call).find((l) => !isWithin(decl, l));
+    if (!loop) continue;
+    const grows = src.scopes.referencesTo(decl, id.text).some((ref) => isWithin(ref, loop.statement) && isGrowth(t, ref));
+    if (!grows) continue;
+    const init = decl.initializer;
+    const kind = t.isArrayLiteralExpression(init) ? "array" : t.isStringLiteralLike(init) || t.isTemplateExpression(init) ? "string" : undefined;
+    if (kind) return { id, decl, loop, kind };
+  }
+  return undefined;
+}
+
+/** `h.push(x)`, `h.unshift(x)`, `h += x`, `h = [...h, x]`, `h = h + x`. */
+function isGrowth(t: TS, ref: ts.Identifier): boolean {
+  const p = ref.parent;
+  if (t.isPropertyAccessExpression(p) && p.expression === ref && ["push", "unshift"].includes(p.name.text)) return t.isCallExpression(p.parent);
+  if (t.isBinaryExpression(p) && p.left === ref) return p.operatorToken.kind === t.SyntaxKind.PlusEqualsToken || (p.operatorToken.kind === t.SyntaxKind.EqualsToken && mentions(t, p.right, ref.text));
+  return false;
+}
+
+function mentions(t: TS, node: ts.Node, name: string): boolean {
+  if (t.isIdentifier(node) && node.text === name) return true;
+  return t.forEachChild(node, (c) => mentions(t, c, name) || undefined) ?? false;
+}
+
+/** References to `decl` between its declaration and the start of `loop` that change it. */
+export function writtenBeforeLoop(src: ParsedSource, h: History): boolean {
+  return src.scopes.referencesTo(h.decl, h.id.text).some((ref) => ref.pos > h.decl.end && ref.end <= h.loop.getStart(src.sf) && isGrowth(src.ts, ref));
+}
+
+/** Leading `{ role: "system" | "developer", … }` elements of an array literal. */
+export function leadingSystemMessages(t: TS, init: ts.Expression): number {
+  if (!t.isArrayLiteralExpression(init)) return 0;
+  let k = 0;
+  for (const el of init.elements) {
+    const role = t.isObjectLiteralExpression(el) ? el.properties.find((p): p is ts.PropertyAssignment => t.isPropertyAssignment(p) && t.isIdentifier(p.name) && p.name.text === "role") : undefined;
+    if (!role || !t.isStringLiteralLike(role.initializer) || !["system", "developer"].includes(role.initializer.text)) break;
+    k++;
+  }
+  return k;
+}
+
+/** The element type written in `T[]` or `Array<T>`, as source text. */
+export function elementTypeText(src: ParsedSource, decl: ts.VariableDeclaration): string | undefined {
+  const t = src.ts;
+  const type = decl.type;
+  if (!type) return undefined;
+  if (t.isArrayTypeNode(type)) return type.elementType.getText(src.sf);
+  if (t.isTypeReferenceNode(type) && type.typeName.getText(src.sf) === "Array" && type.typeArguments?.length === 1) return type.typeArguments[0]!.getText(src.sf);
+  return undefined;
+}
+
+/**
+ * Whether a loop's iterations are independent: no early exit, and the only writes to variables
+ * from outside the loop are pushes into collectors that the loop never reads. Returns those collectors.
+ */
+export function independentIterations(src: ParsedSource, loop: StatementLoop): ts.VariableDeclaration[] | undefined {
+  const t = src.ts;
+  const collectors = new Set<ts.VariableDeclaration>();
+  let dependent = false;
+  const outside = (id: ts.Identifier): ts.Node | undefined => {
+    const decl = src.scopes.resolve(id);
+    return decl && !isWithin(decl, loop) ? decl : undefined;
+  };
+  const visit = (n: ts.Node, nestedLoop: boolean, nestedFunction: boolean): void => {
+    if (dependent) return;
+    if (!nestedFunction && (t.isReturnStatement(n) || t.isYieldExpression(n))) dependent = true;
+    if (!nestedFunction && !nestedLoop && (t.isBreakStatement(n) || t.isContinueStatement(n))) dependent = true;
+    if (t.isIdentifier(n)) {
+      const decl = outside(n);
+      const p = n.parent;
+      if (decl && isWrite(t, n)) {
+        const pushed = t.isPropertyAccessExpression(p) && p.name.text === "push" && t.isCallExpression(p.parent) && t.isVariableDeclaration(decl);
+        if (pushed) collectors.add(decl as ts.VariableDeclaration);
+        else dependent = true;
+      }
+    }
+    t.forEachChild(n, (c) => visit(c, nestedLoop || t.isIterationStatement(n, false) || t.isSwitchStatement(n), nestedFunction || t.isFunctionLike(n)));
+  };
+  t.forEachChild(loop.statement, (c) => visit(c, false, false));
+  if (dependent) return undefined;
+  // A collector read inside the loop (other than pushed into) carries state between iterations.
+  for (const c of collectors) {
+    const name = (c.name as ts.Identifier).text;
+    const readsInLoop = src.scopes.referencesTo(c, name).some((ref) => isWithin(ref, loop.statement) && !(t.isPropertyAccessExpression(ref.parent) && ref.parent.name.text === "push"));
+    if (readsInLoop) return undefined;
+  }
+  return [...collectors];
+}
+
+/** An identifier that is assigned, incremented, or the receiver of a mutating method. */
+function isWrite(t: TS, id: ts.Identifier): boolean {
+  const p = id.parent;
+  if (t.isBinaryExpression(p) && p.left === id) return p.operatorToken.kind >= t.SyntaxKind.FirstAssignment && p.operatorToken.kind <= t.SyntaxKind.LastAssignment;
+  if ((t.isPrefixUnaryExpression(p) || t.isPostfixUnaryExpression(p)) && (p.operator === t.SyntaxKind.PlusPlusToken || p.operator === t.SyntaxKind.MinusMinusToken)) return true;
+  if (t.isPropertyAccessExpression(p) && p.expression === id) {
+    if (t.isBinaryExpression(p.parent) && p.parent.left === p && p.parent.operatorToken.kind === t.SyntaxKind.EqualsToken) return true;
+    return ["push", "unshift", "splice", "shift", "pop", "set", "add", "delete", "clear", "sort", "reverse", "fill"].includes(p.name.text) && t.isCallExpression(p.parent);
+  }
+  return false;
+}
+
+/** The whitespace that starts the line `pos` is on. */
+export function indentAt(text: string, pos: number): string {
+  const start = text.lastIndexOf("\n", pos - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(start))![0];
+}
+
+export function lineStartOf(text: string, pos: number): number {
+  return text.lastIndexOf("\n", pos - 1) + 1;
+}
+
+/** A name not yet used in the file: `base`, `base2`, … */
+export function freshName(src: ParsedSource, base: string): string {
+  const used = new Set<string>();
+  const visit = (n: ts.Node): void => {
+    if (src.ts.isIdentifier(n)) used.add(n.text);
+    src.ts.forEachChild(n, visit);
+  };
+  visit(src.sf);
+  if (!used.has(base)) return base;
+  for (let i = 2; ; i++) if (!used.has(`${base}${i}`)) return `${base}${i}`;
+}
+
+/** Whether the file already declares a top-level function of this name (a helper a fix inserted). */
+export function hasFunction(src: ParsedSource, name: string): boolean {
+  return src.sf.statements.some((s) => src.ts.isFunctionDeclaration(s) && s.name?.text === name);
+}

@@ -1,0 +1,135 @@
+// Every quick fix on fixtures modelled on the paper: the exact edited text, type-checking no worse
+// than before (against SDK stubs), and re-analysis giving the bound its title promises.
+import * as assert from "node:assert/strict";
+import type { DiagnosticCode, QuickFixId } from "../../../src/core/advice";
+import { applyFix, findingAt, fixture, input, span, typeDiagnostics } from "./harness";
+
+interface Case {
+  readonly fixture: string;
+  readonly line: number;
+  readonly code: DiagnosticCode;
+  readonly id: QuickFixId;
+  /** The expected file under test/fixtures/fixes/expected. */
+  readonly expected: string;
+  readonly title: string;
+  /** Where the call is in the edited text, and its bound there. */
+  readonly lineAfter: number;
+  readonly bound: string;
+}
+
+const CASES: readonly Case[] = [
+  {
+    fixture: "debug-naive.ts", line: 12, code: "aalp.whole-input-per-item", id: "scope-to-function", expected: "debug-naive.scope-to-function.ts",
+    title: "Send each call one top-level declaration of program: Θ(rounds²·|program|) → Θ(|programUnits|·|programUnits[]|) input",
+    lineAfter: 12, bound: "Θ(|programUnits|·|programUnits[]|)",
+  },
+  {
+    fixture: "review-document.ts", line: 11, code: "aalp.whole-input-per-item", id: "scope-to-function", expected: "review-document.scope-to-function.ts",
+    title: "Send each call one paragraph of document: Θ(passes²·|document|) → Θ(|documentUnits|·|documentUnits[]|) input",
+    lineAfter: 12, bound: "Θ(|documentUnits|·|documentUnits[]|)",
+  },
+  {
+    fixture: "debug-naive.ts", line: 12, code: "aalp.growing-history", id: "reset-history", expected: "debug-naive.reset-history.ts",
+    title: "Start conversation afresh on each iteration: Θ(rounds²·|program|) → Θ(rounds·|program|) input",
+    lineAfter: 13, bound: "Θ(rounds·|program|)",
+  },
+  {
+    fixture: "chat-history.ts", line: 11, code: "aalp.growing-history", id: "reset-history", expected: "chat-history.reset-history.ts",
+    title: "Start messages afresh on each iteration: Θ(|questions|²·|question| + |questions|²·out[gpt-4.1]) → Θ(|questions|·|question| + |questions|·out[gpt-4.1]) input",
+    lineAfter: 12, bound: "Θ(|questions|·|question| + |questions|·out[gpt-4.1])",
+  },
+  {
+    fixture: "transcript.ts", line: 9, code: "aalp.growing-history", id: "reset-history", expected: "transcript.reset-history.ts",
+    title: "Start transcript afresh on each iteration: Θ(turns² + turns·|topic|) → Θ(turns·|topic|) input",
+    lineAfter: 10, bound: "Θ(turns·|topic|)",
+  },
+  {
+    fixture: "chat-history.ts", line: 11, code: "aalp.growing-history", id: "window-history", expected: "chat-history.window-history.ts",
+    title: "Keep a sliding window of 8 messages and the system message: Θ(|questions|²·|question| + |questions|²·out[gpt-4.1]) → Θ(|questions|·|question| + |questions|·out[gpt-4.1]) input",
+    lineAfter: 12, bound: "Θ(|questions|·|question| + |questions|·out[gpt-4.1])",
+  },
+  {
+    fixture: "debug-naive.ts", line: 20, code: "aalp.growing-history", id: "window-history", expected: "debug-naive.window-history.ts",
+    title: "Keep a sliding window of 8 messages: Θ(rounds²·|program|) → Θ(rounds·|program|) input",
+    lineAfter: 21, bound: "Θ(rounds·|program|)",
+  },
+  {
+    fixture: "chat-history.ts", line: 11, code: "aalp.growing-history", id: "summarize-history", expected: "chat-history.summarize-history.ts",
+    title: "Summarize messages with gpt-4.1-mini past 4000 tokens: Θ(|questions|²·|question| + |questions|²·out[gpt-4.1]) → Θ(|questions|·|question| + |questions|·out[gpt-4.1]) input",
+    lineAfter: 15, bound: "Θ(|questions|·|question| + |questions|·out[gpt-4.1])",
+  },
+  {
+    fixture: "debug-naive.ts", line: 12, code: "aalp.growing-history", id: "summarize-history", expected: "debug-naive.summarize-history.ts",
+    title: "Summarize conversation with gpt-4o-mini past 4000 tokens: Θ(rounds²·|program|) → Θ(rounds·|program|) input",
+    lineAfter: 16, bound: "Θ(rounds·|program|)",
+  },
+];
+
+describe("quick fixes that change the input bound", () => {
+  for (const c of CASES) {
+    describe(`${c.id} on ${c.fixture}:${c.line}`, () => {
+      const { fix, before, after } = applyFix(c.fixture, c.line, c.code, c.id);
+
+      it("is titled with the bounds before → after", () => {
+        assert.equal(fix.title, c.title);
+      });
+
+      it("edits the file to exactly the expected text", () => {
+        assert.equal(after, fixture(`expected/${c.expected}`));
+      });
+
+      it("type-checks no worse than before", () => {
+        assert.deepEqual(typeDiagnostics(c.fixture, after), typeDiagnostics(c.fixture, before));
+      });
+
+      it("re-analyses to the promised bound", () => {
+        assert.equal(input(findingAt(c.fixture, after, c.lineAfter)), c.bound);
+        assert.equal(fix.after, c.bound);
+      });
+    });
+  }
+});
+
+describe("parallelize", () => {
+  for (const [line, expected, lineAfter, spanBefore] of [
+    [9, "per-item.parallelize.ts", 13, "Θ(|tickets|)"],
+    [21, "per-item.parallelize-index.ts", 24, "Θ(|pages|)"],
+  ] as const) {
+    const { fix, before, after } = applyFix("per-item.ts", line, "aalp.sequential-independent-calls", "parallelize");
+
+    it(`line ${line}: an eager .map behind a concurrency limit, collector order kept`, () => {
+      assert.equal(after, fixture(`expected/${expected}`));
+      assert.deepEqual(typeDiagnostics("per-item.ts", after), typeDiagnostics("per-item.ts", before));
+    });
+
+    it(`line ${line}: changes the span, not the cost`, () => {
+      assert.equal(fix.title, `Run the iterations 4 at a time: ${spanBefore} → Θ(1) span`);
+      const was = findingAt("per-item.ts", before, line);
+      const now = findingAt("per-item.ts", after, lineAfter);
+      assert.equal(span(now), "Θ(1)");
+      assert.equal(input(now), input(was));
+    });
+  }
+});
+
+describe("route-smaller-model", () => {
+  const { fix, before, after } = applyFix("routing.ts", 7, "aalp.generalist-for-constant-output", "route-smaller-model");
+
+  it("swaps the model for the provider's smaller one, titled with dollars at default sizes", () => {
+    assert.equal(after, fixture("expected/routing.route-smaller-model.ts"));
+    assert.equal(fix.title, "Use claude-haiku-4-5 for this short answer: $0.00028 → $0.000092 per run at default sizes");
+    assert.deepEqual(typeDiagnostics("routing.ts", after), typeDiagnostics("routing.ts", before));
+  });
+
+  it("keeps the bounds and changes only the model", () => {
+    const now = findingAt("routing.ts", after, 7);
+    assert.equal(now.model, "claude-haiku-4-5");
+    assert.equal(input(now), input(findingAt("routing.ts", before, 7)));
+  });
+});
+
+describe("fixture baseline", () => {
+  it("the fixtures type-check cleanly against the stubs (so 'no worse' means clean)", () => {
+    for (const f of ["debug-naive.ts", "review-document.ts", "chat-history.ts", "transcript.ts", "per-item.ts", "routing.ts"]) assert.deepEqual(typeDiagnostics(f, fixture(f)), [], f);
+  });
+});
