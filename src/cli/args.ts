@@ -15,6 +15,8 @@ export interface ReportArgs {
   readonly wrappers: string[];
   /** The tsconfig.json whose baseUrl/paths resolve imports (default: the first one found above the paths). */
   readonly project?: string;
+  /** Type-aware mode: build the tsconfig's program and resolve clients by type. */
+  readonly types: boolean;
 }
 
 export type Args = ReportArgs | { readonly command: "help" } | { readonly command: "version" };
@@ -31,6 +33,8 @@ Options:
   --catalog FILE          extra SDK catalog entries (JSON array, same shape as the built-in table)
   --wrapper NAME          a function or method of yours that sends an LLM request (repeatable)
   --project TSCONFIG      the tsconfig.json whose baseUrl/paths resolve imports (default: found from the paths)
+  --types                 type-aware mode: build that tsconfig's program and resolve clients by their types
+                          (DI containers, untyped fields, factories); slower, agrees with the default mode
   --quiet                 no progress or notes on standard error
   -h, --help              this help
   --version               the version
@@ -52,6 +56,7 @@ export function parseArgs(argv: readonly string[]): Args {
   const catalogFiles: string[] = [];
   const wrappers: string[] = [];
   let project: string | undefined;
+  let types = false;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     const [flag, inline] = a.startsWith("--") && a.includes("=") && !a.startsWith("--assume=|") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
@@ -89,10 +94,13 @@ export function parseArgs(argv: readonly string[]): Args {
       case "--project":
         project = value();
         break;
+      case "--types":
+        types = true;
+        break;
       default:
         if (a.startsWith("-")) throw new UsageError(`unknown option '${a}'`);
         paths.push(a);
     }
   }
-  return { command: "report", paths: paths.length ? paths : ["."], format, ...(out ? { out } : {}), quiet, assume, catalogFiles, wrappers, ...(project ? { project } : {}) };
+  return { command: "report", paths: paths.length ? paths : ["."], format, ...(out ? { out } : {}), quiet, assume, catalogFiles, wrappers, types, ...(project ? { project } : {}) };
 }

@@ -6,7 +6,7 @@ import * as ts from "typescript";
 import { Project, reportJson, reportText, type FileAnalysis, type SdkEntry } from "../core";
 import { parseArgs, UsageError, USAGE, type ReportArgs } from "./args";
 import { collectFiles } from "./collectFiles";
-import { nodeHost, pathMapping } from "./projectHost";
+import { nodeHost, pathMapping, programOf, tsconfigFor } from "./projectHost";
 
 declare const AALP_VERSION: string;
 const VERSION = typeof AALP_VERSION === "string" ? AALP_VERSION : "0.0.0-dev";
@@ -48,7 +48,9 @@ function report(args: ReportArgs): number {
   const options = { catalog, wrappers: args.wrappers };
   const { files, missing } = collectFiles(args.paths);
   if (missing.length && files.length === 0) throw new UsageError(`no such file or directory: ${missing.join(", ")}`);
-  const project = new Project(ts, nodeHost(), { ...options, ...pathMapping(args.project, args.paths) });
+  const configFile = tsconfigFor(args.project, args.paths);
+  const program = args.types ? programOf(configFile) : undefined;
+  const project = new Project(ts, nodeHost(), { ...options, ...pathMapping(configFile, !!args.project), ...(program ? { program } : {}) });
   const results: FileAnalysis[] = files.map((file) => project.analyze(file));
   const cwd = process.cwd();
   const display = (f: string): string => path.relative(cwd, f).split(path.sep).join("/");

@@ -24,10 +24,25 @@ export function nodeHost(): ProjectHost {
   };
 }
 
-/** `baseUrl` and `paths` from the given tsconfig, or from the nearest one above the first path. */
-export function pathMapping(project: string | undefined, paths: readonly string[]): Pick<ProjectOptions, "baseUrl" | "paths"> {
-  const configFile = project ? path.resolve(project) : findUp(path.resolve(paths[0] ?? "."));
+/** The tsconfig to use: the given one, or the nearest one above the first path. */
+export function tsconfigFor(project: string | undefined, paths: readonly string[]): string | undefined {
+  return project ? path.resolve(project) : findUp(path.resolve(paths[0] ?? "."));
+}
+
+/** Type-aware mode: the program of a tsconfig (its own files, options and type roots). */
+export function programOf(configFile: string | undefined): ts.Program {
+  if (!configFile) throw new UsageError("--types needs a tsconfig.json (give one with --project)");
+  const parsed = ts.getParsedCommandLineOfConfigFile(configFile, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => {
+    throw new UsageError(`cannot read ${configFile}: ${ts.flattenDiagnosticMessageText(d.messageText, " ")}`);
+  } });
+  if (!parsed) throw new UsageError(`cannot read ${configFile}`);
+  return ts.createProgram({ rootNames: parsed.fileNames, options: { ...parsed.options, noEmit: true }, projectReferences: parsed.projectReferences ?? [] });
+}
+
+/** `baseUrl` and `paths` from the tsconfig. */
+export function pathMapping(configFile: string | undefined, explicit: boolean): Pick<ProjectOptions, "baseUrl" | "paths"> {
   if (!configFile) return {};
+  const project = explicit ? configFile : undefined;
   const read = ts.readConfigFile(configFile, ts.sys.readFile);
   if (read.error) {
     if (project) throw new UsageError(`cannot read ${project}: ${ts.flattenDiagnosticMessageText(read.error.messageText, " ")}`);

@@ -50,12 +50,13 @@ export class FileAnalyzer {
     readonly sourceFile: ts.SourceFile,
     options?: AnalysisOptions,
     private readonly external?: ExternalSummaries,
+    checker?: ts.TypeChecker,
   ) {
     const catalog = catalogWith(options);
     this.scopes = new Scopes(tsm, sourceFile);
     this.constants = new Constants(tsm, this.scopes);
     this.callees = new Callees(tsm, this.scopes, this.constants);
-    this.provenance = new Provenance(tsm, this.scopes, this.constants, catalog, ENDPOINT_CATALOG, catalogCalleeNames(catalog), new Set(options?.wrappers ?? []), (call) => this.summaryOfCallee(call));
+    this.provenance = new Provenance(tsm, this.scopes, this.constants, catalog, ENDPOINT_CATALOG, catalogCalleeNames(catalog), new Set(options?.wrappers ?? []), (call) => this.summaryOfCallee(call), checker && ((e) => declaredType(tsm, checker, e)));
     this.loops = new Loops(tsm, this.scopes, this.constants, this.symbols);
     this.sizes = new Sizes(tsm, this.scopes, this.constants, this.loops, this.symbols, (c) => this.classify(c), (llm) => this.modelName(llm));
     this.sites = new CallSites(tsm, this.scopes, this.constants, this.loops, this.sizes, this.symbols);
@@ -357,6 +358,25 @@ export class FileAnalyzer {
       rank: this.symbols.rank,
     };
   }
+}
+
+/** The package and name of the class (or interface) an expression's type was declared as. */
+function declaredType(tsm: TS, checker: ts.TypeChecker, e: ts.Expression): { module: string; name: string } | undefined {
+  let type: ts.Type;
+  try {
+    type = checker.getTypeAtLocation(e);
+  } catch {
+    return undefined;
+  }
+  const symbol = type.aliasSymbol ?? type.getSymbol();
+  const decl = symbol?.declarations?.[0];
+  if (!symbol || !decl) return undefined;
+  const file = decl.getSourceFile().fileName.replace(/\\/g, "/");
+  const m = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file);
+  if (!m) return undefined;
+  // `export default class OpenAI`: the class is reached as the module's default export too.
+  const name = tsm.isClassDeclaration(decl) && decl.name ? decl.name.text : symbol.getName();
+  return { module: m[1]!, name };
 }
 
 function polyOf(b: Bound): Poly {

@@ -43,6 +43,8 @@ export class Provenance {
     private readonly wrappers: ReadonlySet<string>,
     /** The summary of the user function a call invokes, when it makes LLM calls. */
     private readonly summaryOfCallee: (call: ts.CallExpression) => Summary | undefined,
+    /** Type-aware mode: the package and class name of an expression's type. */
+    private readonly typeOf?: (e: ts.Expression) => { module: string; name: string } | undefined,
   ) {}
 
   /** The LLM call this call expression makes, if any. */
@@ -140,11 +142,11 @@ export class Provenance {
     const t = this.ts;
     if (t.isIdentifier(e)) {
       const decl = this.scopes.resolve(e);
-      return decl ? this.valueOfDeclaration(decl) : undefined;
+      return (decl ? this.valueOfDeclaration(decl) : undefined) ?? this.valueOfCheckedType(e);
     }
     if (t.isPropertyAccessExpression(e) || (t.isElementAccessExpression(e) && t.isStringLiteralLike(e.argumentExpression))) {
       const key = t.isPropertyAccessExpression(e) ? e.name.text : (e.argumentExpression as ts.StringLiteral).text;
-      if (e.expression.kind === t.SyntaxKind.ThisKeyword) return this.valueOfField(e, key);
+      if (e.expression.kind === t.SyntaxKind.ThisKeyword) return this.valueOfField(e, key) ?? this.valueOfCheckedType(e);
       const base = this.valueOf(e.expression);
       return base ? this.member(base, key) : undefined;
     }
@@ -157,7 +159,7 @@ export class Provenance {
         return this.moduleValue(e.arguments[0].text, []);
       }
       const base = this.valueOf(e.expression);
-      if (!base) return undefined;
+      if (!base) return this.valueOfCheckedType(e);
       const spec = this.apiOf(base);
       if (spec?.yields) return this.clientOfKind(base.entry, spec.yields, e.arguments[0], base, e);
       return undefined;
@@ -166,7 +168,18 @@ export class Provenance {
       return this.valueOf(e.left) ?? this.valueOf(e.right);
     }
     if (t.isConditionalExpression(e)) return this.valueOf(e.whenTrue) ?? this.valueOf(e.whenFalse);
-    return undefined;
+    return t.isCallExpression(e) ? this.valueOfCheckedType(e) : undefined;
+  }
+
+  /**
+   * Type-aware mode: when the syntax does not say what a value is (a DI container, an untyped
+   * field, a factory), the checker's type does — an instance of a catalog class.
+   */
+  private valueOfCheckedType(e: ts.Expression): Value | undefined {
+    const declared = this.typeOf?.(e);
+    if (!declared) return undefined;
+    const base = this.moduleValue(declared.module, [declared.name]);
+    return base ? this.construct(base, undefined) : undefined;
   }
 
   private valueOfDeclaration(decl: ts.Node): Value | undefined {

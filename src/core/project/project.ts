@@ -16,7 +16,10 @@ export interface ProjectHost {
   fileExists(path: string): boolean;
 }
 
-export interface ProjectOptions extends AnalysisOptions, PathMapping {}
+export interface ProjectOptions extends AnalysisOptions, PathMapping {
+  /** Type-aware mode: the program whose source files and TypeChecker the analysis uses. */
+  readonly program?: ts.Program;
+}
 
 interface FileState {
   readonly text: string;
@@ -50,7 +53,8 @@ export class Project {
     const rejected = rejectInput(fileName, state.text, this.options);
     let result: FileAnalysis;
     if (rejected) result = rejected;
-    else if (!this.reachesLlm(file)) result = { file: fileName, findings: [] };
+    // Type-aware mode reads every file: a client can arrive by type alone, with no import to see.
+    else if (!this.options.program && !this.reachesLlm(file)) result = { file: fileName, findings: [] };
     else {
       this.stats.analyzed++;
       result = findingsOf(this.tsm, fileName, () => this.analyzerOf(file)!);
@@ -95,6 +99,8 @@ export class Project {
 
   private parsed(state: FileState, file: string): ts.SourceFile {
     if (!state.sourceFile) {
+      const fromProgram = this.options.program?.getSourceFile(file);
+      if (fromProgram && fromProgram.text === state.text) return (state.sourceFile = fromProgram);
       state.sourceFile = this.tsm.createSourceFile(file, state.text, this.tsm.ScriptTarget.Latest, true, scriptKindOf(this.tsm, file));
       this.stats.parsed++;
     }
@@ -106,9 +112,16 @@ export class Project {
     if (!state) return undefined;
     if (!state.analyzer) {
       if (rejectInput(file, state.text, this.options)) return undefined;
-      state.analyzer = new FileAnalyzer(this.tsm, this.parsed(state, file), this.options, this.externalFor(file));
+      const sourceFile = this.parsed(state, file);
+      const checker = this.options.program && this.options.program.getSourceFile(file) === sourceFile ? this.checker() : undefined;
+      state.analyzer = new FileAnalyzer(this.tsm, sourceFile, this.options, this.externalFor(file), checker);
     }
     return state.analyzer;
+  }
+
+  private typeChecker: ts.TypeChecker | undefined;
+  private checker(): ts.TypeChecker | undefined {
+    return (this.typeChecker ??= this.options.program?.getTypeChecker());
   }
 
   private resolve(specifier: string, from: string): string | undefined {
@@ -153,7 +166,7 @@ export class Project {
     const target = this.resolve(specifier, from);
     if (!target || depth > 8) return undefined;
     this.files.get(from)?.uses.add(target);
-    if (!this.reachesLlm(target)) return undefined;
+    if (!this.options.program && !this.reachesLlm(target)) return undefined;
     const key = `${target}\u0000${exportName}`;
     if (this.inProgress.has(key)) return undefined;
     this.inProgress.add(key);
