@@ -206,3 +206,63 @@ export async function start(roots: any[]) { for (const r of roots) await walk(r)
     assert.match(loopSite.explanation.join("\n"), /calls itself inside a loop/);
   });
 });
+
+describe("calls through callbacks, higher-order helpers and parameters", () => {
+  const HEAD = `import OpenAI from "openai";
+import pLimit from "p-limit";
+import pMap from "p-map";
+const client = new OpenAI();
+async function ask(q: string): Promise<string> {
+  const r = await client.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 20, messages: [{ role: "user", content: q }] });
+  return r.choices[0].message.content ?? "";
+}
+async function withRetry<T>(f: () => Promise<T>, tries = 3): Promise<T> {
+  for (let i = 0; ; i++) { try { return await f(); } catch (e) { if (i + 1 >= tries) throw e; } }
+}
+`;
+  it("a function passed to map, a higher-order helper, p-limit and p-map (span, not cost)", () => {
+    const { project } = memoryProject({
+      "/p/a.ts": `${HEAD}export async function run(xs: string[]) {
+  await Promise.all(xs.map(ask));
+  for (const x of xs) await withRetry(() => client.chat.completions.create({ model: "gpt-4o", max_tokens: 5, messages: [{ role: "user", content: x }] }));
+  const limit = pLimit(4);
+  await Promise.all(xs.map((x) => limit(() => ask(x))));
+  await pMap(xs, (x) => ask(x), { concurrency: 8 });
+  await pMap(xs, (x) => ask(x));
+}
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/a.ts", ["api", "calls", "input", "span"]), [
+      { line: 6, api: "openai chat.completions.create", calls: "Θ(1)", input: "Θ(|q|)", span: "Θ(1)" },
+      { line: 13, api: "openai ask() → chat.completions.create", calls: "Θ(|xs|)", input: "Θ(|xs|·|xs[]|)", span: "Θ(1)" },
+      { line: 14, api: "openai chat.completions.create", calls: "Θ(|xs|)", input: "Θ(|xs|·|x|)", span: "Θ(|xs|)" },
+      { line: 16, api: "openai ask() → chat.completions.create", calls: "Θ(|xs|)", input: "Θ(|xs|·|x|)", span: "Θ(|xs|)" },
+      { line: 17, api: "openai ask() → chat.completions.create", calls: "Θ(|xs|)", input: "Θ(|xs|·|x|)", span: "Θ(|xs|)" },
+      { line: 18, api: "openai ask() → chat.completions.create", calls: "Θ(|xs|)", input: "Θ(|xs|·|x|)", span: "Θ(1)" },
+    ]);
+  });
+
+  it("default parameters, rest arguments and nested wrappers", () => {
+    const { project } = memoryProject({
+      "/p/b.ts": `${HEAD}async function debate(topic: string, rounds = 6) {
+  let transcript = topic;
+  for (let i = 0; i < rounds; i++) transcript += await ask(transcript);
+  return transcript;
+}
+async function askAll(...parts: string[]) { return ask(parts.join("\\n")); }
+export async function main(topics: string[], n: number) {
+  for (const t of topics) await debate(t);
+  for (const t of topics) await debate(t, n);
+  for (const t of topics) await askAll(t, t, t);
+}
+`,
+    });
+    const lines = sitesOf(project, "/p/b.ts", ["calls", "input"]);
+    assert.deepEqual(lines.map((l) => l.line), [6, 14, 19, 20, 21]);
+    assert.deepEqual(lines.slice(2), [
+      { line: 19, calls: "Θ(|topics|)", input: "Θ(|topics|·|t|)" },
+      { line: 20, calls: "Θ(|topics|·n)", input: "Θ(n²·|topics| + |topics|·n·|t|)" },
+      { line: 21, calls: "Θ(|topics|)", input: "Θ(|topics|·|t|)" },
+    ]);
+  });
+});

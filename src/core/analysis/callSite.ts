@@ -43,12 +43,21 @@ export class CallSites {
     const call = llm.node;
     const rank = this.symbols.rank;
     const show = (p: Poly, tight: boolean): string => formatBound(Bound.of(p, tight), rank);
-    const loops = this.loops.around(call);
+    // `xs.map(ask)`: the iteration method is the loop around each invocation.
+    const loops = llm.elementOf ? [this.loops.info(call), ...this.loops.around(call)] : this.loops.around(call);
     const conditional = this.isConditional(call, loops);
     const loopsTight = !conditional && loops.every((l) => l.exact);
     const iterations = Poly.product(loops.map((l) => l.trip));
     const awaitedInLoop = !this.isCollectedPromise(call);
-    const loopSpan = Poly.product(loops.map((l) => (l.parallel || !awaitedInLoop ? Poly.one : l.trip)));
+    const limiter = this.limiterAround(call);
+    // Concurrency changes the span, not the cost: a bounded fan-out of n takes n / c rounds.
+    const loopSpan = Poly.product(
+      loops.map((l) => {
+        const c = l.concurrency ?? (limiter && l.node.pos < limiter.host.pos && l.parallel ? limiter.concurrency : undefined);
+        if (c) return l.trip.scale(1 / c);
+        return l.parallel || !awaitedInLoop ? Poly.one : l.trip;
+      }),
+    );
     const explanation: string[] = [];
     for (const l of [...loops].reverse()) {
       const trips = l.dataDependent ? `${l.tripText} iterations, unbounded` : `${l.exact ? "" : "at most "}${l.tripText} iterations`;
@@ -121,7 +130,7 @@ export class CallSites {
       around.explanation.push(`${summary.name}() (${summary.file.split(/[\\/]/).pop()}:${summary.line}): ${summary.unknown}`);
       return { calls: unknown, inputTokens: unknown, inputPerCall: unknown, outputTokens: unknown, outputPerCall: unknown, generationCost: unknown, span: unknown, growth: "unknown", loops: around.loops, conditional: around.conditional, explanation: around.explanation };
     }
-    const values = this.sizes.argumentValues(call, summary);
+    const values = this.sizes.argumentValues(llm, summary);
     // `calls[X]`: how many earlier invocations on the same state: the loops around this call that
     // do not also enclose the receiver's creation (a fresh instance per iteration starts empty).
     const receiver = this.receiverDeclaration(call);
@@ -155,6 +164,19 @@ export class CallSites {
       conditional: around.conditional,
       explanation,
     };
+  }
+
+  /** The p-limit limiter the call runs under, if any. */
+  private limiterAround(call: ts.Node): { host: ts.Node; concurrency: number } | undefined {
+    for (let n: ts.Node | undefined = call.parent; n; n = n.parent) {
+      if (!this.ts.isFunctionLike(n)) continue;
+      const host = this.loops.callbackHost(n);
+      if (!host) return undefined;
+      const concurrency = this.loops.limiterConcurrency(host);
+      if (concurrency) return { host, concurrency };
+      n = host;
+    }
+    return undefined;
   }
 
   /** `assistant.ask()`: where `assistant` is declared. */

@@ -19,8 +19,13 @@ export class Callees {
   ) {}
 
   of(call: ts.CallExpression): Callee | undefined {
+    return this.ofReference(call.expression);
+  }
+
+  /** The function an expression names (`ask`, `llm.ask`, `this.ask`), called or passed. */
+  ofReference(e: ts.Expression): Callee | undefined {
     const t = this.ts;
-    const callee = this.constants.skipTrivia(call.expression);
+    const callee = this.constants.skipTrivia(e);
     if (t.isIdentifier(callee)) return this.ofIdentifier(callee);
     if (t.isPropertyAccessExpression(callee)) return this.ofMember(callee.expression, callee.name.text);
     return undefined;

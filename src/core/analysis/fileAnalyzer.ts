@@ -14,7 +14,7 @@ import { CallSites, type SiteBounds } from "./callSite";
 import { Loops } from "./loops";
 import { solveRecursion } from "./recursion";
 import { Sizes, strongerGrowth, type Growth } from "./sizes";
-import { renameSymbols, summaryParams, type Summary } from "./summary";
+import { renameSymbols, summaryParams, type Summary, type SummaryParam } from "./summary";
 
 /** Summaries of other modules' exports, provided by the project (undefined: not a project module, or none). */
 export interface ExternalSummaries {
@@ -71,7 +71,7 @@ export class FileAnalyzer {
     const visit = (n: ts.Node): void => {
       if (this.tsm.isCallExpression(n)) {
         const llm = this.classify(n);
-        if (llm && (!llm.summary || this.loops.around(n).length > 0)) out.push(this.finding(llm));
+        if (llm && (!llm.summary || llm.elementOf || this.loops.around(n).length > 0)) out.push(this.finding(llm));
       }
       this.tsm.forEachChild(n, visit);
     };
@@ -113,13 +113,24 @@ export class FileAnalyzer {
     const pendingBefore = this.pending;
     let c: LlmCall | null;
     try {
-      c = this.provenance.classifyCall(call) ?? null;
+      c = this.provenance.classifyCall(call) ?? this.classifyCallback(call) ?? null;
     } finally {
       this.classifying.delete(call);
     }
     // An answer that depended on a summary still being made is asked again once it is done.
     if (c !== null || this.pending === pendingBefore) this.llmCalls.set(call, c);
     return c ?? undefined;
+  }
+
+  /** `xs.map(ask)`, `docs.forEach(this.review)`: a summarised function passed to an iteration method. */
+  private classifyCallback(call: ts.CallExpression): LlmCall | undefined {
+    const t = this.tsm;
+    const fn = call.arguments[0];
+    if (!fn || !(t.isIdentifier(fn) || t.isPropertyAccessExpression(fn)) || !t.isPropertyAccessExpression(call.expression) || !this.loops.isIterationCallback(call, fn)) return undefined;
+    const callee = this.callees.ofReference(fn);
+    if (!callee) return undefined;
+    const summary = callee.kind === "external" ? this.external?.summaryOf(callee.specifier, callee.exportName, this.sourceFile.fileName) : this.inProgress.has(callee.fn) ? undefined : this.summaryOf(callee.fn, callee.name);
+    return summary ? this.provenance.callbackCall(call, fn, summary) : undefined;
   }
 
   private modelName(llm: LlmCall): string | null {
@@ -218,7 +229,7 @@ export class FileAnalyzer {
       name,
       file,
       line,
-      params: summaryParams(t, fn, (type) => this.sizes.isArrayType(type)),
+      params: this.paramsOf(fn),
       calls: rename(polys.calls),
       input: rename(polys.input),
       output: rename(polys.output),
@@ -245,7 +256,7 @@ export class FileAnalyzer {
       name,
       file: this.sourceFile.fileName,
       line: this.lineOf(fn),
-      params: summaryParams(this.tsm, fn, (type) => this.sizes.isArrayType(type)),
+      params: this.paramsOf(fn),
       calls: Poly.zero,
       input: Poly.zero,
       output: Poly.zero,
@@ -261,6 +272,10 @@ export class FileAnalyzer {
       symbols: [],
       explanation: [],
     };
+  }
+
+  private paramsOf(fn: ts.SignatureDeclaration): SummaryParam[] {
+    return summaryParams(this.tsm, fn, (type) => this.sizes.isArrayType(type), (p) => ({ size: this.sizes.sizeOf(p.initializer!, p).poly, count: this.loops.count(p.initializer!).trip }));
   }
 
   private isSelfCall(call: ts.CallExpression, fn: ts.Node): boolean {

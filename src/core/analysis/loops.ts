@@ -7,7 +7,7 @@ import type { Constants } from "../binder/constants";
 import type { Scopes, TS } from "../binder/scopes";
 import type { SymbolTable } from "../symbols";
 
-export type LoopKind = "for" | "for-of" | "for-in" | "for-await" | "while" | "do-while" | "map" | "forEach" | "flatMap" | "filter" | "reduce" | "some" | "every" | "find";
+export type LoopKind = "for" | "for-of" | "for-in" | "for-await" | "while" | "do-while" | "map" | "forEach" | "flatMap" | "filter" | "reduce" | "some" | "every" | "find" | "pMap";
 
 export interface LoopInfo {
   readonly node: ts.Node;
@@ -21,6 +21,8 @@ export interface LoopInfo {
   readonly exact: boolean;
   /** Iterations start without waiting for each other (an eager `.map` of async calls). */
   readonly parallel: boolean;
+  /** At most this many iterations at once (p-map's `concurrency`, a p-limit limiter): the span is trips / concurrency. */
+  readonly concurrency?: number;
   /** Why the trip count is what it is, for the derivation. */
   readonly why: string;
 }
@@ -103,9 +105,36 @@ export class Loops {
     return undefined;
   }
 
-  private isIterationCallback(host: ts.Node, fn: ts.Node): host is ts.CallExpression {
+  /** `xs.map(fn)` and friends, `pMap(xs, fn)`: the call runs `fn` once per element. */
+  isIterationCallback(host: ts.Node, fn: ts.Node): host is ts.CallExpression {
     const t = this.ts;
-    return t.isCallExpression(host) && host.arguments[0] === fn && t.isPropertyAccessExpression(host.expression) && !!CALLBACK_LOOPS[host.expression.name.text];
+    if (!t.isCallExpression(host)) return false;
+    if (host.arguments[0] === fn && t.isPropertyAccessExpression(host.expression) && !!CALLBACK_LOOPS[host.expression.name.text]) return true;
+    return host.arguments[1] === fn && this.isImportOf(host.expression, "p-map");
+  }
+
+  /** Whether an expression names the default export of a package (`import pMap from "p-map"`). */
+  isImportOf(e: ts.Expression, module: string): boolean {
+    const t = this.ts;
+    const x = this.constants.skipTrivia(e);
+    if (!t.isIdentifier(x)) return false;
+    const decl = this.scopes.resolve(x);
+    if (decl && t.isImportClause(decl) && t.isStringLiteralLike(decl.parent.moduleSpecifier)) return decl.parent.moduleSpecifier.text === module;
+    if (decl && t.isVariableDeclaration(decl) && decl.initializer) {
+      const init = this.constants.skipTrivia(decl.initializer);
+      return t.isCallExpression(init) && t.isIdentifier(init.expression) && init.expression.text === "require" && !!init.arguments[0] && t.isStringLiteralLike(init.arguments[0]) && init.arguments[0].text === module;
+    }
+    return false;
+  }
+
+  /** `limit(() => …)` with `const limit = pLimit(4)`: the limiter's concurrency. */
+  limiterConcurrency(host: ts.Node): number | undefined {
+    const t = this.ts;
+    if (!t.isCallExpression(host) || !t.isIdentifier(host.expression)) return undefined;
+    const init = this.constants.initializerOf(host.expression);
+    const x = init && this.constants.skipTrivia(init);
+    if (!x || !t.isCallExpression(x) || !this.isImportOf(x.expression, "p-limit")) return undefined;
+    return this.constants.number(x.arguments[0]) ?? undefined;
   }
 
   /** Whether `child` is re-executed on each iteration of `loop`. */
@@ -129,6 +158,12 @@ export class Loops {
   private compute(loop: ts.Node): LoopInfo {
     const t = this.ts;
     const line = this.line(loop);
+    if (t.isCallExpression(loop) && !t.isPropertyAccessExpression(loop.expression)) {
+      // pMap(xs, fn, { concurrency })
+      const c = this.collection(loop.arguments[0]!);
+      const concurrency = this.constants.number(this.constants.property(loop.arguments[2], ["concurrency"]));
+      return { node: loop, kind: "pMap", line, trip: c.trip, tripText: c.text, dataDependent: false, exact: c.exact, parallel: true, ...(concurrency ? { concurrency } : {}), why: `pMap runs once per element of ${this.text(loop.arguments[0]!)}${concurrency ? `, ${concurrency} at a time` : ""}` };
+    }
     if (t.isCallExpression(loop) && t.isPropertyAccessExpression(loop.expression)) {
       const spec = CALLBACK_LOOPS[loop.expression.name.text]!;
       const c = this.collection(loop.expression.expression);

@@ -415,7 +415,7 @@ export class Sizes {
     const rewritten = this.rewriteTarget(call);
     if (llm.summary && !rewritten) {
       // A wrapper returns one answer: its summary's result, in the sizes of this call's arguments.
-      out = { ...ZERO, poly: substitute(llm.summary.result, this.argumentValues(call, llm.summary)), tight: llm.summary.tight, fromOutput: true };
+      out = { ...ZERO, poly: substitute(llm.summary.result, this.argumentValues(llm, llm.summary)), tight: llm.summary.tight, fromOutput: true };
     } else if (cap !== undefined) {
       out = { ...constant(cap), fromOutput: true, notes: [`output of line ${this.line(call)} is capped at ${cap} tokens: Θ(1)`] };
     } else if (rewritten) {
@@ -437,9 +437,16 @@ export class Sizes {
    * The values of a summary's parameter symbols at a call: `|p|` ← the argument's size, or for a
    * collection `|p|` ← its length and `|p[]|` ← one element's size; `p` ← the argument as a count.
    */
-  argumentValues(call: ts.CallExpression, summary: Summary): Map<string, Poly> {
+  argumentValues(llm: LlmCall, summary: Summary): Map<string, Poly> {
     const t = this.ts;
+    const call = llm.node;
     const values = new Map<string, Poly>();
+    // `xs.map(ask)`: each invocation gets one element of xs.
+    if (llm.elementOf) {
+      const p = summary.params[0];
+      if (p?.name) values.set(`|${p.name}|`, this.elementSize(llm.elementOf, call).poly);
+      return values;
+    }
     const args = call.arguments;
     summary.params.forEach((p, i) => {
       const arg = args[i];
@@ -449,6 +456,11 @@ export class Sizes {
           values.set(`|${p.name}|`, Poly.constant(Math.max(1, rest.length)));
           values.set(`|${p.name}[]|`, Poly.sum(rest));
         }
+        return;
+      }
+      if (!arg && p.defaultValue && p.name) {
+        values.set(`|${p.name}|`, p.defaultValue.size);
+        values.set(p.name, p.defaultValue.count);
         return;
       }
       if (!arg || t.isSpreadElement(arg)) return;

@@ -14,6 +14,8 @@ export interface SummaryParam {
   readonly rest: boolean;
   /** Names bound by a destructuring pattern (`{ messages, model }`), sized from the argument's properties. */
   readonly fields: readonly string[];
+  /** `turns = 10`: the default's size and count, used when a call leaves the argument out. */
+  readonly defaultValue?: { readonly size: Poly; readonly count: Poly };
 }
 
 export interface Summary {
@@ -45,13 +47,17 @@ export interface Summary {
 }
 
 /** A function-like declaration's parameters, as a summary describes them. */
-export function summaryParams(t: typeof ts, fn: ts.SignatureDeclaration, isArrayType: (type: ts.TypeNode) => boolean): SummaryParam[] {
-  return fn.parameters.map((p) => ({
-    name: t.isIdentifier(p.name) ? p.name.text : "",
-    array: !!p.type && isArrayType(p.type),
-    rest: !!p.dotDotDotToken,
-    fields: t.isObjectBindingPattern(p.name) ? p.name.elements.flatMap((e) => (t.isIdentifier(e.name) ? [e.name.text] : [])) : [],
-  }));
+export function summaryParams(t: typeof ts, fn: ts.SignatureDeclaration, isArrayType: (type: ts.TypeNode) => boolean, defaultOf: (p: ts.ParameterDeclaration) => SummaryParam["defaultValue"]): SummaryParam[] {
+  return fn.parameters.map((p) => {
+    const defaultValue = p.initializer ? defaultOf(p) : undefined;
+    return {
+      name: t.isIdentifier(p.name) ? p.name.text : "",
+      array: !!p.type && isArrayType(p.type),
+      rest: !!p.dotDotDotToken,
+      fields: t.isObjectBindingPattern(p.name) ? p.name.elements.flatMap((e) => (t.isIdentifier(e.name) ? [e.name.text] : [])) : [],
+      ...(defaultValue ? { defaultValue } : {}),
+    };
+  });
 }
 
 /** Replaces each symbol of `values` in `p`. */

@@ -27,6 +27,8 @@ export interface LlmCall {
   readonly state?: { readonly anchor: ts.Node; readonly source: string };
   /** A call of a function of the user's that makes LLM calls: its summary. */
   readonly summary?: Summary;
+  /** `xs.map(ask)`: the collection whose elements the summarised function is called with. */
+  readonly elementOf?: ts.Expression;
 }
 
 export class Provenance {
@@ -62,6 +64,13 @@ export class Provenance {
   private classifyUserFunctionCall(call: ts.CallExpression): LlmCall | undefined {
     const summary = this.summaryOfCallee(call);
     return summary ? this.userFunctionCall(call, summary) : undefined;
+  }
+
+  /** `xs.map(ask)`: a summarised function passed to an iteration method. */
+  callbackCall(call: ts.CallExpression, fn: ts.Expression, summary: Summary): LlmCall {
+    const name = fn.getText(this.scopes.sourceFile).replace(/\s+/g, "");
+    const collection = (call.expression as ts.PropertyAccessExpression).expression;
+    return { node: call, sdk: summary.sdk, api: `${name}() → ${summary.api}`, prompt: [], summary, elementOf: collection };
   }
 
   userFunctionCall(call: ts.CallExpression, summary: Summary): LlmCall {
