@@ -386,8 +386,9 @@ export class Sizes {
   }
 
   /** The LLM call whose result an expression reads (`res.choices[0].message.content`, `{ text }`). */
-  producingCall(expr: ts.Expression): ts.CallExpression | undefined {
+  producingCall(expr: ts.Expression, depth = 0): ts.CallExpression | undefined {
     const t = this.ts;
+    if (depth > 6) return undefined;
     let e = this.constants.skipTrivia(expr);
     for (;;) {
       if (t.isPropertyAccessExpression(e) || t.isElementAccessExpression(e)) e = this.constants.skipTrivia(e.expression);
@@ -398,6 +399,8 @@ export class Sizes {
     if (!t.isIdentifier(e)) return undefined;
     let decl = this.scopes.resolve(e);
     while (decl && t.isBindingElement(decl)) decl = decl.parent.parent;
+    // `const first = r.content[0]; … first.text`: a part of an answer is the answer.
+    if (decl && t.isVariableDeclaration(decl) && decl.initializer && this.constants.isConstDeclaration(decl)) return this.producingCall(decl.initializer, depth + 1);
     if (decl && t.isVariableDeclaration(decl) && decl.initializer) {
       const init = this.constants.skipTrivia(decl.initializer);
       if (t.isCallExpression(init) && this.llmCall(init)) return init;
