@@ -266,3 +266,26 @@ export async function main(topics: string[], n: number) {
     ]);
   });
 });
+
+describe("async generators", () => {
+  it("an async generator that yield*s itself on the rest of its input is linear recursion", () => {
+    const { project } = memoryProject({
+      "/p/gen.ts": `import OpenAI from "openai";
+const client = new OpenAI();
+export async function* translate(text: string): AsyncGenerator<string> {
+  if (text.length === 0) return;
+  const r = await client.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 200, messages: [{ role: "user", content: text.slice(0, 2000) }] });
+  yield r.choices[0].message.content ?? "";
+  yield* translate(text.slice(2000));
+}
+export async function run(books: string[]) {
+  for (const b of books) for await (const part of translate(b)) console.log(part);
+}
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/gen.ts", ["calls", "input"]), [
+      { line: 5, calls: "Θ(1)", input: "Θ(1)" },
+      { line: 10, calls: "Θ(|books|·|b|)", input: "Θ(|books|·|b|)" },
+    ]);
+  });
+});

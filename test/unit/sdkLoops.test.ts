@@ -72,3 +72,22 @@ export async function f(questions: string[]) {
     ]);
   });
 });
+
+describe("memories that grow and memories that do not", () => {
+  it("LangChain ConversationChain: BufferMemory grows, a window memory does not", () => {
+    expectSites(`import { ConversationChain } from "@langchain/classic/chains";
+import { BufferMemory, BufferWindowMemory } from "@langchain/classic/memory";
+import { ChatOpenAI } from "@langchain/openai";
+export async function f(questions: string[]) {
+  const llm = new ChatOpenAI({ model: "gpt-4o-mini", maxTokens: 100 });
+  const kept = new ConversationChain({ llm, memory: new BufferMemory() });
+  for (const q of questions) await kept.invoke({ input: q }); // @site
+  const windowed = new ConversationChain({ llm, memory: new BufferWindowMemory({ k: 4 }) });
+  for (const q of questions) await windowed.invoke({ input: q }); // @site
+}
+`, [
+      { calls: "Θ(|questions|)", input: "Θ(|questions|²·|q| + |questions|²·out)", growth: "stateful" },
+      { calls: "Θ(|questions|)", input: "Θ(|questions|·|q|)", growth: "none" },
+    ]);
+  });
+});

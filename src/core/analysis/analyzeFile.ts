@@ -19,10 +19,10 @@ const prefilters = new WeakMap<readonly SdkEntry[], RegExp>();
 function prefilterFor(catalog: readonly SdkEntry[]): RegExp {
   let re = prefilters.get(catalog);
   if (!re) {
-    const modules = catalog.flatMap((e) => e.modules.map((m) => (m.endsWith("/*") ? m.slice(0, -1) : m)));
-    const escaped = modules.map((m) => m.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&"));
-    // A module name directly inside quotes (import/require), or an endpoint in a URL.
-    re = new RegExp(`["'\`](?:${escaped.join("|")})["'\`/]|/v1/chat/completions|api\\.openai\\.com|api\\.anthropic\\.com|generativelanguage\\.googleapis\\.com|:11434/api/`);
+    const escape = (m: string): string => m.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    // A module name directly inside quotes (import/require): whole, or a scope/prefix (`@langchain/…`).
+    const modules = catalog.flatMap((e) => e.modules.map((m) => (m.endsWith("/*") ? escape(m.slice(0, -1)) : `${escape(m)}["'\`/]`)));
+    re = new RegExp(`["'\`](?:${modules.join("|")})|/v1/chat/completions|api\\.openai\\.com|api\\.anthropic\\.com|generativelanguage\\.googleapis\\.com|:11434/api/`);
     prefilters.set(catalog, re);
   }
   return re;

@@ -115,7 +115,8 @@ function shrinkKind(t: TS, scopes: Scopes, constants: Constants, param: ts.Param
   if (t.isCallExpression(x) && t.isPropertyAccessExpression(x.expression) && ["slice", "substring", "subarray"].includes(x.expression.name.text) && isParam(x.expression.expression)) {
     const [a, b] = x.arguments;
     const start = constants.number(a);
-    if (start === 1 && !b) return "minus-one";
+    // `x.slice(k)` for a constant k: T(n) = T(n − k) + f(n), the same class as n − 1.
+    if (start !== undefined && start >= 1 && !b) return "minus-one";
     if (start === 0 && b && constants.number(b) === -1) return "minus-one";
     const mid = start === 0 ? b : a;
     if (mid && isHalf(t, constants, mid)) return "half";

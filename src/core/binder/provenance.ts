@@ -113,7 +113,7 @@ export class Provenance {
 
   /** A chat session reused across requests, or a request chained to server-side state. */
   private stateOf(call: ts.CallExpression, spec: ApiSpec, client: Value | undefined): LlmCall["state"] {
-    if (client?.kind === "client" && client.client.stateful && client.origin) return { anchor: client.origin, source: client.client.stateful.source };
+    if (client?.kind === "client" && client.client.stateful && client.origin && !this.boundedMemory(client)) return { anchor: client.origin, source: client.client.stateful.source };
     for (const path of spec.state ?? []) {
       const e = this.argumentAt(call, path);
       if (!e || this.constants.string(e) !== undefined) continue;
@@ -307,6 +307,15 @@ export class Provenance {
   private clientOfKind(entry: SdkEntry, id: string, config: ts.Expression | undefined, parent: Value, origin: ts.Node): Value | undefined {
     const client = entry.clients?.find((c) => c.id === id);
     return client ? { kind: "client", entry, client, path: [], ...(config ? { config } : {}), parent, origin } : undefined;
+  }
+
+  /** `new ConversationChain({ memory: new BufferWindowMemory({ k: 5 }) })`: the memory keeps a bounded window. */
+  private boundedMemory(v: Value): boolean {
+    const t = this.ts;
+    const memory = v.kind === "client" ? this.constants.property(v.config, ["memory"]) : undefined;
+    const x = memory && this.constants.skipTrivia(memory);
+    const name = x && t.isNewExpression(x) && t.isIdentifier(x.expression) ? x.expression.text : undefined;
+    return v.kind === "client" && !!name && !!v.client.stateful?.boundedBy?.includes(name);
   }
 
   /** A setting in the client's construction (`new Agent({ defaultOptions: { maxSteps } })`). */

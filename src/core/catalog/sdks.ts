@@ -48,8 +48,11 @@ export interface ClientKind {
   /** Paths in the constructor's (or yielding call's) first argument that name the model and cap output. */
   readonly modelFrom?: string;
   readonly maxTokensFrom?: readonly string[];
-  /** A session that keeps the conversation (client- or server-side): each request re-sends it. */
-  readonly stateful?: { readonly source: string };
+  /**
+   * A session that keeps the conversation (client- or server-side): each request re-sends it,
+   * unless its `memory` option is one of the `boundedBy` classes (a window or a summary).
+   */
+  readonly stateful?: { readonly source: string; readonly boundedBy?: readonly string[] };
   readonly methods: readonly ApiSpec[];
 }
 
@@ -179,7 +182,7 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
       {
         id: "langchain.memory-chain",
         classes: ["ConversationChain"],
-        stateful: { source: "ConversationChain keeps its memory and re-sends it on every call" },
+        stateful: { source: "ConversationChain keeps its memory (BufferMemory) and re-sends it on every call", boundedBy: ["BufferWindowMemory", "ConversationSummaryMemory", "ConversationSummaryBufferMemory", "ConversationTokenBufferMemory"] },
         methods: [
           { api: "invoke", prompt: ["0"] },
           { api: "call", prompt: ["0"] },
