@@ -17,6 +17,9 @@
 //           and matched to the analyzer's finding by line. `paper` lists the degrees the paper
 //           (or the example's header) gives; they are checked against the measurement too.
 //           A model's size factor m[<model>] is fixed in every run and never swept.
+//           `frame: "outer"` attributes each call to the outermost frame of the example file
+//           (the driver's call of a method, wrapper or recursive function of the same file)
+//           instead of the SDK call itself, to check the analyzer's finding at that call.
 //
 // Every parameter of the row and every symbol of the analyzer's bound is swept, so a
 // parameter the analyzer leaves out must measure as degree 0. Set AALP_EXEC_TABLE=1 to print
@@ -70,6 +73,7 @@ interface Sizes {
 interface SiteCheck {
   role: string;
   model: string;
+  frame?: "outer";
   measures: Measure[];
   paper?: Partial<Record<Measure, Record<string, number>>>;
 }
@@ -262,6 +266,109 @@ const CASES: Case[] = [
       },
     ],
   },
+  {
+    example: "wrapper-llm.ts",
+    fn: "ask",
+    knobs: { "|messages|": count(), "|messages[]|": tokens() },
+    args: (s) => [s.list("|messages|", "|messages[]|").map((content) => ({ role: "user", content }))],
+    sites: [
+      {
+        role: "wrapper",
+        model: "gpt-4o",
+        measures: ["calls", "inputTokens", "generationCost", "span"],
+        paper: { calls: { "|messages|": 0, "|messages[]|": 0 }, inputTokens: { "|messages|": 1, "|messages[]|": 1 } },
+      },
+    ],
+  },
+  {
+    // The SDK call is in wrapper-llm.ts; the site checked is the call of ask() in the loop.
+    example: "wrapper-agent.ts",
+    fn: "interview",
+    knobs: { "|questions|": count(), "|question|": tokens() },
+    args: (s) => [s.list("|questions|", "|question|")],
+    sites: [
+      {
+        role: "interviewer",
+        model: "gpt-4o",
+        measures: ["calls", "inputTokens", "span"],
+        paper: { calls: { "|questions|": 1, "|question|": 0 }, inputTokens: { "|questions|": 2, "|question|": 1, "out[gpt-4o]": 1 } },
+      },
+    ],
+  },
+  {
+    example: "class-history.ts",
+    fn: "walkThroughPlan",
+    knobs: { "|steps|": count(), "|step|": tokens() },
+    args: (s) => [s.list("|steps|", "|step|")],
+    sites: [
+      {
+        role: "planner",
+        model: "claude-sonnet-4-5",
+        frame: "outer",
+        measures: ["calls", "inputTokens", "span"],
+        paper: { calls: { "|steps|": 1, "|step|": 0 }, inputTokens: { "|steps|": 2, "|step|": 1 } },
+      },
+    ],
+  },
+  {
+    example: "recursive-summarizer.ts",
+    fn: "summarizeLibrary",
+    // Documents long enough to be split: CHUNK is 2000 characters, about 320 filler tokens, so
+    // the sweep runs 8 to 64 leaves per document.
+    knobs: { "|docs|": count(), "|d|": { kind: "tokens", base: 20, sweep: [1600, 3200, 6400, 12800] } },
+    args: (s) => [s.list("|docs|", "|d|")],
+    sites: [
+      {
+        role: "summarizer",
+        model: "gpt-4o-mini",
+        frame: "outer",
+        measures: ["calls", "inputTokens", "span"],
+        paper: { calls: { "|docs|": 1, "|d|": 1 }, inputTokens: { "|docs|": 1, "|d|": 1 } },
+      },
+    ],
+  },
+  {
+    example: "ai-sdk-steps.ts",
+    fn: "investigate",
+    knobs: { steps: count(), "|task|": tokens() },
+    args: (s) => [s.text("|task|"), s.n("steps")],
+    sites: [
+      {
+        role: "on-call agent",
+        model: "gpt-4.1",
+        measures: ["calls", "inputTokens", "span"],
+        paper: { calls: { steps: 1, "|task|": 0 }, inputTokens: { steps: 2, "|task|": 1, "out[gpt-4.1]": 1 } },
+      },
+    ],
+  },
+  {
+    example: "gemini-chat.ts",
+    fn: "studyGuide",
+    knobs: { "|questions|": count(), "|q|": tokens() },
+    args: (s) => [s.list("|questions|", "|q|")],
+    sites: [
+      {
+        role: "study guide",
+        model: "gemini-2.5-flash",
+        measures: ["calls", "inputTokens", "span"],
+        paper: { calls: { "|questions|": 1, "|q|": 0 }, inputTokens: { "|questions|": 2, "|q|": 1 } },
+      },
+    ],
+  },
+  {
+    example: "responses-chain.ts",
+    fn: "followUps",
+    knobs: { "|questions|": count(), "|q|": tokens() },
+    args: (s) => [s.list("|questions|", "|q|")],
+    sites: [
+      {
+        role: "support",
+        model: "gpt-4.1",
+        measures: ["calls", "inputTokens", "span"],
+        paper: { calls: { "|questions|": 1, "|q|": 0 }, inputTokens: { "|questions|": 2, "|q|": 1 } },
+      },
+    ],
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -386,8 +493,9 @@ describe("execution check: measured growth of examples/ matches the analyzer", f
       for (const site of c.sites) {
         it(`${site.role} (${site.model}): ${site.measures.join(", ")}`, async function () {
           assert.ok(report, "no analyzer report");
+          const lineOf = (call: RecordedCall): number | undefined => (site.frame === "outer" ? call.outerLine : call.line);
           const base = await run(c, baseValues(c));
-          const lines = [...new Set(base.filter((call) => call.model === site.model).map((call) => call.line))];
+          const lines = [...new Set(base.filter((call) => call.model === site.model).map(lineOf))];
           assert.ok(lines.length > 0, `no call to ${site.model} at base sizes in examples/${c.example}`);
           assert.ok(lines.length === 1 && lines[0] !== undefined, `calls to ${site.model} come from lines ${lines.join(", ")}; cannot tell the site`);
           const line = lines[0] as number;
@@ -429,7 +537,7 @@ describe("execution check: measured growth of examples/ matches the analyzer", f
                 row.note = "the row has no knob for this symbol";
               } else {
                 const runs = await sweep(c, symbol);
-                const ys = runs.map((r) => measureOf(r.calls.filter((call) => call.line === line), measure));
+                const ys = runs.map((r) => measureOf(r.calls.filter((call) => lineOf(call) === line), measure));
                 row.slope = logLogSlope(runs.map((r) => r.size), ys);
                 const rounded = Math.round(row.slope);
                 if (Number.isNaN(row.slope)) row.note = `no fit: ${ys.join(", ")}`;

@@ -26,6 +26,7 @@ export const FAKE_SDKS: Record<string, string> = {
   ai: path.join(FAKES_DIR, "ai.js"),
   "@ai-sdk/openai": path.join(FAKES_DIR, "ai-sdk-openai.js"),
   ollama: path.join(FAKES_DIR, "ollama.js"),
+  "@google/genai": path.join(FAKES_DIR, "genai.js"),
 };
 
 function findRepoRoot(start: string): string {
@@ -80,6 +81,12 @@ export interface RecordedCall {
   model: string;
   /** 1-based line in the example file of the frame that issued the call (via source maps). */
   line: number | undefined;
+  /**
+   * 1-based line of the outermost frame in the example file (async frames included): the call
+   * in the driver that led to this request when the SDK call sits in a method, a wrapper or a
+   * recursive function of the same file. Equals `line` when the example file has one frame.
+   */
+  outerLine: number | undefined;
   inputTokens: number;
   outputTokens: number;
   generationCost: number;
@@ -154,7 +161,7 @@ export class FakeHost {
   }
 
   complete(request: FakeRequest): Promise<FakeReply> {
-    const line = this.callerLine();
+    const [line, outerLine] = this.callerLines();
     const inputTokens = request.prompt.reduce((sum, s) => sum + tokenCount(s), 0);
     const modelIndex = this.perModel.get(request.model) ?? 0;
     this.perModel.set(request.model, modelIndex + 1);
@@ -174,6 +181,7 @@ export class FakeHost {
       api: request.api,
       model: request.model,
       line,
+      outerLine,
       inputTokens,
       outputTokens,
       generationCost: outputTokens * inputTokens + (outputTokens * (outputTokens - 1)) / 2,
@@ -189,14 +197,15 @@ export class FakeHost {
     );
   }
 
-  private callerLine(): number | undefined {
+  /** Lines of the innermost and the outermost stack frame in the example file. */
+  private callerLines(): [number | undefined, number | undefined] {
     const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 50;
+    Error.stackTraceLimit = 200;
     const stack = new Error().stack ?? "";
     Error.stackTraceLimit = limit;
     const escaped = this.exampleFile.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    const match = new RegExp(`${escaped}:(\\d+):(\\d+)`).exec(stack);
-    return match ? Number(match[1]) : undefined;
+    const lines = [...stack.matchAll(new RegExp(`${escaped}:(\\d+):(\\d+)`, "g"))].map((m) => Number(m[1]));
+    return [lines[0], lines[lines.length - 1]];
   }
 }
 
