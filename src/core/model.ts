@@ -29,6 +29,9 @@ export interface Finding {
   readonly sdk: string;
   readonly api: string;
   readonly callee: string;
+  /** Set on a call of one of the user's functions that makes LLM calls: that function's name. Its
+   *  own SDK calls are findings too, so totals must not add the two. */
+  readonly through?: string;
   readonly model: string | null;
   readonly calls: Bound;
   readonly inputTokens: Bound;

@@ -146,7 +146,7 @@ export class CallSites {
     explanation.push(...new Set(args.flatMap((a) => a.notes)));
     explanation.push(`${summary.name}() (${summary.file.split(/[\\/]/).pop()}:${summary.line}) makes ${formatBound(Bound.of(summary.calls, summary.tight), rank)} LLM calls per invocation with input ${formatBound(Bound.of(summary.input, summary.tight), rank)}`);
     for (const line of summary.explanation) explanation.push(`  ${line}`);
-    const bound = [...values].filter(([name]) => summary.calls.degreeIn(name) + summary.input.degreeIn(name) + summary.generation.degreeIn(name) > 0);
+    const bound = [...values].filter(([name, v]) => summary.calls.degreeIn(name) + summary.input.degreeIn(name) + summary.generation.degreeIn(name) > 0 && !(v.symbols().length === 1 && v.symbols()[0] === name && v.degreeIn(name) === 1 && v.monomials.length === 1));
     if (bound.length) explanation.push(`here ${bound.map(([name, v]) => `${name} = ${formatBound(Bound.of(v, true), rank).slice(2, -1)}`).join(", ")}`);
     const inputPerCall = at(summary.input);
     const input = iterations.mul(inputPerCall);
@@ -201,7 +201,7 @@ export class CallSites {
     const counted = steps.cap ? this.capOf(steps.cap) : undefined;
     if (counted) {
       if (counted.isConstant() && counted.constantValue() <= 1) return undefined;
-      explanation.push(`line ${this.line(steps.cap!)}: ${steps.cap!.getText(this.scopes.sourceFile)} caps the SDK's loop at ${formatBound(Bound.of(counted, false), this.symbols.rank).slice(2, -1)} steps`);
+      explanation.push(`line ${this.line(steps.cap!)}: ${steps.cap!.getText(this.scopes.sourceFile)} lets the SDK's loop run at most ${formatBound(Bound.of(counted, false), this.symbols.rank).slice(2, -1)} steps`);
       return counted;
     }
     if (!steps.cap && steps.spec.default !== undefined) {

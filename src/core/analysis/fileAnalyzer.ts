@@ -240,7 +240,7 @@ export class FileAnalyzer {
       callsTight,
       growth: sites.reduce<Growth>((g, s) => strongerGrowth(g, s.bounds.growth), "none"),
       sdk: sdks.size === 1 ? [...sdks][0]! : "several",
-      api: sites.length === 1 ? sites[0]!.llm.api : `${sites.length} LLM calls`,
+      api: sites.length === 1 ? sites[0]!.llm.api : `${sites.length} LLM call sites`,
       model: models.size === 1 ? [...models][0]! : null,
       symbols: usedNames.flatMap((n) => {
         const info = this.symbols.get(n);
@@ -358,6 +358,7 @@ export class FileAnalyzer {
       sdk: llm.sdk,
       api: llm.api,
       callee: llm.node.expression.getText(sf).replace(/\s+/g, ""),
+      ...(llm.summary ? { through: llm.summary.name } : {}),
       model,
       calls: b.calls,
       inputTokens: b.inputTokens,

@@ -90,7 +90,7 @@ export function solveRecursion(
     return f;
   };
   const solved = Object.fromEntries(measures.map(([k, pick]) => [k, k === "result" ? polys.result : solveMeasure(internalPart(polys[k], pick)).add(leaves.mul(leafPart(pick)))])) as unknown as Polys;
-  const caseText = `T(${n}) = ${a}·T(${n}/2) + f(${n}) (master theorem, ${a} halves${base?.cap !== undefined ? `, leaves of at most ${base.cap}` : ""})`;
+  const caseText = `T(${n}) = ${a}·T(${n}/2) + f(${n}) (master theorem, ${a} halves${base?.cap !== undefined ? `, leaves where ${name}.length ≤ ${base.cap}` : ""})`;
   return { kind: "solved", polys: solved, tight, explanation: caseText };
 }
 

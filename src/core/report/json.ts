@@ -18,6 +18,8 @@ export interface FindingJson {
   readonly sdk: string;
   readonly api: string;
   readonly callee: string;
+  /** The user function this call goes through (its own SDK calls are findings too). */
+  readonly through: string | null;
   readonly model: string | null;
   readonly calls: BoundJson;
   readonly inputTokens: BoundJson;
@@ -56,6 +58,7 @@ export function findingJson(f: Finding, file: string, assume: Readonly<Record<st
     sdk: f.sdk,
     api: f.api,
     callee: f.callee,
+    through: f.through ?? null,
     model: f.model,
     calls: boundJson(f.calls, f.rank),
     inputTokens: boundJson(f.inputTokens, f.rank),

@@ -15,8 +15,10 @@ export function reportText(files: readonly FileAnalysis[], displayPath: (file: s
       const b = (x: Parameters<typeof formatBound>[0]): string => formatBound(x, f.rank);
       out.push(`${displayPath(fa.file)}:${f.line}:${f.column}  ${f.sdk} ${f.api}  model ${f.model ?? "(not static)"}  in ${f.functionName}  [${cls}]`);
       out.push(`  calls   ${b(f.calls)}`);
-      out.push(`  input   ${b(f.inputTokens)}   per call ${b(f.inputPerCall)}`);
-      out.push(`  output  ${b(f.outputTokens)}   per call ${b(f.outputPerCall)}`);
+      // A wrapper's numbers are per invocation of the wrapper, which may make several requests.
+      const per = f.through ? "per invocation" : "per call";
+      out.push(`  input   ${b(f.inputTokens)}   ${per} ${b(f.inputPerCall)}`);
+      out.push(`  output  ${b(f.outputTokens)}   ${per} ${b(f.outputPerCall)}`);
       out.push(`  gen     ${b(f.generationCost)}`);
       out.push(`  span    ${b(f.span)}`);
       out.push(`  growth  ${f.growth}`);
@@ -28,6 +30,10 @@ export function reportText(files: readonly FileAnalysis[], displayPath: (file: s
   const skipped = files.filter((f) => f.skipped);
   for (const s of skipped) out.push(`skipped ${displayPath(s.file)}: ${s.skipped}`);
   const byClass = CLASS_ORDER.filter((c) => classes.has(c)).map((c) => `${classes.get(c)} ${c}`).join(", ");
-  out.push(`${count} LLM call site${count === 1 ? "" : "s"} in ${files.filter((f) => f.findings.length).length} of ${files.length} files${byClass ? ` (${byClass})` : ""}${skipped.length ? `; ${skipped.length} skipped` : ""}`);
+  const through = files.reduce((n, fa) => n + fa.findings.filter((f) => f.through).length, 0);
+  const direct = count - through;
+  // Calls of wrappers repeat their wrappers' requests: they are counted apart, never added to them.
+  const wrappers = through ? ` and ${through} loop call${through === 1 ? "" : "s"} of LLM-calling functions` : "";
+  out.push(`${direct} LLM call site${direct === 1 ? "" : "s"}${wrappers} in ${files.filter((f) => f.findings.length).length} of ${files.length} files${byClass ? ` (${byClass})` : ""}${skipped.length ? `; ${skipped.length} skipped` : ""}`);
   return out.join("\n") + "\n";
 }
