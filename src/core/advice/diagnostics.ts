@@ -14,6 +14,8 @@ export interface AdviceSource {
   readonly ts: TS;
   readonly fileName: string;
   readonly text: string;
+  /** An already parsed tree of `text`, reused instead of parsing again. */
+  readonly sourceFile?: ts.SourceFile;
 }
 
 /** At most this many output tokens is a label, not a text. */
@@ -21,7 +23,8 @@ const LABEL_TOKENS = 20;
 const CLASSIFICATION_PROMPT = /\b(classify|categori[sz]e|label (it|the|this)|reply with (only )?(one|a single) (word|label)|one word|yes or no|true or false)\b/i;
 
 export function adviseFindings(findings: readonly Finding[], settings: AdviceSettings, source: AdviceSource): Advice[] {
-  const src = parseSource(source.ts, source.fileName, source.text);
+  if (findings.length === 0) return [];
+  const src = parseSource(source.ts, source.fileName, source.text, source.sourceFile);
   return findings.flatMap((f) => {
     const call = callAt(src, f.start, f.end);
     const advice = (code: DiagnosticCode, severity: Severity, message: string | undefined): Advice[] => (message ? [{ code, severity, message, start: f.start, end: f.end, finding: f }] : []);

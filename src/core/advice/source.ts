@@ -11,8 +11,9 @@ export interface ParsedSource {
   readonly text: string;
 }
 
-export function parseSource(tsm: TS, fileName: string, text: string): ParsedSource {
-  const sf = tsm.createSourceFile(fileName, text, tsm.ScriptTarget.Latest, true, scriptKindOf(tsm, fileName));
+/** The file's syntax tree: the one given (a program's, in tsserver) when it holds this text, else a fresh parse. */
+export function parseSource(tsm: TS, fileName: string, text: string, parsed?: ts.SourceFile): ParsedSource {
+  const sf = parsed && parsed.text === text ? parsed : tsm.createSourceFile(fileName, text, tsm.ScriptTarget.Latest, true, scriptKindOf(tsm, fileName));
   return { ts: tsm, sf, scopes: new Scopes(tsm, sf), text };
 }
 

@@ -1,0 +1,145 @@
+// The TypeScript language-service plugin: the engine inside tsserver, so findings and fixes appear
+// in TypeScript's own diagnostics and code fixes in any editor that loads tsserver plugins. It
+// uses only the `typescript` module tsserver hands it (type imports only), decorates the language
+// service without mutating it, and fails open: on an unsupported TypeScript or any internal error
+// the original service answers and the error goes to the project service's log.
+import type * as ts from "typescript/lib/tsserverlibrary";
+import { adviseFindings, quickFixesFor, type Advice } from "../core/advice";
+import { DIAGNOSTIC_CODES, codeOfNumber, diagnosticNumber } from "../core/advice/codes";
+import { Project } from "../core/project/project";
+import type { TS } from "../core/binder/scopes";
+import { pluginSettings, type PluginConfig } from "./settings";
+
+const LOG_PREFIX = "[aalp-lens]";
+
+interface FileAdvice {
+  readonly sourceFile: ts.SourceFile;
+  readonly advice: readonly Advice[];
+}
+
+function init(modules: { typescript: typeof ts }): ts.server.PluginModule {
+  const tsm = modules.typescript;
+  let config: PluginConfig = {};
+  const services = new Set<{ configure(c: PluginConfig): void }>();
+
+  function create(info: ts.server.PluginCreateInfo): ts.LanguageService {
+    const log = (message: string): void => info.project.projectService.logger.info(`${LOG_PREFIX} ${message}`);
+    const major = Number(tsm.versionMajorMinor.split(".")[0]);
+    if (!(major >= 5 && major < 7)) {
+      log(`TypeScript ${tsm.version} is not supported (5.x–6.x); the plugin stays off`);
+      return info.languageService;
+    }
+    try {
+      const service = decorate(tsm, info, () => pluginSettings({ ...(info.config as PluginConfig), ...config }), log);
+      services.add(service);
+      log(`enabled for ${info.project.getProjectName()}`);
+      return service.languageService;
+    } catch (err) {
+      log(`failed to start, TypeScript's own service is used: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      return info.languageService;
+    }
+  }
+
+  return {
+    create,
+    // Settings from the VS Code extension, through the TypeScript extension's configurePlugin API.
+    onConfigurationChanged(next: PluginConfig) {
+      config = next ?? {};
+      for (const s of services) s.configure(config);
+    },
+  };
+}
+
+function decorate(tsm: typeof ts, info: ts.server.PluginCreateInfo, settingsOf: () => ReturnType<typeof pluginSettings>, log: (m: string) => void): { languageService: ts.LanguageService; configure(c: PluginConfig): void } {
+  const original = info.languageService;
+  let settings = settingsOf();
+  // Results per program: a new program (an edit) starts a new project whose summaries are made on demand.
+  let project: { program: ts.Program; project: Project } | undefined;
+  const cache = new WeakMap<ts.SourceFile, FileAdvice>();
+
+  const projectFor = (program: ts.Program): Project => {
+    if (project?.program !== program) {
+      const host = {
+        readFile: (p: string) => program.getSourceFile(p)?.text ?? tsm.sys.readFile(p),
+        fileExists: (p: string) => !!program.getSourceFile(p) || tsm.sys.fileExists(p),
+      };
+      const options = program.getCompilerOptions();
+      project = { program, project: new Project(tsm as unknown as TS, host, { program: program as never, wrappers: settings.wrappers, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), ...(options.paths ? { paths: options.paths } : {}) }) };
+    }
+    return project.project;
+  };
+
+  const adviceFor = (fileName: string): FileAdvice | undefined => {
+    if (!settings.enabled) return undefined;
+    const program = original.getProgram();
+    const sourceFile = program?.getSourceFile(fileName);
+    if (!program || !sourceFile || sourceFile.isDeclarationFile) return undefined;
+    const cached = cache.get(sourceFile);
+    if (cached) return cached;
+    const findings = projectFor(program).analyze(fileName).findings;
+    const advice = adviseFindings(findings, settings.advice, { ts: tsm as unknown as TS, fileName, text: sourceFile.text, sourceFile: sourceFile as never });
+    const entry = { sourceFile, advice };
+    cache.set(sourceFile, entry);
+    return entry;
+  };
+
+  /** Runs the plugin's part; on any error logs it and answers with TypeScript's own result. */
+  const guarded = <T>(what: string, own: () => T, extend: (own: T) => T): T => {
+    const result = own();
+    try {
+      return extend(result);
+    } catch (err) {
+      log(`${what} failed, TypeScript's own answer is used: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      return result;
+    }
+  };
+
+  const overrides: Partial<ts.LanguageService> = {
+    getSemanticDiagnostics: (fileName) =>
+      guarded("diagnostics", () => original.getSemanticDiagnostics(fileName), (own) => {
+        const entry = adviceFor(fileName);
+        return entry ? [...own, ...entry.advice.map((a) => toDiagnostic(tsm, entry.sourceFile, a))] : own;
+      }),
+    getCodeFixesAtPosition: (fileName, start, end, errorCodes, formatOptions, preferences) =>
+      guarded("code fixes", () => original.getCodeFixesAtPosition(fileName, start, end, errorCodes, formatOptions, preferences), (own) => {
+        const wanted = new Set(errorCodes.map(codeOfNumber).filter((c) => c !== undefined));
+        if (wanted.size === 0) return own;
+        const entry = adviceFor(fileName);
+        const hits = (entry?.advice ?? []).filter((a) => wanted.has(a.code) && a.start < end + 1 && start < a.end + 1);
+        const fixes = hits.flatMap((a) =>
+          quickFixesFor(tsm as unknown as TS, fileName, entry!.sourceFile.text, a, settings.advice).map(
+            (fix): ts.CodeFixAction => ({
+              fixName: `aalp.${fix.id}`,
+              description: fix.title,
+              changes: [{ fileName, textChanges: fix.edits.map((e) => ({ span: { start: e.start, length: e.end - e.start }, newText: e.newText })) }],
+            }),
+          ),
+        );
+        return [...fixes, ...own];
+      }),
+    getSupportedCodeFixes: (fileName?: string) =>
+      guarded("supported code fixes", () => original.getSupportedCodeFixes(fileName), (own) => [...own, ...DIAGNOSTIC_CODES.map((c) => String(diagnosticNumber(c)))]),
+  };
+
+  // Decorate without mutating: every other method is the original's.
+  const languageService = new Proxy(original, {
+    get(target, prop, receiver) {
+      const own = (overrides as Record<PropertyKey, unknown>)[prop];
+      return own ?? Reflect.get(target, prop, receiver);
+    },
+  });
+  return {
+    languageService,
+    configure: () => {
+      settings = settingsOf();
+      project = undefined;
+    },
+  };
+}
+
+function toDiagnostic(tsm: typeof ts, file: ts.SourceFile, a: Advice): ts.Diagnostic {
+  const category = a.severity === "error" ? tsm.DiagnosticCategory.Error : a.severity === "warning" ? tsm.DiagnosticCategory.Warning : tsm.DiagnosticCategory.Suggestion;
+  return { file, start: a.start, length: a.end - a.start, messageText: `${a.message} [${a.code}]`, category, code: diagnosticNumber(a.code), source: "aalp" };
+}
+
+export = init;

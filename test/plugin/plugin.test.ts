@@ -1,0 +1,155 @@
+// The tsserver plugin against a real tsserver: diagnostics at exact positions, code fixes with
+// exact edits, and a fault inside the engine that leaves TypeScript's own features working.
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { build } from "esbuild";
+import { TsServer, pluginProbe, projectFolder } from "./tsserver";
+
+const ROOT = path.resolve(__dirname, "../../..");
+const BUNDLE = path.join(ROOT, "dist/tsserver-plugin/index.js");
+
+const OPENAI_STUB = `export default class OpenAI {
+  chat: { completions: { create(body: { model: string; max_tokens?: number; messages: { role: string; content: string }[] }): Promise<{ choices: { message: { content: string | null } }[] }> } };
+}
+`;
+
+const AGENT = `import OpenAI from "openai";
+const client = new OpenAI();
+export async function chat(questions: string[]): Promise<string[]> {
+  const messages: { role: string; content: string }[] = [];
+  const answers: string[] = [];
+  for (const q of questions) {
+    messages.push({ role: "user", content: q });
+    const r = await client.chat.completions.create({ model: "gpt-4o", max_tokens: 300, messages });
+    const answer = r.choices[0].message.content ?? "";
+    messages.push({ role: "assistant", content: answer });
+    answers.push(answer);
+  }
+  return answers;
+}
+const wrong: number = "not a number";
+`;
+
+const FILES = {
+  "tsconfig.json": JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: "ES2022", module: "commonjs", lib: ["es2022"], types: [] }, include: ["src"] }),
+  "node_modules/openai/package.json": JSON.stringify({ name: "openai", types: "index.d.ts" }),
+  "node_modules/openai/index.d.ts": OPENAI_STUB,
+  "src/agent.ts": AGENT,
+};
+
+interface ProtocolDiagnostic {
+  code: number;
+  category: string;
+  message: string;
+  startLocation: { line: number; offset: number };
+  endLocation: { line: number; offset: number };
+}
+
+async function diagnostics(server: TsServer, file: string): Promise<ProtocolDiagnostic[]> {
+  const r = await server.request("semanticDiagnosticsSync", { file, includeLinePosition: true });
+  assert.ok(r.success, r.message);
+  return r.body as ProtocolDiagnostic[];
+}
+
+describe("tsserver plugin (a real tsserver)", function () {
+  this.timeout(120_000);
+  let server: TsServer;
+  let dir: string;
+  let file: string;
+
+  before(async () => {
+    dir = projectFolder(FILES);
+    file = path.join(dir, "src/agent.ts");
+    server = new TsServer(pluginProbe(BUNDLE));
+    await server.notify("open", { file, projectRootPath: dir });
+  });
+  after(async () => {
+    await server?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("adds the growing-history diagnostic at the call, beside TypeScript's own", async () => {
+    const d = await diagnostics(server, file);
+    const ours = d.filter((x) => x.code >= 91001 && x.code <= 91005);
+    assert.deepEqual(
+      ours.map((x) => ({ code: x.code, category: x.category, start: x.startLocation, end: x.endLocation })),
+      [{ code: 91001, category: "warning", start: { line: 8, offset: 21 }, end: { line: 8, offset: 99 } }],
+    );
+    assert.match(ours[0]!.message, /^History re-sent on every iteration: input Θ\(\|questions\|²·\|q\|\) \(messages grows at lines 7, 10\)\. \[aalp\.growing-history\]$/);
+    assert.deepEqual(d.filter((x) => x.code === 2322).map((x) => x.startLocation), [{ line: 15, offset: 7 }]);
+  });
+
+  it("offers the fixes for that diagnostic, with exact edits", async () => {
+    const r = await server.request("getCodeFixes", { file, startLine: 8, startOffset: 21, endLine: 8, endOffset: 99, errorCodes: [91001] });
+    assert.ok(r.success, r.message);
+    const fixes = r.body as { fixName: string; description: string; changes: { fileName: string; textChanges: { start: { line: number; offset: number }; end: { line: number; offset: number }; newText: string }[] }[] }[];
+    assert.deepEqual(fixes.map((f) => f.fixName), ["aalp.window-history", "aalp.summarize-history", "aalp.reset-history"]);
+    assert.equal(fixes[0]!.description, "Keep a sliding window of 8 messages: Θ(|questions|²·|q|) → Θ(|questions|·|q|) input");
+    assert.deepEqual(fixes[0]!.changes, [
+      {
+        fileName: file,
+        textChanges: [{ start: { line: 8, offset: 5 }, end: { line: 8, offset: 5 }, newText: "if (messages.length > 8) messages.splice(0, messages.length - 8);\n    " }],
+      },
+    ]);
+  });
+
+  it("lists its codes among the supported code fixes", async () => {
+    const r = await server.request("getSupportedCodeFixes", { file });
+    assert.ok(r.success, r.message);
+    const codes = r.body as string[];
+    for (const c of ["91001", "91002", "91003", "91004", "91005"]) assert.ok(codes.includes(c), `missing ${c}`);
+    assert.ok(codes.includes("2322"));
+  });
+});
+
+describe("tsserver plugin fault isolation", function () {
+  this.timeout(120_000);
+  let server: TsServer;
+  let dir: string;
+  let probe: string;
+
+  before(async () => {
+    // The same plugin, built with an engine whose analysis throws.
+    probe = fs.mkdtempSync(path.join(os.tmpdir(), "aalp-faulty-"));
+    const faulty = path.join(probe, "faulty.js");
+    await build({
+      entryPoints: [path.join(ROOT, "src/plugin/index.ts")],
+      bundle: true,
+      platform: "node",
+      format: "cjs",
+      external: ["typescript"],
+      outfile: faulty,
+      logLevel: "silent",
+      plugins: [
+        {
+          name: "faulty-project",
+          setup(b) {
+            b.onResolve({ filter: /core\/project\/project$/ }, () => ({ path: "faulty-project", namespace: "faulty" }));
+            b.onLoad({ filter: /.*/, namespace: "faulty" }, () => ({ contents: "exports.Project = class { analyze() { throw new Error('injected engine fault'); } };", loader: "js" }));
+          },
+        },
+      ],
+    });
+    dir = projectFolder(FILES);
+    server = new TsServer(pluginProbe(faulty));
+    await server.notify("open", { file: path.join(dir, "src/agent.ts"), projectRootPath: dir });
+  });
+  after(async () => {
+    await server?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(probe, { recursive: true, force: true });
+  });
+
+  it("keeps TypeScript's own diagnostics and completions, and logs the fault", async () => {
+    const file = path.join(dir, "src/agent.ts");
+    const d = await diagnostics(server, file);
+    assert.deepEqual(d.map((x) => x.code), [2322]);
+    const c = await server.request("completionInfo", { file, line: 9, offset: 33 });
+    assert.ok(c.success, c.message);
+    const names = (c.body as { entries: { name: string }[] }).entries.map((e) => e.name);
+    assert.ok(names.includes("message"), `completions: ${names.slice(0, 10).join(", ")}`);
+    assert.match(server.log(), /\[aalp-lens\] diagnostics failed, TypeScript's own answer is used: Error: injected engine fault/);
+  });
+});
