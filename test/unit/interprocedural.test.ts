@@ -289,3 +289,16 @@ export async function run(books: string[]) {
     ]);
   });
 });
+
+describe("invalidation", () => {
+  it("a file that reached no LLM is decided again when a module it imports starts calling one", () => {
+    const { project, files } = memoryProject({
+      "/p/a.ts": `import { f } from "./b";\nexport async function run(xs: string[]) { for (const x of xs) await f(x); }\n`,
+      "/p/b.ts": `export async function f(x: string) { return x.length; }\n`,
+    });
+    assert.equal(project.analyze("/p/a.ts").findings.length, 0);
+    files["/p/b.ts"] = `import OpenAI from "openai";\nconst c = new OpenAI();\nexport async function f(x: string) { return c.responses.create({ model: "gpt-4.1", input: x }); }\n`;
+    project.invalidate("/p/b.ts");
+    assert.deepEqual(sitesOf(project, "/p/a.ts", ["calls"]), [{ line: 2, calls: "Θ(|xs|)" }]);
+  });
+});

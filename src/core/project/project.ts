@@ -28,6 +28,8 @@ interface FileState {
   result?: FileAnalysis;
   /** Project files whose summaries this file's analysis used. */
   readonly uses: Set<string>;
+  /** The result came from the import graph (no LLM reachable), not from an analysis. */
+  byImports?: boolean;
 }
 
 export class Project {
@@ -54,7 +56,11 @@ export class Project {
     let result: FileAnalysis;
     if (rejected) result = rejected;
     // Type-aware mode reads every file: a client can arrive by type alone, with no import to see.
-    else if (!this.options.program && !this.reachesLlm(file)) result = { file: fileName, findings: [] };
+    else if (!this.options.program && !this.reachesLlm(file)) {
+      // Decided by the import graph alone: any change may reach it, so any change re-decides it.
+      result = { file: fileName, findings: [] };
+      state.byImports = true;
+    }
     else {
       this.stats.analyzed++;
       result = findingsOf(this.tsm, fileName, () => this.analyzerOf(file)!);
@@ -71,7 +77,7 @@ export class Project {
     // Files that used a stale file's summaries are stale too.
     for (let grew = true; grew; ) {
       grew = false;
-      for (const [f, s] of this.files) if (!stale.has(f) && [...s.uses].some((u) => stale.has(u))) stale.add(f), (grew = true);
+      for (const [f, s] of this.files) if (!stale.has(f) && (s.byImports || [...s.uses].some((u) => stale.has(u)))) stale.add(f), (grew = true);
     }
     this.files.delete(file);
     for (const f of stale) {
@@ -79,6 +85,7 @@ export class Project {
       if (s) {
         s.analyzer = undefined;
         s.result = undefined;
+        s.byImports = false;
         s.uses.clear();
       }
     }
