@@ -320,6 +320,14 @@ export class FileAnalyzer {
     if (!target) return undefined;
     if (member) {
       if (!t.isClassDeclaration(target)) return undefined;
+      // `Class.*`: any method that makes LLM calls (whether the class is worth analysing its users for).
+      if (member === "*") {
+        for (const m of target.members) {
+          const fn = this.callees.asFunction(m);
+          if (fn && m.name && t.isIdentifier(m.name) && this.summaryOf(fn, `${target.name?.text ?? head}.${m.name.text}`)) return { fn, name: `${target.name?.text ?? head}.${m.name.text}` };
+        }
+        return undefined;
+      }
       const m = target.members.find((x) => x.name && t.isIdentifier(x.name) && x.name.text === member);
       const fn = this.callees.asFunction(m);
       return fn ? { fn, name: `${target.name?.text ?? head}.${member}` } : undefined;

@@ -71,3 +71,27 @@ export function importedSpecifiers(text: string): string[] {
   for (let m = re.exec(text); m; m = re.exec(text)) out.push(m[1]!);
   return out;
 }
+
+/**
+ * What a file takes from each module (a text scan): the names it imports, or `*` when it takes the
+ * module whole (a namespace, `require`, a re-export, a dynamic import). Type-only imports take nothing.
+ */
+export function importedNames(text: string): { specifier: string; names: readonly string[] | "*" }[] {
+  const out: { specifier: string; names: readonly string[] | "*" }[] = [];
+  const named = /\bimport\s+(type\s+)?(?:([\w$]+)\s*,?\s*)?(?:\{([^}]*)\})?\s*from\s*["']([^"'\n]+)["']/g;
+  const seen = new Set<number>();
+  for (let m = named.exec(text); m; m = named.exec(text)) {
+    seen.add(m.index);
+    if (m[1]) continue;
+    const names = (m[3] ?? "")
+      .split(",")
+      .map((n) => n.trim())
+      .filter((n) => n && !n.startsWith("type "))
+      .map((n) => n.split(/\s+as\s+/)[0]!.trim());
+    if (m[2]) names.push("default");
+    out.push({ specifier: m[4]!, names });
+  }
+  const whole = /(?:\bimport\s*\*\s*as\s+[\w$]+\s*from\s*|\bexport\s[^;]*?\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)["']([^"'\n]+)["']/g;
+  for (let m = whole.exec(text); m; m = whole.exec(text)) if (!seen.has(m.index)) out.push({ specifier: m[1]!, names: "*" });
+  return out;
+}

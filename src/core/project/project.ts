@@ -8,7 +8,7 @@ import { FileAnalyzer, catalogWith, type ExternalSummaries } from "../analysis/f
 import type { Summary } from "../analysis/summary";
 import type { TS } from "../binder/scopes";
 import type { AnalysisOptions, FileAnalysis } from "../model";
-import { importedSpecifiers, normalizePath, resolveModule, type PathMapping } from "./modulePaths";
+import { importedNames, importedSpecifiers, normalizePath, resolveModule, type PathMapping } from "./modulePaths";
 
 export interface ProjectHost {
   /** The file's text, or undefined when it cannot be read. */
@@ -35,6 +35,7 @@ interface FileState {
 export class Project {
   private readonly files = new Map<string, FileState>();
   private readonly reaches = new Map<string, boolean>();
+  private readonly uses = new Map<string, boolean>();
   private readonly resolutions = new Map<string, string | null>();
   private readonly inProgress = new Set<string>();
   /** Counts of parses and analyses, for tests and the benchmark. */
@@ -56,7 +57,7 @@ export class Project {
     let result: FileAnalysis;
     if (rejected) result = rejected;
     // Type-aware mode reads every file: a client can arrive by type alone, with no import to see.
-    else if (!this.options.program && !this.reachesLlm(file)) {
+    else if (!this.options.program && !this.usesLlm(file, state.text)) {
       // Decided by the import graph alone: any change may reach it, so any change re-decides it.
       result = { file: fileName, findings: [] };
       state.byImports = true;
@@ -90,6 +91,7 @@ export class Project {
       }
     }
     this.reaches.clear();
+    this.uses.clear();
     this.resolutions.clear();
   }
 
@@ -141,6 +143,42 @@ export class Project {
     return r ?? undefined;
   }
 
+  /**
+   * Whether a file needs analysing: it names an SDK itself, or it imports something that makes
+   * LLM calls — a function with a summary, or a module taken whole that reaches one. A file that
+   * only imports types, constants and helpers of agent modules is skipped without a parse.
+   */
+  private usesLlm(file: string, text: string): boolean {
+    const memo = this.uses.get(file);
+    if (memo !== undefined) return memo;
+    // A cycle through the import graph adds nothing new: the first visit decides.
+    this.uses.set(file, false);
+    const result = this.computeUsesLlm(file, text);
+    this.uses.set(file, result);
+    return result;
+  }
+
+  private computeUsesLlm(file: string, text: string): boolean {
+    if (mayContainLlmCalls(text, catalogWith(this.options), this.options.wrappers)) return true;
+    for (const { specifier, names } of importedNames(text)) {
+      const target = this.resolve(specifier, file);
+      if (!target || !this.reachesLlm(target)) continue;
+      if (names === "*") return true;
+      this.files.get(file)?.uses.add(target);
+      // A function with a summary, or a class one of whose methods has one.
+      for (const name of names) if (this.exportedSummary(file, specifier, name) || this.exportedSummary(file, specifier, `${name}.*`)) return true;
+    }
+    return false;
+  }
+
+  /** Whether the module a specifier names mentions `name` at all (or re-exports everything onward). */
+  private mentions(from: string, specifier: string, name: string): boolean {
+    const target = this.resolve(specifier, from);
+    const text = target ? this.load(target)?.text : undefined;
+    if (text === undefined) return false;
+    return name === "default" || text.includes(name) || /\bexport\s*\*\s*from\b/.test(text);
+  }
+
   /** Whether a file can make LLM calls itself or through the project modules it imports. */
   private reachesLlm(file: string, seen = new Set<string>()): boolean {
     const memo = this.reaches.get(file);
@@ -173,7 +211,8 @@ export class Project {
     const target = this.resolve(specifier, from);
     if (!target || depth > 8) return undefined;
     this.files.get(from)?.uses.add(target);
-    if (!this.options.program && !this.reachesLlm(target)) return undefined;
+    const targetText = this.load(target)?.text;
+    if (!this.options.program && (targetText === undefined || !this.usesLlm(target, targetText))) return undefined;
     const key = `${target}\u0000${exportName}`;
     if (this.inProgress.has(key)) return undefined;
     this.inProgress.add(key);
@@ -188,7 +227,10 @@ export class Project {
       const own = analyzer?.exportedSummary(exportName);
       if (own) return own;
       // Re-exports: `export { ask } from "./llm"`, `export * from "./llm"`.
+      const head = exportName.split(".")[0]!;
       for (const re of analyzer?.reExports() ?? []) {
+        // `export *` from a module whose text never names the export cannot provide it: no parse.
+        if (re.all && !this.mentions(target, re.specifier, head)) continue;
         if (re.all || re.names.has(exportName)) {
           const found = this.exportedSummary(target, re.specifier, re.all ? exportName : re.names.get(exportName)!, depth + 1);
           if (found) return found;
