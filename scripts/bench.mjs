@@ -10,10 +10,24 @@
 //    everything to .bench/results.json. A missed target is reported, not fatal; a failing child is
 //    (exit code 1).
 //
+// Measurements (default: all but parse-retain; a full run takes ≈ 4–5 min on 2 cores, most of it
+// typecheck — pick with --only):
+//   parse        read + ts.createSourceFile of every file (the baseline)
+//   analysis     the CLI's `report --format json` over the workspace
+//   typecheck    `tsc -p <workspace> --noEmit` through the API (the workspace type-checks cleanly)
+//   type-aware   the same program + getTypeChecker() + the engine's analyzeSourceFile on each file
+//   incremental  a core Project: full analysis, then re-analysis of every file after one edit of an
+//                llm.ts wrapper and of a leaf file (rows incremental.full / .llm-edit / .leaf-edit)
+// type-aware and incremental use the engine in-process: the parent bundles src/core/index.ts into
+// .bench/core.js with esbuild (typescript external) before the runs.
+//
 // Adding a measurement: append an entry to MEASUREMENTS (name, title, optional `requires`,
-// `setup`, `run`, and `default: false` for opt-in ones); add a COMPARISONS entry for a target.
-// `run` executes in the child between the clock reads and returns at least `{ files }`; extra
-// numeric fields it returns are kept in results.json.
+// `prepare` (runs once in the parent before the runs), `setup`, `run`, and `default: false` for
+// opt-in ones); add a COMPARISONS entry for a target. `run` executes in the child between the clock
+// reads and returns at least `{ files }`; extra numeric fields it returns are kept in results.json
+// (`…Ms` ones are printed as time splits). A run may time its own phases: it returns
+// `{ files, phases: { <phase>: { ms, cpuMs, files, … } } }` and each phase becomes a row
+// "<name>.<phase>". Each child also records the 1-minute load average, a noise indicator.
 //
 // Options:
 //   --runs N            runs per measurement (default 3)
@@ -79,22 +93,245 @@ export const MEASUREMENTS = [
     },
   },
   {
-    // Opt-in (--only typecheck): a full type check, the yardstick of the type-aware mode to come.
+    // A full type check of the workspace as `tsc -p <workspace> --noEmit` does it: the workspace's
+    // tsconfig.json, ts.createProgram, then all pre-emit diagnostics. The yardstick of type-aware mode.
     name: "typecheck",
-    title: "tsc --noEmit equivalent (ts.createProgram + diagnostics)",
-    default: false,
-    run(ctx) {
+    title: "tsc --noEmit equivalent (createProgram + getPreEmitDiagnostics)",
+    setup: (ctx) => workspaceConfig(ctx),
+    run(ctx, config) {
       const { ts } = ctx;
-      const options = { noEmit: true, allowJs: true, strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, skipLibCheck: true, esModuleInterop: true, types: [] };
-      const program = ts.createProgram(ctx.files.map((f) => path.join(ctx.dir, f)), options);
+      const t0 = performance.now();
+      const program = ts.createProgram(config.fileNames, config.options);
+      const t1 = performance.now();
       const diagnostics = ts.getPreEmitDiagnostics(program).length;
-      return { files: program.getSourceFiles().filter((sf) => !sf.isDeclarationFile).length, diagnostics };
+      const t2 = performance.now();
+      return { files: programFiles(program).length, programFiles: program.getSourceFiles().length, diagnostics, createProgramMs: round(t1 - t0, 1), diagnosticsMs: round(t2 - t1, 1) };
     },
+  },
+  {
+    // Type-aware mode's cost shape: the same program as "typecheck", its TypeChecker, and the engine
+    // on every workspace source file of the program (analyzeSourceFile, from the core bundle). The
+    // engine does not query the checker yet; getTypeChecker() (binding all files) is timed anyway.
+    name: "type-aware",
+    title: "createProgram + getTypeChecker + analyzeSourceFile on each file",
+    requires: coreRequires,
+    prepare: buildCoreBundle,
+    setup: (ctx) => ({ config: workspaceConfig(ctx), core: loadCore() }),
+    run(ctx, { config, core }) {
+      const { ts } = ctx;
+      const t0 = performance.now();
+      const program = ts.createProgram(config.fileNames, config.options);
+      const t1 = performance.now();
+      const checker = program.getTypeChecker();
+      const t2 = performance.now();
+      let findings = 0;
+      const files = programFiles(program);
+      for (const sf of files) findings += core.analyzeSourceFile(ts, sf, {}).length;
+      const t3 = performance.now();
+      return { files: files.length, findings, typeCount: typeof checker.getTypeCount === "function" ? checker.getTypeCount() : undefined, createProgramMs: round(t1 - t0, 1), checkerMs: round(t2 - t1, 1), analyzeMs: round(t3 - t2, 1) };
+    },
+  },
+  {
+    // The editor's case: a Project that has analysed the whole workspace, then one file changes.
+    // Phases (one row each): "full", the first analysis of every file through a fresh Project; then
+    // EDITS successive edits of an llm.ts wrapper that several files import ("llm-edit") and, after
+    // restoring it, of a leaf file nothing imports ("leaf-edit"): each edit is host text change +
+    // invalidate(file) + analyze(every file) again, timed as a whole (median of the edits).
+    name: "incremental",
+    title: "Project: full analysis, then re-analysis after one edit",
+    requires: coreRequires,
+    prepare: buildCoreBundle,
+    setup: (ctx) => ({ core: loadCore(), targets: incrementalTargets(ctx) }),
+    run: (ctx, state) => runIncremental(ctx, state),
   },
 ];
 
+const EDITS = 5;
+const CORE_BUNDLE = path.join(BENCH_DIR, "core.js");
+
+function coreRequires() {
+  return fs.existsSync(path.join(ROOT, "src", "core", "index.ts")) ? undefined : "src/core/index.ts is missing";
+}
+
+/** The engine as a library (the CLI bundle exports only main), built once per bench run. */
+async function buildCoreBundle() {
+  const { build } = await import("esbuild");
+  await build({ entryPoints: [path.join(ROOT, "src", "core", "index.ts")], bundle: true, platform: "node", target: "node20", format: "cjs", external: ["typescript"], outfile: CORE_BUNDLE, logLevel: "warning" });
+}
+
+function loadCore() {
+  const core = require(CORE_BUNDLE);
+  for (const name of ["Project", "analyzeSourceFile"]) if (typeof core[name] !== "function") throw new Error(`${CORE_BUNDLE} exports no ${name}`);
+  return core;
+}
+
+/** The workspace's tsconfig.json, parsed as tsc -p does. */
+function workspaceConfig(ctx) {
+  const { ts } = ctx;
+  const host = { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => fail(ts.flattenDiagnosticMessageText(d.messageText, " ")) };
+  const config = ts.getParsedCommandLineOfConfigFile(path.join(ctx.dir, "tsconfig.json"), { noEmit: true }, host);
+  if (!config) fail(`cannot read ${path.join(ctx.dir, "tsconfig.json")}`);
+  if (config.errors.length) fail(`tsconfig.json: ${config.errors.map((d) => ts.flattenDiagnosticMessageText(d.messageText, " ")).join("; ")}`);
+  return config;
+}
+
+/** The program's own source files (not lib, @types or the SDK stubs). */
+function programFiles(program) {
+  return program.getSourceFiles().filter((sf) => !sf.isDeclarationFile && !/[\\/]node_modules[\\/]/.test(sf.fileName));
+}
+
+// --- incremental -------------------------------------------------------------------------------
+
+/**
+ * Picks the edited files, deterministically, from a text scan of relative imports: the agents'
+ * llm.ts wrapper with the median number of importers among those with at least 3, and a leaf (no
+ * importer) ordinary module file of median size that reaches an LLM through its imports, or failing
+ * that any leaf module file.
+ */
+function incrementalTargets(ctx) {
+  const abs = ctx.files.map((f) => path.join(ctx.dir, f));
+  const known = new Set(abs);
+  const texts = new Map(abs.map((f) => [f, fs.readFileSync(f, "utf8")]));
+  const importers = new Map(abs.map((f) => [f, new Set()]));
+  const deps = new Map();
+  const resolveRel = (spec, from) => {
+    const base = path.resolve(path.dirname(from), spec);
+    return [base, ...[".ts", ".tsx", ".js", ".mjs", ".cjs"].map((e) => base + e), ...[".ts", ".js"].map((e) => path.join(base, "index" + e))].find((c) => known.has(c));
+  };
+  for (const [f, text] of texts) {
+    const ds = new Set();
+    for (const m of text.matchAll(/(?:\bfrom\s*|\brequire\s*\(\s*)["'](\.{1,2}\/[^"']*|\.{1,2})["']/g)) {
+      const target = resolveRel(m[1], f);
+      if (target && target !== f) {
+        importers.get(target).add(f);
+        ds.add(target);
+      }
+    }
+    deps.set(f, ds);
+  }
+  const sdk = /["'](?:openai|@anthropic-ai\/sdk|ai|@ai-sdk\/[\w-]+|ollama)["']/;
+  const reaches = new Map();
+  const reachesLlm = (f, seen = new Set()) => {
+    if (reaches.has(f)) return reaches.get(f);
+    if (seen.has(f)) return false;
+    seen.add(f);
+    const r = sdk.test(texts.get(f)) || [...deps.get(f)].some((d) => reachesLlm(d, seen));
+    reaches.set(f, r);
+    return r;
+  };
+  const medianBy = (xs, key) => xs.slice().sort((a, b) => key(a) - key(b) || (a < b ? -1 : 1))[Math.floor((xs.length - 1) / 2)];
+  const wrappers = abs.filter((f) => /[\\/]src[\\/]agents[\\/][^\\/]+[\\/]llm\.ts$/.test(f) && importers.get(f).size >= 3);
+  if (wrappers.length === 0) fail("incremental: no llm.ts wrapper with ≥ 3 importers in the workspace");
+  const wrapper = medianBy(wrappers, (f) => importers.get(f).size);
+  const isLeafModule = (f) => importers.get(f).size === 0 && /[\\/]src[\\/]modules[\\/]/.test(f) && /\.ts$/.test(f) && !/[\\/]index\.ts$/.test(f) && !sdk.test(texts.get(f)) && !/from "[^"]*\/llm"/.test(texts.get(f));
+  const leaves = abs.filter((f) => isLeafModule(f) && reachesLlm(f));
+  const leafPool = leaves.length ? leaves : abs.filter(isLeafModule);
+  if (leafPool.length === 0) fail("incremental: no leaf module file in the workspace");
+  const leaf = medianBy(leafPool, (f) => texts.get(f).length);
+  const edit = (file, k) => {
+    // A realistic edit: the wrapper's default max_tokens (it enters every caller's bound); in the
+    // leaf, a changed literal. Falls back to an appended statement.
+    const text = texts.get(file);
+    const re = /maxTokens = (\d+)/;
+    if (re.test(text)) return text.replace(re, (_, n) => `maxTokens = ${Number(n) + 16 * k}`);
+    const lit = /(\b(?:limit|take|threshold)\b[^\n]*?)(\d+)/;
+    if (lit.test(text)) return text.replace(lit, (_, pre, n) => `${pre}${Number(n) + k}`);
+    return `${text}\nexport const benchEdit${k} = ${k};\n`;
+  };
+  const rel = (f) => path.relative(ctx.dir, f).split(path.sep).join("/");
+  return {
+    texts,
+    files: abs,
+    edited: [
+      { phase: "llm-edit", file: wrapper, label: rel(wrapper), importers: importers.get(wrapper).size, edit },
+      { phase: "leaf-edit", file: leaf, label: rel(leaf), importers: 0, reachesLlm: reachesLlm(leaf), edit },
+    ],
+  };
+}
+
+function runIncremental(ctx, { core, targets }) {
+  const { ts } = ctx;
+  const overlay = new Map();
+  const host = {
+    readFile: (p) => {
+      if (overlay.has(p)) return overlay.get(p);
+      try {
+        return fs.readFileSync(p, "utf8");
+      } catch {
+        return undefined;
+      }
+    },
+    fileExists: (p) => {
+      if (overlay.has(p)) return true;
+      try {
+        return fs.statSync(p).isFile();
+      } catch {
+        return false;
+      }
+    },
+  };
+  const project = new core.Project(ts, host, {});
+  const files = targets.files;
+  const analyzeAll = () => {
+    let findings = 0;
+    for (const f of files) findings += project.analyze(f).findings.length;
+    return findings;
+  };
+  const timed = (fn) => {
+    const before = { ...project.stats };
+    const u0 = process.resourceUsage();
+    const t0 = performance.now();
+    const value = fn();
+    const ms = performance.now() - t0;
+    const u1 = process.resourceUsage();
+    const cpuMs = (u1.userCPUTime - u0.userCPUTime + (u1.systemCPUTime - u0.systemCPUTime)) / 1000;
+    return { ms, cpuMs, value, parsed: project.stats.parsed - before.parsed, analyzed: project.stats.analyzed - before.analyzed };
+  };
+  const full = timed(analyzeAll);
+  const phases = { full: { ms: round(full.ms, 1), cpuMs: round(full.cpuMs, 1), files: files.length, parsed: full.parsed, analyzed: full.analyzed, findings: full.value } };
+  for (const target of targets.edited) {
+    const edits = [];
+    for (let k = 1; k <= EDITS; k++) {
+      overlay.set(target.file, target.edit(target.file, k));
+      edits.push(
+        timed(() => {
+          project.invalidate(target.file);
+          return analyzeAll();
+        }),
+      );
+    }
+    // Restore (untimed), so that the next target starts from the same fully cached state.
+    overlay.delete(target.file);
+    project.invalidate(target.file);
+    const restored = analyzeAll();
+    if (restored !== full.value) fail(`incremental: ${target.label} restored, but ${restored} findings instead of ${full.value}`);
+    const mid = edits.slice().sort((a, b) => a.ms - b.ms)[Math.floor((edits.length - 1) / 2)];
+    phases[target.phase] = {
+      ms: round(mid.ms, 2),
+      cpuMs: round(median(edits.map((e) => e.cpuMs)), 1),
+      files: files.length,
+      parsed: mid.parsed,
+      analyzed: mid.analyzed,
+      findings: mid.value,
+      file: target.label,
+      importers: target.importers,
+      ...(target.reachesLlm !== undefined ? { reachesLlm: target.reachesLlm } : {}),
+      editsMs: edits.map((e) => round(e.ms, 2)),
+    };
+  }
+  return { files: files.length, phases };
+}
+
 /** Ratios to report. `target` is the largest acceptable numerator/denominator. */
-export const COMPARISONS = [{ name: "analysis/parse", numerator: "analysis", denominator: "parse", target: 1.5, label: "analysis ≤ 1.5× parse" }];
+// Rows of measurements with phases are named "<measurement>.<phase>". When both sides come from the
+// same child (phases of one measurement), the ratio is the median of the per-run ratios; otherwise
+// the ratio of the medians.
+export const COMPARISONS = [
+  { name: "analysis/parse", numerator: "analysis", denominator: "parse", target: 1.5, label: "analysis ≤ 1.5× parse" },
+  { name: "type-aware/typecheck", numerator: "type-aware", denominator: "typecheck", target: 1.2, label: "type-aware ≤ 1.2× tsc --noEmit" },
+  { name: "llm-edit/full", numerator: "incremental.llm-edit", denominator: "incremental.full", target: 0.05, label: "re-analysis after an llm.ts edit ≤ 5% of a full analysis" },
+  { name: "leaf-edit/full", numerator: "incremental.leaf-edit", denominator: "incremental.full", target: 0.05, label: "re-analysis after a leaf edit ≤ 5% of a full analysis" },
+];
 
 function parseAll(ctx, retain) {
   // Walks the folder too, since the analyzer has to.
@@ -159,7 +396,7 @@ async function childMain(argv) {
   const cpuMs = (u1.userCPUTime - u0.userCPUTime + (u1.systemCPUTime - u0.systemCPUTime)) / 1000;
   const maxRssMB = u1.maxRSS / 1024;
   // The last stdout line is the result; anything the measured code printed comes before it.
-  process.stdout.write("\n" + JSON.stringify({ ms: round(ms, 1), maxRssMB: round(maxRssMB, 1), cpuMs: round(cpuMs, 1), ...result }) + "\n");
+  process.stdout.write("\n" + JSON.stringify({ ms: round(ms, 1), maxRssMB: round(maxRssMB, 1), cpuMs: round(cpuMs, 1), loadAvg1: round(os.loadavg()[0], 2), ...result }) + "\n");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -208,6 +445,7 @@ async function parentMain(argv) {
   }
 
   fs.mkdirSync(BENCH_DIR, { recursive: true });
+  for (const prepare of new Set(selected.map((m) => m.prepare).filter(Boolean))) await prepare();
   if (opts.cpuProf) fs.rmSync(path.join(BENCH_DIR, "profiles"), { recursive: true, force: true });
   const ws = await ensureWorkspace({ dir: opts.dir, files: opts.files, seed: opts.seed, force: opts.regenerate });
   opts.dir = ws.dir;
@@ -225,37 +463,56 @@ async function parentMain(argv) {
         console.error(res.error);
         return 1;
       }
-      process.stderr.write(` ${res.result.ms.toFixed(0)} ms, ${res.result.maxRssMB.toFixed(0)} MB\n`);
+      const phases = res.result.phases ? ` (${Object.entries(res.result.phases).map(([p, x]) => `${p} ${x.ms < 100 ? x.ms.toFixed(1) : x.ms.toFixed(0)} ms`).join(", ")})` : "";
+      process.stderr.write(` ${res.result.ms.toFixed(0)} ms${phases}, ${res.result.maxRssMB.toFixed(0)} MB, load ${res.result.loadAvg1.toFixed(1)}\n`);
       runs[m.name].push(res.result);
     }
   }
 
+  // One row per measurement, or per phase for measurements that report phases.
   const measurements = {};
-  for (const m of selected) {
-    const rs = runs[m.name];
+  const rowNames = [];
+  const row = (name, m, rs, title) => {
     const ms = median(rs.map((x) => x.ms));
     const files = rs[0].files;
-    measurements[m.name] = {
-      title: m.title,
+    rowNames.push(name);
+    measurements[name] = {
+      title,
+      measurement: m.name,
       files,
       lines: st.lines,
-      medianMs: round(ms, 1),
+      medianMs: round(ms, 2),
       filesPerSec: round(files / (ms / 1000), 0),
       linesPerSec: round(st.lines / (ms / 1000), 0),
       peakRssMB: round(Math.max(...rs.map((x) => x.maxRssMB)), 1),
       medianCpuMs: round(median(rs.map((x) => x.cpuMs)), 1),
       runs: rs,
     };
+  };
+  for (const m of selected) {
+    const rs = runs[m.name];
+    if (!rs[0].phases) {
+      row(m.name, m, rs, m.title);
+      continue;
+    }
+    for (const phase of Object.keys(rs[0].phases)) {
+      row(`${m.name}.${phase}`, m, rs.map((r) => ({ ...r.phases[phase], maxRssMB: r.maxRssMB, loadAvg1: r.loadAvg1 })), `${m.title}: ${phase}`);
+    }
   }
   const comparisons = COMPARISONS.filter((c) => measurements[c.numerator] && measurements[c.denominator]).map((c) => {
-    const ratio = measurements[c.numerator].medianMs / measurements[c.denominator].medianMs;
-    const rss = measurements[c.numerator].peakRssMB / measurements[c.denominator].peakRssMB;
-    return { name: c.name, label: c.label, ratio: round(ratio, 3), rssRatio: round(rss, 3), target: c.target, met: ratio <= c.target };
+    const num = measurements[c.numerator];
+    const den = measurements[c.denominator];
+    const paired = num.measurement === den.measurement;
+    const ratio = paired ? median(num.runs.map((r, i) => r.ms / den.runs[i].ms)) : num.medianMs / den.medianMs;
+    const rss = num.peakRssMB / den.peakRssMB;
+    return { name: c.name, label: c.label, ratio: round(ratio, 4), paired, rssRatio: round(rss, 3), target: c.target, met: ratio <= c.target };
   });
 
-  printTable(selected.map((m) => [m.name, measurements[m.name]]));
+  printTable(rowNames.map((n) => [n, measurements[n]]));
+  printDetails(measurements);
   for (const c of comparisons) {
-    console.log(`\n${c.name} = ${c.ratio.toFixed(2)}× time, ${c.rssRatio.toFixed(2)}× peak RSS`);
+    const ratio = c.ratio < 0.1 ? `${(c.ratio * 100).toFixed(2)}%` : `${c.ratio.toFixed(2)}×`;
+    console.log(`\n${c.name} = ${ratio} time${c.paired ? " (median of per-run ratios, same child)" : `, ${c.rssRatio.toFixed(2)}× peak RSS`}`);
     console.log(`target: ${c.label} — ${c.met ? "met" : "NOT met"}`);
   }
 
@@ -273,12 +530,14 @@ async function parentMain(argv) {
     }
   }
 
+  const loads = Object.values(runs).flatMap((rs) => rs.map((r) => r.loadAvg1));
   const results = {
     date: new Date().toISOString(),
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
     cpu: `${os.cpus()[0]?.model ?? "?"} ×${os.cpus().length}`,
     runsPerMeasurement: opts.runs,
+    loadAvg1: { min: round(Math.min(...loads), 2), max: round(Math.max(...loads), 2) },
     cpuProfiling: !!opts.cpuProf,
     workspace: { dir: path.relative(ROOT, ws.dir) || ws.dir, reused: !ws.generated, generationMs: ws.generated ? round(ws.ms, 0) : undefined, ...st },
     measurements,
@@ -296,12 +555,27 @@ function profilePath(name, runIndex) {
 
 function printTable(rows) {
   const header = ["measurement", "files", "lines", "files/s", "ms (median)", "peak RSS MB", "CPU ms"];
-  const body = rows.map(([name, r]) => [name, fmtInt(r.files), fmtInt(r.lines), fmtInt(r.filesPerSec), fmtInt(Math.round(r.medianMs)), r.peakRssMB.toFixed(0), fmtInt(Math.round(r.medianCpuMs))]);
+  const fmtMs = (x) => (x < 100 ? x.toFixed(1) : fmtInt(Math.round(x)));
+  const body = rows.map(([name, r]) => [name, fmtInt(r.files), fmtInt(r.lines), fmtInt(r.filesPerSec), fmtMs(r.medianMs), r.peakRssMB.toFixed(0), fmtMs(r.medianCpuMs)]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
   console.log("\n" + line(header));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const b of body) console.log(line(b));
+}
+
+/** Per-row details from the first run: time splits, counts, the edited files. */
+function printDetails(measurements) {
+  const lines = [];
+  for (const [name, r] of Object.entries(measurements)) {
+    const x = r.runs[0];
+    const splits = Object.keys(x).filter((k) => k.endsWith("Ms") && k !== "cpuMs" && typeof x[k] === "number").map((k) => `${k.slice(0, -2)} ${fmtInt(median(r.runs.map((y) => y[k])))} ms`);
+    const counts = ["parsed", "analyzed", "findings", "diagnostics", "programFiles"].filter((k) => typeof x[k] === "number").map((k) => `${k} ${fmtInt(x[k])}`);
+    const what = x.file ? `${x.file} (${x.importers} importer${x.importers === 1 ? "" : "s"}${x.reachesLlm === false ? ", reaches no LLM" : ""}), ${x.editsMs.length} edits/run` : "";
+    const parts = [what, splits.length ? `median ${splits.join(", ")}` : "", counts.join(", ")].filter(Boolean);
+    if (parts.length) lines.push(`  ${name}: ${parts.join("; ")}`);
+  }
+  if (lines.length) console.log("\n" + lines.join("\n"));
 }
 
 /** Top functions by self time in a .cpuprofile (V8 format). */

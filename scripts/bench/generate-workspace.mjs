@@ -6,6 +6,9 @@
 // the real SDKs (openai, @anthropic-ai/sdk, ai + @ai-sdk/openai, ollama), directly or through
 // wrappers in one file imported by others. Ordinary files contain look-alikes (`db.user.create`,
 // `repo.completions.create`, `store.messages.create`, loops and `Promise.all` without LLM calls).
+// The workspace type-checks cleanly (`tsc -p <dir> --noEmit`): node_modules/ holds small stub
+// typings of the packages it imports, and @types/node comes from a node_modules/@types above it
+// (the repository's), found as tsc finds it; outside the repository `process` is unresolved.
 //
 // Everything derives from a seeded PRNG (no Math.random, no clock, no environment), so the same
 // parameters always give byte-identical files. A marker file records the generator version and the
@@ -22,7 +25,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const GENERATOR_VERSION = 1;
+// 2: stub typings of the SDKs and express/vitest under node_modules, `types: ["node"]`, and code that
+//    type-checks (no global-script clashes, no duplicate re-exports), so that `tsc --noEmit` over the
+//    workspace measures checking rather than error reporting.
+export const GENERATOR_VERSION = 2;
 // Any edit of this file changes the hash, so a stale workspace is never reused by mistake.
 const SOURCE_HASH = createHash("sha256").update(fs.readFileSync(fileURLToPath(import.meta.url))).digest("hex").slice(0, 16);
 export const MARKER_NAME = ".aalp-bench-workspace.json";
@@ -374,7 +380,7 @@ function fragRepository(ctx, s) {
   s.open(`${exp(ctx, "class", name)}class ${name} {`);
   s.line(`${ts ? "private readonly " : ""}cache = new Map${ts ? "<string, Record<string, unknown>>" : ""}();`);
   s.blank();
-  s.open(`constructor(${ts ? "private readonly " : ""}db${ts ? ": any" : ""} = globalThis.__db${ts ? " as any" : ""}) {`);
+  s.open(`constructor(${ts ? "private readonly " : ""}db${ts ? ": any" : ""} = ${ts ? "(globalThis as any).__db" : "globalThis.__db"}) {`);
   if (!ts) s.line(`this.db = db;`);
   s.close();
   s.blank();
@@ -436,10 +442,13 @@ function fragService(ctx, s) {
   s.line(`return \`${name}(\${this.processed})\`;`);
   s.close();
   const methods = rng.int(2, 5);
+  const methodNames = new Set();
   for (let m = 0; m < methods; m++) {
     s.blank();
     const kind = rng.int(0, 5);
-    const mName = `${rng.pick(VERBS)}${cap(rng.pick(ADJS))}${plural(E)}`;
+    let mName = `${rng.pick(VERBS)}${cap(rng.pick(ADJS))}${plural(E)}`;
+    if (methodNames.has(mName)) mName += m;
+    methodNames.add(mName);
     if (kind === 0) {
       // batch look-alike: Promise.all over a db call, not an LLM call
       s.open(`async ${mName}(${list}${ts ? ": Array<{ id: string; status?: string }>" : ""}) {`);
@@ -697,6 +706,7 @@ function genLlmWrapper(ctx) {
   s.line(`// LLM access for the ${ctx.pkg} agent. Every model call in this package goes through here.`);
   providerSetup(provider, s, false);
   s.blank();
+  writeImports(ctx, s);
   providerClient(provider, s);
   s.line(`export const MODEL_LABEL = ${JSON.stringify(provider)};`);
   s.line(`export const SYSTEM_PROMPT = ${JSON.stringify(`You are the ${ctx.pkg.replace(/-/g, " ")} assistant. Answer precisely and cite the record ids you used.`)};`);
@@ -955,6 +965,7 @@ function genAgentFile(ctx) {
     s.line(`const verdict = await ask(\`Is this ${ctx.entity} text complete? \${text}\`, 16);`);
     s.line(`return chat([{ role: "user", content: verdict }]);`);
     s.close();
+    ctx.exports.push({ kind: "agent", name: `quickCheck${ctx.E}${ctx.exports.length}` });
     s.blank();
   }
   padOrdinary(ctx, s, "agentPad");
@@ -1039,6 +1050,20 @@ function padOrdinary(ctx, s, kind) {
   }
 }
 
+/**
+ * Removes imported names that the file also declares (generated names can coincide), so that the
+ * file type-checks; the uses then refer to the local declaration, of the same shape.
+ */
+function dropShadowedImports(text) {
+  const declared = new Set();
+  for (const m of text.matchAll(/^(?:export )?(?:declare )?(?:async )?(?:function|class|const|let|interface|type|enum) ([A-Za-z_$][\w$]*)/gm)) declared.add(m[1]);
+  return text.replace(/^import (type )?\{ ([^}]*) \} from ("[^"]*");\n/gm, (line, typeOnly, list, spec) => {
+    const kept = list.split(", ").filter((n) => !declared.has(n.replace(/^type /, "")));
+    if (kept.length === list.split(", ").length) return line;
+    return kept.length ? `import ${typeOnly ?? ""}{ ${kept.join(", ")} } from ${spec};\n` : "";
+  });
+}
+
 function genOrdinaryFile(ctx) {
   const s = new Src();
   if (ctx.cjs) s.line(`"use strict";`);
@@ -1046,7 +1071,7 @@ function genOrdinaryFile(ctx) {
   writeImports(ctx, s);
   if (ctx.kind === "handler" && !ctx.cjs) s.line(`import type { Request, Response, Router } from "express";`);
   if (!ctx.cjs && ctx.kind !== "model") s.line(`declare const db: any;`);
-  if (ctx.kind === "spec") s.line(`declare const describe: (name: string, body: () => void) => void, it: (name: string, body: () => Promise<void> | void) => void, expect: any;`);
+  if (ctx.kind === "spec") s.line(`import { describe, it, expect } from "vitest";`);
   if (ctx.cjs) s.line(`const db = globalThis.__db;`);
   s.blank();
   const frags = ORDINARY_FRAGMENTS[ctx.cjs ? "cjs" : ctx.kind];
@@ -1063,13 +1088,19 @@ function genOrdinaryFile(ctx) {
 function genIndexFile(ctx, children) {
   const s = new Src();
   s.line(`// Public surface of ${ctx.dirLabel}.`);
+  // Each name is re-exported once (the first child that has it), as a type-clean index must be.
+  const taken = new Set();
   for (const child of children) {
     const spec = relImport(ctx.path, child.path);
     if (child.exports.length === 0) continue;
-    if (ctx.rng.chance(0.6)) s.line(`export * from ${JSON.stringify(spec)};`);
+    const fresh = child.exports.filter((e) => !taken.has(e.name));
+    const star = ctx.rng.chance(0.6);
+    if (fresh.length === 0) continue;
+    for (const e of fresh) taken.add(e.name);
+    if (star && fresh.length === child.exports.length) s.line(`export * from ${JSON.stringify(spec)};`);
     else {
-      const values = child.exports.filter((e) => e.kind !== "type").map((e) => e.name);
-      const types = child.exports.filter((e) => e.kind === "type").map((e) => e.name);
+      const values = fresh.filter((e) => e.kind !== "type").map((e) => e.name);
+      const types = fresh.filter((e) => e.kind === "type").map((e) => e.name);
       if (values.length) s.line(`export { ${values.join(", ")} } from ${JSON.stringify(spec)};`);
       if (types.length) s.line(`export type { ${types.join(", ")} } from ${JSON.stringify(spec)};`);
     }
@@ -1289,7 +1320,7 @@ export function generateFiles(params) {
     else text = genOrdinaryFile(ctx);
     if (plan.kind === "llm" || plan.kind.startsWith("agent")) agentFiles++;
     plan.exports = ctx.exports;
-    out.set(plan.path, text);
+    out.set(plan.path, plan.cjs ? text : dropShadowedImports(text));
     if (!byGroup.has(plan.group)) byGroup.set(plan.group, []);
     byGroup.get(plan.group).push(plan);
     if (plan.domain === "shared") shared.push(plan);
@@ -1330,9 +1361,84 @@ export function generateFiles(params) {
     s.line(`export const moduleCount = Object.keys(modules).length;`);
     out.set("src/index.ts", s.text());
   }
-  out.set("package.json", JSON.stringify({ name: "bench-workspace", private: true, version: "0.0.0", type: "commonjs", dependencies: { openai: "^6.0.0", "@anthropic-ai/sdk": "^0.60.0", ai: "^5.0.0", "@ai-sdk/openai": "^2.0.0", ollama: "^0.5.0", express: "^5.0.0" } }, null, 2) + "\n");
-  out.set("tsconfig.json", JSON.stringify({ compilerOptions: { target: "ES2022", module: "commonjs", strict: true, allowJs: true, noEmit: true, skipLibCheck: true, esModuleInterop: true }, include: ["src"] }, null, 2) + "\n");
+  out.set("package.json", JSON.stringify({ name: "bench-workspace", private: true, version: "0.0.0", type: "commonjs", dependencies: { openai: "^6.0.0", "@anthropic-ai/sdk": "^0.60.0", ai: "^5.0.0", "@ai-sdk/openai": "^2.0.0", ollama: "^0.5.0", express: "^5.0.0" }, devDependencies: { vitest: "^3.0.0" } }, null, 2) + "\n");
+  addStubTypings(out);
+  out.set("tsconfig.json", JSON.stringify({ compilerOptions: { target: "ES2022", module: "commonjs", strict: true, allowJs: true, noEmit: true, skipLibCheck: true, esModuleInterop: true, types: ["node"] }, include: ["src"] }, null, 2) + "\n");
   return { files: out, agentFiles };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stub typings of the packages the workspace imports, as node_modules/<name>/index.d.ts: only the
+// shapes the generated code uses, so that the workspace type-checks without a network install.
+// (`process`, `require` etc. come from @types/node, found in node_modules/@types above the workspace
+// as tsc does; see `types` in the generated tsconfig.json.)
+
+const STUB_TYPINGS = {
+  openai: `declare namespace OpenAI {
+  interface ClientOptions { apiKey?: string; baseURL?: string }
+  namespace Chat {
+    type ChatCompletionMessageParam = { role: "system" | "developer" | "user" | "assistant"; content: string };
+    interface ChatCompletionCreateParams {
+      model: string;
+      messages: ChatCompletionMessageParam[];
+      max_tokens?: number;
+      max_completion_tokens?: number;
+      temperature?: number;
+    }
+    interface ChatCompletion {
+      id: string;
+      choices: Array<{ index: number; message: { role: "assistant"; content: string | null } }>;
+      usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
+    }
+  }
+}
+declare class OpenAI {
+  constructor(options?: OpenAI.ClientOptions);
+  chat: { completions: { create(body: OpenAI.Chat.ChatCompletionCreateParams): Promise<OpenAI.Chat.ChatCompletion> } };
+}
+export = OpenAI;
+`,
+  "@anthropic-ai/sdk": `declare namespace Anthropic {
+  type MessageParam = { role: "user" | "assistant"; content: string };
+  type ContentBlock = { type: "text"; text: string } | { type: "tool_use"; id: string; name: string; input: unknown };
+  interface Message { id: string; content: ContentBlock[]; usage: { input_tokens: number; output_tokens: number } }
+  interface MessageCreateParams { model: string; max_tokens: number; system?: string; messages: MessageParam[]; temperature?: number }
+}
+declare class Anthropic {
+  constructor(options?: { apiKey?: string });
+  messages: { create(body: Anthropic.MessageCreateParams): Promise<Anthropic.Message> };
+}
+export = Anthropic;
+`,
+  ai: `export interface LanguageModel { readonly modelId: string; readonly provider: string }
+export type ModelMessage = { role: "system" | "user" | "assistant"; content: string };
+export declare function generateText(options: { model: LanguageModel; system?: string; prompt?: string; messages?: ModelMessage[]; maxOutputTokens?: number; temperature?: number }): Promise<{ text: string; usage: { inputTokens?: number; outputTokens?: number } }>;
+`,
+  "@ai-sdk/openai": `import type { LanguageModel } from "ai";
+export declare function openai(modelId: string): LanguageModel;
+`,
+  ollama: `export type Message = { role: "system" | "user" | "assistant"; content: string };
+export interface ChatResponse { model: string; message: Message; done: boolean }
+declare const ollama: { chat(request: { model: string; messages: Message[]; options?: { num_predict?: number; temperature?: number } }): Promise<ChatResponse> };
+export default ollama;
+`,
+  express: `export interface Request { params: Record<string, string>; query: Record<string, string | string[] | undefined>; body: unknown }
+export interface Response { status(code: number): Response; json(body: unknown): Response }
+type Handler = (req: Request, res: Response) => unknown;
+export interface Router { get(path: string, handler: Handler): Router; post(path: string, handler: Handler): Router; put(path: string, handler: Handler): Router; patch(path: string, handler: Handler): Router; delete(path: string, handler: Handler): Router }
+export declare function Router(): Router;
+`,
+  vitest: `export declare function describe(name: string, body: () => void): void;
+export declare function it(name: string, body: () => Promise<void> | void): void;
+export declare const expect: (value: unknown) => any;
+`,
+};
+
+function addStubTypings(out) {
+  for (const [name, dts] of Object.entries(STUB_TYPINGS)) {
+    out.set(`node_modules/${name}/package.json`, JSON.stringify({ name, version: "0.0.0-stub", types: "index.d.ts" }, null, 2) + "\n");
+    out.set(`node_modules/${name}/index.d.ts`, dts);
+  }
 }
 
 function isSource(p) {
@@ -1397,7 +1503,7 @@ export async function ensureWorkspace(opts = {}) {
       made.add(d);
     }
     fs.writeFileSync(abs, text);
-    if (isSource(rel)) {
+    if (isSource(rel) && !rel.startsWith("node_modules/")) {
       sourceFiles++;
       const n = text.split("\n").length - 1;
       lines += n;
