@@ -1,9 +1,22 @@
-// Bundles each front end with esbuild. The engine takes the `typescript` module as a parameter,
-// so these bundles leave `typescript` external: the CLI loads the installed copy, the tsserver
-// plugin the copy tsserver hands it (the engine only imports its types).
+// Bundles each front end with esbuild. The engine takes the `typescript` module as a parameter:
+// the CLI leaves `typescript` external and loads the installed copy; the tsserver plugin (later)
+// uses the copy tsserver hands it.
+//
+// The VS Code extension is two bundles. dist/extension.js is the thin editor glue, loaded at
+// activation (`vscode` external, provided by the host). dist/engine.js is the analysis, loaded on
+// first use, and it bundles `typescript`: the extension host offers no `typescript` module (the
+// built-in TypeScript extension keeps its copy private, and may run the native port), and one
+// minified bundle is ≈ 3 MB against 24 MB for the `typescript` package with tsserver, lib files
+// and locales — the .vsix ships with `--no-dependencies`.
 import { build } from "esbuild";
 
-const common = { bundle: true, platform: "node", target: "node20", sourcemap: true, logLevel: "warning", external: ["typescript"] };
+const common = { bundle: true, platform: "node", target: "node20", logLevel: "warning", format: "cjs" };
 
-await build({ ...common, entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.js", format: "cjs" });
-await build({ ...common, entryPoints: ["src/plugin/index.ts"], outfile: "dist/tsserver-plugin/index.js", format: "cjs" });
+await build({ ...common, sourcemap: true, external: ["typescript"], entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.js" });
+const glue = await build({ ...common, sourcemap: true, metafile: true, external: ["vscode"], entryPoints: ["src/extension/extension.ts"], outfile: "dist/extension.js" });
+// Activation loads only the glue: the engine, `typescript` and price data must stay out of it.
+const leaked = Object.keys(glue.metafile.inputs).filter((f) => !f.startsWith("src/extension/"));
+if (leaked.length) throw new Error(`dist/extension.js must not bundle the engine; it pulls in ${leaked.join(", ")}`);
+await build({ ...common, minify: true, entryPoints: ["src/extension/view/engine.ts"], outfile: "dist/engine.js" });
+// The tsserver plugin uses the `typescript` tsserver hands it: the engine only imports its types.
+await build({ ...common, sourcemap: true, external: ["typescript"], entryPoints: ["src/plugin/index.ts"], outfile: "dist/tsserver-plugin/index.js" });

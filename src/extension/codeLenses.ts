@@ -1,0 +1,48 @@
+// A lens above each LLM call. provideCodeLenses only places them (positions come from the cached
+// analysis); resolveCodeLens writes the title, the only part that formats and prices.
+import * as vscode from "vscode";
+import { loadEngine, type DocumentAnalyses } from "./engineHost";
+import { readSettings } from "./settings";
+import type { DocumentAnalysis } from "./view/engine";
+
+export const SHOW_DERIVATION_COMMAND = "aalp.showDerivation";
+
+class SiteLens extends vscode.CodeLens {
+  constructor(
+    range: vscode.Range,
+    readonly uri: vscode.Uri,
+    readonly analysis: DocumentAnalysis,
+    readonly index: number,
+  ) {
+    super(range);
+  }
+}
+
+export class CostLensProvider implements vscode.CodeLensProvider<SiteLens>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+
+  constructor(private readonly analyses: DocumentAnalyses) {}
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  provideCodeLenses(doc: vscode.TextDocument): SiteLens[] {
+    if (!readSettings(doc.uri).lensesEnabled) return [];
+    const analysis = this.analyses.get(doc);
+    return analysis.findings.map((f, i) => new SiteLens(new vscode.Range(doc.positionAt(f.start), doc.positionAt(f.start)), doc.uri, analysis, i));
+  }
+
+  resolveCodeLens(lens: SiteLens): SiteLens {
+    const engine = loadEngine();
+    const f = lens.analysis.findings[lens.index]!;
+    const title = engine.lensTitle(f, engine.siteEstimate(lens.analysis, f, readSettings(lens.uri)));
+    lens.command = { title, command: SHOW_DERIVATION_COMMAND, arguments: [lens.uri.toString(), f.start], tooltip: "Show how this bound is derived" };
+    return lens;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

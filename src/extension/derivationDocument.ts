@@ -1,0 +1,37 @@
+// Clicking a lens opens its derivation as a read-only Markdown document (preview when available).
+import * as vscode from "vscode";
+import { loadEngine, type DocumentAnalyses } from "./engineHost";
+import { readSettings } from "./settings";
+
+export const DERIVATION_SCHEME = "aalp-derivation";
+
+export class DerivationDocuments implements vscode.TextDocumentContentProvider {
+  constructor(private readonly analyses: DocumentAnalyses) {}
+
+  /** `aalp-derivation:/<file name>.md?<source uri>#<offset>` */
+  static uriFor(source: vscode.Uri, start: number): vscode.Uri {
+    const name = source.path.split("/").pop() ?? "site";
+    return vscode.Uri.from({ scheme: DERIVATION_SCHEME, path: `/${name}-${start}.md`, query: source.toString(), fragment: String(start) });
+  }
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const source = vscode.Uri.parse(uri.query);
+    const start = Number(uri.fragment);
+    const doc = await vscode.workspace.openTextDocument(source);
+    const analysis = this.analyses.get(doc);
+    const f = analysis.findings.find((x) => x.start === start);
+    if (!f) return "This LLM call is no longer in the document; click its lens again.";
+    const engine = loadEngine();
+    return engine.derivationMarkdown(f, engine.siteEstimate(analysis, f, readSettings(source)), source.toString());
+  }
+}
+
+export async function showDerivation(source: string, start: number): Promise<void> {
+  const uri = DerivationDocuments.uriFor(vscode.Uri.parse(source), start);
+  try {
+    await vscode.commands.executeCommand("markdown.showPreviewToSide", uri);
+  } catch {
+    // No Markdown extension (it can be disabled): the source is readable too.
+    await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+  }
+}

@@ -1,0 +1,45 @@
+// Loads the engine bundle on first use and keeps one analysis per document version, so every
+// surface (lenses, hovers, diagnostics, quick fixes, the scan) shares a single parse per edit.
+import * as path from "node:path";
+import type * as vscode from "vscode";
+import type * as EngineModule from "./view/engine";
+import { readSettings } from "./settings";
+
+export type Engine = typeof EngineModule;
+
+let engine: Engine | undefined;
+
+/** `dist/engine.js` holds the analysis and `typescript` (6 MB of code to parse): required on first use, not at activation. */
+export function loadEngine(): Engine {
+  engine ??= require(path.join(__dirname, "engine.js")) as Engine;
+  return engine;
+}
+
+interface Cached {
+  readonly version: number;
+  readonly generation: number;
+  readonly analysis: EngineModule.DocumentAnalysis;
+}
+
+export class DocumentAnalyses {
+  private readonly cache = new Map<string, Cached>();
+  /** Bumped when settings change: every cached analysis is stale. */
+  private generation = 0;
+
+  get(doc: vscode.TextDocument): EngineModule.DocumentAnalysis {
+    const key = doc.uri.toString();
+    const hit = this.cache.get(key);
+    if (hit && hit.version === doc.version && hit.generation === this.generation) return hit.analysis;
+    const analysis = loadEngine().analyzeDocument(doc.fileName, doc.getText(), readSettings(doc.uri));
+    this.cache.set(key, { version: doc.version, generation: this.generation, analysis });
+    return analysis;
+  }
+
+  invalidate(): void {
+    this.generation++;
+  }
+
+  forget(doc: vscode.TextDocument): void {
+    this.cache.delete(doc.uri.toString());
+  }
+}

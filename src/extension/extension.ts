@@ -1,0 +1,92 @@
+// AALP Lens in VS Code: registers the surfaces and wires them to document and settings events.
+// Activation does no analysis; the engine bundle loads on the first document that needs it.
+import * as vscode from "vscode";
+import { CostLensProvider, SHOW_DERIVATION_COMMAND } from "./codeLenses";
+import { Debouncer } from "./debounce";
+import { DerivationDocuments, DERIVATION_SCHEME, showDerivation } from "./derivationDocument";
+import { CostDiagnostics } from "./diagnostics";
+import { DocumentAnalyses } from "./engineHost";
+import { DerivationHoverProvider, revealLine } from "./hover";
+import { isSupported, SELECTOR } from "./languages";
+import { CostQuickFixProvider } from "./quickFixes";
+import { onSettingsChange } from "./settings";
+import { REVEAL_LINE_COMMAND } from "./view/commandIds";
+import type { WorkspaceSummary } from "./view/workspaceSummary";
+import { SHOW_SITES_COMMAND, WorkspaceCosts } from "./workspaceCosts";
+
+/** What `activate` returns: lets tests (and other extensions) read the workspace summary. */
+export interface AalpApi {
+  readonly activationMs: number;
+  whenScanned(): Promise<void>;
+  summary(): WorkspaceSummary;
+}
+
+const EDIT_PAUSE_MS = 400;
+
+export function activate(context: vscode.ExtensionContext): AalpApi {
+  const started = performance.now();
+  const analyses = new DocumentAnalyses();
+  const lenses = new CostLensProvider(analyses);
+  const diagnostics = new CostDiagnostics(analyses);
+  const costs = new WorkspaceCosts(analyses);
+  const debouncer = new Debouncer(EDIT_PAUSE_MS);
+  const fail = (what: string) => (err: unknown) => console.error(`[aalp] ${what} failed:`, err);
+
+  const refreshDocument = (doc: vscode.TextDocument): void => {
+    if (!isSupported(doc)) return;
+    try {
+      diagnostics.update(doc);
+    } catch (err) {
+      fail("analysis")(err);
+    }
+  };
+
+  context.subscriptions.push(
+    lenses,
+    diagnostics,
+    costs,
+    debouncer,
+    vscode.languages.registerCodeLensProvider(SELECTOR, lenses),
+    vscode.languages.registerHoverProvider(SELECTOR, new DerivationHoverProvider(analyses)),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new CostQuickFixProvider(analyses), { providedCodeActionKinds: CostQuickFixProvider.providedCodeActionKinds }),
+    vscode.workspace.registerTextDocumentContentProvider(DERIVATION_SCHEME, new DerivationDocuments(analyses)),
+    vscode.commands.registerCommand(SHOW_DERIVATION_COMMAND, showDerivation),
+    vscode.commands.registerCommand(REVEAL_LINE_COMMAND, revealLine),
+    vscode.commands.registerCommand(SHOW_SITES_COMMAND, () => costs.showSites()),
+    vscode.commands.registerCommand("aalp.rescanWorkspace", () => costs.rescan()),
+    vscode.workspace.onDidOpenTextDocument(refreshDocument),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (!isSupported(e.document) || e.contentChanges.length === 0) return;
+      // Annotations can change every site's numbers: refresh lenses and diagnostics once typing pauses.
+      debouncer.schedule(e.document.uri.toString(), () => {
+        lenses.refresh();
+        refreshDocument(e.document);
+      });
+    }),
+    vscode.workspace.onDidSaveTextDocument((doc) => {
+      if (!isSupported(doc)) return;
+      refreshDocument(doc);
+      costs.updateDocument(doc);
+    }),
+    vscode.workspace.onDidCloseTextDocument((doc) => {
+      analyses.forget(doc);
+      diagnostics.clear(doc);
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void costs.rescan().catch(fail("workspace scan"))),
+    onSettingsChange(() => {
+      analyses.invalidate();
+      lenses.refresh();
+      vscode.workspace.textDocuments.forEach(refreshDocument);
+      void costs.rescan().catch(fail("workspace scan"));
+    }),
+  );
+
+  // After activation returns: the first analysis loads the engine.
+  setImmediate(() => {
+    vscode.workspace.textDocuments.forEach(refreshDocument);
+    void costs.rescan().catch(fail("workspace scan"));
+  });
+
+  const activationMs = performance.now() - started;
+  return { activationMs, whenScanned: () => costs.whenScanned(), summary: () => costs.summary() };
+}

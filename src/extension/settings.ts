@@ -1,0 +1,35 @@
+// Typed access to the `aalp.*` settings, read per resource (they are resource-scoped) and never
+// cached in globals; listeners hear about changes that affect `aalp`.
+import * as vscode from "vscode";
+import type { Severity } from "../core/advice/types";
+import type { PriceOverrides } from "../core/pricing";
+import { DEFAULT_SETTINGS, type AalpSettings } from "./view/settingsModel";
+
+const SEVERITIES: readonly Severity[] = ["error", "warning", "information", "hint"];
+
+export function readSettings(resource: vscode.Uri | undefined): AalpSettings {
+  const c = vscode.workspace.getConfiguration("aalp", resource);
+  const d = DEFAULT_SETTINGS;
+  const severity = c.get<string>("diagnostics.severity", d.severity);
+  return {
+    lensesEnabled: c.get<boolean>("lenses.enabled", d.lensesEnabled),
+    diagnosticsEnabled: c.get<boolean>("diagnostics.enabled", d.diagnosticsEnabled),
+    warnDegree: c.get<number>("diagnostics.warnDegree", d.warnDegree),
+    severity: SEVERITIES.includes(severity as Severity) ? (severity as Severity) : d.severity,
+    prices: c.get<PriceOverrides>("prices", {}),
+    assumptions: c.get<Record<string, number>>("assumptions", {}),
+    wrappers: c.get<string[]>("wrappers", []),
+    include: c.get<string>("include", d.include),
+    exclude: c.get<string[]>("exclude", [...d.exclude]),
+    windowSize: c.get<number>("fixes.windowSize", d.windowSize),
+    summarizeBudgetTokens: c.get<number>("fixes.summarizeBudgetTokens", d.summarizeBudgetTokens),
+    concurrency: c.get<number>("fixes.concurrency", d.concurrency),
+  };
+}
+
+/** Calls `listener` when a change touches `aalp.*` (or `files.exclude`, which the scan honours). */
+export function onSettingsChange(listener: () => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((e) => {
+    if (e.affectsConfiguration("aalp") || e.affectsConfiguration("files.exclude")) listener();
+  });
+}

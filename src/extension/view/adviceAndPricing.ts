@@ -1,0 +1,30 @@
+// The one place the extension reaches the advice (diagnostics, quick fixes) and pricing modules,
+// so their signatures meet the editor's needs here and nowhere else.
+import * as ts from "typescript";
+import { estimate, type Finding } from "../../core";
+import { adviseFindings, quickFixesFor, type Advice, type AdviceSettings, type QuickFix } from "../../core/advice";
+import { dollarEstimate } from "../../core/pricing";
+import type { PricedEstimate } from "./costEstimate";
+import type { AalpSettings } from "./settingsModel";
+
+export function adviceSettings(s: AalpSettings): AdviceSettings {
+  return { warnDegree: s.warnDegree, severity: s.severity, windowSize: s.windowSize, summarizeBudgetTokens: s.summarizeBudgetTokens, concurrency: s.concurrency };
+}
+
+export function adviseDocument(findings: readonly Finding[], fileName: string, text: string, settings: AalpSettings): Advice[] {
+  return settings.diagnosticsEnabled ? adviseFindings(findings, adviceSettings(settings), { ts, fileName, text }) : [];
+}
+
+/** The fixes for one piece of advice, on the document's current text. */
+export function fixesFor(advice: Advice, fileName: string, text: string, settings: AalpSettings): QuickFix[] {
+  return quickFixesFor(ts, fileName, text, advice, adviceSettings(settings));
+}
+
+/** Tokens at the assumed sizes, and dollars when the model's price is known (settings override the table). */
+export function pricedEstimate(f: Finding, assumptions: Readonly<Record<string, number>>, settings: AalpSettings): PricedEstimate {
+  const d = dollarEstimate(f, assumptions, settings.prices);
+  const tokens = d.dollars === null ? estimate(f, assumptions) : d.tokens;
+  // Sizes listed as the bounds print them: loop counts, then sizes, then outputs.
+  const at = [...tokens.at].sort((a, b) => f.rank(a.name) - f.rank(b.name) || a.name.localeCompare(b.name));
+  return d.dollars === null ? { ...tokens, at, unpriced: d.reason } : { ...tokens, at, usd: d.dollars };
+}

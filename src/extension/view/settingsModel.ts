@@ -1,0 +1,36 @@
+// The extension's settings as plain data, shared by the editor glue (which reads them from
+// `aalp.*`) and the engine side (which only ever sees this shape).
+import type { Severity } from "../../core/advice/types";
+import type { PriceOverrides } from "../../core/pricing";
+
+export interface AalpSettings {
+  readonly lensesEnabled: boolean;
+  readonly diagnosticsEnabled: boolean;
+  readonly warnDegree: number;
+  readonly severity: Severity;
+  /** USD per million tokens, by model id; they win over the bundled price table. */
+  readonly prices: PriceOverrides;
+  readonly assumptions: Readonly<Record<string, number>>;
+  /** Names of the user's own functions that send an LLM request. */
+  readonly wrappers: readonly string[];
+  readonly include: string;
+  readonly exclude: readonly string[];
+  readonly windowSize: number;
+  readonly summarizeBudgetTokens: number;
+  readonly concurrency: number;
+}
+
+export const DEFAULT_SETTINGS: AalpSettings = {
+  lensesEnabled: true,
+  diagnosticsEnabled: true,
+  warnDegree: 2,
+  severity: "warning",
+  prices: {},
+  assumptions: {},
+  wrappers: [],
+  include: "**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}",
+  exclude: ["**/node_modules/**", "**/dist/**", "**/out/**", "**/*.d.ts"],
+  windowSize: 8,
+  summarizeBudgetTokens: 4000,
+  concurrency: 4,
+};

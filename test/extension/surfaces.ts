@@ -1,0 +1,147 @@
+// What a user sees in the editor, asserted through VS Code's own provider commands on a copy of
+// examples/ (workspace setting aalp.assumptions = { rounds: 20 }). Runs in the extension host.
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as vscode from "vscode";
+import type { AalpApi } from "../../src/extension/extension";
+
+const EXTENSION_ID = "aalp-lens.aalp-lens";
+const FIXTURES = path.resolve(__dirname, "../../../test/fixtures/extension");
+
+/** Polls `probe` until it returns a value (not undefined/false), or fails after `timeoutMs`. */
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await probe();
+      if (v !== undefined && v !== false) return v;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ""}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function workspaceFile(name: string): vscode.Uri {
+  return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, name);
+}
+
+async function lensTitles(uri: vscode.Uri, expected: number): Promise<string[]> {
+  return waitFor(`${expected} AALP lenses in ${uri.path}`, async () => {
+    const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>("vscode.executeCodeLensProvider", uri, 100)) ?? [];
+    const ours = lenses.filter((l) => l.command?.command === "aalp.showDerivation");
+    return ours.length === expected && ours.map((l) => `${l.range.start.line + 1}: ${l.command!.title}`);
+  });
+}
+
+function ourDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === "AALP Lens");
+}
+
+const where = (r: vscode.Range): string => `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
+
+describe("AALP Lens in the editor", function () {
+  let api: AalpApi;
+  const naive = workspaceFile("debug-naive.ts");
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension<AalpApi>(EXTENSION_ID);
+    assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
+    assert.equal(ext.isActive, false, "activated before any TypeScript or JavaScript document opened");
+    await vscode.window.showTextDocument(naive);
+    api = await waitFor("activation on a TypeScript document", () => ext.isActive && ext.exports);
+    const firstAnalysis = performance.now();
+    await lensTitles(naive, 2);
+    console.log(`[aalp] activation ${api.activationMs.toFixed(1)} ms; first lenses (engine load + analysis) ${(performance.now() - firstAnalysis).toFixed(0)} ms`);
+  });
+
+  it("shows a cost lens above each LLM call, with the workspace's assumptions and defaults marked", async () => {
+    assert.deepEqual(await lensTitles(naive, 2), [
+      "21: Θ(rounds²·|program|) input · Θ(rounds) calls · gpt-4o-mini · ≈ $0.027 at rounds=20; defaults |program|=200",
+      "29: Θ(rounds²·|program|) input · Θ(rounds) calls · gpt-4o · ≈ $0.45 at rounds=20; defaults |program|=200",
+    ]);
+  });
+
+  it("opens the derivation when a lens is clicked", async () => {
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>("vscode.executeCodeLensProvider", naive, 100);
+    const lens = lenses.find((l) => l.command?.command === "aalp.showDerivation" && l.range.start.line === 28)!;
+    await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []));
+    const doc = await waitFor("the derivation document", () => vscode.workspace.textDocuments.find((d) => d.uri.scheme === "aalp-derivation"));
+    assert.match(doc.getText(), /^\*\*AALP Lens\*\* · openai `chat\.completions\.create` · model `gpt-4o` · in `debugProgram` · quadratic/);
+    assert.ok(doc.getText().includes("costs m·(o·n + o²)"));
+  });
+
+  it("explains the bound on hover, step by step with line links", async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", naive, new vscode.Position(28, 40));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === "string" ? c : c.value))).find((v) => v.startsWith("**AALP Lens**"));
+    assert.ok(text, "no AALP hover on the developer call");
+    const link = (line: number): string => `[line ${line}](command:aalp.revealLine?${encodeURIComponent(JSON.stringify([naive.toString(), line]))})`;
+    assert.ok(text.includes("- input tokens: `Θ(rounds²·|program|)`, per call `Θ(rounds·|program|)`"), text);
+    assert.ok(text.includes(`1. ${link(18)}: for loop while round \\< rounds → rounds iterations`), text);
+    assert.ok(text.includes(`conversation grows at ${link(19)} on every iteration of rounds`), text);
+    assert.ok(text.includes("Summed over this site's calls: `Θ(rounds²·|program|²·m[gpt-4o])`."), text);
+  });
+
+  it("reports the growing history and the whole program re-sent, with stable codes on the calls", async () => {
+    const diagnostics = await waitFor("AALP diagnostics", () => ourDiagnostics(naive).length === 4 && ourDiagnostics(naive));
+    assert.deepEqual(diagnostics.map((d) => `${String(d.code)} ${where(d.range)} ${vscode.DiagnosticSeverity[d.severity]}`).sort(), [
+      "aalp.growing-history 21:22-25:7 Warning",
+      "aalp.growing-history 29:23-32:7 Warning",
+      "aalp.whole-input-per-item 21:22-25:7 Warning",
+      "aalp.whole-input-per-item 29:23-32:7 Warning",
+    ]);
+  });
+
+  it("re-reads @aalp annotations as they are typed", async () => {
+    const text = fs.readFileSync(workspaceFile("chat-history.ts").fsPath, "utf8");
+    const doc = await vscode.workspace.openTextDocument({ language: "typescript", content: text });
+    await vscode.window.showTextDocument(doc);
+    assert.deepEqual(await lensTitles(doc.uri, 1), [
+      "16: Θ(|questions|²·|question| + |questions|²·out[gpt-4.1]) input · Θ(|questions|) calls · gpt-4.1 · ≈ $0.12 at defaults |questions|=10, |question|=200, out[gpt-4.1]=300",
+    ]);
+    const editor = vscode.window.activeTextEditor!;
+    await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount, 0), "// @aalp questions <= 5\n"));
+    await waitFor("the bounded lens", async () => (await lensTitles(doc.uri, 1))[0]!.startsWith("16: O(|question| + out[gpt-4.1]) input · O(1) calls · gpt-4.1 · ≈ $0.037"));
+    await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
+  });
+
+  it("summarises the workspace: the worst class and its sites (status bar)", async () => {
+    await api.whenScanned();
+    const s = api.summary();
+    assert.equal(s.worst, "unbounded");
+    // The scan agrees with the lenses, file by file.
+    let lensCount = 0;
+    for (const uri of await vscode.workspace.findFiles("**/*.ts")) {
+      await vscode.workspace.openTextDocument(uri); // the provider command needs the document loaded
+      const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>("vscode.executeCodeLensProvider", uri, 100)) ?? [];
+      lensCount += lenses.filter((l) => l.command?.command === "aalp.showDerivation").length;
+    }
+    assert.equal(s.total, lensCount);
+    assert.deepEqual(s.sites.map((x) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(x.file))}:${x.line}`), ["evolution-global.ts:15"]);
+  });
+
+  it("applies “scope to function” to the naive debugging loop; the saved file and its lenses change class", async () => {
+    await vscode.window.showTextDocument(naive);
+    const diagnostic = ourDiagnostics(naive).find((d) => d.code === "aalp.whole-input-per-item" && d.range.start.line === 20);
+    assert.ok(diagnostic, "no whole-input-per-item diagnostic on line 21");
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", naive, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const scope = actions.find((a) => a.kind?.value === "quickfix.aalp.scope-to-function");
+    assert.ok(scope?.edit, `no scope-to-function fix among: ${actions.map((a) => a.title).join(" | ")}`);
+    assert.equal(scope.isPreferred, true);
+    assert.ok(await vscode.workspace.applyEdit(scope.edit));
+    const doc = await vscode.workspace.openTextDocument(naive);
+    assert.ok(await doc.save());
+    assert.equal(fs.readFileSync(naive.fsPath, "utf8"), fs.readFileSync(path.join(FIXTURES, "debug-naive.scoped.ts"), "utf8"));
+    const after = await waitFor("lenses of the edited file", async () => {
+      const titles = await lensTitles(naive, 2);
+      return titles.every((t) => t.includes("|programUnits|")) && titles;
+    });
+    assert.deepEqual(after, [
+      "21: Θ(|programUnits|·|programUnits[]|) input · Θ(|programUnits|) calls · gpt-4o-mini · ≈ $0.0018 at defaults |programUnits|=10, |programUnits[]|=200",
+      "29: Θ(|programUnits|·|programUnits[]|) input · Θ(|programUnits|) calls · gpt-4o · ≈ $0.041 at defaults |programUnits|=10, |programUnits[]|=200, out[gpt-4o]=300",
+    ]);
+  });
+});

@@ -1,0 +1,82 @@
+import * as assert from "node:assert/strict";
+import { formatBound } from "../../src/core";
+import { applyAnnotations, parseAnnotations } from "../../src/core/annotations";
+import { analyze, summary } from "./analyze";
+
+const CHAT = (annotation: string, before = ""): string => `import OpenAI from "openai";
+const client = new OpenAI();
+export async function chat(turns: number, q: string) {
+  const messages: { role: "user"; content: string }[] = [];
+  ${before}
+  for (let t = 0; t < turns; t++) {
+    messages.push({ role: "user", content: q });
+    ${annotation}
+    await client.chat.completions.create({ model: "gpt-4.1", max_tokens: 50, messages });
+  }
+}
+`;
+
+describe("@aalp annotations", () => {
+  it("parses assumptions, bounds and ignores, in line and block comments", () => {
+    const a = parseAnnotations(["// @aalp turns=20, |q|=300", "x(); /* @aalp rounds <= 12 */", " * @aalp ignore because", "// @aalp n ≤ 5 k=2"].join("\n"));
+    assert.deepEqual(a.assumptions, [
+      { line: 1, name: "turns", value: 20 },
+      { line: 1, name: "|q|", value: 300 },
+      { line: 4, name: "k", value: 2 },
+    ]);
+    assert.deepEqual(a.bounds, [
+      { line: 2, name: "rounds", max: 12 },
+      { line: 4, name: "n", max: 5 },
+    ]);
+    assert.deepEqual(a.ignores, [3]);
+    assert.deepEqual(a.problems, []);
+  });
+
+  it("reports what it cannot read, and ignores text without annotations", () => {
+    assert.deepEqual(parseAnnotations("// @aalp turns is twenty\n// @aalp\n").problems.map((p) => p.line), [1, 2]);
+    assert.deepEqual(parseAnnotations("// @aalpine turns=3\nconst s = 1;"), { assumptions: [], bounds: [], ignores: [], problems: [] });
+  });
+
+  it("assumptions feed estimates and leave the bounds alone", () => {
+    const code = CHAT("") + "// @aalp turns=20, q=300\n";
+    const r = applyAnnotations(analyze(code), parseAnnotations(code));
+    assert.deepEqual(r.assumptions, { turns: 20, q: 300 });
+    assert.equal(summary(r.findings[0]!).input, "Θ(turns²·|q|)");
+  });
+
+  it("a bound substitutes the symbol by its constant and turns Θ into O", () => {
+    const code = CHAT("") + "// @aalp turns <= 20\n";
+    const [f] = applyAnnotations(analyze(code), parseAnnotations(code)).findings;
+    assert.deepEqual([formatBound(f!.inputTokens, f!.rank), formatBound(f!.calls, f!.rank), formatBound(f!.inputPerCall, f!.rank)], ["O(|q|)", "O(1)", "O(|q|)"]);
+    assert.deepEqual(f!.symbols.map((s) => s.name), ["m[gpt-4.1]", "|q|"]);
+    assert.match(f!.explanation.at(-1)!, /^line 12: @aalp bounds turns ≤ 20/);
+  });
+
+  it("a bound on a data-dependent loop's line names that loop, whatever its generated symbol", () => {
+    const code = `import OpenAI from "openai";
+const client = new OpenAI();
+export async function evolve(x: string, ok: (s: string) => boolean) {
+  // @aalp attempts <= 50
+  while (!ok(x)) {
+    const r = await client.chat.completions.create({ model: "gpt-4o", max_tokens: 10, messages: [{ role: "user", content: x }] });
+    x = r.choices[0]!.message.content ?? x;
+  }
+}`;
+    const raw = analyze(code);
+    assert.equal(summary(raw[0]!).calls, "O(T5)");
+    const [f] = applyAnnotations(raw, parseAnnotations(code)).findings;
+    assert.equal(formatBound(f!.calls, f!.rank), "O(1)");
+    assert.deepEqual(f!.loops.map((l) => [l.tripCount, l.dataDependent]), [["≤ 50", false]]);
+  });
+
+  it("ignore silences the site on its own line or the next", () => {
+    for (const [annotation, before] of [["// @aalp ignore", ""], ["", ""]] as const) {
+      const code = CHAT(annotation, before);
+      const r = applyAnnotations(analyze(code), parseAnnotations(code));
+      assert.equal(r.findings.length, annotation ? 0 : 1);
+      assert.equal(r.ignored.length, annotation ? 1 : 0);
+    }
+    const trailing = CHAT("").replace("messages });", "messages }); // @aalp ignore");
+    assert.equal(applyAnnotations(analyze(trailing), parseAnnotations(trailing)).findings.length, 0);
+  });
+});

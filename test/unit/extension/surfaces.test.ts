@@ -1,0 +1,66 @@
+// The editor surfaces' logic on plain Node: what the lens, hover, diagnostics and status bar show
+// for the examples, through the same engine-side module the extension loads.
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { analyzeDocument, derivationMarkdown, lensTitle, siteEstimate, siteRefs, statusText, summarize } from "../../../src/extension/view/engine";
+import { tokenCount } from "../../../src/extension/view/numbers";
+import { DEFAULT_SETTINGS, type AalpSettings } from "../../../src/extension/view/settingsModel";
+
+const EXAMPLES = path.resolve(__dirname, "../../../../examples");
+
+function lenses(file: string, settings: AalpSettings = DEFAULT_SETTINGS, text = fs.readFileSync(path.join(EXAMPLES, file), "utf8")): string[] {
+  const a = analyzeDocument(path.join(EXAMPLES, file), text, settings);
+  return a.findings.map((f) => `${f.line}: ${lensTitle(f, siteEstimate(a, f, settings))}`);
+}
+
+describe("extension surfaces (plain Node)", () => {
+  it("lens titles: bounds, model and an estimate with defaults marked", () => {
+    assert.deepEqual(lenses("debug-naive.ts"), [
+      "21: Θ(rounds²·|program|) input · Θ(rounds) calls · gpt-4o-mini · ≈ $0.0074 at defaults rounds=10, |program|=200",
+      "29: Θ(rounds²·|program|) input · Θ(rounds) calls · gpt-4o · ≈ $0.12 at defaults rounds=10, |program|=200",
+    ]);
+    // A local model has no API price: the lens counts tokens instead.
+    assert.deepEqual(lenses("per-item.ts"), ["12: Θ(|tickets|·|tickets[]|) input · Θ(|tickets|) calls · llama3.1:8b · ≈ 2.2k input tokens at defaults |tickets|=10, |tickets[]|=200, out[llama3.1:8b]=300"]);
+  });
+
+  it("lens titles: assumptions from settings, overridden by @aalp comments, priced from settings", () => {
+    const settings: AalpSettings = { ...DEFAULT_SETTINGS, assumptions: { "|question|": 50, questions: 4 }, prices: { "gpt-4.1": { input: 2, output: 8 } } };
+    const text = fs.readFileSync(path.join(EXAMPLES, "chat-history.ts"), "utf8") + "// @aalp questions=20\n";
+    assert.deepEqual(lenses("chat-history.ts", settings, text), [
+      "16: Θ(|questions|²·|question| + |questions|²·out[gpt-4.1]) input · Θ(|questions|) calls · gpt-4.1 · ≈ $0.33 at |questions|=20, |question|=50; defaults out[gpt-4.1]=300",
+    ]);
+  });
+
+  it("hover: derivation with line links, symbols and the paper's cost term", () => {
+    const file = path.join(EXAMPLES, "debug-naive.ts");
+    const a = analyzeDocument(file, fs.readFileSync(file, "utf8"), DEFAULT_SETTINGS);
+    const f = a.findings[1]!;
+    const md = derivationMarkdown(f, siteEstimate(a, f, DEFAULT_SETTINGS), "file:///ws/debug-naive.ts");
+    const link = (line: number): string => `[line ${line}](command:aalp.revealLine?${encodeURIComponent(JSON.stringify(["file:///ws/debug-naive.ts", line]))})`;
+    assert.ok(md.startsWith("**AALP Lens** · openai `chat.completions.create` · model `gpt-4o` · in `debugProgram` · quadratic\n"), md);
+    assert.ok(md.includes("- input tokens: `Θ(rounds²·|program|)`, per call `Θ(rounds·|program|)` ≈ 41.1k"), md);
+    assert.ok(md.includes(`1. ${link(18)}: for loop while round \\< rounds → rounds iterations`), md);
+    assert.ok(md.includes(`2. conversation grows at ${link(19)} on every iteration of rounds (for at ${link(18)})`), md);
+    assert.ok(md.includes(`${link(29)} rewrites program whole`), md);
+    assert.ok(md.includes("- `|program|` (size), " + link(15) + ": the size of the parameter program"), md);
+    assert.ok(md.includes("costs m·(o·n + o²)") && md.includes("Summed over this site's calls: `Θ(rounds²·|program|²·m[gpt-4o])`."), md);
+  });
+
+  it("status bar: the worst class and its sites across files", () => {
+    const refs = ["debug-naive.ts", "evolution-global.ts", "fan-out.ts"].map((file) => {
+      const full = path.join(EXAMPLES, file);
+      return siteRefs(analyzeDocument(full, fs.readFileSync(full, "utf8"), DEFAULT_SETTINGS), file);
+    });
+    const s = summarize(refs);
+    assert.equal(s.worst, "unbounded");
+    assert.equal(s.total, 4);
+    assert.deepEqual(s.sites.map((x) => `${x.file}:${x.line} ${x.label}`), ["evolution-global.ts:15 gpt-4o in evolve"]);
+    assert.equal(statusText(s), "AALP: unbounded ×1");
+    assert.equal(statusText(summarize([])), "AALP: no LLM calls");
+  });
+
+  it("token counts stay short", () => {
+    assert.deepEqual([0, 999, 12_400, 1_250_000, 3e9].map(tokenCount), ["0", "999", "12.4k", "1.3M", "3G"]);
+  });
+});
