@@ -15,7 +15,7 @@
 //   parse        read + ts.createSourceFile of every file (the baseline)
 //   analysis     the CLI's `report --format json` over the workspace
 //   typecheck    `tsc -p <workspace> --noEmit` through the API (the workspace type-checks cleanly)
-//   type-aware   the same program + getTypeChecker() + the engine's analyzeSourceFile on each file
+//   type-aware   the same program + a Project over it (checker-backed) analysing each file
 //   incremental  a core Project: full analysis, then re-analysis of every file after one edit of an
 //                llm.ts wrapper and of a leaf file (rows incremental.full / .llm-edit / .leaf-edit)
 // type-aware and incremental use the engine in-process: the parent bundles src/core/index.ts into
@@ -109,11 +109,11 @@ export const MEASUREMENTS = [
     },
   },
   {
-    // Type-aware mode's cost shape: the same program as "typecheck", its TypeChecker, and the engine
-    // on every workspace source file of the program (analyzeSourceFile, from the core bundle). The
-    // engine does not query the checker yet; getTypeChecker() (binding all files) is timed anyway.
+    // Type-aware mode as `aalp report --types` runs it: the same program as "typecheck", and a
+    // Project over it (the program's source files, and its TypeChecker where the syntax has no
+    // answer) analysing every workspace file.
     name: "type-aware",
-    title: "createProgram + getTypeChecker + analyzeSourceFile on each file",
+    title: "createProgram + Project({ program }) analysing each file",
     requires: coreRequires,
     prepare: buildCoreBundle,
     setup: (ctx) => ({ config: workspaceConfig(ctx), core: loadCore() }),
@@ -126,7 +126,9 @@ export const MEASUREMENTS = [
       const t2 = performance.now();
       let findings = 0;
       const files = programFiles(program);
-      for (const sf of files) findings += core.analyzeSourceFile(ts, sf, {}).length;
+      const host = { readFile: (p) => program.getSourceFile(p)?.text ?? ts.sys.readFile(p), fileExists: (p) => !!program.getSourceFile(p) || ts.sys.fileExists(p) };
+      const project = new core.Project(ts, host, { program });
+      for (const sf of files) findings += project.analyze(sf.fileName).findings.length;
       const t3 = performance.now();
       return { files: files.length, findings, typeCount: typeof checker.getTypeCount === "function" ? checker.getTypeCount() : undefined, createProgramMs: round(t1 - t0, 1), checkerMs: round(t2 - t1, 1), analyzeMs: round(t3 - t2, 1) };
     },
@@ -161,7 +163,7 @@ async function buildCoreBundle() {
 
 function loadCore() {
   const core = require(CORE_BUNDLE);
-  for (const name of ["Project", "analyzeSourceFile"]) if (typeof core[name] !== "function") throw new Error(`${CORE_BUNDLE} exports no ${name}`);
+  for (const name of ["Project"]) if (typeof core[name] !== "function") throw new Error(`${CORE_BUNDLE} exports no ${name}`);
   return core;
 }
 
