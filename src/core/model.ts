@@ -14,7 +14,19 @@ export interface LoopSummary {
   readonly parallel: boolean;
 }
 
-export interface Finding {
+/** The bounds of one call site over the loops around it (and per execution of the call). */
+export interface CostBounds {
+  readonly calls: Bound;
+  readonly inputTokens: Bound;
+  readonly inputPerCall: Bound;
+  readonly outputTokens: Bound;
+  readonly outputPerCall: Bound;
+  readonly generationCost: Bound;
+  readonly span: Bound;
+  readonly growth: Growth;
+}
+
+export interface Finding extends CostBounds {
   readonly file: string;
   /** 1-based, at the start of the call expression. */
   readonly line: number;
@@ -33,14 +45,6 @@ export interface Finding {
    *  own SDK calls are findings too, so totals must not add the two. */
   readonly through?: string;
   readonly model: string | null;
-  readonly calls: Bound;
-  readonly inputTokens: Bound;
-  readonly inputPerCall: Bound;
-  readonly outputTokens: Bound;
-  readonly outputPerCall: Bound;
-  readonly generationCost: Bound;
-  readonly span: Bound;
-  readonly growth: Growth;
   readonly loops: readonly LoopSummary[];
   readonly explanation: readonly string[];
   /** Every symbol the bounds use, with where it came from. */

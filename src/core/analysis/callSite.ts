@@ -5,21 +5,14 @@ import { Bound, formatBound } from "../algebra/bound";
 import { Poly } from "../algebra/poly";
 import type { Constants } from "../binder/constants";
 import type { LlmCall } from "../binder/provenance";
+import type { CostBounds } from "../model";
 import type { Scopes, TS } from "../binder/scopes";
 import { modelSymbol, type SymbolTable } from "../symbols";
 import type { LoopInfo, Loops } from "./loops";
 import { strongerGrowth, type Growth, type Sizes } from "./sizes";
 import { substitute, type Summary } from "./summary";
 
-export interface SiteBounds {
-  readonly calls: Bound;
-  readonly inputTokens: Bound;
-  readonly inputPerCall: Bound;
-  readonly outputTokens: Bound;
-  readonly outputPerCall: Bound;
-  readonly generationCost: Bound;
-  readonly span: Bound;
-  readonly growth: Growth;
+export interface SiteBounds extends CostBounds {
   readonly loops: readonly LoopInfo[];
   readonly conditional: boolean;
   readonly explanation: readonly string[];

@@ -12,15 +12,9 @@ import type { Scopes, TS } from "../binder/scopes";
 import type { SymbolTable } from "../symbols";
 import type { SiteBounds } from "./callSite";
 import type { Loops } from "./loops";
+import type { SummaryPolys } from "./summary";
 
-export interface Polys {
-  readonly calls: Poly;
-  readonly input: Poly;
-  readonly output: Poly;
-  readonly result: Poly;
-  readonly generation: Poly;
-  readonly span: Poly;
-}
+type Polys = SummaryPolys;
 
 export type Solution = { readonly kind: "solved"; readonly polys: Polys; readonly tight: boolean; readonly explanation: string } | { readonly kind: "unknown"; readonly reason: string };
 

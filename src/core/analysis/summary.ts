@@ -18,13 +18,8 @@ export interface SummaryParam {
   readonly defaultValue?: { readonly size: Poly; readonly count: Poly };
 }
 
-export interface Summary {
-  /** `ask`, `Assistant.ask`. */
-  readonly name: string;
-  readonly file: string;
-  readonly line: number;
-  readonly params: readonly SummaryParam[];
-  /** Per invocation of the function. */
+/** The cost of one invocation of a function. */
+export interface SummaryPolys {
   readonly calls: Poly;
   readonly input: Poly;
   readonly output: Poly;
@@ -32,6 +27,14 @@ export interface Summary {
   readonly result: Poly;
   readonly generation: Poly;
   readonly span: Poly;
+}
+
+export interface Summary extends SummaryPolys {
+  /** `ask`, `Assistant.ask`. */
+  readonly name: string;
+  readonly file: string;
+  readonly line: number;
+  readonly params: readonly SummaryParam[];
   /** Θ for the input and generation; `callsTight` for the number of calls alone. */
   readonly tight: boolean;
   readonly callsTight: boolean;
@@ -81,5 +84,3 @@ export function renameSymbols(p: Poly, file: string, names: readonly string[]): 
   }
   return out;
 }
-
-export const ZERO_SUMMARY_POLYS = { calls: Poly.zero, input: Poly.zero, output: Poly.zero, result: Poly.zero, generation: Poly.zero, span: Poly.zero };
