@@ -18,7 +18,8 @@ interface FileAdvice {
 }
 
 function init(modules: { typescript: typeof ts }): ts.server.PluginModule {
-  const tsm = modules.typescript;
+  // A plain copy: the module's properties are getters, and the engine reads `ts.isX` per node.
+  const tsm: typeof ts = { ...modules.typescript };
   let config: PluginConfig = {};
   const services = new Set<{ configure(c: PluginConfig): void }>();
 

@@ -1,6 +1,6 @@
 // The one place the extension reaches the advice (diagnostics, quick fixes) and pricing modules,
 // so their signatures meet the editor's needs here and nowhere else.
-import * as ts from "typescript";
+import { ts } from "./typescriptModule";
 import { estimate, type Finding } from "../../core";
 import { adviseFindings, quickFixesFor, type Advice, type AdviceSettings, type QuickFix } from "../../core/advice";
 import { dollarEstimate } from "../../core/pricing";

@@ -1,7 +1,7 @@
 // One document's results for every editor surface: the engine's findings with the `@aalp`
 // annotations applied, the sizes to assume (settings, overridden by annotations) and the advice.
 import * as fs from "node:fs";
-import * as ts from "typescript";
+import { ts } from "./typescriptModule";
 import { Project, costClass, type Finding } from "../../core";
 import type { Advice } from "../../core/advice/types";
 import { applyAnnotations, parseAnnotations, type AnnotationProblem } from "../../core/annotations";
