@@ -302,3 +302,32 @@ describe("invalidation", () => {
     assert.deepEqual(sitesOf(project, "/p/a.ts", ["calls"]), [{ line: 2, calls: "Θ(|xs|)" }]);
   });
 });
+
+describe("objects passed by reference", () => {
+  it("a history array grown by the function it is passed to accumulates across the caller's loop", () => {
+    const { project } = memoryProject({
+      "/p/step.ts": `import OpenAI from "openai";
+const client = new OpenAI();
+type Msg = { role: "user" | "assistant"; content: string };
+export async function step(history: Msg[], question: string): Promise<string> {
+  history.push({ role: "user", content: question });
+  const r = await client.chat.completions.create({ model: "gpt-4o", max_tokens: 100, messages: history });
+  const answer = r.choices[0].message.content ?? "";
+  history.push({ role: "assistant", content: answer });
+  return answer;
+}
+`,
+      "/p/loop.ts": `import { step } from "./step";
+export async function run(questions: string[]) {
+  const history: { role: "user" | "assistant"; content: string }[] = [];
+  for (const q of questions) await step(history, q);
+  for (const q of questions) await step([], q);
+}
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/loop.ts", ["calls", "input"]), [
+      { line: 4, calls: "Θ(|questions|)", input: "Θ(|questions|²·|q|)" },
+      { line: 5, calls: "Θ(|questions|)", input: "Θ(|questions|·|q|)" },
+    ]);
+  });
+});

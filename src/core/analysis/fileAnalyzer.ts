@@ -275,7 +275,13 @@ export class FileAnalyzer {
   }
 
   private paramsOf(fn: ts.SignatureDeclaration): SummaryParam[] {
-    return summaryParams(this.tsm, fn, (type) => this.sizes.isArrayType(type), (p) => ({ size: this.sizes.sizeOf(p.initializer!, p).poly, count: this.loops.count(p.initializer!).trip }));
+    return summaryParams(
+      this.tsm,
+      fn,
+      (type) => this.sizes.isArrayType(type),
+      (p) => ({ size: this.sizes.sizeOf(p.initializer!, p).poly, count: this.loops.count(p.initializer!).trip }),
+      (p) => (this.tsm.isIdentifier(p.name) ? this.sizes.growthPerInvocation(p, p.name.text, fn) : undefined),
+    );
   }
 
   private isSelfCall(call: ts.CallExpression, fn: ts.Node): boolean {

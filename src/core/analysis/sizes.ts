@@ -478,7 +478,46 @@ export class Sizes {
       } else values.set(`|${p.name}|`, this.sizeOf(arg, call).poly);
       values.set(p.name, this.loops.count(arg).trip);
     });
+    // Passed by reference and grown by the callee: earlier invocations in this loop added to it too
+    // (what they add is in the callee's terms, so it is written in the caller's with the values above).
+    const grown = new Map<string, Poly>();
+    summary.params.forEach((p, i) => {
+      const arg = args[i];
+      if (!p.grows || !p.name || !arg || t.isSpreadElement(arg)) return;
+      const earlier = this.invocationsSince(arg, call);
+      const key = `|${p.name}|`;
+      if (p.array || this.isArrayLike(arg)) {
+        grown.set(key, (values.get(key) ?? Poly.zero).add(earlier.mul(substitute(p.grows.count, values))));
+        // What the callee pushes bounds one element too (their sum bounds the largest).
+        grown.set(`|${p.name}[]|`, (values.get(`|${p.name}[]|`) ?? Poly.zero).add(substitute(p.grows.size, values)));
+      } else grown.set(key, (values.get(key) ?? Poly.zero).add(earlier.mul(substitute(p.grows.size, values))));
+    });
+    for (const [k, v] of grown) values.set(k, v);
     return values;
+  }
+
+  /** How many times a call has run before, since the variable passed to it was declared. */
+  private invocationsSince(arg: ts.Expression, call: ts.Node): Poly {
+    const t = this.ts;
+    const x = this.constants.skipTrivia(arg);
+    const decl = t.isIdentifier(x) ? this.scopes.resolve(x) : undefined;
+    if (!decl) return Poly.zero;
+    const outer = new Set(this.loops.around(decl).map((l) => l.node));
+    return Poly.product(this.loops.around(call).filter((l) => !outer.has(l.node)).map((l) => l.trip));
+  }
+
+  /** Elements and tokens a function adds to a parameter it grows (`history.push(…)`), per invocation. */
+  growthPerInvocation(param: ts.ParameterDeclaration, name: string, fn: ts.Node): { count: Poly; size: Poly } | undefined {
+    const grows = this.writesOf(param, name).filter((w) => w.kind === "grow" && !w.outputOf && this.loops.enclosingFunction(w.node) === fn);
+    if (grows.length === 0) return undefined;
+    let count = Poly.zero;
+    let size = Poly.zero;
+    for (const w of grows) {
+      const trips = Poly.product(this.loops.around(w.node).map((l) => l.trip));
+      count = count.add(trips.scale((w.delta ?? []).length));
+      size = size.add(trips.mul(Poly.sum((w.delta ?? []).map((d) => this.sizeOf(d, w.node).poly))));
+    }
+    return { count, size };
   }
 
   /** `code = (await fix(code)).text`: the variable an LLM call's answer replaces, when that variable is in its prompt. */

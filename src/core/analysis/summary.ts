@@ -16,6 +16,8 @@ export interface SummaryParam {
   readonly fields: readonly string[];
   /** `turns = 10`: the default's size and count, used when a call leaves the argument out. */
   readonly defaultValue?: { readonly size: Poly; readonly count: Poly };
+  /** An object passed by reference and grown inside (`history.push(…)`): elements and tokens added per invocation. */
+  readonly grows?: { readonly count: Poly; readonly size: Poly };
 }
 
 /** The cost of one invocation of a function. */
@@ -50,15 +52,17 @@ export interface Summary extends SummaryPolys {
 }
 
 /** A function-like declaration's parameters, as a summary describes them. */
-export function summaryParams(t: typeof ts, fn: ts.SignatureDeclaration, isArrayType: (type: ts.TypeNode) => boolean, defaultOf: (p: ts.ParameterDeclaration) => SummaryParam["defaultValue"]): SummaryParam[] {
+export function summaryParams(t: typeof ts, fn: ts.SignatureDeclaration, isArrayType: (type: ts.TypeNode) => boolean, defaultOf: (p: ts.ParameterDeclaration) => SummaryParam["defaultValue"], growthOf: (p: ts.ParameterDeclaration) => SummaryParam["grows"]): SummaryParam[] {
   return fn.parameters.map((p) => {
     const defaultValue = p.initializer ? defaultOf(p) : undefined;
+    const grows = growthOf(p);
     return {
       name: t.isIdentifier(p.name) ? p.name.text : "",
       array: !!p.type && isArrayType(p.type),
       rest: !!p.dotDotDotToken,
       fields: t.isObjectBindingPattern(p.name) ? p.name.elements.flatMap((e) => (t.isIdentifier(e.name) ? [e.name.text] : [])) : [],
       ...(defaultValue ? { defaultValue } : {}),
+      ...(grows ? { grows } : {}),
     };
   });
 }
