@@ -1,8 +1,9 @@
 // Command-line parsing for `aalp`. Usage errors are thrown as UsageError (exit code 2).
+import { FAIL_ON, type FailOn } from "../core";
 
 export class UsageError extends Error {}
 
-export type Format = "text" | "json";
+export type Format = "text" | "json" | "markdown" | "sarif" | "html";
 
 export interface ReportArgs {
   readonly command: "report";
@@ -17,6 +18,17 @@ export interface ReportArgs {
   readonly project?: string;
   /** Type-aware mode: build the tsconfig's program and resolve clients by type. */
   readonly types: boolean;
+  readonly include: string[];
+  readonly exclude: string[];
+  /** The symbol projections scale (default: each site's loop count of highest degree). */
+  readonly scale?: string;
+  /** A JSON report of an earlier run to gate against. */
+  readonly baseline?: string;
+  readonly failOn: FailOn[];
+  /** Worker threads; "auto" decides by the number of files. */
+  readonly workers: number | "auto";
+  /** Price each site's quick fixes (apply and re-analyse them); on for text, markdown and html. */
+  readonly fixes: boolean;
 }
 
 export type Args = ReportArgs | { readonly command: "help" } | { readonly command: "version" };
@@ -27,21 +39,34 @@ Prints, for every LLM call in the TypeScript/JavaScript files under the paths (d
 bounds on calls, input tokens, output tokens, generation cost and span, with the derivation.
 
 Options:
-  --format text|json      output format (default text)
+  --format FORMAT         text (default), json, markdown (PR comments, job summaries),
+                          sarif (GitHub code scanning) or html (a self-contained page)
   --out FILE              write the report to FILE instead of standard output
   --assume NAME=VALUE     a size or loop count for estimates, e.g. --assume turns=20 --assume '|q|=300'
+  --scale SYMBOL          the symbol the cost projections scale (default: each site's main loop count)
+  --baseline FILE         a JSON report of an earlier run: compare each site's bounds with it
+  --fail-on RULES         exit 1 when a site's class grows (increase), a quadratic-or-worse site
+                          appears (new-quadratic) or an unbounded one does (unbounded); comma-separated
+                          or repeated; default with --baseline: increase
+  --include GLOB          report only files matching (relative to the current directory; repeatable)
+  --exclude GLOB          skip files and folders matching (repeatable); .gitignore files and
+                          node_modules are always skipped
   --catalog FILE          extra SDK catalog entries (JSON array, same shape as the built-in table)
   --wrapper NAME          a function or method of yours that sends an LLM request (repeatable)
   --project TSCONFIG      the tsconfig.json whose baseUrl/paths resolve imports (default: found from the paths)
   --types                 type-aware mode: build that tsconfig's program and resolve clients by their types
                           (DI containers, untyped fields, factories); slower, agrees with the default mode
+  --workers N|auto        worker threads for the analysis (default auto: by the number of files; 0: none)
+  --fixes                 price every site's quick fixes in json and sarif too (text, markdown and html
+                          always do; it applies and re-analyses each fix, which takes time)
   --quiet                 no progress or notes on standard error
   -h, --help              this help
   --version               the version
 
-Exit codes: 0 done, 2 usage error. Files that cannot be read or parsed are listed and skipped.`;
+Exit codes: 0 done, 1 the --fail-on gate failed, 2 usage error. Files that cannot be read or
+parsed are listed and skipped.`;
 
-const FORMATS: readonly Format[] = ["text", "json"];
+const FORMATS: readonly Format[] = ["text", "json", "markdown", "sarif", "html"];
 
 export function parseArgs(argv: readonly string[]): Args {
   if (argv.length === 0 || argv.includes("-h") || argv.includes("--help")) return { command: "help" };
@@ -57,6 +82,13 @@ export function parseArgs(argv: readonly string[]): Args {
   const wrappers: string[] = [];
   let project: string | undefined;
   let types = false;
+  let fixes = false;
+  const include: string[] = [];
+  const exclude: string[] = [];
+  let scale: string | undefined;
+  let baseline: string | undefined;
+  const failOn = new Set<FailOn>();
+  let workers: number | "auto" = "auto";
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     const [flag, inline] = a.startsWith("--") && a.includes("=") && !a.startsWith("--assume=|") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
@@ -97,10 +129,57 @@ export function parseArgs(argv: readonly string[]): Args {
       case "--types":
         types = true;
         break;
+      case "--fixes":
+        fixes = true;
+        break;
+      case "--include":
+        include.push(value());
+        break;
+      case "--exclude":
+        exclude.push(value());
+        break;
+      case "--scale":
+        scale = value();
+        break;
+      case "--baseline":
+        baseline = value();
+        break;
+      case "--fail-on":
+        for (const r of value().split(",").map((s) => s.trim())) {
+          if (!FAIL_ON.includes(r as FailOn)) throw new UsageError(`--fail-on takes ${FAIL_ON.join(", ")}; got '${r}'`);
+          failOn.add(r as FailOn);
+        }
+        break;
+      case "--workers": {
+        const v = value();
+        if (v !== "auto" && !/^\d+$/.test(v)) throw new UsageError(`--workers takes a number or auto, got '${v}'`);
+        workers = v === "auto" ? "auto" : Number(v);
+        break;
+      }
       default:
         if (a.startsWith("-")) throw new UsageError(`unknown option '${a}'`);
         paths.push(a);
     }
   }
-  return { command: "report", paths: paths.length ? paths : ["."], format, ...(out ? { out } : {}), quiet, assume, catalogFiles, wrappers, types, ...(project ? { project } : {}) };
+  if (baseline && failOn.size === 0) failOn.add("increase");
+  if (failOn.has("increase") && !baseline) throw new UsageError("--fail-on increase needs --baseline FILE");
+  return {
+    command: "report",
+    paths: paths.length ? paths : ["."],
+    format,
+    ...(out ? { out } : {}),
+    quiet,
+    assume,
+    catalogFiles,
+    wrappers,
+    types,
+    ...(project ? { project } : {}),
+    include,
+    exclude,
+    ...(scale ? { scale } : {}),
+    ...(baseline ? { baseline } : {}),
+    failOn: FAIL_ON.filter((r) => failOn.has(r)),
+    workers,
+    fixes: fixes || format === "text" || format === "markdown" || format === "html",
+  };
 }

@@ -1,7 +1,11 @@
-// The report's JSON shape (schemaVersion 1): stable keys, non-dominated monomials, 1-based positions.
+// The report's JSON shape (schemaVersion 1): stable keys, non-dominated monomials, 1-based
+// positions. Later fields (site identity, class, dollars, advice, projection, summary counts) are
+// additions: readers of the first version's fields keep working.
 import { boundTerms, formatBound, type Bound } from "../algebra/bound";
-import type { FileAnalysis, Finding } from "../model";
+import type { Finding } from "../model";
 import { estimate, type Estimate } from "./estimate";
+import type { ReportModel, ReportSummary } from "./model";
+import type { ReportSite } from "./sites";
 
 export interface BoundJson {
   readonly text: string;
@@ -25,6 +29,7 @@ export interface FindingJson {
   readonly inputTokens: BoundJson;
   readonly inputTokensPerCall: BoundJson;
   readonly outputTokens: BoundJson;
+  readonly outputTokensPerCall: BoundJson;
   readonly generationCost: BoundJson;
   readonly span: BoundJson;
   readonly growth: string;
@@ -38,9 +43,10 @@ export interface FindingJson {
 export interface ReportJson {
   readonly schemaVersion: 1;
   readonly tool: { name: "aalp-lens"; version: string };
-  readonly findings: FindingJson[];
+  readonly assumptions: Record<string, number>;
+  readonly findings: ReportSite[];
   readonly skipped: { file: string; reason: string }[];
-  readonly summary: { files: number; findings: number; skipped: number };
+  readonly summary: ReportSummary;
 }
 
 export function boundJson(b: Bound, rank: (s: string) => number): BoundJson {
@@ -64,6 +70,7 @@ export function findingJson(f: Finding, file: string, assume: Readonly<Record<st
     inputTokens: boundJson(f.inputTokens, f.rank),
     inputTokensPerCall: boundJson(f.inputPerCall, f.rank),
     outputTokens: boundJson(f.outputTokens, f.rank),
+    outputTokensPerCall: boundJson(f.outputPerCall, f.rank),
     generationCost: boundJson(f.generationCost, f.rank),
     span: boundJson(f.span, f.rank),
     growth: f.growth,
@@ -74,9 +81,6 @@ export function findingJson(f: Finding, file: string, assume: Readonly<Record<st
   };
 }
 
-/** `displayPath` maps an analysed file name to the path printed (relative, with forward slashes). */
-export function reportJson(files: readonly FileAnalysis[], version: string, displayPath: (file: string) => string, assume: Readonly<Record<string, number>> = {}): ReportJson {
-  const findings = files.flatMap((fa) => fa.findings.map((f) => findingJson(f, displayPath(fa.file), assume)));
-  const skipped = files.filter((f) => f.skipped).map((f) => ({ file: displayPath(f.file), reason: f.skipped! }));
-  return { schemaVersion: 1, tool: { name: "aalp-lens", version }, findings, skipped, summary: { files: files.length, findings: findings.length, skipped: skipped.length } };
+export function reportJson(model: ReportModel): ReportJson {
+  return { schemaVersion: 1, tool: model.tool, assumptions: model.assumptions, findings: model.sites, skipped: model.skipped, summary: model.summary };
 }

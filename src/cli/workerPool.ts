@@ -1,0 +1,68 @@
+// Worker threads for large workspaces: each worker owns its own Project over all the files (so
+// cross-file summaries resolve as on one thread) and reports the batches of files it is handed;
+// results come back as plain data, in the files' order. This module is also the workers' entry:
+// loaded in a worker with `aalpWorker` data, it serves batches.
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import type { FileSites } from "../core";
+import { fileReporter, type ReporterSetup } from "./fileReporter";
+
+const BATCH = 16;
+
+type ToWorker = { readonly start: number; readonly files: string[] } | { readonly stop: true };
+type FromWorker = { readonly start: number; readonly results: FileSites[] } | { readonly error: string };
+
+export function reportInWorkers(files: readonly string[], setup: ReporterSetup, workers: number, onProgress: (done: number) => void): Promise<FileSites[]> {
+  const results: FileSites[] = new Array(files.length);
+  let next = 0;
+  let done = 0;
+  return new Promise((resolve, reject) => {
+    const pool: Worker[] = [];
+    let running = 0;
+    const fail = (err: Error): void => {
+      for (const w of pool) void w.terminate();
+      reject(err);
+    };
+    const feed = (w: Worker): void => {
+      if (next >= files.length) {
+        w.postMessage({ stop: true } satisfies ToWorker);
+        return;
+      }
+      const start = next;
+      next = Math.min(files.length, next + BATCH);
+      w.postMessage({ start, files: files.slice(start, next) } satisfies ToWorker);
+    };
+    for (let i = 0; i < Math.min(workers, Math.ceil(files.length / BATCH)); i++) {
+      const w = new Worker(__filename, { workerData: { aalpWorker: setup } });
+      pool.push(w);
+      running++;
+      w.on("message", (m: FromWorker) => {
+        if ("error" in m) return fail(new Error(m.error));
+        m.results.forEach((r, j) => (results[m.start + j] = r));
+        done += m.results.length;
+        onProgress(done);
+        feed(w);
+      });
+      w.on("error", fail);
+      w.on("exit", () => {
+        if (--running === 0) resolve(results);
+      });
+      feed(w);
+    }
+    if (running === 0) resolve(results);
+  });
+}
+
+function serve(setup: ReporterSetup): void {
+  const report = fileReporter(setup);
+  parentPort!.on("message", (m: ToWorker) => {
+    if ("stop" in m) return parentPort!.close();
+    try {
+      parentPort!.postMessage({ start: m.start, results: m.files.map(report) } satisfies FromWorker);
+    } catch (err) {
+      parentPort!.postMessage({ error: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies FromWorker);
+    }
+  });
+}
+
+const data = workerData as { aalpWorker?: ReporterSetup } | null;
+if (!isMainThread && data?.aalpWorker) serve(data.aalpWorker);

@@ -1,0 +1,81 @@
+// The report model: every call site with its bounds, class, dollars, advice and projection, and a
+// summary (sites per class, the worst offenders, what the quick fixes would save). Pure data, built
+// from per-file sites; shared by every CLI format and the editor's report view.
+import { CLASS_ORDER, type CostClass } from "./costClass";
+import { PROJECTION_SIZES } from "./projection";
+import { roundDollars } from "./roundDollars";
+import type { FileSites, ReportSite } from "./sites";
+
+export interface ReportSummary {
+  readonly files: number;
+  readonly findings: number;
+  readonly skipped: number;
+  /** SDK call sites, and calls of the user's LLM-calling functions (which repeat those sites' requests). */
+  readonly directSites: number;
+  readonly throughSites: number;
+  readonly filesWithSites: number;
+  /** Worst class first. */
+  readonly byClass: { costClass: CostClass; sites: number }[];
+  /** Site identities, worst first: by class, then dollars at the assumptions. */
+  readonly worst: string[];
+  /** Per site its best fix; `saves` adds the priced ones (dollars at the assumptions). */
+  readonly fixes: { sites: number; saves: number; unpriced: number };
+  readonly projectionSizes: readonly number[];
+}
+
+export interface ReportModel {
+  readonly tool: { name: "aalp-lens"; version: string };
+  /** The user's `--assume` values; other symbols use documented defaults, marked per site. */
+  readonly assumptions: Record<string, number>;
+  /** The symbol projections scale, or null: each site its loop count of highest degree. */
+  readonly scale: string | null;
+  readonly sites: ReportSite[];
+  readonly skipped: { file: string; reason: string }[];
+  readonly summary: ReportSummary;
+}
+
+export interface ReportMeta {
+  readonly version: string;
+  readonly assume: Readonly<Record<string, number>>;
+  readonly scale?: string;
+}
+
+const WORST_COUNT = 5;
+
+export const classRank = (c: CostClass): number => CLASS_ORDER.indexOf(c);
+
+/** Worst first: higher class, then more dollars (unpriced last), then report order. */
+export function worstFirst(sites: readonly ReportSite[]): ReportSite[] {
+  const order = new Map(sites.map((s, i) => [s, i]));
+  return [...sites].sort((a, b) => classRank(b.costClass) - classRank(a.costClass) || (b.dollars ?? -1) - (a.dollars ?? -1) || order.get(a)! - order.get(b)!);
+}
+
+export function buildReport(files: readonly FileSites[], meta: ReportMeta): ReportModel {
+  const sites = files.flatMap((f) => f.sites);
+  const skipped = files.filter((f) => f.skipped).map((f) => ({ file: f.file, reason: f.skipped! }));
+  const byClass = [...CLASS_ORDER].reverse().flatMap((c) => {
+    const n = sites.filter((s) => s.costClass === c).length;
+    return n ? [{ costClass: c, sites: n }] : [];
+  });
+  const best = sites.flatMap((s) => (s.fixes.length ? [s.fixes.reduce((a, b) => ((b.saves ?? -Infinity) > (a.saves ?? -Infinity) ? b : a))] : []));
+  const through = sites.filter((s) => s.through).length;
+  return {
+    tool: { name: "aalp-lens", version: meta.version },
+    assumptions: { ...meta.assume },
+    scale: meta.scale ?? null,
+    sites,
+    skipped,
+    summary: {
+      files: files.length,
+      findings: sites.length,
+      skipped: skipped.length,
+      directSites: sites.length - through,
+      throughSites: through,
+      filesWithSites: files.filter((f) => f.sites.length).length,
+      byClass,
+      worst: worstFirst(sites.filter((s) => s.costClass !== "constant")).slice(0, WORST_COUNT).map((s) => s.site),
+      fixes: { sites: best.length, saves: roundDollars(best.reduce((n, f) => n + Math.max(0, f.saves ?? 0), 0))!, unpriced: best.filter((f) => f.saves === null).length },
+      projectionSizes: PROJECTION_SIZES,
+    },
+  };
+}

@@ -1,0 +1,60 @@
+// A report's call sites as plain data (no functions, no class instances): what every format and
+// the editor's report view show, and what worker threads send back. One file at a time.
+import type { FileAnalysis } from "../model";
+import { dollarEstimate, type PriceOverrides } from "../pricing";
+import { costClass, type CostClass } from "./costClass";
+import { adviceOfFile, type AdviceInput, type SiteAdvice, type SiteFix } from "./fixSavings";
+import { findingJson, type FindingJson } from "./json";
+import { projection, type Projection } from "./projection";
+import { roundDollars } from "./roundDollars";
+import { fingerprint, siteIds } from "./siteIdentity";
+
+export interface ReportSite extends FindingJson {
+  /** Identity across edits: file › function › api #order (see siteIdentity.ts). */
+  readonly site: string;
+  /** A hash of `site`, for SARIF's partialFingerprints. */
+  readonly fingerprint: string;
+  readonly costClass: CostClass;
+  /** Input and output dollars at the assumptions; null when unpriced (`unpriced` says why). */
+  readonly dollars: number | null;
+  readonly unpriced: string | null;
+  readonly advice: SiteAdvice[];
+  readonly fixes: SiteFix[];
+  readonly projection: Projection;
+}
+
+export interface SiteOptions {
+  readonly assume: Readonly<Record<string, number>>;
+  readonly prices?: PriceOverrides;
+  /** The symbol projections scale; by default each site's loop count of highest degree. */
+  readonly scale?: string;
+}
+
+/** One file's sites, or why it was skipped: the unit a worker thread sends back. */
+export interface FileSites {
+  readonly file: string;
+  readonly sites: ReportSite[];
+  readonly skipped?: string;
+}
+
+/** `advice` (the file's text) adds diagnostics and priced quick fixes; without it they are empty. */
+export function sitesOfFile(fa: FileAnalysis, file: string, options: SiteOptions, advice?: AdviceInput): FileSites {
+  const json = fa.findings.map((f) => findingJson(f, file, options.assume));
+  const ids = siteIds(json);
+  const priced = advice && fa.findings.length ? adviceOfFile(fa.findings, advice, options.assume, options.prices) : undefined;
+  const sites = fa.findings.map((f, i): ReportSite => {
+    const d = dollarEstimate(f, options.assume, options.prices);
+    return {
+      ...json[i]!,
+      site: ids[i]!,
+      fingerprint: fingerprint(ids[i]!),
+      costClass: costClass(f),
+      dollars: roundDollars(d.dollars),
+      unpriced: d.dollars === null ? d.reason : null,
+      advice: priced?.[i]!.advice ?? [],
+      fixes: priced?.[i]!.fixes ?? [],
+      projection: projection(f, options.assume, options.prices, options.scale),
+    };
+  });
+  return { file, sites, ...(fa.skipped ? { skipped: fa.skipped } : {}) };
+}

@@ -1,0 +1,60 @@
+// How the report runs: worker threads give the single-threaded result; progress only on a
+// terminal; SARIF's structure (and, when Microsoft's multitool is installed, its validation).
+import * as assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { progress } from "../../../src/cli/progress";
+import { aalp, ROOT } from "./support";
+
+describe("report runs", () => {
+  it("--workers 2 reports exactly what one thread does, in the same order", () => {
+    const one = aalp(["report", "examples", "--format", "json", "--workers", "0"], ROOT);
+    const two = aalp(["report", "examples", "--format", "json", "--workers", "2"], ROOT);
+    assert.equal(one.code, 0, one.stderr);
+    assert.equal(two.code, 0, two.stderr);
+    assert.equal(two.stdout, one.stdout);
+  });
+
+  it("progress: files done / total on a terminal, nothing otherwise or with --quiet", () => {
+    const written: string[] = [];
+    const tty = { isTTY: true, write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream;
+    const p = progress(2, tty, false);
+    p.tick(1);
+    p.tick(2);
+    p.done();
+    assert.deepEqual(written, ["\raalp: 1 / 2 files", "\raalp: 2 / 2 files", "\r\x1b[K"]);
+    const silent: string[] = [];
+    progress(2, { isTTY: false, write: (s: string) => silent.push(s) } as unknown as NodeJS.WriteStream, false).tick(1);
+    progress(2, tty, true).tick(1);
+    assert.deepEqual(silent, []);
+    assert.equal(written.length, 3);
+  });
+
+  it("SARIF: one result per finding at its exact region, relative URIs, unique fingerprints, rules by class", () => {
+    const json = JSON.parse(aalp(["report", "examples", "--format", "json"], ROOT).stdout);
+    const sarif = JSON.parse(aalp(["report", "examples", "--format", "sarif"], ROOT).stdout);
+    const run = sarif.runs[0];
+    assert.equal(sarif.version, "2.1.0");
+    assert.equal(run.results.length, json.findings.length);
+    assert.equal(run.originalUriBaseIds["%SRCROOT%"].uri, `${require("node:url").pathToFileURL(ROOT).href}/`);
+    run.results.forEach((r: any, i: number) => {
+      const f = json.findings[i];
+      assert.deepEqual(r.locations[0].physicalLocation, { artifactLocation: { uri: f.file, uriBaseId: "%SRCROOT%" }, region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn } });
+      assert.equal(r.ruleId, `aalp.cost.${f.costClass}`);
+      assert.equal(run.tool.driver.rules[r.ruleIndex].id, r.ruleId);
+    });
+    const prints = run.results.map((r: any) => r.partialFingerprints["aalpSite/v1"]);
+    assert.equal(new Set(prints).size, prints.length);
+  });
+
+  it("SARIF passes Microsoft's multitool (Gh;Sarif rules) with no error", function () {
+    const tool = process.env.SARIF_MULTITOOL ?? "/tmp/sarif-multitool/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool";
+    if (!fs.existsSync(tool)) {
+      console.log(`      skipped: no SARIF multitool at ${tool} (npm install --prefix /tmp/sarif-multitool @microsoft/sarif-multitool-linux)`);
+      this.skip();
+    }
+    const r = spawnSync(process.execPath, [path.join(ROOT, "test/unit/report/validate-sarif.mjs")], { encoding: "utf8", env: { ...process.env, SARIF_MULTITOOL: tool } });
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+  });
+});
