@@ -1,6 +1,6 @@
 // Bundles each front end with esbuild. The engine takes the `typescript` module as a parameter:
-// the CLI leaves `typescript` external and loads the installed copy; the tsserver plugin (later)
-// uses the copy tsserver hands it.
+// the CLI leaves `typescript` external and loads the installed copy; the tsserver plugin uses the
+// copy tsserver hands it.
 //
 // The VS Code extension is two bundles. dist/extension.js is the thin editor glue, loaded at
 // activation (`vscode` external, provided by the host). dist/engine.js is the analysis, loaded on
@@ -8,6 +8,8 @@
 // built-in TypeScript extension keeps its copy private, and may run the native port), and one
 // minified bundle is ≈ 3 MB against 24 MB for the `typescript` package with tsserver, lib files
 // and locales — the .vsix ships with `--no-dependencies`.
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { build } from "esbuild";
 
 const common = { bundle: true, platform: "node", target: "node20", logLevel: "warning", format: "cjs" };
@@ -19,4 +21,27 @@ const leaked = Object.keys(glue.metafile.inputs).filter((f) => !f.startsWith("sr
 if (leaked.length) throw new Error(`dist/extension.js must not bundle the engine; it pulls in ${leaked.join(", ")}`);
 await build({ ...common, minify: true, entryPoints: ["src/extension/view/engine.ts"], outfile: "dist/engine.js" });
 // The tsserver plugin uses the `typescript` tsserver hands it: the engine only imports its types.
-await build({ ...common, sourcemap: true, external: ["typescript"], entryPoints: ["src/plugin/index.ts"], outfile: "dist/tsserver-plugin/index.js" });
+// Minified: it ships inside the .vsix beside dist/engine.js (the tokenizer's ranks are most of both).
+await build({ ...common, minify: true, sourcemap: true, external: ["typescript"], entryPoints: ["src/plugin/index.ts"], outfile: "dist/tsserver-plugin/index.js" });
+
+// The plugin as a local package, node_modules/aalp-lens-tsserver-plugin: where tsserver looks for it
+// (the TypeScript extension passes `--pluginProbeLocations <extension folder>` for the extension's
+// `contributes.typescriptServerPlugins`), and a folder to install from in other editors.
+// node_modules/ is git-ignored; `npm ci` runs `prepare`, which runs this build.
+const PLUGIN_NAME = "aalp-lens-tsserver-plugin";
+const root = JSON.parse(fs.readFileSync("package.json", "utf8"));
+const pluginDir = path.join("node_modules", PLUGIN_NAME);
+fs.rmSync(pluginDir, { recursive: true, force: true });
+fs.mkdirSync(pluginDir, { recursive: true });
+const pluginManifest = {
+  name: PLUGIN_NAME,
+  version: root.version,
+  description: "AALP Lens as a TypeScript language-service plugin: asymptotic LLM cost findings and quick fixes in tsserver (TypeScript 5.x–6.x).",
+  license: root.license,
+  main: "index.js",
+  files: ["index.js"],
+};
+fs.writeFileSync(path.join(pluginDir, "package.json"), JSON.stringify(pluginManifest, null, 2) + "\n");
+// The source map stays in dist/: the package holds the code only.
+const pluginCode = fs.readFileSync("dist/tsserver-plugin/index.js", "utf8").replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "\n");
+fs.writeFileSync(path.join(pluginDir, "index.js"), pluginCode);

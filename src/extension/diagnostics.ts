@@ -1,5 +1,6 @@
 // The advice as diagnostics with stable codes (the quick fixes key on them), plus unreadable
 // `@aalp` comments. Recomputed when a document opens, pauses in editing, or settings change.
+// Where the tsserver plugin reports the findings (typescriptPlugin.ts), only the comments remain.
 import * as vscode from "vscode";
 import type { Severity } from "../core/advice/types";
 import type { DocumentAnalyses } from "./engineHost";
@@ -20,13 +21,14 @@ export class CostDiagnostics implements vscode.Disposable {
 
   constructor(private readonly analyses: DocumentAnalyses) {}
 
-  update(doc: vscode.TextDocument): void {
+  /** `findings`: whether the extension reports the advice itself, or leaves it to the tsserver plugin. */
+  update(doc: vscode.TextDocument, findings: boolean): void {
     if (!readSettings(doc.uri).diagnosticsEnabled) {
       this.collection.delete(doc.uri);
       return;
     }
     const analysis = this.analyses.get(doc);
-    const out: vscode.Diagnostic[] = analysis.advice.map((a) => {
+    const out: vscode.Diagnostic[] = (findings ? analysis.advice : []).map((a) => {
       const d = new vscode.Diagnostic(new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end)), a.message, SEVERITY[a.severity]);
       d.code = a.code;
       d.source = DIAGNOSTIC_SOURCE;

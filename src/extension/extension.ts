@@ -10,7 +10,9 @@ import { DerivationHoverProvider, revealLine } from "./hover";
 import { isSupported, SELECTOR } from "./languages";
 import { CostQuickFixProvider } from "./quickFixes";
 import { onSettingsChange } from "./settings";
+import { DiagnosticsRouting, affectsTypeScriptSetup } from "./typescriptPlugin";
 import { REVEAL_LINE_COMMAND } from "./view/commandIds";
+import type { DiagnosticsProvider } from "./view/diagnosticsProvider";
 import type { WorkspaceSummary } from "./view/workspaceSummary";
 import { SHOW_SITES_COMMAND, WorkspaceCosts } from "./workspaceCosts";
 
@@ -19,6 +21,8 @@ export interface AalpApi {
   readonly activationMs: number;
   whenScanned(): Promise<void>;
   summary(): WorkspaceSummary;
+  /** Who reports `doc`'s findings as diagnostics, once the TypeScript extension has been asked. */
+  diagnosticsProvider(doc: vscode.TextDocument): Promise<DiagnosticsProvider>;
 }
 
 const EDIT_PAUSE_MS = 400;
@@ -30,12 +34,16 @@ export function activate(context: vscode.ExtensionContext): AalpApi {
   const diagnostics = new CostDiagnostics(analyses);
   const costs = new WorkspaceCosts(analyses);
   const debouncer = new Debouncer(EDIT_PAUSE_MS);
+  const routing = new DiagnosticsRouting();
   const fail = (what: string) => (err: unknown) => console.error(`[aalp] ${what} failed:`, err);
 
   const refreshDocument = (doc: vscode.TextDocument): void => {
     if (!isSupported(doc)) return;
+    // Until the TypeScript extension has answered, publish nothing: the plugin may be reporting.
+    const provider = routing.providerFor(doc);
+    if (provider === undefined) return;
     try {
-      diagnostics.update(doc);
+      diagnostics.update(doc, provider === "extension");
     } catch (err) {
       fail("analysis")(err);
     }
@@ -46,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): AalpApi {
     diagnostics,
     costs,
     debouncer,
+    routing,
     vscode.languages.registerCodeLensProvider(SELECTOR, lenses),
     vscode.languages.registerHoverProvider(SELECTOR, new DerivationHoverProvider(analyses)),
     vscode.languages.registerCodeActionsProvider(SELECTOR, new CostQuickFixProvider(analyses), { providedCodeActionKinds: CostQuickFixProvider.providedCodeActionKinds }),
@@ -73,7 +82,15 @@ export function activate(context: vscode.ExtensionContext): AalpApi {
       diagnostics.clear(doc);
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => void costs.rescan().catch(fail("workspace scan"))),
+    // The TypeScript extension appeared or went away: the other side reports from now on.
+    routing.onDidChange(() => vscode.workspace.textDocuments.forEach(refreshDocument)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!affectsTypeScriptSetup(e)) return;
+      routing.configurePlugin();
+      vscode.workspace.textDocuments.forEach(refreshDocument);
+    }),
     onSettingsChange(() => {
+      routing.configurePlugin();
       analyses.invalidate();
       lenses.refresh();
       vscode.workspace.textDocuments.forEach(refreshDocument);
@@ -88,5 +105,13 @@ export function activate(context: vscode.ExtensionContext): AalpApi {
   });
 
   const activationMs = performance.now() - started;
-  return { activationMs, whenScanned: () => costs.whenScanned(), summary: () => costs.summary() };
+  return {
+    activationMs,
+    whenScanned: () => costs.whenScanned(),
+    summary: () => costs.summary(),
+    diagnosticsProvider: async (doc) => {
+      await routing.ready;
+      return routing.providerFor(doc)!;
+    },
+  };
 }

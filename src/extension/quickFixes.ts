@@ -1,9 +1,17 @@
-// Quick fixes for our diagnostics: each one the advice module offers for the diagnostic's site,
+// Quick fixes for AALP diagnostics: each one the advice module offers for the diagnostic's site,
 // turned into a WorkspaceEdit. Keyed by the diagnostic's code and start, never by its message.
+//
+// Two kinds of diagnostics carry findings: the extension's own (source "AALP Lens", string codes)
+// and the tsserver plugin's (source "aalp", numeric codes 91001–91005). The plugin answers
+// `getCodeFixes` itself, but VS Code's TypeScript extension never asks it: it decides which codes
+// are fixable once, from `getSupportedCodeFixes` without a file, which TypeScript answers from its
+// own table, bypassing plugins (microsoft/vscode#219273). So in VS Code the fixes for the plugin's
+// diagnostics come from here, once; editors that ask tsserver directly get the plugin's.
 import * as vscode from "vscode";
 import { loadEngine, type DocumentAnalyses } from "./engineHost";
 import { DIAGNOSTIC_SOURCE } from "./diagnostics";
 import { readSettings } from "./settings";
+import { TSSERVER_DIAGNOSTIC_SOURCE } from "./view/diagnosticsProvider";
 
 export class CostQuickFixProvider implements vscode.CodeActionProvider {
   static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
@@ -11,15 +19,21 @@ export class CostQuickFixProvider implements vscode.CodeActionProvider {
   constructor(private readonly analyses: DocumentAnalyses) {}
 
   provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+    const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE || d.source === TSSERVER_DIAGNOSTIC_SOURCE);
     if (ours.length === 0) return [];
     const analysis = this.analyses.get(doc);
     const engine = loadEngine();
     const settings = readSettings(doc.uri);
+    const codeOf = (d: vscode.Diagnostic): string | undefined => {
+      const code = typeof d.code === "object" ? d.code.value : d.code;
+      if (d.source === DIAGNOSTIC_SOURCE) return typeof code === "string" ? code : undefined;
+      return typeof code === "number" ? engine.codeOfNumber(code) : undefined;
+    };
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of ours) {
+      const code = codeOf(diagnostic);
       const start = doc.offsetAt(diagnostic.range.start);
-      const advice = analysis.advice.find((a) => a.code === diagnostic.code && a.start === start);
+      const advice = code === undefined ? undefined : analysis.advice.find((a) => a.code === code && a.start === start);
       if (!advice) continue;
       for (const fix of engine.fixesFor(advice, doc.fileName, doc.getText(), settings)) {
         // A refined kind (`quickfix.aalp.window-history`) lets keybindings and tests pick one fix.

@@ -56,7 +56,7 @@ function decorate(tsm: typeof ts, info: ts.server.PluginCreateInfo, settingsOf: 
   let settings = settingsOf();
   // Results per program: a new program (an edit) starts a new project whose summaries are made on demand.
   let project: { program: ts.Program; project: Project } | undefined;
-  const cache = new WeakMap<ts.SourceFile, FileAdvice>();
+  let cache = new WeakMap<ts.SourceFile, FileAdvice>();
 
   const projectFor = (program: ts.Program): Project => {
     if (project?.program !== program) {
@@ -134,6 +134,14 @@ function decorate(tsm: typeof ts, info: ts.server.PluginCreateInfo, settingsOf: 
     configure: () => {
       settings = settingsOf();
       project = undefined;
+      cache = new WeakMap();
+      // Editors re-request diagnostics of open files on this event (projectsUpdatedInBackground):
+      // turning the plugin off or on through configurePlugin shows at once, not at the next edit.
+      try {
+        info.project.refreshDiagnostics();
+      } catch (err) {
+        log(`could not refresh diagnostics after a configuration change: ${err instanceof Error ? err.message : String(err)}`);
+      }
     },
   };
 }

@@ -1,5 +1,5 @@
 // Drives the real editor like a person: opens an example agent, waits for the cost lenses, shows
-// the hover and the quick-fix menu, and saves a screenshot of each step.
+// the hover, the quick-fix menu and the Problems panel, and saves a screenshot of each step.
 import * as path from "node:path";
 
 const LONG = 120_000;
@@ -57,5 +57,25 @@ export async function uiTour(page, url, workspace, artifacts) {
   await page.keyboard.press("Control+.");
   await page.locator(".action-widget", { hasText: "Keep a sliding window" }).first().waitFor({ timeout: LONG });
   await shot(page, artifacts, "3-quick-fixes");
+  // The fixes come from the tsserver plugin through TypeScript's code actions, and only from there.
+  const windowFixes = await page.locator(".action-widget .monaco-list-row", { hasText: "Keep a sliding window" }).count();
+  if (windowFixes !== 1) throw new Error(`the quick-fix menu lists "Keep a sliding window" ${windowFixes} times`);
   await page.keyboard.press("Escape");
+
+  // The Problems panel, filtered to AALP: each finding once (the plugin's, source aalp), not twice.
+  await page.keyboard.press("Control+Shift+M");
+  const panel = page.locator(".markers-panel");
+  await panel.waitFor({ state: "visible", timeout: LONG });
+  await page.getByPlaceholder(/^Filter/).first().fill("aalp");
+  const rows = panel.locator(".monaco-list-row", { hasText: "[aalp." });
+  await rows.nth(3).waitFor({ timeout: LONG });
+  const texts = await rows.allInnerTexts();
+  const findings = texts.map((t) => t.replace(/\s+/g, " ").trim());
+  console.log(`[ui] Problems panel (filter "aalp"):\n  ${findings.join("\n  ")}`);
+  await shot(page, artifacts, "4-problems");
+  if (findings.length !== 4 || new Set(findings).size !== 4) throw new Error(`expected the 4 findings once each in the Problems panel, saw ${findings.length}: ${findings.join(" | ")}`);
+  // The row reads "… [aalp.growing-history] aalp(91001) [Ln 21, Col 22]" (innerText drops the parentheses).
+  if (!findings.every((t) => /\baalp\W*9100[12]\b/.test(t))) throw new Error(`expected every finding from the tsserver plugin (source aalp, code 91001/91002): ${findings.join(" | ")}`);
+  const own = await panel.locator(".monaco-list-row", { hasText: "AALP Lens" }).count();
+  if (own !== 0) throw new Error(`the extension reports ${own} finding(s) beside the plugin`);
 }

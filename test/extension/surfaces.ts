@@ -37,15 +37,31 @@ async function lensTitles(uri: vscode.Uri, expected: number): Promise<string[]> 
   });
 }
 
+/** The extension's own diagnostics. */
 function ourDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === "AALP Lens");
 }
 
+/** The bundled tsserver plugin's, as the TypeScript extension publishes them: source "aalp", numeric codes 91001–91005. */
+function pluginDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === "aalp" && typeof d.code === "number" && d.code >= 91001 && d.code <= 91005);
+}
+
+/** Every AALP finding in the Problems panel, whoever reports it (the `@aalp` comment problems aside). */
+function findings(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === "aalp" || (d.source === "AALP Lens" && d.code !== "aalp.annotation"));
+}
+
 const where = (r: vscode.Range): string => `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
+const described = (ds: vscode.Diagnostic[]): string[] => ds.map((d) => `${d.source} ${String(d.code)} ${where(d.range)} ${vscode.DiagnosticSeverity[d.severity]}`).sort();
 
 describe("AALP Lens in the editor", function () {
   let api: AalpApi;
   const naive = workspaceFile("debug-naive.ts");
+
+  after(async () => {
+    await vscode.workspace.getConfiguration("typescript").update("experimental.useTsgo", undefined, vscode.ConfigurationTarget.Workspace);
+  });
 
   before(async () => {
     const ext = vscode.extensions.getExtension<AalpApi>(EXTENSION_ID);
@@ -85,13 +101,32 @@ describe("AALP Lens in the editor", function () {
     assert.ok(text.includes("Summed over this site's calls: `Θ(rounds²·|program|²·m[gpt-4o])`."), text);
   });
 
-  it("reports the growing history and the whole program re-sent, with stable codes on the calls", async () => {
-    const diagnostics = await waitFor("AALP diagnostics", () => ourDiagnostics(naive).length === 4 && ourDiagnostics(naive));
-    assert.deepEqual(diagnostics.map((d) => `${String(d.code)} ${where(d.range)} ${vscode.DiagnosticSeverity[d.severity]}`).sort(), [
-      "aalp.growing-history 21:22-25:7 Warning",
-      "aalp.growing-history 29:23-32:7 Warning",
-      "aalp.whole-input-per-item 21:22-25:7 Warning",
-      "aalp.whole-input-per-item 29:23-32:7 Warning",
+  it("reports the growing history and the whole program re-sent once, through the tsserver plugin TypeScript runs", async () => {
+    // code-server's TypeScript extension runs TypeScript 6's tsserver with the plugin this extension ships.
+    assert.equal(await api.diagnosticsProvider(await vscode.workspace.openTextDocument(naive)), "tsserver");
+    const reported = await waitFor("the plugin's diagnostics", () => pluginDiagnostics(naive).length === 4 && pluginDiagnostics(naive));
+    assert.deepEqual(described(reported), [
+      "aalp 91001 21:22-25:7 Warning",
+      "aalp 91001 29:23-32:7 Warning",
+      "aalp 91002 21:22-25:7 Warning",
+      "aalp 91002 29:23-32:7 Warning",
+    ]);
+    assert.ok(reported.every((d) => /\[aalp\.(growing-history|whole-input-per-item)\]$/.test(d.message)), reported.map((d) => d.message).join("\n"));
+    // Once: the extension publishes none of them itself.
+    assert.deepEqual(described(findings(naive)), described(reported));
+  });
+
+  it("offers the quick fixes once on the plugin's diagnostics", async () => {
+    // VS Code's TypeScript extension never asks tsserver for fixes of plugin codes (it reads the fixable
+    // codes once, without a file); the extension serves them, and TypeScript adds none of its own.
+    const range = pluginDiagnostics(naive).find((d) => d.range.start.line === 20)!.range;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", naive, range, vscode.CodeActionKind.QuickFix.value);
+    const fixes = actions.filter((a) => a.title.includes(" → "));
+    assert.deepEqual(fixes.map((a) => `${a.kind?.value} ${a.title}`).sort(), [
+      "quickfix.aalp.reset-history Start conversation afresh on each iteration: Θ(rounds²·|program|) → Θ(rounds·|program|) input",
+      "quickfix.aalp.scope-to-function Send each call one top-level declaration of program: Θ(rounds²·|program|) → Θ(|programUnits|·|programUnits[]|) input",
+      "quickfix.aalp.summarize-history Summarize conversation with gpt-4o-mini past 4000 tokens: Θ(rounds²·|program|) → Θ(rounds·|program|) input",
+      "quickfix.aalp.window-history Keep a sliding window of 8 messages: Θ(rounds²·|program|) → Θ(rounds·|program|) input",
     ]);
   });
 
@@ -121,6 +156,20 @@ describe("AALP Lens in the editor", function () {
     }
     assert.equal(s.total, lensCount);
     assert.deepEqual(s.sites.map((x) => `${vscode.workspace.asRelativePath(vscode.Uri.parse(x.file))}:${x.line}`), ["evolution-global.ts:15"]);
+  });
+
+  it("takes the findings over, once, when TypeScript 7 native (which loads no plugins) is turned on", async () => {
+    await vscode.workspace.getConfiguration("typescript").update("experimental.useTsgo", true, vscode.ConfigurationTarget.Workspace);
+    assert.equal(await api.diagnosticsProvider(await vscode.workspace.openTextDocument(naive)), "extension");
+    // The plugin is told to stay silent (tsserver keeps running here: no native TypeScript extension is installed).
+    const reported = await waitFor("the extension's diagnostics and none from the plugin", () => pluginDiagnostics(naive).length === 0 && ourDiagnostics(naive).length === 4 && ourDiagnostics(naive));
+    assert.deepEqual(described(reported), [
+      "AALP Lens aalp.growing-history 21:22-25:7 Warning",
+      "AALP Lens aalp.growing-history 29:23-32:7 Warning",
+      "AALP Lens aalp.whole-input-per-item 21:22-25:7 Warning",
+      "AALP Lens aalp.whole-input-per-item 29:23-32:7 Warning",
+    ]);
+    assert.deepEqual(described(findings(naive)), described(reported));
   });
 
   it("applies “scope to function” to the naive debugging loop; the saved file and its lenses change class", async () => {

@@ -8,7 +8,9 @@ import { build } from "esbuild";
 import { TsServer, pluginProbe, projectFolder } from "./tsserver";
 
 const ROOT = path.resolve(__dirname, "../../..");
-const BUNDLE = path.join(ROOT, "dist/tsserver-plugin/index.js");
+// The build's local package, node_modules/aalp-lens-tsserver-plugin: what the .vsix ships, probed
+// the way the TypeScript extension probes the extension's folder.
+const PACKAGE_PROBE = ROOT;
 
 const OPENAI_STUB = `export default class OpenAI {
   chat: { completions: { create(body: { model: string; max_tokens?: number; messages: { role: string; content: string }[] }): Promise<{ choices: { message: { content: string | null } }[] }> } };
@@ -62,7 +64,7 @@ describe("tsserver plugin (a real tsserver)", function () {
   before(async () => {
     dir = projectFolder(FILES);
     file = path.join(dir, "src/agent.ts");
-    server = new TsServer(pluginProbe(BUNDLE));
+    server = new TsServer(PACKAGE_PROBE);
     await server.notify("open", { file, projectRootPath: dir });
   });
   after(async () => {
@@ -101,6 +103,50 @@ describe("tsserver plugin (a real tsserver)", function () {
     const codes = r.body as string[];
     for (const c of ["91001", "91002", "91003", "91004", "91005"]) assert.ok(codes.includes(c), `missing ${c}`);
     assert.ok(codes.includes("2322"));
+  });
+
+  it("takes settings through configurePlugin and asks the editor to refresh diagnostics", async () => {
+    const ours = async (): Promise<number[]> => (await diagnostics(server, file)).map((x) => x.code).filter((c) => c >= 91001 && c <= 91005);
+    const configure = async (configuration: unknown): Promise<void> => {
+      const since = server.eventCount();
+      const r = await server.request("configurePlugin", { pluginName: "aalp-lens-tsserver-plugin", configuration });
+      assert.ok(r.success, r.message);
+      // The VS Code TypeScript extension re-requests diagnostics of open files on this event.
+      const e = await server.nextEvent("projectsUpdatedInBackground", since);
+      assert.deepEqual((e.body as { openFiles: string[] }).openFiles.map((f) => path.normalize(f)), [file]);
+    };
+    await configure({ enabled: false });
+    assert.deepEqual(await ours(), []);
+    await configure({ enabled: true, severity: "error" });
+    const d = (await diagnostics(server, file)).filter((x) => x.code === 91001);
+    assert.deepEqual(d.map((x) => x.category), ["error"]);
+    await configure({});
+    assert.deepEqual(await ours(), [91001]);
+  });
+});
+
+describe("tsserver plugin from tsconfig's compilerOptions.plugins (other editors)", function () {
+  this.timeout(120_000);
+  let server: TsServer;
+  let dir: string;
+
+  before(async () => {
+    // No --globalPlugins: tsserver loads the tsconfig's plugins from the node_modules that holds the
+    // typescript it runs from, here this repository's, where the build put the package.
+    const tsconfig = JSON.parse(FILES["tsconfig.json"]);
+    tsconfig.compilerOptions.plugins = [{ name: "aalp-lens-tsserver-plugin", severity: "error" }];
+    dir = projectFolder({ ...FILES, "tsconfig.json": JSON.stringify(tsconfig) });
+    server = new TsServer();
+    await server.notify("open", { file: path.join(dir, "src/agent.ts"), projectRootPath: dir });
+  });
+  after(async () => {
+    await server?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("reports with the entry's settings", async () => {
+    const d = await diagnostics(server, path.join(dir, "src/agent.ts"));
+    assert.deepEqual(d.map((x) => `${x.code} ${x.category} ${x.startLocation.line}:${x.startLocation.offset}`).sort(), ["2322 error 15:7", "91001 error 8:21"]);
   });
 });
 

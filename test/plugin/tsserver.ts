@@ -17,8 +17,15 @@ export interface Response {
   readonly body?: unknown;
 }
 
+export interface ServerEvent {
+  readonly event: string;
+  readonly body?: unknown;
+}
+
 export class TsServer {
   private seq = 0;
+  private readonly events: ServerEvent[] = [];
+  private readonly eventWaiters = new Set<() => void>();
   private buffer = Buffer.alloc(0);
   private readonly waiting = new Map<number, (r: Response) => void>();
   readonly logFile: string;
@@ -60,6 +67,29 @@ export class TsServer {
     clearTimeout(timer);
   }
 
+  /** The next `name` event after `since` (an index from eventCount()). */
+  nextEvent(name: string, since: number, timeoutMs = 60_000): Promise<ServerEvent> {
+    return new Promise((resolve, reject) => {
+      const check = (): void => {
+        const hit = this.events.slice(since).find((e) => e.event === name);
+        if (!hit) return;
+        this.eventWaiters.delete(check);
+        clearTimeout(timer);
+        resolve(hit);
+      };
+      const timer = setTimeout(() => {
+        this.eventWaiters.delete(check);
+        reject(new Error(`tsserver sent no ${name} event in ${timeoutMs / 1000} s (log: ${this.logFile})`));
+      }, timeoutMs);
+      this.eventWaiters.add(check);
+      check();
+    });
+  }
+
+  eventCount(): number {
+    return this.events.length;
+  }
+
   log(): string {
     try {
       return fs.readFileSync(this.logFile, "utf8");
@@ -81,6 +111,10 @@ export class TsServer {
       const message = JSON.parse(this.buffer.subarray(start, start + length).toString("utf8")) as { type: string } & Response;
       this.buffer = this.buffer.subarray(start + length);
       if (message.type === "response") this.waiting.get(message.request_seq)?.(message);
+      if (message.type === "event") {
+        this.events.push(message as unknown as ServerEvent);
+        this.eventWaiters.forEach((w) => w());
+      }
     }
   }
 }

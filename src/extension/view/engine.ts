@@ -6,3 +6,4 @@ export { derivationMarkdown } from "./derivation";
 export { fixesFor } from "./adviceAndPricing";
 export { summarize, statusText } from "./workspaceSummary";
 export { DEFAULT_SETTINGS } from "./settingsModel";
+export { codeOfNumber } from "../../core/advice/codes";
