@@ -331,3 +331,48 @@ export async function run(questions: string[]) {
     ]);
   });
 });
+
+describe("chunked recursion", () => {
+  it("a summarizer that splits its input into fixed-size chunks and recurses on each: Θ(n) leaves", () => {
+    const { project } = memoryProject({
+      "/p/chunks.ts": `import OpenAI from "openai";
+const client = new OpenAI();
+const SIZE = 8000;
+function chunk(text: string, size: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += size) out.push(text.slice(i, i + size));
+  return out;
+}
+export async function summarize(text: string): Promise<string> {
+  if (text.length <= SIZE) {
+    const r = await client.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 200, messages: [{ role: "user", content: text }] });
+    return r.choices[0].message.content ?? "";
+  }
+  const parts = await Promise.all(chunk(text, SIZE).map((part) => summarize(part)));
+  const r = await client.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 200, messages: [{ role: "user", content: parts.join("\\n") }] });
+  return r.choices[0].message.content ?? "";
+}
+export async function run(books: string[]) {
+  for (const b of books) await summarize(b);
+}
+`,
+    });
+    const [site] = sitesOf(project, "/p/chunks.ts", ["calls", "input"]).filter((s) => s.line === 19);
+    // The combining call reads one summary per chunk: their number stays a symbol of its own.
+    assert.deepEqual(site, { line: 19, calls: "O(|books|·|b|)", input: "O(|books|·|b| + |books|·|parts|)" });
+  });
+});
+
+describe("LlamaIndex chat engines keep their memory", () => {
+  it("a chat engine's chat() in a loop is stateful", () => {
+    const { project } = memoryProject({
+      "/p/li.ts": `import { SimpleChatEngine } from "llamaindex";
+export async function talk(questions: string[]) {
+  const engine = new SimpleChatEngine();
+  for (const q of questions) await engine.chat({ message: q });
+}
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/li.ts", ["calls", "input", "growth"]), [{ line: 4, calls: "Θ(|questions|)", input: "Θ(|questions|²·|q| + |questions|²·out)", growth: "stateful" }]);
+  });
+});

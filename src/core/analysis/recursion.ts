@@ -31,7 +31,7 @@ export function solveRecursion(
   sites: readonly { llm: LlmCall; bounds: SiteBounds }[],
   polys: Polys,
 ): Solution {
-  if (selfCalls.some((c) => loops.around(c).length > 0)) return { kind: "unknown", reason: "the function calls itself inside a loop: no recurrence shape is recognised" };
+  if (selfCalls.some((c) => loops.around(c).length > 0)) return solveChunked(t, constants, loops, symbols, fn, selfCalls, sites, polys);
   const shrinks = selfCalls.map((c) => shrinkOf(t, scopes, constants, fn, c));
   const first = shrinks[0];
   if (!first || shrinks.some((s) => !s || s.param !== first.param || s.kind !== first.kind)) {
@@ -86,6 +86,52 @@ export function solveRecursion(
   const solved = Object.fromEntries(measures.map(([k, pick]) => [k, k === "result" ? polys.result : solveMeasure(internalPart(polys[k], pick)).add(leaves.mul(leafPart(pick)))])) as unknown as Polys;
   const caseText = `T(${n}) = ${a}·T(${n}/2) + f(${n}) (master theorem, ${a} halves${base?.cap !== undefined ? `, leaves where ${name}.length ≤ ${base.cap}` : ""})`;
   return { kind: "solved", polys: solved, tight, explanation: caseText };
+}
+
+/**
+ * Chunked splits: `for (const part of chunk(text, SIZE)) await summarize(part)` (or a `.map` over the
+ * chunks) with a base case `if (text.length <= SIZE)`. Each part reaches the base case, so the leaves
+ * are Θ(n) chunks of bounded size and the rest of the body runs once: T(n) = Σ T(chunk) + f(n).
+ */
+function solveChunked(t: TS, constants: Constants, loops: Loops, symbols: SymbolTable, fn: ts.SignatureDeclaration, selfCalls: readonly ts.CallExpression[], sites: readonly { llm: LlmCall; bounds: SiteBounds }[], polys: Polys): Solution {
+  const unknown: Solution = { kind: "unknown", reason: "the function calls itself inside a loop that is not over chunks of one of its parameters: no recurrence shape is recognised" };
+  const param = fn.parameters.find((p) => t.isIdentifier(p.name) && selfCalls.every((c) => loops.around(c).some((l) => chunksOf(t, constants, l.node, (p.name as ts.Identifier).text))));
+  if (!param || !t.isIdentifier(param.name)) return unknown;
+  const name = param.name.text;
+  const base = baseCase(t, constants, fn, name);
+  if (!base) return { kind: "unknown", reason: `the function splits ${name} into chunks but has no base case on ${name}.length: the chunks' sizes are unknown` };
+  const n = Poly.symbol(symbols.define({ name: `|${name}|`, kind: "size", line: 0, origin: `the size of ${name}` }));
+  const leafSites = sites.filter((s) => isWithin(s.llm.node, base.branch));
+  const measures: (keyof Polys)[] = ["calls", "input", "output", "generation", "span"];
+  const pick = (s: SiteBounds, k: keyof Polys): Poly => {
+    const b = k === "calls" ? s.calls : k === "input" ? s.inputTokens : k === "output" ? s.outputTokens : k === "generation" ? s.generationCost : s.span;
+    return b.kind === "poly" ? b.poly : Poly.zero;
+  };
+  const cap = (p: Poly): Poly => (base.cap !== undefined ? p.subst(`|${name}|`, Poly.constant(base.cap)) : p);
+  const solved = { ...polys } as { -readonly [K in keyof Polys]: Poly };
+  for (const k of measures) {
+    const leaf = Poly.sum(leafSites.map((s) => pick(s.bounds, k)));
+    // Θ(n) leaves of bounded size, plus the body once at the top.
+    solved[k] = subtract(polys[k], leaf).add(n.mul(cap(leaf)));
+  }
+  return { kind: "solved", polys: solved, tight: false, explanation: `T(|${name}|) = Σ T(chunk) + f(|${name}|): ${name} is split into chunks that each reach the base case (${name}.length ≤ ${base.cap ?? "?"}), so Θ(|${name}|) leaves` };
+}
+
+/** A loop over pieces cut from `name`: its collection is computed from `name` (`chunk(text, n)`, `text.split(…)`). */
+function chunksOf(t: TS, constants: Constants, loop: ts.Node, name: string): boolean {
+  let collection: ts.Expression | undefined;
+  if (t.isForOfStatement(loop)) collection = loop.expression;
+  else if (t.isCallExpression(loop) && t.isPropertyAccessExpression(loop.expression)) collection = loop.expression.expression;
+  if (!collection) return false;
+  let x = constants.skipTrivia(collection);
+  if (t.isIdentifier(x)) x = constants.skipTrivia(constants.initializerOf(x) ?? x);
+  // Pieces are cut by a call that is given the parameter: `chunk(text, n)`, `text.split("\n\n")`.
+  if (!t.isCallExpression(x)) return false;
+  const given = [...x.arguments, ...(t.isPropertyAccessExpression(x.expression) ? [x.expression.expression] : [])];
+  return given.some((a) => {
+    const y = constants.skipTrivia(a);
+    return t.isIdentifier(y) && y.text === name;
+  });
 }
 
 /** Which parameter a recursive call shrinks, and how. */

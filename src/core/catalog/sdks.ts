@@ -335,6 +335,12 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
     ],
     clients: [
       {
+        id: "llamaindex.chat-engine",
+        classes: ["SimpleChatEngine", "ContextChatEngine", "CondenseQuestionChatEngine"],
+        stateful: { source: "a chat engine keeps its chat history in memory and sends it with every message" },
+        methods: [{ api: "chat", prompt: ["0.message"] }],
+      },
+      {
         id: "llamaindex.llm",
         classes: ["OpenAI", "Anthropic", "Ollama", "Gemini", "Groq", "MistralAI"],
         modelFrom: "model",
