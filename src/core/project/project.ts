@@ -30,6 +30,7 @@ interface FileState {
   readonly uses: Set<string>;
   /** The result came from the import graph (no LLM reachable), not from an analysis. */
   byImports?: boolean;
+  scan?: { readonly mentionsSdk: boolean; readonly names: ReturnType<typeof importedNames>; readonly specifiers: readonly string[] };
 }
 
 export class Project {
@@ -74,11 +75,29 @@ export class Project {
   /** Forget a file's text (changed or deleted) and every analysis that depended on it. */
   invalidate(fileName: string): void {
     const file = normalizePath(fileName);
+    // An edit keeps module resolution; a file that appears or disappears may change it.
+    const edited = this.files.has(file) && this.host.fileExists(file);
     const stale = new Set([file]);
     // Files that used a stale file's summaries are stale too.
     for (let grew = true; grew; ) {
       grew = false;
-      for (const [f, s] of this.files) if (!stale.has(f) && (s.byImports || [...s.uses].some((u) => stale.has(u)))) stale.add(f), (grew = true);
+      for (const [f, s] of this.files) if (!stale.has(f) && [...s.uses].some((u) => stale.has(u))) stale.add(f), (grew = true);
+    }
+    // Whether a file reaches an LLM through its imports can change only for the files that import
+    // the edited one, directly or not: those are decided again (no parse unless they now use one).
+    const importers = edited ? this.importersOf(file) : undefined;
+    for (const [f, s] of this.files) {
+      if (importers && !importers.has(f)) continue;
+      this.uses.delete(f);
+      this.reaches.delete(f);
+      if (s.byImports) {
+        s.result = undefined;
+        s.byImports = false;
+      }
+    }
+    if (!importers) {
+      this.uses.clear();
+      this.reaches.clear();
     }
     this.files.delete(file);
     for (const f of stale) {
@@ -90,9 +109,27 @@ export class Project {
         s.uses.clear();
       }
     }
-    this.reaches.clear();
-    this.uses.clear();
-    this.resolutions.clear();
+    for (const f of stale) {
+      this.uses.delete(f);
+      this.reaches.delete(f);
+    }
+    if (!edited) this.resolutions.clear();
+  }
+
+  /** The file and every file that imports it, directly or through others (by the resolutions made so far). */
+  private importersOf(file: string): Set<string> {
+    const reverse = new Map<string, string[]>();
+    for (const [key, target] of this.resolutions) {
+      if (!target) continue;
+      const from = key.slice(0, key.indexOf("\u0000"));
+      const list = reverse.get(target);
+      if (list) list.push(from);
+      else reverse.set(target, [from]);
+    }
+    const out = new Set([file]);
+    const work = [file];
+    while (work.length) for (const from of reverse.get(work.pop()!) ?? []) if (!out.has(from)) out.add(from), work.push(from);
+    return out;
   }
 
   private load(file: string): FileState | undefined {
@@ -159,8 +196,9 @@ export class Project {
   }
 
   private computeUsesLlm(file: string, text: string): boolean {
-    if (mayContainLlmCalls(text, catalogWith(this.options), this.options.wrappers)) return true;
-    for (const { specifier, names } of importedNames(text)) {
+    const scan = this.scanOf(file, text);
+    if (scan.mentionsSdk) return true;
+    for (const { specifier, names } of scan.names) {
       const target = this.resolve(specifier, file);
       if (!target || !this.reachesLlm(target)) continue;
       if (names === "*") return true;
@@ -179,6 +217,15 @@ export class Project {
     return name === "default" || text.includes(name) || /\bexport\s*\*\s*from\b/.test(text);
   }
 
+  /** A file's text scan (SDK names, imports), kept with its text: edits elsewhere do not redo it. */
+  private scanOf(file: string, text: string): NonNullable<FileState["scan"]> {
+    const state = this.files.get(file);
+    if (state?.scan && state.text === text) return state.scan;
+    const scan = { mentionsSdk: mayContainLlmCalls(text, catalogWith(this.options), this.options.wrappers), names: importedNames(text), specifiers: importedSpecifiers(text) };
+    if (state && state.text === text) state.scan = scan;
+    return scan;
+  }
+
   /** Whether a file can make LLM calls itself or through the project modules it imports. */
   private reachesLlm(file: string, seen = new Set<string>()): boolean {
     const memo = this.reaches.get(file);
@@ -188,9 +235,10 @@ export class Project {
     const state = this.load(file);
     let result = false;
     if (state) {
-      result = mayContainLlmCalls(state.text, catalogWith(this.options), this.options.wrappers);
+      const scan = this.scanOf(file, state.text);
+      result = scan.mentionsSdk;
       if (!result) {
-        for (const spec of importedSpecifiers(state.text)) {
+        for (const spec of scan.specifiers) {
           const target = this.resolve(spec, file);
           if (target && this.reachesLlm(target, seen)) {
             result = true;
