@@ -30,7 +30,7 @@ export function fileReporter(setup: ReporterSetup): FileReporter {
   return (file) => {
     const analysis = project.analyze(file);
     const text = analysis.findings.length ? host.readFile(file) : undefined;
-    const advice = text === undefined ? undefined : { ts, fileName: file, text, settings: DEFAULT_ADVICE_SETTINGS, fixes: setup.priceFixes };
+    const advice = text === undefined ? undefined : { ts, fileName: file, text, settings: DEFAULT_ADVICE_SETTINGS, fixes: setup.priceFixes, ...(analysis.sourceFile ? { sourceFile: analysis.sourceFile } : {}) };
     return sitesOfFile(analysis, display(file), setup.siteOptions, advice);
   };
 }

@@ -56,6 +56,8 @@ export interface Finding extends CostBounds {
 export interface FileAnalysis {
   readonly file: string;
   readonly findings: readonly Finding[];
+  /** The syntax tree the findings came from, for front ends that look further (advice, fixes). */
+  readonly sourceFile?: import("typescript").SourceFile;
   /** Set when the file was skipped: it could not be parsed, or is too large or not text. */
   readonly skipped?: string;
 }

@@ -56,7 +56,7 @@ export function findingsOf(tsm: TS, fileName: string, analyzer: () => FileAnalyz
     const findings = a.findings();
     const first = ((a.sourceFile as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics ?? [])[0];
     if (first && findings.length === 0) return { file: fileName, findings, skipped: `syntax error: ${tsm.flattenDiagnosticMessageText(first.messageText, " ")}` };
-    return { file: fileName, findings };
+    return { file: fileName, findings, sourceFile: a.sourceFile };
   } catch (err) {
     // Deep nesting can exhaust the stack (the parser's too); report the file rather than fail the run.
     const reason = err instanceof RangeError ? "nested too deeply to analyse" : err instanceof Error ? err.message : String(err);

@@ -33,6 +33,8 @@ export interface AdviceInput {
   readonly settings: AdviceSettings;
   /** Price the quick fixes too (each is applied and re-analysed: the costly part). */
   readonly fixes: boolean;
+  /** The analysis's syntax tree of `text`, reused instead of parsing again. */
+  readonly sourceFile?: import("typescript").SourceFile;
 }
 
 export interface PricedAdvice {
@@ -43,7 +45,7 @@ export interface PricedAdvice {
 /** The advice and priced fixes of each finding of one file, in the findings' order. */
 export function adviceOfFile(findings: readonly Finding[], input: AdviceInput, assume: Readonly<Record<string, number>>, prices?: PriceOverrides): PricedAdvice[] {
   const all = adviseFindings(findings, input.settings, input);
-  const src = parseSource(input.ts, input.fileName, input.text);
+  const src = parseSource(input.ts, input.fileName, input.text, input.sourceFile);
   return findings.map((f) => {
     const mine = all.filter((a) => a.finding === f);
     const before = dollarEstimate(f, assume, prices).dollars;
