@@ -20,6 +20,8 @@ const glue = await build({ ...common, sourcemap: true, metafile: true, external:
 const leaked = Object.keys(glue.metafile.inputs).filter((f) => !f.startsWith("src/extension/"));
 if (leaked.length) throw new Error(`dist/extension.js must not bundle the engine; it pulls in ${leaked.join(", ")}`);
 await build({ ...common, minify: true, entryPoints: ["src/extension/view/engine.ts"], outfile: "dist/engine.js" });
+// The report webview's page script: browser code, one file in media/ (the webview's only local resource root).
+await build({ bundle: true, platform: "browser", format: "iife", target: "es2022", logLevel: "warning", entryPoints: ["src/webview/reportClient.ts"], outfile: "media/report.js" });
 // The tsserver plugin uses the `typescript` tsserver hands it: the engine only imports its types.
 // Minified: it ships inside the .vsix beside dist/engine.js (the tokenizer's ranks are most of both).
 await build({ ...common, minify: true, sourcemap: true, external: ["typescript"], entryPoints: ["src/plugin/index.ts"], outfile: "dist/tsserver-plugin/index.js" });

@@ -9,12 +9,14 @@ import { DocumentAnalyses } from "./engineHost";
 import { DerivationHoverProvider, revealLine } from "./hover";
 import { isSupported, SELECTOR } from "./languages";
 import { CostQuickFixProvider } from "./quickFixes";
+import { REPORT_SIMULATE_COMMAND, REPORT_STATE_COMMAND, ReportPanel } from "./reportPanel";
 import { onSettingsChange } from "./settings";
 import { DiagnosticsRouting, affectsTypeScriptSetup } from "./typescriptPlugin";
 import { REVEAL_LINE_COMMAND } from "./view/commandIds";
 import type { DiagnosticsProvider } from "./view/diagnosticsProvider";
+import { REPORT_VIEW_TYPE, type FromPage, type ReportPageState } from "./view/reportMessages";
 import type { WorkspaceSummary } from "./view/workspaceSummary";
-import { SHOW_SITES_COMMAND, WorkspaceCosts } from "./workspaceCosts";
+import { SHOW_REPORT_COMMAND, SHOW_SITES_COMMAND, WorkspaceCosts } from "./workspaceCosts";
 
 /** What `activate` returns: lets tests (and other extensions) read the workspace summary. */
 export interface AalpApi {
@@ -35,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): AalpApi {
   const costs = new WorkspaceCosts(analyses);
   const debouncer = new Debouncer(EDIT_PAUSE_MS);
   const routing = new DiagnosticsRouting();
+  const report = new ReportPanel(context);
   const fail = (what: string) => (err: unknown) => console.error(`[aalp] ${what} failed:`, err);
 
   const refreshDocument = (doc: vscode.TextDocument): void => {
@@ -63,6 +66,16 @@ export function activate(context: vscode.ExtensionContext): AalpApi {
     vscode.commands.registerCommand(REVEAL_LINE_COMMAND, revealLine),
     vscode.commands.registerCommand(SHOW_SITES_COMMAND, () => costs.showSites()),
     vscode.commands.registerCommand("aalp.rescanWorkspace", () => costs.rescan()),
+    report,
+    vscode.commands.registerCommand(SHOW_REPORT_COMMAND, () => report.show()),
+    vscode.commands.registerCommand(REPORT_STATE_COMMAND, () => report.state()),
+    vscode.commands.registerCommand(REPORT_SIMULATE_COMMAND, async (m: FromPage) => {
+      await report.receive(m);
+      return report.state();
+    }),
+    vscode.window.registerWebviewPanelSerializer(REPORT_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: ReportPageState | undefined) => report.restore(panel, state),
+    }),
     vscode.workspace.onDidOpenTextDocument(refreshDocument),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (!isSupported(e.document) || e.contentChanges.length === 0) return;
@@ -76,6 +89,7 @@ export function activate(context: vscode.ExtensionContext): AalpApi {
       if (!isSupported(doc)) return;
       refreshDocument(doc);
       costs.updateDocument(doc);
+      report.refresh();
     }),
     vscode.workspace.onDidCloseTextDocument((doc) => {
       analyses.forget(doc);
@@ -95,6 +109,7 @@ export function activate(context: vscode.ExtensionContext): AalpApi {
       lenses.refresh();
       vscode.workspace.textDocuments.forEach(refreshDocument);
       void costs.rescan().catch(fail("workspace scan"));
+      report.refresh();
     }),
   );
 

@@ -1,6 +1,6 @@
 // The status bar item: the workspace's worst cost class and how many sites have it. Filled by a
 // scan of the files matching `aalp.include` minus `aalp.exclude` and `files.exclude`, then kept
-// current file by file on save; clicking it lists the sites.
+// current file by file on save; clicking it lists the sites and offers the full report.
 import * as vscode from "vscode";
 import { loadEngine, type DocumentAnalyses } from "./engineHost";
 import { isSupported } from "./languages";
@@ -8,6 +8,7 @@ import { readSettings } from "./settings";
 import type { SiteRef, WorkspaceSummary } from "./view/workspaceSummary";
 
 export const SHOW_SITES_COMMAND = "aalp.showSites";
+export const SHOW_REPORT_COMMAND = "aalp.showReport";
 
 export class WorkspaceCosts implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem("aalp.status", vscode.StatusBarAlignment.Right, 100);
@@ -47,13 +48,18 @@ export class WorkspaceCosts implements vscode.Disposable {
 
   async showSites(): Promise<void> {
     const s = this.summary();
-    type Item = vscode.QuickPickItem & { site: SiteRef };
+    type Item = vscode.QuickPickItem & { site?: SiteRef };
+    const report: Item = { label: "$(graph) Show Workspace Cost Report", description: "every site, a plot of cost against scale, the fixes' savings" };
     const items: Item[] = s.sites.map((site) => {
       const uri = vscode.Uri.parse(site.file);
       return { label: `${vscode.workspace.asRelativePath(uri)}:${site.line}`, description: site.label, detail: site.costClass, site };
     });
-    const picked = await vscode.window.showQuickPick(items, { placeHolder: s.worst ? `${s.sites.length} ${s.worst} LLM call site(s) of ${s.total}` : "No LLM calls found" });
+    const picked = await vscode.window.showQuickPick([report, { label: "", kind: vscode.QuickPickItemKind.Separator }, ...items], { placeHolder: s.worst ? `${s.sites.length} ${s.worst} LLM call site(s) of ${s.total}` : "No LLM calls found" });
     if (!picked) return;
+    if (!picked.site) {
+      await vscode.commands.executeCommand(SHOW_REPORT_COMMAND);
+      return;
+    }
     const editor = await vscode.window.showTextDocument(vscode.Uri.parse(picked.site.file));
     const pos = new vscode.Position(picked.site.line - 1, picked.site.column - 1);
     editor.selection = new vscode.Selection(pos, pos);
@@ -63,17 +69,12 @@ export class WorkspaceCosts implements vscode.Disposable {
   private async scan(generation: number): Promise<void> {
     const found = new Map<string, SiteRef[]>();
     const engine = loadEngine();
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const settings = readSettings(folder.uri);
-      const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, settings.include), excludeGlob(settings.exclude, folder));
-      for (const uri of uris) {
-        if (generation !== this.generation) return;
-        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-        const text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-        found.set(uri.toString(), engine.siteRefs(engine.analyzeDocument(uri.fsPath, text, readSettings(uri)), uri.toString()));
-        // Let the extension host serve other requests between files.
-        await new Promise((resolve) => setImmediate(resolve));
-      }
+    for (const uri of await workspaceFiles()) {
+      if (generation !== this.generation) return;
+      const text = await documentText(uri);
+      found.set(uri.toString(), engine.siteRefs(engine.analyzeDocument(uri.fsPath, text, readSettings(uri)), uri.toString()));
+      // Let the extension host serve other requests between files.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     this.byFile.clear();
     for (const [k, v] of found) this.byFile.set(k, v);
@@ -93,6 +94,22 @@ export class WorkspaceCosts implements vscode.Disposable {
     this.generation++;
     this.item.dispose();
   }
+}
+
+/** The files the scan reads: each folder's `aalp.include` minus `aalp.exclude` and `files.exclude`. */
+export async function workspaceFiles(): Promise<vscode.Uri[]> {
+  const all: vscode.Uri[] = [];
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    const settings = readSettings(folder.uri);
+    all.push(...(await vscode.workspace.findFiles(new vscode.RelativePattern(folder, settings.include), excludeGlob(settings.exclude, folder))));
+  }
+  return all;
+}
+
+/** The editor's text when the file is open (unsaved edits included), the disk's otherwise. */
+export async function documentText(uri: vscode.Uri): Promise<string> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  return open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 }
 
 /** One glob for findFiles: ours plus `files.exclude` (which findFiles drops once given its own). */

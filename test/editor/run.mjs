@@ -15,7 +15,7 @@ import { makeWorkspace } from "../extension/workspace.mjs";
 import { install } from "./install.mjs";
 import { ARTIFACTS, CACHE, CHROMIUM, ROOT } from "./paths.mjs";
 import { installExtension, isolatedEnv, startServer } from "./server.mjs";
-import { uiTour } from "./ui.mjs";
+import { reportTour, uiTour } from "./ui.mjs";
 
 const SUITE_TIMEOUT_MS = 10 * 60_000;
 const started = Date.now();
@@ -91,6 +91,7 @@ try {
   const uiPage = await context.newPage();
   try {
     await uiTour(uiPage, server.url, makeWorkspace(state), ARTIFACTS);
+    await reportTour(uiPage, ARTIFACTS);
     console.log(`[editor] UI tour done after ${elapsed()}`);
   } catch (err) {
     failed = true;

@@ -1,5 +1,6 @@
 // Drives the real editor like a person: opens an example agent, waits for the cost lenses, shows
-// the hover, the quick-fix menu and the Problems panel, and saves a screenshot of each step.
+// the hover, the quick-fix menu and the Problems panel, then the workspace cost report (its table
+// and plot read inside the webview's frames, a row clicked), and saves a screenshot of each step.
 import * as path from "node:path";
 
 const LONG = 120_000;
@@ -78,4 +79,75 @@ export async function uiTour(page, url, workspace, artifacts) {
   if (!findings.every((t) => /\baalp\W*9100[12]\b/.test(t))) throw new Error(`expected every finding from the tsserver plugin (source aalp, code 91001/91002): ${findings.join(" | ")}`);
   const own = await panel.locator(".monaco-list-row", { hasText: "AALP Lens" }).count();
   if (own !== 0) throw new Error(`the extension reports ${own} finding(s) beside the plugin`);
+}
+
+/** Runs a command when the palette lists it (titles move between VS Code versions); true when it ran. */
+async function tryCommand(page, title) {
+  await page.keyboard.press("F1");
+  const input = page.locator(".quick-input-widget input");
+  await input.waitFor({ state: "visible", timeout: LONG });
+  await input.fill(`>${title}`);
+  const row = page.locator(".quick-input-list .monaco-list-row", { hasText: title }).first();
+  const found = await row.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+  await page.keyboard.press(found ? "Enter" : "Escape");
+  return found;
+}
+
+/** The frame (a webview's inner iframe) holding `selector`; webviews nest two iframes deep. */
+async function frameWith(page, selector) {
+  const deadline = Date.now() + LONG;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (await frame.locator(selector).count().catch(() => 0)) return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`no frame shows ${selector}; frames: ${page.frames().map((f) => f.url()).join(", ")}`);
+    await page.waitForTimeout(200); // poll interval of a condition wait, not a fixed sleep
+  }
+}
+
+/** Waits until `read()` returns the same value `times` reads in a row (a page that re-renders settles). */
+async function stable(page, read, times = 4) {
+  let last;
+  let same = 0;
+  const deadline = Date.now() + LONG;
+  while (same < times) {
+    if (Date.now() > deadline) throw new Error(`value kept changing: last ${last}`);
+    const v = await read();
+    same = v === last ? same + 1 : 0;
+    last = v;
+    await page.waitForTimeout(250); // poll interval
+  }
+  return last;
+}
+
+/** The workspace cost report: from the palette to a row click that lands on the site's line. */
+export async function reportTour(page, artifacts) {
+  // Room for the report: the panel and the chat side bar away.
+  await tryCommand(page, "View: Hide Panel");
+  await tryCommand(page, "View: Hide Secondary Side Bar");
+  await tryCommand(page, "View: Close Primary Side Bar");
+  await runCommand(page, "AALP Lens: Show Workspace Cost Report");
+  const frame = await frameWith(page, "table#sites tr.site");
+  const rows = frame.locator("table#sites tr.site");
+  const count = await stable(page, () => rows.count());
+  const counter = (await frame.locator("#row-count").innerText()).trim();
+  console.log(`[ui] report: ${count} rows (${counter})`);
+  const m = /^(\d+) of (\d+) sites$/.exec(counter);
+  if (!m || Number(m[1]) !== count || Number(m[2]) !== count || count < 10) throw new Error(`the report's table shows ${count} rows, its counter "${counter}"`);
+  const series = await frame.locator("#plot svg g.series").count();
+  const legend = await frame.locator("#plot .legend li").count();
+  console.log(`[ui] report plot: ${series} lines, ${legend} legend entries`);
+  if (series < 2 || legend !== series) throw new Error(`the plot shows ${series} lines and ${legend} legend entries`);
+  const swatch = await frame.locator("#plot .swatch").first().evaluate((e) => getComputedStyle(e).backgroundColor);
+  if (!/^rgb\(/.test(swatch) || swatch === "rgba(0, 0, 0, 0)") throw new Error(`the legend swatches have no colour (${swatch})`);
+  await shot(page, artifacts, "5-report");
+
+  // A row click opens the site, focused, beside the report.
+  const row = rows.filter({ hasText: "debug-naive.ts:29" }).first();
+  await row.click();
+  await page.locator(".tab.active", { hasText: "debug-naive.ts" }).first().waitFor({ timeout: LONG });
+  const selection = page.locator("#status\\.editor\\.selection");
+  await selection.filter({ hasText: /Ln 29,/ }).waitFor({ timeout: LONG });
+  console.log(`[ui] after the row click: ${(await selection.innerText()).trim()}`);
+  await shot(page, artifacts, "6-report-row-opened");
 }

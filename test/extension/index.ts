@@ -6,6 +6,7 @@ import Mocha from "mocha";
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: "bdd", reporter: "spec", color: false, timeout: 120_000 });
   mocha.addFile(path.join(__dirname, "surfaces.js"));
+  mocha.addFile(path.join(__dirname, "report.js"));
   await new Promise<void>((resolve, reject) => {
     mocha.run((failures) => (failures ? reject(new Error(`${failures} extension test(s) failed`)) : resolve()));
   });

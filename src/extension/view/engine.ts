@@ -7,3 +7,5 @@ export { fixesFor } from "./adviceAndPricing";
 export { summarize, statusText } from "./workspaceSummary";
 export { DEFAULT_SETTINGS } from "./settingsModel";
 export { codeOfNumber } from "../../core/advice/codes";
+export { reportSitesOf, workspaceReport, type ReportFile } from "./workspaceReport";
+export { reportPageHtml, reportView } from "./reportPage";

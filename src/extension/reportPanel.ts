@@ -1,0 +1,201 @@
+// The workspace cost report as a webview panel (`aalp.showReport`): every file the scan reads is
+// analysed under a cancellable progress notification, the engine builds the report model (the
+// same buildReport as `aalp report`) and its view, and the page (media/report.js) renders it. The
+// page and this module speak the typed messages of view/reportMessages.ts after a `ready`
+// handshake. A serializer restores the panel after a reload; saves refresh it.
+import { randomBytes } from "node:crypto";
+import * as vscode from "vscode";
+import type { FileSites } from "../core/report/sites";
+import { loadEngine } from "./engineHost";
+import { readSettings } from "./settings";
+import { REPORT_VIEW_TYPE, type FromPage, type ReportPageState, type ReportView, type ToPage } from "./view/reportMessages";
+import type { ReportFile } from "./view/workspaceReport";
+import { documentText, workspaceFiles } from "./workspaceCosts";
+
+/** Test hooks (not in the palette): the panel's state, and a page message played as if the page sent it. */
+export const REPORT_STATE_COMMAND = "aalp.report.state";
+export const REPORT_SIMULATE_COMMAND = "aalp.report.simulate";
+
+export interface ReportPanelState {
+  readonly open: boolean;
+  /** The last view posted to the page. */
+  readonly view: ReportView | undefined;
+  /** What the page said it drew after that post. */
+  readonly rendered: { rows: number; series: number } | undefined;
+}
+
+interface Scanned {
+  readonly uri: vscode.Uri;
+  readonly file: ReportFile;
+  readonly sites: FileSites;
+}
+
+const REFRESH_PAUSE_MS = 500;
+
+class Cancelled extends Error {}
+
+export class ReportPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private pageReady = false;
+  private scanned: Scanned[] | undefined;
+  private scale: string | null = null;
+  private view: ReportView | undefined;
+  private rendered: { rows: number; series: number } | undefined;
+  private generation = 0;
+  private refreshTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly context: vscode.ExtensionContext) {}
+
+  private get media(): vscode.Uri {
+    return vscode.Uri.joinPath(this.context.extensionUri, "media");
+  }
+
+  /** The command: analyse with a cancellable notification, then open (or reveal) the panel. */
+  async show(): Promise<void> {
+    const scanned = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: "AALP Lens: analysing the workspace", cancellable: true },
+      (progress, token) => this.scan(progress, token),
+    );
+    if (!scanned) return;
+    this.scanned = scanned;
+    if (this.panel) this.panel.reveal();
+    else this.attach(vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, "AALP Cost Report", vscode.ViewColumn.Active, {}));
+    this.rebuild();
+  }
+
+  /** The serializer's side: a panel restored after a reload, with the scale the page kept. */
+  restore(panel: vscode.WebviewPanel, state: ReportPageState | undefined): void {
+    this.panel?.dispose();
+    this.scale = state?.scale ?? null;
+    this.attach(panel);
+    this.refresh();
+  }
+
+  /** Re-analyses the workspace without a notification (saves, settings) when the panel is open. */
+  refresh(): void {
+    if (!this.panel) return;
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => {
+      void (async () => {
+        try {
+          const scanned = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: "AALP: report" }, (progress) => this.scan(progress));
+          if (!scanned || !this.panel) return;
+          this.scanned = scanned;
+          this.rebuild();
+        } catch (err) {
+          this.post({ type: "error", text: `The report could not be refreshed: ${String(err)}` });
+        }
+      })();
+    }, REFRESH_PAUSE_MS);
+  }
+
+  state(): ReportPanelState {
+    return { open: this.panel !== undefined, view: this.view, rendered: this.rendered };
+  }
+
+  /** Handles a message from the page (or from a test, through REPORT_SIMULATE_COMMAND). */
+  async receive(m: FromPage): Promise<void> {
+    switch (m.type) {
+      case "ready":
+        this.pageReady = true;
+        if (this.view) this.post({ type: "report", view: this.view });
+        else this.post({ type: "busy", text: "Analysing the workspace…" });
+        return;
+      case "rendered":
+        this.rendered = { rows: m.rows, series: m.series };
+        return;
+      case "scale":
+        this.scale = m.symbol;
+        this.rebuild();
+        return;
+      case "open":
+        await this.open(m.site);
+        return;
+    }
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    this.pageReady = false;
+    this.rendered = undefined;
+    panel.iconPath = vscode.Uri.joinPath(this.media, "icon.png");
+    panel.webview.options = { enableScripts: true, localResourceRoots: [this.media] };
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((m: FromPage) => void this.receive(m).catch((err: unknown) => console.error("[aalp] report message failed:", err))),
+      panel.onDidDispose(() => {
+        if (this.panel !== panel) return;
+        this.panel = undefined;
+        this.view = undefined;
+        this.rendered = undefined;
+        this.pageReady = false;
+      }),
+    );
+    const webview = panel.webview;
+    panel.webview.html = loadEngine().reportPageHtml({
+      cspSource: webview.cspSource,
+      nonce: randomBytes(18).toString("base64"),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.media, "report.js")).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.media, "report.css")).toString(),
+    });
+  }
+
+  /** Every scanned file's sites; undefined when cancelled or superseded by a newer scan. */
+  private async scan(progress: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken): Promise<Scanned[] | undefined> {
+    const generation = ++this.generation;
+    const engine = loadEngine();
+    const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+    try {
+      const uris = await workspaceFiles();
+      const out: Scanned[] = [];
+      for (const [i, uri] of uris.entries()) {
+        if (token?.isCancellationRequested) throw new Cancelled();
+        if (generation !== this.generation) return undefined;
+        const settings = readSettings(uri);
+        const text = await documentText(uri);
+        const file: ReportFile = { relative: vscode.workspace.asRelativePath(uri, multiRoot), fileName: uri.fsPath, text, analysis: engine.analyzeDocument(uri.fsPath, text, settings), settings };
+        out.push({ uri, file, sites: engine.reportSitesOf(file) });
+        progress.report({ increment: 100 / uris.length, message: `${i + 1}/${uris.length} ${file.relative}` });
+        // Let the extension host serve other requests (and the cancellation) between files.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return generation === this.generation ? out : undefined;
+    } catch (err) {
+      if (err instanceof Cancelled) return undefined;
+      throw err;
+    }
+  }
+
+  private rebuild(): void {
+    if (!this.scanned) return;
+    const engine = loadEngine();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    const model = engine.workspaceReport(
+      this.scanned.map((s) => ({ file: s.file, sites: s.sites })),
+      { version: String(this.context.extension.packageJSON.version ?? ""), assume: readSettings(folder?.uri).assumptions, scale: this.scale },
+    );
+    this.view = engine.reportView(model);
+    this.rendered = undefined;
+    this.post({ type: "report", view: this.view });
+  }
+
+  private post(m: ToPage): void {
+    if (this.panel && this.pageReady) void this.panel.webview.postMessage(m);
+  }
+
+  private async open(site: string): Promise<void> {
+    const row = this.view?.rows.find((r) => r.site === site);
+    const scanned = row && this.scanned?.find((s) => s.file.relative === row.file);
+    if (!row || !scanned) return;
+    const pos = new vscode.Position(row.line - 1, row.column - 1);
+    // Beside the report, focused: the user reads the code at once (and the status bar shows its line).
+    await vscode.window.showTextDocument(scanned.uri, { selection: new vscode.Range(pos, pos), preserveFocus: false, viewColumn: vscode.ViewColumn.Beside });
+  }
+
+  dispose(): void {
+    clearTimeout(this.refreshTimer);
+    this.generation++;
+    this.panel?.dispose();
+    this.disposables.forEach((d) => d.dispose());
+  }
+}

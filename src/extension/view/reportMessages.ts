@@ -1,0 +1,77 @@
+// The report webview's protocol: what the page and the extension send each other, and the data the
+// page renders. Types only, shared by the extension (src/extension/reportPanel.ts), the engine side
+// that builds the view (reportPage.ts) and the page script (src/webview/reportClient.ts).
+
+/**
+ * The core's CostClass (src/core/report/costClass.ts), restated so the page's type check does not
+ * reach into the engine; reportView assigns the core's values to it, so a new class fails there.
+ */
+export type CostClass = "constant" | "linear" | "quadratic" | "cubic+" | "unbounded" | "unknown";
+
+export interface ReportRow {
+  /** Site identity (file › function › api #order): stable across line moves. */
+  readonly site: string;
+  /** Workspace-relative path, as shown. */
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly function: string;
+  readonly costClass: CostClass;
+  /** Higher is worse (CLASS_ORDER). */
+  readonly classRank: number;
+  readonly input: string;
+  /** Input tokens at the assumptions; null when unknown (sorts first). */
+  readonly inputAt: number | null;
+  readonly calls: string;
+  readonly callsAt: number | null;
+  readonly generation: string;
+  readonly span: string;
+  readonly model: string;
+  readonly growth: string;
+  readonly dollars: number | null;
+  readonly dollarsText: string;
+}
+
+export interface ReportView {
+  /** "23 LLM call sites in 12 of 18 files (…)". */
+  readonly summary: string;
+  /** "rounds=20, other loop counts 10, …". */
+  readonly assumptions: string;
+  readonly byClass: { costClass: CostClass; sites: number }[];
+  /** Indexes into `rows`, worst first. */
+  readonly worst: number[];
+  /** "Quick fixes on 3 sites would save ≈ $1.20 at these sizes.", or null. */
+  readonly fixes: string | null;
+  /** The log-log plot (inline SVG from the core's costPlot; swatch colours in `data-color`), or why there is none. */
+  readonly plot: { readonly svg: string } | { readonly reason: string };
+  /** The symbol the plot scales; null: each site its loop count of highest degree. */
+  readonly scale: string | null;
+  /** Symbols the page offers to scale along (loop counts found in the sites). */
+  readonly scaleCandidates: string[];
+  readonly rows: ReportRow[];
+  readonly skipped: string[];
+}
+
+/** Extension → page. */
+export type ToPage =
+  | { readonly type: "report"; readonly view: ReportView }
+  | { readonly type: "busy"; readonly text: string }
+  | { readonly type: "error"; readonly text: string };
+
+/** Page → extension. */
+export type FromPage =
+  /** The page's script runs and listens: send it the report. */
+  | { readonly type: "ready" }
+  /** Open the site's file at its line. */
+  | { readonly type: "open"; readonly site: string }
+  /** Rebuild the projections along another symbol (null: each site's main loop count). */
+  | { readonly type: "scale"; readonly symbol: string | null }
+  /** The page drew the report: how many table rows and plot lines it shows (read by the tests). */
+  | { readonly type: "rendered"; readonly rows: number; readonly series: number };
+
+/** What the page keeps across reloads (vscode.setState), handed to the panel serializer. */
+export interface ReportPageState {
+  readonly scale: string | null;
+}
+
+export const REPORT_VIEW_TYPE = "aalp.report";

@@ -1,0 +1,96 @@
+// The report webview's HTML and data, built without the editor (unit-tested on plain Node): the
+// page shell (strict CSP with a nonce, the script and styles from media/ only) and the view the
+// page renders from the report model.
+import { costPlot } from "../../core/report/costPlot";
+import { escapeHtml } from "../../core/report/escapeHtml";
+import { classRank, type ReportModel } from "../../core/report/model";
+import { assumptionsText, dollarsText, fixesSentence, summarySentence } from "../../core/report/wording";
+import type { ReportRow, ReportView } from "./reportMessages";
+
+export interface PageShell {
+  /** The webview's `cspSource` (where media/ is served from). */
+  readonly cspSource: string;
+  /** Fresh for every page: only the script carrying it runs. */
+  readonly nonce: string;
+  /** asWebviewUri(media/report.js) and media/report.css. */
+  readonly scriptUri: string;
+  readonly styleUri: string;
+}
+
+/** No inline styles, no other origin: scripts only with the nonce, styles and images only from media/. */
+export function contentSecurityPolicy(shell: Pick<PageShell, "cspSource" | "nonce">): string {
+  return [`default-src 'none'`, `img-src ${shell.cspSource}`, `style-src ${shell.cspSource}`, `font-src ${shell.cspSource}`, `script-src 'nonce-${shell.nonce}'`].join("; ");
+}
+
+/** The page: a placeholder until the extension answers the page's `ready` with the report. */
+export function reportPageHtml(shell: PageShell): string {
+  const attr = (s: string): string => escapeHtml(s);
+  return [
+    "<!doctype html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(shell))}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<link rel="stylesheet" href="${attr(shell.styleUri)}">`,
+    "<title>AALP Lens: workspace cost report</title>",
+    "</head>",
+    "<body>",
+    '<main id="report" aria-busy="true"><p class="muted" id="status">Analysing the workspace…</p></main>',
+    `<script nonce="${attr(shell.nonce)}" src="${attr(shell.scriptUri)}"></script>`,
+    "</body>",
+    "</html>",
+    "",
+  ].join("\n");
+}
+
+const finite = (n: number): number | null => (Number.isFinite(n) ? n : null);
+
+/** Count symbols the sites mention, for the page's scale select: the loop counts first, by frequency. */
+function scaleCandidates(model: ReportModel): string[] {
+  const counts = new Map<string, number>();
+  for (const s of model.sites) for (const sym of s.symbols) if (sym.kind === "count") counts.set(sym.name, (counts.get(sym.name) ?? 0) + 1);
+  if (model.scale !== null && !counts.has(model.scale)) counts.set(model.scale, 0);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
+}
+
+/** The plot's legend swatches carry their colour in a style attribute, which the CSP blocks: the page applies `data-color`. */
+const withoutInlineStyles = (svg: string): string => svg.replace(/ style="background:(#[0-9a-fA-F]{3,8})"/g, ' data-color="$1"');
+
+export function reportView(model: ReportModel): ReportView {
+  const rows = model.sites.map(
+    (s): ReportRow => ({
+      site: s.site,
+      file: s.file,
+      line: s.line,
+      column: s.column,
+      function: s.function,
+      costClass: s.costClass,
+      classRank: classRank(s.costClass),
+      input: s.inputTokens.text,
+      inputAt: finite(s.estimate.inputTokens),
+      calls: s.calls.text,
+      callsAt: finite(s.estimate.calls),
+      generation: s.generationCost.text,
+      span: s.span.text,
+      model: s.model ?? "not static",
+      growth: s.growth,
+      dollars: s.dollars,
+      dollarsText: dollarsText(s.dollars),
+    }),
+  );
+  const index = new Map(rows.map((r, i) => [r.site, i]));
+  const plot = costPlot(model);
+  return {
+    summary: summarySentence(model),
+    assumptions: assumptionsText(model),
+    byClass: model.summary.byClass,
+    worst: model.summary.worst.flatMap((id) => (index.has(id) ? [index.get(id)!] : [])),
+    fixes: fixesSentence(model) ?? null,
+    plot: plot.svg === null ? { reason: plot.reason } : { svg: withoutInlineStyles(plot.svg) },
+    scale: model.scale,
+    scaleCandidates: scaleCandidates(model),
+    rows,
+    skipped: model.skipped.map((s) => `${s.file} (${s.reason})`),
+  };
+}

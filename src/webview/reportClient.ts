@@ -1,0 +1,212 @@
+// The report webview's script (bundled to media/report.js): renders the view the extension posts
+// (summary, plot, sortable and filterable table) with DOM calls only, and sends typed messages
+// back: ready, open a site, re-scale the plot, and what it rendered.
+import type { FromPage, ReportPageState, ReportRow, ReportView, ToPage } from "../extension/view/reportMessages";
+
+interface VsCodeApi {
+  postMessage(message: FromPage): void;
+  getState(): ReportPageState | undefined;
+  setState(state: ReportPageState): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const root = document.getElementById("report")!;
+
+type SortKey = "site" | "function" | "class" | "input" | "calls" | "generation" | "span" | "model" | "growth" | "dollars";
+interface Column {
+  readonly key: SortKey;
+  readonly title: string;
+  readonly cell: (r: ReportRow) => string;
+  readonly sort: (r: ReportRow) => string | number;
+  readonly cls?: string;
+}
+
+const COLUMNS: Column[] = [
+  { key: "site", title: "Site", cell: (r) => `${r.file}:${r.line}`, sort: (r) => `${r.file}\u0000${String(r.line).padStart(7, "0")}`, cls: "mono" },
+  { key: "function", title: "Function", cell: (r) => r.function, sort: (r) => r.function, cls: "mono" },
+  { key: "class", title: "Class", cell: (r) => r.costClass, sort: (r) => r.classRank },
+  { key: "input", title: "Input tokens", cell: (r) => r.input, sort: (r) => r.inputAt ?? -1, cls: "bound" },
+  { key: "calls", title: "Calls", cell: (r) => r.calls, sort: (r) => r.callsAt ?? -1, cls: "bound" },
+  { key: "generation", title: "Generation", cell: (r) => r.generation, sort: (r) => r.generation, cls: "bound" },
+  { key: "span", title: "Span", cell: (r) => r.span, sort: (r) => r.span, cls: "bound" },
+  { key: "model", title: "Model", cell: (r) => r.model, sort: (r) => r.model, cls: "mono" },
+  { key: "growth", title: "Growth", cell: (r) => r.growth, sort: (r) => r.growth },
+  { key: "dollars", title: "$ at assumptions", cell: (r) => r.dollarsText, sort: (r) => r.dollars ?? -1, cls: "num" },
+];
+
+const ui = {
+  view: undefined as ReportView | undefined,
+  sort: { key: "class" as SortKey, descending: true },
+  filter: "",
+  group: true,
+  opened: undefined as string | undefined,
+};
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string; attrs?: Record<string, string> } = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (props.className) e.className = props.className;
+  if (props.text !== undefined) e.textContent = props.text;
+  for (const [k, v] of Object.entries(props.attrs ?? {})) e.setAttribute(k, v);
+  e.append(...children);
+  return e;
+}
+
+const classChip = (c: string): HTMLElement => el("span", { className: `cls cls-${c.replace(/\+/g, "plus")}`, text: c });
+
+function compare(a: ReportRow, b: ReportRow): number {
+  const col = COLUMNS.find((c) => c.key === ui.sort.key)!;
+  const x = col.sort(a);
+  const y = col.sort(b);
+  const d = typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
+  return (ui.sort.descending ? -d : d) || a.file.localeCompare(b.file) || a.line - b.line;
+}
+
+function matches(r: ReportRow, filter: string): boolean {
+  if (!filter) return true;
+  const hay = [r.file, String(r.line), r.function, r.costClass, r.input, r.calls, r.generation, r.span, r.model, r.growth].join(" ").toLowerCase();
+  return filter.toLowerCase().split(/\s+/).every((w) => hay.includes(w));
+}
+
+function open(site: string): void {
+  // Mark the row last opened, so the user sees where they came from.
+  root.querySelectorAll("tr.site").forEach((tr) => tr.classList.toggle("selected", tr.getAttribute("data-site") === site));
+  ui.opened = site;
+  vscode.postMessage({ type: "open", site });
+}
+
+function rowElement(r: ReportRow): HTMLTableRowElement {
+  const tr = el("tr", { className: r.site === ui.opened ? "site selected" : "site", attrs: { "data-site": r.site, tabindex: "0", title: `Open ${r.file}:${r.line}` } });
+  for (const c of COLUMNS) {
+    const td = el("td", c.cls ? { className: c.cls } : {});
+    if (c.key === "class") td.append(classChip(r.costClass));
+    else td.textContent = c.cell(r);
+    tr.append(td);
+  }
+  tr.addEventListener("click", () => open(r.site));
+  tr.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" || e.key === " ") {
+      e.preventDefault();
+      open(r.site);
+    }
+  });
+  return tr;
+}
+
+function renderRows(tbody: HTMLTableSectionElement, view: ReportView): number {
+  const rows = view.rows.filter((r) => matches(r, ui.filter)).sort(compare);
+  tbody.replaceChildren();
+  if (ui.group) {
+    const classes = [...new Set(rows.map((r) => r.costClass))].sort((a, b) => rows.find((r) => r.costClass === b)!.classRank - rows.find((r) => r.costClass === a)!.classRank);
+    for (const c of classes) {
+      const members = rows.filter((r) => r.costClass === c);
+      const head = el("tr", { className: "group" }, el("th", { attrs: { colspan: String(COLUMNS.length), scope: "rowgroup" } }, classChip(c), ` ${members.length} site${members.length === 1 ? "" : "s"}`));
+      tbody.append(head, ...members.map(rowElement));
+    }
+  } else tbody.append(...rows.map(rowElement));
+  return rows.length;
+}
+
+function renderTable(view: ReportView): HTMLElement {
+  const tbody = el("tbody");
+  const count = el("span", { className: "muted", attrs: { id: "row-count" } });
+  const update = (): void => {
+    const n = renderRows(tbody, view);
+    count.textContent = `${n} of ${view.rows.length} sites`;
+  };
+  const headRow = el("tr");
+  for (const c of COLUMNS) {
+    const button = el("button", { text: c.title, attrs: { type: "button" } });
+    const th = el("th", { attrs: { scope: "col", "data-key": c.key } }, button);
+    if (ui.sort.key === c.key) th.setAttribute("aria-sort", ui.sort.descending ? "descending" : "ascending");
+    button.addEventListener("click", () => {
+      ui.sort = { key: c.key, descending: ui.sort.key === c.key ? !ui.sort.descending : c.key === "class" || c.key === "dollars" || c.key === "input" || c.key === "calls" };
+      headRow.querySelectorAll("th").forEach((h) => (h.dataset.key === ui.sort.key ? h.setAttribute("aria-sort", ui.sort.descending ? "descending" : "ascending") : h.removeAttribute("aria-sort")));
+      update();
+    });
+    headRow.append(th);
+  }
+  const filter = el("input", { attrs: { type: "search", id: "filter", placeholder: "Filter sites (file, function, model, class…)", "aria-label": "Filter sites" } });
+  filter.value = ui.filter;
+  filter.addEventListener("input", () => {
+    ui.filter = filter.value;
+    update();
+  });
+  const group = el("input", { attrs: { type: "checkbox", id: "group" } });
+  group.checked = ui.group;
+  group.addEventListener("change", () => {
+    ui.group = group.checked;
+    update();
+  });
+  const controls = el("div", { className: "controls" }, filter, el("label", {}, group, " Group by class"), count);
+  const table = el("table", { attrs: { id: "sites" } }, el("thead", {}, headRow), tbody);
+  update();
+  return el("section", {}, el("h2", { text: "Call sites" }), controls, el("div", { className: "table-wrap" }, table));
+}
+
+function renderPlot(view: ReportView): HTMLElement {
+  const select = el("select", { attrs: { id: "scale", "aria-label": "Symbol to scale" } });
+  select.append(el("option", { text: "each site's main loop count", attrs: { value: "" } }));
+  for (const s of view.scaleCandidates) select.append(el("option", { text: s, attrs: { value: s } }));
+  select.value = view.scale ?? "";
+  select.addEventListener("change", () => {
+    const symbol = select.value === "" ? null : select.value;
+    vscode.setState({ scale: symbol });
+    root.setAttribute("aria-busy", "true");
+    vscode.postMessage({ type: "scale", symbol });
+  });
+  const figure = el("figure", { attrs: { id: "plot" } });
+  if ("svg" in view.plot) {
+    // The SVG comes from the core's costPlot, which escapes every text it writes.
+    figure.innerHTML = view.plot.svg;
+    figure.querySelectorAll<HTMLElement>("[data-color]").forEach((s) => (s.style.backgroundColor = s.dataset.color!));
+  } else figure.append(el("p", { className: "muted", text: view.plot.reason }));
+  return el("section", {}, el("h2", { text: "Projected cost against scale" }), el("div", { className: "controls" }, el("label", { attrs: { for: "scale" }, text: "Scale: " }), select, el("span", { className: "muted", text: "log-log; other sizes at the assumptions" })), figure);
+}
+
+function renderSummary(view: ReportView): HTMLElement {
+  const section = el("section", { attrs: { id: "summary" } }, el("p", { text: `${view.summary}.` }), el("p", { className: "muted", text: `Dollars at ${view.assumptions}.` }));
+  section.append(el("ul", { className: "chips" }, ...view.byClass.map((c) => el("li", {}, classChip(c.costClass), ` ${c.sites}`))));
+  if (view.worst.length) {
+    const list = el("ol");
+    for (const i of view.worst) {
+      const r = view.rows[i]!;
+      const link = el("a", { text: `${r.file}:${r.line}`, attrs: { href: "#", "data-site": r.site } });
+      link.addEventListener("click", (e) => {
+        e.preventDefault();
+        open(r.site);
+      });
+      list.append(el("li", {}, link, ` in ${r.function}: `, classChip(r.costClass), ` input ${r.input}, ${r.dollarsText}`));
+    }
+    section.append(el("h2", { text: "Worst offenders" }), list);
+  }
+  if (view.fixes) section.append(el("p", { text: view.fixes }));
+  return section;
+}
+
+function render(view: ReportView): void {
+  ui.view = view;
+  const parts: HTMLElement[] = [el("h1", { text: "AALP Lens: workspace LLM cost" }), el("div", { className: "overview" }, renderSummary(view), renderPlot(view)), renderTable(view)];
+  if (view.skipped.length) parts.push(el("p", { className: "muted", text: `Skipped: ${view.skipped.join(", ")}.` }));
+  root.replaceChildren(...parts);
+  root.setAttribute("aria-busy", "false");
+  vscode.setState({ scale: view.scale });
+  vscode.postMessage({ type: "rendered", rows: root.querySelectorAll("tr.site").length, series: root.querySelectorAll("#plot svg .series").length });
+}
+
+function status(text: string, cls: string): void {
+  if (!ui.view) root.replaceChildren(el("p", { className: cls, attrs: { id: "status" }, text }));
+  else {
+    document.getElementById("status")?.remove();
+    root.prepend(el("p", { className: cls, attrs: { id: "status" }, text }));
+  }
+}
+
+window.addEventListener("message", (e: MessageEvent<ToPage>) => {
+  const m = e.data;
+  if (m.type === "report") render(m.view);
+  else if (m.type === "busy") status(m.text, "muted");
+  else if (m.type === "error") status(m.text, "error");
+});
+
+vscode.postMessage({ type: "ready" });

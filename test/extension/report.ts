@@ -1,0 +1,96 @@
+// The workspace cost report in the editor: the command opens the webview, the page renders a row
+// per site and the plot, re-scales, opens a site at its line, and refreshes on save. Runs in the
+// extension host after surfaces.ts, on the same copy of examples/.
+import * as assert from "node:assert/strict";
+import * as vscode from "vscode";
+import type { AalpApi } from "../../src/extension/extension";
+import type { ReportPanelState } from "../../src/extension/reportPanel";
+import type { FromPage } from "../../src/extension/view/reportMessages";
+
+const EXTENSION_ID = "aalp-lens.aalp-lens";
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const state = (): Thenable<ReportPanelState> => vscode.commands.executeCommand<ReportPanelState>("aalp.report.state");
+const simulate = (m: FromPage): Thenable<ReportPanelState> => vscode.commands.executeCommand<ReportPanelState>("aalp.report.simulate", m);
+/** The state once the page has drawn the latest view (and `check` holds). */
+const rendered = (what: string, check: (s: ReportPanelState) => boolean = () => true): Promise<ReportPanelState> =>
+  waitFor(what, async () => {
+    const s = await state();
+    return s.view !== undefined && s.rendered !== undefined && check(s) && s;
+  });
+
+describe("the workspace cost report (webview)", function () {
+  let api: AalpApi;
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension<AalpApi>(EXTENSION_ID)!;
+    api = await ext.activate();
+    await api.whenScanned();
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+  });
+
+  it("opens from the command: a table row per site and the plot, drawn by the page", async () => {
+    const started = performance.now();
+    await vscode.commands.executeCommand("aalp.showReport");
+    const s = await rendered("the page's table");
+    console.log(`[aalp] report: ${s.view!.rows.length} rows, ${s.rendered!.series} plot lines, ${(performance.now() - started).toFixed(0)} ms from the command`);
+    const total = api.summary().total;
+    assert.equal(s.view!.rows.length, total, "the report and the status bar's scan disagree");
+    assert.equal(s.rendered!.rows, total, "the page drew another number of rows");
+    assert.ok(s.rendered!.series >= 2, `${s.rendered!.series} plot lines`);
+    assert.ok("svg" in s.view!.plot);
+    assert.equal(s.view!.rows[s.view!.worst[0]!]!.costClass, "unbounded");
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith("aalp.report"));
+    assert.equal(tabs.length, 1);
+    assert.equal(tabs[0]!.label, "AALP Cost Report");
+  });
+
+  it("re-scales the plot along the symbol the page picks", async () => {
+    await simulate({ type: "scale", symbol: "rounds" });
+    const s = await rendered("the re-scaled plot", (x) => x.view!.scale === "rounds");
+    assert.ok(s.view!.scaleCandidates.includes("rounds"));
+    await simulate({ type: "scale", symbol: null });
+    await rendered("the default scale again", (x) => x.view!.scale === null);
+  });
+
+  it("opens a site's file at its line when its row is clicked", async () => {
+    const row = (await state()).view!.rows.find((r) => r.file === "debug-naive.ts" && r.line === 29)!;
+    assert.ok(row, "no row for debug-naive.ts:29");
+    await simulate({ type: "open", site: row.site });
+    const editor = await waitFor("the site's editor", () => vscode.window.activeTextEditor?.document.uri.path.endsWith("/debug-naive.ts") && vscode.window.activeTextEditor);
+    assert.equal(editor.selection.active.line + 1, 29);
+    assert.equal(editor.selection.active.character + 1, row.column);
+  });
+
+  it("refreshes when a file is saved", async () => {
+    const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, "chat-history.ts");
+    const before = (await state()).view!.rows.find((r) => r.file === "chat-history.ts")!;
+    assert.equal(before.costClass, "quadratic");
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const original = doc.getText();
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(doc.lineCount, 0), "// @aalp questions <= 5\n");
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(await doc.save());
+    const after = await rendered("the refreshed report", (s) => s.view!.rows.find((r) => r.file === "chat-history.ts")!.costClass === "constant");
+    assert.equal(after.rendered!.rows, after.view!.rows.length);
+    // Put the file back for whatever runs next.
+    const undo = new vscode.WorkspaceEdit();
+    undo.replace(uri, new vscode.Range(0, 0, doc.lineCount, 0), original);
+    assert.ok(await vscode.workspace.applyEdit(undo));
+    assert.ok(await doc.save());
+    await rendered("the report back to quadratic", (s) => s.view!.rows.find((r) => r.file === "chat-history.ts")!.costClass === "quadratic");
+  });
+});

@@ -1,0 +1,84 @@
+// The report webview's page and data on plain Node: the workspace report the extension builds
+// (the engine side it loads) over examples/, and the HTML shell's CSP and resources.
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { analyzeDocument, reportPageHtml, reportSitesOf, reportView, workspaceReport, type ReportFile } from "../../../src/extension/view/engine";
+import { DEFAULT_SETTINGS, type AalpSettings } from "../../../src/extension/view/settingsModel";
+
+const EXAMPLES = path.resolve(__dirname, "../../../../examples");
+
+function scanned(settings: AalpSettings): { file: ReportFile; sites: ReturnType<typeof reportSitesOf> }[] {
+  return fs
+    .readdirSync(EXAMPLES)
+    .filter((f) => f.endsWith(".ts"))
+    .map((name) => {
+      const fileName = path.join(EXAMPLES, name);
+      const text = fs.readFileSync(fileName, "utf8");
+      const file: ReportFile = { relative: name, fileName, text, analysis: analyzeDocument(fileName, text, settings), settings };
+      return { file, sites: reportSitesOf(file) };
+    });
+}
+
+describe("report webview (plain Node)", function () {
+  this.timeout(120_000);
+  const settings: AalpSettings = { ...DEFAULT_SETTINGS, assumptions: { rounds: 20 } };
+  let files: ReturnType<typeof scanned>;
+  before(() => {
+    files = scanned(settings);
+  });
+
+  it("a row per site with bounds, model, growth and dollars; the summary and the worst offenders from the model", () => {
+    const model = workspaceReport(files, { version: "0.0.0", assume: settings.assumptions, scale: null });
+    const view = reportView(model);
+    const total = files.reduce((n, f) => n + f.sites.sites.length, 0);
+    assert.equal(view.rows.length, total);
+    assert.ok(total >= 20, `only ${total} sites in examples/`);
+    const naive = view.rows.find((r) => r.file === "debug-naive.ts" && r.line === 29)!;
+    assert.deepEqual(
+      { fn: naive.function, cls: naive.costClass, input: naive.input, calls: naive.calls, model: naive.model, dollars: naive.dollarsText },
+      { fn: "debugProgram", cls: "quadratic", input: "Θ(rounds²·|program|)", calls: "Θ(rounds)", model: "gpt-4o", dollars: "≈ $0.45" },
+    );
+    assert.match(view.summary, /LLM call sites? .* in \d+ of 18 files/);
+    assert.match(view.assumptions, /^rounds=20, other loop counts 10/);
+    assert.equal(view.byClass.reduce((n, c) => n + c.sites, 0), total);
+    assert.equal(view.rows[view.worst[0]!]!.costClass, "unbounded");
+    assert.match(view.fixes ?? "", /^Quick fixes on \d+ sites would save ≈ \$/);
+    // Rows are ordered by file then line, as the CLI's report.
+    const keys = view.rows.map((r) => `${r.file}\u0000${String(r.line).padStart(5, "0")}`);
+    assert.deepEqual(keys, [...keys].sort((a, b) => a.localeCompare(b)));
+  });
+
+  it("the plot: inline SVG of the top sites, legend colours moved out of style attributes (the CSP blocks them)", () => {
+    const view = reportView(workspaceReport(files, { version: "0.0.0", assume: settings.assumptions, scale: null }));
+    assert.ok("svg" in view.plot);
+    const svg = view.plot.svg;
+    assert.ok(svg.startsWith("<svg "));
+    assert.ok((svg.match(/class="series"/g) ?? []).length >= 2);
+    assert.ok(!/ style=/.test(svg), "a style attribute survived");
+    assert.match(svg, /<span class="swatch" data-color="#[0-9a-f]{6}">/);
+    assert.equal(view.scale, null);
+    assert.ok(view.scaleCandidates.includes("rounds"), view.scaleCandidates.join(", "));
+  });
+
+  it("re-scales the projections along a chosen symbol, leaving the sites that lack it flat", () => {
+    const model = workspaceReport(files, { version: "0.0.0", assume: settings.assumptions, scale: "rounds" });
+    assert.equal(model.scale, "rounds");
+    const naive = model.sites.find((s) => s.file === "debug-naive.ts" && s.line === 29)!;
+    assert.equal(naive.projection.symbol, "rounds");
+    const [a, b] = [naive.projection.points[1]!.inputTokens!, naive.projection.points[2]!.inputTokens!];
+    assert.ok(b / a > 50, `quadratic in rounds: ${a} → ${b}`);
+    assert.ok(model.sites.filter((s) => !s.symbols.some((x) => x.name === "rounds")).every((s) => s.projection.symbol === null));
+    assert.equal(reportView(model).scale, "rounds");
+  });
+
+  it("the page shell: strict CSP with the nonce, script and styles from the given webview URIs only", () => {
+    const html = reportPageHtml({ cspSource: "https://file+.vscode-resource.test", nonce: "abc123+/=", scriptUri: "https://r.test/media/report.js", styleUri: "https://r.test/media/report.css" });
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)![1]!.replace(/&#39;/g, "'");
+    assert.equal(csp, "default-src 'none'; img-src https://file+.vscode-resource.test; style-src https://file+.vscode-resource.test; font-src https://file+.vscode-resource.test; script-src 'nonce-abc123+/='");
+    assert.ok(!html.includes("unsafe-inline"));
+    assert.deepEqual(html.match(/<script[^>]*>/g), ['<script nonce="abc123+/=" src="https://r.test/media/report.js">']);
+    assert.ok(html.includes('<link rel="stylesheet" href="https://r.test/media/report.css">'));
+    assert.ok(!/ style=|<style/.test(html));
+  });
+});
