@@ -45,6 +45,9 @@ export interface Finding extends CostBounds {
    *  own SDK calls are findings too, so totals must not add the two. */
   readonly through?: string;
   readonly model: string | null;
+  /** Prompt caching asked for (`cache_control`): same class, a smaller constant — it changes the
+   *  dollar estimate (the re-sent prefix at the cached price), never the bound. */
+  readonly promptCaching?: "explicit";
   readonly loops: readonly LoopSummary[];
   readonly explanation: readonly string[];
   /** Every symbol the bounds use, with where it came from. */

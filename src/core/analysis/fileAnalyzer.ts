@@ -348,6 +348,20 @@ export class FileAnalyzer {
     return x;
   }
 
+  /** `cache_control` breakpoints (Anthropic's form) in the request or in what is put into its prompt. */
+  private asksForPromptCaching(llm: LlmCall): boolean {
+    if (llm.summary) return false;
+    const sf = this.sourceFile;
+    const has = (n: ts.Node | undefined): boolean => !!n && n.getText(sf).includes("cache_control");
+    if (llm.node.arguments.some(has)) return true;
+    for (const decl of this.sizes.promptSources(llm.node)) {
+      if (this.tsm.isVariableDeclaration(decl) && has(decl.initializer)) return true;
+      const name = this.scopes.nameOf(decl);
+      if (name && this.sizes.writesOf(decl, name).some((w) => (w.delta ?? []).some(has))) return true;
+    }
+    return false;
+  }
+
   private lineOf(n: ts.Node): number {
     return this.sourceFile.getLineAndCharacterOfPosition(n.getStart(this.sourceFile)).line + 1;
   }
@@ -374,6 +388,7 @@ export class FileAnalyzer {
       callee: llm.node.expression.getText(sf).replace(/\s+/g, ""),
       ...(llm.summary ? { through: llm.summary.name } : {}),
       model,
+      ...(this.asksForPromptCaching(llm) ? { promptCaching: "explicit" as const } : {}),
       calls: b.calls,
       inputTokens: b.inputTokens,
       inputPerCall: b.inputPerCall,

@@ -2,6 +2,8 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import * as ts from "typescript";
+import { analyzeFile, formatBound } from "../../../src/core";
 import { dollarEstimate, lookupPrice, PRICE_DATA, smallerModel } from "../../../src/core/pricing";
 import { analyze } from "../analyze";
 
@@ -72,5 +74,33 @@ describe("pricing", () => {
     assert.equal(smallerModel("gemini-2.5-pro", "@google/genai")?.model, "gemini-2.5-flash");
     assert.equal(smallerModel("gpt-4o-mini", "openai"), null, "already the small tier");
     assert.equal(smallerModel("llama3.1:8b", "ollama"), null);
+  });
+});
+
+describe("prompt caching", () => {
+  it("cache_control keeps the bound and prices the re-sent history at the cached-input price", () => {
+    const code = (cache: string) => `import Anthropic from "@anthropic-ai/sdk";
+const client = new Anthropic();
+export async function chat(questions: string[]) {
+  const messages: Anthropic.MessageParam[] = [];
+  for (const q of questions) {
+    messages.push({ role: "user", content: [{ type: "text", text: q${cache} }] });
+    await client.messages.create({ model: "claude-sonnet-4-5", max_tokens: 100, messages });
+  }
+}
+`;
+    const [plain] = analyzeFile(ts, "a.ts", code("")).findings;
+    const [cached] = analyzeFile(ts, "a.ts", code(`, cache_control: { type: "ephemeral" }`)).findings;
+    assert.equal(formatBound(cached!.inputTokens, cached!.rank), formatBound(plain!.inputTokens, plain!.rank));
+    assert.equal(cached!.promptCaching, "explicit");
+    const at = { "|questions|": 20, "|q|": 200 };
+    const a = dollarEstimate(plain!, at);
+    const b = dollarEstimate(cached!, at);
+    assert.ok(a.dollars !== null && b.dollars !== null);
+    // 20 turns: the estimate bounds each call by the last one (20 turns of history), so of
+    // 20·20 turns sent, 20 are new: 1 − 1/20 of the input is the re-sent prefix.
+    assert.equal(b.cachedInputShare.source, "re-sent prefix");
+    assert.ok(Math.abs(b.cachedInputShare.value - (1 - 1 / 20)) < 0.01, String(b.cachedInputShare.value));
+    assert.ok(b.dollars < a.dollars);
   });
 });
