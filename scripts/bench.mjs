@@ -92,6 +92,22 @@ export const MEASUREMENTS = [
       return { files: reportedFileCount(out) ?? ctx.files.length, outputBytes: fs.statSync(out).size };
     },
   },
+  // The whole report (markdown: fixes priced, summary, projections), on one thread and with workers.
+  ...[
+    ["report-single", "aalp report --format markdown --workers 0", "0"],
+    ["report-workers", "aalp report --format markdown --workers 2", "2"],
+  ].map(([name, title, workers]) => ({
+    name,
+    title,
+    requires: () => (fs.existsSync(CLI_PATH) ? undefined : `${path.relative(ROOT, CLI_PATH)} is missing (npm run build)`),
+    setup: () => require(CLI_PATH),
+    async run(ctx, cli) {
+      const out = path.join(ctx.tmp, `${name}.md`);
+      const code = await cli.main(["report", ctx.dir, "--format", "markdown", "--workers", workers, "--out", out, "--quiet"]);
+      if (code !== 0) throw new Error(`main() returned exit code ${code}`);
+      return { files: ctx.files.length, outputBytes: fs.statSync(out).size };
+    },
+  })),
   {
     // A full type check of the workspace as `tsc -p <workspace> --noEmit` does it: the workspace's
     // tsconfig.json, ts.createProgram, then all pre-emit diagnostics. The yardstick of type-aware mode.
@@ -333,6 +349,7 @@ export const COMPARISONS = [
   { name: "type-aware/typecheck", numerator: "type-aware", denominator: "typecheck", target: 1.2, label: "type-aware ≤ 1.2× tsc --noEmit" },
   { name: "llm-edit/full", numerator: "incremental.llm-edit", denominator: "incremental.full", target: 0.05, label: "re-analysis after an llm.ts edit ≤ 5% of a full analysis" },
   { name: "leaf-edit/full", numerator: "incremental.leaf-edit", denominator: "incremental.full", target: 0.05, label: "re-analysis after a leaf edit ≤ 5% of a full analysis" },
+  { name: "workers/single", numerator: "report-workers", denominator: "report-single", target: 1, label: "the whole report with 2 worker threads no slower than on one thread" },
 ];
 
 function parseAll(ctx, retain) {
