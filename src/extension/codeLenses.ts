@@ -1,5 +1,6 @@
-// A lens above each LLM call. provideCodeLenses only places them (positions come from the cached
-// analysis); resolveCodeLens writes the title, the only part that formats and prices.
+// A lens above each LLM call. provideCodeLenses only places them (positions come from the latest
+// analysis, never a fresh one while typing); resolveCodeLens writes the title, the only part that
+// formats and prices.
 import * as vscode from "vscode";
 import { loadEngine, type DocumentAnalyses } from "./engineHost";
 import { readSettings } from "./settings";
@@ -30,7 +31,9 @@ export class CostLensProvider implements vscode.CodeLensProvider<SiteLens>, vsco
 
   provideCodeLenses(doc: vscode.TextDocument): SiteLens[] {
     if (!readSettings(doc.uri).lensesEnabled) return [];
-    const analysis = this.analyses.get(doc);
+    // Never analyse while the user types: serve the last analysis (positions clamp to the new
+    // text) until the debounced refresh has analysed this version and asks for lenses again.
+    const analysis = this.analyses.latest(doc) ?? this.analyses.get(doc);
     return analysis.findings.map((f, i) => new SiteLens(new vscode.Range(doc.positionAt(f.start), doc.positionAt(f.start)), doc.uri, analysis, i));
   }
 

@@ -35,6 +35,15 @@ export class DocumentAnalyses {
     return analysis;
   }
 
+  /**
+   * The newest analysis of the document, of this version or an earlier one; undefined before the
+   * first. Lenses are served from it while typing: the debounced refresh analyses the new version.
+   */
+  latest(doc: vscode.TextDocument): EngineModule.DocumentAnalysis | undefined {
+    const hit = this.cache.get(doc.uri.toString());
+    return hit && hit.generation === this.generation ? hit.analysis : undefined;
+  }
+
   invalidate(): void {
     this.generation++;
   }

@@ -81,6 +81,12 @@ export function activate(context: vscode.ExtensionContext): AalpApi {
       if (!isSupported(e.document) || e.contentChanges.length === 0) return;
       // Annotations can change every site's numbers: refresh lenses and diagnostics once typing pauses.
       debouncer.schedule(e.document.uri.toString(), () => {
+        // Analyse the new version now that typing paused; the lenses served meanwhile were the last ones.
+        try {
+          analyses.get(e.document);
+        } catch (err) {
+          fail("analysis")(err);
+        }
         lenses.refresh();
         refreshDocument(e.document);
       });
