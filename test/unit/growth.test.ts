@@ -138,3 +138,29 @@ export async function f(doc: string, files: string[], path: string) {
     ]);
   });
 });
+
+describe("context growth: review cases", () => {
+  it("a history collected from a stream still grows across the outer loop", () => {
+    expectSites(`${HEAD}export async function f(turns: string[]) {
+  let transcript = "";
+  for (const t of turns) {
+    const stream = await ai.chat.completions.create({ model: "gpt-4o", stream: true, messages: [{ role: "user", content: transcript + t }] }); // @site
+    for await (const chunk of stream) transcript += chunk.choices[0]?.delta?.content ?? "";
+  }
+}
+`, [{ input: "Θ(|turns|²·out[gpt-4o] + |turns|·|t|)", growth: "output" }]);
+  });
+
+  it("one shift() per turn under an if is no window when each turn adds two messages", () => {
+    expectSites(`${HEAD}export async function f(qs: string[]) {
+  const history: Msg[] = [];
+  for (const q of qs) {
+    history.push({ role: "user", content: q });
+    const r = await ai.chat.completions.create({ model: "gpt-4o", max_tokens: 50, messages: history }); // @site
+    history.push({ role: "assistant", content: r.choices[0].message.content ?? "" });
+    if (history.length > 8) history.shift();
+  }
+}
+`, [{ input: "Θ(|qs|²·|q|)", growth: "output" }]);
+  });
+});

@@ -733,12 +733,14 @@ export class Sizes {
     if (window) {
       return { ...delta, poly: delta.poly.scale(window.cap ?? 1), growth: "none", notes: [...delta.notes, `${name} is windowed at line ${this.line(window.node)} (at most ${window.cap} items): no growth`] };
     }
-    // A loop that reads one streamed answer adds that answer once, not once per chunk.
+    // A loop that reads one streamed answer adds that answer once, not once per chunk; the loops
+    // around it still repeat that.
     const streamed = factorLoops.find((l) => this.streamedCall(l));
     if (streamed) {
       const call = this.streamedCall(streamed)!;
       const out = this.outputOf(call);
-      return { ...out, notes: [...out.notes, `${name} collects the streamed answer of line ${this.line(call)}`] };
+      delta = { ...out, notes: [...out.notes, `${name} collects the streamed answer of line ${this.line(call)}`] };
+      factorLoops = factorLoops.filter((l) => l !== streamed);
     }
     if (factorLoops.length === 0) return { ...delta, growth: "none" };
     const trips = Poly.product(factorLoops.map((l) => l.trip));
@@ -827,10 +829,21 @@ export class Sizes {
       const c = this.constants.skipTrivia(cond);
       if (t.isBinaryExpression(c) && t.isPropertyAccessExpression(c.left) && c.left.name.text === "length" && c.left.expression.getText(this.scopes.sourceFile) === name) {
         const cap = this.constants.number(c.right);
-        if (cap !== undefined) return { node: call, kind: "window", cap, conditional: false };
+        // `while` removes until N are left; an `if` only when it cuts down to N in one go
+        // (`splice(0, h.length - N)`): one `shift()` per turn does not keep up with two pushes.
+        if (cap !== undefined && (t.isWhileStatement(n) || this.cutsDownTo(call, name))) return { node: call, kind: "window", cap, conditional: false };
       }
     }
     return undefined;
+  }
+
+  /** `h.splice(k, h.length - N)`: leaves N elements (the first k kept, e.g. a system message). */
+  private cutsDownTo(call: ts.CallExpression, name: string): boolean {
+    const t = this.ts;
+    const [start, count] = call.arguments;
+    if (!t.isPropertyAccessExpression(call.expression) || call.expression.name.text !== "splice" || this.constants.number(start) === undefined || !count) return false;
+    const c = this.constants.skipTrivia(count);
+    return t.isBinaryExpression(c) && c.operatorToken.kind === t.SyntaxKind.MinusToken && c.left.getText(this.scopes.sourceFile).replace(/\s+/g, "") === `${name}.length`;
   }
 
   /** `v.slice(-N)`, `[...v.slice(-N), x]`, `v.slice(v.length - N)`: keeps N elements. */
