@@ -50,5 +50,6 @@ export class DocumentAnalyses {
 
   forget(doc: vscode.TextDocument): void {
     this.cache.delete(doc.uri.toString());
+    engine?.forgetDocument(doc.fileName);
   }
 }

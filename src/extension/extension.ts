@@ -81,6 +81,10 @@ export function activate(context: vscode.ExtensionContext): AalpApi {
       if (!isSupported(e.document) || e.contentChanges.length === 0) return;
       // Annotations can change every site's numbers: refresh lenses and diagnostics once typing pauses.
       debouncer.schedule(e.document.uri.toString(), () => {
+        if (e.document.isClosed) return;
+        // Files that import this one may cost differently now: every cached analysis is re-asked
+        // (the project re-analyses only the files that changed or import a changed one).
+        analyses.invalidate();
         // Analyse the new version now that typing paused; the lenses served meanwhile were the last ones.
         try {
           analyses.get(e.document);
@@ -88,7 +92,7 @@ export function activate(context: vscode.ExtensionContext): AalpApi {
           fail("analysis")(err);
         }
         lenses.refresh();
-        refreshDocument(e.document);
+        vscode.workspace.textDocuments.forEach(refreshDocument);
       });
     }),
     vscode.workspace.onDidSaveTextDocument((doc) => {

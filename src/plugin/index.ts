@@ -60,6 +60,9 @@ function decorate(tsm: typeof ts, info: ts.server.PluginCreateInfo, settingsOf: 
 
   const projectFor = (program: ts.Program): Project => {
     if (project?.program !== program) {
+      // An unchanged file keeps its SourceFile across programs, but its advice may rest on another
+      // file's summary that changed: a new program starts an empty cache.
+      cache = new WeakMap();
       const host = {
         readFile: (p: string) => program.getSourceFile(p)?.text ?? tsm.sys.readFile(p),
         fileExists: (p: string) => !!program.getSourceFile(p) || tsm.sys.fileExists(p),
@@ -75,9 +78,10 @@ function decorate(tsm: typeof ts, info: ts.server.PluginCreateInfo, settingsOf: 
     const program = original.getProgram();
     const sourceFile = program?.getSourceFile(fileName);
     if (!program || !sourceFile || sourceFile.isDeclarationFile) return undefined;
+    const analyses = projectFor(program);
     const cached = cache.get(sourceFile);
     if (cached) return cached;
-    const findings = projectFor(program).analyze(fileName).findings;
+    const findings = analyses.analyze(fileName).findings;
     const advice = adviseFindings(findings, settings.advice, { ts: tsm as unknown as TS, fileName, text: sourceFile.text, sourceFile: sourceFile as never });
     const entry = { sourceFile, advice };
     cache.set(sourceFile, entry);

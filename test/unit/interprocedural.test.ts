@@ -376,3 +376,33 @@ export async function talk(questions: string[]) {
     assert.deepEqual(sitesOf(project, "/p/li.ts", ["calls", "input", "growth"]), [{ line: 4, calls: "Θ(|questions|)", input: "Θ(|questions|²·|q| + |questions|²·out)", growth: "stateful" }]);
   });
 });
+
+describe("order independence", () => {
+  it("findings do not depend on the order files are analysed in, through import cycles", () => {
+    const files = {
+      "/p/c.ts": `import OpenAI from "openai";\nconst c = new OpenAI();\nexport async function ask(q: string) { return c.responses.create({ model: "gpt-4.1", input: q, max_output_tokens: 10 }); }\n`,
+      "/p/a.ts": `import { helper } from "./b";\nimport { ask } from "./c";\nexport async function wrap(q: string) { return ask(q); }\nexport const again = helper;\n`,
+      "/p/b.ts": `import { wrap } from "./a";\nexport async function helper(xs: string[]) { for (const x of xs) await wrap(x); }\n`,
+      "/p/d.ts": `import { helper } from "./b";\nexport async function top(groups: string[][]) { for (const g of groups) await helper(g); }\n`,
+    };
+    const counts = (order: string[]): Record<string, number> => {
+      const { project } = memoryProject({ ...files });
+      return Object.fromEntries(order.map((f) => [f, project.analyze(f).findings.length]));
+    };
+    const sorted = (r: Record<string, number>): string => JSON.stringify(Object.keys(r).sort().map((k) => [k, r[k]]));
+    const orders = [["/p/d.ts", "/p/b.ts", "/p/a.ts"], ["/p/a.ts", "/p/b.ts", "/p/d.ts"], ["/p/b.ts", "/p/d.ts", "/p/a.ts"]];
+    const results = orders.map((o) => sorted(counts(o)));
+    assert.deepEqual(results, [results[0], results[0], results[0]]);
+    assert.deepEqual(JSON.parse(results[0]!), [["/p/a.ts", 0], ["/p/b.ts", 1], ["/p/d.ts", 1]]);
+  });
+
+  it("creating a module re-analyses the files whose import of it did not resolve", () => {
+    const { project, files } = memoryProject({
+      "/p/f.ts": `import OpenAI from "openai";\nimport { ask } from "./llm";\nconst c = new OpenAI();\nexport async function f(xs: string[]) { await c.responses.create({ model: "gpt-4.1", input: "x" }); for (const x of xs) await ask(x); }\n`,
+    });
+    assert.equal(project.analyze("/p/f.ts").findings.length, 1);
+    files["/p/llm.ts"] = `import OpenAI from "openai";\nconst c = new OpenAI();\nexport async function ask(q: string) { return c.responses.create({ model: "gpt-4.1", input: q }); }\n`;
+    project.invalidate("/p/llm.ts");
+    assert.equal(project.analyze("/p/f.ts").findings.length, 2);
+  });
+});

@@ -19,6 +19,8 @@ import { renameSymbols, summaryParams, type Summary, type SummaryParam } from ".
 /** Summaries of other modules' exports, provided by the project (undefined: not a project module, or none). */
 export interface ExternalSummaries {
   summaryOf(specifier: string, exportName: string, fromFile: string): Summary | undefined;
+  /** Counts answers given provisionally on import cycles: a classification that saw one is not kept. */
+  provisional?(): number;
 }
 
 export function catalogWith(options: AnalysisOptions | undefined): readonly SdkEntry[] {
@@ -110,7 +112,7 @@ export class FileAnalyzer {
       return undefined;
     }
     this.classifying.add(call);
-    const pendingBefore = this.pending;
+    const pendingBefore = this.pendingCount();
     let c: LlmCall | null;
     try {
       c = this.provenance.classifyCall(call) ?? this.classifyCallback(call) ?? null;
@@ -118,8 +120,12 @@ export class FileAnalyzer {
       this.classifying.delete(call);
     }
     // An answer that depended on a summary still being made is asked again once it is done.
-    if (c !== null || this.pending === pendingBefore) this.llmCalls.set(call, c);
+    if (c !== null || this.pendingCount() === pendingBefore) this.llmCalls.set(call, c);
     return c ?? undefined;
+  }
+
+  private pendingCount(): number {
+    return this.pending + (this.external?.provisional?.() ?? 0);
   }
 
   /** `xs.map(ask)`, `docs.forEach(this.review)`: a summarised function passed to an iteration method. */

@@ -37,6 +37,9 @@ export class Project {
   private readonly files = new Map<string, FileState>();
   private readonly reaches = new Map<string, boolean>();
   private readonly uses = new Map<string, boolean>();
+  private readonly deciding = new Map<Map<string, boolean>, Set<string>>();
+  /** Counts provisional answers given on cycles (see `decided`). */
+  private provisional = 0;
   private readonly resolutions = new Map<string, string | null>();
   private readonly inProgress = new Set<string>();
   /** Counts of parses and analyses, for tests and the benchmark. */
@@ -113,7 +116,19 @@ export class Project {
       this.uses.delete(f);
       this.reaches.delete(f);
     }
-    if (!edited) this.resolutions.clear();
+    if (!edited) {
+      // A file that appears or disappears can change what any import resolves to: start over
+      // (the texts and their scans are kept).
+      this.resolutions.clear();
+      for (const st of this.files.values()) {
+        st.analyzer = undefined;
+        st.result = undefined;
+        st.byImports = false;
+        st.uses.clear();
+      }
+      this.uses.clear();
+      this.reaches.clear();
+    }
   }
 
   /** The file and every file that imports it, directly or through others (by the resolutions made so far). */
@@ -186,12 +201,33 @@ export class Project {
    * only imports types, constants and helpers of agent modules is skipped without a parse.
    */
   private usesLlm(file: string, text: string): boolean {
-    const memo = this.uses.get(file);
-    if (memo !== undefined) return memo;
-    // A cycle through the import graph adds nothing new: the first visit decides.
-    this.uses.set(file, false);
-    const result = this.computeUsesLlm(file, text);
-    this.uses.set(file, result);
+    return this.decided(this.uses, file, () => this.computeUsesLlm(file, text));
+  }
+
+  /**
+   * A memoised yes/no over the import graph that terminates on cycles. A file met again while it is
+   * being decided answers "no" for now; an answer that leaned on such a provisional "no" is not
+   * kept (another order could say "yes"), except at the outermost question, which saw the cycle
+   * whole. So the answers do not depend on the order in which files are asked about.
+   */
+  private decided(memo: Map<string, boolean>, file: string, compute: () => boolean): boolean {
+    const known = memo.get(file);
+    if (known !== undefined) return known;
+    const pending = this.deciding.get(memo) ?? new Set<string>();
+    this.deciding.set(memo, pending);
+    if (pending.has(file)) {
+      this.provisional++;
+      return false;
+    }
+    const before = this.provisional;
+    pending.add(file);
+    let result: boolean;
+    try {
+      result = compute();
+    } finally {
+      pending.delete(file);
+    }
+    if (result || this.provisional === before || pending.size === 0) memo.set(file, result);
     return result;
   }
 
@@ -227,32 +263,20 @@ export class Project {
   }
 
   /** Whether a file can make LLM calls itself or through the project modules it imports. */
-  private reachesLlm(file: string, seen = new Set<string>()): boolean {
-    const memo = this.reaches.get(file);
-    if (memo !== undefined) return memo;
-    if (seen.has(file)) return false;
-    seen.add(file);
-    const state = this.load(file);
-    let result = false;
-    if (state) {
+  private reachesLlm(file: string): boolean {
+    return this.decided(this.reaches, file, () => {
+      const state = this.load(file);
+      if (!state) return false;
       const scan = this.scanOf(file, state.text);
-      result = scan.mentionsSdk;
-      if (!result) {
-        for (const spec of scan.specifiers) {
-          const target = this.resolve(spec, file);
-          if (target && this.reachesLlm(target, seen)) {
-            result = true;
-            break;
-          }
-        }
-      }
-    }
-    this.reaches.set(file, result);
-    return result;
+      return scan.mentionsSdk || scan.specifiers.some((spec) => {
+        const target = this.resolve(spec, file);
+        return !!target && this.reachesLlm(target);
+      });
+    });
   }
 
   private externalFor(file: string): ExternalSummaries {
-    return { summaryOf: (specifier, exportName) => this.exportedSummary(file, specifier, exportName) };
+    return { summaryOf: (specifier, exportName) => this.exportedSummary(file, specifier, exportName), provisional: () => this.provisional };
   }
 
   private exportedSummary(from: string, specifier: string, exportName: string, depth = 0): Summary | undefined {
@@ -262,7 +286,11 @@ export class Project {
     const targetText = this.load(target)?.text;
     if (!this.options.program && (targetText === undefined || !this.usesLlm(target, targetText))) return undefined;
     const key = `${target}\u0000${exportName}`;
-    if (this.inProgress.has(key)) return undefined;
+    if (this.inProgress.has(key)) {
+      // A cycle of summaries: unavailable for now, and whatever relied on it is asked again later.
+      this.provisional++;
+      return undefined;
+    }
     this.inProgress.add(key);
     try {
       let analyzer: FileAnalyzer | undefined;

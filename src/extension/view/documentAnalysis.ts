@@ -24,20 +24,20 @@ export interface DocumentAnalysis {
  */
 let workspace: { key: string; project: Project; overlay: Map<string, string> } | undefined;
 
+function readDisk(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
 function projectFor(settings: AalpSettings): { project: Project; overlay: Map<string, string> } {
   const key = settings.wrappers.join("\u0000");
   if (workspace?.key !== key) {
     const overlay = new Map<string, string>();
     const host = {
-      readFile: (p: string) => {
-        const open = overlay.get(p);
-        if (open !== undefined) return open;
-        try {
-          return fs.readFileSync(p, "utf8");
-        } catch {
-          return undefined;
-        }
-      },
+      readFile: (p: string) => overlay.get(p) ?? readDisk(p),
       fileExists: (p: string) => overlay.has(p) || fs.existsSync(p),
     };
     workspace = { key, overlay, project: new Project(ts, host, settings.wrappers.length ? { wrappers: settings.wrappers } : {}) };
@@ -48,10 +48,11 @@ function projectFor(settings: AalpSettings): { project: Project; overlay: Map<st
 export function analyzeDocument(fileName: string, text: string, settings: AalpSettings): DocumentAnalysis {
   const { project, overlay } = projectFor(settings);
   const file = fileName.replace(/\\/g, "/");
-  if (overlay.get(file) !== text) {
-    overlay.set(file, text);
-    project.invalidate(file);
-  }
+  // The first time the editor shows a file, its text is usually what the project read from disk:
+  // only a real difference invalidates (and with it the file's importers).
+  const known = overlay.get(file) ?? readDisk(file);
+  overlay.set(file, text);
+  if (known !== text) project.invalidate(file);
   const analysis = project.analyze(file);
   const annotations = parseAnnotations(text);
   const { findings, assumptions } = applyAnnotations(analysis.findings, annotations);
@@ -70,4 +71,13 @@ export function siteEstimate(a: DocumentAnalysis, f: Finding, settings: AalpSett
 
 export function siteRefs(a: DocumentAnalysis, file: string): SiteRef[] {
   return a.findings.map((f) => ({ file, line: f.line, column: f.column, costClass: costClass(f), label: `${f.model ?? "model not static"} in ${f.functionName}` }));
+}
+
+/** A closed document: its unsaved text stops standing in for the file on disk. */
+export function forgetDocument(fileName: string): void {
+  if (!workspace) return;
+  const file = fileName.replace(/\\/g, "/");
+  const open = workspace.overlay.get(file);
+  workspace.overlay.delete(file);
+  if (open !== undefined && open !== readDisk(file)) workspace.project.invalidate(file);
 }

@@ -1,6 +1,6 @@
 // The engine side of the extension, bundled apart (dist/engine.js, with `typescript`) and loaded
 // on first use so activation stays cheap. Everything here is plain data in, plain data out.
-export { analyzeDocument, siteEstimate, siteRefs, type DocumentAnalysis } from "./documentAnalysis";
+export { analyzeDocument, forgetDocument, siteEstimate, siteRefs, type DocumentAnalysis } from "./documentAnalysis";
 export { lensTitle } from "./lensTitle";
 export { derivationMarkdown } from "./derivation";
 export { fixesFor } from "./adviceAndPricing";
