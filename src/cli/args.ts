@@ -63,7 +63,8 @@ Options:
   -h, --help              this help
   --version               the version
 
-Exit codes: 0 done, 1 the --fail-on gate failed, 2 usage error. Files that cannot be read or
+Exit codes: 0 done, 1 the --fail-on gate failed, 2 usage error, 3 the run failed (e.g. --out
+cannot be written). Files that cannot be read or
 parsed are listed and skipped.`;
 
 const FORMATS: readonly Format[] = ["text", "json", "markdown", "sarif", "html"];

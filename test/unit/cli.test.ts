@@ -73,3 +73,11 @@ export async function chat(turns: number, q: string) {
     assert.match(help.stdout, /^Usage: aalp report/);
   });
 });
+
+describe("aalp CLI failures", () => {
+  it("exits 3 with a message when the run itself fails (an --out that cannot be written)", () => {
+    const r = aalp(["report", "examples", "--out", "/nonexistent-dir/x.json", "--quiet"]);
+    assert.equal(r.code, 3);
+    assert.match(r.stderr, /^aalp: ENOENT/);
+  });
+});
