@@ -141,17 +141,19 @@ export class CallSites {
     for (const line of summary.explanation) explanation.push(`  ${line}`);
     const bound = [...values].filter(([name, v]) => summary.calls.degreeIn(name) + summary.input.degreeIn(name) + summary.generation.degreeIn(name) > 0 && !(v.symbols().length === 1 && v.symbols()[0] === name && v.degreeIn(name) === 1 && v.monomials.length === 1));
     if (bound.length) explanation.push(`here ${bound.map(([name, v]) => `${name} = ${formatBound(Bound.of(v, true), rank).slice(2, -1)}`).join(", ")}`);
+    // The calls are exact only if whatever they count in the arguments is (`for (const x of xs)` inside).
+    const callsExact = loopsTight && summary.callsTight && (tight || !summary.calls.symbols().some((sym) => values.has(sym)));
     const inputPerCall = at(summary.input);
     const input = iterations.mul(inputPerCall);
     explanation.push(`input per invocation ${formatBound(Bound.of(inputPerCall, tight), rank)}; over ${formatBound(Bound.of(iterations, loopsTight), rank)} invocations: ${formatBound(Bound.of(input, tight && loopsTight), rank)}`);
     return {
-      calls: Bound.of(iterations.mul(at(summary.calls)), loopsTight && summary.callsTight),
+      calls: Bound.of(iterations.mul(at(summary.calls)), callsExact),
       inputTokens: Bound.of(input, loopsTight && tight),
       inputPerCall: Bound.of(inputPerCall, tight),
       outputTokens: Bound.of(iterations.mul(at(summary.output)), loopsTight && tight),
       outputPerCall: Bound.of(out.poly, out.tight),
       generationCost: Bound.of(iterations.mul(at(summary.generation)), loopsTight && tight),
-      span: Bound.of(around.loopSpan.mul(at(summary.span)), loopsTight && summary.callsTight),
+      span: Bound.of(around.loopSpan.mul(at(summary.span)), callsExact),
       growth,
       loops: around.loops,
       conditional: around.conditional,
