@@ -34,12 +34,20 @@ const REFRESH_PAUSE_MS = 500;
 
 class Cancelled extends Error {}
 
+/** What a page (or a saved state) sends, kept only where it is a finite number ≥ 0. */
+function validValues(values: unknown): Record<string, number> {
+  if (typeof values !== "object" || values === null) return {};
+  return Object.fromEntries(Object.entries(values).filter((e): e is [string, number] => typeof e[1] === "number" && Number.isFinite(e[1]) && e[1] >= 0));
+}
+
 export class ReportPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private pageReady = false;
   private scanned: Scanned[] | undefined;
   private scale: string | null = null;
+  /** The page's assumption values, over the workspace's and the files' own. */
+  private assume: Record<string, number> = {};
   private view: ReportView | undefined;
   private rendered: { rows: number; series: number } | undefined;
   private generation = 0;
@@ -68,6 +76,7 @@ export class ReportPanel implements vscode.Disposable {
   restore(panel: vscode.WebviewPanel, state: ReportPageState | undefined): void {
     this.panel?.dispose();
     this.scale = state?.scale ?? null;
+    this.assume = validValues(state?.assume);
     this.attach(panel);
     this.refresh();
   }
@@ -99,7 +108,7 @@ export class ReportPanel implements vscode.Disposable {
     switch (m.type) {
       case "ready":
         this.pageReady = true;
-        if (this.view) this.post({ type: "report", view: this.view });
+        if (this.view) this.post({ type: "report", view: this.view, assume: this.assume });
         else this.post({ type: "busy", text: "Analysing the workspace…" });
         return;
       case "rendered":
@@ -107,6 +116,10 @@ export class ReportPanel implements vscode.Disposable {
         return;
       case "scale":
         this.scale = m.symbol;
+        this.rebuild();
+        return;
+      case "assume":
+        this.assume = validValues(m.values);
         this.rebuild();
         return;
       case "open":
@@ -172,11 +185,11 @@ export class ReportPanel implements vscode.Disposable {
     const folder = vscode.workspace.workspaceFolders?.[0];
     const model = engine.workspaceReport(
       this.scanned.map((s) => ({ file: s.file, sites: s.sites })),
-      { version: String(this.context.extension.packageJSON.version ?? ""), assume: readSettings(folder?.uri).assumptions, scale: this.scale },
+      { version: String(this.context.extension.packageJSON.version ?? ""), assume: readSettings(folder?.uri).assumptions, scale: this.scale, overrides: this.assume },
     );
     this.view = engine.reportView(model);
     this.rendered = undefined;
-    this.post({ type: "report", view: this.view });
+    this.post({ type: "report", view: this.view, assume: this.assume });
   }
 
   private post(m: ToPage): void {

@@ -1,6 +1,14 @@
 // The report webview's script (bundled to media/report.js): renders the view the extension posts
-// (summary, plot, sortable and filterable table) with DOM calls only, and sends typed messages
-// back: ready, open a site, re-scale the plot, and what it rendered.
+// (summary, assumptions, plot, sortable and filterable table) with DOM calls only, and sends typed
+// messages back: ready, open a site, re-scale the plot, other assumption values, and what it rendered.
+// The controls are @vscode-elements web components (bundled here; their styles are constructed
+// stylesheets, which the page's CSP does not restrict); the table stays a native <table>.
+import "@vscode-elements/elements/dist/vscode-badge/index.js";
+import "@vscode-elements/elements/dist/vscode-button/index.js";
+import "@vscode-elements/elements/dist/vscode-checkbox/index.js";
+import "@vscode-elements/elements/dist/vscode-option/index.js";
+import "@vscode-elements/elements/dist/vscode-single-select/index.js";
+import "@vscode-elements/elements/dist/vscode-textfield/index.js";
 import type { FromPage, ReportPageState, ReportRow, ReportView, ToPage } from "../extension/view/reportMessages";
 
 interface VsCodeApi {
@@ -41,7 +49,13 @@ const ui = {
   filter: "",
   group: true,
   opened: undefined as string | undefined,
+  /** The values set in the page (symbol → value); the extension re-prices with them. */
+  assume: { ...(vscode.getState()?.assume ?? {}) } as Record<string, number>,
 };
+
+function saveState(): void {
+  vscode.setState({ scale: ui.view?.scale ?? null, assume: ui.assume });
+}
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string; attrs?: Record<string, string> } = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -52,7 +66,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: 
   return e;
 }
 
-const classChip = (c: string): HTMLElement => el("span", { className: `cls cls-${c.replace(/\+/g, "plus")}`, text: c });
+const classChip = (c: string): HTMLElement => el("vscode-badge", { className: `cls cls-${c.replace(/\+/g, "plus")}`, text: c });
 
 function compare(a: ReportRow, b: ReportRow): number {
   const col = COLUMNS.find((c) => c.key === ui.sort.key)!;
@@ -126,32 +140,33 @@ function renderTable(view: ReportView): HTMLElement {
     });
     headRow.append(th);
   }
-  const filter = el("input", { attrs: { type: "search", id: "filter", placeholder: "Filter sites (file, function, model, class…)", "aria-label": "Filter sites" } });
+  const filter = el("vscode-textfield", { attrs: { type: "search", id: "filter", placeholder: "Filter sites (file, function, model, class…)", "aria-label": "Filter sites" } });
   filter.value = ui.filter;
   filter.addEventListener("input", () => {
     ui.filter = filter.value;
     update();
   });
-  const group = el("input", { attrs: { type: "checkbox", id: "group" } });
+  const group = el("vscode-checkbox", { attrs: { id: "group", label: "Group by class" } });
   group.checked = ui.group;
   group.addEventListener("change", () => {
     ui.group = group.checked;
     update();
   });
-  const controls = el("div", { className: "controls" }, filter, el("label", {}, group, " Group by class"), count);
+  const controls = el("div", { className: "controls" }, filter, group, count);
   const table = el("table", { attrs: { id: "sites" } }, el("thead", {}, headRow), tbody);
   update();
   return el("section", {}, el("h2", { text: "Call sites" }), controls, el("div", { className: "table-wrap" }, table));
 }
 
 function renderPlot(view: ReportView): HTMLElement {
-  const select = el("select", { attrs: { id: "scale", "aria-label": "Symbol to scale" } });
-  select.append(el("option", { text: "each site's main loop count", attrs: { value: "" } }));
-  for (const s of view.scaleCandidates) select.append(el("option", { text: s, attrs: { value: s } }));
-  select.value = view.scale ?? "";
+  const select = el("vscode-single-select", { attrs: { id: "scale", "aria-label": "Symbol to scale" } });
+  const current = view.scale ?? "";
+  const option = (value: string, text: string): HTMLElement => el("vscode-option", { text, attrs: value === current ? { value, selected: "" } : { value } });
+  select.append(option("", "each site's main loop count"), ...view.scaleCandidates.map((s) => option(s, s)));
   select.addEventListener("change", () => {
     const symbol = select.value === "" ? null : select.value;
-    vscode.setState({ scale: symbol });
+    if (symbol === (ui.view?.scale ?? null)) return;
+    vscode.setState({ scale: symbol, assume: ui.assume });
     root.setAttribute("aria-busy", "true");
     vscode.postMessage({ type: "scale", symbol });
   });
@@ -162,6 +177,48 @@ function renderPlot(view: ReportView): HTMLElement {
     figure.querySelectorAll<HTMLElement>("[data-color]").forEach((s) => (s.style.backgroundColor = s.dataset.color!));
   } else figure.append(el("p", { className: "muted", text: view.plot.reason }));
   return el("section", {}, el("h2", { text: "Projected cost against scale" }), el("div", { className: "controls" }, el("label", { attrs: { for: "scale" }, text: "Scale: " }), select, el("span", { className: "muted", text: "log-log; other sizes at the assumptions" })), figure);
+}
+
+function sendAssumptions(): void {
+  saveState();
+  root.setAttribute("aria-busy", "true");
+  vscode.postMessage({ type: "assume", values: { ...ui.assume } });
+}
+
+/** A number input per symbol the dollars rest on; a committed change asks the extension to re-price. */
+function renderAssumptions(view: ReportView): HTMLElement {
+  const counts = el("div", { className: "assumptions" });
+  const sizes = el("div", { className: "assumptions" });
+  for (const a of view.assumptionInputs) {
+    const id = `assume-${a.name.replace(/[^\w-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`)}`;
+    const field = el("vscode-textfield", { attrs: { type: "number", id, min: "0", step: "1", "data-symbol": a.name, "aria-label": `${a.name} (${a.kind})` } });
+    field.value = String(a.value);
+    if (!a.given) field.classList.add("default");
+    field.addEventListener("change", () => {
+      const v = Number(field.value);
+      if (field.value.trim() === "" || !Number.isFinite(v) || v < 0) {
+        field.value = String(a.value);
+        return;
+      }
+      if (v === a.value) return;
+      ui.assume[a.name] = v;
+      sendAssumptions();
+    });
+    (a.kind === "count" ? counts : sizes).append(el("label", { className: "assumption", attrs: { for: id, title: a.given ? `${a.kind}: set` : `${a.kind}: default` } }, el("span", { className: "mono", text: a.name }), field));
+  }
+  const reset = el("vscode-button", { text: "Reset", attrs: { id: "assume-reset", secondary: "", title: "Back to the workspace's assumptions" } });
+  if (!Object.keys(ui.assume).length) reset.setAttribute("disabled", "");
+  reset.addEventListener("click", () => {
+    if (!Object.keys(ui.assume).length) return;
+    ui.assume = {};
+    sendAssumptions();
+  });
+  const note = el("span", { className: "muted", text: "loop counts, sizes and outputs in tokens; values set here apply to every file" });
+  // Sizes and outputs (often dozens) folded, so the table starts near the fold; open when one is set.
+  const sized = view.assumptionInputs.filter((a) => a.kind !== "count");
+  const more = el("details", {}, el("summary", { text: `Sizes and outputs (${sized.length})` }), sizes);
+  if (sized.some((a) => a.name in ui.assume)) more.open = true;
+  return el("section", { attrs: { id: "assumptions" } }, el("h2", { text: "Assumptions" }), counts, sized.length ? more : "", el("div", { className: "controls" }, reset, note));
 }
 
 function renderSummary(view: ReportView): HTMLElement {
@@ -186,11 +243,11 @@ function renderSummary(view: ReportView): HTMLElement {
 
 function render(view: ReportView): void {
   ui.view = view;
-  const parts: HTMLElement[] = [el("h1", { text: "AALP Lens: workspace LLM cost" }), el("div", { className: "overview" }, renderSummary(view), renderPlot(view)), renderTable(view)];
+  const parts: HTMLElement[] = [el("h1", { text: "AALP Lens: workspace LLM cost" }), el("div", { className: "overview" }, el("div", {}, renderSummary(view), view.assumptionInputs.length ? renderAssumptions(view) : ""), renderPlot(view)), renderTable(view)];
   if (view.skipped.length) parts.push(el("p", { className: "muted", text: `Skipped: ${view.skipped.join(", ")}.` }));
   root.replaceChildren(...parts);
   root.setAttribute("aria-busy", "false");
-  vscode.setState({ scale: view.scale });
+  saveState();
   vscode.postMessage({ type: "rendered", rows: root.querySelectorAll("tr.site").length, series: root.querySelectorAll("#plot svg .series").length });
 }
 
@@ -204,7 +261,10 @@ function status(text: string, cls: string): void {
 
 window.addEventListener("message", (e: MessageEvent<ToPage>) => {
   const m = e.data;
-  if (m.type === "report") render(m.view);
+  if (m.type === "report") {
+    ui.assume = { ...m.assume };
+    render(m.view);
+  }
   else if (m.type === "busy") status(m.text, "muted");
   else if (m.type === "error") status(m.text, "error");
 });

@@ -140,7 +140,31 @@ export async function reportTour(page, artifacts) {
   if (series < 2 || legend !== series) throw new Error(`the plot shows ${series} lines and ${legend} legend entries`);
   const swatch = await frame.locator("#plot .swatch").first().evaluate((e) => getComputedStyle(e).backgroundColor);
   if (!/^rgb\(/.test(swatch) || swatch === "rgba(0, 0, 0, 0)") throw new Error(`the legend swatches have no colour (${swatch})`);
+  // The controls are @vscode-elements web components: defined, drawn in their shadow roots with
+  // constructed stylesheets (which the strict CSP must let through).
+  const controls = await frame.evaluate(() =>
+    ["vscode-textfield#filter", "vscode-checkbox#group", "vscode-single-select#scale", "vscode-badge.cls", "vscode-textfield[data-symbol]"].map((sel) => {
+      const e = document.querySelector(sel);
+      const styled = !!e?.shadowRoot && e.shadowRoot.adoptedStyleSheets.length > 0;
+      return `${sel}: ${e ? (customElements.get(e.localName) ? "defined" : "undefined") : "missing"}${styled ? ", styled" : ""}`;
+    }),
+  );
+  console.log(`[ui] report controls: ${controls.join("; ")}`);
+  if (!controls.every((c) => c.endsWith("defined, styled"))) throw new Error(`a control is not a styled web component: ${controls.join("; ")}`);
   await shot(page, artifacts, "5-report");
+
+  // An assumption changed in the page re-prices the table: rounds doubled, the naive site's $ grows.
+  const dollars = () => rows.filter({ hasText: "debug-naive.ts:29" }).first().locator("td.num").innerText();
+  const before = await dollars();
+  const rounds = frame.locator('vscode-textfield[data-symbol="rounds"]');
+  const value = Number(await rounds.evaluate((e) => e.value));
+  await rounds.locator("input").fill(String(value * 2));
+  await rounds.locator("input").press("Enter");
+  await frame.locator("table#sites tr.site", { hasText: "debug-naive.ts:29" }).locator("td.num").filter({ hasNotText: before }).waitFor({ timeout: LONG });
+  console.log(`[ui] rounds ${value} → ${value * 2}: debug-naive.ts:29 ${before} → ${await dollars()}`);
+  await shot(page, artifacts, "5b-report-assumption");
+  await frame.locator("vscode-button#assume-reset").click();
+  await frame.locator("table#sites tr.site", { hasText: "debug-naive.ts:29" }).locator("td.num", { hasText: before }).waitFor({ timeout: LONG });
 
   // A row click opens the site, focused, beside the report.
   const row = rows.filter({ hasText: "debug-naive.ts:29" }).first();

@@ -65,6 +65,30 @@ describe("the workspace cost report (webview)", function () {
     await rendered("the default scale again", (x) => x.view!.scale === null);
   });
 
+  it("re-prices the sites with an assumption changed in the page, and back", async () => {
+    // chat-history.ts's call (quadratic: its history grows over a loop; surfaces.ts left it alone).
+    const site = (s: ReportPanelState) => s.view!.rows.find((r) => r.file === "chat-history.ts")!;
+    const before = await state();
+    assert.equal(site(before).costClass, "quadratic");
+    const input = before.view!.assumptionInputs.find((a) => a.kind === "count" && site(before).input.includes(a.name));
+    assert.ok(input, `no loop count of ${site(before).input} among ${before.view!.assumptionInputs.map((a) => a.name).join(", ")}`);
+    const dollars = site(before).dollars!;
+    assert.ok(dollars > 0, site(before).dollarsText);
+    const value = input.value * 2;
+    const started = performance.now();
+    await simulate({ type: "assume", values: { [input.name]: value } });
+    const after = await rendered("the re-priced report", (s) => site(s).dollars !== dollars);
+    console.log(`[aalp] report re-priced at ${input.name}=${value} in ${(performance.now() - started).toFixed(0)} ms: ${site(before).dollarsText} → ${site(after).dollarsText}`);
+    // Quadratic in that count: twice the count, more than twice the dollars.
+    assert.ok(site(after).dollars! > 2 * dollars, `${site(before).dollarsText} → ${site(after).dollarsText}`);
+    assert.deepEqual(after.view!.assumptionInputs.find((a) => a.name === input.name), { ...input, value, given: true });
+    assert.ok(after.view!.assumptions.includes(`${input.name}=${value}`), after.view!.assumptions);
+    assert.equal(after.rendered!.rows, after.view!.rows.length);
+    await simulate({ type: "assume", values: {} });
+    const back = await rendered("the workspace's assumptions again", (s) => site(s).dollars === dollars);
+    assert.deepEqual(back.view!.assumptionInputs.find((a) => a.name === input.name), input);
+  });
+
   it("opens a site's file at its line when its row is clicked", async () => {
     const row = (await state()).view!.rows.find((r) => r.file === "debug-naive.ts" && r.line === 29)!;
     assert.ok(row, "no row for debug-naive.ts:29");

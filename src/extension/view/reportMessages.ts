@@ -32,6 +32,15 @@ export interface ReportRow {
   readonly dollarsText: string;
 }
 
+export interface AssumptionInput {
+  readonly name: string;
+  readonly kind: "count" | "size" | "output";
+  /** The report's value: the page's, else the workspace's `aalp.assumptions`, else the default. */
+  readonly value: number;
+  /** False: the documented default for its kind. */
+  readonly given: boolean;
+}
+
 export interface ReportView {
   /** "23 LLM call sites in 12 of 18 files (…)". */
   readonly summary: string;
@@ -48,13 +57,16 @@ export interface ReportView {
   readonly scale: string | null;
   /** Symbols the page offers to scale along (loop counts found in the sites). */
   readonly scaleCandidates: string[];
+  /** Every loop count, size and output the sites mention, at the value the dollars use: the page's inputs. */
+  readonly assumptionInputs: AssumptionInput[];
   readonly rows: ReportRow[];
   readonly skipped: string[];
 }
 
 /** Extension → page. */
 export type ToPage =
-  | { readonly type: "report"; readonly view: ReportView }
+  /** `assume`: the values set in the page that this view is priced with. */
+  | { readonly type: "report"; readonly view: ReportView; readonly assume: Readonly<Record<string, number>> }
   | { readonly type: "busy"; readonly text: string }
   | { readonly type: "error"; readonly text: string };
 
@@ -66,12 +78,16 @@ export type FromPage =
   | { readonly type: "open"; readonly site: string }
   /** Rebuild the projections along another symbol (null: each site's main loop count). */
   | { readonly type: "scale"; readonly symbol: string | null }
+  /** Rebuild the model with these values (symbol → value ≥ 0) over the workspace's and files' own; {} drops them. */
+  | { readonly type: "assume"; readonly values: Readonly<Record<string, number>> }
   /** The page drew the report: how many table rows and plot lines it shows (read by the tests). */
   | { readonly type: "rendered"; readonly rows: number; readonly series: number };
 
 /** What the page keeps across reloads (vscode.setState), handed to the panel serializer. */
 export interface ReportPageState {
   readonly scale: string | null;
+  /** The page's assumption values (absent in states saved before they existed). */
+  readonly assume?: Readonly<Record<string, number>>;
 }
 
 export const REPORT_VIEW_TYPE = "aalp.report";

@@ -5,7 +5,8 @@ import { costPlot } from "../../core/report/costPlot";
 import { escapeHtml } from "../../core/report/escapeHtml";
 import { classRank, type ReportModel } from "../../core/report/model";
 import { assumptionsText, dollarsText, fixesSentence, summarySentence } from "../../core/report/wording";
-import type { ReportRow, ReportView } from "./reportMessages";
+import { DEFAULT_ASSUMPTIONS } from "../../core/report/estimate";
+import type { AssumptionInput, ReportRow, ReportView } from "./reportMessages";
 
 export interface PageShell {
   /** The webview's `cspSource` (where media/ is served from). */
@@ -54,6 +55,26 @@ function scaleCandidates(model: ReportModel): string[] {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
 }
 
+const INPUT_KINDS: readonly AssumptionInput["kind"][] = ["count", "size", "output"];
+
+/** Every symbol the sites' dollars rest on, for the page's number inputs: loop counts, then sizes, then outputs; the most used first. */
+function assumptionInputs(model: ReportModel): AssumptionInput[] {
+  const seen = new Map<string, { kind: AssumptionInput["kind"]; uses: number }>();
+  for (const s of model.sites)
+    for (const sym of s.symbols) {
+      const kind = INPUT_KINDS.find((k) => k === sym.kind);
+      if (!kind) continue;
+      const known = seen.get(sym.name);
+      seen.set(sym.name, { kind: known?.kind ?? kind, uses: (known?.uses ?? 0) + 1 });
+    }
+  return [...seen]
+    .sort((a, b) => INPUT_KINDS.indexOf(a[1].kind) - INPUT_KINDS.indexOf(b[1].kind) || b[1].uses - a[1].uses || a[0].localeCompare(b[0]))
+    .map(([name, { kind }]) => {
+      const given = model.assumptions[name];
+      return { name, kind, value: given ?? DEFAULT_ASSUMPTIONS[kind], given: given !== undefined };
+    });
+}
+
 /** The plot's legend swatches carry their colour in a style attribute, which the CSP blocks: the page applies `data-color`. */
 const withoutInlineStyles = (svg: string): string => svg.replace(/ style="background:(#[0-9a-fA-F]{3,8})"/g, ' data-color="$1"');
 
@@ -90,6 +111,7 @@ export function reportView(model: ReportModel): ReportView {
     plot: plot.svg === null ? { reason: plot.reason } : { svg: withoutInlineStyles(plot.svg) },
     scale: model.scale,
     scaleCandidates: scaleCandidates(model),
+    assumptionInputs: assumptionInputs(model),
     rows,
     skipped: model.skipped.map((s) => `${s.file} (${s.reason})`),
   };

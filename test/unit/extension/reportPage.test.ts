@@ -72,6 +72,28 @@ describe("report webview (plain Node)", function () {
     assert.equal(reportView(model).scale, "rounds");
   });
 
+  it("an input per loop count, size and output the sites mention; values set in the page re-price the sites", () => {
+    const base = reportView(workspaceReport(files, { version: "0.0.0", assume: settings.assumptions, scale: null }));
+    const inputs = base.assumptionInputs;
+    assert.deepEqual(inputs.find((a) => a.name === "rounds"), { name: "rounds", kind: "count", value: 20, given: true });
+    assert.deepEqual(inputs.find((a) => a.name === "|program|"), { name: "|program|", kind: "size", value: 200, given: false });
+    const kinds = inputs.map((a) => a.kind);
+    assert.deepEqual(kinds, [...kinds].sort((a, b) => ["count", "size", "output"].indexOf(a) - ["count", "size", "output"].indexOf(b)));
+    assert.equal(new Set(inputs.map((a) => a.name)).size, inputs.length);
+    const model = workspaceReport(files, { version: "0.0.0", assume: settings.assumptions, scale: "rounds", overrides: { rounds: 40, "|program|": 400 } });
+    const view = reportView(model);
+    const at = (v: typeof view) => v.rows.find((r) => r.file === "debug-naive.ts" && r.line === 29)!;
+    // Θ(rounds²·|program|) input (plus lower terms): twice the rounds and the program, up to 8× the input tokens.
+    const ratio = at(view).inputAt! / at(base).inputAt!;
+    assert.ok(ratio > 4 && ratio <= 8, `${at(base).inputAt} → ${at(view).inputAt}`);
+    assert.ok(at(view).dollars! > at(base).dollars!);
+    assert.match(view.assumptions, /^rounds=40, \|program\|=400, other loop counts 10/);
+    assert.deepEqual(view.assumptionInputs.find((a) => a.name === "|program|"), { name: "|program|", kind: "size", value: 400, given: true });
+    assert.equal(model.sites.find((s) => s.file === "debug-naive.ts" && s.line === 29)!.projection.symbol, "rounds");
+    // No values set: the sites computed once per analysis, as before.
+    assert.deepEqual(reportView(workspaceReport(files, { version: "0.0.0", assume: settings.assumptions, scale: null, overrides: {} })), base);
+  });
+
   it("the page shell: strict CSP with the nonce, script and styles from the given webview URIs only", () => {
     const html = reportPageHtml({ cspSource: "https://file+.vscode-resource.test", nonce: "abc123+/=", scriptUri: "https://r.test/media/report.js", styleUri: "https://r.test/media/report.css" });
     const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)![1]!.replace(/&#39;/g, "'");
