@@ -1,6 +1,6 @@
 // The analysis engine's public surface. It imports neither `vscode` nor `fs`/`process`, and takes
 // the `typescript` module as a parameter: the tsserver plugin must use the copy tsserver hands it.
-export { analyzeFile, analyzeSourceFile, mayContainLlmCalls } from "./analysis/analyzeFile";
+export { analyzeFile, mayContainLlmCalls } from "./analysis/analyzeFile";
 export { Bound, formatBound, boundTerms } from "./algebra/bound";
 export { Poly } from "./algebra/poly";
 export { SDK_CATALOG, ENDPOINT_CATALOG, type SdkEntry, type ApiSpec, type ClientKind } from "./catalog/sdks";

@@ -2,8 +2,8 @@
 import type * as ts from "typescript";
 import type { TS } from "../binder/scopes";
 import type { SdkEntry } from "../catalog/sdks";
-import type { AnalysisOptions, FileAnalysis, Finding } from "../model";
-import { FileAnalyzer, catalogWith, type ExternalSummaries } from "./fileAnalyzer";
+import type { AnalysisOptions, FileAnalysis } from "../model";
+import { FileAnalyzer, catalogWith } from "./fileAnalyzer";
 
 const DEFAULT_MAX_FILE_SIZE = 2_000_000;
 
@@ -26,11 +26,6 @@ function prefilterFor(catalog: readonly SdkEntry[]): RegExp {
     prefilters.set(catalog, re);
   }
   return re;
-}
-
-/** The findings of an already parsed file (the tsserver plugin's path). */
-export function analyzeSourceFile(tsm: TS, sourceFile: ts.SourceFile, options?: AnalysisOptions, external?: ExternalSummaries): Finding[] {
-  return new FileAnalyzer(tsm, sourceFile, options, external).findings();
 }
 
 /** Parses and analyses one file on its own; never throws for bad input, it reports the file as skipped. */
