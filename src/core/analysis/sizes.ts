@@ -580,7 +580,11 @@ export class Sizes {
         continue;
       }
       if (t.isFunctionLike(n)) continue;
-      t.forEachChild(n, (c) => {
+      // Another LLM call's answer comes from its prompt (and its session, when it keeps one), not
+      // from the client object it is called on.
+      const inner = t.isCallExpression(n) ? this.llmCall(n) : undefined;
+      if (inner && !inner.state) work.push(...inner.prompt);
+      else t.forEachChild(n, (c) => {
         work.push(c);
       });
     }
@@ -769,11 +773,20 @@ export class Sizes {
     if (memo) return memo;
     const out: Write[] = [];
     this.writesMemo.set(decl, out);
+    // A const string or number cannot change: no need to read every use of a shared prompt.
+    if (this.isConstPrimitive(decl)) return out;
     for (const ref of this.scopes.referencesTo(decl, name)) {
       const w = this.classifyWrite(ref, decl);
       if (w) out.push(w);
     }
     return out;
+  }
+
+  private isConstPrimitive(decl: ts.Node): boolean {
+    const t = this.ts;
+    if (!t.isVariableDeclaration(decl) || !decl.initializer || !(t.getCombinedNodeFlags(decl) & t.NodeFlags.Const)) return false;
+    const init = this.constants.skipTrivia(decl.initializer);
+    return t.isStringLiteralLike(init) || t.isNumericLiteral(init) || t.isTemplateExpression(init);
   }
 
   private classifyWrite(ref: ts.Expression, decl: ts.Node, isSelf: (n: ts.Node) => boolean = (n) => this.ts.isIdentifier(n) && this.scopes.resolve(n) === decl): Write | undefined {

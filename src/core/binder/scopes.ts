@@ -9,6 +9,13 @@ export class Scopes {
   private readonly declarations = new Map<ts.Node, Map<string, ts.Node>>();
   private readonly resolved = new Map<ts.Identifier, ts.Node | undefined>();
   private identifiersByName: Map<string, ts.Identifier[]> | undefined;
+  /** References grouped by declaration, built once per name: agent files repeat names (`messages`,
+   *  `r`) in every function, and filtering all of a name's identifiers per query is quadratic. */
+  private readonly referencesByName = new Map<string, Map<ts.Node, ts.Identifier[]>>();
+  /** Module-level names whose every reference was read: through these, one top-level statement's
+   *  analysis can depend on another that does not declare anything it uses (see unitReuse). */
+  readonly scannedModuleNames = new Set<string>();
+  private readonly localReferences = new Map<ts.Node, ts.Identifier[]>();
 
   constructor(
     private readonly ts: TS,
@@ -28,9 +35,35 @@ export class Scopes {
   }
 
   /** Every identifier in the file that resolves to `decl`, declaration names excluded. */
-  referencesTo(decl: ts.Node, name: string): ts.Identifier[] {
-    const all = this.indexIdentifiers().get(name) ?? [];
-    return all.filter((id) => !this.isDeclarationName(id) && this.resolve(id) === decl);
+  referencesTo(decl: ts.Node, name: string): readonly ts.Identifier[] {
+    const home = this.homeScope(decl, name);
+    if (!home) return [];
+    if (!this.ts.isSourceFile(home)) {
+      // A local declaration is seen only inside its scope: read that, not the file.
+      let refs = this.localReferences.get(decl);
+      if (!refs) this.localReferences.set(decl, (refs = this.identifiersIn(home, name).filter((id) => !this.isDeclarationName(id) && this.resolve(id) === decl)));
+      return refs;
+    }
+    this.scannedModuleNames.add(name);
+    let byDecl = this.referencesByName.get(name);
+    if (!byDecl) {
+      byDecl = new Map();
+      for (const id of this.indexIdentifiers().get(name) ?? []) {
+        const d = this.isDeclarationName(id) ? undefined : this.resolve(id);
+        if (!d) continue;
+        const list = byDecl.get(d);
+        if (list) list.push(id);
+        else byDecl.set(d, [id]);
+      }
+      this.referencesByName.set(name, byDecl);
+    }
+    return byDecl.get(decl) ?? [];
+  }
+
+  /** The scope that declares `decl` under `name`: every reference to it lies inside. */
+  private homeScope(decl: ts.Node, name: string): ts.Node | undefined {
+    for (let n: ts.Node | undefined = decl; n; n = n.parent) if (this.isScope(n) && this.declarationsIn(n).get(name) === decl) return n;
+    return undefined;
   }
 
   /** The name of a declaration found by `resolve`, when it has a simple one. */
@@ -54,12 +87,28 @@ export class Scopes {
   private indexIdentifiers(): Map<string, ts.Identifier[]> {
     if (this.identifiersByName) return this.identifiersByName;
     const index = new Map<string, ts.Identifier[]>();
+    this.forEachIdentifier(this.sourceFile, (id) => {
+      const list = index.get(id.text);
+      if (list) list.push(id);
+      else index.set(id.text, [id]);
+    });
+    this.identifiersByName = index;
+    return index;
+  }
+
+  private identifiersIn(scope: ts.Node, name: string): ts.Identifier[] {
+    const out: ts.Identifier[] = [];
+    this.forEachIdentifier(scope, (id) => {
+      if (id.text === name) out.push(id);
+    });
+    return out;
+  }
+
+  private forEachIdentifier(root: ts.Node, f: (id: ts.Identifier) => void): void {
     const t = this.ts;
     const visit = (n: ts.Node): void => {
       if (t.isIdentifier(n)) {
-        const list = index.get(n.text);
-        if (list) list.push(n);
-        else index.set(n.text, [n]);
+        f(n);
         return;
       }
       // A property name after a dot is not a reference to a variable.
@@ -69,9 +118,7 @@ export class Scopes {
       }
       t.forEachChild(n, visit);
     };
-    visit(this.sourceFile);
-    this.identifiersByName = index;
-    return index;
+    visit(root);
   }
 
   private isScope(n: ts.Node): boolean {
