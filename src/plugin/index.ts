@@ -4,7 +4,8 @@
 // service without mutating it, and fails open: on an unsupported TypeScript or any internal error
 // the original service answers and the error goes to the project service's log.
 import type * as ts from "typescript/lib/tsserverlibrary";
-import { adviseFindings, quickFixesFor, type Advice } from "../core/advice";
+import { quickFixesFor, type Advice } from "../core/advice";
+import { adviseFile, type AdviceSnapshot } from "../core/advice/incrementalAdvice";
 import { DIAGNOSTIC_CODES, codeOfNumber, diagnosticNumber } from "../core/advice/codes";
 import { Project } from "../core/project/project";
 import type { TS } from "../core/binder/scopes";
@@ -53,10 +54,14 @@ function init(modules: { typescript: typeof ts }): ts.server.PluginModule {
 
 function decorate(tsm: typeof ts, info: ts.server.PluginCreateInfo, settingsOf: () => ReturnType<typeof pluginSettings>, log: (m: string) => void): { languageService: ts.LanguageService; configure(c: PluginConfig): void } {
   const original = info.languageService;
+  const verbose = (): boolean => info.project.projectService.logger.hasLevel(tsm.server.LogLevel.verbose);
   let settings = settingsOf();
   // Results per program: a new program (an edit) starts a new project whose summaries are made on demand.
   let project: { program: ts.Program; project: Project } | undefined;
   let cache = new WeakMap<ts.SourceFile, FileAdvice>();
+  // Each file's last advice, with the program around it: an edit of that file alone re-analyses
+  // only the statements it can reach.
+  let lastVersions = new Map<string, { others: readonly ts.SourceFile[]; options: ts.CompilerOptions; snapshot: AdviceSnapshot }>();
 
   const projectFor = (program: ts.Program): Project => {
     if (project?.program !== program) {
@@ -81,9 +86,14 @@ function decorate(tsm: typeof ts, info: ts.server.PluginCreateInfo, settingsOf: 
     const analyses = projectFor(program);
     const cached = cache.get(sourceFile);
     if (cached) return cached;
-    const findings = analyses.analyze(fileName).findings;
-    const advice = adviseFindings(findings, settings.advice, { ts: tsm as unknown as TS, fileName, text: sourceFile.text, sourceFile: sourceFile as never });
-    const entry = { sourceFile, advice };
+    const last = lastVersions.get(fileName);
+    const others = program.getSourceFiles().filter((f) => f !== sourceFile);
+    const unchangedAround = !!last && last.options === program.getCompilerOptions() && last.others.length === others.length && others.every((f, i) => f === last.others[i]);
+    const snapshot = adviseFile(tsm as unknown as TS, sourceFile as never, (within) => analyses.analyzeStatements(fileName, within as never), settings.advice, unchangedAround ? last.snapshot : undefined);
+    if (snapshot) lastVersions.set(fileName, { others, options: program.getCompilerOptions(), snapshot });
+    else lastVersions.delete(fileName);
+    if (snapshot && verbose()) log(`${fileName}: analysed ${snapshot.analysed} of ${snapshot.units.length} top-level statements`);
+    const entry = { sourceFile, advice: snapshot?.advice ?? [] };
     cache.set(sourceFile, entry);
     return entry;
   };
@@ -139,6 +149,7 @@ function decorate(tsm: typeof ts, info: ts.server.PluginCreateInfo, settingsOf: 
       settings = settingsOf();
       project = undefined;
       cache = new WeakMap();
+      lastVersions = new Map();
       // Editors re-request diagnostics of open files on this event (projectsUpdatedInBackground):
       // turning the plugin off or on through configurePlugin shows at once, not at the next edit.
       try {

@@ -1,11 +1,15 @@
 // Benchmark: what the plugin adds to `semanticDiagnosticsSync` on a 3,000-line agent file, against
-// the same tsserver without the plugin, in one run. Each round edits the file (a new program, so
-// nothing is cached) and asks both servers for diagnostics. Prints p50/p95 and the difference.
+// the same tsserver without the plugin, in one run. Each round makes one edit (a new program
+// version) — a digit typed into a comment or into a prompt in the middle of the file, or a line
+// break in the middle — then asks both servers, in turn, for diagnostics. Prints p50/p95 per kind
+// of edit and what the plugin adds.
 // Run: npm run bench:plugin
 import * as path from "node:path";
 import { TsServer, pluginProbe, projectFolder } from "./tsserver";
 
 const ROUNDS = Number(process.env.ROUNDS ?? 60);
+/** The first rounds of each kind warm the JIT and the lib files. */
+const WARMUP = 5;
 const BUNDLE = path.resolve(__dirname, "../../../dist/tsserver-plugin/index.js");
 
 function agentFile(lines: number): string {
@@ -42,18 +46,56 @@ function percentile(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 }
 
-async function measure(server: TsServer, file: string): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 1; i <= ROUNDS; i++) {
-    // Replace the marker's digit: a new program version, same length.
-    await server.notify("change", { file, line: 3, offset: 18, endLine: 3, endOffset: 19, insertString: String(i % 10) });
-    const t0 = process.hrtime.bigint();
-    const r = await server.request("semanticDiagnosticsSync", { file });
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    if (!r.success) throw new Error(r.message);
-    if (i > 5) times.push(ms); // the first rounds warm the JIT and the lib files
-  }
-  return times;
+interface Change {
+  readonly line: number;
+  readonly offset: number;
+  readonly endLine: number;
+  readonly endOffset: number;
+  readonly insertString: string;
+}
+
+/** What a round types, by kind: the n-th change of that kind keeps the code valid. */
+interface EditKind {
+  readonly name: string;
+  change(n: number): Change;
+}
+
+function editKinds(text: string): EditKind[] {
+  const lines = text.split("\n");
+  const at = (needle: string): { line: number; offset: number } => {
+    const i = lines.findIndex((l) => l.includes(needle));
+    // 1-based: the needle's last character.
+    return { line: i + 1, offset: lines[i]!.indexOf(needle) + needle.length };
+  };
+  const digit = (name: string, needle: string): EditKind => {
+    const { line, offset } = at(needle);
+    return { name, change: (n) => ({ line, offset, endLine: line, endOffset: offset + 1, insertString: String(n % 10) }) };
+  };
+  const middle = at(`content: "Agent 100`).line;
+  return [
+    // Typing within a line: a digit in a comment above the first function, or in a prompt in the middle.
+    digit("digit in a comment", "// edit marker: 0"),
+    digit("digit in a prompt", `content: "Agent 100`),
+    // A line break in the middle, then its removal: every statement below moves.
+    { name: "line break in the middle", change: (n) => (n % 2 ? { line: middle, offset: 1, endLine: middle, endOffset: 1, insertString: "\n" } : { line: middle, offset: 1, endLine: middle + 1, endOffset: 1, insertString: "" }) },
+  ];
+}
+
+interface Subject {
+  readonly name: string;
+  readonly server: TsServer;
+  readonly file: string;
+  readonly times: Map<string, number[]>;
+}
+
+/** One edit and one diagnostics request on one server: the request's time. */
+async function round(s: Subject, change: Change): Promise<number> {
+  await s.server.notify("change", { file: s.file, ...change });
+  const t0 = process.hrtime.bigint();
+  const r = await s.server.request("semanticDiagnosticsSync", { file: s.file });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (!r.success) throw new Error(r.message);
+  return ms;
 }
 
 async function main(): Promise<void> {
@@ -63,24 +105,44 @@ async function main(): Promise<void> {
     "node_modules/openai/index.d.ts": STUB,
     "src/agents.ts": agentFile(3000),
   };
-  const results: Record<string, number[]> = {};
-  for (const [name, probe] of [["without plugin", undefined], ["with plugin", pluginProbe(BUNDLE)]] as const) {
-    const dir = projectFolder(files);
-    const file = path.join(dir, "src/agents.ts");
-    const server = new TsServer(probe);
-    try {
-      await server.notify("open", { file, projectRootPath: dir });
-      results[name] = await measure(server, file);
-    } finally {
-      await server.close();
+  const kinds = editKinds(files["src/agents.ts"]);
+  const subjects: Subject[] = [];
+  try {
+    for (const [name, probe] of [["without plugin", undefined], ["with plugin", pluginProbe(BUNDLE)]] as const) {
+      const dir = projectFolder(files);
+      const subject = { name, server: new TsServer(probe), file: path.join(dir, "src/agents.ts"), times: new Map(kinds.map((k) => [k.name, [] as number[]])) };
+      subjects.push(subject);
+      await subject.server.notify("open", { file: subject.file, projectRootPath: dir });
     }
+    // The servers take turns, first one then the other, so a busy machine slows both alike.
+    for (let i = 0; i < ROUNDS * kinds.length; i++) {
+      const kind = kinds[i % kinds.length]!;
+      const n = Math.floor(i / kinds.length) + 1;
+      for (const s of i % 2 ? subjects : [...subjects].reverse()) {
+        const ms = await round(s, kind.change(n));
+        if (n > WARMUP) s.times.get(kind.name)!.push(ms);
+      }
+    }
+    for (const s of subjects) {
+      // The edits keep the file valid: a syntax error would measure a different file.
+      const errors = await s.server.request("syntacticDiagnosticsSync", { file: s.file });
+      if ((errors.body as unknown[]).length) throw new Error(`the edits broke the file: ${JSON.stringify(errors.body)}`);
+    }
+  } finally {
+    for (const s of subjects) await s.server.close();
   }
-  const row = (name: string): string => `${name.padEnd(16)} p50 ${percentile(results[name]!, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(results[name]!, 95).toFixed(1).padStart(7)} ms`;
-  console.log(`semanticDiagnosticsSync on a 3,000-line agent file, ${ROUNDS - 5} edited rounds each:`);
-  console.log(row("without plugin"));
-  console.log(row("with plugin"));
-  const added = percentile(results["with plugin"]!, 95) - percentile(results["without plugin"]!, 95);
-  console.log(`added p95: ${added.toFixed(1)} ms (target ≤ 10 ms) — ${added <= 10 ? "met" : "not met"}`);
+  const results = Object.fromEntries(subjects.map((s) => [s.name, s.times]));
+  const all = (name: string): number[] => [...results[name]!.values()].flat();
+  const row = (label: string, xs: number[]): string => `${label.padEnd(30)} p50 ${percentile(xs, 50).toFixed(1).padStart(7)} ms   p95 ${percentile(xs, 95).toFixed(1).padStart(7)} ms`;
+  console.log(`semanticDiagnosticsSync on a 3,000-line agent file, ${ROUNDS - WARMUP} measured edits of each kind:`);
+  for (const name of ["without plugin", "with plugin"]) {
+    console.log(row(name, all(name)));
+    for (const k of kinds) console.log(row(`  ${k.name}`, results[name]!.get(k.name)!));
+  }
+  for (const k of kinds) {
+    const added = percentile(results["with plugin"]!.get(k.name)!, 95) - percentile(results["without plugin"]!.get(k.name)!, 95);
+    console.log(`added p95, ${k.name}: ${added.toFixed(1)} ms (target ≤ 10 ms) — ${added <= 10 ? "met" : "not met"}`);
+  }
 }
 
 main().catch((err) => {

@@ -123,6 +123,24 @@ describe("tsserver plugin (a real tsserver)", function () {
     await configure({});
     assert.deepEqual(await ours(), [91001]);
   });
+
+  it("after an edit re-analyses only the statements it reaches, and honours @aalp ignore", async () => {
+    const ours = async (): Promise<string[]> =>
+      (await diagnostics(server, file)).filter((x) => x.code >= 91001 && x.code <= 91005).map((x) => `${x.code} ${x.startLocation.line}:${x.startLocation.offset}-${x.endLocation.line}:${x.endLocation.offset}`);
+    const analysed = (): string => [...server.log().matchAll(/src\/agent\.ts: analysed (\d+ of \d+) top-level statements/g)].pop()?.[1] ?? "none";
+    const change = (line: number, offset: number, endLine: number, endOffset: number, insertString: string): Promise<void> => server.notify("change", { file, line, offset, endLine, endOffset, insertString });
+    // Inside chat(): "gpt-4o" becomes "gpt-4.1" on the call's line.
+    await change(8, 66, 8, 68, "4.1");
+    assert.deepEqual(await ours(), ["91001 8:21-8:100"]);
+    assert.equal(analysed(), "1 of 4");
+    // A comment above the call silences it: annotations hold for the whole file, so all is analysed.
+    await change(8, 1, 8, 1, "    // @aalp ignore\n");
+    assert.deepEqual(await ours(), []);
+    assert.equal(analysed(), "4 of 4");
+    await change(8, 1, 9, 1, "");
+    assert.deepEqual(await ours(), ["91001 8:21-8:100"]);
+    assert.equal(analysed(), "4 of 4");
+  });
 });
 
 describe("tsserver plugin from tsconfig's compilerOptions.plugins (other editors)", function () {
@@ -173,7 +191,7 @@ describe("tsserver plugin fault isolation", function () {
           name: "faulty-project",
           setup(b) {
             b.onResolve({ filter: /core\/project\/project$/ }, () => ({ path: "faulty-project", namespace: "faulty" }));
-            b.onLoad({ filter: /.*/, namespace: "faulty" }, () => ({ contents: "exports.Project = class { analyze() { throw new Error('injected engine fault'); } };", loader: "js" }));
+            b.onLoad({ filter: /.*/, namespace: "faulty" }, () => ({ contents: "exports.Project = class { analyzeStatements() { throw new Error('injected engine fault'); } };", loader: "js" }));
           },
         },
       ],

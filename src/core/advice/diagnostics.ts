@@ -2,7 +2,7 @@
 // stops, what runs one at a time, and where a large model writes a one-word answer.
 import type * as ts from "typescript";
 import { formatBound } from "../algebra/bound";
-import type { TS } from "../binder/scopes";
+import type { Scopes, TS } from "../binder/scopes";
 import type { Finding } from "../model";
 import { smallerModel } from "../pricing/smallerModel";
 import { loopDegree } from "../report/costClass";
@@ -16,6 +16,8 @@ export interface AdviceSource {
   readonly text: string;
   /** An already parsed tree of `text`, reused instead of parsing again. */
   readonly sourceFile?: ts.SourceFile;
+  /** The analysis's name resolution of `sourceFile`, reused (and the names it reads recorded). */
+  readonly scopes?: Scopes;
 }
 
 /** At most this many output tokens is a label, not a text. */
@@ -24,7 +26,7 @@ const CLASSIFICATION_PROMPT = /\b(classify|categori[sz]e|label (it|the|this)|rep
 
 export function adviseFindings(findings: readonly Finding[], settings: AdviceSettings, source: AdviceSource): Advice[] {
   if (findings.length === 0) return [];
-  const src = parseSource(source.ts, source.fileName, source.text, source.sourceFile);
+  const src = parseSource(source.ts, source.fileName, source.text, source.sourceFile, source.scopes);
   return findings.flatMap((f) => {
     const call = callAt(src, f.start, f.end);
     const advice = (code: DiagnosticCode, severity: Severity, message: string | undefined): Advice[] => (message ? [{ code, severity, message, start: f.start, end: f.end, finding: f }] : []);

@@ -11,10 +11,11 @@ export interface ParsedSource {
   readonly text: string;
 }
 
-/** The file's syntax tree: the one given (a program's, in tsserver) when it holds this text, else a fresh parse. */
-export function parseSource(tsm: TS, fileName: string, text: string, parsed?: ts.SourceFile): ParsedSource {
+/** The file's syntax tree: the one given (a program's, in tsserver) when it holds this text, else a
+ *  fresh parse; with the analysis's name resolution of that tree when given, else a new one. */
+export function parseSource(tsm: TS, fileName: string, text: string, parsed?: ts.SourceFile, scopes?: Scopes): ParsedSource {
   const sf = parsed && parsed.text === text ? parsed : tsm.createSourceFile(fileName, text, tsm.ScriptTarget.Latest, true, scriptKindOf(tsm, fileName));
-  return { ts: tsm, sf, scopes: new Scopes(tsm, sf), text };
+  return { ts: tsm, sf, scopes: scopes?.sourceFile === sf ? scopes : new Scopes(tsm, sf), text };
 }
 
 /** The call expression a finding points at (its 0-based start and end). */

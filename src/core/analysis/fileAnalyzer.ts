@@ -28,7 +28,7 @@ export function catalogWith(options: AnalysisOptions | undefined): readonly SdkE
 }
 
 export class FileAnalyzer {
-  private readonly scopes: Scopes;
+  readonly scopes: Scopes;
   private readonly constants: Constants;
   private readonly provenance: Provenance;
   private readonly symbols = new SymbolTable();
@@ -66,9 +66,11 @@ export class FileAnalyzer {
 
   /**
    * Every SDK call, and every call of an LLM-making function of the user's inside a loop (the lens
-   * belongs where the loop is; the wrapper's own SDK call keeps its per-call finding).
+   * belongs where the loop is; the wrapper's own SDK call keeps its per-call finding). With
+   * `within`, only the calls inside those top-level statements (the rest of an edited file's
+   * findings are reused, see unitReuse).
    */
-  findings(): Finding[] {
+  findings(within?: ReadonlySet<ts.Statement>): Finding[] {
     const out: Finding[] = [];
     const visit = (n: ts.Node): void => {
       if (this.tsm.isCallExpression(n)) {
@@ -77,7 +79,9 @@ export class FileAnalyzer {
       }
       this.tsm.forEachChild(n, visit);
     };
-    visit(this.sourceFile);
+    if (within) {
+      for (const s of this.sourceFile.statements) if (within.has(s)) visit(s);
+    } else visit(this.sourceFile);
     return out;
   }
 

@@ -6,8 +6,8 @@ import type * as ts from "typescript";
 import { findingsOf, mayContainLlmCalls, rejectInput, scriptKindOf } from "../analysis/analyzeFile";
 import { FileAnalyzer, catalogWith, type ExternalSummaries } from "../analysis/fileAnalyzer";
 import type { Summary } from "../analysis/summary";
-import type { TS } from "../binder/scopes";
-import type { AnalysisOptions, FileAnalysis } from "../model";
+import type { Scopes, TS } from "../binder/scopes";
+import type { AnalysisOptions, FileAnalysis, Finding } from "../model";
 import { importedNames, importedSpecifiers, normalizePath, resolveModule, type PathMapping } from "./modulePaths";
 
 export interface ProjectHost {
@@ -73,6 +73,23 @@ export class Project {
     }
     state.result = result;
     return result;
+  }
+
+  /**
+   * The findings of some top-level statements of a file (all when `within` is omitted), with the
+   * analyser's name resolution, for the incremental advice of an edited file. Undefined when the
+   * file is not read (too large, binary) or nested too deeply to analyse; any other failure throws,
+   * for the caller to report.
+   */
+  analyzeStatements(fileName: string, within?: ReadonlySet<ts.Statement>): { findings: Finding[]; sourceFile: ts.SourceFile; scopes: Scopes } | undefined {
+    const analyzer = this.analyzerOf(normalizePath(fileName));
+    if (!analyzer) return undefined;
+    try {
+      return { findings: analyzer.findings(within), sourceFile: analyzer.sourceFile, scopes: analyzer.scopes };
+    } catch (err) {
+      if (err instanceof RangeError) return undefined;
+      throw err;
+    }
   }
 
   /** Forget a file's text (changed or deleted) and every analysis that depended on it. */

@@ -1,0 +1,137 @@
+// Which top-level statements of an edited file keep their findings. A statement's analysis reads
+// other statements in two ways only: through names it uses that they declare (a client, a helper
+// whose summary it takes, a constant, a type), and through a module-level name whose every
+// reference the analysis read (the pushes to a shared history). So a statement whose text and line
+// are unchanged keeps its findings unless it uses a name a changed statement declares, or shares
+// with one a name whose references were read — transitively. Names are compared as text, so
+// shadowing only makes this more cautious. Everything here is plain data: an edit's incremental
+// parse reuses and moves the old tree's nodes, so nothing may hold on to them.
+import type * as ts from "typescript";
+import type { TS } from "../binder/scopes";
+
+export interface Unit {
+  /** The statement's text with its leading comments (where `@aalp` comments live). */
+  readonly text: string;
+  readonly fullStart: number;
+  /** 0-based line and character of `fullStart`. */
+  readonly line: number;
+  readonly character: number;
+  /** Module-level names it declares (variables, functions, classes, types, imports). */
+  readonly declares: readonly string[];
+  /** Every identifier in it but property names after a dot. */
+  readonly names: ReadonlySet<string>;
+  /** `declare global` or a module augmentation: it can change any type, so any change re-analyses all. */
+  readonly global: boolean;
+}
+
+export interface FileUnits {
+  readonly units: readonly Unit[];
+  /** The text after the last statement (trailing comments). */
+  readonly tail: string;
+}
+
+/** The file's top-level statements; names are read again only for texts `previous` does not have. */
+export function unitsOf(t: TS, sf: ts.SourceFile, previous?: FileUnits): FileUnits {
+  const known = new Map(previous?.units.map((u) => [u.text, u]));
+  const units = sf.statements.map((s): Unit => {
+    const { line, character } = sf.getLineAndCharacterOfPosition(s.pos);
+    const text = sf.text.slice(s.pos, s.end);
+    const same = known.get(text);
+    if (same) return { ...same, fullStart: s.pos, line, character };
+    return { text, fullStart: s.pos, line, character, declares: declaredNames(t, s), names: namesIn(t, s), global: t.isModuleDeclaration(s) && (t.isStringLiteral(s.name) || s.name.text === "global") };
+  });
+  return { units, tail: sf.text.slice(sf.statements.length ? sf.statements[sf.statements.length - 1]!.end : 0) };
+}
+
+/** What an edit leaves reusable: for each new statement, the previous statement whose findings it keeps. */
+export interface ReusePlan {
+  /** New statement index → previous statement index, for the statements that keep their findings. */
+  readonly reused: ReadonlyMap<number, number>;
+  /** Adds the module-level names the new analysis read in full; true when more statements must be analysed. */
+  widen(scanned: ReadonlySet<string>): boolean;
+}
+
+/** Undefined when the whole file must be analysed again. */
+export function planReuse(previous: FileUnits, next: FileUnits, scannedBefore: ReadonlySet<string>): ReusePlan | undefined {
+  const byText = new Map<string, number[]>();
+  previous.units.forEach((u, i) => byText.set(u.text, [...(byText.get(u.text) ?? []), i]));
+  const matched = new Set<number>();
+  const reused = new Map<number, number>();
+  const dirty: Unit[] = [];
+  next.units.forEach((u, i) => {
+    const candidates = (byText.get(u.text) ?? []).filter((j) => !matched.has(j));
+    const j = candidates.find((c) => previous.units[c]!.line === u.line) ?? candidates[0];
+    if (j !== undefined) matched.add(j);
+    // Same text on the same lines: its findings' lines and columns hold, their offsets shift.
+    const prev = j === undefined ? undefined : previous.units[j]!;
+    if (prev && prev.line === u.line && (prev.character === u.character || /^[^\S\r\n]*\r?\n/.test(u.text))) reused.set(i, j!);
+    else dirty.push(u);
+  });
+  dirty.push(...previous.units.filter((_, j) => !matched.has(j)));
+  // Annotations hold for the whole file, and an augmentation can change any type.
+  if (dirty.some((u) => u.global || u.text.includes("@aalp"))) return undefined;
+  if (previous.tail !== next.tail && (previous.tail.includes("@aalp") || next.tail.includes("@aalp"))) return undefined;
+
+  const declared = new Set<string>();
+  const touched = new Set<string>();
+  const scanned = new Set(scannedBefore);
+  const markDirty = (u: Unit): void => {
+    for (const n of u.declares) declared.add(n);
+    for (const n of u.names) touched.add(n);
+  };
+  dirty.forEach(markDirty);
+  const propagate = (): boolean => {
+    let grew = false;
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const [i] of reused) {
+        const u = next.units[i]!;
+        if (![...u.names].some((n) => declared.has(n) || (scanned.has(n) && touched.has(n)))) continue;
+        reused.delete(i);
+        markDirty(u);
+        changed = grew = true;
+      }
+    }
+    return grew;
+  };
+  propagate();
+  return {
+    reused,
+    widen(more) {
+      const before = scanned.size;
+      for (const n of more) scanned.add(n);
+      return scanned.size > before && propagate();
+    },
+  };
+}
+
+function declaredNames(t: TS, s: ts.Statement): string[] {
+  const out: string[] = [];
+  const binding = (name: ts.BindingName): void => {
+    if (t.isIdentifier(name)) out.push(name.text);
+    else for (const el of name.elements) if (!t.isOmittedExpression(el)) binding(el.name);
+  };
+  if (t.isVariableStatement(s)) for (const d of s.declarationList.declarations) binding(d.name);
+  else if ((t.isFunctionDeclaration(s) || t.isClassDeclaration(s) || t.isInterfaceDeclaration(s) || t.isTypeAliasDeclaration(s) || t.isEnumDeclaration(s)) && s.name) out.push(s.name.text);
+  else if (t.isModuleDeclaration(s) && t.isIdentifier(s.name)) out.push(s.name.text);
+  else if (t.isImportEqualsDeclaration(s)) out.push(s.name.text);
+  else if (t.isImportDeclaration(s) && s.importClause) {
+    const c = s.importClause;
+    if (c.name) out.push(c.name.text);
+    const b = c.namedBindings;
+    if (b && t.isNamespaceImport(b)) out.push(b.name.text);
+    else if (b) for (const el of b.elements) out.push(el.name.text);
+  }
+  return out;
+}
+
+function namesIn(t: TS, s: ts.Statement): Set<string> {
+  const out = new Set<string>();
+  const visit = (n: ts.Node): void => {
+    if (t.isIdentifier(n)) out.add(n.text);
+    else if (t.isPropertyAccessExpression(n)) visit(n.expression);
+    else t.forEachChild(n, visit);
+  };
+  visit(s);
+  return out;
+}
