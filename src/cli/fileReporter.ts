@@ -3,7 +3,7 @@
 // thread and in each worker; its setup is plain data so that it can be sent to one.
 import * as path from "node:path";
 import * as ts from "typescript";
-import { DEFAULT_ADVICE_SETTINGS, Project, sitesOfFile, type FileSites, type SdkEntry, type SiteOptions } from "../core";
+import { DEFAULT_ADVICE_SETTINGS, Project, fixOutcomes, sitesOfFile, type FileSites, type SdkEntry, type SiteOptions } from "../core";
 import { nodeHost, pathMapping, programOf } from "./projectHost";
 
 export interface ReporterSetup {
@@ -30,7 +30,7 @@ export function fileReporter(setup: ReporterSetup): FileReporter {
   return (file) => {
     const analysis = project.analyze(file);
     const text = analysis.findings.length ? host.readFile(file) : undefined;
-    const advice = text === undefined ? undefined : { ts, fileName: file, text, settings: DEFAULT_ADVICE_SETTINGS, fixes: setup.priceFixes, ...(analysis.sourceFile ? { sourceFile: analysis.sourceFile } : {}) };
-    return sitesOfFile(analysis, display(file), setup.siteOptions, advice);
+    const outcomes = text === undefined ? undefined : fixOutcomes(analysis.findings, { ts, fileName: file, text, settings: DEFAULT_ADVICE_SETTINGS, fixes: setup.priceFixes, ...(analysis.sourceFile ? { sourceFile: analysis.sourceFile } : {}) });
+    return sitesOfFile(analysis, display(file), setup.siteOptions, outcomes);
   };
 }

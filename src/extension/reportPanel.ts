@@ -2,13 +2,14 @@
 // analysed under a cancellable progress notification, the engine builds the report model (the
 // same buildReport as `aalp report`) and its view, and the page (media/report.js) renders it. The
 // page and this module speak the typed messages of view/reportMessages.ts after a `ready`
-// handshake. A serializer restores the panel after a reload; saves refresh it.
+// handshake. A serializer restores the panel after a reload; saves refresh it, and a refresh
+// re-analyses only what changed (the engine keeps each file's analysis and its fixes' outcomes).
 import { randomBytes } from "node:crypto";
 import * as vscode from "vscode";
-import type { FileSites } from "../core/report/sites";
 import { loadEngine } from "./engineHost";
 import { readSettings } from "./settings";
 import { REPORT_VIEW_TYPE, type FromPage, type ReportPageState, type ReportView, type ToPage } from "./view/reportMessages";
+import type { AalpSettings } from "./view/settingsModel";
 import type { ReportFile } from "./view/workspaceReport";
 import { documentText, workspaceFiles } from "./workspaceCosts";
 
@@ -22,12 +23,13 @@ export interface ReportPanelState {
   readonly view: ReportView | undefined;
   /** What the page said it drew after that post. */
   readonly rendered: { rows: number; series: number } | undefined;
+  /** The engine's work so far: files analysed, files whose quick fixes were applied and re-analysed. */
+  readonly work: { analyses: number; fixOutcomes: number };
 }
 
 interface Scanned {
   readonly uri: vscode.Uri;
   readonly file: ReportFile;
-  readonly sites: FileSites;
 }
 
 const REFRESH_PAUSE_MS = 500;
@@ -46,7 +48,7 @@ export class ReportPanel implements vscode.Disposable {
   private pageReady = false;
   private scanned: Scanned[] | undefined;
   private scale: string | null = null;
-  /** The page's assumption values, over the workspace's and the files' own. */
+  /** The page's assumption values: over the settings', under a file's own `@aalp` ones. */
   private assume: Record<string, number> = {};
   private view: ReportView | undefined;
   private rendered: { rows: number; series: number } | undefined;
@@ -100,7 +102,8 @@ export class ReportPanel implements vscode.Disposable {
   }
 
   state(): ReportPanelState {
-    return { open: this.panel !== undefined, view: this.view, rendered: this.rendered };
+    const engine = loadEngine();
+    return { open: this.panel !== undefined, view: this.view, rendered: this.rendered, work: { analyses: engine.analysesMade(), fixOutcomes: engine.fixOutcomesComputed() } };
   }
 
   /** Handles a message from the page (or from a test, through REPORT_SIMULATE_COMMAND). */
@@ -160,15 +163,22 @@ export class ReportPanel implements vscode.Disposable {
     const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
     try {
       const uris = await workspaceFiles();
+      const docs: { uri: vscode.Uri; text: string; settings: AalpSettings }[] = [];
+      for (const uri of uris) {
+        if (token?.isCancellationRequested) throw new Cancelled();
+        docs.push({ uri, text: await documentText(uri), settings: readSettings(uri) });
+      }
+      if (generation !== this.generation) return undefined;
+      // Every text before any analysis: a changed module invalidates the files that use it, wherever they come in the scan.
+      for (const d of docs) engine.updateDocumentText(d.uri.fsPath, d.text, d.settings);
       const out: Scanned[] = [];
-      for (const [i, uri] of uris.entries()) {
+      for (const [i, { uri, text, settings }] of docs.entries()) {
         if (token?.isCancellationRequested) throw new Cancelled();
         if (generation !== this.generation) return undefined;
-        const settings = readSettings(uri);
-        const text = await documentText(uri);
+        // Served from the engine's cache unless the file, or a module it uses, changed.
         const file: ReportFile = { relative: vscode.workspace.asRelativePath(uri, multiRoot), fileName: uri.fsPath, text, analysis: engine.analyzeDocument(uri.fsPath, text, settings), settings };
-        out.push({ uri, file, sites: engine.reportSitesOf(file) });
-        progress.report({ increment: 100 / uris.length, message: `${i + 1}/${uris.length} ${file.relative}` });
+        out.push({ uri, file });
+        progress.report({ increment: 100 / docs.length, message: `${i + 1}/${docs.length} ${file.relative}` });
         // Let the extension host serve other requests (and the cancellation) between files.
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -183,11 +193,9 @@ export class ReportPanel implements vscode.Disposable {
     if (!this.scanned) return;
     const engine = loadEngine();
     const folder = vscode.workspace.workspaceFolders?.[0];
-    const model = engine.workspaceReport(
-      this.scanned.map((s) => ({ file: s.file, sites: s.sites })),
-      { version: String(this.context.extension.packageJSON.version ?? ""), assume: readSettings(folder?.uri).assumptions, scale: this.scale, overrides: this.assume },
-    );
-    this.view = engine.reportView(model);
+    const files = this.scanned.map((s) => s.file);
+    const model = engine.workspaceReport(files, { version: String(this.context.extension.packageJSON.version ?? ""), assume: readSettings(folder?.uri).assumptions, scale: this.scale, overrides: this.assume });
+    this.view = engine.reportView(model, files);
     this.rendered = undefined;
     this.post({ type: "report", view: this.view, assume: this.assume });
   }

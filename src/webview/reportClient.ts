@@ -78,7 +78,7 @@ function compare(a: ReportRow, b: ReportRow): number {
 
 function matches(r: ReportRow, filter: string): boolean {
   if (!filter) return true;
-  const hay = [r.file, String(r.line), r.function, r.costClass, r.input, r.calls, r.generation, r.span, r.model, r.growth].join(" ").toLowerCase();
+  const hay = [r.file, String(r.line), r.function, r.costClass, r.input, r.calls, r.generation, r.span, r.model, r.growth, ...r.fromFile].join(" ").toLowerCase();
   return filter.toLowerCase().split(/\s+/).every((w) => hay.includes(w));
 }
 
@@ -95,6 +95,8 @@ function rowElement(r: ReportRow): HTMLTableRowElement {
     const td = el("td", c.cls ? { className: c.cls } : {});
     if (c.key === "class") td.append(classChip(r.costClass));
     else td.textContent = c.cell(r);
+    // Sizes the site's file sets itself (`// @aalp`) stay whatever the page sets: say so where the dollars are.
+    if (c.key === "dollars" && r.fromFile.length) td.append(el("div", { className: "from-file muted", text: `${r.fromFile.join(", ")} from the file`, attrs: { title: "Set by an @aalp comment in the file: it keeps this value over the page's and the settings'" } }));
     tr.append(td);
   }
   tr.addEventListener("click", () => open(r.site));
@@ -204,7 +206,8 @@ function renderAssumptions(view: ReportView): HTMLElement {
       ui.assume[a.name] = v;
       sendAssumptions();
     });
-    (a.kind === "count" ? counts : sizes).append(el("label", { className: "assumption", attrs: { for: id, title: a.given ? `${a.kind}: set` : `${a.kind}: default` } }, el("span", { className: "mono", text: a.name }), field));
+    const files = a.setInFiles ? `; ${a.setInFiles} file${a.setInFiles === 1 ? " sets its" : "s set their"} own with @aalp, kept there` : "";
+    (a.kind === "count" ? counts : sizes).append(el("label", { className: "assumption", attrs: { for: id, title: `${a.kind}: ${a.given ? "set" : "default"}${files}` } }, el("span", { className: "mono", text: a.setInFiles ? `${a.name}*` : a.name }), field));
   }
   const reset = el("vscode-button", { text: "Reset", attrs: { id: "assume-reset", secondary: "", title: "Back to the workspace's assumptions" } });
   if (!Object.keys(ui.assume).length) reset.setAttribute("disabled", "");
@@ -213,7 +216,8 @@ function renderAssumptions(view: ReportView): HTMLElement {
     ui.assume = {};
     sendAssumptions();
   });
-  const note = el("span", { className: "muted", text: "loop counts, sizes and outputs in tokens; values set here apply to every file" });
+  const declared = view.assumptionInputs.some((a) => a.setInFiles);
+  const note = el("span", { className: "muted", text: `loop counts, sizes and outputs in tokens; values set here apply to every file${declared ? ", except in a file that sets its own with // @aalp (marked *)" : ""}` });
   // Sizes and outputs (often dozens) folded, so the table starts near the fold; open when one is set.
   const sized = view.assumptionInputs.filter((a) => a.kind !== "count");
   const more = el("details", {}, el("summary", { text: `Sizes and outputs (${sized.length})` }), sizes);

@@ -98,9 +98,10 @@ describe("the workspace cost report (webview)", function () {
     assert.equal(editor.selection.active.character + 1, row.column);
   });
 
-  it("refreshes when a file is saved", async () => {
+  it("refreshes when a file is saved, re-analysing that file only", async () => {
     const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, "chat-history.ts");
-    const before = (await state()).view!.rows.find((r) => r.file === "chat-history.ts")!;
+    const start = await state();
+    const before = start.view!.rows.find((r) => r.file === "chat-history.ts")!;
     assert.equal(before.costClass, "quadratic");
     const doc = await vscode.workspace.openTextDocument(uri);
     const original = doc.getText();
@@ -110,6 +111,8 @@ describe("the workspace cost report (webview)", function () {
     assert.ok(await doc.save());
     const after = await rendered("the refreshed report", (s) => s.view!.rows.find((r) => r.file === "chat-history.ts")!.costClass === "constant");
     assert.equal(after.rendered!.rows, after.view!.rows.length);
+    // The edited file analysed once (for the lenses and the report alike), its fixes applied once; nothing else redone.
+    assert.deepEqual({ analyses: after.work.analyses - start.work.analyses, fixOutcomes: after.work.fixOutcomes - start.work.fixOutcomes }, { analyses: 1, fixOutcomes: 1 });
     // Put the file back for whatever runs next.
     const undo = new vscode.WorkspaceEdit();
     undo.replace(uri, new vscode.Range(0, 0, doc.lineCount, 0), original);

@@ -15,6 +15,18 @@ export interface Estimate {
   readonly at: { name: string; value: number; source: "assumed" | "default" }[];
 }
 
+/** A size's name without its bars: `|q|` and `q` name the same symbol in assumptions. */
+export const bareName = (name: string): string => name.replace(/^\||\|$/g, "");
+
+/** `base` with `over`'s values on top, each replacing `base`'s value for the same symbol however spelled (`|q|` or `q`). */
+export function overlayAssumptions(base: Readonly<Record<string, number>>, over: Readonly<Record<string, number>>): Record<string, number> {
+  const names = new Set(Object.keys(over).map(bareName));
+  return { ...Object.fromEntries(Object.entries(base).filter(([k]) => !names.has(bareName(k)))), ...over };
+}
+
+/** The value `assume` gives the symbol, under its own name or its bare one. */
+export const assumedValue = (assume: Readonly<Record<string, number>>, name: string): number | undefined => assume[name] ?? assume[bareName(name)];
+
 function valueOf(b: Bound, values: Record<string, number>): number {
   return b.kind === "poly" ? b.poly.evaluate(values, 1) : NaN;
 }
@@ -24,7 +36,7 @@ export function estimate(f: Finding, assume: Readonly<Record<string, number>>): 
   const at: Estimate["at"] = [];
   for (const s of f.symbols) {
     if (s.kind === "model") continue;
-    const given = assume[s.name] ?? assume[s.name.replace(/^\||\|$/g, "")];
+    const given = assumedValue(assume, s.name);
     const value = given ?? DEFAULT_ASSUMPTIONS[s.kind];
     values[s.name] = value;
     at.push({ name: s.name, value, source: given === undefined ? "default" : "assumed" });

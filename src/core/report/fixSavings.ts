@@ -1,5 +1,7 @@
 // What the suggested quick fixes would save: each fix of a site's advice applied to the file's text,
 // the call re-analysed (as the fix's own title does), and both bounds priced at the assumptions.
+// The re-analysis does not depend on the assumptions, so it is a step of its own (fixOutcomes) that
+// the editor keeps per file; pricing (priceAdvice) is cheap and redone for any assumptions.
 import type { TS } from "../binder/scopes";
 import { adviseFindings, quickFixesFor, type AdviceSettings, type QuickFixId } from "../advice";
 import { findingAfter } from "../advice/fixes/context";
@@ -31,10 +33,21 @@ export interface AdviceInput {
   readonly fileName: string;
   readonly text: string;
   readonly settings: AdviceSettings;
-  /** Price the quick fixes too (each is applied and re-analysed: the costly part). */
+  /** Apply and re-analyse the quick fixes too (the costly part). */
   readonly fixes: boolean;
   /** The analysis's syntax tree of `text`, reused instead of parsing again. */
   readonly sourceFile?: import("typescript").SourceFile;
+}
+
+/** A quick fix applied to the file and its call re-analysed; undefined `finding`: the call is gone or not understood. */
+export interface FixOutcome extends Omit<SiteFix, "dollarsAfter" | "saves"> {
+  readonly finding: Finding | undefined;
+}
+
+/** One finding's advice and its fixes' outcomes, at no assumptions yet. */
+export interface SiteOutcomes {
+  readonly advice: SiteAdvice[];
+  readonly fixes: FixOutcome[];
 }
 
 export interface PricedAdvice {
@@ -42,27 +55,37 @@ export interface PricedAdvice {
   readonly fixes: SiteFix[];
 }
 
-/** The advice and priced fixes of each finding of one file, in the findings' order. */
-export function adviceOfFile(findings: readonly Finding[], input: AdviceInput, assume: Readonly<Record<string, number>>, prices?: PriceOverrides): PricedAdvice[] {
+/** The advice of each finding of one file, in the findings' order, with its fixes applied and re-analysed. */
+export function fixOutcomes(findings: readonly Finding[], input: AdviceInput): SiteOutcomes[] {
   const all = adviseFindings(findings, input.settings, input);
   const src = parseSource(input.ts, input.fileName, input.text, input.sourceFile);
   return findings.map((f) => {
     const mine = all.filter((a) => a.finding === f);
-    const before = dollarEstimate(f, assume, prices).dollars;
     const seen = new Set<string>();
-    const fixes: SiteFix[] = [];
+    const fixes: FixOutcome[] = [];
     for (const a of input.fixes ? mine : []) {
       const call = callAt(src, a.start, a.end);
       if (!call) continue;
       for (const fix of quickFixesFor(input.ts, input.fileName, input.text, a, input.settings)) {
         if (seen.has(fix.title)) continue;
         seen.add(fix.title);
-        const after = findingAfter({ src, fileName: input.fileName, call, advice: a, settings: input.settings }, fix.edits);
-        const dollarsAfter = after ? roundDollars(dollarEstimate(after, assume, prices).dollars) : null;
-        const saves = before !== null && dollarsAfter !== null ? roundDollars(before - dollarsAfter) : null;
-        fixes.push({ id: fix.id, title: fix.title, before: fix.before, after: fix.after, dollarsAfter, saves });
+        const finding = findingAfter({ src, fileName: input.fileName, call, advice: a, settings: input.settings }, fix.edits);
+        fixes.push({ id: fix.id, title: fix.title, before: fix.before, after: fix.after, finding });
       }
     }
     return { advice: mine.map((a) => ({ code: a.code, severity: a.severity, message: a.message })), fixes };
+  });
+}
+
+/** Each finding's fixes priced at the assumptions: dollars after, and what they save. */
+export function priceAdvice(findings: readonly Finding[], outcomes: readonly SiteOutcomes[], assume: Readonly<Record<string, number>>, prices?: PriceOverrides): PricedAdvice[] {
+  return findings.map((f, i) => {
+    const before = dollarEstimate(f, assume, prices).dollars;
+    const fixes = outcomes[i]!.fixes.map(({ finding, ...fix }): SiteFix => {
+      const dollarsAfter = finding ? roundDollars(dollarEstimate(finding, assume, prices).dollars) : null;
+      const saves = before !== null && dollarsAfter !== null ? roundDollars(before - dollarsAfter) : null;
+      return { ...fix, dollarsAfter, saves };
+    });
+    return { advice: outcomes[i]!.advice, fixes };
   });
 }

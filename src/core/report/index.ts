@@ -6,7 +6,7 @@ export { sitesOfFile, type FileSites, type ReportSite, type SiteOptions } from "
 export { buildReport, worstFirst, type ReportMeta, type ReportModel, type ReportSummary } from "./model";
 export { PROJECTION_SIZES, type Projection, type ProjectionPoint } from "./projection";
 export { siteIds, fingerprint } from "./siteIdentity";
-export type { AdviceInput, SiteAdvice, SiteFix } from "./fixSavings";
+export { fixOutcomes, type AdviceInput, type FixOutcome, type SiteAdvice, type SiteFix, type SiteOutcomes } from "./fixSavings";
 export { reportText } from "./text";
 export { reportMarkdown } from "./markdown";
 export { reportSarif, FINGERPRINT_KEY } from "./sarif";

@@ -2,7 +2,7 @@
 // symbol with every other symbol at its assumed value, to show which site explodes first.
 import type { Finding } from "../model";
 import { dollarEstimate, type PriceOverrides } from "../pricing";
-import { estimate } from "./estimate";
+import { bareName, estimate } from "./estimate";
 import { roundDollars } from "./roundDollars";
 
 export const PROJECTION_SIZES: readonly number[] = [1, 10, 100, 1_000, 10_000];
@@ -21,14 +21,12 @@ export interface Projection {
   readonly points: ProjectionPoint[];
 }
 
-const bare = (name: string): string => name.replace(/^\||\|$/g, "");
-
 /**
  * The symbol to scale a site along: `scale` when the site has it (`turns`, `|q|` or `q`), otherwise,
  * with no `scale` given, the loop count of highest degree in its input.
  */
 export function scaleSymbolOf(f: Finding, scale?: string): string | null {
-  if (scale !== undefined) return f.symbols.find((s) => s.name === scale || bare(s.name) === bare(scale))?.name ?? null;
+  if (scale !== undefined) return f.symbols.find((s) => s.name === scale || bareName(s.name) === bareName(scale))?.name ?? null;
   if (f.inputTokens.kind !== "poly") return null;
   let best: { name: string; degree: number } | null = null;
   for (const s of f.symbols) {

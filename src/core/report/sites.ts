@@ -3,7 +3,7 @@
 import type { FileAnalysis } from "../model";
 import { dollarEstimate, type PriceOverrides } from "../pricing";
 import { costClass, type CostClass } from "./costClass";
-import { adviceOfFile, type AdviceInput, type SiteAdvice, type SiteFix } from "./fixSavings";
+import { priceAdvice, type SiteAdvice, type SiteFix, type SiteOutcomes } from "./fixSavings";
 import { findingJson, type FindingJson } from "./json";
 import { projection, type Projection } from "./projection";
 import { roundDollars } from "./roundDollars";
@@ -37,11 +37,11 @@ export interface FileSites {
   readonly skipped?: string;
 }
 
-/** `advice` (the file's text) adds diagnostics and priced quick fixes; without it they are empty. */
-export function sitesOfFile(fa: FileAnalysis, file: string, options: SiteOptions, advice?: AdviceInput): FileSites {
+/** `outcomes` (fixOutcomes of the findings) adds diagnostics and priced quick fixes; without them they are empty. */
+export function sitesOfFile(fa: FileAnalysis, file: string, options: SiteOptions, outcomes?: readonly SiteOutcomes[]): FileSites {
   const json = fa.findings.map((f) => findingJson(f, file, options.assume));
   const ids = siteIds(json);
-  const priced = advice && fa.findings.length ? adviceOfFile(fa.findings, advice, options.assume, options.prices) : undefined;
+  const priced = outcomes ? priceAdvice(fa.findings, outcomes, options.assume, options.prices) : undefined;
   const sites = fa.findings.map((f, i): ReportSite => {
     const d = dollarEstimate(f, options.assume, options.prices);
     return {

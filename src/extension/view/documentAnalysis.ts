@@ -1,10 +1,13 @@
 // One document's results for every editor surface: the engine's findings with the `@aalp`
 // annotations applied, the sizes to assume (settings, overridden by annotations) and the advice.
+// The result is kept per file and returned again while the text, the settings and the project's
+// analysis are unchanged, so a rescan after a save redoes only the files the save affected.
 import * as fs from "node:fs";
 import { ts } from "./typescriptModule";
-import { Project, costClass, type Finding } from "../../core";
+import { Project, costClass, type FileAnalysis, type Finding } from "../../core";
 import type { Advice } from "../../core/advice/types";
 import { applyAnnotations, parseAnnotations, type AnnotationProblem } from "../../core/annotations";
+import { overlayAssumptions } from "../../core/report/estimate";
 import { adviseDocument, pricedEstimate } from "./adviceAndPricing";
 import type { PricedEstimate } from "./costEstimate";
 import type { AalpSettings } from "./settingsModel";
@@ -12,7 +15,10 @@ import type { SiteRef } from "./workspaceSummary";
 
 export interface DocumentAnalysis {
   readonly findings: readonly Finding[];
+  /** Sizes to assume in this file: the settings' values, overridden by the file's `@aalp` ones. */
   readonly assumptions: Readonly<Record<string, number>>;
+  /** The file's own `@aalp` values: more specific than any value set for the workspace, they win over it. */
+  readonly declared: Readonly<Record<string, number>>;
   readonly advice: readonly Advice[];
   readonly problems: readonly AnnotationProblem[];
   readonly skipped?: string;
@@ -32,9 +38,13 @@ function readDisk(file: string): string | undefined {
   }
 }
 
+/** Analyses made by the projects that settings replaced since: the count below only grows. */
+let retiredAnalyses = 0;
+
 function projectFor(settings: AalpSettings): { project: Project; overlay: Map<string, string> } {
   const key = settings.wrappers.join("\u0000");
   if (workspace?.key !== key) {
+    retiredAnalyses += workspace?.project.stats.analyzed ?? 0;
     const overlay = new Map<string, string>();
     const host = {
       readFile: (p: string) => overlay.get(p) ?? readDisk(p),
@@ -45,7 +55,15 @@ function projectFor(settings: AalpSettings): { project: Project; overlay: Map<st
   return workspace;
 }
 
-export function analyzeDocument(fileName: string, text: string, settings: AalpSettings): DocumentAnalysis {
+/** Each file's last result, with what it was made from (the project's analysis by identity: a new one means it was redone). */
+const made = new Map<string, { text: string; settings: string; analysis: FileAnalysis; result: DocumentAnalysis }>();
+
+/**
+ * Gives the project a file's current text: a change invalidates the file and the files that use it.
+ * A scan of many files gives every text first, so that no file is analysed against the old text of
+ * a module it uses that comes later in the scan.
+ */
+export function updateDocumentText(fileName: string, text: string, settings: AalpSettings): void {
   const { project, overlay } = projectFor(settings);
   const file = fileName.replace(/\\/g, "/");
   // The first time the editor shows a file, its text is usually what the project read from disk:
@@ -53,16 +71,33 @@ export function analyzeDocument(fileName: string, text: string, settings: AalpSe
   const known = overlay.get(file) ?? readDisk(file);
   overlay.set(file, text);
   if (known !== text) project.invalidate(file);
+}
+
+export function analyzeDocument(fileName: string, text: string, settings: AalpSettings): DocumentAnalysis {
+  updateDocumentText(fileName, text, settings);
+  const { project } = projectFor(settings);
+  const file = fileName.replace(/\\/g, "/");
   const analysis = project.analyze(file);
+  const settingsKey = JSON.stringify(settings);
+  const last = made.get(file);
+  if (last && last.analysis === analysis && last.text === text && last.settings === settingsKey) return last.result;
   const annotations = parseAnnotations(text);
   const { findings, assumptions } = applyAnnotations(analysis.findings, annotations);
-  return {
+  const result: DocumentAnalysis = {
     findings,
-    assumptions: { ...settings.assumptions, ...assumptions },
+    assumptions: overlayAssumptions(settings.assumptions, assumptions),
+    declared: assumptions,
     advice: adviseDocument(findings, fileName, text, settings),
     problems: annotations.problems,
     ...(analysis.skipped ? { skipped: analysis.skipped } : {}),
   };
+  made.set(file, { text, settings: settingsKey, analysis, result });
+  return result;
+}
+
+/** How many file analyses the workspace projects have made (parsed and walked, not served from their cache). */
+export function analysesMade(): number {
+  return retiredAnalyses + (workspace?.project.stats.analyzed ?? 0);
 }
 
 export function siteEstimate(a: DocumentAnalysis, f: Finding, settings: AalpSettings): PricedEstimate {

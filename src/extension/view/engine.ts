@@ -1,11 +1,12 @@
 // The engine side of the extension, bundled apart (dist/engine.js, with `typescript`) and loaded
 // on first use so activation stays cheap. Everything here is plain data in, plain data out.
-export { analyzeDocument, forgetDocument, siteEstimate, siteRefs, type DocumentAnalysis } from "./documentAnalysis";
+export { analyzeDocument, analysesMade, forgetDocument, siteEstimate, siteRefs, updateDocumentText, type DocumentAnalysis } from "./documentAnalysis";
+export { fixOutcomesComputed } from "./fixOutcomeCache";
 export { lensTitle } from "./lensTitle";
 export { derivationMarkdown } from "./derivation";
 export { fixesFor } from "./adviceAndPricing";
 export { summarize, statusText } from "./workspaceSummary";
 export { DEFAULT_SETTINGS } from "./settingsModel";
 export { codeOfNumber } from "../../core/advice/codes";
-export { reportSitesOf, workspaceReport, type ReportFile } from "./workspaceReport";
+export { workspaceReport, type ReportFile } from "./workspaceReport";
 export { reportPageHtml, reportView } from "./reportPage";

@@ -30,6 +30,8 @@ export interface ReportRow {
   readonly growth: string;
   readonly dollars: number | null;
   readonly dollarsText: string;
+  /** The site's sizes its file sets with `@aalp` (`questions=5`): they keep their value whatever the page sets. */
+  readonly fromFile: string[];
 }
 
 export interface AssumptionInput {
@@ -39,6 +41,8 @@ export interface AssumptionInput {
   readonly value: number;
   /** False: the documented default for its kind. */
   readonly given: boolean;
+  /** Files that set their own value with `@aalp`: their sites keep it. */
+  readonly setInFiles: number;
 }
 
 export interface ReportView {

@@ -5,8 +5,9 @@ import { costPlot } from "../../core/report/costPlot";
 import { escapeHtml } from "../../core/report/escapeHtml";
 import { classRank, type ReportModel } from "../../core/report/model";
 import { assumptionsText, dollarsText, fixesSentence, summarySentence } from "../../core/report/wording";
-import { DEFAULT_ASSUMPTIONS } from "../../core/report/estimate";
+import { DEFAULT_ASSUMPTIONS, assumedValue } from "../../core/report/estimate";
 import type { AssumptionInput, ReportRow, ReportView } from "./reportMessages";
+import type { ReportFile } from "./workspaceReport";
 
 export interface PageShell {
   /** The webview's `cspSource` (where media/ is served from). */
@@ -58,7 +59,7 @@ function scaleCandidates(model: ReportModel): string[] {
 const INPUT_KINDS: readonly AssumptionInput["kind"][] = ["count", "size", "output"];
 
 /** Every symbol the sites' dollars rest on, for the page's number inputs: loop counts, then sizes, then outputs; the most used first. */
-function assumptionInputs(model: ReportModel): AssumptionInput[] {
+function assumptionInputs(model: ReportModel, declared: ReadonlyMap<string, Readonly<Record<string, number>>>): AssumptionInput[] {
   const seen = new Map<string, { kind: AssumptionInput["kind"]; uses: number }>();
   for (const s of model.sites)
     for (const sym of s.symbols) {
@@ -71,14 +72,17 @@ function assumptionInputs(model: ReportModel): AssumptionInput[] {
     .sort((a, b) => INPUT_KINDS.indexOf(a[1].kind) - INPUT_KINDS.indexOf(b[1].kind) || b[1].uses - a[1].uses || a[0].localeCompare(b[0]))
     .map(([name, { kind }]) => {
       const given = model.assumptions[name];
-      return { name, kind, value: given ?? DEFAULT_ASSUMPTIONS[kind], given: given !== undefined };
+      const setInFiles = [...declared.values()].filter((d) => assumedValue(d, name) !== undefined).length;
+      return { name, kind, value: given ?? DEFAULT_ASSUMPTIONS[kind], given: given !== undefined, setInFiles };
     });
 }
 
 /** The plot's legend swatches carry their colour in a style attribute, which the CSP blocks: the page applies `data-color`. */
 const withoutInlineStyles = (svg: string): string => svg.replace(/ style="background:(#[0-9a-fA-F]{3,8})"/g, ' data-color="$1"');
 
-export function reportView(model: ReportModel): ReportView {
+/** The view of `model`; `files` (those it was built from) tell which sizes each file sets itself. */
+export function reportView(model: ReportModel, files: readonly ReportFile[]): ReportView {
+  const declared = new Map(files.map((f) => [f.relative, f.analysis.declared]));
   const rows = model.sites.map(
     (s): ReportRow => ({
       site: s.site,
@@ -98,6 +102,10 @@ export function reportView(model: ReportModel): ReportView {
       growth: s.growth,
       dollars: s.dollars,
       dollarsText: dollarsText(s.dollars),
+      fromFile: s.symbols.flatMap((sym) => {
+        const value = assumedValue(declared.get(s.file) ?? {}, sym.name);
+        return value === undefined ? [] : [`${sym.name}=${value}`];
+      }),
     }),
   );
   const index = new Map(rows.map((r, i) => [r.site, i]));
@@ -111,7 +119,7 @@ export function reportView(model: ReportModel): ReportView {
     plot: plot.svg === null ? { reason: plot.reason } : { svg: withoutInlineStyles(plot.svg) },
     scale: model.scale,
     scaleCandidates: scaleCandidates(model),
-    assumptionInputs: assumptionInputs(model),
+    assumptionInputs: assumptionInputs(model, declared),
     rows,
     skipped: model.skipped.map((s) => `${s.file} (${s.reason})`),
   };

@@ -3,35 +3,34 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { analyzeDocument, reportPageHtml, reportSitesOf, reportView, workspaceReport, type ReportFile } from "../../../src/extension/view/engine";
+import { analyzeDocument, reportPageHtml, reportView, workspaceReport, type ReportFile } from "../../../src/extension/view/engine";
 import { DEFAULT_SETTINGS, type AalpSettings } from "../../../src/extension/view/settingsModel";
 
 const EXAMPLES = path.resolve(__dirname, "../../../../examples");
 
-function scanned(settings: AalpSettings): { file: ReportFile; sites: ReturnType<typeof reportSitesOf> }[] {
+function scanned(settings: AalpSettings): ReportFile[] {
   return fs
     .readdirSync(EXAMPLES)
     .filter((f) => f.endsWith(".ts"))
     .map((name) => {
       const fileName = path.join(EXAMPLES, name);
       const text = fs.readFileSync(fileName, "utf8");
-      const file: ReportFile = { relative: name, fileName, text, analysis: analyzeDocument(fileName, text, settings), settings };
-      return { file, sites: reportSitesOf(file) };
+      return { relative: name, fileName, text, analysis: analyzeDocument(fileName, text, settings), settings };
     });
 }
 
 describe("report webview (plain Node)", function () {
   this.timeout(120_000);
   const settings: AalpSettings = { ...DEFAULT_SETTINGS, assumptions: { rounds: 20 } };
-  let files: ReturnType<typeof scanned>;
+  let files: ReportFile[];
   before(() => {
     files = scanned(settings);
   });
 
   it("a row per site with bounds, model, growth and dollars; the summary and the worst offenders from the model", () => {
     const model = workspaceReport(files, { version: "0.0.0", assume: settings.assumptions, scale: null });
-    const view = reportView(model);
-    const total = files.reduce((n, f) => n + f.sites.sites.length, 0);
+    const view = reportView(model, files);
+    const total = files.reduce((n, f) => n + f.analysis.findings.length, 0);
     assert.equal(view.rows.length, total);
     assert.ok(total >= 20, `only ${total} sites in examples/`);
     const naive = view.rows.find((r) => r.file === "debug-naive.ts" && r.line === 29)!;
@@ -50,7 +49,7 @@ describe("report webview (plain Node)", function () {
   });
 
   it("the plot: inline SVG of the top sites, legend colours moved out of style attributes (the CSP blocks them)", () => {
-    const view = reportView(workspaceReport(files, { version: "0.0.0", assume: settings.assumptions, scale: null }));
+    const view = reportView(workspaceReport(files, { version: "0.0.0", assume: settings.assumptions, scale: null }), files);
     assert.ok("svg" in view.plot);
     const svg = view.plot.svg;
     assert.ok(svg.startsWith("<svg "));
@@ -69,29 +68,29 @@ describe("report webview (plain Node)", function () {
     const [a, b] = [naive.projection.points[1]!.inputTokens!, naive.projection.points[2]!.inputTokens!];
     assert.ok(b / a > 50, `quadratic in rounds: ${a} → ${b}`);
     assert.ok(model.sites.filter((s) => !s.symbols.some((x) => x.name === "rounds")).every((s) => s.projection.symbol === null));
-    assert.equal(reportView(model).scale, "rounds");
+    assert.equal(reportView(model, files).scale, "rounds");
   });
 
   it("an input per loop count, size and output the sites mention; values set in the page re-price the sites", () => {
-    const base = reportView(workspaceReport(files, { version: "0.0.0", assume: settings.assumptions, scale: null }));
+    const base = reportView(workspaceReport(files, { version: "0.0.0", assume: settings.assumptions, scale: null }), files);
     const inputs = base.assumptionInputs;
-    assert.deepEqual(inputs.find((a) => a.name === "rounds"), { name: "rounds", kind: "count", value: 20, given: true });
-    assert.deepEqual(inputs.find((a) => a.name === "|program|"), { name: "|program|", kind: "size", value: 200, given: false });
+    assert.deepEqual(inputs.find((a) => a.name === "rounds"), { name: "rounds", kind: "count", value: 20, given: true, setInFiles: 0 });
+    assert.deepEqual(inputs.find((a) => a.name === "|program|"), { name: "|program|", kind: "size", value: 200, given: false, setInFiles: 0 });
     const kinds = inputs.map((a) => a.kind);
     assert.deepEqual(kinds, [...kinds].sort((a, b) => ["count", "size", "output"].indexOf(a) - ["count", "size", "output"].indexOf(b)));
     assert.equal(new Set(inputs.map((a) => a.name)).size, inputs.length);
     const model = workspaceReport(files, { version: "0.0.0", assume: settings.assumptions, scale: "rounds", overrides: { rounds: 40, "|program|": 400 } });
-    const view = reportView(model);
+    const view = reportView(model, files);
     const at = (v: typeof view) => v.rows.find((r) => r.file === "debug-naive.ts" && r.line === 29)!;
     // Θ(rounds²·|program|) input (plus lower terms): twice the rounds and the program, up to 8× the input tokens.
     const ratio = at(view).inputAt! / at(base).inputAt!;
     assert.ok(ratio > 4 && ratio <= 8, `${at(base).inputAt} → ${at(view).inputAt}`);
     assert.ok(at(view).dollars! > at(base).dollars!);
     assert.match(view.assumptions, /^rounds=40, \|program\|=400, other loop counts 10/);
-    assert.deepEqual(view.assumptionInputs.find((a) => a.name === "|program|"), { name: "|program|", kind: "size", value: 400, given: true });
+    assert.deepEqual(view.assumptionInputs.find((a) => a.name === "|program|"), { name: "|program|", kind: "size", value: 400, given: true, setInFiles: 0 });
     assert.equal(model.sites.find((s) => s.file === "debug-naive.ts" && s.line === 29)!.projection.symbol, "rounds");
-    // No values set: the sites computed once per analysis, as before.
-    assert.deepEqual(reportView(workspaceReport(files, { version: "0.0.0", assume: settings.assumptions, scale: null, overrides: {} })), base);
+    // No values set: the same view as without overrides.
+    assert.deepEqual(reportView(workspaceReport(files, { version: "0.0.0", assume: settings.assumptions, scale: null, overrides: {} }), files), base);
   });
 
   it("the page shell: strict CSP with the nonce, script and styles from the given webview URIs only", () => {
