@@ -20,8 +20,15 @@ const glue = await build({ ...common, sourcemap: true, metafile: true, external:
 const leaked = Object.keys(glue.metafile.inputs).filter((f) => !f.startsWith("src/extension/"));
 if (leaked.length) throw new Error(`dist/extension.js must not bundle the engine; it pulls in ${leaked.join(", ")}`);
 await build({ ...common, minify: true, entryPoints: ["src/extension/view/engine.ts"], outfile: "dist/engine.js" });
-// The report webview's page script: browser code, one file in media/ (the webview's only local resource root).
-await build({ bundle: true, platform: "browser", format: "iife", target: "es2022", logLevel: "warning", entryPoints: ["src/webview/reportClient.ts"], outfile: "media/report.js" });
+// The report's browser code. The webview's page script and styles (with the uPlot chart's) go to
+// media/, the webview's only local resource root. The CLI's HTML page inlines its own script (the
+// same chart module) and the chart's styles: minified beside dist/cli.js, which reads them
+// (src/cli/pageAssets.ts).
+const browser = { bundle: true, platform: "browser", format: "iife", target: "es2022", logLevel: "warning" };
+await build({ ...browser, entryPoints: ["src/webview/reportClient.ts"], outfile: "media/report.js" });
+await build({ bundle: true, logLevel: "warning", entryPoints: ["src/webview/report.css"], outfile: "media/report.css" });
+await build({ ...browser, minify: true, entryPoints: ["src/webview/htmlReportClient.ts"], outfile: "dist/report-page.js" });
+await build({ bundle: true, minify: true, logLevel: "warning", entryPoints: ["src/webview/costChart.css"], outfile: "dist/report-page.css" });
 // The tsserver plugin uses the `typescript` tsserver hands it: the engine only imports its types.
 // Minified: it ships inside the .vsix beside dist/engine.js (the tokenizer's ranks are most of both).
 await build({ ...common, minify: true, sourcemap: true, external: ["typescript"], entryPoints: ["src/plugin/index.ts"], outfile: "dist/tsserver-plugin/index.js" });

@@ -2,6 +2,7 @@
 import { pathToFileURL } from "node:url";
 import { reportHtml, reportJson, reportMarkdown, reportSarif, reportText, type ReportModel } from "../core";
 import type { Format } from "./args";
+import { pageAssets } from "./pageAssets";
 
 /** `cwd`: the folder the report's relative paths start from (SARIF's %SRCROOT%). */
 export function render(model: ReportModel, format: Format, cwd: string): string {
@@ -17,6 +18,6 @@ export function render(model: ReportModel, format: Format, cwd: string): string 
       return JSON.stringify(reportSarif(model, root.endsWith("/") ? root : `${root}/`), null, 2) + "\n";
     }
     case "html":
-      return reportHtml(model);
+      return reportHtml(model, pageAssets());
   }
 }

@@ -1,6 +1,7 @@
 // The report webview's script (bundled to media/report.js): renders the view the extension posts
-// (summary, assumptions, plot, sortable and filterable table) with DOM calls only, and sends typed
-// messages back: ready, open a site, re-scale the plot, other assumption values, and what it rendered.
+// (summary, assumptions, the plot in the theme's colours, a sortable and filterable table) with DOM
+// calls only, and sends typed messages back: ready, open a site, re-scale the plot, other
+// assumption values, and what it rendered.
 // The controls are @vscode-elements web components (bundled here; their styles are constructed
 // stylesheets, which the page's CSP does not restrict); the table stays a native <table>.
 import "@vscode-elements/elements/dist/vscode-badge/index.js";
@@ -10,6 +11,8 @@ import "@vscode-elements/elements/dist/vscode-option/index.js";
 import "@vscode-elements/elements/dist/vscode-single-select/index.js";
 import "@vscode-elements/elements/dist/vscode-textfield/index.js";
 import type { FromPage, ReportPageState, ReportRow, ReportView, ToPage } from "../extension/view/reportMessages";
+import { CostChart } from "./costChart";
+import { onThemeChange, vscodeChartTheme } from "./vscodeChartTheme";
 
 interface VsCodeApi {
   postMessage(message: FromPage): void;
@@ -172,12 +175,9 @@ function renderPlot(view: ReportView): HTMLElement {
     root.setAttribute("aria-busy", "true");
     vscode.postMessage({ type: "scale", symbol });
   });
+  // The chart is drawn into the figure once the page holds it (uPlot measures its width).
   const figure = el("figure", { attrs: { id: "plot" } });
-  if ("svg" in view.plot) {
-    // The SVG comes from the core's costPlot, which escapes every text it writes.
-    figure.innerHTML = view.plot.svg;
-    figure.querySelectorAll<HTMLElement>("[data-color]").forEach((s) => (s.style.backgroundColor = s.dataset.color!));
-  } else figure.append(el("p", { className: "muted", text: view.plot.reason }));
+  if ("reason" in view.plot) figure.append(el("p", { className: "muted", text: view.plot.reason }));
   return el("section", {}, el("h2", { text: "Projected cost against scale" }), el("div", { className: "controls" }, el("label", { attrs: { for: "scale" }, text: "Scale: " }), select, el("span", { className: "muted", text: "log-log; other sizes at the assumptions" })), figure);
 }
 
@@ -245,14 +245,21 @@ function renderSummary(view: ReportView): HTMLElement {
   return section;
 }
 
+let chart: CostChart | undefined;
+
+// A theme change restyles the page by itself, but a canvas keeps the colours it was drawn in.
+onThemeChange(() => chart?.setTheme(vscodeChartTheme()));
+
 function render(view: ReportView): void {
   ui.view = view;
   const parts: HTMLElement[] = [el("h1", { text: "AALP Lens: workspace LLM cost" }), el("div", { className: "overview" }, el("div", {}, renderSummary(view), view.assumptionInputs.length ? renderAssumptions(view) : ""), renderPlot(view)), renderTable(view)];
   if (view.skipped.length) parts.push(el("p", { className: "muted", text: `Skipped: ${view.skipped.join(", ")}.` }));
+  chart?.destroy();
   root.replaceChildren(...parts);
+  chart = "series" in view.plot ? new CostChart(document.getElementById("plot")!, view.plot, vscodeChartTheme()) : undefined;
   root.setAttribute("aria-busy", "false");
   saveState();
-  vscode.postMessage({ type: "rendered", rows: root.querySelectorAll("tr.site").length, series: root.querySelectorAll("#plot svg .series").length });
+  vscode.postMessage({ type: "rendered", rows: root.querySelectorAll("tr.site").length, series: chart?.series ?? 0 });
 }
 
 function status(text: string, cls: string): void {

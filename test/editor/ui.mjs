@@ -2,6 +2,7 @@
 // the hover, the quick-fix menu and the Problems panel, then the workspace cost report (its table
 // and plot read inside the webview's frames, a row clicked), and saves a screenshot of each step.
 import * as path from "node:path";
+import { canvasPixels } from "../../out/test/support/canvasPixels.js";
 
 const LONG = 120_000;
 
@@ -120,6 +121,34 @@ async function stable(page, read, times = 4) {
   return last;
 }
 
+/** Pixels of the plot's canvas drawn in exactly the theme's foreground (axis lines, ticks, values): hundreds once drawn in that theme. */
+const AXIS_PIXELS = 300;
+
+/**
+ * Waits until the webview is in the theme `kind` (its <body> class) and its plot is drawn in that
+ * theme: at least AXIS_PIXELS canvas pixels of exactly the theme's --vscode-foreground.
+ */
+async function plotInTheme(page, frame, kind) {
+  const deadline = Date.now() + LONG;
+  for (;;) {
+    const theme = await frame.evaluate(() => ({
+      kind: document.body.className,
+      foreground: getComputedStyle(document.body).getPropertyValue("--vscode-foreground").trim(),
+      // Each plotted site's colour (its legend marker), and each class badge's text colour.
+      lines: [...document.querySelectorAll("#plot .u-legend .u-marker")].map((m) => m.style.borderColor),
+      badges: [...new Set([...document.querySelectorAll("vscode-badge.cls")].map((b) => `${b.textContent}: ${getComputedStyle(b).getPropertyValue("--vscode-badge-foreground").trim()}`))],
+    }));
+    const pixels = theme.kind.split(/\s+/).includes(kind) && theme.foreground ? await canvasPixels(frame, "#plot canvas", [theme.foreground]) : null;
+    if (pixels && pixels.counts[0] >= AXIS_PIXELS) {
+      if (theme.lines.some((c) => !/^rgb\(/.test(c)) || new Set(theme.lines).size !== theme.lines.length) throw new Error(`in ${kind}, the plotted sites' colours are not all opaque and distinct: ${theme.lines.join(", ")}`);
+      if (theme.badges.some((b) => b.endsWith(": "))) throw new Error(`in ${kind}, a class badge has no colour: ${theme.badges.join(", ")}`);
+      return { kind, foreground: theme.foreground, foregroundPixels: pixels.counts[0], painted: Number(pixels.painted.toFixed(3)), lines: theme.lines };
+    }
+    if (Date.now() > deadline) throw new Error(`the plot is not drawn in ${kind}: ${JSON.stringify({ ...theme, pixels })}`);
+    await page.waitForTimeout(250); // poll interval
+  }
+}
+
 /** The workspace cost report: from the palette to a row click that lands on the site's line. */
 export async function reportTour(page, artifacts) {
   // Room for the report: the panel and the chat side bar away.
@@ -134,12 +163,12 @@ export async function reportTour(page, artifacts) {
   console.log(`[ui] report: ${count} rows (${counter})`);
   const m = /^(\d+) of (\d+) sites$/.exec(counter);
   if (!m || Number(m[1]) !== count || Number(m[2]) !== count || count < 10) throw new Error(`the report's table shows ${count} rows, its counter "${counter}"`);
-  const series = await frame.locator("#plot svg g.series").count();
-  const legend = await frame.locator("#plot .legend li").count();
-  console.log(`[ui] report plot: ${series} lines, ${legend} legend entries`);
-  if (series < 2 || legend !== series) throw new Error(`the plot shows ${series} lines and ${legend} legend entries`);
-  const swatch = await frame.locator("#plot .swatch").first().evaluate((e) => getComputedStyle(e).backgroundColor);
-  if (!/^rgb\(/.test(swatch) || swatch === "rgba(0, 0, 0, 0)") throw new Error(`the legend swatches have no colour (${swatch})`);
+  // The plot: uPlot's canvas with a legend entry per top site, in the theme's colours.
+  const legend = await frame.locator("#plot .u-legend tr.u-series").allInnerTexts();
+  console.log(`[ui] report plot legend:\n  ${legend.join("\n  ")}`);
+  if (legend.length !== 6) throw new Error(`the plot's legend has ${legend.length} entries, not the 6 costliest sites`);
+  const initial = await plotInTheme(page, frame, "vscode-light");
+  console.log(`[ui] report plot in the default theme: ${JSON.stringify(initial)}`);
   // The controls are @vscode-elements web components: defined, drawn in their shadow roots with
   // constructed stylesheets (which the strict CSP must let through).
   const controls = await frame.evaluate(() =>

@@ -1,11 +1,18 @@
-// A self-contained HTML report: styles, the sort script and the plot inline, and a CSP that lets
-// no request leave the file. The table is rendered here, so the page reads without scripts.
+// A self-contained HTML report: styles, data and script inline, and a CSP that lets no request
+// leave the file. The table is rendered here, so it reads without scripts; the page's script
+// (src/webview/htmlReportClient.ts, built into dist/report-page.js with the uPlot plotting library)
+// draws the plot from the plot data embedded as JSON and sorts the table.
 import { costPlot } from "./costPlot";
 import { escapeHtml } from "./escapeHtml";
 import { classRank, type ReportModel } from "./model";
 import type { ReportSite } from "./sites";
-import { SORT_SCRIPT } from "./sortScript";
 import { assumptionsText, dollarsText, fixesSentence, summarySentence } from "./wording";
+
+/** The page's script and the plotting library's styles, inlined: the CLI reads them from its build. */
+export interface PageAssets {
+  readonly script: string;
+  readonly style: string;
+}
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'";
 
@@ -22,20 +29,25 @@ code, td.bound, td.mono { font: 12px/1.4 ui-monospace, "SFMono-Regular", Menlo, 
 .cls-linear { background: #0969da; } .cls-quadratic { background: #bc4c00; } .cls-cubic\\+ { background: #cf222e; }
 .cls-unbounded { background: #82071e; } .cls-unknown { background: #8250df; } .cls-constant { background: #1a7f37; }
 .table-wrap { overflow-x: auto; }
-table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; }
-th { background: var(--head); position: sticky; top: 0; }
+#sites { border-collapse: collapse; width: 100%; }
+#sites th, #sites td { border: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; }
+#sites th { background: var(--head); position: sticky; top: 0; }
 th button { all: unset; cursor: pointer; font-weight: 600; }
 th button:focus-visible { outline: 2px solid #0969da; }
 th[aria-sort="ascending"] button::after { content: " ▲"; } th[aria-sort="descending"] button::after { content: " ▼"; }
 td.num { text-align: right; white-space: nowrap; }
-svg { max-width: 100%; height: auto; }
-svg .grid { stroke: var(--line); stroke-width: 1; }
-svg .frame { fill: none; stroke: var(--muted); }
-svg .tick, svg .axis { fill: var(--muted); font-size: 12px; }
-.legend { padding-left: 20px; } .legend li { margin: 2px 0; }
-.swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 6px; vertical-align: -1px; }
+figure { margin: 0; max-width: 960px; }
+#plot .u-legend .site { font: 12px/1.4 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; }
 `;
+
+/** JSON inside a <script> element: no `</script>` or `<!--` can end it early. */
+const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, "\\u003c");
+
+/** Text inside a <script> or <style> element, which nothing can escape: refuse what would end it. */
+function rawText(text: string, element: "script" | "style"): string {
+  if (new RegExp(`</${element}`, "i").test(text)) throw new Error(`the inlined ${element} contains </${element}`);
+  return text;
+}
 
 function cell(content: string, sort: string | number, cls = ""): string {
   return `<td${cls ? ` class="${cls}"` : ""} data-sort="${escapeHtml(String(sort))}">${content}</td>`;
@@ -64,7 +76,7 @@ function row(s: ReportSite): string {
 
 const COLUMNS: [string, "text" | "number"][] = [["Site", "text"], ["Function", "text"], ["Class", "number"], ["Input tokens", "number"], ["Calls", "number"], ["Generation", "text"], ["Span", "text"], ["Model", "text"], ["$ at assumptions", "number"]];
 
-export function reportHtml(model: ReportModel): string {
+export function reportHtml(model: ReportModel, assets: PageAssets): string {
   const bySite = new Map(model.sites.map((s) => [s.site, s]));
   const worst = model.summary.worst.map((id) => bySite.get(id)!);
   const plot = costPlot(model);
@@ -78,6 +90,7 @@ export function reportHtml(model: ReportModel): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     "<title>AALP Lens: LLM cost report</title>",
     `<style>${STYLE}</style>`,
+    `<style id="chart-style">${rawText(assets.style, "style")}</style>`,
     "</head>",
     "<body>",
     "<h1>AALP Lens: LLM cost</h1>",
@@ -89,11 +102,13 @@ export function reportHtml(model: ReportModel): string {
     out.push("<h2>Worst offenders</h2>", `<ol>${worst.map((s) => `<li><code>${escapeHtml(`${s.file}:${s.line}`)}</code> in <code>${escapeHtml(s.function)}</code>: ${escapeHtml(s.costClass)}, input <code>${escapeHtml(s.inputTokens.text)}</code>, ${escapeHtml(dollarsText(s.dollars))}</li>`).join("")}</ol>`);
   }
   if (fixes) out.push(`<p>${escapeHtml(fixes)}</p>`);
-  out.push("<h2>Projected cost against scale</h2>", plot.svg === null ? `<p class="muted">${escapeHtml(plot.reason)}</p>` : `<figure id="plot">${plot.svg}</figure>`);
+  out.push("<h2>Projected cost against scale</h2>");
+  if ("reason" in plot) out.push(`<p class="muted">${escapeHtml(plot.reason)}</p>`);
+  else out.push(`<figure id="plot"><noscript><p class="muted">The plot is drawn by the page's script.</p></noscript></figure>`, `<script type="application/json" id="plot-data">${scriptJson(plot)}</script>`);
   out.push("<h2>Call sites</h2>");
   out.push(`<div class="table-wrap"><table id="sites"><thead><tr>${COLUMNS.map(([name, type]) => `<th data-type="${type}"><button type="button">${escapeHtml(name)}</button></th>`).join("")}</tr></thead>`);
   out.push(`<tbody>${model.sites.map(row).join("\n")}</tbody></table></div>`);
   if (model.skipped.length) out.push(`<p class="muted">Skipped: ${model.skipped.map((s) => `${escapeHtml(s.file)} (${escapeHtml(s.reason)})`).join(", ")}.</p>`);
-  out.push(`<script>${SORT_SCRIPT}</script>`, "</body>", "</html>");
+  out.push(`<script id="page-script">${rawText(assets.script, "script")}</script>`, "</body>", "</html>");
   return out.join("\n") + "\n";
 }

@@ -10,5 +10,5 @@ export { fixOutcomes, type AdviceInput, type FixOutcome, type SiteAdvice, type S
 export { reportText } from "./text";
 export { reportMarkdown } from "./markdown";
 export { reportSarif, FINGERPRINT_KEY } from "./sarif";
-export { reportHtml } from "./htmlPage";
+export { reportHtml, type PageAssets } from "./htmlPage";
 export { gate, baselineSites, classOfJson, FAIL_ON, type FailOn, type BaselineSite, type Violation } from "./gate";

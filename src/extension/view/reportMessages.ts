@@ -1,6 +1,7 @@
 // The report webview's protocol: what the page and the extension send each other, and the data the
 // page renders. Types only, shared by the extension (src/extension/reportPanel.ts), the engine side
 // that builds the view (reportPage.ts) and the page script (src/webview/reportClient.ts).
+import type { PlotData } from "../../core/report/plotData";
 
 /**
  * The core's CostClass (src/core/report/costClass.ts), restated so the page's type check does not
@@ -55,8 +56,8 @@ export interface ReportView {
   readonly worst: number[];
   /** "Quick fixes on 3 sites would save ≈ $1.20 at these sizes.", or null. */
   readonly fixes: string | null;
-  /** The log-log plot (inline SVG from the core's costPlot; swatch colours in `data-color`), or why there is none. */
-  readonly plot: { readonly svg: string } | { readonly reason: string };
+  /** The log-log plot's data (the core's costPlot; the page draws it), or why there is none. */
+  readonly plot: PlotData | { readonly reason: string };
   /** The symbol the plot scales; null: each site its loop count of highest degree. */
   readonly scale: string | null;
   /** Symbols the page offers to scale along (loop counts found in the sites). */
@@ -84,7 +85,7 @@ export type FromPage =
   | { readonly type: "scale"; readonly symbol: string | null }
   /** Rebuild the model with these values (symbol → value ≥ 0) over the workspace's and files' own; {} drops them. */
   | { readonly type: "assume"; readonly values: Readonly<Record<string, number>> }
-  /** The page drew the report: how many table rows and plot lines it shows (read by the tests). */
+  /** The page drew the report: how many table rows and plotted sites (legend entries) it shows (read by the tests). */
   | { readonly type: "rendered"; readonly rows: number; readonly series: number };
 
 /** What the page keeps across reloads (vscode.setState), handed to the panel serializer. */

@@ -77,9 +77,6 @@ function assumptionInputs(model: ReportModel, declared: ReadonlyMap<string, Read
     });
 }
 
-/** The plot's legend swatches carry their colour in a style attribute, which the CSP blocks: the page applies `data-color`. */
-const withoutInlineStyles = (svg: string): string => svg.replace(/ style="background:(#[0-9a-fA-F]{3,8})"/g, ' data-color="$1"');
-
 /** The view of `model`; `files` (those it was built from) tell which sizes each file sets itself. */
 export function reportView(model: ReportModel, files: readonly ReportFile[]): ReportView {
   const declared = new Map(files.map((f) => [f.relative, f.analysis.declared]));
@@ -109,14 +106,13 @@ export function reportView(model: ReportModel, files: readonly ReportFile[]): Re
     }),
   );
   const index = new Map(rows.map((r, i) => [r.site, i]));
-  const plot = costPlot(model);
   return {
     summary: summarySentence(model),
     assumptions: assumptionsText(model),
     byClass: model.summary.byClass,
     worst: model.summary.worst.flatMap((id) => (index.has(id) ? [index.get(id)!] : [])),
     fixes: fixesSentence(model) ?? null,
-    plot: plot.svg === null ? { reason: plot.reason } : { svg: withoutInlineStyles(plot.svg) },
+    plot: costPlot(model),
     scale: model.scale,
     scaleCandidates: scaleCandidates(model),
     assumptionInputs: assumptionInputs(model, declared),

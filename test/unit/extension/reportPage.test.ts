@@ -48,14 +48,28 @@ describe("report webview (plain Node)", function () {
     assert.deepEqual(keys, [...keys].sort((a, b) => a.localeCompare(b)));
   });
 
-  it("the plot: inline SVG of the top sites, legend colours moved out of style attributes (the CSP blocks them)", () => {
+  it("the plot's data: the six sites costliest at 10⁴, their projections and where each stands now", () => {
     const view = reportView(workspaceReport(files, { version: "0.0.0", assume: settings.assumptions, scale: null }), files);
-    assert.ok("svg" in view.plot);
-    const svg = view.plot.svg;
-    assert.ok(svg.startsWith("<svg "));
-    assert.ok((svg.match(/class="series"/g) ?? []).length >= 2);
-    assert.ok(!/ style=/.test(svg), "a style attribute survived");
-    assert.match(svg, /<span class="swatch" data-color="#[0-9a-f]{6}">/);
+    assert.ok("series" in view.plot, JSON.stringify(view.plot));
+    const plot = view.plot;
+    assert.deepEqual([plot.metric, plot.sizes, plot.xLabel, plot.yLabel], ["dollars", [1, 10, 100, 1000, 10000], "each site's main loop count (other sizes at the assumptions)", "$ (input and output)"]);
+    assert.deepEqual(
+      plot.series.map((s) => [s.label, s.function, s.symbol, s.current]),
+      [
+        ["wrapper-agent.ts:16", "interview", "|questions|", { size: 10, value: 0.302475 }],
+        ["class-history.ts:32", "walkThroughPlan", "|steps|", { size: 10, value: 0.19653 }],
+        ["debug-naive.ts:29", "debugProgram", "rounds", { size: 20, value: 0.45015 }],
+        ["chat-history.ts:16", "tutor", "|questions|", { size: 10, value: 0.12476 }],
+        ["responses-chain.ts:14", "followUps", "|questions|", { size: 10, value: 0.1022 }],
+        ["ai-sdk-steps.ts:29", "investigate", "steps", { size: 10, value: 0.08838 }],
+      ],
+    );
+    const naive = plot.series[2]!;
+    assert.equal(naive.bound, "Θ(rounds²·|program|)");
+    assert.deepEqual(naive.values, [0.00308, 0.122825, 10.43075, 1024.5575, 102270.575]);
+    // Each site at its own value: no shared rule.
+    assert.equal(plot.current, null);
+    assert.equal(plot.note, "○ each site now, at its current assumptions");
     assert.equal(view.scale, null);
     assert.ok(view.scaleCandidates.includes("rounds"), view.scaleCandidates.join(", "));
   });
@@ -68,7 +82,11 @@ describe("report webview (plain Node)", function () {
     const [a, b] = [naive.projection.points[1]!.inputTokens!, naive.projection.points[2]!.inputTokens!];
     assert.ok(b / a > 50, `quadratic in rounds: ${a} → ${b}`);
     assert.ok(model.sites.filter((s) => !s.symbols.some((x) => x.name === "rounds")).every((s) => s.projection.symbol === null));
-    assert.equal(reportView(model, files).scale, "rounds");
+    const view = reportView(model, files);
+    assert.equal(view.scale, "rounds");
+    assert.ok("series" in view.plot);
+    assert.deepEqual([view.plot.xLabel, view.plot.current, view.plot.note], ["rounds (other sizes at the assumptions)", { symbol: "rounds", size: 20 }, "○ each site now, at rounds=20"]);
+    assert.deepEqual(view.plot.series.map((s) => [s.label, s.current]), [["debug-naive.ts:29", { size: 20, value: 0.45015 }], ["debug-naive.ts:21", { size: 20, value: 0.027012 }]]);
   });
 
   it("an input per loop count, size and output the sites mention; values set in the page re-price the sites", () => {
