@@ -5,7 +5,8 @@
 //      against the packaged files (extensionDevelopmentPath), not the source tree
 //   3. starts code-server with fresh user data and HOME, opens a copy of examples/ through the
 //      workbench `payload` URL, and reads the suite's exit code from codeAutomationExit
-//   4. opens another copy in a new window, where the installed .vsix serves, and takes screenshots
+//   4. opens another copy in a new window, where the installed .vsix serves, and takes screenshots;
+//      the report is looked at in three themes and found again after a window reload
 // Logs and screenshots land in test/editor/artifacts/. Run after `npm run build && npm run compile-tests`.
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -15,7 +16,7 @@ import { makeWorkspace } from "../extension/workspace.mjs";
 import { install } from "./install.mjs";
 import { ARTIFACTS, CACHE, CHROMIUM, ROOT } from "./paths.mjs";
 import { installExtension, isolatedEnv, startServer } from "./server.mjs";
-import { reportTour, uiTour } from "./ui.mjs";
+import { reloadTour, reportTour, uiTour } from "./ui.mjs";
 
 const SUITE_TIMEOUT_MS = 10 * 60_000;
 const started = Date.now();
@@ -92,6 +93,7 @@ try {
   try {
     await uiTour(uiPage, server.url, makeWorkspace(state), ARTIFACTS);
     await reportTour(uiPage, ARTIFACTS);
+    await reloadTour(uiPage, ARTIFACTS);
     console.log(`[editor] UI tour done after ${elapsed()}`);
   } catch (err) {
     failed = true;

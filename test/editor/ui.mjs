@@ -1,6 +1,7 @@
 // Drives the real editor like a person: opens an example agent, waits for the cost lenses, shows
 // the hover, the quick-fix menu and the Problems panel, then the workspace cost report (its table
-// and plot read inside the webview's frames, a row clicked), and saves a screenshot of each step.
+// and plot read inside the webview's frames, the plot's colours in three themes, a row clicked),
+// reloads the window and finds the report restored; a screenshot of each step.
 import * as path from "node:path";
 import { canvasPixels } from "../../out/test/support/canvasPixels.js";
 
@@ -82,6 +83,15 @@ export async function uiTour(page, url, workspace, artifacts) {
   if (own !== 0) throw new Error(`the extension reports ${own} finding(s) beside the plugin`);
 }
 
+/** Types `filter` into the open quick input and clicks the row labelled exactly `label`. */
+async function pick(page, filter, label) {
+  const input = page.locator(".quick-input-widget input");
+  await input.waitFor({ state: "visible", timeout: LONG });
+  await input.fill(filter);
+  const exact = new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*$`);
+  await page.locator(".quick-input-list .monaco-list-row").filter({ has: page.locator(".label-name", { hasText: exact }) }).first().click({ timeout: LONG });
+}
+
 /** Runs a command when the palette lists it (titles move between VS Code versions); true when it ran. */
 async function tryCommand(page, title) {
   await page.keyboard.press("F1");
@@ -121,6 +131,16 @@ async function stable(page, read, times = 4) {
   return last;
 }
 
+/** Themes by their label in the theme picker, and the class VS Code gives a webview's <body> in them. */
+const THEMES = [
+  ["Dark Modern", "vscode-dark"],
+  ["Light Modern", "vscode-light"],
+  ["Dark High Contrast", "vscode-high-contrast"],
+  ["Light High Contrast", "vscode-high-contrast-light"],
+];
+/** This VS Code's default theme (light). */
+const DEFAULT_THEME = "Light 2026";
+
 /** Pixels of the plot's canvas drawn in exactly the theme's foreground (axis lines, ticks, values): hundreds once drawn in that theme. */
 const AXIS_PIXELS = 300;
 
@@ -147,6 +167,24 @@ async function plotInTheme(page, frame, kind) {
     if (Date.now() > deadline) throw new Error(`the plot is not drawn in ${kind}: ${JSON.stringify({ ...theme, pixels })}`);
     await page.waitForTimeout(250); // poll interval
   }
+}
+
+/** Picks a colour theme in the palette's theme picker, then waits for the plot to be drawn in it. */
+async function switchTheme(page, frame, theme, kind) {
+  const before = await frame.evaluate(() => getComputedStyle(document.body).getPropertyValue("--vscode-foreground").trim());
+  // Rows clicked by their exact label: Enter could pick a near match, such as the marketplace's themes (which need the network).
+  await page.keyboard.press("F1");
+  await pick(page, ">Preferences: Color Theme", "Preferences: Color Theme");
+  await pick(page, theme, theme);
+  const now = await plotInTheme(page, frame, kind);
+  if (now.foreground === before) throw new Error(`${theme} has the previous theme's foreground ${before}`);
+  // Drawn again, not left in the old colours: the old foreground's axis lines are gone (unless the
+  // new background is that colour: the markers are filled with it).
+  const background = await frame.evaluate(() => getComputedStyle(document.body).getPropertyValue("--vscode-editor-background").trim());
+  const [old] = (await canvasPixels(frame, "#plot canvas", [before])).counts;
+  console.log(`[ui] report plot, ${theme}: ${JSON.stringify(now)}; ${old} pixels left of the previous foreground ${before}, background ${background}`);
+  if (old >= AXIS_PIXELS / 3 && background.toLowerCase() !== before.toLowerCase()) throw new Error(`the canvas still has ${old} pixels of the previous foreground ${before}`);
+  return now;
 }
 
 /** The workspace cost report: from the palette to a row click that lands on the site's line. */
@@ -182,6 +220,17 @@ export async function reportTour(page, artifacts) {
   if (!controls.every((c) => c.endsWith("defined, styled"))) throw new Error(`a control is not a styled web component: ${controls.join("; ")}`);
   await shot(page, artifacts, "5-report");
 
+  // Other themes (the picker's labels): the page restyles, and the canvas is drawn again in the new
+  // theme's colours. Then back to the default for the rest of the tour.
+  const themes = [initial];
+  for (const [i, [label, kind]] of THEMES.entries()) {
+    themes.push(await switchTheme(page, frame, label, kind));
+    await shot(page, artifacts, `5${"cdef"[i]}-report-${kind.replace(/^vscode-/, "")}`);
+  }
+  const foregrounds = themes.map((t) => t.foreground);
+  if (new Set(foregrounds).size !== themes.length) throw new Error(`the themes' foregrounds are not all different: ${foregrounds.join(", ")}`);
+  await switchTheme(page, frame, DEFAULT_THEME, "vscode-light");
+
   // An assumption changed in the page re-prices the table: rounds doubled, the naive site's $ grows.
   const dollars = () => rows.filter({ hasText: "debug-naive.ts:29" }).first().locator("td.num").innerText();
   const before = await dollars();
@@ -203,4 +252,25 @@ export async function reportTour(page, artifacts) {
   await selection.filter({ hasText: /Ln 29,/ }).waitFor({ timeout: LONG });
   console.log(`[ui] after the row click: ${(await selection.innerText()).trim()}`);
   await shot(page, artifacts, "6-report-row-opened");
+}
+
+/**
+ * A window reload brings the report back: the panel serializer (activation `onWebviewPanel:aalp.report`)
+ * restores it, and it is analysed and drawn again, with the same rows and plot as before.
+ */
+export async function reloadTour(page, artifacts) {
+  const before = await frameWith(page, "table#sites tr.site");
+  const rows = await before.locator("table#sites tr.site").count();
+  const legend = await before.locator("#plot .u-legend tr.u-series").allInnerTexts();
+  await page.reload();
+  await page.locator(".monaco-workbench").waitFor({ timeout: LONG });
+  await page.locator(".tab", { hasText: "AALP Cost Report" }).first().waitFor({ timeout: LONG });
+  const frame = await frameWith(page, "table#sites tr.site");
+  const restored = await stable(page, () => frame.locator("table#sites tr.site").count());
+  const restoredLegend = await frame.locator("#plot .u-legend tr.u-series").allInnerTexts();
+  console.log(`[ui] after the reload: ${restored} rows (${rows} before), ${restoredLegend.length} plotted sites`);
+  if (restored !== rows) throw new Error(`the restored report shows ${restored} rows, ${rows} before the reload`);
+  if (JSON.stringify(restoredLegend) !== JSON.stringify(legend)) throw new Error(`the restored plot's legend differs:\n  ${restoredLegend.join("\n  ")}\nbefore:\n  ${legend.join("\n  ")}`);
+  await plotInTheme(page, frame, "vscode-light");
+  await shot(page, artifacts, "7-report-restored");
 }
