@@ -54,7 +54,7 @@ function init(modules: { typescript: typeof ts }): ts.server.PluginModule {
 
 function decorate(tsm: typeof ts, info: ts.server.PluginCreateInfo, settingsOf: () => ReturnType<typeof pluginSettings>, log: (m: string) => void): { languageService: ts.LanguageService; configure(c: PluginConfig): void } {
   const original = info.languageService;
-  const verbose = (): boolean => info.project.projectService.logger.hasLevel(tsm.server.LogLevel.verbose);
+  const logged = (): boolean => info.project.projectService.logger.hasLevel(tsm.server.LogLevel.normal);
   let settings = settingsOf();
   // Results per program: a new program (an edit) starts a new project whose summaries are made on demand.
   let project: { program: ts.Program; project: Project } | undefined;
@@ -86,13 +86,14 @@ function decorate(tsm: typeof ts, info: ts.server.PluginCreateInfo, settingsOf: 
     const analyses = projectFor(program);
     const cached = cache.get(sourceFile);
     if (cached) return cached;
+    const started = performance.now();
     const last = lastVersions.get(fileName);
     const others = program.getSourceFiles().filter((f) => f !== sourceFile);
     const unchangedAround = !!last && last.options === program.getCompilerOptions() && last.others.length === others.length && others.every((f, i) => f === last.others[i]);
     const snapshot = adviseFile(tsm as unknown as TS, sourceFile as never, (within) => analyses.analyzeStatements(fileName, within as never), settings.advice, unchangedAround ? last.snapshot : undefined);
     if (snapshot) lastVersions.set(fileName, { others, options: program.getCompilerOptions(), snapshot });
     else lastVersions.delete(fileName);
-    if (snapshot && verbose()) log(`${fileName}: analysed ${snapshot.analysed} of ${snapshot.units.length} top-level statements`);
+    if (snapshot && logged()) log(`${fileName}: analysed ${snapshot.analysed} of ${snapshot.units.length} top-level statements in ${(performance.now() - started).toFixed(1)} ms`);
     const entry = { sourceFile, advice: snapshot?.advice ?? [] };
     cache.set(sourceFile, entry);
     return entry;

@@ -107,10 +107,11 @@ async function main(): Promise<void> {
   };
   const kinds = editKinds(files["src/agents.ts"]);
   const subjects: Subject[] = [];
+  let ownTimes = new Map<string, number[]>();
   try {
     for (const [name, probe] of [["without plugin", undefined], ["with plugin", pluginProbe(BUNDLE)]] as const) {
       const dir = projectFolder(files);
-      const subject = { name, server: new TsServer(probe), file: path.join(dir, "src/agents.ts"), times: new Map(kinds.map((k) => [k.name, [] as number[]])) };
+      const subject = { name, server: new TsServer(probe, "normal"), file: path.join(dir, "src/agents.ts"), times: new Map(kinds.map((k) => [k.name, [] as number[]])) };
       subjects.push(subject);
       await subject.server.notify("open", { file: subject.file, projectRootPath: dir });
     }
@@ -123,6 +124,11 @@ async function main(): Promise<void> {
         if (n > WARMUP) s.times.get(kind.name)!.push(ms);
       }
     }
+    // The plugin's own share, from the timings it logs for each request (the rest of the
+    // difference is tsserver sending its diagnostics, and noise).
+    const own = [...subjects[1]!.server.log().matchAll(/analysed \d+ of \d+ top-level statements in (\d+\.\d) ms/g)].map((m) => Number(m[1]));
+    if (own.length !== ROUNDS * kinds.length) throw new Error(`expected ${ROUNDS * kinds.length} timings in the plugin's log, found ${own.length}`);
+    ownTimes = new Map(kinds.map((k, j) => [k.name, own.filter((_, i) => i % kinds.length === j && Math.floor(i / kinds.length) + 1 > WARMUP)]));
     for (const s of subjects) {
       // The edits keep the file valid: a syntax error would measure a different file.
       const errors = await s.server.request("syntacticDiagnosticsSync", { file: s.file });
@@ -139,9 +145,11 @@ async function main(): Promise<void> {
     console.log(row(name, all(name)));
     for (const k of kinds) console.log(row(`  ${k.name}`, results[name]!.get(k.name)!));
   }
+  console.log("the plugin's own time per request (its log):");
+  for (const k of kinds) console.log(row(`  ${k.name}`, ownTimes.get(k.name)!));
   for (const k of kinds) {
     const added = percentile(results["with plugin"]!.get(k.name)!, 95) - percentile(results["without plugin"]!.get(k.name)!, 95);
-    console.log(`added p95, ${k.name}: ${added.toFixed(1)} ms (target ≤ 10 ms) — ${added <= 10 ? "met" : "not met"}`);
+    console.log(`added p95, ${k.name}: ${added.toFixed(1)} ms, of which the plugin's own p95 ${percentile(ownTimes.get(k.name)!, 95).toFixed(1)} ms (target ≤ 10 ms)`);
   }
 }
 

@@ -127,7 +127,7 @@ describe("tsserver plugin (a real tsserver)", function () {
   it("after an edit re-analyses only the statements it reaches, and honours @aalp ignore", async () => {
     const ours = async (): Promise<string[]> =>
       (await diagnostics(server, file)).filter((x) => x.code >= 91001 && x.code <= 91005).map((x) => `${x.code} ${x.startLocation.line}:${x.startLocation.offset}-${x.endLocation.line}:${x.endLocation.offset}`);
-    const analysed = (): string => [...server.log().matchAll(/src\/agent\.ts: analysed (\d+ of \d+) top-level statements/g)].pop()?.[1] ?? "none";
+    const analysed = (): string => [...server.log().matchAll(/src\/agent\.ts: analysed (\d+ of \d+) top-level statements in \d+\.\d ms/g)].pop()?.[1] ?? "none";
     const change = (line: number, offset: number, endLine: number, endOffset: number, insertString: string): Promise<void> => server.notify("change", { file, line, offset, endLine, endOffset, insertString });
     // Inside chat(): "gpt-4o" becomes "gpt-4.1" on the call's line.
     await change(8, 66, 8, 68, "4.1");

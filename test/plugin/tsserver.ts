@@ -31,10 +31,11 @@ export class TsServer {
   readonly logFile: string;
   private readonly proc: ChildProcessWithoutNullStreams;
 
-  /** `probe` holds node_modules/<plugin>; without it the server runs with no plugin. */
-  constructor(probe?: string) {
+  /** `probe` holds node_modules/<plugin>; without it the server runs with no plugin. Tests log
+   *  verbosely; a benchmark logs at the normal level, which still has the plugin's timings. */
+  constructor(probe?: string, verbosity: "verbose" | "normal" = "verbose") {
     this.logFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "aalp-tsserver-log-")), "tsserver.log");
-    const args = [TSSERVER, "--disableAutomaticTypingAcquisition", "--logVerbosity", "verbose", "--logFile", this.logFile];
+    const args = [TSSERVER, "--disableAutomaticTypingAcquisition", "--logVerbosity", verbosity, "--logFile", this.logFile];
     if (probe) args.push("--globalPlugins", PLUGIN_NAME, "--pluginProbeLocations", probe);
     this.proc = spawn(process.execPath, args, { stdio: "pipe" });
     this.proc.stdout.on("data", (chunk: Buffer) => this.read(chunk));
