@@ -4,6 +4,8 @@
 import * as path from "node:path";
 import * as ts from "typescript";
 import { DEFAULT_ADVICE_SETTINGS, Project, fixOutcomes, sitesOfFile, type FileSites, type SdkEntry, type SiteOptions } from "../core";
+import { applyAnnotations, parseAnnotations } from "../core/annotations";
+import { overlayAssumptions } from "../core/report/estimate";
 import { nodeHost, pathMapping, programOf } from "./projectHost";
 
 export interface ReporterSetup {
@@ -30,7 +32,12 @@ export function fileReporter(setup: ReporterSetup): FileReporter {
   return (file) => {
     const analysis = project.analyze(file);
     const text = analysis.findings.length ? host.readFile(file) : undefined;
-    const outcomes = text === undefined ? undefined : fixOutcomes(analysis.findings, { ts, fileName: file, text, settings: DEFAULT_ADVICE_SETTINGS, fixes: setup.priceFixes, ...(analysis.sourceFile ? { sourceFile: analysis.sourceFile } : {}) });
-    return sitesOfFile(analysis, display(file), setup.siteOptions, outcomes);
+    if (text === undefined) return sitesOfFile(analysis, display(file), setup.siteOptions);
+    // The file's `// @aalp` comments, as in the editor: ignored sites leave the report, bounds
+    // apply, and the file's own sizes win over --assume for its sites.
+    const annotated = applyAnnotations(analysis.findings, parseAnnotations(text));
+    const outcomes = fixOutcomes(annotated.findings, { ts, fileName: file, text, settings: DEFAULT_ADVICE_SETTINGS, fixes: setup.priceFixes, ...(analysis.sourceFile ? { sourceFile: analysis.sourceFile } : {}) });
+    const options = { ...setup.siteOptions, assume: overlayAssumptions(setup.siteOptions.assume, annotated.assumptions) };
+    return sitesOfFile({ ...analysis, findings: annotated.findings }, display(file), options, outcomes);
   };
 }

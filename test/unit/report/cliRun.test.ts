@@ -16,6 +16,42 @@ describe("report runs", () => {
     assert.equal(two.stdout, one.stdout);
   });
 
+  it("honours the files' @aalp comments: ignored sites leave, bounds apply, the file's sizes win over --assume", () => {
+    const dir = fs.mkdtempSync(path.join(require("node:os").tmpdir(), "aalp-annotated-"));
+    fs.writeFileSync(
+      path.join(dir, "agent.ts"),
+      `import OpenAI from "openai";
+const client = new OpenAI();
+// @aalp |q|=300
+export async function tutor(questions: string[]) {
+  const messages: { role: string; content: string }[] = [];
+  // @aalp |questions| <= 20
+  for (const q of questions) {
+    messages.push({ role: "user", content: q });
+    await client.chat.completions.create({ model: "gpt-4o", max_tokens: 100, messages });
+  }
+}
+export async function label(items: string[]) {
+  for (const item of items) {
+    // @aalp ignore
+    await client.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 5, messages: [{ role: "user", content: item }] });
+  }
+}
+`,
+    );
+    try {
+      const r = aalp(["report", "agent.ts", "--format", "json", "--assume", "|q|=100"], dir);
+      assert.equal(r.code, 0, r.stderr);
+      const findings = JSON.parse(r.stdout).findings;
+      assert.deepEqual(
+        findings.map((f: { line: number; inputTokens: { text: string }; estimate: { at: unknown } }) => [f.line, f.inputTokens.text, f.estimate.at]),
+        [[9, "O(|q|)", [{ name: "|q|", value: 300, source: "assumed" }]]],
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("progress: files done / total on a terminal, nothing otherwise or with --quiet", () => {
     const written: string[] = [];
     const tty = { isTTY: true, write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream;
