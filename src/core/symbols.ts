@@ -26,10 +26,15 @@ const RANK: Record<SymbolKind, number> = { count: 0, size: 1, output: 2, model: 
 
 export class SymbolTable {
   private readonly byName = new Map<string, SymbolInfo>();
+  /** Every place a name was defined: functions reuse names (`|q|`, `|text|`) for their own values. */
+  private readonly definitions = new Map<string, SymbolInfo[]>();
 
-  /** Registers a symbol; the first origin seen is kept. */
+  /** Registers a symbol; the first origin seen is the name's (for ranking), each is kept. */
   define(info: SymbolInfo): string {
     if (!this.byName.has(info.name)) this.byName.set(info.name, info);
+    const all = this.definitions.get(info.name);
+    if (!all) this.definitions.set(info.name, [info]);
+    else if (!all.some((d) => d.line === info.line && d.kind === info.kind && d.origin === info.origin)) all.push(info);
     return info.name;
   }
 
@@ -37,7 +42,32 @@ export class SymbolTable {
     return this.byName.get(name);
   }
 
-  readonly rank = (name: string): number => RANK[this.byName.get(name)?.kind ?? "size"];
+  /** The definition made within lines `from`–`to` (a finding's own statement), else the first one:
+   *  what a finding says of its symbols does not depend on which functions were analysed before. */
+  near(name: string, from: number, to: number): SymbolInfo | undefined {
+    return this.definitions.get(name)?.find((d) => d.line >= from && d.line <= to) ?? this.byName.get(name);
+  }
+
+  /** The lines of the statement whose finding is being made: its own definitions rank its symbols. */
+  private focus: readonly [number, number] | undefined;
+
+  /** Runs `make` with `near` preferring definitions within lines `from`–`to`. */
+  within<T>(from: number, to: number, make: () => T): T {
+    const outer = this.focus;
+    this.focus = [from, to];
+    try {
+      return make();
+    } finally {
+      this.focus = outer;
+    }
+  }
+
+  readonly rank = (name: string): number => RANK[(this.focus ? this.near(name, ...this.focus) : this.byName.get(name))?.kind ?? "size"];
+
+  /** A ranking by the definitions within lines `from`–`to`, for a finding to keep. */
+  rankWithin(from: number, to: number): (name: string) => number {
+    return (name) => RANK[this.near(name, from, to)?.kind ?? "size"];
+  }
 }
 
 export function outputSymbol(model: string | null): string {

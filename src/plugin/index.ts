@@ -90,7 +90,7 @@ function decorate(tsm: typeof ts, info: ts.server.PluginCreateInfo, settingsOf: 
     const last = lastVersions.get(fileName);
     const others = program.getSourceFiles().filter((f) => f !== sourceFile);
     const unchangedAround = !!last && last.options === program.getCompilerOptions() && last.others.length === others.length && others.every((f, i) => f === last.others[i]);
-    const snapshot = adviseFile(tsm as unknown as TS, sourceFile as never, (within) => analyses.analyzeStatements(fileName, within as never), settings.advice, unchangedAround ? last.snapshot : undefined);
+    const snapshot = adviseFile(tsm as unknown as TS, sourceFile as never, (within) => analyses.analyzeStatements(fileName, within as never), settings.advice, () => analyses.inImportCycle(fileName), unchangedAround ? last.snapshot : undefined);
     if (snapshot) lastVersions.set(fileName, { others, options: program.getCompilerOptions(), snapshot });
     else lastVersions.delete(fileName);
     if (snapshot && logged()) log(`${fileName}: analysed ${snapshot.analysed} of ${snapshot.units.length} top-level statements in ${(performance.now() - started).toFixed(1)} ms`);

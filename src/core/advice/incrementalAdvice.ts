@@ -5,12 +5,15 @@ import type * as ts from "typescript";
 import { applyAnnotations, parseAnnotations } from "../annotations";
 import type { Scopes, TS } from "../binder/scopes";
 import type { Finding } from "../model";
+import { importedSpecifiers } from "../project/modulePaths";
 import { planReuse, unitsOf, type FileUnits, type ReusePlan, type Unit } from "../project/unitReuse";
 import { adviseFindings } from "./diagnostics";
 import type { Advice, AdviceSettings } from "./types";
 
 export interface AdviceSnapshot extends FileUnits {
   readonly advice: readonly Advice[];
+  /** The file is in an import cycle: its next version is analysed whole. */
+  readonly cyclic: boolean;
   /** Module-level names whose every reference the analysis read. */
   readonly scanned: ReadonlySet<string>;
   /** How many top-level statements were analysed for this version (the others kept their advice). */
@@ -26,23 +29,26 @@ export interface StatementAnalysis {
 /** Analyses the given top-level statements (all when omitted); undefined when the file is not analysed. */
 export type AnalyseStatements = (within?: ReadonlySet<ts.Statement>) => StatementAnalysis | undefined;
 
-/** The advice of `sourceFile`, reusing `previous` (the same file's last version) where the edit cannot reach. */
-export function adviseFile(tsm: TS, sourceFile: ts.SourceFile, analyse: AnalyseStatements, settings: AdviceSettings, previous?: AdviceSnapshot): AdviceSnapshot | undefined {
+/**
+ * The advice of `sourceFile`, reusing `previous` (the same file's last version) where the edit
+ * cannot reach. `inImportCycle` is asked after a whole analysis and after an edit of an import.
+ */
+export function adviseFile(tsm: TS, sourceFile: ts.SourceFile, analyse: AnalyseStatements, settings: AdviceSettings, inImportCycle: () => boolean, previous?: AdviceSnapshot): AdviceSnapshot | undefined {
   const units = unitsOf(tsm, sourceFile, previous);
   const annotations = parseAnnotations(sourceFile.text);
   const advise = (r: StatementAnalysis): Advice[] =>
     adviseFindings(applyAnnotations(r.findings, annotations).findings, settings, { ts: tsm, fileName: sourceFile.fileName, text: sourceFile.text, sourceFile, scopes: r.scopes });
-  const plan = previous && planReuse(previous, units, previous.scanned);
+  const plan = previous && !previous.cyclic ? planReuse(previous, units, previous.scanned) : undefined;
   if (!plan || !syntaxErrorsOnlyIn(sourceFile, units.units, plan)) {
     const r = analyse();
-    return r && { ...units, advice: advise(r), scanned: new Set(r.scopes.scannedModuleNames), analysed: units.units.length };
+    return r && { ...units, advice: advise(r), scanned: new Set(r.scopes.scannedModuleNames), analysed: units.units.length, cyclic: inImportCycle() };
   }
   let r: StatementAnalysis | undefined;
   let fresh: Advice[];
   do {
     r = analyse(new Set(sourceFile.statements.filter((_, i) => !plan.reused.has(i))));
     // Only the program's own tree has these statements: anything else is analysed whole.
-    if (!r || r.sourceFile !== sourceFile) return adviseFile(tsm, sourceFile, analyse, settings);
+    if (!r || r.sourceFile !== sourceFile) return adviseFile(tsm, sourceFile, analyse, settings, inImportCycle);
     fresh = advise(r);
   } while (plan.widen(r.scopes.scannedModuleNames));
 
@@ -55,7 +61,9 @@ export function adviseFile(tsm: TS, sourceFile: ts.SourceFile, analyse: AnalyseS
     if (j === undefined) advice.push(...(now[i] ?? []));
     else advice.push(...shifted(before[j] ?? [], u.fullStart - previous!.units[j]!.fullStart));
   });
-  return { ...units, advice, scanned: new Set([...previous!.scanned, ...r.scopes.scannedModuleNames]), analysed: units.units.length - plan.reused.size };
+  // Only a changed import can close a cycle (the rest of the program is unchanged).
+  const importsChanged = units.units.some((u, i) => !plan.reused.has(i) && importedSpecifiers(u.text).length > 0);
+  return { ...units, advice, scanned: new Set([...previous!.scanned, ...r.scopes.scannedModuleNames]), analysed: units.units.length - plan.reused.size, cyclic: importsChanged && inImportCycle() };
 }
 
 /** Advice grouped by the statement it lies in (both in file order). */

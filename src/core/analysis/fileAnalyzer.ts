@@ -46,6 +46,8 @@ export class FileAnalyzer {
   private readonly provisional = new Map<ts.Node, Summary>();
   /** Counts summaries asked for while in progress, so such answers are not cached. */
   private pending = 0;
+  /** Counts the part of `pending` that is a function asking for its own summary (a recurrence). */
+  private selfRequests = 0;
 
   constructor(
     private readonly tsm: TS,
@@ -113,6 +115,7 @@ export class FileAnalyzer {
       const provisional = callee?.kind === "local" ? this.provisional.get(callee.fn) : undefined;
       if (provisional) return this.provenance.userFunctionCall(call, provisional);
       this.pending++;
+      if (callee?.kind === "local" && this.loops.enclosingFunction(call) === callee.fn) this.selfRequests++;
       return undefined;
     }
     this.classifying.add(call);
@@ -157,6 +160,7 @@ export class FileAnalyzer {
       if (provisional) return provisional;
       this.recursive.add(callee.fn);
       this.pending++;
+      if (this.loops.enclosingFunction(call) === callee.fn) this.selfRequests++;
       return undefined;
     }
     return this.summaryOf(callee.fn, callee.name);
@@ -167,13 +171,19 @@ export class FileAnalyzer {
     const memo = this.summaries.get(fn);
     if (memo !== undefined) return memo ?? undefined;
     this.inProgress.add(fn);
+    const pendingBefore = this.pendingCount();
+    const selfBefore = this.selfRequests;
     let summary: Summary | undefined;
     try {
       summary = this.computeSummary(fn, name);
     } finally {
       this.inProgress.delete(fn);
     }
-    this.summaries.set(fn, summary ?? null);
+    // Made while an answer it needed was still being made (functions calling each other, across
+    // files too), it lacks that one's calls: such a summary is made afresh when asked, so the answer
+    // does not depend on which function was asked for first. (A function calling itself is solved
+    // as a recurrence and kept.)
+    if (this.pendingCount() - pendingBefore === this.selfRequests - selfBefore) this.summaries.set(fn, summary ?? null);
     return summary;
   }
 
@@ -379,7 +389,11 @@ export class FileAnalyzer {
   private finding(llm: LlmCall): Finding {
     const sf = this.sourceFile;
     const model = this.modelName(llm);
-    const b = this.sites.bounds(llm, model);
+    // The statement the call is in: its own definitions of a symbol name are the finding's.
+    let top: ts.Node = llm.node;
+    while (top.parent && !this.tsm.isSourceFile(top.parent)) top = top.parent;
+    const [from, to] = [top.getStart(sf), top.end].map((p) => sf.getLineAndCharacterOfPosition(p).line + 1) as [number, number];
+    const b = this.symbols.within(from, to, () => this.sites.bounds(llm, model));
     const start = llm.node.getStart(sf);
     const s = sf.getLineAndCharacterOfPosition(start);
     const e = sf.getLineAndCharacterOfPosition(llm.node.end);
@@ -409,8 +423,8 @@ export class FileAnalyzer {
       growth: b.growth,
       loops: [...b.loops].reverse().map((l) => ({ line: l.line, kind: l.kind, tripCount: l.tripText, dataDependent: l.dataDependent, exact: l.exact, parallel: l.parallel })),
       explanation: b.explanation,
-      symbols: [...used].sort().flatMap((n) => this.symbols.get(n) ?? []),
-      rank: this.symbols.rank,
+      symbols: [...used].sort().flatMap((n) => this.symbols.near(n, from, to) ?? []),
+      rank: this.symbols.rankWithin(from, to),
     };
   }
 }

@@ -580,10 +580,10 @@ export class Sizes {
         continue;
       }
       if (t.isFunctionLike(n)) continue;
-      // Another LLM call's answer comes from its prompt (and its session, when it keeps one), not
-      // from the client object it is called on.
+      // An SDK call's answer comes from its prompt (and its session, when it keeps one), not from
+      // the client object it is called on. A call of the user's own function may read its receiver.
       const inner = t.isCallExpression(n) ? this.llmCall(n) : undefined;
-      if (inner && !inner.state) work.push(...inner.prompt);
+      if (inner && !inner.summary && !inner.state) work.push(...inner.prompt);
       else t.forEachChild(n, (c) => {
         work.push(c);
       });

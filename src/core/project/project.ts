@@ -92,6 +92,31 @@ export class Project {
     }
   }
 
+  /**
+   * Whether the file imports, directly or through others, a module that imports it back. Then an
+   * edit of it can change what its imports summarise (or type) for it, and none of its findings
+   * can be kept across an edit.
+   */
+  inImportCycle(fileName: string): boolean {
+    const start = normalizePath(fileName);
+    const seen = new Set<string>();
+    const work = [start];
+    while (work.length) {
+      const file = work.pop()!;
+      const state = this.load(file);
+      if (!state) continue;
+      for (const specifier of this.scanOf(file, state.text).specifiers) {
+        const target = this.resolve(specifier, file);
+        if (target === start) return true;
+        if (target && !seen.has(target)) {
+          seen.add(target);
+          work.push(target);
+        }
+      }
+    }
+    return false;
+  }
+
   /** Forget a file's text (changed or deleted) and every analysis that depended on it. */
   invalidate(fileName: string): void {
     const file = normalizePath(fileName);

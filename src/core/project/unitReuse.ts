@@ -26,8 +26,9 @@ export interface Unit {
 
 export interface FileUnits {
   readonly units: readonly Unit[];
-  /** The text after the last statement (trailing comments). */
+  /** The text after the last statement (trailing comments), and its 0-based line. */
   readonly tail: string;
+  readonly tailLine: number;
 }
 
 /** The file's top-level statements; names are read again only for texts `previous` does not have. */
@@ -38,9 +39,10 @@ export function unitsOf(t: TS, sf: ts.SourceFile, previous?: FileUnits): FileUni
     const text = sf.text.slice(s.pos, s.end);
     const same = known.get(text);
     if (same) return { ...same, fullStart: s.pos, line, character };
-    return { text, fullStart: s.pos, line, character, declares: declaredNames(t, s), names: namesIn(t, s), global: t.isModuleDeclaration(s) && (t.isStringLiteral(s.name) || s.name.text === "global") };
+    return { text, fullStart: s.pos, line, character, declares: declaredNames(t, s, text), names: namesIn(t, s, text), global: t.isModuleDeclaration(s) && (t.isStringLiteral(s.name) || s.name.text === "global") };
   });
-  return { units, tail: sf.text.slice(sf.statements.length ? sf.statements[sf.statements.length - 1]!.end : 0) };
+  const tailStart = sf.statements.length ? sf.statements[sf.statements.length - 1]!.end : 0;
+  return { units, tail: sf.text.slice(tailStart), tailLine: sf.getLineAndCharacterOfPosition(tailStart).line };
 }
 
 /** What an edit leaves reusable: for each new statement, the previous statement whose findings it keeps. */
@@ -70,7 +72,8 @@ export function planReuse(previous: FileUnits, next: FileUnits, scannedBefore: R
   dirty.push(...previous.units.filter((_, j) => !matched.has(j)));
   // Annotations hold for the whole file, and an augmentation can change any type.
   if (dirty.some((u) => u.global || u.text.includes("@aalp"))) return undefined;
-  if (previous.tail !== next.tail && (previous.tail.includes("@aalp") || next.tail.includes("@aalp"))) return undefined;
+  // An annotation's line is in the findings it bounds: one after the last statement must stay put.
+  if ((previous.tail !== next.tail || previous.tailLine !== next.tailLine) && (previous.tail.includes("@aalp") || next.tail.includes("@aalp"))) return undefined;
 
   const declared = new Set<string>();
   const touched = new Set<string>();
@@ -105,12 +108,21 @@ export function planReuse(previous: FileUnits, next: FileUnits, scannedBefore: R
   };
 }
 
-function declaredNames(t: TS, s: ts.Statement): string[] {
+function declaredNames(t: TS, s: ts.Statement, text: string): string[] {
   const out: string[] = [];
   const binding = (name: ts.BindingName): void => {
     if (t.isIdentifier(name)) out.push(name.text);
     else for (const el of name.elements) if (!t.isOmittedExpression(el)) binding(el.name);
   };
+  // JSDoc types (a JavaScript file's, in type-aware mode): `@typedef {…} Client`, `@callback Ask`.
+  for (const m of text.matchAll(/@(?:typedef|callback)\s+(?:\{[^}]*\}\s*)?([A-Za-z_$][\w$]*)/g)) out.push(m[1]!);
+  // `var` in a block or loop at the top level is a module-level name too.
+  const hoisted = (n: ts.Node): void => {
+    if (t.isFunctionLike(n) || t.isClassLike(n)) return;
+    if (t.isVariableDeclarationList(n) && !(n.flags & (t.NodeFlags.Let | t.NodeFlags.Const | t.NodeFlags.Using))) for (const d of n.declarations) binding(d.name);
+    t.forEachChild(n, hoisted);
+  };
+  if (!t.isVariableStatement(s)) t.forEachChild(s, hoisted);
   if (t.isVariableStatement(s)) for (const d of s.declarationList.declarations) binding(d.name);
   else if ((t.isFunctionDeclaration(s) || t.isClassDeclaration(s) || t.isInterfaceDeclaration(s) || t.isTypeAliasDeclaration(s) || t.isEnumDeclaration(s)) && s.name) out.push(s.name.text);
   else if (t.isModuleDeclaration(s) && t.isIdentifier(s.name)) out.push(s.name.text);
@@ -125,8 +137,10 @@ function declaredNames(t: TS, s: ts.Statement): string[] {
   return out;
 }
 
-function namesIn(t: TS, s: ts.Statement): Set<string> {
+function namesIn(t: TS, s: ts.Statement, text: string): Set<string> {
   const out = new Set<string>();
+  // Names in JSDoc comments (`@param {Client} c`), which the syntax tree's children skip.
+  for (const doc of text.matchAll(/\/\*\*[\s\S]*?\*\//g)) for (const w of doc[0].matchAll(/[A-Za-z_$][\w$]*/g)) out.add(w[0]);
   const visit = (n: ts.Node): void => {
     if (t.isIdentifier(n)) out.add(n.text);
     else if (t.isPropertyAccessExpression(n)) visit(n.expression);
