@@ -18,21 +18,24 @@ class EditedFile {
   private snapshot: ts.IScriptSnapshot;
   readonly service: ts.LanguageService;
 
+  /** `others`: more files by absolute path (modules it imports, stub packages), never edited. */
   constructor(
     readonly fileName: string,
     private text: string,
+    others: Readonly<Record<string, string>> = {},
   ) {
     this.snapshot = ts.ScriptSnapshot.fromString(text);
+    const read = (f: string): string | undefined => (f === fileName ? this.text : (others[f] ?? ts.sys.readFile(f)));
     const host: ts.LanguageServiceHost = {
-      getScriptFileNames: () => [fileName],
-      getScriptVersion: () => String(this.version),
-      getScriptSnapshot: (f) => (f === fileName ? this.snapshot : ts.sys.fileExists(f) ? ts.ScriptSnapshot.fromString(ts.sys.readFile(f)!) : undefined),
+      getScriptFileNames: () => [fileName, ...Object.keys(others).filter((f) => /\.[jt]s$/.test(f) && !f.includes("node_modules"))],
+      getScriptVersion: (f) => (f === fileName ? String(this.version) : "0"),
+      getScriptSnapshot: (f) => (f === fileName ? this.snapshot : read(f) === undefined ? undefined : ts.ScriptSnapshot.fromString(read(f)!)),
       getCurrentDirectory: () => path.dirname(fileName),
       // No DOM: the checker of each new version resolves less.
-      getCompilationSettings: () => ({ target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, lib: ["lib.es2022.d.ts"], strict: true, noEmit: true, types: [] }),
+      getCompilationSettings: () => ({ target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, lib: ["lib.es2022.d.ts"], strict: true, noEmit: true, types: [], allowJs: true }),
       getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
-      fileExists: (f) => f === fileName || ts.sys.fileExists(f),
-      readFile: (f) => (f === fileName ? this.text : ts.sys.readFile(f)),
+      fileExists: (f) => f === fileName || f in others || ts.sys.fileExists(f),
+      readFile: read,
     };
     this.service = ts.createLanguageService(host, ts.createDocumentRegistry());
   }
@@ -124,6 +127,142 @@ describe("incremental advice", function () {
         const next = adviceOf(file, snapshot);
         const whole = adviceOf(file);
         assert.deepEqual(shown(next?.advice ?? []), shown(whole?.advice ?? []), `after edit ${i + 1} (${what}) of ${name}`);
+        snapshot = next;
+      }
+    });
+  }
+
+  // Packages as types only: type-aware mode tells the clients apart by them.
+  const STUBS = {
+    "/virtual/node_modules/openai/package.json": `{ "name": "openai", "types": "index.d.ts" }`,
+    "/virtual/node_modules/openai/index.d.ts": "export default class OpenAI { chat: { completions: { create(body: any): Promise<any> } }; }",
+    "/virtual/node_modules/@anthropic-ai/sdk/package.json": `{ "name": "@anthropic-ai/sdk", "types": "index.d.ts" }`,
+    "/virtual/node_modules/@anthropic-ai/sdk/index.d.ts": "export default class Anthropic { messages: { create(body: any): Promise<any> }; chat: { completions: { create(body: any): Promise<any> } }; }",
+  };
+
+  /** Cases a reviewer found where kept advice once differed from a whole-file analysis. */
+  const CASES: { name: string; file: string; text: string; others?: Record<string, string>; edits: [string, string][] }[] = [
+    {
+      name: "a symbol name another function also defines takes the finding's own definition",
+      file: "/virtual/a.ts",
+      text: `import OpenAI from "openai";
+const client = new OpenAI();
+export async function summarize(text: string) {
+  return client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: text }] });
+}
+export async function answerAll(texts: string[], question: string) {
+  const out = [];
+  for (const text of texts) out.push(await client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: \`\${question}\\n\${text}\` }] }));
+  return out;
+}
+`,
+      edits: [["content: `", "content: `Q: "]],
+    },
+    {
+      name: "functions calling each other: the answer does not depend on which was summarised first",
+      file: "/virtual/a.ts",
+      text: `import OpenAI from "openai";
+const client = new OpenAI();
+async function f(n: number, text: string): Promise<string> {
+  if (n <= 0) return text;
+  return g(n - 1, text);
+}
+async function g(n: number, text: string): Promise<string> {
+  const r = await client.chat.completions.create({ model: "gpt-4o", max_tokens: 100, messages: [{ role: "user", content: text }] });
+  return f(n - 1, r.choices[0].message.content ?? "");
+}
+export async function viaF(docs: string[]) {
+  for (const d of docs) await f(3, d);
+}
+`,
+      edits: [["f(3, d)", "f(4, d)"]],
+    },
+    {
+      name: "a summary that comes back through an import cycle",
+      file: "/virtual/a.ts",
+      text: `import OpenAI from "openai";
+import { viaB } from "./b";
+const client = new OpenAI();
+export async function inner(q: string) {
+  return client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: q }] });
+}
+export async function outer(qs: string[]) {
+  for (const q of qs) await viaB(q);
+}
+`,
+      others: { "/virtual/b.ts": `import { inner } from "./a";\nexport async function viaB(q: string) {\n  return inner(q);\n}\n` },
+      edits: [["  return client.chat", '  for (const w of q.split(" ")) await client.chat']],
+    },
+    {
+      name: "a client's type that comes back through an import cycle",
+      file: "/virtual/a.ts",
+      text: `import OpenAI from "openai";
+import Anthropic from "@anthropic-ai/sdk";
+import { make } from "./b";
+export const config = { client: new OpenAI() };
+export async function run(qs: string[]) {
+  const c = make();
+  for (const q of qs) await c.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: q }] });
+}
+`,
+      others: { "/virtual/b.ts": `import { config } from "./a";\nexport function make() { return config.client; }\n` },
+      edits: [["{ client: new OpenAI() }", "{ client: new Anthropic() }"]],
+    },
+    {
+      name: "a var declared in a top-level block",
+      file: "/virtual/a.ts",
+      text: `import OpenAI from "openai";
+import Anthropic from "@anthropic-ai/sdk";
+try {
+  var client = new OpenAI();
+} catch {}
+export async function run(qs: string[]) {
+  for (const q of qs) await client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: q }] });
+}
+`,
+      edits: [["new OpenAI()", "new Anthropic()"], ["new Anthropic()", "new OpenAI()"]],
+    },
+    {
+      name: "a JSDoc @typedef a JavaScript function's parameter uses",
+      file: "/virtual/a.js",
+      text: `const other = 1;
+/** @typedef {import("openai").default} Client */
+const unrelated = 2;
+/** @param {Client} c @param {string[]} qs */
+async function run(c, qs) {
+  for (const q of qs) await c.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: q }] });
+}
+module.exports = { run };
+`,
+      edits: [['import("openai")', 'import("@anthropic-ai/sdk")']],
+    },
+    {
+      name: "an @aalp bound after the last statement that moves down a line",
+      file: "/virtual/a.ts",
+      text: `import OpenAI from "openai";
+const client = new OpenAI();
+export async function run(docs: string[]) {
+  for (const d of docs) await client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: d }] });
+}
+export function other() {
+  return 1;
+}
+// @aalp |docs| <= 50
+`,
+      edits: [["  return 1;", "  const x = 2;\n  return 1;"]],
+    },
+  ];
+
+  for (const c of CASES) {
+    it(`equals a whole-file analysis: ${c.name}`, () => {
+      const file = new EditedFile(c.file, c.text, { ...STUBS, ...c.others });
+      let snapshot = adviceOf(file);
+      for (const [find, replace] of c.edits) {
+        const at = file.current.indexOf(find);
+        assert.ok(at >= 0, find);
+        file.replace(at, at + find.length, replace);
+        const next = adviceOf(file, snapshot);
+        assert.deepEqual(shown(next?.advice ?? []), shown(adviceOf(file)?.advice ?? []), `${c.name}, after ${replace}`);
         snapshot = next;
       }
     });
