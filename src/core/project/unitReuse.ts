@@ -1,11 +1,13 @@
-// Which top-level statements of an edited file keep their findings. A statement's analysis reads
-// other statements in two ways only: through names it uses that they declare (a client, a helper
-// whose summary it takes, a constant, a type), and through a module-level name whose every
-// reference the analysis read (the pushes to a shared history). So a statement whose text and line
-// are unchanged keeps its findings unless it uses a name a changed statement declares, or shares
-// with one a name whose references were read — transitively. Names are compared as text, so
-// shadowing only makes this more cautious. Everything here is plain data: an edit's incremental
-// parse reuses and moves the old tree's nodes, so nothing may hold on to them.
+// Which top-level statements of an edited file keep their findings. Within the file, a statement's
+// analysis reads other statements in two ways: through names it uses that they declare (a client,
+// a helper whose summary it takes, a constant, a type, a JSDoc typedef), and through a module-level
+// name whose every reference the analysis read (the pushes to a shared history). So a statement
+// whose text and line are unchanged keeps its findings unless it uses a name a changed statement
+// declares, or shares with one a name whose references were read — transitively. Names are
+// compared as text, so shadowing only makes this more cautious. (A change can also come back
+// through another module that imports this one: the caller analyses a file in an import cycle
+// whole.) Everything here is plain data: an edit's incremental parse reuses and moves the old
+// tree's nodes, so nothing may hold on to them.
 import type * as ts from "typescript";
 import type { TS } from "../binder/scopes";
 
