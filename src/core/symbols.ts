@@ -28,6 +28,8 @@ export class SymbolTable {
   private readonly byName = new Map<string, SymbolInfo>();
   /** Every place a name was defined: functions reuse names (`|q|`, `|text|`) for their own values. */
   private readonly definitions = new Map<string, SymbolInfo[]>();
+  /** The lines of the statement whose finding is being made: its own definitions rank its symbols. */
+  private focus: readonly [number, number] | undefined;
 
   /** Registers a symbol; the first origin seen is the name's (for ranking), each is kept. */
   define(info: SymbolInfo): string {
@@ -43,13 +45,10 @@ export class SymbolTable {
   }
 
   /** The definition made within lines `from`–`to` (a finding's own statement), else the first one:
-   *  what a finding says of its symbols does not depend on which functions were analysed before. */
+   *  a finding's own definitions are made whether the whole file or only its statement is analysed. */
   near(name: string, from: number, to: number): SymbolInfo | undefined {
     return this.definitions.get(name)?.find((d) => d.line >= from && d.line <= to) ?? this.byName.get(name);
   }
-
-  /** The lines of the statement whose finding is being made: its own definitions rank its symbols. */
-  private focus: readonly [number, number] | undefined;
 
   /** Runs `make` with `near` preferring definitions within lines `from`–`to`. */
   within<T>(from: number, to: number, make: () => T): T {
