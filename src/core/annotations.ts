@@ -8,6 +8,7 @@
 import { Bound } from "./algebra/bound";
 import { Poly } from "./algebra/poly";
 import type { Finding, LoopSummary } from "./model";
+import { renderLines } from "./lineRefs";
 
 export interface Assumption {
   readonly line: number;
@@ -77,9 +78,9 @@ export function parseAnnotations(text: string): Annotations {
   return { assumptions, bounds, ignores, problems };
 }
 
-/** `q` and `|q|` name the same size, as in `estimate`. */
+/** `q` and `|q|` name the same size, as in `estimate`; `T14` is written for the marked name of line 14. */
 function sameSymbol(symbol: string, written: string): boolean {
-  const bare = (s: string): string => s.replace(/^\||\|$/g, "");
+  const bare = (s: string): string => renderLines(s).replace(/^\||\|$/g, "");
   return symbol === written || bare(symbol) === bare(written);
 }
 

@@ -20,6 +20,8 @@ export interface SymbolInfo {
   readonly origin: string;
   /** A loop whose exit only data decides: no bound can be given in the code's own terms. */
   readonly unbounded?: boolean;
+  /** Set when a summary brought it from another file: `line` is that file's. */
+  readonly file?: string;
 }
 
 const RANK: Record<SymbolKind, number> = { count: 0, size: 1, output: 2, model: 3 };

@@ -93,7 +93,7 @@ function decorate(tsm: typeof ts, info: ts.server.PluginCreateInfo, settingsOf: 
     const snapshot = adviseFile(tsm as unknown as TS, sourceFile as never, (within) => analyses.analyzeStatements(fileName, within as never), settings.advice, () => analyses.inImportCycle(fileName), unchangedAround ? last.snapshot : undefined);
     if (snapshot) lastVersions.set(fileName, { others, options: program.getCompilerOptions(), snapshot });
     else lastVersions.delete(fileName);
-    if (snapshot && logged()) log(`${fileName}: analysed ${snapshot.analysed} of ${snapshot.units.length} top-level statements in ${(performance.now() - started).toFixed(1)} ms`);
+    if (snapshot && logged()) log(`${fileName}: analysed ${snapshot.analysed} of ${snapshot.units.length} top-level statements in ${(performance.now() - started).toFixed(1)} ms${snapshot.renumbered ? ` (${snapshot.renumbered} kept renumbered)` : ""}`);
     const entry = { sourceFile, advice: snapshot?.advice ?? [] };
     cache.set(sourceFile, entry);
     return entry;

@@ -4,6 +4,7 @@ import type * as ts from "typescript";
 import { formatBound } from "../algebra/bound";
 import type { Scopes, TS } from "../binder/scopes";
 import type { Finding } from "../model";
+import { holdsLineMarks, lineRef, renderLines } from "../lineRefs";
 import { smallerModel } from "../pricing/smallerModel";
 import { loopDegree } from "../report/costClass";
 import { callAt, independentIterations, loopsAround, parseSource, type ParsedSource } from "./source";
@@ -25,6 +26,11 @@ const LABEL_TOKENS = 20;
 const CLASSIFICATION_PROMPT = /\b(classify|categori[sz]e|label (it|the|this)|reply with (only )?(one|a single) (word|label)|one word|yes or no|true or false)\b/i;
 
 export function adviseFindings(findings: readonly Finding[], settings: AdviceSettings, source: AdviceSource): Advice[] {
+  return adviseMarkedFindings(findings, settings, source).map((a) => (holdsLineMarks(a.message) ? { ...a, message: renderLines(a.message) } : a));
+}
+
+/** The advice with the lines in its messages still marked (see lineRefs), for findings that are too. */
+export function adviseMarkedFindings(findings: readonly Finding[], settings: AdviceSettings, source: AdviceSource): Advice[] {
   if (findings.length === 0) return [];
   const src = parseSource(source.ts, source.fileName, source.text, source.sourceFile, source.scopes);
   return findings.flatMap((f) => {
@@ -47,10 +53,10 @@ function bound(f: Finding, b: Finding["inputTokens"]): string {
 function growingHistory(f: Finding, settings: AdviceSettings): string | undefined {
   if (loopDegree(f) < settings.warnDegree || !["constant", "output", "rewrite"].includes(f.growth)) return undefined;
   // The derivation names each growing variable and line: "messages grows at line 15 on every …".
-  const grows = new Map<string, number[]>();
+  const grows = new Map<string, string[]>();
   for (const e of f.explanation) {
-    const m = /^(\S+) grows at line (\d+)/.exec(e);
-    if (m) grows.set(m[1]!, [...(grows.get(m[1]!) ?? []), Number(m[2])]);
+    const m = /^(\S+) grows at line (\uE000\d+\uE001|\d+)/.exec(e);
+    if (m) grows.set(m[1]!, [...(grows.get(m[1]!) ?? []), m[2]!]);
   }
   const where = [...grows].map(([name, lines]) => `${name} grows at line${lines.length > 1 ? "s" : ""} ${lines.join(", ")}`).join("; ");
   return `History re-sent on every iteration: input ${bound(f, f.inputTokens)}${where ? ` (${where})` : ""}.`;
@@ -93,7 +99,7 @@ export function wholeInputOf(f: Finding): { name: string; everyVersion: boolean 
 function unboundedLoop(f: Finding): string | undefined {
   const l = f.loops.find((x) => x.dataDependent);
   if (!l) return undefined;
-  return `The ${l.kind} loop at line ${l.line} ends only when data says so (${l.tripCount} iterations, no bound in the code): calls ${bound(f, f.calls)}. Cap its iterations.`;
+  return `The ${l.kind} loop at line ${lineRef(l.line)} ends only when data says so (${l.tripCount} iterations, no bound in the code): calls ${bound(f, f.calls)}. Cap its iterations.`;
 }
 
 function generalist(src: ParsedSource, call: ts.CallExpression, f: Finding): string | undefined {
@@ -125,7 +131,7 @@ function sequentialIndependent(src: ParsedSource, call: ts.CallExpression, f: Fi
   const loop = independentLoop(src, call);
   if (!loop) return undefined;
   const line = src.sf.getLineAndCharacterOfPosition(loop.getStart(src.sf)).line + 1;
-  return `The iterations of the loop at line ${line} do not depend on each other but wait for one another: span ${bound(f, f.span)} calls. Run them concurrently.`;
+  return `The iterations of the loop at line ${lineRef(line)} do not depend on each other but wait for one another: span ${bound(f, f.span)} calls. Run them concurrently.`;
 }
 
 /** The outermost for/for-of loop around the call whose iterations are independent. */

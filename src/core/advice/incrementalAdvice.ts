@@ -1,26 +1,51 @@
 // A file's advice after an edit, re-analysing only the top-level statements the edit can reach
-// (see unitReuse) and keeping the rest from the previous version, shifted to their new offsets.
-// The tsserver plugin answers every diagnostics request of an edited file this way.
+// (see unitReuse) and keeping the rest from the previous version: at their new offsets, and with
+// new line numbers where the edit moved the lines they name (a line break above them). A kept
+// statement holds its advice as analysed, with lines marked (see lineRefs), and the number each of
+// those lines has now; an edit updates those few numbers and the messages, and a finding is
+// rendered again only when it is read (a quick fix). The tsserver plugin answers every
+// diagnostics request of an edited file this way.
 import type * as ts from "typescript";
 import { applyAnnotations, parseAnnotations } from "../annotations";
 import type { Scopes, TS } from "../binder/scopes";
+import { renderFinding, renumberFinding, writtenNameMayReorder } from "../findingLines";
+import { holdsLineMarks, renderLines, renumberLines } from "../lineRefs";
 import type { Finding } from "../model";
 import { importedSpecifiers } from "../project/modulePaths";
 import { planReuse, unitsOf, type FileUnits, type ReusePlan, type Unit } from "../project/unitReuse";
-import { adviseFindings } from "./diagnostics";
+import { adviseMarkedFindings } from "./diagnostics";
 import type { Advice, AdviceSettings } from "./types";
+
+/** One statement's advice, as analysed and as shown now. */
+interface StatementAdvice {
+  /** With lines marked, at the offsets of the version analysed. */
+  readonly marked: readonly Advice[];
+  /** Each line the advice names, as analysed → its number now. */
+  readonly lines: ReadonlyMap<number, number>;
+  /** How far the statement moved since it was analysed. */
+  readonly offset: number;
+  /** Renumbering could reorder its symbols (see writtenNameMayReorder): kept only while its lines stay. */
+  readonly fixedLines: boolean;
+  /** Parallel to `marked`. */
+  readonly shown: readonly Advice[];
+}
 
 export interface AdviceSnapshot extends FileUnits {
   readonly advice: readonly Advice[];
+  /** Per statement, parallel to `units`. */
+  readonly byUnit: readonly StatementAdvice[];
   /** The file is in an import cycle: its next version is analysed whole. */
   readonly cyclic: boolean;
   /** Module-level names whose every reference the analysis read. */
   readonly scanned: ReadonlySet<string>;
   /** How many top-level statements were analysed for this version (the others kept their advice). */
   readonly analysed: number;
+  /** How many kept statements' advice now names other line numbers. */
+  readonly renumbered: number;
 }
 
 export interface StatementAnalysis {
+  /** With their lines marked (see lineRefs). */
   readonly findings: readonly Finding[];
   readonly sourceFile: ts.SourceFile;
   readonly scopes: Scopes;
@@ -29,6 +54,8 @@ export interface StatementAnalysis {
 /** Analyses the given top-level statements (all when omitted); undefined when the file is not analysed. */
 export type AnalyseStatements = (within?: ReadonlySet<ts.Statement>) => StatementAnalysis | undefined;
 
+const NONE: StatementAdvice = { marked: [], lines: new Map(), offset: 0, fixedLines: false, shown: [] };
+
 /**
  * The advice of `sourceFile`, reusing `previous` (the same file's last version) where the edit
  * cannot reach. `inImportCycle` is asked after a whole analysis and after an edit of an import.
@@ -36,15 +63,35 @@ export type AnalyseStatements = (within?: ReadonlySet<ts.Statement>) => Statemen
 export function adviseFile(tsm: TS, sourceFile: ts.SourceFile, analyse: AnalyseStatements, settings: AdviceSettings, inImportCycle: () => boolean, previous?: AdviceSnapshot): AdviceSnapshot | undefined {
   const units = unitsOf(tsm, sourceFile, previous);
   const annotations = parseAnnotations(sourceFile.text);
-  const advise = (r: StatementAnalysis): Advice[] =>
-    adviseFindings(applyAnnotations(r.findings, annotations).findings, settings, { ts: tsm, fileName: sourceFile.fileName, text: sourceFile.text, sourceFile, scopes: r.scopes });
-  const plan = previous && !previous.cyclic ? planReuse(previous, units, previous.scanned) : undefined;
-  if (!plan || !syntaxErrorsOnlyIn(sourceFile, units.units, plan)) {
+  const advise = (r: StatementAnalysis): StatementAdvice[] => {
+    const marked = adviseMarkedFindings(applyAnnotations(r.findings, annotations).findings, settings, { ts: tsm, fileName: sourceFile.fileName, text: sourceFile.text, sourceFile, scopes: r.scopes });
+    return inUnits(marked, units.units).map(analysed);
+  };
+  const snapshot = (byUnit: StatementAdvice[], rest: Pick<AdviceSnapshot, "scanned" | "analysed" | "renumbered" | "cyclic">): AdviceSnapshot => ({ ...units, byUnit, advice: byUnit.flatMap((s) => s.shown), ...rest });
+  // An annotation's line is not renumbered (the derivation names it), and a file that holds the
+  // marks' own characters cannot tell them apart: there, only statements whose lines stay are kept.
+  const moves = annotations.bounds.length + annotations.ignores.length === 0 && !holdsLineMarks(sourceFile.text);
+  const plan = previous && !previous.cyclic ? planReuse(previous, units, previous.scanned, moves) : undefined;
+  if (!plan || !previous || !syntaxErrorsOnlyIn(sourceFile, units.units, plan)) {
     const r = analyse();
-    return r && { ...units, advice: advise(r), scanned: new Set(r.scopes.scannedModuleNames), analysed: units.units.length, cyclic: inImportCycle() };
+    return r && snapshot(advise(r), { scanned: new Set(r.scopes.scannedModuleNames), analysed: units.units.length, renumbered: 0, cyclic: inImportCycle() });
   }
+
+  // The kept statements' advice at their new offsets and lines; what cannot be renumbered is analysed.
+  const renumber = renumbering(previous.units, units.units, plan.reused);
+  const kept = new Map<number, StatementAdvice>();
+  let renumbered = 0;
+  for (const [i, j] of plan.reused) {
+    const before = previous.byUnit[j] ?? NONE;
+    const after = moved(before, units.units[i]!.fullStart - previous.units[j]!.fullStart, renumber);
+    if (!after) continue;
+    kept.set(i, after);
+    if (after.lines !== before.lines) renumbered++;
+  }
+  plan.exclude([...plan.reused.keys()].filter((i) => !kept.has(i)));
+
   let r: StatementAnalysis | undefined;
-  let fresh: Advice[];
+  let fresh: StatementAdvice[];
   do {
     r = analyse(new Set(sourceFile.statements.filter((_, i) => !plan.reused.has(i))));
     // Only the program's own tree has these statements: anything else is analysed whole.
@@ -52,39 +99,109 @@ export function adviseFile(tsm: TS, sourceFile: ts.SourceFile, analyse: AnalyseS
     fresh = advise(r);
   } while (plan.widen(r.scopes.scannedModuleNames));
 
-  // Both lists are in file order, like the statements: one pass over each.
-  const advice: Advice[] = [];
-  const before = inUnits(previous!.advice, previous!.units);
-  const now = inUnits(fresh, units.units);
-  units.units.forEach((u, i) => {
-    const j = plan.reused.get(i);
-    if (j === undefined) advice.push(...(now[i] ?? []));
-    else advice.push(...shifted(before[j] ?? [], u.fullStart - previous!.units[j]!.fullStart));
-  });
+  const byUnit = units.units.map((_, i) => (plan.reused.has(i) ? kept.get(i)! : (fresh[i] ?? NONE)));
   // Only a changed import can close a cycle (the rest of the program is unchanged).
   const importsChanged = units.units.some((u, i) => !plan.reused.has(i) && importedSpecifiers(u.text).length > 0);
-  return { ...units, advice, scanned: new Set([...previous!.scanned, ...r.scopes.scannedModuleNames]), analysed: units.units.length - plan.reused.size, cyclic: importsChanged && inImportCycle() };
+  return snapshot(byUnit, { scanned: new Set([...previous.scanned, ...r.scopes.scannedModuleNames]), analysed: units.units.length - plan.reused.size, renumbered, cyclic: importsChanged && inImportCycle() });
 }
 
 /** Advice grouped by the statement it lies in (both in file order). */
 function inUnits(advice: readonly Advice[], units: readonly Unit[]): Advice[][] {
-  const out: Advice[][] = [];
+  const out: Advice[][] = units.map(() => []);
   let i = 0;
   for (const a of advice) {
-    while (i < units.length && a.start >= units[i]!.fullStart + units[i]!.text.length) i++;
-    (out[i] ??= []).push(a);
+    while (i < units.length - 1 && a.start >= units[i]!.fullStart + units[i]!.text.length) i++;
+    out[i]!.push(a);
   }
   return out;
 }
 
-function shifted(advice: readonly Advice[], delta: number): Advice[] {
-  if (delta === 0) return [...advice];
+/** A statement's advice just analysed. */
+function analysed(marked: readonly Advice[]): StatementAdvice {
+  if (marked.length === 0) return NONE;
+  const named = new Set<number>();
   const findings = new Map<Finding, Finding>();
-  return advice.map((a) => {
+  const shown = marked.map((a) => {
     let f = findings.get(a.finding);
-    if (!f) findings.set(a.finding, (f = { ...a.finding, start: a.finding.start + delta, end: a.finding.end + delta }));
-    return { ...a, start: a.start + delta, end: a.end + delta, finding: f };
+    if (!f) findings.set(a.finding, (f = renderFinding(a.finding, named)));
+    return { ...a, message: renderLines(a.message, (n) => named.add(n)), finding: f };
   });
+  return { marked, lines: new Map([...named].map((n) => [n, n])), offset: 0, fixedLines: [...findings.keys()].some(writtenNameMayReorder), shown };
+}
+
+/**
+ * A kept statement's advice after it moved by `delta` characters and the lines it names were
+ * renumbered; undefined when one of those lines has no new number.
+ */
+function moved(before: StatementAdvice, delta: number, renumber: (line: number) => number | undefined): StatementAdvice | undefined {
+  let lines: Map<number, number> | undefined;
+  for (const [line, now] of before.lines) {
+    const next = renumber(now);
+    if (next === undefined) return undefined;
+    if (next !== now) lines ??= new Map(before.lines);
+    lines?.set(line, next);
+  }
+  if (lines && before.fixedLines) return undefined;
+  if (!lines && delta === 0) return before;
+  const offset = before.offset + delta;
+  const lineNow = lines ? (n: number): number | undefined => lines.get(n) : (n: number): number | undefined => before.lines.get(n);
+  // Each finding is rendered from the one analysed when first read: no chain of versions is kept.
+  const findings = new Map<Finding, () => Finding>();
+  const shown = before.marked.map((a, k) => {
+    let finding = findings.get(a.finding);
+    if (!finding) findings.set(a.finding, (finding = once(() => renderFinding(renumberFinding(a.finding, offset, lineNow)!))));
+    const message = lines ? renderLines(renumberLines(a.message, lineNow)!) : before.shown[k]!.message;
+    return lazyAdvice(a, message, a.start + offset, a.end + offset, finding);
+  });
+  return { marked: before.marked, lines: lines ?? before.lines, offset, fixedLines: before.fixedLines, shown };
+}
+
+/** Advice whose finding is made when first read: diagnostics read only the rest. */
+function lazyAdvice(a: Advice, message: string, start: number, end: number, finding: () => Finding): Advice {
+  return {
+    code: a.code,
+    severity: a.severity,
+    message,
+    start,
+    end,
+    get finding() {
+      return finding();
+    },
+  };
+}
+
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
+/**
+ * The new number of each line of the previous version that lies in a kept statement (1-based,
+ * as findings name lines); undefined for lines of changed statements, and for a line two
+ * statements share unless both are kept and moved alike.
+ */
+function renumbering(previous: readonly Unit[], next: readonly Unit[], reused: ReadonlyMap<number, number>): (line: number) => number | undefined {
+  const moved = new Map<number, number>();
+  for (const [i, j] of reused) moved.set(j, next[i]!.line - previous[j]!.line);
+  return (line) => {
+    const zeroBased = line - 1;
+    if (previous.length === 0) return undefined;
+    // The last statement starting at or before the line, then back over those that share it.
+    let lo = 0;
+    let hi = previous.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (previous[mid]!.line <= zeroBased) lo = mid;
+      else hi = mid - 1;
+    }
+    let by: number | undefined;
+    for (let j = lo; j >= 0 && previous[j]!.endLine >= zeroBased; j--) {
+      const d = moved.get(j);
+      if (d === undefined || (by !== undefined && by !== d)) return undefined;
+      by = d;
+    }
+    return by === undefined ? undefined : line + by;
+  };
 }
 
 /** A syntax error may change how the analysis reads a statement: allowed only in those analysed again. */

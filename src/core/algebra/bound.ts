@@ -1,5 +1,6 @@
 // An asymptotic bound: a polynomial with Θ (upper and lower bound known) or O (upper bound only),
 // or unknown with the reason. Printing keeps the non-dominated monomials.
+import { compareNames } from "../lineRefs";
 import { Poly, type Factors, type Monomial } from "./poly";
 
 export type Bound =
@@ -25,7 +26,7 @@ function power(e: number): string {
 }
 
 export function formatFactors(factors: Factors, rank: SymbolRank): string {
-  const names = Object.keys(factors).sort((a, b) => rank(a) - rank(b) || (factors[b] ?? 0) - (factors[a] ?? 0) || a.localeCompare(b));
+  const names = Object.keys(factors).sort((a, b) => rank(a) - rank(b) || (factors[b] ?? 0) - (factors[a] ?? 0) || compareNames(a, b));
   return names.length === 0 ? "1" : names.map((s) => `${s}${power(factors[s] ?? 1)}`).join("·");
 }
 

@@ -2,6 +2,7 @@
 // Every symbol stands for a quantity ≥ 1 that may grow without bound, so a monomial dominates
 // another when it has at least the same exponent in every symbol; asymptotic printing keeps only
 // the non-dominated monomials (Θ(b²·n + k·l) keeps both). Coefficients are kept for estimates.
+import { compareNames } from "../lineRefs";
 
 export type Factors = Readonly<Record<string, number>>;
 
@@ -134,7 +135,23 @@ export class Poly {
   symbols(): string[] {
     const out = new Set<string>();
     for (const m of this.byKey.values()) for (const s of Object.keys(m.factors)) out.add(s);
-    return [...out].sort();
+    return [...out].sort(compareNames);
+  }
+
+  someSymbol(test: (name: string) => boolean): boolean {
+    for (const m of this.byKey.values()) for (const s of Object.keys(m.factors)) if (test(s)) return true;
+    return false;
+  }
+
+  /** The same polynomial with its symbols renamed (one to one), in the same order. */
+  rename(to: (name: string) => string): Poly {
+    const out = new Map<string, Monomial>();
+    for (const m of this.byKey.values()) {
+      const factors: Record<string, number> = {};
+      for (const [s, e] of Object.entries(m.factors)) factors[to(s)] = e;
+      out.set(keyOf(factors), { coef: m.coef, factors });
+    }
+    return new Poly(out);
   }
 
   /** The monomials not dominated by another one, in a stable order (highest total degree first). */
@@ -162,5 +179,13 @@ function totalDegree(f: Factors): number {
 }
 
 function compareMonomials(a: Monomial, b: Monomial): number {
-  return totalDegree(b.factors) - totalDegree(a.factors) || keyOf(a.factors).localeCompare(keyOf(b.factors));
+  return totalDegree(b.factors) - totalDegree(a.factors) || compareNames(orderKeyOf(a.factors), orderKeyOf(b.factors));
+}
+
+/** `keyOf` in the printing order of names (`keyOf`'s own order only has to be canonical). */
+function orderKeyOf(factors: Factors): string {
+  return Object.keys(factors)
+    .sort(compareNames)
+    .map((s) => `${s}^${factors[s]}`)
+    .join("*");
 }

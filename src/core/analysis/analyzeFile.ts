@@ -2,6 +2,7 @@
 import type * as ts from "typescript";
 import type { TS } from "../binder/scopes";
 import type { SdkEntry } from "../catalog/sdks";
+import { renderFinding } from "../findingLines";
 import type { AnalysisOptions, FileAnalysis } from "../model";
 import { FileAnalyzer, catalogWith } from "./fileAnalyzer";
 
@@ -48,7 +49,7 @@ export function rejectInput(fileName: string, text: string, options?: AnalysisOp
 export function findingsOf(tsm: TS, fileName: string, analyzer: () => FileAnalyzer): FileAnalysis {
   try {
     const a = analyzer();
-    const findings = a.findings();
+    const findings = a.findings().map((f) => renderFinding(f));
     const first = ((a.sourceFile as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics ?? [])[0];
     if (first && findings.length === 0) return { file: fileName, findings, skipped: `syntax error: ${tsm.flattenDiagnosticMessageText(first.messageText, " ")}` };
     return { file: fileName, findings, sourceFile: a.sourceFile };

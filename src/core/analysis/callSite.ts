@@ -11,6 +11,7 @@ import { modelSymbol, type SymbolTable } from "../symbols";
 import type { LoopInfo, Loops } from "./loops";
 import { strongerGrowth, type Growth, type Sizes } from "./sizes";
 import { substitute, type Summary } from "./summary";
+import { lineRef } from "../lineRefs";
 
 export interface SiteBounds extends CostBounds {
   readonly loops: readonly LoopInfo[];
@@ -54,7 +55,7 @@ export class CallSites {
     const explanation: string[] = [];
     for (const l of [...loops].reverse()) {
       const trips = l.dataDependent ? `${l.tripText} iterations, unbounded` : `${l.exact ? "" : "at most "}${l.tripText} iterations`;
-      explanation.push(`line ${l.line}: ${l.why} → ${trips}${l.parallel ? ", in parallel" : ""}`);
+      explanation.push(`line ${lineRef(l.line)}: ${l.why} → ${trips}${l.parallel ? ", in parallel" : ""}`);
     }
     if (conditional) explanation.push(`the call runs only on some iterations (a condition or continue guards it): upper bounds`);
 
@@ -73,7 +74,7 @@ export class CallSites {
       const perIteration = perCall.add(out.poly);
       perCall = perCall.add(perIteration.mul(Poly.product(stateLoops.map((l) => l.trip))));
       growth = "stateful";
-      explanation.push(`${llm.state.source}: the billed input grows by the prompt and the answer on every iteration of ${stateLoops.map((l) => `${l.tripText} (line ${l.line})`).join(" × ")}`);
+      explanation.push(`${llm.state.source}: the billed input grows by the prompt and the answer on every iteration of ${stateLoops.map((l) => `${l.tripText} (line ${lineRef(l.line)})`).join(" × ")}`);
     }
 
     // A loop inside the SDK: S requests per call, each re-sending the conversation grown by the previous answers.
@@ -120,7 +121,7 @@ export class CallSites {
     for (const sym of summary.symbols) this.symbols.define(sym);
     if (summary.unknown) {
       const unknown = Bound.unknown(summary.unknown);
-      around.explanation.push(`${summary.name}() (${summary.file.split(/[\\/]/).pop()}:${summary.line}): ${summary.unknown}`);
+      around.explanation.push(`${summary.name}() (${this.placeOf(summary)}): ${summary.unknown}`);
       return { calls: unknown, inputTokens: unknown, inputPerCall: unknown, outputTokens: unknown, outputPerCall: unknown, generationCost: unknown, span: unknown, growth: "unknown", loops: around.loops, conditional: around.conditional, explanation: around.explanation };
     }
     const values = this.sizes.argumentValues(llm, summary);
@@ -137,7 +138,7 @@ export class CallSites {
     const out = this.sizes.outputOf(call);
     const { explanation, iterations, loopsTight } = around;
     explanation.push(...new Set(args.flatMap((a) => a.notes)));
-    explanation.push(`${summary.name}() (${summary.file.split(/[\\/]/).pop()}:${summary.line}) makes ${formatBound(Bound.of(summary.calls, summary.tight), rank)} LLM calls per invocation with input ${formatBound(Bound.of(summary.input, summary.tight), rank)}`);
+    explanation.push(`${summary.name}() (${this.placeOf(summary)}) makes ${formatBound(Bound.of(summary.calls, summary.tight), rank)} LLM calls per invocation with input ${formatBound(Bound.of(summary.input, summary.tight), rank)}`);
     for (const line of summary.explanation) explanation.push(`  ${line}`);
     const bound = [...values].filter(([name, v]) => summary.calls.degreeIn(name) + summary.input.degreeIn(name) + summary.generation.degreeIn(name) > 0 && !(v.symbols().length === 1 && v.symbols()[0] === name && v.degreeIn(name) === 1 && v.monomials.length === 1));
     if (bound.length) explanation.push(`here ${bound.map(([name, v]) => `${name} = ${formatBound(Bound.of(v, true), rank).slice(2, -1)}`).join(", ")}`);
@@ -159,6 +160,12 @@ export class CallSites {
       conditional: around.conditional,
       explanation,
     };
+  }
+
+  /** `ask() (llm.ts:5)`: a summary's own file's lines are marked (see lineRefs), another's are final. */
+  private placeOf(summary: Summary): string {
+    const here = summary.file === this.scopes.sourceFile.fileName;
+    return `${summary.file.split(/[\\/]/).pop()}:${here ? lineRef(summary.line) : summary.line}`;
   }
 
   /** The p-limit limiter the call runs under, if any. */
@@ -196,7 +203,7 @@ export class CallSites {
     const counted = steps.cap ? this.capOf(steps.cap) : undefined;
     if (counted) {
       if (counted.isConstant() && counted.constantValue() <= 1) return undefined;
-      explanation.push(`line ${this.line(steps.cap!)}: ${steps.cap!.getText(this.scopes.sourceFile)} lets the SDK's loop run at most ${formatBound(Bound.of(counted, false), this.symbols.rank).slice(2, -1)} steps`);
+      explanation.push(`line ${lineRef(this.line(steps.cap!))}: ${steps.cap!.getText(this.scopes.sourceFile)} lets the SDK's loop run at most ${formatBound(Bound.of(counted, false), this.symbols.rank).slice(2, -1)} steps`);
       return counted;
     }
     if (!steps.cap && steps.spec.default !== undefined) {
@@ -205,7 +212,7 @@ export class CallSites {
       return Poly.constant(steps.spec.default);
     }
     const line = this.line(llm.node);
-    const name = this.symbols.define({ name: `S${line}`, kind: "count", line, origin: `steps of the SDK's loop at line ${line}: ${steps.cap ? `${steps.cap.getText(this.scopes.sourceFile)} is not a step count` : steps.spec.source}`, unbounded: true });
+    const name = this.symbols.define({ name: `S${lineRef(line)}`, kind: "count", line, origin: `steps of the SDK's loop at line ${lineRef(line)}: ${steps.cap ? `${steps.cap.getText(this.scopes.sourceFile)} is not a step count` : steps.spec.source}`, unbounded: true });
     explanation.push(`${steps.cap ? `the stop condition ${steps.cap.getText(this.scopes.sourceFile)} sets no step count` : steps.spec.source}: ${name} steps, unbounded`);
     return Poly.symbol(name);
   }

@@ -14,7 +14,8 @@ import { CallSites, type SiteBounds } from "./callSite";
 import { Loops } from "./loops";
 import { solveRecursion } from "./recursion";
 import { Sizes, strongerGrowth, type Growth } from "./sizes";
-import { renameSymbols, summaryParams, type Summary, type SummaryParam } from "./summary";
+import { qualifiedSymbol, renameSymbols, summaryParams, type Summary, type SummaryParam } from "./summary";
+import { lineRef } from "../lineRefs";
 
 /** Summaries of other modules' exports, provided by the project (undefined: not a project module, or none). */
 export interface ExternalSummaries {
@@ -230,7 +231,7 @@ export class FileAnalyzer {
       generation: sum((b) => b.generationCost),
       span: sum((b) => b.span),
     };
-    const explanation = sites.map((s) => `line ${this.lineOf(s.llm.node)}: ${s.llm.api} — calls ${formatBound(s.bounds.calls, this.symbols.rank)}, input ${formatBound(s.bounds.inputTokens, this.symbols.rank)}`);
+    const explanation = sites.map((s) => `line ${lineRef(this.lineOf(s.llm.node))}: ${s.llm.api} — calls ${formatBound(s.bounds.calls, this.symbols.rank)}, input ${formatBound(s.bounds.inputTokens, this.symbols.rank)}`);
     let unknown: string | undefined;
     let isTight = tight;
     if (selfCalls.length) {
@@ -244,7 +245,7 @@ export class FileAnalyzer {
       }
     }
     const usedNames = [...new Set(Object.values(polys).flatMap((p) => p.symbols()))];
-    const rename = (p: Poly): Poly => renameSymbols(p, file, usedNames);
+    const rename = (p: Poly): Poly => renameSymbols(p, file);
     return {
       name,
       file,
@@ -264,7 +265,7 @@ export class FileAnalyzer {
       model: models.size === 1 ? [...models][0]! : null,
       symbols: usedNames.flatMap((n) => {
         const info = this.symbols.get(n);
-        return info ? [{ ...info, name: renameSymbols(Poly.symbol(n), file, [n]).symbols()[0]! }] : [];
+        return info ? [{ ...info, name: qualifiedSymbol(n, file) }] : [];
       }),
       explanation,
       ...(unknown ? { unknown } : {}),

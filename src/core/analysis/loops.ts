@@ -6,6 +6,7 @@ import { Poly } from "../algebra/poly";
 import type { Constants } from "../binder/constants";
 import type { Scopes, TS } from "../binder/scopes";
 import type { SymbolTable } from "../symbols";
+import { lineRef } from "../lineRefs";
 
 export type LoopKind = "for" | "for-of" | "for-in" | "for-await" | "while" | "do-while" | "map" | "forEach" | "flatMap" | "filter" | "reduce" | "some" | "every" | "find" | "pMap";
 
@@ -182,7 +183,7 @@ export class Loops {
       if (counted) {
         return { node: loop, kind, line, trip: counted.trip, tripText: counted.text, dataDependent: false, exact: counted.exact && !early, parallel: false, why: `${kind} loop while ${this.text(condition!)}` };
       }
-      const name = this.symbols.define({ name: `T${line}`, kind: "count", line, origin: `${kind} loop at line ${line} whose exit only data decides (${condition ? this.text(condition) : "no condition"})`, unbounded: true });
+      const name = this.symbols.define({ name: `T${lineRef(line)}`, kind: "count", line, origin: `${kind} loop at line ${lineRef(line)} whose exit only data decides (${condition ? this.text(condition) : "no condition"})`, unbounded: true });
       return { node: loop, kind, line, trip: Poly.symbol(name), tripText: name, dataDependent: true, exact: false, parallel: false, why: `${kind} (${condition ? this.text(condition) : "no condition"}) exits only when data says so` };
     }
     throw new Error(`not a loop: ${t.SyntaxKind[loop.kind]}`);

@@ -11,6 +11,7 @@ import { outputSymbol, type SymbolTable } from "../symbols";
 import { countTokens } from "../tokens";
 import type { LoopInfo, Loops } from "./loops";
 import { substitute, type Summary } from "./summary";
+import { lineRef } from "../lineRefs";
 
 /** How the context reaching a call grows across iterations, weakest first. */
 export type Growth = "none" | "constant" | "output" | "rewrite" | "stateful" | "unknown";
@@ -376,7 +377,7 @@ export class Sizes {
         if (window || freshEachCall) parts.push(grown);
         else {
           const kind: Growth = delta.fromRewrite ? "rewrite" : delta.fromOutput ? "output" : "constant";
-          parts.push({ ...grown, poly: grown.poly.mul(invocations), tight: false, growth: strongerGrowth(grown.growth, kind), notes: [...grown.notes, `this.${name} grows at line ${this.line(w.node)} and keeps growing across calls of ${className}'s methods (calls[${className}])`] });
+          parts.push({ ...grown, poly: grown.poly.mul(invocations), tight: false, growth: strongerGrowth(grown.growth, kind), notes: [...grown.notes, `this.${name} grows at line ${lineRef(this.line(w.node))} and keeps growing across calls of ${className}'s methods (calls[${className}])`] });
         }
       }
       return combine(parts);
@@ -420,17 +421,17 @@ export class Sizes {
       // A wrapper returns one answer: its summary's result, in the sizes of this call's arguments.
       out = { ...ZERO, poly: substitute(llm.summary.result, this.argumentValues(llm, llm.summary)), tight: llm.summary.tight, fromOutput: true };
     } else if (cap !== undefined) {
-      out = { ...constant(cap), fromOutput: true, notes: [`output of line ${this.line(call)} is capped at ${cap} tokens: Θ(1)`] };
+      out = { ...constant(cap), fromOutput: true, notes: [`output of line ${lineRef(this.line(call))} is capped at ${cap} tokens: Θ(1)`] };
     } else if (rewritten) {
       this.outputMemo.set(call, { ...this.sizeSymbol(rewritten.name, rewritten.decl, `the size of ${rewritten.name}`), fromOutput: true });
       const base = this.declarationBaseSize(rewritten.decl, rewritten.name, call);
-      out = { ...base, growth: "none", fromOutput: true, fromRewrite: true, notes: [`line ${this.line(call)} rewrites ${rewritten.name} whole (its answer is assigned back to ${rewritten.name}), so its output is Θ(|${rewritten.name}|)`] };
+      out = { ...base, growth: "none", fromOutput: true, fromRewrite: true, notes: [`line ${lineRef(this.line(call))} rewrites ${rewritten.name} whole (its answer is assigned back to ${rewritten.name}), so its output is Θ(|${rewritten.name}|)`] };
     } else if (llm.maxTokens) {
       out = { ...this.sizeOf(llm.maxTokens, call), fromOutput: true };
     } else {
       const model = this.modelName(llm);
       const sym = this.symbols.define({ name: outputSymbol(model), kind: "output", line: this.line(call), origin: `output length of ${model ?? "the model"} with no output cap` });
-      out = { ...ZERO, poly: Poly.symbol(sym), fromOutput: true, notes: [`output of line ${this.line(call)} has no max-token cap: ${sym}`] };
+      out = { ...ZERO, poly: Poly.symbol(sym), fromOutput: true, notes: [`output of line ${lineRef(this.line(call))} has no max-token cap: ${sym}`] };
     }
     this.outputMemo.set(call, out);
     return out;
@@ -723,7 +724,7 @@ export class Sizes {
     const t = this.ts;
     if ((t.isFunctionDeclaration(fn) || t.isMethodDeclaration(fn)) && fn.name && t.isIdentifier(fn.name)) return fn.name.text;
     if (fn.parent && t.isVariableDeclaration(fn.parent) && t.isIdentifier(fn.parent.name)) return fn.parent.name.text;
-    return `<function at line ${this.line(fn)}>`;
+    return `<function at line ${lineRef(this.line(fn))}>`;
   }
 
   /** Whether a write at `write` can have happened before an execution of `site`. */
@@ -733,9 +734,9 @@ export class Sizes {
   }
 
   private accumulate(name: string, w: Write, delta: Size, factorLoops: LoopInfo[], window: Write | undefined): Size {
-    const at = this.line(w.node);
+    const at = lineRef(this.line(w.node));
     if (window) {
-      return { ...delta, poly: delta.poly.scale(window.cap ?? 1), growth: "none", notes: [...delta.notes, `${name} is windowed at line ${this.line(window.node)} (at most ${window.cap} items): no growth`] };
+      return { ...delta, poly: delta.poly.scale(window.cap ?? 1), growth: "none", notes: [...delta.notes, `${name} is windowed at line ${lineRef(this.line(window.node))} (at most ${window.cap} items): no growth`] };
     }
     // A loop that reads one streamed answer adds that answer once, not once per chunk; the loops
     // around it still repeat that.
@@ -743,13 +744,13 @@ export class Sizes {
     if (streamed) {
       const call = this.streamedCall(streamed)!;
       const out = this.outputOf(call);
-      delta = { ...out, notes: [...out.notes, `${name} collects the streamed answer of line ${this.line(call)}`] };
+      delta = { ...out, notes: [...out.notes, `${name} collects the streamed answer of line ${lineRef(this.line(call))}`] };
       factorLoops = factorLoops.filter((l) => l !== streamed);
     }
     if (factorLoops.length === 0) return { ...delta, growth: "none" };
     const trips = Poly.product(factorLoops.map((l) => l.trip));
     const kind: Growth = delta.fromRewrite ? "rewrite" : delta.fromOutput ? "output" : "constant";
-    const over = factorLoops.map((l) => `${l.tripText} (${l.kind} at line ${l.line})`).join(" × ");
+    const over = factorLoops.map((l) => `${l.tripText} (${l.kind} at line ${lineRef(l.line)})`).join(" × ");
     return {
       poly: delta.poly.mul(trips),
       tight: delta.tight && factorLoops.every((l) => l.exact) && !w.conditional,

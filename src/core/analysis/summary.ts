@@ -77,14 +77,9 @@ export function substitute(p: Poly, values: ReadonlyMap<string, Poly>): Poly {
 /** Symbols named after a line (`T14`, `S8`) are renamed when they cross into another file. */
 export function qualifiedSymbol(name: string, file: string): string {
   const base = file.split(/[\\/]/).pop() ?? file;
-  return /^[TS]\d+$/.test(name) ? `${base}:${name}` : name;
+  return /^[TS]\uE000\d+\uE001$/.test(name) ? `${base}:${name}` : name;
 }
 
-export function renameSymbols(p: Poly, file: string, names: readonly string[]): Poly {
-  let out = p;
-  for (const n of names) {
-    const q = qualifiedSymbol(n, file);
-    if (q !== n && out.degreeIn(n) > 0) out = out.subst(n, Poly.symbol(q));
-  }
-  return out;
+export function renameSymbols(p: Poly, file: string): Poly {
+  return p.symbols().some((n) => qualifiedSymbol(n, file) !== n) ? p.rename((n) => qualifiedSymbol(n, file)) : p;
 }

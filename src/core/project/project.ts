@@ -6,6 +6,7 @@ import type * as ts from "typescript";
 import { findingsOf, mayContainLlmCalls, rejectInput, scriptKindOf } from "../analysis/analyzeFile";
 import { FileAnalyzer, catalogWith, type ExternalSummaries } from "../analysis/fileAnalyzer";
 import type { Summary } from "../analysis/summary";
+import { renderSummary } from "../findingLines";
 import type { Scopes, TS } from "../binder/scopes";
 import type { AnalysisOptions, FileAnalysis, Finding } from "../model";
 import { importedNames, importedSpecifiers, normalizePath, resolveModule, type PathMapping } from "./modulePaths";
@@ -77,7 +78,8 @@ export class Project {
 
   /**
    * The findings of some top-level statements of a file (all when `within` is omitted), with the
-   * analyser's name resolution, for the incremental advice of an edited file. Undefined when the
+   * analyser's name resolution, for the incremental advice of an edited file. Their lines are
+   * still marked (see lineRefs): `renderFinding` gives what `analyze` gives. Undefined when the
    * file is not read (too large, binary) or nested too deeply to analyse; any other failure throws,
    * for the caller to report.
    */
@@ -343,7 +345,7 @@ export class Project {
         return undefined;
       }
       const own = analyzer?.exportedSummary(exportName);
-      if (own) return own;
+      if (own) return renderSummary(own);
       // Re-exports: `export { ask } from "./llm"`, `export * from "./llm"`.
       const head = exportName.split(".")[0]!;
       for (const re of analyzer?.reExports() ?? []) {

@@ -2,12 +2,12 @@
 // analysis reads other statements in two ways: through names it uses that they declare (a client,
 // a helper whose summary it takes, a constant, a type, a JSDoc typedef), and through a module-level
 // name whose every reference the analysis read (the pushes to a shared history). So a statement
-// whose text and line are unchanged keeps its findings unless it uses a name a changed statement
-// declares, or shares with one a name whose references were read — transitively. Names are
-// compared as text, so shadowing only makes this more cautious. (A change can also come back
-// through another module that imports this one: the caller analyses a file in an import cycle
-// whole.) Everything here is plain data: an edit's incremental parse reuses and moves the old
-// tree's nodes, so nothing may hold on to them.
+// whose text is unchanged keeps its findings (renumbered if it moved: see incrementalAdvice)
+// unless it uses a name a changed statement declares, or shares with one a name whose references
+// were read — transitively. Names are compared as text, so shadowing only makes this more
+// cautious. (A change can also come back through another module that imports this one: the caller
+// analyses a file in an import cycle whole.) Everything here is plain data: an edit's incremental
+// parse reuses and moves the old tree's nodes, so nothing may hold on to them.
 import type * as ts from "typescript";
 import type { TS } from "../binder/scopes";
 
@@ -15,9 +15,10 @@ export interface Unit {
   /** The statement's text with its leading comments (where `@aalp` comments live). */
   readonly text: string;
   readonly fullStart: number;
-  /** 0-based line and character of `fullStart`. */
+  /** 0-based line and character of `fullStart`, and 0-based line of its end. */
   readonly line: number;
   readonly character: number;
+  readonly endLine: number;
   /** Module-level names it declares (variables, functions, classes, types, imports). */
   readonly declares: readonly string[];
   /** Every identifier in it but property names after a dot. */
@@ -40,8 +41,8 @@ export function unitsOf(t: TS, sf: ts.SourceFile, previous?: FileUnits): FileUni
     const { line, character } = sf.getLineAndCharacterOfPosition(s.pos);
     const text = sf.text.slice(s.pos, s.end);
     const same = known.get(text);
-    if (same) return { ...same, fullStart: s.pos, line, character };
-    return { text, fullStart: s.pos, line, character, declares: declaredNames(t, s, text), names: namesIn(t, s, text), global: t.isModuleDeclaration(s) && (t.isStringLiteral(s.name) || s.name.text === "global") };
+    if (same) return { ...same, fullStart: s.pos, line, character, endLine: line + same.endLine - same.line };
+    return { text, fullStart: s.pos, line, character, endLine: sf.getLineAndCharacterOfPosition(s.end).line, declares: declaredNames(t, s, text), names: namesIn(t, s, text), global: t.isModuleDeclaration(s) && (t.isStringLiteral(s.name) || s.name.text === "global") };
   });
   const tailStart = sf.statements.length ? sf.statements[sf.statements.length - 1]!.end : 0;
   return { units, tail: sf.text.slice(tailStart), tailLine: sf.getLineAndCharacterOfPosition(tailStart).line };
@@ -53,10 +54,12 @@ export interface ReusePlan {
   readonly reused: ReadonlyMap<number, number>;
   /** Adds the module-level names the new analysis read in full; true when more statements must be analysed. */
   widen(scanned: ReadonlySet<string>): boolean;
+  /** Analyses these statements after all (their findings could not be kept), and what they reach. */
+  exclude(statements: Iterable<number>): void;
 }
 
-/** Undefined when the whole file must be analysed again. */
-export function planReuse(previous: FileUnits, next: FileUnits, scannedBefore: ReadonlySet<string>): ReusePlan | undefined {
+/** Undefined when the whole file must be analysed again. With `moves`, a statement on other lines than before is kept too. */
+export function planReuse(previous: FileUnits, next: FileUnits, scannedBefore: ReadonlySet<string>, moves: boolean): ReusePlan | undefined {
   const byText = new Map<string, number[]>();
   previous.units.forEach((u, i) => byText.set(u.text, [...(byText.get(u.text) ?? []), i]));
   const matched = new Set<number>();
@@ -66,9 +69,9 @@ export function planReuse(previous: FileUnits, next: FileUnits, scannedBefore: R
     const candidates = (byText.get(u.text) ?? []).filter((j) => !matched.has(j));
     const j = candidates.find((c) => previous.units[c]!.line === u.line) ?? candidates[0];
     if (j !== undefined) matched.add(j);
-    // Same text on the same lines: its findings' lines and columns hold, their offsets shift.
+    // Same text starting at the same column: its findings' columns hold, their offsets shift (and their lines, when it moved).
     const prev = j === undefined ? undefined : previous.units[j]!;
-    if (prev && prev.line === u.line && (prev.character === u.character || /^[^\S\r\n]*\r?\n/.test(u.text))) reused.set(i, j!);
+    if (prev && (moves || prev.line === u.line) && (prev.character === u.character || /^[^\S\r\n]*\r?\n/.test(u.text))) reused.set(i, j!);
     else dirty.push(u);
   });
   dirty.push(...previous.units.filter((_, j) => !matched.has(j)));
@@ -106,6 +109,15 @@ export function planReuse(previous: FileUnits, next: FileUnits, scannedBefore: R
       const before = scanned.size;
       for (const n of more) scanned.add(n);
       return scanned.size > before && propagate();
+    },
+    exclude(statements) {
+      let any = false;
+      for (const i of statements) {
+        if (!reused.delete(i)) continue;
+        markDirty(next.units[i]!);
+        any = true;
+      }
+      if (any) propagate();
     },
   };
 }

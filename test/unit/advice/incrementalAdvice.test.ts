@@ -9,6 +9,7 @@ import { DEFAULT_ADVICE_SETTINGS, type Advice } from "../../../src/core/advice";
 import { adviseFile, type AdviceSnapshot } from "../../../src/core/advice/incrementalAdvice";
 import { Project } from "../../../src/core";
 import { formatBound } from "../../../src/core/algebra/bound";
+import { visible } from "../findingView";
 
 const EXAMPLES = path.resolve(__dirname, "../../../../examples");
 
@@ -63,9 +64,9 @@ function adviceOf(file: EditedFile, previous?: AdviceSnapshot): AdviceSnapshot |
   return adviseFile(ts, sourceFile, (within) => project.analyzeStatements(file.fileName, within), DEFAULT_ADVICE_SETTINGS, () => project.inImportCycle(file.fileName), previous);
 }
 
-/** Everything an editor shows of the advice, and the finding a quick fix starts from. */
+/** Everything an editor shows of the advice, and all of the finding a quick fix or hover starts from. */
 function shown(advice: readonly Advice[]): unknown[] {
-  return advice.map((a) => ({ code: a.code, severity: a.severity, message: a.message, start: a.start, end: a.end, finding: { start: a.finding.start, end: a.finding.end, line: a.finding.line, column: a.finding.column, endLine: a.finding.endLine, endColumn: a.finding.endColumn, functionName: a.finding.functionName, explanation: a.finding.explanation } }));
+  return advice.map((a) => ({ code: a.code, severity: a.severity, message: a.message, start: a.start, end: a.end, finding: visible(a.finding) }));
 }
 
 /** A small seeded generator: the same edits on every run. */
@@ -253,6 +254,24 @@ export function other() {
     },
   ];
 
+  CASES.push({
+    name: "statements that share a line: renumbered only when both moved alike",
+    file: "/virtual/a.ts",
+    text: `import OpenAI from "openai";
+const client = new OpenAI();
+export function format(rows: string[]) { return rows.join(""); } export async function loop(q: string) { while (true) { const r = await client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: q }] }); if (r) break; } }
+export async function after(qs: string[]) {
+  for (const q of qs) while (q) await client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: q }] });
+}
+`,
+    edits: [
+      ["export function format", "\nexport function format"],
+      ["rows.join(\"\")", "rows.join(\"-\")"],
+      ["{ return rows", "{\n  return rows"],
+      ["export async function after", "\nexport async function after"],
+    ],
+  });
+
   for (const c of CASES) {
     it(`equals a whole-file analysis: ${c.name}`, () => {
       const file = new EditedFile(c.file, c.text, { ...STUBS, ...c.others });
@@ -328,6 +347,94 @@ export function format(rows: string[]): string {
     assert.equal(next.analysed, next.units.length);
     // The SDK call is silenced; session()'s call of ask() is not.
     assert.deepEqual(next.advice.map((a) => [a.code, a.finding.line]), [["aalp.growing-history", 17]]);
+    assert.deepEqual(shown(next.advice), shown(adviceOf(file)!.advice));
+  });
+
+  const MOVED = `import OpenAI from "openai";
+const client = new OpenAI();
+
+export async function session(questions: string[]) {
+  const log: string[] = [];
+  for (const q of questions) {
+    log.push(q);
+    await ask(log.join(""));
+  }
+}
+
+export function format(rows: string[]): string {
+  return rows.join("\\n");
+}
+
+export async function ask(q: string, turns = 3) {
+  const messages = [{ role: "user", content: q }];
+  for (let i = 0; i < turns; i++) {
+    const r = await client.chat.completions.create({ model: "gpt-4o", max_tokens: 100, messages });
+    messages.push({ role: "user", content: r.choices[0].message.content ?? "" });
+  }
+}
+
+export async function poll(q: string) {
+  while (true) {
+    const r = await client.chat.completions.create({ model: "gpt-4o", max_tokens: 5, messages: [{ role: "user", content: q }] });
+    if (r.choices[0].message.content === "done") break;
+  }
+}
+`;
+
+  it("renumbers the advice of statements a line break moved, and of those naming their lines", () => {
+    const file = new EditedFile("/virtual/moved.ts", MOVED);
+    const first = adviseAndCheck(file);
+    const lines = (s: AdviceSnapshot): string[] => s.advice.map((a) => `${a.finding.line} ${a.message}`);
+    assert.deepEqual(lines(first), [
+      "8 History re-sent on every iteration: input Θ(|questions|²·|q|) (log grows at line 7).",
+      "19 History re-sent on every iteration: input Θ(turns² + turns·|q|) (messages grows at line 20).",
+      "26 The while loop at line 25 ends only when data says so (T25 iterations, no bound in the code): calls O(T25). Cap its iterations.",
+      "26 gpt-4o writes at most 5 tokens here: gpt-4o-mini costs 17× less per token (paper §3.1: size the model to the task).",
+    ]);
+    // Two lines into format(): it alone is analysed. ask() and poll() moved; session() did not, but
+    // its derivation names ask()'s lines.
+    const at = MOVED.indexOf("  return rows");
+    file.replace(at, at, "\n\n");
+    const next = adviceOf(file, first)!;
+    assert.equal(next.analysed, 1);
+    assert.equal(next.renumbered, 3);
+    assert.deepEqual(lines(next), [
+      "8 History re-sent on every iteration: input Θ(|questions|²·|q|) (log grows at line 7).",
+      "21 History re-sent on every iteration: input Θ(turns² + turns·|q|) (messages grows at line 22).",
+      "28 The while loop at line 27 ends only when data says so (T27 iterations, no bound in the code): calls O(T27). Cap its iterations.",
+      "28 gpt-4o writes at most 5 tokens here: gpt-4o-mini costs 17× less per token (paper §3.1: size the model to the task).",
+    ]);
+    assert.ok(next.advice[0]!.finding.explanation.includes("ask() (moved.ts:18) makes Θ(turns) LLM calls per invocation with input Θ(turns² + turns·|q|)"));
+    assert.deepEqual(next.advice[0]!.finding.symbols.map((x) => [x.name, x.line]), [["m[gpt-4o]", 21], ["|questions|", 6], ["|q|", 6]]);
+    assert.deepEqual(next.advice[2]!.finding.symbols.map((x) => [x.name, x.line]), [["T27", 27], ["m[gpt-4o]", 28], ["|q|", 26]]);
+    assert.deepEqual(shown(next.advice), shown(adviceOf(file)!.advice));
+  });
+
+  it("analyses a moved statement again when renumbering could reorder its symbols (a written T5 beside T14)", () => {
+    const text = `import OpenAI from "openai";
+const client = new OpenAI();
+export function format(rows: string[]): string {
+  return rows.join("");
+}
+export async function rounds(q: string, T5: number) {
+  for (let i = 0; i < T5; i++) {
+    while (true) {
+      const r = await client.chat.completions.create({ model: "gpt-4o", max_tokens: 5, messages: [{ role: "user", content: q }] });
+      if (r.choices[0].message.content === "done") break;
+    }
+  }
+}
+`;
+    const file = new EditedFile("/virtual/rounds.ts", text);
+    const first = adviseAndCheck(file);
+    assert.ok(first.advice.some((a) => a.message.includes("calls O(T5·T8)")), first.advice.map((a) => a.message).join("\n"));
+    const at = text.indexOf("  return rows");
+    file.replace(at, at, "\n");
+    const next = adviceOf(file, first)!;
+    // format(), typed in, and rounds(), whose T5 and T9 are not renumbered.
+    assert.equal(next.analysed, 2);
+    assert.equal(next.renumbered, 0);
+    assert.ok(next.advice.some((a) => a.message.includes("calls O(T5·T9)")));
     assert.deepEqual(shown(next.advice), shown(adviceOf(file)!.advice));
   });
 
