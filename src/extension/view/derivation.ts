@@ -49,7 +49,9 @@ export function derivationMarkdown(f: Finding, e: PricedEstimate, uri: string): 
     lines.push("", "**Symbols**", "");
     for (const s of f.symbols) {
       const hint = s.unbounded ? ` — no bound in the code; add \`// @aalp ${s.name} <= N\` on the loop` : "";
-      lines.push(`- \`${s.name}\` (${s.kind}), ${lineLink(uri, s.line)}: ${escape(s.origin)}${hint}`);
+      // A symbol a summary brought from another file names that file's line.
+      const where = s.file ? escape(`${s.file.split(/[\\/]/).pop()}:${s.line}`) : lineLink(uri, s.line);
+      lines.push(`- \`${s.name}\` (${s.kind}), ${where}: ${escape(s.origin)}${hint}`);
     }
   }
   lines.push(

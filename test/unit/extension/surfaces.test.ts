@@ -45,6 +45,9 @@ describe("extension surfaces (plain Node)", () => {
     assert.ok(md.includes(`${link(29)} rewrites program whole`), md);
     assert.ok(md.includes("- `|program|` (size), " + link(15) + ": the size of the parameter program"), md);
     assert.ok(md.includes("costs m·(o·n + o²)") && md.includes("Summed over this site's calls: `Θ(rounds²·|program|²·m[gpt-4o])`."), md);
+    // A symbol from another file's summary names that file's line, unlinked.
+    const imported = { ...f, symbols: [{ name: "|q|", kind: "size" as const, line: 7, origin: "the size of q", file: "/ws/llm.ts" }] };
+    assert.ok(derivationMarkdown(imported, siteEstimate(a, f, DEFAULT_SETTINGS), "file:///ws/debug-naive.ts").includes("- `|q|` (size), llm.ts:7: the size of q"));
   });
 
   it("status bar: the worst class and its sites across files", () => {
