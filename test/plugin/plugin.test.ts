@@ -124,7 +124,7 @@ describe("tsserver plugin (a real tsserver)", function () {
     assert.deepEqual(await ours(), [91001]);
   });
 
-  it("after an edit re-analyses only the statements it reaches, and honours @aalp ignore", async () => {
+  it("after an edit re-analyses only the statements it reaches, renumbers those it moves, and honours @aalp ignore", async () => {
     const ours = async (): Promise<string[]> =>
       (await diagnostics(server, file)).filter((x) => x.code >= 91001 && x.code <= 91005).map((x) => `${x.code} ${x.startLocation.line}:${x.startLocation.offset}-${x.endLocation.line}:${x.endLocation.offset}`);
     const analysed = (): string => [...server.log().matchAll(/src\/agent\.ts: analysed (\d+ of \d+) top-level statements in \d+\.\d ms/g)].pop()?.[1] ?? "none";
@@ -140,6 +140,13 @@ describe("tsserver plugin (a real tsserver)", function () {
     await change(8, 1, 9, 1, "");
     assert.deepEqual(await ours(), ["91001 8:21-8:100"]);
     assert.equal(analysed(), "4 of 4");
+    // A function typed above chat(): chat() moves three lines down and keeps its advice, renumbered.
+    await change(3, 1, 3, 1, "export function pad(s: string): string {\n  return s;\n}\n");
+    assert.deepEqual(await ours(), ["91001 11:21-11:100"]);
+    assert.equal(analysed(), "1 of 5");
+    assert.match(server.log(), /src\/agent\.ts: analysed 1 of 5 top-level statements in \d+\.\d ms \(1 kept renumbered\)/);
+    const message = (await diagnostics(server, file)).find((x) => x.code === 91001)?.message;
+    assert.equal(message, "History re-sent on every iteration: input Θ(|questions|²·|q|) (messages grows at lines 10, 13). [aalp.growing-history]");
   });
 });
 
