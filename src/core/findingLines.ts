@@ -38,7 +38,11 @@ function rewriteFinding(f: Finding, w: Rewrite, sortSymbols: boolean): Finding {
     const [to, origin, line] = [name(s.name), w.text(s.origin), s.file ? s.line : w.line(s.line)];
     return to === s.name && origin === s.origin && line === s.line ? s : { ...s, name: to, origin, line };
   });
-  if (sortSymbols) symbols.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  if (sortSymbols) {
+    symbols.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // A written `T5` and the loop named after line 5 print alike: one symbol, as in the bounds.
+    for (let i = symbols.length - 1; i > 0; i--) if (symbols[i]!.name === symbols[i - 1]!.name) symbols.splice(i, 1);
+  }
   const loops = f.loops.map((l) => {
     const [line, tripCount] = [w.line(l.line), w.text(l.tripCount)];
     return line === l.line && tripCount === l.tripCount ? l : { ...l, line, tripCount };

@@ -30,45 +30,47 @@ export class SymbolTable {
   private readonly byName = new Map<string, SymbolInfo>();
   /** Every place a name was defined: functions reuse names (`|q|`, `|text|`) for their own values. */
   private readonly definitions = new Map<string, SymbolInfo[]>();
-  /** The lines of the statement whose finding is being made: its own definitions rank its symbols. */
-  private focus: readonly [number, number] | undefined;
+  /** The finding being made: its statement's lines, and the definitions its bounds made or repeated. */
+  private focus: { readonly from: number; readonly to: number; readonly used: Map<string, SymbolInfo> } | undefined;
 
   /** Registers a symbol; the first origin seen is the name's (for ranking), each is kept. */
   define(info: SymbolInfo): string {
     if (!this.byName.has(info.name)) this.byName.set(info.name, info);
     const all = this.definitions.get(info.name);
     if (!all) this.definitions.set(info.name, [info]);
-    else if (!all.some((d) => d.line === info.line && d.kind === info.kind && d.origin === info.origin)) all.push(info);
+    else if (!all.some((d) => d.line === info.line && d.kind === info.kind && d.origin === info.origin && d.file === info.file)) all.push(info);
+    if (this.focus && !this.focus.used.has(info.name)) this.focus.used.set(info.name, info);
     return info.name;
   }
 
-  get(name: string): SymbolInfo | undefined {
-    return this.byName.get(name);
-  }
-
-  /** The definition made within lines `from`–`to` (a finding's own statement), else the first one:
-   *  a finding's own definitions are made whether the whole file or only its statement is analysed. */
-  near(name: string, from: number, to: number): SymbolInfo | undefined {
-    return this.definitions.get(name)?.find((d) => d.line >= from && d.line <= to) ?? this.byName.get(name);
-  }
-
-  /** Runs `make` with `near` preferring definitions within lines `from`–`to`. */
-  within<T>(from: number, to: number, make: () => T): T {
+  /**
+   * Runs `make` (a finding's bounds, for the statement on lines `from`–`to`) and says which
+   * definition each name it uses stands for: the statement's own, else the first one its bounds
+   * made or repeated (a summary repeats its symbols), else the first one made. None depends on
+   * which other statements were analysed, or in what order.
+   */
+  within<T>(from: number, to: number, make: () => T): { value: T; definition: (name: string) => SymbolInfo | undefined } {
     const outer = this.focus;
-    this.focus = [from, to];
+    const focus = { from, to, used: new Map<string, SymbolInfo>() };
+    this.focus = focus;
     try {
-      return make();
+      return { value: make(), definition: (name) => this.pick(name, focus) };
     } finally {
       this.focus = outer;
     }
   }
 
-  readonly rank = (name: string): number => RANK[(this.focus ? this.near(name, ...this.focus) : this.byName.get(name))?.kind ?? "size"];
-
-  /** A ranking by the definitions within lines `from`–`to`, for a finding to keep. */
-  rankWithin(from: number, to: number): (name: string) => number {
-    return (name) => RANK[this.near(name, from, to)?.kind ?? "size"];
+  private pick(name: string, focus: NonNullable<SymbolTable["focus"]>): SymbolInfo | undefined {
+    // Another file's lines say nothing about this statement.
+    return this.definitions.get(name)?.find((d) => !d.file && d.line >= focus.from && d.line <= focus.to) ?? focus.used.get(name) ?? this.byName.get(name);
   }
+
+  readonly rank = (name: string): number => RANK[(this.focus ? this.pick(name, this.focus) : this.byName.get(name))?.kind ?? "size"];
+}
+
+/** Orders a finding's factors by the kinds of the definitions it took. */
+export function rankBy(definition: (name: string) => SymbolInfo | undefined): (name: string) => number {
+  return (name) => RANK[definition(name)?.kind ?? "size"];
 }
 
 export function outputSymbol(model: string | null): string {

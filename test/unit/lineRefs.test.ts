@@ -5,7 +5,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
-import { Project } from "../../src/core";
+import { Project, analyzeFile, formatBound } from "../../src/core";
 import { renderFinding, renumberFinding, writtenNameMayReorder } from "../../src/core/findingLines";
 import { compareNames, lineRef, renderLines, renumberLines } from "../../src/core/lineRefs";
 import { visible } from "./findingView";
@@ -36,6 +36,24 @@ describe("marked lines", () => {
     // Renumbered alike, marked names keep their order.
     const renumbered = names.map((n) => renumberLines(n, (l) => l + 95)!);
     assert.deepEqual([...renumbered].sort(compareNames).map((n) => renderLines(n)), ["|q|", "T10", "T104", "T107", "turns"]);
+  });
+
+  it("a written T5 and the loop named after line 5 print as one symbol, as they always did: T5²", () => {
+    const text = `import OpenAI from "openai";
+const client = new OpenAI();
+export async function rounds(q: string, T5: number) {
+  for (let i = 0; i < T5; i++) {
+    while (true) {
+      const r = await client.chat.completions.create({ model: "gpt-4o", max_tokens: 5, messages: [{ role: "user", content: q }] });
+      if (r.choices[0].message.content === "done") break;
+    }
+  }
+}
+`;
+    const [f] = analyzeFile(ts, "/ws/r.ts", text).findings;
+    assert.equal(formatBound(f!.calls, f!.rank), "O(T5²)");
+    assert.equal(formatBound(f!.inputTokens, f!.rank), "O(T5²·|q|)");
+    assert.deepEqual(f!.symbols.map((x) => x.name), ["T5", "m[gpt-4o]", "|q|"]);
   });
 
   // Every example, analysed after 1,000 blank lines were put above it, equals its findings

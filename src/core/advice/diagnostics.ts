@@ -83,7 +83,8 @@ export function wholeInputOf(f: Finding): { name: string; everyVersion: boolean 
     const s = f.symbols.find((x) => x.name === name);
     if (!s || s.kind !== "size") return false;
     const collection = /^\|(.+)\[\]\|$/.exec(name);
-    return s.line >= outer.line || (collection !== null && trips.has(`|${collection[1]}|`));
+    // A size from another file's summary is sized per invocation: not a whole from before the loop.
+    return !!s.file || s.line >= outer.line || (collection !== null && trips.has(`|${collection[1]}|`));
   };
   const isWhole = (name: string): boolean => f.symbols.find((x) => x.name === name)?.kind === "size" && !isUnit(name);
   const terms = f.inputPerCall.poly.dominant();

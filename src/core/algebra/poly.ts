@@ -143,13 +143,15 @@ export class Poly {
     return false;
   }
 
-  /** The same polynomial with its symbols renamed (one to one), in the same order. */
+  /** The same polynomial with its symbols renamed, in the same order; names renamed alike multiply. */
   rename(to: (name: string) => string): Poly {
     const out = new Map<string, Monomial>();
     for (const m of this.byKey.values()) {
       const factors: Record<string, number> = {};
-      for (const [s, e] of Object.entries(m.factors)) factors[to(s)] = e;
-      out.set(keyOf(factors), { coef: m.coef, factors });
+      for (const [s, e] of Object.entries(m.factors)) factors[to(s)] = (factors[to(s)] ?? 0) + e;
+      const k = keyOf(factors);
+      const prev = out.get(k);
+      out.set(k, { coef: (prev?.coef ?? 0) + m.coef, factors });
     }
     return new Poly(out);
   }

@@ -8,7 +8,7 @@ import { Provenance, type LlmCall } from "../binder/provenance";
 import { Scopes, type TS } from "../binder/scopes";
 import { ENDPOINT_CATALOG, SDK_CATALOG, catalogCalleeNames, type SdkEntry } from "../catalog/sdks";
 import type { AnalysisOptions, Finding } from "../model";
-import { SymbolTable } from "../symbols";
+import { SymbolTable, rankBy } from "../symbols";
 import { Callees, type Callee } from "./callees";
 import { CallSites, type SiteBounds } from "./callSite";
 import { Loops } from "./loops";
@@ -189,6 +189,20 @@ export class FileAnalyzer {
   }
 
   private computeSummary(fn: ts.SignatureDeclaration, name: string): Summary | undefined {
+    const sf = this.sourceFile;
+    const [from, to] = [fn.getStart(sf), fn.end].map((p) => sf.getLineAndCharacterOfPosition(p).line + 1) as [number, number];
+    // Its symbols are the definitions its own sites used, whatever else was analysed first.
+    const { value: made, definition } = this.symbols.within(from, to, () => this.summaryOfSites(fn, name));
+    if (!made) return undefined;
+    const symbols = made.usedNames.flatMap((n) => {
+      const info = definition(n);
+      return info ? [{ ...info, name: qualifiedSymbol(n, made.summary.file) }] : [];
+    });
+    return { ...made.summary, symbols };
+  }
+
+  /** A summary but for its symbols, and the names its polynomials use. */
+  private summaryOfSites(fn: ts.SignatureDeclaration, name: string): { summary: Summary; usedNames: string[] } | undefined {
     const t = this.tsm;
     const body = (fn as { body?: ts.Node }).body;
     if (!body) return undefined;
@@ -246,7 +260,7 @@ export class FileAnalyzer {
     }
     const usedNames = [...new Set(Object.values(polys).flatMap((p) => p.symbols()))];
     const rename = (p: Poly): Poly => renameSymbols(p, file);
-    return {
+    const summary: Summary = {
       name,
       file,
       line,
@@ -263,13 +277,11 @@ export class FileAnalyzer {
       sdk: sdks.size === 1 ? [...sdks][0]! : "several",
       api: sites.length === 1 ? sites[0]!.llm.api : `${sites.length} LLM call sites`,
       model: models.size === 1 ? [...models][0]! : null,
-      symbols: usedNames.flatMap((n) => {
-        const info = this.symbols.get(n);
-        return info ? [{ ...info, name: qualifiedSymbol(n, file) }] : [];
-      }),
+      symbols: [],
       explanation,
       ...(unknown ? { unknown } : {}),
     };
+    return { summary, usedNames };
   }
 
   private placeholder(fn: ts.SignatureDeclaration, name: string): Summary {
@@ -394,7 +406,7 @@ export class FileAnalyzer {
     let top: ts.Node = llm.node;
     while (top.parent && !this.tsm.isSourceFile(top.parent)) top = top.parent;
     const [from, to] = [top.getStart(sf), top.end].map((p) => sf.getLineAndCharacterOfPosition(p).line + 1) as [number, number];
-    const b = this.symbols.within(from, to, () => this.sites.bounds(llm, model));
+    const { value: b, definition } = this.symbols.within(from, to, () => this.sites.bounds(llm, model));
     const start = llm.node.getStart(sf);
     const s = sf.getLineAndCharacterOfPosition(start);
     const e = sf.getLineAndCharacterOfPosition(llm.node.end);
@@ -424,8 +436,8 @@ export class FileAnalyzer {
       growth: b.growth,
       loops: [...b.loops].reverse().map((l) => ({ line: l.line, kind: l.kind, tripCount: l.tripText, dataDependent: l.dataDependent, exact: l.exact, parallel: l.parallel })),
       explanation: b.explanation,
-      symbols: [...used].sort().flatMap((n) => this.symbols.near(n, from, to) ?? []),
-      rank: this.symbols.rankWithin(from, to),
+      symbols: [...used].sort().flatMap((n) => definition(n) ?? []),
+      rank: rankBy(definition),
     };
   }
 }

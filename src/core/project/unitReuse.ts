@@ -75,6 +75,13 @@ export function planReuse(previous: FileUnits, next: FileUnits, scannedBefore: R
     else dirty.push(u);
   });
   dirty.push(...previous.units.filter((_, j) => !matched.has(j)));
+  // Statements that changed places (a paste over two functions, a checkout) change what comes
+  // first, which the analysis reads (a write before a call), and the order lines print in.
+  let last = -1;
+  for (const j of reused.values()) {
+    if (j < last) return undefined;
+    last = j;
+  }
   // Annotations hold for the whole file, and an augmentation can change any type.
   if (dirty.some((u) => u.global || u.text.includes("@aalp"))) return undefined;
   // An annotation's line is in the findings it bounds: one after the last statement must stay put.

@@ -272,6 +272,61 @@ export async function after(qs: string[]) {
     ],
   });
 
+  // A second reader's cases against renumbering: statements that change places, symbols from
+  // another file's summary, and a name several calls define.
+  const SWAP_B = `async function b(q: string) { while (true) { const r = await client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: q }] }); if (r) break; }
+}`;
+  const SWAP_A = `async function a(q: string) { let done = false; while (!done) { done = !!(await b(q)); }
+}`;
+  const LOAD = `export function load(text: string) {
+  doc = text;
+}`;
+  const ASK = `export async function ask(qs: string[]) {
+  for (const q of qs) await client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: doc + q }] });
+}`;
+  const RUN = `import { each } from "./b";
+export async function run(q: string) {
+  let r: any;
+  do {
+    r = await each(q as any);
+  } while (!r);
+}
+`;
+  CASES.push(
+    {
+      name: "two functions swapped in one edit: their factors print in the new order",
+      file: "/virtual/a.ts",
+      text: `import OpenAI from "openai";\nconst client = new OpenAI();\n${SWAP_B}\n${SWAP_A}\nexport async function c(q: string) {\n  let more = true;\n  while (more) more = !!(await a(q));\n}\n`,
+      edits: [[`${SWAP_B}\n${SWAP_A}`, `${SWAP_A}\n${SWAP_B}`]],
+    },
+    {
+      name: "a writer and a reader swapped: which comes first is what the analysis reads",
+      file: "/virtual/a.ts",
+      text: `import OpenAI from "openai";\nconst client = new OpenAI();\nlet doc = "";\n${LOAD}\n${ASK}\n`,
+      edits: [[`${LOAD}\n${ASK}`, `${ASK}\n${LOAD}`], [`${ASK}\n${LOAD}`, `${LOAD}\n${ASK}`]],
+    },
+    {
+      name: "a symbol of another file's summary is not taken for one of this statement's lines",
+      file: "/virtual/a.ts",
+      text: RUN,
+      others: { "/virtual/b.ts": `import OpenAI from "openai";\nconst client = new OpenAI();\nexport async function ask(q: string) {\n  return client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: q }] });\n}\nexport async function each(qs: string[]) {\n  for (const q of qs) await ask(q);\n}\n` },
+      edits: [["export async function run", "const z = 1;\nconst w = 2;\nexport async function run"]],
+    },
+    {
+      name: "a size of another file's summary is per invocation, wherever its line falls",
+      file: "/virtual/a.ts",
+      text: RUN,
+      others: { "/virtual/b.ts": `import OpenAI from "openai";\nconst client = new OpenAI();\nexport async function poll(q: string) {\n  while (true) {\n    const r = await client.chat.completions.create({ model: "gpt-4o", max_tokens: 5, messages: [{ role: "user", content: q }] });\n    if (r) break;\n  }\n}\nexport async function each(qs: string[]) {\n  for (const q of qs) await poll(q);\n}\n` },
+      edits: [["export async function run", "const z = 1;\nexport async function run"], ["const z = 1;\n", "const z0 = 0;\nconst z1 = 1;\n"]],
+    },
+    {
+      name: "a model symbol a function pasted above also defines keeps the definition the finding used",
+      file: "/virtual/a.ts",
+      text: `import OpenAI from "openai";\nconst client = new OpenAI();\n\nexport async function ask(q: string) {\n  return client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: q }] });\n}\n\nexport async function session(qs: string[]) {\n  for (const q of qs) await ask(q);\n}\n`,
+      edits: [["export async function ask", "export async function other(x: string) {\n  return client.chat.completions.create({ model: \"gpt-4o\", messages: [{ role: \"user\", content: x }] });\n}\n\nexport async function ask"]],
+    },
+  );
+
   for (const c of CASES) {
     it(`equals a whole-file analysis: ${c.name}`, () => {
       const file = new EditedFile(c.file, c.text, { ...STUBS, ...c.others });
