@@ -26,46 +26,77 @@ export interface SymbolInfo {
 
 const RANK: Record<SymbolKind, number> = { count: 0, size: 1, output: 2, model: 3 };
 
-export class SymbolTable {
-  private readonly byName = new Map<string, SymbolInfo>();
-  /** Every place a name was defined: functions reuse names (`|q|`, `|text|`) for their own values. */
-  private readonly definitions = new Map<string, SymbolInfo[]>();
-  /** The finding being made: its statement's lines, and the definitions its bounds made or repeated. */
-  private focus: { readonly from: number; readonly to: number; readonly used: Map<string, SymbolInfo> } | undefined;
+/** The definitions something made (see `SymbolTable.record`): its own, and those a summary offered. */
+export interface Defined {
+  readonly own: ReadonlyMap<string, SymbolInfo>;
+  readonly offered: ReadonlyMap<string, SymbolInfo>;
+}
 
-  /** Registers a symbol; the first origin seen is the name's (for ranking), each is kept. */
+export class SymbolTable {
+  /** The first definition of each name: functions reuse names (`|q|`, `|text|`) for their own values. */
+  private readonly byName = new Map<string, SymbolInfo>();
+  /** The recordings under way (see `record`), innermost last. */
+  private readonly recordings: { own: Map<string, SymbolInfo>; offered: Map<string, SymbolInfo>; sealed: boolean }[] = [];
+
+  /** Registers a symbol, for the recordings under way too. */
   define(info: SymbolInfo): string {
     if (!this.byName.has(info.name)) this.byName.set(info.name, info);
-    const all = this.definitions.get(info.name);
-    if (!all) this.definitions.set(info.name, [info]);
-    else if (!all.some((d) => d.line === info.line && d.kind === info.kind && d.origin === info.origin && d.file === info.file)) all.push(info);
-    if (this.focus && !this.focus.used.has(info.name)) this.focus.used.set(info.name, info);
+    for (const r of this.open()) if (!r.own.has(info.name)) r.own.set(info.name, info);
     return info.name;
   }
 
-  /**
-   * Runs `make` (a finding's bounds, for the statement on lines `from`–`to`) and says which
-   * definition each name it uses stands for: the statement's own, else the first one its bounds
-   * made or repeated (a summary repeats its symbols), else the first one made. None depends on
-   * which other statements were analysed, or in what order.
-   */
-  within<T>(from: number, to: number, make: () => T): { value: T; definition: (name: string) => SymbolInfo | undefined } {
-    const outer = this.focus;
-    const focus = { from, to, used: new Map<string, SymbolInfo>() };
-    this.focus = focus;
-    try {
-      return { value: make(), definition: (name) => this.pick(name, focus) };
-    } finally {
-      this.focus = outer;
+  /** The recordings a definition reaches: the innermost, outward to the first sealed one. */
+  private *open(): Generator<SymbolTable["recordings"][number]> {
+    for (let i = this.recordings.length - 1; i >= 0; i--) {
+      yield this.recordings[i]!;
+      if (this.recordings[i]!.sealed) return;
     }
   }
 
-  private pick(name: string, focus: NonNullable<SymbolTable["focus"]>): SymbolInfo | undefined {
-    // Another file's lines say nothing about this statement.
-    return this.definitions.get(name)?.find((d) => !d.file && d.line >= focus.from && d.line <= focus.to) ?? focus.used.get(name) ?? this.byName.get(name);
+  /**
+   * A summary's symbols, for the call that applies it. They are the call's unless it defines the
+   * name itself: `ask(q)` in a loop over `q` substitutes the loop's `|q|` for ask's parameter.
+   */
+  offer(infos: readonly SymbolInfo[]): void {
+    for (const info of infos) {
+      if (!this.byName.has(info.name)) this.byName.set(info.name, info);
+      for (const r of this.open()) if (!r.offered.has(info.name)) r.offered.set(info.name, info);
+    }
   }
 
-  readonly rank = (name: string): number => RANK[(this.focus ? this.pick(name, this.focus) : this.byName.get(name))?.kind ?? "size"];
+  /**
+   * Runs `make` (a finding's bounds, a summary, a cached loop) and returns with it the first
+   * definition of each name it made, and of each a summary offered it: the definitions a
+   * finding's symbols stand for, whichever statements were analysed before it and in what order.
+   * What a `sealed` recording (a summary) makes reaches the recordings around it only as it is
+   * offered, as when the summary was made earlier and is read from the cache.
+   */
+  record<T>(make: () => T, sealed = false): { value: T; defined: Defined } {
+    const defined = { own: new Map<string, SymbolInfo>(), offered: new Map<string, SymbolInfo>(), sealed };
+    this.recordings.push(defined);
+    try {
+      return { value: make(), defined };
+    } finally {
+      this.recordings.pop();
+    }
+  }
+
+  /** A cached result's definitions, made again for whoever reads it (see `record`). */
+  repeat(defined: Defined): void {
+    for (const d of defined.own.values()) this.define(d);
+    this.offer([...defined.offered.values()]);
+  }
+
+  /** What each name stands for in something `record` made: its own definition, else one offered, else the first one. */
+  definitionIn(defined: Defined): (name: string) => SymbolInfo | undefined {
+    return (name) => defined.own.get(name) ?? defined.offered.get(name) ?? this.byName.get(name);
+  }
+
+  /** Orders factors while bounds are made: by the definitions the innermost recording has. */
+  readonly rank = (name: string): number => {
+    const r = this.recordings[this.recordings.length - 1];
+    return RANK[(r?.own.get(name) ?? r?.offered.get(name) ?? this.byName.get(name))?.kind ?? "size"];
+  };
 }
 
 /** Orders a finding's factors by the kinds of the definitions it took. */

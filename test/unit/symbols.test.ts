@@ -1,5 +1,5 @@
-// Which definition a finding's symbol stands for: never one chosen by another file's line numbers,
-// nor by which statements happened to be analysed first.
+// Which definition a finding's symbol stands for: the one its own bounds used, not the one a
+// statement analysed earlier made first; and another file's sizes are per invocation.
 import * as assert from "node:assert/strict";
 import * as ts from "typescript";
 import { analyzeFile } from "../../src/core";
@@ -9,16 +9,22 @@ import { wholeInputOf } from "../../src/core/advice/diagnostics";
 import { SymbolTable } from "../../src/core/symbols";
 
 describe("symbol definitions", () => {
-  it("a finding takes its statement's own definition, else the one its bounds used, never another file's by line", () => {
+  it("a finding's symbols stand for its bounds' own definitions, then a summary's, not the first ones made", () => {
     const table = new SymbolTable();
-    table.define({ name: "|q|", kind: "count", line: 5, origin: "a parameter of b.ts", file: "/ws/b.ts" });
-    table.define({ name: "m[gpt-4o]", kind: "model", line: 40, origin: "a call further down" });
-    const { definition } = table.within(4, 6, () => {
-      table.define({ name: "m[gpt-4o]", kind: "model", line: 90, origin: "the call the bounds used" });
-      table.define({ name: "|q|", kind: "size", line: 12, origin: "the size the bounds used" });
+    table.define({ name: "m[gpt-4o]", kind: "model", line: 5, origin: "a call further up" });
+    const loop = table.record(() => table.define({ name: "|qs|", kind: "count", line: 9, origin: "a loop over qs" }));
+    const { defined } = table.record(() => {
+      table.offer([{ name: "m[gpt-4o]", kind: "model", line: 40, origin: "the call in ask()" }, { name: "|q|", kind: "size", line: 3, origin: "ask()'s parameter" }]);
+      // A cached loop read again: its symbols are this finding's too.
+      table.repeat(loop.defined);
+      table.define({ name: "|q|", kind: "size", line: 12, origin: "the loop's element, passed to ask()" });
+      table.define({ name: "|qs|", kind: "size", line: 30, origin: "a later definition" });
     });
-    assert.equal(definition("|q|")?.origin, "the size the bounds used");
-    assert.equal(definition("m[gpt-4o]")?.origin, "the call the bounds used");
+    const definition = table.definitionIn(defined);
+    assert.equal(definition("m[gpt-4o]")?.origin, "the call in ask()");
+    assert.equal(definition("|q|")?.origin, "the loop's element, passed to ask()");
+    assert.equal(definition("|qs|")?.origin, "a loop over qs");
+    assert.equal(definition("never"), undefined);
   });
 
   it("a size from another file's summary is not a whole sent before the loop, wherever its line falls", () => {

@@ -118,7 +118,7 @@ export class CallSites {
   private wrapperBounds(llm: LlmCall, summary: Summary, around: { loops: LoopInfo[]; conditional: boolean; loopsTight: boolean; iterations: Poly; loopSpan: Poly; explanation: string[] }): SiteBounds {
     const call = llm.node;
     const rank = this.symbols.rank;
-    for (const sym of summary.symbols) this.symbols.define(sym);
+    this.symbols.offer(summary.symbols);
     if (summary.unknown) {
       const unknown = Bound.unknown(summary.unknown);
       around.explanation.push(`${summary.name}() (${this.placeOf(summary)}): ${summary.unknown}`);

@@ -189,11 +189,10 @@ export class FileAnalyzer {
   }
 
   private computeSummary(fn: ts.SignatureDeclaration, name: string): Summary | undefined {
-    const sf = this.sourceFile;
-    const [from, to] = [fn.getStart(sf), fn.end].map((p) => sf.getLineAndCharacterOfPosition(p).line + 1) as [number, number];
     // Its symbols are the definitions its own sites used, whatever else was analysed first.
-    const { value: made, definition } = this.symbols.within(from, to, () => this.summaryOfSites(fn, name));
+    const { value: made, defined } = this.symbols.record(() => this.summaryOfSites(fn, name), true);
     if (!made) return undefined;
+    const definition = this.symbols.definitionIn(defined);
     const symbols = made.usedNames.flatMap((n) => {
       const info = definition(n);
       return info ? [{ ...info, name: qualifiedSymbol(n, made.summary.file) }] : [];
@@ -402,11 +401,9 @@ export class FileAnalyzer {
   private finding(llm: LlmCall): Finding {
     const sf = this.sourceFile;
     const model = this.modelName(llm);
-    // The statement the call is in: its own definitions of a symbol name are the finding's.
-    let top: ts.Node = llm.node;
-    while (top.parent && !this.tsm.isSourceFile(top.parent)) top = top.parent;
-    const [from, to] = [top.getStart(sf), top.end].map((p) => sf.getLineAndCharacterOfPosition(p).line + 1) as [number, number];
-    const { value: b, definition } = this.symbols.within(from, to, () => this.sites.bounds(llm, model));
+    // Its symbols stand for the definitions its own bounds made or repeated.
+    const { value: b, defined } = this.symbols.record(() => this.sites.bounds(llm, model));
+    const definition = this.symbols.definitionIn(defined);
     const start = llm.node.getStart(sf);
     const s = sf.getLineAndCharacterOfPosition(start);
     const e = sf.getLineAndCharacterOfPosition(llm.node.end);

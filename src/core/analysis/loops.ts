@@ -5,7 +5,7 @@ import type * as ts from "typescript";
 import { Poly } from "../algebra/poly";
 import type { Constants } from "../binder/constants";
 import type { Scopes, TS } from "../binder/scopes";
-import type { SymbolTable } from "../symbols";
+import type { Defined, SymbolTable } from "../symbols";
 import { lineRef } from "../lineRefs";
 
 export type LoopKind = "for" | "for-of" | "for-in" | "for-await" | "while" | "do-while" | "map" | "forEach" | "flatMap" | "filter" | "reduce" | "some" | "every" | "find" | "pMap";
@@ -43,7 +43,7 @@ const CALLBACK_LOOPS: Record<string, { kind: LoopKind; parallel: boolean; exact:
 };
 
 export class Loops {
-  private readonly cache = new Map<ts.Node, LoopInfo>();
+  private readonly cache = new Map<ts.Node, { readonly info: LoopInfo; readonly defined: Defined }>();
 
   constructor(
     private readonly ts: TS,
@@ -148,11 +148,14 @@ export class Loops {
   }
 
   info(loop: ts.Node): LoopInfo {
-    let info = this.cache.get(loop);
-    if (!info) {
-      info = this.compute(loop);
-      this.cache.set(loop, info);
+    const cached = this.cache.get(loop);
+    if (cached) {
+      // The loop's symbols are the reader's too (see SymbolTable.record).
+      this.symbols.repeat(cached.defined);
+      return cached.info;
     }
+    const { value: info, defined } = this.symbols.record(() => this.compute(loop));
+    this.cache.set(loop, { info, defined });
     return info;
   }
 

@@ -7,7 +7,7 @@ import { Poly } from "../algebra/poly";
 import type { Constants } from "../binder/constants";
 import type { LlmCall } from "../binder/provenance";
 import type { Scopes, TS } from "../binder/scopes";
-import { outputSymbol, type SymbolTable } from "../symbols";
+import { outputSymbol, type Defined, type SymbolTable } from "../symbols";
 import { countTokens } from "../tokens";
 import type { LoopInfo, Loops } from "./loops";
 import { substitute, type Summary } from "./summary";
@@ -71,9 +71,10 @@ export class Sizes {
   private readonly inProgressFields = new Set<string>();
   /** Parameters of a builder being inlined, sized as the arguments of the call being sized. */
   private readonly bound = new Map<ts.Node, Size>();
-  private readonly writesMemo = new Map<ts.Node, Write[]>();
+  /** Memos whose results hold symbols keep their definitions, to repeat for each reader (SymbolTable.record). */
+  private readonly writesMemo = new Map<ts.Node, { readonly writes: Write[]; defined: Defined }>();
   private readonly sourcesMemo = new Map<ts.CallExpression, Set<ts.Node>>();
-  private readonly outputMemo = new Map<ts.CallExpression, Size>();
+  private readonly outputMemo = new Map<ts.CallExpression, { readonly size: Size; readonly defined: Defined }>();
 
   constructor(
     private readonly ts: TS,
@@ -412,7 +413,16 @@ export class Sizes {
   /** Output tokens of one execution of an LLM call. */
   outputOf(call: ts.CallExpression): Size {
     const memo = this.outputMemo.get(call);
-    if (memo) return memo;
+    if (memo) {
+      this.symbols.repeat(memo.defined);
+      return memo.size;
+    }
+    const { value: size, defined } = this.symbols.record(() => this.outputOnce(call));
+    this.outputMemo.set(call, { size, defined });
+    return size;
+  }
+
+  private outputOnce(call: ts.CallExpression): Size {
     const llm = this.llmCall(call)!;
     let out: Size;
     const cap = llm.maxTokens ? this.constants.number(llm.maxTokens) : undefined;
@@ -423,7 +433,8 @@ export class Sizes {
     } else if (cap !== undefined) {
       out = { ...constant(cap), fromOutput: true, notes: [`output of line ${lineRef(this.line(call))} is capped at ${cap} tokens: Θ(1)`] };
     } else if (rewritten) {
-      this.outputMemo.set(call, { ...this.sizeSymbol(rewritten.name, rewritten.decl, `the size of ${rewritten.name}`), fromOutput: true });
+      // While the base is sized, the answer assigned back stands for itself.
+      this.outputMemo.set(call, { size: { ...this.sizeSymbol(rewritten.name, rewritten.decl, `the size of ${rewritten.name}`), fromOutput: true }, defined: { own: new Map(), offered: new Map() } });
       const base = this.declarationBaseSize(rewritten.decl, rewritten.name, call);
       out = { ...base, growth: "none", fromOutput: true, fromRewrite: true, notes: [`line ${lineRef(this.line(call))} rewrites ${rewritten.name} whole (its answer is assigned back to ${rewritten.name}), so its output is Θ(|${rewritten.name}|)`] };
     } else if (llm.maxTokens) {
@@ -433,7 +444,6 @@ export class Sizes {
       const sym = this.symbols.define({ name: outputSymbol(model), kind: "output", line: this.line(call), origin: `output length of ${model ?? "the model"} with no output cap` });
       out = { ...ZERO, poly: Poly.symbol(sym), fromOutput: true, notes: [`output of line ${lineRef(this.line(call))} has no max-token cap: ${sym}`] };
     }
-    this.outputMemo.set(call, out);
     return out;
   }
 
@@ -771,16 +781,21 @@ export class Sizes {
   /** Every write to a variable, classified (memoised per declaration). */
   writesOf(decl: ts.Node, name: string): Write[] {
     const memo = this.writesMemo.get(decl);
-    if (memo) return memo;
-    const out: Write[] = [];
-    this.writesMemo.set(decl, out);
-    // A const string or number cannot change: no need to read every use of a shared prompt.
-    if (this.isConstPrimitive(decl)) return out;
-    for (const ref of this.scopes.referencesTo(decl, name)) {
-      const w = this.classifyWrite(ref, decl);
-      if (w) out.push(w);
+    if (memo) {
+      this.symbols.repeat(memo.defined);
+      return memo.writes;
     }
-    return out;
+    const entry = { writes: [] as Write[], defined: { own: new Map(), offered: new Map() } as Defined };
+    this.writesMemo.set(decl, entry);
+    // A const string or number cannot change: no need to read every use of a shared prompt.
+    if (this.isConstPrimitive(decl)) return entry.writes;
+    entry.defined = this.symbols.record(() => {
+      for (const ref of this.scopes.referencesTo(decl, name)) {
+        const w = this.classifyWrite(ref, decl);
+        if (w) entry.writes.push(w);
+      }
+    }).defined;
+    return entry.writes;
   }
 
   private isConstPrimitive(decl: ts.Node): boolean {

@@ -327,6 +327,81 @@ export async function run(q: string) {
     },
   );
 
+  // And a third: a finding's symbols once took definitions by line range, which takes in a
+  // function nested in its statement or a statement sharing its line.
+  CASES.push(
+    {
+      name: "a statement sharing its line with a function that defines the same names",
+      file: "/virtual/a.ts",
+      text: `import OpenAI from "openai";
+const client = new OpenAI();
+export async function grow(questions: string[]) {
+  const log: string[] = [];
+  for (const q of questions) {
+    log.push(q);
+    await client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: log.join("") }] });
+  }
+}
+export async function each(qs: string[]) {
+  for (const q of qs) await grow(q);
+}
+for (const x of ["a", "b", "c"]) void each(x); async function one(q: string) { return client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: q }] }); }
+export async function last(qs: string[]) {
+}
+`,
+      edits: [["export async function last", "\nexport async function last"]],
+    },
+    {
+      name: "a nested function's call in the statement does not stand for its caller's symbols",
+      file: "/virtual/a.ts",
+      text: `import OpenAI from "openai";
+const client = new OpenAI();
+export async function outer(q: string) {
+  async function inner(x: string) {
+    return client.chat.completions.create({ model: "gpt-4o", max_tokens: 5, messages: [{ role: "user", content: x }] });
+  }
+  return client.chat.completions.create({ model: "gpt-4o", max_tokens: 5, messages: [{ role: "user", content: q }] });
+}
+export async function caller(qs: string[]) {
+  for (const q of qs) await outer(q);
+}
+export async function top(qs: string[]) {
+  let ok = false;
+}
+`,
+      edits: [["  let ok = false;\n", "  let ok = false;\n  while (!ok) ok = !!(await caller(qs));\n"]],
+    },
+    {
+      name: "two statements joined on one line keep their own model symbols",
+      file: "/virtual/a.ts",
+      text: `import OpenAI from "openai";
+const client = new OpenAI();
+export async function one(d: string) { return client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: d }] }); }
+export async function seq(items: string[]) {
+  for (const it of items) {
+    await client.chat.completions.create({ model: "gpt-4o", max_tokens: 10, messages: [{ role: "user", content: it }] });
+  }
+}
+`,
+      edits: [["}\nexport async function seq", "} export async function seq"]],
+    },
+    {
+      name: "two statements joined on one line keep their own sizes",
+      file: "/virtual/a.ts",
+      text: `import OpenAI from "openai";
+const client = new OpenAI();
+export async function many(qs: string[]) { for (const q of qs) await client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: q }] }); }
+export async function poll(q: string) {
+  while (true) {
+    const r = await client.chat.completions.create({ model: "gpt-4o", max_tokens: 5, messages: [{ role: "user", content: q }] });
+    if (r) break;
+  }
+}
+`,
+      edits: [["}\nexport async function poll", "} export async function poll"]],
+    },
+  );
+
   for (const c of CASES) {
     it(`equals a whole-file analysis: ${c.name}`, () => {
       const file = new EditedFile(c.file, c.text, { ...STUBS, ...c.others });
