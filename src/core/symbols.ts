@@ -41,15 +41,18 @@ export class SymbolTable {
   /** Registers a symbol, for the recordings under way too. */
   define(info: SymbolInfo): string {
     if (!this.byName.has(info.name)) this.byName.set(info.name, info);
-    for (const r of this.open()) if (!r.own.has(info.name)) r.own.set(info.name, info);
+    this.reach((r) => {
+      if (!r.own.has(info.name)) r.own.set(info.name, info);
+    });
     return info.name;
   }
 
-  /** The recordings a definition reaches: the innermost, outward to the first sealed one. */
-  private *open(): Generator<SymbolTable["recordings"][number]> {
+  /** Visits the recordings a definition reaches: the innermost, outward to the first sealed one. */
+  private reach(visit: (r: SymbolTable["recordings"][number]) => void): void {
     for (let i = this.recordings.length - 1; i >= 0; i--) {
-      yield this.recordings[i]!;
-      if (this.recordings[i]!.sealed) return;
+      const r = this.recordings[i]!;
+      visit(r);
+      if (r.sealed) return;
     }
   }
 
@@ -60,7 +63,9 @@ export class SymbolTable {
   offer(infos: readonly SymbolInfo[]): void {
     for (const info of infos) {
       if (!this.byName.has(info.name)) this.byName.set(info.name, info);
-      for (const r of this.open()) if (!r.offered.has(info.name)) r.offered.set(info.name, info);
+      this.reach((r) => {
+        if (!r.offered.has(info.name)) r.offered.set(info.name, info);
+      });
     }
   }
 
