@@ -138,6 +138,7 @@ export class Poly {
     return [...out].sort(compareNames);
   }
 
+  /** Whether a symbol passes `test` (without sorting them, as `symbols` does). */
   someSymbol(test: (name: string) => boolean): boolean {
     for (const m of this.byKey.values()) for (const s of Object.keys(m.factors)) if (test(s)) return true;
     return false;
