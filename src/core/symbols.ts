@@ -86,6 +86,18 @@ export class SymbolTable {
     }
   }
 
+  /** `make(key)` once per key; each later read repeats its definitions, for the reader (see `record`). */
+  memo<K, T>(cache: Map<K, { readonly value: T; readonly defined: Defined }>, key: K, make: (key: K) => T): T {
+    const hit = cache.get(key);
+    if (hit) {
+      this.repeat(hit.defined);
+      return hit.value;
+    }
+    const made = this.record(() => make(key));
+    cache.set(key, made);
+    return made.value;
+  }
+
   /** A cached result's definitions, made again for whoever reads it (see `record`). */
   repeat(defined: Defined): void {
     for (const d of defined.own.values()) this.define(d);

@@ -43,7 +43,7 @@ const CALLBACK_LOOPS: Record<string, { kind: LoopKind; parallel: boolean; exact:
 };
 
 export class Loops {
-  private readonly cache = new Map<ts.Node, { readonly info: LoopInfo; readonly defined: Defined }>();
+  private readonly cache = new Map<ts.Node, { readonly value: LoopInfo; readonly defined: Defined }>();
 
   constructor(
     private readonly ts: TS,
@@ -148,15 +148,7 @@ export class Loops {
   }
 
   info(loop: ts.Node): LoopInfo {
-    const cached = this.cache.get(loop);
-    if (cached) {
-      // The loop's symbols are the reader's too (see SymbolTable.record).
-      this.symbols.repeat(cached.defined);
-      return cached.info;
-    }
-    const { value: info, defined } = this.symbols.record(() => this.compute(loop));
-    this.cache.set(loop, { info, defined });
-    return info;
+    return this.symbols.memo(this.cache, loop, (l) => this.compute(l));
   }
 
   private compute(loop: ts.Node): LoopInfo {

@@ -74,7 +74,7 @@ export class Sizes {
   /** Memos whose results hold symbols keep their definitions, to repeat for each reader (SymbolTable.record). */
   private readonly writesMemo = new Map<ts.Node, { readonly writes: Write[]; defined: Defined }>();
   private readonly sourcesMemo = new Map<ts.CallExpression, Set<ts.Node>>();
-  private readonly outputMemo = new Map<ts.CallExpression, { readonly size: Size; readonly defined: Defined }>();
+  private readonly outputMemo = new Map<ts.CallExpression, { readonly value: Size; readonly defined: Defined }>();
 
   constructor(
     private readonly ts: TS,
@@ -412,14 +412,7 @@ export class Sizes {
 
   /** Output tokens of one execution of an LLM call. */
   outputOf(call: ts.CallExpression): Size {
-    const memo = this.outputMemo.get(call);
-    if (memo) {
-      this.symbols.repeat(memo.defined);
-      return memo.size;
-    }
-    const { value: size, defined } = this.symbols.record(() => this.outputOnce(call));
-    this.outputMemo.set(call, { size, defined });
-    return size;
+    return this.symbols.memo(this.outputMemo, call, (c) => this.outputOnce(c));
   }
 
   private outputOnce(call: ts.CallExpression): Size {
@@ -434,7 +427,7 @@ export class Sizes {
       out = { ...constant(cap), fromOutput: true, notes: [`output of line ${lineRef(this.line(call))} is capped at ${cap} tokens: Θ(1)`] };
     } else if (rewritten) {
       // While the base is sized, the answer assigned back stands for itself.
-      this.outputMemo.set(call, { size: { ...this.sizeSymbol(rewritten.name, rewritten.decl, `the size of ${rewritten.name}`), fromOutput: true }, defined: { own: new Map(), offered: new Map() } });
+      this.outputMemo.set(call, { value: { ...this.sizeSymbol(rewritten.name, rewritten.decl, `the size of ${rewritten.name}`), fromOutput: true }, defined: { own: new Map(), offered: new Map() } });
       const base = this.declarationBaseSize(rewritten.decl, rewritten.name, call);
       out = { ...base, growth: "none", fromOutput: true, fromRewrite: true, notes: [`line ${lineRef(this.line(call))} rewrites ${rewritten.name} whole (its answer is assigned back to ${rewritten.name}), so its output is Θ(|${rewritten.name}|)`] };
     } else if (llm.maxTokens) {
