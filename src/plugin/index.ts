@@ -56,26 +56,28 @@ function decorate(tsm: typeof ts, info: ts.server.PluginCreateInfo, settingsOf: 
   const original = info.languageService;
   const logged = (): boolean => info.project.projectService.logger.hasLevel(tsm.server.LogLevel.normal);
   let settings = settingsOf();
-  // Results per program: a new program (an edit) starts a new project whose summaries are made on demand.
-  let project: { program: ts.Program; project: Project } | undefined;
-  let cache = new WeakMap<ts.SourceFile, FileAdvice>();
+  // Results per program: a new program (an edit) starts a new project, whose summaries are made on
+  // demand, and an empty cache (an unchanged file keeps its SourceFile across programs, but its
+  // advice may rest on another file's summary that changed). Weak: a superseded program, with its
+  // checker and all the analysis learnt from it, goes when tsserver lets go of it, not at the next
+  // request: the next edit's type check runs without it in the heap.
+  let perProgram = new WeakMap<ts.Program, { project: Project; cache: WeakMap<ts.SourceFile, FileAdvice> }>();
   // Each file's last advice, with the program around it: an edit of that file alone re-analyses
   // only the statements it can reach.
   let lastVersions = new Map<string, { others: readonly ts.SourceFile[]; options: ts.CompilerOptions; snapshot: AdviceSnapshot }>();
 
-  const projectFor = (program: ts.Program): Project => {
-    if (project?.program !== program) {
-      // An unchanged file keeps its SourceFile across programs, but its advice may rest on another
-      // file's summary that changed: a new program starts an empty cache.
-      cache = new WeakMap();
+  const analysesOf = (program: ts.Program): { project: Project; cache: WeakMap<ts.SourceFile, FileAdvice> } => {
+    let analyses = perProgram.get(program);
+    if (!analyses) {
       const host = {
         readFile: (p: string) => program.getSourceFile(p)?.text ?? tsm.sys.readFile(p),
         fileExists: (p: string) => !!program.getSourceFile(p) || tsm.sys.fileExists(p),
       };
       const options = program.getCompilerOptions();
-      project = { program, project: new Project(tsm as unknown as TS, host, { program: program as never, wrappers: settings.wrappers, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), ...(options.paths ? { paths: options.paths } : {}) }) };
+      const project = new Project(tsm as unknown as TS, host, { program: program as never, wrappers: settings.wrappers, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), ...(options.paths ? { paths: options.paths } : {}) });
+      perProgram.set(program, (analyses = { project, cache: new WeakMap() }));
     }
-    return project.project;
+    return analyses;
   };
 
   const adviceFor = (fileName: string): FileAdvice | undefined => {
@@ -83,7 +85,7 @@ function decorate(tsm: typeof ts, info: ts.server.PluginCreateInfo, settingsOf: 
     const program = original.getProgram();
     const sourceFile = program?.getSourceFile(fileName);
     if (!program || !sourceFile || sourceFile.isDeclarationFile) return undefined;
-    const analyses = projectFor(program);
+    const { project: analyses, cache } = analysesOf(program);
     const cached = cache.get(sourceFile);
     if (cached) return cached;
     const started = performance.now();
@@ -148,8 +150,7 @@ function decorate(tsm: typeof ts, info: ts.server.PluginCreateInfo, settingsOf: 
     languageService,
     configure: () => {
       settings = settingsOf();
-      project = undefined;
-      cache = new WeakMap();
+      perProgram = new WeakMap();
       lastVersions = new Map();
       // Editors re-request diagnostics of open files on this event (projectsUpdatedInBackground):
       // turning the plugin off or on through configurePlugin shows at once, not at the next edit.
