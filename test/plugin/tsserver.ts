@@ -31,12 +31,14 @@ export class TsServer {
   readonly logFile: string;
   private readonly proc: ChildProcessWithoutNullStreams;
 
-  /** `probe` holds node_modules/<plugin>; without it the server runs with no plugin. Tests log
-   *  verbosely; a benchmark logs at the normal level, which still has the plugin's timings. */
-  constructor(probe?: string, verbosity: "verbose" | "normal" = "verbose") {
+  /** `probe` holds node_modules/<plugin>; without it the server runs with no plugin. The plugin
+   *  is global (every project loads it) unless `global` is false: then only projects whose
+   *  tsconfig lists it. Tests log verbosely; a benchmark logs at the normal level, which still has
+   *  the plugin's timings. */
+  constructor(probe?: string, { verbosity = "verbose", global = true }: { verbosity?: "verbose" | "normal"; global?: boolean } = {}) {
     this.logFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "aalp-tsserver-log-")), "tsserver.log");
     const args = [TSSERVER, "--disableAutomaticTypingAcquisition", "--logVerbosity", verbosity, "--logFile", this.logFile];
-    if (probe) args.push("--globalPlugins", PLUGIN_NAME, "--pluginProbeLocations", probe);
+    if (probe) args.push(...(global ? ["--globalPlugins", PLUGIN_NAME] : []), "--pluginProbeLocations", probe);
     this.proc = spawn(process.execPath, args, { stdio: "pipe" });
     this.proc.stdout.on("data", (chunk: Buffer) => this.read(chunk));
   }
