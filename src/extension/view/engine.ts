@@ -1,7 +1,7 @@
 // The engine side of the extension, bundled apart (dist/engine.js, with `typescript`) and loaded
 // on first use so activation stays cheap. Everything here is plain data in, plain data out.
 export { analyzeDocument, analysesMade, forgetDocument, siteEstimate, siteRefs, updateDocumentText, type DocumentAnalysis } from "./documentAnalysis";
-export { fixOutcomesComputed } from "./fixOutcomeCache";
+export { fixOutcomesComputed, fixOutcomesHeld } from "./fixOutcomeCache";
 export { lensTitle } from "./lensTitle";
 export { derivationMarkdown } from "./derivation";
 export { fixesFor } from "./adviceAndPricing";

@@ -32,6 +32,16 @@ export function fixOutcomesOf(fileName: string, text: string, analysis: Document
   return outcomes;
 }
 
+/** Forgets the files a report no longer holds (deleted, renamed, excluded): each entry holds a file's text and findings. */
+export function retainFixOutcomes(fileNames: ReadonlySet<string>): void {
+  for (const f of byFile.keys()) if (!fileNames.has(f)) byFile.delete(f);
+}
+
+/** How many files' outcomes the cache holds. */
+export function fixOutcomesHeld(): number {
+  return byFile.size;
+}
+
 /** How many files' fixes have been applied and re-analysed so far (not served from the cache). */
 export function fixOutcomesComputed(): number {
   return computed;

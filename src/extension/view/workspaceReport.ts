@@ -8,7 +8,7 @@ import { buildReport, type FileSites, type ReportModel } from "../../core/report
 import { overlayAssumptions } from "../../core/report/estimate";
 import { sitesOfFile } from "../../core/report/sites";
 import type { DocumentAnalysis } from "./documentAnalysis";
-import { fixOutcomesOf } from "./fixOutcomeCache";
+import { fixOutcomesOf, retainFixOutcomes } from "./fixOutcomeCache";
 import type { AalpSettings } from "./settingsModel";
 
 export interface ReportFile {
@@ -43,6 +43,7 @@ function sitesOf(f: ReportFile, options: WorkspaceReportOptions): FileSites {
 
 /** The report over `files`, ordered by path as the CLI's. */
 export function workspaceReport(files: readonly ReportFile[], options: WorkspaceReportOptions): ReportModel {
+  retainFixOutcomes(new Set(files.map((f) => f.fileName)));
   const ordered = files.map((f) => sitesOf(f, options)).sort((a, b) => a.file.localeCompare(b.file));
   return buildReport(ordered, { version: options.version, assume: overlayAssumptions(options.assume, options.overrides ?? {}), ...(options.scale !== null ? { scale: options.scale } : {}) });
 }

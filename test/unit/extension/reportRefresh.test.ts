@@ -6,7 +6,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { analysesMade, analyzeDocument, fixOutcomesComputed, updateDocumentText, workspaceReport, type ReportFile } from "../../../src/extension/view/engine";
+import { analysesMade, analyzeDocument, fixOutcomesComputed, fixOutcomesHeld, updateDocumentText, workspaceReport, type ReportFile } from "../../../src/extension/view/engine";
 import { DEFAULT_SETTINGS } from "../../../src/extension/view/settingsModel";
 
 const EXAMPLES = path.resolve(__dirname, "../../../../examples");
@@ -69,5 +69,14 @@ describe("report refresh after a save", function () {
     // wrapper-agent.ts's loop call goes through the wrapper: its output is capped now.
     const through = after.model.sites.find((s) => s.file === "wrapper-agent.ts")!;
     assert.equal(through.inputTokens.text, "Θ(|questions|²·|question|)");
+  });
+
+  it("a deleted file's fix outcomes leave the cache at the next refresh", () => {
+    assert.equal(fixOutcomesHeld(), 18);
+    fs.rmSync(path.join(dir, "chat-history.ts"));
+    const after = refresh();
+    assert.deepEqual([after.analysed, after.redone, after.fixesApplied], [0, 0, 0]);
+    assert.equal(fixOutcomesHeld(), 17);
+    assert.ok(!after.model.sites.some((s) => s.file === "chat-history.ts"));
   });
 });
