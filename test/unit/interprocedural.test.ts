@@ -33,6 +33,23 @@ export async function chat(questions: string[]) {
     assert.deepEqual(sitesOf(project, "/p/llm.ts", ["input"]), [{ line: 4, input: "Θ(|messages|·|messages[]|)" }]);
   });
 
+  it("a wrapper's parameter bound to an argument of the same name says whose is whose", () => {
+    const { project } = memoryProject({
+      "/p/agent.ts": `import OpenAI from "openai";
+const client = new OpenAI();
+async function ask(q: string): Promise<string> {
+  const r = await client.chat.completions.create({ model: "gpt-4o", max_tokens: 200, messages: [{ role: "user", content: q }] });
+  return r.choices[0].message.content ?? "";
+}
+export async function run(questions: string[], q: string) {
+  for (const x of questions) await ask(q + x);
+}
+`,
+    });
+    const site = project.analyze("/p/agent.ts").findings.find((f) => f.line === 8)!;
+    assert.ok(site.explanation.includes("here ask()'s |q| = |q| + |x|"), site.explanation.join("\n"));
+  });
+
   it("default exports, index re-exports, CommonJS, tsconfig paths; a call outside loops has no lens of its own", () => {
     const { project } = memoryProject(
       {

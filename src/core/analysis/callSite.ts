@@ -141,7 +141,9 @@ export class CallSites {
     explanation.push(`${summary.name}() (${this.placeOf(summary)}) makes ${formatBound(Bound.of(summary.calls, summary.tight), rank)} LLM calls per invocation with input ${formatBound(Bound.of(summary.input, summary.tight), rank)}`);
     for (const line of summary.explanation) explanation.push(`  ${line}`);
     const bound = [...values].filter(([name, v]) => summary.calls.degreeIn(name) + summary.input.degreeIn(name) + summary.generation.degreeIn(name) > 0 && !(v.symbols().length === 1 && v.symbols()[0] === name && v.degreeIn(name) === 1 && v.monomials.length === 1));
-    if (bound.length) explanation.push(`here ${bound.map(([name, v]) => `${name} = ${formatBound(Bound.of(v, true), rank).slice(2, -1)}`).join(", ")}`);
+    // The callee's name for a size, qualified where the caller's value also names it (`|q| = |q| + |x|`).
+    const calleeName = (name: string, v: Poly): string => (v.symbols().includes(name) ? `${summary.name}()'s ${name}` : name);
+    if (bound.length) explanation.push(`here ${bound.map(([name, v]) => `${calleeName(name, v)} = ${formatBound(Bound.of(v, true), rank).slice(2, -1)}`).join(", ")}`);
     // The calls are exact only if whatever they count in the arguments is (`for (const x of xs)` inside).
     const callsExact = loopsTight && summary.callsTight && (tight || !summary.calls.symbols().some((sym) => values.has(sym)));
     const inputPerCall = at(summary.input);
