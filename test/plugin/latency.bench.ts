@@ -12,6 +12,7 @@
 // Prints p50/p95 per project and kind of edit; what the plugin adds, with 95% intervals from a
 // bootstrap over rounds; and the plugin's own time, from its log.
 // Run: npm run bench:plugin
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { PLUGIN_NAME, TsServer, pluginProbe, projectFolder } from "./tsserver";
 
@@ -98,6 +99,8 @@ interface Project {
   readonly root: string;
   /** Per kind of edit, the request times of the measured rounds, in round order. */
   readonly times: Map<string, number[]>;
+  /** The same requests' time inside tsserver (its request-time log), without sending the answer. */
+  readonly inServer: Map<string, number[]>;
 }
 
 /** One edit and one diagnostics request in one project: the request's time and answer. */
@@ -145,13 +148,15 @@ async function main(): Promise<void> {
   const kinds = editKinds(text);
   const projects: Project[] = (["with plugin", "without plugin", "without plugin (control)"] as const).map((name, i) => {
     const root = projectFolder(files(i === 0));
-    return { name, root, file: path.join(root, "src/agents.ts"), times: new Map(kinds.map((k) => [k.name, [] as number[]])) };
+    return { name, root, file: path.join(root, "src/agents.ts"), times: new Map(kinds.map((k) => [k.name, [] as number[]])), inServer: new Map(kinds.map((k) => [k.name, [] as number[]])) };
   });
   const [withPlugin, without, control] = projects as [Project, Project, Project];
   // The plugin is found in the probe folder but loaded only by the project whose tsconfig lists it.
-  const server = new TsServer(pluginProbe(BUNDLE), { verbosity: "normal", global: false });
+  const server = new TsServer(pluginProbe(BUNDLE), { verbosity: "requestTime", global: false });
   let ownTimes = new Map<string, number[]>();
   const answered = new Map<Project, number>();
+  /** Each diagnostics request in the order sent: its project and kind, when measured. */
+  const sent: ({ project: Project; kind: string } | undefined)[] = [];
   try {
     for (const p of projects) await server.notify("open", { file: p.file, projectRootPath: p.root });
     for (let i = 0; i < ROUNDS * kinds.length; i++) {
@@ -163,10 +168,15 @@ async function main(): Promise<void> {
         const { ms, diagnostics } = await round(server, p, kind.change(n));
         answered.set(p, diagnostics);
         if (n > WARMUP) p.times.get(kind.name)!.push(ms);
+        sent.push(n > WARMUP ? { project: p, kind: kind.name } : undefined);
       }
     }
+    const log = server.log();
+    const elapsed = [...log.matchAll(/::semanticDiagnosticsSync: elapsed time \(in milliseconds\) (\d+\.\d+)/g)].map((m) => Number(m[1]));
+    if (elapsed.length !== sent.length) throw new Error(`expected ${sent.length} request times in tsserver's log, found ${elapsed.length}`);
+    sent.forEach((s, i) => s && s.project.inServer.get(s.kind)!.push(elapsed[i]!));
     // The plugin's own share, from the timings it logs for each request.
-    const own = [...server.log().matchAll(/analysed \d+ of \d+ top-level statements in (\d+\.\d) ms/g)].map((m) => Number(m[1]));
+    const own = [...log.matchAll(/analysed \d+ of \d+ top-level statements in (\d+\.\d) ms/g)].map((m) => Number(m[1]));
     if (own.length !== ROUNDS * kinds.length) throw new Error(`expected ${ROUNDS * kinds.length} timings in the plugin's log, found ${own.length}`);
     ownTimes = new Map(kinds.map((k, j) => [k.name, own.filter((_, i) => i % kinds.length === j && Math.floor(i / kinds.length) + 1 > WARMUP)]));
     for (const p of projects) {
@@ -181,6 +191,9 @@ async function main(): Promise<void> {
   if (answered.get(without) !== 0 || answered.get(control) !== 0 || !answered.get(withPlugin)) throw new Error(`unexpected diagnostics: ${projects.map((p) => `${p.name} ${answered.get(p)}`).join(", ")}`);
 
   const all = (p: Project): number[] => [...p.times.values()].flat();
+  const allInServer = (p: Project): number[] => [...p.inServer.values()].flat();
+  // The raw request times, for another look at the same run (SAMPLES=file.json).
+  if (process.env.SAMPLES) fs.writeFileSync(process.env.SAMPLES, JSON.stringify({ projects: projects.map((p) => ({ name: p.name, times: Object.fromEntries(p.times), inServer: Object.fromEntries(p.inServer) })), own: Object.fromEntries(ownTimes) }));
   const ms = (x: number): string => `${x.toFixed(1).padStart(6)} ms`;
   const signed = (x: number): string => `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(1)}`;
   const row = (label: string, xs: number[]): string => `${label.padEnd(42)} p50 ${ms(percentile(xs, 50))}   p95 ${ms(percentile(xs, 95))}`;
@@ -202,6 +215,18 @@ async function main(): Promise<void> {
   console.log("the control: the same difference between the two projects without the plugin:");
   console.log(added("  every edit", all(control), all(without)));
   for (const k of kinds) console.log(added(`  ${k.name}`, control.times.get(k.name)!, without.times.get(k.name)!));
+  // Where the added time goes: inside tsserver (updating the program, diagnostics, converting
+  // them) or after (the answer's JSON, the pipe, the client reading it).
+  console.log("added inside tsserver, before the answer is sent (its request-time log):");
+  console.log(added("  every edit", allInServer(withPlugin), allInServer(without)));
+  console.log(added("  control", allInServer(control), allInServer(without)));
+  // Every quantile, not only two: a shift that stays the same from p10 to p90 is the plugin's
+  // work; the tail above is where the machine's slow moments fall (see README, Benchmark).
+  console.log("added at each quantile (every edit), with 95% intervals; the control beside it:");
+  for (const q of [10, 25, 50, 75, 90, 95, 99]) {
+    const [a, c] = [difference(all(withPlugin), all(without), q), difference(all(control), all(without), q)];
+    console.log(`  p${String(q).padEnd(3)} ${signed(a.value).padStart(6)} ms [${signed(a.low)}, ${signed(a.high)}]`.padEnd(44) + `control ${signed(c.value)} ms [${signed(c.low)}, ${signed(c.high)}]`);
+  }
 }
 
 main().catch((err) => {
