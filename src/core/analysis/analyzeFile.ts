@@ -3,7 +3,7 @@ import type * as ts from "typescript";
 import type { TS } from "../binder/scopes";
 import type { SdkEntry } from "../catalog/sdks";
 import { renderFinding } from "../findingLines";
-import type { AnalysisOptions, FileAnalysis } from "../model";
+import type { AnalysisOptions, FileAnalysis, Finding } from "../model";
 import { FileAnalyzer, catalogWith } from "./fileAnalyzer";
 
 const DEFAULT_MAX_FILE_SIZE = 2_000_000;
@@ -31,10 +31,19 @@ function prefilterFor(catalog: readonly SdkEntry[]): RegExp {
 
 /** Parses and analyses one file on its own; never throws for bad input, it reports the file as skipped. */
 export function analyzeFile(tsm: TS, fileName: string, text: string, options?: AnalysisOptions): FileAnalysis {
+  return analyzeText(tsm, fileName, text, options, renderFinding);
+}
+
+/** As `analyzeFile`, with the lines the findings name still marked (see lineRefs), for a caller that renumbers them. */
+export function analyzeFileMarked(tsm: TS, fileName: string, text: string, options?: AnalysisOptions): FileAnalysis {
+  return analyzeText(tsm, fileName, text, options, (f) => f);
+}
+
+function analyzeText(tsm: TS, fileName: string, text: string, options: AnalysisOptions | undefined, output: (f: Finding) => Finding): FileAnalysis {
   const rejected = rejectInput(fileName, text, options);
   if (rejected) return rejected;
   if (!mayContainLlmCalls(text, catalogWith(options), options?.wrappers)) return { file: fileName, findings: [] };
-  return findingsOf(tsm, fileName, () => new FileAnalyzer(tsm, tsm.createSourceFile(fileName, text, tsm.ScriptTarget.Latest, true, scriptKindOf(tsm, fileName)), options));
+  return findingsOf(tsm, fileName, () => new FileAnalyzer(tsm, tsm.createSourceFile(fileName, text, tsm.ScriptTarget.Latest, true, scriptKindOf(tsm, fileName)), options), output);
 }
 
 /** Files the analysis does not read: too large, or binary. */
@@ -45,11 +54,11 @@ export function rejectInput(fileName: string, text: string, options?: AnalysisOp
   return undefined;
 }
 
-/** A file's findings, with a syntax error or an exhausted stack reported as a skipped file. */
-export function findingsOf(tsm: TS, fileName: string, analyzer: () => FileAnalyzer): FileAnalysis {
+/** A file's findings (rendered unless `output` says otherwise), with a syntax error or an exhausted stack reported as a skipped file. */
+export function findingsOf(tsm: TS, fileName: string, analyzer: () => FileAnalyzer, output: (f: Finding) => Finding = renderFinding): FileAnalysis {
   try {
     const a = analyzer();
-    const findings = a.findings().map((f) => renderFinding(f));
+    const findings = a.findings().map((f) => output(f));
     const first = ((a.sourceFile as unknown as { parseDiagnostics?: readonly ts.Diagnostic[] }).parseDiagnostics ?? [])[0];
     if (first && findings.length === 0) return { file: fileName, findings, skipped: `syntax error: ${tsm.flattenDiagnosticMessageText(first.messageText, " ")}` };
     return { file: fileName, findings, sourceFile: a.sourceFile };

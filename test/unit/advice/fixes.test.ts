@@ -2,6 +2,10 @@
 // than before (against SDK stubs), and re-analysis giving the bound its title promises.
 import * as assert from "node:assert/strict";
 import type { DiagnosticCode, QuickFixId } from "../../../src/core/advice";
+import * as ts from "typescript";
+import { analyzeFile } from "../../../src/core";
+import { DEFAULT_ADVICE_SETTINGS } from "../../../src/core/advice";
+import { fixOutcomes, priceAdvice } from "../../../src/core/report/fixSavings";
 import { applyFix, findingAt, fixture, input, span, typeDiagnostics } from "./harness";
 
 interface Case {
@@ -112,6 +116,42 @@ describe("parallelize", () => {
   }
 });
 
+describe("a loop the fix moves", () => {
+  // The queue's while loop is on line 8; scope-to-function moves it to line 9, parallelize to 11.
+  // Its bound's symbol is named after that line: the title names it as the code does now.
+  const CASES = [
+    {
+      code: "aalp.whole-input-per-item", id: "scope-to-function", measure: input, lineAfter: 12,
+      title: "Send each call one top-level declaration of repo: O(passes·T8·|question| + passes·T8·|repo|) → O(|repoUnits|·T8·|question| + |repoUnits|·T8·|repoUnits[]|) input",
+      inEditedText: "O(|repoUnits|·T9·|question| + |repoUnits|·T9·|repoUnits[]|)",
+    },
+    { code: "aalp.sequential-independent-calls", id: "parallelize", measure: span, lineAfter: 14, title: "Run the iterations 4 at a time: O(passes·T8) → O(T8) span", inEditedText: "O(T11)" },
+  ] as const;
+  for (const c of CASES) {
+    const { fix, before, after } = applyFix("nested-queue.ts", 11, c.code, c.id);
+
+    it(`${c.id}: edits exactly and type-checks clean (an unread index is no parameter)`, () => {
+      assert.equal(after, fixture(`expected/nested-queue.${c.id}.ts`));
+      assert.deepEqual(typeDiagnostics("nested-queue.ts", after), typeDiagnostics("nested-queue.ts", before));
+    });
+
+    it(`${c.id}: the after bound names the moved loop by its line before the edit`, () => {
+      assert.equal(fix.title, c.title);
+      // The edited text analysed on its own names the same loop after its new line.
+      assert.equal(c.measure(findingAt("nested-queue.ts", after, c.lineAfter)), c.inEditedText);
+    });
+  }
+
+  it("prices the fix with the assumption the user gave for the loop as named now", () => {
+    const text = fixture("nested-queue.ts");
+    const { findings } = analyzeFile(ts, "nested-queue.ts", text);
+    const outcomes = fixOutcomes(findings, { ts, fileName: "nested-queue.ts", text, settings: DEFAULT_ADVICE_SETTINGS, fixes: true });
+    const scope = (assume: Record<string, number>): number | null => priceAdvice(findings, outcomes, assume).flatMap((a) => a.fixes).find((f) => f.id === "scope-to-function")!.dollarsAfter;
+    assert.notEqual(scope({ T8: 1000 }), scope({}));
+    assert.equal(scope({ T9: 1000 }), scope({}));
+  });
+});
+
 describe("route-smaller-model", () => {
   const { fix, before, after } = applyFix("routing.ts", 7, "aalp.generalist-for-constant-output", "route-smaller-model");
 
@@ -130,6 +170,6 @@ describe("route-smaller-model", () => {
 
 describe("fixture baseline", () => {
   it("the fixtures type-check cleanly against the stubs (so 'no worse' means clean)", () => {
-    for (const f of ["debug-naive.ts", "review-document.ts", "chat-history.ts", "transcript.ts", "per-item.ts", "routing.ts"]) assert.deepEqual(typeDiagnostics(f, fixture(f)), [], f);
+    for (const f of ["debug-naive.ts", "review-document.ts", "chat-history.ts", "transcript.ts", "per-item.ts", "routing.ts", "nested-queue.ts"]) assert.deepEqual(typeDiagnostics(f, fixture(f)), [], f);
   });
 });

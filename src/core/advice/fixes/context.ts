@@ -2,10 +2,12 @@
 // title shows what the engine will report once the edit is applied, not a promise.
 import type * as ts from "typescript";
 import { formatBound, type Bound } from "../../algebra/bound";
-import { analyzeFile } from "../../analysis/analyzeFile";
+import { analyzeFileMarked } from "../../analysis/analyzeFile";
+import { renderFinding, renumberFinding } from "../../findingLines";
 import type { Finding } from "../../model";
 import type { ParsedSource } from "../source";
 import type { Advice, AdviceSettings, QuickFix, QuickFixId, TextEdit } from "../types";
+import { linesBefore } from "./linesBefore";
 
 export interface FixContext {
   readonly src: ParsedSource;
@@ -29,17 +31,22 @@ function shifted(pos: number, edits: readonly TextEdit[]): number {
 
 /**
  * The finding of the same call in the edited text, re-analysed: at its shifted offset, or, when an
- * edit moved it (re-indented inside a new block), the one call with the same text.
+ * edit moved it (re-indented inside a new block), the one call with the same text. Its offsets are
+ * the edited text's; the lines it names (a loop's `T5`) are the lines they were on before the
+ * edit, so that before and after name the same loop alike (a line only the fix wrote keeps its
+ * number in the edited text).
  */
 export function findingAfter(ctx: FixContext, edits: readonly TextEdit[]): Finding | undefined {
   const text = applyEdits(ctx.src.text, edits);
-  const findings = analyzeFile(ctx.src.ts, ctx.fileName, text).findings;
+  const analysis = analyzeFileMarked(ctx.src.ts, ctx.fileName, text);
+  const { findings, sourceFile } = analysis;
   const start = shifted(ctx.advice.start, edits);
-  const atStart = findings.find((f) => f.start === start);
-  if (atStart) return atStart;
   const squeeze = (s: string): string => s.replace(/\s+/g, "");
   const same = findings.filter((f) => squeeze(text.slice(f.start, f.end)) === squeeze(ctx.src.text.slice(ctx.advice.start, ctx.advice.end)));
-  return same.length === 1 ? same[0] : undefined;
+  const found = findings.find((f) => f.start === start) ?? (same.length === 1 ? same[0] : undefined);
+  if (!found || !sourceFile) return found && renderFinding(found);
+  const before = linesBefore(ctx.src.sf, sourceFile, edits);
+  return renderFinding(renumberFinding(found, 0, (line) => before(line) ?? line)!);
 }
 
 export function printed(f: Finding, pick: (f: Finding) => Bound): string {

@@ -3,7 +3,7 @@
 // outer collector go to a per-item array, appended afterwards in the original order.
 import type * as ts from "typescript";
 import { independentLoop } from "../diagnostics";
-import { elementTypeText, freshName, hasFunction, independentIterations, indentAt, lineStartOf } from "../source";
+import { elementTypeText, freshName, hasFunction, independentIterations, indentAt, isWithin, lineStartOf } from "../source";
 import type { QuickFix, TextEdit } from "../types";
 import { appendHelper, boundFix, reindent, type FixContext } from "./context";
 
@@ -79,8 +79,10 @@ function iterationOf(ctx: FixContext, loop: ts.ForStatement | ts.ForOfStatement)
   const step = loop.incrementor;
   if (!step || !/^(\+\+\w+|\w+\+\+|\w+ \+= 1)$/.test(step.getText(src.sf))) return undefined;
   const bound = cond.right;
-  if (t.isPropertyAccessExpression(bound) && bound.name.text === "length") return { items: parenthesized(t, bound.expression, src.sf), params: `_, ${d.name.text}` };
-  return { items: `Array.from({ length: ${bound.getText(src.sf)} }, (_, k) => k)`, params: d.name.text };
+  // An index the body never reads is no parameter: an unused one fails noUnusedParameters.
+  const used = src.scopes.referencesTo(d, d.name.text).some((r) => isWithin(r, loop.statement));
+  if (t.isPropertyAccessExpression(bound) && bound.name.text === "length") return { items: parenthesized(t, bound.expression, src.sf), params: used ? `_, ${d.name.text}` : "" };
+  return { items: `Array.from({ length: ${bound.getText(src.sf)} }${used ? ", (_, k) => k" : ""})`, params: used ? d.name.text : "" };
 }
 
 function parenthesized(t: typeof ts, e: ts.Expression, sf: ts.SourceFile): string {
