@@ -38,15 +38,20 @@ function shifted(pos: number, edits: readonly TextEdit[]): number {
  */
 export function findingAfter(ctx: FixContext, edits: readonly TextEdit[]): Finding | undefined {
   const text = applyEdits(ctx.src.text, edits);
-  const analysis = analyzeFileMarked(ctx.src.ts, ctx.fileName, text);
-  const { findings, sourceFile } = analysis;
-  const start = shifted(ctx.advice.start, edits);
-  const squeeze = (s: string): string => s.replace(/\s+/g, "");
-  const same = findings.filter((f) => squeeze(text.slice(f.start, f.end)) === squeeze(ctx.src.text.slice(ctx.advice.start, ctx.advice.end)));
-  const found = findings.find((f) => f.start === start) ?? (same.length === 1 ? same[0] : undefined);
+  const { findings, sourceFile } = analyzeFileMarked(ctx.src.ts, ctx.fileName, text);
+  const found = findings.find((f) => f.start === shifted(ctx.advice.start, edits)) ?? movedCall(ctx, text, findings);
   if (!found || !sourceFile) return found && renderFinding(found);
   const before = linesBefore(ctx.src.sf, sourceFile, edits);
+  // Never undefined: a line with no line before keeps its own number.
   return renderFinding(renumberFinding(found, 0, (line) => before(line) ?? line)!);
+}
+
+/** The one finding of the edited text whose call reads as the advised call, whitespace aside. */
+function movedCall(ctx: FixContext, text: string, findings: readonly Finding[]): Finding | undefined {
+  const squeeze = (s: string): string => s.replace(/\s+/g, "");
+  const call = squeeze(ctx.src.text.slice(ctx.advice.start, ctx.advice.end));
+  const same = findings.filter((f) => squeeze(text.slice(f.start, f.end)) === call);
+  return same.length === 1 ? same[0] : undefined;
 }
 
 export function printed(f: Finding, pick: (f: Finding) => Bound): string {
