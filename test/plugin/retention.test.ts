@@ -1,10 +1,9 @@
 // The plugin holds no program that tsserver has let go of: after an edit, the previous program, its
 // checker and the analysis made from it can be collected before the next request type-checks.
 import * as assert from "node:assert/strict";
-import * as v8 from "node:v8";
-import * as vm from "node:vm";
 import * as ts from "typescript";
 import init = require("../../src/plugin/index");
+import { collectUntil } from "../support/collectGarbage";
 
 const FILE = "/p/agent.ts";
 const AGENT = (n: number): string => `import OpenAI from "openai";
@@ -35,12 +34,6 @@ function service(): { languageService: ts.LanguageService; edit(): void } {
   return { languageService: ts.createLanguageService(host), edit: () => version++ };
 }
 
-/** V8's gc(), made callable for this test without starting node with --expose-gc. */
-function collector(): () => void {
-  v8.setFlagsFromString("--expose-gc");
-  return vm.runInNewContext("gc") as () => void;
-}
-
 describe("tsserver plugin memory", () => {
   it("lets the previous program go after an edit, before the next request", async () => {
     const { languageService: original, edit } = service();
@@ -54,9 +47,7 @@ describe("tsserver plugin memory", () => {
     edit();
     // The service makes the next program (as tsserver does on an edit) and drops the first.
     assert.notEqual(original.getProgram(), first.deref());
-    // A WeakRef keeps its target to the end of the current job: collect in a later one.
-    await new Promise((resolve) => setImmediate(resolve));
-    collector()();
+    await collectUntil(() => first.deref() === undefined);
     assert.equal(first.deref(), undefined, "the plugin still holds the previous program");
     assert.equal(ours(), 1);
   });

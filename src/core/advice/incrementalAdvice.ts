@@ -144,16 +144,28 @@ function moved(before: StatementAdvice, delta: number, renumber: (line: number) 
   if (lines && before.fixedLines) return undefined;
   if (!lines && delta === 0) return before;
   const offset = before.offset + delta;
-  const lineNow = lines ? (n: number): number | undefined => lines.get(n) : (n: number): number | undefined => before.lines.get(n);
+  const lineNow = lookup(lines ?? before.lines);
   // Each finding is rendered from the one analysed when first read: no chain of versions is kept.
   const findings = new Map<Finding, () => Finding>();
   const shown = before.marked.map((a, k) => {
     let finding = findings.get(a.finding);
-    if (!finding) findings.set(a.finding, (finding = once(() => renderFinding(renumberFinding(a.finding, offset, lineNow)!))));
+    if (!finding) findings.set(a.finding, (finding = renderedLater(a.finding, offset, lineNow)));
     const message = lines ? renderLines(renumberLines(a.message, lineNow)!) : before.shown[k]!.message;
     return lazyAdvice(a, message, a.start + offset, a.end + offset, finding);
   });
   return { marked: before.marked, lines: lines ?? before.lines, offset, fixedLines: before.fixedLines, shown };
+}
+
+// The closures a kept statement's advice holds are made out here, not in `moved`: a closure made
+// there shares its scope, and with it `before`, the previous version, which would then hold the
+// one before it, and so on: a chain as long as the session, which the heap carries and GC walks.
+function lookup(lines: ReadonlyMap<number, number>): (line: number) => number | undefined {
+  return (line) => lines.get(line);
+}
+
+/** The analysed finding at its new offset and lines, made when first read. */
+function renderedLater(analysed: Finding, offset: number, lineNow: (line: number) => number | undefined): () => Finding {
+  return once(() => renderFinding(renumberFinding(analysed, offset, lineNow)!));
 }
 
 /** Advice whose finding is made when first read: diagnostics read only the rest. */

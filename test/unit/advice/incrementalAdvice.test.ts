@@ -9,6 +9,7 @@ import { DEFAULT_ADVICE_SETTINGS, type Advice } from "../../../src/core/advice";
 import { adviseFile, type AdviceSnapshot } from "../../../src/core/advice/incrementalAdvice";
 import { Project } from "../../../src/core";
 import { formatBound } from "../../../src/core/algebra/bound";
+import { collectUntil } from "../../support/collectGarbage";
 import { visible } from "../findingView";
 
 const EXAMPLES = path.resolve(__dirname, "../../../../examples");
@@ -538,6 +539,24 @@ export async function poll(q: string) {
     assert.deepEqual(next.advice[0]!.finding.symbols.map((x) => [x.name, x.line]), [["m[gpt-4o]", 21], ["|questions|", 6], ["|q|", 6]]);
     assert.deepEqual(next.advice[2]!.finding.symbols.map((x) => [x.name, x.line]), [["T27", 27], ["m[gpt-4o]", 28], ["|q|", 26]]);
     assert.deepEqual(shown(next.advice), shown(adviceOf(file)!.advice));
+  });
+
+  it("keeps no chain of versions: a statement moved again and again holds its analysis, not its past versions", async () => {
+    const file = new EditedFile("/virtual/moved.ts", MOVED);
+    const at = MOVED.indexOf("  return rows");
+    let snapshot = adviceOf(file)!;
+    const poll = snapshot.byUnit.findIndex((s) => s.shown.some((a) => a.message.includes("while loop")));
+    const versions: WeakRef<object>[] = [];
+    // Each line break moves poll(): the plugin answers this way on every keystroke of a session.
+    for (let i = 0; i < 4; i++) {
+      file.replace(at, at, "\n");
+      snapshot = adviceOf(file, snapshot)!;
+      assert.equal(snapshot.analysed, 1);
+      versions.push(new WeakRef(snapshot.byUnit[poll]!));
+    }
+    await collectUntil(() => versions.slice(0, -1).every((v) => v.deref() === undefined));
+    assert.deepEqual(versions.map((v) => v.deref() === undefined), [true, true, true, false]);
+    assert.deepEqual(shown(snapshot.advice), shown(adviceOf(file)!.advice));
   });
 
   it("analyses a moved statement again when renumbering could reorder its symbols (a written T5 beside T14)", () => {
