@@ -380,12 +380,19 @@ export const ENDPOINT_CATALOG: readonly EndpointSpec[] = [
   { sdk: "http:ollama", api: "POST /api/generate", url: /(localhost|127\.0\.0\.1|\bollama\b)[^/]*:11434\/api\/generate\b/, prompt: ["prompt", "system"], model: "model", maxTokens: ["options.num_predict"] },
 ];
 
+// Per catalog: every file's analyzer asks, and the plugin makes one per edit.
+const calleeNames = new WeakMap<readonly SdkEntry[], ReadonlySet<string>>();
+
 /** Calls whose callee name is one of these may be LLM calls; any other call is skipped cheaply. */
-export function catalogCalleeNames(entries: readonly SdkEntry[]): Set<string> {
-  const names = new Set<string>(["fetch", "post", "axios", "request"]);
-  for (const e of entries) {
-    for (const f of e.functions ?? []) names.add(f.api);
-    for (const c of e.clients ?? []) for (const m of c.methods) names.add(m.api.split(".").pop() ?? m.api);
+export function catalogCalleeNames(entries: readonly SdkEntry[]): ReadonlySet<string> {
+  let names = calleeNames.get(entries);
+  if (!names) {
+    const all = new Set<string>(["fetch", "post", "axios", "request"]);
+    for (const e of entries) {
+      for (const f of e.functions ?? []) all.add(f.api);
+      for (const c of e.clients ?? []) for (const m of c.methods) all.add(m.api.split(".").pop() ?? m.api);
+    }
+    calleeNames.set(entries, (names = all));
   }
   return names;
 }

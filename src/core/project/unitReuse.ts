@@ -36,16 +36,60 @@ export interface FileUnits {
 
 /** The file's top-level statements; names are read again only for texts `previous` does not have. */
 export function unitsOf(t: TS, sf: ts.SourceFile, previous?: FileUnits): FileUnits {
-  const known = new Map(previous?.units.map((u) => [u.text, u]));
-  const units = sf.statements.map((s): Unit => {
-    const { line, character } = sf.getLineAndCharacterOfPosition(s.pos);
-    const text = sf.text.slice(s.pos, s.end);
-    const same = known.get(text);
-    if (same) return { ...same, fullStart: s.pos, line, character, endLine: line + same.endLine - same.line };
+  const placed = sf.statements.map((s) => ({ text: sf.text.slice(s.pos, s.end), ...sf.getLineAndCharacterOfPosition(s.pos) }));
+  const same = previous ? sameTextIn(previous.units, placed) : [];
+  const units = sf.statements.map((s, i): Unit => {
+    const { text, line, character } = placed[i]!;
+    const j = same[i];
+    if (j !== undefined) {
+      const u = previous!.units[j]!;
+      return { text, fullStart: s.pos, line, character, endLine: line + u.endLine - u.line, declares: u.declares, names: u.names, global: u.global };
+    }
     return { text, fullStart: s.pos, line, character, endLine: sf.getLineAndCharacterOfPosition(s.end).line, declares: declaredNames(t, s, text), names: namesIn(t, s, text), global: t.isModuleDeclaration(s) && (t.isStringLiteral(s.name) || s.name.text === "global") };
   });
   const tailStart = sf.statements.length ? sf.statements[sf.statements.length - 1]!.end : 0;
   return { units, tail: sf.text.slice(tailStart), tailLine: sf.getLineAndCharacterOfPosition(tailStart).line };
+}
+
+/**
+ * For each statement of `next`, the statement of `previous` with the same text, each used once.
+ * An edit leaves the statements before and after it as they were: those are matched in order,
+ * comparing texts, which is cheap. Texts are hashed only for the statements between, where a
+ * paste or a move may have put them anywhere: each takes the one on its line, else the first.
+ */
+export function sameTextIn(previous: readonly Pick<Unit, "text" | "line">[], next: readonly Pick<Unit, "text" | "line">[]): (number | undefined)[] {
+  const out: (number | undefined)[] = new Array(next.length).fill(undefined);
+  let head = 0;
+  while (head < next.length && head < previous.length && previous[head]!.text === next[head]!.text) out[head] = head++;
+  let tail = 0;
+  while (tail < next.length - head && tail < previous.length - head && previous[previous.length - 1 - tail]!.text === next[next.length - 1 - tail]!.text) {
+    out[next.length - 1 - tail] = previous.length - 1 - tail;
+    tail++;
+  }
+  const byText = new Map<string, number[]>();
+  for (let j = head; j < previous.length - tail; j++) {
+    const list = byText.get(previous[j]!.text);
+    if (list) list.push(j);
+    else byText.set(previous[j]!.text, [j]);
+  }
+  const used = new Set<number>();
+  for (let i = head; i < next.length - tail; i++) {
+    const candidates = byText.get(next[i]!.text);
+    if (!candidates) continue;
+    let pick: number | undefined;
+    for (const j of candidates) {
+      if (used.has(j)) continue;
+      pick ??= j;
+      if (previous[j]!.line === next[i]!.line) {
+        pick = j;
+        break;
+      }
+    }
+    if (pick === undefined) continue;
+    used.add(pick);
+    out[i] = pick;
+  }
+  return out;
 }
 
 /** What an edit leaves reusable: for each new statement, the previous statement whose findings it keeps. */
@@ -60,14 +104,12 @@ export interface ReusePlan {
 
 /** Undefined when the whole file must be analysed again. With `moves`, a statement on other lines than before is kept too. */
 export function planReuse(previous: FileUnits, next: FileUnits, scannedBefore: ReadonlySet<string>, moves: boolean): ReusePlan | undefined {
-  const byText = new Map<string, number[]>();
-  previous.units.forEach((u, i) => byText.set(u.text, [...(byText.get(u.text) ?? []), i]));
+  const same = sameTextIn(previous.units, next.units);
   const matched = new Set<number>();
   const reused = new Map<number, number>();
   const dirty: Unit[] = [];
   next.units.forEach((u, i) => {
-    const candidates = (byText.get(u.text) ?? []).filter((j) => !matched.has(j));
-    const j = candidates.find((c) => previous.units[c]!.line === u.line) ?? candidates[0];
+    const j = same[i];
     if (j !== undefined) matched.add(j);
     // Same text starting at the same column: its findings' columns hold, their offsets shift (and their lines, when it moved).
     const prev = j === undefined ? undefined : previous.units[j]!;
@@ -101,7 +143,7 @@ export function planReuse(previous: FileUnits, next: FileUnits, scannedBefore: R
       changed = false;
       for (const [i] of reused) {
         const u = next.units[i]!;
-        if (![...u.names].some((n) => declared.has(n) || (scanned.has(n) && touched.has(n)))) continue;
+        if (!reaches(u.names, declared, scanned, touched)) continue;
         reused.delete(i);
         markDirty(u);
         changed = grew = true;
@@ -127,6 +169,12 @@ export function planReuse(previous: FileUnits, next: FileUnits, scannedBefore: R
       if (any) propagate();
     },
   };
+}
+
+/** Whether a statement using `names` reads a changed declaration or a fully scanned name a changed statement touches. */
+function reaches(names: ReadonlySet<string>, declared: ReadonlySet<string>, scanned: ReadonlySet<string>, touched: ReadonlySet<string>): boolean {
+  for (const n of names) if (declared.has(n) || (scanned.has(n) && touched.has(n))) return true;
+  return false;
 }
 
 function declaredNames(t: TS, s: ts.Statement, text: string): string[] {
