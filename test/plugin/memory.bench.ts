@@ -21,12 +21,16 @@ class Session {
   text = agentFile(3000);
   version = 0;
   snapshot = this.snapshotOf(this.text, undefined);
+  /** The last digit of "Agent 100" in its prompt, and the start of that line, in the first version. */
+  private readonly digit = this.text.indexOf(`content: "Agent 100"`) + `content: "Agent 100`.length - 1;
+  private readonly lineStart = this.text.lastIndexOf("\n", this.digit) + 1;
+  /** Whether the line break is in (the prompt then sits one character further). */
+  private broken = false;
 
   edit(n: number): void {
-    const line = this.text.indexOf(`content: "Agent 100`);
-    const lineStart = this.text.lastIndexOf("\n", line) + 1;
-    const digit = line + `content: "Agent 100`.length;
-    const [start, end, insert] = n % 3 === 0 ? [digit, digit + 1, String(n % 10)] : n % 3 === 1 ? [lineStart, lineStart, "\n"] : [lineStart, lineStart + 1, ""];
+    const digit = this.digit + (this.broken ? 1 : 0);
+    const [start, end, insert] = n % 3 === 0 ? [digit, digit + 1, String(n % 10)] : n % 3 === 1 ? [this.lineStart, this.lineStart, "\n"] : [this.lineStart, this.lineStart + 1, ""];
+    if (n % 3 !== 0) this.broken = n % 3 === 1;
     const change = ts.createTextChangeRange(ts.createTextSpan(start, end - start), insert.length);
     this.text = this.text.slice(0, start) + insert + this.text.slice(end);
     this.snapshot = this.snapshotOf(this.text, { from: this.version, change });
@@ -74,9 +78,11 @@ function measure(withPlugin: boolean): number[] {
   const ours = (): number => service.getSemanticDiagnostics(FILE).filter((d) => d.source === "aalp").length;
   if (withPlugin !== ours() > 0) throw new Error(`the plugin is ${withPlugin ? "off" : "on"}`);
   const out = [heap()];
+  const first = withPlugin ? ours() : 0;
   for (let n = 1; n <= EDITS; n++) {
     session.edit(n);
-    ours();
+    // Each edit keeps the file valid and its findings as they were: the session measures the edits it means to.
+    if (ours() !== first || original.getSyntacticDiagnostics(FILE).length) throw new Error(`edit ${n} changed the file's findings or broke its syntax`);
     if (n % EVERY === 0) out.push(heap());
   }
   return out;
