@@ -23,7 +23,8 @@ const ROUNDS = Number(process.env.ROUNDS ?? 250);
 /** The first rounds of each kind warm the JIT and the lib files. */
 const WARMUP = 5;
 const RESAMPLES = 2000;
-const BUNDLE = path.resolve(__dirname, "../../../dist/tsserver-plugin/index.js");
+// BUNDLE=file measures another build of the plugin (a variant to compare against) in its place.
+const BUNDLE = path.resolve(process.env.BUNDLE ?? path.join(__dirname, "../../../dist/tsserver-plugin/index.js"));
 
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -136,7 +137,8 @@ async function measure(): Promise<Run> {
   });
   const [withPlugin, without, control] = projects as [Project, Project, Project];
   // The plugin is found in the probe folder but loaded only by the project whose tsconfig lists it.
-  const server = new TsServer(pluginProbe(BUNDLE), { verbosity: "requestTime", global: false });
+  // TRACE=dir: tsserver's trace of its phases (bind, check, update) per project, to see where time goes.
+  const server = new TsServer(pluginProbe(BUNDLE), { verbosity: "requestTime", global: false, ...(process.env.TRACE ? { traceDirectory: process.env.TRACE } : {}) });
   let ownTimes = new Map<string, number[]>();
   const answered = new Map<Project, number>();
   /** Each diagnostics request in the order sent: its project and kind, when measured. */

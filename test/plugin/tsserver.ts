@@ -34,10 +34,12 @@ export class TsServer {
   /** `probe` holds node_modules/<plugin>; without it the server runs with no plugin. The plugin
    *  is global (every project loads it) unless `global` is false: then only projects whose
    *  tsconfig lists it. Tests log verbosely; a benchmark logs each request's time in tsserver and
-   *  the plugin's timings (requestTime), without the verbose level's copy of every message. */
-  constructor(probe?: string, { verbosity = "verbose", global = true }: { verbosity?: "verbose" | "requestTime"; global?: boolean } = {}) {
+   *  the plugin's timings (requestTime), without the verbose level's copy of every message.
+   *  `traceDirectory`: tsserver writes a trace of its phases there (per project and file). */
+  constructor(probe?: string, { verbosity = "verbose", global = true, traceDirectory }: { verbosity?: "verbose" | "requestTime"; global?: boolean; traceDirectory?: string } = {}) {
     this.logFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "aalp-tsserver-log-")), "tsserver.log");
     const args = [TSSERVER, "--disableAutomaticTypingAcquisition", "--logVerbosity", verbosity, "--logFile", this.logFile];
+    if (traceDirectory) args.push("--traceDirectory", traceDirectory);
     if (probe) args.push(...(global ? ["--globalPlugins", PLUGIN_NAME] : []), "--pluginProbeLocations", probe);
     this.proc = spawn(process.execPath, args, { stdio: "pipe" });
     this.proc.stdout.on("data", (chunk: Buffer) => this.read(chunk));
