@@ -61,7 +61,8 @@ const NONE: StatementAdvice = { marked: [], lines: new Map(), offset: 0, fixedLi
  * cannot reach. `inImportCycle` is asked after a whole analysis and after an edit of an import.
  */
 export function adviseFile(tsm: TS, sourceFile: ts.SourceFile, analyse: AnalyseStatements, settings: AdviceSettings, inImportCycle: () => boolean, previous?: AdviceSnapshot): AdviceSnapshot | undefined {
-  const units = unitsOf(tsm, sourceFile, previous);
+  const edited = unitsOf(tsm, sourceFile, previous);
+  const units = edited.file;
   const annotations = parseAnnotations(sourceFile.text);
   const advise = (r: StatementAnalysis): StatementAdvice[] => {
     const marked = adviseMarkedFindings(applyAnnotations(r.findings, annotations).findings, settings, { ts: tsm, fileName: sourceFile.fileName, text: sourceFile.text, sourceFile, scopes: r.scopes });
@@ -71,7 +72,7 @@ export function adviseFile(tsm: TS, sourceFile: ts.SourceFile, analyse: AnalyseS
   // An annotation's line is not renumbered (the derivation names it), and a file that holds the
   // marks' own characters cannot tell them apart: there, only statements whose lines stay are kept.
   const moves = annotations.bounds.length + annotations.ignores.length === 0 && !holdsLineMarks(sourceFile.text);
-  const plan = previous && !previous.cyclic ? planReuse(previous, units, previous.scanned, moves) : undefined;
+  const plan = previous && !previous.cyclic ? planReuse(previous, edited, previous.scanned, moves) : undefined;
   if (!plan || !previous || !syntaxErrorsOnlyIn(sourceFile, units.units, plan)) {
     const r = analyse();
     return r && snapshot(advise(r), { scanned: new Set(r.scopes.scannedModuleNames), analysed: units.units.length, renumbered: 0, cyclic: inImportCycle() });

@@ -34,10 +34,17 @@ export interface FileUnits {
   readonly tailLine: number;
 }
 
+/** A file's top-level statements, and for each the statement of the previous version with its text. */
+export interface EditedUnits {
+  readonly file: FileUnits;
+  /** Per statement, the index of the previous version's statement with the same text (see sameTextIn). */
+  readonly same: readonly (number | undefined)[];
+}
+
 /** The file's top-level statements; names are read again only for texts `previous` does not have. */
-export function unitsOf(t: TS, sf: ts.SourceFile, previous?: FileUnits): FileUnits {
+export function unitsOf(t: TS, sf: ts.SourceFile, previous?: FileUnits): EditedUnits {
   const placed = sf.statements.map((s) => ({ text: sf.text.slice(s.pos, s.end), ...sf.getLineAndCharacterOfPosition(s.pos) }));
-  const same = previous ? sameTextIn(previous.units, placed) : [];
+  const same = previous ? sameTextIn(previous.units, placed) : placed.map(() => undefined);
   const units = sf.statements.map((s, i): Unit => {
     const { text, line, character } = placed[i]!;
     const j = same[i];
@@ -48,7 +55,7 @@ export function unitsOf(t: TS, sf: ts.SourceFile, previous?: FileUnits): FileUni
     return { text, fullStart: s.pos, line, character, endLine: sf.getLineAndCharacterOfPosition(s.end).line, declares: declaredNames(t, s, text), names: namesIn(t, s, text), global: t.isModuleDeclaration(s) && (t.isStringLiteral(s.name) || s.name.text === "global") };
   });
   const tailStart = sf.statements.length ? sf.statements[sf.statements.length - 1]!.end : 0;
-  return { units, tail: sf.text.slice(tailStart), tailLine: sf.getLineAndCharacterOfPosition(tailStart).line };
+  return { file: { units, tail: sf.text.slice(tailStart), tailLine: sf.getLineAndCharacterOfPosition(tailStart).line }, same };
 }
 
 /**
@@ -102,9 +109,12 @@ export interface ReusePlan {
   exclude(statements: Iterable<number>): void;
 }
 
-/** Undefined when the whole file must be analysed again. With `moves`, a statement on other lines than before is kept too. */
-export function planReuse(previous: FileUnits, next: FileUnits, scannedBefore: ReadonlySet<string>, moves: boolean): ReusePlan | undefined {
-  const same = sameTextIn(previous.units, next.units);
+/**
+ * Undefined when the whole file must be analysed again. `edited`: unitsOf the new version against
+ * `previous`. With `moves`, a statement on other lines than before is kept too.
+ */
+export function planReuse(previous: FileUnits, edited: EditedUnits, scannedBefore: ReadonlySet<string>, moves: boolean): ReusePlan | undefined {
+  const { file: next, same } = edited;
   const matched = new Set<number>();
   const reused = new Map<number, number>();
   const dirty: Unit[] = [];
