@@ -20,6 +20,8 @@ import { PLUGIN_NAME, TsServer, pluginProbe, projectFolder } from "./tsserver";
 // Each request takes about 150 ms on a shared 2-core machine, with a tail to 250 ms that comes and
 // goes with the machine. 245 measured edits of each kind by default (ROUNDS=500 for 495).
 const ROUNDS = Number(process.env.ROUNDS ?? 250);
+// CHAT_EVERY=10: one loop in ten calls a model (20 findings in the file, not 200; see benchAgentFile).
+const CHAT_EVERY = Number(process.env.CHAT_EVERY ?? 1);
 /** The first rounds of each kind warm the JIT and the lib files. */
 const WARMUP = 5;
 const RESAMPLES = 2000;
@@ -123,7 +125,7 @@ interface Run {
 }
 
 async function measure(): Promise<Run> {
-  const text = agentFile(3000);
+  const text = agentFile(3000, CHAT_EVERY);
   const files = (plugin: boolean): Record<string, string> => ({
     "tsconfig.json": JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: "ES2022", module: "commonjs", lib: ["es2022"], types: [], ...(plugin ? { plugins: [{ name: PLUGIN_NAME }] } : {}) }, include: ["src"] }),
     "node_modules/openai/package.json": JSON.stringify({ name: "openai", types: "index.d.ts" }),
