@@ -10,11 +10,13 @@
 // first is this benchmark's own noise, printed beside the plugin's difference.
 //
 // Prints p50/p95 per project and kind of edit; what the plugin adds, with 95% intervals from a
-// bootstrap over rounds; and the plugin's own time, from its log.
+// bootstrap over rounds; and the plugin's own time, from its log. Options: see README, Benchmark.
 // Run: npm run bench:plugin
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { OPENAI_STUB, agentFile } from "./benchAgentFile";
+import { InProcessServer } from "./inProcessServer";
+import { phaseSplit, recordCollections, type PhaseRow } from "./phaseSplit";
 import { PLUGIN_NAME, TsServer, pluginProbe, projectFolder } from "./tsserver";
 
 // Each request takes about 150 ms on a shared 2-core machine, with a tail to 250 ms that comes and
@@ -27,6 +29,8 @@ const WARMUP = 5;
 const RESAMPLES = 2000;
 // BUNDLE=file measures another build of the plugin (a variant to compare against) in its place.
 const BUNDLE = path.resolve(process.env.BUNDLE ?? path.join(__dirname, "../../../dist/tsserver-plugin/index.js"));
+const TRACE = process.env.TRACE && path.resolve(process.env.TRACE);
+const IN_PROCESS = process.env.IN_PROCESS === "1";
 
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -79,7 +83,10 @@ interface Project {
 }
 
 /** One edit and one diagnostics request in one project: the request's time and answer. */
-async function round(server: TsServer, p: Project, change: Change): Promise<{ ms: number; diagnostics: number }> {
+/** What a round needs of a server: TsServer, or InProcessServer with IN_PROCESS. */
+type Server = Pick<TsServer, "notify" | "request">;
+
+async function round(server: Server, p: Project, change: Change): Promise<{ ms: number; diagnostics: number }> {
   await server.notify("change", { file: p.file, ...change });
   const t0 = process.hrtime.bigint();
   const r = await server.request("semanticDiagnosticsSync", { file: p.file });
@@ -122,6 +129,10 @@ interface Run {
   readonly own: Record<string, number[]>;
   /** How many diagnostics the plugin's project answered. */
   readonly diagnostics: number;
+  /** IN_PROCESS: measured on tsserver's Session in the benchmark's process. */
+  readonly inProcess?: boolean;
+  /** With TRACE: per project, where its requests spend their time. */
+  readonly phases?: readonly PhaseRow[];
 }
 
 async function measure(): Promise<Run> {
@@ -139,8 +150,13 @@ async function measure(): Promise<Run> {
   });
   const [withPlugin, without, control] = projects as [Project, Project, Project];
   // The plugin is found in the probe folder but loaded only by the project whose tsconfig lists it.
-  // TRACE=dir: tsserver's trace of its phases (bind, check, update) per project, to see where time goes.
-  const server = new TsServer(pluginProbe(BUNDLE), { verbosity: "requestTime", global: false, ...(process.env.TRACE ? { traceDirectory: process.env.TRACE } : {}) });
+  // TRACE=dir: tsserver's trace of its phases (bind, check, update) and the process's garbage
+  // collections, split per project at the end, to see where the time goes.
+  const probe = pluginProbe(BUNDLE);
+  if (TRACE) recordCollections(probe, PLUGIN_NAME, TRACE);
+  // IN_PROCESS=1: tsserver's Session in this process, without the pipe and the server process.
+  if (IN_PROCESS && TRACE) throw new Error("TRACE needs the server process: leave IN_PROCESS out");
+  const server = IN_PROCESS ? new InProcessServer(probe) : new TsServer(probe, { verbosity: "requestTime", global: false, ...(TRACE ? { traceDirectory: TRACE } : {}) });
   let ownTimes = new Map<string, number[]>();
   const answered = new Map<Project, number>();
   /** Each diagnostics request in the order sent: its project and kind, when measured. */
@@ -184,6 +200,9 @@ async function measure(): Promise<Run> {
     projects: projects.map((p) => ({ name: p.name, times: Object.fromEntries(p.times), inServer: Object.fromEntries(p.inServer) })),
     own: Object.fromEntries(ownTimes),
     diagnostics: answered.get(withPlugin)!,
+    ...(IN_PROCESS ? { inProcess: true } : {}),
+    // tsserver completes its trace file when it exits.
+    ...(TRACE ? { phases: phaseSplit(TRACE, projects.map((p) => p.root), WARMUP * kinds.length) } : {}),
   };
 }
 
@@ -198,7 +217,7 @@ function report(run: Run): void {
     const [p50, p95] = [difference(a, b, 50), difference(a, b, 95)];
     return `${label.padEnd(42)} p50 ${signed(p50.value)} ms [${signed(p50.low)}, ${signed(p50.high)}]   p95 ${signed(p95.value)} ms [${signed(p95.low)}, ${signed(p95.high)}]`;
   };
-  console.log(`semanticDiagnosticsSync on a 3,000-line agent file, ${run.rounds - WARMUP} measured edits of each kind, one tsserver, ${run.diagnostics} diagnostics from the plugin:`);
+  console.log(`semanticDiagnosticsSync on a 3,000-line agent file, ${run.rounds - WARMUP} measured edits of each kind, ${run.inProcess ? "tsserver's Session in one process" : "one tsserver"}, ${run.diagnostics} diagnostics from the plugin:`);
   for (const p of run.projects) {
     console.log(row(p.name, all(p)));
     for (const k of run.kinds) console.log(row(`  ${k}`, p.times[k]!));
@@ -229,6 +248,11 @@ function report(run: Run): void {
     const [a, c] = [difference(all(withPlugin), all(without), q), difference(all(control), all(without), q)];
     console.log(`  p${String(q).padEnd(3)} ${signed(a.value).padStart(6)} ms [${signed(a.low)}, ${signed(a.high)}]`.padEnd(44) + `control ${signed(c.value)} ms [${signed(c.low)}, ${signed(c.high)}]`);
   }
+  if (!run.phases) return;
+  // Medians of each part: binding and checking come before the plugin's part, the rest after.
+  console.log("where the time goes inside tsserver (TRACE; medians, ms; collections: mean per request):");
+  console.log(`  ${"".padEnd(26)}${["request", "update", "binding", "check w/o GC", "rest", "GC"].map((h) => h.padStart(13)).join("")}`);
+  run.phases.forEach((ph, i) => console.log(`  ${run.projects[i]!.name.padEnd(26)}${[ph.total, ph.update, ph.bind, ph.checkWithoutGc, ph.rest, ph.gc].map((x) => x.toFixed(2).padStart(13)).join("")}`));
 }
 
 
