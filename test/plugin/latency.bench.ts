@@ -152,10 +152,10 @@ async function measure(): Promise<Run> {
   // The plugin is found in the probe folder but loaded only by the project whose tsconfig lists it.
   // TRACE=dir: tsserver's trace of its phases (bind, check, update) and the process's garbage
   // collections, split per project at the end, to see where the time goes.
+  if (IN_PROCESS && TRACE) throw new Error("TRACE needs the server process: leave IN_PROCESS out");
   const probe = pluginProbe(BUNDLE);
   if (TRACE) recordCollections(probe, PLUGIN_NAME, TRACE);
   // IN_PROCESS=1: tsserver's Session in this process, without the pipe and the server process.
-  if (IN_PROCESS && TRACE) throw new Error("TRACE needs the server process: leave IN_PROCESS out");
   const server = IN_PROCESS ? new InProcessServer(probe) : new TsServer(probe, { verbosity: "requestTime", global: false, ...(TRACE ? { traceDirectory: TRACE } : {}) });
   let ownTimes = new Map<string, number[]>();
   const answered = new Map<Project, number>();
