@@ -14,12 +14,25 @@ import { build } from "esbuild";
 
 const common = { bundle: true, platform: "node", target: "node20", logLevel: "warning", format: "cjs" };
 
+// The tokenizer's ranks and the price catalog are most of both the engine and the plugin. The .vsix
+// holds one copy: small modules in the plugin package, which both bundles require at run time
+// (the engine from dist/, the plugin from its own folder). The CLI loads the installed packages.
+const PLUGIN_NAME = "aalp-lens-tsserver-plugin";
+const pluginDir = path.join("node_modules", PLUGIN_NAME);
+const SHARED_DATA = { "gpt-tokenizer/encoding/o200k_base": "o200k.js", "@pydantic/genai-prices": "genai-prices.js" };
+const sharedData = (fromBundle) => ({
+  name: "shared-data",
+  setup(b) {
+    b.onResolve({ filter: /^(gpt-tokenizer\/encoding\/o200k_base|@pydantic\/genai-prices)$/ }, (args) => ({ path: `${fromBundle}/${SHARED_DATA[args.path]}`, external: true }));
+  },
+});
+
 await build({ ...common, sourcemap: true, external: ["typescript"], entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.js" });
 const glue = await build({ ...common, sourcemap: true, metafile: true, external: ["vscode"], entryPoints: ["src/extension/extension.ts"], outfile: "dist/extension.js" });
 // Activation loads only the glue: the engine, `typescript` and price data must stay out of it.
 const leaked = Object.keys(glue.metafile.inputs).filter((f) => !f.startsWith("src/extension/"));
 if (leaked.length) throw new Error(`dist/extension.js must not bundle the engine; it pulls in ${leaked.join(", ")}`);
-await build({ ...common, minify: true, entryPoints: ["src/extension/view/engine.ts"], outfile: "dist/engine.js" });
+await build({ ...common, minify: true, plugins: [sharedData(`../node_modules/${PLUGIN_NAME}`)], entryPoints: ["src/extension/view/engine.ts"], outfile: "dist/engine.js" });
 // The report's browser code. The webview's page script and styles (with the uPlot chart's) go to
 // media/, the webview's only local resource root. The CLI's HTML page inlines its own script (the
 // same chart module) and the chart's styles: minified beside dist/cli.js, which reads them
@@ -31,15 +44,13 @@ await build({ ...browser, minify: true, entryPoints: ["src/webview/htmlReportCli
 await build({ bundle: true, minify: true, logLevel: "warning", entryPoints: ["src/webview/costChart.css"], outfile: "dist/report-page.css" });
 // The tsserver plugin uses the `typescript` tsserver hands it: the engine only imports its types.
 // Minified: it ships inside the .vsix beside dist/engine.js (the tokenizer's ranks are most of both).
-await build({ ...common, minify: true, sourcemap: true, external: ["typescript"], entryPoints: ["src/plugin/index.ts"], outfile: "dist/tsserver-plugin/index.js" });
+await build({ ...common, minify: true, sourcemap: true, external: ["typescript"], plugins: [sharedData(".")], entryPoints: ["src/plugin/index.ts"], outfile: "dist/tsserver-plugin/index.js" });
 
 // The plugin as a local package, node_modules/aalp-lens-tsserver-plugin: where tsserver looks for it
 // (the TypeScript extension passes `--pluginProbeLocations <extension folder>` for the extension's
 // `contributes.typescriptServerPlugins`), and a folder to install from in other editors.
 // node_modules/ is git-ignored; `npm ci` runs `prepare`, which runs this build.
-const PLUGIN_NAME = "aalp-lens-tsserver-plugin";
 const root = JSON.parse(fs.readFileSync("package.json", "utf8"));
-const pluginDir = path.join("node_modules", PLUGIN_NAME);
 fs.rmSync(pluginDir, { recursive: true, force: true });
 fs.mkdirSync(pluginDir, { recursive: true });
 const pluginManifest = {
@@ -48,9 +59,12 @@ const pluginManifest = {
   description: "AALP Lens as a TypeScript language-service plugin: asymptotic LLM cost findings and quick fixes in tsserver (TypeScript 5.x–6.x).",
   license: root.license,
   main: "index.js",
-  files: ["index.js"],
+  files: ["index.js", ...Object.values(SHARED_DATA)],
 };
 fs.writeFileSync(path.join(pluginDir, "package.json"), JSON.stringify(pluginManifest, null, 2) + "\n");
 // The source map stays in dist/: the package holds the code only.
 const pluginCode = fs.readFileSync("dist/tsserver-plugin/index.js", "utf8").replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "\n");
 fs.writeFileSync(path.join(pluginDir, "index.js"), pluginCode);
+for (const [specifier, file] of Object.entries(SHARED_DATA)) {
+  await build({ ...common, minify: true, stdin: { contents: `module.exports = require(${JSON.stringify(specifier)});`, resolveDir: ".", loader: "js" }, outfile: path.join(pluginDir, file) });
+}

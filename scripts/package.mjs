@@ -50,6 +50,6 @@ vsce(["package", "--dependencies", "--no-yarn", ...VSCE_FLAGS, "-o", OUT], STAGE
 // The .vsix must hold the plugin where tsserver probes for it, and nothing else from node_modules.
 const listing = execFileSync("unzip", ["-Z1", OUT], { encoding: "utf8" }).split("\n").filter(Boolean);
 const modules = listing.filter((f) => f.startsWith("extension/node_modules/"));
-const expected = [`extension/node_modules/${PLUGIN_NAME}/index.js`, `extension/node_modules/${PLUGIN_NAME}/package.json`];
+const expected = ["genai-prices.js", "index.js", "o200k.js", "package.json"].map((f) => `extension/node_modules/${PLUGIN_NAME}/${f}`);
 if (JSON.stringify(modules.sort()) !== JSON.stringify(expected)) throw new Error(`unexpected node_modules in the .vsix: ${modules.join(", ") || "none"}`);
 console.log(`[package] ${path.relative(ROOT, OUT)}: ${listing.length} entries, ${(fs.statSync(OUT).size / 1024 / 1024).toFixed(2)} MB`);

@@ -124,12 +124,16 @@ export class TsServer {
   }
 }
 
-/** A folder laid out so tsserver finds the plugin: <probe>/node_modules/<plugin>/index.js. */
+/** The built plugin package (scripts/build.mjs): its data modules (tokenizer, prices) sit beside index.js. */
+const BUILT_PLUGIN = path.resolve(__dirname, "../../../node_modules", PLUGIN_NAME);
+
+/** A folder laid out so tsserver finds the plugin: <probe>/node_modules/<plugin>/index.js, with the built package's data modules. */
 export function pluginProbe(bundle: string): string {
   const probe = fs.mkdtempSync(path.join(os.tmpdir(), "aalp-plugin-probe-"));
   const dir = path.join(probe, "node_modules", PLUGIN_NAME);
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: PLUGIN_NAME, version: "0.0.0", main: "index.js" }));
+  for (const f of fs.readdirSync(BUILT_PLUGIN)) if (f.endsWith(".js") && f !== "index.js") fs.copyFileSync(path.join(BUILT_PLUGIN, f), path.join(dir, f));
   fs.copyFileSync(bundle, path.join(dir, "index.js"));
   return probe;
 }
