@@ -182,7 +182,10 @@ describe("AALP Lens in the editor", function () {
     assert.equal(scope.isPreferred, true);
     assert.ok(await vscode.workspace.applyEdit(scope.edit));
     const doc = await vscode.workspace.openTextDocument(naive);
-    assert.ok(await doc.save());
+    // The first save can be refused (save() resolves false, nothing logged) while TypeScript is
+    // still restarting after the previous test's setting change; seen intermittently here. A user
+    // saves again: so does the test, until the document is clean.
+    await waitFor("the fixed file saved", async () => (await doc.save()) || !doc.isDirty);
     assert.equal(fs.readFileSync(naive.fsPath, "utf8"), fs.readFileSync(path.join(FIXTURES, "debug-naive.scoped.ts"), "utf8"));
     const after = await waitFor("lenses of the edited file", async () => {
       const titles = await lensTitles(naive, 2);
