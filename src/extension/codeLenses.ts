@@ -40,8 +40,8 @@ export class CostLensProvider implements vscode.CodeLensProvider<SiteLens>, vsco
   resolveCodeLens(lens: SiteLens): SiteLens {
     const engine = loadEngine();
     const f = lens.analysis.findings[lens.index]!;
-    const title = engine.lensTitle(f, engine.siteEstimate(lens.analysis, f, readSettings(lens.uri)));
-    lens.command = { title, command: SHOW_DERIVATION_COMMAND, arguments: [lens.uri.toString(), f.start], tooltip: "Show how this bound is derived" };
+    const estimate = engine.siteEstimate(lens.analysis, f, readSettings(lens.uri));
+    lens.command = { title: engine.lensTitle(f, estimate), command: SHOW_DERIVATION_COMMAND, arguments: [lens.uri.toString(), f.start, f.line], tooltip: engine.lensTooltip(f, estimate) };
     return lens;
   }
 

@@ -8,10 +8,10 @@ export const DERIVATION_SCHEME = "aalp-derivation";
 export class DerivationDocuments implements vscode.TextDocumentContentProvider {
   constructor(private readonly analyses: DocumentAnalyses) {}
 
-  /** `aalp-derivation:/<file name>.md?<source uri>#<offset>` */
-  static uriFor(source: vscode.Uri, start: number): vscode.Uri {
+  /** `aalp-derivation:/LLM cost, <file name> line <line>.md?<source uri>#<offset>`: the path is the tab's title. */
+  static uriFor(source: vscode.Uri, start: number, line: number): vscode.Uri {
     const name = source.path.split("/").pop() ?? "site";
-    return vscode.Uri.from({ scheme: DERIVATION_SCHEME, path: `/${name}-${start}.md`, query: source.toString(), fragment: String(start) });
+    return vscode.Uri.from({ scheme: DERIVATION_SCHEME, path: `/LLM cost, ${name} line ${line}.md`, query: source.toString(), fragment: String(start) });
   }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
@@ -26,8 +26,9 @@ export class DerivationDocuments implements vscode.TextDocumentContentProvider {
   }
 }
 
-export async function showDerivation(source: string, start: number): Promise<void> {
-  const uri = DerivationDocuments.uriFor(vscode.Uri.parse(source), start);
+/** The lens's command: `line` (1-based) only names the tab; `start` finds the call. */
+export async function showDerivation(source: string, start: number, line: number): Promise<void> {
+  const uri = DerivationDocuments.uriFor(vscode.Uri.parse(source), start, line);
   try {
     await vscode.commands.executeCommand("markdown.showPreviewToSide", uri);
   } catch {

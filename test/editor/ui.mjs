@@ -37,7 +37,7 @@ export async function uiTour(page, url, workspace, artifacts) {
   await page.locator(".tab.active", { hasText: "debug-naive.ts" }).waitFor({ timeout: LONG });
 
   // The lenses render as .codelens-decoration once the extension has analysed the file.
-  await page.locator(".codelens-decoration", { hasText: "input ·" }).first().waitFor({ timeout: LONG });
+  await page.locator(".codelens-decoration", { hasText: "quadratic in rounds" }).first().waitFor({ timeout: LONG });
   await page.locator(".statusbar-item", { hasText: "AALP:" }).first().waitFor({ timeout: LONG });
   await shot(page, artifacts, "1-lenses");
 

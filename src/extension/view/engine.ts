@@ -2,7 +2,7 @@
 // on first use so activation stays cheap. Everything here is plain data in, plain data out.
 export { analyzeDocument, analysesMade, forgetDocument, siteEstimate, siteRefs, updateDocumentText, type DocumentAnalysis } from "./documentAnalysis";
 export { fixOutcomesComputed, fixOutcomesHeld } from "./fixOutcomeCache";
-export { lensTitle } from "./lensTitle";
+export { lensTitle, lensTooltip } from "./lensTitle";
 export { derivationMarkdown } from "./derivation";
 export { fixesFor } from "./adviceAndPricing";
 export { summarize, statusText } from "./workspaceSummary";

@@ -3,7 +3,8 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { analyzeDocument, derivationMarkdown, lensTitle, siteEstimate, siteRefs, statusText, summarize } from "../../../src/extension/view/engine";
+import { analyzeDocument, derivationMarkdown, lensTitle, lensTooltip, siteEstimate, siteRefs, statusText, summarize } from "../../../src/extension/view/engine";
+import { LENS_MAX_CHARS } from "../../../src/extension/view/lensTitle";
 import { tokenCount } from "../../../src/extension/view/numbers";
 import { DEFAULT_SETTINGS, type AalpSettings } from "../../../src/extension/view/settingsModel";
 
@@ -15,21 +16,32 @@ function lenses(file: string, settings: AalpSettings = DEFAULT_SETTINGS, text = 
 }
 
 describe("extension surfaces (plain Node)", () => {
-  it("lens titles: bounds, model and an estimate with defaults marked", () => {
-    assert.deepEqual(lenses("debug-naive.ts"), [
-      "21: Θ(rounds²·|program|) input · Θ(rounds) calls · gpt-4o-mini · ≈ $0.0074 at defaults rounds=10, |program|=200",
-      "29: Θ(rounds²·|program|) input · Θ(rounds) calls · gpt-4o · ≈ $0.12 at defaults rounds=10, |program|=200",
-    ]);
+  it("lens titles: the estimate first, then how it grows and in what, then the model", () => {
+    assert.deepEqual(lenses("debug-naive.ts"), ["21: ≈ $0.0074 · quadratic in rounds · gpt-4o-mini", "29: ≈ $0.12 · quadratic in rounds · gpt-4o"]);
     // A local model has no API price: the lens counts tokens instead.
-    assert.deepEqual(lenses("per-item.ts"), ["12: Θ(|tickets|·|tickets[]|) input · Θ(|tickets|) calls · llama3.1:8b · ≈ 2.2k input tokens at defaults |tickets|=10, |tickets[]|=200, out[llama3.1:8b]=300"]);
+    assert.deepEqual(lenses("per-item.ts"), ["12: ≈ 2.2k tokens · linear in |tickets| · llama3.1:8b"]);
+    // A loop only data ends names no count: the lens says where the loop is.
+    assert.deepEqual(lenses("evolution-global.ts"), ["15: ≈ $0.036 · unbounded loop at line 14 · gpt-4o"]);
+    assert.deepEqual(lenses("routing-specialists.ts"), ["18: ≈ $0.00043 · constant · claude-sonnet-4-5", "28: ≈ 307 tokens · constant · model not static"]);
+  });
+
+  it("lens titles: at most 60 characters, a long symbol clipped, never the model", () => {
+    assert.deepEqual(lenses("class-history.ts"), ["15: ≈ $0.02 · linear in calls[PlanningAssis… · claude-sonnet-4-5", "32: ≈ $0.2 · quadratic in |steps| · claude-sonnet-4-5"]);
+    const all = fs.readdirSync(EXAMPLES).filter((f) => /\.[jt]s$/.test(f)).flatMap((f) => lenses(f));
+    assert.equal(all.length, 23);
+    assert.deepEqual(all.filter((t) => t.replace(/^\d+: /, "").length > LENS_MAX_CHARS), []);
+  });
+
+  it("lens tooltips: the bounds and the sizes the number is at", () => {
+    const file = path.join(EXAMPLES, "debug-naive.ts");
+    const a = analyzeDocument(file, fs.readFileSync(file, "utf8"), DEFAULT_SETTINGS);
+    assert.equal(lensTooltip(a.findings[1]!, siteEstimate(a, a.findings[1]!, DEFAULT_SETTINGS)), "Θ(rounds²·|program|) input · Θ(rounds) calls · ≈ $0.12 at defaults rounds=10, |program|=200. Click for the derivation.");
   });
 
   it("lens titles: assumptions from settings, overridden by @aalp comments, priced from settings", () => {
     const settings: AalpSettings = { ...DEFAULT_SETTINGS, assumptions: { "|question|": 50, questions: 4 }, prices: { "gpt-4.1": { input: 2, output: 8 } } };
     const text = fs.readFileSync(path.join(EXAMPLES, "chat-history.ts"), "utf8") + "// @aalp questions=20\n";
-    assert.deepEqual(lenses("chat-history.ts", settings, text), [
-      "16: Θ(|questions|²·|question| + |questions|²·out[gpt-4.1]) input · Θ(|questions|) calls · gpt-4.1 · ≈ $0.33 at |questions|=20, |question|=50; defaults out[gpt-4.1]=300",
-    ]);
+    assert.deepEqual(lenses("chat-history.ts", settings, text), ["16: ≈ $0.33 · quadratic in |questions| · gpt-4.1"]);
   });
 
   it("hover: derivation with line links, symbols and the paper's cost term", () => {
