@@ -7,6 +7,11 @@ import { readSettings } from "./settings";
 import type { DocumentAnalysis } from "./view/engine";
 
 export const SHOW_DERIVATION_COMMAND = "aalp.showDerivation";
+export const TOGGLE_LENSES_COMMAND = "aalp.toggleLenses";
+export const TOGGLE_FILE_LENSES_COMMAND = "aalp.toggleLensesForFile";
+
+/** Files whose lenses the user hid, kept per workspace (a reload keeps them hidden). */
+const HIDDEN_FILES_KEY = "aalp.lenses.hiddenFiles";
 
 class SiteLens extends vscode.CodeLens {
   constructor(
@@ -23,14 +28,43 @@ export class CostLensProvider implements vscode.CodeLensProvider<SiteLens>, vsco
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
 
-  constructor(private readonly analyses: DocumentAnalyses) {}
+  private readonly hidden: Set<string>;
+
+  constructor(
+    private readonly analyses: DocumentAnalyses,
+    private readonly state: vscode.Memento,
+  ) {
+    this.hidden = new Set(state.get<string[]>(HIDDEN_FILES_KEY, []));
+  }
 
   refresh(): void {
     this.changed.fire();
   }
 
+  /** Shows or hides the lenses everywhere: flips `aalp.lenses.enabled` where its value is set (the user's settings when nowhere). */
+  async toggleEverywhere(resource: vscode.Uri | undefined): Promise<boolean> {
+    const config = vscode.workspace.getConfiguration("aalp", resource);
+    const set = config.inspect<boolean>("lenses.enabled");
+    const target =
+      set?.workspaceFolderValue !== undefined ? vscode.ConfigurationTarget.WorkspaceFolder : set?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    const enabled = !readSettings(resource).lensesEnabled;
+    await config.update("lenses.enabled", enabled, target);
+    return enabled;
+  }
+
+  /** Shows or hides the lenses of one file only; returns whether they show now. */
+  async toggleFile(uri: vscode.Uri): Promise<boolean> {
+    const key = uri.toString();
+    const shown = this.hidden.has(key);
+    if (shown) this.hidden.delete(key);
+    else this.hidden.add(key);
+    await this.state.update(HIDDEN_FILES_KEY, [...this.hidden]);
+    this.refresh();
+    return shown;
+  }
+
   provideCodeLenses(doc: vscode.TextDocument): SiteLens[] {
-    if (!readSettings(doc.uri).lensesEnabled) return [];
+    if (!readSettings(doc.uri).lensesEnabled || this.hidden.has(doc.uri.toString())) return [];
     // Never analyse while the user types: serve the last analysis (positions clamp to the new
     // text) until the debounced refresh has analysed this version and asks for lenses again.
     const analysis = this.analyses.latest(doc) ?? this.analyses.get(doc);

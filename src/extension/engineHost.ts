@@ -1,7 +1,8 @@
 // Loads the engine bundle on first use and keeps one analysis per document version, so every
 // surface (lenses, hovers, diagnostics, quick fixes, the scan) shares a single parse per edit.
 import * as path from "node:path";
-import type * as vscode from "vscode";
+import * as vscode from "vscode";
+import { duration, type ActivityLog } from "./activityLog";
 import type * as EngineModule from "./view/engine";
 import { readSettings } from "./settings";
 
@@ -26,11 +27,17 @@ export class DocumentAnalyses {
   /** Bumped when settings change: every cached analysis is stale. */
   private generation = 0;
 
+  constructor(private readonly log: ActivityLog) {}
+
   get(doc: vscode.TextDocument): EngineModule.DocumentAnalysis {
     const key = doc.uri.toString();
     const hit = this.cache.get(key);
     if (hit && hit.version === doc.version && hit.generation === this.generation) return hit.analysis;
+    const started = performance.now();
     const analysis = loadEngine().analyzeDocument(doc.fileName, doc.getText(), readSettings(doc.uri));
+    const name = doc.isUntitled ? doc.uri.path : vscode.workspace.asRelativePath(doc.uri);
+    const calls = analysis.findings.length;
+    this.log.info(`analysed ${name} (version ${doc.version}): ${analysis.skipped ? `skipped, ${analysis.skipped}` : `${calls} LLM call${calls === 1 ? "" : "s"}`} in ${duration(performance.now() - started)}`);
     this.cache.set(key, { version: doc.version, generation: this.generation, analysis });
     return analysis;
   }

@@ -1,7 +1,8 @@
 // AALP Lens in VS Code: registers the surfaces and wires them to document and settings events.
 // Activation does no analysis; the engine bundle loads on the first document that needs it.
 import * as vscode from "vscode";
-import { CostLensProvider, SHOW_DERIVATION_COMMAND } from "./codeLenses";
+import { ActivityLog } from "./activityLog";
+import { CostLensProvider, SHOW_DERIVATION_COMMAND, TOGGLE_FILE_LENSES_COMMAND, TOGGLE_LENSES_COMMAND } from "./codeLenses";
 import { Debouncer } from "./debounce";
 import { DerivationDocuments, DERIVATION_SCHEME, showDerivation } from "./derivationDocument";
 import { CostDiagnostics } from "./diagnostics";
@@ -25,20 +26,25 @@ export interface AalpApi {
   summary(): WorkspaceSummary;
   /** Who reports `doc`'s findings as diagnostics, once the TypeScript extension has been asked. */
   diagnosticsProvider(doc: vscode.TextDocument): Promise<DiagnosticsProvider>;
+  /** The output channel's latest lines (`info …`, `error …`). */
+  log(): readonly string[];
 }
+
+export const SHOW_OUTPUT_COMMAND = "aalp.showOutput";
 
 const EDIT_PAUSE_MS = 400;
 
 export function activate(context: vscode.ExtensionContext): AalpApi {
   const started = performance.now();
-  const analyses = new DocumentAnalyses();
-  const lenses = new CostLensProvider(analyses);
+  const log = new ActivityLog();
+  const analyses = new DocumentAnalyses(log);
+  const lenses = new CostLensProvider(analyses, context.workspaceState);
   const diagnostics = new CostDiagnostics(analyses);
-  const costs = new WorkspaceCosts(analyses);
+  const costs = new WorkspaceCosts(analyses, log);
   const debouncer = new Debouncer(EDIT_PAUSE_MS);
-  const routing = new DiagnosticsRouting();
-  const report = new ReportPanel(context);
-  const fail = (what: string) => (err: unknown) => console.error(`[aalp] ${what} failed:`, err);
+  const routing = new DiagnosticsRouting(log);
+  const report = new ReportPanel(context, log);
+  const fail = (what: string) => log.failed(what);
 
   const refreshDocument = (doc: vscode.TextDocument): void => {
     if (!isSupported(doc)) return;
@@ -53,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): AalpApi {
   };
 
   context.subscriptions.push(
+    log,
     lenses,
     diagnostics,
     costs,
@@ -63,6 +70,15 @@ export function activate(context: vscode.ExtensionContext): AalpApi {
     vscode.languages.registerCodeActionsProvider(SELECTOR, new CostQuickFixProvider(analyses), { providedCodeActionKinds: CostQuickFixProvider.providedCodeActionKinds }),
     vscode.workspace.registerTextDocumentContentProvider(DERIVATION_SCHEME, new DerivationDocuments(analyses)),
     vscode.commands.registerCommand(SHOW_DERIVATION_COMMAND, showDerivation),
+    vscode.commands.registerCommand(TOGGLE_LENSES_COMMAND, () => lenses.toggleEverywhere(vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri)),
+    vscode.commands.registerCommand(TOGGLE_FILE_LENSES_COMMAND, async (uri?: vscode.Uri) => {
+      const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+      if (!target) return undefined;
+      const shown = await lenses.toggleFile(target);
+      log.info(`lenses ${shown ? "shown" : "hidden"} in ${vscode.workspace.asRelativePath(target)}`);
+      return shown;
+    }),
+    vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => log.show()),
     vscode.commands.registerCommand(REVEAL_LINE_COMMAND, revealLine),
     vscode.commands.registerCommand(SHOW_SITES_COMMAND, () => costs.showSites()),
     vscode.commands.registerCommand("aalp.rescanWorkspace", () => costs.rescan()),
@@ -130,7 +146,9 @@ export function activate(context: vscode.ExtensionContext): AalpApi {
   });
 
   const activationMs = performance.now() - started;
+  log.info(`activated in ${activationMs.toFixed(1)} ms (AALP Lens ${String(context.extension.packageJSON.version ?? "")})`);
   return {
+    log: () => log.lines(),
     activationMs,
     whenScanned: () => costs.whenScanned(),
     summary: () => costs.summary(),

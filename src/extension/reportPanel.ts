@@ -6,6 +6,7 @@
 // re-analyses only what changed (the engine keeps each file's analysis and its fixes' outcomes).
 import { randomBytes } from "node:crypto";
 import * as vscode from "vscode";
+import { duration, type ActivityLog } from "./activityLog";
 import { loadEngine } from "./engineHost";
 import { readSettings } from "./settings";
 import { REPORT_VIEW_TYPE, type FromPage, type ReportPageState, type ReportView, type ToPage } from "./view/reportMessages";
@@ -55,7 +56,10 @@ export class ReportPanel implements vscode.Disposable {
   private generation = 0;
   private refreshTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly context: vscode.ExtensionContext) {}
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly log: ActivityLog,
+  ) {}
 
   private get media(): vscode.Uri {
     return vscode.Uri.joinPath(this.context.extensionUri, "media");
@@ -95,6 +99,7 @@ export class ReportPanel implements vscode.Disposable {
           this.scanned = scanned;
           this.rebuild();
         } catch (err) {
+          this.log.error("refreshing the report", err);
           this.post({ type: "error", text: `The report could not be refreshed: ${String(err)}` });
         }
       })();
@@ -138,7 +143,7 @@ export class ReportPanel implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(this.media, "icon.png");
     panel.webview.options = { enableScripts: true, localResourceRoots: [this.media] };
     this.disposables.push(
-      panel.webview.onDidReceiveMessage((m: FromPage) => void this.receive(m).catch((err: unknown) => console.error("[aalp] report message failed:", err))),
+      panel.webview.onDidReceiveMessage((m: FromPage) => void this.receive(m).catch(this.log.failed(`the report page's ${String(m?.type)} message`))),
       panel.onDidDispose(() => {
         if (this.panel !== panel) return;
         this.panel = undefined;
@@ -159,6 +164,7 @@ export class ReportPanel implements vscode.Disposable {
   /** Every scanned file's sites; undefined when cancelled or superseded by a newer scan. */
   private async scan(progress: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken): Promise<Scanned[] | undefined> {
     const generation = ++this.generation;
+    const started = performance.now();
     const engine = loadEngine();
     const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
     try {
@@ -182,7 +188,9 @@ export class ReportPanel implements vscode.Disposable {
         // Let the extension host serve other requests (and the cancellation) between files.
         await new Promise((resolve) => setImmediate(resolve));
       }
-      return generation === this.generation ? out : undefined;
+      if (generation !== this.generation) return undefined;
+      this.log.info(`report: ${out.length} files read and analysed (unchanged ones from the cache) in ${duration(performance.now() - started)}`);
+      return out;
     } catch (err) {
       if (err instanceof Cancelled) return undefined;
       throw err;

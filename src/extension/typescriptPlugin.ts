@@ -4,6 +4,7 @@
 // (TypeScript 7 native, no TypeScript extension, validation off). The choice itself is
 // view/diagnosticsProvider.ts; this module reads the editor's state for it.
 import * as vscode from "vscode";
+import type { ActivityLog } from "./activityLog";
 import { readSettings } from "./settings";
 import { TSSERVER_PLUGIN_NAME, chooseDiagnosticsProvider, pluginConfiguration, readProviderSetting, type DiagnosticsProvider, type TypeScriptSetup } from "./view/diagnosticsProvider";
 
@@ -44,7 +45,7 @@ function typeScriptSetting<T>(unified: string, legacySection: string, legacyName
   return set ? js.get<T>(unified, fallback) : vscode.workspace.getConfiguration(legacySection, scope).get<T>(legacyName, fallback);
 }
 
-async function typeScriptApi(): Promise<TypeScriptApi | undefined> {
+async function typeScriptApi(log: ActivityLog): Promise<TypeScriptApi | undefined> {
   const ext = vscode.extensions.getExtension<TypeScriptExports>(TS_EXTENSION_ID);
   if (!ext) return undefined;
   try {
@@ -52,7 +53,7 @@ async function typeScriptApi(): Promise<TypeScriptApi | undefined> {
     const api = exports?.getAPI?.(0);
     return typeof api?.configurePlugin === "function" ? api : undefined;
   } catch (err) {
-    console.error(`[aalp] the TypeScript extension's API is unavailable:`, err);
+    log.error("reaching the TypeScript extension's API", err);
     return undefined;
   }
 }
@@ -67,7 +68,7 @@ export class DiagnosticsRouting implements vscode.Disposable {
   /** Settles once the TypeScript extension's API has been looked up. */
   ready: Promise<void>;
 
-  constructor() {
+  constructor(private readonly log: ActivityLog) {
     this.ready = this.resolve();
     this.disposables.push(
       this.changed,
@@ -92,7 +93,7 @@ export class DiagnosticsRouting implements vscode.Disposable {
     try {
       this.api.configurePlugin(TSSERVER_PLUGIN_NAME, pluginConfiguration(readSettings(resource), provider));
     } catch (err) {
-      console.error(`[aalp] configurePlugin failed:`, err);
+      this.log.error("configuring the tsserver plugin", err);
     }
   }
 
@@ -101,7 +102,7 @@ export class DiagnosticsRouting implements vscode.Disposable {
   }
 
   private async resolve(): Promise<void> {
-    this.api = await typeScriptApi();
+    this.api = await typeScriptApi(this.log);
     this.resolved = true;
     this.configurePlugin();
     this.changed.fire();

@@ -2,6 +2,7 @@
 // scan of the files matching `aalp.include` minus `aalp.exclude` and `files.exclude`, then kept
 // current file by file on save; clicking it lists the sites and offers the full report.
 import * as vscode from "vscode";
+import { duration, type ActivityLog } from "./activityLog";
 import { loadEngine, type DocumentAnalyses } from "./engineHost";
 import { isSupported } from "./languages";
 import { readSettings } from "./settings";
@@ -18,7 +19,10 @@ export class WorkspaceCosts implements vscode.Disposable {
   private firstScanDone!: () => void;
   private readonly firstScan = new Promise<void>((resolve) => (this.firstScanDone = resolve));
 
-  constructor(private readonly analyses: DocumentAnalyses) {
+  constructor(
+    private readonly analyses: DocumentAnalyses,
+    private readonly log: ActivityLog,
+  ) {
     this.item.name = "AALP Lens";
     this.item.command = SHOW_SITES_COMMAND;
   }
@@ -67,9 +71,11 @@ export class WorkspaceCosts implements vscode.Disposable {
   }
 
   private async scan(generation: number): Promise<void> {
+    const started = performance.now();
     const found = new Map<string, SiteRef[]>();
     const engine = loadEngine();
-    for (const uri of await workspaceFiles()) {
+    const files = await workspaceFiles();
+    for (const uri of files) {
       if (generation !== this.generation) return;
       const text = await documentText(uri);
       found.set(uri.toString(), engine.siteRefs(engine.analyzeDocument(uri.fsPath, text, readSettings(uri)), uri.toString()));
@@ -78,6 +84,8 @@ export class WorkspaceCosts implements vscode.Disposable {
     }
     this.byFile.clear();
     for (const [k, v] of found) this.byFile.set(k, v);
+    const sites = [...found.values()].reduce((n, refs) => n + refs.length, 0);
+    this.log.info(`workspace scan: ${sites} LLM call sites in ${files.length} files, ${duration(performance.now() - started)}`);
     this.render();
     this.firstScanDone();
   }

@@ -7,6 +7,7 @@ export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: "bdd", reporter: "spec", color: false, timeout: 120_000 });
   mocha.addFile(path.join(__dirname, "surfaces.js"));
   mocha.addFile(path.join(__dirname, "report.js"));
+  mocha.addFile(path.join(__dirname, "commands.js"));
   await new Promise<void>((resolve, reject) => {
     mocha.run((failures) => (failures ? reject(new Error(`${failures} extension test(s) failed`)) : resolve()));
   });

@@ -1,0 +1,75 @@
+// The palette commands a user reaches for first: hiding the lenses (everywhere, or in one file) and
+// the "AALP Lens" output channel. Runs in the extension host after the report suite, on the same
+// copy of examples/.
+import * as assert from "node:assert/strict";
+import * as vscode from "vscode";
+import type { AalpApi } from "../../src/extension/extension";
+
+const EXTENSION_ID = "aalp-lens.aalp-lens";
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const file = (name: string): vscode.Uri => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, name);
+
+async function lensCount(uri: vscode.Uri): Promise<number> {
+  const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>("vscode.executeCodeLensProvider", uri, 100)) ?? [];
+  return lenses.filter((l) => l.command?.command === "aalp.showDerivation").length;
+}
+
+const lensesAre = (uri: vscode.Uri, n: number): Promise<true> => waitFor(`${n} lenses in ${uri.path}`, async () => (await lensCount(uri)) === n || undefined);
+
+describe("commands: lens toggles and the output channel", function () {
+  let api: AalpApi;
+  const chat = file("chat-history.ts");
+  const debate = file("transcript-debate.ts");
+
+  before(async () => {
+    api = await vscode.extensions.getExtension<AalpApi>(EXTENSION_ID)!.activate();
+    await vscode.window.showTextDocument(debate);
+    await vscode.window.showTextDocument(chat);
+    await lensesAre(chat, 1);
+    await lensesAre(debate, 1);
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration("aalp").update("lenses.enabled", undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it("hides and shows the lenses of the active file only", async () => {
+    assert.equal(await vscode.commands.executeCommand("aalp.toggleLensesForFile"), false);
+    await lensesAre(chat, 0);
+    assert.equal(await lensCount(debate), 1);
+    assert.equal(await vscode.commands.executeCommand("aalp.toggleLensesForFile"), true);
+    await lensesAre(chat, 1);
+  });
+
+  it("hides and shows every lens through the user's aalp.lenses.enabled", async () => {
+    await vscode.commands.executeCommand("aalp.toggleLenses");
+    await lensesAre(chat, 0);
+    await lensesAre(debate, 0);
+    assert.equal(vscode.workspace.getConfiguration("aalp").inspect<boolean>("lenses.enabled")?.globalValue, false);
+    await vscode.commands.executeCommand("aalp.toggleLenses");
+    await lensesAre(chat, 1);
+    await lensesAre(debate, 1);
+    assert.equal(vscode.workspace.getConfiguration("aalp").inspect<boolean>("lenses.enabled")?.globalValue, true);
+  });
+
+  it("logs what it analysed, how long it took, and the scans, in the AALP Lens output channel", async () => {
+    await vscode.commands.executeCommand("aalp.showOutput");
+    const lines = api.log();
+    assert.match(lines[0]!, /^info activated in \d+\.\d ms \(AALP Lens 0\.1\.0\)$/);
+    assert.ok(lines.some((l) => /^info analysed debug-naive\.ts \(version 1\): 2 LLM calls in \d+(\.\d ms| s)/.test(l)), lines.join("\n"));
+    assert.ok(lines.some((l) => /^info workspace scan: \d+ LLM call sites in \d+ files, \d/.test(l)), lines.join("\n"));
+    assert.ok(lines.some((l) => /^info report: \d+ files read and analysed/.test(l)), lines.join("\n"));
+    assert.ok(lines.includes("info lenses hidden in chat-history.ts") && lines.includes("info lenses shown in chat-history.ts"), lines.join("\n"));
+    assert.deepEqual(lines.filter((l) => l.startsWith("error")), []);
+  });
+});
