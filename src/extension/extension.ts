@@ -10,12 +10,12 @@ import { DocumentAnalyses } from "./engineHost";
 import { DerivationHoverProvider, revealLine } from "./hover";
 import { isSupported, SELECTOR } from "./languages";
 import { CostQuickFixProvider } from "./quickFixes";
-import { REPORT_SIMULATE_COMMAND, REPORT_STATE_COMMAND, ReportPanel } from "./reportPanel";
+import { EXPORT_REPORT_COMMAND, REPORT_SIMULATE_COMMAND, REPORT_STATE_COMMAND, ReportPanel } from "./reportPanel";
 import { onSettingsChange } from "./settings";
 import { DiagnosticsRouting, affectsTypeScriptSetup } from "./typescriptPlugin";
 import { REVEAL_LINE_COMMAND } from "./view/commandIds";
 import type { DiagnosticsProvider } from "./view/diagnosticsProvider";
-import { REPORT_VIEW_TYPE, type FromPage, type ReportPageState } from "./view/reportMessages";
+import { REPORT_VIEW_TYPE, isExportFormat, type FromPage, type ReportPageState } from "./view/reportMessages";
 import type { WorkspaceSummary } from "./view/workspaceSummary";
 import { SHOW_REPORT_COMMAND, SHOW_SITES_COMMAND, WorkspaceCosts } from "./workspaceCosts";
 
@@ -85,6 +85,9 @@ export function activate(context: vscode.ExtensionContext): AalpApi {
     report,
     vscode.commands.registerCommand(SHOW_REPORT_COMMAND, () => report.show()),
     vscode.commands.registerCommand(REPORT_STATE_COMMAND, () => report.state()),
+    vscode.commands.registerCommand(EXPORT_REPORT_COMMAND, (format?: unknown, target?: unknown) =>
+      report.exportReport(isExportFormat(format) ? format : undefined, target instanceof vscode.Uri ? target : undefined),
+    ),
     vscode.commands.registerCommand(REPORT_SIMULATE_COMMAND, async (m: FromPage) => {
       await report.receive(m);
       return report.state();

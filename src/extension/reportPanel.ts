@@ -5,11 +5,13 @@
 // handshake. A serializer restores the panel after a reload; saves refresh it, and a refresh
 // re-analyses only what changed (the engine keeps each file's analysis and its fixes' outcomes).
 import { randomBytes } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import * as vscode from "vscode";
 import { duration, type ActivityLog } from "./activityLog";
 import { loadEngine } from "./engineHost";
 import { readSettings } from "./settings";
-import { REPORT_VIEW_TYPE, type FromPage, type ReportPageState, type ReportView, type ToPage } from "./view/reportMessages";
+import { REPORT_VIEW_TYPE, isExportFormat, type ExportFormat, type FromPage, type ReportPageState, type ReportView, type ToPage } from "./view/reportMessages";
 import type { AalpSettings } from "./view/settingsModel";
 import type { ReportFile } from "./view/workspaceReport";
 import { documentText, workspaceFiles } from "./workspaceCosts";
@@ -17,6 +19,14 @@ import { documentText, workspaceFiles } from "./workspaceCosts";
 /** Test hooks (not in the palette): the panel's state, and a page message played as if the page sent it. */
 export const REPORT_STATE_COMMAND = "aalp.report.state";
 export const REPORT_SIMULATE_COMMAND = "aalp.report.simulate";
+export const EXPORT_REPORT_COMMAND = "aalp.exportReport";
+
+const EXPORT_CHOICES: readonly { format: ExportFormat; label: string; extension: string; filter: string }[] = [
+  { format: "html", label: "HTML page", extension: "html", filter: "HTML" },
+  { format: "markdown", label: "Markdown (pull requests, job summaries)", extension: "md", filter: "Markdown" },
+  { format: "json", label: "JSON", extension: "json", filter: "JSON" },
+  { format: "sarif", label: "SARIF (code scanning)", extension: "sarif", filter: "SARIF" },
+];
 
 export interface ReportPanelState {
   readonly open: boolean;
@@ -52,6 +62,7 @@ export class ReportPanel implements vscode.Disposable {
   /** The page's assumption values: over the settings', under a file's own `@aalp` ones. */
   private assume: Record<string, number> = {};
   private view: ReportView | undefined;
+  private model: ReturnType<ReturnType<typeof loadEngine>["workspaceReport"]> | undefined;
   private rendered: { rows: number; series: number } | undefined;
   private generation = 0;
   private refreshTimer: NodeJS.Timeout | undefined;
@@ -133,7 +144,58 @@ export class ReportPanel implements vscode.Disposable {
       case "open":
         await this.open(m.site);
         return;
+      case "save":
+        await this.saveAssumptions();
+        return;
+      case "export":
+        await this.exportReport(isExportFormat(m.format) ? m.format : undefined);
+        return;
     }
+  }
+
+  /** The page's values into the workspace's `aalp.assumptions` (over what is there), then off the page: the settings hold them now. */
+  async saveAssumptions(): Promise<void> {
+    if (!Object.keys(this.assume).length) return;
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    const config = vscode.workspace.getConfiguration("aalp", folder?.uri);
+    const saved = config.inspect<Record<string, number>>("assumptions")?.workspaceValue ?? {};
+    const values = loadEngine().overlayAssumptions(saved, this.assume);
+    this.assume = {};
+    await config.update("assumptions", values, vscode.ConfigurationTarget.Workspace);
+    this.log.info(`saved the report's assumptions to the workspace's aalp.assumptions: ${Object.entries(values).map(([k, v]) => `${k}=${v}`).join(", ")}`);
+  }
+
+  /**
+   * Writes the report, as the page shows it, in one of the CLI's formats. Without `format` or
+   * `target` the user picks them; returns the file written, undefined when cancelled or no report is open.
+   */
+  async exportReport(format?: ExportFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    if (!this.model) {
+      void vscode.window.showInformationMessage("Open the workspace cost report first (AALP Lens: Show Workspace Cost Report).");
+      return undefined;
+    }
+    const choice = format ? EXPORT_CHOICES.find((c) => c.format === format) : await vscode.window.showQuickPick(EXPORT_CHOICES.map((c) => ({ ...c, description: `.${c.extension}` })), { placeHolder: "Export the cost report as" });
+    if (!choice) return undefined;
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    const uri =
+      target ??
+      (await vscode.window.showSaveDialog({
+        defaultUri: folder ? vscode.Uri.joinPath(folder.uri, `aalp-report.${choice.extension}`) : undefined,
+        filters: { [choice.filter]: [choice.extension] },
+        saveLabel: "Export",
+      }));
+    if (!uri) return undefined;
+    const root = folder ? folder.uri.toString() : "";
+    const assets = () => ({ script: fs.readFileSync(path.join(__dirname, "report-page.js"), "utf8"), style: fs.readFileSync(path.join(__dirname, "report-page.css"), "utf8") });
+    const text = loadEngine().exportReport(this.model, choice.format, root.endsWith("/") ? root : `${root}/`, assets);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    this.log.info(`exported the cost report (${choice.format}, ${this.model.sites.length} sites) to ${uri.fsPath}`);
+    if (!target) {
+      void vscode.window.showInformationMessage(`Cost report saved to ${vscode.workspace.asRelativePath(uri)}.`, "Open").then((picked) => {
+        if (picked) void vscode.commands.executeCommand("vscode.open", uri);
+      });
+    }
+    return uri;
   }
 
   private attach(panel: vscode.WebviewPanel): void {
@@ -148,6 +210,7 @@ export class ReportPanel implements vscode.Disposable {
         if (this.panel !== panel) return;
         this.panel = undefined;
         this.view = undefined;
+        this.model = undefined;
         this.rendered = undefined;
         this.pageReady = false;
       }),
@@ -202,8 +265,10 @@ export class ReportPanel implements vscode.Disposable {
     const engine = loadEngine();
     const folder = vscode.workspace.workspaceFolders?.[0];
     const files = this.scanned.map((s) => s.file);
-    const model = engine.workspaceReport(files, { version: String(this.context.extension.packageJSON.version ?? ""), assume: readSettings(folder?.uri).assumptions, scale: this.scale, overrides: this.assume });
-    this.view = engine.reportView(model, files);
+    const settings = readSettings(folder?.uri);
+    const model = engine.workspaceReport(files, { version: String(this.context.extension.packageJSON.version ?? ""), assume: settings.assumptions, scale: this.scale, overrides: this.assume });
+    this.model = model;
+    this.view = engine.reportView(model, files, settings.defaults);
     this.rendered = undefined;
     this.post({ type: "report", view: this.view, assume: this.assume });
   }

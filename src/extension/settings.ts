@@ -18,6 +18,11 @@ export function readSettings(resource: vscode.Uri | undefined): AalpSettings {
     severity: SEVERITIES.includes(severity as Severity) ? (severity as Severity) : d.severity,
     prices: c.get<PriceOverrides>("prices", {}),
     assumptions: c.get<Record<string, number>>("assumptions", {}),
+    defaults: {
+      count: sizeSetting(c, "defaults.loopCount", d.defaults.count),
+      size: sizeSetting(c, "defaults.sizeTokens", d.defaults.size),
+      output: sizeSetting(c, "defaults.outputTokens", d.defaults.output),
+    },
     wrappers: c.get<string[]>("wrappers", []),
     include: c.get<string>("include", d.include),
     exclude: c.get<string[]>("exclude", [...d.exclude]),
@@ -25,6 +30,12 @@ export function readSettings(resource: vscode.Uri | undefined): AalpSettings {
     summarizeBudgetTokens: c.get<number>("fixes.summarizeBudgetTokens", d.summarizeBudgetTokens),
     concurrency: c.get<number>("fixes.concurrency", d.concurrency),
   };
+}
+
+/** A number setting ≥ 0; anything else (a hand-edited settings.json) falls back to the default. */
+function sizeSetting(c: vscode.WorkspaceConfiguration, key: string, fallback: number): number {
+  const v = c.get<unknown>(key, fallback);
+  return typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : fallback;
 }
 
 /** Calls `listener` when a change touches `aalp.*` (or `files.exclude`, which the scan honours). */

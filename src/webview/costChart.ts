@@ -21,6 +21,17 @@ export interface ChartTheme {
 }
 
 const HEIGHT = 340;
+
+/**
+ * Line styles beside the colours, so that overlapping lines (sites of one class often lie on top of
+ * each other) and colour-blind readers can tell them apart: a dash pattern per series and markers
+ * alternately filled and hollow; the legend shows the same dash.
+ */
+export const DASHES: readonly (readonly number[])[] = [[], [8, 4], [2, 3], [12, 4, 2, 4], [4, 4], [1, 5]];
+
+export function seriesStyle(i: number): { dash: number[]; hollow: boolean } {
+  return { dash: [...DASHES[i % DASHES.length]!], hollow: Math.floor(i / DASHES.length) % 2 === 0 ? i % 2 === 1 : i % 2 === 0 };
+}
 const MIN_WIDTH = 320;
 
 /** 1, 10, 100, 1k, 10k, 1M…; dollars the same with a $ and decimals below 1. */
@@ -147,7 +158,8 @@ export class CostChart {
           { label: data.xLabel },
           ...data.series.map((s, i): uPlot.Series => {
             const color = theme.series[i % theme.series.length]!;
-            return { label: legendLabel(s), stroke: color, width: 2, points: { show: true, size: 7, fill: color, stroke: color } };
+            const style = seriesStyle(i);
+            return { label: legendLabel(s), stroke: color, width: 2, dash: style.dash, points: { show: true, size: style.hollow ? 8 : 7, width: 2, fill: style.hollow ? theme.background : color, stroke: color } };
           }),
         ],
         legend: { live: false },

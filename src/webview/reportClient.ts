@@ -24,7 +24,7 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const vscode = acquireVsCodeApi();
 const root = document.getElementById("report")!;
 
-type SortKey = "site" | "function" | "class" | "input" | "calls" | "generation" | "span" | "model" | "growth" | "dollars";
+type SortKey = "site" | "function" | "class" | "input" | "calls" | "generation" | "span" | "model" | "growth" | "dollars" | "fix";
 interface Column {
   readonly key: SortKey;
   readonly title: string;
@@ -33,22 +33,24 @@ interface Column {
   readonly cls?: string;
 }
 
+// What people decide on first, left: where, what it costs, what would fix it; the bounds after.
 const COLUMNS: Column[] = [
   { key: "site", title: "Site", cell: (r) => `${r.file}:${r.line}`, sort: (r) => `${r.file}\u0000${String(r.line).padStart(7, "0")}`, cls: "mono" },
-  { key: "function", title: "Function", cell: (r) => r.function, sort: (r) => r.function, cls: "mono" },
+  { key: "dollars", title: "$ at assumptions", cell: (r) => r.dollarsText, sort: (r) => r.dollars ?? -1, cls: "num" },
+  { key: "fix", title: "Best fix", cell: (r) => r.fix?.title ?? "", sort: (r) => r.fix?.saves ?? -1, cls: "fix" },
   { key: "class", title: "Class", cell: (r) => r.costClass, sort: (r) => r.classRank },
+  { key: "model", title: "Model", cell: (r) => r.model, sort: (r) => r.model, cls: "mono" },
+  { key: "function", title: "Function", cell: (r) => r.function, sort: (r) => r.function, cls: "mono" },
   { key: "input", title: "Input tokens", cell: (r) => r.input, sort: (r) => r.inputAt ?? -1, cls: "bound" },
   { key: "calls", title: "Calls", cell: (r) => r.calls, sort: (r) => r.callsAt ?? -1, cls: "bound" },
   { key: "generation", title: "Generation", cell: (r) => r.generation, sort: (r) => r.generation, cls: "bound" },
   { key: "span", title: "Span", cell: (r) => r.span, sort: (r) => r.span, cls: "bound" },
-  { key: "model", title: "Model", cell: (r) => r.model, sort: (r) => r.model, cls: "mono" },
   { key: "growth", title: "Growth", cell: (r) => r.growth, sort: (r) => r.growth },
-  { key: "dollars", title: "$ at assumptions", cell: (r) => r.dollarsText, sort: (r) => r.dollars ?? -1, cls: "num" },
 ];
 
 const ui = {
   view: undefined as ReportView | undefined,
-  sort: { key: "class" as SortKey, descending: true },
+  sort: { key: "dollars" as SortKey, descending: true },
   filter: "",
   group: true,
   opened: undefined as string | undefined,
@@ -98,6 +100,7 @@ function rowElement(r: ReportRow): HTMLTableRowElement {
     const td = el("td", c.cls ? { className: c.cls } : {});
     if (c.key === "class") td.append(classChip(r.costClass));
     else td.textContent = c.cell(r);
+    if (c.key === "fix" && r.fix) td.append(el("div", { className: "saves", text: r.fix.savesText }));
     // Sizes the site's file sets itself (`// @aalp`) stay whatever the page sets: say so where the dollars are.
     if (c.key === "dollars" && r.fromFile.length) td.append(el("div", { className: "from-file muted", text: `${r.fromFile.join(", ")} from the file`, attrs: { title: "Set by an @aalp comment in the file: it keeps this value over the page's and the settings'" } }));
     tr.append(td);
@@ -139,7 +142,7 @@ function renderTable(view: ReportView): HTMLElement {
     const th = el("th", { attrs: { scope: "col", "data-key": c.key } }, button);
     if (ui.sort.key === c.key) th.setAttribute("aria-sort", ui.sort.descending ? "descending" : "ascending");
     button.addEventListener("click", () => {
-      ui.sort = { key: c.key, descending: ui.sort.key === c.key ? !ui.sort.descending : c.key === "class" || c.key === "dollars" || c.key === "input" || c.key === "calls" };
+      ui.sort = { key: c.key, descending: ui.sort.key === c.key ? !ui.sort.descending : c.key === "class" || c.key === "dollars" || c.key === "fix" || c.key === "input" || c.key === "calls" };
       headRow.querySelectorAll("th").forEach((h) => (h.dataset.key === ui.sort.key ? h.setAttribute("aria-sort", ui.sort.descending ? "descending" : "ascending") : h.removeAttribute("aria-sort")));
       update();
     });
@@ -210,11 +213,18 @@ function renderAssumptions(view: ReportView): HTMLElement {
     (a.kind === "count" ? counts : sizes).append(el("label", { className: "assumption", attrs: { for: id, title: `${a.kind}: ${a.given ? "set" : "default"}${files}` } }, el("span", { className: "mono", text: a.setInFiles ? `${a.name}*` : a.name }), field));
   }
   const reset = el("vscode-button", { text: "Reset", attrs: { id: "assume-reset", secondary: "", title: "Back to the workspace's assumptions" } });
-  if (!Object.keys(ui.assume).length) reset.setAttribute("disabled", "");
+  // One source of assumptions: saved, the values go to the workspace's aalp.assumptions, which the lenses and hovers read.
+  const save = el("vscode-button", { text: "Save to workspace settings", attrs: { id: "assume-save", title: "Write these values into the workspace's aalp.assumptions, for the lenses and hovers too" } });
+  for (const b of [reset, save]) if (!Object.keys(ui.assume).length) b.setAttribute("disabled", "");
   reset.addEventListener("click", () => {
     if (!Object.keys(ui.assume).length) return;
     ui.assume = {};
     sendAssumptions();
+  });
+  save.addEventListener("click", () => {
+    if (!Object.keys(ui.assume).length) return;
+    root.setAttribute("aria-busy", "true");
+    vscode.postMessage({ type: "save" });
   });
   const declared = view.assumptionInputs.some((a) => a.setInFiles);
   const note = el("span", { className: "muted", text: `loop counts, sizes and outputs in tokens; values set here apply to every file${declared ? ", except in a file that sets its own with // @aalp (marked *)" : ""}` });
@@ -222,7 +232,7 @@ function renderAssumptions(view: ReportView): HTMLElement {
   const sized = view.assumptionInputs.filter((a) => a.kind !== "count");
   const more = el("details", {}, el("summary", { text: `Sizes and outputs (${sized.length})` }), sizes);
   if (sized.some((a) => a.name in ui.assume)) more.open = true;
-  return el("section", { attrs: { id: "assumptions" } }, el("h2", { text: "Assumptions" }), counts, sized.length ? more : "", el("div", { className: "controls" }, reset, note));
+  return el("section", { attrs: { id: "assumptions" } }, el("h2", { text: "Assumptions" }), counts, sized.length ? more : "", el("div", { className: "controls" }, save, reset, note));
 }
 
 function renderSummary(view: ReportView): HTMLElement {
@@ -237,9 +247,10 @@ function renderSummary(view: ReportView): HTMLElement {
         e.preventDefault();
         open(r.site);
       });
-      list.append(el("li", {}, link, ` in ${r.function}: `, classChip(r.costClass), ` input ${r.input}, ${r.dollarsText}`));
+      const fix = r.fix ? ` · ${r.fix.title}: ${r.fix.savesText}` : "";
+      list.append(el("li", {}, el("strong", { text: r.dollarsText }), " ", link, ` in ${r.function} `, classChip(r.costClass), fix));
     }
-    section.append(el("h2", { text: "Worst offenders" }), list);
+    section.append(el("h2", { text: "Costliest sites" }), list);
   }
   if (view.fixes) section.append(el("p", { text: view.fixes }));
   return section;
@@ -252,7 +263,9 @@ onThemeChange(() => chart?.setTheme(vscodeChartTheme()));
 
 function render(view: ReportView): void {
   ui.view = view;
-  const parts: HTMLElement[] = [el("h1", { text: "AALP Lens: workspace LLM cost" }), el("div", { className: "overview" }, el("div", {}, renderSummary(view), view.assumptionInputs.length ? renderAssumptions(view) : ""), renderPlot(view)), renderTable(view)];
+  const exportButton = el("vscode-button", { text: "Export…", attrs: { id: "export", secondary: "", title: "Save this report as HTML, Markdown, JSON or SARIF (the CLI's formats)" } });
+  exportButton.addEventListener("click", () => vscode.postMessage({ type: "export" }));
+  const parts: HTMLElement[] = [el("header", { className: "title" }, el("h1", { text: "AALP Lens: workspace LLM cost" }), exportButton), el("div", { className: "overview" }, el("div", {}, renderSummary(view), view.assumptionInputs.length ? renderAssumptions(view) : ""), renderPlot(view)), renderTable(view)];
   if (view.skipped.length) parts.push(el("p", { className: "muted", text: `Skipped: ${view.skipped.join(", ")}.` }));
   chart?.destroy();
   root.replaceChildren(...parts);

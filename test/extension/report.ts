@@ -2,6 +2,9 @@
 // per site and the plot, re-scales, opens a site at its line, and refreshes on save. Runs in the
 // extension host after surfaces.ts, on the same copy of examples/.
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import * as vscode from "vscode";
 import type { AalpApi } from "../../src/extension/extension";
 import type { ReportPanelState } from "../../src/extension/reportPanel";
@@ -53,7 +56,9 @@ describe("the workspace cost report (webview)", function () {
     // The page drew the plot with a legend entry per top site.
     assert.equal(s.rendered!.series, s.view!.plot.series.length);
     assert.equal(s.rendered!.series, 6);
-    assert.equal(s.view!.rows[s.view!.worst[0]!]!.costClass, "unbounded");
+    // The costliest site in dollars leads the list, whatever its class.
+    const costliest = s.view!.rows[s.view!.worst[0]!]!;
+    assert.equal(`${costliest.file}:${costliest.line} ${costliest.costClass}`, "recursive-summarizer.ts:35 linear");
     const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith("aalp.report"));
     assert.equal(tabs.length, 1);
     assert.equal(tabs[0]!.label, "AALP Cost Report");
@@ -98,6 +103,56 @@ describe("the workspace cost report (webview)", function () {
     const editor = await waitFor("the site's editor", () => vscode.window.activeTextEditor?.document.uri.path.endsWith("/debug-naive.ts") && vscode.window.activeTextEditor);
     assert.equal(editor.selection.active.line + 1, 29);
     assert.equal(editor.selection.active.character + 1, row.column);
+  });
+
+  it("saves the page's values to the workspace's aalp.assumptions; the lens then shows the report's dollars", async () => {
+    const chat = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, "chat-history.ts");
+    const site = (s: ReportPanelState) => s.view!.rows.find((r) => r.file === "chat-history.ts")!;
+    const before = await state();
+    await simulate({ type: "assume", values: { "|questions|": 20 } });
+    const priced = await rendered("the page's value", (s) => site(s).dollars !== site(before).dollars);
+    await simulate({ type: "save" });
+    const saved = await waitFor("the saved setting", () => {
+      const v = vscode.workspace.getConfiguration("aalp").inspect<Record<string, number>>("assumptions")?.workspaceValue;
+      return v?.["|questions|"] === 20 && v;
+    });
+    assert.deepEqual(saved, { rounds: 20, "|questions|": 20 });
+    // The report now holds the value as the workspace's, not the page's, at the same dollars.
+    const after = await rendered("the report at the saved settings", (s) => s.view!.assumptionInputs.find((a) => a.name === "|questions|")?.given === true && site(s).dollars === site(priced).dollars);
+    assert.match(after.view!.assumptions, /^rounds=20, \|questions\|=20, other loop counts 10/);
+    await vscode.workspace.openTextDocument(chat);
+    const expected = `16: ${site(after).dollarsText} · quadratic in |questions| · gpt-4.1`;
+    await waitFor(`the lens "${expected}"`, async () => {
+      const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>("vscode.executeCodeLensProvider", chat, 100)) ?? [];
+      return lenses.some((l) => l.command?.command === "aalp.showDerivation" && `${l.range.start.line + 1}: ${l.command.title}` === expected);
+    });
+    assert.ok(api.log().some((l) => l.startsWith("info saved the report's assumptions to the workspace's aalp.assumptions: rounds=20, |questions|=20")), api.log().join("\n"));
+    await vscode.workspace.getConfiguration("aalp").update("assumptions", { rounds: 20 }, vscode.ConfigurationTarget.Workspace);
+    await rendered("the workspace's assumptions again", (s) => site(s).dollars === site(before).dollars);
+  });
+
+  it("exports the report as HTML, Markdown, JSON and SARIF through the CLI's renderers", async () => {
+    const s = await state();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aalp-export-"));
+    const written = async (format: string, name: string): Promise<string> => {
+      const uri = await vscode.commands.executeCommand<vscode.Uri>("aalp.exportReport", format, vscode.Uri.file(path.join(dir, name)));
+      assert.equal(uri.fsPath, path.join(dir, name));
+      return fs.readFileSync(uri.fsPath, "utf8");
+    };
+    const html = await written("html", "report.html");
+    assert.ok(html.startsWith("<!doctype html>"), html.slice(0, 80));
+    assert.equal(html.match(/<tr data-site=/g)?.length, s.view!.rows.length);
+    const markdown = await written("markdown", "report.md");
+    assert.ok(markdown.startsWith("## AALP Lens: LLM cost\n"), markdown.slice(0, 80));
+    assert.ok(markdown.includes("recursive-summarizer.ts"), markdown);
+    const json = JSON.parse(await written("json", "report.json")) as { findings: { file: string; line: number; site: string }[] };
+    assert.deepEqual(json.findings.map((f) => f.site), s.view!.rows.map((r) => r.site));
+    const sarif = JSON.parse(await written("sarif", "report.sarif")) as { version: string; runs: { results: unknown[]; originalUriBaseIds: { "%SRCROOT%": { uri: string } } }[] };
+    assert.equal(sarif.version, "2.1.0");
+    assert.equal(sarif.runs[0]!.results.length, s.view!.rows.length);
+    assert.equal(sarif.runs[0]!.originalUriBaseIds["%SRCROOT%"].uri, `${vscode.workspace.workspaceFolders![0]!.uri.toString()}/`);
+    assert.equal(api.log().filter((l) => l.startsWith("info exported the cost report")).length, 4);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it("refreshes when a file is saved, re-analysing that file only", async () => {

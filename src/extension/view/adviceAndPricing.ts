@@ -5,6 +5,7 @@ import { estimate, type Finding } from "../../core";
 import { adviseFindings, quickFixesFor, type Advice, type AdviceSettings, type QuickFix } from "../../core/advice";
 import { dollarEstimate } from "../../core/pricing";
 import type { PricedEstimate } from "./costEstimate";
+import { markDefaults, withDefaultSizes } from "./defaultSizes";
 import type { AalpSettings } from "./settingsModel";
 
 export function adviceSettings(s: AalpSettings): AdviceSettings {
@@ -20,11 +21,12 @@ export function fixesFor(advice: Advice, fileName: string, text: string, setting
   return quickFixesFor(ts, fileName, text, advice, adviceSettings(settings));
 }
 
-/** Tokens at the assumed sizes, and dollars when the model's price is known (settings override the table). */
+/** Tokens at the assumed sizes (the user's defaults for the rest), and dollars when the model's price is known (settings override the table). */
 export function pricedEstimate(f: Finding, assumptions: Readonly<Record<string, number>>, settings: AalpSettings): PricedEstimate {
-  const d = dollarEstimate(f, assumptions, settings.prices);
-  const tokens = d.dollars === null ? estimate(f, assumptions) : d.tokens;
+  const { assume, filled } = withDefaultSizes([f], assumptions, settings.defaults);
+  const d = dollarEstimate(f, assume, settings.prices);
+  const tokens = d.dollars === null ? estimate(f, assume) : d.tokens;
   // Sizes listed as the bounds print them: loop counts, then sizes, then outputs.
   const at = [...tokens.at].sort((a, b) => f.rank(a.name) - f.rank(b.name) || a.name.localeCompare(b.name));
-  return d.dollars === null ? { ...tokens, at, unpriced: d.reason } : { ...tokens, at, usd: d.dollars };
+  return markDefaults(d.dollars === null ? { ...tokens, at, unpriced: d.reason } : { ...tokens, at, usd: d.dollars }, filled);
 }

@@ -10,3 +10,5 @@ export { DEFAULT_SETTINGS } from "./settingsModel";
 export { codeOfNumber } from "../../core/advice/codes";
 export { workspaceReport, type ReportFile } from "./workspaceReport";
 export { reportPageHtml, reportView } from "./reportPage";
+export { exportReport } from "./reportExport";
+export { overlayAssumptions } from "../../core/report/estimate";

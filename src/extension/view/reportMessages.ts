@@ -31,6 +31,8 @@ export interface ReportRow {
   readonly growth: string;
   readonly dollars: number | null;
   readonly dollarsText: string;
+  /** The quick fix that saves the most at the assumptions (the first offered when none is priced), or null. */
+  readonly fix: { readonly title: string; readonly saves: number | null; readonly savesText: string } | null;
   /** The site's sizes its file sets with `@aalp` (`questions=5`): they keep their value whatever the page sets. */
   readonly fromFile: string[];
 }
@@ -52,7 +54,7 @@ export interface ReportView {
   /** "rounds=20, other loop counts 10, …". */
   readonly assumptions: string;
   readonly byClass: { costClass: CostClass; sites: number }[];
-  /** Indexes into `rows`, worst first. */
+  /** Indexes into `rows`: the costliest in dollars first (unpriced sites after, by class). */
   readonly worst: number[];
   /** "Quick fixes on 3 sites would save ≈ $1.20 at these sizes.", or null. */
   readonly fixes: string | null;
@@ -85,6 +87,10 @@ export type FromPage =
   | { readonly type: "scale"; readonly symbol: string | null }
   /** Rebuild the model with these values (symbol → value ≥ 0) over the workspace's and files' own; {} drops them. */
   | { readonly type: "assume"; readonly values: Readonly<Record<string, number>> }
+  /** Write the page's values into the workspace's `aalp.assumptions`, so lenses and hovers use them too. */
+  | { readonly type: "save" }
+  /** Save the report as a file in one of the CLI's formats (none: the user picks). */
+  | { readonly type: "export"; readonly format?: ExportFormat }
   /** The page drew the report: how many table rows and plotted sites (legend entries) it shows (read by the tests). */
   | { readonly type: "rendered"; readonly rows: number; readonly series: number };
 
@@ -96,3 +102,11 @@ export interface ReportPageState {
 }
 
 export const REPORT_VIEW_TYPE = "aalp.report";
+
+/** The CLI's file formats the report can be exported in. */
+export const EXPORT_FORMATS = ["html", "markdown", "json", "sarif"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export function isExportFormat(x: unknown): x is ExportFormat {
+  return typeof x === "string" && (EXPORT_FORMATS as readonly string[]).includes(x);
+}

@@ -4,9 +4,11 @@
 import { costPlot } from "../../core/report/costPlot";
 import { escapeHtml } from "../../core/report/escapeHtml";
 import { classRank, type ReportModel } from "../../core/report/model";
-import { assumptionsText, dollarsText, fixesSentence, summarySentence } from "../../core/report/wording";
-import { DEFAULT_ASSUMPTIONS, assumedValue } from "../../core/report/estimate";
+import type { ReportSite } from "../../core/report/sites";
+import { dollarsText, fixesSentence, summarySentence } from "../../core/report/wording";
+import { assumedValue } from "../../core/report/estimate";
 import type { AssumptionInput, ReportRow, ReportView } from "./reportMessages";
+import { BUILT_IN_DEFAULTS, type DefaultSizes } from "./settingsModel";
 import type { ReportFile } from "./workspaceReport";
 
 export interface PageShell {
@@ -59,7 +61,7 @@ function scaleCandidates(model: ReportModel): string[] {
 const INPUT_KINDS: readonly AssumptionInput["kind"][] = ["count", "size", "output"];
 
 /** Every symbol the sites' dollars rest on, for the page's number inputs: loop counts, then sizes, then outputs; the most used first. */
-function assumptionInputs(model: ReportModel, declared: ReadonlyMap<string, Readonly<Record<string, number>>>): AssumptionInput[] {
+function assumptionInputs(model: ReportModel, declared: ReadonlyMap<string, Readonly<Record<string, number>>>, defaults: DefaultSizes): AssumptionInput[] {
   const seen = new Map<string, { kind: AssumptionInput["kind"]; uses: number }>();
   for (const s of model.sites)
     for (const sym of s.symbols) {
@@ -73,12 +75,44 @@ function assumptionInputs(model: ReportModel, declared: ReadonlyMap<string, Read
     .map(([name, { kind }]) => {
       const given = model.assumptions[name];
       const setInFiles = [...declared.values()].filter((d) => assumedValue(d, name) !== undefined).length;
-      return { name, kind, value: given ?? DEFAULT_ASSUMPTIONS[kind], given: given !== undefined, setInFiles };
+      return { name, kind, value: given ?? defaults[kind], given: given !== undefined, setInFiles };
     });
 }
 
-/** The view of `model`; `files` (those it was built from) tell which sizes each file sets itself. */
-export function reportView(model: ReportModel, files: readonly ReportFile[]): ReportView {
+/** "rounds=20, other loop counts 10, sizes 200 tokens, uncapped outputs 300 tokens (defaults)": the core's wording, at the user's defaults. */
+function assumptionsSentence(model: ReportModel, d: DefaultSizes): string {
+  const given = Object.entries(model.assumptions).map(([k, v]) => `${k}=${v}`);
+  const defaults = `${given.length ? "other " : ""}loop counts ${d.count}, sizes ${d.size} tokens, uncapped outputs ${d.output} tokens (defaults)`;
+  return [...given, defaults].join(", ");
+}
+
+const WORST_COUNT = 5;
+/** Below a millionth of a dollar a fix saves nothing. */
+const MIN_SAVING = 1e-6;
+
+/** The fix that saves the most dollars, else the first one offered. */
+function bestFix(s: ReportSite): ReportRow["fix"] {
+  const priced = s.fixes.filter((f) => f.saves !== null).sort((a, b) => b.saves! - a.saves!);
+  const f = priced[0] ?? s.fixes[0];
+  if (!f) return null;
+  // A fix that shortens the span (calls in parallel) sends the same tokens: its saving is rounding noise.
+  const saves = f.saves === null ? null : f.saves > MIN_SAVING ? f.saves : 0;
+  const savesText = saves === null ? "saving unpriced" : saves === 0 ? "no $ saving" : `saves ${dollarsText(saves)}`;
+  return { title: f.title, saves, savesText };
+}
+
+/** Row indexes of the costliest sites in dollars; unpriced ones after them, the worse class first. */
+function costliest(rows: readonly ReportRow[]): number[] {
+  return rows
+    .map((r, i) => ({ r, i }))
+    .filter(({ r }) => r.costClass !== "constant" || r.dollars !== null)
+    .sort((a, b) => (b.r.dollars ?? -1) - (a.r.dollars ?? -1) || b.r.classRank - a.r.classRank || a.r.file.localeCompare(b.r.file) || a.r.line - b.r.line)
+    .slice(0, WORST_COUNT)
+    .map(({ i }) => i);
+}
+
+/** The view of `model`; `files` (those it was built from) tell which sizes each file sets itself; `defaults`: the workspace's `aalp.defaults.*`. */
+export function reportView(model: ReportModel, files: readonly ReportFile[], defaults: DefaultSizes = BUILT_IN_DEFAULTS): ReportView {
   const declared = new Map(files.map((f) => [f.relative, f.analysis.declared]));
   const rows = model.sites.map(
     (s): ReportRow => ({
@@ -99,23 +133,23 @@ export function reportView(model: ReportModel, files: readonly ReportFile[]): Re
       growth: s.growth,
       dollars: s.dollars,
       dollarsText: dollarsText(s.dollars),
+      fix: bestFix(s),
       fromFile: s.symbols.flatMap((sym) => {
         const value = assumedValue(declared.get(s.file) ?? {}, sym.name);
         return value === undefined ? [] : [`${sym.name}=${value}`];
       }),
     }),
   );
-  const index = new Map(rows.map((r, i) => [r.site, i]));
   return {
     summary: summarySentence(model),
-    assumptions: assumptionsText(model),
+    assumptions: assumptionsSentence(model, defaults),
     byClass: model.summary.byClass,
-    worst: model.summary.worst.flatMap((id) => (index.has(id) ? [index.get(id)!] : [])),
+    worst: costliest(rows),
     fixes: fixesSentence(model) ?? null,
     plot: costPlot(model),
     scale: model.scale,
     scaleCandidates: scaleCandidates(model),
-    assumptionInputs: assumptionInputs(model, declared),
+    assumptionInputs: assumptionInputs(model, declared, defaults),
     rows,
     skipped: model.skipped.map((s) => `${s.file} (${s.reason})`),
   };

@@ -3,6 +3,18 @@
 import type { Severity } from "../../core/advice/types";
 import type { PriceOverrides } from "../../core/pricing";
 
+export interface DefaultSizes {
+  /** Iterations of a loop. */
+  readonly count: number;
+  /** Tokens of a string or an element. */
+  readonly size: number;
+  /** Tokens a call writes when no `max_tokens` caps it. */
+  readonly output: number;
+}
+
+/** The core's DEFAULT_ASSUMPTIONS (src/core/report/estimate.ts), restated: the editor glue, which reads the settings, must not bundle the core (a unit test keeps the two equal). */
+export const BUILT_IN_DEFAULTS: DefaultSizes = { count: 10, size: 200, output: 300 };
+
 export interface AalpSettings {
   readonly lensesEnabled: boolean;
   readonly diagnosticsEnabled: boolean;
@@ -11,6 +23,8 @@ export interface AalpSettings {
   /** USD per million tokens, by model id; they win over the bundled price table. */
   readonly prices: PriceOverrides;
   readonly assumptions: Readonly<Record<string, number>>;
+  /** Sizes for the symbols no assumption or `@aalp` comment sets. */
+  readonly defaults: DefaultSizes;
   /** Names of the user's own functions that send an LLM request. */
   readonly wrappers: readonly string[];
   readonly include: string;
@@ -27,6 +41,7 @@ export const DEFAULT_SETTINGS: AalpSettings = {
   severity: "warning",
   prices: {},
   assumptions: {},
+  defaults: BUILT_IN_DEFAULTS,
   wrappers: [],
   include: "**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}",
   exclude: ["**/node_modules/**", "**/dist/**", "**/out/**", "**/*.d.ts"],

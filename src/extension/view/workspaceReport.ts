@@ -7,6 +7,7 @@
 import { buildReport, type FileSites, type ReportModel } from "../../core/report";
 import { overlayAssumptions } from "../../core/report/estimate";
 import { sitesOfFile } from "../../core/report/sites";
+import { withDefaultSizes } from "./defaultSizes";
 import type { DocumentAnalysis } from "./documentAnalysis";
 import { fixOutcomesOf, retainFixOutcomes } from "./fixOutcomeCache";
 import type { AalpSettings } from "./settingsModel";
@@ -37,7 +38,9 @@ export function reportAssumptions(f: ReportFile, overrides: Readonly<Record<stri
 
 function sitesOf(f: ReportFile, options: WorkspaceReportOptions): FileSites {
   const a = f.analysis;
-  const siteOptions = { assume: reportAssumptions(f, options.overrides), prices: f.settings.prices, ...(options.scale !== null ? { scale: options.scale } : {}) };
+  // The user's defaults for the symbols nothing sets, as the lenses have them.
+  const { assume } = withDefaultSizes(a.findings, reportAssumptions(f, options.overrides), f.settings.defaults);
+  const siteOptions = { assume, prices: f.settings.prices, ...(options.scale !== null ? { scale: options.scale } : {}) };
   return sitesOfFile({ file: f.fileName, findings: a.findings, ...(a.skipped ? { skipped: a.skipped } : {}) }, f.relative, siteOptions, fixOutcomesOf(f.fileName, f.text, a, f.settings));
 }
 

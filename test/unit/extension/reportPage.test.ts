@@ -41,11 +41,34 @@ describe("report webview (plain Node)", function () {
     assert.match(view.summary, /LLM call sites? .* in \d+ of 18 files/);
     assert.match(view.assumptions, /^rounds=20, other loop counts 10/);
     assert.equal(view.byClass.reduce((n, c) => n + c.sites, 0), total);
-    assert.equal(view.rows[view.worst[0]!]!.costClass, "unbounded");
+    // The costliest sites in dollars, whatever their class.
+    assert.deepEqual(
+      view.worst.map((i) => `${view.rows[i]!.file}:${view.rows[i]!.line} ${view.rows[i]!.dollarsText}`),
+      ["recursive-summarizer.ts:35 ≈ $1.69", "debug-naive.ts:29 ≈ $0.45", "wrapper-agent.ts:16 ≈ $0.3", "class-history.ts:32 ≈ $0.2", "chat-history.ts:16 ≈ $0.12"],
+    );
+    // Each row's fix that saves the most; one that only shortens the span saves no dollars.
+    const fix = (file: string, line: number) => view.rows.find((r) => r.file === file && r.line === line)!.fix;
+    assert.deepEqual(fix("debug-naive.ts", 29), {
+      title: "Send each call one top-level declaration of program: Θ(rounds²·|program|) → Θ(|programUnits|·|programUnits[]|) input",
+      saves: 0.40935,
+      savesText: "saves ≈ $0.41",
+    });
+    assert.deepEqual(fix("debug-focused.ts", 14), { title: "Run the iterations 4 at a time: Θ(|functions|) → Θ(1) span", saves: 0, savesText: "no $ saving" });
+    assert.deepEqual(fix("per-item.ts", 12), { title: "Run the iterations 4 at a time: Θ(|tickets|) → Θ(1) span", saves: null, savesText: "saving unpriced" });
+    assert.equal(fix("fan-out.ts", 11), null);
     assert.match(view.fixes ?? "", /^Quick fixes on \d+ sites would save ≈ \$/);
     // Rows are ordered by file then line, as the CLI's report.
     const keys = view.rows.map((r) => `${r.file}\u0000${String(r.line).padStart(5, "0")}`);
     assert.deepEqual(keys, [...keys].sort((a, b) => a.localeCompare(b)));
+  });
+
+  it("prices the sites at the user's defaults, as the lenses do, and says so", () => {
+    const withDefaults: AalpSettings = { ...DEFAULT_SETTINGS, assumptions: { rounds: 20 }, defaults: { count: 20, size: 500, output: 300 } };
+    const own = scanned(withDefaults);
+    const view = reportView(workspaceReport(own, { version: "0.0.0", assume: withDefaults.assumptions, scale: null }), own, withDefaults.defaults);
+    assert.equal(view.assumptions, "rounds=20, other loop counts 20, sizes 500 tokens, uncapped outputs 300 tokens (defaults)");
+    assert.equal(view.rows.find((r) => r.file === "debug-naive.ts" && r.line === 29)!.dollarsText, "≈ $0.81");
+    assert.deepEqual(view.assumptionInputs.find((a) => a.name === "|program|"), { name: "|program|", kind: "size", value: 500, given: false, setInFiles: 0 });
   });
 
   it("the plot's data: the six sites costliest at 10⁴, their projections and where each stands now", () => {

@@ -4,6 +4,7 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { analyzeDocument, derivationMarkdown, lensTitle, lensTooltip, siteEstimate, siteRefs, statusText, summarize } from "../../../src/extension/view/engine";
+import { DEFAULT_ASSUMPTIONS } from "../../../src/core/report/estimate";
 import { LENS_MAX_CHARS } from "../../../src/extension/view/lensTitle";
 import { tokenCount } from "../../../src/extension/view/numbers";
 import { DEFAULT_SETTINGS, type AalpSettings } from "../../../src/extension/view/settingsModel";
@@ -42,6 +43,26 @@ describe("extension surfaces (plain Node)", () => {
     const settings: AalpSettings = { ...DEFAULT_SETTINGS, assumptions: { "|question|": 50, questions: 4 }, prices: { "gpt-4.1": { input: 2, output: 8 } } };
     const text = fs.readFileSync(path.join(EXAMPLES, "chat-history.ts"), "utf8") + "// @aalp questions=20\n";
     assert.deepEqual(lenses("chat-history.ts", settings, text), ["16: ≈ $0.33 · quadratic in |questions| · gpt-4.1"]);
+  });
+
+  it("lens titles and tooltips: the user's defaults for the sizes nothing sets, listed as defaults; the same dollars as the values assumed", () => {
+    const defaults: AalpSettings = { ...DEFAULT_SETTINGS, defaults: { count: 20, size: 500, output: 300 } };
+    const file = path.join(EXAMPLES, "debug-naive.ts");
+    const a = analyzeDocument(file, fs.readFileSync(file, "utf8"), defaults);
+    assert.deepEqual(
+      a.findings.map((f) => lensTooltip(f, siteEstimate(a, f, defaults))),
+      [
+        "Θ(rounds²·|program|) input · Θ(rounds) calls · ≈ $0.045 at defaults rounds=20, |program|=500. Click for the derivation.",
+        "Θ(rounds²·|program|) input · Θ(rounds) calls · ≈ $0.81 at defaults rounds=20, |program|=500. Click for the derivation.",
+      ],
+    );
+    const assumed: AalpSettings = { ...DEFAULT_SETTINGS, assumptions: { rounds: 20, "|program|": 500 } };
+    assert.deepEqual(lenses("debug-naive.ts", assumed), lenses("debug-naive.ts", defaults));
+    assert.deepEqual(lenses("debug-naive.ts", defaults), ["21: ≈ $0.045 · quadratic in rounds · gpt-4o-mini", "29: ≈ $0.81 · quadratic in rounds · gpt-4o"]);
+  });
+
+  it("the settings' built-in defaults are the core's", () => {
+    assert.deepEqual(DEFAULT_SETTINGS.defaults, { count: DEFAULT_ASSUMPTIONS.count, size: DEFAULT_ASSUMPTIONS.size, output: DEFAULT_ASSUMPTIONS.output });
   });
 
   it("hover: derivation with line links, symbols and the paper's cost term", () => {
