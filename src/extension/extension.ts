@@ -31,6 +31,9 @@ export interface AalpApi {
 }
 
 export const SHOW_OUTPUT_COMMAND = "aalp.showOutput";
+export const GET_STARTED_COMMAND = "aalp.getStarted";
+/** `contributes.walkthroughs[0].id`. */
+const WALKTHROUGH_ID = "gettingStarted";
 
 const EDIT_PAUSE_MS = 400;
 
@@ -79,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): AalpApi {
       return shown;
     }),
     vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => log.show()),
+    vscode.commands.registerCommand(GET_STARTED_COMMAND, () => vscode.commands.executeCommand("workbench.action.openWalkthrough", `${context.extension.id}#${WALKTHROUGH_ID}`, false)),
     vscode.commands.registerCommand(REVEAL_LINE_COMMAND, revealLine),
     vscode.commands.registerCommand(SHOW_SITES_COMMAND, () => costs.showSites()),
     vscode.commands.registerCommand("aalp.rescanWorkspace", () => costs.rescan()),

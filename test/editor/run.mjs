@@ -91,8 +91,9 @@ try {
 
   const uiPage = await context.newPage();
   try {
-    await uiTour(uiPage, server.url, makeWorkspace(state), ARTIFACTS);
-    await reportTour(uiPage, ARTIFACTS);
+    const workspace = makeWorkspace(state);
+    await uiTour(uiPage, server.url, workspace, ARTIFACTS);
+    await reportTour(uiPage, ARTIFACTS, workspace);
     await reloadTour(uiPage, ARTIFACTS);
     console.log(`[editor] UI tour done after ${elapsed()}`);
   } catch (err) {

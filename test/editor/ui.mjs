@@ -2,6 +2,7 @@
 // the hover, the quick-fix menu and the Problems panel, then the workspace cost report (its table
 // and plot read inside the webview's frames, the plot's colours in three themes, a row clicked),
 // reloads the window and finds the report restored; a screenshot of each step.
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { canvasPixels } from "../../out/test/support/canvasPixels.js";
 
@@ -40,6 +41,15 @@ export async function uiTour(page, url, workspace, artifacts) {
   await page.locator(".codelens-decoration", { hasText: "quadratic in rounds" }).first().waitFor({ timeout: LONG });
   await page.locator(".statusbar-item", { hasText: "AALP:" }).first().waitFor({ timeout: LONG });
   await shot(page, artifacts, "1-lenses");
+  const lensTexts = (await page.locator(".codelens-decoration").allInnerTexts()).map((t) => t.trim()).filter((t) => t.startsWith("≈"));
+  console.log(`[ui] lenses: ${lensTexts.join(" | ")}`);
+  if (JSON.stringify(lensTexts) !== JSON.stringify(["≈ $0.027 · quadratic in rounds · gpt-4o-mini", "≈ $0.45 · quadratic in rounds · gpt-4o"])) throw new Error(`the lenses read ${lensTexts.join(" | ")}`);
+
+  // Hidden in this file from the palette, and shown again.
+  await runCommand(page, "AALP Lens: Toggle Cost Lenses in This File");
+  await page.locator(".codelens-decoration", { hasText: "quadratic in rounds" }).first().waitFor({ state: "detached", timeout: LONG });
+  await runCommand(page, "AALP Lens: Toggle Cost Lenses in This File");
+  await page.locator(".codelens-decoration", { hasText: "quadratic in rounds" }).first().waitFor({ timeout: LONG });
 
   // The hover on the developer's call.
   await runCommand(page, "Go to Line/Column");
@@ -81,6 +91,11 @@ export async function uiTour(page, url, workspace, artifacts) {
   if (!findings.every((t) => /\baalp\W*9100[12]\b/.test(t))) throw new Error(`expected every finding from the tsserver plugin (source aalp, code 91001/91002): ${findings.join(" | ")}`);
   const own = await panel.locator(".monaco-list-row", { hasText: "AALP Lens" }).count();
   if (own !== 0) throw new Error(`the extension reports ${own} finding(s) beside the plugin`);
+
+  // The output channel: what was analysed and how long it took.
+  await runCommand(page, "AALP Lens: Show Output");
+  await page.locator(".part.panel .view-lines", { hasText: "analysed debug-naive.ts" }).first().waitFor({ timeout: LONG });
+  await shot(page, artifacts, "4b-output");
 }
 
 /** Types `filter` into the open quick input and clicks the row labelled exactly `label`. */
@@ -187,8 +202,8 @@ async function switchTheme(page, frame, theme, kind) {
   return now;
 }
 
-/** The workspace cost report: from the palette to a row click that lands on the site's line. */
-export async function reportTour(page, artifacts) {
+/** The workspace cost report: from the palette to an export and a row click that lands on the site's line. */
+export async function reportTour(page, artifacts, workspace) {
   // Room for the report: the panel and the chat side bar away.
   await tryCommand(page, "View: Hide Panel");
   await tryCommand(page, "View: Hide Secondary Side Bar");
@@ -243,6 +258,24 @@ export async function reportTour(page, artifacts) {
   await shot(page, artifacts, "5b-report-assumption");
   await frame.locator("vscode-button#assume-reset").click();
   await frame.locator("table#sites tr.site", { hasText: "debug-naive.ts:29" }).locator("td.num", { hasText: before }).waitFor({ timeout: LONG });
+
+  // Export…: the format from a quick pick, the file from the save dialog (its default name in the workspace).
+  await frame.locator("vscode-button#export").click();
+  await pick(page, "Markdown", "Markdown (pull requests, job summaries)");
+  const dialog = page.locator(".quick-input-widget input");
+  await dialog.waitFor({ state: "visible", timeout: LONG });
+  await page.locator(".quick-input-widget", { hasText: "aalp-report.md" }).first().waitFor({ timeout: LONG }).catch(() => undefined);
+  await shot(page, artifacts, "5g-report-export-dialog");
+  await dialog.press("Enter");
+  const exported = path.join(workspace, "aalp-report.md");
+  const deadline = Date.now() + LONG;
+  while (!fs.existsSync(exported) || !fs.readFileSync(exported, "utf8").includes("debug-naive.ts")) {
+    if (Date.now() > deadline) throw new Error(`the export wrote no ${exported}`);
+    await page.waitForTimeout(200); // poll interval of a condition wait
+  }
+  const markdown = fs.readFileSync(exported, "utf8");
+  console.log(`[ui] exported ${path.basename(exported)}: ${markdown.split("\n").length} lines, starts "${markdown.split("\n")[0]}"`);
+  if (!markdown.startsWith("## AALP Lens: LLM cost\n")) throw new Error(`the exported Markdown starts "${markdown.slice(0, 60)}"`);
 
   // A row click opens the site, focused, beside the report.
   const row = rows.filter({ hasText: "debug-naive.ts:29" }).first();

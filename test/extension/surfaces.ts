@@ -124,6 +124,13 @@ describe("AALP Lens in the editor", function () {
     assert.deepEqual(described(findings(naive)), described(reported));
   });
 
+  it("opens the examples without TypeScript errors (no \"Cannot find module\": examples/tsconfig.json and its SDK declarations)", async () => {
+    // TypeScript has checked the file once the plugin's findings are in (the previous test).
+    await waitFor("the plugin's diagnostics", () => pluginDiagnostics(naive).length === 4);
+    const errors = vscode.languages.getDiagnostics(naive).filter((d) => d.source === "ts");
+    assert.deepEqual(errors.map((d) => `${where(d.range)} ${String(d.code)} ${d.message}`), []);
+  });
+
   it("offers the quick fixes once on the plugin's diagnostics", async () => {
     // VS Code's TypeScript extension never asks tsserver for fixes of plugin codes (it reads the fixable
     // codes once, without a file); the extension serves them, and TypeScript adds none of its own.
