@@ -10,7 +10,7 @@
 // first is this benchmark's own noise, printed beside the plugin's difference.
 //
 // Prints p50/p95 per project and kind of edit; what the plugin adds, with 95% intervals from a
-// bootstrap over rounds; and the plugin's own time, from its log. Options: see README, Benchmark.
+// bootstrap over rounds; and the plugin's own time, from its log. Options: see docs/benchmarks.md.
 // Run: npm run bench:plugin
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -242,7 +242,7 @@ function report(run: Run): void {
   console.log(added("  every edit", allInServer(withPlugin), allInServer(without)));
   console.log(added("  control", allInServer(control), allInServer(without)));
   // Every quantile, not only two: a shift that stays the same from p10 to p90 is the plugin's
-  // work; the tail above is where the machine's slow moments fall (see README, Benchmark).
+  // work; the tail above is where the machine's slow moments fall (see docs/benchmarks.md).
   console.log("added at each quantile (every edit), with 95% intervals; the control beside it:");
   for (const q of [10, 25, 50, 75, 90, 95, 99]) {
     const [a, c] = [difference(all(withPlugin), all(without), q), difference(all(control), all(without), q)];
