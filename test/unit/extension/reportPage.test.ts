@@ -3,7 +3,8 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { analyzeDocument, reportPageHtml, reportView, workspaceReport, type ReportFile } from "../../../src/extension/view/engine";
+import { analyzeDocument, exportReport, reportPageHtml, reportView, workspaceReport, type ReportFile } from "../../../src/extension/view/engine";
+import { reportJson, reportMarkdown, reportSarif } from "../../../src/core/report";
 import { DEFAULT_SETTINGS, type AalpSettings } from "../../../src/extension/view/settingsModel";
 
 const EXAMPLES = path.resolve(__dirname, "../../../../examples");
@@ -60,6 +61,19 @@ describe("report webview (plain Node)", function () {
     // Rows are ordered by file then line, as the CLI's report.
     const keys = view.rows.map((r) => `${r.file}\u0000${String(r.line).padStart(5, "0")}`);
     assert.deepEqual(keys, [...keys].sort((a, b) => a.localeCompare(b)));
+  });
+
+  it("exports the model through the CLI's renderers, SARIF's %SRCROOT% at the workspace folder", () => {
+    const model = workspaceReport(files, { version: "0.0.0", assume: settings.assumptions, scale: null });
+    const root = "file:///ws/";
+    assert.equal(exportReport(model, "markdown", root, () => assert.fail("no page assets for Markdown")), reportMarkdown(model));
+    assert.equal(exportReport(model, "json", root, () => assert.fail("no page assets for JSON")), JSON.stringify(reportJson(model), null, 2) + "\n");
+    const sarif = exportReport(model, "sarif", root, () => assert.fail("no page assets for SARIF"));
+    assert.equal(sarif, JSON.stringify(reportSarif(model, root), null, 2) + "\n");
+    assert.equal((JSON.parse(sarif) as { runs: { originalUriBaseIds: Record<string, { uri: string }> }[] }).runs[0]!.originalUriBaseIds["%SRCROOT%"]!.uri, root);
+    const html = exportReport(model, "html", root, () => ({ script: "/*page-script*/", style: "/*page-style*/" }));
+    assert.ok(html.startsWith("<!doctype html>") && html.includes("/*page-script*/") && html.includes("/*page-style*/"), html.slice(0, 200));
+    assert.equal(html.match(/<tr data-site=/g)?.length, model.sites.length);
   });
 
   it("prices the sites at the user's defaults, as the lenses do, and says so", () => {
