@@ -29,8 +29,10 @@ describe("report refresh after a save", function () {
   function refresh(): { model: ReturnType<typeof workspaceReport>; analysed: number; redone: number; fixesApplied: number } {
     const analyses = analysesMade();
     const fixes = fixOutcomesComputed();
+    // The files the panel's scan reads (aalp.include minus aalp.exclude): sources, not declarations or tsconfig.json.
     const docs = fs
       .readdirSync(dir)
+      .filter((f) => /\.[cm]?[jt]sx?$/.test(f) && !f.endsWith(".d.ts"))
       .sort()
       .map((relative) => ({ relative, fileName: path.join(dir, relative), text: fs.readFileSync(path.join(dir, relative), "utf8") }));
     for (const d of docs) updateDocumentText(d.fileName, d.text, DEFAULT_SETTINGS);
