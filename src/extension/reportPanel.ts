@@ -281,7 +281,11 @@ export class ReportPanel implements vscode.Disposable {
     const row = this.view?.rows.find((r) => r.site === site);
     const scanned = row && this.scanned?.find((s) => s.file.relative === row.file);
     if (!row || !scanned) return;
-    const pos = new vscode.Position(row.line - 1, row.column - 1);
+    // The file may have been edited since the scan: find the site in its current text.
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === scanned.uri.toString());
+    const now = open ? loadEngine().sitePosition(loadEngine().analyzeDocument(open.fileName, open.getText(), readSettings(open.uri)), row.file, row.site) : undefined;
+    const at = now ?? row;
+    const pos = new vscode.Position(at.line - 1, at.column - 1);
     // Beside the report, focused: the user reads the code at once (and the status bar shows its line).
     await vscode.window.showTextDocument(scanned.uri, { selection: new vscode.Range(pos, pos), preserveFocus: false, viewColumn: vscode.ViewColumn.Beside });
   }

@@ -41,6 +41,12 @@ export class WorkspaceCosts implements vscode.Disposable {
   }
 
   summary(): WorkspaceSummary {
+    // An open file's sites from its current text (edited since the scan, or reverted), so the list
+    // never points at stale lines; the analysis of each version is cached.
+    for (const doc of vscode.workspace.textDocuments) {
+      const key = doc.uri.toString();
+      if (this.byFile.has(key) && isSupported(doc)) this.byFile.set(key, loadEngine().siteRefs(this.analyses.get(doc), key));
+    }
     return loadEngine().summarize(this.byFile.values());
   }
 

@@ -1,9 +1,11 @@
 // The palette commands a user reaches for first: hiding the lenses (everywhere, or in one file) and
-// the "AALP Lens" output channel. Runs in the extension host after the report suite, on the same
+// the "AALP Lens" output channel; the status bar's list and the report after unsaved edits. Runs in the extension host after the report suite, on the same
 // copy of examples/.
 import * as assert from "node:assert/strict";
+import * as path from "node:path";
 import * as vscode from "vscode";
 import type { AalpApi } from "../../src/extension/extension";
+import type { ReportPanelState } from "../../src/extension/reportPanel";
 
 const EXTENSION_ID = "aalp-lens.aalp-lens";
 
@@ -71,5 +73,32 @@ describe("commands: lens toggles and the output channel", function () {
     assert.ok(lines.some((l) => /^info report: \d+ files read and analysed/.test(l)), lines.join("\n"));
     assert.ok(lines.includes("info lenses hidden in chat-history.ts") && lines.includes("info lenses shown in chat-history.ts"), lines.join("\n"));
     assert.deepEqual(lines.filter((l) => l.startsWith("error")), []);
+  });
+
+  it("the status bar's list and the report's rows lead to a site's current line after unsaved edits above it", async () => {
+    const evolution = file("evolution-global.ts");
+    await api.whenScanned();
+    const worst = () => api.summary().sites.map((x) => `${path.basename(vscode.Uri.parse(x.file).path)}:${x.line}`);
+    assert.deepEqual(worst(), ["evolution-global.ts:15"]);
+    await vscode.commands.executeCommand("aalp.showReport");
+    const report = await waitFor("the report", async () => {
+      const st = await vscode.commands.executeCommand<ReportPanelState>("aalp.report.state");
+      return st.view !== undefined && st.rendered !== undefined && st;
+    });
+    const row = report.view!.rows.find((r) => r.file === "evolution-global.ts")!;
+    assert.equal(row.line, 15);
+    const editor = await vscode.window.showTextDocument(evolution);
+    assert.ok(await editor.edit((e) => e.insert(new vscode.Position(0, 0), "// one\n// two\n// three\n")));
+    assert.deepEqual(worst(), ["evolution-global.ts:18"]);
+    await vscode.commands.executeCommand("aalp.report.simulate", { type: "open", site: row.site });
+    const opened = await waitFor("the site at its line now", () => {
+      const e = vscode.window.activeTextEditor;
+      return e?.document.uri.path.endsWith("/evolution-global.ts") && e.selection.active.line === 17 && e;
+    });
+    assert.equal(opened.selection.active.character + 1, row.column);
+    await vscode.commands.executeCommand("workbench.action.files.revert");
+    await waitFor("the reverted file", () => !opened.document.isDirty);
+    assert.deepEqual(worst(), ["evolution-global.ts:15"]);
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
   });
 });

@@ -12,3 +12,4 @@ export { workspaceReport, type ReportFile } from "./workspaceReport";
 export { reportPageHtml, reportView } from "./reportPage";
 export { exportReport } from "./reportExport";
 export { overlayAssumptions } from "../../core/report/estimate";
+export { sitePosition } from "./sitePosition";

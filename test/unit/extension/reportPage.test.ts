@@ -3,7 +3,7 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { analyzeDocument, exportReport, reportPageHtml, reportView, workspaceReport, type ReportFile } from "../../../src/extension/view/engine";
+import { analyzeDocument, exportReport, reportPageHtml, sitePosition, reportView, workspaceReport, type ReportFile } from "../../../src/extension/view/engine";
 import { reportJson, reportMarkdown, reportSarif } from "../../../src/core/report";
 import { DEFAULT_SETTINGS, type AalpSettings } from "../../../src/extension/view/settingsModel";
 
@@ -74,6 +74,17 @@ describe("report webview (plain Node)", function () {
     const html = exportReport(model, "html", root, () => ({ script: "/*page-script*/", style: "/*page-style*/" }));
     assert.ok(html.startsWith("<!doctype html>") && html.includes("/*page-script*/") && html.includes("/*page-style*/"), html.slice(0, 200));
     assert.equal(html.match(/<tr data-site=/g)?.length, model.sites.length);
+  });
+
+  it("finds a report site in a text edited since the report, by its identity", () => {
+    const model = workspaceReport(files, { version: "0.0.0", assume: settings.assumptions, scale: null });
+    const sites = model.sites.filter((s) => s.file === "debug-naive.ts");
+    assert.deepEqual(sites.map((s) => `${s.site} ${s.line}:${s.column}`), ["debug-naive.ts › debugProgram › openai chat.completions.create #1 21:22", "debug-naive.ts › debugProgram › openai chat.completions.create #2 29:23"]);
+    const file = files.find((f) => f.relative === "debug-naive.ts")!;
+    const edited = analyzeDocument(file.fileName, `// one\n// two\n// three\n${file.text}`, settings);
+    assert.deepEqual(sites.map((s) => sitePosition(edited, "debug-naive.ts", s.site)), [{ line: 24, column: 22 }, { line: 32, column: 23 }]);
+    assert.equal(sitePosition(edited, "debug-naive.ts", "debug-naive.ts › debugProgram › openai chat.completions.create #3"), undefined);
+    analyzeDocument(file.fileName, file.text, settings);
   });
 
   it("prices the sites at the user's defaults, as the lenses do, and says so", () => {
