@@ -53,6 +53,11 @@ function validValues(values: unknown): Record<string, number> {
   return Object.fromEntries(Object.entries(values).filter((e): e is [string, number] => typeof e[1] === "number" && Number.isFinite(e[1]) && e[1] >= 0));
 }
 
+function sameValues(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && b[k] === a[k]);
+}
+
 export class ReportPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -162,6 +167,8 @@ export class ReportPanel implements vscode.Disposable {
     const values = loadEngine().overlayAssumptions(saved, this.assume);
     this.assume = {};
     await config.update("assumptions", values, vscode.ConfigurationTarget.Workspace);
+    // Saving what the settings already hold changes nothing and fires no refresh: show the page its values are saved.
+    if (sameValues(values, saved)) this.rebuild();
     this.log.info(`saved the report's assumptions to the workspace's aalp.assumptions: ${Object.entries(values).map(([k, v]) => `${k}=${v}`).join(", ")}`);
   }
 
