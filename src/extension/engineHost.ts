@@ -9,10 +9,20 @@ import { readSettings } from "./settings";
 export type Engine = typeof EngineModule;
 
 let engine: Engine | undefined;
+let loadLog: ActivityLog | undefined;
+
+/** Where loadEngine reports how long the first load took (set once at activation). */
+export function logEngineLoad(log: ActivityLog): void {
+  loadLog = log;
+}
 
 /** `dist/engine.js` holds the analysis and `typescript` (6 MB of code to parse): required on first use, not at activation. */
 export function loadEngine(): Engine {
-  engine ??= require(path.join(__dirname, "engine.js")) as Engine;
+  if (!engine) {
+    const started = performance.now();
+    engine = require(path.join(__dirname, "engine.js")) as Engine;
+    loadLog?.info(`engine loaded in ${duration(performance.now() - started)}`);
+  }
   return engine;
 }
 
@@ -33,8 +43,9 @@ export class DocumentAnalyses {
     const key = doc.uri.toString();
     const hit = this.cache.get(key);
     if (hit && hit.version === doc.version && hit.generation === this.generation) return hit.analysis;
+    const engine = loadEngine();
     const started = performance.now();
-    const analysis = loadEngine().analyzeDocument(doc.fileName, doc.getText(), readSettings(doc.uri));
+    const analysis = engine.analyzeDocument(doc.fileName, doc.getText(), readSettings(doc.uri));
     const name = doc.isUntitled ? doc.uri.path : vscode.workspace.asRelativePath(doc.uri);
     const calls = analysis.findings.length;
     this.log.info(`analysed ${name} (version ${doc.version}): ${analysis.skipped ? `skipped, ${analysis.skipped}` : `${calls} LLM call${calls === 1 ? "" : "s"}`} in ${duration(performance.now() - started)}`);

@@ -6,7 +6,7 @@ import { CostLensProvider, SHOW_DERIVATION_COMMAND, TOGGLE_FILE_LENSES_COMMAND, 
 import { Debouncer } from "./debounce";
 import { DerivationDocuments, DERIVATION_SCHEME, showDerivation } from "./derivationDocument";
 import { CostDiagnostics } from "./diagnostics";
-import { DocumentAnalyses } from "./engineHost";
+import { DocumentAnalyses, logEngineLoad } from "./engineHost";
 import { DerivationHoverProvider, revealLine } from "./hover";
 import { isSupported, SELECTOR } from "./languages";
 import { CostQuickFixProvider } from "./quickFixes";
@@ -40,6 +40,7 @@ const EDIT_PAUSE_MS = 400;
 export function activate(context: vscode.ExtensionContext): AalpApi {
   const started = performance.now();
   const log = new ActivityLog();
+  logEngineLoad(log);
   const analyses = new DocumentAnalyses(log);
   const lenses = new CostLensProvider(analyses, context.workspaceState);
   const diagnostics = new CostDiagnostics(analyses);

@@ -16,7 +16,7 @@ import { makeWorkspace } from "../extension/workspace.mjs";
 import { install } from "./install.mjs";
 import { ARTIFACTS, CACHE, CHROMIUM, ROOT } from "./paths.mjs";
 import { installExtension, isolatedEnv, startServer } from "./server.mjs";
-import { reloadTour, reportTour, uiTour } from "./ui.mjs";
+import { reloadTour, reportTour, uiTour, walkthroughTour } from "./ui.mjs";
 
 const SUITE_TIMEOUT_MS = 10 * 60_000;
 const started = Date.now();
@@ -95,6 +95,7 @@ try {
     await uiTour(uiPage, server.url, workspace, ARTIFACTS);
     await reportTour(uiPage, ARTIFACTS, workspace);
     await reloadTour(uiPage, ARTIFACTS);
+    await walkthroughTour(uiPage, ARTIFACTS);
     console.log(`[editor] UI tour done after ${elapsed()}`);
   } catch (err) {
     failed = true;

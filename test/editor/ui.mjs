@@ -307,3 +307,14 @@ export async function reloadTour(page, artifacts) {
   await plotInTheme(page, frame, "vscode-light");
   await shot(page, artifacts, "7-report-restored");
 }
+
+/** The walkthrough (contributes.walkthroughs) from the palette: its title and first step's Markdown. */
+export async function walkthroughTour(page, artifacts) {
+  await runCommand(page, "AALP Lens: Get Started");
+  const walkthrough = page.locator(".gettingStartedContainer", { hasText: "Get started with AALP Lens" }).first();
+  await walkthrough.waitFor({ timeout: LONG });
+  await walkthrough.locator(".getting-started-step", { hasText: "Read the cost above each LLM call" }).first().waitFor({ timeout: LONG });
+  // The step's media: its Markdown rendered in a webview.
+  await frameWith(page, "text=ten turns look cheap in a test run");
+  await shot(page, artifacts, "8-walkthrough");
+}

@@ -68,6 +68,7 @@ describe("commands: lens toggles and the output channel", function () {
     await vscode.commands.executeCommand("aalp.showOutput");
     const lines = api.log();
     assert.match(lines[0]!, /^info activated in \d+\.\d ms \(AALP Lens 0\.1\.0\)$/);
+    assert.equal(lines.filter((l) => /^info engine loaded in \d+(\.\d ms|\.\d\d s)$/.test(l)).length, 1, lines.join("\n"));
     assert.ok(lines.some((l) => /^info analysed debug-naive\.ts \(version 1\): 2 LLM calls in \d+(\.\d ms| s)/.test(l)), lines.join("\n"));
     assert.ok(lines.some((l) => /^info workspace scan: \d+ LLM call sites in \d+ files, \d/.test(l)), lines.join("\n"));
     assert.ok(lines.some((l) => /^info report: \d+ files read and analysed/.test(l)), lines.join("\n"));
