@@ -30,6 +30,8 @@ const HEIGHT = 340;
 export const DASHES: readonly (readonly number[])[] = [[], [8, 4], [2, 3], [12, 4, 2, 4], [4, 4], [1, 5]];
 
 export function seriesStyle(i: number): { dash: number[]; hollow: boolean } {
+  // Every other marker hollow, flipped in each further round of the dashes, so that series i and
+  // i + DASHES.length (whose colours may coincide too) still differ.
   return { dash: [...DASHES[i % DASHES.length]!], hollow: Math.floor(i / DASHES.length) % 2 === 0 ? i % 2 === 1 : i % 2 === 0 };
 }
 const MIN_WIDTH = 320;
