@@ -1,5 +1,5 @@
 // Command-line parsing for `aalp`. Usage errors are thrown as UsageError (exit code 2).
-import { FAIL_ON, type FailOn } from "../core";
+import { FAIL_ON, nameTable, type FailOn } from "../core";
 
 export class UsageError extends Error {}
 
@@ -78,7 +78,7 @@ export function parseArgs(argv: readonly string[]): Args {
   let format: Format = "text";
   let out: string | undefined;
   let quiet = false;
-  const assume: Record<string, number> = {};
+  const assume = nameTable<number>();
   const catalogFiles: string[] = [];
   const wrappers: string[] = [];
   let project: string | undefined;

@@ -7,6 +7,7 @@
 // (or the line above) also bounds that loop, whatever its generated name (`T14`).
 import { Bound } from "./algebra/bound";
 import { Poly } from "./algebra/poly";
+import { nameTable } from "./nameTables";
 import type { Finding, LoopSummary } from "./model";
 import { renderLines } from "./lineRefs";
 
@@ -129,7 +130,7 @@ export function applyAnnotations(findings: readonly Finding[], annotations: Anno
     if (isIgnored(f, annotations.ignores)) ignored.push(f);
     else kept.push(annotations.bounds.reduce(applyBound, f));
   }
-  const assumptions: Record<string, number> = {};
+  const assumptions = nameTable<number>();
   for (const a of annotations.assumptions) assumptions[a.name] = a.value;
   return { findings: kept, assumptions, ignored };
 }

@@ -3,6 +3,7 @@
 export { analyzeFile, mayContainLlmCalls } from "./analysis/analyzeFile";
 export { Bound, formatBound, boundTerms } from "./algebra/bound";
 export { Poly } from "./algebra/poly";
+export { nameTable, ownValue } from "./nameTables";
 export { SDK_CATALOG, ENDPOINT_CATALOG, type SdkEntry, type ApiSpec, type ClientKind } from "./catalog/sdks";
 export type { AnalysisOptions, FileAnalysis, Finding, LoopSummary } from "./model";
 export * from "./report";

@@ -11,6 +11,7 @@ import "@vscode-elements/elements/dist/vscode-option/index.js";
 import "@vscode-elements/elements/dist/vscode-single-select/index.js";
 import "@vscode-elements/elements/dist/vscode-textfield/index.js";
 import type { FromPage, ReportPageState, ReportRow, ReportView, ToPage } from "../extension/view/reportMessages";
+import { nameTable } from "../core/nameTables";
 import { CostChart } from "./costChart";
 import { onThemeChange, vscodeChartTheme } from "./vscodeChartTheme";
 
@@ -55,7 +56,7 @@ const ui = {
   group: true,
   opened: undefined as string | undefined,
   /** The values set in the page (symbol → value); the extension re-prices with them. */
-  assume: { ...(vscode.getState()?.assume ?? {}) } as Record<string, number>,
+  assume: nameTable(Object.entries(vscode.getState()?.assume ?? {})),
 };
 
 function saveState(): void {
@@ -218,7 +219,7 @@ function renderAssumptions(view: ReportView): HTMLElement {
   for (const b of [reset, save]) if (!Object.keys(ui.assume).length) b.setAttribute("disabled", "");
   reset.addEventListener("click", () => {
     if (!Object.keys(ui.assume).length) return;
-    ui.assume = {};
+    ui.assume = nameTable<number>();
     sendAssumptions();
   });
   save.addEventListener("click", () => {

@@ -40,7 +40,8 @@ describe("@aalp annotations", () => {
   it("assumptions feed estimates and leave the bounds alone", () => {
     const code = CHAT("") + "// @aalp turns=20, q=300\n";
     const r = applyAnnotations(analyze(code), parseAnnotations(code));
-    assert.deepEqual(r.assumptions, { turns: 20, q: 300 });
+    assert.deepEqual(Object.entries(r.assumptions), [["turns", 20], ["q", 300]]);
+    assert.equal(Object.getPrototypeOf(r.assumptions), null, "a table keyed by names from the code has no prototype");
     assert.equal(summary(r.findings[0]!).input, "Θ(turns²·|q|)");
   });
 

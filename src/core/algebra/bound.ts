@@ -51,5 +51,6 @@ export function boundTerms(b: Bound): { factors: Record<string, number> }[] {
   return b.poly
     .dominant()
     .filter((m) => Object.keys(m.factors).length > 0)
+    // A spread copies `__proto__` as an own key too (it is a data property of a null-prototype table).
     .map((m) => ({ factors: { ...m.factors } }));
 }

@@ -3,6 +3,7 @@
 // another when it has at least the same exponent in every symbol; asymptotic printing keeps only
 // the non-dominated monomials (Θ(b²·n + k·l) keeps both). Coefficients are kept for estimates.
 import { compareNames } from "../lineRefs";
+import { nameTable, ownValue } from "../nameTables";
 
 export type Factors = Readonly<Record<string, number>>;
 
@@ -11,11 +12,17 @@ export interface Monomial {
   readonly factors: Factors;
 }
 
+// Factor tables are null-prototype objects: a symbol may be named `valueOf` or `__proto__`.
 function keyOf(factors: Factors): string {
+  // NUL cannot occur in a name from parsed source text (a file with one is rejected as binary).
   return Object.keys(factors)
     .sort()
-    .map((s) => `${s}^${factors[s]}`)
-    .join("*");
+    .map((s) => `${s}\u0000${factors[s]}`)
+    .join("\u0000\u0000");
+}
+
+function copyOf(factors: Factors): Record<string, number> {
+  return Object.assign(nameTable<number>(), factors);
 }
 
 export class Poly {
@@ -26,11 +33,12 @@ export class Poly {
 
   static constant(c: number): Poly {
     if (c === 0) return Poly.zero;
-    return new Poly(new Map([["", { coef: c, factors: {} }]]));
+    return new Poly(new Map([["", { coef: c, factors: nameTable<number>() }]]));
   }
 
   static symbol(name: string, exponent = 1, coef = 1): Poly {
-    return new Poly(new Map([[`${name}^${exponent}`, { coef, factors: { [name]: exponent } }]]));
+    const factors = nameTable([[name, exponent]]);
+    return new Poly(new Map([[keyOf(factors), { coef, factors }]]));
   }
 
   static sum(polys: Iterable<Poly>): Poly {
@@ -78,7 +86,7 @@ export class Poly {
     const out = new Map<string, Monomial>();
     for (const a of this.byKey.values()) {
       for (const b of other.byKey.values()) {
-        const factors: Record<string, number> = { ...a.factors };
+        const factors = copyOf(a.factors);
         for (const [s, e] of Object.entries(b.factors)) factors[s] = (factors[s] ?? 0) + e;
         const k = keyOf(factors);
         const prev = out.get(k);
@@ -106,7 +114,7 @@ export class Poly {
         acc = acc.add(new Poly(new Map([[keyOf(m.factors), m]])));
         continue;
       }
-      const rest: Record<string, number> = { ...m.factors };
+      const rest = copyOf(m.factors);
       delete rest[name];
       let term = new Poly(new Map([[keyOf(rest), { coef: m.coef, factors: rest }]]));
       for (let i = 0; i < e; i++) term = term.mul(value);
@@ -120,7 +128,7 @@ export class Poly {
     let total = 0;
     for (const m of this.byKey.values()) {
       let v = m.coef;
-      for (const [s, e] of Object.entries(m.factors)) v *= (values[s] ?? fallback) ** e;
+      for (const [s, e] of Object.entries(m.factors)) v *= (ownValue(values, s) ?? fallback) ** e;
       total += v;
     }
     return total;
@@ -148,7 +156,7 @@ export class Poly {
   rename(to: (name: string) => string): Poly {
     const out = new Map<string, Monomial>();
     for (const m of this.byKey.values()) {
-      const factors: Record<string, number> = {};
+      const factors = nameTable<number>();
       for (const [s, e] of Object.entries(m.factors)) factors[to(s)] = (factors[to(s)] ?? 0) + e;
       const k = keyOf(factors);
       const prev = out.get(k);

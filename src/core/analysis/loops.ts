@@ -3,6 +3,7 @@
 // bound → a constant; a loop whose exit only data decides → T<line>, unbounded.
 import type * as ts from "typescript";
 import { Poly } from "../algebra/poly";
+import { ownValue } from "../nameTables";
 import type { Constants } from "../binder/constants";
 import type { Scopes, TS } from "../binder/scopes";
 import type { Defined, SymbolTable } from "../symbols";
@@ -110,7 +111,7 @@ export class Loops {
   isIterationCallback(host: ts.Node, fn: ts.Node): host is ts.CallExpression {
     const t = this.ts;
     if (!t.isCallExpression(host)) return false;
-    if (host.arguments[0] === fn && t.isPropertyAccessExpression(host.expression) && !!CALLBACK_LOOPS[host.expression.name.text]) return true;
+    if (host.arguments[0] === fn && t.isPropertyAccessExpression(host.expression) && !!ownValue(CALLBACK_LOOPS, host.expression.name.text)) return true;
     return host.arguments[1] === fn && this.isImportOf(host.expression, "p-map");
   }
 
@@ -161,7 +162,7 @@ export class Loops {
       return { node: loop, kind: "pMap", line, trip: c.trip, tripText: c.text, dataDependent: false, exact: c.exact, parallel: true, ...(concurrency ? { concurrency } : {}), why: `pMap runs once per element of ${this.text(loop.arguments[0]!)}${concurrency ? `, ${concurrency} at a time` : ""}` };
     }
     if (t.isCallExpression(loop) && t.isPropertyAccessExpression(loop.expression)) {
-      const spec = CALLBACK_LOOPS[loop.expression.name.text]!;
+      const spec = ownValue(CALLBACK_LOOPS, loop.expression.name.text)!;
       const c = this.collection(loop.expression.expression);
       return { node: loop, kind: spec.kind, line, trip: c.trip, tripText: c.text, dataDependent: false, exact: spec.exact && c.exact, parallel: spec.parallel, why: `${this.text(loop.expression)}(…) runs once per element of ${this.text(loop.expression.expression)}` };
     }

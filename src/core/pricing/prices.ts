@@ -1,6 +1,7 @@
 // Model prices from @pydantic/genai-prices' bundled data (never its remote update: analysis stays
 // offline and reproducible), with user overrides. Prices are dollars per 1M tokens.
 import { calcPrice, type ModelPrice, type TieredPrices } from "@pydantic/genai-prices";
+import { ownValue } from "../nameTables";
 
 /** The price snapshot every estimate is computed from: the bundled data of this package release. */
 export const PRICE_DATA = { package: "@pydantic/genai-prices", version: "0.1.8", date: "2026-09-23" } as const;
@@ -40,7 +41,7 @@ export function providerOfSdk(sdk: string | undefined): string | undefined {
 /** The prices of `model` (as written in the code) when called through `sdk`. */
 export function lookupPrice(model: string | null, sdk?: string, overrides: PriceOverrides = {}): PriceLookup {
   if (!model) return { found: false, reason: "the model is not static, so its price is unknown" };
-  const own = overrides[model];
+  const own = ownValue(overrides, model);
   if (own) return { found: true, model, provider: providerOfSdk(sdk) ?? null, prices: own, source: "override" };
   if (sdk && LOCAL_SDKS.has(sdk)) return { found: false, reason: `${model} runs locally through ${sdk}: no API price (add an override to price it)` };
   // The snapshot's own date, so that prices scheduled after it never change a result.

@@ -2,6 +2,7 @@
 // user's assumptions, and documented defaults for the symbols they leave open.
 import type { Bound } from "../algebra/bound";
 import type { Finding } from "../model";
+import { nameTable, ownValue } from "../nameTables";
 import type { SymbolKind } from "../symbols";
 
 /** Defaults for symbols without an assumption; shown as defaults wherever they are used. */
@@ -21,18 +22,18 @@ export const bareName = (name: string): string => name.replace(/^\||\|$/g, "");
 /** `base` with `over`'s values on top, each replacing `base`'s value for the same symbol however spelled (`|q|` or `q`). */
 export function overlayAssumptions(base: Readonly<Record<string, number>>, over: Readonly<Record<string, number>>): Record<string, number> {
   const names = new Set(Object.keys(over).map(bareName));
-  return { ...Object.fromEntries(Object.entries(base).filter(([k]) => !names.has(bareName(k)))), ...over };
+  return nameTable([...Object.entries(base).filter(([k]) => !names.has(bareName(k))), ...Object.entries(over)]);
 }
 
 /** The value `assume` gives the symbol, under its own name or its bare one. */
-export const assumedValue = (assume: Readonly<Record<string, number>>, name: string): number | undefined => assume[name] ?? assume[bareName(name)];
+export const assumedValue = (assume: Readonly<Record<string, number>>, name: string): number | undefined => ownValue(assume, name) ?? ownValue(assume, bareName(name));
 
 function valueOf(b: Bound, values: Record<string, number>): number {
   return b.kind === "poly" ? b.poly.evaluate(values, 1) : NaN;
 }
 
 export function estimate(f: Finding, assume: Readonly<Record<string, number>>): Estimate {
-  const values: Record<string, number> = {};
+  const values = nameTable<number>();
   const at: Estimate["at"] = [];
   for (const s of f.symbols) {
     if (s.kind === "model") continue;

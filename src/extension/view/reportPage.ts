@@ -7,6 +7,7 @@ import { classRank, type ReportModel } from "../../core/report/model";
 import type { ReportSite } from "../../core/report/sites";
 import { dollarsText, fixesSentence, summarySentence } from "../../core/report/wording";
 import { assumedValue } from "../../core/report/estimate";
+import { ownValue } from "../../core/nameTables";
 import type { AssumptionInput, ReportRow, ReportView } from "./reportMessages";
 import { BUILT_IN_DEFAULTS, type DefaultSizes } from "./settingsModel";
 import type { ReportFile } from "./workspaceReport";
@@ -73,7 +74,7 @@ function assumptionInputs(model: ReportModel, declared: ReadonlyMap<string, Read
   return [...seen]
     .sort((a, b) => INPUT_KINDS.indexOf(a[1].kind) - INPUT_KINDS.indexOf(b[1].kind) || b[1].uses - a[1].uses || a[0].localeCompare(b[0]))
     .map(([name, { kind }]) => {
-      const given = model.assumptions[name];
+      const given = ownValue(model.assumptions, name);
       const setInFiles = [...declared.values()].filter((d) => assumedValue(d, name) !== undefined).length;
       return { name, kind, value: given ?? defaults[kind], given: given !== undefined, setInFiles };
     });
