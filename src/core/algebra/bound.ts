@@ -8,8 +8,11 @@ export type Bound =
   | { readonly kind: "unknown"; readonly reason: string };
 
 export const Bound = {
+  /** A polynomial past the algebra's limits is O (terms folded) or unknown (widened), with its reason. */
   of(poly: Poly, tight: boolean): Bound {
-    return { kind: "poly", poly, tight };
+    const widened = poly.widenedReason;
+    if (widened !== undefined) return { kind: "unknown", reason: widened };
+    return { kind: "poly", poly, tight: tight && !poly.upper };
   },
   unknown(reason: string): Bound {
     return { kind: "unknown", reason };
@@ -37,6 +40,11 @@ export function formatPoly(poly: Poly, rank: SymbolRank): string {
   const terms = poly.dominant().sort((a, b) => degree(b) - degree(a) || weight(a) - weight(b));
   if (terms.length === 0) return "0";
   return terms.map((m: Monomial) => formatFactors(m.factors, rank)).join(" + ");
+}
+
+/** A polynomial as a value in a derivation (`|h| = 2·|h|`): its terms, without Θ/O around them. */
+export function formatValue(poly: Poly, rank: SymbolRank): string {
+  return poly.widenedReason !== undefined ? "unbounded" : formatPoly(poly, rank);
 }
 
 export function formatBound(b: Bound, rank: SymbolRank): string {

@@ -1,11 +1,23 @@
-// Multivariate polynomials with non-negative coefficients over size and trip-count symbols.
-// Every symbol stands for a quantity ≥ 1 that may grow without bound, so a monomial dominates
-// another when it has at least the same exponent in every symbol; asymptotic printing keeps only
-// the non-dominated monomials (Θ(b²·n + k·l) keeps both). Coefficients are kept for estimates.
+// Multivariate polynomials over size and trip-count symbols (coefficients are numbers: exact
+// counts may make them fractional or negative). Every symbol stands for a quantity ≥ 1 that may
+// grow without bound, so a monomial dominates another when it has at least the same exponent in
+// every symbol; asymptotic printing keeps only the non-dominated monomials (Θ(b²·n + k·l) keeps
+// both). Coefficients are kept for estimates.
+//
+// The algebra is bounded by construction (as Infer's `polynomials` widen to top): no result has
+// more than POLY_LIMITS.terms monomials or a monomial of total degree above POLY_LIMITS.degree.
+// Past the term limit a polynomial keeps only its non-dominated monomials, each dominated one's
+// coefficient added to a monomial that dominates it: the same class, an upper bound (`upper`).
+// Past the degree limit (or with more incomparable terms than the limit) it becomes `widened`
+// (top): no bound, with the reason; every operation
+// on top is top. So no chain of substitutions can square its way to |h|³⁸³ or take minutes.
 import { compareNames } from "../lineRefs";
 import { nameTable, ownValue } from "../nameTables";
 
 export type Factors = Readonly<Record<string, number>>;
+
+/** The bounds every operation keeps to. */
+export const POLY_LIMITS = { terms: 64, degree: 24 } as const;
 
 export interface Monomial {
   readonly coef: number;
@@ -26,10 +38,41 @@ function copyOf(factors: Factors): Record<string, number> {
 }
 
 export class Poly {
-  private constructor(private readonly byKey: ReadonlyMap<string, Monomial>) {}
+  private constructor(
+    private readonly byKey: ReadonlyMap<string, Monomial>,
+    /** Set when a limit was passed: an upper bound only (terms folded), or no bound at all (`widened`). */
+    private readonly limit?: { readonly upper: true; readonly widened?: string },
+  ) {}
 
   static readonly zero = new Poly(new Map());
   static readonly one = Poly.constant(1);
+  private static readonly upperZero = new Poly(new Map(), { upper: true });
+
+  /** No polynomial bound (top): why. Every operation on it gives it back. */
+  static widened(reason: string): Poly {
+    return new Poly(new Map(), { upper: true, widened: reason });
+  }
+
+  /** Set on top: the reason no polynomial bound is kept. */
+  get widenedReason(): string | undefined {
+    return this.limit?.widened;
+  }
+
+  /** True when a limit made this an upper bound only (folded terms) or no bound (top). */
+  get upper(): boolean {
+    return !!this.limit;
+  }
+
+  /** The result of an operation, kept within POLY_LIMITS. */
+  private static bounded(byKey: Map<string, Monomial>, upper: boolean): Poly {
+    let maxDegree = 0;
+    for (const m of byKey.values()) maxDegree = Math.max(maxDegree, totalDegree(m.factors));
+    if (maxDegree > POLY_LIMITS.degree) return Poly.widened(`a bound of degree ${maxDegree} passed the algebra's limit of ${POLY_LIMITS.degree}`);
+    if (byKey.size <= POLY_LIMITS.terms) return new Poly(byKey, upper ? { upper: true } : undefined);
+    const folded = fold(byKey);
+    if (folded.size > POLY_LIMITS.terms) return Poly.widened(`a bound of ${folded.size} incomparable terms passed the algebra's limit of ${POLY_LIMITS.terms}`);
+    return new Poly(folded, { upper: true });
+  }
 
   static constant(c: number): Poly {
     if (c === 0) return Poly.zero;
@@ -58,7 +101,7 @@ export class Poly {
   }
 
   isZero(): boolean {
-    return this.byKey.size === 0;
+    return this.byKey.size === 0 && !this.limit?.widened;
   }
 
   /** True when no symbol occurs (a constant, possibly zero). */
@@ -71,18 +114,25 @@ export class Poly {
   }
 
   add(other: Poly): Poly {
-    if (other.isZero()) return this;
-    if (this.isZero()) return other;
+    if (this.limit?.widened) return this;
+    if (other.limit?.widened) return other;
+    if (other.isZero() && !other.upper) return this;
+    if (this.isZero() && !this.upper) return other;
     const out = new Map(this.byKey);
     for (const [k, m] of other.byKey) {
       const prev = out.get(k);
       out.set(k, prev ? { coef: prev.coef + m.coef, factors: m.factors } : m);
     }
-    return new Poly(out);
+    return Poly.bounded(out, this.upper || other.upper);
   }
 
   mul(other: Poly): Poly {
+    if (this.limit?.widened) return this;
+    if (other.limit?.widened) return other;
     if (this.isZero() || other.isZero()) return Poly.zero;
+    // Checked before multiplying out: a product's degree is the sum of the degrees.
+    const degree = this.totalDegree() + other.totalDegree();
+    if (degree > POLY_LIMITS.degree) return Poly.widened(`a bound of degree ${degree} passed the algebra's limit of ${POLY_LIMITS.degree}`);
     const out = new Map<string, Monomial>();
     for (const a of this.byKey.values()) {
       for (const b of other.byKey.values()) {
@@ -93,12 +143,20 @@ export class Poly {
         out.set(k, { coef: (prev?.coef ?? 0) + a.coef * b.coef, factors });
       }
     }
-    return new Poly(out);
+    return Poly.bounded(out, this.upper || other.upper);
+  }
+
+  /** The highest total degree of a monomial (0 for constants and zero). */
+  totalDegree(): number {
+    let d = 0;
+    for (const m of this.byKey.values()) d = Math.max(d, totalDegree(m.factors));
+    return d;
   }
 
   /** Without the monomials whose coefficient cancelled out. */
   dropZeros(): Poly {
-    return new Poly(new Map([...this.byKey].filter(([, m]) => Math.abs(m.coef) > 1e-9)));
+    if (this.limit?.widened) return this;
+    return new Poly(new Map([...this.byKey].filter(([, m]) => Math.abs(m.coef) > 1e-9)), this.limit);
   }
 
   scale(c: number): Poly {
@@ -107,7 +165,19 @@ export class Poly {
 
   /** Replaces a symbol by a polynomial (used to apply a summary or an assumption). */
   subst(name: string, value: Poly): Poly {
-    let acc = Poly.zero;
+    if (this.limit?.widened) return this;
+    if (this.degreeIn(name) === 0) return this;
+    if (value.limit?.widened) return value;
+    // The degree after substitution, known before expanding anything.
+    let degree = 0;
+    for (const m of this.byKey.values()) degree = Math.max(degree, totalDegree(m.factors) + (m.factors[name] ?? 0) * (value.totalDegree() - 1));
+    if (degree > POLY_LIMITS.degree) return Poly.widened(`substituting ${name} gives a bound of degree ${degree}, past the algebra's limit of ${POLY_LIMITS.degree}`);
+    const powers = [Poly.one];
+    const powerOf = (e: number): Poly => {
+      while (powers.length <= e) powers.push(powers[powers.length - 1]!.mul(value));
+      return powers[e]!;
+    };
+    let acc: Poly = this.upper ? Poly.upperZero : Poly.zero;
     for (const m of this.byKey.values()) {
       const e = m.factors[name];
       if (!e) {
@@ -116,15 +186,15 @@ export class Poly {
       }
       const rest = copyOf(m.factors);
       delete rest[name];
-      let term = new Poly(new Map([[keyOf(rest), { coef: m.coef, factors: rest }]]));
-      for (let i = 0; i < e; i++) term = term.mul(value);
-      acc = acc.add(term);
+      const term = new Poly(new Map([[keyOf(rest), { coef: m.coef, factors: rest }]]));
+      acc = acc.add(term.mul(powerOf(e)));
     }
     return acc;
   }
 
   /** Numeric value with every symbol assigned (missing symbols use `fallback`). */
   evaluate(values: Readonly<Record<string, number>>, fallback: number): number {
+    if (this.limit?.widened) return NaN;
     let total = 0;
     for (const m of this.byKey.values()) {
       let v = m.coef;
@@ -154,6 +224,7 @@ export class Poly {
 
   /** The same polynomial with its symbols renamed, in the same order; names renamed alike multiply. */
   rename(to: (name: string) => string): Poly {
+    if (this.limit?.widened) return this;
     const out = new Map<string, Monomial>();
     for (const m of this.byKey.values()) {
       const factors = nameTable<number>();
@@ -162,7 +233,7 @@ export class Poly {
       const prev = out.get(k);
       out.set(k, { coef: (prev?.coef ?? 0) + m.coef, factors });
     }
-    return new Poly(out);
+    return new Poly(out, this.limit);
   }
 
   /** The monomials not dominated by another one, in a stable order (highest total degree first). */
@@ -171,6 +242,23 @@ export class Poly {
     const kept = ms.filter((m) => !ms.some((o) => o !== m && dominates(o.factors, m.factors)));
     return kept.sort(compareMonomials);
   }
+}
+
+/**
+ * The non-dominated monomials, each dominated one's coefficient added to one that dominates it
+ * (symbols are ≥ 1, so c·m ≤ c·d for d dominating m): an upper bound of the same class. Negative
+ * coefficients are dropped, which only raises it.
+ */
+function fold(byKey: ReadonlyMap<string, Monomial>): Map<string, Monomial> {
+  const ms = [...byKey.values()].filter((m) => m.coef > 0);
+  const kept = ms.filter((m) => !ms.some((o) => o !== m && dominates(o.factors, m.factors)));
+  const coef = new Map(kept.map((k) => [k, k.coef]));
+  for (const m of ms) {
+    if (coef.has(m)) continue;
+    const d = kept.find((k) => dominates(k.factors, m.factors))!;
+    coef.set(d, coef.get(d)! + m.coef);
+  }
+  return new Map(kept.map((k) => [keyOf(k.factors), { coef: coef.get(k)!, factors: k.factors }]));
 }
 
 /** a ≥ b in every symbol and a ≠ b. */

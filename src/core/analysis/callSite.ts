@@ -1,7 +1,7 @@
 // The bounds of one LLM call site: calls, input, output, generation cost and span over the loop
 // nest around it, with the derivation a reader can follow line by line.
 import type * as ts from "typescript";
-import { Bound, formatBound } from "../algebra/bound";
+import { Bound, formatBound, formatValue } from "../algebra/bound";
 import { Poly } from "../algebra/poly";
 import type { Constants } from "../binder/constants";
 import type { LlmCall } from "../binder/provenance";
@@ -87,7 +87,7 @@ export class CallSites {
     const generationPerCall = S.mul(perCall).mul(out.poly).add(S.mul(S).mul(out.poly).mul(out.poly));
     if (steps) {
       growth = strongerGrowth(growth, "output");
-      explanation.push(`each of the ${show(S, false).slice(2, -1)} steps re-sends the conversation grown by the previous answers: Σ (in + i·out) = ${show(inputPerCall, false)} input per call`);
+      explanation.push(`each of the ${formatValue(S, rank)} steps re-sends the conversation grown by the previous answers: Σ (in + i·out) = ${show(inputPerCall, false)} input per call`);
     }
 
     const m = Poly.symbol(this.symbols.define({ name: modelSymbol(model), kind: "model", line: this.line(call), origin: `the size of ${model ?? "the model"} (paper, Def. 2.2: a forward pass costs m per token)` }));
@@ -143,7 +143,7 @@ export class CallSites {
     const bound = [...values].filter(([name, v]) => summary.calls.degreeIn(name) + summary.input.degreeIn(name) + summary.generation.degreeIn(name) > 0 && !(v.symbols().length === 1 && v.symbols()[0] === name && v.degreeIn(name) === 1 && v.monomials.length === 1));
     // The callee's name for a size, qualified where the caller's value also names it (`|q| = |q| + |x|`).
     const calleeName = (name: string, v: Poly): string => (v.symbols().includes(name) ? `${summary.name}()'s ${name}` : name);
-    if (bound.length) explanation.push(`here ${bound.map(([name, v]) => `${calleeName(name, v)} = ${formatBound(Bound.of(v, true), rank).slice(2, -1)}`).join(", ")}`);
+    if (bound.length) explanation.push(`here ${bound.map(([name, v]) => `${calleeName(name, v)} = ${formatValue(v, rank)}`).join(", ")}`);
     // The calls are exact only if whatever they count in the arguments is (`for (const x of xs)` inside).
     const callsExact = loopsTight && summary.callsTight && (tight || !summary.calls.symbols().some((sym) => values.has(sym)));
     const inputPerCall = at(summary.input);
@@ -205,7 +205,7 @@ export class CallSites {
     const counted = steps.cap ? this.capOf(steps.cap) : undefined;
     if (counted) {
       if (counted.isConstant() && counted.constantValue() <= 1) return undefined;
-      explanation.push(`line ${lineRef(this.line(steps.cap!))}: ${steps.cap!.getText(this.scopes.sourceFile)} lets the SDK's loop run at most ${formatBound(Bound.of(counted, false), this.symbols.rank).slice(2, -1)} steps`);
+      explanation.push(`line ${lineRef(this.line(steps.cap!))}: ${steps.cap!.getText(this.scopes.sourceFile)} lets the SDK's loop run at most ${formatValue(counted, this.symbols.rank)} steps`);
       return counted;
     }
     if (!steps.cap && steps.spec.default !== undefined) {

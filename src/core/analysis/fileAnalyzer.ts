@@ -245,9 +245,12 @@ export class FileAnalyzer {
       span: sum((b) => b.span),
     };
     const explanation = sites.map((s) => `line ${lineRef(this.lineOf(s.llm.node))}: ${s.llm.api} — calls ${formatBound(s.bounds.calls, this.symbols.rank)}, input ${formatBound(s.bounds.inputTokens, this.symbols.rank)}`);
-    let unknown: string | undefined;
+    // A site without a bound (a callee's, or a polynomial past the algebra's limits: see
+    // POLY_LIMITS) leaves the summary without one: counting it as 0 would hide it from callers.
+    const unbounded = sites.flatMap((s) => [s.bounds.calls, s.bounds.inputTokens]).find((x) => x.kind === "unknown");
+    let unknown: string | undefined = unbounded?.kind === "unknown" ? unbounded.reason : Object.values(polys).find((p) => p.widenedReason !== undefined)?.widenedReason;
     let isTight = tight;
-    if (selfCalls.length) {
+    if (selfCalls.length && !unknown) {
       const solved = solveRecursion(this.tsm, this.scopes, this.constants, this.loops, this.symbols, fn, selfCalls, sites, polys);
       if (solved.kind === "unknown") unknown = solved.reason;
       else {
@@ -432,7 +435,7 @@ export class FileAnalyzer {
       span: b.span,
       growth: b.growth,
       loops: [...b.loops].reverse().map((l) => ({ line: l.line, kind: l.kind, tripCount: l.tripText, dataDependent: l.dataDependent, exact: l.exact, parallel: l.parallel })),
-      explanation: b.explanation,
+      explanation: [...b.explanation, ...widenings(b)],
       symbols: [...used].sort().flatMap((n) => definition(n) ?? []),
       rank: rankBy(definition),
     };
@@ -456,6 +459,12 @@ function declaredType(tsm: TS, checker: ts.TypeChecker, e: ts.Expression): { mod
   // `export default class OpenAI`: the class is reached as the module's default export too.
   const name = tsm.isClassDeclaration(decl) && decl.name ? decl.name.text : symbol.getName();
   return { module: m[1]!, name };
+}
+
+/** Why a bound has none (the algebra's limits, a growth it cannot bound), where the derivation does not say it yet. */
+function widenings(b: SiteBounds): string[] {
+  const reasons = new Set([b.calls, b.inputTokens, b.outputTokens, b.generationCost, b.span].flatMap((x) => (x.kind === "unknown" ? [x.reason] : [])));
+  return [...reasons].filter((r) => !b.explanation.some((line) => line.includes(r))).map((r) => `no bound: ${r}`);
 }
 
 function polyOf(b: Bound): Poly {

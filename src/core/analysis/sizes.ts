@@ -490,11 +490,12 @@ export class Sizes {
       if (!p.grows || !p.name || !arg || t.isSpreadElement(arg)) return;
       const earlier = this.invocationsSince(arg, call);
       const key = `|${p.name}|`;
+      const who = `${summary.name}() grows ${p.name}`;
       if (p.array || this.isArrayLike(arg)) {
-        grown.set(key, (values.get(key) ?? Poly.zero).add(earlier.mul(substitute(p.grows.count, values))));
+        grown.set(key, grownBy(key, p.grows.count, earlier, values, who));
         // What the callee pushes bounds one element too (their sum bounds the largest).
         grown.set(`|${p.name}[]|`, (values.get(`|${p.name}[]|`) ?? Poly.zero).add(substitute(p.grows.size, values)));
-      } else grown.set(key, (values.get(key) ?? Poly.zero).add(earlier.mul(substitute(p.grows.size, values))));
+      } else grown.set(key, grownBy(key, p.grows.size, earlier, values, who));
     });
     for (const [k, v] of grown) values.set(k, v);
     return values;
@@ -952,4 +953,26 @@ export class Sizes {
     }
     return false;
   }
+}
+
+/** Invocations whose compounding growth is followed one by one; more widen. */
+const MAX_COMPOUNDED = 8;
+
+/**
+ * The size `key` has at a call after `earlier` invocations of the callee, each adding `added` (in
+ * the callee's terms, `values` giving them in the caller's). Growth that does not depend on the
+ * size itself adds up: |h| + earlier·added. Growth in proportion to the size (the callee pushes
+ * once per element: it doubles the array) compounds: after k invocations the size is
+ * (1 + c)^k·|h|, a constant factor when k is a constant (2·|h| after one), exponential when k is
+ * a loop count, which no polynomial bounds: widened, with the reason.
+ */
+function grownBy(key: string, added: Poly, earlier: Poly, values: ReadonlyMap<string, Poly>, who: string): Poly {
+  const start = values.get(key) ?? Poly.zero;
+  if (earlier.isZero()) return start;
+  if (added.degreeIn(key) === 0) return start.add(earlier.mul(substitute(added, values)));
+  const k = earlier.isConstant() ? Math.ceil(earlier.constantValue()) : Infinity;
+  if (k > MAX_COMPOUNDED) return Poly.widened(`${who} in proportion to its size, ${Number.isFinite(k) ? `${k} times` : "on every iteration of a loop"} before this call: exponential growth, no polynomial bound`);
+  let size = start;
+  for (let j = 0; j < k; j++) size = size.add(substitute(added, new Map([...values, [key, size]])));
+  return size;
 }

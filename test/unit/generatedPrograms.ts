@@ -1,0 +1,61 @@
+// Test helper: generated programs that stress the engine (chains, call tangles, import cycles).
+
+const HEADER = `import OpenAI from "openai";\nconst client = new OpenAI();\n`;
+const ASK = (content: string): string => `await client.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 10, messages: [{ role: "user", content: ${content} }] });`;
+
+/**
+ * Issue 16's chain: f0 asks once per element of h; each f_i (1 ≤ i ≤ levels) loops over h, grows
+ * it and hands it to f_{i-1} on every iteration; `main` calls the top one 3 times.
+ */
+export function growingChain(levels: number): string {
+  let s = HEADER;
+  s += `export async function f0(h: string[]) {\n  for (const x of h) {\n    ${ASK("x")}\n  }\n}\n`;
+  for (let i = 1; i <= levels; i++) s += `export async function f${i}(h: string[]) {\n  for (const x of h) {\n    h.push(x);\n    await f${i - 1}(h);\n  }\n}\n`;
+  s += `export async function main(h: string[]) {\n  for (let k = 0; k < 3; k++) await f${levels}(h);\n}\n`;
+  return s;
+}
+
+/** A small deterministic generator (mulberry32), so generated programs are the same on every run. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A call tangle (issue 21): m functions, each asking the model and calling 3 others (random, by
+ * `seed`), the first of them in a loop over its argument: a recursive-descent parser's shape.
+ */
+export function callTangle(m: number, seed = 1): string {
+  const rnd = seeded(seed);
+  let s = HEADER;
+  for (let i = 0; i < m; i++) {
+    const callees = [0, 1, 2].map(() => Math.floor(rnd() * m));
+    s += `export async function p${i}(xs: string[], q: string) {\n  ${ASK("q")}\n  for (const x of xs) await p${callees[0]}(xs, x);\n  await p${callees[1]}(xs, q);\n  await p${callees[2]}(xs, q);\n}\n`;
+  }
+  return s;
+}
+
+/**
+ * Modules m0 … m(n-1) importing each other in one cycle (m_i imports m_{i+1} and m_{i+2}); only
+ * m0 names the SDK. Keys are absolute paths.
+ */
+export function importCycle(n: number): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < n; i++) {
+    const a = (i + 1) % n;
+    const b = (i + 2) % n;
+    let s = i === 0 ? HEADER : "";
+    s += `import { step${a} } from "./m${a}";\nimport { step${b} } from "./m${b}";\n`;
+    s += `export async function step${i}(xs: string[], q: string): Promise<void> {\n`;
+    if (i === 0) s += `  ${ASK("q")}\n`;
+    s += `  if (xs.length > ${i}) {\n    for (const x of xs) await step${a}(xs.slice(1), x);\n    await step${b}(xs.slice(1), q);\n  }\n}\n`;
+    files[`/cycle/m${i}.ts`] = s;
+  }
+  return files;
+}
