@@ -63,14 +63,11 @@ export class Poly {
     return !!this.limit;
   }
 
-  /** The result of an operation, kept within POLY_LIMITS. */
+  /** The result of an operation, kept within the term limit (`mul` and `subst` check the degree before they expand). */
   private static bounded(byKey: Map<string, Monomial>, upper: boolean): Poly {
-    let maxDegree = 0;
-    for (const m of byKey.values()) maxDegree = Math.max(maxDegree, totalDegree(m.factors));
-    if (maxDegree > POLY_LIMITS.degree) return Poly.widened(`a bound of degree ${maxDegree} passed the algebra's limit of ${POLY_LIMITS.degree}`);
     if (byKey.size <= POLY_LIMITS.terms) return new Poly(byKey, upper ? { upper: true } : undefined);
     const folded = fold(byKey);
-    if (folded.size > POLY_LIMITS.terms) return Poly.widened(`a bound of ${folded.size} incomparable terms passed the algebra's limit of ${POLY_LIMITS.terms}`);
+    if (!folded) return Poly.widened(`a bound of more than ${POLY_LIMITS.terms} incomparable terms passed the algebra's limit`);
     return new Poly(folded, { upper: true });
   }
 
@@ -144,6 +141,16 @@ export class Poly {
       }
     }
     return Poly.bounded(out, this.upper || other.upper);
+  }
+
+  /** The same monomials with the same coefficients (and the same limits passed). */
+  equals(other: Poly): boolean {
+    if (this.limit?.widened !== other.limit?.widened || this.upper !== other.upper || this.byKey.size !== other.byKey.size) return false;
+    for (const [k, m] of this.byKey) {
+      const o = other.byKey.get(k);
+      if (!o || Math.abs(o.coef - m.coef) > 1e-9 * Math.max(1, Math.abs(m.coef))) return false;
+    }
+    return true;
   }
 
   /** The highest total degree of a monomial (0 for constants and zero). */
@@ -249,16 +256,19 @@ export class Poly {
  * (symbols are ≥ 1, so c·m ≤ c·d for d dominating m): an upper bound of the same class. Negative
  * coefficients are dropped, which only raises it.
  */
-function fold(byKey: ReadonlyMap<string, Monomial>): Map<string, Monomial> {
-  const ms = [...byKey.values()].filter((m) => m.coef > 0);
-  const kept = ms.filter((m) => !ms.some((o) => o !== m && dominates(o.factors, m.factors)));
-  const coef = new Map(kept.map((k) => [k, k.coef]));
-  for (const m of ms) {
-    if (coef.has(m)) continue;
-    const d = kept.find((k) => dominates(k.factors, m.factors))!;
-    coef.set(d, coef.get(d)! + m.coef);
+function fold(byKey: ReadonlyMap<string, Monomial>): Map<string, Monomial> | undefined {
+  // Highest total degree first: whatever dominates a monomial comes before it, and is kept or is
+  // itself dominated by a kept one, so only the kept ones need comparing (and there are at most
+  // POLY_LIMITS.terms of them, else the result is top).
+  const ms = [...byKey.values()].filter((m) => m.coef > 0).map((m) => ({ m, degree: totalDegree(m.factors) }));
+  ms.sort((a, b) => b.degree - a.degree);
+  const kept: { factors: Factors; coef: number }[] = [];
+  for (const { m } of ms) {
+    const d = kept.find((k) => dominates(k.factors, m.factors));
+    if (d) d.coef += m.coef;
+    else if (kept.push({ factors: m.factors, coef: m.coef }) > POLY_LIMITS.terms) return undefined;
   }
-  return new Map(kept.map((k) => [keyOf(k.factors), { coef: coef.get(k)!, factors: k.factors }]));
+  return new Map(kept.map((k) => [keyOf(k.factors), { coef: k.coef, factors: k.factors }]));
 }
 
 /** a ≥ b in every symbol and a ≠ b. */

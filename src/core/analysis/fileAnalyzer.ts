@@ -41,14 +41,27 @@ export class FileAnalyzer {
   private readonly classifying = new Set<ts.CallExpression>();
   private readonly summaries = new Map<ts.Node, Summary | null>();
   private readonly inProgress = new Set<ts.Node>();
+  /**
+   * The summaries being made, innermost last (Tarjan's stack): `low` is the shallowest frame whose
+   * unfinished summary this one's answer used (a call back into a function still being made).
+   */
+  private readonly frames: { readonly fn: ts.Node; readonly depth: number; low: number }[] = [];
+  /**
+   * Summaries made inside a tangle of functions calling each other, before the tangle's first
+   * function (its root on the stack) is done: kept for the rest of that solve, so each function of
+   * a strongly connected component is summarised once, not once per path through it.
+   */
+  private readonly solving = new Map<ts.Node, { readonly summary: Summary | undefined; readonly low: number }>();
+  /** While a tangle is solved again: each member's summary from the previous pass, for the calls back into it. */
+  private previousPass: ReadonlyMap<ts.Node, Summary | undefined> | undefined;
   /** Functions found calling themselves while their summary was being made. */
   private readonly recursive = new Set<ts.Node>();
   /** What a recursive function returns, while its recurrence is being set up. */
   private readonly provisional = new Map<ts.Node, Summary>();
+  /** Summaries made (each function once per pass over its tangle), for tests and benchmarks. */
+  summariesMade = 0;
   /** Counts summaries asked for while in progress, so such answers are not cached. */
   private pending = 0;
-  /** Counts the part of `pending` that is a function asking for its own summary (a recurrence). */
-  private selfRequests = 0;
 
   constructor(
     private readonly tsm: TS,
@@ -116,7 +129,11 @@ export class FileAnalyzer {
       const provisional = callee?.kind === "local" ? this.provisional.get(callee.fn) : undefined;
       if (provisional) return this.provenance.userFunctionCall(call, provisional);
       this.pending++;
-      if (callee?.kind === "local" && this.loops.enclosingFunction(call) === callee.fn) this.selfRequests++;
+      if (callee?.kind === "local") {
+        this.noteBackEdge(callee.fn, call);
+        const earlier = this.previousPass?.get(callee.fn);
+        if (earlier) return this.provenance.userFunctionCall(call, earlier);
+      }
       return undefined;
     }
     this.classifying.add(call);
@@ -128,7 +145,8 @@ export class FileAnalyzer {
       this.classifying.delete(call);
     }
     // An answer that depended on a summary still being made is asked again once it is done.
-    if (c !== null || this.pendingCount() === pendingBefore) this.llmCalls.set(call, c);
+    // (Found through a summary that a tangle's later pass may change, it is asked again too.)
+    if (this.pendingCount() === pendingBefore) this.llmCalls.set(call, c);
     return c ?? undefined;
   }
 
@@ -143,7 +161,13 @@ export class FileAnalyzer {
     if (!fn || !(t.isIdentifier(fn) || t.isPropertyAccessExpression(fn)) || !t.isPropertyAccessExpression(call.expression) || !this.loops.isIterationCallback(call, fn)) return undefined;
     const callee = this.callees.ofReference(fn);
     if (!callee) return undefined;
-    const summary = callee.kind === "external" ? this.external?.summaryOf(callee.specifier, callee.exportName, this.sourceFile.fileName) : this.inProgress.has(callee.fn) ? undefined : this.summaryOf(callee.fn, callee.name);
+    if (callee.kind === "local" && this.inProgress.has(callee.fn)) {
+      this.noteBackEdge(callee.fn, call);
+      this.pending++;
+      const earlier = this.previousPass?.get(callee.fn);
+      return earlier ? this.provenance.callbackCall(call, fn, earlier) : undefined;
+    }
+    const summary = callee.kind === "external" ? this.external?.summaryOf(callee.specifier, callee.exportName, this.sourceFile.fileName) : this.summaryOf(callee.fn, callee.name);
     return summary ? this.provenance.callbackCall(call, fn, summary) : undefined;
   }
 
@@ -159,9 +183,11 @@ export class FileAnalyzer {
     if (this.inProgress.has(callee.fn)) {
       const provisional = this.provisional.get(callee.fn);
       if (provisional) return provisional;
-      this.recursive.add(callee.fn);
+      this.noteBackEdge(callee.fn, call);
       this.pending++;
-      if (this.loops.enclosingFunction(call) === callee.fn) this.selfRequests++;
+      const earlier = this.previousPass?.get(callee.fn);
+      if (earlier && this.loops.enclosingFunction(call) !== callee.fn) return earlier;
+      this.recursive.add(callee.fn);
       return undefined;
     }
     return this.summaryOf(callee.fn, callee.name);
@@ -171,21 +197,90 @@ export class FileAnalyzer {
   summaryOf(fn: ts.SignatureDeclaration, name: string): Summary | undefined {
     const memo = this.summaries.get(fn);
     if (memo !== undefined) return memo ?? undefined;
+    const solved = this.solving.get(fn);
+    if (solved) {
+      // It leans on a summary still being made: an answer that used it is not kept either.
+      this.pending++;
+      this.lowerTop(solved.low);
+      return solved.summary;
+    }
+    const externalBefore = this.external?.provisional?.() ?? 0;
+    const depth = this.frames.length;
+    const first = this.summaryPass(fn, name);
+    let summary = first.summary;
+    const frame = first.frame;
+    // Made while a function it calls (directly or not) was still being made (a tangle of functions
+    // calling each other), it is kept while that function's summary is made, so each member of the
+    // tangle is summarised once per pass, not once per path. The tangle's root then solves it again
+    // with the previous pass's summaries for the calls back into it, until they settle (or widens
+    // them), and keeps them all. (A function calling itself is solved as a recurrence.) An answer
+    // that leaned on another module's summary still being made (an import cycle) is not kept.
+    if (frame.low < frame.depth) {
+      this.solving.set(fn, { summary, low: frame.low });
+      return summary;
+    }
+    // The root of a tangle: solve it again with each pass's summaries for the calls back into it,
+    // until they no longer change.
+    let pass = this.componentOf(fn, summary, depth);
+    for (let i = 1; pass.size > 1 && i < TANGLE_PASSES && !this.previousPass; i++) {
+      this.previousPass = pass;
+      try {
+        summary = this.summaryPass(fn, name).summary;
+      } finally {
+        this.previousPass = undefined;
+      }
+      const next = this.componentOf(fn, summary, depth);
+      const settled = sameSummaries(pass, next);
+      pass = next;
+      if (settled) break;
+      if (i === TANGLE_PASSES - 1) pass = widenTangle(pass);
+    }
+    summary = pass.get(fn) ?? summary;
+    const external = (this.external?.provisional?.() ?? 0) !== externalBefore;
+    for (const [member, s] of pass) if (!external) this.summaries.set(member, s ?? null);
+    return summary;
+  }
+
+  /** One summary made on the stack of those under way. */
+  private summaryPass(fn: ts.SignatureDeclaration, name: string): { summary: Summary | undefined; frame: { low: number; depth: number } } {
+    const frame = { fn, depth: this.frames.length, low: Infinity };
+    this.frames.push(frame);
     this.inProgress.add(fn);
-    const pendingBefore = this.pendingCount();
-    const selfBefore = this.selfRequests;
     let summary: Summary | undefined;
+    this.summariesMade++;
     try {
       summary = this.computeSummary(fn, name);
     } finally {
       this.inProgress.delete(fn);
+      this.frames.pop();
     }
-    // Made while an answer it needed was still being made (functions calling each other, across
-    // files too), it lacks that one's calls: such a summary is made afresh when asked, so the answer
-    // does not depend on which function was asked for first. (A function calling itself is solved
-    // as a recurrence and kept.)
-    if (this.pendingCount() - pendingBefore === this.selfRequests - selfBefore) this.summaries.set(fn, summary ?? null);
-    return summary;
+    this.lowerTop(frame.low);
+    return { summary, frame };
+  }
+
+  /** The root's summary and those of the tangle's members made under it (taken out of `solving`). */
+  private componentOf(root: ts.Node, summary: Summary | undefined, depth: number): Map<ts.Node, Summary | undefined> {
+    const out = new Map<ts.Node, Summary | undefined>([[root, summary]]);
+    for (const [member, s] of this.solving) {
+      if (s.low < depth) continue;
+      this.solving.delete(member);
+      out.set(member, s.summary);
+    }
+    return out;
+  }
+
+  /** A call into `target` while its summary is being made (not a function calling itself). */
+  private noteBackEdge(target: ts.Node, call: ts.Node): void {
+    const top = this.frames[this.frames.length - 1];
+    if (!top || (top.fn === target && this.loops.enclosingFunction(call) === target)) return;
+    const depth = this.frames.findIndex((f) => f.fn === target);
+    if (depth >= 0) top.low = Math.min(top.low, depth);
+  }
+
+  /** The innermost summary under way used an answer that leans on the frame at `low`. */
+  private lowerTop(low: number): void {
+    const top = this.frames[this.frames.length - 1];
+    if (top && low < top.depth) top.low = Math.min(top.low, low);
   }
 
   private computeSummary(fn: ts.SignatureDeclaration, name: string): Summary | undefined {
@@ -440,6 +535,32 @@ export class FileAnalyzer {
       rank: rankBy(definition),
     };
   }
+}
+
+/** Passes over a tangle of functions calling each other before its summaries are widened. */
+const TANGLE_PASSES = 3;
+
+function sameSummaries(a: ReadonlyMap<ts.Node, Summary | undefined>, b: ReadonlyMap<ts.Node, Summary | undefined>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [fn, x] of a) {
+    if (!b.has(fn)) return false;
+    const y = b.get(fn);
+    if (!x || !y) {
+      if (x !== y) return false;
+      continue;
+    }
+    if (x.unknown !== y.unknown || x.tight !== y.tight) return false;
+    if (!(["calls", "input", "output", "result", "generation", "span"] as const).every((k) => x[k].equals(y[k]))) return false;
+  }
+  return true;
+}
+
+/** A tangle whose costs still grow from pass to pass: its functions call each other without a shape that bounds the recursion. */
+function widenTangle(pass: ReadonlyMap<ts.Node, Summary | undefined>): Map<ts.Node, Summary | undefined> {
+  const names = [...pass.values()].flatMap((s) => (s ? [s.name] : []));
+  const shown = names.length > 4 ? `${names.slice(0, 4).join(", ")} and ${names.length - 4} more` : names.join(", ");
+  const reason = `functions that call each other (${shown}) with LLM costs that grow on every pass: a recursion of no recognised shape`;
+  return new Map([...pass].map(([fn, s]) => [fn, s && { ...s, unknown: s.unknown ?? reason }]));
 }
 
 /** The package and name of the class (or interface) an expression's type was declared as. */
