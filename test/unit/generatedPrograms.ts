@@ -45,17 +45,17 @@ export function callTangle(m: number, seed = 1, askEvery = 10): string {
 
 /**
  * Modules m0 … m(n-1) importing each other in one cycle (m_i imports m_{i+1} and m_{i+2}); only
- * m0 names the SDK. Keys are absolute paths.
+ * m0 names the SDK (none with `withSdk` false). Keys are absolute paths.
  */
-export function importCycle(n: number): Record<string, string> {
+export function importCycle(n: number, withSdk = true): Record<string, string> {
   const files: Record<string, string> = {};
   for (let i = 0; i < n; i++) {
     const a = (i + 1) % n;
     const b = (i + 2) % n;
-    let s = i === 0 ? HEADER : "";
+    let s = i === 0 && withSdk ? HEADER : "";
     s += `import { step${a} } from "./m${a}";\nimport { step${b} } from "./m${b}";\n`;
     s += `export async function step${i}(xs: string[], q: string): Promise<void> {\n`;
-    if (i === 0) s += `  ${ASK("q")}\n`;
+    if (i === 0 && withSdk) s += `  ${ASK("q")}\n`;
     s += `  if (xs.length > ${i}) {\n    for (const x of xs) await step${a}(xs.slice(1), x);\n    await step${b}(xs.slice(1), q);\n  }\n}\n`;
     files[`/cycle/m${i}.ts`] = s;
   }

@@ -38,13 +38,25 @@ export class Project {
   private readonly files = new Map<string, FileState>();
   private readonly reaches = new Map<string, boolean>();
   private readonly uses = new Map<string, boolean>();
-  private readonly deciding = new Map<Map<string, boolean>, Set<string>>();
+  /** Per memo, the files being decided, innermost last, with the shallowest one each leaned on (Tarjan's low link). */
+  private readonly deciding = new Map<Map<string, boolean>, { file: string; low: number }[]>();
+  /** Per memo, "no" answers that leaned on a file still being decided: reused until that one is done. */
+  private readonly undecided = new Map<Map<string, boolean>, Map<string, number>>();
   /** Counts provisional answers given on cycles (see `decided`). */
   private provisional = 0;
   private readonly resolutions = new Map<string, string | null>();
   private readonly inProgress = new Set<string>();
+  /**
+   * Exported summaries being made, innermost last (Tarjan's stack over `file NUL export`): `low` is
+   * the shallowest one still being made that this one's answer leaned on (an import cycle).
+   */
+  private readonly summaryFrames: { readonly key: string; readonly depth: number; low: number }[] = [];
+  /** Summaries made inside an import cycle before its first module's is done: reused for the rest of that solve. */
+  private readonly summarySolving = new Map<string, { readonly summary: Summary | undefined; readonly low: number }>();
+  /** Exported summaries, kept until any file changes. */
+  private readonly exportedSummaries = new Map<string, Summary | null>();
   /** Counts of parses and analyses, for tests and the benchmark. */
-  readonly stats = { parsed: 0, analyzed: 0 };
+  readonly stats = { parsed: 0, analyzed: 0, exportedSummaries: 0 };
 
   constructor(
     private readonly tsm: TS,
@@ -122,6 +134,7 @@ export class Project {
   /** Forget a file's text (changed or deleted) and every analysis that depended on it. */
   invalidate(fileName: string): void {
     const file = normalizePath(fileName);
+    this.exportedSummaries.clear();
     // An edit keeps module resolution; a file that appears or disappears may change it.
     const edited = this.files.has(file) && this.host.fileExists(file);
     const stale = new Set([file]);
@@ -257,21 +270,48 @@ export class Project {
   private decided(memo: Map<string, boolean>, file: string, compute: () => boolean): boolean {
     const known = memo.get(file);
     if (known !== undefined) return known;
-    const pending = this.deciding.get(memo) ?? new Set<string>();
-    this.deciding.set(memo, pending);
-    if (pending.has(file)) {
+    let stack = this.deciding.get(memo);
+    if (!stack) this.deciding.set(memo, (stack = []));
+    let open = this.undecided.get(memo);
+    if (!open) this.undecided.set(memo, (open = new Map()));
+    const lower = (low: number): void => {
+      const top = stack[stack.length - 1];
+      if (top && low < stack.length - 1) top.low = Math.min(top.low, low);
+    };
+    const inCycle = stack.findIndex((f) => f.file === file);
+    const leaned = inCycle >= 0 ? inCycle : open.get(file);
+    if (leaned !== undefined) {
+      // Met again while being decided (or decided "no" leaning on such a one): "no" for now.
       this.provisional++;
+      lower(leaned);
       return false;
     }
-    const before = this.provisional;
-    pending.add(file);
+    const frame = { file, low: Infinity };
+    const depth = stack.length;
+    stack.push(frame);
     let result: boolean;
     try {
       result = compute();
+    } catch (err) {
+      if (stack.length === 1) open.clear();
+      throw err;
     } finally {
-      pending.delete(file);
+      stack.pop();
     }
-    if (result || this.provisional === before || pending.size === 0) memo.set(file, result);
+    lower(frame.low);
+    // A "yes" is final. A "no" that leaned on a file still being decided is reused for the rest of
+    // that decision (so a cycle is searched once, not along every path); when the cycle's first
+    // file is decided "no", every "no" under it is final too (none of them reaches an LLM); when it
+    // is "yes", they are asked again.
+    if (result || frame.low >= depth) memo.set(file, result);
+    else open.set(file, frame.low);
+    if (frame.low >= depth) {
+      for (const [f, low] of open) {
+        if (low < depth) continue;
+        open.delete(f);
+        if (!result) memo.set(f, false);
+      }
+    }
     return result;
   }
 
@@ -330,11 +370,60 @@ export class Project {
     const targetText = this.load(target)?.text;
     if (!this.options.program && (targetText === undefined || !this.usesLlm(target, targetText))) return undefined;
     const key = `${target}\u0000${exportName}`;
-    if (this.inProgress.has(key)) {
-      // A cycle of summaries: unavailable for now, and whatever relied on it is asked again later.
+    const done = this.exportedSummaries.get(key);
+    if (done !== undefined) return done ?? undefined;
+    const solving = this.summarySolving.get(key);
+    if (solving) {
+      // Leans on a summary of the cycle still being made: not kept by whoever uses it either.
       this.provisional++;
+      this.lowerSummaryFrame(solving.low);
+      return solving.summary;
+    }
+    if (this.inProgress.has(key)) {
+      // A cycle of summaries: unavailable for now (a back edge contributes nothing: mutual recursion
+      // across files is not solved), and whatever relied on it is not kept.
+      this.provisional++;
+      this.lowerSummaryFrame(this.summaryFrames.findIndex((f) => f.key === key));
       return undefined;
     }
+    const frame = { key, depth: this.summaryFrames.length, low: Infinity };
+    this.summaryFrames.push(frame);
+    let summary: Summary | undefined;
+    try {
+      summary = this.exportedSummaryOf(target, exportName, depth);
+    } catch (err) {
+      // Unwound (a file's time budget): nothing half-solved may be reused.
+      if (this.summaryFrames.length === 1) this.summarySolving.clear();
+      throw err;
+    } finally {
+      this.summaryFrames.pop();
+    }
+    this.lowerSummaryFrame(frame.low);
+    // Inside an import cycle the answer is kept for the rest of the cycle's solve, so each export of
+    // the cycle is summarised once, not once per path through the import graph; when the cycle's
+    // first module is done, all of them are kept.
+    if (frame.low < frame.depth) {
+      this.summarySolving.set(key, { summary, low: frame.low });
+      return summary;
+    }
+    this.exportedSummaries.set(key, summary ?? null);
+    for (const [k, s] of this.summarySolving) {
+      if (s.low < frame.depth) continue;
+      this.summarySolving.delete(k);
+      this.exportedSummaries.set(k, s.summary ?? null);
+    }
+    return summary;
+  }
+
+  /** The innermost exported summary under way used an answer that leans on the one at `low`. */
+  private lowerSummaryFrame(low: number): void {
+    const top = this.summaryFrames[this.summaryFrames.length - 1];
+    if (top && low >= 0 && low < top.depth) top.low = Math.min(top.low, low);
+  }
+
+  private exportedSummaryOf(target: string, exportName: string, depth: number): Summary | undefined {
+    const key = `${target}\u0000${exportName}`;
+    this.stats.exportedSummaries++;
     this.inProgress.add(key);
     try {
       let analyzer: FileAnalyzer | undefined;
