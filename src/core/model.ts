@@ -72,4 +72,6 @@ export interface AnalysisOptions {
   readonly wrappers?: readonly string[];
   /** Files above this many characters are skipped with a message (default 2,000,000). */
   readonly maxFileSize?: number;
+  /** A file whose analysis takes longer is skipped as "analysis budget exceeded (in <function>)" (default 5000 ms). */
+  readonly timeBudgetMs?: number;
 }

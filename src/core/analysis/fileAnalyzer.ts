@@ -24,6 +24,17 @@ export interface ExternalSummaries {
   provisional?(): number;
 }
 
+/** Thrown when a file's analysis passes its time budget (`AnalysisOptions.timeBudgetMs`). */
+export class BudgetExceeded extends Error {
+  constructor(readonly functionName: string) {
+    super(`analysis budget exceeded (in ${functionName})`);
+  }
+}
+
+const DEFAULT_TIME_BUDGET_MS = 5000;
+/** Steps between two looks at the clock: a step is a call classified or a summary made. */
+const STEPS_PER_CLOCK_READ = 64;
+
 export function catalogWith(options: AnalysisOptions | undefined): readonly SdkEntry[] {
   return options?.catalog?.length ? [...options.catalog, ...SDK_CATALOG] : SDK_CATALOG;
 }
@@ -58,6 +69,10 @@ export class FileAnalyzer {
   private readonly recursive = new Set<ts.Node>();
   /** What a recursive function returns, while its recurrence is being set up. */
   private readonly provisional = new Map<ts.Node, Summary>();
+  private readonly budgetMs: number;
+  /** Set while a public entry runs: when its budget ends. */
+  private deadline: number | undefined;
+  private steps = 0;
   /** Summaries made (each function once per pass over its tangle), for tests and benchmarks. */
   summariesMade = 0;
   /** Counts summaries asked for while in progress, so such answers are not cached. */
@@ -71,6 +86,7 @@ export class FileAnalyzer {
     checker?: ts.TypeChecker,
   ) {
     const catalog = catalogWith(options);
+    this.budgetMs = options?.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
     this.scopes = new Scopes(tsm, sourceFile);
     this.constants = new Constants(tsm, this.scopes);
     this.callees = new Callees(tsm, this.scopes, this.constants);
@@ -87,6 +103,10 @@ export class FileAnalyzer {
    * findings are reused, see unitReuse).
    */
   findings(within?: ReadonlySet<ts.Statement>): Finding[] {
+    return this.withBudget(() => this.findingsWithin(within));
+  }
+
+  private findingsWithin(within?: ReadonlySet<ts.Statement>): Finding[] {
     const out: Finding[] = [];
     const visit = (n: ts.Node): void => {
       if (this.tsm.isCallExpression(n)) {
@@ -103,8 +123,33 @@ export class FileAnalyzer {
 
   /** The summary of an export: `default`, a name, or `Class.method`. */
   exportedSummary(exportName: string): Summary | undefined {
-    const fn = this.exportedFunction(exportName);
-    return fn ? this.summaryOf(fn.fn, fn.name) : undefined;
+    return this.withBudget(() => {
+      const fn = this.exportedFunction(exportName);
+      return fn ? this.summaryOf(fn.fn, fn.name) : undefined;
+    });
+  }
+
+  /** Runs a public entry under the time budget (one budget for the outermost entry). */
+  private withBudget<T>(run: () => T): T {
+    if (this.deadline !== undefined) return run();
+    this.deadline = Date.now() + this.budgetMs;
+    this.steps = 0;
+    try {
+      return run();
+    } catch (err) {
+      // Unwound (the budget, a stack overflow): nothing half-solved may be reused.
+      this.solving.clear();
+      this.previousPass = undefined;
+      throw err;
+    } finally {
+      this.deadline = undefined;
+    }
+  }
+
+  /** One step of work at `at`; every STEPS_PER_CLOCK_READ steps, a look at the clock. */
+  private step(at: ts.Node): void {
+    if (this.deadline === undefined || ++this.steps % STEPS_PER_CLOCK_READ !== 0) return;
+    if (Date.now() >= this.deadline) throw new BudgetExceeded(functionNameOf(this.tsm, at));
   }
 
   /** `export { a as b } from "./x"` and `export * from "./x"`: where other exports come from. */
@@ -123,6 +168,7 @@ export class FileAnalyzer {
   private classify(call: ts.CallExpression): LlmCall | undefined {
     const memo = this.llmCalls.get(call);
     if (memo !== undefined) return memo ?? undefined;
+    this.step(call);
     if (this.classifying.has(call)) {
       // Re-entered while setting up a recursion: the recursive call returns what the function returns.
       const callee = this.callees.of(call);
@@ -249,6 +295,7 @@ export class FileAnalyzer {
     let summary: Summary | undefined;
     this.summariesMade++;
     try {
+      this.step((fn as { body?: ts.Node }).body ?? fn);
       summary = this.computeSummary(fn, name);
     } finally {
       this.inProgress.delete(fn);

@@ -1,0 +1,34 @@
+// The per-file time budget (AnalysisOptions.timeBudgetMs): a file whose analysis passes it is
+// skipped with the function it was in, never a hang; the clock is read every 64 steps.
+import * as assert from "node:assert/strict";
+import * as ts from "typescript";
+import { Project, analyzeFile } from "../../src/core";
+import { callTangle, importCycle } from "./generatedPrograms";
+
+describe("time budget", () => {
+  it("a heavy file with a tiny budget is skipped, naming the function the analysis was in", () => {
+    // Budget 0: the first look at the clock (after 64 steps) is past it, so where it stops is fixed.
+    const r = analyzeFile(ts, "tangle.ts", callTangle(200, 1), { timeBudgetMs: 0 });
+    assert.deepEqual(r.findings, []);
+    assert.equal(r.skipped, "analysis budget exceeded (in p29)");
+  });
+
+  it("the default budget (5 s) analyses the same file", () => {
+    const r = analyzeFile(ts, "tangle.ts", callTangle(200, 1));
+    assert.equal(r.skipped, undefined);
+    assert.equal(r.findings.length, 220);
+  });
+
+  it("a project skips the file that passed the budget and leaves no half-solved state behind", () => {
+    const files = importCycle(9);
+    const cycle = Object.keys(files);
+    files["/cycle/heavy.ts"] = callTangle(200, 1);
+    const host = { readFile: (p: string) => files[p], fileExists: (p: string) => p in files };
+    const p = new Project(ts, host, { timeBudgetMs: 0 });
+    assert.equal(p.analyze("/cycle/heavy.ts").skipped, "analysis budget exceeded (in p29)");
+    // The cycle's small files (under 64 steps each) in the same project, as a fresh project finds them.
+    const fresh = new Project(ts, host);
+    assert.deepEqual(cycle.map((f) => p.analyze(f).findings.length), cycle.map((f) => fresh.analyze(f).findings.length));
+    assert.deepEqual(cycle.map((f) => p.analyze(f).findings.length), [2, 1, 1, 1, 1, 1, 1, 1, 1]);
+  });
+});
