@@ -61,3 +61,37 @@ export function importCycle(n: number, withSdk = true): Record<string, string> {
   }
   return files;
 }
+
+/**
+ * A random chain of `depth` summaries over an array h (by `seed`): f0 asks the model per element;
+ * each f_i hands h (sometimes grown, sometimes in a loop, sometimes twice, sometimes back to an
+ * earlier level) to f_{i-1}. With `modules`, each f_i lives in its own module importing the one below.
+ */
+export function randomChain(depth: number, seed: number, modules = false): Record<string, string> {
+  const rnd = seeded(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const bodies: string[] = [`export async function f0(h: string[], q: string) {\n  for (const x of h) {\n    ${ASK("q + x")}\n  }\n}\n`];
+  for (let i = 1; i <= depth; i++) {
+    const down = `f${i - 1}`;
+    // Sometimes also a call back up to a later level: a cycle through the chain.
+    const back = rnd() < 0.15 && i > 2 ? `\n  if (h.length > ${i}) await f${i - 2 - Math.floor(rnd() * (i - 2))}(h.slice(1), q);` : "";
+    const shape = pick([
+      `  for (const x of h) await ${down}(h, x);`,
+      `  h.push(q);\n  await ${down}(h, q);`,
+      `  for (const x of h) {\n    h.push(x);\n    await ${down}(h, q);\n  }`,
+      `  await ${down}(h, q);\n  await ${down}(h, q + q);`,
+      `  for (let k = 0; k < 3; k++) for (const x of h) await ${down}(h, x);`,
+      `  const more = [...h, ...h];\n  await ${down}(more, q);`,
+    ]);
+    bodies.push(`export async function f${i}(h: string[], q: string) {\n${shape}${back}\n}\n`);
+  }
+  if (!modules) return { "/chain/chain.ts": HEADER + bodies.join("") };
+  // One function per module; a call back up to a later level becomes an import cycle.
+  const files: Record<string, string> = {};
+  bodies.forEach((body, i) => {
+    const used = [...new Set([...body.matchAll(/\bf(\d+)\(/g)].map((m) => Number(m[1])).filter((j) => j !== i))];
+    const imports = used.map((j) => `import { f${j} } from "./c${j}";\n`).join("");
+    files[`/chain/c${i}.ts`] = (i === 0 ? HEADER : "") + imports + body;
+  });
+  return files;
+}
