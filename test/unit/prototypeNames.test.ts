@@ -89,3 +89,11 @@ describe("names that are Object.prototype members", () => {
     }
   });
 });
+
+describe("an SDK named like an Object.prototype member (a user catalog entry)", () => {
+  it("has no provider, and an override prices its model", () => {
+    assert.equal(lookupPrice("my-model", "constructor").found, false);
+    const priced = lookupPrice("my-model", "constructor", nameTable([["my-model", { input: 1, output: 2 }]]));
+    assert.deepEqual(priced.found && [priced.provider, priced.prices], [null, { input: 1, output: 2 }]);
+  });
+});

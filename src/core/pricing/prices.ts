@@ -35,7 +35,7 @@ const PROVIDER_OF_SDK: Readonly<Record<string, string>> = {
 const LOCAL_SDKS = new Set(["ollama", "http:ollama"]);
 
 export function providerOfSdk(sdk: string | undefined): string | undefined {
-  return sdk ? PROVIDER_OF_SDK[sdk] : undefined;
+  return sdk ? ownValue(PROVIDER_OF_SDK, sdk) : undefined;
 }
 
 /** The prices of `model` (as written in the code) when called through `sdk`. */
