@@ -1,6 +1,7 @@
 // The bounded algebra: no operation's result passes POLY_LIMITS; past them a bound is O (terms
 // folded) or unknown with the reason; summaries grown by their callees do not square per level.
 import * as assert from "node:assert/strict";
+import * as ts from "typescript";
 import { Bound, Poly, estimate, formatBound } from "../../src/core";
 import { POLY_LIMITS } from "../../src/core/algebra/poly";
 import { analyze, summary } from "./analyze";
@@ -100,4 +101,54 @@ export async function main(h: string[]) {
     // |h| = 10: the upper bound counts both invocations at the size after both: 2 × (10 → 20 → 40).
     assert.equal(estimate(site, { "|h|": 10 }).calls, 80);
   });
+
+  it("an array grown by the callee on each element of a loop over fresh arrays: no compounding, the counted calls", async () => {
+    const code = `import OpenAI from "openai";
+const client = new OpenAI();
+export async function f0(h: string[]) {
+  for (const x of h) {
+    await client.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 10, messages: [{ role: "user", content: x }] });
+  }
+}
+export async function f1(h: string[]) {
+  for (const x of h.slice()) h.push(x);
+  await f0(h);
+}
+export async function each(hs: string[][]) {
+  for (const h of hs) await f1(h);
+}
+export async function twice(h: string[]) {
+  for (let k = 0; k < 2; k++) await f1(h);
+}
+`;
+    const [, each, twice] = analyze(code);
+    assert.ok(each && twice);
+    // h is a fresh array on every iteration: its growth does not carry over (it was widened as exponential).
+    assert.equal(formatBound(each.calls, each.rank), "O(|h|·|hs|)");
+    assert.equal(formatBound(twice.calls, twice.rank), "O(|h|)");
+    const at = { "|h|": 10, "|hs|": 10, "|x|": 5 };
+    const hs = Array.from({ length: 10 }, () => Array.from({ length: 10 }, (_, i) => `item ${i}`));
+    assert.equal(await countCalls(code, "each", [hs]), 200);
+    assert.equal(estimate(each, at).calls, 200);
+    // On the same array twice: 20 then 40 calls; the upper bound counts both at the larger size.
+    assert.equal(await countCalls(code, "twice", [Array.from({ length: 10 }, (_, i) => `item ${i}`)]), 60);
+    assert.equal(estimate(twice, at).calls, 80);
+  });
 });
+
+/** Runs a snippet with a fake openai client and counts the requests it sends. */
+async function countCalls(code: string, entry: string, args: unknown[]): Promise<number> {
+  const js = ts.transpileModule(code, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true } }).outputText;
+  let calls = 0;
+  class FakeOpenAI {
+    chat = { completions: { create: async (): Promise<object> => (calls++, {}) } };
+  }
+  const mod: { exports: Record<string, (...a: unknown[]) => Promise<void>> } = { exports: {} };
+  const load = (name: string): unknown => {
+    if (name !== "openai") throw new Error(name);
+    return { __esModule: true, default: FakeOpenAI };
+  };
+  new Function("require", "module", "exports", js)(load, mod, mod.exports);
+  await mod.exports[entry]!(...args);
+  return calls;
+}

@@ -508,7 +508,9 @@ export class Sizes {
     const decl = t.isIdentifier(x) ? this.scopes.resolve(x) : undefined;
     if (!decl) return Poly.zero;
     const outer = new Set(this.loops.around(decl).map((l) => l.node));
-    return Poly.product(this.loops.around(call).filter((l) => !outer.has(l.node)).map((l) => l.trip));
+    // `for (const h of hs) f(h)`: a loop's own variable is a fresh value on every iteration.
+    const declaredBy = (loop: ts.Node): boolean => decl.pos >= loop.pos && decl.end <= loop.end;
+    return Poly.product(this.loops.around(call).filter((l) => !outer.has(l.node) && !declaredBy(l.node)).map((l) => l.trip));
   }
 
   /** Elements and tokens a function adds to a parameter it grows (`history.push(…)`), per invocation. */
