@@ -32,3 +32,13 @@ describe("time budget", () => {
     assert.deepEqual(cycle.map((f) => p.analyze(f).findings.length), [2, 1, 1, 1, 1, 1, 1, 1, 1]);
   });
 });
+
+describe("time budget in the editor's incremental analysis", () => {
+  it("analyzeStatements answers undefined past the budget, as for a file nested too deeply", () => {
+    const files: Record<string, string> = { "/p/heavy.ts": callTangle(200, 1) };
+    const p = new Project(ts, { readFile: (f) => files[f], fileExists: (f) => f in files }, { timeBudgetMs: 0 });
+    assert.equal(p.analyzeStatements("/p/heavy.ts"), undefined);
+    const roomy = new Project(ts, { readFile: (f) => files[f], fileExists: (f) => f in files });
+    assert.equal(roomy.analyzeStatements("/p/heavy.ts")?.findings.length, 220);
+  });
+});

@@ -4,7 +4,7 @@
 // summary asked for while it is being made is unavailable, never a loop.
 import type * as ts from "typescript";
 import { findingsOf, mayContainLlmCalls, rejectInput, scriptKindOf } from "../analysis/analyzeFile";
-import { FileAnalyzer, catalogWith, type ExternalSummaries } from "../analysis/fileAnalyzer";
+import { BudgetExceeded, FileAnalyzer, catalogWith, type ExternalSummaries } from "../analysis/fileAnalyzer";
 import type { Summary } from "../analysis/summary";
 import { renderSummary } from "../findingLines";
 import type { Scopes, TS } from "../binder/scopes";
@@ -92,7 +92,7 @@ export class Project {
    * The findings of some top-level statements of a file (all when `within` is omitted), with the
    * analyser's name resolution, for the incremental advice of an edited file. Their lines are
    * still marked (see lineRefs): `renderFinding` gives what `analyze` gives. Undefined when the
-   * file is not read (too large, binary) or nested too deeply to analyse; any other failure throws,
+   * file is not read (too large, binary), nested too deeply to analyse or past its time budget; any other failure throws,
    * for the caller to report.
    */
   analyzeStatements(fileName: string, within?: ReadonlySet<ts.Statement>): { findings: Finding[]; sourceFile: ts.SourceFile; scopes: Scopes } | undefined {
@@ -101,7 +101,7 @@ export class Project {
     try {
       return { findings: analyzer.findings(within), sourceFile: analyzer.sourceFile, scopes: analyzer.scopes };
     } catch (err) {
-      if (err instanceof RangeError) return undefined;
+      if (err instanceof RangeError || err instanceof BudgetExceeded) return undefined;
       throw err;
     }
   }
