@@ -87,6 +87,8 @@ export interface RecordedCall {
    * recursive function of the same file. Equals `line` when the example file has one frame.
    */
   outerLine: number | undefined;
+  /** The prompt-carrying strings of the request, in order (system prompts included). */
+  prompt: string[];
   inputTokens: number;
   outputTokens: number;
   generationCost: number;
@@ -182,6 +184,7 @@ export class FakeHost {
       model: request.model,
       line,
       outerLine,
+      prompt: request.prompt,
       inputTokens,
       outputTokens,
       generationCost: outputTokens * inputTokens + (outputTokens * (outputTokens - 1)) / 2,
@@ -220,20 +223,15 @@ export type ExampleModule = Record<string, unknown>;
  * requires it.
  */
 export async function loadExample(name: string, outDir: string): Promise<ExampleModule> {
-  const entry = path.join(EXAMPLES_DIR, name);
-  const outfile = path.join(outDir, name.replace(/\.[cm]?[jt]sx?$/, "") + ".bundle.cjs");
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    target: "node20",
-    sourcemap: "inline",
-    alias: FAKE_SDKS,
-    logLevel: "silent",
-    write: true,
-  });
+  return loadProgram(path.join(EXAMPLES_DIR, name), path.join(outDir, name.replace(/\.[cm]?[jt]sx?$/, "") + ".bundle.cjs"));
+}
+
+/**
+ * Bundles `entry` with its SDK imports aliased to the fakes, like loadExample, from wherever it
+ * is (a program a test wrote to a temporary directory), into `outfile`, and requires it.
+ */
+export async function loadProgram(entry: string, outfile: string): Promise<ExampleModule> {
+  await build({ entryPoints: [entry], outfile, bundle: true, platform: "node", format: "cjs", target: "node20", sourcemap: "inline", alias: FAKE_SDKS, logLevel: "silent", write: true });
   process.setSourceMapsEnabled(true);
   return require(outfile) as ExampleModule;
 }
