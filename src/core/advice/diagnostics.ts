@@ -66,7 +66,7 @@ function wholeInputPerItem(f: Finding): string | undefined {
   const whole = wholeInputOf(f);
   if (!whole) return undefined;
   const over = f.loops.map((l) => l.tripCount).join("·");
-  return `${whole.name} is sent whole on each of ${over} iterations${whole.everyVersion ? ", and every version is kept" : ""}: input ${bound(f, f.inputTokens)}. Send each call only its unit.`;
+  return `${whole.name} is sent whole on each of ${over} iterations${whole.everyVersion ? ", and every version is kept" : ""}: input ${bound(f, f.inputTokens)}. If each iteration needs only part of it, send that part.`;
 }
 
 /**

@@ -114,16 +114,39 @@ export function writtenBeforeLoop(src: ParsedSource, h: History): boolean {
   return src.scopes.referencesTo(h.decl, h.id.text).some((ref) => ref.pos > h.decl.end && ref.end <= h.loop.getStart(src.sf) && isGrowth(src.ts, ref));
 }
 
-/** Leading `{ role: "system" | "developer", … }` elements of an array literal. */
-export function leadingSystemMessages(t: TS, init: ts.Expression): number {
+/**
+ * Leading system messages of a history's array literal: `{ role: "system" | "developer", … }`
+ * written inline or through a `const` that holds one (`const history = [SYSTEM, …]`).
+ */
+export function leadingSystemMessages(src: ParsedSource, init: ts.Expression): number {
+  const t = src.ts;
   if (!t.isArrayLiteralExpression(init)) return 0;
   let k = 0;
   for (const el of init.elements) {
-    const role = t.isObjectLiteralExpression(el) ? el.properties.find((p): p is ts.PropertyAssignment => t.isPropertyAssignment(p) && t.isIdentifier(p.name) && p.name.text === "role") : undefined;
-    if (!role || !t.isStringLiteralLike(role.initializer) || !["system", "developer"].includes(role.initializer.text)) break;
+    if (!isSystemMessage(src, el)) break;
     k++;
   }
   return k;
+}
+
+function isSystemMessage(src: ParsedSource, e: ts.Expression): boolean {
+  const t = src.ts;
+  const message = withoutTypeAssertions(t, e);
+  if (t.isIdentifier(message)) {
+    const decl = src.scopes.resolve(message);
+    const constant = decl && t.isVariableDeclaration(decl) && t.isVariableDeclarationList(decl.parent) && (decl.parent.flags & t.NodeFlags.Const) !== 0;
+    return !!constant && !!decl.initializer && !t.isIdentifier(withoutTypeAssertions(t, decl.initializer)) && isSystemMessage(src, decl.initializer);
+  }
+  if (!t.isObjectLiteralExpression(message)) return false;
+  const role = message.properties.find((p): p is ts.PropertyAssignment => t.isPropertyAssignment(p) && t.isIdentifier(p.name) && p.name.text === "role");
+  const value = role && withoutTypeAssertions(t, role.initializer);
+  return !!value && t.isStringLiteralLike(value) && ["system", "developer"].includes(value.text);
+}
+
+/** `x as T`, `x satisfies T`, `<T>x`, `(x)`: the `x`. */
+function withoutTypeAssertions(t: TS, e: ts.Expression): ts.Expression {
+  while (t.isAsExpression(e) || t.isSatisfiesExpression(e) || t.isTypeAssertionExpression(e) || t.isParenthesizedExpression(e)) e = e.expression;
+  return e;
 }
 
 /** The element type written in `T[]` or `Array<T>`, as source text. */
@@ -172,6 +195,32 @@ export function independentIterations(src: ParsedSource, loop: StatementLoop): t
     if (readsInLoop) return undefined;
   }
   return [...collectors];
+}
+
+/** The declarations from outside a loop that its body assigns or mutates. */
+export function outerWrites(src: ParsedSource, loop: StatementLoop): Set<ts.Node> {
+  const t = src.ts;
+  const out = new Set<ts.Node>();
+  const visit = (n: ts.Node): void => {
+    if (t.isIdentifier(n) && isWrite(t, n)) {
+      const decl = src.scopes.resolve(n);
+      if (decl && !isWithin(decl, loop)) out.add(decl);
+    }
+    t.forEachChild(n, visit);
+  };
+  visit(loop.statement);
+  return out;
+}
+
+/** Whether a loop's own body leaves it early: a `return`, or a `break` of this loop. */
+export function exitsEarly(src: ParsedSource, loop: StatementLoop): boolean {
+  const t = src.ts;
+  const visit = (n: ts.Node, nestedLoop: boolean): boolean => {
+    if (t.isFunctionLike(n)) return false;
+    if (t.isReturnStatement(n) || (t.isBreakStatement(n) && (!nestedLoop || n.label !== undefined))) return true;
+    return t.forEachChild(n, (c) => visit(c, nestedLoop || t.isIterationStatement(n, false) || t.isSwitchStatement(n)) || undefined) ?? false;
+  };
+  return visit(loop.statement, false);
 }
 
 /** An identifier that is assigned, incremented, or the receiver of a mutating method. */

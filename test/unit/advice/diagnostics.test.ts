@@ -29,7 +29,7 @@ describe("diagnostics", () => {
 
   it("the naive debugging loop re-sends every version of the whole program (paper §3.2.1)", () => {
     const history = "History re-sent on every iteration: input Θ(rounds²·|program|) (conversation grows at lines 19, 27).";
-    const whole = "program is sent whole on each of rounds iterations, and every version is kept: input Θ(rounds²·|program|). Send each call only its unit.";
+    const whole = "program is sent whole on each of rounds iterations, and every version is kept: input Θ(rounds²·|program|). If each iteration needs only part of it, send that part.";
     assert.deepEqual(adviceOnExample("debug-naive.ts"), [
       `21:22 aalp.growing-history warning: ${history}`,
       `21:22 aalp.whole-input-per-item warning: ${whole}`,
@@ -48,7 +48,7 @@ export async function review(wholeProgram: string, fns: string[]) {
     assert.deepEqual(
       adviceFor("case.ts", code).map((a) => `${a.code}: ${a.message}`),
       [
-        "aalp.whole-input-per-item: wholeProgram is sent whole on each of |fns| iterations: input Θ(|fns|·|fn| + |fns|·|wholeProgram|). Send each call only its unit.",
+        "aalp.whole-input-per-item: wholeProgram is sent whole on each of |fns| iterations: input Θ(|fns|·|fn| + |fns|·|wholeProgram|). If each iteration needs only part of it, send that part.",
         "aalp.sequential-independent-calls: The iterations of the loop at line 4 do not depend on each other but wait for one another: span Θ(|fns|) calls. Run them concurrently.",
       ],
     );

@@ -4,9 +4,9 @@ import * as assert from "node:assert/strict";
 import type { DiagnosticCode, QuickFixId } from "../../../src/core/advice";
 import * as ts from "typescript";
 import { analyzeFile } from "../../../src/core";
-import { DEFAULT_ADVICE_SETTINGS } from "../../../src/core/advice";
+import { DEFAULT_ADVICE_SETTINGS, quickFixesFor } from "../../../src/core/advice";
 import { fixOutcomes, priceAdvice } from "../../../src/core/report/fixSavings";
-import { applyFix, findingAt, fixture, input, span, typeDiagnostics } from "./harness";
+import { adviceFor, applyFix, findingAt, fixture, input, span, typeDiagnostics } from "./harness";
 
 interface Case {
   readonly fixture: string;
@@ -24,13 +24,8 @@ interface Case {
 const CASES: readonly Case[] = [
   {
     fixture: "debug-naive.ts", line: 12, code: "aalp.whole-input-per-item", id: "scope-to-function", expected: "debug-naive.scope-to-function.ts",
-    title: "Send each call one top-level declaration of program: Θ(rounds²·|program|) → Θ(|programUnits|·|programUnits[]|) input",
+    title: "Send each call one top-level declaration of program, one pass each (drops the rounds cap): Θ(rounds²·|program|) → Θ(|programUnits|·|programUnits[]|) input",
     lineAfter: 12, bound: "Θ(|programUnits|·|programUnits[]|)",
-  },
-  {
-    fixture: "review-document.ts", line: 11, code: "aalp.whole-input-per-item", id: "scope-to-function", expected: "review-document.scope-to-function.ts",
-    title: "Send each call one paragraph of document: Θ(passes²·|document|) → Θ(|documentUnits|·|documentUnits[]|) input",
-    lineAfter: 12, bound: "Θ(|documentUnits|·|documentUnits[]|)",
   },
   {
     fixture: "debug-naive.ts", line: 12, code: "aalp.growing-history", id: "reset-history", expected: "debug-naive.reset-history.ts",
@@ -59,7 +54,7 @@ const CASES: readonly Case[] = [
   },
   {
     fixture: "chat-history.ts", line: 11, code: "aalp.growing-history", id: "summarize-history", expected: "chat-history.summarize-history.ts",
-    title: "Summarize messages with gpt-4.1-mini past 4000 tokens: Θ(|questions|²·|question| + |questions|²·out[gpt-4.1]) → Θ(|questions|·|question| + |questions|·out[gpt-4.1]) input",
+    title: "Summarize messages with gpt-4.1-mini past 4000 tokens, keeping the system message: Θ(|questions|²·|question| + |questions|²·out[gpt-4.1]) → Θ(|questions|·|question| + |questions|·out[gpt-4.1]) input",
     lineAfter: 15, bound: "Θ(|questions|·|question| + |questions|·out[gpt-4.1])",
   },
   {
@@ -106,8 +101,8 @@ describe("parallelize", () => {
       assert.deepEqual(typeDiagnostics("per-item.ts", after), typeDiagnostics("per-item.ts", before));
     });
 
-    it(`line ${line}: changes the span, not the cost`, () => {
-      assert.equal(fix.title, `Run the iterations 4 at a time: ${spanBefore} → Θ(1) span`);
+    it(`line ${line}: changes the span, not the cost, to ⌈n/4⌉ (the engine reads the .map as all at once)`, () => {
+      assert.equal(fix.title, `Run the iterations 4 at a time: span ${spanBefore} → ⌈${spanBefore.slice(2, -1)}/4⌉ calls`);
       const was = findingAt("per-item.ts", before, line);
       const now = findingAt("per-item.ts", after, lineAfter);
       assert.equal(span(now), "Θ(1)");
@@ -117,39 +112,44 @@ describe("parallelize", () => {
 });
 
 describe("a loop the fix moves", () => {
-  // The queue's while loop is on line 8; scope-to-function moves it to line 9, parallelize to 11.
-  // Its bound's symbol is named after that line: the title names it as the code does now.
-  const CASES = [
-    {
-      code: "aalp.whole-input-per-item", id: "scope-to-function", measure: input, lineAfter: 12,
-      title: "Send each call one top-level declaration of repo: O(passes·T8·|question| + passes·T8·|repo|) → O(|repoUnits|·T8·|question| + |repoUnits|·T8·|repoUnits[]|) input",
-      inEditedText: "O(|repoUnits|·T9·|question| + |repoUnits|·T9·|repoUnits[]|)",
-    },
-    { code: "aalp.sequential-independent-calls", id: "parallelize", measure: span, lineAfter: 14, title: "Run the iterations 4 at a time: O(passes·T8) → O(T8) span", inEditedText: "O(T11)" },
-  ] as const;
-  for (const c of CASES) {
-    const { fix, before, after } = applyFix("nested-queue.ts", 11, c.code, c.id);
+  // The queue's while loop is on line 8; parallelize moves it to line 11. Its bound's symbol is
+  // named after that line: the title names it as the code does now.
+  const { fix, before, after } = applyFix("nested-queue.ts", 11, "aalp.sequential-independent-calls", "parallelize");
 
-    it(`${c.id}: edits exactly and type-checks clean (an unread index is no parameter)`, () => {
-      assert.equal(after, fixture(`expected/nested-queue.${c.id}.ts`));
-      assert.deepEqual(typeDiagnostics("nested-queue.ts", after), typeDiagnostics("nested-queue.ts", before));
-    });
+  it("edits exactly and type-checks clean (an unread index is no parameter)", () => {
+    assert.equal(after, fixture("expected/nested-queue.parallelize.ts"));
+    assert.deepEqual(typeDiagnostics("nested-queue.ts", after), typeDiagnostics("nested-queue.ts", before));
+  });
 
-    it(`${c.id}: the after bound names the moved loop by its line before the edit`, () => {
-      assert.equal(fix.title, c.title);
-      // The edited text analysed on its own names the same loop after its new line.
-      assert.equal(c.measure(findingAt("nested-queue.ts", after, c.lineAfter)), c.inEditedText);
-    });
-  }
+  it("the after span names the moved loop by its line before the edit", () => {
+    assert.equal(fix.title, "Run the iterations 4 at a time: span O(passes·T8) → O(⌈passes/4⌉·T8) calls");
+    // The edited text analysed on its own names the same loop after its new line.
+    assert.equal(span(findingAt("nested-queue.ts", after, 14)), "O(T11)");
+  });
 
   it("prices the fix with the assumption the user gave for the loop as named now", () => {
     const text = fixture("nested-queue.ts");
     const { findings } = analyzeFile(ts, "nested-queue.ts", text);
     const outcomes = fixOutcomes(findings, { ts, fileName: "nested-queue.ts", text, settings: DEFAULT_ADVICE_SETTINGS, fixes: true });
-    const scope = (assume: Record<string, number>): number | null => priceAdvice(findings, outcomes, assume).flatMap((a) => a.fixes).find((f) => f.id === "scope-to-function")!.dollarsAfter;
-    assert.notEqual(scope({ T8: 1000 }), scope({}));
-    assert.equal(scope({ T9: 1000 }), scope({}));
+    const parallel = (assume: Record<string, number>): number | null => priceAdvice(findings, outcomes, assume).flatMap((a) => a.fixes).find((f) => f.id === "parallelize")!.dollarsAfter;
+    assert.notEqual(parallel({ T8: 1000 }), parallel({}));
+    assert.equal(parallel({ T11: 1000 }), parallel({}));
   });
+});
+
+describe("scope-to-function is offered only where it keeps what the loop computes", () => {
+  // Each loop re-sends a whole text, but iterating over its units instead would change the results.
+  for (const [name, line, why] of [
+    ["review-document.ts", 11, "the loop collects one note per pass: over paragraphs there would be as many notes as paragraphs"],
+    ["nested-queue.ts", 11, "the text is only read, never rewritten: its units would be questions nobody asked"],
+  ] as const) {
+    it(`${name}:${line}: not offered (${why})`, () => {
+      const text = fixture(name);
+      const advice = adviceFor(name, text).filter((a) => a.finding.line === line);
+      assert.ok(advice.some((a) => a.code === "aalp.whole-input-per-item"));
+      assert.deepEqual(advice.flatMap((a) => quickFixesFor(ts, name, text, a, DEFAULT_ADVICE_SETTINGS)).filter((f) => f.id === "scope-to-function"), []);
+    });
+  }
 });
 
 describe("route-smaller-model", () => {

@@ -5,7 +5,7 @@ import type * as ts from "typescript";
 import { independentLoop } from "../diagnostics";
 import { elementTypeText, freshName, hasFunction, independentIterations, indentAt, isWithin, lineStartOf } from "../source";
 import type { QuickFix, TextEdit } from "../types";
-import { appendHelper, boundFix, reindent, type FixContext } from "./context";
+import { appendHelper, findingAfter, printed, reindent, type FixContext } from "./context";
 
 const CONCURRENCY_LIMIT = `/** At most \`limit\` callers hold a slot at once; the others wait for one in arrival order. */
 function concurrencyLimit(limit: number): { acquire(): Promise<void>; release(): void } {
@@ -58,7 +58,28 @@ export function parallelize(ctx: FixContext): QuickFix | undefined {
     (name ? `\n${indent}for (const part of ${parts}) ${name}.push(...part);` : "");
   const edits: TextEdit[] = [{ start: loop.getStart(src.sf), end: loop.end, newText: text }];
   if (!hasFunction(src, "concurrencyLimit")) edits.push(appendHelper(src.text, CONCURRENCY_LIMIT));
-  return boundFix(ctx, "parallelize", `Run the iterations ${settings.concurrency} at a time`, "span", edits, true);
+  const after = spanAfter(ctx, loop, edits);
+  if (!after) return undefined;
+  const before = printed(ctx.advice.finding, (f) => f.span);
+  return { id: "parallelize", title: `Run the iterations ${settings.concurrency} at a time: span ${before} → ${after} calls`, code: ctx.advice.code, edits, before, after, isPreferred: true };
+}
+
+/**
+ * The span once the loop runs K iterations at a time: ⌈n/K⌉ rounds of what one iteration waits
+ * for. The engine reads the edited loop as all at once (its `.map` starts every iteration), so the
+ * re-analysed span is one iteration's, and the rounds come from the loop's trip count.
+ */
+function spanAfter(ctx: FixContext, loop: ts.ForStatement | ts.ForOfStatement, edits: readonly TextEdit[]): string | undefined {
+  const { src } = ctx;
+  const now = findingAfter(ctx, edits);
+  const line = src.sf.getLineAndCharacterOfPosition(loop.getStart(src.sf)).line + 1;
+  const trip = ctx.advice.finding.loops.find((l) => l.line === line)?.tripCount;
+  if (!now || !trip) return undefined;
+  const rounds = `⌈${trip}/${ctx.settings.concurrency}⌉`;
+  const each = /^([ΘO])\((.*)\)$/.exec(printed(now, (f) => f.span));
+  if (!each) return undefined;
+  if (each[2] === "1") return rounds;
+  return `${each[1]}(${rounds}·${each[2]!.includes(" + ") ? `(${each[2]})` : each[2]})`;
 }
 
 /** What the loop iterates, as `.map` receiver and callback parameters. */

@@ -4,7 +4,7 @@
 // declarations for code, paragraphs for prose. The text is joined back after the loop.
 import type * as ts from "typescript";
 import { wholeInputOf } from "../diagnostics";
-import { freshName, hasFunction, indentAt, isWithin, lineStartOf, loopsAround, type ParsedSource } from "../source";
+import { exitsEarly, freshName, hasFunction, indentAt, isWithin, lineStartOf, loopsAround, outerWrites, type ParsedSource } from "../source";
 import type { QuickFix, TextEdit } from "../types";
 import { appendHelper, boundFix, type FixContext } from "./context";
 
@@ -68,24 +68,41 @@ export function scopeToFunction(ctx: FixContext): QuickFix | undefined {
   const counter = loop && t.isForStatement(loop) ? countedLoop(src, loop) : undefined;
   if (!decl || !loop || !counter || !t.isBlock(loop.statement)) return undefined;
 
+  // Only a refinement loop (paper §3.2): it counts passes, not items, rewrites the whole text and
+  // writes nothing else from outside it. Over the units, the result is still the one text, joined
+  // back; any other loop would change what is iterated (a call per paragraph instead of per
+  // question) or how many results there are.
+  const refs = refsIn(loop, decl);
+  const rewritten = refs.some((r) => t.isBinaryExpression(r.parent) && r.parent.left === r && r.parent.operatorToken.kind === t.SyntaxKind.EqualsToken);
+  if (!rewritten || !countsPasses(src, loop, counter) || exitsEarly(src, loop)) return undefined;
+  const histories = historiesToMove(src, loop);
+  if ([...outerWrites(src, loop)].some((d) => d !== decl && !(histories.moved as readonly ts.Node[]).includes(d))) return undefined;
+
   const splitter = CODE_NAME.test(whole.name) ? CODE : PROSE;
   const units = freshName(src, `${whole.name}Units`);
   const indent = indentAt(src.text, loop.getStart(src.sf));
   const unit = `${units}[${counter.index}]`;
-  const refs = refsIn(loop, decl);
-  const rewritten = refs.some((r) => t.isBinaryExpression(r.parent) && r.parent.left === r);
   const loopStart = loop.getStart(src.sf);
   const edits: TextEdit[] = [
     { start: loopStart, end: loopStart, newText: `const ${units} = ${splitter.name}(${whole.name});\n${indent}` },
     { start: counter.bound.getStart(src.sf), end: counter.bound.end, newText: `${units}.length` },
     ...refs.map((r) => ({ start: r.getStart(src.sf), end: r.end, newText: unit })),
-    ...historiesToMove(src, loop),
+    ...histories.edits,
+    { start: loop.end, end: loop.end, newText: `\n${indent}${whole.name} = ${units}.join(${JSON.stringify(splitter.separator)});` },
   ];
-  if (rewritten) edits.push({ start: loop.end, end: loop.end, newText: `\n${indent}${whole.name} = ${units}.join(${JSON.stringify(splitter.separator)});` });
   const unused = unusedBoundParameter(src, counter.bound);
   if (unused) edits.push({ start: unused.getStart(src.sf), end: unused.end, newText: `_${unused.text}` });
   if (!hasFunction(src, splitter.name)) edits.push(appendHelper(src.text, splitter.source));
-  return boundFix(ctx, "scope-to-function", `Send each call one ${splitter.unit} of ${whole.name}`, "input", edits, true);
+  // The passes become one per unit: the title says that the old count no longer bounds the loop.
+  return boundFix(ctx, "scope-to-function", `Send each call one ${splitter.unit} of ${whole.name}, one pass each (drops the ${counter.bound.getText(src.sf)} cap)`, "input", edits, true);
+}
+
+/** A loop that counts passes (`i < rounds`), not the items of a collection (`i < xs.length`, `xs[i]`). */
+function countsPasses(src: ParsedSource, loop: ts.ForStatement, counter: { index: string; bound: ts.Expression }): boolean {
+  const t = src.ts;
+  if (t.isPropertyAccessExpression(counter.bound) && counter.bound.name.text === "length") return false;
+  const decl = (loop.initializer as ts.VariableDeclarationList).declarations[0]!;
+  return src.scopes.referencesTo(decl, counter.index).every((r) => !isWithin(r, loop.statement));
 }
 
 /** The declaration of the whole text, a string parameter or variable referenced in the loops. */
@@ -124,15 +141,16 @@ function countedLoop(src: ParsedSource, loop: ts.ForStatement): { index: string;
  * Histories declared just before the loop, grown inside it and not read after it: their
  * declarations move into the loop, so that each unit starts with a history of its own.
  */
-function historiesToMove(src: ParsedSource, loop: ts.ForStatement): TextEdit[] {
+function historiesToMove(src: ParsedSource, loop: ts.ForStatement): { moved: ts.VariableDeclaration[]; edits: TextEdit[] } {
   const t = src.ts;
   const block = loop.parent;
-  if (!t.isBlock(block) || !t.isBlock(loop.statement)) return [];
+  const moved: ts.VariableDeclaration[] = [];
+  const edits: TextEdit[] = [];
+  if (!t.isBlock(block) || !t.isBlock(loop.statement)) return { moved, edits };
   const first = loop.statement.statements[0];
-  if (!first) return [];
+  if (!first) return { moved, edits };
   const at = first.getStart(src.sf);
   const bodyIndent = indentAt(src.text, at);
-  const edits: TextEdit[] = [];
   for (const s of block.statements) {
     if (s.pos >= loop.pos || !t.isVariableStatement(s) || s.declarationList.declarations.length !== 1) continue;
     const d = s.declarationList.declarations[0]!;
@@ -147,8 +165,9 @@ function historiesToMove(src: ParsedSource, loop: ts.ForStatement): TextEdit[] {
     if (/\{\s*$/.test(src.text.slice(0, from)) && /^[ \t]*\n/.test(src.text.slice(to))) to = src.text.indexOf("\n", to) + 1;
     edits.push({ start: from, end: to, newText: "" });
     edits.push({ start: at, end: at, newText: `${s.getText(src.sf)}\n${bodyIndent}` });
+    moved.push(d);
   }
-  return edits;
+  return { moved, edits };
 }
 
 /** A parameter that only bounded the old loop: renamed `_name` so that it reads as deliberately unused. */

@@ -25,7 +25,7 @@ export function summarizeHistory(ctx: FixContext): QuickFix | undefined {
   if (!statement || !summarizer) return undefined;
 
   const name = h.id.text;
-  const keep = leadingSystemMessages(t, h.decl.initializer!);
+  const keep = leadingSystemMessages(src, h.decl.initializer!);
   const indent = indentAt(src.text, statement.getStart(src.sf));
   const older = keep ? `${name}.slice(${keep}, -${KEEP_LAST})` : `${name}.slice(0, -${KEEP_LAST})`;
   const rebuilt = `[${keep ? `...${name}.slice(0, ${keep}), ` : ""}summary, ...${name}.slice(-${KEEP_LAST})]`;
@@ -41,7 +41,8 @@ export function summarizeHistory(ctx: FixContext): QuickFix | undefined {
   if (constKeyword !== undefined) edits.push({ start: constKeyword, end: constKeyword + "const".length, newText: "let" });
   const helpers = [hasFunction(src, "approximateTokens") ? "" : APPROXIMATE_TOKENS, hasFunction(src, "summarizeTurns") ? "" : summarizer].filter(Boolean);
   if (helpers.length) edits.push(appendHelper(src.text, helpers.join("\n\n")));
-  return boundFix(ctx, "summarize-history", `Summarize ${name} with ${model} past ${settings.summarizeBudgetTokens} tokens`, "input", edits, false);
+  const kept = keep ? `, keeping the system message${keep > 1 ? "s" : ""}` : "";
+  return boundFix(ctx, "summarize-history", `Summarize ${name} with ${model} past ${settings.summarizeBudgetTokens} tokens${kept}`, "input", edits, false);
 }
 
 const APPROXIMATE_TOKENS = `/** About four characters per token: enough to tell when a history passes its budget. */

@@ -13,7 +13,7 @@ export function windowHistory(ctx: FixContext): QuickFix | undefined {
   const statement = statementIn(h.loop.statement, ctx.call);
   if (!statement) return undefined;
   const name = h.id.text;
-  const keep = leadingSystemMessages(t, h.decl.initializer!);
+  const keep = leadingSystemMessages(src, h.decl.initializer!);
   const cap = keep + settings.windowSize;
   const at = statement.getStart(src.sf);
   const trim = `if (${name}.length > ${cap}) ${name}.splice(${keep}, ${name}.length - ${cap});`;
