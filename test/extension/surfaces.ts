@@ -136,12 +136,12 @@ describe("AALP Lens in the editor", function () {
     // codes once, without a file); the extension serves them, and TypeScript adds none of its own.
     const range = pluginDiagnostics(naive).find((d) => d.range.start.line === 20)!.range;
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", naive, range, vscode.CodeActionKind.QuickFix.value);
-    const fixes = actions.filter((a) => a.title.includes(" → "));
+    const fixes = actions.filter((a) => a.kind?.value.startsWith("quickfix.aalp.") && a.title.includes(" → "));
     assert.deepEqual(fixes.map((a) => `${a.kind?.value} ${a.title}`).sort(), [
-      "quickfix.aalp.reset-history Start conversation afresh on each iteration: Θ(rounds²·|program|) → Θ(rounds·|program|) input",
-      "quickfix.aalp.scope-to-function Send each call one top-level declaration of program: Θ(rounds²·|program|) → Θ(|programUnits|·|programUnits[]|) input",
-      "quickfix.aalp.summarize-history Summarize conversation with gpt-4o-mini past 4000 tokens: Θ(rounds²·|program|) → Θ(rounds·|program|) input",
-      "quickfix.aalp.window-history Keep a sliding window of 8 messages: Θ(rounds²·|program|) → Θ(rounds·|program|) input",
+      "quickfix.aalp.reset-history Start conversation afresh each iteration (forgets earlier turns): $0.0074 → $0.0018 per run at default sizes",
+      "quickfix.aalp.scope-to-function Send one declaration of program per call, one pass each (drops the rounds cap): $0.0074 → $0.0018 per run at default sizes",
+      "quickfix.aalp.summarize-history Summarize conversation past 4000 tokens with gpt-4o-mini: $0.0074 → $0.0031 per run at default sizes",
+      "quickfix.aalp.window-history Keep the last 8 messages: $0.0074 → $0.0061 per run at default sizes",
     ]);
   });
 

@@ -37,10 +37,13 @@ export type QuickFixId = "scope-to-function" | "reset-history" | "window-history
 
 export interface QuickFix {
   readonly id: QuickFixId;
-  /** Titled with the bound before → after, e.g. "Keep a sliding window of 8 messages: Θ(turns²·|q|) → Θ(turns·|q|) input". */
+  /** What the fix does, without dollars: "Keep the last 8 messages and the system message" (a span fix names its span). */
+  readonly label: string;
+  /** The label and what it saves at default sizes: "…: $0.16 → $0.012 per run at default sizes". */
   readonly title: string;
   readonly code: DiagnosticCode;
   readonly edits: readonly TextEdit[];
+  /** The bound the fix changes (input, or span), before and after: the formula for hovers and reports. */
   readonly before: string;
   readonly after: string;
   readonly isPreferred: boolean;

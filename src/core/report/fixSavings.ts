@@ -67,10 +67,11 @@ export function fixOutcomes(findings: readonly Finding[], input: AdviceInput): S
       const call = callAt(src, a.start, a.end);
       if (!call) continue;
       for (const fix of quickFixesFor(input.ts, input.fileName, input.text, a, input.settings)) {
-        if (seen.has(fix.title)) continue;
-        seen.add(fix.title);
+        if (seen.has(fix.label)) continue;
+        seen.add(fix.label);
         const finding = findingAfter({ src, fileName: input.fileName, call, advice: a, settings: input.settings }, fix.edits);
-        fixes.push({ id: fix.id, title: fix.title, before: fix.before, after: fix.after, finding });
+        // The label: a report prices the fix at its own assumptions, not the title's default sizes.
+        fixes.push({ id: fix.id, title: fix.label, before: fix.before, after: fix.after, finding });
       }
     }
     return { advice: mine.map((a) => ({ code: a.code, severity: a.severity, message: a.message })), fixes };

@@ -15,6 +15,7 @@ interface Case {
   readonly id: QuickFixId;
   /** The expected file under test/fixtures/fixes/expected. */
   readonly expected: string;
+  /** The label and what the fix saves at default sizes; the bounds are in before/after. */
   readonly title: string;
   /** Where the call is in the edited text, and its bound there. */
   readonly lineAfter: number;
@@ -24,42 +25,53 @@ interface Case {
 const CASES: readonly Case[] = [
   {
     fixture: "debug-naive.ts", line: 12, code: "aalp.whole-input-per-item", id: "scope-to-function", expected: "debug-naive.scope-to-function.ts",
-    title: "Send each call one top-level declaration of program, one pass each (drops the rounds cap): Θ(rounds²·|program|) → Θ(|programUnits|·|programUnits[]|) input",
+    title: "Send one declaration of program per call, one pass each (drops the rounds cap): $0.0073 → $0.0018 per run at default sizes",
     lineAfter: 12, bound: "Θ(|programUnits|·|programUnits[]|)",
   },
   {
     fixture: "debug-naive.ts", line: 12, code: "aalp.growing-history", id: "reset-history", expected: "debug-naive.reset-history.ts",
-    title: "Start conversation afresh on each iteration: Θ(rounds²·|program|) → Θ(rounds·|program|) input",
+    title: "Start conversation afresh each iteration (forgets earlier turns): $0.0073 → $0.0018 per run at default sizes",
     lineAfter: 13, bound: "Θ(rounds·|program|)",
   },
   {
     fixture: "chat-history.ts", line: 11, code: "aalp.growing-history", id: "reset-history", expected: "chat-history.reset-history.ts",
-    title: "Start messages afresh on each iteration: Θ(|questions|²·|question| + |questions|²·out[gpt-4.1]) → Θ(|questions|·|question| + |questions|·out[gpt-4.1]) input",
+    title: "Start messages afresh each iteration (forgets earlier turns): $0.12 → $0.034 per run at default sizes",
     lineAfter: 12, bound: "Θ(|questions|·|question| + |questions|·out[gpt-4.1])",
   },
   {
     fixture: "transcript.ts", line: 9, code: "aalp.growing-history", id: "reset-history", expected: "transcript.reset-history.ts",
-    title: "Start transcript afresh on each iteration: Θ(turns² + turns·|topic|) → Θ(turns·|topic|) input",
+    title: "Start transcript afresh each iteration (forgets earlier turns): $0.018 → $0.0077 per run at default sizes",
     lineAfter: 10, bound: "Θ(turns·|topic|)",
   },
   {
     fixture: "chat-history.ts", line: 11, code: "aalp.growing-history", id: "window-history", expected: "chat-history.window-history.ts",
-    title: "Keep a sliding window of 8 messages and the system message: Θ(|questions|²·|question| + |questions|²·out[gpt-4.1]) → Θ(|questions|·|question| + |questions|·out[gpt-4.1]) input",
+    title: "Keep the last 8 messages and the system message: $0.12 → $0.11 per run at default sizes",
     lineAfter: 12, bound: "Θ(|questions|·|question| + |questions|·out[gpt-4.1])",
   },
   {
     fixture: "debug-naive.ts", line: 20, code: "aalp.growing-history", id: "window-history", expected: "debug-naive.window-history.ts",
-    title: "Keep a sliding window of 8 messages: Θ(rounds²·|program|) → Θ(rounds·|program|) input",
+    title: "Keep the last 8 messages: $0.12 → $0.1 per run at default sizes",
     lineAfter: 21, bound: "Θ(rounds·|program|)",
   },
   {
+    // A history that starts with a named system message: the window starts after it (splice(1, …)).
+    fixture: "exec/support-chat.ts", line: 14, code: "aalp.growing-history", id: "window-history", expected: "support-chat.window-history.ts",
+    title: "Keep the last 8 messages and the system message: $0.072 → $0.066 per run at default sizes",
+    lineAfter: 15, bound: "Θ(|userMessages|·|message|)",
+  },
+  {
+    fixture: "exec/support-chat.ts", line: 14, code: "aalp.growing-history", id: "summarize-history", expected: "support-chat.summarize-history.ts",
+    title: "Summarize history past 4000 tokens with gpt-4o-mini, keeping the system message: $0.072 → $0.033 per run at default sizes",
+    lineAfter: 18, bound: "Θ(|userMessages|·|message|)",
+  },
+  {
     fixture: "chat-history.ts", line: 11, code: "aalp.growing-history", id: "summarize-history", expected: "chat-history.summarize-history.ts",
-    title: "Summarize messages with gpt-4.1-mini past 4000 tokens, keeping the system message: Θ(|questions|²·|question| + |questions|²·out[gpt-4.1]) → Θ(|questions|·|question| + |questions|·out[gpt-4.1]) input",
+    title: "Summarize messages past 4000 tokens with gpt-4.1-mini, keeping the system message: $0.12 → $0.064 per run at default sizes",
     lineAfter: 15, bound: "Θ(|questions|·|question| + |questions|·out[gpt-4.1])",
   },
   {
     fixture: "debug-naive.ts", line: 12, code: "aalp.growing-history", id: "summarize-history", expected: "debug-naive.summarize-history.ts",
-    title: "Summarize conversation with gpt-4o-mini past 4000 tokens: Θ(rounds²·|program|) → Θ(rounds·|program|) input",
+    title: "Summarize conversation past 4000 tokens with gpt-4o-mini: $0.0073 → $0.0031 per run at default sizes",
     lineAfter: 16, bound: "Θ(rounds·|program|)",
   },
 ];
@@ -69,8 +81,9 @@ describe("quick fixes that change the input bound", () => {
     describe(`${c.id} on ${c.fixture}:${c.line}`, () => {
       const { fix, before, after } = applyFix(c.fixture, c.line, c.code, c.id);
 
-      it("is titled with the bounds before → after", () => {
+      it("is titled with what it does and the dollars before → after", () => {
         assert.equal(fix.title, c.title);
+        assert.equal(fix.title.startsWith(`${fix.label}: `), true);
       });
 
       it("edits the file to exactly the expected text", () => {
@@ -89,6 +102,23 @@ describe("quick fixes that change the input bound", () => {
   }
 });
 
+describe("fix titles", () => {
+  it("are short and distinct on each call, with no formula", () => {
+    for (const name of ["debug-naive.ts", "chat-history.ts", "exec/support-chat.ts", "per-item.ts", "nested-queue.ts", "routing.ts"]) {
+      const text = fixture(name);
+      const byCall = new Map<number, string[]>();
+      for (const a of adviceFor(name, text)) byCall.set(a.start, [...(byCall.get(a.start) ?? []), ...quickFixesFor(ts, name, text, a, DEFAULT_ADVICE_SETTINGS).map((f) => f.title)]);
+      for (const titles of byCall.values()) {
+        assert.equal(new Set(titles).size, titles.length, titles.join("\n"));
+        for (const t of titles) {
+          assert.ok(t.length <= 130, `${t.length} characters: ${t}`);
+          assert.ok(!t.includes("Θ(") || t.startsWith("Run the iterations"), t);
+        }
+      }
+    }
+  });
+});
+
 describe("parallelize", () => {
   for (const [line, expected, lineAfter, spanBefore] of [
     [9, "per-item.parallelize.ts", 13, "Θ(|tickets|)"],
@@ -102,7 +132,7 @@ describe("parallelize", () => {
     });
 
     it(`line ${line}: changes the span, not the cost, to ⌈n/4⌉ (the engine reads the .map as all at once)`, () => {
-      assert.equal(fix.title, `Run the iterations 4 at a time: span ${spanBefore} → ⌈${spanBefore.slice(2, -1)}/4⌉ calls`);
+      assert.equal(fix.title, `Run the iterations 4 at a time: span ${spanBefore} → ⌈${spanBefore.slice(2, -1)}/4⌉ calls, same $0.0021 per run`);
       const was = findingAt("per-item.ts", before, line);
       const now = findingAt("per-item.ts", after, lineAfter);
       assert.equal(span(now), "Θ(1)");
@@ -122,7 +152,7 @@ describe("a loop the fix moves", () => {
   });
 
   it("the after span names the moved loop by its line before the edit", () => {
-    assert.equal(fix.title, "Run the iterations 4 at a time: span O(passes·T8) → O(⌈passes/4⌉·T8) calls");
+    assert.equal(fix.title, "Run the iterations 4 at a time: span O(passes·T8) → O(⌈passes/4⌉·T8) calls, same $0.024 per run");
     // The edited text analysed on its own names the same loop after its new line.
     assert.equal(span(findingAt("nested-queue.ts", after, 14)), "O(T11)");
   });

@@ -2,6 +2,7 @@
 // title shows what the engine will report once the edit is applied, not a promise.
 import type * as ts from "typescript";
 import { formatBound, type Bound } from "../../algebra/bound";
+import { dollarEstimate, formatDollars } from "../../pricing/dollars";
 import { analyzeFileMarked } from "../../analysis/analyzeFile";
 import { renderFinding, renumberFinding } from "../../findingLines";
 import type { Finding } from "../../model";
@@ -59,16 +60,24 @@ export function printed(f: Finding, pick: (f: Finding) => Bound): string {
 }
 
 /**
- * A fix titled "<what>: <before> → <after> <measure>", the after bound read from re-analysis;
- * undefined when the edited code no longer holds the call (the fix would be unverifiable).
+ * A fix that changes the call's input, its after bound read from re-analysis and titled with the
+ * dollars before → after at default sizes; undefined when the edited code no longer holds the call
+ * (the fix would be unverifiable).
  */
-export function boundFix(ctx: FixContext, id: QuickFixId, what: string, measure: "input" | "span", edits: readonly TextEdit[], isPreferred: boolean): QuickFix | undefined {
+export function boundFix(ctx: FixContext, id: QuickFixId, label: string, edits: readonly TextEdit[], isPreferred: boolean): QuickFix | undefined {
   const after = findingAfter(ctx, edits);
   if (!after) return undefined;
-  const pick = (f: Finding): Bound => (measure === "input" ? f.inputTokens : f.span);
-  const before = printed(ctx.advice.finding, pick);
-  const now = printed(after, pick);
-  return { id, title: `${what}: ${before} → ${now} ${measure}`, code: ctx.advice.code, edits, before, after: now, isPreferred };
+  const before = printed(ctx.advice.finding, (f) => f.inputTokens);
+  const now = printed(after, (f) => f.inputTokens);
+  const dollars = dollarsAtDefaults(ctx.advice.finding, after);
+  return { id, label, title: `${label}: ${dollars ? `${dollars.from} → ${dollars.to} per run at default sizes` : `input ${before} → ${now}`}`, code: ctx.advice.code, edits, before, after: now, isPreferred };
+}
+
+/** The site's dollars per run at default sizes before and after a fix; undefined when either is unpriced. */
+export function dollarsAtDefaults(before: Finding, after: Finding): { from: string; to: string } | undefined {
+  const from = dollarEstimate(before, {}).dollars;
+  const to = dollarEstimate(after, {}).dollars;
+  return from === null || to === null ? undefined : { from: formatDollars(from), to: formatDollars(to) };
 }
 
 /** Re-indents the lines of `body` by `extra` spaces, except lines that continue a multi-line string. */

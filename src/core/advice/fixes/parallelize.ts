@@ -2,6 +2,7 @@
 // (so the engine still counts one call per element) whose body waits for a slot; pushes into an
 // outer collector go to a per-item array, appended afterwards in the original order.
 import type * as ts from "typescript";
+import { dollarEstimate, formatDollars } from "../../pricing/dollars";
 import { independentLoop } from "../diagnostics";
 import { elementTypeText, freshName, hasFunction, independentIterations, indentAt, isWithin, lineStartOf } from "../source";
 import type { QuickFix, TextEdit } from "../types";
@@ -61,7 +62,11 @@ export function parallelize(ctx: FixContext): QuickFix | undefined {
   const after = spanAfter(ctx, loop, edits);
   if (!after) return undefined;
   const before = printed(ctx.advice.finding, (f) => f.span);
-  return { id: "parallelize", title: `Run the iterations ${settings.concurrency} at a time: span ${before} → ${after} calls`, code: ctx.advice.code, edits, before, after, isPreferred: true };
+  const dollars = dollarEstimate(ctx.advice.finding, {}).dollars;
+  // The same calls with the same prompts: it saves time, not dollars, so the label keeps the span.
+  const label = `Run the iterations ${settings.concurrency} at a time: span ${before} → ${after} calls`;
+  const cost = dollars === null ? "" : `, same ${formatDollars(dollars)} per run`;
+  return { id: "parallelize", label, title: `${label}${cost}`, code: ctx.advice.code, edits, before, after, isPreferred: true };
 }
 
 /**

@@ -26,7 +26,7 @@ export function resetHistory(ctx: FixContext): QuickFix | undefined {
   if (!first) return undefined;
   const at = first.getStart(src.sf);
   edits.push({ start: at, end: at, newText: `${reset}\n${indentAt(src.text, at)}` });
-  return boundFix(ctx, "reset-history", `Start ${name} afresh on each iteration`, "input", edits, false);
+  return boundFix(ctx, "reset-history", `Start ${name} afresh each iteration (forgets earlier turns)`, edits, false);
 }
 
 /** Offset of `const` in the declaration's list, when it is one. */

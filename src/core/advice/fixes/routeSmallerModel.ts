@@ -1,11 +1,10 @@
 // Route a constant-size answer to a smaller model of the same provider (paper §3.1): the bounds
 // keep their shape, the model factor m shrinks, so the title shows dollars at default sizes.
 import type * as ts from "typescript";
-import { dollarEstimate, formatDollars } from "../../pricing/dollars";
 import { smallerModel } from "../../pricing/smallerModel";
 import { argumentProperty } from "../source";
 import type { QuickFix, TextEdit } from "../types";
-import { findingAfter, type FixContext } from "./context";
+import { dollarsAtDefaults, findingAfter, type FixContext } from "./context";
 
 export function routeSmallerModel(ctx: FixContext): QuickFix | undefined {
   const f = ctx.advice.finding;
@@ -14,12 +13,11 @@ export function routeSmallerModel(ctx: FixContext): QuickFix | undefined {
   if (!smaller || !target) return undefined;
   const edits: TextEdit[] = [{ start: target.getStart(ctx.src.sf), end: target.end, newText: JSON.stringify(smaller.model) }];
   const after = findingAfter(ctx, edits);
-  const before = dollarEstimate(f, {});
-  const now = after && dollarEstimate(after, {});
-  if (before.dollars === null || !now || now.dollars === null) return undefined;
-  const from = formatDollars(before.dollars);
-  const to = formatDollars(now.dollars);
-  return { id: "route-smaller-model", title: `Use ${smaller.model} for this short answer: ${from} → ${to} per run at default sizes`, code: ctx.advice.code, edits, before: from, after: to, isPreferred: true };
+  // The bounds keep their shape: only the price tells what the fix saves.
+  const dollars = after && dollarsAtDefaults(f, after);
+  if (!dollars) return undefined;
+  const label = `Use ${smaller.model} for this short answer`;
+  return { id: "route-smaller-model", label, title: `${label}: ${dollars.from} → ${dollars.to} per run at default sizes`, code: ctx.advice.code, edits, before: dollars.from, after: dollars.to, isPreferred: true };
 }
 
 /** What to replace: `model: "x"`, the `"x"` of `model: openai("x")`, or a `model: MODEL` reference (this call only). */

@@ -17,7 +17,7 @@ interface Splitter {
 
 const CODE: Splitter = {
   name: "splitTopLevelDeclarations",
-  unit: "top-level declaration",
+  unit: "declaration",
   separator: "\n",
   source: `/**
  * Cuts source code into its top-level declarations, each with the comments above it: a unit ends
@@ -94,7 +94,7 @@ export function scopeToFunction(ctx: FixContext): QuickFix | undefined {
   if (unused) edits.push({ start: unused.getStart(src.sf), end: unused.end, newText: `_${unused.text}` });
   if (!hasFunction(src, splitter.name)) edits.push(appendHelper(src.text, splitter.source));
   // The passes become one per unit: the title says that the old count no longer bounds the loop.
-  return boundFix(ctx, "scope-to-function", `Send each call one ${splitter.unit} of ${whole.name}, one pass each (drops the ${counter.bound.getText(src.sf)} cap)`, "input", edits, true);
+  return boundFix(ctx, "scope-to-function", `Send one ${splitter.unit} of ${whole.name} per call, one pass each (drops the ${counter.bound.getText(src.sf)} cap)`, edits, true);
 }
 
 /** A loop that counts passes (`i < rounds`), not the items of a collection (`i < xs.length`, `xs[i]`). */

@@ -42,7 +42,7 @@ export function summarizeHistory(ctx: FixContext): QuickFix | undefined {
   const helpers = [hasFunction(src, "approximateTokens") ? "" : APPROXIMATE_TOKENS, hasFunction(src, "summarizeTurns") ? "" : summarizer].filter(Boolean);
   if (helpers.length) edits.push(appendHelper(src.text, helpers.join("\n\n")));
   const kept = keep ? `, keeping the system message${keep > 1 ? "s" : ""}` : "";
-  return boundFix(ctx, "summarize-history", `Summarize ${name} with ${model} past ${settings.summarizeBudgetTokens} tokens${kept}`, "input", edits, false);
+  return boundFix(ctx, "summarize-history", `Summarize ${name} past ${settings.summarizeBudgetTokens} tokens with ${model}${kept}`, edits, false);
 }
 
 const APPROXIMATE_TOKENS = `/** About four characters per token: enough to tell when a history passes its budget. */

@@ -19,5 +19,5 @@ export function windowHistory(ctx: FixContext): QuickFix | undefined {
   const trim = `if (${name}.length > ${cap}) ${name}.splice(${keep}, ${name}.length - ${cap});`;
   const edits = [{ start: at, end: at, newText: `${trim}\n${indentAt(src.text, at)}` }];
   const kept = keep ? ` and the system message${keep > 1 ? "s" : ""}` : "";
-  return boundFix(ctx, "window-history", `Keep a sliding window of ${settings.windowSize} messages${kept}`, "input", edits, true);
+  return boundFix(ctx, "window-history", `Keep the last ${settings.windowSize} messages${kept}`, edits, true);
 }
