@@ -29,9 +29,11 @@ export class CostDiagnostics implements vscode.Disposable {
     }
     const analysis = this.analyses.get(doc);
     const out: vscode.Diagnostic[] = (findings ? analysis.advice : []).map((a) => {
-      const d = new vscode.Diagnostic(new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end)), a.message, SEVERITY[a.severity]);
+      const range = new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end));
+      const d = new vscode.Diagnostic(range, a.message, SEVERITY[a.severity]);
       d.code = a.code;
       d.source = DIAGNOSTIC_SOURCE;
+      if (a.related.length) d.relatedInformation = a.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(doc.uri, range), `${r.message} [${r.code}]`));
       return d;
     });
     for (const p of analysis.problems) {

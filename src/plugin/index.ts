@@ -165,7 +165,9 @@ function decorate(tsm: typeof ts, info: ts.server.PluginCreateInfo, settingsOf: 
 
 function toDiagnostic(tsm: typeof ts, file: ts.SourceFile, a: Advice): ts.Diagnostic {
   const category = a.severity === "error" ? tsm.DiagnosticCategory.Error : a.severity === "warning" ? tsm.DiagnosticCategory.Warning : tsm.DiagnosticCategory.Suggestion;
-  return { file, start: a.start, length: a.end - a.start, messageText: `${a.message} [${a.code}]`, category, code: diagnosticNumber(a.code), source: "aalp" };
+  const span = { file, start: a.start, length: a.end - a.start };
+  const relatedInformation = a.related.map((r): ts.DiagnosticRelatedInformation => ({ ...span, messageText: `${r.message} [${r.code}]`, category: tsm.DiagnosticCategory.Message, code: diagnosticNumber(r.code) }));
+  return { ...span, messageText: `${a.message} [${a.code}]`, category, code: diagnosticNumber(a.code), source: "aalp", ...(relatedInformation.length ? { relatedInformation } : {}) };
 }
 
 export = init;

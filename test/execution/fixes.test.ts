@@ -102,8 +102,9 @@ const PROGRAMS_RUN: readonly Program[] = [
     file: "debug-loop.ts",
     fn: "debugProgram",
     sites: [
-      { line: 12, model: "gpt-4o-mini", offered: { ...HISTORY_FIXES, "aalp.whole-input-per-item": ["scope-to-function"] }, systems: ["Find one bug and describe it briefly."] },
-      { line: 20, model: "gpt-4o", offered: { ...HISTORY_FIXES, "aalp.whole-input-per-item": ["scope-to-function"] }, systems: ["Fix the reported bug. Reply with the complete program only."] },
+      // One diagnostic per call: the whole program re-sent is related to the growing history, with its fix.
+      { line: 12, model: "gpt-4o-mini", offered: { "aalp.growing-history": [...HISTORY_FIXES["aalp.growing-history"], "scope-to-function"] }, systems: ["Find one bug and describe it briefly."] },
+      { line: 20, model: "gpt-4o", offered: { "aalp.growing-history": [...HISTORY_FIXES["aalp.growing-history"], "scope-to-function"] }, systems: ["Fix the reported bug. Reply with the complete program only."] },
     ],
     sweeps: [
       { name: "rounds", sizes: [8, 32], args: (n) => [program(3), n], scales: { rounds: 1 } },

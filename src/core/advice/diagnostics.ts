@@ -8,7 +8,7 @@ import { holdsLineMarks, lineRef, renderLines } from "../lineRefs";
 import { smallerModel } from "../pricing/smallerModel";
 import { loopDegree } from "../report/costClass";
 import { callAt, independentIterations, loopsAround, parseSource, type ParsedSource } from "./source";
-import type { Advice, AdviceSettings, DiagnosticCode, Severity } from "./types";
+import type { Advice, AdviceSettings, DiagnosticCode, RelatedAdvice, Severity } from "./types";
 
 /** The file the findings came from; the AST decides what the bounds alone cannot. */
 export interface AdviceSource {
@@ -26,7 +26,9 @@ const LABEL_TOKENS = 20;
 const CLASSIFICATION_PROMPT = /\b(classify|categori[sz]e|label (it|the|this)|reply with (only )?(one|a single) (word|label)|one word|yes or no|true or false)\b/i;
 
 export function adviseFindings(findings: readonly Finding[], settings: AdviceSettings, source: AdviceSource): Advice[] {
-  return adviseMarkedFindings(findings, settings, source).map((a) => (holdsLineMarks(a.message) ? { ...a, message: renderLines(a.message) } : a));
+  return adviseMarkedFindings(findings, settings, source).map((a) =>
+    holdsLineMarks(a.message) || a.related.some((r) => holdsLineMarks(r.message)) ? { ...a, message: renderLines(a.message), related: a.related.map((r) => ({ ...r, message: renderLines(r.message) })) } : a,
+  );
 }
 
 /** The advice with the lines in its messages still marked (see lineRefs), for findings that are too. */
@@ -35,10 +37,15 @@ export function adviseMarkedFindings(findings: readonly Finding[], settings: Adv
   const src = parseSource(source.ts, source.fileName, source.text, source.sourceFile, source.scopes);
   return findings.flatMap((f) => {
     const call = callAt(src, f.start, f.end);
-    const advice = (code: DiagnosticCode, severity: Severity, message: string | undefined): Advice[] => (message ? [{ code, severity, message, start: f.start, end: f.end, finding: f }] : []);
+    const advice = (code: DiagnosticCode, severity: Severity, message: string | undefined, related: readonly RelatedAdvice[] = []): Advice[] => (message ? [{ code, severity, message, related, start: f.start, end: f.end, finding: f }] : []);
+    // A history that grows by a whole text on each iteration is one finding read two ways, over
+    // the same bound: one diagnostic, the whole text's reading related to it.
+    const history = growingHistory(f, settings);
+    const whole = wholeInputPerItem(f);
+    const merged = history !== undefined && whole !== undefined;
     return [
-      ...advice("aalp.growing-history", settings.severity, growingHistory(f, settings)),
-      ...advice("aalp.whole-input-per-item", settings.severity, wholeInputPerItem(f)),
+      ...advice("aalp.growing-history", settings.severity, history, merged ? [{ code: "aalp.whole-input-per-item", message: whole }] : []),
+      ...advice("aalp.whole-input-per-item", settings.severity, merged ? undefined : whole),
       ...advice("aalp.unbounded-loop", settings.severity, unboundedLoop(f)),
       ...advice("aalp.generalist-for-constant-output", "information", call && generalist(src, call, f)),
       ...advice("aalp.sequential-independent-calls", "information", call && sequentialIndependent(src, call, f)),

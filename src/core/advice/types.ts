@@ -17,10 +17,18 @@ export type DiagnosticCode =
 
 export type Severity = "error" | "warning" | "information" | "hint";
 
+/** A second reading of the same finding, shown with it rather than as a diagnostic of its own. */
+export interface RelatedAdvice {
+  readonly code: DiagnosticCode;
+  readonly message: string;
+}
+
 export interface Advice {
   readonly code: DiagnosticCode;
   readonly severity: Severity;
   readonly message: string;
+  /** Other codes that hold for the same call and bound (a growing history that keeps every version of a whole text). */
+  readonly related: readonly RelatedAdvice[];
   /** 0-based offsets of the range to underline (the call expression). */
   readonly start: number;
   readonly end: number;

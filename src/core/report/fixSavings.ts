@@ -14,6 +14,8 @@ export interface SiteAdvice {
   readonly code: string;
   readonly severity: string;
   readonly message: string;
+  /** Other codes of the same finding, shown with it (see Advice.related). */
+  readonly related: readonly { readonly code: string; readonly message: string }[];
 }
 
 export interface SiteFix {
@@ -74,7 +76,7 @@ export function fixOutcomes(findings: readonly Finding[], input: AdviceInput): S
         fixes.push({ id: fix.id, title: fix.label, before: fix.before, after: fix.after, finding });
       }
     }
-    return { advice: mine.map((a) => ({ code: a.code, severity: a.severity, message: a.message })), fixes };
+    return { advice: mine.map((a) => ({ code: a.code, severity: a.severity, message: a.message, related: a.related })), fixes };
   });
 }
 

@@ -15,7 +15,7 @@ function adviceOnExample(name: string, settings: AdviceSettings = DEFAULT_ADVICE
   return adviseFindings(r.findings, settings, { ts, fileName: name, text }).map((a) => {
     const { line, character } = ts.createSourceFile(name, text, ts.ScriptTarget.Latest).getLineAndCharacterOfPosition(a.start);
     assert.equal(text.slice(a.start, a.end), text.slice(a.finding.start, a.finding.end), "the range is the call expression");
-    return `${line + 1}:${character + 1} ${a.code} ${a.severity}: ${a.message}`;
+    return `${line + 1}:${character + 1} ${a.code} ${a.severity}: ${a.message}${a.related.map((r) => ` + related ${r.code}: ${r.message}`).join("")}`;
   });
 }
 
@@ -27,14 +27,12 @@ describe("diagnostics", () => {
     assert.deepEqual(adviceOnExample("transcript-debate.ts"), ["14:28 aalp.growing-history warning: History re-sent on every iteration: input Θ(turns² + turns·|topic|) (transcript grows at line 20)."]);
   });
 
-  it("the naive debugging loop re-sends every version of the whole program (paper §3.2.1)", () => {
+  it("the naive debugging loop re-sends every version of the whole program (paper §3.2.1): one diagnostic per call, the whole text related", () => {
     const history = "History re-sent on every iteration: input Θ(rounds²·|program|) (conversation grows at lines 19, 27).";
     const whole = "program is sent whole on each of rounds iterations, and every version is kept: input Θ(rounds²·|program|). If each iteration needs only part of it, send that part.";
     assert.deepEqual(adviceOnExample("debug-naive.ts"), [
-      `21:22 aalp.growing-history warning: ${history}`,
-      `21:22 aalp.whole-input-per-item warning: ${whole}`,
-      `29:23 aalp.growing-history warning: ${history}`,
-      `29:23 aalp.whole-input-per-item warning: ${whole}`,
+      `21:22 aalp.growing-history warning: ${history} + related aalp.whole-input-per-item: ${whole}`,
+      `29:23 aalp.growing-history warning: ${history} + related aalp.whole-input-per-item: ${whole}`,
     ]);
   });
 

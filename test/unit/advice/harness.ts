@@ -22,7 +22,8 @@ export function adviceFor(fileName: string, text: string): Advice[] {
 /** The fix `id` offered for the advice `code` on the call at `line` of a fixture, and the edited text. */
 export function applyFix(name: string, line: number, code: DiagnosticCode, id: QuickFixId): { fix: QuickFix; before: string; after: string } {
   const before = fixture(name);
-  const advice = adviceFor(name, before).find((a) => a.finding.line === line && a.code === code);
+  // A merged finding holds its other codes as related advice, with their fixes.
+  const advice = adviceFor(name, before).find((a) => a.finding.line === line && (a.code === code || a.related.some((r) => r.code === code)));
   assert.ok(advice, `no ${code} at line ${line} of ${name}`);
   const fix = quickFixesFor(ts, name, before, advice, DEFAULT_ADVICE_SETTINGS).find((f) => f.id === id);
   assert.ok(fix, `no ${id} fix for ${code} at line ${line} of ${name}`);

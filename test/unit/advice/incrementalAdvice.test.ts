@@ -67,7 +67,7 @@ function adviceOf(file: EditedFile, previous?: AdviceSnapshot): AdviceSnapshot |
 
 /** Everything an editor shows of the advice, and all of the finding a quick fix or hover starts from. */
 function shown(advice: readonly Advice[]): unknown[] {
-  return advice.map((a) => ({ code: a.code, severity: a.severity, message: a.message, start: a.start, end: a.end, finding: visible(a.finding) }));
+  return advice.map((a) => ({ code: a.code, severity: a.severity, message: a.message, related: a.related, start: a.start, end: a.end, finding: visible(a.finding) }));
 }
 
 /** A small seeded generator: the same edits on every run. */

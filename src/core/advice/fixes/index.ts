@@ -25,7 +25,9 @@ export function quickFixesFor(ts: TS, fileName: string, text: string, advice: Ad
   const call = callAt(src, advice.start, advice.end);
   if (!call) return [];
   const ctx: FixContext = { src, fileName, call, advice, settings };
-  return FIXES[advice.code].flatMap((fix) => fix(ctx) ?? []);
+  // A merged finding offers the fixes of every code it holds, each fix once.
+  const fixes = [advice.code, ...advice.related.map((r) => r.code)].flatMap((code) => FIXES[code]);
+  return [...new Set(fixes)].flatMap((fix) => fix(ctx) ?? []);
 }
 
 export { applyEdits } from "./context";
