@@ -5,7 +5,7 @@ import * as ts from "typescript";
 import { analyzeFile } from "../../src/core";
 import { Bound } from "../../src/core/algebra/bound";
 import { Poly } from "../../src/core/algebra/poly";
-import { wholeInputOf } from "../../src/core/advice/diagnostics";
+import { wholeInputOf } from "../../src/core/advice/rules/wholeInputPerItem";
 import { SymbolTable } from "../../src/core/symbols";
 
 describe("symbol definitions", () => {

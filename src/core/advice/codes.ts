@@ -1,15 +1,23 @@
-// TypeScript diagnostics carry numbers: each stable AALP code has one, in a range of its own, so
-// tsserver clients (and the extension, to avoid showing a finding twice) can tell them apart.
+// TypeScript diagnostics carry numbers: each AALP rule has its own, fixed in the rule module
+// (./rules), in a range of its own, so tsserver clients (and the extension, to avoid showing a
+// finding twice) can tell them apart.
+import { RULES } from "./rules";
 import type { DiagnosticCode } from "./types";
 
-export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = ["aalp.growing-history", "aalp.whole-input-per-item", "aalp.unbounded-loop", "aalp.generalist-for-constant-output", "aalp.sequential-independent-calls"];
+export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = RULES.map((r) => r.code);
 
-const FIRST = 91001;
+const NUMBERS = new Map(RULES.map((r) => [r.code, r.number]));
+const CODES = new Map(RULES.map((r) => [r.number, r.code]));
 
 export function diagnosticNumber(code: DiagnosticCode): number {
-  return FIRST + DIAGNOSTIC_CODES.indexOf(code);
+  return NUMBERS.get(code)!;
 }
 
 export function codeOfNumber(n: number): DiagnosticCode | undefined {
-  return DIAGNOSTIC_CODES[n - FIRST];
+  return CODES.get(n);
+}
+
+/** The rule's documentation page, relative to the repository root and the extension's folder. */
+export function docsPath(code: DiagnosticCode): string {
+  return RULES.find((r) => r.code === code)!.meta.docs.url;
 }

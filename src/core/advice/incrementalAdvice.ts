@@ -13,7 +13,7 @@ import { holdsLineMarks, renderLines, renumberLines } from "../lineRefs";
 import type { Finding } from "../model";
 import { importedSpecifiers } from "../project/modulePaths";
 import { planReuse, unitsOf, type FileUnits, type ReusePlan, type Unit } from "../project/unitReuse";
-import { adviseMarkedFindings } from "./diagnostics";
+import { adviseMarkedFindings, mapTexts, type AdviceTexts } from "./diagnostics";
 import type { Advice, AdviceSettings } from "./types";
 
 /** One statement's advice, as analysed and as shown now. */
@@ -125,8 +125,7 @@ function analysed(marked: readonly Advice[]): StatementAdvice {
   const shown = marked.map((a) => {
     let f = findings.get(a.finding);
     if (!f) findings.set(a.finding, (f = renderFinding(a.finding, named)));
-    const add = (n: number): void => void named.add(n);
-    return { ...a, message: renderLines(a.message, add), related: a.related.map((r) => ({ ...r, message: renderLines(r.message, add) })), finding: f };
+    return { ...a, ...mapTexts(a, (s) => renderLines(s, (n) => named.add(n))), finding: f };
   });
   return { marked, lines: new Map([...named].map((n) => [n, n])), offset: 0, fixedLines: [...findings.keys()].some(writtenNameMayReorder), shown };
 }
@@ -152,10 +151,8 @@ function moved(before: StatementAdvice, delta: number, renumber: (line: number) 
   const shown = before.marked.map((a, k) => {
     let finding = findings.get(a.finding);
     if (!finding) findings.set(a.finding, (finding = renderedLater(a.finding, offset, lineNow)));
-    const now = (marked: string, shown: string): string => (lines ? renderLines(renumberLines(marked, lineNow)!) : shown);
-    const shown = before.shown[k]!;
-    const related = a.related.length === 0 ? a.related : a.related.map((r, j) => ({ ...r, message: now(r.message, shown.related[j]!.message) }));
-    return lazyAdvice(a, now(a.message, shown.message), related, a.start + offset, a.end + offset, finding);
+    const texts = lines ? mapTexts(a, (s) => renderLines(renumberLines(s, lineNow)!)) : before.shown[k]!;
+    return lazyAdvice(a, texts, a.start + offset, a.end + offset, finding);
   });
   return { marked: before.marked, lines: lines ?? before.lines, offset, fixedLines: before.fixedLines, shown };
 }
@@ -173,12 +170,14 @@ function renderedLater(analysed: Finding, offset: number, lineNow: (line: number
 }
 
 /** Advice whose finding is made when first read: diagnostics read only the rest. */
-function lazyAdvice(a: Advice, message: string, related: Advice["related"], start: number, end: number, finding: () => Finding): Advice {
+function lazyAdvice(a: Advice, texts: AdviceTexts, start: number, end: number, finding: () => Finding): Advice {
   return {
     code: a.code,
     severity: a.severity,
-    message,
-    related,
+    messageId: a.messageId,
+    message: texts.message,
+    data: texts.data,
+    related: texts.related,
     start,
     end,
     get finding() {

@@ -20,12 +20,18 @@ export type Severity = "error" | "warning" | "information" | "hint";
 /** A second reading of the same finding, shown with it rather than as a diagnostic of its own. */
 export interface RelatedAdvice {
   readonly code: DiagnosticCode;
+  /** The rule's message (see rules/) and the values of its placeholders. */
+  readonly messageId: string;
+  readonly data: Readonly<Record<string, string>>;
   readonly message: string;
 }
 
 export interface Advice {
   readonly code: DiagnosticCode;
   readonly severity: Severity;
+  /** The rule's message (see rules/) and the values of its placeholders, with lines marked while `message` is. */
+  readonly messageId: string;
+  readonly data: Readonly<Record<string, string>>;
   readonly message: string;
   /** Other codes that hold for the same call and bound (a growing history that keeps every version of a whole text). */
   readonly related: readonly RelatedAdvice[];

@@ -3,7 +3,7 @@
 // outer collector go to a per-item array, appended afterwards in the original order.
 import type * as ts from "typescript";
 import { dollarEstimate, formatDollars } from "../../pricing/dollars";
-import { independentLoop } from "../diagnostics";
+import { independentLoop } from "../rules/sequentialIndependentCalls";
 import { elementTypeText, freshName, hasFunction, independentIterations, indentAt, isWithin, lineStartOf } from "../source";
 import type { QuickFix, TextEdit } from "../types";
 import { appendHelper, findingAfter, printed, reindent, type FixContext } from "./context";

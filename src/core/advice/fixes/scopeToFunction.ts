@@ -3,7 +3,7 @@
 // with a history of its own. The units are cut by a small splitter inserted into the file: top-level
 // declarations for code, paragraphs for prose. The text is joined back after the loop.
 import type * as ts from "typescript";
-import { wholeInputOf } from "../diagnostics";
+import { wholeInputOf } from "../rules/wholeInputPerItem";
 import { exitsEarly, freshName, hasFunction, indentAt, isWithin, lineStartOf, loopsAround, outerWrites, type ParsedSource } from "../source";
 import type { QuickFix, TextEdit } from "../types";
 import { appendHelper, boundFix, type FixContext } from "./context";

@@ -1,0 +1,93 @@
+// The diagnostic rules: typescript-eslint's shape (explicit numbers, messages with placeholders, a
+// documentation page each), and the message id and data each reports on the examples.
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { codeOfNumber, diagnosticNumber, docsPath, DIAGNOSTIC_CODES } from "../../../src/core/advice/codes";
+import { formatMessage, RULES } from "../../../src/core/advice/rules";
+import { adviceFor, fixture } from "./harness";
+
+const ROOT = path.resolve(__dirname, "../../../..");
+
+/** What a test asserts of an advice: its code, message id and data, and its related advice's. */
+function reported(name: string, text: string): unknown[] {
+  return adviceFor(name, text).map((a) => ({ line: a.finding.line, code: a.code, messageId: a.messageId, data: a.data, related: a.related.map((r) => ({ code: r.code, messageId: r.messageId, data: r.data })) }));
+}
+
+const example = (name: string): string => fs.readFileSync(path.join(ROOT, "examples", name), "utf8");
+
+describe("diagnostic rules", () => {
+  it("have fixed numbers, one each, that map back to their codes", () => {
+    assert.deepEqual(
+      RULES.map((r) => [r.code, r.number]),
+      [
+        ["aalp.growing-history", 91001],
+        ["aalp.whole-input-per-item", 91002],
+        ["aalp.unbounded-loop", 91003],
+        ["aalp.generalist-for-constant-output", 91004],
+        ["aalp.sequential-independent-calls", 91005],
+      ],
+    );
+    assert.deepEqual(DIAGNOSTIC_CODES, RULES.map((r) => r.code));
+    for (const r of RULES) {
+      assert.equal(diagnosticNumber(r.code), r.number);
+      assert.equal(codeOfNumber(r.number), r.code);
+      assert.equal(r.code, `aalp.${r.name}`);
+    }
+    assert.equal(codeOfNumber(91000), undefined);
+    assert.equal(codeOfNumber(91006), undefined);
+  });
+
+  it("each has a documentation page, docs/diagnostics/<name>.md, that names its code, number and every message", () => {
+    for (const r of RULES) {
+      assert.equal(r.meta.docs.url, `docs/diagnostics/${r.name}.md`);
+      assert.equal(docsPath(r.code), r.meta.docs.url);
+      const page = fs.readFileSync(path.join(ROOT, r.meta.docs.url), "utf8");
+      assert.ok(page.startsWith(`# ${r.code}`), `${r.meta.docs.url} starts with its code`);
+      assert.ok(page.includes(String(r.number)), `${r.meta.docs.url} names ${r.number}`);
+      for (const [id, template] of Object.entries(r.meta.messages)) {
+        assert.ok(page.includes(`\`${id}\``), `${r.meta.docs.url} lists the message ${id}`);
+        assert.ok(page.includes(template), `${r.meta.docs.url} quotes the message ${id}`);
+      }
+    }
+  });
+
+  it("fill placeholders once, leaving unknown ones and placeholders inside the data as written", () => {
+    assert.equal(formatMessage("{{name}} is sent whole {{ missing }}: {{bound}}", { name: "{{bound}}", bound: "Θ(n)" }), "{{bound}} is sent whole {{ missing }}: Θ(n)");
+    assert.equal(formatMessage("{{constructor}} {{__proto__}}", {}), "{{constructor}} {{__proto__}}");
+  });
+
+  it("growing-history with the whole program related: message ids and data (paper §3.2.1)", () => {
+    const whole = { code: "aalp.whole-input-per-item", messageId: "everyVersionKept", data: { name: "program", iterations: "rounds", bound: "Θ(rounds²·|program|)" } };
+    const history = { code: "aalp.growing-history", messageId: "resentGrowsAt", data: { bound: "Θ(rounds²·|program|)", where: "conversation grows at lines 19, 27" }, related: [whole] };
+    assert.deepEqual(reported("debug-naive.ts", example("debug-naive.ts")), [
+      { line: 21, ...history },
+      { line: 29, ...history },
+    ]);
+  });
+
+  it("whole-input-per-item alone, and sequential-independent-calls", () => {
+    assert.deepEqual(reported("section-summaries.ts", fixture("exec/section-summaries.ts")), [
+      { line: 9, code: "aalp.whole-input-per-item", messageId: "sentWhole", data: { name: "document", iterations: "|headings|", bound: "Θ(|headings|·|document| + |headings|·|heading|)" }, related: [] },
+      { line: 9, code: "aalp.sequential-independent-calls", messageId: "awaitedOneByOne", data: { line: "8", span: "Θ(|headings|)" }, related: [] },
+    ]);
+  });
+
+  it("unbounded-loop and generalist-for-constant-output", () => {
+    assert.deepEqual(reported("evolution-global.ts", example("evolution-global.ts")), [
+      { line: 15, code: "aalp.unbounded-loop", messageId: "dataDecidesExit", data: { kind: "while", line: "14", trips: "T14", calls: "O(T14)" }, related: [] },
+    ]);
+    assert.deepEqual(reported("routing.ts", fixture("routing.ts")), [
+      { line: 7, code: "aalp.generalist-for-constant-output", messageId: "smallerModelSuffices", data: { model: "claude-sonnet-4-5", output: "at most 5 tokens", smaller: "claude-haiku-4-5", ratio: "3" }, related: [] },
+    ]);
+  });
+
+  it("the message is the rule's template filled with the data", () => {
+    for (const name of ["debug-naive.ts", "evolution-global.ts", "per-item.ts"]) {
+      for (const a of adviceFor(name, example(name))) {
+        const rule = RULES.find((r) => r.code === a.code)!;
+        assert.equal(a.message, formatMessage((rule.meta.messages as Record<string, string>)[a.messageId]!, a.data));
+      }
+    }
+  });
+});
