@@ -3,7 +3,7 @@
 // Where the tsserver plugin reports the findings (typescriptPlugin.ts), only the comments remain.
 import * as vscode from "vscode";
 import type { Severity } from "../core/advice/types";
-import type { DocumentAnalyses } from "./engineHost";
+import { loadEngine, type DocumentAnalyses } from "./engineHost";
 import { readSettings } from "./settings";
 
 export const DIAGNOSTIC_SOURCE = "AALP Lens";
@@ -19,7 +19,11 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
 export class CostDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection("aalp");
 
-  constructor(private readonly analyses: DocumentAnalyses) {}
+  /** `extensionUri`: the folder the rules' documentation pages ship in, which each code links to. */
+  constructor(
+    private readonly analyses: DocumentAnalyses,
+    private readonly extensionUri: vscode.Uri,
+  ) {}
 
   /** `findings`: whether the extension reports the advice itself, or leaves it to the tsserver plugin. */
   update(doc: vscode.TextDocument, findings: boolean): void {
@@ -28,10 +32,11 @@ export class CostDiagnostics implements vscode.Disposable {
       return;
     }
     const analysis = this.analyses.get(doc);
+    const engine = loadEngine();
     const out: vscode.Diagnostic[] = (findings ? analysis.advice : []).map((a) => {
       const range = new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end));
       const d = new vscode.Diagnostic(range, a.message, SEVERITY[a.severity]);
-      d.code = a.code;
+      d.code = { value: a.code, target: vscode.Uri.joinPath(this.extensionUri, engine.docsPath(a.code)) };
       d.source = DIAGNOSTIC_SOURCE;
       if (a.related.length) d.relatedInformation = a.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(doc.uri, range), `${r.message} [${r.code}]`));
       return d;

@@ -43,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): AalpApi {
   logEngineLoad(log);
   const analyses = new DocumentAnalyses(log);
   const lenses = new CostLensProvider(analyses, context.workspaceState);
-  const diagnostics = new CostDiagnostics(analyses);
+  const diagnostics = new CostDiagnostics(analyses, context.extensionUri);
   const costs = new WorkspaceCosts(analyses, log);
   const debouncer = new Debouncer(EDIT_PAUSE_MS);
   const routing = new DiagnosticsRouting(log);
@@ -71,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): AalpApi {
     routing,
     vscode.languages.registerCodeLensProvider(SELECTOR, lenses),
     vscode.languages.registerHoverProvider(SELECTOR, new DerivationHoverProvider(analyses)),
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new CostQuickFixProvider(analyses), { providedCodeActionKinds: CostQuickFixProvider.providedCodeActionKinds }),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new CostQuickFixProvider(analyses, context.extensionUri), { providedCodeActionKinds: CostQuickFixProvider.providedCodeActionKinds }),
     vscode.workspace.registerTextDocumentContentProvider(DERIVATION_SCHEME, new DerivationDocuments(analyses)),
     vscode.commands.registerCommand(SHOW_DERIVATION_COMMAND, showDerivation),
     vscode.commands.registerCommand(TOGGLE_LENSES_COMMAND, () => lenses.toggleEverywhere(vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri)),

@@ -1,5 +1,6 @@
 // Quick fixes for AALP diagnostics: each one the advice module offers for the diagnostic's site,
-// turned into a WorkspaceEdit. Keyed by the diagnostic's code and start, never by its message.
+// turned into a WorkspaceEdit, then "Ignore this call" and "Show documentation" for its rules.
+// Keyed by the diagnostic's code and start, never by its message.
 //
 // Two kinds of diagnostics carry findings: the extension's own (source "AALP Lens", string codes)
 // and the tsserver plugin's (source "aalp", numeric codes 91001–91005). The plugin answers
@@ -16,7 +17,11 @@ import { TSSERVER_DIAGNOSTIC_SOURCE } from "./view/diagnosticsProvider";
 export class CostQuickFixProvider implements vscode.CodeActionProvider {
   static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix];
 
-  constructor(private readonly analyses: DocumentAnalyses) {}
+  /** `extensionUri`: the folder the rules' documentation pages ship in (docs/diagnostics/). */
+  constructor(
+    private readonly analyses: DocumentAnalyses,
+    private readonly extensionUri: vscode.Uri,
+  ) {}
 
   provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE || d.source === TSSERVER_DIAGNOSTIC_SOURCE);
@@ -42,6 +47,21 @@ export class CostQuickFixProvider implements vscode.CodeActionProvider {
         for (const e of fix.edits) action.edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText);
         action.diagnostics = [diagnostic];
         action.isPreferred = fix.isPreferred;
+        actions.push(action);
+      }
+      const ignore = engine.ignoreEditFor(advice, doc.fileName, doc.getText());
+      if (ignore) {
+        const action = new vscode.CodeAction(`Ignore this call (${engine.IGNORE_COMMENT})`, vscode.CodeActionKind.QuickFix.append("aalp").append("ignore"));
+        action.edit = new vscode.WorkspaceEdit();
+        action.edit.insert(doc.uri, doc.positionAt(ignore.start), ignore.newText);
+        action.diagnostics = [diagnostic];
+        actions.push(action);
+      }
+      // Like ESLint's "Show documentation for <rule>": one per code the finding holds.
+      for (const c of [advice.code, ...advice.related.map((r) => r.code)]) {
+        const action = new vscode.CodeAction(`Show documentation for ${c}`, vscode.CodeActionKind.QuickFix.append("aalp").append("docs"));
+        action.command = { command: "markdown.showPreview", title: action.title, arguments: [vscode.Uri.joinPath(this.extensionUri, engine.docsPath(c))] };
+        action.diagnostics = [diagnostic];
         actions.push(action);
       }
     }

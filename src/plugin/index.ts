@@ -4,7 +4,7 @@
 // service without mutating it, and fails open: on an unsupported TypeScript or any internal error
 // the original service answers and the error goes to the project service's log.
 import type * as ts from "typescript/lib/tsserverlibrary";
-import { quickFixesFor, type Advice } from "../core/advice";
+import { ignoreCallEdit, IGNORE_COMMENT, quickFixesFor, type Advice, type TextEdit } from "../core/advice";
 import { adviseFile, type AdviceSnapshot } from "../core/advice/incrementalAdvice";
 import { DIAGNOSTIC_CODES, codeOfNumber, diagnosticNumber } from "../core/advice/codes";
 import { Project } from "../core/project/project";
@@ -124,16 +124,19 @@ function decorate(tsm: typeof ts, info: ts.server.PluginCreateInfo, settingsOf: 
         if (wanted.size === 0) return own;
         const entry = adviceFor(fileName);
         const hits = (entry?.advice ?? []).filter((a) => wanted.has(a.code) && a.start < end + 1 && start < a.end + 1);
-        const fixes = hits.flatMap((a) =>
-          quickFixesFor(tsm as unknown as TS, fileName, entry!.sourceFile.text, a, settings.advice).map(
-            (fix): ts.CodeFixAction => ({
-              fixName: `aalp.${fix.id}`,
-              description: fix.title,
-              changes: [{ fileName, textChanges: fix.edits.map((e) => ({ span: { start: e.start, length: e.end - e.start }, newText: e.newText })) }],
-            }),
-          ),
-        );
-        return [...fixes, ...own];
+        const text = entry!.sourceFile.text;
+        const action = (fixName: string, description: string, edits: readonly TextEdit[]): ts.CodeFixAction => ({
+          fixName,
+          description,
+          changes: [{ fileName, textChanges: edits.map((e) => ({ span: { start: e.start, length: e.end - e.start }, newText: e.newText })) }],
+        });
+        const fixes = hits.flatMap((a) => quickFixesFor(tsm as unknown as TS, fileName, text, a, settings.advice).map((fix) => action(`aalp.${fix.id}`, fix.title, fix.edits)));
+        // "Ignore this call", once per call however many of its diagnostics were asked about.
+        const ignores = [...new Set(hits.map((a) => a.start))].flatMap((start) => {
+          const edit = ignoreCallEdit(tsm as unknown as TS, fileName, text, start);
+          return edit ? [action("aalp.ignore", `Ignore this call (${IGNORE_COMMENT})`, [edit])] : [];
+        });
+        return [...fixes, ...ignores, ...own];
       }),
     getSupportedCodeFixes: (fileName?: string) =>
       guarded("supported code fixes", () => original.getSupportedCodeFixes(fileName), (own) => [...own, ...DIAGNOSTIC_CODES.map((c) => String(diagnosticNumber(c)))]),

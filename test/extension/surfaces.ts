@@ -140,6 +140,18 @@ describe("AALP Lens in the editor", function () {
       "quickfix.aalp.summarize-history Summarize conversation past 4000 tokens with gpt-4o-mini: $0.0074 → $0.0031 per run at default sizes",
       "quickfix.aalp.window-history Keep the last 8 messages: $0.0074 → $0.0061 per run at default sizes",
     ]);
+    // Then, as ESLint's: ignore this call, and the documentation of each rule the finding holds.
+    const extra = actions.filter((a) => a.kind?.value === "quickfix.aalp.ignore" || a.kind?.value === "quickfix.aalp.docs");
+    assert.deepEqual(extra.map((a) => `${a.kind?.value} ${a.title}`), [
+      "quickfix.aalp.ignore Ignore this call (// @aalp ignore)",
+      "quickfix.aalp.docs Show documentation for aalp.growing-history",
+      "quickfix.aalp.docs Show documentation for aalp.whole-input-per-item",
+    ]);
+    const [[uri, [edit]]] = extra[0]!.edit!.entries() as [vscode.Uri, vscode.TextEdit[]][];
+    assert.equal(uri.toString(), naive.toString());
+    assert.deepEqual([edit!.range.start.line, edit!.range.start.character, edit!.range.isEmpty, edit!.newText], [20, 0, true, "    // @aalp ignore\n"]);
+    assert.equal(extra[1]!.command?.command, "markdown.showPreview");
+    assert.ok((extra[1]!.command?.arguments?.[0] as vscode.Uri).path.endsWith("/docs/diagnostics/growing-history.md"));
   });
 
   it("re-reads @aalp annotations as they are typed", async () => {

@@ -34,6 +34,21 @@ export async function chat(questions: string[]): Promise<string[]> {
 const wrong: number = "not a number";
 `;
 
+// The paper's naive debugging loop (§3.2.1), in one call.
+const DEBUG = `import OpenAI from "openai";
+const client = new OpenAI();
+export async function debug(program: string, rounds: number): Promise<string> {
+  const conversation: { role: string; content: string }[] = [];
+  for (let round = 0; round < rounds; round++) {
+    conversation.push({ role: "user", content: program });
+    const r = await client.chat.completions.create({ model: "gpt-4o", messages: conversation });
+    conversation.push({ role: "assistant", content: r.choices[0].message.content ?? "" });
+    program = r.choices[0].message.content ?? program;
+  }
+  return program;
+}
+`;
+
 const FILES = {
   "tsconfig.json": JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: "ES2022", module: "commonjs", lib: ["es2022"], types: [] }, include: ["src"] }),
   "node_modules/openai/package.json": JSON.stringify({ name: "openai", types: "index.d.ts" }),
@@ -87,7 +102,7 @@ describe("tsserver plugin (a real tsserver)", function () {
     const r = await server.request("getCodeFixes", { file, startLine: 8, startOffset: 21, endLine: 8, endOffset: 99, errorCodes: [91001] });
     assert.ok(r.success, r.message);
     const fixes = r.body as { fixName: string; description: string; changes: { fileName: string; textChanges: { start: { line: number; offset: number }; end: { line: number; offset: number }; newText: string }[] }[] }[];
-    assert.deepEqual(fixes.map((f) => f.fixName), ["aalp.window-history", "aalp.summarize-history", "aalp.reset-history"]);
+    assert.deepEqual(fixes.map((f) => f.fixName), ["aalp.window-history", "aalp.summarize-history", "aalp.reset-history", "aalp.ignore"]);
     assert.equal(fixes[0]!.description, "Keep the last 8 messages: $0.16 → $0.13 per run at default sizes");
     assert.deepEqual(fixes[0]!.changes, [
       {
@@ -95,6 +110,30 @@ describe("tsserver plugin (a real tsserver)", function () {
         textChanges: [{ start: { line: 8, offset: 5 }, end: { line: 8, offset: 5 }, newText: "if (messages.length > 8) messages.splice(0, messages.length - 8);\n    " }],
       },
     ]);
+    // "Ignore this call": the annotation on a line of its own above the call's line, indented like it.
+    assert.equal(fixes[3]!.description, "Ignore this call (// @aalp ignore)");
+    assert.deepEqual(fixes[3]!.changes, [{ fileName: file, textChanges: [{ start: { line: 8, offset: 1 }, end: { line: 8, offset: 1 }, newText: "    // @aalp ignore\n" }] }]);
+  });
+
+  it("reports a history that keeps every version of a whole text once per call, the whole text as related information", async () => {
+    const debug = path.join(dir, "src/debug.ts");
+    fs.writeFileSync(debug, DEBUG);
+    await server.notify("open", { file: debug, projectRootPath: dir });
+    const r = await server.request("semanticDiagnosticsSync", { file: debug, includeLinePosition: true });
+    assert.ok(r.success, r.message);
+    const ours = (r.body as (ProtocolDiagnostic & { relatedInformation?: { message: string; category: string; code: number; span: { start: { line: number; offset: number } } }[] })[]).filter((x) => x.code >= 91001 && x.code <= 91005);
+    assert.deepEqual(
+      ours.map((x) => ({ code: x.code, line: x.startLocation.line, message: x.message, related: x.relatedInformation?.map((i) => ({ code: i.code, category: i.category, line: i.span.start.line, message: i.message })) })),
+      [
+        {
+          code: 91001,
+          line: 7,
+          message: "History re-sent on every iteration: input Θ(rounds²·|program|) (conversation grows at lines 6, 8). [aalp.growing-history]",
+          related: [{ code: 91002, category: "message", line: 7, message: "program is sent whole on each of rounds iterations, and every version is kept: input Θ(rounds²·|program|). If each iteration needs only part of it, send that part. [aalp.whole-input-per-item]" }],
+        },
+      ],
+    );
+    await server.notify("close", { file: debug });
   });
 
   it("lists its codes among the supported code fixes", async () => {

@@ -2,3 +2,5 @@
 export { adviseFindings, type AdviceSource } from "./diagnostics";
 export { quickFixesFor, applyEdits } from "./fixes";
 export * from "./types";
+export { ignoreCallEdit, IGNORE_COMMENT } from "./ignoreCall";
+export { docsPath } from "./codes";

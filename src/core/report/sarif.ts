@@ -2,6 +2,7 @@
 // class (level by class), relative URIs under %SRCROOT%, and partialFingerprints from the site's
 // identity (file, function, API, order), which survive line moves. No URL that needs a network.
 import type { Log, ReportingDescriptor, Result } from "sarif";
+import { RULES as DIAGNOSTIC_RULES, type Rule } from "../advice/rules";
 import type { CostClass } from "./costClass";
 import type { ReportModel } from "./model";
 import type { ReportSite } from "./sites";
@@ -36,9 +37,28 @@ function rule(c: CostClass): ReportingDescriptor {
   };
 }
 
+/** A diagnostic rule a site's advice names, with its documentation page (relative to the source root). */
+function diagnosticRule(r: Rule): ReportingDescriptor {
+  return {
+    id: r.code,
+    // PascalCase, as SARIF's and GitHub's rule names are: growing-history → GrowingHistory.
+    name: r.name.replace(/(?:^|-)(\w)/g, (_, c: string) => c.toUpperCase()),
+    shortDescription: { text: r.meta.docs.description },
+    helpUri: r.meta.docs.url,
+    help: { text: `${r.meta.docs.description} See ${r.meta.docs.url}.`, markdown: `${r.meta.docs.description} See [${r.code}](${r.meta.docs.url}).` },
+    defaultConfiguration: { level: r.severity === "information" ? "note" : "warning" },
+    properties: { tags: ["llm-cost", r.meta.type] },
+  };
+}
+
+/** Every code a site's advice holds, its related readings included. */
+function codesOf(s: ReportSite): string[] {
+  return s.advice.flatMap((a) => [a.code, ...a.related.map((r) => r.code)]);
+}
+
 function message(s: ReportSite): string {
   const parts = [`${s.sdk} ${s.api} in ${s.function}: input ${s.inputTokens.text} tokens over ${s.calls.text} calls (${s.costClass}), ${dollarsText(s.dollars)} at the assumed sizes.`];
-  for (const a of s.advice) parts.push(a.message);
+  for (const a of s.advice) parts.push(a.message, ...a.related.map((r) => r.message));
   for (const f of s.fixes) parts.push(`Fix: ${f.title}.`);
   return parts.join(" ");
 }
@@ -67,9 +87,14 @@ function result(s: ReportSite, index: number): Result {
       generationCost: s.generationCost.text,
       span: s.span.text,
       dollars: s.dollars,
-      diagnostics: s.advice.map((a) => a.code),
+      diagnostics: codesOf(s),
     },
   };
+}
+
+function diagnosticRules(model: ReportModel): ReportingDescriptor[] {
+  const named = new Set(model.sites.flatMap(codesOf));
+  return DIAGNOSTIC_RULES.filter((r) => named.has(r.code)).map(diagnosticRule);
 }
 
 /** `srcRoot`: the file URL (ending in `/`) that the sites' relative paths start from. */
@@ -80,7 +105,9 @@ export function reportSarif(model: ReportModel, srcRoot: string): Log {
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: "AALP Lens", version: model.tool.version, semanticVersion: model.tool.version, rules: classes.map(rule) } },
+        // The cost classes the results are filed under, then the diagnostic rules their advice names
+        // (listed in each result's `diagnostics`), each with its page as a relative helpUri.
+        tool: { driver: { name: "AALP Lens", version: model.tool.version, semanticVersion: model.tool.version, rules: [...classes.map(rule), ...diagnosticRules(model)] } },
         originalUriBaseIds: { "%SRCROOT%": { uri: srcRoot, description: { text: "The directory aalp report ran in." } } },
         columnKind: "utf16CodeUnits",
         results: model.sites.map((s) => result(s, classes.indexOf(s.costClass))),

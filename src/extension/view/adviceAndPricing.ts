@@ -2,7 +2,7 @@
 // so their signatures meet the editor's needs here and nowhere else.
 import { ts } from "./typescriptModule";
 import { estimate, type Finding } from "../../core";
-import { adviseFindings, quickFixesFor, type Advice, type AdviceSettings, type QuickFix } from "../../core/advice";
+import { adviseFindings, ignoreCallEdit, quickFixesFor, type Advice, type AdviceSettings, type QuickFix, type TextEdit } from "../../core/advice";
 import { dollarEstimate } from "../../core/pricing";
 import type { PricedEstimate } from "./costEstimate";
 import { markDefaults, withDefaultSizes } from "./defaultSizes";
@@ -19,6 +19,11 @@ export function adviseDocument(findings: readonly Finding[], fileName: string, t
 /** The fixes for one piece of advice, on the document's current text. */
 export function fixesFor(advice: Advice, fileName: string, text: string, settings: AalpSettings): QuickFix[] {
   return quickFixesFor(ts, fileName, text, advice, adviceSettings(settings));
+}
+
+/** "Ignore this call": the `// @aalp ignore` line above the call, or undefined where none can go. */
+export function ignoreEditFor(advice: Advice, fileName: string, text: string): TextEdit | undefined {
+  return ignoreCallEdit(ts, fileName, text, advice.start);
 }
 
 /** Tokens at the assumed sizes (the user's defaults for the rest), and dollars when the model's price is known (settings override the table). */

@@ -4,10 +4,11 @@ export { analyzeDocument, analysesMade, forgetDocument, siteEstimate, siteRefs, 
 export { fixOutcomesComputed, fixOutcomesHeld } from "./fixOutcomeCache";
 export { lensTitle, lensTooltip } from "./lensTitle";
 export { derivationMarkdown } from "./derivation";
-export { fixesFor } from "./adviceAndPricing";
+export { fixesFor, ignoreEditFor } from "./adviceAndPricing";
 export { summarize, statusText } from "./workspaceSummary";
 export { DEFAULT_SETTINGS } from "./settingsModel";
-export { codeOfNumber } from "../../core/advice/codes";
+export { codeOfNumber, docsPath } from "../../core/advice/codes";
+export { IGNORE_COMMENT } from "../../core/advice/ignoreCall";
 export { workspaceReport, type ReportFile } from "./workspaceReport";
 export { reportPageHtml, reportView } from "./reportPage";
 export { exportReport } from "./reportExport";

@@ -84,6 +84,19 @@ export async function label(items: string[]) {
     assert.equal(new Set(prints).size, prints.length);
   });
 
+  it("SARIF: the diagnostic rules the results name, each with its page as a relative helpUri", () => {
+    const sarif = JSON.parse(aalp(["report", "examples", "--format", "sarif"], ROOT).stdout);
+    const run = sarif.runs[0];
+    const named = [...new Set(run.results.flatMap((r: any) => r.properties.diagnostics))].sort();
+    assert.deepEqual(named, ["aalp.generalist-for-constant-output", "aalp.growing-history", "aalp.sequential-independent-calls", "aalp.unbounded-loop", "aalp.whole-input-per-item"]);
+    const rules = run.tool.driver.rules.filter((r: any) => !r.id.startsWith("aalp.cost."));
+    assert.deepEqual(rules.map((r: any) => [r.id, r.helpUri]).sort(), named.map((c) => [c, `docs/diagnostics/${(c as string).slice("aalp.".length)}.md`]));
+    for (const r of rules) assert.ok(fs.existsSync(path.join(ROOT, r.helpUri)), r.helpUri);
+    // The naive debugging loop's merged finding names both of its codes.
+    const naive = run.results.filter((r: any) => r.locations[0].physicalLocation.artifactLocation.uri === "examples/debug-naive.ts");
+    assert.deepEqual(naive.map((r: any) => r.properties.diagnostics), [["aalp.growing-history", "aalp.whole-input-per-item"], ["aalp.growing-history", "aalp.whole-input-per-item"]]);
+  });
+
   it("SARIF passes Microsoft's multitool (Gh;Sarif rules) with no error", function () {
     const tool = process.env.SARIF_MULTITOOL ?? "/tmp/sarif-multitool/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool";
     if (!fs.existsSync(tool)) {
