@@ -36,7 +36,7 @@ export interface Rule<MessageId extends string = string> {
   readonly code: DiagnosticCode;
   /** Its TypeScript diagnostic number: fixed, so that editors and saved suppressions keep meaning the same rule. */
   readonly number: number;
-  /** `configured`: the `aalp.severity` setting; otherwise always this severity. */
+  /** `configured`: the `aalp.diagnostics.severity` setting; otherwise always this severity. */
   readonly severity: "configured" | Severity;
   readonly meta: RuleMeta<MessageId>;
   check(f: Finding, ctx: RuleContext): RuleReport<MessageId> | undefined;
