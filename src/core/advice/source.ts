@@ -114,33 +114,56 @@ export function writtenBeforeLoop(src: ParsedSource, h: History): boolean {
   return src.scopes.referencesTo(h.decl, h.id.text).some((ref) => ref.pos > h.decl.end && ref.end <= h.loop.getStart(src.sf) && isGrowth(src.ts, ref));
 }
 
-/**
- * Leading system messages of a history's array literal: `{ role: "system" | "developer", … }`
- * written inline or through a `const` that holds one (`const history = [SYSTEM, …]`).
- */
-export function leadingSystemMessages(src: ParsedSource, init: ts.Expression): number {
-  const t = src.ts;
-  if (!t.isArrayLiteralExpression(init)) return 0;
-  let k = 0;
-  for (const el of init.elements) {
-    if (!isSystemMessage(src, el)) break;
-    k++;
-  }
-  return k;
+/** The messages a history starts with that trimming it must keep. */
+export interface KeptPrefix {
+  readonly count: number;
+  /** Each is a system message; otherwise some are messages the code does not show (an import, a parameter). */
+  readonly allSystem: boolean;
 }
 
-function isSystemMessage(src: ParsedSource, e: ts.Expression): boolean {
+/**
+ * The leading messages of a history's array literal that may be system messages: `{ role:
+ * "system" | "developer", … }` written inline or through a `const` that holds one, and messages
+ * whose role the file does not show (an imported `SYSTEM`), which are kept too rather than risk
+ * dropping a system prompt. Undefined when a spread starts it (its length is unknown).
+ */
+export function keptPrefix(src: ParsedSource, init: ts.Expression): KeptPrefix | undefined {
   const t = src.ts;
+  if (!t.isArrayLiteralExpression(init)) return { count: 0, allSystem: true };
+  let count = 0;
+  let allSystem = true;
+  for (const el of init.elements) {
+    const role = roleOf(src, el);
+    if (role === "spread") return undefined;
+    if (role === "other") break;
+    if (role === "unknown") allSystem = false;
+    count++;
+  }
+  return { count, allSystem };
+}
+
+function roleOf(src: ParsedSource, e: ts.Expression, depth = 0): "system" | "other" | "unknown" | "spread" {
+  const t = src.ts;
+  if (t.isSpreadElement(e)) return "spread";
   const message = withoutTypeAssertions(t, e);
   if (t.isIdentifier(message)) {
     const decl = src.scopes.resolve(message);
     const constant = decl && t.isVariableDeclaration(decl) && t.isVariableDeclarationList(decl.parent) && (decl.parent.flags & t.NodeFlags.Const) !== 0;
-    return !!constant && !!decl.initializer && !t.isIdentifier(withoutTypeAssertions(t, decl.initializer)) && isSystemMessage(src, decl.initializer);
+    // A chain of consts is followed a few steps; a cycle or a longer chain stays unknown.
+    return constant && decl.initializer && depth < 8 ? roleOf(src, decl.initializer, depth + 1) : "unknown";
   }
-  if (!t.isObjectLiteralExpression(message)) return false;
+  if (!t.isObjectLiteralExpression(message)) return "unknown";
   const role = message.properties.find((p): p is ts.PropertyAssignment => t.isPropertyAssignment(p) && t.isIdentifier(p.name) && p.name.text === "role");
   const value = role && withoutTypeAssertions(t, role.initializer);
-  return !!value && t.isStringLiteralLike(value) && ["system", "developer"].includes(value.text);
+  if (!value || !t.isStringLiteralLike(value)) return "unknown";
+  return ["system", "developer"].includes(value.text) ? "system" : "other";
+}
+
+/** " and the system message", " and the first 2 messages": what a trim keeps, for a fix's title. */
+export function keptText(kept: KeptPrefix, joiner: string): string {
+  if (kept.count === 0) return "";
+  const s = kept.count > 1 ? "s" : "";
+  return kept.allSystem ? `${joiner} the system message${s}` : `${joiner} the first ${kept.count > 1 ? `${kept.count} messages` : "message"}`;
 }
 
 /** `x as T`, `x satisfies T`, `<T>x`, `(x)`: the `x`. */

@@ -102,6 +102,44 @@ describe("quick fixes that change the input bound", () => {
   }
 });
 
+describe("what a trimmed history keeps", () => {
+  const program = (start: string): string => `import OpenAI from "openai";
+import { SYSTEM } from "./prompts";
+const openai = new OpenAI();
+const PERSONA = { role: "developer", content: "Answer in French." } as const;
+const GREETING: OpenAI.Chat.ChatCompletionMessageParam = { role: "assistant", content: "Bonjour !" };
+export async function chat(questions: string[]): Promise<void> {
+  const history: OpenAI.Chat.ChatCompletionMessageParam[] = [${start}];
+  for (const q of questions) {
+    history.push({ role: "user", content: q });
+    const r = await openai.chat.completions.create({ model: "gpt-4o", max_tokens: 50, messages: history });
+    history.push({ role: "assistant", content: r.choices[0].message.content ?? "" });
+  }
+}
+`;
+  const window = (start: string): { title: string; trim: string } | undefined => {
+    const text = program(start);
+    const advice = adviceFor("chat.ts", text).find((a) => a.code === "aalp.growing-history");
+    assert.ok(advice, start);
+    const fix = quickFixesFor(ts, "chat.ts", text, advice, DEFAULT_ADVICE_SETTINGS).find((f) => f.id === "window-history");
+    return fix && { title: fix.label, trim: fix.edits.map((e) => e.newText.trim()).join("") };
+  };
+
+  it("system and developer messages, inline or in consts, and not an assistant greeting after them", () => {
+    assert.deepEqual(window("PERSONA, GREETING"), { title: "Keep the last 8 messages and the system message", trim: "if (history.length > 9) history.splice(1, history.length - 9);" });
+    assert.deepEqual(window(`{ role: "system", content: "Be brief." }, PERSONA`), { title: "Keep the last 8 messages and the system messages", trim: "if (history.length > 10) history.splice(2, history.length - 10);" });
+    assert.deepEqual(window("GREETING"), { title: "Keep the last 8 messages", trim: "if (history.length > 8) history.splice(0, history.length - 8);" });
+  });
+
+  it("a message whose role the file does not show (an import) is kept, and the title says the first message", () => {
+    assert.deepEqual(window("SYSTEM, GREETING"), { title: "Keep the last 8 messages and the first message", trim: "if (history.length > 9) history.splice(1, history.length - 9);" });
+  });
+
+  it("no window after a spread of unknown length", () => {
+    assert.equal(window("...[PERSONA]"), undefined);
+  });
+});
+
 describe("fix titles", () => {
   it("are short and distinct on each call, with no formula", () => {
     for (const name of ["debug-naive.ts", "chat-history.ts", "exec/support-chat.ts", "per-item.ts", "nested-queue.ts", "routing.ts"]) {

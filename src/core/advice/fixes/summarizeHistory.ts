@@ -3,7 +3,7 @@
 // exchange stay verbatim. The history is then bounded by the budget instead of growing.
 import type * as ts from "typescript";
 import { smallerModel } from "../../pricing/smallerModel";
-import { argumentProperty, elementTypeText, hasFunction, historyOf, indentAt, leadingSystemMessages, statementIn, type ParsedSource } from "../source";
+import { argumentProperty, elementTypeText, hasFunction, historyOf, indentAt, keptPrefix, keptText, statementIn, type ParsedSource } from "../source";
 import type { QuickFix, TextEdit } from "../types";
 import { appendHelper, boundFix, type FixContext } from "./context";
 import { constKeywordOf } from "./resetHistory";
@@ -25,7 +25,9 @@ export function summarizeHistory(ctx: FixContext): QuickFix | undefined {
   if (!statement || !summarizer) return undefined;
 
   const name = h.id.text;
-  const keep = leadingSystemMessages(src, h.decl.initializer!);
+  const kept = keptPrefix(src, h.decl.initializer!);
+  if (!kept) return undefined;
+  const keep = kept.count;
   const indent = indentAt(src.text, statement.getStart(src.sf));
   const older = keep ? `${name}.slice(${keep}, -${KEEP_LAST})` : `${name}.slice(0, -${KEEP_LAST})`;
   const rebuilt = `[${keep ? `...${name}.slice(0, ${keep}), ` : ""}summary, ...${name}.slice(-${KEEP_LAST})]`;
@@ -41,8 +43,7 @@ export function summarizeHistory(ctx: FixContext): QuickFix | undefined {
   if (constKeyword !== undefined) edits.push({ start: constKeyword, end: constKeyword + "const".length, newText: "let" });
   const helpers = [hasFunction(src, "approximateTokens") ? "" : APPROXIMATE_TOKENS, hasFunction(src, "summarizeTurns") ? "" : summarizer].filter(Boolean);
   if (helpers.length) edits.push(appendHelper(src.text, helpers.join("\n\n")));
-  const kept = keep ? `, keeping the system message${keep > 1 ? "s" : ""}` : "";
-  return boundFix(ctx, "summarize-history", `Summarize ${name} past ${settings.summarizeBudgetTokens} tokens with ${model}${kept}`, edits, false);
+  return boundFix(ctx, "summarize-history", `Summarize ${name} past ${settings.summarizeBudgetTokens} tokens with ${model}${keptText(kept, ", keeping")}`, edits, false);
 }
 
 const APPROXIMATE_TOKENS = `/** About four characters per token: enough to tell when a history passes its budget. */

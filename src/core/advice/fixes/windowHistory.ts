@@ -1,7 +1,7 @@
 // Keep a sliding window: before the call, drop all but the last N messages, keeping the system
-// messages the history starts with. `if (h.length > K + N) h.splice(K, h.length - (K + N))`
+// messages the history starts with (see keptPrefix). `if (h.length > K + N) h.splice(K, h.length - (K + N))`
 // keeps the array (and a const) and is a window the engine recognises.
-import { historyOf, indentAt, leadingSystemMessages, statementIn } from "../source";
+import { historyOf, indentAt, keptPrefix, keptText, statementIn } from "../source";
 import type { QuickFix } from "../types";
 import { boundFix, type FixContext } from "./context";
 
@@ -13,11 +13,12 @@ export function windowHistory(ctx: FixContext): QuickFix | undefined {
   const statement = statementIn(h.loop.statement, ctx.call);
   if (!statement) return undefined;
   const name = h.id.text;
-  const keep = leadingSystemMessages(src, h.decl.initializer!);
+  const kept = keptPrefix(src, h.decl.initializer!);
+  if (!kept) return undefined;
+  const keep = kept.count;
   const cap = keep + settings.windowSize;
   const at = statement.getStart(src.sf);
   const trim = `if (${name}.length > ${cap}) ${name}.splice(${keep}, ${name}.length - ${cap});`;
   const edits = [{ start: at, end: at, newText: `${trim}\n${indentAt(src.text, at)}` }];
-  const kept = keep ? ` and the system message${keep > 1 ? "s" : ""}` : "";
-  return boundFix(ctx, "window-history", `Keep the last ${settings.windowSize} messages${kept}`, edits, true);
+  return boundFix(ctx, "window-history", `Keep the last ${settings.windowSize} messages${keptText(kept, " and")}`, edits, true);
 }
