@@ -4,6 +4,8 @@ import { sendToHost, textsOf, fakeId } from "./runtime.js";
 class Messages {
   async create(params) {
     if (typeof params.max_tokens !== "number") throw new Error("fake Anthropic: max_tokens is required");
+    // As the API answers 400: a conversation starts with a user turn (a trimmed history must too).
+    if (params.messages?.[0]?.role !== "user") throw new Error('fake Anthropic: 400 messages: first message must use the "user" role');
     const reply = await sendToHost({
       sdk: "@anthropic-ai/sdk",
       api: "messages.create",

@@ -16,9 +16,21 @@ export function windowHistory(ctx: FixContext): QuickFix | undefined {
   const kept = keptPrefix(src, h.decl.initializer!);
   if (!kept) return undefined;
   const keep = kept.count;
-  const cap = keep + settings.windowSize;
+  const size = windowSizeFor(ctx.advice.finding.sdk, settings.windowSize);
+  const cap = keep + size;
   const at = statement.getStart(src.sf);
   const trim = `if (${name}.length > ${cap}) ${name}.splice(${keep}, ${name}.length - ${cap});`;
   const edits = [{ start: at, end: at, newText: `${trim}\n${indentAt(src.text, at)}` }];
-  return boundFix(ctx, "window-history", `Keep the last ${settings.windowSize} messages${keptText(kept, " and")}`, edits, true);
+  return boundFix(ctx, "window-history", `Keep the last ${size} messages${keptText(kept, " and")}`, edits, true);
+}
+
+/** APIs whose conversations must start with a user turn (Anthropic's messages, Gemini's contents). */
+const USER_FIRST = new Set(["@anthropic-ai/sdk", "@google/genai"]);
+
+/**
+ * The window, odd where the conversation must start with a user turn: trimmed just after a user
+ * turn is pushed, an alternating history keeps a user turn first only with an odd number of messages.
+ */
+function windowSizeFor(sdk: string, size: number): number {
+  return USER_FIRST.has(sdk) && size % 2 === 0 ? Math.max(1, size - 1) : size;
 }
