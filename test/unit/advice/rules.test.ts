@@ -82,6 +82,23 @@ describe("diagnostic rules", () => {
     ]);
   });
 
+  it("generalist-for-constant-output: not on a running summary, whose constant size comes from no cap", () => {
+    const text = `import OpenAI from "openai";
+const openai = new OpenAI();
+export async function summarize(chunks: string[]): Promise<string> {
+  let summary = "";
+  for (const chunk of chunks) {
+    const c = await openai.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: \`Summary so far:\n\${summary}\n\nNew text:\n\${chunk}\` }] });
+    summary = c.choices[0].message.content ?? summary;
+  }
+  return summary;
+}
+`;
+    assert.deepEqual(reported("running.ts", text), []);
+    // Capped by the call itself, the same call is a label.
+    assert.deepEqual(reported("running.ts", text.replace(`model: "gpt-4o", messages`, `model: "gpt-4o", max_tokens: 5, messages`)).map((a) => (a as { messageId: string }).messageId), ["smallerModelSuffices"]);
+  });
+
   it("the message is the rule's template filled with the data", () => {
     for (const name of ["debug-naive.ts", "evolution-global.ts", "per-item.ts"]) {
       for (const a of adviceFor(name, example(name))) {

@@ -24,13 +24,29 @@ export const generalistForConstantOutput: Rule<"smallerModelSuffices"> = {
   check(f, { src, call }) {
     if (!call || f.outputPerCall.kind !== "poly" || !f.outputPerCall.poly.isConstant()) return undefined;
     const cap = f.outputPerCall.poly.constantValue();
-    if (cap > LABEL_TOKENS && !CLASSIFICATION_PROMPT.test(promptText(src, call))) return undefined;
+    // A short output is a label only where the call caps it; a constant size read from elsewhere (a
+    // running summary rewritten from an empty string) says nothing about how long the answer is.
+    const short = cap <= LABEL_TOKENS && capsOutput(src, call);
+    if (!short && !CLASSIFICATION_PROMPT.test(promptText(src, call))) return undefined;
     const smaller = smallerModel(f.model, f.sdk);
     if (!smaller || !f.model) return undefined;
-    const output = cap <= LABEL_TOKENS ? `at most ${cap} tokens` : "a label";
+    const output = short ? `at most ${cap} tokens` : "a label";
     return { messageId: "smallerModelSuffices", data: { model: f.model, output, smaller: smaller.model, ratio: String(Math.round(smaller.ratio)) } };
   },
 };
+
+/** The output caps of the SDKs' call options (see the catalog's maxTokens), at any depth of the arguments. */
+const CAP_KEYS = new Set(["max_tokens", "max_completion_tokens", "max_output_tokens", "maxOutputTokens", "maxTokens", "num_predict", "numPredict"]);
+
+/** Whether the call's own arguments set an output cap. */
+function capsOutput(src: ParsedSource, call: ts.CallExpression): boolean {
+  const t = src.ts;
+  const visit = (n: ts.Node): boolean => {
+    if ((t.isPropertyAssignment(n) || t.isShorthandPropertyAssignment(n)) && (t.isIdentifier(n.name) || t.isStringLiteral(n.name)) && CAP_KEYS.has(n.name.text)) return true;
+    return t.forEachChild(n, visit) ?? false;
+  };
+  return call.arguments.some(visit);
+}
 
 /** The static text of a call's arguments: string literals and template parts. */
 function promptText(src: ParsedSource, call: ts.CallExpression): string {
