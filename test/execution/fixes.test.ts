@@ -141,6 +141,14 @@ const PROGRAMS_RUN: readonly Program[] = [
     outputs: { "gpt-4o-mini": answers },
   },
   {
+    // The transcript is the result: trimming or resetting it would change what the function returns.
+    file: "meeting-notes.ts",
+    fn: "minutes",
+    sites: [{ line: 11, model: "gpt-4.1", offered: { "aalp.growing-history": [] }, systems: ["Add a one-line note on the last remark."] }],
+    sweeps: [{ ...chatSweep("R"), scales: { "|remarks|": 1 } }],
+    outputs: { "gpt-4.1": answers },
+  },
+  {
     // The call of the wrapper in interview-llm.ts: no fix is offered there (the edit could only be
     // verified with the other file's summary).
     file: "interview-agent.ts",

@@ -114,6 +114,16 @@ export function writtenBeforeLoop(src: ParsedSource, h: History): boolean {
   return src.scopes.referencesTo(h.decl, h.id.text).some((ref) => ref.pos > h.decl.end && ref.end <= h.loop.getStart(src.sf) && isGrowth(src.ts, ref));
 }
 
+/**
+ * Whether the history is read once its loop is done (after it, or on a later iteration of a loop
+ * around it): its final value is then part of what the program computes, which trimming or
+ * resetting it would change.
+ */
+export function readAfterLoop(src: ParsedSource, h: History): boolean {
+  const around = loopsAround(src.ts, h.loop).filter((l) => !isWithin(h.decl, l));
+  return src.scopes.referencesTo(h.decl, h.id.text).some((ref) => !isWithin(ref, h.loop) && (ref.pos >= h.loop.end || around.some((l) => isWithin(ref, l))));
+}
+
 /** The messages a history starts with that trimming it must keep. */
 export interface KeptPrefix {
   readonly count: number;

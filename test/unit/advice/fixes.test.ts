@@ -39,11 +39,6 @@ const CASES: readonly Case[] = [
     lineAfter: 12, bound: "Θ(|questions|·|question| + |questions|·out[gpt-4.1])",
   },
   {
-    fixture: "transcript.ts", line: 9, code: "aalp.growing-history", id: "reset-history", expected: "transcript.reset-history.ts",
-    title: "Start transcript afresh each iteration (forgets earlier turns): $0.018 → $0.0077 per run at default sizes",
-    lineAfter: 10, bound: "Θ(turns·|topic|)",
-  },
-  {
     fixture: "chat-history.ts", line: 11, code: "aalp.growing-history", id: "window-history", expected: "chat-history.window-history.ts",
     title: "Keep the last 8 messages and the system message: $0.12 → $0.11 per run at default sizes",
     lineAfter: 12, bound: "Θ(|questions|·|question| + |questions|·out[gpt-4.1])",
@@ -137,6 +132,21 @@ export async function chat(questions: string[]): Promise<void> {
 
   it("no window after a spread of unknown length", () => {
     assert.equal(window("...[PERSONA]"), undefined);
+  });
+
+  it("transcript.ts: no reset of the debate's transcript, which the function returns", () => {
+    const text = fixture("transcript.ts");
+    const advice = adviceFor("transcript.ts", text);
+    assert.deepEqual(advice.map((a) => a.code), ["aalp.growing-history"]);
+    assert.deepEqual(quickFixesFor(ts, "transcript.ts", text, advice[0]!, DEFAULT_ADVICE_SETTINGS), []);
+  });
+
+  it("no history fix where the history is read after its loop (its final value is a result)", () => {
+    const text = program("PERSONA").replace("  }\n}\n", "  }\n  console.log(history.length);\n}\n");
+    assert.ok(text.includes("console.log(history.length)"));
+    const advice = adviceFor("chat.ts", text).filter((a) => a.code === "aalp.growing-history");
+    assert.equal(advice.length, 1);
+    assert.deepEqual(quickFixesFor(ts, "chat.ts", text, advice[0]!, DEFAULT_ADVICE_SETTINGS), []);
   });
 });
 

@@ -1,7 +1,7 @@
 // Reset the history at the start of every iteration, back to what it held before the loop (the
 // system prompt): each call sees only its own turn, so the input stops growing across iterations.
 import type * as ts from "typescript";
-import { historyOf, indentAt, writtenBeforeLoop } from "../source";
+import { historyOf, indentAt, readAfterLoop, writtenBeforeLoop } from "../source";
 import type { QuickFix, TextEdit } from "../types";
 import { boundFix, type FixContext } from "./context";
 
@@ -9,7 +9,7 @@ export function resetHistory(ctx: FixContext): QuickFix | undefined {
   const { src } = ctx;
   const t = src.ts;
   const h = historyOf(src, ctx.call);
-  if (!h || !t.isBlock(h.loop.statement) || writtenBeforeLoop(src, h)) return undefined;
+  if (!h || !t.isBlock(h.loop.statement) || writtenBeforeLoop(src, h) || readAfterLoop(src, h)) return undefined;
   const name = h.id.text;
   const init = h.decl.initializer!;
   const empty = t.isArrayLiteralExpression(init) && init.elements.length === 0;

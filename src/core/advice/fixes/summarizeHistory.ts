@@ -3,7 +3,7 @@
 // exchange stay verbatim. The history is then bounded by the budget instead of growing.
 import type * as ts from "typescript";
 import { smallerModel } from "../../pricing/smallerModel";
-import { argumentProperty, elementTypeText, hasFunction, historyOf, indentAt, keptPrefix, keptText, statementIn, type ParsedSource } from "../source";
+import { argumentProperty, elementTypeText, hasFunction, historyOf, indentAt, keptPrefix, keptText, readAfterLoop, statementIn, type ParsedSource } from "../source";
 import type { QuickFix, TextEdit } from "../types";
 import { appendHelper, boundFix, type FixContext } from "./context";
 import { constKeywordOf } from "./resetHistory";
@@ -18,7 +18,7 @@ export function summarizeHistory(ctx: FixContext): QuickFix | undefined {
   const t = src.ts;
   const h = historyOf(src, ctx.call);
   const type = h && elementTypeText(src, h.decl);
-  if (!h || !type || !t.isBlock(h.loop.statement) || !inAsyncFunction(t, ctx.call)) return undefined;
+  if (!h || !type || !t.isBlock(h.loop.statement) || !inAsyncFunction(t, ctx.call) || readAfterLoop(src, h)) return undefined;
   const statement = statementIn(h.loop.statement, ctx.call);
   const model = smallerModel(ctx.advice.finding.model, ctx.advice.finding.sdk)?.model ?? ctx.advice.finding.model;
   const summarizer = model && summarizerFor(src, ctx.call, ctx.advice.finding.sdk, model, type);

@@ -1,7 +1,7 @@
 // Keep a sliding window: before the call, drop all but the last N messages, keeping the system
 // messages the history starts with (see keptPrefix). `if (h.length > K + N) h.splice(K, h.length - (K + N))`
 // keeps the array (and a const) and is a window the engine recognises.
-import { historyOf, indentAt, keptPrefix, keptText, statementIn } from "../source";
+import { historyOf, indentAt, keptPrefix, keptText, readAfterLoop, statementIn } from "../source";
 import type { QuickFix } from "../types";
 import { boundFix, type FixContext } from "./context";
 
@@ -9,7 +9,7 @@ export function windowHistory(ctx: FixContext): QuickFix | undefined {
   const { src, settings } = ctx;
   const t = src.ts;
   const h = historyOf(src, ctx.call);
-  if (!h || h.kind !== "array" || !t.isBlock(h.loop.statement)) return undefined;
+  if (!h || h.kind !== "array" || !t.isBlock(h.loop.statement) || readAfterLoop(src, h)) return undefined;
   const statement = statementIn(h.loop.statement, ctx.call);
   if (!statement) return undefined;
   const name = h.id.text;
