@@ -44,6 +44,9 @@ function diagnosticRule(r: Rule): ReportingDescriptor {
     // PascalCase, as SARIF's and GitHub's rule names are: growing-history → GrowingHistory.
     name: r.name.replace(/(?:^|-)(\w)/g, (_, c: string) => c.toUpperCase()),
     shortDescription: { text: r.meta.docs.description },
+    fullDescription: { text: r.meta.docs.description },
+    // Relative to the tool's own folder, where the pages ship: no public URL is assumed (SARIF's
+    // validator wants an absolute one, see test/unit/report/validate-sarif.mjs).
     helpUri: r.meta.docs.url,
     help: { text: `${r.meta.docs.description} See ${r.meta.docs.url}.`, markdown: `${r.meta.docs.description} See [${r.code}](${r.meta.docs.url}).` },
     defaultConfiguration: { level: r.severity === "information" ? "note" : "warning" },

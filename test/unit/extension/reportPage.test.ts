@@ -50,12 +50,12 @@ describe("report webview (plain Node)", function () {
     // Each row's fix that saves the most; one that only shortens the span saves no dollars.
     const fix = (file: string, line: number) => view.rows.find((r) => r.file === file && r.line === line)!.fix;
     assert.deepEqual(fix("debug-naive.ts", 29), {
-      title: "Send each call one top-level declaration of program: Θ(rounds²·|program|) → Θ(|programUnits|·|programUnits[]|) input",
+      title: "Send one declaration of program per call, one pass each (drops the rounds cap)",
       saves: 0.40935,
       savesText: "saves ≈ $0.41",
     });
-    assert.deepEqual(fix("debug-focused.ts", 14), { title: "Run the iterations 4 at a time: Θ(|functions|) → Θ(1) span", saves: 0, savesText: "no $ saving" });
-    assert.deepEqual(fix("per-item.ts", 12), { title: "Run the iterations 4 at a time: Θ(|tickets|) → Θ(1) span", saves: null, savesText: "saving unpriced" });
+    assert.deepEqual(fix("debug-focused.ts", 14), { title: "Run the iterations 4 at a time: span Θ(|functions|) → ⌈|functions|/4⌉ calls", saves: 0, savesText: "no $ saving" });
+    assert.deepEqual(fix("per-item.ts", 12), { title: "Run the iterations 4 at a time: span Θ(|tickets|) → ⌈|tickets|/4⌉ calls", saves: null, savesText: "saving unpriced" });
     assert.equal(fix("fan-out.ts", 11), null);
     assert.match(view.fixes ?? "", /^Quick fixes on \d+ sites would save ≈ \$/);
     // Rows are ordered by file then line, as the CLI's report.
