@@ -1,5 +1,5 @@
-// What every quick fix works from, and the re-analysis that prints its "after" bound: a fix's
-// title shows what the engine will report once the edit is applied, not a promise.
+// What every quick fix works from, and the re-analysis that gives its "after" bound: a fix's bound
+// and the dollars in its title are what the engine reports once the edit is applied, not a promise.
 import type * as ts from "typescript";
 import { formatBound, type Bound } from "../../algebra/bound";
 import { dollarEstimate, formatDollars } from "../../pricing/dollars";
