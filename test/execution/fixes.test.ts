@@ -279,9 +279,9 @@ describe("execution check: every quick fix keeps what the program means and cost
                   const now = findingAfter({ src, fileName: file, call: callAt(src, a.start, a.end)!, advice: a, settings: SETTINGS }, fix.edits);
                   assert.ok(now, "the call is re-analysed after the fix");
                   const promised = degreeIn(now.inputTokens, sweep.scales);
-                  const site_ = slope((r) => input(ofSite(r.after.calls, helperLine)));
+                  const atSite = slope((r) => input(ofSite(r.after.calls, helperLine)));
                   const all = slope((r) => input(r.after.calls));
-                  assert.ok(Math.abs(site_ - promised) <= TOLERANCE, `after the fix: the call's input slope ${site_.toFixed(2)}, promised ${fix.after} (degree ${promised})`);
+                  assert.ok(Math.abs(atSite - promised) <= TOLERANCE, `after the fix: the call's input slope ${atSite.toFixed(2)}, promised ${fix.after} (degree ${promised})`);
                   assert.ok(Math.abs(all - promised) <= TOLERANCE || all < promised, `after the fix: all calls' input slope ${all.toFixed(2)}, promised ${fix.after} (degree ${promised})`);
                   const last = runs[runs.length - 1]!;
                   assert.ok(input(last.after.calls) <= input(last.before.calls), `the fix costs more at n=${sweep.sizes[1]}: ${input(last.after.calls)} > ${input(last.before.calls)} tokens`);
