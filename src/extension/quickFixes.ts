@@ -40,7 +40,7 @@ export class CostQuickFixProvider implements vscode.CodeActionProvider {
       const start = doc.offsetAt(diagnostic.range.start);
       const advice = code === undefined ? undefined : analysis.advice.find((a) => a.code === code && a.start === start);
       if (!advice) continue;
-      for (const fix of engine.fixesFor(advice, doc.fileName, doc.getText(), settings)) {
+      for (const fix of engine.fixesFor(advice, doc.fileName, doc.getText(), settings, analysis.assumptions)) {
         // A refined kind (`quickfix.aalp.window-history`) lets keybindings and tests pick one fix.
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix.append("aalp").append(fix.id));
         action.edit = new vscode.WorkspaceEdit();

@@ -135,10 +135,11 @@ describe("AALP Lens in the editor", function () {
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", naive, range, vscode.CodeActionKind.QuickFix.value);
     const fixes = actions.filter((a) => a.kind?.value.startsWith("quickfix.aalp.") && a.title.includes(" → "));
     assert.deepEqual(fixes.map((a) => `${a.kind?.value} ${a.title}`).sort(), [
-      "quickfix.aalp.reset-history Start conversation afresh each iteration (forgets earlier turns): $0.0074 → $0.0018 per run at default sizes",
-      "quickfix.aalp.scope-to-function Send one declaration of program per call, one pass each (drops the rounds cap): $0.0074 → $0.0018 per run at default sizes",
-      "quickfix.aalp.summarize-history Summarize conversation past 4000 tokens with gpt-4o-mini: $0.0074 → $0.0031 per run at default sizes",
-      "quickfix.aalp.window-history Keep the last 8 messages: $0.0074 → $0.0061 per run at default sizes",
+      // Priced at the workspace's sizes (aalp.assumptions: rounds = 20), as the lenses are.
+      "quickfix.aalp.reset-history Start conversation afresh each iteration (forgets earlier turns): $0.027 → $0.0037 per run at your sizes",
+      "quickfix.aalp.scope-to-function Send one declaration of program per call, one pass each (drops the rounds cap): $0.027 → $0.0018 per run at your sizes",
+      "quickfix.aalp.summarize-history Summarize conversation past 4000 tokens with gpt-4o-mini: $0.027 → $0.0062 per run at your sizes",
+      "quickfix.aalp.window-history Keep the last 8 messages: $0.027 → $0.012 per run at your sizes",
     ]);
     // Then, as ESLint's: ignore this call, and the documentation of each rule the finding holds.
     const extra = actions.filter((a) => a.kind?.value === "quickfix.aalp.ignore" || a.kind?.value === "quickfix.aalp.docs");

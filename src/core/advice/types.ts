@@ -1,6 +1,7 @@
 // What the editors show for a finding beyond its bounds: diagnostics with stable codes, and quick
 // fixes that change the complexity class. Shared by the VS Code extension and the tsserver plugin.
 import type { Finding } from "../model";
+import type { PriceOverrides } from "../pricing/prices";
 
 /** Stable diagnostic codes, one per kind of finding. */
 export type DiagnosticCode =
@@ -63,6 +64,13 @@ export interface QuickFix {
   readonly isPreferred: boolean;
 }
 
+/** The sizes and prices a fix's title is priced at: the editor's, so that it agrees with the lenses. */
+export interface FixPricing {
+  /** Sizes by symbol name (keys come from the code: a null-prototype object or a copy of one). */
+  readonly assume: Readonly<Record<string, number>>;
+  readonly prices?: PriceOverrides;
+}
+
 export interface AdviceSettings {
   /** Degree in loop-count symbols at which growth is reported (default 2). */
   readonly warnDegree: number;
@@ -73,6 +81,8 @@ export interface AdviceSettings {
   readonly summarizeBudgetTokens: number;
   /** Bounded concurrency for "run in parallel" (default 4). */
   readonly concurrency: number;
+  /** Where absent, fix titles are priced at the core's default sizes and the price table. */
+  readonly pricing?: FixPricing;
 }
 
 export const DEFAULT_ADVICE_SETTINGS: AdviceSettings = { warnDegree: 2, severity: "warning", windowSize: 8, summarizeBudgetTokens: 4000, concurrency: 4 };

@@ -16,9 +16,10 @@ export function adviseDocument(findings: readonly Finding[], fileName: string, t
   return settings.diagnosticsEnabled ? adviseFindings(findings, adviceSettings(settings), { ts, fileName, text }) : [];
 }
 
-/** The fixes for one piece of advice, on the document's current text. */
-export function fixesFor(advice: Advice, fileName: string, text: string, settings: AalpSettings): QuickFix[] {
-  return quickFixesFor(ts, fileName, text, advice, adviceSettings(settings));
+/** The fixes for one piece of advice, on the document's current text, titled with dollars at the sizes and prices the lenses use. */
+export function fixesFor(advice: Advice, fileName: string, text: string, settings: AalpSettings, assumptions: Readonly<Record<string, number>>): QuickFix[] {
+  const { assume } = withDefaultSizes([advice.finding], assumptions, settings.defaults);
+  return quickFixesFor(ts, fileName, text, advice, { ...adviceSettings(settings), pricing: { assume, prices: settings.prices } });
 }
 
 /** "Ignore this call": the `// @aalp ignore` line above the call, or undefined where none can go. */

@@ -4,7 +4,7 @@ import * as assert from "node:assert/strict";
 import type { DiagnosticCode, QuickFixId } from "../../../src/core/advice";
 import * as ts from "typescript";
 import { analyzeFile } from "../../../src/core";
-import { DEFAULT_ADVICE_SETTINGS, quickFixesFor } from "../../../src/core/advice";
+import { DEFAULT_ADVICE_SETTINGS, quickFixesFor, type AdviceSettings } from "../../../src/core/advice";
 import { fixOutcomes, priceAdvice } from "../../../src/core/report/fixSavings";
 import { adviceFor, applyFix, findingAt, fixture, input, span, typeDiagnostics } from "./harness";
 
@@ -147,6 +147,18 @@ export async function chat(questions: string[]): Promise<void> {
     const advice = adviceFor("chat.ts", text).filter((a) => a.code === "aalp.growing-history");
     assert.equal(advice.length, 1);
     assert.deepEqual(quickFixesFor(ts, "chat.ts", text, advice[0]!, DEFAULT_ADVICE_SETTINGS), []);
+  });
+});
+
+describe("fix titles at the editor's sizes", () => {
+  it("price before and after at the sizes and prices given, as the lenses do", () => {
+    const text = fixture("debug-naive.ts");
+    const advice = adviceFor("debug-naive.ts", text).find((a) => a.finding.line === 12)!;
+    const at = (pricing?: AdviceSettings["pricing"]): string[] => quickFixesFor(ts, "debug-naive.ts", text, advice, { ...DEFAULT_ADVICE_SETTINGS, ...(pricing ? { pricing } : {}) }).filter((f) => f.id === "window-history").map((f) => f.title);
+    assert.deepEqual(at(), ["Keep the last 8 messages: $0.0073 → $0.0061 per run at default sizes"]);
+    assert.deepEqual(at({ assume: { rounds: 20 } }), ["Keep the last 8 messages: $0.027 → $0.012 per run at your sizes"]);
+    // A price override of the model (per million tokens) is used on both sides.
+    assert.deepEqual(at({ assume: {}, prices: { "gpt-4o-mini": { input: 1.5, output: 6 } } }), ["Keep the last 8 messages: $0.073 → $0.061 per run at your sizes"]);
   });
 });
 

@@ -69,15 +69,25 @@ export function boundFix(ctx: FixContext, id: QuickFixId, label: string, edits: 
   if (!after) return undefined;
   const before = printed(ctx.advice.finding, (f) => f.inputTokens);
   const now = printed(after, (f) => f.inputTokens);
-  const dollars = dollarsAtDefaults(ctx.advice.finding, after);
-  return { id, label, title: `${label}: ${dollars ? `${dollars.from} → ${dollars.to} per run at default sizes` : `input ${before} → ${now}`}`, code: ctx.advice.code, edits, before, after: now, isPreferred };
+  const dollars = dollarsBeforeAfter(ctx.settings, ctx.advice.finding, after);
+  return { id, label, title: `${label}: ${dollars ? `${dollars.from} → ${dollars.to} ${perRun(ctx.settings)}` : `input ${before} → ${now}`}`, code: ctx.advice.code, edits, before, after: now, isPreferred };
 }
 
-/** The site's dollars per run at default sizes before and after a fix; undefined when either is unpriced. */
-export function dollarsAtDefaults(before: Finding, after: Finding): { from: string; to: string } | undefined {
-  const from = dollarEstimate(before, {}).dollars;
-  const to = dollarEstimate(after, {}).dollars;
+/** The site's dollars per run before and after a fix, at the settings' sizes; undefined when either is unpriced. */
+export function dollarsBeforeAfter(settings: AdviceSettings, before: Finding, after: Finding): { from: string; to: string } | undefined {
+  const from = dollarsOf(settings, before);
+  const to = dollarsOf(settings, after);
   return from === null || to === null ? undefined : { from: formatDollars(from), to: formatDollars(to) };
+}
+
+/** One run's dollars at the editor's sizes and prices, or at the core's defaults. */
+export function dollarsOf(settings: AdviceSettings, f: Finding): number | null {
+  return dollarEstimate(f, settings.pricing?.assume ?? {}, settings.pricing?.prices).dollars;
+}
+
+/** "per run at your sizes" where the editor gave them, else "per run at default sizes". */
+export function perRun(settings: AdviceSettings): string {
+  return settings.pricing ? "per run at your sizes" : "per run at default sizes";
 }
 
 /** Re-indents the lines of `body` by `extra` spaces, except lines that continue a multi-line string. */

@@ -2,11 +2,11 @@
 // (so the engine still counts one call per element) whose body waits for a slot; pushes into an
 // outer collector go to a per-item array, appended afterwards in the original order.
 import type * as ts from "typescript";
-import { dollarEstimate, formatDollars } from "../../pricing/dollars";
+import { formatDollars } from "../../pricing/dollars";
 import { independentLoop } from "../rules/sequentialIndependentCalls";
 import { elementTypeText, freshName, hasFunction, independentIterations, indentAt, isWithin, lineStartOf } from "../source";
 import type { QuickFix, TextEdit } from "../types";
-import { appendHelper, findingAfter, printed, reindent, type FixContext } from "./context";
+import { appendHelper, dollarsOf, findingAfter, printed, reindent, type FixContext } from "./context";
 
 const CONCURRENCY_LIMIT = `/** At most \`limit\` callers hold a slot at once; the others wait for one in arrival order. */
 function concurrencyLimit(limit: number): { acquire(): Promise<void>; release(): void } {
@@ -62,7 +62,7 @@ export function parallelize(ctx: FixContext): QuickFix | undefined {
   const after = spanAfter(ctx, loop, edits);
   if (!after) return undefined;
   const before = printed(ctx.advice.finding, (f) => f.span);
-  const dollars = dollarEstimate(ctx.advice.finding, {}).dollars;
+  const dollars = dollarsOf(settings, ctx.advice.finding);
   // The same calls with the same prompts: it saves time, not dollars, so the label keeps the span.
   const label = `Run the iterations ${settings.concurrency} at a time: span ${before} → ${after} calls`;
   const cost = dollars === null ? "" : `, same ${formatDollars(dollars)} per run`;
