@@ -53,7 +53,9 @@ function findings(uri: vscode.Uri): vscode.Diagnostic[] {
 }
 
 const where = (r: vscode.Range): string => `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
-const described = (ds: vscode.Diagnostic[]): string[] => ds.map((d) => `${d.source} ${String(d.code)} ${where(d.range)} ${vscode.DiagnosticSeverity[d.severity]}`).sort();
+/** A diagnostic's code: the extension's link to the rule's page carries it as `{ value, target }`. */
+const codeOf = (d: vscode.Diagnostic): string => String(typeof d.code === "object" ? d.code.value : d.code);
+const described = (ds: vscode.Diagnostic[]): string[] => ds.map((d) => `${d.source} ${codeOf(d)} ${where(d.range)} ${vscode.DiagnosticSeverity[d.severity]}`).sort();
 
 describe("AALP Lens in the editor", function () {
   let api: AalpApi;
@@ -123,7 +125,7 @@ describe("AALP Lens in the editor", function () {
 
   it("opens the examples without TypeScript errors (no \"Cannot find module\": examples/tsconfig.json and its SDK declarations)", async () => {
     // TypeScript has checked the file once the plugin's findings are in (the previous test).
-    await waitFor("the plugin's diagnostics", () => pluginDiagnostics(naive).length === 4);
+    await waitFor("the plugin's diagnostics", () => pluginDiagnostics(naive).length === 2);
     const errors = vscode.languages.getDiagnostics(naive).filter((d) => d.source === "ts");
     assert.deepEqual(errors.map((d) => `${where(d.range)} ${String(d.code)} ${d.message}`), []);
   });
@@ -185,20 +187,19 @@ describe("AALP Lens in the editor", function () {
     await vscode.workspace.getConfiguration("typescript").update("experimental.useTsgo", true, vscode.ConfigurationTarget.Workspace);
     assert.equal(await api.diagnosticsProvider(await vscode.workspace.openTextDocument(naive)), "extension");
     // The plugin is told to stay silent (tsserver keeps running here: no native TypeScript extension is installed).
-    const reported = await waitFor("the extension's diagnostics and none from the plugin", () => pluginDiagnostics(naive).length === 0 && ourDiagnostics(naive).length === 4 && ourDiagnostics(naive));
-    assert.deepEqual(described(reported), [
-      "AALP Lens aalp.growing-history 21:22-25:7 Warning",
-      "AALP Lens aalp.growing-history 29:23-32:7 Warning",
-      "AALP Lens aalp.whole-input-per-item 21:22-25:7 Warning",
-      "AALP Lens aalp.whole-input-per-item 29:23-32:7 Warning",
-    ]);
+    const reported = await waitFor("the extension's diagnostics and none from the plugin", () => pluginDiagnostics(naive).length === 0 && ourDiagnostics(naive).length === 2 && ourDiagnostics(naive));
+    assert.deepEqual(described(reported), ["AALP Lens aalp.growing-history 21:22-25:7 Warning", "AALP Lens aalp.growing-history 29:23-32:7 Warning"]);
+    // As the plugin's: the whole program re-sent is the related information, and the code links to the rule's page.
+    assert.deepEqual(reported.map((d) => d.relatedInformation?.map((r) => r.message.endsWith("[aalp.whole-input-per-item]"))), [[true], [true]]);
+    assert.ok(reported.every((d) => typeof d.code === "object" && d.code.target.path.endsWith("docs/diagnostics/growing-history.md")), reported.map((d) => JSON.stringify(d.code)).join("\n"));
     assert.deepEqual(described(findings(naive)), described(reported));
   });
 
   it("applies “scope to function” to the naive debugging loop; the saved file and its lenses change class", async () => {
     await vscode.window.showTextDocument(naive);
-    const diagnostic = ourDiagnostics(naive).find((d) => d.code === "aalp.whole-input-per-item" && d.range.start.line === 20);
-    assert.ok(diagnostic, "no whole-input-per-item diagnostic on line 21");
+    // One finding per call: the growing history's, which offers the whole-input fix too.
+    const diagnostic = ourDiagnostics(naive).find((d) => codeOf(d) === "aalp.growing-history" && d.range.start.line === 20);
+    assert.ok(diagnostic, "no growing-history diagnostic on line 21");
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", naive, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
     const scope = actions.find((a) => a.kind?.value === "quickfix.aalp.scope-to-function");
     assert.ok(scope?.edit, `no scope-to-function fix among: ${actions.map((a) => a.title).join(" | ")}`);
