@@ -11,7 +11,25 @@ export type Value =
   /** An import of a catalog module, and the member path taken from it. */
   | { readonly kind: "module"; readonly entry: SdkEntry; readonly path: readonly string[] }
   /** A client (an instance of a catalog class), the member path taken from it, and how it was made. */
-  | { readonly kind: "client"; readonly entry: SdkEntry; readonly client: ClientKind; readonly path: readonly string[]; readonly config?: ts.Expression; readonly parent?: Value; readonly origin?: ts.Node };
+  | { readonly kind: "client"; readonly entry: SdkEntry; readonly client: ClientKind; readonly path: readonly string[]; readonly config?: ts.Expression; readonly parent?: Value; readonly origin?: ts.Node; readonly settings?: ClientSettings }
+  /** A function that returns a client (`getClient()`, `this.client()`): calling it yields `returns`. */
+  | { readonly kind: "factory"; readonly returns: Value };
+
+/** A client made in another module, as that module resolved it: its kind and its static settings. */
+export interface ExportedClient {
+  readonly entry: SdkEntry;
+  readonly client: ClientKind;
+  readonly model?: string;
+  readonly maxTokens?: number;
+  /** The export is a function that returns the client. */
+  readonly factory: boolean;
+}
+
+/** Settings of a client made elsewhere, as literals of their own (the other file's nodes stay there). */
+interface ClientSettings {
+  readonly model?: ts.Expression;
+  readonly maxTokens?: ts.Expression;
+}
 
 export interface LlmCall {
   readonly node: ts.CallExpression;
@@ -47,6 +65,8 @@ export class Provenance {
     private readonly summaryOfCallee: (call: ts.CallExpression) => Summary | undefined,
     /** Type-aware mode: the package and class name of an expression's type. */
     private readonly typeOf?: (e: ts.Expression) => { module: string; name: string } | undefined,
+    /** A client exported by another module of the project (`export const client = new OpenAI()`). */
+    private readonly importedClient?: (specifier: string, exportName: string) => ExportedClient | undefined,
   ) {}
 
   /** The LLM call this call expression makes, if any. */
@@ -82,7 +102,7 @@ export class Provenance {
     const http = this.classifyHttp(call, callee, name);
     if (http) return http;
     const v = this.valueOf(callee);
-    if (!v) return undefined;
+    if (!v || v.kind === "factory") return undefined;
     const spec = this.apiOf(v);
     if (!spec || spec.yields) return undefined;
     const client = v.kind === "client" ? v : undefined;
@@ -169,6 +189,7 @@ export class Provenance {
       }
       const base = this.valueOf(e.expression);
       if (!base) return this.valueOfCheckedType(e);
+      if (base.kind === "factory") return base.returns;
       const spec = this.apiOf(base);
       if (spec?.yields) return this.clientOfKind(base.entry, spec.yields, e.arguments[0], base, e);
       return undefined;
@@ -177,7 +198,8 @@ export class Provenance {
       return this.valueOf(e.left) ?? this.valueOf(e.right);
     }
     if (t.isConditionalExpression(e)) return this.valueOf(e.whenTrue) ?? this.valueOf(e.whenFalse);
-    return t.isCallExpression(e) ? this.valueOfCheckedType(e) : undefined;
+    if (t.isArrowFunction(e) || t.isFunctionExpression(e)) return this.factoryOf(e);
+    return undefined;
   }
 
   /**
@@ -193,9 +215,14 @@ export class Provenance {
 
   private valueOfDeclaration(decl: ts.Node): Value | undefined {
     const t = this.ts;
-    if (t.isImportClause(decl)) return this.moduleValue(this.moduleOfImport(decl.parent), ["default"]);
+    if (t.isImportClause(decl)) return this.moduleValue(this.moduleOfImport(decl.parent), ["default"]) ?? this.imported(this.moduleOfImport(decl.parent), "default", decl);
     if (t.isNamespaceImport(decl)) return this.moduleValue(this.moduleOfImport(decl.parent.parent), []);
-    if (t.isImportSpecifier(decl)) return this.moduleValue(this.moduleOfImport(decl.parent.parent.parent), [(decl.propertyName ?? decl.name).text]);
+    if (t.isImportSpecifier(decl)) {
+      const specifier = this.moduleOfImport(decl.parent.parent.parent);
+      const name = (decl.propertyName ?? decl.name).text;
+      return this.moduleValue(specifier, [name]) ?? this.imported(specifier, name, decl);
+    }
+    if (t.isFunctionDeclaration(decl)) return this.factoryOf(decl);
     if (t.isImportEqualsDeclaration(decl)) {
       const ref = decl.moduleReference;
       return t.isExternalModuleReference(ref) && t.isStringLiteralLike(ref.expression) ? this.moduleValue(ref.expression.text, []) : undefined;
@@ -212,6 +239,58 @@ export class Provenance {
       return (decl.initializer ? this.valueOf(decl.initializer) : undefined) ?? (decl.type ? this.valueOfType(decl.type) : undefined);
     }
     return undefined;
+  }
+
+  /** A client exported by a project module: it starts (for state kept across calls) at the import. */
+  private imported(specifier: string | undefined, exportName: string, at: ts.Node): Value | undefined {
+    const found = specifier !== undefined && !this.catalog.some((e) => e.modules.some((m) => moduleMatches(m, specifier))) ? this.importedClient?.(specifier, exportName) : undefined;
+    if (!found) return undefined;
+    const f = this.ts.factory;
+    const settings: ClientSettings = {
+      ...(found.model !== undefined ? { model: f.createStringLiteral(found.model) } : {}),
+      ...(found.maxTokens !== undefined ? { maxTokens: f.createNumericLiteral(found.maxTokens) } : {}),
+    };
+    const client: Value = { kind: "client", entry: found.entry, client: found.client, path: [], origin: at, settings };
+    return found.factory ? { kind: "factory", returns: client } : client;
+  }
+
+  /** A function whose returned value is a client: `function getClient() { return new OpenAI(); }`. */
+  private factoryOf(fn: ts.SignatureDeclaration): Value | undefined {
+    const t = this.ts;
+    const body = (fn as { body?: ts.Node }).body;
+    if (!body) return undefined;
+    if (!t.isBlock(body)) {
+      const v = this.valueOf(body as ts.Expression);
+      return v?.kind === "client" ? { kind: "factory", returns: v } : undefined;
+    }
+    let found: Value | undefined;
+    const visit = (n: ts.Node): void => {
+      if (found || t.isFunctionLike(n) || t.isClassLike(n)) return;
+      if (t.isReturnStatement(n) && n.expression) {
+        const v = this.valueOf(n.expression);
+        if (v?.kind === "client") found = v;
+      }
+      t.forEachChild(n, visit);
+    };
+    t.forEachChild(body, visit);
+    return found && { kind: "factory", returns: found };
+  }
+
+  /** The client a declaration of the project exports (a value, or a function returning one). */
+  exportedClient(target: ts.Node): Value | undefined {
+    const t = this.ts;
+    if (t.isFunctionDeclaration(target) || t.isMethodDeclaration(target)) return this.factoryOf(target);
+    if (t.isVariableDeclaration(target) || t.isImportClause(target) || t.isImportSpecifier(target)) return this.valueOfDeclaration(target);
+    return t.isExpression(target) ? this.valueOf(target) : undefined;
+  }
+
+  /** What another module needs of a client: its kind and static settings. */
+  portable(v: Value | undefined, modelOf: (e: ts.Expression | undefined) => string | null): ExportedClient | undefined {
+    const client = v?.kind === "factory" ? v.returns : v;
+    if (client?.kind !== "client" || client.path.length) return undefined;
+    const model = modelOf(this.clientSetting(client, "model"));
+    const maxTokens = this.constants.number(this.clientSetting(client, "maxTokens"));
+    return { entry: client.entry, client: client.client, factory: v!.kind === "factory", ...(model !== null ? { model } : {}), ...(maxTokens !== undefined ? { maxTokens } : {}) };
   }
 
   /** `const { chat } = client`, `const { generateText } = require("ai")`, nested patterns. */
@@ -245,6 +324,11 @@ export class Provenance {
     for (const m of cls.members) {
       if (t.isPropertyDeclaration(m) && m.name && (t.isIdentifier(m.name) || t.isPrivateIdentifier(m.name)) && m.name.text === key) {
         const v = this.valueOfDeclaration(m);
+        if (v) return v;
+      }
+      // `private client() { return new OpenAI(); }`, called as `this.client()`.
+      if (t.isMethodDeclaration(m) && t.isIdentifier(m.name) && m.name.text === key) {
+        const v = this.factoryOf(m);
         if (v) return v;
       }
       if (t.isConstructorDeclaration(m)) {
@@ -288,6 +372,7 @@ export class Provenance {
   }
 
   private member(base: Value, key: string): Value | undefined {
+    if (base.kind === "factory") return undefined;
     if (base.kind === "module") {
       // `require("openai")` is the module object: its `.default` is the default export.
       const path = base.path.length === 0 && key === "default" ? ["default"] : [...base.path, key];
@@ -325,6 +410,7 @@ export class Provenance {
 
   /** The catalog spec a value's member path names. */
   private apiOf(v: Value): ApiSpec | undefined {
+    if (v.kind === "factory") return undefined;
     if (v.kind === "module") {
       const path = v.path[0] === "default" ? v.path.slice(1) : v.path;
       return path.length === 1 ? v.entry.functions?.find((f) => f.api === path[0]) : undefined;
@@ -337,6 +423,8 @@ export class Provenance {
   private clientSetting(v: Value, what: "model" | "maxTokens"): ts.Expression | undefined {
     for (let cur: Value | undefined = v; cur; cur = cur.kind === "client" ? cur.parent : undefined) {
       if (cur.kind !== "client") return undefined;
+      const given = cur.settings?.[what];
+      if (given) return given;
       const paths = what === "model" ? (cur.client.modelFrom ? [cur.client.modelFrom] : []) : (cur.client.maxTokensFrom ?? []);
       for (const p of paths) {
         const e = this.constants.property(cur.config, p.split("."));

@@ -6,6 +6,7 @@ import type * as ts from "typescript";
 import { findingsOf, mayContainLlmCalls, rejectInput, scriptKindOf } from "../analysis/analyzeFile";
 import { BudgetExceeded, FileAnalyzer, catalogWith, type ExternalSummaries } from "../analysis/fileAnalyzer";
 import type { Summary } from "../analysis/summary";
+import type { ExportedClient } from "../binder/provenance";
 import { renderSummary } from "../findingLines";
 import type { Scopes, TS } from "../binder/scopes";
 import type { AnalysisOptions, FileAnalysis, Finding } from "../model";
@@ -324,7 +325,7 @@ export class Project {
       if (names === "*") return true;
       this.files.get(file)?.uses.add(target);
       // A function with a summary, or a class one of whose methods has one.
-      for (const name of names) if (this.exportedSummary(file, specifier, name) || this.exportedSummary(file, specifier, `${name}.*`)) return true;
+      for (const name of names) if (this.exportedSummary(file, specifier, name) || this.exportedSummary(file, specifier, `${name}.*`) || this.exportedSummary(file, specifier, `${name}().*`) || this.exportedClient(file, specifier, name)) return true;
     }
     return false;
   }
@@ -360,7 +361,11 @@ export class Project {
   }
 
   private externalFor(file: string): ExternalSummaries {
-    return { summaryOf: (specifier, exportName) => this.exportedSummary(file, specifier, exportName), provisional: () => this.provisional };
+    return {
+      summaryOf: (specifier, exportName) => this.exportedSummary(file, specifier, exportName),
+      provisional: () => this.provisional,
+      clientOf: (specifier, exportName) => this.exportedClient(file, specifier, exportName),
+    };
   }
 
   private exportedSummary(from: string, specifier: string, exportName: string, depth = 0): Summary | undefined {
@@ -442,6 +447,38 @@ export class Project {
         if (re.all && !this.mentions(target, re.specifier, head)) continue;
         if (re.all || re.names.has(exportName)) {
           const found = this.exportedSummary(target, re.specifier, re.all ? exportName : re.names.get(exportName)!, depth + 1);
+          if (found) return found;
+        }
+      }
+      return undefined;
+    } finally {
+      this.inProgress.delete(key);
+    }
+  }
+
+  /** The client a project module exports under a name (through re-exports), for the files importing it. */
+  private exportedClient(from: string, specifier: string, exportName: string, depth = 0): ExportedClient | undefined {
+    const target = this.resolve(specifier, from);
+    if (!target || depth > 8) return undefined;
+    const state = this.load(target);
+    if (!state || !this.reachesLlm(target)) return undefined;
+    this.files.get(from)?.uses.add(target);
+    const key = `${target}\u0000client:${exportName}`;
+    if (this.inProgress.has(key)) return undefined;
+    this.inProgress.add(key);
+    try {
+      let analyzer: FileAnalyzer | undefined;
+      try {
+        analyzer = this.analyzerOf(target);
+      } catch {
+        return undefined;
+      }
+      const own = analyzer?.exportedClient(exportName);
+      if (own) return own;
+      for (const re of analyzer?.reExports() ?? []) {
+        if (re.all && !this.mentions(target, re.specifier, exportName)) continue;
+        if (re.all || re.names.has(exportName)) {
+          const found = this.exportedClient(target, re.specifier, re.all ? exportName : re.names.get(exportName)!, depth + 1);
           if (found) return found;
         }
       }
