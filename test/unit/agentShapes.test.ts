@@ -1,6 +1,7 @@
 // The agent code people actually write (issue 17): each class of miss as a small program of its shape.
 import * as assert from "node:assert/strict";
-import { expectSites } from "./analyze";
+import { classOfJson, costClass, findingJson } from "../../src/core";
+import { analyze, expectSites } from "./analyze";
 import { memoryProject, sitesOf } from "./project";
 
 const USE_CLIENT = (from: string, name: string, call: string) => `import ${name} from "${from}";
@@ -86,5 +87,131 @@ export async function main(patches: string[]) {
     });
     assert.deepEqual(sitesOf(project, "/p/main.ts", ["api", "calls", "input"]), [{ line: 4, api: "openai reviewer?.review() → chat.completions.create", calls: "Θ(|patches|)", input: "Θ(|patches|·|p|)" }]);
     assert.deepEqual(sitesOf(project, "/p/local.ts", ["calls"]).map((s) => s.line), [7, 8]);
+  });
+});
+
+const HEAD = `import OpenAI from "openai";
+import { GoogleGenAI } from "@google/genai";
+const ai = new OpenAI();
+type Msg = OpenAI.ChatCompletionMessageParam;
+`;
+
+describe("agent shapes: counted right", () => {
+  it("growth through a derived copy: history.map(…), attempts.map(…).join, spread and slice of a growing array", () => {
+    expectSites(`${HEAD}export async function f(turns: number, task: string) {
+  const history: { role: "user" | "assistant"; content: string }[] = [];
+  for (let i = 0; i < turns; i++) {
+    const r = await ai.chat.completions.create({ model: "gpt-4o", max_tokens: 100, messages: history.map((m) => ({ role: m.role, content: m.content })) }); // @site
+    history.push({ role: "assistant", content: r.choices[0].message.content ?? "" });
+  }
+  const attempts: string[] = [];
+  for (let i = 0; i < turns; i++) {
+    const r = await ai.chat.completions.create({ model: "gpt-4o", max_tokens: 100, messages: [{ role: "user", content: task + attempts.map((a) => a.trim()).join("\\n") }] }); // @site
+    attempts.push(r.choices[0].message.content ?? "");
+  }
+  const log: Msg[] = [];
+  for (let i = 0; i < turns; i++) {
+    const r = await ai.chat.completions.create({ model: "gpt-4o", max_tokens: 100, messages: [...log.slice(1), { role: "user", content: task }] }); // @site
+    log.push({ role: "assistant", content: r.choices[0].message.content ?? "" });
+  }
+}
+`, [
+      { input: "O(turns²)", growth: "output" },
+      { input: "O(turns² + turns·|task|)", growth: "output" },
+      { input: "O(turns² + turns·|task|)", growth: "output" },
+    ]);
+  });
+
+  it("a loop over a response's items that pushes and calls is quadratic, not a streamed answer", () => {
+    expectSites(`${HEAD}export async function f(task: string) {
+  const history: any[] = [{ role: "user", content: task }];
+  const first = await ai.responses.create({ model: "gpt-4.1", max_output_tokens: 100, input: history }); // @site
+  for (const item of first.output) {
+    history.push(item);
+    await ai.responses.create({ model: "gpt-4.1", max_output_tokens: 100, input: history }); // @site
+  }
+}
+`, [{ calls: "Θ(1)" }, { calls: "Θ(|first.output|)", input: "Θ(|first.output|²·|item| + |first.output|·|task|)", growth: "constant" }]);
+  });
+
+  it("a reset inside an if that tests the same array keeps it from accumulating across the loop", () => {
+    expectSites(`${HEAD}export async function f(turns: string[]) {
+  const messages: Msg[] = [];
+  let pending: Msg[] = [];
+  for (const t of turns) {
+    pending.push({ role: "user", content: t });
+    if (pending.length) {
+      messages.push(...pending);
+      pending = [];
+    }
+    await ai.chat.completions.create({ model: "gpt-4o", max_tokens: 10, messages }); // @site
+  }
+}
+`, [{ input: "O(|turns|²·|t|)", growth: "constant" }]);
+  });
+
+  it("method recursion up to a cap (await this.loop() while count < maxLoops)", () => {
+    expectSites(`${HEAD}export class Agent {
+  private count = 0;
+  constructor(private readonly maxLoops: number) {}
+  async loop(task: string): Promise<void> {
+    await ai.chat.completions.create({ model: "gpt-4o", max_tokens: 10, messages: [{ role: "user", content: task }] }); // @site
+    if (this.count++ < this.maxLoops) await this.loop(task);
+  }
+  async run(task: string) {
+    if (this.count >= this.maxLoops) return;
+    this.count += 1;
+    await ai.chat.completions.create({ model: "gpt-4o", max_tokens: 10, messages: [{ role: "user", content: task }] }); // @site
+    await this.run(task);
+  }
+}
+export async function main(a: Agent) {
+  for (const t of ["x", "y"]) await a.loop(t); // @site
+  for (const t of ["x", "y"]) await a.run(t); // @site
+}
+`, [{ calls: "Θ(1)" }, { calls: "Θ(1)" }, { calls: "O(maxLoops)" }, { calls: "O(maxLoops)" }]);
+  });
+
+  it("one call over nested maps in one prompt is constant in loop counts", () => {
+    const code = `${HEAD}export async function f(contents: { parts: { text: string }[] }[]) {
+  return ai.chat.completions.create({ model: "gpt-4o", max_tokens: 10, messages: [{ role: "user", content: contents.map((c) => c.parts.map((p) => p.text).join(" ")).join("\\n") }] }); // @site
+}
+`;
+    expectSites(code, [{ calls: "Θ(1)", input: "Θ(|c.parts|·|contents|·|p.text|)" }]);
+    const [f] = analyze(code);
+    assert.equal(costClass(f!), "constant");
+    assert.equal(classOfJson(findingJson(f!, "case.ts")), "constant");
+  });
+
+  it("a spread request keeps its input and model", () => {
+    expectSites(`${HEAD}const request = { model: "gpt-4o-mini", max_tokens: 20, messages: [{ role: "user" as const, content: "Summarise the weather." }] };
+export async function f() {
+  return ai.chat.completions.create({ ...request, stream: false }); // @site
+}
+`, [{ model: "gpt-4o-mini", input: "Θ(1)", output: "Θ(1)" }]);
+  });
+
+  it("a Gemini chat made with tools counts automatic function calling like generateContent", () => {
+    expectSites(`${HEAD}const genai = new GoogleGenAI({});
+export async function f(tools: any[], q: string) {
+  const chat = genai.chats.create({ model: "gemini-2.5-flash", config: { tools } });
+  await chat.sendMessage({ message: q }); // @site
+  const plain = genai.chats.create({ model: "gemini-2.5-flash" });
+  await plain.sendMessage({ message: q }); // @site
+}
+`, [{ calls: "O(1)", input: "O(|q| + out[gemini-2.5-flash])", growth: "output" }, { calls: "Θ(1)", growth: "none" }]);
+  });
+
+  it("a chained rewrite over steps is a rewrite", () => {
+    expectSites(`${HEAD}async function ask(p: string) {
+  const r = await ai.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: p }] }); // @site
+  return { text: r.choices[0].message.content ?? "" };
+}
+export async function chain(steps: string[], start: string) {
+  let result = start;
+  for (const step of steps) result = (await ask(step + result)).text; // @site
+  return result;
+}
+`, [{ calls: "Θ(1)" }, { calls: "Θ(|steps|)", growth: "rewrite" }]);
   });
 });

@@ -123,7 +123,7 @@ export class Provenance {
   }
 
   private stepsOf(call: ts.CallExpression, spec: StepSpec, client: Value | undefined): LlmCall["steps"] {
-    if (spec.when && !this.argumentAt(call, spec.when)) return undefined;
+    if (spec.when && !(spec.when.startsWith("client:") ? client && this.clientConfig(client, spec.when.slice("client:".length)) : this.argumentAt(call, spec.when))) return undefined;
     for (const path of spec.from) {
       const cap = path.startsWith("client:") ? (client ? this.clientConfig(client, path.slice("client:".length)) : undefined) : this.argumentAt(call, path);
       if (cap) return { spec, cap };

@@ -88,6 +88,8 @@ const AI_STEPS: StepSpec = { from: ["0.stopWhen", "0.maxSteps"], default: 1, sou
 const AGENT_STEPS: StepSpec = { from: ["0.stopWhen", "client:stopWhen"], default: 20, source: "ToolLoopAgent stops after 20 steps by default" };
 const LANGGRAPH_STEPS: StepSpec = { from: ["1.recursionLimit"], default: 25, source: "a LangGraph agent stops at recursionLimit, 25 by default" };
 const GEMINI_AFC: StepSpec = { from: ["0.config.automaticFunctionCalling.maximumRemoteCalls"], default: 10, when: "0.config.tools", source: "automatic function calling makes at most maximumRemoteCalls requests, 10 by default" };
+/** A chat session made with callable tools runs the same AFC loop on each message (`chats.ts` passes the session's config to generateContent). */
+const GEMINI_CHAT_AFC: StepSpec = { from: ["0.config.automaticFunctionCalling.maximumRemoteCalls", "client:config.automaticFunctionCalling.maximumRemoteCalls"], default: 10, when: "client:config.tools", source: GEMINI_AFC.source };
 const MASTRA_STEPS: StepSpec = { from: ["1.maxSteps", "client:defaultOptions.maxSteps"], source: "Mastra's default maxSteps is not documented: unbounded unless set" };
 const AGENTS_RUN: ApiSpec = { api: "run", prompt: ["1"], model: "0", steps: { from: ["2.maxTurns"], default: 10, source: "run() takes at most maxTurns turns, 10 by default" }, state: ["2.previousResponseId", "2.conversationId", "2.session"] };
 const RESPONSES_STATE = ["0.previous_response_id", "0.conversation"] as const;
@@ -228,8 +230,8 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
         modelFrom: "model",
         maxTokensFrom: ["config.maxOutputTokens"],
         methods: [
-          { api: "sendMessage", prompt: ["0.message"] },
-          { api: "sendMessageStream", prompt: ["0.message"] },
+          { api: "sendMessage", prompt: ["0.message"], steps: GEMINI_CHAT_AFC },
+          { api: "sendMessageStream", prompt: ["0.message"], steps: GEMINI_CHAT_AFC },
         ],
       },
     ],
