@@ -215,3 +215,115 @@ export async function chain(steps: string[], start: string) {
 `, [{ calls: "Θ(1)" }, { calls: "Θ(|steps|)", growth: "rewrite" }]);
   });
 });
+
+describe("agent shapes: LangChain beyond Chat*, Mastra, SDKs new to the catalog", () => {
+  it("createAgent from bare langchain, the completion class OpenAI, LLMChain and a subclass", () => {
+    expectSites(`import { createAgent } from "langchain";
+import { OpenAI } from "@langchain/openai";
+import { LLMChain } from "langchain/chains";
+import { PromptTemplate } from "@langchain/core/prompts";
+const llm = new OpenAI({ model: "gpt-3.5-turbo-instruct", maxTokens: 40 });
+const chain = new LLMChain({ llm, prompt: PromptTemplate.fromTemplate("Name {x}") });
+class Namer extends LLMChain {}
+export async function run(xs: string[]) {
+  const agent = createAgent({ model: "openai:gpt-4o", tools: [] });
+  await agent.invoke({ messages: [{ role: "user", content: "hi" }] }); // @site
+  for (const x of xs) await llm.invoke(x); // @site
+  for (const x of xs) await chain.call({ x }); // @site
+  await chain.predict({ x: "y" }); // @site
+  await new Namer({ llm, prompt: PromptTemplate.fromTemplate("{x}") }).call({ x: "z" }); // @site
+}
+`, [
+      { api: "@langchain invoke", model: "openai:gpt-4o", calls: "O(1)" },
+      { api: "@langchain invoke", model: "gpt-3.5-turbo-instruct", calls: "Θ(|xs|)", output: "Θ(|xs|)" },
+      { api: "@langchain call", model: "gpt-3.5-turbo-instruct", calls: "Θ(|xs|)" },
+      { api: "@langchain predict", calls: "Θ(1)" },
+      { api: "@langchain call", calls: "Θ(1)" },
+    ]);
+  });
+
+  it("loadSummarizationChain and loadQARefineChain hide a loop over the documents; stuff does not", () => {
+    expectSites(`import { loadSummarizationChain, loadQARefineChain } from "langchain/chains";
+import { ChatOpenAI } from "@langchain/openai";
+const model = new ChatOpenAI({ model: "gpt-4o-mini", maxTokens: 200 });
+export async function run(docs: { pageContent: string }[]) {
+  await loadSummarizationChain(model, { type: "map_reduce" }).invoke({ input_documents: docs }); // @site
+  await loadQARefineChain(model).call({ input_documents: docs, question: "q" }); // @site
+  await loadSummarizationChain(model, { type: "stuff" }).invoke({ input_documents: docs }); // @site
+}
+`, [
+      { calls: "O(|docs|)", input: "O(|docs|·|docs[]| + |docs|·out)", growth: "output" },
+      { calls: "O(|docs|)", input: "O(|docs|·|docs[]| + |docs|·out)" },
+      { calls: "Θ(1)", input: "Θ(|docs|·|docs[]|)" },
+    ]);
+  });
+
+  it("a LangGraph StateGraph compiled and invoked runs up to recursionLimit steps", () => {
+    expectSites(`import { StateGraph, START, END } from "@langchain/langgraph";
+export async function run(State: any, call: any, input: string) {
+  const graph = new StateGraph(State).addNode("agent", call).addEdge(START, "agent").addEdge("agent", END).compile();
+  await graph.invoke({ messages: [input] }); // @site
+  await graph.invoke({ messages: [input] }, { recursionLimit: 5 }); // @site
+}
+`, [{ calls: "O(1)", api: "@langchain invoke" }, { calls: "O(1)" }]);
+  });
+
+  it("Mastra: mastra.getAgent, an Agent imported from another module, a memory thread capped by lastMessages", () => {
+    const { project } = memoryProject({
+      "/p/agents.ts": `import { Agent } from "@mastra/core/agent";
+import { Memory } from "@mastra/memory";
+export const helper = new Agent({ name: "helper", instructions: "help", model: "openai/gpt-4o", memory: new Memory() });
+export const windowed = new Agent({ name: "w", instructions: "help", model: "openai/gpt-4o", memory: new Memory({ options: { lastMessages: 10 } }) });
+`,
+      "/p/mastra.ts": `import { Mastra } from "@mastra/core";\nimport { helper } from "./agents";\nexport const mastra = new Mastra({ agents: { helper } });\n`,
+      "/p/chat.ts": `import { mastra } from "./mastra";
+import { helper, windowed } from "./agents";
+export async function chat(turns: string[]) {
+  const agent = mastra.getAgent("helper");
+  for (const t of turns) await agent.generate(t, { maxSteps: 1 });
+  for (const t of turns) await helper.generate(t, { maxSteps: 1, memory: { thread: "t1", resource: "u1" } });
+  for (const t of turns) await windowed.generate(t, { maxSteps: 1, memory: { thread: "t1", resource: "u1" } });
+}
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/chat.ts", ["api", "model", "calls", "growth"]), [
+      { line: 5, api: "@mastra/core generate", model: null, calls: "Θ(|turns|)", growth: "none" },
+      { line: 6, api: "@mastra/core generate", model: "openai/gpt-4o", calls: "Θ(|turns|)", growth: "stateful" },
+      { line: 7, api: "@mastra/core generate", model: "openai/gpt-4o", calls: "Θ(|turns|)", growth: "none" },
+    ]);
+  });
+
+  it("the Responses WebSocket client, Inngest AgentKit networks, the chatgpt package, LlamaIndex agents", () => {
+    expectSites(`import OpenAI from "openai";
+import { ResponsesWS } from "openai/resources/responses/ws";
+import { createNetwork, createAgent } from "@inngest/agent-kit";
+import { ChatGPTAPI } from "chatgpt";
+import { agent } from "@llamaindex/workflow";
+import { OpenAIAgent } from "llamaindex";
+export async function run(turns: string[], searcher: any) {
+  const ws = new ResponsesWS(new OpenAI());
+  let prev: string | undefined;
+  for (const t of turns) ws.send({ type: "response.create", model: "gpt-4.1", input: t, previous_response_id: prev }); // @site
+  const writer = createAgent({ name: "w", system: "write", model: "gpt-4o" });
+  await writer.run("x"); // @site
+  await createNetwork({ agents: [searcher], maxIter: 4 }).run("task"); // @site
+  await createNetwork({ agents: [searcher] }).run("task"); // @site
+  const api = new ChatGPTAPI({ apiKey: "k", completionParams: { model: "gpt-4o" } });
+  let res = await api.sendMessage("hi"); // @site
+  for (const t of turns) res = await api.sendMessage(t, { parentMessageId: res.id }); // @site
+  await agent({ llm: searcher, tools: [] }).run("q"); // @site
+  const classic = new OpenAIAgent({ tools: [] });
+  for (const t of turns) await classic.chat({ message: t }); // @site
+}
+`, [
+      { api: "openai send", model: "gpt-4.1", calls: "Θ(|turns|)", growth: "stateful" },
+      { api: "@inngest/agent-kit run", calls: "Θ(1)" },
+      { api: "@inngest/agent-kit run", calls: "O(1)" },
+      { api: "@inngest/agent-kit run", calls: "O(S14)" },
+      { api: "chatgpt sendMessage", model: "gpt-4o", calls: "Θ(1)", growth: "none" },
+      { api: "chatgpt sendMessage", model: "gpt-4o", calls: "Θ(|turns|)", growth: "stateful" },
+      { api: "llamaindex run", calls: "O(S18)" },
+      { api: "llamaindex chat", growth: "stateful" },
+    ]);
+  });
+});

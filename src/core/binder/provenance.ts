@@ -21,6 +21,8 @@ export interface ExportedClient {
   readonly client: ClientKind;
   readonly model?: string;
   readonly maxTokens?: number;
+  /** Its construction caps the conversation it keeps to a window (a memory's `lastMessages`). */
+  readonly windowed?: boolean;
   /** The export is a function that returns the client. */
   readonly factory: boolean;
 }
@@ -29,6 +31,7 @@ export interface ExportedClient {
 interface ClientSettings {
   readonly model?: ts.Expression;
   readonly maxTokens?: ts.Expression;
+  readonly windowed?: boolean;
 }
 
 export interface LlmCall {
@@ -40,7 +43,7 @@ export interface LlmCall {
   readonly model?: ts.Expression;
   readonly maxTokens?: ts.Expression;
   /** A loop inside the SDK: the spec, and the expression that caps it when one is given. */
-  readonly steps?: { readonly spec: StepSpec; readonly cap?: ts.Expression };
+  readonly steps?: { readonly spec: StepSpec; readonly cap?: ts.Expression; readonly elements?: ts.Expression };
   /** Conversation state kept between requests: where it starts (a session's creation, the variable chaining response ids). */
   readonly state?: { readonly anchor: ts.Node; readonly source: string };
   /** A call of a function of the user's that makes LLM calls: its summary. */
@@ -123,6 +126,11 @@ export class Provenance {
   }
 
   private stepsOf(call: ts.CallExpression, spec: StepSpec, client: Value | undefined): LlmCall["steps"] {
+    if (spec.unless && client?.kind === "client" && client.origin && this.ts.isCallExpression(client.origin) && this.constants.string(this.argumentAt(client.origin, spec.unless.path)) === spec.unless.equals) return undefined;
+    if (spec.perElementOf) {
+      const elements = this.argumentAt(call, spec.perElementOf);
+      return elements ? { spec, elements } : undefined;
+    }
     if (spec.when && !(spec.when.startsWith("client:") ? client && this.clientConfig(client, spec.when.slice("client:".length)) : this.argumentAt(call, spec.when))) return undefined;
     for (const path of spec.from) {
       const cap = path.startsWith("client:") ? (client ? this.clientConfig(client, path.slice("client:".length)) : undefined) : this.argumentAt(call, path);
@@ -134,8 +142,13 @@ export class Provenance {
   /** A chat session reused across requests, or a request chained to server-side state. */
   private stateOf(call: ts.CallExpression, spec: ApiSpec, client: Value | undefined): LlmCall["state"] {
     if (client?.kind === "client" && client.client.stateful && client.origin && !this.boundedMemory(client)) return { anchor: client.origin, source: client.client.stateful.source };
+    if (client && this.windowed(client, spec)) return undefined;
     for (const path of spec.state ?? []) {
-      const e = this.argumentAt(call, path);
+      let e = this.argumentAt(call, path);
+      // `memory: { thread: "t1", resource }` (Mastra): the thread named keeps the conversation, even a fixed one.
+      const thread = e && this.ts.isObjectLiteralExpression(this.constants.skipTrivia(e)) ? this.constants.property(e, ["thread"]) ?? this.constants.property(e, ["threadId"]) : undefined;
+      if (thread && this.constants.string(thread) !== undefined) return { anchor: (client?.kind === "client" ? client.origin : undefined) ?? this.scopes.sourceFile, source: `${path.split(".").pop()} keeps the thread's messages and sends them with every request` };
+      if (thread) e = thread;
       if (!e || this.constants.string(e) !== undefined) continue;
       // The chain starts where the id (or session) variable is declared: `let prev; … prev = r.id`.
       let root: ts.Expression = this.constants.skipTrivia(e);
@@ -223,6 +236,11 @@ export class Provenance {
       return this.moduleValue(specifier, [name]) ?? this.imported(specifier, name, decl);
     }
     if (t.isFunctionDeclaration(decl)) return this.factoryOf(decl);
+    // `class Summarizer extends LLMChain {}`: its instances are the catalog class's.
+    if (t.isClassDeclaration(decl)) {
+      const base = decl.heritageClauses?.find((h) => h.token === t.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+      return base ? this.valueOf(base) : undefined;
+    }
     if (t.isImportEqualsDeclaration(decl)) {
       const ref = decl.moduleReference;
       return t.isExternalModuleReference(ref) && t.isStringLiteralLike(ref.expression) ? this.moduleValue(ref.expression.text, []) : undefined;
@@ -249,6 +267,7 @@ export class Provenance {
     const settings: ClientSettings = {
       ...(found.model !== undefined ? { model: f.createStringLiteral(found.model) } : {}),
       ...(found.maxTokens !== undefined ? { maxTokens: f.createNumericLiteral(found.maxTokens) } : {}),
+      ...(found.windowed ? { windowed: true } : {}),
     };
     const client: Value = { kind: "client", entry: found.entry, client: found.client, path: [], origin: at, settings };
     return found.factory ? { kind: "factory", returns: client } : client;
@@ -290,7 +309,8 @@ export class Provenance {
     if (client?.kind !== "client" || client.path.length) return undefined;
     const model = modelOf(this.clientSetting(client, "model"));
     const maxTokens = this.constants.number(this.clientSetting(client, "maxTokens"));
-    return { entry: client.entry, client: client.client, factory: v!.kind === "factory", ...(model !== null ? { model } : {}), ...(maxTokens !== undefined ? { maxTokens } : {}) };
+    const windowed = client.client.methods.some((m) => this.windowed(client, m));
+    return { entry: client.entry, client: client.client, factory: v!.kind === "factory", ...(model !== null ? { model } : {}), ...(maxTokens !== undefined ? { maxTokens } : {}), ...(windowed ? { windowed } : {}) };
   }
 
   /** `const { chat } = client`, `const { generateText } = require("ai")`, nested patterns. */
@@ -401,6 +421,25 @@ export class Provenance {
     const x = memory && this.constants.skipTrivia(memory);
     const name = x && t.isNewExpression(x) && t.isIdentifier(x.expression) ? x.expression.text : undefined;
     return v.kind === "client" && !!name && !!v.client.stateful?.boundedBy?.includes(name);
+  }
+
+  private windowed(client: Value, spec: ApiSpec): boolean {
+    if (client.kind !== "client" || !spec.stateWindow) return false;
+    return !!client.settings?.windowed || spec.stateWindow.some((path) => this.settingThroughConstructor(client, path.slice("client:".length)));
+  }
+
+  /** `memory.options.lastMessages` in `new Agent({ memory: new Memory({ options: { lastMessages: 10 } }) })`: keys read through `new X({…})` and consts. */
+  private settingThroughConstructor(v: Value, path: string): ts.Expression | undefined {
+    const t = this.ts;
+    let cur: ts.Expression | undefined = v.kind === "client" ? v.config : undefined;
+    for (const key of path.split(".")) {
+      let x = cur && this.constants.skipTrivia(cur);
+      for (let i = 0; x && t.isIdentifier(x) && i < 4; i++) x = this.constants.initializerOf(x) && this.constants.skipTrivia(this.constants.initializerOf(x)!);
+      if (x && t.isNewExpression(x)) x = x.arguments?.[0];
+      cur = this.constants.property(x, [key]);
+      if (!cur) return undefined;
+    }
+    return cur;
   }
 
   /** A setting in the client's construction (`new Agent({ defaultOptions: { maxSteps } })`). */
