@@ -1,6 +1,6 @@
 // The agent code people actually write (issue 17): each class of miss as a small program of its shape.
 import * as assert from "node:assert/strict";
-import { classOfJson, costClass, findingJson } from "../../src/core";
+import { classOfJson, costClass, findingJson, isTestPath } from "../../src/core";
 import { analyze, expectSites } from "./analyze";
 import { memoryProject, sitesOf } from "./project";
 
@@ -325,5 +325,32 @@ export async function run(turns: string[], searcher: any) {
       { api: "llamaindex run", calls: "O(S18)" },
       { api: "llamaindex chat", growth: "stateful" },
     ]);
+  });
+});
+
+describe("agent shapes: tests and fixtures", () => {
+  it("paths under test folders and *.test/*.spec files are test code; others are not", () => {
+    const yes = ["test/agent.ts", "packages/core/__tests__/run.ts", "src/fixtures/chat.js", "e2e/flow.ts", "src/agent.test.ts", "src\\tool.spec.tsx", "a/__mocks__/openai.ts"];
+    const no = ["src/agent.ts", "src/testing.ts", "src/latest/agent.ts", "contest/run.ts", "src/spec.ts", "src/test.ts"];
+    assert.deepEqual(yes.filter(isTestPath), yes);
+    assert.deepEqual(no.filter(isTestPath), []);
+    const [f] = analyze(`import OpenAI from "openai";\nnew OpenAI().chat.completions.create({ model: "gpt-4o", messages: [] });\n`);
+    assert.equal(findingJson(f!, "test/case.ts").testCode, true);
+    assert.equal("testCode" in findingJson(f!, "src/case.ts"), false);
+  });
+
+  it("a call inside describe.each(models) runs once per model", () => {
+    expectSites(`import OpenAI from "openai";
+const ai = new OpenAI();
+const models = ["gpt-4o", "gpt-4.1", "o3"];
+describe.each(models)("with %s", (model) => {
+  it("answers", async () => {
+    await ai.chat.completions.create({ model, max_tokens: 5, messages: [{ role: "user", content: "hi" }] }); // @site
+  });
+});
+test.each([["a"], ["b"]])("case %s", async (x) => {
+  await ai.chat.completions.create({ model: "gpt-4o", max_tokens: 5, messages: [{ role: "user", content: x }] }); // @site
+});
+`, [{ calls: "Θ(|models|)", loops: "each@4:|models|" }, { calls: "Θ(1)", loops: "each@9:2" }], "agent.test.ts");
   });
 });

@@ -9,7 +9,7 @@ import type { Scopes, TS } from "../binder/scopes";
 import type { Defined, SymbolTable } from "../symbols";
 import { lineRef } from "../lineRefs";
 
-export type LoopKind = "for" | "for-of" | "for-in" | "for-await" | "while" | "do-while" | "map" | "forEach" | "flatMap" | "filter" | "reduce" | "some" | "every" | "find" | "pMap";
+export type LoopKind = "for" | "for-of" | "for-in" | "for-await" | "while" | "do-while" | "map" | "forEach" | "flatMap" | "filter" | "reduce" | "some" | "every" | "find" | "pMap" | "each";
 
 export interface LoopInfo {
   readonly node: ts.Node;
@@ -112,7 +112,17 @@ export class Loops {
     const t = this.ts;
     if (!t.isCallExpression(host)) return false;
     if (host.arguments[0] === fn && t.isPropertyAccessExpression(host.expression) && !!ownValue(CALLBACK_LOOPS, host.expression.name.text)) return true;
-    return host.arguments[1] === fn && this.isImportOf(host.expression, "p-map");
+    return host.arguments[1] === fn && (this.isImportOf(host.expression, "p-map") || !!this.eachTable(host));
+  }
+
+  /** `describe.each(models)("…", (m) => …)`, `it.each`, `test.each`: the test runs once per row of the table. */
+  private eachTable(host: ts.CallExpression): ts.Expression | undefined {
+    const t = this.ts;
+    const each = host.expression;
+    if (!t.isCallExpression(each) || !t.isPropertyAccessExpression(each.expression) || each.expression.name.text !== "each" || !each.arguments[0]) return undefined;
+    const runner = this.constants.skipTrivia(each.expression.expression);
+    const name = t.isIdentifier(runner) ? runner.text : t.isPropertyAccessExpression(runner) && t.isIdentifier(runner.expression) ? runner.expression.text : "";
+    return ["describe", "it", "test"].includes(name) ? each.arguments[0] : undefined;
   }
 
   /** Whether an expression names the default export of a package (`import pMap from "p-map"`). */
@@ -155,6 +165,11 @@ export class Loops {
   private compute(loop: ts.Node): LoopInfo {
     const t = this.ts;
     const line = this.line(loop);
+    const table = t.isCallExpression(loop) ? this.eachTable(loop) : undefined;
+    if (table) {
+      const c = this.collection(table);
+      return { node: loop, kind: "each", line, trip: c.trip, tripText: c.text, dataDependent: false, exact: c.exact, parallel: false, why: `the test runs once per row of ${this.text(table)}` };
+    }
     if (t.isCallExpression(loop) && !t.isPropertyAccessExpression(loop.expression)) {
       // pMap(xs, fn, { concurrency })
       const c = this.collection(loop.arguments[0]!);

@@ -79,12 +79,15 @@ function describe(s: ReportSite, b: BaselineSite | undefined): string {
 /**
  * The sites that fail the gate. `increase`: a matched site's class grows. `new-quadratic`: a site is
  * quadratic or worse and its baseline counterpart was not (or it has none). `unbounded`: a site is
- * unbounded and its counterpart was not (without a baseline: any unbounded site).
+ * unbounded and its counterpart was not (without a baseline: any unbounded site). Sites in tests
+ * and fixtures are skipped unless `includeTests`.
  */
-export function gate(model: ReportModel, baseline: readonly BaselineSite[] | undefined, failOn: readonly FailOn[]): Violation[] {
+export function gate(model: ReportModel, baseline: readonly BaselineSite[] | undefined, failOn: readonly FailOn[], options: { readonly includeTests?: boolean } = {}): Violation[] {
   const before = new Map((baseline ?? []).map((b) => [b.site, b]));
   const out: Violation[] = [];
   for (const s of model.sites) {
+    // Tests and fixtures are marked in the report; they fail the gate only when asked (--include-tests).
+    if (s.testCode && !options.includeTests) continue;
     const b = before.get(s.site);
     const add = (rule: FailOn): void => void out.push({ rule, site: s, baseline: b, message: `${rule}: ${describe(s, b)}` });
     if (failOn.includes("increase") && b && classRank(s.costClass) > classRank(b.costClass)) add("increase");
