@@ -36,6 +36,19 @@ describe("agent shapes: clients and wrappers made in another module", () => {
     assert.deepEqual(sitesOf(project, "/p/use.ts", ["api", "model", "calls", "output"]), [{ line: 3, api: "@langchain invoke", model: "gpt-4o-mini", calls: "Θ(|docs|)", output: "Θ(|docs|)" }]);
   });
 
+  it("a member of a client made in another module (the models of a GoogleGenAI), returned by a factory", () => {
+    const { project } = memoryProject({
+      "/p/generator.ts": `import { GoogleGenAI } from "@google/genai";\nexport async function createGenerator(key: string) {\n  const ai = new GoogleGenAI({ apiKey: key });\n  return ai.models;\n}\n`,
+      "/p/turns.ts": `import { createGenerator } from "./generator";
+export async function run(prompts: string[]) {
+  const generator = await createGenerator("k");
+  for (const p of prompts) await generator.generateContent({ model: "gemini-2.5-pro", contents: p });
+}
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/turns.ts", ["api", "model", "calls"]), [{ line: 4, api: "@google/genai models.generateContent", model: "gemini-2.5-pro", calls: "Θ(|prompts|)" }]);
+  });
+
   it("a local factory function or method that returns a client", () => {
     expectSites(`import OpenAI from "openai";
 function makeClient() { return new OpenAI(); }

@@ -19,6 +19,8 @@ export type Value =
 export interface ExportedClient {
   readonly entry: SdkEntry;
   readonly client: ClientKind;
+  /** The member path taken from the client (`ai.models`). */
+  readonly path: readonly string[];
   readonly model?: string;
   readonly maxTokens?: number;
   /** Its construction caps the conversation it keeps to a window (a memory's `lastMessages`). */
@@ -269,7 +271,7 @@ export class Provenance {
       ...(found.maxTokens !== undefined ? { maxTokens: f.createNumericLiteral(found.maxTokens) } : {}),
       ...(found.windowed ? { windowed: true } : {}),
     };
-    const client: Value = { kind: "client", entry: found.entry, client: found.client, path: [], origin: at, settings };
+    const client: Value = { kind: "client", entry: found.entry, client: found.client, path: found.path, origin: at, settings };
     return found.factory ? { kind: "factory", returns: client } : client;
   }
 
@@ -306,11 +308,11 @@ export class Provenance {
   /** What another module needs of a client: its kind and static settings. */
   portable(v: Value | undefined, modelOf: (e: ts.Expression | undefined) => string | null): ExportedClient | undefined {
     const client = v?.kind === "factory" ? v.returns : v;
-    if (client?.kind !== "client" || client.path.length) return undefined;
+    if (client?.kind !== "client") return undefined;
     const model = modelOf(this.clientSetting(client, "model"));
     const maxTokens = this.constants.number(this.clientSetting(client, "maxTokens"));
     const windowed = client.client.methods.some((m) => this.windowed(client, m));
-    return { entry: client.entry, client: client.client, factory: v!.kind === "factory", ...(model !== null ? { model } : {}), ...(maxTokens !== undefined ? { maxTokens } : {}), ...(windowed ? { windowed } : {}) };
+    return { entry: client.entry, client: client.client, path: client.path, factory: v!.kind === "factory", ...(model !== null ? { model } : {}), ...(maxTokens !== undefined ? { maxTokens } : {}), ...(windowed ? { windowed } : {}) };
   }
 
   /** `const { chat } = client`, `const { generateText } = require("ai")`, nested patterns. */
