@@ -53,6 +53,7 @@ export class FileAnalyzer {
   private readonly llmCalls = new Map<ts.CallExpression, LlmCall | null>();
   private readonly classifying = new Set<ts.CallExpression>();
   private readonly summaries = new Map<ts.Node, Summary | null>();
+  private readonly exportTargets = new Map<string, ts.Node | null>();
   private readonly inProgress = new Set<ts.Node>();
   /**
    * The summaries being made, innermost last (Tarjan's stack): `low` is the shallowest frame whose
@@ -168,6 +169,11 @@ export class FileAnalyzer {
   exportedClient(exportName: string): ExportedClient | undefined {
     const target = this.exportTarget(exportName);
     return target ? this.provenance.portable(this.provenance.exportedClient(target), (e) => modelOf(this.tsm, this.constants, e)) : undefined;
+  }
+
+  /** Whether this module itself declares the export (not through `export … from`). */
+  declaresExport(exportName: string): boolean {
+    return !!this.exportTarget(exportName);
   }
 
   /** `export { a as b } from "./x"` and `export * from "./x"`: where other exports come from. */
@@ -501,8 +507,16 @@ export class FileAnalyzer {
     return target ? this.exportedFunctionOf(target, head!, member) : undefined;
   }
 
-  /** The declaration (or expression) a module exports under a name. */
+  /** The declaration (or expression) a module exports under a name (memoised: importers ask for each name they import). */
   private exportTarget(head: string): ts.Node | undefined {
+    const memo = this.exportTargets.get(head);
+    if (memo !== undefined) return memo ?? undefined;
+    const target = this.findExportTarget(head);
+    this.exportTargets.set(head, target ?? null);
+    return target;
+  }
+
+  private findExportTarget(head: string): ts.Node | undefined {
     const t = this.tsm;
     let target: ts.Node | undefined;
     for (const s of this.sourceFile.statements) {
