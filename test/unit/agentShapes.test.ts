@@ -281,6 +281,31 @@ export async function run(State: any, call: any, input: string) {
 `, [{ calls: "O(1)", api: "@langchain invoke" }, { calls: "O(1)" }]);
   });
 
+  it("a LangGraph Send fan-out runs its node once per element; a node added without one does not loop", () => {
+    expectSites(`import { StateGraph, Send, START, END } from "@langchain/langgraph";
+import { ChatOpenAI } from "@langchain/openai";
+const model = new ChatOpenAI({ model: "gpt-4o-mini", maxTokens: 100 });
+async function summarize(state: { doc: string }) {
+  const r = await model.invoke(\`Summarize: \${state.doc}\`); // @site
+  return { summaries: [r.content] };
+}
+async function combine(state: { summaries: string[] }) {
+  return { final: await model.invoke(state.summaries.join("\\n")) }; // @site
+}
+const fanOut = (state: { docs: string[] }) => state.docs.map((doc) => new Send("summarize", { doc }));
+export const graph = new StateGraph({} as any)
+  .addNode("summarize", summarize)
+  .addNode("combine", combine)
+  .addConditionalEdges(START, fanOut, ["summarize"])
+  .addEdge("summarize", "combine")
+  .addEdge("combine", END)
+  .compile();
+`, [
+      { calls: "Θ(|state.docs|)", loops: "map@11:|state.docs|", span: "Θ(1)" },
+      { calls: "Θ(1)", loops: "" },
+    ]);
+  });
+
   it("Mastra: mastra.getAgent, an Agent imported from another module, a memory thread capped by lastMessages", () => {
     const { project } = memoryProject({
       "/p/agents.ts": `import { Agent } from "@mastra/core/agent";
