@@ -28,6 +28,25 @@ describe("agent shapes: clients and wrappers made in another module", () => {
     for (const f of ["/p/a.ts", "/p/b.ts", "/p/c.ts"]) assert.deepEqual(sitesOf(project, f, ["api", "model", "calls", "input", "growth"]), want, f);
   });
 
+  it("CommonJS: module.exports = client and exports.client, taken by require", () => {
+    const { project } = memoryProject({
+      "/p/openai.js": `const OpenAI = require("openai");\nconst openai = new OpenAI();\nmodule.exports = openai;\n`,
+      "/p/named.js": `const OpenAI = require("openai");\nexports.client = new OpenAI();\n`,
+      "/p/use.js": `const openai = require("./openai");
+const { client } = require("./named");
+async function run(qs) {
+  for (const q of qs) await openai.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: q }] });
+  for (const q of qs) await client.responses.create({ model: "gpt-4.1", input: q });
+}
+module.exports = { run };
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/use.js", ["api", "calls"]), [
+      { line: 4, api: "openai chat.completions.create", calls: "Θ(|qs|)" },
+      { line: 5, api: "openai responses.create", calls: "Θ(|qs|)" },
+    ]);
+  });
+
   it("a client's model and output cap come with it from the module that made it", () => {
     const { project } = memoryProject({
       "/p/llm.ts": `import { ChatOpenAI } from "@langchain/openai";\nexport const model = new ChatOpenAI({ model: "gpt-4o-mini", maxTokens: 50 });\n`,

@@ -199,9 +199,9 @@ export class Provenance {
       return base ? this.construct(base, e.arguments?.[0], e) : undefined;
     }
     if (t.isCallExpression(e)) {
-      if (t.isIdentifier(e.expression) && e.expression.text === "require" && e.arguments.length === 1 && t.isStringLiteralLike(e.arguments[0]!)) {
-        return this.moduleValue(e.arguments[0].text, []);
-      }
+      const required = this.requiredSpecifier(e);
+      // `const openai = require("./openai")` (`module.exports = openai`): the module's default client.
+      if (required !== undefined) return this.moduleValue(required, []) ?? this.imported(required, "default", e);
       const base = this.valueOf(e.expression);
       if (!base) return this.valueOfCheckedType(e);
       if (base.kind === "factory") return base.returns;
@@ -259,6 +259,13 @@ export class Provenance {
       return (decl.initializer ? this.valueOf(decl.initializer) : undefined) ?? (decl.type ? this.valueOfType(decl.type) : undefined);
     }
     return undefined;
+  }
+
+  /** `require("x")` → "x". */
+  private requiredSpecifier(e: ts.Expression): string | undefined {
+    const t = this.ts;
+    const x = this.constants.skipTrivia(e);
+    return t.isCallExpression(x) && t.isIdentifier(x.expression) && x.expression.text === "require" && x.arguments.length === 1 && t.isStringLiteralLike(x.arguments[0]!) ? x.arguments[0].text : undefined;
   }
 
   /** A client exported by a project module: it starts (for state kept across calls) at the import. */
@@ -324,6 +331,9 @@ export class Provenance {
     if (!key) return undefined;
     const holder = pattern.parent;
     let base: Value | undefined;
+    // `const { client } = require("./client")`: a client another module exports.
+    const required = t.isVariableDeclaration(holder) && holder.initializer ? this.requiredSpecifier(holder.initializer) : undefined;
+    if (required !== undefined && !this.moduleValue(required, [])) return this.imported(required, key, el);
     if (t.isVariableDeclaration(holder) && holder.initializer) base = this.valueOf(holder.initializer);
     else if (t.isBindingElement(holder)) base = this.valueOfBindingElement(holder);
     return base ? this.member(base, key) : undefined;
