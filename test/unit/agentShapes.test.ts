@@ -330,7 +330,7 @@ export const graph = new StateGraph({} as any)
       "/p/agents.ts": `import { Agent } from "@mastra/core/agent";
 import { Memory } from "@mastra/memory";
 export const helper = new Agent({ name: "helper", instructions: "help", model: "openai/gpt-4o", memory: new Memory() });
-export const windowed = new Agent({ name: "w", instructions: "help", model: "openai/gpt-4o", memory: new Memory({ options: { lastMessages: 10 } }) });
+export const windowed = new Agent({ name: "w", instructions: "help", model: "openai/gpt-4o", memory: new Memory({ options: { lastMessages: 3 } }) });
 `,
       "/p/mastra.ts": `import { Mastra } from "@mastra/core";\nimport { helper } from "./agents";\nexport const mastra = new Mastra({ agents: { helper } });\n`,
       "/p/chat.ts": `import { mastra } from "./mastra";
@@ -343,10 +343,17 @@ export async function chat(turns: string[]) {
 }
 `,
     });
-    assert.deepEqual(sitesOf(project, "/p/chat.ts", ["api", "model", "calls", "growth"]), [
-      { line: 5, api: "@mastra/core generate", model: null, calls: "Θ(|turns|)", growth: "none" },
-      { line: 6, api: "@mastra/core generate", model: "openai/gpt-4o", calls: "Θ(|turns|)", growth: "stateful" },
-      { line: 7, api: "@mastra/core generate", model: "openai/gpt-4o", calls: "Θ(|turns|)", growth: "none" },
+    // The thread re-sends at most lastMessages earlier messages: 10 by default, 3 here.
+    assert.deepEqual(sitesOf(project, "/p/chat.ts", ["api", "model", "calls", "input", "growth"]), [
+      { line: 5, api: "@mastra/core generate", model: null, calls: "Θ(|turns|)", input: "Θ(|turns|·|t|)", growth: "none" },
+      { line: 6, api: "@mastra/core generate", model: "openai/gpt-4o", calls: "Θ(|turns|)", input: "Θ(|turns|·|t| + |turns|·out[openai/gpt-4o])", growth: "none" },
+      { line: 7, api: "@mastra/core generate", model: "openai/gpt-4o", calls: "Θ(|turns|)", input: "Θ(|turns|·|t| + |turns|·out[openai/gpt-4o])", growth: "none" },
+    ]);
+    const explained = project.analyze("/p/chat.ts").findings.map((f) => f.explanation.find((l) => l.includes("earlier messages")));
+    assert.deepEqual(explained, [
+      undefined,
+      "Mastra's memory sends the thread's last lastMessages messages (10 by default): at most 10 earlier messages (prompts or answers) are billed again with each request",
+      "Mastra's memory sends the thread's last lastMessages messages (10 by default): at most 3 earlier messages (prompts or answers) are billed again with each request",
     ]);
   });
 

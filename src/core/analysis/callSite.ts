@@ -69,8 +69,13 @@ export class CallSites {
     explanation.push(...new Set(prompt.flatMap((p) => p.notes).concat(out.notes)));
 
     // State kept between requests is billed again on each one: it grows by prompt + answer per iteration.
-    const stateLoops = llm.state ? this.loopsSince(loops, llm.state.anchor) : [];
-    if (llm.state && stateLoops.length) {
+    const window = llm.state?.window;
+    const stateLoops = llm.state && window === undefined ? this.loopsSince(loops, llm.state.anchor) : [];
+    if (window !== undefined) {
+      // At most W earlier messages come back with each request, each a prompt or an answer.
+      perCall = perCall.add(perCall.add(out.poly).scale(window));
+      explanation.push(`${llm.state!.source}: at most ${window} earlier messages (prompts or answers) are billed again with each request`);
+    } else if (llm.state && stateLoops.length) {
       const perIteration = perCall.add(out.poly);
       perCall = perCall.add(perIteration.mul(Poly.product(stateLoops.map((l) => l.trip))));
       growth = "stateful";

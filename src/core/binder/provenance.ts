@@ -23,8 +23,8 @@ export interface ExportedClient {
   readonly path: readonly string[];
   readonly model?: string;
   readonly maxTokens?: number;
-  /** Its construction caps the conversation it keeps to a window (a memory's `lastMessages`). */
-  readonly windowed?: boolean;
+  /** Its construction caps the conversation it keeps to a window of this many messages (a memory's `lastMessages`). */
+  readonly window?: number;
   /** The export is a function that returns the client. */
   readonly factory: boolean;
 }
@@ -33,7 +33,7 @@ export interface ExportedClient {
 interface ClientSettings {
   readonly model?: ts.Expression;
   readonly maxTokens?: ts.Expression;
-  readonly windowed?: boolean;
+  readonly window?: number;
 }
 
 export interface LlmCall {
@@ -47,7 +47,7 @@ export interface LlmCall {
   /** A loop inside the SDK: the spec, and the expression that caps it when one is given. */
   readonly steps?: { readonly spec: StepSpec; readonly cap?: ts.Expression; readonly elements?: ts.Expression };
   /** Conversation state kept between requests: where it starts (a session's creation, the variable chaining response ids). */
-  readonly state?: { readonly anchor: ts.Node; readonly source: string };
+  readonly state?: { readonly anchor: ts.Node; readonly source: string; readonly window?: number };
   /** A call of a function of the user's that makes LLM calls: its summary. */
   readonly summary?: Summary;
   /** `xs.map(ask)`: the collection whose elements the summarised function is called with. */
@@ -143,8 +143,14 @@ export class Provenance {
 
   /** A chat session reused across requests, or a request chained to server-side state. */
   private stateOf(call: ts.CallExpression, spec: ApiSpec, client: Value | undefined): LlmCall["state"] {
+    const state = this.unwindowedState(call, spec, client);
+    if (!state || !spec.stateWindow) return state;
+    const window = (client && this.configuredWindow(client, spec)) ?? spec.stateWindow.default;
+    return window === undefined ? state : { ...state, window, source: spec.stateWindow.source };
+  }
+
+  private unwindowedState(call: ts.CallExpression, spec: ApiSpec, client: Value | undefined): LlmCall["state"] {
     if (client?.kind === "client" && client.client.stateful && client.origin && !this.boundedMemory(client)) return { anchor: client.origin, source: client.client.stateful.source };
-    if (client && this.windowed(client, spec)) return undefined;
     for (const path of spec.state ?? []) {
       let e = this.argumentAt(call, path);
       // `memory: { thread: "t1", resource }` (Mastra): the thread named keeps the conversation, even a fixed one.
@@ -276,7 +282,7 @@ export class Provenance {
     const settings: ClientSettings = {
       ...(found.model !== undefined ? { model: f.createStringLiteral(found.model) } : {}),
       ...(found.maxTokens !== undefined ? { maxTokens: f.createNumericLiteral(found.maxTokens) } : {}),
-      ...(found.windowed ? { windowed: true } : {}),
+      ...(found.window !== undefined ? { window: found.window } : {}),
     };
     const client: Value = { kind: "client", entry: found.entry, client: found.client, path: found.path, origin: at, settings };
     return found.factory ? { kind: "factory", returns: client } : client;
@@ -318,8 +324,8 @@ export class Provenance {
     if (client?.kind !== "client") return undefined;
     const model = modelOf(this.clientSetting(client, "model"));
     const maxTokens = this.constants.number(this.clientSetting(client, "maxTokens"));
-    const windowed = client.client.methods.some((m) => this.windowed(client, m));
-    return { entry: client.entry, client: client.client, path: client.path, factory: v!.kind === "factory", ...(model !== null ? { model } : {}), ...(maxTokens !== undefined ? { maxTokens } : {}), ...(windowed ? { windowed } : {}) };
+    const window = client.client.methods.map((m) => this.configuredWindow(client, m)).find((w) => w !== undefined);
+    return { entry: client.entry, client: client.client, path: client.path, factory: v!.kind === "factory", ...(model !== null ? { model } : {}), ...(maxTokens !== undefined ? { maxTokens } : {}), ...(window !== undefined ? { window } : {}) };
   }
 
   /** `const { chat } = client`, `const { generateText } = require("ai")`, nested patterns. */
@@ -435,9 +441,15 @@ export class Provenance {
     return v.kind === "client" && !!name && !!v.client.stateful?.boundedBy?.includes(name);
   }
 
-  private windowed(client: Value, spec: ApiSpec): boolean {
-    if (client.kind !== "client" || !spec.stateWindow) return false;
-    return !!client.settings?.windowed || spec.stateWindow.some((path) => this.settingThroughConstructor(client, path.slice("client:".length)));
+  /** The window its construction sets (`lastMessages: 20`), here or in the module that made it. */
+  private configuredWindow(client: Value, spec: ApiSpec): number | undefined {
+    if (client.kind !== "client" || !spec.stateWindow) return undefined;
+    if (client.settings?.window !== undefined) return client.settings.window;
+    for (const path of spec.stateWindow.from) {
+      const n = this.constants.number(this.settingThroughConstructor(client, path.slice("client:".length)));
+      if (n !== undefined) return n;
+    }
+    return undefined;
   }
 
   /** `memory.options.lastMessages` in `new Agent({ memory: new Memory({ options: { lastMessages: 10 } }) })`: keys read through `new X({…})` and consts. */

@@ -19,8 +19,8 @@ export interface ApiSpec {
   readonly steps?: StepSpec;
   /** Argument paths that chain this call to state kept on the server (`previous_response_id`). */
   readonly state?: readonly string[];
-  /** Paths in the client's construction (through `new Memory({…})`) that cap that state to a window of messages. */
-  readonly stateWindow?: readonly string[];
+  /** The state re-sent is capped to a window of messages: paths in the client's construction (read through `new Memory({…})`), else the SDK's default. */
+  readonly stateWindow?: { readonly from: readonly string[]; readonly default?: number; readonly source: string };
 }
 
 /**
@@ -102,8 +102,8 @@ const GEMINI_AFC: StepSpec = { from: ["0.config.automaticFunctionCalling.maximum
 const GEMINI_CHAT_AFC: StepSpec = { from: ["0.config.automaticFunctionCalling.maximumRemoteCalls", "client:config.automaticFunctionCalling.maximumRemoteCalls"], default: 10, when: "client:config.tools", source: GEMINI_AFC.source };
 const DOCS_CHAIN_STEPS: StepSpec = { from: [], perElementOf: "0.input_documents", unless: { path: "1.type", equals: "stuff" }, source: "a map_reduce (the default) or refine summarization chain sends one request per document" };
 const REFINE_CHAIN_STEPS: StepSpec = { from: [], perElementOf: "0.input_documents", source: "a refine chain sends one request per document, with the answer so far" };
-/** `memory: new Memory({ options: { lastMessages: N } })` sends at most the last N messages of the thread. */
-const MASTRA_WINDOW = ["client:memory.options.lastMessages"] as const;
+/** `memory: new Memory({ options: { lastMessages: N } })` sends at most the last N messages of the thread; 10 by default (Mastra's memory docs, "Conversation history"). */
+const MASTRA_WINDOW = { from: ["client:memory.options.lastMessages"], default: 10, source: "Mastra's memory sends the thread's last lastMessages messages (10 by default)" };
 const LLAMAINDEX_AGENT_STEPS: StepSpec = { from: [], source: "a LlamaIndex agent loops over tool calls with no step cap (only a timeout)" };
 const MASTRA_STEPS: StepSpec = { from: ["1.maxSteps", "client:defaultOptions.maxSteps"], source: "Mastra's default maxSteps is not documented: unbounded unless set" };
 const AGENTS_RUN: ApiSpec = { api: "run", prompt: ["1"], model: "0", steps: { from: ["2.maxTurns"], default: 10, source: "run() takes at most maxTurns turns, 10 by default" }, state: ["2.previousResponseId", "2.conversationId", "2.session"] };
