@@ -106,7 +106,10 @@ export async function main(patches: string[]) {
 }
 `,
       "/p/local.ts": `import { Reviewer } from "./reviewer";
-async function make() { return new Reviewer(); }
+async function make() {
+  const r = new Reviewer();
+  return r;
+}
 export async function main(patches: string[]) {
   const reviewer: Reviewer | null = null;
   const other = await make();
@@ -118,7 +121,7 @@ export async function main(patches: string[]) {
 `,
     });
     assert.deepEqual(sitesOf(project, "/p/main.ts", ["api", "calls", "input"]), [{ line: 4, api: "openai reviewer?.review() → chat.completions.create", calls: "Θ(|patches|)", input: "Θ(|patches|·|p|)" }]);
-    assert.deepEqual(sitesOf(project, "/p/local.ts", ["calls"]).map((s) => s.line), [7, 8]);
+    assert.deepEqual(sitesOf(project, "/p/local.ts", ["calls"]).map((s) => s.line), [10, 11]);
   });
 });
 

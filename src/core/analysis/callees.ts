@@ -141,7 +141,9 @@ export class Callees {
   }
 
   private newedClass(e: ts.Expression): ClassRef | undefined {
-    const x = this.constants.skipTrivia(e);
+    let x = this.constants.skipTrivia(e);
+    // `const r = new Reviewer(); await r.init(); return r;`
+    if (this.ts.isIdentifier(x)) x = this.constants.skipTrivia(this.constants.initializerOf(x) ?? x);
     return this.ts.isNewExpression(x) && this.ts.isIdentifier(x.expression) ? this.classFromReference(x.expression) : undefined;
   }
 
