@@ -105,6 +105,20 @@ export async function main(patches: string[]) {
   for (const p of patches) await reviewer?.review(p);
 }
 `,
+      "/p/bot.ts": `import { Reviewer } from "./reviewer";
+import { load } from "./load";
+export class Bot {
+  private reviewer: Reviewer | null = null;
+  private held = new Reviewer();
+  constructor(private readonly typed: Reviewer) {}
+  async run(patches: string[]) {
+    this.reviewer = await load();
+    for (const p of patches) await this.reviewer?.review(p);
+    for (const p of patches) await this.typed.review(p);
+    for (const p of patches) await this.held.review(p);
+  }
+}
+`,
       "/p/local.ts": `import { Reviewer } from "./reviewer";
 async function make() {
   const r = new Reviewer();
@@ -122,6 +136,11 @@ export async function main(patches: string[]) {
     });
     assert.deepEqual(sitesOf(project, "/p/main.ts", ["api", "calls", "input"]), [{ line: 4, api: "openai reviewer?.review() → chat.completions.create", calls: "Θ(|patches|)", input: "Θ(|patches|·|p|)" }]);
     assert.deepEqual(sitesOf(project, "/p/local.ts", ["calls"]).map((s) => s.line), [10, 11]);
+    assert.deepEqual(sitesOf(project, "/p/bot.ts", ["api", "calls"]), [
+      { line: 9, api: "openai this.reviewer?.review() → chat.completions.create", calls: "Θ(|patches|)" },
+      { line: 10, api: "openai this.typed.review() → chat.completions.create", calls: "Θ(|patches|)" },
+      { line: 11, api: "openai this.held.review() → chat.completions.create", calls: "Θ(|patches|)" },
+    ]);
   });
 });
 
