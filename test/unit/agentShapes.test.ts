@@ -296,6 +296,26 @@ export async function run(xs: string[]) {
     ]);
   });
 
+  it("LCEL: prompt.pipe(model), model.pipe(parser) and RunnableSequence.from([prompt, model, parser]) invoke the model", () => {
+    expectSites(`import { ChatOpenAI } from "@langchain/openai";
+import { ChatPromptTemplate } from "@langchain/core/prompts";
+import { StringOutputParser } from "@langchain/core/output_parsers";
+import { RunnableSequence } from "@langchain/core/runnables";
+const model = new ChatOpenAI({ model: "gpt-4o-mini", maxTokens: 60 });
+const prompt = ChatPromptTemplate.fromMessages([["user", "Tell me about {topic}"]]);
+const chain = prompt.pipe(model).pipe(new StringOutputParser());
+const seq = RunnableSequence.from([prompt, model, new StringOutputParser()]);
+export async function run(topics: string[]) {
+  for (const topic of topics) await chain.invoke({ topic }); // @site
+  for (const topic of topics) await seq.invoke({ topic }); // @site
+  await prompt.pipe(new StringOutputParser()).invoke({ topic: "x" });
+}
+`, [
+      { api: "@langchain invoke", model: "gpt-4o-mini", calls: "Θ(|topics|)", output: "Θ(|topics|)" },
+      { api: "@langchain invoke", model: "gpt-4o-mini", calls: "Θ(|topics|)" },
+    ]);
+  });
+
   it("loadSummarizationChain and loadQARefineChain hide a loop over the documents; stuff does not", () => {
     expectSites(`import { loadSummarizationChain, loadQARefineChain } from "langchain/chains";
 import { ChatOpenAI } from "@langchain/openai";

@@ -208,6 +208,8 @@ export class Provenance {
       const required = this.requiredSpecifier(e);
       // `const openai = require("./openai")` (`module.exports = openai`): the module's default client.
       if (required !== undefined) return this.moduleValue(required, []) ?? this.imported(required, "default", e);
+      const piped = this.pipedModel(e);
+      if (piped) return piped;
       const base = this.valueOf(e.expression);
       if (!base) return this.valueOfCheckedType(e);
       if (base.kind === "factory") return base.returns;
@@ -263,6 +265,30 @@ export class Provenance {
     }
     if (t.isPropertyDeclaration(decl)) {
       return (decl.initializer ? this.valueOf(decl.initializer) : undefined) ?? (decl.type ? this.valueOfType(decl.type) : undefined);
+    }
+    return undefined;
+  }
+
+  /**
+   * LangChain's LCEL: `prompt.pipe(model)`, `model.pipe(parser)`, `RunnableSequence.from([prompt,
+   * model, parser])` make a runnable whose `invoke` sends one request to the model in it.
+   */
+  private pipedModel(call: ts.CallExpression): Value | undefined {
+    const t = this.ts;
+    const callee = this.constants.skipTrivia(call.expression);
+    if (!t.isPropertyAccessExpression(callee)) return undefined;
+    const method = callee.name.text;
+    const isModel = (v: Value | undefined): v is Value => v?.kind === "client" && v.path.length === 0 && v.entry.sdk === "@langchain" && v.client.methods.some((m) => m.api === "invoke");
+    if (method === "pipe") {
+      const recv = this.valueOf(callee.expression);
+      if (isModel(recv)) return recv;
+      return call.arguments.map((a) => this.valueOf(a)).find(isModel);
+    }
+    if (method === "from") {
+      const recv = this.valueOf(callee.expression);
+      if (recv?.kind !== "module" || recv.path[recv.path.length - 1] !== "RunnableSequence") return undefined;
+      const list = call.arguments[0] && this.constants.skipTrivia(call.arguments[0]);
+      return list && t.isArrayLiteralExpression(list) ? list.elements.map((el) => this.valueOf(el)).find(isModel) : undefined;
     }
     return undefined;
   }
