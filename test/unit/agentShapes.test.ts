@@ -218,12 +218,17 @@ describe("agent shapes: counted right", () => {
     await ai.chat.completions.create({ model: "gpt-4o", max_tokens: 10, messages: [{ role: "user", content: task }] }); // @site
     await this.run(task);
   }
+  async step(task: string, depth = 0): Promise<void> {
+    await ai.chat.completions.create({ model: "gpt-4o", max_tokens: 10, messages: [{ role: "user", content: task }] }); // @site
+    if (depth < this.maxLoops) await this.step(task, depth + 1);
+  }
 }
 export async function main(a: Agent) {
   for (const t of ["x", "y"]) await a.loop(t); // @site
   for (const t of ["x", "y"]) await a.run(t); // @site
+  for (const t of ["x", "y"]) await a.step(t); // @site
 }
-`, [{ calls: "Θ(1)" }, { calls: "Θ(1)" }, { calls: "O(maxLoops)" }, { calls: "O(maxLoops)" }]);
+`, [{ calls: "Θ(1)" }, { calls: "Θ(1)" }, { calls: "Θ(1)" }, { calls: "O(maxLoops)" }, { calls: "O(maxLoops)" }, { calls: "O(maxLoops)" }]);
   });
 
   it("one call over nested maps in one prompt is constant in loop counts", () => {

@@ -142,6 +142,12 @@ function counterBound(t: TS, constants: Constants, loops: Loops, fn: ts.Signatur
     t.forEachChild(n, visit);
   };
   t.forEachChild(body, visit);
+  // `this.step(depth + 1)`: a parameter passed on one larger.
+  self.arguments.forEach((arg, i) => {
+    const a = constants.skipTrivia(arg);
+    const p = fn.parameters[i];
+    if (p && t.isIdentifier(p.name) && t.isBinaryExpression(a) && a.operatorToken.kind === K.PlusToken && key(a.left) === p.name.text && (constants.number(a.right) ?? 0) >= 1) stepped.add(p.name.text);
+  });
   const counterOf = (e: ts.Expression): string | undefined => {
     const x = constants.skipTrivia(e);
     const k = (t.isPostfixUnaryExpression(x) || t.isPrefixUnaryExpression(x)) && x.operator === K.PlusPlusToken ? key(x.operand) : key(x);
