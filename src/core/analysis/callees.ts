@@ -73,12 +73,6 @@ export class Callees {
       if (!cls) return undefined;
       return cls.kind === "local" ? this.methodOf(cls.node, member) : { kind: "external", specifier: cls.specifier, exportName: `${cls.exportName}.${member}` };
     }
-    // `this.reviewer.review(p)`: an instance held in a field.
-    if (t.isPropertyAccessExpression(recv) && recv.expression.kind === t.SyntaxKind.ThisKeyword) {
-      const cls = this.fieldClass(recv);
-      if (!cls) return undefined;
-      return cls.kind === "local" ? this.methodOf(cls.node, member) : { kind: "external", specifier: cls.specifier, exportName: `${cls.exportName}.${member}` };
-    }
     if (!t.isIdentifier(recv)) return undefined;
     const decl = this.scopes.resolve(recv);
     if (!decl) return undefined;
@@ -105,16 +99,29 @@ export class Callees {
     return undefined;
   }
 
+  /** Declarations whose class is being found: two variables made from each other (`a = b.next()`, `b = a.next()`) end there. */
+  private readonly finding = new Set<ts.Node>();
+
   private classOf(decl: ts.Node): ClassRef | undefined {
+    if (this.finding.has(decl)) return undefined;
+    this.finding.add(decl);
+    try {
+      return this.classOfDeclaration(decl);
+    } finally {
+      this.finding.delete(decl);
+    }
+  }
+
+  private classOfDeclaration(decl: ts.Node): ClassRef | undefined {
     const t = this.ts;
-    if ((t.isVariableDeclaration(decl) || t.isPropertyDeclaration(decl)) && decl.initializer) {
+    if (t.isVariableDeclaration(decl) && decl.initializer) {
       const init = this.constants.skipTrivia(decl.initializer);
       if (t.isNewExpression(init)) return this.instanceOf(init);
       // `const reviewer = await load()`: the instance a factory returns.
       const made = this.instanceOf(init);
       if (made) return made;
     }
-    return (t.isParameter(decl) || t.isVariableDeclaration(decl) || t.isPropertyDeclaration(decl)) && decl.type ? this.classOfType(decl.type) : undefined;
+    return (t.isParameter(decl) || t.isVariableDeclaration(decl)) && decl.type ? this.classOfType(decl.type) : undefined;
   }
 
   /** `new X()`, or a factory's result (`await load()`). */
@@ -123,34 +130,6 @@ export class Callees {
     const x = this.constants.skipTrivia(e);
     if (t.isNewExpression(x)) return t.isIdentifier(x.expression) ? this.classFromReference(x.expression) : undefined;
     return t.isCallExpression(x) ? this.madeBy(x) : undefined;
-  }
-
-  /** `this.reviewer`: a field initialised, typed (a parameter property too) or assigned in its class. */
-  private fieldClass(access: ts.PropertyAccessExpression): ClassRef | undefined {
-    const t = this.ts;
-    let cls: ts.Node | undefined = access.parent;
-    while (cls && !t.isClassLike(cls)) cls = cls.parent;
-    if (!cls || !t.isClassLike(cls)) return undefined;
-    const name = access.name.text;
-    for (const m of cls.members) {
-      if (t.isPropertyDeclaration(m) && m.name && (t.isIdentifier(m.name) || t.isPrivateIdentifier(m.name)) && m.name.text === name) {
-        const c = this.classOf(m);
-        if (c) return c;
-      }
-      if (t.isConstructorDeclaration(m)) {
-        const p = m.parameters.find((p) => t.isIdentifier(p.name) && p.name.text === name && p.modifiers?.length && p.type);
-        const c = p && this.classOfType(p.type!);
-        if (c) return c;
-      }
-    }
-    let found: ClassRef | undefined;
-    const visit = (n: ts.Node): void => {
-      if (found) return;
-      if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && t.isPropertyAccessExpression(n.left) && n.left.expression.kind === t.SyntaxKind.ThisKeyword && n.left.name.text === name) found = this.instanceOf(n.right);
-      if (!found) t.forEachChild(n, visit);
-    };
-    visit(cls);
-    return found;
   }
 
   /** The class of the instance a call of a factory returns: local, imported, or `load()` of another module. */
