@@ -29,6 +29,8 @@ export interface ReportArgs {
   readonly workers: number | "auto";
   /** Price each site's quick fixes (apply and re-analyse them); on for text, markdown and html. */
   readonly fixes: boolean;
+  /** Let sites in tests and fixtures fail the --fail-on gate too. */
+  readonly includeTests: boolean;
 }
 
 export type Args = ReportArgs | { readonly command: "help" } | { readonly command: "version" };
@@ -48,6 +50,8 @@ Options:
   --fail-on RULES         exit 1 when a site's class grows (increase), a quadratic-or-worse site
                           appears (new-quadratic) or an unbounded one does (unbounded); comma-separated
                           or repeated; default with --baseline: increase
+  --include-tests         let sites in tests and fixtures (test/, __tests__/, fixtures/, *.test.ts,
+                          *.spec.ts) fail the gate too; they are always reported, marked as test code
   --include GLOB          report only files matching (relative to the current directory; repeatable)
   --exclude GLOB          skip files and folders matching (repeatable); .gitignore files and
                           node_modules are always skipped
@@ -84,6 +88,7 @@ export function parseArgs(argv: readonly string[]): Args {
   let project: string | undefined;
   let types = false;
   let fixes = false;
+  let includeTests = false;
   const include: string[] = [];
   const exclude: string[] = [];
   let scale: string | undefined;
@@ -129,6 +134,9 @@ export function parseArgs(argv: readonly string[]): Args {
         break;
       case "--types":
         types = true;
+        break;
+      case "--include-tests":
+        includeTests = true;
         break;
       case "--fixes":
         fixes = true;
@@ -182,5 +190,6 @@ export function parseArgs(argv: readonly string[]): Args {
     failOn: FAIL_ON.filter((r) => failOn.has(r)),
     workers,
     fixes: fixes || format === "text" || format === "markdown" || format === "html",
+    includeTests,
   };
 }

@@ -18,9 +18,9 @@ function readBaseline(file: string): BaselineSite[] {
 }
 
 /** The violations, read before the analysis so that a bad baseline is a usage error at once. */
-export function baselineGate(file: string | undefined, failOn: readonly FailOn[]): (model: ReportModel) => Violation[] {
+export function baselineGate(file: string | undefined, failOn: readonly FailOn[], includeTests = false): (model: ReportModel) => Violation[] {
   const baseline = file === undefined ? undefined : readBaseline(file);
-  return (model) => (failOn.length ? gate(model, baseline, failOn) : []);
+  return (model) => (failOn.length ? gate(model, baseline, failOn, { includeTests }) : []);
 }
 
 export function gateMessage(violations: readonly Violation[]): string {

@@ -64,7 +64,7 @@ function workerCount(args: ReportArgs, files: number): number {
 }
 
 async function report(args: ReportArgs): Promise<number> {
-  const gateOf = baselineGate(args.baseline, args.failOn);
+  const gateOf = baselineGate(args.baseline, args.failOn, args.includeTests);
   const cwd = process.cwd();
   const { files, missing } = collectFiles(args.paths, { include: args.include, exclude: args.exclude, cwd });
   if (missing.length && files.length === 0) throw new UsageError(`no such file or directory: ${missing.join(", ")}`);

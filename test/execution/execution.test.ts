@@ -328,6 +328,27 @@ const CASES: Case[] = [
     ],
   },
   {
+    example: "agent-shapes.ts",
+    fn: "mappedHistory",
+    knobs: { turns: count(), "|task|": tokens() },
+    args: (s) => [s.text("|task|"), s.n("turns")],
+    sites: [{ role: "mapped copy of a growing history", model: "gpt-4.1", measures: ["calls", "inputTokens", "span"] }],
+  },
+  {
+    example: "agent-shapes.ts",
+    fn: "drainPending",
+    knobs: { "|notes|": count(), "|note|": tokens() },
+    args: (s) => [s.list("|notes|", "|note|")],
+    sites: [{ role: "reset under its own length test", model: "gpt-4o-mini", measures: ["calls", "inputTokens", "span"] }],
+  },
+  {
+    example: "agent-shapes.ts",
+    fn: "runLoopers",
+    knobs: { "|tasks|": count(), maxLoops: count(), "|task|": tokens() },
+    args: (s) => [s.list("|tasks|", "|task|"), s.n("maxLoops")],
+    sites: [{ role: "method recursion up to maxLoops", model: "gpt-4o", frame: "outer", measures: ["calls", "inputTokens"] }],
+  },
+  {
     example: "ai-sdk-steps.ts",
     fn: "investigate",
     knobs: { steps: count(), "|task|": tokens() },
@@ -467,7 +488,8 @@ describe("execution check: measured growth of examples/ matches the analyzer", f
 
   /** Runs of the case sweeping one symbol (a knob, or an uncapped model output out[<model>]). */
   function sweep(c: Case, symbol: string): Promise<Array<{ size: number; calls: RecordedCall[] }>> {
-    const key = `${c.example}\u0000${symbol}`;
+    // One example may hold several cases (functions): their sweeps are their own.
+    const key = `${c.example}\u0000${c.fn}\u0000${symbol}`;
     let runs = sweeps.get(key);
     if (!runs) {
       runs = (async () => {

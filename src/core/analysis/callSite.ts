@@ -69,23 +69,36 @@ export class CallSites {
     explanation.push(...new Set(prompt.flatMap((p) => p.notes).concat(out.notes)));
 
     // State kept between requests is billed again on each one: it grows by prompt + answer per iteration.
-    const stateLoops = llm.state ? this.loopsSince(loops, llm.state.anchor) : [];
-    if (llm.state && stateLoops.length) {
+    const window = llm.state?.window;
+    const stateLoops = llm.state && window === undefined ? this.loopsSince(loops, llm.state.anchor) : [];
+    if (window !== undefined) {
+      // At most W earlier messages come back with each request, each a prompt or an answer.
+      perCall = perCall.add(perCall.add(out.poly).scale(window));
+      explanation.push(`${llm.state!.source}: at most ${window} earlier messages (prompts or answers) are billed again with each request`);
+    } else if (llm.state && stateLoops.length) {
       const perIteration = perCall.add(out.poly);
       perCall = perCall.add(perIteration.mul(Poly.product(stateLoops.map((l) => l.trip))));
       growth = "stateful";
       explanation.push(`${llm.state.source}: the billed input grows by the prompt and the answer on every iteration of ${stateLoops.map((l) => `${l.tripText} (line ${lineRef(l.line)})`).join(" × ")}`);
     }
 
-    // A loop inside the SDK: S requests per call, each re-sending the conversation grown by the previous answers.
-    const steps = llm.steps ? this.stepCount(llm, explanation) : undefined;
+    // A loop inside the SDK over a collection (a chain's documents): one request per element, each
+    // with that element and one earlier answer; otherwise S requests per call, each re-sending the
+    // conversation grown by the previous answers.
+    const elements = llm.steps?.elements;
+    if (elements) perCall = this.sizes.elementSize(elements, call).poly;
+    const steps = elements ? this.loops.collection(elements).trip : llm.steps ? this.stepCount(llm, explanation) : undefined;
     const S = steps ?? Poly.one;
     const requestsTight = loopsTight && !steps;
-    const inputPerCall = steps ? S.mul(perCall).add(S.mul(S).mul(out.poly)) : perCall;
+    const carried = elements ? S.mul(out.poly) : S.mul(S).mul(out.poly);
+    const inputPerCall = steps ? S.mul(perCall).add(carried) : perCall;
     const outputPerCall = S.mul(out.poly);
     // Σ over requests of m·(in·out + out²) (paper, Def. 2.2 applied to each generated token).
-    const generationPerCall = S.mul(perCall).mul(out.poly).add(S.mul(S).mul(out.poly).mul(out.poly));
-    if (steps) {
+    const generationPerCall = S.mul(perCall).mul(out.poly).add(carried.mul(out.poly));
+    if (elements) {
+      growth = strongerGrowth(growth, "output");
+      explanation.push(`${llm.steps!.spec.source}: ${show(S, true).slice(2, -1)} requests, each with one element and one earlier answer: ${show(inputPerCall, false)} input per call`);
+    } else if (steps) {
       growth = strongerGrowth(growth, "output");
       explanation.push(`each of the ${formatValue(S, rank)} steps re-sends the conversation grown by the previous answers: Σ (in + i·out) = ${show(inputPerCall, false)} input per call`);
     }

@@ -9,6 +9,9 @@ export type Callee =
   /** `exportName` is `default`, a named export, or `Class.method`. */
   | { readonly kind: "external"; readonly specifier: string; readonly exportName: string };
 
+/** A class: declared in this file, or an export of another module (`load()`: what its function `load` returns). */
+export type ClassRef = { readonly kind: "local"; readonly node: ts.ClassLikeDeclaration } | { readonly kind: "external"; readonly specifier: string; readonly exportName: string };
+
 type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
 
 export class Callees {
@@ -96,18 +99,84 @@ export class Callees {
     return undefined;
   }
 
-  private classOf(decl: ts.Node): { kind: "local"; node: ts.ClassLikeDeclaration } | { kind: "external"; specifier: string; exportName: string } | undefined {
-    const t = this.ts;
-    let classRef: ts.Expression | undefined;
-    if (t.isVariableDeclaration(decl) && decl.initializer) {
-      const init = this.constants.skipTrivia(decl.initializer);
-      if (t.isNewExpression(init)) classRef = init.expression;
+  /** Declarations whose class is being found: two variables made from each other (`a = b.next()`, `b = a.next()`) end there. */
+  private readonly finding = new Set<ts.Node>();
+
+  private classOf(decl: ts.Node): ClassRef | undefined {
+    if (this.finding.has(decl)) return undefined;
+    this.finding.add(decl);
+    try {
+      return this.classOfDeclaration(decl);
+    } finally {
+      this.finding.delete(decl);
     }
-    if (!classRef && (t.isParameter(decl) || t.isVariableDeclaration(decl)) && decl.type && t.isTypeReferenceNode(decl.type) && t.isIdentifier(decl.type.typeName)) classRef = decl.type.typeName;
-    return classRef && t.isIdentifier(classRef) ? this.classFromReference(classRef) : undefined;
   }
 
-  private classFromReference(classRef: ts.Identifier): { kind: "local"; node: ts.ClassLikeDeclaration } | { kind: "external"; specifier: string; exportName: string } | undefined {
+  private classOfDeclaration(decl: ts.Node): ClassRef | undefined {
+    const t = this.ts;
+    if (t.isVariableDeclaration(decl) && decl.initializer) {
+      const init = this.constants.skipTrivia(decl.initializer);
+      if (t.isNewExpression(init)) return this.instanceOf(init);
+      // `const reviewer = await load()`: the instance a factory returns.
+      const made = this.instanceOf(init);
+      if (made) return made;
+    }
+    return (t.isParameter(decl) || t.isVariableDeclaration(decl)) && decl.type ? this.classOfType(decl.type) : undefined;
+  }
+
+  /** `new X()`, or a factory's result (`await load()`). */
+  private instanceOf(e: ts.Expression): ClassRef | undefined {
+    const t = this.ts;
+    const x = this.constants.skipTrivia(e);
+    if (t.isNewExpression(x)) return t.isIdentifier(x.expression) ? this.classFromReference(x.expression) : undefined;
+    return t.isCallExpression(x) ? this.madeBy(x) : undefined;
+  }
+
+  /** The class of the instance a call of a factory returns: local, imported, or `load()` of another module. */
+  private madeBy(call: ts.CallExpression): ClassRef | undefined {
+    const callee = this.of(call);
+    if (!callee) return undefined;
+    if (callee.kind === "external") return callee.exportName.includes(".") ? undefined : { kind: "external", specifier: callee.specifier, exportName: `${callee.exportName}()` };
+    return this.returnedClass(callee.fn);
+  }
+
+  /** The class whose instance a function returns: its declared return type, else a `return new X()`. */
+  returnedClass(fn: ts.SignatureDeclaration & { body?: ts.Node }): ClassRef | undefined {
+    const t = this.ts;
+    const declared = fn.type ? this.classOfType(fn.type) : undefined;
+    if (declared || !fn.body) return declared;
+    if (!t.isBlock(fn.body)) return this.newedClass(fn.body as ts.Expression);
+    let found: ClassRef | undefined;
+    const visit = (n: ts.Node): void => {
+      if (found || t.isFunctionLike(n) || t.isClassLike(n)) return;
+      if (t.isReturnStatement(n) && n.expression) found = this.newedClass(n.expression);
+      t.forEachChild(n, visit);
+    };
+    t.forEachChild(fn.body, visit);
+    return found;
+  }
+
+  private newedClass(e: ts.Expression): ClassRef | undefined {
+    let x = this.constants.skipTrivia(e);
+    // `const r = new Reviewer(); await r.init(); return r;`
+    if (this.ts.isIdentifier(x)) x = this.constants.skipTrivia(this.constants.initializerOf(x) ?? x);
+    return this.ts.isNewExpression(x) && this.ts.isIdentifier(x.expression) ? this.classFromReference(x.expression) : undefined;
+  }
+
+  /** `Reviewer`, `Reviewer | null`, `Promise<Reviewer | undefined>`: the one class the type names. */
+  private classOfType(type: ts.TypeNode): ClassRef | undefined {
+    const t = this.ts;
+    if (t.isUnionTypeNode(type)) {
+      const named = type.types.filter((x) => !(t.isLiteralTypeNode(x) && x.literal.kind === t.SyntaxKind.NullKeyword) && x.kind !== t.SyntaxKind.UndefinedKeyword);
+      return named.length === 1 ? this.classOfType(named[0]!) : undefined;
+    }
+    if (t.isParenthesizedTypeNode(type)) return this.classOfType(type.type);
+    if (!t.isTypeReferenceNode(type) || !t.isIdentifier(type.typeName)) return undefined;
+    if (type.typeName.text === "Promise" && type.typeArguments?.length === 1) return this.classOfType(type.typeArguments[0]!);
+    return this.classFromReference(type.typeName);
+  }
+
+  private classFromReference(classRef: ts.Identifier): ClassRef | undefined {
     const t = this.ts;
     const classDecl = this.scopes.resolve(classRef);
     if (!classDecl) return undefined;

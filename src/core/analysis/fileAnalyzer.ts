@@ -4,7 +4,7 @@ import type * as ts from "typescript";
 import { formatBound, type Bound } from "../algebra/bound";
 import { Poly } from "../algebra/poly";
 import { Constants } from "../binder/constants";
-import { Provenance, type LlmCall } from "../binder/provenance";
+import { Provenance, type ExportedClient, type LlmCall } from "../binder/provenance";
 import { Scopes, type TS } from "../binder/scopes";
 import { ENDPOINT_CATALOG, SDK_CATALOG, catalogCalleeNames, type SdkEntry } from "../catalog/sdks";
 import type { AnalysisOptions, Finding } from "../model";
@@ -22,6 +22,8 @@ export interface ExternalSummaries {
   summaryOf(specifier: string, exportName: string, fromFile: string): Summary | undefined;
   /** Counts answers given provisionally on import cycles: a classification that saw one is not kept. */
   provisional?(): number;
+  /** A client another module exports (`export const client = new OpenAI()`, `export function getClient()`). */
+  clientOf?(specifier: string, exportName: string, fromFile: string): ExportedClient | undefined;
 }
 
 /** Thrown when a file's analysis passes its time budget (`AnalysisOptions.timeBudgetMs`). */
@@ -51,6 +53,7 @@ export class FileAnalyzer {
   private readonly llmCalls = new Map<ts.CallExpression, LlmCall | null>();
   private readonly classifying = new Set<ts.CallExpression>();
   private readonly summaries = new Map<ts.Node, Summary | null>();
+  private readonly exportTargets = new Map<string, ts.Node | null>();
   private readonly inProgress = new Set<ts.Node>();
   /**
    * The summaries being made, innermost last (Tarjan's stack): `low` is the shallowest frame whose
@@ -90,7 +93,7 @@ export class FileAnalyzer {
     this.scopes = new Scopes(tsm, sourceFile);
     this.constants = new Constants(tsm, this.scopes);
     this.callees = new Callees(tsm, this.scopes, this.constants);
-    this.provenance = new Provenance(tsm, this.scopes, this.constants, catalog, ENDPOINT_CATALOG, catalogCalleeNames(catalog), new Set(options?.wrappers ?? []), (call) => this.summaryOfCallee(call), checker && ((e) => declaredType(tsm, checker, e)));
+    this.provenance = new Provenance(tsm, this.scopes, this.constants, catalog, ENDPOINT_CATALOG, catalogCalleeNames(catalog), new Set(options?.wrappers ?? []), (call) => this.summaryOfCallee(call), checker && ((e) => declaredType(tsm, checker, e)), external?.clientOf && ((specifier, name) => external.clientOf!(specifier, name, sourceFile.fileName)));
     this.loops = new Loops(tsm, this.scopes, this.constants, this.symbols);
     this.sizes = new Sizes(tsm, this.scopes, this.constants, this.loops, this.symbols, (c) => this.classify(c), (llm) => this.modelName(llm));
     this.sites = new CallSites(tsm, this.scopes, this.constants, this.loops, this.sizes, this.symbols);
@@ -124,6 +127,16 @@ export class FileAnalyzer {
   /** The summary of an export: `default`, a name, or `Class.method`. */
   exportedSummary(exportName: string): Summary | undefined {
     return this.withBudget(() => {
+      const [head, member] = exportName.split(".");
+      // `load().review`: a method of the instance the exported function `load` returns.
+      if (head!.endsWith("()") && member) {
+        const factory = this.exportedFunction(head!.slice(0, -2));
+        const cls = factory && this.callees.returnedClass(factory.fn);
+        if (cls?.kind === "external") return this.external?.summaryOf(cls.specifier, `${cls.exportName}.${member}`, this.sourceFile.fileName);
+        const target = cls?.node.name ? cls.node : undefined;
+        const fn = target && this.exportedFunctionOf(target, target.name!.text, member);
+        return fn ? this.summaryOf(fn.fn, fn.name) : undefined;
+      }
       const fn = this.exportedFunction(exportName);
       return fn ? this.summaryOf(fn.fn, fn.name) : undefined;
     });
@@ -150,6 +163,17 @@ export class FileAnalyzer {
   private step(at: ts.Node): void {
     if (this.deadline === undefined || ++this.steps % STEPS_PER_CLOCK_READ !== 0) return;
     if (Date.now() >= this.deadline) throw new BudgetExceeded(functionNameOf(this.tsm, at));
+  }
+
+  /** The client an export is (or a function of it returns), for the modules that import it. */
+  exportedClient(exportName: string): ExportedClient | undefined {
+    const target = this.exportTarget(exportName);
+    return target ? this.provenance.portable(this.provenance.exportedClient(target), (e) => modelOf(this.tsm, this.constants, e)) : undefined;
+  }
+
+  /** Whether this module itself declares the export (not through `export … from`). */
+  declaresExport(exportName: string): boolean {
+    return !!this.exportTarget(exportName);
   }
 
   /** `export { a as b } from "./x"` and `export * from "./x"`: where other exports come from. */
@@ -478,8 +502,22 @@ export class FileAnalyzer {
 
   /** `export function f`, `export const f = …`, `export default …`, `export { f as g }`, `module.exports = …`, `Class.method`. */
   private exportedFunction(exportName: string): { fn: ts.SignatureDeclaration; name: string } | undefined {
-    const t = this.tsm;
     const [head, member] = exportName.split(".");
+    const target = this.exportTarget(head!);
+    return target ? this.exportedFunctionOf(target, head!, member) : undefined;
+  }
+
+  /** The declaration (or expression) a module exports under a name (memoised: importers ask for each name they import). */
+  private exportTarget(head: string): ts.Node | undefined {
+    const memo = this.exportTargets.get(head);
+    if (memo !== undefined) return memo ?? undefined;
+    const target = this.findExportTarget(head);
+    this.exportTargets.set(head, target ?? null);
+    return target;
+  }
+
+  private findExportTarget(head: string): ts.Node | undefined {
+    const t = this.tsm;
     let target: ts.Node | undefined;
     for (const s of this.sourceFile.statements) {
       const exported = t.canHaveModifiers(s) && t.getModifiers(s)?.some((m) => m.kind === t.SyntaxKind.ExportKeyword);
@@ -500,7 +538,11 @@ export class FileAnalyzer {
         }
       }
     }
-    if (!target) return undefined;
+    return target;
+  }
+
+  private exportedFunctionOf(target: ts.Node, head: string, member: string | undefined): { fn: ts.SignatureDeclaration; name: string } | undefined {
+    const t = this.tsm;
     if (member) {
       if (!t.isClassDeclaration(target)) return undefined;
       // `Class.*`: any method that makes LLM calls (whether the class is worth analysing its users for).

@@ -9,7 +9,7 @@ import type { Scopes, TS } from "../binder/scopes";
 import type { Defined, SymbolTable } from "../symbols";
 import { lineRef } from "../lineRefs";
 
-export type LoopKind = "for" | "for-of" | "for-in" | "for-await" | "while" | "do-while" | "map" | "forEach" | "flatMap" | "filter" | "reduce" | "some" | "every" | "find" | "pMap";
+export type LoopKind = "for" | "for-of" | "for-in" | "for-await" | "while" | "do-while" | "map" | "forEach" | "flatMap" | "filter" | "reduce" | "some" | "every" | "find" | "pMap" | "each";
 
 export interface LoopInfo {
   readonly node: ts.Node;
@@ -68,6 +68,8 @@ export class Loops {
     let child: ts.Node = node;
     for (let n: ts.Node | undefined = node.parent; n; child = n, n = n.parent) {
       if (this.ts.isFunctionLike(n)) {
+        const fanOut = this.sendFanOut(n);
+        if (fanOut) out.push(fanOut);
         const host = this.callbackHost(n);
         if (!host) break;
         if (this.isIterationCallback(host, n)) out.push(this.info(host));
@@ -77,6 +79,60 @@ export class Loops {
       if (this.repeats(n, child)) out.push(this.info(n));
     }
     return out;
+  }
+
+  /** LangGraph: the nodes added by name, and the `xs.map(x => new Send("name", …))` that fan each out. */
+  private sendIndex: { readonly nodes: Map<ts.Node, string>; readonly sends: Map<string, ts.CallExpression> } | undefined;
+
+  /** A LangGraph node function that a `Send` fan-out runs once per element of a mapped collection. */
+  private sendFanOut(fn: ts.Node): LoopInfo | undefined {
+    if (!this.scopes.sourceFile.text.includes("Send(")) return undefined;
+    const index = (this.sendIndex ??= this.indexSends());
+    const name = index.nodes.get(fn);
+    const host = name === undefined ? undefined : index.sends.get(name);
+    return host ? this.info(host) : undefined;
+  }
+
+  private indexSends(): { nodes: Map<ts.Node, string>; sends: Map<string, ts.CallExpression> } {
+    const t = this.ts;
+    const nodes = new Map<ts.Node, string>();
+    const sends = new Map<string, ts.CallExpression>();
+    const functionOf = (e: ts.Expression): ts.Node | undefined => {
+      const x = this.constants.skipTrivia(e);
+      if (t.isArrowFunction(x) || t.isFunctionExpression(x)) return x;
+      const decl = t.isIdentifier(x) ? this.scopes.resolve(x) : undefined;
+      if (decl && t.isFunctionDeclaration(decl)) return decl;
+      const init = decl && t.isVariableDeclaration(decl) && decl.initializer ? this.constants.skipTrivia(decl.initializer) : undefined;
+      return init && (t.isArrowFunction(init) || t.isFunctionExpression(init)) ? init : undefined;
+    };
+    const visit = (n: ts.Node): void => {
+      // `.addNode("summarize", summarize)`
+      if (t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression) && n.expression.name.text === "addNode" && n.arguments.length >= 2) {
+        const name = this.constants.string(n.arguments[0]);
+        const fn = functionOf(n.arguments[1]!);
+        if (name !== undefined && fn) nodes.set(fn, name);
+      }
+      // `new Send("summarize", { doc })` inside `docs.map(doc => …)`
+      if (t.isNewExpression(n) && this.isLangGraphSend(n.expression) && n.arguments?.length) {
+        const name = this.constants.string(n.arguments[0]);
+        let fn: ts.Node | undefined = n.parent;
+        while (fn && !t.isFunctionLike(fn)) fn = fn.parent;
+        const host = fn && this.callbackHost(fn);
+        if (name !== undefined && host && this.isIterationCallback(host, fn!)) sends.set(name, host);
+      }
+      t.forEachChild(n, visit);
+    };
+    visit(this.scopes.sourceFile);
+    return { nodes, sends };
+  }
+
+  private isLangGraphSend(e: ts.Expression): boolean {
+    const t = this.ts;
+    const x = this.constants.skipTrivia(e);
+    const decl = t.isIdentifier(x) ? this.scopes.resolve(x) : undefined;
+    if (!decl || !t.isImportSpecifier(decl) || (decl.propertyName ?? decl.name).text !== "Send") return false;
+    const spec = decl.parent.parent.parent.moduleSpecifier;
+    return t.isStringLiteralLike(spec) && spec.text.startsWith("@langchain/langgraph");
   }
 
   /** The function containing `node` (the boundary `around` stops at), crossing callbacks passed to calls. */
@@ -112,7 +168,17 @@ export class Loops {
     const t = this.ts;
     if (!t.isCallExpression(host)) return false;
     if (host.arguments[0] === fn && t.isPropertyAccessExpression(host.expression) && !!ownValue(CALLBACK_LOOPS, host.expression.name.text)) return true;
-    return host.arguments[1] === fn && this.isImportOf(host.expression, "p-map");
+    return host.arguments[1] === fn && (this.isImportOf(host.expression, "p-map") || !!this.eachTable(host));
+  }
+
+  /** `describe.each(models)("…", (m) => …)`, `it.each`, `test.each`: the test runs once per row of the table. */
+  private eachTable(host: ts.CallExpression): ts.Expression | undefined {
+    const t = this.ts;
+    const each = host.expression;
+    if (!t.isCallExpression(each) || !t.isPropertyAccessExpression(each.expression) || each.expression.name.text !== "each" || !each.arguments[0]) return undefined;
+    const runner = this.constants.skipTrivia(each.expression.expression);
+    const name = t.isIdentifier(runner) ? runner.text : t.isPropertyAccessExpression(runner) && t.isIdentifier(runner.expression) ? runner.expression.text : "";
+    return ["describe", "it", "test"].includes(name) ? each.arguments[0] : undefined;
   }
 
   /** Whether an expression names the default export of a package (`import pMap from "p-map"`). */
@@ -155,6 +221,11 @@ export class Loops {
   private compute(loop: ts.Node): LoopInfo {
     const t = this.ts;
     const line = this.line(loop);
+    const table = t.isCallExpression(loop) ? this.eachTable(loop) : undefined;
+    if (table) {
+      const c = this.collection(table);
+      return { node: loop, kind: "each", line, trip: c.trip, tripText: c.text, dataDependent: false, exact: c.exact, parallel: false, why: `the test runs once per row of ${this.text(table)}` };
+    }
     if (t.isCallExpression(loop) && !t.isPropertyAccessExpression(loop.expression)) {
       // pMap(xs, fn, { concurrency })
       const c = this.collection(loop.arguments[0]!);

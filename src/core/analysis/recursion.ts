@@ -35,6 +35,12 @@ export function solveRecursion(
   const shrinks = selfCalls.map((c) => shrinkOf(t, scopes, constants, fn, c));
   const first = shrinks[0];
   if (!first || shrinks.some((s) => !s || s.param !== first.param || s.kind !== first.kind)) {
+    const counted = selfCalls.length === 1 ? counterBound(t, constants, loops, fn, selfCalls[0]!) : undefined;
+    if (counted) {
+      // T = (cap + 1) invocations of the body at most: each one's calls, input and output once.
+      const solved = Object.fromEntries(Object.entries(polys).map(([k, p]) => [k, k === "result" ? p : p.mul(counted.bound)])) as unknown as Polys;
+      return { kind: "solved", polys: solved, tight: false, explanation: `the function calls itself while ${counted.text}: at most ${counted.boundText} invocations` };
+    }
     return { kind: "unknown", reason: "the recursive calls do not shrink one parameter by halves or by one element" };
   }
   const param = fn.parameters[first.param]!;
@@ -115,6 +121,74 @@ function solveChunked(t: TS, constants: Constants, loops: Loops, symbols: Symbol
     solved[k] = subtract(polys[k], leaf).add(n.mul(cap(leaf)));
   }
   return { kind: "solved", polys: solved, tight: false, explanation: `T(|${name}|) = Σ T(chunk) + f(|${name}|): ${name} is split into chunks that each reach the base case (${name}.length ≤ ${base.cap ?? "?"}), so Θ(|${name}|) leaves` };
+}
+
+/**
+ * A recursion counted by a field or variable stepped on every invocation: `if (this.count++ <
+ * this.maxLoops) await this.loop()`, or `if (this.count >= this.max) return; this.count += 1; …
+ * this.run()`. The function runs at most the cap's number of times (plus one).
+ */
+function counterBound(t: TS, constants: Constants, loops: Loops, fn: ts.SignatureDeclaration, self: ts.CallExpression): { bound: Poly; boundText: string; text: string } | undefined {
+  const body = (fn as { body?: ts.Node }).body;
+  if (!body || !t.isBlock(body)) return undefined;
+  const K = t.SyntaxKind;
+  const key = (e: ts.Expression): string => constants.skipTrivia(e).getText().replace(/\s+/g, "");
+  // Counters stepped up anywhere in the body (outside nested functions).
+  const stepped = new Set<string>();
+  const visit = (n: ts.Node): void => {
+    if (t.isFunctionLike(n)) return;
+    if ((t.isPostfixUnaryExpression(n) || t.isPrefixUnaryExpression(n)) && n.operator === K.PlusPlusToken) stepped.add(key(n.operand));
+    if (t.isBinaryExpression(n) && n.operatorToken.kind === K.PlusEqualsToken) stepped.add(key(n.left));
+    t.forEachChild(n, visit);
+  };
+  t.forEachChild(body, visit);
+  // `this.step(depth + 1)`: a parameter passed on one larger.
+  self.arguments.forEach((arg, i) => {
+    const a = constants.skipTrivia(arg);
+    const p = fn.parameters[i];
+    if (p && t.isIdentifier(p.name) && t.isBinaryExpression(a) && a.operatorToken.kind === K.PlusToken && key(a.left) === p.name.text && (constants.number(a.right) ?? 0) >= 1) stepped.add(p.name.text);
+  });
+  const counterOf = (e: ts.Expression): string | undefined => {
+    const x = constants.skipTrivia(e);
+    const k = (t.isPostfixUnaryExpression(x) || t.isPrefixUnaryExpression(x)) && x.operator === K.PlusPlusToken ? key(x.operand) : key(x);
+    return stepped.has(k) ? k : undefined;
+  };
+  /** `counter < cap` (continue) or `counter >= cap` (stop), either way round: the cap. */
+  const capOf = (cond: ts.Expression, stops: boolean): ts.Expression | undefined => {
+    const c = constants.skipTrivia(cond);
+    if (!t.isBinaryExpression(c)) return undefined;
+    const op = c.operatorToken.kind;
+    const below = [K.LessThanToken, K.LessThanEqualsToken], atOrAbove = [K.GreaterThanEqualsToken, K.GreaterThanToken, K.EqualsEqualsEqualsToken, K.EqualsEqualsToken];
+    if (counterOf(c.left) && (stops ? atOrAbove : below).includes(op)) return c.right;
+    const flipped = op === K.LessThanToken ? K.GreaterThanToken : op === K.LessThanEqualsToken ? K.GreaterThanEqualsToken : op === K.GreaterThanToken ? K.LessThanToken : op === K.GreaterThanEqualsToken ? K.LessThanEqualsToken : op;
+    if (counterOf(c.right) && (stops ? atOrAbove : below).includes(flipped)) return c.left;
+    return undefined;
+  };
+  // The self call guarded by `if (counter < cap)`.
+  for (let n: ts.Node = self; n.parent && n.parent !== body; n = n.parent) {
+    if (t.isIfStatement(n.parent) && n.parent.thenStatement === n) {
+      const cap = capOf(n.parent.expression, false);
+      if (cap) return { ...countOf(loops, cap), text: constants.skipTrivia(n.parent.expression).getText() };
+    }
+  }
+  // An early `if (counter >= cap) return;` before the self call.
+  for (const st of body.statements) {
+    if (st.pos > self.pos) break;
+    if (!t.isIfStatement(st) || !exits(t, st.thenStatement)) continue;
+    const cap = capOf(st.expression, true);
+    if (cap) return { ...countOf(loops, cap), text: `not ${constants.skipTrivia(st.expression).getText()}` };
+  }
+  return undefined;
+}
+
+function countOf(loops: Loops, cap: ts.Expression): { bound: Poly; boundText: string } {
+  const c = loops.count(cap);
+  return { bound: c.trip.add(Poly.one), boundText: `${c.text} + 1` };
+}
+
+function exits(t: TS, s: ts.Statement): boolean {
+  if (t.isReturnStatement(s) || t.isThrowStatement(s)) return true;
+  return t.isBlock(s) && s.statements.length > 0 && exits(t, s.statements[s.statements.length - 1]!);
 }
 
 /** A loop over pieces cut from `name`: its collection is computed from `name` (`chunk(text, n)`, `text.split(…)`). */

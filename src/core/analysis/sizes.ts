@@ -237,6 +237,9 @@ export class Sizes {
   private mappedSize(e: ts.CallExpression, recv: ts.Expression, site: ts.Node): Size {
     const t = this.ts;
     const fn = e.arguments[0];
+    // A mapped copy of an array that grows (`history.map(m => ({ role, content }))`) grows with it.
+    const whole = this.isGrowingLocal(recv) ? this.sizeOf(recv, site) : undefined;
+    if (whole && whole.growth !== "none") return { ...whole, tight: false };
     const count = this.loops.collection(recv);
     if (fn && (t.isArrowFunction(fn) || t.isFunctionExpression(fn))) {
       const body = t.isBlock(fn.body) ? fn.body.statements.find(t.isReturnStatement)?.expression : fn.body;
@@ -263,6 +266,14 @@ export class Sizes {
     }
     // A string slice: n characters, about n/4 tokens; constant either way.
     return { ...constant(Math.max(1, Math.ceil(n / 4))), notes: [`${this.text(e)} is at most ${n} characters: constant`] };
+  }
+
+  /** A local variable (or parameter) that some write in its scope grows. */
+  private isGrowingLocal(e: ts.Expression): boolean {
+    const x = this.constants.skipTrivia(e);
+    if (!this.ts.isIdentifier(x)) return false;
+    const decl = this.scopes.resolve(x);
+    return !!decl && (this.ts.isVariableDeclaration(decl) || this.ts.isParameter(decl)) && this.writesOf(decl, x.text).some((w) => w.kind === "grow");
   }
 
   private isArrayLike(e: ts.Expression): boolean {
@@ -692,7 +703,11 @@ export class Sizes {
     const resets = writes.filter((w) => w.kind === "reset" && !w.conditional);
     const parts: Size[] = [base];
     // A variable that a model rewrites whole carries that rewrite into whatever it is added to.
-    if (writes.some((w) => w.kind === "rewrite" && this.reaches(w.node, site, siteLoopSet))) parts.push({ ...ZERO, fromRewrite: true, fromOutput: true });
+    if (writes.some((w) => w.kind === "rewrite" && this.reaches(w.node, site, siteLoopSet))) {
+      // Rewritten on every iteration of a loop around the site (`result = (await ask(step + result)).text`): each call sees the previous rewrite.
+      const chained = writes.some((w) => w.kind === "rewrite" && this.loops.around(w.node).some((l) => siteLoopSet.has(l.node) && !declLoops.has(l.node)));
+      parts.push({ ...ZERO, fromRewrite: true, fromOutput: true, ...(chained ? { growth: "rewrite" as const } : {}) });
+    }
     for (const w of writes) {
       if (w.kind === "reassign" || w.kind === "reset") {
         // Another value the variable may hold at the site.
@@ -771,7 +786,20 @@ export class Sizes {
   private streamedCall(l: LoopInfo): ts.CallExpression | undefined {
     if (l.kind !== "for-await" && l.kind !== "for-of") return undefined;
     const loop = l.node as ts.ForOfStatement;
-    return this.producingCall(loop.expression);
+    // A loop over an answer's items that makes calls of its own is an agent loop, not a stream read.
+    return this.makesLlmCalls(loop.statement) ? undefined : this.producingCall(loop.expression);
+  }
+
+  private makesLlmCalls(body: ts.Node): boolean {
+    const t = this.ts;
+    let found = false;
+    const visit = (n: ts.Node): void => {
+      if (found || t.isFunctionLike(n)) return;
+      if (t.isCallExpression(n) && this.llmCall(n)) found = true;
+      else t.forEachChild(n, visit);
+    };
+    visit(body);
+    return found;
   }
 
   /** Every write to a variable, classified (memoised per declaration). */
@@ -805,7 +833,7 @@ export class Sizes {
     const t = this.ts;
     const K = t.SyntaxKind;
     const p = ref.parent;
-    const conditional = this.isConditional(ref, decl);
+    const conditional = this.isConditional(ref, decl) && !this.emptiesUnderOwnTest(ref);
     // v.push(x), v.unshift(x), v.splice(i, n, ...xs), v.length = 0, v.shift() under a length test
     if (t.isPropertyAccessExpression(p) && p.expression === ref) {
       const m = p.name.text;
@@ -940,6 +968,34 @@ export class Sizes {
     if (t.isCallExpression(e) && t.isPropertyAccessExpression(e.expression) && e.expression.name.text === "concat" && isSelf(e.expression.expression)) return e.arguments.map((a) => (t.isSpreadElement(a) ? a.expression : a));
     if (isSelf(e)) return [];
     return [e];
+  }
+
+  /**
+   * `if (pending.length) { …; pending = []; }`: emptying an array only when it is not empty
+   * leaves it empty either way, so the reset holds on every path.
+   */
+  private emptiesUnderOwnTest(ref: ts.Expression): boolean {
+    const t = this.ts;
+    const p = ref.parent;
+    const empties = (t.isBinaryExpression(p) && p.left === ref && p.operatorToken.kind === t.SyntaxKind.EqualsToken && t.isArrayLiteralExpression(this.constants.skipTrivia(p.right)) && (this.constants.skipTrivia(p.right) as ts.ArrayLiteralExpression).elements.length === 0)
+      || (t.isPropertyAccessExpression(p) && p.name.text === "length" && t.isBinaryExpression(p.parent) && p.parent.left === p && this.constants.number(p.parent.right) === 0);
+    if (!empties) return false;
+    const name = ref.getText(this.scopes.sourceFile);
+    let guard: ts.IfStatement | undefined;
+    for (let n: ts.Node = ref; n.parent && !t.isFunctionLike(n.parent) && !t.isIterationStatement(n.parent, false); n = n.parent) {
+      if (t.isIfStatement(n.parent) && n.parent.thenStatement === n) {
+        if (guard) return false;
+        guard = n.parent;
+      } else if (t.isIfStatement(n.parent) || t.isConditionalExpression(n.parent) || t.isCaseClause(n.parent) || t.isDefaultClause(n.parent) || t.isCatchClause(n.parent)) return false;
+    }
+    if (!guard) return false;
+    const c = this.constants.skipTrivia(guard.expression);
+    const isLength = (e: ts.Expression): boolean => {
+      const x = this.constants.skipTrivia(e);
+      return t.isPropertyAccessExpression(x) && x.name.text === "length" && x.expression.getText(this.scopes.sourceFile) === name;
+    };
+    if (isLength(c)) return true;
+    return t.isBinaryExpression(c) && isLength(c.left) && this.constants.number(c.right) === 0 && [t.SyntaxKind.GreaterThanToken, t.SyntaxKind.ExclamationEqualsEqualsToken, t.SyntaxKind.ExclamationEqualsToken].includes(c.operatorToken.kind);
   }
 
   /** Whether a write runs only on some paths of its enclosing loop body or function. */

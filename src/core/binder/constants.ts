@@ -134,13 +134,19 @@ export class Constants {
   }
 
   /** The expression under a dotted key path (`config.maxOutputTokens`) inside an object literal. */
-  property(obj: ts.Expression | undefined, path: readonly string[]): ts.Expression | undefined {
+  property(obj: ts.Expression | undefined, path: readonly string[], depth = 0): ts.Expression | undefined {
     let cur: ts.Expression | undefined = obj;
     for (const key of path) {
       const lit = this.objectLiteral(cur);
       if (!lit) return undefined;
       cur = undefined;
       for (const p of lit.properties) {
+        // `{ ...request, stream: false }`: what the spread object holds, unless a later key replaces it.
+        if (this.ts.isSpreadAssignment(p)) {
+          const spread = depth < 4 ? this.property(p.expression, [key], depth + 1) : undefined;
+          if (spread) cur = spread;
+          continue;
+        }
         const name = p.name && (this.ts.isIdentifier(p.name) || this.ts.isStringLiteral(p.name)) ? p.name.text : undefined;
         if (name !== key) continue;
         if (this.ts.isPropertyAssignment(p)) cur = p.initializer;
@@ -150,4 +156,5 @@ export class Constants {
     }
     return cur;
   }
+
 }

@@ -11,7 +11,30 @@ export type Value =
   /** An import of a catalog module, and the member path taken from it. */
   | { readonly kind: "module"; readonly entry: SdkEntry; readonly path: readonly string[] }
   /** A client (an instance of a catalog class), the member path taken from it, and how it was made. */
-  | { readonly kind: "client"; readonly entry: SdkEntry; readonly client: ClientKind; readonly path: readonly string[]; readonly config?: ts.Expression; readonly parent?: Value; readonly origin?: ts.Node };
+  | { readonly kind: "client"; readonly entry: SdkEntry; readonly client: ClientKind; readonly path: readonly string[]; readonly config?: ts.Expression; readonly parent?: Value; readonly origin?: ts.Node; readonly settings?: ClientSettings }
+  /** A function that returns a client (`getClient()`, `this.client()`): calling it yields `returns`. */
+  | { readonly kind: "factory"; readonly returns: Value };
+
+/** A client made in another module, as that module resolved it: its kind and its static settings. */
+export interface ExportedClient {
+  readonly entry: SdkEntry;
+  readonly client: ClientKind;
+  /** The member path taken from the client (`ai.models`). */
+  readonly path: readonly string[];
+  readonly model?: string;
+  readonly maxTokens?: number;
+  /** Its construction caps the conversation it keeps to a window of this many messages (a memory's `lastMessages`). */
+  readonly window?: number;
+  /** The export is a function that returns the client. */
+  readonly factory: boolean;
+}
+
+/** Settings of a client made elsewhere, as literals of their own (the other file's nodes stay there). */
+interface ClientSettings {
+  readonly model?: ts.Expression;
+  readonly maxTokens?: ts.Expression;
+  readonly window?: number;
+}
 
 export interface LlmCall {
   readonly node: ts.CallExpression;
@@ -22,9 +45,9 @@ export interface LlmCall {
   readonly model?: ts.Expression;
   readonly maxTokens?: ts.Expression;
   /** A loop inside the SDK: the spec, and the expression that caps it when one is given. */
-  readonly steps?: { readonly spec: StepSpec; readonly cap?: ts.Expression };
+  readonly steps?: { readonly spec: StepSpec; readonly cap?: ts.Expression; readonly elements?: ts.Expression };
   /** Conversation state kept between requests: where it starts (a session's creation, the variable chaining response ids). */
-  readonly state?: { readonly anchor: ts.Node; readonly source: string };
+  readonly state?: { readonly anchor: ts.Node; readonly source: string; readonly window?: number };
   /** A call of a function of the user's that makes LLM calls: its summary. */
   readonly summary?: Summary;
   /** `xs.map(ask)`: the collection whose elements the summarised function is called with. */
@@ -47,6 +70,8 @@ export class Provenance {
     private readonly summaryOfCallee: (call: ts.CallExpression) => Summary | undefined,
     /** Type-aware mode: the package and class name of an expression's type. */
     private readonly typeOf?: (e: ts.Expression) => { module: string; name: string } | undefined,
+    /** A client exported by another module of the project (`export const client = new OpenAI()`). */
+    private readonly importedClient?: (specifier: string, exportName: string) => ExportedClient | undefined,
   ) {}
 
   /** The LLM call this call expression makes, if any. */
@@ -82,7 +107,7 @@ export class Provenance {
     const http = this.classifyHttp(call, callee, name);
     if (http) return http;
     const v = this.valueOf(callee);
-    if (!v) return undefined;
+    if (!v || v.kind === "factory") return undefined;
     const spec = this.apiOf(v);
     if (!spec || spec.yields) return undefined;
     const client = v.kind === "client" ? v : undefined;
@@ -103,7 +128,12 @@ export class Provenance {
   }
 
   private stepsOf(call: ts.CallExpression, spec: StepSpec, client: Value | undefined): LlmCall["steps"] {
-    if (spec.when && !this.argumentAt(call, spec.when)) return undefined;
+    if (spec.unless && client?.kind === "client" && client.origin && this.ts.isCallExpression(client.origin) && this.constants.string(this.argumentAt(client.origin, spec.unless.path)) === spec.unless.equals) return undefined;
+    if (spec.perElementOf) {
+      const elements = this.argumentAt(call, spec.perElementOf);
+      return elements ? { spec, elements } : undefined;
+    }
+    if (spec.when && !(spec.when.startsWith("client:") ? client && this.clientConfig(client, spec.when.slice("client:".length)) : this.argumentAt(call, spec.when))) return undefined;
     for (const path of spec.from) {
       const cap = path.startsWith("client:") ? (client ? this.clientConfig(client, path.slice("client:".length)) : undefined) : this.argumentAt(call, path);
       if (cap) return { spec, cap };
@@ -113,9 +143,20 @@ export class Provenance {
 
   /** A chat session reused across requests, or a request chained to server-side state. */
   private stateOf(call: ts.CallExpression, spec: ApiSpec, client: Value | undefined): LlmCall["state"] {
+    const state = this.unwindowedState(call, spec, client);
+    if (!state || !spec.stateWindow) return state;
+    const window = (client && this.configuredWindow(client, spec)) ?? spec.stateWindow.default;
+    return window === undefined ? state : { ...state, window, source: spec.stateWindow.source };
+  }
+
+  private unwindowedState(call: ts.CallExpression, spec: ApiSpec, client: Value | undefined): LlmCall["state"] {
     if (client?.kind === "client" && client.client.stateful && client.origin && !this.boundedMemory(client)) return { anchor: client.origin, source: client.client.stateful.source };
     for (const path of spec.state ?? []) {
-      const e = this.argumentAt(call, path);
+      let e = this.argumentAt(call, path);
+      // `memory: { thread: "t1", resource }` (Mastra): the thread named keeps the conversation, even a fixed one.
+      const thread = e && this.ts.isObjectLiteralExpression(this.constants.skipTrivia(e)) ? this.constants.property(e, ["thread"]) ?? this.constants.property(e, ["threadId"]) : undefined;
+      if (thread && this.constants.string(thread) !== undefined) return { anchor: (client?.kind === "client" ? client.origin : undefined) ?? this.scopes.sourceFile, source: `${path.split(".").pop()} keeps the thread's messages and sends them with every request` };
+      if (thread) e = thread;
       if (!e || this.constants.string(e) !== undefined) continue;
       // The chain starts where the id (or session) variable is declared: `let prev; … prev = r.id`.
       let root: ts.Expression = this.constants.skipTrivia(e);
@@ -164,11 +205,14 @@ export class Provenance {
       return base ? this.construct(base, e.arguments?.[0], e) : undefined;
     }
     if (t.isCallExpression(e)) {
-      if (t.isIdentifier(e.expression) && e.expression.text === "require" && e.arguments.length === 1 && t.isStringLiteralLike(e.arguments[0]!)) {
-        return this.moduleValue(e.arguments[0].text, []);
-      }
+      const required = this.requiredSpecifier(e);
+      // `const openai = require("./openai")` (`module.exports = openai`): the module's default client.
+      if (required !== undefined) return this.moduleValue(required, []) ?? this.imported(required, "default", e);
+      const piped = this.pipedModel(e);
+      if (piped) return piped;
       const base = this.valueOf(e.expression);
       if (!base) return this.valueOfCheckedType(e);
+      if (base.kind === "factory") return base.returns;
       const spec = this.apiOf(base);
       if (spec?.yields) return this.clientOfKind(base.entry, spec.yields, e.arguments[0], base, e);
       return undefined;
@@ -177,7 +221,8 @@ export class Provenance {
       return this.valueOf(e.left) ?? this.valueOf(e.right);
     }
     if (t.isConditionalExpression(e)) return this.valueOf(e.whenTrue) ?? this.valueOf(e.whenFalse);
-    return t.isCallExpression(e) ? this.valueOfCheckedType(e) : undefined;
+    if (t.isArrowFunction(e) || t.isFunctionExpression(e)) return this.factoryOf(e);
+    return undefined;
   }
 
   /**
@@ -193,9 +238,19 @@ export class Provenance {
 
   private valueOfDeclaration(decl: ts.Node): Value | undefined {
     const t = this.ts;
-    if (t.isImportClause(decl)) return this.moduleValue(this.moduleOfImport(decl.parent), ["default"]);
+    if (t.isImportClause(decl)) return this.moduleValue(this.moduleOfImport(decl.parent), ["default"]) ?? this.imported(this.moduleOfImport(decl.parent), "default", decl);
     if (t.isNamespaceImport(decl)) return this.moduleValue(this.moduleOfImport(decl.parent.parent), []);
-    if (t.isImportSpecifier(decl)) return this.moduleValue(this.moduleOfImport(decl.parent.parent.parent), [(decl.propertyName ?? decl.name).text]);
+    if (t.isImportSpecifier(decl)) {
+      const specifier = this.moduleOfImport(decl.parent.parent.parent);
+      const name = (decl.propertyName ?? decl.name).text;
+      return this.moduleValue(specifier, [name]) ?? this.imported(specifier, name, decl);
+    }
+    if (t.isFunctionDeclaration(decl)) return this.factoryOf(decl);
+    // `class Summarizer extends LLMChain {}`: its instances are the catalog class's.
+    if (t.isClassDeclaration(decl)) {
+      const base = decl.heritageClauses?.find((h) => h.token === t.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+      return base ? this.valueOf(base) : undefined;
+    }
     if (t.isImportEqualsDeclaration(decl)) {
       const ref = decl.moduleReference;
       return t.isExternalModuleReference(ref) && t.isStringLiteralLike(ref.expression) ? this.moduleValue(ref.expression.text, []) : undefined;
@@ -214,6 +269,91 @@ export class Provenance {
     return undefined;
   }
 
+  /**
+   * LangChain's LCEL: `prompt.pipe(model)`, `model.pipe(parser)`, `RunnableSequence.from([prompt,
+   * model, parser])` make a runnable whose `invoke` sends one request to the model in it.
+   */
+  private pipedModel(call: ts.CallExpression): Value | undefined {
+    const t = this.ts;
+    const callee = this.constants.skipTrivia(call.expression);
+    if (!t.isPropertyAccessExpression(callee)) return undefined;
+    const method = callee.name.text;
+    const isModel = (v: Value | undefined): v is Value => v?.kind === "client" && v.path.length === 0 && v.entry.sdk === "@langchain" && v.client.methods.some((m) => m.api === "invoke");
+    if (method === "pipe") {
+      const recv = this.valueOf(callee.expression);
+      if (isModel(recv)) return recv;
+      return call.arguments.map((a) => this.valueOf(a)).find(isModel);
+    }
+    if (method === "from") {
+      const recv = this.valueOf(callee.expression);
+      if (recv?.kind !== "module" || recv.path[recv.path.length - 1] !== "RunnableSequence") return undefined;
+      const list = call.arguments[0] && this.constants.skipTrivia(call.arguments[0]);
+      return list && t.isArrayLiteralExpression(list) ? list.elements.map((el) => this.valueOf(el)).find(isModel) : undefined;
+    }
+    return undefined;
+  }
+
+  /** `require("x")` → "x". */
+  private requiredSpecifier(e: ts.Expression): string | undefined {
+    const t = this.ts;
+    const x = this.constants.skipTrivia(e);
+    return t.isCallExpression(x) && t.isIdentifier(x.expression) && x.expression.text === "require" && x.arguments.length === 1 && t.isStringLiteralLike(x.arguments[0]!) ? x.arguments[0].text : undefined;
+  }
+
+  /** A client exported by a project module: it starts (for state kept across calls) at the import. */
+  private imported(specifier: string | undefined, exportName: string, at: ts.Node): Value | undefined {
+    const found = specifier !== undefined && !this.catalog.some((e) => e.modules.some((m) => moduleMatches(m, specifier))) ? this.importedClient?.(specifier, exportName) : undefined;
+    if (!found) return undefined;
+    const f = this.ts.factory;
+    const settings: ClientSettings = {
+      ...(found.model !== undefined ? { model: f.createStringLiteral(found.model) } : {}),
+      ...(found.maxTokens !== undefined ? { maxTokens: f.createNumericLiteral(found.maxTokens) } : {}),
+      ...(found.window !== undefined ? { window: found.window } : {}),
+    };
+    const client: Value = { kind: "client", entry: found.entry, client: found.client, path: found.path, origin: at, settings };
+    return found.factory ? { kind: "factory", returns: client } : client;
+  }
+
+  /** A function whose returned value is a client: `function getClient() { return new OpenAI(); }`. */
+  private factoryOf(fn: ts.SignatureDeclaration): Value | undefined {
+    const t = this.ts;
+    const body = (fn as { body?: ts.Node }).body;
+    if (!body) return undefined;
+    if (!t.isBlock(body)) {
+      const v = this.valueOf(body as ts.Expression);
+      return v?.kind === "client" ? { kind: "factory", returns: v } : undefined;
+    }
+    let found: Value | undefined;
+    const visit = (n: ts.Node): void => {
+      if (found || t.isFunctionLike(n) || t.isClassLike(n)) return;
+      if (t.isReturnStatement(n) && n.expression) {
+        const v = this.valueOf(n.expression);
+        if (v?.kind === "client") found = v;
+      }
+      t.forEachChild(n, visit);
+    };
+    t.forEachChild(body, visit);
+    return found && { kind: "factory", returns: found };
+  }
+
+  /** The client a declaration of the project exports (a value, or a function returning one). */
+  exportedClient(target: ts.Node): Value | undefined {
+    const t = this.ts;
+    if (t.isFunctionDeclaration(target) || t.isMethodDeclaration(target)) return this.factoryOf(target);
+    if (t.isVariableDeclaration(target) || t.isImportClause(target) || t.isImportSpecifier(target)) return this.valueOfDeclaration(target);
+    return t.isExpression(target) ? this.valueOf(target) : undefined;
+  }
+
+  /** What another module needs of a client: its kind and static settings. */
+  portable(v: Value | undefined, modelOf: (e: ts.Expression | undefined) => string | null): ExportedClient | undefined {
+    const client = v?.kind === "factory" ? v.returns : v;
+    if (client?.kind !== "client") return undefined;
+    const model = modelOf(this.clientSetting(client, "model"));
+    const maxTokens = this.constants.number(this.clientSetting(client, "maxTokens"));
+    const window = client.client.methods.map((m) => this.configuredWindow(client, m)).find((w) => w !== undefined);
+    return { entry: client.entry, client: client.client, path: client.path, factory: v!.kind === "factory", ...(model !== null ? { model } : {}), ...(maxTokens !== undefined ? { maxTokens } : {}), ...(window !== undefined ? { window } : {}) };
+  }
+
   /** `const { chat } = client`, `const { generateText } = require("ai")`, nested patterns. */
   private valueOfBindingElement(el: ts.BindingElement): Value | undefined {
     const t = this.ts;
@@ -223,6 +363,9 @@ export class Provenance {
     if (!key) return undefined;
     const holder = pattern.parent;
     let base: Value | undefined;
+    // `const { client } = require("./client")`: a client another module exports.
+    const required = t.isVariableDeclaration(holder) && holder.initializer ? this.requiredSpecifier(holder.initializer) : undefined;
+    if (required !== undefined && !this.moduleValue(required, [])) return this.imported(required, key, el);
     if (t.isVariableDeclaration(holder) && holder.initializer) base = this.valueOf(holder.initializer);
     else if (t.isBindingElement(holder)) base = this.valueOfBindingElement(holder);
     return base ? this.member(base, key) : undefined;
@@ -245,6 +388,11 @@ export class Provenance {
     for (const m of cls.members) {
       if (t.isPropertyDeclaration(m) && m.name && (t.isIdentifier(m.name) || t.isPrivateIdentifier(m.name)) && m.name.text === key) {
         const v = this.valueOfDeclaration(m);
+        if (v) return v;
+      }
+      // `private client() { return new OpenAI(); }`, called as `this.client()`.
+      if (t.isMethodDeclaration(m) && t.isIdentifier(m.name) && m.name.text === key) {
+        const v = this.factoryOf(m);
         if (v) return v;
       }
       if (t.isConstructorDeclaration(m)) {
@@ -288,6 +436,7 @@ export class Provenance {
   }
 
   private member(base: Value, key: string): Value | undefined {
+    if (base.kind === "factory") return undefined;
     if (base.kind === "module") {
       // `require("openai")` is the module object: its `.default` is the default export.
       const path = base.path.length === 0 && key === "default" ? ["default"] : [...base.path, key];
@@ -318,6 +467,31 @@ export class Provenance {
     return v.kind === "client" && !!name && !!v.client.stateful?.boundedBy?.includes(name);
   }
 
+  /** The window its construction sets (`lastMessages: 20`), here or in the module that made it. */
+  private configuredWindow(client: Value, spec: ApiSpec): number | undefined {
+    if (client.kind !== "client" || !spec.stateWindow) return undefined;
+    if (client.settings?.window !== undefined) return client.settings.window;
+    for (const path of spec.stateWindow.from) {
+      const n = this.constants.number(this.settingThroughConstructor(client, path.slice("client:".length)));
+      if (n !== undefined) return n;
+    }
+    return undefined;
+  }
+
+  /** `memory.options.lastMessages` in `new Agent({ memory: new Memory({ options: { lastMessages: 10 } }) })`: keys read through `new X({…})` and consts. */
+  private settingThroughConstructor(v: Value, path: string): ts.Expression | undefined {
+    const t = this.ts;
+    let cur: ts.Expression | undefined = v.kind === "client" ? v.config : undefined;
+    for (const key of path.split(".")) {
+      let x = cur && this.constants.skipTrivia(cur);
+      for (let i = 0; x && t.isIdentifier(x) && i < 4; i++) x = this.constants.initializerOf(x) && this.constants.skipTrivia(this.constants.initializerOf(x)!);
+      if (x && t.isNewExpression(x)) x = x.arguments?.[0];
+      cur = this.constants.property(x, [key]);
+      if (!cur) return undefined;
+    }
+    return cur;
+  }
+
   /** A setting in the client's construction (`new Agent({ defaultOptions: { maxSteps } })`). */
   private clientConfig(v: Value, path: string): ts.Expression | undefined {
     return v.kind === "client" ? this.constants.property(v.config, path.split(".")) : undefined;
@@ -325,6 +499,7 @@ export class Provenance {
 
   /** The catalog spec a value's member path names. */
   private apiOf(v: Value): ApiSpec | undefined {
+    if (v.kind === "factory") return undefined;
     if (v.kind === "module") {
       const path = v.path[0] === "default" ? v.path.slice(1) : v.path;
       return path.length === 1 ? v.entry.functions?.find((f) => f.api === path[0]) : undefined;
@@ -337,6 +512,8 @@ export class Provenance {
   private clientSetting(v: Value, what: "model" | "maxTokens"): ts.Expression | undefined {
     for (let cur: Value | undefined = v; cur; cur = cur.kind === "client" ? cur.parent : undefined) {
       if (cur.kind !== "client") return undefined;
+      const given = cur.settings?.[what];
+      if (given) return given;
       const paths = what === "model" ? (cur.client.modelFrom ? [cur.client.modelFrom] : []) : (cur.client.maxTokensFrom ?? []);
       for (const p of paths) {
         const e = this.constants.property(cur.config, p.split("."));

@@ -19,6 +19,8 @@ export interface ApiSpec {
   readonly steps?: StepSpec;
   /** Argument paths that chain this call to state kept on the server (`previous_response_id`). */
   readonly state?: readonly string[];
+  /** The state re-sent is capped to a window of messages: paths in the client's construction (read through `new Memory({…})`), else the SDK's default. */
+  readonly stateWindow?: { readonly from: readonly string[]; readonly default?: number; readonly source: string };
 }
 
 /**
@@ -34,6 +36,14 @@ export interface StepSpec {
   readonly when?: string;
   /** Where the default comes from, for the derivation. */
   readonly source: string;
+  /**
+   * The SDK loops over the elements of this argument path (a chain's documents): one request per
+   * element, each with that element and one earlier answer (a running summary), instead of a
+   * conversation re-sent whole.
+   */
+  readonly perElementOf?: string;
+  /** An argument of the call that made the client which turns the loop off (`1.type` is `"stuff"`: one request). */
+  readonly unless?: { readonly path: string; readonly equals: string };
 }
 
 export interface ClientKind {
@@ -88,6 +98,13 @@ const AI_STEPS: StepSpec = { from: ["0.stopWhen", "0.maxSteps"], default: 1, sou
 const AGENT_STEPS: StepSpec = { from: ["0.stopWhen", "client:stopWhen"], default: 20, source: "ToolLoopAgent stops after 20 steps by default" };
 const LANGGRAPH_STEPS: StepSpec = { from: ["1.recursionLimit"], default: 25, source: "a LangGraph agent stops at recursionLimit, 25 by default" };
 const GEMINI_AFC: StepSpec = { from: ["0.config.automaticFunctionCalling.maximumRemoteCalls"], default: 10, when: "0.config.tools", source: "automatic function calling makes at most maximumRemoteCalls requests, 10 by default" };
+/** A chat session made with callable tools runs the same AFC loop on each message (`chats.ts` passes the session's config to generateContent). */
+const GEMINI_CHAT_AFC: StepSpec = { from: ["0.config.automaticFunctionCalling.maximumRemoteCalls", "client:config.automaticFunctionCalling.maximumRemoteCalls"], default: 10, when: "client:config.tools", source: GEMINI_AFC.source };
+const DOCS_CHAIN_STEPS: StepSpec = { from: [], perElementOf: "0.input_documents", unless: { path: "1.type", equals: "stuff" }, source: "a map_reduce (the default) or refine summarization chain sends one request per document" };
+const REFINE_CHAIN_STEPS: StepSpec = { from: [], perElementOf: "0.input_documents", source: "a refine chain sends one request per document, with the answer so far" };
+/** `memory: new Memory({ options: { lastMessages: N } })` sends at most the last N messages of the thread; 10 by default (Mastra's memory docs, "Conversation history"). */
+const MASTRA_WINDOW = { from: ["client:memory.options.lastMessages"], default: 10, source: "Mastra's memory sends the thread's last lastMessages messages (10 by default)" };
+const LLAMAINDEX_AGENT_STEPS: StepSpec = { from: [], source: "a LlamaIndex agent loops over tool calls with no step cap (only a timeout)" };
 const MASTRA_STEPS: StepSpec = { from: ["1.maxSteps", "client:defaultOptions.maxSteps"], source: "Mastra's default maxSteps is not documented: unbounded unless set" };
 const AGENTS_RUN: ApiSpec = { api: "run", prompt: ["1"], model: "0", steps: { from: ["2.maxTurns"], default: 10, source: "run() takes at most maxTurns turns, 10 by default" }, state: ["2.previousResponseId", "2.conversationId", "2.session"] };
 const RESPONSES_STATE = ["0.previous_response_id", "0.conversation"] as const;
@@ -95,7 +112,7 @@ const RESPONSES_STATE = ["0.previous_response_id", "0.conversation"] as const;
 export const SDK_CATALOG: readonly SdkEntry[] = [
   {
     sdk: "openai",
-    modules: ["openai"],
+    modules: ["openai", "openai/*"],
     clients: [
       {
         id: "openai",
@@ -113,6 +130,12 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
           { ...OPENAI_RESPONSES("responses.stream"), state: RESPONSES_STATE },
           { api: "completions.create", prompt: ["0.prompt"], model: "0.model", maxTokens: ["0.max_tokens"] },
         ],
+      },
+      {
+        // `new ResponsesWS(client)` from "openai/resources/responses/ws": each `send({ type: "response.create", … })` is a request.
+        id: "openai.responses-ws",
+        classes: ["ResponsesWS"],
+        methods: [{ ...OPENAI_RESPONSES("send"), state: ["0.previous_response_id"] }],
       },
     ],
   },
@@ -159,11 +182,13 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
   },
   {
     sdk: "@langchain",
-    modules: ["@langchain/*", "langchain/*"],
+    modules: ["@langchain/*", "langchain", "langchain/*"],
     functions: [
       { api: "initChatModel", prompt: [], yields: "langchain.chat" },
       { api: "createAgent", prompt: [], yields: "langchain.agent" },
       { api: "createReactAgent", prompt: [], yields: "langchain.agent" },
+      { api: "loadSummarizationChain", prompt: [], yields: "langchain.docs-chain" },
+      { api: "loadQARefineChain", prompt: [], yields: "langchain.refine-chain" },
     ],
     clients: [
       {
@@ -187,6 +212,56 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
           { api: "invoke", prompt: ["0"] },
           { api: "call", prompt: ["0"] },
           { api: "predict", prompt: ["0"] },
+        ],
+      },
+      {
+        id: "langchain.llm-chain",
+        classes: ["LLMChain"],
+        modelFrom: "llm",
+        methods: [
+          { api: "call", prompt: ["0"] },
+          { api: "predict", prompt: ["0"] },
+          { api: "invoke", prompt: ["0"] },
+          { api: "run", prompt: ["0"] },
+        ],
+      },
+      {
+        id: "langchain.docs-chain",
+        methods: [
+          { api: "call", prompt: ["0.input_documents"], steps: DOCS_CHAIN_STEPS },
+          { api: "invoke", prompt: ["0.input_documents"], steps: DOCS_CHAIN_STEPS },
+        ],
+      },
+      {
+        id: "langchain.refine-chain",
+        methods: [
+          { api: "call", prompt: ["0.input_documents"], steps: REFINE_CHAIN_STEPS },
+          { api: "invoke", prompt: ["0.input_documents"], steps: REFINE_CHAIN_STEPS },
+        ],
+      },
+      {
+        // Completion models (`OpenAI` from @langchain/openai): a string in, a string out.
+        id: "langchain.llm",
+        classes: ["OpenAI", "AzureOpenAI", "Ollama", "Cohere"],
+        modelFrom: "model",
+        maxTokensFrom: ["maxTokens"],
+        methods: [
+          { api: "invoke", prompt: ["0"] },
+          { api: "stream", prompt: ["0"] },
+          { api: "batch", prompt: ["0"] },
+          { api: "call", prompt: ["0"] },
+          { api: "predict", prompt: ["0"] },
+        ],
+      },
+      {
+        id: "langgraph.graph",
+        classes: ["StateGraph", "MessageGraph"],
+        methods: [
+          { api: "addNode", prompt: [], yields: "langgraph.graph" },
+          { api: "addEdge", prompt: [], yields: "langgraph.graph" },
+          { api: "addConditionalEdges", prompt: [], yields: "langgraph.graph" },
+          { api: "addSequence", prompt: [], yields: "langgraph.graph" },
+          { api: "compile", prompt: [], yields: "langchain.agent" },
         ],
       },
       {
@@ -228,8 +303,8 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
         modelFrom: "model",
         maxTokensFrom: ["config.maxOutputTokens"],
         methods: [
-          { api: "sendMessage", prompt: ["0.message"] },
-          { api: "sendMessageStream", prompt: ["0.message"] },
+          { api: "sendMessage", prompt: ["0.message"], steps: GEMINI_CHAT_AFC },
+          { api: "sendMessageStream", prompt: ["0.message"], steps: GEMINI_CHAT_AFC },
         ],
       },
     ],
@@ -332,8 +407,25 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
       { api: "anthropic", prompt: [], yields: "llamaindex.llm" },
       { api: "ollama", prompt: [], yields: "llamaindex.llm" },
       { api: "gemini", prompt: [], yields: "llamaindex.llm" },
+      { api: "agent", prompt: [], yields: "llamaindex.agent-workflow" },
+      { api: "multiAgent", prompt: [], yields: "llamaindex.agent-workflow" },
     ],
     clients: [
+      {
+        // `agent({ llm, tools }).run(msg)` (@llamaindex/workflow): a tool loop with no step cap.
+        id: "llamaindex.agent-workflow",
+        methods: [
+          { api: "run", prompt: ["0"], steps: LLAMAINDEX_AGENT_STEPS },
+          { api: "runStream", prompt: ["0"], steps: LLAMAINDEX_AGENT_STEPS },
+        ],
+      },
+      {
+        // The classic agents keep their chat history and loop over tool calls on every `chat`.
+        id: "llamaindex.agent",
+        classes: ["OpenAIAgent", "ReActAgent", "AnthropicAgent", "LLMAgent"],
+        stateful: { source: "a LlamaIndex agent keeps its chat history and sends it with every message" },
+        methods: [{ api: "chat", prompt: ["0.message"], steps: LLAMAINDEX_AGENT_STEPS }],
+      },
       {
         id: "llamaindex.chat-engine",
         classes: ["SimpleChatEngine", "ContextChatEngine", "CondenseQuestionChatEngine"],
@@ -362,9 +454,48 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
         classes: ["Agent"],
         modelFrom: "model",
         methods: [
-          { api: "generate", prompt: ["0"], maxTokens: ["1.modelSettings.maxOutputTokens"], steps: MASTRA_STEPS, state: ["1.memory"] },
-          { api: "stream", prompt: ["0"], maxTokens: ["1.modelSettings.maxOutputTokens"], steps: MASTRA_STEPS, state: ["1.memory"] },
+          { api: "generate", prompt: ["0"], maxTokens: ["1.modelSettings.maxOutputTokens"], steps: MASTRA_STEPS, state: ["1.memory", "1.threadId"], stateWindow: MASTRA_WINDOW },
+          { api: "stream", prompt: ["0"], maxTokens: ["1.modelSettings.maxOutputTokens"], steps: MASTRA_STEPS, state: ["1.memory", "1.threadId"], stateWindow: MASTRA_WINDOW },
         ],
+      },
+      {
+        // `mastra.getAgent("weather")`: an agent registered with the Mastra instance.
+        id: "mastra",
+        classes: ["Mastra"],
+        methods: [
+          { api: "getAgent", prompt: [], yields: "mastra.agent" },
+          { api: "getAgentById", prompt: [], yields: "mastra.agent" },
+        ],
+      },
+    ],
+  },
+  {
+    sdk: "@inngest/agent-kit",
+    modules: ["@inngest/agent-kit"],
+    functions: [
+      { api: "createAgent", prompt: [], yields: "agentkit.agent" },
+      { api: "createNetwork", prompt: [], yields: "agentkit.network" },
+    ],
+    clients: [
+      { id: "agentkit.agent", classes: ["Agent"], modelFrom: "model", methods: [{ api: "run", prompt: ["0"] }] },
+      {
+        id: "agentkit.network",
+        classes: ["Network"],
+        modelFrom: "defaultModel",
+        methods: [{ api: "run", prompt: ["0"], steps: { from: ["client:maxIter"], source: "a network runs agents until its router stops or maxIter is reached; maxIter has no default" } }],
+      },
+    ],
+  },
+  {
+    sdk: "chatgpt",
+    modules: ["chatgpt"],
+    clients: [
+      {
+        id: "chatgpt",
+        classes: ["ChatGPTAPI"],
+        modelFrom: "completionParams.model",
+        maxTokensFrom: ["completionParams.max_tokens"],
+        methods: [{ api: "sendMessage", prompt: ["0"], state: ["1.parentMessageId", "1.conversationId"] }],
       },
     ],
   },

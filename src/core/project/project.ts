@@ -6,6 +6,7 @@ import type * as ts from "typescript";
 import { findingsOf, mayContainLlmCalls, rejectInput, scriptKindOf } from "../analysis/analyzeFile";
 import { BudgetExceeded, FileAnalyzer, catalogWith, type ExternalSummaries } from "../analysis/fileAnalyzer";
 import type { Summary } from "../analysis/summary";
+import type { ExportedClient } from "../binder/provenance";
 import { renderSummary } from "../findingLines";
 import type { Scopes, TS } from "../binder/scopes";
 import type { AnalysisOptions, FileAnalysis, Finding } from "../model";
@@ -45,6 +46,13 @@ export class Project {
   /** Counts provisional answers given on cycles (see `decided`). */
   private provisional = 0;
   private readonly resolutions = new Map<string, string | null>();
+  /** Clients exported by project modules, by `target\0name` (forgotten on any change: see invalidate). */
+  private readonly clients = new Map<string, ExportedClient | null>();
+  /** Where an export is declared, by `target\0name` (forgotten on any change). */
+  private readonly declaring = new Map<string, { file: string; name: string } | null>();
+  private readonly declaringInProgress = new Set<string>();
+  /** Counts re-export questions met again while being answered (re-export cycles). */
+  private declaringCycles = 0;
   private readonly inProgress = new Set<string>();
   /**
    * Exported summaries being made, innermost last (Tarjan's stack over `file NUL export`): `low` is
@@ -135,6 +143,8 @@ export class Project {
   invalidate(fileName: string): void {
     const file = normalizePath(fileName);
     this.exportedSummaries.clear();
+    this.clients.clear();
+    this.declaring.clear();
     // An edit keeps module resolution; a file that appears or disappears may change it.
     const edited = this.files.has(file) && this.host.fileExists(file);
     const stale = new Set([file]);
@@ -324,7 +334,7 @@ export class Project {
       if (names === "*") return true;
       this.files.get(file)?.uses.add(target);
       // A function with a summary, or a class one of whose methods has one.
-      for (const name of names) if (this.exportedSummary(file, specifier, name) || this.exportedSummary(file, specifier, `${name}.*`)) return true;
+      for (const name of names) if (this.exportedSummary(file, specifier, name) || this.exportedSummary(file, specifier, `${name}.*`) || this.factoryMadeSummary(file, specifier, name) || this.exportedClient(file, specifier, name)) return true;
     }
     return false;
   }
@@ -360,7 +370,11 @@ export class Project {
   }
 
   private externalFor(file: string): ExternalSummaries {
-    return { summaryOf: (specifier, exportName) => this.exportedSummary(file, specifier, exportName), provisional: () => this.provisional };
+    return {
+      summaryOf: (specifier, exportName) => this.exportedSummary(file, specifier, exportName),
+      provisional: () => this.provisional,
+      clientOf: (specifier, exportName) => this.exportedClient(file, specifier, exportName),
+    };
   }
 
   private exportedSummary(from: string, specifier: string, exportName: string, depth = 0): Summary | undefined {
@@ -449,5 +463,80 @@ export class Project {
     } finally {
       this.inProgress.delete(key);
     }
+  }
+
+  /** The client a project module exports under a name (through re-exports), for the files importing it. */
+  private exportedClient(from: string, specifier: string, exportName: string): ExportedClient | undefined {
+    const declared = this.declaringModule(from, specifier, exportName);
+    if (!declared || !this.reachesLlm(declared.file)) return undefined;
+    this.files.get(from)?.uses.add(declared.file);
+    const key = `${declared.file}\u0000${declared.name}`;
+    const known = this.clients.get(key);
+    if (known !== undefined) return known ?? undefined;
+    let found: ExportedClient | undefined;
+    try {
+      found = this.analyzerOf(declared.file)?.exportedClient(declared.name);
+    } catch {
+      // A file that cannot be parsed exports nothing here; its own report says why.
+    }
+    this.clients.set(key, found ?? null);
+    return found;
+  }
+
+  /** `load().*`: whether the class that an exported factory returns has a method that makes LLM calls. */
+  private factoryMadeSummary(from: string, specifier: string, exportName: string): boolean {
+    const declared = this.declaringModule(from, specifier, exportName);
+    if (!declared || !this.reachesLlm(declared.file)) return false;
+    try {
+      return !!this.analyzerOf(declared.file)?.exportedSummary(`${declared.name}().*`);
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * The module that declares an export and its name there, following `export … from` re-exports
+   * (memoised: every importer of a barrel asks for the names it imports).
+   */
+  private declaringModule(from: string, specifier: string, exportName: string, depth = 0): { file: string; name: string } | undefined {
+    const target = this.resolve(specifier, from);
+    if (!target || depth > 8) return undefined;
+    const key = `${target}\u0000${exportName}`;
+    const known = this.declaring.get(key);
+    if (known !== undefined) return known ?? undefined;
+    if (this.declaringInProgress.has(key)) {
+      this.declaringCycles++;
+      return undefined;
+    }
+    this.declaringInProgress.add(key);
+    const cyclesBefore = this.declaringCycles;
+    let found: { file: string; name: string } | undefined;
+    try {
+      found = this.findDeclaringModule(target, exportName, depth);
+    } finally {
+      this.declaringInProgress.delete(key);
+    }
+    // A "none" that leaned on a cycle of re-exports (answered "none" inside itself) is asked again.
+    if (found || this.declaringCycles === cyclesBefore) this.declaring.set(key, found ?? null);
+    return found;
+  }
+
+  private findDeclaringModule(target: string, exportName: string, depth: number): { file: string; name: string } | undefined {
+    let analyzer: FileAnalyzer | undefined;
+    try {
+      analyzer = this.analyzerOf(target);
+    } catch {
+      return undefined;
+    }
+    if (!analyzer) return undefined;
+    if (analyzer.declaresExport(exportName)) return { file: target, name: exportName };
+    for (const re of analyzer.reExports()) {
+      if (re.all && !this.mentions(target, re.specifier, exportName)) continue;
+      if (re.all || re.names.has(exportName)) {
+        const found = this.declaringModule(target, re.specifier, re.all ? exportName : re.names.get(exportName)!, depth + 1);
+        if (found) return found;
+      }
+    }
+    return undefined;
   }
 }

@@ -6,10 +6,16 @@ export type CostClass = "constant" | "linear" | "quadratic" | "cubic+" | "unboun
 
 export const CLASS_ORDER: readonly CostClass[] = ["constant", "linear", "quadratic", "cubic+", "unknown", "unbounded"];
 
-/** The highest total degree, over the input's monomials, in loop-count symbols. */
+/**
+ * The highest total degree, over the input's monomials, in loop-count symbols: the counts of the
+ * repetitions of the call (those its calls bound names, and `calls[…]` of earlier invocations).
+ * A collection mapped inside one prompt is a size of that prompt, not a repetition: one call over
+ * `contents.map(c => c.parts.map(…))` is constant in loop counts.
+ */
 export function loopDegree(f: Finding): number {
   if (f.inputTokens.kind !== "poly") return 0;
-  const counts = new Set(f.symbols.filter((s) => s.kind === "count").map((s) => s.name));
+  const repeats = new Set(f.calls.kind === "poly" ? f.calls.poly.symbols() : []);
+  const counts = new Set(f.symbols.filter((s) => s.kind === "count" && (repeats.has(s.name) || s.name.startsWith("calls["))).map((s) => s.name));
   let d = 0;
   for (const m of f.inputTokens.poly.dominant()) {
     let sum = 0;

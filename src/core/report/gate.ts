@@ -32,15 +32,18 @@ interface FindingFields {
   api: string;
   through: string | null;
   inputTokens: { text: string; terms: { factors: Record<string, number> }[] };
+  calls?: { terms: { factors: Record<string, number> }[] };
   loops: { dataDependent: boolean }[];
   symbols: { name: string; kind: string }[];
 }
 
 /** A finding's class from its JSON fields alone, as costClass.ts computes it from the bounds. */
-export function classOfJson(f: Pick<FindingFields, "inputTokens" | "loops" | "symbols">): CostClass {
+export function classOfJson(f: Pick<FindingFields, "inputTokens" | "calls" | "loops" | "symbols">): CostClass {
   if (f.inputTokens.text === "unknown") return "unknown";
   if (f.loops.some((l) => l.dataDependent)) return "unbounded";
-  const counts = new Set(f.symbols.filter((s) => s.kind === "count").map((s) => s.name));
+  // A report without the calls bound (hand-written) counts every count symbol, as before.
+  const repeats = f.calls && new Set(f.calls.terms.flatMap((t) => Object.keys(t.factors)));
+  const counts = new Set(f.symbols.filter((s) => s.kind === "count" && (!repeats || repeats.has(s.name) || s.name.startsWith("calls["))).map((s) => s.name));
   const degree = Math.max(0, ...f.inputTokens.terms.map((t) => Object.entries(t.factors).reduce((n, [s, e]) => n + (counts.has(s) ? e : 0), 0)));
   return degree === 0 ? "constant" : degree === 1 ? "linear" : degree === 2 ? "quadratic" : "cubic+";
 }
@@ -76,12 +79,15 @@ function describe(s: ReportSite, b: BaselineSite | undefined): string {
 /**
  * The sites that fail the gate. `increase`: a matched site's class grows. `new-quadratic`: a site is
  * quadratic or worse and its baseline counterpart was not (or it has none). `unbounded`: a site is
- * unbounded and its counterpart was not (without a baseline: any unbounded site).
+ * unbounded and its counterpart was not (without a baseline: any unbounded site). Sites in tests
+ * and fixtures are skipped unless `includeTests`.
  */
-export function gate(model: ReportModel, baseline: readonly BaselineSite[] | undefined, failOn: readonly FailOn[]): Violation[] {
+export function gate(model: ReportModel, baseline: readonly BaselineSite[] | undefined, failOn: readonly FailOn[], options: { readonly includeTests?: boolean } = {}): Violation[] {
   const before = new Map((baseline ?? []).map((b) => [b.site, b]));
   const out: Violation[] = [];
   for (const s of model.sites) {
+    // Tests and fixtures are marked in the report; they fail the gate only when asked (--include-tests).
+    if (s.testCode && !options.includeTests) continue;
     const b = before.get(s.site);
     const add = (rule: FailOn): void => void out.push({ rule, site: s, baseline: b, message: `${rule}: ${describe(s, b)}` });
     if (failOn.includes("increase") && b && classRank(s.costClass) > classRank(b.costClass)) add("increase");

@@ -11,4 +11,5 @@ export { reportText } from "./text";
 export { reportMarkdown } from "./markdown";
 export { reportSarif, FINGERPRINT_KEY } from "./sarif";
 export { reportHtml, type PageAssets } from "./htmlPage";
+export { isTestPath } from "./testCode";
 export { gate, baselineSites, classOfJson, FAIL_ON, type FailOn, type BaselineSite, type Violation } from "./gate";

@@ -6,6 +6,7 @@ import type { Finding } from "../model";
 import { estimate, type Estimate } from "./estimate";
 import type { ReportModel, ReportSummary } from "./model";
 import type { ReportSite } from "./sites";
+import { isTestPath } from "./testCode";
 
 export interface BoundJson {
   readonly text: string;
@@ -38,6 +39,8 @@ export interface FindingJson {
   readonly explanation: string[];
   /** Token counts at the assumed sizes (`--assume`), defaults marked as such. */
   readonly estimate: Estimate;
+  /** Set when the file is a test or fixture (see testCode.ts): the gate leaves such sites out by default. */
+  readonly testCode?: true;
 }
 
 export interface ReportJson {
@@ -78,6 +81,7 @@ export function findingJson(f: Finding, file: string, assume: Readonly<Record<st
     symbols: f.symbols.map((s) => ({ name: s.name, kind: s.kind, line: s.line, origin: s.origin, unbounded: !!s.unbounded })),
     explanation: [...f.explanation],
     estimate: estimate(f, assume),
+    ...(isTestPath(file) ? { testCode: true as const } : {}),
   };
 }
 

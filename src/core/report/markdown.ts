@@ -9,9 +9,9 @@ function code(s: string, inTable = false): string {
   return `\`${inTable ? s.replace(/\|/g, "\\|") : s}\``;
 }
 
-function row(s: ReportSite): string {
+function row(s: ReportSite, testColumn: boolean): string {
   const cell = (text: string): string => code(text, true);
-  const cells = [cell(`${s.file}:${s.line}`), cell(s.function), s.costClass, cell(s.inputTokens.text), cell(s.calls.text), cell(s.generationCost.text), cell(s.span.text), s.model ? cell(s.model) : "not static", dollarsText(s.dollars)];
+  const cells = [cell(`${s.file}:${s.line}`), cell(s.function), s.costClass, cell(s.inputTokens.text), cell(s.calls.text), cell(s.generationCost.text), cell(s.span.text), s.model ? cell(s.model) : "not static", dollarsText(s.dollars), ...(testColumn ? [s.testCode ? "test" : ""] : [])];
   return `| ${cells.join(" | ")} |`;
 }
 
@@ -26,8 +26,10 @@ export function reportMarkdown(model: ReportModel): string {
   const fixes = fixesSentence(model);
   if (fixes) out.push("", fixes);
   if (model.sites.length) {
-    out.push("", "| Site | Function | Class | Input tokens | Calls | Generation | Span | Model | $ |", "| --- | --- | --- | --- | --- | --- | --- | --- | ---: |");
-    for (const s of worstFirst(model.sites)) out.push(row(s));
+    // The Test column appears when some site is in a test or fixture (left out of the gate by default).
+    const testColumn = model.sites.some((s) => s.testCode);
+    out.push("", `| Site | Function | Class | Input tokens | Calls | Generation | Span | Model | $ |${testColumn ? " Test |" : ""}`, `| --- | --- | --- | --- | --- | --- | --- | --- | ---: |${testColumn ? " --- |" : ""}`);
+    for (const s of worstFirst(model.sites)) out.push(row(s, testColumn));
   }
   if (model.skipped.length) {
     out.push("", `Skipped: ${model.skipped.map((s) => `${code(s.file)} (${s.reason})`).join(", ")}.`);

@@ -5,7 +5,7 @@ import { assumptionsText, dollarsText, fixesSentence, summarySentence } from "./
 export function reportText(model: ReportModel): string {
   const out: string[] = [];
   for (const f of model.sites) {
-    out.push(`${f.file}:${f.line}:${f.column}  ${f.sdk} ${f.api}  model ${f.model ?? "(not static)"}  in ${f.function}  [${f.costClass}]`);
+    out.push(`${f.file}:${f.line}:${f.column}  ${f.sdk} ${f.api}  model ${f.model ?? "(not static)"}  in ${f.function}  [${f.costClass}]${f.testCode ? "  (test code)" : ""}`);
     out.push(`  calls   ${f.calls.text}`);
     // A wrapper's numbers are per invocation of the wrapper, which may make several requests.
     const per = f.through ? "per invocation" : "per call";

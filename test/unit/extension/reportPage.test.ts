@@ -39,7 +39,7 @@ describe("report webview (plain Node)", function () {
       { fn: naive.function, cls: naive.costClass, input: naive.input, calls: naive.calls, model: naive.model, dollars: naive.dollarsText },
       { fn: "debugProgram", cls: "quadratic", input: "Θ(rounds²·|program|)", calls: "Θ(rounds)", model: "gpt-4o", dollars: "≈ $0.45" },
     );
-    assert.match(view.summary, /LLM call sites? .* in \d+ of 18 files/);
+    assert.match(view.summary, /LLM call sites? .* in \d+ of 19 files/);
     assert.match(view.assumptions, /^rounds=20, other loop counts 10/);
     assert.equal(view.byClass.reduce((n, c) => n + c.sites, 0), total);
     // The costliest sites in dollars, whatever their class.

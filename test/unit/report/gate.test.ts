@@ -104,6 +104,21 @@ describe("report --baseline --fail-on", () => {
     assert.equal(run("--fail-on", "unbounded").code, 0);
   });
 
+  it("a site in a test folder or *.test.ts is marked test code and passes the gate unless --include-tests", () => {
+    fs.mkdirSync(path.join(dir, "src/__tests__"), { recursive: true });
+    write("src/__tests__/agent.ts", UNTIL_DONE);
+    write("src/agent.test.ts", UNTIL_DONE);
+    const r = run("--fail-on", "unbounded");
+    assert.equal(r.code, 0, r.stderr);
+    const included = run("--fail-on", "unbounded", "--include-tests");
+    assert.equal(included.code, 1);
+    assert.match(included.stderr, /aalp: 2 sites failed --fail-on\n$/);
+    const json = JSON.parse(run("--format", "json").stdout) as { findings: { file: string; testCode?: true }[] };
+    assert.deepEqual(json.findings.map((f) => [f.file, f.testCode]), [["src/__tests__/agent.ts", true], ["src/agent.test.ts", true], ["src/chat.ts", undefined]]);
+    assert.match(run("--format", "markdown").stdout, /\| Model \| \$ \| Test \|\n\| --- \| --- \| --- \| --- \| --- \| --- \| --- \| --- \| ---: \| --- \|\n/);
+    assert.match(run().stdout, /^src\/__tests__\/agent\.ts:7:\d+ .*\[unbounded\]  \(test code\)$/m);
+  });
+
   it("usage errors exit 2: increase without a baseline, an unknown rule, a file that is not a report", () => {
     assert.equal(run("--fail-on", "increase").code, 2);
     assert.equal(run("--baseline", "baseline.json", "--fail-on", "bigger").code, 2);

@@ -19,7 +19,8 @@ export const sequentialIndependentCalls: Rule<"awaitedOneByOne"> = {
     },
   },
   check(f, { src, call }) {
-    if (!call || f.growth !== "none" || f.loops.length === 0 || f.loops.some((l) => l.parallel)) return undefined;
+    // A rewrite chained inside an inner loop leaves an outer loop independent; independentLoop checks what is carried.
+    if (!call || !["none", "rewrite"].includes(f.growth) || f.loops.length === 0 || f.loops.some((l) => l.parallel)) return undefined;
     const span = formatBound(f.span, f.rank);
     if (span !== formatBound(f.calls, f.rank)) return undefined;
     const loop = independentLoop(src, call);

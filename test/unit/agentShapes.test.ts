@@ -1,0 +1,468 @@
+// The agent code people actually write (issue 17): each class of miss as a small program of its shape.
+import * as assert from "node:assert/strict";
+import { classOfJson, costClass, findingJson, isTestPath } from "../../src/core";
+import { analyze, expectSites } from "./analyze";
+import { memoryProject, sitesOf } from "./project";
+
+const USE_CLIENT = (from: string, name: string, call: string) => `import ${name} from "${from}";
+export async function run(questions: string[]) {
+  const history: { role: "user"; content: string }[] = [];
+  for (const q of questions) {
+    history.push({ role: "user", content: q });
+    await ${call}.chat.completions.create({ model: "gpt-4o", max_tokens: 100, messages: history });
+  }
+}
+`;
+
+describe("agent shapes: clients and wrappers made in another module", () => {
+  it("export const client = new OpenAI(), export default openai, export function getClient()", () => {
+    const { project } = memoryProject({
+      "/p/client.ts": `import OpenAI from "openai";\nexport const client = new OpenAI();\n`,
+      "/p/openai.ts": `import OpenAI from "openai";\nconst openai = new OpenAI();\nexport default openai;\n`,
+      "/p/factory.ts": `import OpenAI from "openai";\nexport function getClient() {\n  return new OpenAI();\n}\n`,
+      "/p/a.ts": USE_CLIENT("./client", "{ client }", "client"),
+      "/p/b.ts": USE_CLIENT("./openai", "openai", "openai"),
+      "/p/c.ts": USE_CLIENT("./factory", "{ getClient }", "getClient()"),
+    });
+    const want = [{ line: 6, api: "openai chat.completions.create", model: "gpt-4o", calls: "Θ(|questions|)", input: "Θ(|questions|²·|q|)", growth: "constant" }];
+    for (const f of ["/p/a.ts", "/p/b.ts", "/p/c.ts"]) assert.deepEqual(sitesOf(project, f, ["api", "model", "calls", "input", "growth"]), want, f);
+  });
+
+  it("CommonJS: module.exports = client and exports.client, taken by require", () => {
+    const { project } = memoryProject({
+      "/p/openai.js": `const OpenAI = require("openai");\nconst openai = new OpenAI();\nmodule.exports = openai;\n`,
+      "/p/named.js": `const OpenAI = require("openai");\nexports.client = new OpenAI();\n`,
+      "/p/use.js": `const openai = require("./openai");
+const { client } = require("./named");
+async function run(qs) {
+  for (const q of qs) await openai.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: q }] });
+  for (const q of qs) await client.responses.create({ model: "gpt-4.1", input: q });
+}
+module.exports = { run };
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/use.js", ["api", "calls"]), [
+      { line: 4, api: "openai chat.completions.create", calls: "Θ(|qs|)" },
+      { line: 5, api: "openai responses.create", calls: "Θ(|qs|)" },
+    ]);
+  });
+
+  it("a client's model and output cap come with it from the module that made it", () => {
+    const { project } = memoryProject({
+      "/p/llm.ts": `import { ChatOpenAI } from "@langchain/openai";\nexport const model = new ChatOpenAI({ model: "gpt-4o-mini", maxTokens: 50 });\n`,
+      "/p/use.ts": `import { model } from "./llm";\nexport async function run(docs: string[]) {\n  for (const d of docs) await model.invoke(d);\n}\n`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/use.ts", ["api", "model", "calls", "output"]), [{ line: 3, api: "@langchain invoke", model: "gpt-4o-mini", calls: "Θ(|docs|)", output: "Θ(|docs|)" }]);
+  });
+
+  it("a member of a client made in another module (the models of a GoogleGenAI), returned by a factory", () => {
+    const { project } = memoryProject({
+      "/p/generator.ts": `import { GoogleGenAI } from "@google/genai";\nexport async function createGenerator(key: string) {\n  const ai = new GoogleGenAI({ apiKey: key });\n  return ai.models;\n}\n`,
+      "/p/turns.ts": `import { createGenerator } from "./generator";
+export async function run(prompts: string[]) {
+  const generator = await createGenerator("k");
+  for (const p of prompts) await generator.generateContent({ model: "gemini-2.5-pro", contents: p });
+}
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/turns.ts", ["api", "model", "calls"]), [{ line: 4, api: "@google/genai models.generateContent", model: "gemini-2.5-pro", calls: "Θ(|prompts|)" }]);
+  });
+
+  it("instances made from each other (two variables, a field from itself) end the search instead of overflowing", () => {
+    expectSites(`import OpenAI from "openai";
+const ai = new OpenAI();
+class Node {
+  private cur = this.cur.next();
+  next(): Node { return this; }
+  walk() {
+    this.other = this.other.next();
+    return this.cur.next().walk();
+  }
+}
+export async function f(xs: string[]) {
+  const a: any = b.next();
+  const b: any = a.next();
+  for (const x of xs) await a.ask(x);
+  await ai.chat.completions.create({ model: "gpt-4o", messages: [] }); // @site
+}
+`, [{ calls: "Θ(1)" }]);
+  });
+
+  it("a local factory function or method that returns a client", () => {
+    expectSites(`import OpenAI from "openai";
+function makeClient() { return new OpenAI(); }
+const fromArrow = () => new OpenAI();
+class Bot {
+  private client() { return new OpenAI(); }
+  async go(xs: string[]) {
+    for (const x of xs) await this.client().responses.create({ model: "gpt-4.1", input: x }); // @site
+  }
+}
+export async function run(xs: string[]) {
+  const c = makeClient();
+  for (const x of xs) await c.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: x }] }); // @site
+  await fromArrow().chat.completions.create({ model: "gpt-4o", messages: [] }); // @site
+}
+`, [{ calls: "Θ(|xs|)" }, { calls: "Θ(|xs|)" }, { calls: "Θ(1)" }]);
+  });
+
+  it("a wrapper instance from a factory (Reviewer | null), called with ?. in a loop", () => {
+    const REVIEWER = `import OpenAI from "openai";
+export class Reviewer {
+  private client = new OpenAI();
+  async review(p: string) {
+    const r = await this.client.chat.completions.create({ model: "gpt-4o", max_tokens: 300, messages: [{ role: "user", content: p }] });
+    return r.choices[0].message.content;
+  }
+}
+`;
+    const { project } = memoryProject({
+      "/p/reviewer.ts": REVIEWER,
+      "/p/load.ts": `import { Reviewer } from "./reviewer";\nexport async function load(): Promise<Reviewer | null> {\n  if (!process.env.KEY) return null;\n  return new Reviewer();\n}\n`,
+      "/p/main.ts": `import { load } from "./load";
+export async function main(patches: string[]) {
+  const reviewer = await load();
+  for (const p of patches) await reviewer?.review(p);
+}
+`,
+      "/p/local.ts": `import { Reviewer } from "./reviewer";
+async function make() {
+  const r = new Reviewer();
+  return r;
+}
+export async function main(patches: string[]) {
+  const reviewer: Reviewer | null = null;
+  const other = await make();
+  for (const p of patches) {
+    await other.review(p);
+    await reviewer?.review(p);
+  }
+}
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/main.ts", ["api", "calls", "input"]), [{ line: 4, api: "openai reviewer?.review() → chat.completions.create", calls: "Θ(|patches|)", input: "Θ(|patches|·|p|)" }]);
+    assert.deepEqual(sitesOf(project, "/p/local.ts", ["calls"]).map((s) => s.line), [10, 11]);
+  });
+});
+
+const HEAD = `import OpenAI from "openai";
+import { GoogleGenAI } from "@google/genai";
+const ai = new OpenAI();
+type Msg = OpenAI.ChatCompletionMessageParam;
+`;
+
+describe("agent shapes: counted right", () => {
+  it("growth through a derived copy: history.map(…), attempts.map(…).join, spread and slice of a growing array", () => {
+    expectSites(`${HEAD}export async function f(turns: number, task: string) {
+  const history: { role: "user" | "assistant"; content: string }[] = [];
+  for (let i = 0; i < turns; i++) {
+    const r = await ai.chat.completions.create({ model: "gpt-4o", max_tokens: 100, messages: history.map((m) => ({ role: m.role, content: m.content })) }); // @site
+    history.push({ role: "assistant", content: r.choices[0].message.content ?? "" });
+  }
+  const attempts: string[] = [];
+  for (let i = 0; i < turns; i++) {
+    const r = await ai.chat.completions.create({ model: "gpt-4o", max_tokens: 100, messages: [{ role: "user", content: task + attempts.map((a) => a.trim()).join("\\n") }] }); // @site
+    attempts.push(r.choices[0].message.content ?? "");
+  }
+  const log: Msg[] = [];
+  for (let i = 0; i < turns; i++) {
+    const r = await ai.chat.completions.create({ model: "gpt-4o", max_tokens: 100, messages: [...log.slice(1), { role: "user", content: task }] }); // @site
+    log.push({ role: "assistant", content: r.choices[0].message.content ?? "" });
+  }
+}
+`, [
+      { input: "O(turns²)", growth: "output" },
+      { input: "O(turns² + turns·|task|)", growth: "output" },
+      { input: "O(turns² + turns·|task|)", growth: "output" },
+    ]);
+  });
+
+  it("a loop over a response's items that pushes and calls is quadratic, not a streamed answer", () => {
+    expectSites(`${HEAD}export async function f(task: string) {
+  const history: any[] = [{ role: "user", content: task }];
+  const first = await ai.responses.create({ model: "gpt-4.1", max_output_tokens: 100, input: history }); // @site
+  for (const item of first.output) {
+    history.push(item);
+    await ai.responses.create({ model: "gpt-4.1", max_output_tokens: 100, input: history }); // @site
+  }
+}
+`, [{ calls: "Θ(1)" }, { calls: "Θ(|first.output|)", input: "Θ(|first.output|²·|item| + |first.output|·|task|)", growth: "constant" }]);
+  });
+
+  it("a reset inside an if that tests the same array keeps it from accumulating across the loop", () => {
+    expectSites(`${HEAD}export async function f(turns: string[]) {
+  const messages: Msg[] = [];
+  let pending: Msg[] = [];
+  for (const t of turns) {
+    pending.push({ role: "user", content: t });
+    if (pending.length) {
+      messages.push(...pending);
+      pending = [];
+    }
+    await ai.chat.completions.create({ model: "gpt-4o", max_tokens: 10, messages }); // @site
+  }
+}
+`, [{ input: "O(|turns|²·|t|)", growth: "constant" }]);
+  });
+
+  it("method recursion up to a cap (await this.loop() while count < maxLoops)", () => {
+    expectSites(`${HEAD}export class Agent {
+  private count = 0;
+  constructor(private readonly maxLoops: number) {}
+  async loop(task: string): Promise<void> {
+    await ai.chat.completions.create({ model: "gpt-4o", max_tokens: 10, messages: [{ role: "user", content: task }] }); // @site
+    if (this.count++ < this.maxLoops) await this.loop(task);
+  }
+  async run(task: string) {
+    if (this.count >= this.maxLoops) return;
+    this.count += 1;
+    await ai.chat.completions.create({ model: "gpt-4o", max_tokens: 10, messages: [{ role: "user", content: task }] }); // @site
+    await this.run(task);
+  }
+  async step(task: string, depth = 0): Promise<void> {
+    await ai.chat.completions.create({ model: "gpt-4o", max_tokens: 10, messages: [{ role: "user", content: task }] }); // @site
+    if (depth < this.maxLoops) await this.step(task, depth + 1);
+  }
+}
+export async function main(a: Agent) {
+  for (const t of ["x", "y"]) await a.loop(t); // @site
+  for (const t of ["x", "y"]) await a.run(t); // @site
+  for (const t of ["x", "y"]) await a.step(t); // @site
+}
+`, [{ calls: "Θ(1)" }, { calls: "Θ(1)" }, { calls: "Θ(1)" }, { calls: "O(maxLoops)" }, { calls: "O(maxLoops)" }, { calls: "O(maxLoops)" }]);
+  });
+
+  it("one call over nested maps in one prompt is constant in loop counts", () => {
+    const code = `${HEAD}export async function f(contents: { parts: { text: string }[] }[]) {
+  return ai.chat.completions.create({ model: "gpt-4o", max_tokens: 10, messages: [{ role: "user", content: contents.map((c) => c.parts.map((p) => p.text).join(" ")).join("\\n") }] }); // @site
+}
+`;
+    expectSites(code, [{ calls: "Θ(1)", input: "Θ(|c.parts|·|contents|·|p.text|)" }]);
+    const [f] = analyze(code);
+    assert.equal(costClass(f!), "constant");
+    assert.equal(classOfJson(findingJson(f!, "case.ts")), "constant");
+  });
+
+  it("a spread request keeps its input and model", () => {
+    expectSites(`${HEAD}const request = { model: "gpt-4o-mini", max_tokens: 20, messages: [{ role: "user" as const, content: "Summarise the weather." }] };
+export async function f() {
+  return ai.chat.completions.create({ ...request, stream: false }); // @site
+}
+`, [{ model: "gpt-4o-mini", input: "Θ(1)", output: "Θ(1)" }]);
+  });
+
+  it("a Gemini chat made with tools counts automatic function calling like generateContent", () => {
+    expectSites(`${HEAD}const genai = new GoogleGenAI({});
+export async function f(tools: any[], q: string) {
+  const chat = genai.chats.create({ model: "gemini-2.5-flash", config: { tools } });
+  await chat.sendMessage({ message: q }); // @site
+  const plain = genai.chats.create({ model: "gemini-2.5-flash" });
+  await plain.sendMessage({ message: q }); // @site
+}
+`, [{ calls: "O(1)", input: "O(|q| + out[gemini-2.5-flash])", growth: "output" }, { calls: "Θ(1)", growth: "none" }]);
+  });
+
+  it("a chained rewrite over steps is a rewrite", () => {
+    expectSites(`${HEAD}async function ask(p: string) {
+  const r = await ai.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: p }] }); // @site
+  return { text: r.choices[0].message.content ?? "" };
+}
+export async function chain(steps: string[], start: string) {
+  let result = start;
+  for (const step of steps) result = (await ask(step + result)).text; // @site
+  return result;
+}
+`, [{ calls: "Θ(1)" }, { calls: "Θ(|steps|)", growth: "rewrite" }]);
+  });
+});
+
+describe("agent shapes: LangChain beyond Chat*, Mastra, SDKs new to the catalog", () => {
+  it("createAgent from bare langchain, the completion class OpenAI, LLMChain and a subclass", () => {
+    expectSites(`import { createAgent } from "langchain";
+import { OpenAI } from "@langchain/openai";
+import { LLMChain } from "langchain/chains";
+import { PromptTemplate } from "@langchain/core/prompts";
+const llm = new OpenAI({ model: "gpt-3.5-turbo-instruct", maxTokens: 40 });
+const chain = new LLMChain({ llm, prompt: PromptTemplate.fromTemplate("Name {x}") });
+class Namer extends LLMChain {}
+export async function run(xs: string[]) {
+  const agent = createAgent({ model: "openai:gpt-4o", tools: [] });
+  await agent.invoke({ messages: [{ role: "user", content: "hi" }] }); // @site
+  for (const x of xs) await llm.invoke(x); // @site
+  for (const x of xs) await chain.call({ x }); // @site
+  await chain.predict({ x: "y" }); // @site
+  await new Namer({ llm, prompt: PromptTemplate.fromTemplate("{x}") }).call({ x: "z" }); // @site
+}
+`, [
+      { api: "@langchain invoke", model: "openai:gpt-4o", calls: "O(1)" },
+      { api: "@langchain invoke", model: "gpt-3.5-turbo-instruct", calls: "Θ(|xs|)", output: "Θ(|xs|)" },
+      { api: "@langchain call", model: "gpt-3.5-turbo-instruct", calls: "Θ(|xs|)" },
+      { api: "@langchain predict", calls: "Θ(1)" },
+      { api: "@langchain call", calls: "Θ(1)" },
+    ]);
+  });
+
+  it("LCEL: prompt.pipe(model), model.pipe(parser) and RunnableSequence.from([prompt, model, parser]) invoke the model", () => {
+    expectSites(`import { ChatOpenAI } from "@langchain/openai";
+import { ChatPromptTemplate } from "@langchain/core/prompts";
+import { StringOutputParser } from "@langchain/core/output_parsers";
+import { RunnableSequence } from "@langchain/core/runnables";
+const model = new ChatOpenAI({ model: "gpt-4o-mini", maxTokens: 60 });
+const prompt = ChatPromptTemplate.fromMessages([["user", "Tell me about {topic}"]]);
+const chain = prompt.pipe(model).pipe(new StringOutputParser());
+const seq = RunnableSequence.from([prompt, model, new StringOutputParser()]);
+export async function run(topics: string[]) {
+  for (const topic of topics) await chain.invoke({ topic }); // @site
+  for (const topic of topics) await seq.invoke({ topic }); // @site
+  await prompt.pipe(new StringOutputParser()).invoke({ topic: "x" });
+}
+`, [
+      { api: "@langchain invoke", model: "gpt-4o-mini", calls: "Θ(|topics|)", output: "Θ(|topics|)" },
+      { api: "@langchain invoke", model: "gpt-4o-mini", calls: "Θ(|topics|)" },
+    ]);
+  });
+
+  it("loadSummarizationChain and loadQARefineChain hide a loop over the documents; stuff does not", () => {
+    expectSites(`import { loadSummarizationChain, loadQARefineChain } from "langchain/chains";
+import { ChatOpenAI } from "@langchain/openai";
+const model = new ChatOpenAI({ model: "gpt-4o-mini", maxTokens: 200 });
+export async function run(docs: { pageContent: string }[]) {
+  await loadSummarizationChain(model, { type: "map_reduce" }).invoke({ input_documents: docs }); // @site
+  await loadQARefineChain(model).call({ input_documents: docs, question: "q" }); // @site
+  await loadSummarizationChain(model, { type: "stuff" }).invoke({ input_documents: docs }); // @site
+}
+`, [
+      { calls: "O(|docs|)", input: "O(|docs|·|docs[]| + |docs|·out)", growth: "output" },
+      { calls: "O(|docs|)", input: "O(|docs|·|docs[]| + |docs|·out)" },
+      { calls: "Θ(1)", input: "Θ(|docs|·|docs[]|)" },
+    ]);
+  });
+
+  it("a LangGraph StateGraph compiled and invoked runs up to recursionLimit steps", () => {
+    expectSites(`import { StateGraph, START, END } from "@langchain/langgraph";
+export async function run(State: any, call: any, input: string) {
+  const graph = new StateGraph(State).addNode("agent", call).addEdge(START, "agent").addEdge("agent", END).compile();
+  await graph.invoke({ messages: [input] }); // @site
+  await graph.invoke({ messages: [input] }, { recursionLimit: 5 }); // @site
+}
+`, [{ calls: "O(1)", api: "@langchain invoke" }, { calls: "O(1)" }]);
+  });
+
+  it("a LangGraph Send fan-out runs its node once per element; a node added without one does not loop", () => {
+    expectSites(`import { StateGraph, Send, START, END } from "@langchain/langgraph";
+import { ChatOpenAI } from "@langchain/openai";
+const model = new ChatOpenAI({ model: "gpt-4o-mini", maxTokens: 100 });
+async function summarize(state: { doc: string }) {
+  const r = await model.invoke(\`Summarize: \${state.doc}\`); // @site
+  return { summaries: [r.content] };
+}
+async function combine(state: { summaries: string[] }) {
+  return { final: await model.invoke(state.summaries.join("\\n")) }; // @site
+}
+const fanOut = (state: { docs: string[] }) => state.docs.map((doc) => new Send("summarize", { doc }));
+export const graph = new StateGraph({} as any)
+  .addNode("summarize", summarize)
+  .addNode("combine", combine)
+  .addConditionalEdges(START, fanOut, ["summarize"])
+  .addEdge("summarize", "combine")
+  .addEdge("combine", END)
+  .compile();
+`, [
+      { calls: "Θ(|state.docs|)", loops: "map@11:|state.docs|", span: "Θ(1)" },
+      { calls: "Θ(1)", loops: "" },
+    ]);
+  });
+
+  it("Mastra: mastra.getAgent, an Agent imported from another module, a memory thread capped by lastMessages", () => {
+    const { project } = memoryProject({
+      "/p/agents.ts": `import { Agent } from "@mastra/core/agent";
+import { Memory } from "@mastra/memory";
+export const helper = new Agent({ name: "helper", instructions: "help", model: "openai/gpt-4o", memory: new Memory() });
+export const windowed = new Agent({ name: "w", instructions: "help", model: "openai/gpt-4o", memory: new Memory({ options: { lastMessages: 3 } }) });
+`,
+      "/p/mastra.ts": `import { Mastra } from "@mastra/core";\nimport { helper } from "./agents";\nexport const mastra = new Mastra({ agents: { helper } });\n`,
+      "/p/chat.ts": `import { mastra } from "./mastra";
+import { helper, windowed } from "./agents";
+export async function chat(turns: string[]) {
+  const agent = mastra.getAgent("helper");
+  for (const t of turns) await agent.generate(t, { maxSteps: 1 });
+  for (const t of turns) await helper.generate(t, { maxSteps: 1, memory: { thread: "t1", resource: "u1" } });
+  for (const t of turns) await windowed.generate(t, { maxSteps: 1, memory: { thread: "t1", resource: "u1" } });
+}
+`,
+    });
+    // The thread re-sends at most lastMessages earlier messages: 10 by default, 3 here.
+    assert.deepEqual(sitesOf(project, "/p/chat.ts", ["api", "model", "calls", "input", "growth"]), [
+      { line: 5, api: "@mastra/core generate", model: null, calls: "Θ(|turns|)", input: "Θ(|turns|·|t|)", growth: "none" },
+      { line: 6, api: "@mastra/core generate", model: "openai/gpt-4o", calls: "Θ(|turns|)", input: "Θ(|turns|·|t| + |turns|·out[openai/gpt-4o])", growth: "none" },
+      { line: 7, api: "@mastra/core generate", model: "openai/gpt-4o", calls: "Θ(|turns|)", input: "Θ(|turns|·|t| + |turns|·out[openai/gpt-4o])", growth: "none" },
+    ]);
+    const explained = project.analyze("/p/chat.ts").findings.map((f) => f.explanation.find((l) => l.includes("earlier messages")));
+    assert.deepEqual(explained, [
+      undefined,
+      "Mastra's memory sends the thread's last lastMessages messages (10 by default): at most 10 earlier messages (prompts or answers) are billed again with each request",
+      "Mastra's memory sends the thread's last lastMessages messages (10 by default): at most 3 earlier messages (prompts or answers) are billed again with each request",
+    ]);
+  });
+
+  it("the Responses WebSocket client, Inngest AgentKit networks, the chatgpt package, LlamaIndex agents", () => {
+    expectSites(`import OpenAI from "openai";
+import { ResponsesWS } from "openai/resources/responses/ws";
+import { createNetwork, createAgent } from "@inngest/agent-kit";
+import { ChatGPTAPI } from "chatgpt";
+import { agent } from "@llamaindex/workflow";
+import { OpenAIAgent } from "llamaindex";
+export async function run(turns: string[], searcher: any) {
+  const ws = new ResponsesWS(new OpenAI());
+  let prev: string | undefined;
+  for (const t of turns) ws.send({ type: "response.create", model: "gpt-4.1", input: t, previous_response_id: prev }); // @site
+  const writer = createAgent({ name: "w", system: "write", model: "gpt-4o" });
+  await writer.run("x"); // @site
+  await createNetwork({ agents: [searcher], maxIter: 4 }).run("task"); // @site
+  await createNetwork({ agents: [searcher] }).run("task"); // @site
+  const api = new ChatGPTAPI({ apiKey: "k", completionParams: { model: "gpt-4o" } });
+  let res = await api.sendMessage("hi"); // @site
+  for (const t of turns) res = await api.sendMessage(t, { parentMessageId: res.id }); // @site
+  await agent({ llm: searcher, tools: [] }).run("q"); // @site
+  const classic = new OpenAIAgent({ tools: [] });
+  for (const t of turns) await classic.chat({ message: t }); // @site
+}
+`, [
+      { api: "openai send", model: "gpt-4.1", calls: "Θ(|turns|)", growth: "stateful" },
+      { api: "@inngest/agent-kit run", calls: "Θ(1)" },
+      { api: "@inngest/agent-kit run", calls: "O(1)" },
+      { api: "@inngest/agent-kit run", calls: "O(S14)" },
+      { api: "chatgpt sendMessage", model: "gpt-4o", calls: "Θ(1)", growth: "none" },
+      { api: "chatgpt sendMessage", model: "gpt-4o", calls: "Θ(|turns|)", growth: "stateful" },
+      { api: "llamaindex run", calls: "O(S18)" },
+      { api: "llamaindex chat", growth: "stateful" },
+    ]);
+  });
+});
+
+describe("agent shapes: tests and fixtures", () => {
+  it("paths under test folders and *.test/*.spec files are test code; others are not", () => {
+    const yes = ["test/agent.ts", "packages/core/__tests__/run.ts", "src/fixtures/chat.js", "e2e/flow.ts", "src/agent.test.ts", "src\\tool.spec.tsx", "a/__mocks__/openai.ts"];
+    const no = ["src/agent.ts", "src/testing.ts", "src/latest/agent.ts", "contest/run.ts", "src/spec.ts", "src/test.ts"];
+    assert.deepEqual(yes.filter(isTestPath), yes);
+    assert.deepEqual(no.filter(isTestPath), []);
+    const [f] = analyze(`import OpenAI from "openai";\nnew OpenAI().chat.completions.create({ model: "gpt-4o", messages: [] });\n`);
+    assert.equal(findingJson(f!, "test/case.ts").testCode, true);
+    assert.equal("testCode" in findingJson(f!, "src/case.ts"), false);
+  });
+
+  it("a call inside describe.each(models) runs once per model", () => {
+    expectSites(`import OpenAI from "openai";
+const ai = new OpenAI();
+const models = ["gpt-4o", "gpt-4.1", "o3"];
+describe.each(models)("with %s", (model) => {
+  it("answers", async () => {
+    await ai.chat.completions.create({ model, max_tokens: 5, messages: [{ role: "user", content: "hi" }] }); // @site
+  });
+});
+test.each([["a"], ["b"]])("case %s", async (x) => {
+  await ai.chat.completions.create({ model: "gpt-4o", max_tokens: 5, messages: [{ role: "user", content: x }] }); // @site
+});
+`, [{ calls: "Θ(|models|)", loops: "each@4:|models|" }, { calls: "Θ(1)", loops: "each@9:2" }], "agent.test.ts");
+  });
+});
