@@ -5,7 +5,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Gitignore, gitignoresAbove, isIgnored } from "./gitignore";
+import { UsageError } from "./args";
 import { GlobSet } from "./glob";
+import { PatternError } from "./wildmatch";
 
 const SOURCE = /\.(?:[cm]?[jt]sx?)$/i;
 const DECLARATION = /\.d\.[cm]?ts$/i;
@@ -23,10 +25,20 @@ export interface CollectOptions {
   readonly cwd?: string;
 }
 
+/** An invalid glob is a usage error naming its option. */
+function globSet(option: string, patterns: readonly string[] = []): GlobSet {
+  try {
+    return new GlobSet(patterns);
+  } catch (err) {
+    if (err instanceof PatternError) throw new UsageError(`${option} ${err.message}`);
+    throw err;
+  }
+}
+
 export function collectFiles(paths: readonly string[], options: CollectOptions = {}): Collected {
   const cwd = options.cwd ?? process.cwd();
-  const include = new GlobSet(options.include ?? []);
-  const exclude = new GlobSet(options.exclude ?? []);
+  const include = globSet("--include", options.include);
+  const exclude = globSet("--exclude", options.exclude);
   const relative = (p: string): string => path.relative(cwd, p).split(path.sep).join("/");
   const wanted = (file: string): boolean => (include.isEmpty || include.matches(relative(file))) && !exclude.matches(relative(file));
   const files = new Set<string>();
