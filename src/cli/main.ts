@@ -2,7 +2,9 @@
 // workers) → build the report model → write the chosen format → gate against a baseline.
 import * as fs from "node:fs";
 import * as os from "node:os";
-import { buildReport, type FileSites, type SdkEntry } from "../core";
+import { buildReport, type FileSites, type ReportModel, type SdkEntry } from "../core";
+import { bareName } from "../core/report/estimate";
+import { showControls } from "../core/report/escapeText";
 import { parseArgs, UsageError, USAGE, type ReportArgs } from "./args";
 import { baselineGate, gateMessage } from "./baselineGate";
 import { collectFiles } from "./collectFiles";
@@ -63,6 +65,16 @@ function workerCount(args: ReportArgs, files: number): number {
   return files >= AUTO_WORKERS_FROM_FILES && cores >= AUTO_WORKERS_FROM_CORES ? Math.min(AUTO_WORKERS_MAX, cores - 1) : 0;
 }
 
+/** --assume and --scale symbols that no reported site's bounds use (a typo drops an assumption without a word otherwise). */
+function symbolWarnings(args: ReportArgs, model: ReportModel): string[] {
+  const used = new Set(model.sites.flatMap((s) => s.symbols.map((x) => bareName(x.name))));
+  const unused = (name: string): boolean => !used.has(bareName(name));
+  return [
+    ...Object.keys(args.assume).filter(unused).map((n) => `--assume ${n}: no reported site's bounds use this symbol`),
+    ...(args.scale !== undefined && unused(args.scale) ? [`--scale ${args.scale}: no reported site's bounds use this symbol`] : []),
+  ];
+}
+
 async function report(args: ReportArgs): Promise<number> {
   const gateOf = baselineGate(args.baseline, args.failOn);
   const cwd = process.cwd();
@@ -96,6 +108,7 @@ async function report(args: ReportArgs): Promise<number> {
   if (args.out) fs.writeFileSync(args.out, output);
   else process.stdout.write(output);
   if (!args.quiet) for (const m of missing) process.stderr.write(`aalp: skipped ${m}: no such file or directory\n`);
+  for (const w of symbolWarnings(args, model)) process.stderr.write(`aalp: warning: ${showControls(w)}\n`);
   const violations = gateOf(model);
   if (violations.length) process.stderr.write(gateMessage(violations));
   return violations.length ? 1 : 0;
