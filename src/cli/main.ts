@@ -9,6 +9,7 @@ import { parseArgs, UsageError, USAGE, type ReportArgs } from "./args";
 import { baselineGate, gateMessage } from "./baselineGate";
 import { collectFiles } from "./collectFiles";
 import { fileReporter, type ReporterSetup } from "./fileReporter";
+import { readCatalogFile } from "./jsonInput";
 import { progress } from "./progress";
 import { tsconfigFor } from "./projectHost";
 import { render } from "./render";
@@ -47,16 +48,6 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-function readCatalog(file: string): SdkEntry[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(fs.readFileSync(file, "utf8"));
-  } catch (err) {
-    throw new UsageError(`cannot read catalog ${file}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  if (!Array.isArray(parsed)) throw new UsageError(`catalog ${file} must be a JSON array of SDK entries`);
-  return parsed as SdkEntry[];
-}
 
 function workerCount(args: ReportArgs, files: number): number {
   if (args.types) return 0;
@@ -81,7 +72,7 @@ async function report(args: ReportArgs): Promise<number> {
   const { files, missing } = collectFiles(args.paths, { include: args.include, exclude: args.exclude, cwd });
   if (missing.length && files.length === 0) throw new UsageError(`no such file or directory: ${missing.join(", ")}`);
   const setup: ReporterSetup = {
-    catalog: args.catalogFiles.flatMap(readCatalog),
+    catalog: args.catalogFiles.flatMap((f) => readCatalogFile<SdkEntry>(f)),
     wrappers: args.wrappers,
     configFile: tsconfigFor(args.project, args.paths),
     explicitProject: !!args.project,
