@@ -3,16 +3,16 @@
 // results come back as plain data, in the files' order. This module is also the workers' entry:
 // loaded in a worker with `aalpWorker` data, it serves batches.
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import type { FileSites } from "../core";
-import { fileReporter, type ReporterSetup } from "./fileReporter";
+import { fileReporter, type ReportedFile, type ReporterSetup } from "./fileReporter";
 
 const BATCH = 16;
 
 type ToWorker = { readonly start: number; readonly files: string[] } | { readonly stop: true };
-type FromWorker = { readonly start: number; readonly results: FileSites[] } | { readonly error: string };
+type FromWorker = { readonly start: number; readonly results: ReportedFile[] } | { readonly error: string };
 
-export function reportInWorkers(files: readonly string[], setup: ReporterSetup, workers: number, onProgress: (done: number) => void): Promise<FileSites[]> {
-  const results: FileSites[] = new Array(files.length);
+/** Files not handed out before `deadline` (the run's time budget) are left out of the result (undefined). */
+export function reportInWorkers(files: readonly string[], setup: ReporterSetup, workers: number, onProgress: (done: number) => void, deadline = Infinity): Promise<(ReportedFile | undefined)[]> {
+  const results: (ReportedFile | undefined)[] = new Array(files.length);
   let next = 0;
   let done = 0;
   return new Promise((resolve, reject) => {
@@ -23,7 +23,7 @@ export function reportInWorkers(files: readonly string[], setup: ReporterSetup, 
       reject(err);
     };
     const feed = (w: Worker): void => {
-      if (next >= files.length) {
+      if (next >= files.length || Date.now() > deadline) {
         w.postMessage({ stop: true } satisfies ToWorker);
         return;
       }
