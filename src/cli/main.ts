@@ -129,7 +129,8 @@ async function report(args: ReportArgs): Promise<number> {
   const violations = gateOf(model);
   if (violations.length) process.stderr.write(gateMessage(violations));
   // A file the analysis could not finish hides its sites from the gate: with a gate it fails, unless allowed.
-  const unanalysed = args.failOn.length ? model.skipped.filter((s) => !NOT_SOURCE.has(s.reason)) : [];
+  const unanalysed: { file: string; reason: string }[] = args.failOn.length ? model.skipped.filter((s) => !NOT_SOURCE.has(s.reason)) : [];
+  if (args.failOn.length && collected.stopped) unanalysed.push({ file: "(files not listed)", reason: collected.stopped });
   for (const s of unanalysed) say(`${args.allowSkipped ? "not analysed" : "fails --fail-on: not analysed"}: ${s.file} (${s.reason})`);
   if (unanalysed.length) say(`${unanalysed.length} file${unanalysed.length === 1 ? "" : "s"} not analysed${args.allowSkipped ? " (allowed by --allow-skipped)" : "; --allow-skipped lists them without failing"}`);
   return violations.length || (unanalysed.length && !args.allowSkipped) ? 1 : 0;

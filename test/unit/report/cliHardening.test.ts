@@ -90,3 +90,46 @@ describe("CLI hardening", () => {
     }
   });
 });
+
+describe("CLI time budgets and odd trees", () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "aalp-budget-"));
+    for (let i = 0; i < 40; i++) fs.writeFileSync(path.join(dir, `a${String(i).padStart(2, "0")}.ts`), AGENT);
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("the walk stops at the run's deadline, saying so", () => {
+    const { collectFiles } = require("../../../src/cli/collectFiles") as typeof import("../../../src/cli/collectFiles");
+    const c = collectFiles(["."], { cwd: dir, deadline: Date.now() - 1 });
+    assert.deepEqual([c.files, c.stopped], [[], "the run's time budget ran out while listing files (0 found)"]);
+    assert.equal(collectFiles(["."], { cwd: dir }).files.length, 40);
+  });
+
+  it("--run-budget: every file is analysed or listed as not analysed for the budget; with a gate an unfinished run fails", () => {
+    const r = aalp(["report", ".", "--format", "json", "--run-budget", "0.001", "--fail-on", "unbounded"], dir);
+    const report = JSON.parse(r.stdout);
+    const reason = "not analysed: the run's time budget (0.001 s) ran out";
+    const skipped = report.skipped.filter((s: { reason: string }) => s.reason === reason).length;
+    const analysed = new Set(report.findings.map((f: { file: string }) => f.file)).size;
+    assert.ok(skipped > 0 || /while listing files/.test(r.stderr), "a millisecond is not enough for 40 files");
+    if (!/while listing files/.test(r.stderr)) assert.equal(skipped + analysed, 40);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /time budget/);
+  });
+
+  it("symbolic link loops are not followed; a vanished or looping path is a message, not a hang", () => {
+    const tree = fs.mkdtempSync(path.join(os.tmpdir(), "aalp-links-"));
+    try {
+      fs.writeFileSync(path.join(tree, "a.ts"), AGENT);
+      fs.symlinkSync(tree, path.join(tree, "loop"));
+      fs.symlinkSync(path.join(tree, "self"), path.join(tree, "self"));
+      const r = aalp(["report", ".", "self", "gone.ts", "--format", "json"], tree);
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(JSON.parse(r.stdout).findings.map((f: { file: string }) => f.file), ["a.ts"]);
+      assert.equal(r.stderr, "aalp: skipped self: no such file or directory\naalp: skipped gone.ts: no such file or directory\n");
+    } finally {
+      fs.rmSync(tree, { recursive: true, force: true });
+    }
+  });
+});
