@@ -44,17 +44,18 @@ function check(kind: string, file: string, data: unknown, schema: { $id: string 
   throw new UsageError(showControls(`${kind} ${file}: ${where}: ${e.message ?? e.keyword}${allowed}`));
 }
 
-/** The entries of a --catalog file. */
-export function readCatalogFile<T>(file: string): T[] {
-  const data = readJson("catalog", file);
+/** The entries of a --catalog file's parsed JSON, or a UsageError naming the file, entry and field. */
+export function checkCatalog<T>(file: string, data: unknown): T[] {
   if (!Array.isArray(data)) throw new UsageError(`catalog ${file}: must be a JSON array of SDK entries`);
   check("catalog", file, data, catalogSchema, []);
   return data as T[];
 }
 
-/** A --baseline report, checked before the gate reads it. */
-export function readBaselineFile(file: string): unknown {
-  const data = readJson("baseline", file);
+/** A --baseline report's parsed JSON, or a UsageError naming the file, finding and field. */
+export function checkBaseline(file: string, data: unknown): unknown {
   check("baseline", file, data, baselineSchema, ["findings"]);
   return data;
 }
+
+export const readCatalogFile = <T>(file: string): T[] => checkCatalog<T>(file, readJson("catalog", file));
+export const readBaselineFile = (file: string): unknown => checkBaseline(file, readJson("baseline", file));

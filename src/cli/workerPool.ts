@@ -6,6 +6,7 @@ import { isMainThread, parentPort, Worker, workerData } from "node:worker_thread
 import { fileReporter, type ReportedFile, type ReporterSetup } from "./fileReporter";
 
 const BATCH = 16;
+const MAIN_THREAD_STACK_MB = 984 / 1024;
 
 type ToWorker = { readonly start: number; readonly files: string[] } | { readonly stop: true };
 type FromWorker = { readonly start: number; readonly results: ReportedFile[] } | { readonly error: string };
@@ -32,7 +33,10 @@ export function reportInWorkers(files: readonly string[], setup: ReporterSetup, 
       w.postMessage({ start, files: files.slice(start, next) } satisfies ToWorker);
     };
     for (let i = 0; i < Math.min(workers, Math.ceil(files.length / BATCH)); i++) {
-      const w = new Worker(__filename, { workerData: { aalpWorker: setup } });
+      // The main thread's stack size (V8's 984 KB), not a worker's default 4 MB: a file nested too
+      // deeply is skipped alike on one thread and in workers, and a deep hostile file is not
+      // analysed four times deeper (at quadratic cost) in a worker.
+      const w = new Worker(__filename, { workerData: { aalpWorker: setup }, resourceLimits: { stackSizeMb: MAIN_THREAD_STACK_MB } });
       pool.push(w);
       running++;
       w.on("message", (m: FromWorker) => {

@@ -60,6 +60,9 @@ function codesOf(s: ReportSite): string[] {
   return s.advice.flatMap((a) => [a.code, ...a.related.map((r) => r.code)]);
 }
 
+/** A lone surrogate (a name no file system gives, but a string can hold) as U+FFFD: encodeURIComponent throws on one. */
+const wellFormed = (s: string): string => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
+
 function message(s: ReportSite): string {
   const parts = [`${s.sdk} ${s.api} in ${s.function}: input ${s.inputTokens.text} tokens over ${s.calls.text} calls (${s.costClass}), ${dollarsText(s.dollars)} at the assumed sizes.`];
   for (const a of s.advice) parts.push(a.message, ...a.related.map((r) => r.message));
@@ -76,7 +79,7 @@ function result(s: ReportSite, index: number): Result {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: s.file.split("/").map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" },
+          artifactLocation: { uri: s.file.split("/").map((seg) => encodeURIComponent(wellFormed(seg))).join("/"), uriBaseId: "%SRCROOT%" },
           region: { startLine: s.line, startColumn: s.column, endLine: s.endLine, endColumn: s.endColumn },
         },
       },
