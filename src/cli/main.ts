@@ -62,6 +62,9 @@ function workerCount(args: ReportArgs, files: number, note: (message: string) =>
   return files >= AUTO_WORKERS_FROM_FILES && cores >= AUTO_WORKERS_FROM_CORES ? Math.min(AUTO_WORKERS_MAX, cores - 1) : 0;
 }
 
+/** Files not analysed that standard error names one by one; the report lists them all. */
+const LISTED_SKIPS = 20;
+
 /** Skip reasons that do not fail the gate: the file is not source the analysis could read. */
 const NOT_SOURCE = new Set(["cannot read", "binary file", NOT_REGULAR]);
 
@@ -131,7 +134,8 @@ async function report(args: ReportArgs): Promise<number> {
   // A file the analysis could not finish hides its sites from the gate: with a gate it fails, unless allowed.
   const unanalysed: { file: string; reason: string }[] = args.failOn.length ? model.skipped.filter((s) => !NOT_SOURCE.has(s.reason)) : [];
   if (args.failOn.length && collected.stopped) unanalysed.push({ file: "(files not listed)", reason: collected.stopped });
-  for (const s of unanalysed) say(`${args.allowSkipped ? "not analysed" : "fails --fail-on: not analysed"}: ${s.file} (${s.reason})`);
+  for (const s of unanalysed.slice(0, LISTED_SKIPS)) say(`${args.allowSkipped ? "not analysed" : "fails --fail-on: not analysed"}: ${s.file} (${s.reason})`);
+  if (unanalysed.length > LISTED_SKIPS) say(`… and ${unanalysed.length - LISTED_SKIPS} more (the report lists every skipped file)`);
   if (unanalysed.length) say(`${unanalysed.length} file${unanalysed.length === 1 ? "" : "s"} not analysed${args.allowSkipped ? " (allowed by --allow-skipped)" : "; --allow-skipped lists them without failing"}`);
   return violations.length || (unanalysed.length && !args.allowSkipped) ? 1 : 0;
 }

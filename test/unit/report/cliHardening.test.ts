@@ -68,6 +68,19 @@ describe("CLI hardening", () => {
     }
   });
 
+  it("standard error names the first 20 files the gate fails for, then counts the rest", () => {
+    const many = path.join(dir, "many");
+    fs.mkdirSync(many);
+    for (let i = 0; i < 25; i++) fs.writeFileSync(path.join(many, `b${String(i).padStart(2, "0")}.ts`), `import OpenAI from "openai";\nexport function f( {\n`);
+    const r = json(["many", "--fail-on", "unbounded"]);
+    assert.equal(r.code, 1);
+    const lines = r.stderr.trimEnd().split("\n");
+    assert.equal(lines.length, 22);
+    assert.equal(lines[19], "aalp: fails --fail-on: not analysed: many/b19.ts (syntax error: '}' expected.)");
+    assert.deepEqual(lines.slice(20), ["aalp: … and 5 more (the report lists every skipped file)", "aalp: 25 files not analysed; --allow-skipped lists them without failing"]);
+    assert.equal(r.report.skipped.length, 25);
+  });
+
   it("--workers above the cores is capped at the cores, with a note; the result is unchanged", () => {
     const cores = os.availableParallelism();
     const r = json(["a.ts", "--workers", String(cores + 7)]);
