@@ -104,11 +104,22 @@ export class FileAnalyzer {
    * findings are reused, see unitReuse).
    */
   findings(within?: ReadonlySet<ts.Statement>): Finding[] {
-    return this.withBudget(() => this.findingsWithin(within));
+    return this.withBudget(() => {
+      try {
+        return this.findingsWithin(within);
+      } catch (err) {
+        // The stack ran out: if summaries asked for their callees' along a long chain, making them
+        // callees-first keeps that recursion shallow. (Only then: the order names a tangle's functions.)
+        if (!(err instanceof RangeError) || this.calleesSummarised) throw err;
+        this.solving.clear();
+        this.previousPass = undefined;
+        this.summariseCalleesFirst();
+        return this.findingsWithin(within);
+      }
+    });
   }
 
   private findingsWithin(within?: ReadonlySet<ts.Statement>): Finding[] {
-    this.summariseCalleesFirst();
     const out: Finding[] = [];
     const visit = (n: ts.Node): void => {
       if (this.tsm.isCallExpression(n)) {
@@ -128,10 +139,9 @@ export class FileAnalyzer {
    * explicit stack. A summary asks for its callees' summaries recursively (through many frames per
    * call), so a chain of a few hundred functions each calling the next exhausted the stack and the
    * file was skipped as "nested too deeply"; made in this order, each summary finds its callees'
-   * summaries kept and the recursion stays one call deep. (Summaries do not depend on the order.)
+   * summaries kept and the recursion stays one call deep.
    */
   private summariseCalleesFirst(): void {
-    if (this.calleesSummarised) return;
     this.calleesSummarised = true;
     const t = this.tsm;
     const calls = new Map<ts.Node, Set<ts.SignatureDeclaration>>();
