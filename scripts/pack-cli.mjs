@@ -49,6 +49,8 @@ if (process.argv.includes("--check")) {
     const agent = path.join(clean, "agent.ts");
     fs.writeFileSync(agent, `import OpenAI from "openai";\nconst ai = new OpenAI();\nexport async function chat(turns: number, q: string) {\n  const messages: { role: "user"; content: string }[] = [];\n  for (let i = 0; i < turns; i++) {\n    messages.push({ role: "user", content: q });\n    await ai.chat.completions.create({ model: "gpt-4.1", messages });\n  }\n}\n`);
     const run = (args) => spawnSync(npm === "npm" ? "npx" : "npx.cmd", ["--no-install", ...args], { cwd: clean, encoding: "utf8" });
+    const version = run(["aalp", "--version"]);
+    if (version.stdout.trim() !== manifest.version) throw new Error(`the packed CLI says version '${version.stdout.trim()}', not ${manifest.version}`);
     const json = run(["aalp-lens", "report", "agent.ts", "--format", "json"]);
     if (json.status !== 0) throw new Error(`npx aalp-lens report failed (${json.status}): ${json.stderr}`);
     const findings = JSON.parse(json.stdout).findings.map((f) => `${f.file}:${f.line} ${f.inputTokens.text}`);
@@ -59,7 +61,7 @@ if (process.argv.includes("--check")) {
     if (gate.status !== 1) throw new Error(`the packed CLI's gate exited ${gate.status}, not 1`);
     const bad = run(["aalp", "report", "--catalog", path.join(clean, "package.json")]);
     if (bad.status !== 2) throw new Error(`the packed CLI exited ${bad.status} on a bad catalog, not 2`);
-    console.log("[pack-cli] the packed CLI runs in a clean folder: npx aalp-lens / aalp report (json, html, gate, usage error)");
+    console.log("[pack-cli] the packed CLI runs in a clean folder: npx aalp-lens / aalp (--version, json, html, gate, usage error)");
   } finally {
     fs.rmSync(clean, { recursive: true, force: true });
   }
