@@ -27,7 +27,9 @@ const sharedData = (fromBundle) => ({
   },
 });
 
-await build({ ...common, sourcemap: true, external: ["typescript"], entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.js" });
+// The CLI's --version and its reports' tool version: the package's.
+const { version } = JSON.parse(fs.readFileSync("package.json", "utf8"));
+await build({ ...common, sourcemap: true, external: ["typescript"], define: { AALP_VERSION: JSON.stringify(version) }, entryPoints: ["src/cli/main.ts"], outfile: "dist/cli.js" });
 const glue = await build({ ...common, sourcemap: true, metafile: true, external: ["vscode"], entryPoints: ["src/extension/extension.ts"], outfile: "dist/extension.js" });
 // Activation loads only the glue: the engine, `typescript` and price data must stay out of it.
 const leaked = Object.keys(glue.metafile.inputs).filter((f) => !f.startsWith("src/extension/"));

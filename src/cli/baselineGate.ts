@@ -1,15 +1,10 @@
 // `--baseline FILE --fail-on …`: read the earlier JSON report and name every site that fails.
-import * as fs from "node:fs";
 import { baselineSites, gate, type BaselineSite, type FailOn, type ReportModel, type Violation } from "../core";
 import { UsageError } from "./args";
+import { readBaselineFile } from "./jsonInput";
 
 function readBaseline(file: string): BaselineSite[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(fs.readFileSync(file, "utf8"));
-  } catch (err) {
-    throw new UsageError(`cannot read baseline ${file}: ${err instanceof Error ? err.message : String(err)}`);
-  }
+  const parsed = readBaselineFile(file);
   try {
     return baselineSites(parsed);
   } catch (err) {

@@ -4,7 +4,7 @@
 import * as path from "node:path";
 import * as ts from "typescript";
 import { DEFAULT_ADVICE_SETTINGS, Project, fixOutcomes, sitesOfFile, type FileSites, type SdkEntry, type SiteOptions } from "../core";
-import { applyAnnotations, parseAnnotations } from "../core/annotations";
+import { applyAnnotations, parseAnnotations, type AnnotationProblem } from "../core/annotations";
 import { overlayAssumptions } from "../core/report/estimate";
 import { nodeHost, pathMapping, programOf } from "./projectHost";
 
@@ -20,24 +20,33 @@ export interface ReporterSetup {
   readonly siteOptions: SiteOptions;
   /** Price each site's quick fixes (text, markdown and HTML show the savings; JSON and SARIF do not need them). */
   readonly priceFixes: boolean;
+  /** The analysis time one file may take (the engine skips it with the reason past that). */
+  readonly timeBudgetMs: number;
 }
 
-export type FileReporter = (file: string) => FileSites;
+/** A file's sites, and the problems with its `@aalp` comments (the CLI warns about them). */
+export type ReportedFile = FileSites & { readonly annotationProblems?: readonly AnnotationProblem[] };
+
+export type FileReporter = (file: string) => ReportedFile;
 
 export function fileReporter(setup: ReporterSetup): FileReporter {
   const host = nodeHost();
   const program = setup.types ? programOf(setup.configFile) : undefined;
-  const project = new Project(ts, host, { catalog: setup.catalog, wrappers: setup.wrappers, ...pathMapping(setup.configFile, setup.explicitProject), ...(program ? { program } : {}) });
+  const project = new Project(ts, host, { catalog: setup.catalog, wrappers: setup.wrappers, timeBudgetMs: setup.timeBudgetMs, ...pathMapping(setup.configFile, setup.explicitProject), ...(program ? { program } : {}) });
   const display = (f: string): string => path.relative(setup.cwd, f).split(path.sep).join("/");
   return (file) => {
     const analysis = project.analyze(file);
-    const text = analysis.findings.length ? host.readFile(file) : undefined;
-    if (text === undefined) return sitesOfFile(analysis, display(file), setup.siteOptions);
+    // A file the analysis parsed has its text and comments in its syntax tree.
+    const sourceFile = analysis.sourceFile;
+    if (!sourceFile) return sitesOfFile(analysis, display(file), setup.siteOptions);
+    const annotations = parseAnnotations(ts, sourceFile);
+    const problems = annotations.problems.length ? { annotationProblems: annotations.problems } : {};
+    if (analysis.findings.length === 0) return { ...sitesOfFile(analysis, display(file), setup.siteOptions), ...problems };
     // The file's `// @aalp` comments, as in the editor: ignored sites leave the report, bounds
     // apply, and the file's own sizes win over --assume for its sites.
-    const annotated = applyAnnotations(analysis.findings, parseAnnotations(text));
-    const outcomes = fixOutcomes(annotated.findings, { ts, fileName: file, text, settings: DEFAULT_ADVICE_SETTINGS, fixes: setup.priceFixes, ...(analysis.sourceFile ? { sourceFile: analysis.sourceFile } : {}) });
+    const annotated = applyAnnotations(analysis.findings, annotations);
+    const outcomes = fixOutcomes(annotated.findings, { ts, fileName: file, text: sourceFile.text, settings: DEFAULT_ADVICE_SETTINGS, fixes: setup.priceFixes, sourceFile });
     const options = { ...setup.siteOptions, assume: overlayAssumptions(setup.siteOptions.assume, annotated.assumptions) };
-    return sitesOfFile({ ...analysis, findings: annotated.findings }, display(file), options, outcomes);
+    return { ...sitesOfFile({ ...analysis, findings: annotated.findings }, display(file), options, outcomes), ...problems };
   };
 }

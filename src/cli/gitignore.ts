@@ -1,16 +1,34 @@
-// The common subset of .gitignore: comments, `!` negation, trailing `/` for directories only,
-// patterns anchored by a `/` (to the .gitignore's folder) or matching a name at any depth, and
-// the glob syntax of glob.ts. Later lines win; deeper .gitignore files win over shallower ones.
+// .gitignore as git reads it (gitignore(5)): comments, `!` negation, trailing spaces trimmed unless
+// quoted with `\`, a trailing CR dropped, a trailing `/` for folders only, a `/` at the start or in
+// the middle anchors the pattern to the .gitignore's folder, otherwise it matches a name at any
+// depth; the patterns are git's wildmatch (wildmatch.ts), braces included as literal characters.
+// Later lines win; deeper .gitignore files win over shallower ones. A pattern git never matches (an
+// unclosed `[`) matches nothing here too, and leaves the other lines in force.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { globToRegExp } from "./glob";
+import { compilePattern, type Pattern } from "./wildmatch";
 
 interface Rule {
-  readonly regex: RegExp;
+  readonly pattern: Pattern;
   readonly negated: boolean;
   readonly dirOnly: boolean;
   /** Matched against the path from the .gitignore's folder; otherwise against the name. */
   readonly anchored: boolean;
+}
+
+/** git's trim_trailing_spaces: spaces at the end go, unless the first of them is quoted by `\`. */
+function trimTrailingSpaces(line: string): string {
+  let lastSpace = -1;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === " ") {
+      if (lastSpace < 0) lastSpace = i;
+    } else {
+      if (c === "\\" && ++i >= line.length) return line;
+      lastSpace = -1;
+    }
+  }
+  return lastSpace < 0 ? line : line.slice(0, lastSpace);
 }
 
 export class Gitignore {
@@ -22,25 +40,27 @@ export class Gitignore {
 
   static parse(dir: string, text: string): Gitignore {
     const rules: Rule[] = [];
-    for (const raw of text.split(/\r?\n/)) {
-      let line = raw.replace(/(?<!\\)\s+$/, "");
-      if (!line || line.startsWith("#")) continue;
+    for (const raw of text.split("\n")) {
+      if (raw.startsWith("#")) continue;
+      let line = trimTrailingSpaces(raw.endsWith("\r") ? raw.slice(0, -1) : raw);
       const negated = line.startsWith("!");
       if (negated) line = line.slice(1);
-      else if (line.startsWith("\\!") || line.startsWith("\\#")) line = line.slice(1);
       const dirOnly = line.endsWith("/");
       if (dirOnly) line = line.slice(0, -1);
       const anchored = line.includes("/");
-      line = line.replace(/^\//, "");
-      if (line) rules.push({ regex: globToRegExp(line), negated, dirOnly, anchored });
+      if (line.startsWith("/")) line = line.slice(1);
+      if (line) rules.push({ pattern: compilePattern(line, false), negated, dirOnly, anchored });
     }
     return new Gitignore(dir, rules);
   }
 
   /** The .gitignore in `dir`, if any. */
   static read(dir: string): Gitignore | undefined {
+    const file = path.join(dir, ".gitignore");
     try {
-      return Gitignore.parse(dir, fs.readFileSync(path.join(dir, ".gitignore"), "utf8"));
+      // A .gitignore that is a FIFO or a folder is not read (a FIFO would block the walk).
+      if (!fs.statSync(file).isFile()) return undefined;
+      return Gitignore.parse(dir, fs.readFileSync(file, "utf8"));
     } catch {
       return undefined;
     }
@@ -51,12 +71,12 @@ export class Gitignore {
     const rel = path.relative(this.dir, fullPath).split(path.sep).join("/");
     if (!rel || rel.startsWith("..")) return undefined;
     const name = rel.slice(rel.lastIndexOf("/") + 1);
-    let result: boolean | undefined;
-    for (const r of this.rules) {
+    for (let i = this.rules.length - 1; i >= 0; i--) {
+      const r = this.rules[i]!;
       if (r.dirOnly && !isDir) continue;
-      if (r.regex.test(r.anchored ? rel : name)) result = !r.negated;
+      if (r.pattern.matches(r.anchored ? rel : name)) return !r.negated;
     }
-    return result;
+    return undefined;
   }
 }
 

@@ -1,54 +1,30 @@
-// Glob patterns as regular expressions, for --include/--exclude and .gitignore lines: `*` and `?`
-// within a path segment, `**` across segments, `{a,b}` alternatives, `[…]` classes. A pattern with
-// no `/` matches a name in any directory; a path matches when it or one of its directories does.
+// --include/--exclude globs: git's wildmatch syntax (wildmatch.ts) with `{a,b}` alternatives.
+// A pattern that matches nothing by mistake is a PatternError, which the CLI reports as a usage
+// error naming the option.
+import { compilePattern, expandBraces, PatternError, type Pattern } from "./wildmatch";
 
-export function globToRegExp(glob: string): RegExp {
-  let src = "";
-  let braces = 0;
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]!;
-    if (c === "*") {
-      if (glob[i + 1] === "*") {
-        const slashAfter = glob[i + 2] === "/";
-        const atStart = i === 0 || glob[i - 1] === "/";
-        i += slashAfter ? 2 : 1;
-        // `**/` is zero or more directories; a trailing `**` is anything below.
-        src += atStart && slashAfter ? "(?:[^/]*/)*" : ".*";
-      } else src += "[^/]*";
-    } else if (c === "?") src += "[^/]";
-    else if (c === "[") {
-      const end = glob.indexOf("]", i + 2);
-      if (end < 0) src += "\\[";
-      else {
-        src += `[${glob.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
-        i = end;
-      }
-    } else if (c === "{") {
-      braces++;
-      src += "(?:";
-    } else if (c === "}" && braces > 0) {
-      braces--;
-      src += ")";
-    } else if (c === "," && braces > 0) src += "|";
-    else if (c === "\\" && i + 1 < glob.length) src += escapeChar(glob[++i]!);
-    else src += escapeChar(c);
-  }
-  return new RegExp(`^${src}$`);
-}
-
-function escapeChar(c: string): string {
-  return /[.+^${}()|[\]\\*?]/.test(c) ? `\\${c}` : c;
-}
+/** Longer globs are refused: no path is that long, and brace expansion recurses on them. */
+const MAX_GLOB_LENGTH = 4096;
 
 export class GlobSet {
-  private readonly anchored: RegExp[] = [];
-  private readonly named: RegExp[] = [];
+  private readonly anchored: Pattern[] = [];
+  private readonly named: Pattern[] = [];
 
+  /** Throws PatternError naming the pattern for an invalid one. */
   constructor(readonly patterns: readonly string[]) {
     for (const p of patterns) {
-      // A `/` other than a trailing one (`./vendor`, `src/*.ts`) anchors the pattern at the start.
-      const trimmed = p.replace(/\/+$/, "");
-      (trimmed.includes("/") ? this.anchored : this.named).push(globToRegExp(trimmed.replace(/^\.?\//, "")));
+      try {
+        if (p.length > MAX_GLOB_LENGTH) throw new PatternError(`it is longer than ${MAX_GLOB_LENGTH} characters`);
+        if (p.trim() === "") throw new PatternError("it is empty");
+        for (const alternative of expandBraces(p)) {
+          // A `/` other than a trailing one (`./vendor`, `src/*.ts`) anchors the pattern at the start.
+          const trimmed = alternative.replace(/\/+$/, "");
+          (trimmed.includes("/") ? this.anchored : this.named).push(compilePattern(trimmed.replace(/^\.?\//, ""), true));
+        }
+      } catch (err) {
+        if (err instanceof PatternError) throw new PatternError(`'${p}' is not a valid glob: ${err.message}`);
+        throw err;
+      }
     }
   }
 
@@ -59,9 +35,10 @@ export class GlobSet {
   /** Whether `relPath` (`/`-separated) or one of its directories matches a pattern. */
   matches(relPath: string): boolean {
     const parts = relPath.split("/");
-    for (let n = parts.length; n >= 1; n--) {
-      const prefix = parts.slice(0, n).join("/");
-      if (this.anchored.some((r) => r.test(prefix)) || this.named.some((r) => r.test(parts[n - 1]!))) return true;
+    let prefix = "";
+    for (let n = 0; n < parts.length; n++) {
+      prefix = n === 0 ? parts[0]! : `${prefix}/${parts[n]}`;
+      if (this.anchored.some((r) => r.matches(prefix)) || this.named.some((r) => r.matches(parts[n]!))) return true;
     }
     return false;
   }

@@ -5,15 +5,36 @@ import * as ts from "typescript";
 import type { ProjectHost, ProjectOptions } from "../core";
 import { UsageError } from "./args";
 
+/**
+ * A source file's text as tsc reads it: UTF-8, or UTF-16 (LE or BE) after its byte order mark.
+ * Opened without blocking and read only when it is a regular file: a FIFO (or a file replaced by
+ * one after the walk) would block a plain read forever. Undefined when it cannot be read.
+ */
+export function readSourceFile(p: string): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(p, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    if (!fs.fstatSync(fd).isFile()) return undefined;
+    return decodeSource(fs.readFileSync(fd));
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+export function decodeSource(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString("utf16le");
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const swapped = Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2)));
+    return swapped.swap16().toString("utf16le");
+  }
+  return bytes.toString("utf8");
+}
+
 export function nodeHost(): ProjectHost {
   return {
-    readFile: (p) => {
-      try {
-        return fs.readFileSync(p, "utf8");
-      } catch {
-        return undefined;
-      }
-    },
+    readFile: readSourceFile,
     fileExists: (p) => {
       try {
         return fs.statSync(p).isFile();

@@ -3,16 +3,17 @@
 // results come back as plain data, in the files' order. This module is also the workers' entry:
 // loaded in a worker with `aalpWorker` data, it serves batches.
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import type { FileSites } from "../core";
-import { fileReporter, type ReporterSetup } from "./fileReporter";
+import { fileReporter, type ReportedFile, type ReporterSetup } from "./fileReporter";
 
 const BATCH = 16;
+const MAIN_THREAD_STACK_MB = 984 / 1024;
 
 type ToWorker = { readonly start: number; readonly files: string[] } | { readonly stop: true };
-type FromWorker = { readonly start: number; readonly results: FileSites[] } | { readonly error: string };
+type FromWorker = { readonly start: number; readonly results: ReportedFile[] } | { readonly error: string };
 
-export function reportInWorkers(files: readonly string[], setup: ReporterSetup, workers: number, onProgress: (done: number) => void): Promise<FileSites[]> {
-  const results: FileSites[] = new Array(files.length);
+/** Files not handed out before `deadline` (the run's time budget) are left out of the result (undefined). */
+export function reportInWorkers(files: readonly string[], setup: ReporterSetup, workers: number, onProgress: (done: number) => void, deadline = Infinity): Promise<(ReportedFile | undefined)[]> {
+  const results: (ReportedFile | undefined)[] = new Array(files.length);
   let next = 0;
   let done = 0;
   return new Promise((resolve, reject) => {
@@ -23,7 +24,7 @@ export function reportInWorkers(files: readonly string[], setup: ReporterSetup, 
       reject(err);
     };
     const feed = (w: Worker): void => {
-      if (next >= files.length) {
+      if (next >= files.length || Date.now() > deadline) {
         w.postMessage({ stop: true } satisfies ToWorker);
         return;
       }
@@ -32,7 +33,10 @@ export function reportInWorkers(files: readonly string[], setup: ReporterSetup, 
       w.postMessage({ start, files: files.slice(start, next) } satisfies ToWorker);
     };
     for (let i = 0; i < Math.min(workers, Math.ceil(files.length / BATCH)); i++) {
-      const w = new Worker(__filename, { workerData: { aalpWorker: setup } });
+      // The main thread's stack size (V8's 984 KB), not a worker's default 4 MB: a file nested too
+      // deeply is skipped alike on one thread and in workers, and a deep hostile file is not
+      // analysed four times deeper (at quadratic cost) in a worker.
+      const w = new Worker(__filename, { workerData: { aalpWorker: setup }, resourceLimits: { stackSizeMb: MAIN_THREAD_STACK_MB } });
       pool.push(w);
       running++;
       w.on("message", (m: FromWorker) => {

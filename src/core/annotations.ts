@@ -10,6 +10,8 @@ import { Poly } from "./algebra/poly";
 import { nameTable } from "./nameTables";
 import type { Finding, LoopSummary } from "./model";
 import { renderLines } from "./lineRefs";
+import type * as ts from "typescript";
+import type { TS } from "./binder/scopes";
 
 export interface Assumption {
   readonly line: number;
@@ -44,38 +46,126 @@ export interface AnnotatedFindings {
   readonly ignored: readonly Finding[];
 }
 
-// `@aalp` right after `//`, `/*` or a block comment's leading `*`; the body runs to the comment's end.
-const COMMENT = /(?:\/\/|\/\*+|^\s*\*)\s*@aalp\b(.*?)(?:\*\/|$)/;
-const ITEM = /^(\|[^|]+\||[A-Za-z_$][\w$]*(?:\[[^\]]*\])?)\s*(=|<=|≤)\s*(\d+(?:\.\d+)?)$/;
+/** The comments of a file, from its syntax tree: text in strings, templates or regexes is never one. */
+export function commentRanges(tsm: TS, sourceFile: ts.SourceFile): ts.CommentRange[] {
+  const text = sourceFile.text;
+  const seen = new Map<number, ts.CommentRange>();
+  const at = (pos: number): void => {
+    for (const c of tsm.getLeadingCommentRanges(text, pos) ?? []) seen.set(c.pos, c);
+    for (const c of tsm.getTrailingCommentRanges(text, pos) ?? []) seen.set(c.pos, c);
+  };
+  // Every run of trivia starts where a node or a list of nodes starts or ends (or at the file's start).
+  const stack: (ts.Node | ts.NodeArray<ts.Node>)[] = [sourceFile];
+  at(0);
+  while (stack.length) {
+    const n = stack.pop()!;
+    at(n.pos);
+    at(n.end);
+    if (!("kind" in n)) {
+      stack.push(...n);
+      continue;
+    }
+    tsm.forEachChild(
+      n,
+      (child) => void stack.push(child),
+      (list) => void stack.push(list),
+    );
+  }
+  return [...seen.values()].sort((a, b) => a.pos - b.pos);
+}
 
-export function parseAnnotations(text: string): Annotations {
+/** Longer annotation items are cut in messages. */
+const SHOWN = 80;
+const shown = (s: string): string => (s.length > SHOWN ? `${s.slice(0, SHOWN)}…` : s);
+const HOW = "write `name=value`, `name <= value` or `ignore`";
+const NUMBER = /^\d+(?:\.\d+)?$/;
+
+/** One `name=value` or `name <= value` item, or why it cannot be read. */
+function readItem(item: string): { name: string; op: "=" | "<="; value: number } | string {
+  let i = 0;
+  let name: string;
+  if (item[0] === "|") {
+    const close = item.indexOf("|", 1);
+    if (close < 2) return `cannot read '${shown(item)}': ${HOW}`;
+    name = item.slice(0, close + 1);
+    i = close + 1;
+  } else {
+    while (i < item.length && /[\w$]/.test(item[i]!)) i++;
+    if (item[i] === "[" && item.indexOf("]", i) > i) i = item.indexOf("]", i) + 1;
+    name = item.slice(0, i);
+    if (!/^[A-Za-z_$][\w$]*(?:\[[^\]]*\])?$/.test(name)) return `cannot read '${shown(item)}': ${HOW}`;
+  }
+  const rest = item.slice(i).trimStart();
+  const op = rest.startsWith("<=") ? "<=" : rest.startsWith("≤") ? "≤" : rest.startsWith("=") ? "=" : undefined;
+  if (!op) return `cannot read '${shown(item)}': ${HOW}`;
+  const valueText = rest.slice(op.length).trim();
+  if (!NUMBER.test(valueText)) return `'${shown(item)}': '${shown(valueText)}' is not a number (digits, with an optional decimal part)`;
+  const value = Number(valueText);
+  if (!Number.isFinite(value) || value > Number.MAX_SAFE_INTEGER) return `'${shown(item)}': ${shown(valueText)} is too large`;
+  return { name, op: op === "=" ? "=" : "<=", value };
+}
+
+/**
+ * The items of an annotation's body: separated by commas, or by spaces before a name that has its
+ * own `=`, `<=` or `≤` (`n ≤ 5 k=2`). Split by hand: the body is the repository's text.
+ */
+function itemsOf(body: string): string[] {
+  const items: string[] = [];
+  for (const chunk of body.split(",")) {
+    const words = chunk.trim().split(/\s+/).filter((w) => w.length > 0);
+    let current: string[] = [];
+    const opIn = (w: string): boolean => w.includes("=") || w.includes("≤");
+    const complete = (): boolean => current.some(opIn) && !/(?:=|≤)$/.test(current[current.length - 1]!);
+    for (const w of words) {
+      // A new item starts at a word after a complete one, unless the word continues it (`= 5`, `<= 5`).
+      if (current.length && complete() && !/^(?:=|<=|≤)/.test(w)) items.push(current.join(" ")), (current = []);
+      current.push(w);
+    }
+    if (current.length) items.push(current.join(" "));
+  }
+  return items;
+}
+
+/**
+ * A file's `@aalp` annotations and the problems with them (for the CLI's warnings and the editor's
+ * diagnostics). Only real comments count: `"see // @aalp ignore"` in a string is not one. `source`
+ * is the file's syntax tree, or its text (parsed here).
+ */
+export function parseAnnotations(tsm: TS, source: ts.SourceFile | string): Annotations {
   const assumptions: Assumption[] = [];
   const bounds: UpperBound[] = [];
   const ignores: number[] = [];
   const problems: AnnotationProblem[] = [];
+  const text = typeof source === "string" ? source : source.text;
   if (!text.includes("@aalp")) return { assumptions, bounds, ignores, problems };
-  text.split(/\r?\n/).forEach((source, i) => {
-    const m = COMMENT.exec(source);
-    if (!m) return;
-    const line = i + 1;
-    const body = m[1]!.trim();
-    if (/^ignore\b/.test(body)) {
-      ignores.push(line);
-      return;
-    }
-    const items = body.split(/\s*,\s*|\s+(?=[^\s=<≤]+\s*(?:=|<=|≤))/).filter((s) => s.length > 0);
-    if (items.length === 0) problems.push({ line, message: "empty @aalp annotation: write `name=value`, `name <= value` or `ignore`" });
-    for (const item of items) {
-      const parsed = ITEM.exec(item);
-      if (!parsed) {
-        problems.push({ line, message: `cannot read '${item}': write \`name=value\`, \`name <= value\` or \`ignore\`` });
-        continue;
+  const sourceFile = typeof source === "string" ? tsm.createSourceFile("annotations.tsx", source, tsm.ScriptTarget.Latest, true) : source;
+  for (const c of commentRanges(tsm, sourceFile)) {
+    const comment = text.slice(c.pos, c.end);
+    if (!comment.includes("@aalp")) continue;
+    const firstLine = sourceFile.getLineAndCharacterOfPosition(c.pos).line + 1;
+    const block = c.kind === tsm.SyntaxKind.MultiLineCommentTrivia;
+    const lines = (block ? comment.slice(2, comment.endsWith("*/") ? -2 : undefined) : comment.slice(2)).split(/\r\n|\r|\n|\u2028|\u2029/);
+    lines.forEach((raw, k) => {
+      // `@aalp` opens the comment or, in a block comment, one of its lines (after any `*`).
+      let at = 0;
+      while (at < raw.length && (raw[at] === " " || raw[at] === "\t" || raw[at] === "*" || (!block && raw[at] === "/"))) at++;
+      if (!raw.startsWith("@aalp", at) || /[\w$]/.test(raw[at + 5] ?? "")) return;
+      const line = firstLine + k;
+      const body = raw.slice(at + 5).trim();
+      if (/^ignore(?![\w$])/.test(body)) {
+        ignores.push(line);
+        return;
       }
-      const [, name, op, value] = parsed;
-      if (op === "=") assumptions.push({ line, name: name!, value: Number(value) });
-      else bounds.push({ line, name: name!, max: Number(value) });
-    }
-  });
+      const items = itemsOf(body);
+      if (items.length === 0) problems.push({ line, message: `empty @aalp annotation: ${HOW}` });
+      for (const item of items) {
+        const read = readItem(item);
+        if (typeof read === "string") problems.push({ line, message: read });
+        else if (read.op === "=") assumptions.push({ line, name: read.name, value: read.value });
+        else bounds.push({ line, name: read.name, max: read.value });
+      }
+    });
+  }
   return { assumptions, bounds, ignores, problems };
 }
 

@@ -1,7 +1,7 @@
 // Bad input never crashes or hangs the analysis: it gives a finding where it can, a clear skip otherwise.
 import * as assert from "node:assert/strict";
 import * as ts from "typescript";
-import { analyzeFile } from "../../src/core";
+import { analyzeFile, formatBound } from "../../src/core";
 
 const HEAD = `import OpenAI from "openai";\nconst ai = new OpenAI();\n`;
 
@@ -32,6 +32,21 @@ describe("bad input", () => {
     const concat = `${HEAD}export async function f(q: string) { const p = q${" + q".repeat(5000)}; await ai.chat.completions.create({ model: "m", messages: [{ role: "user", content: p }] }); }\n`;
     const r2 = analyzeFile(ts, "concat.ts", concat);
     assert.deepEqual([r2.findings.length, r2.skipped], [0, "analysis failed: nested too deeply to analyse"]);
+  });
+
+  it("a flat file of 500 top-level functions, each calling the next, is analysed (it is not nesting)", () => {
+    const n = 500;
+    const fns = Array.from({ length: n }, (_, i) =>
+      i === 0
+        ? `export async function f0(qs: string[]) { for (const q of qs) await f1(q); }`
+        : i < n - 1
+          ? `export async function f${i}(q: string) { return f${i + 1}(q); }`
+          : `export async function f${i}(q: string) { return ai.chat.completions.create({ model: "gpt-4.1", max_tokens: 10, messages: [{ role: "user", content: q }] }); }`,
+    );
+    const r = analyzeFile(ts, "flat.ts", `${HEAD}${fns.join("\n")}\n`);
+    assert.equal(r.skipped, undefined);
+    // The SDK call in f499, and f0's loop over the call that reaches it through 498 functions.
+    assert.deepEqual(r.findings.map((f) => [f.functionName, f.through ?? null, formatBound(f.calls, f.rank)]), [["f0", "f1", "Θ(|qs|)"], [`f${n - 1}`, null, "Θ(1)"]]);
   });
 
   it("self-referencing and mutually recursive values terminate", () => {

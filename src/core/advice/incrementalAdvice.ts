@@ -63,7 +63,7 @@ const NONE: StatementAdvice = { marked: [], lines: new Map(), offset: 0, fixedLi
 export function adviseFile(tsm: TS, sourceFile: ts.SourceFile, analyse: AnalyseStatements, settings: AdviceSettings, inImportCycle: () => boolean, previous?: AdviceSnapshot): AdviceSnapshot | undefined {
   const edited = unitsOf(tsm, sourceFile, previous);
   const units = edited.file;
-  const annotations = parseAnnotations(sourceFile.text);
+  const annotations = parseAnnotations(tsm, sourceFile);
   const advise = (r: StatementAnalysis): StatementAdvice[] => {
     const marked = adviseMarkedFindings(applyAnnotations(r.findings, annotations).findings, settings, { ts: tsm, fileName: sourceFile.fileName, text: sourceFile.text, sourceFile, scopes: r.scopes });
     return inUnits(marked, units.units).map(analysed);

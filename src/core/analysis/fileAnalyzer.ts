@@ -68,6 +68,7 @@ export class FileAnalyzer {
   private readonly solving = new Map<ts.Node, { readonly summary: Summary | undefined; readonly low: number }>();
   /** While a tangle is solved again: each member's summary from the previous pass, for the calls back into it. */
   private previousPass: ReadonlyMap<ts.Node, Summary | undefined> | undefined;
+  private calleesSummarised = false;
   /** Functions found calling themselves while their summary was being made. */
   private readonly recursive = new Set<ts.Node>();
   /** What a recursive function returns, while its recurrence is being set up. */
@@ -106,7 +107,19 @@ export class FileAnalyzer {
    * findings are reused, see unitReuse).
    */
   findings(within?: ReadonlySet<ts.Statement>): Finding[] {
-    return this.withBudget(() => this.findingsWithin(within));
+    return this.withBudget(() => {
+      try {
+        return this.findingsWithin(within);
+      } catch (err) {
+        // The stack ran out: if summaries asked for their callees' along a long chain, making them
+        // callees-first keeps that recursion shallow. (Only then: the order names a tangle's functions.)
+        if (!(err instanceof RangeError) || this.calleesSummarised) throw err;
+        this.solving.clear();
+        this.previousPass = undefined;
+        this.summariseCalleesFirst();
+        return this.findingsWithin(within);
+      }
+    });
   }
 
   private findingsWithin(within?: ReadonlySet<ts.Statement>): Finding[] {
@@ -122,6 +135,53 @@ export class FileAnalyzer {
       for (const s of this.sourceFile.statements) if (within.has(s)) visit(s);
     } else visit(this.sourceFile);
     return out;
+  }
+
+  /**
+   * Summarises the file's functions that other functions call, callees before callers, with an
+   * explicit stack. A summary asks for its callees' summaries recursively (through many frames per
+   * call), so a chain of a few hundred functions each calling the next exhausted the stack and the
+   * file was skipped as "nested too deeply"; made in this order, each summary finds its callees'
+   * summaries kept and the recursion stays one call deep.
+   */
+  private summariseCalleesFirst(): void {
+    this.calleesSummarised = true;
+    const t = this.tsm;
+    const calls = new Map<ts.Node, Set<ts.SignatureDeclaration>>();
+    const names = new Map<ts.SignatureDeclaration, string>();
+    const visit = (n: ts.Node): void => {
+      if (t.isCallExpression(n)) {
+        const callee = this.callees.of(n);
+        if (callee?.kind === "local") {
+          names.set(callee.fn, callee.name);
+          const caller = this.loops.enclosingFunction(n);
+          let set = calls.get(caller);
+          if (!set) calls.set(caller, (set = new Set()));
+          set.add(callee.fn);
+        }
+      }
+      t.forEachChild(n, visit);
+    };
+    visit(this.sourceFile);
+    const done = new Set<ts.Node>();
+    for (const root of names.keys()) {
+      if (done.has(root)) continue;
+      done.add(root);
+      const stack: { fn: ts.SignatureDeclaration; next: Iterator<ts.SignatureDeclaration> }[] = [{ fn: root, next: (calls.get(root) ?? new Set()).values() }];
+      while (stack.length) {
+        const top = stack[stack.length - 1]!;
+        const step = top.next.next();
+        if (!step.done) {
+          if (!done.has(step.value)) {
+            done.add(step.value);
+            stack.push({ fn: step.value, next: (calls.get(step.value) ?? new Set()).values() });
+          }
+          continue;
+        }
+        stack.pop();
+        this.summaryOf(top.fn, names.get(top.fn)!);
+      }
+    }
   }
 
   /** The summary of an export: `default`, a name, or `Class.method`. */

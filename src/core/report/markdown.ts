@@ -2,12 +2,8 @@
 // site, worst first.
 import { worstFirst, type ReportModel } from "./model";
 import type { ReportSite } from "./sites";
+import { markdownCode as code, markdownText } from "./escapeText";
 import { assumptionsText, dollarsText, fixesSentence, summarySentence } from "./wording";
-
-/** Inline code; in a table cell `|` is escaped (GitHub unescapes it inside code there, and only there). */
-function code(s: string, inTable = false): string {
-  return `\`${inTable ? s.replace(/\|/g, "\\|") : s}\``;
-}
 
 function row(s: ReportSite, testColumn: boolean): string {
   const cell = (text: string): string => code(text, true);
@@ -16,7 +12,7 @@ function row(s: ReportSite, testColumn: boolean): string {
 }
 
 export function reportMarkdown(model: ReportModel): string {
-  const out = ["## AALP Lens: LLM cost", "", `${summarySentence(model)}.`, "", `Dollars at ${assumptionsText(model)}.`];
+  const out = ["## AALP Lens: LLM cost", "", `${markdownText(summarySentence(model))}.`, "", `Dollars at ${markdownText(assumptionsText(model))}.`];
   const bySite = new Map(model.sites.map((s) => [s.site, s]));
   const worst = model.summary.worst.map((id) => bySite.get(id)!);
   if (worst.length) {
@@ -24,7 +20,7 @@ export function reportMarkdown(model: ReportModel): string {
     for (const s of worst) out.push(`- ${code(`${s.file}:${s.line}`)} in ${code(s.function)}: ${s.costClass}, input ${code(s.inputTokens.text)}, ${dollarsText(s.dollars)}`);
   }
   const fixes = fixesSentence(model);
-  if (fixes) out.push("", fixes);
+  if (fixes) out.push("", markdownText(fixes));
   if (model.sites.length) {
     // The Test column appears when some site is in a test or fixture (left out of the gate by default).
     const testColumn = model.sites.some((s) => s.testCode);
@@ -32,7 +28,7 @@ export function reportMarkdown(model: ReportModel): string {
     for (const s of worstFirst(model.sites)) out.push(row(s, testColumn));
   }
   if (model.skipped.length) {
-    out.push("", `Skipped: ${model.skipped.map((s) => `${code(s.file)} (${s.reason})`).join(", ")}.`);
+    out.push("", `Skipped: ${model.skipped.map((s) => `${code(s.file)} (${markdownText(s.reason)})`).join(", ")}.`);
   }
   return out.join("\n") + "\n";
 }

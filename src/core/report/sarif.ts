@@ -6,6 +6,7 @@ import { RULES as DIAGNOSTIC_RULES, type Rule } from "../advice/rules";
 import type { CostClass } from "./costClass";
 import type { ReportModel } from "./model";
 import type { ReportSite } from "./sites";
+import { sarifText } from "./escapeText";
 import { assumptionsText, dollarsText } from "./wording";
 
 const SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -59,11 +60,14 @@ function codesOf(s: ReportSite): string[] {
   return s.advice.flatMap((a) => [a.code, ...a.related.map((r) => r.code)]);
 }
 
+/** A lone surrogate (a name no file system gives, but a string can hold) as U+FFFD: encodeURIComponent throws on one. */
+const wellFormed = (s: string): string => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
+
 function message(s: ReportSite): string {
   const parts = [`${s.sdk} ${s.api} in ${s.function}: input ${s.inputTokens.text} tokens over ${s.calls.text} calls (${s.costClass}), ${dollarsText(s.dollars)} at the assumed sizes.`];
   for (const a of s.advice) parts.push(a.message, ...a.related.map((r) => r.message));
   for (const f of s.fixes) parts.push(`Fix: ${f.title}.`);
-  return parts.join(" ");
+  return sarifText(parts.join(" "));
 }
 
 function result(s: ReportSite, index: number): Result {
@@ -75,7 +79,7 @@ function result(s: ReportSite, index: number): Result {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: s.file.split("/").map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" },
+          artifactLocation: { uri: s.file.split("/").map((seg) => encodeURIComponent(wellFormed(seg))).join("/"), uriBaseId: "%SRCROOT%" },
           region: { startLine: s.line, startColumn: s.column, endLine: s.endLine, endColumn: s.endColumn },
         },
       },

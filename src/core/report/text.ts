@@ -1,4 +1,5 @@
 // The text report for people: one block per finding, the derivation in a few lines, a summary.
+import { showControls } from "./escapeText";
 import type { ReportModel } from "./model";
 import { assumptionsText, dollarsText, fixesSentence, summarySentence } from "./wording";
 
@@ -25,5 +26,6 @@ export function reportText(model: ReportModel): string {
   const fixes = fixesSentence(model);
   if (fixes) out.push(fixes);
   out.push(summarySentence(model));
-  return out.join("\n") + "\n";
+  // Every line may carry the repository's strings: none of their control characters reach the terminal.
+  return out.map(showControls).join("\n") + "\n";
 }

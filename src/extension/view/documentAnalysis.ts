@@ -81,7 +81,7 @@ export function analyzeDocument(fileName: string, text: string, settings: AalpSe
   const settingsKey = JSON.stringify(settings);
   const last = made.get(file);
   if (last && last.analysis === analysis && last.text === text && last.settings === settingsKey) return last.result;
-  const annotations = parseAnnotations(text);
+  const annotations = parseAnnotations(ts, analysis.sourceFile?.text === text ? analysis.sourceFile : text);
   const { findings, assumptions } = applyAnnotations(analysis.findings, annotations);
   const result: DocumentAnalysis = {
     findings,

@@ -21,7 +21,7 @@ describe("ignore this call", () => {
     // Annotations apply after the analysis (as in the plugin, the extension and the CLI).
     const { findings } = analyzeFile(ts, "debug-naive.ts", after);
     assert.deepEqual(findings.map((f) => f.line), [13, 21]);
-    assert.deepEqual(applyAnnotations(findings, parseAnnotations(after)).findings.map((f) => f.line), [21]);
+    assert.deepEqual(applyAnnotations(findings, parseAnnotations(ts, after)).findings.map((f) => f.line), [21]);
   });
 
   it("keeps a file's CRLF line ends", () => {

@@ -6,7 +6,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { collectFiles } from "../../../src/cli/collectFiles";
 import { Gitignore } from "../../../src/cli/gitignore";
-import { GlobSet, globToRegExp } from "../../../src/cli/glob";
+import { GlobSet } from "../../../src/cli/glob";
+import { compilePattern, expandBraces } from "../../../src/cli/wildmatch";
+
+const globToRegExp = (glob: string) => ({ test: (p: string) => expandBraces(glob).some((g) => compilePattern(g, true).matches(p)) });
 import { aalp, FIXTURE } from "./support";
 
 describe("report file selection", () => {
@@ -74,6 +77,32 @@ describe("report file selection", () => {
       assert.deepEqual(rel(collectFiles(["."], { cwd: dir, exclude: ["legacy"] }).files), ["src/a.test.ts", "src/a.ts", "src/sub/d.tsx", "src/sub/keep.gen.ts"]);
       assert.deepEqual(rel(collectFiles(["src/b.gen.ts"], { cwd: dir }).files), ["src/b.gen.ts"], "a file named on the command line is read");
     });
+  });
+
+  it("patterns that made the regular expressions backtrack match in linear time (a hang here times the test out)", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aalp-backtrack-"));
+    try {
+      fs.mkdirSync(path.join(dir, ".git"));
+      fs.writeFileSync(path.join(dir, ".gitignore"), "*a*a*a*a*a*a*b\n**/x/**/x/**/x/**/x/**/x/**/b\n");
+      fs.writeFileSync(path.join(dir, `${"a".repeat(250)}.ts`), "export {};\n");
+      const deep = path.join(dir, ...Array<string>(30).fill("x"));
+      fs.mkdirSync(deep, { recursive: true });
+      fs.writeFileSync(path.join(deep, "y.ts"), "export {};\n");
+      const rel = (files: string[]): string[] => files.map((f) => path.relative(dir, f).split(path.sep).join("/"));
+      assert.deepEqual(rel(collectFiles(["."], { cwd: dir }).files), [`${"a".repeat(250)}.ts`, `${Array(30).fill("x").join("/")}/y.ts`]);
+      assert.deepEqual(rel(collectFiles(["."], { cwd: dir, include: ["**/**/**/**/**/**/**/**/**/**/**/**/z.ts"] }).files), []);
+      assert.deepEqual(rel(collectFiles(["."], { cwd: dir, include: ["*a*a*a*a*a*a*b", "**/**/**/**/**/**/y.ts"] }).files), [`${Array(30).fill("x").join("/")}/y.ts`]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("an invalid glob is a usage error (exit 2) naming its option", () => {
+    for (const [option, glob, why] of [["--include", "[z-a]", "the range z-a is empty"], ["--exclude", "{a,b", "a `{` is not closed"], ["--include", "src/[ab", "a `[` is not closed"], ["--exclude", "[[:nope:]]", "unknown class [:nope:]"], ["--include", "", "it is empty"]] as const) {
+      const r = aalp(["report", ".", option, glob]);
+      assert.equal(r.code, 2, `${option} ${glob}: ${r.stderr}`);
+      assert.equal(r.stderr.split("\n")[0], `aalp: ${option} '${glob}' is not a valid glob: ${why}`);
+    }
   });
 
   it("the CLI skips the fixture's git-ignored generated/ folder, and takes --include/--exclude", () => {

@@ -125,7 +125,7 @@ describe("report --baseline --fail-on", () => {
     write("bad.json", JSON.stringify({ hello: 1 }));
     const r = run("--baseline", "bad.json");
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /^aalp: baseline bad\.json is not an aalp JSON report/);
+    assert.match(r.stderr, /^aalp: baseline bad\.json: field schemaVersion: must have required property 'schemaVersion'\n/);
     assert.equal(run("--baseline", "missing.json").code, 2);
   });
 });

@@ -20,11 +20,19 @@ if (!fs.existsSync(TOOL)) {
   process.exit(2);
 }
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "aalp-sarif-"));
+// And a hostile one: a file name and a model string with newlines, escapes, brackets, pipes and markup.
+const hostile = path.join(tmp, "hostile");
+fs.mkdirSync(hostile);
+fs.writeFileSync(
+  path.join(hostile, "a``b|<img src=x>![i](https:e)\n| forged | row |\u001b]0;t\u0007\u202e [x] %20 #.ts"),
+  `import OpenAI from "openai";\nconst client = new OpenAI();\nexport async function chat(turns: string[]) {\n  for (const t of turns) await client.chat.completions.create({ model: "gpt\`\` </td>\\u001b[2J\\n| x | y | [a](b)", messages: [{ role: "user", content: t }] });\n}\n`,
+);
+INPUTS.push([hostile, "."]);
 let errors = 0;
 for (const [cwd, target] of INPUTS) {
   const sarif = path.join(tmp, `${path.basename(path.resolve(ROOT, cwd, target))}.sarif`);
   const out = `${sarif}.validation.sarif`;
-  const report = spawnSync(process.execPath, [path.join(ROOT, "bin/aalp.js"), "report", target, "--format", "sarif", "--out", sarif, "--quiet"], { cwd: path.join(ROOT, cwd), encoding: "utf8" });
+  const report = spawnSync(process.execPath, [path.join(ROOT, "bin/aalp.js"), "report", target, "--format", "sarif", "--out", sarif, "--quiet"], { cwd: path.resolve(ROOT, cwd), encoding: "utf8" });
   if (report.status !== 0) throw new Error(`aalp report failed: ${report.stderr}`);
   const run = spawnSync(TOOL, ["validate", sarif, "-o", out, "--rule-kind", "Gh;Sarif"], { encoding: "utf8" });
   if (run.status !== 0 || !fs.existsSync(out)) throw new Error(`Sarif.Multitool failed (${run.status}): ${run.stdout}${run.stderr}`);

@@ -1,0 +1,16 @@
+// The fuzz suite's worker: runs inputs [from, to) of a seed and reports each start and result, so
+// that the parent can stop it when one input overruns its deadline (a hang) and name that input.
+import { parentPort, workerData } from "node:worker_threads";
+import { kindOf, runCase } from "./cases";
+
+const { seed, from, to } = workerData as { seed: number; from: number; to: number };
+for (let i = from; i < to; i++) {
+  parentPort!.postMessage({ start: i, kind: kindOf(i) });
+  let problems: string[];
+  try {
+    problems = runCase(seed, i);
+  } catch (err) {
+    problems = [`crash: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`];
+  }
+  parentPort!.postMessage({ done: i, problems });
+}
