@@ -37,6 +37,10 @@ describe("aalp arguments", () => {
     usageError(["report", "--quiet=yes"], /^--quiet takes true or false, got 'yes'$/);
   });
 
+  it("--include-tests lets sites in tests and fixtures fail the gate (off by default)", () => {
+    assert.deepEqual([report().includeTests, report("--include-tests").includeTests, report("--include-tests=false").includeTests], [false, true, false]);
+  });
+
   it("-- ends the options", () => {
     assert.deepEqual(report("--format", "json", "--", "--weird.ts", "-h").paths, ["--weird.ts", "-h"]);
   });
@@ -55,7 +59,7 @@ describe("aalp arguments", () => {
 
   it("the usage text is written from the options table: every option, in order", () => {
     const flags = [...USAGE.matchAll(/^ {2}(?:-h, )?(--[a-z-]+)/gm)].map((m) => m[1]);
-    assert.deepEqual(flags, ["--format", "--out", "--assume", "--scale", "--baseline", "--fail-on", "--allow-skipped", "--include", "--exclude", "--catalog", "--wrapper", "--project", "--types", "--workers", "--fixes", "--file-budget", "--run-budget", "--quiet", "--help", "--version"]);
+    assert.deepEqual(flags, ["--format", "--out", "--assume", "--scale", "--baseline", "--fail-on", "--allow-skipped", "--include-tests", "--include", "--exclude", "--catalog", "--wrapper", "--project", "--types", "--workers", "--fixes", "--file-budget", "--run-budget", "--quiet", "--help", "--version"]);
   });
 
   it("the CLI warns on stderr about --assume and --scale symbols no site uses", () => {
