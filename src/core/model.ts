@@ -1,5 +1,6 @@
 // The results the engine hands to every front end (CLI, extension, tsserver plugin).
 import type { Bound } from "./algebra/bound";
+import type { Poly } from "./algebra/poly";
 import type { LoopKind } from "./analysis/loops";
 import type { Growth } from "./analysis/sizes";
 import type { SdkEntry } from "./catalog/sdks";
@@ -24,6 +25,18 @@ export interface CostBounds {
   readonly generationCost: Bound;
   readonly span: Bound;
   readonly growth: Growth;
+  /**
+   * Exact counts with their coefficients (`12·|q| + 6·|q|²`, sums over loop indices worked out),
+   * where the class above keeps only the dominant terms: what an estimate evaluates. Exact when the
+   * bound is Θ; for an O bound, a count that is never below the run's.
+   */
+  readonly counts?: Counts;
+}
+
+export interface Counts {
+  readonly calls: Poly;
+  readonly input: Poly;
+  readonly output: Poly;
 }
 
 export interface Finding extends CostBounds {

@@ -5,11 +5,11 @@ import { Bound, formatBound, formatValue } from "../algebra/bound";
 import { Poly } from "../algebra/poly";
 import type { Constants } from "../binder/constants";
 import type { LlmCall } from "../binder/provenance";
-import type { CostBounds } from "../model";
+import type { CostBounds, Counts } from "../model";
 import type { Scopes, TS } from "../binder/scopes";
 import { modelSymbol, type SymbolTable } from "../symbols";
 import type { LoopInfo, Loops } from "./loops";
-import { strongerGrowth, type Growth, type Sizes } from "./sizes";
+import { meanOf, strongerGrowth, type Growth, type Sizes } from "./sizes";
 import { substitute, type Summary } from "./summary";
 import { lineRef } from "../lineRefs";
 
@@ -63,6 +63,8 @@ export class CallSites {
 
     const prompt = llm.prompt.map((p) => this.sizes.sizeOf(p, call));
     let perCall = Poly.sum(prompt.map((p) => p.poly));
+    // The exact input per call, averaged over the site's executions (see Size.exact).
+    let perCallMean = Poly.sum(prompt.map(meanOf));
     const perCallTight = prompt.every((p) => p.tight);
     let growth = prompt.reduce<Growth>((g, p) => strongerGrowth(g, p.growth), "none");
     const out = this.sizes.outputOf(call);
@@ -74,10 +76,14 @@ export class CallSites {
     if (window !== undefined) {
       // At most W earlier messages come back with each request, each a prompt or an answer.
       perCall = perCall.add(perCall.add(out.poly).scale(window));
+      perCallMean = perCallMean.add(perCallMean.add(out.poly).scale(window));
       explanation.push(`${llm.state!.source}: at most ${window} earlier messages (prompts or answers) are billed again with each request`);
     } else if (llm.state && stateLoops.length) {
       const perIteration = perCall.add(out.poly);
-      perCall = perCall.add(perIteration.mul(Poly.product(stateLoops.map((l) => l.trip))));
+      const turns = Poly.product(stateLoops.map((l) => l.trip));
+      perCall = perCall.add(perIteration.mul(turns));
+      // The i-th request re-sends the i before it: Σ_{i<n} i = n(n−1)/2, a mean of (n−1)/2.
+      perCallMean = perCallMean.add(perCallMean.add(out.poly).mul(turns.scale(0.5).add(Poly.constant(-0.5))));
       growth = "stateful";
       explanation.push(`${llm.state.source}: the billed input grows by the prompt and the answer on every iteration of ${stateLoops.map((l) => `${l.tripText} (line ${lineRef(l.line)})`).join(" × ")}`);
     }
@@ -86,12 +92,18 @@ export class CallSites {
     // with that element and one earlier answer; otherwise S requests per call, each re-sending the
     // conversation grown by the previous answers.
     const elements = llm.steps?.elements;
-    if (elements) perCall = this.sizes.elementSize(elements, call).poly;
+    if (elements) {
+      const element = this.sizes.elementSize(elements, call);
+      perCall = element.poly;
+      perCallMean = meanOf(element);
+    }
     const steps = elements ? this.loops.collection(elements).trip : llm.steps ? this.stepCount(llm, explanation) : undefined;
     const S = steps ?? Poly.one;
     const requestsTight = loopsTight && !steps;
     const carried = elements ? S.mul(out.poly) : S.mul(S).mul(out.poly);
     const inputPerCall = steps ? S.mul(perCall).add(carried) : perCall;
+    // Σ_{j<S} (in + j·out) = S·in + out·S(S−1)/2; a chain over elements carries one answer: S·out.
+    const inputPerCallMean = steps ? S.mul(perCallMean).add(elements ? S.mul(out.poly) : S.mul(S).add(S.scale(-1)).scale(0.5).mul(out.poly)) : perCallMean;
     const outputPerCall = S.mul(out.poly);
     // Σ over requests of m·(in·out + out²) (paper, Def. 2.2 applied to each generated token).
     const generationPerCall = S.mul(perCall).mul(out.poly).add(carried.mul(out.poly));
@@ -121,6 +133,7 @@ export class CallSites {
       generationCost: Bound.of(generation, generationTight),
       span: Bound.of(loopSpan.mul(S), requestsTight),
       growth,
+      counts: { calls, input: iterations.mul(inputPerCallMean), output: iterations.mul(outputPerCall) },
       loops,
       conditional,
       explanation,
@@ -162,7 +175,9 @@ export class CallSites {
     const inputPerCall = at(summary.input);
     const input = iterations.mul(inputPerCall);
     explanation.push(`input per invocation ${formatBound(Bound.of(inputPerCall, tight), rank)}; over ${formatBound(Bound.of(iterations, loopsTight), rank)} invocations: ${formatBound(Bound.of(input, tight && loopsTight), rank)}`);
+    const counts = this.wrapperCounts(llm, summary, repeated, iterations);
     return {
+      ...(counts ? { counts } : {}),
       calls: Bound.of(iterations.mul(at(summary.calls)), callsExact),
       inputTokens: Bound.of(input, loopsTight && tight),
       inputPerCall: Bound.of(inputPerCall, tight),
@@ -175,6 +190,29 @@ export class CallSites {
       conditional: around.conditional,
       explanation,
     };
+  }
+
+  /**
+   * The callee's exact counts at this call: its arguments at their mean sizes over the loops here;
+   * an array it sends whole (`|p|·|p[]|` in its terms) is that array's own size, not its length
+   * times its largest element; `calls[X]` earlier invocations on one instance average (n−1)/2.
+   */
+  private wrapperCounts(llm: LlmCall, summary: Summary, repeated: Poly, iterations: Poly): Counts | undefined {
+    const c = summary.counts;
+    if (!c) return undefined;
+    const t = this.ts;
+    const values = this.sizes.argumentValues(llm, summary, meanOf);
+    const whole = new Map<string, string>();
+    summary.params.forEach((p, i) => {
+      const arg = llm.node.arguments[i];
+      if (llm.elementOf || !p.name || !arg || t.isSpreadElement(arg) || !values.has(`|${p.name}[]|`)) return;
+      const name = `\uE002${p.name}`;
+      whole.set(p.name, name);
+      values.set(name, meanOf(this.sizes.sizeOf(arg, llm.node)));
+    });
+    for (const sym of [c.calls, c.input, c.output].flatMap((p) => p.symbols())) if (/^calls\[/.test(sym)) values.set(sym, repeated.scale(0.5).add(Poly.constant(-0.5)));
+    const at = (p: Poly): Poly => substitute(wholeArrays(p, whole), values);
+    return { calls: iterations.mul(at(c.calls)), input: iterations.mul(at(c.input)), output: iterations.mul(at(c.output)) };
   }
 
   /** `ask() (llm.ts:5)`: a summary's own file's lines are marked (see lineRefs), another's are final. */
@@ -285,4 +323,21 @@ export class CallSites {
     if (t.isArrayLiteralExpression(p)) return true;
     return t.isCallExpression(p) && t.isPropertyAccessExpression(p.expression) && p.expression.name.text === "push" && p.arguments.includes(call);
   }
+}
+
+/** `|p|·|p[]|` (a length times one element) → the symbol `whole.get(p)` (the array's own size). */
+function wholeArrays(p: Poly, whole: ReadonlyMap<string, string>): Poly {
+  if (whole.size === 0) return p;
+  return Poly.sum(
+    p.monomials.map((m) => {
+      const factors: Record<string, number> = { ...m.factors };
+      for (const [name, sym] of whole) {
+        if (factors[`|${name}|`] !== 1 || factors[`|${name}[]|`] !== 1) continue;
+        delete factors[`|${name}|`];
+        delete factors[`|${name}[]|`];
+        factors[sym] = 1;
+      }
+      return Poly.product(Object.entries(factors).map(([s, e]) => Poly.symbol(s, e))).scale(m.coef);
+    }),
+  );
 }

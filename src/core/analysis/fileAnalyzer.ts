@@ -486,7 +486,10 @@ export class FileAnalyzer {
         explanation.push(solved.explanation);
       }
     }
-    const usedNames = [...new Set(Object.values(polys).flatMap((p) => p.symbols()))];
+    // Exact counts add up over the sites (each site's own, or its bound's); a recurrence has its own.
+    const counted = (pick: (c: NonNullable<SiteBounds["counts"]>) => Poly, bound: (b: SiteBounds) => Bound): Poly => Poly.sum(sites.map((s) => (s.bounds.counts ? pick(s.bounds.counts) : polyOf(bound(s.bounds)))));
+    const counts = selfCalls.length ? undefined : { calls: counted((c) => c.calls, (b) => b.calls), input: counted((c) => c.input, (b) => b.inputTokens), output: counted((c) => c.output, (b) => b.outputTokens) };
+    const usedNames = [...new Set([...Object.values(polys), ...Object.values(counts ?? {})].flatMap((p) => p.symbols()))];
     const rename = (p: Poly): Poly => renameSymbols(p, file);
     const summary: Summary = {
       name,
@@ -499,6 +502,7 @@ export class FileAnalyzer {
       result: rename(polys.result),
       generation: rename(polys.generation),
       span: rename(polys.span),
+      ...(counts ? { counts: { calls: rename(counts.calls), input: rename(counts.input), output: rename(counts.output) } } : {}),
       tight: isTight,
       callsTight,
       growth: sites.reduce<Growth>((g, s) => strongerGrowth(g, s.bounds.growth), "none"),
@@ -678,6 +682,7 @@ export class FileAnalyzer {
       generationCost: b.generationCost,
       span: b.span,
       growth: b.growth,
+      ...(b.counts ? { counts: b.counts } : {}),
       loops: [...b.loops].reverse().map((l) => ({ line: l.line, kind: l.kind, tripCount: l.tripText, dataDependent: l.dataDependent, exact: l.exact, parallel: l.parallel })),
       explanation: [...b.explanation, ...widenings(b)],
       symbols: [...used].sort().flatMap((n) => definition(n) ?? []),

@@ -31,6 +31,22 @@ export interface Size {
   /** The value contains a model's rewrite of one of its own inputs. */
   readonly fromRewrite: boolean;
   readonly notes: readonly string[];
+  /**
+   * The mean of the size over the site's executions, where it differs from `poly` (the largest):
+   * a history grown by g per iteration holds s + i·g at iteration i, so its mean over b iterations
+   * is s + g·(b−1)/2. Valid only while `of` is this size's `poly`: a size rebuilt from another
+   * (`{ ...s, poly }`) falls back to its bound, which is never below the mean.
+   */
+  readonly exact?: { readonly of: Poly; readonly mean: Poly };
+}
+
+/** The mean of a size over its site's executions (its bound when no mean was worked out). */
+export function meanOf(s: Size): Poly {
+  return s.exact && s.exact.of === s.poly ? s.exact.mean : s.poly;
+}
+
+function withMean(s: Omit<Size, "exact">, mean: Poly): Size {
+  return mean === s.poly ? s : { ...s, exact: { of: s.poly, mean } };
 }
 
 const ZERO: Size = { poly: Poly.zero, tight: true, growth: "none", fromOutput: false, fromRewrite: false, notes: [] };
@@ -40,14 +56,16 @@ function constant(n: number): Size {
 }
 
 function combine(parts: readonly Size[], poly?: Poly): Size {
-  return {
-    poly: poly ?? Poly.sum(parts.map((p) => p.poly)),
+  const sum = poly ?? Poly.sum(parts.map((p) => p.poly));
+  const mean = !poly && parts.some((p) => meanOf(p) !== p.poly) ? Poly.sum(parts.map(meanOf)) : sum;
+  return withMean({
+    poly: sum,
     tight: parts.every((p) => p.tight),
     growth: parts.reduce<Growth>((g, p) => strongerGrowth(g, p.growth), "none"),
     fromOutput: parts.some((p) => p.fromOutput),
     fromRewrite: parts.some((p) => p.fromRewrite),
     notes: parts.flatMap((p) => p.notes),
-  };
+  }, mean);
 }
 
 /** Methods that return (about) the same text or collection as their receiver. */
@@ -116,7 +134,7 @@ export class Sizes {
     if (t.isArrayLiteralExpression(e)) return combine(e.elements.map((x) => (t.isSpreadElement(x) ? this.sizeOf(x.expression, site) : this.sizeOf(x, site))));
     if (t.isObjectLiteralExpression(e)) {
       return combine(
-        e.properties.map((p) => {
+        e.properties.filter((p) => !this.isMessageRole(p)).map((p) => {
           if (t.isPropertyAssignment(p)) return this.sizeOf(p.initializer, site);
           if (t.isShorthandPropertyAssignment(p)) return this.sizeOf(p.name, site);
           if (t.isSpreadAssignment(p)) return this.sizeOf(p.expression, site);
@@ -135,6 +153,12 @@ export class Sizes {
     if (t.isPropertyAccessExpression(e) || t.isElementAccessExpression(e)) return this.accessSize(e, site);
     if (t.isFunctionLike(e)) return ZERO;
     return this.sizeSymbol(this.loops.baseName(e), e, `the size of ${this.text(e)}`);
+  }
+
+  /** A message's `role` (`{ role: "user", content }`): framing the API adds per message, not prompt text. */
+  private isMessageRole(p: ts.ObjectLiteralElementLike): boolean {
+    const t = this.ts;
+    return (t.isPropertyAssignment(p) || t.isShorthandPropertyAssignment(p)) && t.isIdentifier(p.name) && p.name.text === "role";
   }
 
   /**
@@ -166,6 +190,7 @@ export class Sizes {
     if (t.isObjectLiteralExpression(x)) {
       const parts: ts.Expression[] = [];
       for (const p of x.properties) {
+        if (this.isMessageRole(p)) continue;
         if (t.isPropertyAssignment(p)) parts.push(p.initializer);
         else if (t.isShorthandPropertyAssignment(p)) parts.push(p.name);
         else if (t.isSpreadAssignment(p)) parts.push(p.expression);
@@ -385,11 +410,13 @@ export class Sizes {
         const sameCall = this.loops.enclosingFunction(w.node) === siteFn && w.node.pos < site.pos;
         if (freshEachCall && !sameCall) continue;
         const delta = combine((w.delta ?? []).map((d) => this.sizeOf(d, w.node)));
-        const grown = this.accumulate(`this.${name}`, w, delta, this.loops.around(w.node), window);
+        const grown = this.accumulate(`this.${name}`, w, delta, this.loops.around(w.node), window, site);
         if (window || freshEachCall) parts.push(grown);
         else {
           const kind: Growth = delta.fromRewrite ? "rewrite" : delta.fromOutput ? "output" : "constant";
-          parts.push({ ...grown, poly: grown.poly.mul(invocations), tight: false, growth: strongerGrowth(grown.growth, kind), notes: [...grown.notes, `this.${name} grows at line ${lineRef(this.line(w.node))} and keeps growing across calls of ${className}'s methods (calls[${className}])`] });
+          // Exactly: each earlier invocation added all it grows; this one, what it added before the site.
+          const mean = grown.poly.mul(invocations).add(sameCall ? meanOf(grown) : Poly.zero);
+          parts.push(withMean({ ...grown, poly: grown.poly.mul(invocations), tight: false, growth: strongerGrowth(grown.growth, kind), notes: [...grown.notes, `this.${name} grows at line ${lineRef(this.line(w.node))} and keeps growing across calls of ${className}'s methods (calls[${className}])`] }, mean));
         }
       }
       return combine(parts);
@@ -455,21 +482,21 @@ export class Sizes {
    * The values of a summary's parameter symbols at a call: `|p|` ← the argument's size, or for a
    * collection `|p|` ← its length and `|p[]|` ← one element's size; `p` ← the argument as a count.
    */
-  argumentValues(llm: LlmCall, summary: Summary): Map<string, Poly> {
+  argumentValues(llm: LlmCall, summary: Summary, pick: (s: Size) => Poly = (s) => s.poly): Map<string, Poly> {
     const t = this.ts;
     const call = llm.node;
     const values = new Map<string, Poly>();
     // `xs.map(ask)`: each invocation gets one element of xs.
     if (llm.elementOf) {
       const p = summary.params[0];
-      if (p?.name) values.set(`|${p.name}|`, this.elementSize(llm.elementOf, call).poly);
+      if (p?.name) values.set(`|${p.name}|`, pick(this.elementSize(llm.elementOf, call)));
       return values;
     }
     const args = call.arguments;
     summary.params.forEach((p, i) => {
       const arg = args[i];
       if (p.rest) {
-        const rest = args.slice(i).map((a) => this.sizeOf(t.isSpreadElement(a) ? a.expression : a, call).poly);
+        const rest = args.slice(i).map((a) => pick(this.sizeOf(t.isSpreadElement(a) ? a.expression : a, call)));
         if (p.name) {
           values.set(`|${p.name}|`, Poly.constant(Math.max(1, rest.length)));
           values.set(`|${p.name}[]|`, Poly.sum(rest));
@@ -484,13 +511,13 @@ export class Sizes {
       if (!arg || t.isSpreadElement(arg)) return;
       for (const f of p.fields) {
         const field = this.constants.property(arg, [f]);
-        values.set(`|${f}|`, this.sizeOf(field ?? arg, call).poly);
+        values.set(`|${f}|`, pick(this.sizeOf(field ?? arg, call)));
       }
       if (!p.name) return;
       if (p.array || this.isArrayLike(arg)) {
         values.set(`|${p.name}|`, this.countOf(arg, call) ?? this.loops.collection(arg).trip);
-        values.set(`|${p.name}[]|`, this.elementSize(arg, call).poly);
-      } else values.set(`|${p.name}|`, this.sizeOf(arg, call).poly);
+        values.set(`|${p.name}[]|`, pick(this.elementSize(arg, call)));
+      } else values.set(`|${p.name}|`, pick(this.sizeOf(arg, call)));
       values.set(p.name, this.loops.count(arg).trip);
     });
     // Passed by reference and grown by the callee: earlier invocations in this loop added to it too
@@ -722,7 +749,7 @@ export class Sizes {
       const cut = new Set<ts.Node>();
       for (const r of resets) for (const l of this.loops.around(r.node)) if (siteLoopSet.has(l.node) && !declLoops.has(l.node)) cut.add(l.node);
       const factorLoops = growLoops.filter((l) => !cut.has(l.node));
-      const grown = this.accumulate(name, w, deltaOf(w), factorLoops, window);
+      const grown = this.accumulate(name, w, deltaOf(w), factorLoops, window, site);
       // A closure growing a variable it captures: earlier invocations of the closure added too.
       const captured = !window && this.ts.isFunctionLike(siteFn) && !this.isWithin(decl, siteFn);
       if (captured) {
@@ -730,7 +757,8 @@ export class Sizes {
         const invocations = Poly.symbol(this.symbols.define({ name: `calls[${fnName}]`, kind: "count", line: this.line(siteFn), origin: `calls of ${fnName} so far (it grows ${name}, declared outside it)` }));
         const delta = deltaOf(w);
         const kind: Growth = delta.fromRewrite ? "rewrite" : delta.fromOutput ? "output" : "constant";
-        parts.push({ ...grown, poly: grown.poly.mul(invocations), tight: false, growth: strongerGrowth(grown.growth, kind), notes: [...grown.notes, `${name} is declared outside ${fnName} and keeps growing across its calls (calls[${fnName}])`] });
+        const mean = grown.poly.mul(invocations).add(meanOf(grown));
+        parts.push(withMean({ ...grown, poly: grown.poly.mul(invocations), tight: false, growth: strongerGrowth(grown.growth, kind), notes: [...grown.notes, `${name} is declared outside ${fnName} and keeps growing across its calls (calls[${fnName}])`] }, mean));
       } else parts.push(grown);
     }
     return combine(parts);
@@ -754,7 +782,7 @@ export class Sizes {
     return this.loops.around(write).some((l) => siteLoops.has(l.node));
   }
 
-  private accumulate(name: string, w: Write, delta: Size, factorLoops: LoopInfo[], window: Write | undefined): Size {
+  private accumulate(name: string, w: Write, delta: Size, factorLoops: LoopInfo[], window: Write | undefined, site: ts.Node): Size {
     const at = lineRef(this.line(w.node));
     if (window) {
       return { ...delta, poly: delta.poly.scale(window.cap ?? 1), growth: "none", notes: [...delta.notes, `${name} is windowed at line ${lineRef(this.line(window.node))} (at most ${window.cap} items): no growth`] };
@@ -772,14 +800,31 @@ export class Sizes {
     const trips = Poly.product(factorLoops.map((l) => l.trip));
     const kind: Growth = delta.fromRewrite ? "rewrite" : delta.fromOutput ? "output" : "constant";
     const over = factorLoops.map((l) => `${l.tripText} (${l.kind} at line ${lineRef(l.line)})`).join(" × ");
-    return {
-      poly: delta.poly.mul(trips),
+    const poly = delta.poly.mul(trips);
+    return withMean({
+      poly,
       tight: delta.tight && factorLoops.every((l) => l.exact) && !w.conditional,
       growth: strongerGrowth(delta.growth, kind),
       fromOutput: delta.fromOutput,
       fromRewrite: delta.fromRewrite,
       notes: [...delta.notes, `${name} grows at line ${at} on every iteration of ${over}`],
-    };
+    }, meanOf(delta).mul(this.meanWrites(factorLoops, w.node, site)));
+  }
+
+  /**
+   * How many times a write in `loops` has run before an execution of `site`, on average over the
+   * site's executions: loops the site is not in ran whole (P); over the N iterations of the loops
+   * both are in, the i-th sees i earlier ones, plus this iteration's when the write comes first:
+   * P·((N−1)/2 + [write before site]), so Σ_{i<N} (s + i·g) = N·s + g·N(N−1)/2 summed over the site.
+   */
+  private meanWrites(loops: readonly LoopInfo[], write: ts.Node, site: ts.Node): Poly {
+    const siteLoops = new Set(this.loops.around(site).map((l) => l.node));
+    const shared = loops.filter((l) => siteLoops.has(l.node));
+    const whole = Poly.product(loops.filter((l) => !siteLoops.has(l.node)).map((l) => l.trip));
+    if (shared.length === 0) return whole;
+    const n = Poly.product(shared.map((l) => l.trip));
+    const before = write.pos < site.pos ? 0.5 : -0.5;
+    return whole.mul(n.scale(0.5).add(Poly.constant(before)));
   }
 
   /** The LLM call whose stream a `for await` loop reads, if that is what the loop does. */

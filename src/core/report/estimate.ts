@@ -1,6 +1,7 @@
 // Numbers at assumed sizes: each bound's polynomial (constant factors kept) evaluated with the
 // user's assumptions, and documented defaults for the symbols they leave open.
 import type { Bound } from "../algebra/bound";
+import type { Poly } from "../algebra/poly";
 import type { Finding } from "../model";
 import { nameTable, ownValue } from "../nameTables";
 import type { SymbolKind } from "../symbols";
@@ -12,6 +13,9 @@ export interface Estimate {
   readonly calls: number;
   readonly inputTokens: number;
   readonly outputTokens: number;
+  /** True when the calls and input are Θ bounds: the numbers are what a run at these sizes counts
+   *  ("≈"); false for an upper bound ("≤": a run may stop early, or a condition skip the call). */
+  readonly exact: boolean;
   /** Every symbol's value, and whether it was assumed by the user or is a default. */
   readonly at: { name: string; value: number; source: "assumed" | "default" }[];
 }
@@ -42,5 +46,18 @@ export function estimate(f: Finding, assume: Readonly<Record<string, number>>): 
     values[s.name] = value;
     at.push({ name: s.name, value, source: given === undefined ? "default" : "assumed" });
   }
-  return { calls: valueOf(f.calls, values), inputTokens: valueOf(f.inputTokens, values), outputTokens: valueOf(f.outputTokens, values), at };
+  // The exact counts where the analysis worked them out; else the bounds' polynomials (never below).
+  const count = (b: Bound, exact: Poly | undefined): number => (b.kind === "poly" && exact ? Math.max(0, exact.evaluate(values, 1)) : valueOf(b, values));
+  return {
+    calls: count(f.calls, f.counts?.calls),
+    inputTokens: count(f.inputTokens, f.counts?.input),
+    outputTokens: count(f.outputTokens, f.counts?.output),
+    exact: isExact(f),
+    at,
+  };
+}
+
+/** Whether an estimate is a count (Θ calls and input) rather than an upper bound. */
+export function isExact(f: Pick<Finding, "calls" | "inputTokens">): boolean {
+  return f.calls.kind === "poly" && f.calls.tight && f.inputTokens.kind === "poly" && f.inputTokens.tight;
 }

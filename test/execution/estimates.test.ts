@@ -1,0 +1,233 @@
+// Estimates against execution: each program runs once on the token-counting fakes at fixed sizes,
+// and the analyzer is asked (`aalp report --format json --assume …`) for its estimate of each
+// call site at the same sizes. An exact bound's estimate must equal the count (within the small
+// slack of per-literal tokenization); an upper bound's estimate must never be below it.
+//
+// Sizes: a "tokens" value is a string of exactly that many o200k tokens (harness.filler); every
+// model replies with `reply` tokens unless the case's outputs say otherwise, and out[<model>] is
+// assumed to be that size.
+import * as assert from "assert";
+import * as path from "path";
+import { spawnSync } from "child_process";
+import { FakeHost, REPO_ROOT, RecordedCall, filler, loadProgram, makeTempDir, removeDir, reply, says, type ExampleModule, type OutputPolicy } from "./harness";
+
+const FIXTURES_DIR = path.join(REPO_ROOT, "test", "fixtures", "execution");
+
+type Measure = "calls" | "inputTokens" | "outputTokens";
+
+interface EstimateSite {
+  model: string;
+  /** Attribute calls to the outermost frame of the file (a driver's call of a method, wrapper or recursion). */
+  frame?: "outer";
+  /** "exact": the estimate equals the count; "upper": the estimate is not below it. */
+  bound: "exact" | "upper";
+  measures?: Measure[];
+}
+
+interface EstimateCase {
+  name: string;
+  /** A file under examples/ or test/fixtures/execution/. */
+  file: string;
+  fn: string;
+  args: unknown[];
+  assume: Record<string, number>;
+  outputs?: Record<string, OutputPolicy>;
+  sites: EstimateSite[];
+}
+
+const REPLY = 20;
+const list = (n: number, size: number): string[] => Array.from({ length: n }, (_, i) => filler(size, i));
+
+const CASES: EstimateCase[] = [
+  {
+    name: "chat history re-sent each turn",
+    file: "examples/chat-history.ts",
+    fn: "tutor",
+    args: [list(12, 30)],
+    assume: { "|questions|": 12, "|question|": 30, "out[gpt-4.1]": REPLY },
+    sites: [{ model: "gpt-4.1", bound: "exact" }],
+  },
+  {
+    name: "two agents on one conversation",
+    file: "examples/debug-naive.ts",
+    fn: "debugProgram",
+    args: [filler(50), 6],
+    assume: { rounds: 6, "|program|": 50, "out[gpt-4o]": 50 },
+    // The QA model answers at its cap (max_tokens: 200).
+    outputs: { "gpt-4o-mini": reply(200), "gpt-4o": reply(50) },
+    sites: [
+      { model: "gpt-4o-mini", bound: "upper" },
+      { model: "gpt-4o", bound: "upper" },
+    ],
+  },
+  {
+    name: "a transcript string grown each turn",
+    file: "examples/transcript-debate.ts",
+    fn: "debate",
+    args: [filler(40), 8],
+    assume: { turns: 8, "|topic|": 40 },
+    outputs: { "gpt-4.1-mini": reply(300) },
+    sites: [{ model: "gpt-4.1-mini", bound: "upper" }],
+  },
+  {
+    name: "one call per item",
+    file: "examples/per-item.ts",
+    fn: "triageTickets",
+    args: [list(9, 40)],
+    assume: { "|tickets|": 9, "|tickets[]|": 40 },
+    outputs: { "llama3.1:8b": says("bug") },
+    sites: [{ model: "llama3.1:8b", bound: "exact", measures: ["calls", "inputTokens"] }],
+  },
+  {
+    name: "parallel fan-out",
+    file: "examples/fan-out.ts",
+    fn: "summarizeAll",
+    args: [list(7, 50)],
+    assume: { "|docs|": 7, "|doc|": 50 },
+    sites: [{ model: "gpt-4o-mini", bound: "exact", measures: ["calls", "inputTokens"] }],
+  },
+  {
+    name: "a wrapper called in a loop from another file",
+    file: "examples/wrapper-agent.ts",
+    fn: "interview",
+    args: [list(10, 25)],
+    assume: { "|questions|": 10, "|question|": 25, "out[gpt-4o]": REPLY },
+    sites: [{ model: "gpt-4o", bound: "exact" }],
+  },
+  {
+    name: "a class that keeps its history",
+    file: "examples/class-history.ts",
+    fn: "walkThroughPlan",
+    args: [list(8, 30)],
+    assume: { "|steps|": 8, "|step|": 30 },
+    outputs: { "claude-sonnet-4-5": reply(300) },
+    sites: [{ model: "claude-sonnet-4-5", frame: "outer", bound: "upper" }],
+  },
+  {
+    name: "a chat session that keeps the history",
+    file: "examples/gemini-chat.ts",
+    fn: "studyGuide",
+    args: [list(9, 30)],
+    assume: { "|questions|": 9, "|q|": 30 },
+    outputs: { "gemini-2.5-flash": reply(256) },
+    // The chat's systemInstruction (about 10 tokens a request) is not in the analyzer's prompt.
+    sites: [{ model: "gemini-2.5-flash", bound: "exact", measures: ["calls", "inputTokens"] }],
+  },
+  {
+    name: "a server-side chain of responses",
+    file: "examples/responses-chain.ts",
+    fn: "followUps",
+    args: [list(9, 30)],
+    assume: { "|questions|": 9, "|q|": 30 },
+    outputs: { "gpt-4.1": reply(200) },
+    // The chain re-sends inputs and answers, not the instructions: the estimate counts them too (+4%).
+    sites: [{ model: "gpt-4.1", bound: "upper", measures: ["calls", "inputTokens"] }],
+  },
+  {
+    name: "an SDK tool loop with a step cap",
+    file: "examples/ai-sdk-steps.ts",
+    fn: "investigate",
+    args: [filler(40), 6],
+    assume: { steps: 6, "|task|": 40, "out[gpt-4.1]": REPLY },
+    sites: [{ model: "gpt-4.1", bound: "upper", measures: ["calls"] }],
+  },
+  {
+    name: "a recursive halving summarizer",
+    file: "examples/recursive-summarizer.ts",
+    fn: "summarizeLibrary",
+    // 200 tokens of filler are about 1,250 characters: under CHUNK = 2000, one call per document.
+    args: [list(5, 200)],
+    assume: { "|docs|": 5, "|d|": 200 },
+    outputs: { "gpt-4o-mini": reply(100) },
+    sites: [{ model: "gpt-4o-mini", frame: "outer", bound: "upper", measures: ["calls"] }],
+  },
+];
+
+interface EstimateJson {
+  calls: number;
+  inputTokens: number;
+  outputTokens: number;
+  exact?: boolean;
+}
+
+interface SiteJson {
+  file: string;
+  line: number;
+  model: string | null;
+  estimate: EstimateJson;
+}
+
+function report(file: string, assume: Record<string, number>): SiteJson[] {
+  const args = ["bin/aalp.js", "report", path.dirname(file), "--format", "json"];
+  for (const [k, v] of Object.entries(assume)) args.push("--assume", `${k}=${v}`);
+  const run = spawnSync(process.execPath, args, { cwd: REPO_ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (run.error) throw run.error;
+  const parsed = JSON.parse(run.stdout) as { findings: SiteJson[] };
+  return parsed.findings.filter((f) => f.file.replace(/\\/g, "/") === file);
+}
+
+/** Within 2% (or 3 tokens per call): literals are tokenized one by one, the fakes' requests whole. */
+function close(estimate: number, measured: number, calls: number): boolean {
+  return Math.abs(estimate - measured) <= Math.max(0.02 * measured, 3 * calls);
+}
+
+describe("execution check: estimates at fixed sizes equal the counted runs", function () {
+  this.timeout(300000);
+  const host = new FakeHost();
+  let tempDir: string;
+  const modules = new Map<string, ExampleModule>();
+  const table: string[] = [];
+
+  before(async function () {
+    tempDir = makeTempDir();
+    host.install();
+  });
+
+  after(function () {
+    host.uninstall();
+    removeDir(tempDir);
+    if (process.env.AALP_EXEC_TABLE) console.log(`\nestimates table:\n${table.join("\n")}\n`);
+  });
+
+  for (const c of CASES) {
+    it(c.name, async function () {
+      const abs = path.join(REPO_ROOT, c.file);
+      const dir = path.dirname(abs);
+      let mod = modules.get(c.file);
+      if (!mod) {
+        mod = await loadProgram(abs, path.join(tempDir, `${path.basename(abs, ".ts")}.bundle.cjs`));
+        modules.set(c.file, mod);
+      }
+      const fn = mod[c.fn];
+      assert.strictEqual(typeof fn, "function", `${c.file} exports no ${c.fn}`);
+      host.begin(abs, c.outputs ?? {});
+      await (fn as (...a: unknown[]) => Promise<unknown>)(...c.args);
+      const calls: RecordedCall[] = host.calls.slice();
+      const findings = report(c.file, c.assume);
+      assert.ok(dir);
+      const failures: string[] = [];
+      for (const site of c.sites) {
+        const mine = calls.filter((k) => k.model === site.model);
+        const lines = [...new Set(mine.map((k) => (site.frame === "outer" ? k.outerLine : k.line)))];
+        assert.ok(lines.length === 1 && lines[0] !== undefined, `${site.model}: calls from lines ${lines.join(", ")}`);
+        const line = lines[0]!;
+        const finding = findings.find((f) => f.line === line) ?? findings.filter((f) => f.line < line && f.line >= line - 3).sort((a, b) => b.line - a.line)[0];
+        assert.ok(finding, `${c.file}: no finding at line ${line} (findings at ${findings.map((f) => f.line).join(", ")})`);
+        const measured: Record<Measure, number> = {
+          calls: mine.length,
+          inputTokens: mine.reduce((s, k) => s + k.inputTokens, 0),
+          outputTokens: mine.reduce((s, k) => s + k.outputTokens, 0),
+        };
+        for (const m of site.measures ?? (["calls", "inputTokens", "outputTokens"] as Measure[])) {
+          const est = finding.estimate[m];
+          const ok = site.bound === "exact" ? close(est, measured[m], measured.calls) : est >= measured[m];
+          table.push(`${ok ? " " : "✗"} ${c.file}:${line} ${site.model} ${m}: estimate ${est}, counted ${measured[m]} (${site.bound}, ratio ${(est / measured[m]).toFixed(2)})`);
+          if (!ok) failures.push(`${site.model} ${m}: estimate ${est}, counted ${measured[m]} (${site.bound})`);
+        }
+      }
+      if (failures.length) assert.fail(`${c.file}:\n  ${failures.join("\n  ")}`);
+    });
+  }
+});
+
+export { FIXTURES_DIR };
