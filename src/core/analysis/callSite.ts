@@ -9,7 +9,8 @@ import type { CostBounds, Counts } from "../model";
 import type { Scopes, TS } from "../binder/scopes";
 import { modelSymbol, type SymbolTable } from "../symbols";
 import type { LoopInfo, Loops } from "./loops";
-import { meanOf, strongerGrowth, type Growth, type Sizes } from "./sizes";
+import { indexSymbol, meanOf, sizeAtIteration, strongerGrowth, type Growth, type Sizes } from "./sizes";
+import { formatCount } from "../algebra/countText";
 import { substitute, type Summary } from "./summary";
 import { lineRef } from "../lineRefs";
 
@@ -63,8 +64,9 @@ export class CallSites {
 
     const prompt = llm.prompt.map((p) => this.sizes.sizeOf(p, call));
     let perCall = Poly.sum(prompt.map((p) => p.poly));
-    // The exact input per call, averaged over the site's executions (see Size.exact).
+    // The exact input per call, averaged over the site's executions and at the i-th (see Size.exact).
     let perCallMean = Poly.sum(prompt.map(meanOf));
+    let perCallAt = Poly.sum(prompt.map(sizeAtIteration));
     const perCallTight = prompt.every((p) => p.tight);
     let growth = prompt.reduce<Growth>((g, p) => strongerGrowth(g, p.growth), "none");
     const out = this.sizes.outputOf(call);
@@ -84,6 +86,7 @@ export class CallSites {
       perCall = perCall.add(perIteration.mul(turns));
       // The i-th request re-sends the i before it: Σ_{i<n} i = n(n−1)/2, a mean of (n−1)/2.
       perCallMean = perCallMean.add(perCallMean.add(out.poly).mul(turns.scale(0.5).add(Poly.constant(-0.5))));
+      perCallAt = perCallAt.add(perCallAt.add(out.poly).mul(Poly.symbol(indexSymbol(stateLoops.map((l) => l.tripText).join("·")))));
       growth = "stateful";
       explanation.push(`${llm.state.source}: the billed input grows by the prompt and the answer on every iteration of ${stateLoops.map((l) => `${l.tripText} (line ${lineRef(l.line)})`).join(" × ")}`);
     }
@@ -112,7 +115,8 @@ export class CallSites {
       explanation.push(`${llm.steps!.spec.source}: ${show(S, true).slice(2, -1)} requests, each with one element and one earlier answer: ${show(inputPerCall, false)} input per call`);
     } else if (steps) {
       growth = strongerGrowth(growth, "output");
-      explanation.push(`each of the ${formatValue(S, rank)} steps re-sends the conversation grown by the previous answers: Σ (in + i·out) = ${show(inputPerCall, false)} input per call`);
+      const s = formatValue(S, rank);
+      explanation.push(`each step (${s} of them) re-sends the conversation grown by the previous answers: Σ_{j<${s}} (in + j·out) = ${formatCount(inputPerCallMean, rank)} input per call`);
     }
 
     const m = Poly.symbol(this.symbols.define({ name: modelSymbol(model), kind: "model", line: this.line(call), origin: `the size of ${model ?? "the model"} (paper, Def. 2.2: a forward pass costs m per token)` }));
@@ -122,6 +126,9 @@ export class CallSites {
     const inputTight = requestsTight && perCallTight;
     const generationTight = inputTight && out.tight;
     explanation.push(`input per call ${show(inputPerCall, perCallTight && !steps)}; over ${show(iterations, loopsTight)} executions: ${show(input, inputTight)}`);
+    const inputCount = iterations.mul(inputPerCallMean);
+    const sum = this.sumLine(perCallAt, inputCount, loops);
+    if (sum) explanation.push(sum);
     explanation.push(`generation Σ m·(in·out + out²) with out = ${show(out.poly, out.tight)}: ${show(generation, generationTight)}`);
 
     return {
@@ -133,7 +140,7 @@ export class CallSites {
       generationCost: Bound.of(generation, generationTight),
       span: Bound.of(loopSpan.mul(S), requestsTight),
       growth,
-      counts: { calls, input: iterations.mul(inputPerCallMean), output: iterations.mul(outputPerCall) },
+      counts: { calls, input: inputCount, output: iterations.mul(outputPerCall) },
       loops,
       conditional,
       explanation,
@@ -190,6 +197,26 @@ export class CallSites {
       conditional: around.conditional,
       explanation,
     };
+  }
+
+  /**
+   * `Σ_{i<|questions|} (38 + i·(|question| + out)) = …`: the input summed over the executions of
+   * a site whose prompt grows by iteration (one index, the loops around the site); else, when the
+   * count differs from the bound, the count alone.
+   */
+  private sumLine(at: Poly, count: Poly, loops: readonly LoopInfo[]): string | undefined {
+    const rank = this.symbols.rank;
+    const indices = at.symbols().filter((s) => s.startsWith("i["));
+    if (indices.length !== 1) return undefined;
+    const index = indices[0]!;
+    const n = index.slice(2, -1);
+    if (n !== loops.map((l) => l.tripText).join("·")) return `exactly, summed over its executions: ${formatCount(count, rank)} input tokens`;
+    // `a + i·(g)`: what the first execution sends, and what each one adds.
+    const first = Poly.sum(at.monomials.filter((m) => !m.factors[index]).map((m) => Poly.product(Object.entries(m.factors).map(([s, e]) => Poly.symbol(s, e))).scale(m.coef)));
+    const step = Poly.sum(at.monomials.filter((m) => m.factors[index] === 1).map((m) => Poly.product(Object.entries(m.factors).filter(([s]) => s !== index).map(([s, e]) => Poly.symbol(s, e))).scale(m.coef)));
+    if (!at.add(first.scale(-1)).add(step.mul(Poly.symbol(index)).scale(-1)).dropZeros().isZero()) return `exactly, summed over its executions: ${formatCount(count, rank)} input tokens`;
+    const g = formatCount(step, rank);
+    return `input summed over the iterations: Σ_{i<${n}} (${formatCount(first, rank)} + ${step.isConstant() ? `${g}·i` : `i·${step.monomials.length > 1 ? `(${g})` : g}`}) = ${formatCount(count, rank)}`;
   }
 
   /**

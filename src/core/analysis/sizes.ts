@@ -37,7 +37,8 @@ export interface Size {
    * is s + g·(b−1)/2. Valid only while `of` is this size's `poly`: a size rebuilt from another
    * (`{ ...s, poly }`) falls back to its bound, which is never below the mean.
    */
-  readonly exact?: { readonly of: Poly; readonly mean: Poly };
+  /** `at`: the size at the i-th execution, in index symbols `i[N]` (i < N), for the derivation. */
+  readonly exact?: { readonly of: Poly; readonly mean: Poly; readonly at: Poly };
 }
 
 /** The mean of a size over its site's executions (its bound when no mean was worked out). */
@@ -45,8 +46,18 @@ export function meanOf(s: Size): Poly {
   return s.exact && s.exact.of === s.poly ? s.exact.mean : s.poly;
 }
 
-function withMean(s: Omit<Size, "exact">, mean: Poly): Size {
-  return mean === s.poly ? s : { ...s, exact: { of: s.poly, mean } };
+/** The size at the i-th execution of its site (see Size.exact). */
+export function sizeAtIteration(s: Size): Poly {
+  return s.exact && s.exact.of === s.poly ? s.exact.at : s.poly;
+}
+
+/** The symbol of the index of an execution among N (`i[|questions|]`): it only appears in `at`. */
+export function indexSymbol(n: string): string {
+  return `i[${n}]`;
+}
+
+function withMean(s: Omit<Size, "exact">, mean: Poly, at: Poly = mean): Size {
+  return mean === s.poly && at === s.poly ? s : { ...s, exact: { of: s.poly, mean, at } };
 }
 
 const ZERO: Size = { poly: Poly.zero, tight: true, growth: "none", fromOutput: false, fromRewrite: false, notes: [] };
@@ -57,7 +68,9 @@ function constant(n: number): Size {
 
 function combine(parts: readonly Size[], poly?: Poly): Size {
   const sum = poly ?? Poly.sum(parts.map((p) => p.poly));
-  const mean = !poly && parts.some((p) => meanOf(p) !== p.poly) ? Poly.sum(parts.map(meanOf)) : sum;
+  const differs = !poly && parts.some((p) => meanOf(p) !== p.poly || sizeAtIteration(p) !== p.poly);
+  const mean = differs ? Poly.sum(parts.map(meanOf)) : sum;
+  const at = differs ? Poly.sum(parts.map(sizeAtIteration)) : sum;
   return withMean({
     poly: sum,
     tight: parts.every((p) => p.tight),
@@ -65,7 +78,7 @@ function combine(parts: readonly Size[], poly?: Poly): Size {
     fromOutput: parts.some((p) => p.fromOutput),
     fromRewrite: parts.some((p) => p.fromRewrite),
     notes: parts.flatMap((p) => p.notes),
-  }, mean);
+  }, mean, at);
 }
 
 /** Methods that return (about) the same text or collection as their receiver. */
@@ -416,7 +429,8 @@ export class Sizes {
           const kind: Growth = delta.fromRewrite ? "rewrite" : delta.fromOutput ? "output" : "constant";
           // Exactly: each earlier invocation added all it grows; this one, what it added before the site.
           const mean = grown.poly.mul(invocations).add(sameCall ? meanOf(grown) : Poly.zero);
-          parts.push(withMean({ ...grown, poly: grown.poly.mul(invocations), tight: false, growth: strongerGrowth(grown.growth, kind), notes: [...grown.notes, `this.${name} grows at line ${lineRef(this.line(w.node))} and keeps growing across calls of ${className}'s methods (calls[${className}])`] }, mean));
+          const at = grown.poly.mul(invocations).add(sameCall ? sizeAtIteration(grown) : Poly.zero);
+          parts.push(withMean({ ...grown, poly: grown.poly.mul(invocations), tight: false, growth: strongerGrowth(grown.growth, kind), notes: [...grown.notes, `this.${name} grows at line ${lineRef(this.line(w.node))} and keeps growing across calls of ${className}'s methods (calls[${className}])`] }, mean, at));
         }
       }
       return combine(parts);
@@ -758,7 +772,8 @@ export class Sizes {
         const delta = deltaOf(w);
         const kind: Growth = delta.fromRewrite ? "rewrite" : delta.fromOutput ? "output" : "constant";
         const mean = grown.poly.mul(invocations).add(meanOf(grown));
-        parts.push(withMean({ ...grown, poly: grown.poly.mul(invocations), tight: false, growth: strongerGrowth(grown.growth, kind), notes: [...grown.notes, `${name} is declared outside ${fnName} and keeps growing across its calls (calls[${fnName}])`] }, mean));
+        const at = grown.poly.mul(invocations).add(sizeAtIteration(grown));
+        parts.push(withMean({ ...grown, poly: grown.poly.mul(invocations), tight: false, growth: strongerGrowth(grown.growth, kind), notes: [...grown.notes, `${name} is declared outside ${fnName} and keeps growing across its calls (calls[${fnName}])`] }, mean, at));
       } else parts.push(grown);
     }
     return combine(parts);
@@ -801,6 +816,7 @@ export class Sizes {
     const kind: Growth = delta.fromRewrite ? "rewrite" : delta.fromOutput ? "output" : "constant";
     const over = factorLoops.map((l) => `${l.tripText} (${l.kind} at line ${lineRef(l.line)})`).join(" × ");
     const poly = delta.poly.mul(trips);
+    const writes = this.writesBefore(factorLoops, w.node, site);
     return withMean({
       poly,
       tight: delta.tight && factorLoops.every((l) => l.exact) && !w.conditional,
@@ -808,7 +824,7 @@ export class Sizes {
       fromOutput: delta.fromOutput,
       fromRewrite: delta.fromRewrite,
       notes: [...delta.notes, `${name} grows at line ${at} on every iteration of ${over}`],
-    }, meanOf(delta).mul(this.meanWrites(factorLoops, w.node, site)));
+    }, meanOf(delta).mul(writes.mean), sizeAtIteration(delta).mul(writes.at));
   }
 
   /**
@@ -816,15 +832,17 @@ export class Sizes {
    * site's executions: loops the site is not in ran whole (P); over the N iterations of the loops
    * both are in, the i-th sees i earlier ones, plus this iteration's when the write comes first:
    * P·((N−1)/2 + [write before site]), so Σ_{i<N} (s + i·g) = N·s + g·N(N−1)/2 summed over the site.
+   * `at` is the count at the i-th execution, P·(i + [write before site]), for the derivation.
    */
-  private meanWrites(loops: readonly LoopInfo[], write: ts.Node, site: ts.Node): Poly {
+  private writesBefore(loops: readonly LoopInfo[], write: ts.Node, site: ts.Node): { mean: Poly; at: Poly } {
     const siteLoops = new Set(this.loops.around(site).map((l) => l.node));
     const shared = loops.filter((l) => siteLoops.has(l.node));
     const whole = Poly.product(loops.filter((l) => !siteLoops.has(l.node)).map((l) => l.trip));
-    if (shared.length === 0) return whole;
+    if (shared.length === 0) return { mean: whole, at: whole };
     const n = Poly.product(shared.map((l) => l.trip));
-    const before = write.pos < site.pos ? 0.5 : -0.5;
-    return whole.mul(n.scale(0.5).add(Poly.constant(before)));
+    const before = write.pos < site.pos ? 1 : 0;
+    const i = Poly.symbol(indexSymbol(shared.map((l) => l.tripText).join("·")));
+    return { mean: whole.mul(n.scale(0.5).add(Poly.constant(before - 0.5))), at: whole.mul(i.add(Poly.constant(before))) };
   }
 
   /** The LLM call whose stream a `for await` loop reads, if that is what the loop does. */

@@ -70,7 +70,7 @@ function row(s: ReportSite): string {
     cell(breakable(s.generationCost.text), s.generationCost.text, "bound"),
     cell(breakable(s.span.text), s.span.text, "bound"),
     cell(escapeHtml(s.model ?? "not static"), s.model ?? "", "mono"),
-    cell(escapeHtml(dollarsText(s.dollars)), s.dollars ?? -1, "num"),
+    cell(escapeHtml(dollarsText(s.dollars, s.estimate.exact)), s.dollars ?? -1, "num"),
   ].join("")}</tr>`;
 }
 
@@ -99,7 +99,7 @@ export function reportHtml(model: ReportModel, assets: PageAssets): string {
     `<ul class="chips">${model.summary.byClass.map((c) => `<li><span class="cls cls-${escapeHtml(c.costClass)}">${escapeHtml(c.costClass)}</span> ${c.sites}</li>`).join("")}</ul>`,
   ];
   if (worst.length) {
-    out.push("<h2>Worst offenders</h2>", `<ol>${worst.map((s) => `<li><code>${escapeHtml(`${s.file}:${s.line}`)}</code> in <code>${escapeHtml(s.function)}</code>: ${escapeHtml(s.costClass)}, input <code>${escapeHtml(s.inputTokens.text)}</code>, ${escapeHtml(dollarsText(s.dollars))}</li>`).join("")}</ol>`);
+    out.push("<h2>Worst offenders</h2>", `<ol>${worst.map((s) => `<li><code>${escapeHtml(`${s.file}:${s.line}`)}</code> in <code>${escapeHtml(s.function)}</code>: ${escapeHtml(s.costClass)}, input <code>${escapeHtml(s.inputTokens.text)}</code>, ${escapeHtml(dollarsText(s.dollars, s.estimate.exact))}</li>`).join("")}</ol>`);
   }
   if (fixes) out.push(`<p>${escapeHtml(fixes)}</p>`);
   out.push("<h2>Projected cost against scale</h2>");

@@ -2,6 +2,8 @@
 // positions. Later fields (site identity, class, dollars, advice, projection, summary counts) are
 // additions: readers of the first version's fields keep working.
 import { boundTerms, formatBound, type Bound } from "../algebra/bound";
+import { countTerms, formatCount } from "../algebra/countText";
+import type { Poly } from "../algebra/poly";
 import type { Finding } from "../model";
 import { estimate, type Estimate } from "./estimate";
 import type { ReportModel, ReportSummary } from "./model";
@@ -11,6 +13,13 @@ import { isTestPath } from "./testCode";
 export interface BoundJson {
   readonly text: string;
   readonly terms: { factors: Record<string, number> }[];
+  /** The exact count the estimate evaluates, every term with its coefficient (calls, input and output). */
+  readonly count?: CountJson;
+}
+
+export interface CountJson {
+  readonly text: string;
+  readonly terms: { coef: number; factors: Record<string, number> }[];
 }
 
 export interface FindingJson {
@@ -52,8 +61,9 @@ export interface ReportJson {
   readonly summary: ReportSummary;
 }
 
-export function boundJson(b: Bound, rank: (s: string) => number): BoundJson {
-  return { text: formatBound(b, rank), terms: boundTerms(b) };
+export function boundJson(b: Bound, rank: (s: string) => number, count?: Poly): BoundJson {
+  const base = { text: formatBound(b, rank), terms: boundTerms(b) };
+  return count && b.kind === "poly" ? { ...base, count: { text: formatCount(count, rank), terms: countTerms(count) } } : base;
 }
 
 export function findingJson(f: Finding, file: string, assume: Readonly<Record<string, number>> = {}): FindingJson {
@@ -69,10 +79,10 @@ export function findingJson(f: Finding, file: string, assume: Readonly<Record<st
     callee: f.callee,
     through: f.through ?? null,
     model: f.model,
-    calls: boundJson(f.calls, f.rank),
-    inputTokens: boundJson(f.inputTokens, f.rank),
+    calls: boundJson(f.calls, f.rank, f.counts?.calls),
+    inputTokens: boundJson(f.inputTokens, f.rank, f.counts?.input),
     inputTokensPerCall: boundJson(f.inputPerCall, f.rank),
-    outputTokens: boundJson(f.outputTokens, f.rank),
+    outputTokens: boundJson(f.outputTokens, f.rank, f.counts?.output),
     outputTokensPerCall: boundJson(f.outputPerCall, f.rank),
     generationCost: boundJson(f.generationCost, f.rank),
     span: boundJson(f.span, f.rank),

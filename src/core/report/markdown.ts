@@ -7,7 +7,7 @@ import { assumptionsText, dollarsText, fixesSentence, summarySentence } from "./
 
 function row(s: ReportSite, testColumn: boolean): string {
   const cell = (text: string): string => code(text, true);
-  const cells = [cell(`${s.file}:${s.line}`), cell(s.function), s.costClass, cell(s.inputTokens.text), cell(s.calls.text), cell(s.generationCost.text), cell(s.span.text), s.model ? cell(s.model) : "not static", dollarsText(s.dollars), ...(testColumn ? [s.testCode ? "test" : ""] : [])];
+  const cells = [cell(`${s.file}:${s.line}`), cell(s.function), s.costClass, cell(s.inputTokens.text), cell(s.calls.text), cell(s.generationCost.text), cell(s.span.text), s.model ? cell(s.model) : "not static", dollarsText(s.dollars, s.estimate.exact), ...(testColumn ? [s.testCode ? "test" : ""] : [])];
   return `| ${cells.join(" | ")} |`;
 }
 
@@ -17,7 +17,7 @@ export function reportMarkdown(model: ReportModel): string {
   const worst = model.summary.worst.map((id) => bySite.get(id)!);
   if (worst.length) {
     out.push("", "Worst offenders:", "");
-    for (const s of worst) out.push(`- ${code(`${s.file}:${s.line}`)} in ${code(s.function)}: ${s.costClass}, input ${code(s.inputTokens.text)}, ${dollarsText(s.dollars)}`);
+    for (const s of worst) out.push(`- ${code(`${s.file}:${s.line}`)} in ${code(s.function)}: ${s.costClass}, input ${code(s.inputTokens.text)}, ${dollarsText(s.dollars, s.estimate.exact)}`);
   }
   const fixes = fixesSentence(model);
   if (fixes) out.push("", markdownText(fixes));

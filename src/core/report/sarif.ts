@@ -64,7 +64,7 @@ function codesOf(s: ReportSite): string[] {
 const wellFormed = (s: string): string => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
 
 function message(s: ReportSite): string {
-  const parts = [`${s.sdk} ${s.api} in ${s.function}: input ${s.inputTokens.text} tokens over ${s.calls.text} calls (${s.costClass}), ${dollarsText(s.dollars)} at the assumed sizes.`];
+  const parts = [`${s.sdk} ${s.api} in ${s.function}: input ${s.inputTokens.text} tokens over ${s.calls.text} calls (${s.costClass}), ${dollarsText(s.dollars, s.estimate.exact)} at the assumed sizes.`];
   for (const a of s.advice) parts.push(a.message, ...a.related.map((r) => r.message));
   for (const f of s.fixes) parts.push(`Fix: ${f.title}.`);
   return sarifText(parts.join(" "));

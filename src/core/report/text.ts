@@ -15,7 +15,7 @@ export function reportText(model: ReportModel): string {
     out.push(`  gen     ${f.generationCost.text}`);
     out.push(`  span    ${f.span.text}`);
     out.push(`  growth  ${f.growth}`);
-    out.push(`  cost    ${f.dollars === null ? `unpriced: ${f.unpriced}` : dollarsText(f.dollars)}`);
+    out.push(`  cost    ${f.dollars === null ? `unpriced: ${f.unpriced}` : dollarsText(f.dollars, f.estimate.exact)}`);
     for (const fix of f.fixes) out.push(`  fix     ${fix.title}${fix.saves !== null && fix.saves > 0 ? ` (saves ${dollarsText(fix.saves)})` : ""}`);
     for (const line of f.explanation) out.push(`    · ${line}`);
     for (const s of f.symbols.filter((s) => s.unbounded)) out.push(`    ! ${s.name}: ${s.origin}`);

@@ -3,8 +3,9 @@ import { formatDollars } from "../pricing";
 import { DEFAULT_ASSUMPTIONS } from "./estimate";
 import type { ReportModel } from "./model";
 
-export function dollarsText(d: number | null): string {
-  return d === null ? "unpriced" : `≈ ${formatDollars(d)}`;
+/** `≈ $0.42` for an exact estimate, `≤ $0.42` for an upper bound's (see Estimate.exact). */
+export function dollarsText(d: number | null, exact = true): string {
+  return d === null ? "unpriced" : `${exact ? "≈" : "≤"} ${formatDollars(d)}`;
 }
 
 /** "turns=20, |q|=300; other loop counts 10, sizes 200 tokens, uncapped outputs 300 tokens (defaults)". */

@@ -23,10 +23,10 @@ export function assumedSizes(e: Estimate): string {
   return [assumed, defaults && `defaults ${defaults}`].filter(Boolean).join("; ");
 }
 
-/** `≈ $0.42 at turns=20, |q|=300` or, without a price, `≈ 12.4k input tokens at …`. */
+/** `≈ $0.42 at turns=20, |q|=300` or, without a price, `≈ 12.4k input tokens at …`; `≤` for an upper bound. */
 export function estimateSummary(e: PricedEstimate): string {
   if (!Number.isFinite(e.inputTokens)) return "input size unknown";
   const amount = e.usd !== undefined ? formatDollars(e.usd) : `${tokenCount(e.inputTokens)} input tokens`;
   const at = assumedSizes(e);
-  return `≈ ${amount}${at ? ` at ${at}` : ""}`;
+  return `${e.exact ? "≈" : "≤"} ${amount}${at ? ` at ${at}` : ""}`;
 }

@@ -41,7 +41,7 @@ export function derivationMarkdown(f: Finding, e: PricedEstimate, uri: string): 
   lines.push(`- span (calls one after another): ${b(f.span)}`);
   lines.push(`- history growth: ${f.growth}`);
   const at = assumedSizes(e);
-  if (e.usd !== undefined) lines.push(`- price: ≈ ${formatDollars(e.usd)}${at ? ` at ${escape(at)}` : ""}`);
+  if (e.usd !== undefined) lines.push(`- price: ${e.exact ? "≈" : "≤"} ${formatDollars(e.usd)}${at ? ` at ${escape(at)}` : ""}`);
   else lines.push(`- no price: ${escape(e.unpriced ?? "unknown")} (set \`aalp.prices\`)${at ? `; estimates at ${escape(at)}` : ""}`);
   lines.push("", "**Derivation**", "");
   f.explanation.forEach((step, i) => lines.push(`${i + 1}. ${linked(step, uri)}`));

@@ -133,7 +133,7 @@ export function reportView(model: ReportModel, files: readonly ReportFile[], def
       model: s.model ?? "not static",
       growth: s.growth,
       dollars: s.dollars,
-      dollarsText: dollarsText(s.dollars),
+      dollarsText: dollarsText(s.dollars, s.estimate.exact),
       fix: bestFix(s),
       fromFile: s.symbols.flatMap((sym) => {
         const value = assumedValue(declared.get(s.file) ?? {}, sym.name);
