@@ -87,6 +87,25 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4o-mini", bound: "exact", measures: ["calls", "inputTokens"] }],
   },
   {
+    name: "a windowed history (the last 8 messages)",
+    file: "examples/windowed-history.ts",
+    fn: "supportSession",
+    args: [list(10, 200)],
+    assume: { "|userMessages|": 10, "|userMessage|": 200 },
+    outputs: { "gpt-4o-mini": reply(400) },
+    // A full window each time: an upper bound while the window fills (the first 4 turns).
+    sites: [{ model: "gpt-4o-mini", bound: "upper" }],
+  },
+  {
+    name: "one call with a fixed system prompt",
+    file: "examples/routing-generalist.ts",
+    fn: "answerRequest",
+    args: [filler(120)],
+    assume: { "|request|": 120 },
+    outputs: { "claude-opus-4-1": reply(300) },
+    sites: [{ model: "claude-opus-4-1", bound: "exact" }],
+  },
+  {
     name: "a wrapper called in a loop from another file",
     file: "examples/wrapper-agent.ts",
     fn: "interview",

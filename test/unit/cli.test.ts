@@ -41,11 +41,16 @@ export async function chat(turns: number, q: string) {
     assert.equal(report.findings.length, 1);
     const f = report.findings[0];
     assert.deepEqual([f.file, f.line, f.column, f.sdk, f.api, f.model, f.growth], ["agent.ts", 7, 11, "openai", "chat.completions.create", "gpt-4.1", "constant"]);
-    assert.deepEqual(f.calls, { text: "Θ(turns)", terms: [{ factors: { turns: 1 } }] });
-    assert.deepEqual(f.inputTokens, { text: "Θ(turns²·|q|)", terms: [{ factors: { turns: 2, "|q|": 1 } }] });
+    assert.deepEqual(f.calls, { text: "Θ(turns)", terms: [{ factors: { turns: 1 } }], count: { text: "turns", terms: [{ coef: 1, factors: { turns: 1 } }] } });
+    // The class keeps the dominant term; the count is Σ_{i<turns} (i + 1)·|q|, every term with its coefficient.
+    assert.deepEqual(f.inputTokens, {
+      text: "Θ(turns²·|q|)",
+      terms: [{ factors: { turns: 2, "|q|": 1 } }],
+      count: { text: "1/2·turns²·|q| + 1/2·turns·|q|", terms: [{ coef: 0.5, factors: { turns: 2, "|q|": 1 } }, { coef: 0.5, factors: { turns: 1, "|q|": 1 } }] },
+    });
     assert.deepEqual(f.loops, [{ line: 5, kind: "for", tripCount: "turns", dataDependent: false, exact: true, parallel: false }]);
-    // Σ_{i=1..20} i·300 tokens of history = 63,000 plus the constant parts of each message.
-    assert.equal(f.estimate.calls, 20);
+    // Σ_{i=1..20} i·300 tokens of history = 63,000 (a message's role is framing, not prompt text).
+    assert.deepEqual([f.estimate.calls, f.estimate.inputTokens, f.estimate.exact], [20, 63000, true]);
     assert.deepEqual(f.estimate.at, [{ name: "turns", value: 20, source: "assumed" }, { name: "|q|", value: 300, source: "assumed" }]);
     assert.deepEqual(report.skipped.map((s: { file: string }) => s.file).sort(), ["blob.js", "broken.ts"]);
     assert.match(report.skipped.find((s: { file: string }) => s.file === "broken.ts").reason, /^syntax error: /);

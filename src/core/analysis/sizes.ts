@@ -60,6 +60,11 @@ function withMean(s: Omit<Size, "exact">, mean: Poly, at: Poly = mean): Size {
   return mean === s.poly && at === s.poly ? s : { ...s, exact: { of: s.poly, mean, at } };
 }
 
+/** Elements the growing writes add in one round of each (`push(a, b)` adds two). */
+function elementsAdded(writes: readonly Write[]): number {
+  return writes.filter((w) => w.kind === "grow").reduce((n, w) => n + (w.delta?.length ?? 1), 0);
+}
+
 const ZERO: Size = { poly: Poly.zero, tight: true, growth: "none", fromOutput: false, fromRewrite: false, notes: [] };
 
 function constant(n: number): Size {
@@ -141,6 +146,8 @@ export class Sizes {
       const literal = e.head.text + e.templateSpans.map((s) => s.literal.text).join("");
       return combine([constant(countTokens(literal)), ...e.templateSpans.map((s) => this.sizeOf(s.expression, site))]);
     }
+    // An empty collection sends nothing (a value fixed in the code is otherwise at least a token).
+    if ((t.isArrayLiteralExpression(e) && e.elements.length === 0) || (t.isObjectLiteralExpression(e) && e.properties.length === 0)) return ZERO;
     const fixed = this.staticTokens(e, 0);
     if (fixed !== undefined) return constant(Math.max(1, fixed));
     if (t.isIdentifier(e)) return e.text === "undefined" ? ZERO : this.identifierSize(e, site);
@@ -300,7 +307,7 @@ export class Sizes {
     if (n === undefined) return { ...this.sizeOf(recv, site), tight: false };
     if (this.isArrayLike(recv)) {
       const el = this.elementOrWhole(recv, site, false);
-      return { ...el, poly: el.poly.scale(n), growth: "none", notes: [...el.notes, `${this.text(e)} keeps at most ${n} elements`] };
+      return withMean({ ...el, poly: el.poly.scale(n), growth: "none", notes: [...el.notes, `${this.text(e)} keeps at most ${n} elements`] }, meanOf(el).scale(n));
     }
     // A string slice: n characters, about n/4 tokens; constant either way.
     return { ...constant(Math.max(1, Math.ceil(n / 4))), notes: [`${this.text(e)} is at most ${n} characters: constant`] };
@@ -353,7 +360,10 @@ export class Sizes {
         try {
           const writes = this.writesOf(decl, x.text);
           const parts = writes.filter((w) => w.kind === "grow").flatMap((w) => (w.outputOf ? [this.outputOf(w.outputOf)] : (w.delta ?? []).map((d) => this.sizeOf(d, w.node))));
-          return combine([this.elementOrWhole(decl.initializer, site, false), ...parts]);
+          const any = combine([this.elementOrWhole(decl.initializer, site, false), ...parts]);
+          // Their sum bounds the largest element; an element of a long history is on average one
+          // of what each round pushes (a question or an answer).
+          return parts.length ? withMean(any, Poly.sum(parts.map(meanOf)).scale(1 / parts.length)) : any;
         } finally {
           this.inProgress.delete(decl);
         }
@@ -423,7 +433,7 @@ export class Sizes {
         const sameCall = this.loops.enclosingFunction(w.node) === siteFn && w.node.pos < site.pos;
         if (freshEachCall && !sameCall) continue;
         const delta = combine((w.delta ?? []).map((d) => this.sizeOf(d, w.node)));
-        const grown = this.accumulate(`this.${name}`, w, delta, this.loops.around(w.node), window, site);
+        const grown = this.accumulate(`this.${name}`, w, delta, this.loops.around(w.node), window, site, elementsAdded(writes));
         if (window || freshEachCall) parts.push(grown);
         else {
           const kind: Growth = delta.fromRewrite ? "rewrite" : delta.fromOutput ? "output" : "constant";
@@ -763,7 +773,7 @@ export class Sizes {
       const cut = new Set<ts.Node>();
       for (const r of resets) for (const l of this.loops.around(r.node)) if (siteLoopSet.has(l.node) && !declLoops.has(l.node)) cut.add(l.node);
       const factorLoops = growLoops.filter((l) => !cut.has(l.node));
-      const grown = this.accumulate(name, w, deltaOf(w), factorLoops, window, site);
+      const grown = this.accumulate(name, w, deltaOf(w), factorLoops, window, site, elementsAdded(writes));
       // A closure growing a variable it captures: earlier invocations of the closure added too.
       const captured = !window && this.ts.isFunctionLike(siteFn) && !this.isWithin(decl, siteFn);
       if (captured) {
@@ -797,10 +807,15 @@ export class Sizes {
     return this.loops.around(write).some((l) => siteLoops.has(l.node));
   }
 
-  private accumulate(name: string, w: Write, delta: Size, factorLoops: LoopInfo[], window: Write | undefined, site: ts.Node): Size {
+  private accumulate(name: string, w: Write, delta: Size, factorLoops: LoopInfo[], window: Write | undefined, site: ts.Node, elementsPerRound = 1): Size {
     const at = lineRef(this.line(w.node));
     if (window) {
-      return { ...delta, poly: delta.poly.scale(window.cap ?? 1), growth: "none", notes: [...delta.notes, `${name} is windowed at line ${lineRef(this.line(window.node))} (at most ${window.cap} items): no growth`] };
+      // The bound takes every slot as this write's; in a full window each write holds its share of
+      // the slots (a question and an answer: half each).
+      const slots = window.cap ?? 1;
+      const poly = delta.poly.scale(slots);
+      const mean = meanOf(delta).scale((slots * (w.delta?.length ?? 1)) / Math.max(1, elementsPerRound));
+      return withMean({ ...delta, poly, growth: "none", notes: [...delta.notes, `${name} is windowed at line ${lineRef(this.line(window.node))} (at most ${window.cap} items): no growth`] }, mean);
     }
     // A loop that reads one streamed answer adds that answer once, not once per chunk; the loops
     // around it still repeat that.

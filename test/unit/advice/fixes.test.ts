@@ -247,7 +247,7 @@ describe("route-smaller-model", () => {
 
   it("swaps the model for the provider's smaller one, titled with dollars at default sizes", () => {
     assert.equal(after, fixture("expected/routing.route-smaller-model.ts"));
-    assert.equal(fix.title, "Use claude-haiku-4-5 for this short answer: $0.00028 → $0.000092 per run at default sizes");
+    assert.equal(fix.title, "Use claude-haiku-4-5 for this short answer: $0.00027 → $0.000091 per run at default sizes");
     assert.deepEqual(typeDiagnostics("routing.ts", after), typeDiagnostics("routing.ts", before));
   });
 

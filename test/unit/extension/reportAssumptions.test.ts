@@ -42,19 +42,19 @@ describe("report assumptions: the more specific value wins", function () {
     const model = workspaceReport(files, { version: "0", assume: settings.assumptions, scale: null });
     assert.deepEqual(site(model, "declares.ts").estimate.at, [{ name: "turns", value: 5, source: "assumed" }, { name: "|q|", value: 200, source: "default" }]);
     assert.deepEqual(site(model, "plain.ts").estimate.at, [{ name: "turns", value: 20, source: "assumed" }, { name: "|q|", value: 200, source: "default" }]);
-    // A call: |q| + 1 input tokens (the role's string literal is one) at $2.50/M, 100 output tokens at $10/M;
-    // $0.0015025 at |q|=200.
-    assert.equal(site(model, "declares.ts").dollars, 0.0075125);
-    assert.equal(site(model, "plain.ts").dollars, 0.03005);
+    // A call: |q| input tokens (a message's role is framing, not prompt) at $2.50/M, 100 output tokens at $10/M;
+    // $0.0015 at |q|=200.
+    assert.equal(site(model, "declares.ts").dollars, 0.0075);
+    assert.equal(site(model, "plain.ts").dollars, 0.03);
   });
 
   it("values set in the page replace the settings', never a file's own", () => {
     const model = workspaceReport(files, { version: "0", assume: settings.assumptions, scale: null, overrides: { turns: 40, "|q|": 1000 } });
     assert.deepEqual(site(model, "declares.ts").estimate.at, [{ name: "turns", value: 5, source: "assumed" }, { name: "|q|", value: 1000, source: "assumed" }]);
     assert.deepEqual(site(model, "plain.ts").estimate.at, [{ name: "turns", value: 40, source: "assumed" }, { name: "|q|", value: 1000, source: "assumed" }]);
-    // $0.0035025 a call at |q|=1000: 5 calls in the declaring file, 40 in the other.
-    assert.equal(site(model, "declares.ts").dollars, 0.0175125);
-    assert.equal(site(model, "plain.ts").dollars, 0.1401);
+    // $0.0035 a call at |q|=1000: 5 calls in the declaring file, 40 in the other.
+    assert.equal(site(model, "declares.ts").dollars, 0.0175);
+    assert.equal(site(model, "plain.ts").dollars, 0.14);
     assert.deepEqual(model.assumptions, { turns: 40, "|q|": 1000 });
     const view = reportView(model, files);
     assert.deepEqual(view.rows.map((r) => [r.file, r.dollarsText, r.fromFile]), [
@@ -80,8 +80,8 @@ describe("report assumptions: the more specific value wins", function () {
     const plain = site(model, "plain.ts").projection;
     assert.equal(declares.symbol, "turns");
     assert.deepEqual(declares, plain);
-    // Linear in turns: $0.0035025 a turn at |q|=1000.
-    assert.deepEqual(declares.points.map((p) => p.dollars), [0.0035025, 0.035025, 0.35025, 3.5025, 35.025]);
-    assert.deepEqual(declares.points.map((p) => p.inputTokens), [1001, 10010, 100100, 1001000, 10010000]);
+    // Linear in turns: $0.0035 a turn at |q|=1000.
+    assert.deepEqual(declares.points.map((p) => p.dollars), [0.0035, 0.035, 0.35, 3.5, 35]);
+    assert.deepEqual(declares.points.map((p) => p.inputTokens), [1000, 10000, 100000, 1000000, 10000000]);
   });
 });

@@ -37,7 +37,7 @@ describe("report webview (plain Node)", function () {
     const naive = view.rows.find((r) => r.file === "debug-naive.ts" && r.line === 29)!;
     assert.deepEqual(
       { fn: naive.function, cls: naive.costClass, input: naive.input, calls: naive.calls, model: naive.model, dollars: naive.dollarsText },
-      { fn: "debugProgram", cls: "quadratic", input: "Θ(rounds²·|program|)", calls: "Θ(rounds)", model: "gpt-4o", dollars: "≈ $0.45" },
+      { fn: "debugProgram", cls: "quadratic", input: "Θ(rounds²·|program|)", calls: "Θ(rounds)", model: "gpt-4o", dollars: "≈ $0.25" },
     );
     assert.match(view.summary, /LLM call sites? .* in \d+ of 19 files/);
     assert.match(view.assumptions, /^rounds=20, other loop counts 10/);
@@ -104,17 +104,17 @@ describe("report webview (plain Node)", function () {
     assert.deepEqual(
       plot.series.map((s) => [s.label, s.function, s.symbol, s.current]),
       [
-        ["wrapper-agent.ts:16", "interview", "|questions|", { size: 10, value: 0.302475 }],
-        ["class-history.ts:32", "walkThroughPlan", "|steps|", { size: 10, value: 0.19653 }],
-        ["debug-naive.ts:29", "debugProgram", "rounds", { size: 20, value: 0.45015 }],
-        ["chat-history.ts:16", "tutor", "|questions|", { size: 10, value: 0.12476 }],
-        ["responses-chain.ts:14", "followUps", "|questions|", { size: 10, value: 0.1022 }],
-        ["ai-sdk-steps.ts:29", "investigate", "steps", { size: 10, value: 0.08838 }],
+        ["class-history.ts:32", "walkThroughPlan", "|steps|", { size: 10, value: 0.119235 }],
+        ["wrapper-agent.ts:16", "interview", "|questions|", { size: 10, value: 0.09165 }],
+        ["debug-naive.ts:29", "debugProgram", "rounds", { size: 20, value: 0.254725 }],
+        ["chat-history.ts:16", "tutor", "|questions|", { size: 10, value: 0.07334 }],
+        ["responses-chain.ts:14", "followUps", "|questions|", { size: 10, value: 0.0571 }],
+        ["ai-sdk-steps.ts:29", "investigate", "steps", { size: 10, value: 0.05538 }],
       ],
     );
     const naive = plot.series[2]!;
     assert.equal(naive.bound, "Θ(rounds²·|program|)");
-    assert.deepEqual(naive.values, [0.00308, 0.122825, 10.43075, 1024.5575, 102270.575]);
+    assert.deepEqual(naive.values, [0.00307, 0.0764875, 5.343625, 511.31125, 50900.6125]);
     // Each site at its own value: no shared rule.
     assert.equal(plot.current, null);
     assert.equal(plot.note, "○ each site now, at its current assumptions");
@@ -134,7 +134,7 @@ describe("report webview (plain Node)", function () {
     assert.equal(view.scale, "rounds");
     assert.ok("series" in view.plot);
     assert.deepEqual([view.plot.xLabel, view.plot.current, view.plot.note], ["rounds (other sizes at the assumptions)", { symbol: "rounds", size: 20 }, "○ each site now, at rounds=20"]);
-    assert.deepEqual(view.plot.series.map((s) => [s.label, s.current]), [["debug-naive.ts:29", { size: 20, value: 0.45015 }], ["debug-naive.ts:21", { size: 20, value: 0.027012 }]]);
+    assert.deepEqual(view.plot.series.map((s) => [s.label, s.current]), [["debug-naive.ts:29", { size: 20, value: 0.254725 }], ["debug-naive.ts:21", { size: 20, value: 0.0146835 }]]);
   });
 
   it("an input per loop count, size and output the sites mention; values set in the page re-price the sites", () => {
