@@ -22,6 +22,9 @@ export interface SymbolInfo {
   readonly unbounded?: boolean;
   /** Set when a summary brought it from another file: `line` is that file's. */
   readonly file?: string;
+  /** The value the code or the SDK states (`maxRounds = 8`, `maxSteps: 5`, run()'s 10 turns):
+   *  what an estimate uses unless an assumption says otherwise. */
+  readonly value?: number;
 }
 
 const RANK: Record<SymbolKind, number> = { count: 0, size: 1, output: 2, model: 3 };

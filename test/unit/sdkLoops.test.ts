@@ -1,5 +1,8 @@
 // Loops inside the SDKs (multi-step tool loops) and conversation state kept between requests.
-import { expectSites } from "./analyze";
+import * as assert from "node:assert/strict";
+import { costClass, estimate } from "../../src/core";
+import { renderFinding } from "../../src/core/findingLines";
+import { analyze, expectSites } from "./analyze";
 
 describe("SDK-internal loops", () => {
   it("AI SDK stopWhen / maxSteps: Θ(s²·δ) input per call; one step by default", () => {
@@ -13,11 +16,11 @@ export async function f(task: string, steps: number) {
   await generateText({ model: openai("gpt-4.1"), prompt: task, stopWhen: hasToolCall("done") }); // @site
 }
 `, [
-      { calls: "O(1)", input: "O(|task| + out[gpt-4.1])", growth: "output" },
+      { calls: "O(steps[f/generateText])", input: "O(steps[f/generateText]²·out[gpt-4.1] + steps[f/generateText]·|task|)", growth: "output" },
       { calls: "O(steps)", input: "O(steps²·out[gpt-4.1] + steps·|task|)", span: "O(steps)" },
-      { calls: "O(1)", input: "O(|task| + out[gpt-4.1])" },
+      { calls: "O(steps[f/generateText#3])", input: "O(steps[f/generateText#3]²·out[gpt-4.1] + steps[f/generateText#3]·|task|)" },
       { calls: "Θ(1)", input: "Θ(|task|)", growth: "none" },
-      { calls: "O(S8)", input: "O(S8²·out[gpt-4.1] + S8·|task|)" },
+      { calls: "O(steps[f/generateText#5])", input: "O(steps[f/generateText#5]²·out[gpt-4.1] + steps[f/generateText#5]·|task|)" },
     ]);
   });
 
@@ -37,12 +40,42 @@ export async function f(q: string) {
   await run(agent, q, { maxTurns: 3 }); // @site
 }
 `, [
-      { calls: "O(1)", input: "O(|q|)" },
-      { calls: "O(S8)", input: "O(S8² + S8·|q|)" },
-      { calls: "O(1)", input: "O(|q|)" },
-      { calls: "O(1)", input: "O(|q| + out[gpt-4.1])" },
-      { calls: "O(1)", input: "O(|q| + out[gpt-4.1])" },
+      { calls: "O(steps[f/runTools])", input: "O(steps[f/runTools]² + steps[f/runTools]·|q|)" },
+      { calls: "O(steps[f/toolRunner])", input: "O(steps[f/toolRunner]² + steps[f/toolRunner]·|q|)" },
+      { calls: "O(steps[f/toolRunner#2])", input: "O(steps[f/toolRunner#2]² + steps[f/toolRunner#2]·|q|)" },
+      // An agent with no tools and no handoffs answers in one turn, whatever maxTurns allows.
+      { calls: "Θ(1)", input: "Θ(|q|)" },
+      { calls: "Θ(1)", input: "Θ(|q|)" },
     ]);
+  });
+
+  it("a literal or conditional cap is the step count's value, never \"1 steps\"; an uncapped runner is unbounded", () => {
+    const findings = analyze(`import { generateText, isStepCount, tool } from "ai";
+import { openai } from "@ai-sdk/openai";
+import Anthropic from "@anthropic-ai/sdk";
+import { Agent, run } from "@openai/agents";
+const an = new Anthropic();
+const lookup = tool({ description: "d", execute: async () => "r" });
+const helper = new Agent({ name: "h", model: "gpt-4.1", instructions: "x", tools: [lookup] });
+export async function g(task: string, replay: boolean) {
+  await generateText({ model: openai("gpt-4.1"), prompt: task, tools: { lookup }, stopWhen: isStepCount(replay ? 5 : 1) });
+  await an.beta.messages.toolRunner({ model: "claude-sonnet-4-5", max_tokens: 50, messages: [{ role: "user", content: task }], tools: [] });
+  await run(helper, task);
+}
+`).map((f) => renderFinding(f));
+    const [ai, runner, agent] = findings;
+    assert.ok(ai!.explanation.includes("line 9: isStepCount(replay ? 5 : 1) lets the SDK's loop run at most 5 steps: steps[g/generateText] = 5"), ai!.explanation.join("\n"));
+    assert.ok(!ai!.explanation.some((e) => / 1 steps/.test(e)));
+    // Σ_{j<5} (|task| + j·out) at |task| = 100, out = 20: 5·100 + 20·10 = 700; five requests.
+    const e = estimate(ai!, { "|task|": 100, "out[gpt-4.1]": 20 });
+    assert.deepEqual([e.calls, e.inputTokens, e.exact], [5, 700, false]);
+    assert.deepEqual(e.at.find((a) => a.name === "steps[g/generateText]"), { name: "steps[g/generateText]", value: 5, source: "code" });
+    // Settable like any count.
+    assert.equal(estimate(ai!, { "|task|": 100, "out[gpt-4.1]": 20, "steps[g/generateText]": 2 }).calls, 2);
+    assert.equal(costClass(ai!), "quadratic");
+    assert.equal(costClass(runner!), "unbounded");
+    // An agent with tools loops: run()'s default of 10 turns.
+    assert.deepEqual(estimate(agent!, {}).at.find((a) => a.name === "steps[g/run]"), { name: "steps[g/run]", value: 10, source: "code" });
   });
 });
 

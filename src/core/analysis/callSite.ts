@@ -13,6 +13,7 @@ import { indexSymbol, meanOf, sizeAtIteration, strongerGrowth, type Growth, type
 import { formatCount } from "../algebra/countText";
 import { substitute, type Summary } from "./summary";
 import { lineRef } from "../lineRefs";
+import { functionNameOf } from "./functionName";
 
 export interface SiteBounds extends CostBounds {
   readonly loops: readonly LoopInfo[];
@@ -39,7 +40,7 @@ export class CallSites {
     const rank = this.symbols.rank;
     const show = (p: Poly, tight: boolean): string => formatBound(Bound.of(p, tight), rank);
     // `xs.map(ask)`: the iteration method is the loop around each invocation.
-    const loops = llm.elementOf ? [this.loops.info(call), ...this.loops.around(call)] : this.loops.around(call);
+    const loops = llm.elementOf ? [this.loops.info(call), ...this.loops.around(call)] : llm.batch ? [this.loops.batch(call, llm.batch.of, llm.batch.concurrency), ...this.loops.around(call)] : this.loops.around(call);
     const conditional = this.isConditional(call, loops);
     const loopsTight = !conditional && loops.every((l) => l.exact);
     const iterations = Poly.product(loops.map((l) => l.trip));
@@ -62,7 +63,8 @@ export class CallSites {
 
     if (llm.summary) return this.wrapperBounds(llm, llm.summary, { loops, conditional, loopsTight, iterations, loopSpan, explanation });
 
-    const prompt = llm.prompt.map((p) => this.sizes.sizeOf(p, call));
+    // A batch sends each element on its own.
+    const prompt = llm.batch ? [this.sizes.elementSize(llm.batch.of, call)] : llm.prompt.map((p) => this.sizes.sizeOf(p, call));
     let perCall = Poly.sum(prompt.map((p) => p.poly));
     // The exact input per call, averaged over the site's executions and at the i-th (see Size.exact).
     let perCallMean = Poly.sum(prompt.map(meanOf));
@@ -277,24 +279,50 @@ export class CallSites {
     return loops.filter((l) => !outer.has(l.node));
   }
 
-  /** How many requests one call makes inside the SDK; undefined when it makes one. */
+  /**
+   * How many requests one call makes inside the SDK: a count of this site, `steps[fn]`, that
+   * `--assume`, settings and `// @aalp` can set, with the value the code states (`maxSteps: 5`) or
+   * else the SDK's default; unbounded when neither sets one. Undefined when the call makes one request.
+   */
   private stepCount(llm: LlmCall, explanation: string[]): Poly | undefined {
     const steps = llm.steps!;
+    const line = this.line(llm.node);
+    const sf = this.scopes.sourceFile;
+    const capText = steps.cap ? steps.cap.getText(sf).replace(/\s+/g, " ").slice(0, 60) : "";
     const counted = steps.cap ? this.capOf(steps.cap) : undefined;
-    if (counted) {
-      if (counted.isConstant() && counted.constantValue() <= 1) return undefined;
-      explanation.push(`line ${lineRef(this.line(steps.cap!))}: ${steps.cap!.getText(this.scopes.sourceFile)} lets the SDK's loop run at most ${formatValue(counted, this.symbols.rank)} steps`);
+    if (counted && !counted.isConstant()) {
+      explanation.push(`line ${lineRef(this.line(steps.cap!))}: ${capText} lets the SDK's loop run at most ${formatValue(counted, this.symbols.rank)} steps`);
       return counted;
     }
-    if (!steps.cap && steps.spec.default !== undefined) {
-      if (steps.spec.default <= 1) return undefined;
-      explanation.push(`${steps.spec.source}: ${steps.spec.default} steps`);
-      return Poly.constant(steps.spec.default);
+    const stated = counted ? counted.constantValue() : steps.cap ? undefined : steps.spec.default;
+    if (stated !== undefined && stated <= 1) return undefined;
+    const name = this.stepSymbol(llm.node);
+    const where = `steps of the SDK's loop at line ${lineRef(line)}`;
+    if (stated !== undefined) {
+      const why = counted ? `line ${lineRef(this.line(steps.cap!))}: ${capText} lets the SDK's loop run at most ${stated} steps` : steps.spec.source;
+      this.symbols.define({ name, kind: "count", line, origin: `${where}: ${counted ? capText : steps.spec.source}`, value: stated });
+      explanation.push(`${why}: ${name} = ${stated}`);
+      return Poly.symbol(name);
     }
-    const line = this.line(llm.node);
-    const name = this.symbols.define({ name: `S${lineRef(line)}`, kind: "count", line, origin: `steps of the SDK's loop at line ${lineRef(line)}: ${steps.cap ? `${steps.cap.getText(this.scopes.sourceFile)} is not a step count` : steps.spec.source}`, unbounded: true });
-    explanation.push(`${steps.cap ? `the stop condition ${steps.cap.getText(this.scopes.sourceFile)} sets no step count` : steps.spec.source}: ${name} steps, unbounded`);
+    this.symbols.define({ name, kind: "count", line, origin: `${where}: ${steps.cap ? `${capText} is not a step count` : steps.spec.source}`, unbounded: true });
+    explanation.push(`${steps.cap ? `the stop condition ${capText} sets no step count` : steps.spec.source}: ${name} steps, unbounded`);
     return Poly.symbol(name);
+  }
+
+  /** `steps[review/generateText]`, `…#2` for the function's second such call: stable under edits elsewhere. */
+  private stepSymbol(call: ts.CallExpression): string {
+    const t = this.ts;
+    const fn = this.loops.enclosingFunction(call);
+    const method = (e: ts.Expression): string => (t.isPropertyAccessExpression(e) ? e.name.text : t.isIdentifier(e) ? e.text : "");
+    const name = method(call.expression);
+    let before = 0;
+    const visit = (n: ts.Node): void => {
+      if (n.pos >= call.pos) return;
+      if (t.isCallExpression(n) && method(n.expression) === name && this.loops.enclosingFunction(n) === fn) before++;
+      t.forEachChild(n, visit);
+    };
+    t.forEachChild(fn, visit);
+    return `steps[${functionNameOf(t, call)}/${name}${before ? `#${before + 1}` : ""}]`;
   }
 
   /** `stepCountIs(5)`, `isStepCount(5)`, `[stepCountIs(5), hasToolCall("x")]`, `maxSteps: n`. */

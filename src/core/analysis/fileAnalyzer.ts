@@ -16,6 +16,7 @@ import { solveRecursion } from "./recursion";
 import { Sizes, strongerGrowth, type Growth } from "./sizes";
 import { qualifiedSymbol, renameSymbols, summaryParams, type Summary, type SummaryParam } from "./summary";
 import { lineRef } from "../lineRefs";
+import { functionNameOf } from "./functionName";
 
 /** Summaries of other modules' exports, provided by the project (undefined: not a project module, or none). */
 export interface ExternalSummaries {
@@ -747,18 +748,6 @@ function polyOf(b: Bound): Poly {
 }
 
 
-function functionNameOf(tsm: TS, node: ts.Node): string {
-  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
-    if (tsm.isFunctionDeclaration(n) && n.name) return n.name.text;
-    if ((tsm.isMethodDeclaration(n) || tsm.isGetAccessor(n)) && n.name && tsm.isIdentifier(n.name)) {
-      const cls = n.parent;
-      return tsm.isClassLike(cls) && cls.name ? `${cls.name.text}.${n.name.text}` : n.name.text;
-    }
-    if ((tsm.isArrowFunction(n) || tsm.isFunctionExpression(n)) && tsm.isVariableDeclaration(n.parent) && tsm.isIdentifier(n.parent.name)) return n.parent.name.text;
-  }
-  return "<top level>";
-}
-
 /** The model a call uses when it is static: `"gpt-4o"`, `openai("gpt-4.1")`, `new Agent({ model })`, a const. */
 function modelOf(tsm: TS, constants: Constants, e: ts.Expression | undefined, depth = 0): string | null {
   if (!e || depth > 4) return null;
@@ -772,6 +761,7 @@ function modelOf(tsm: TS, constants: Constants, e: ts.Expression | undefined, de
     const fromConfig = constants.property(first, ["model"]);
     if (fromConfig) return modelOf(tsm, constants, fromConfig, depth + 1);
   }
-  if (tsm.isIdentifier(x)) return modelOf(tsm, constants, constants.initializerOf(x), depth + 1);
+  // A const's value, or a parameter's default (`complete(prompt, model = "gpt-4o")`).
+  if (tsm.isIdentifier(x)) return modelOf(tsm, constants, constants.initializerOf(x) ?? constants.parameterDefault(x), depth + 1);
   return null;
 }

@@ -9,7 +9,7 @@ import type { Scopes, TS } from "../binder/scopes";
 import type { Defined, SymbolTable } from "../symbols";
 import { lineRef } from "../lineRefs";
 
-export type LoopKind = "for" | "for-of" | "for-in" | "for-await" | "while" | "do-while" | "map" | "forEach" | "flatMap" | "filter" | "reduce" | "some" | "every" | "find" | "pMap" | "each";
+export type LoopKind = "for" | "for-of" | "for-in" | "for-await" | "while" | "do-while" | "map" | "forEach" | "flatMap" | "filter" | "reduce" | "some" | "every" | "find" | "pMap" | "each" | "batch";
 
 export interface LoopInfo {
   readonly node: ts.Node;
@@ -214,6 +214,13 @@ export class Loops {
     return false;
   }
 
+  /** `model.batch(inputs)`: the SDK sends one request per element, `concurrency` at a time. */
+  batch(call: ts.CallExpression, of: ts.Expression, concurrency: ts.Expression | undefined): LoopInfo {
+    const c = this.collection(of);
+    const n = this.constants.number(concurrency);
+    return { node: call, kind: "batch", line: this.line(call), trip: c.trip, tripText: c.text, dataDependent: false, exact: c.exact, parallel: true, ...(n ? { concurrency: n } : {}), why: `the SDK sends one request per element of ${this.text(of)}${n ? `, ${n} at a time` : ""}` };
+  }
+
   info(loop: ts.Node): LoopInfo {
     return this.symbols.memo(this.cache, loop, (l) => this.compute(l));
   }
@@ -338,8 +345,15 @@ export class Loops {
       }
       if (["ceil", "floor", "round", "trunc"].includes(fn) && e.arguments[0]) return this.count(e.arguments[0]);
     }
+    if (t.isConditionalExpression(e)) {
+      // `replay ? 5 : 1`: at most the larger branch.
+      const [a, b] = [this.count(e.whenTrue), this.count(e.whenFalse)];
+      if (a.trip.isConstant() && b.trip.isConstant()) return a.trip.constantValue() >= b.trip.constantValue() ? { ...a, exact: false } : { ...b, exact: false };
+    }
     const name = this.baseName(e);
-    const sym = this.symbols.define({ name, kind: "count", line: this.line(e), origin: `the loop bound ${this.text(e)}` });
+    // A parameter with a default (`maxRounds = 8`): a count the caller may set, 8 unless it does.
+    const stated = t.isIdentifier(e) ? this.constants.number(this.constants.parameterDefault(e)) : undefined;
+    const sym = this.symbols.define({ name, kind: "count", line: this.line(e), origin: `the loop bound ${this.text(e)}${stated !== undefined ? ` (${stated} by default)` : ""}`, ...(stated !== undefined ? { value: stated } : {}) });
     return { trip: Poly.symbol(sym), text: sym, exact: true };
   }
 

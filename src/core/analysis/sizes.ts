@@ -172,6 +172,8 @@ export class Sizes {
     if (t.isCallExpression(e)) return this.callSize(e, site);
     if (t.isPropertyAccessExpression(e) || t.isElementAccessExpression(e)) return this.accessSize(e, site);
     if (t.isFunctionLike(e)) return ZERO;
+    // `new HumanMessage(line)`, `new SystemMessage({ content })`: a constructed value holds its arguments.
+    if (t.isNewExpression(e)) return combine((e.arguments ?? []).map((a) => this.sizeOf(t.isSpreadElement(a) ? a.expression : a, site)));
     return this.sizeSymbol(this.loops.baseName(e), e, `the size of ${this.text(e)}`);
   }
 
@@ -350,6 +352,12 @@ export class Sizes {
     const t = this.ts;
     const x = this.constants.skipTrivia(recv);
     if (whole) return this.sizeOf(recv, site);
+    // `xs.map((x) => [new HumanMessage(x)])`: one element is what the callback returns for one x.
+    if (t.isCallExpression(x) && t.isPropertyAccessExpression(x.expression) && x.expression.name.text === "map") {
+      const fn = x.arguments[0];
+      const body = fn && (t.isArrowFunction(fn) || t.isFunctionExpression(fn)) ? (t.isBlock(fn.body) ? fn.body.statements.find(t.isReturnStatement)?.expression : fn.body) : undefined;
+      if (body) return this.sizeOf(body, site);
+    }
     // An array literal: any of its elements (their sum bounds the largest).
     if (t.isArrayLiteralExpression(x)) return combine(x.elements.map((el) => (t.isSpreadElement(el) ? this.elementOrWhole(el.expression, site, false) : this.sizeOf(el, site))));
     if (t.isIdentifier(x)) {

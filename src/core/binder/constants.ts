@@ -24,6 +24,12 @@ export class Constants {
     return undefined;
   }
 
+  /** `maxRounds = 8`, `model = "gpt-4o"`: the default of the parameter an identifier refers to. */
+  parameterDefault(id: ts.Identifier): ts.Expression | undefined {
+    const decl = this.scopes.resolve(id);
+    return decl && this.ts.isParameter(decl) && this.ts.isIdentifier(decl.name) ? decl.initializer : undefined;
+  }
+
   isConstDeclaration(decl: ts.Node): boolean {
     const t = this.ts;
     return t.isVariableDeclaration(decl) && t.isVariableDeclarationList(decl.parent) && (decl.parent.flags & t.NodeFlags.Const) !== 0;

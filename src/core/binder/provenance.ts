@@ -52,6 +52,8 @@ export interface LlmCall {
   readonly summary?: Summary;
   /** `xs.map(ask)`: the collection whose elements the summarised function is called with. */
   readonly elementOf?: ts.Expression;
+  /** `model.batch(inputs)`: one request per element of `of`, `concurrency` at a time when given. */
+  readonly batch?: { readonly of: ts.Expression; readonly concurrency?: ts.Expression };
 }
 
 export class Provenance {
@@ -115,6 +117,7 @@ export class Provenance {
     const state = this.stateOf(call, spec, client);
     const model = (spec.model ? this.argumentAt(call, spec.model) : undefined) ?? (client ? this.clientSetting(client, "model") : undefined);
     const maxTokens = this.firstArgument(call, spec.maxTokens ?? []) ?? (client ? this.clientSetting(client, "maxTokens") : undefined);
+    const batch = spec.batch && call.arguments[0] ? { of: call.arguments[0], concurrency: spec.batch.concurrency.map((p) => (p.startsWith("client:") ? client && this.clientConfig(client, p.slice("client:".length)) : this.argumentAt(call, p))).find((e) => e) } : undefined;
     return {
       node: call,
       sdk: v.entry.sdk,
@@ -124,6 +127,7 @@ export class Provenance {
       ...(maxTokens ? { maxTokens } : {}),
       ...(steps ? { steps } : {}),
       ...(state ? { state } : {}),
+      ...(batch ? { batch } : {}),
     };
   }
 
@@ -134,11 +138,24 @@ export class Provenance {
       return elements ? { spec, elements } : undefined;
     }
     if (spec.when && !(spec.when.startsWith("client:") ? client && this.clientConfig(client, spec.when.slice("client:".length)) : this.argumentAt(call, spec.when))) return undefined;
+    if (spec.loopsWith && this.madeWithout(call.arguments[spec.loopsWith.argument], spec.loopsWith.options)) return undefined;
     for (const path of spec.from) {
       const cap = path.startsWith("client:") ? (client ? this.clientConfig(client, path.slice("client:".length)) : undefined) : this.argumentAt(call, path);
       if (cap) return { spec, cap };
     }
     return { spec };
+  }
+
+  /** `new Agent({ name, instructions })` (through a const): made with none of `options`. False when unknown. */
+  private madeWithout(arg: ts.Expression | undefined, options: readonly string[]): boolean {
+    const t = this.ts;
+    let e = arg && this.constants.skipTrivia(arg);
+    if (e && t.isIdentifier(e)) e = this.constants.initializerOf(e);
+    e = e && this.constants.skipTrivia(e);
+    if (!e || !(t.isNewExpression(e) || t.isCallExpression(e))) return false;
+    const config = e.arguments?.[0] && this.constants.skipTrivia(e.arguments[0]);
+    if (!config || !t.isObjectLiteralExpression(config) || config.properties.some((p) => t.isSpreadAssignment(p))) return false;
+    return options.every((o) => !this.constants.property(config, [o]));
   }
 
   /** A chat session reused across requests, or a request chained to server-side state. */

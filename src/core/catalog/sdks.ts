@@ -21,6 +21,9 @@ export interface ApiSpec {
   readonly state?: readonly string[];
   /** The state re-sent is capped to a window of messages: paths in the client's construction (read through `new Memory({…})`), else the SDK's default. */
   readonly stateWindow?: { readonly from: readonly string[]; readonly default?: number; readonly source: string };
+  /** One request per element of the first argument (`model.batch(inputs)`), at most `concurrency`
+   *  (an argument path, or `client:` a construction option) at once. */
+  readonly batch?: { readonly concurrency: readonly string[] };
 }
 
 /**
@@ -34,6 +37,9 @@ export interface StepSpec {
   readonly default?: number;
   /** Argument path that must be present for the loop to run at all (Gemini loops only with tools). */
   readonly when?: string;
+  /** The loop runs only if the object passed as this argument was made with one of these options
+   *  (`run(agent)`: an agent with no tools and no handoffs answers in one turn). */
+  readonly loopsWith?: { readonly argument: number; readonly options: readonly string[] };
   /** Where the default comes from, for the derivation. */
   readonly source: string;
   /**
@@ -106,7 +112,7 @@ const REFINE_CHAIN_STEPS: StepSpec = { from: [], perElementOf: "0.input_document
 const MASTRA_WINDOW = { from: ["client:memory.options.lastMessages"], default: 10, source: "Mastra's memory sends the thread's last lastMessages messages (10 by default)" };
 const LLAMAINDEX_AGENT_STEPS: StepSpec = { from: [], source: "a LlamaIndex agent loops over tool calls with no step cap (only a timeout)" };
 const MASTRA_STEPS: StepSpec = { from: ["1.maxSteps", "client:defaultOptions.maxSteps"], source: "Mastra's default maxSteps is not documented: unbounded unless set" };
-const AGENTS_RUN: ApiSpec = { api: "run", prompt: ["1"], model: "0", steps: { from: ["2.maxTurns"], default: 10, source: "run() takes at most maxTurns turns, 10 by default" }, state: ["2.previousResponseId", "2.conversationId", "2.session"] };
+const AGENTS_RUN: ApiSpec = { api: "run", prompt: ["1"], model: "0", steps: { from: ["2.maxTurns"], default: 10, loopsWith: { argument: 0, options: ["tools", "handoffs"] }, source: "run() takes at most maxTurns turns, 10 by default" }, state: ["2.previousResponseId", "2.conversationId", "2.session"] };
 const RESPONSES_STATE = ["0.previous_response_id", "0.conversation"] as const;
 
 export const SDK_CATALOG: readonly SdkEntry[] = [
@@ -273,7 +279,7 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
         methods: [
           { api: "invoke", prompt: ["0"] },
           { api: "stream", prompt: ["0"] },
-          { api: "batch", prompt: ["0"] },
+          { api: "batch", prompt: ["0"], batch: { concurrency: ["1.maxConcurrency", "client:maxConcurrency"] } },
           { api: "bindTools", prompt: [], yields: "langchain.chat" },
           { api: "withStructuredOutput", prompt: [], yields: "langchain.chat" },
           { api: "withConfig", prompt: [], yields: "langchain.chat" },

@@ -27,7 +27,8 @@ export function loopDegree(f: Finding): number {
 
 export function costClass(f: Finding): CostClass {
   if (f.inputTokens.kind === "unknown") return "unknown";
-  if (f.loops.some((l) => l.dataDependent)) return "unbounded";
+  // A loop only data ends, or an SDK loop with no cap (a tool runner without max_iterations).
+  if (f.loops.some((l) => l.dataDependent) || f.symbols.some((s) => s.unbounded && s.kind === "count")) return "unbounded";
   const d = loopDegree(f);
   return d === 0 ? "constant" : d === 1 ? "linear" : d === 2 ? "quadratic" : "cubic+";
 }

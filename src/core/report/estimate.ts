@@ -16,8 +16,8 @@ export interface Estimate {
   /** True when the calls and input are Θ bounds: the numbers are what a run at these sizes counts
    *  ("≈"); false for an upper bound ("≤": a run may stop early, or a condition skip the call). */
   readonly exact: boolean;
-  /** Every symbol's value, and whether it was assumed by the user or is a default. */
-  readonly at: { name: string; value: number; source: "assumed" | "default" }[];
+  /** Every symbol's value, and whether it was assumed by the user, stated in the code (or by the SDK), or is a default. */
+  readonly at: { name: string; value: number; source: "assumed" | "code" | "default" }[];
 }
 
 /** A size's name without its bars: `|q|` and `q` name the same symbol in assumptions. */
@@ -42,9 +42,9 @@ export function estimate(f: Finding, assume: Readonly<Record<string, number>>): 
   for (const s of f.symbols) {
     if (s.kind === "model") continue;
     const given = assumedValue(assume, s.name);
-    const value = given ?? DEFAULT_ASSUMPTIONS[s.kind];
+    const value = given ?? s.value ?? DEFAULT_ASSUMPTIONS[s.kind];
     values[s.name] = value;
-    at.push({ name: s.name, value, source: given === undefined ? "default" : "assumed" });
+    at.push({ name: s.name, value, source: given !== undefined ? "assumed" : s.value !== undefined ? "code" : "default" });
   }
   // The exact counts where the analysis worked them out; else the bounds' polynomials (never below).
   const count = (b: Bound, exact: Poly | undefined): number => (b.kind === "poly" && exact ? Math.max(0, exact.evaluate(values, 1)) : valueOf(b, values));

@@ -11,16 +11,17 @@ export interface PricedEstimate extends Estimate {
   readonly unpriced?: string;
 }
 
-/** `turns=20, |q|=300; defaults out[gpt-4o]=300` */
+/** `turns=20, |q|=300; code maxRounds=8; defaults out[gpt-4o]=300` */
 export function assumedSizes(e: Estimate): string {
-  const list = (source: "assumed" | "default"): string =>
+  const list = (source: Estimate["at"][number]["source"]): string =>
     e.at
       .filter((a) => a.source === source)
       .map((a) => `${a.name}=${a.value}`)
       .join(", ");
   const assumed = list("assumed");
+  const code = list("code");
   const defaults = list("default");
-  return [assumed, defaults && `defaults ${defaults}`].filter(Boolean).join("; ");
+  return [assumed, code && `code ${code}`, defaults && `defaults ${defaults}`].filter(Boolean).join("; ");
 }
 
 /** `≈ $0.42 at turns=20, |q|=300` or, without a price, `≈ 12.4k input tokens at …`; `≤` for an upper bound. */
