@@ -25,6 +25,18 @@ export interface SymbolInfo {
   /** The value the code or the SDK states (`maxRounds = 8`, `maxSteps: 5`, run()'s 10 turns):
    *  what an estimate uses unless an assumption says otherwise. */
   readonly value?: number;
+  /** The leaves of a halving recursion over `from` (a size in tokens) down to pieces of at most
+   *  `characters`: 1 when it fits, else 2^⌈log₂(4·from / characters)⌉ (about 4 characters a token). */
+  readonly leavesOf?: { readonly from: string; readonly characters: number };
+}
+
+/** Characters per token where code counts characters (`text.length <= 2000`): English text's average. */
+export const CHARACTERS_PER_TOKEN = 4;
+
+/** How many leaves a halving recursion over `tokens` has when it stops at `characters`. */
+export function halvingLeaves(tokens: number, characters: number): number {
+  const ratio = (tokens * CHARACTERS_PER_TOKEN) / characters;
+  return ratio <= 1 ? 1 : 2 ** Math.ceil(Math.log2(ratio));
 }
 
 const RANK: Record<SymbolKind, number> = { count: 0, size: 1, output: 2, model: 3 };

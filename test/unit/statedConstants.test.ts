@@ -2,6 +2,8 @@
 // send one request per element (LangChain batch): what the estimate and the symbols say.
 import * as assert from "node:assert/strict";
 import { estimate } from "../../src/core";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { analyze, expectSites } from "./analyze";
 
 describe("constants the code states", () => {
@@ -37,5 +39,22 @@ export async function lines(xs: string[]) {
       { calls: "Θ(|docs|)", input: "Θ(|docs|·|d|)", loops: "batch@5:|docs|" },
       { calls: "Θ(|xs|)", input: "Θ(|xs|·|line|)" },
     ]);
+  });
+});
+
+describe("a halving recursion's counts", () => {
+  const code = fs.readFileSync(path.resolve(__dirname, "../../../examples/recursive-summarizer.ts"), "utf8");
+  const loop = analyze(code, "recursive-summarizer.ts").find((f) => f.functionName === "summarizeLibrary")!;
+
+  it("a document under CHUNK = 2000 characters is one call, not one per token", () => {
+    // 200 tokens are about 800 characters: one leaf, no merge.
+    assert.deepEqual([estimate(loop, { "|docs|": 1, "|d|": 200 }).calls, estimate(loop, { "|docs|": 5, "|d|": 200 }).calls], [1, 5]);
+  });
+
+  it("a longer one is L leaves and L − 1 merges, L a power of two", () => {
+    // 3,200 tokens ≈ 12,800 characters: 6.4 pieces of 2,000, so 8 leaves and 7 merges.
+    const e = estimate(loop, { "|docs|": 1, "|d|": 3200 });
+    assert.equal(e.calls, 15);
+    assert.deepEqual(e.at.find((a) => a.name === "leaves[summarize:|d|]"), { name: "leaves[summarize:|d|]", value: 8, source: "code" });
   });
 });

@@ -239,7 +239,17 @@ export class CallSites {
       whole.set(p.name, name);
       values.set(name, meanOf(this.sizes.sizeOf(arg, llm.node)));
     });
-    for (const sym of [c.calls, c.input, c.output].flatMap((p) => p.symbols())) if (/^calls\[/.test(sym)) values.set(sym, repeated.scale(0.5).add(Poly.constant(-0.5)));
+    for (const sym of [c.calls, c.input, c.output].flatMap((p) => p.symbols())) {
+      if (/^calls\[/.test(sym)) values.set(sym, repeated.scale(0.5).add(Poly.constant(-0.5)));
+      // A recursion's leaves follow from the size passed here: the same count, of this argument.
+      const leaves = summary.symbols.find((s) => s.name === sym && s.leavesOf);
+      if (!leaves?.leavesOf) continue;
+      const from = values.get(leaves.leavesOf.from);
+      const arg = from?.monomials.length === 1 && from.monomials[0]!.coef === 1 ? Object.entries(from.monomials[0]!.factors) : [];
+      if (arg.length !== 1 || arg[0]![1] !== 1) return undefined;
+      const name = this.symbols.define({ ...leaves, name: `${sym.slice(0, -1)}:${arg[0]![0]}]`, leavesOf: { from: arg[0]![0], characters: leaves.leavesOf.characters } });
+      values.set(sym, Poly.symbol(name));
+    }
     const at = (p: Poly): Poly => substitute(wholeArrays(p, whole), values);
     return { calls: iterations.mul(at(c.calls)), input: iterations.mul(at(c.input)), output: iterations.mul(at(c.output)) };
   }

@@ -477,19 +477,20 @@ export class FileAnalyzer {
     const unbounded = sites.flatMap((s) => [s.bounds.calls, s.bounds.inputTokens]).find((x) => x.kind === "unknown");
     let unknown: string | undefined = unbounded?.kind === "unknown" ? unbounded.reason : Object.values(polys).find((p) => p.widenedReason !== undefined)?.widenedReason;
     let isTight = tight;
+    // Exact counts add up over the sites (each site's own, or its bound's); a recurrence has its own.
+    const counted = (pick: (c: NonNullable<SiteBounds["counts"]>) => Poly, bound: (b: SiteBounds) => Bound): Poly => Poly.sum(sites.map((s) => (s.bounds.counts ? pick(s.bounds.counts) : polyOf(bound(s.bounds)))));
+    let counts: SiteBounds["counts"] = selfCalls.length ? undefined : { calls: counted((c) => c.calls, (b) => b.calls), input: counted((c) => c.input, (b) => b.inputTokens), output: counted((c) => c.output, (b) => b.outputTokens) };
     if (selfCalls.length && !unknown) {
       const solved = solveRecursion(this.tsm, this.scopes, this.constants, this.loops, this.symbols, fn, selfCalls, sites, polys);
       if (solved.kind === "unknown") unknown = solved.reason;
       else {
         polys = solved.polys;
+        counts = solved.counts;
         isTight = solved.tight;
         callsTight = solved.tight;
         explanation.push(solved.explanation);
       }
     }
-    // Exact counts add up over the sites (each site's own, or its bound's); a recurrence has its own.
-    const counted = (pick: (c: NonNullable<SiteBounds["counts"]>) => Poly, bound: (b: SiteBounds) => Bound): Poly => Poly.sum(sites.map((s) => (s.bounds.counts ? pick(s.bounds.counts) : polyOf(bound(s.bounds)))));
-    const counts = selfCalls.length ? undefined : { calls: counted((c) => c.calls, (b) => b.calls), input: counted((c) => c.input, (b) => b.inputTokens), output: counted((c) => c.output, (b) => b.outputTokens) };
     const usedNames = [...new Set([...Object.values(polys), ...Object.values(counts ?? {})].flatMap((p) => p.symbols()))];
     const rename = (p: Poly): Poly => renameSymbols(p, file);
     const summary: Summary = {
@@ -659,7 +660,7 @@ export class FileAnalyzer {
     const start = llm.node.getStart(sf);
     const s = sf.getLineAndCharacterOfPosition(start);
     const e = sf.getLineAndCharacterOfPosition(llm.node.end);
-    const used = new Set([b.calls, b.inputTokens, b.outputTokens, b.generationCost].flatMap((x) => (x.kind === "poly" ? x.poly.symbols() : [])));
+    const used = new Set([...[b.calls, b.inputTokens, b.outputTokens, b.generationCost].flatMap((x) => (x.kind === "poly" ? x.poly.symbols() : [])), ...(b.counts ? [b.counts.calls, b.counts.input, b.counts.output].flatMap((p) => p.symbols()) : [])]);
     return {
       file: sf.fileName,
       line: s.line + 1,

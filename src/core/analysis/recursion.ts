@@ -13,10 +13,11 @@ import type { SymbolTable } from "../symbols";
 import type { SiteBounds } from "./callSite";
 import type { Loops } from "./loops";
 import type { SummaryPolys } from "./summary";
+import type { Counts } from "../model";
 
 type Polys = SummaryPolys;
 
-export type Solution = { readonly kind: "solved"; readonly polys: Polys; readonly tight: boolean; readonly explanation: string } | { readonly kind: "unknown"; readonly reason: string };
+export type Solution = { readonly kind: "solved"; readonly polys: Polys; readonly tight: boolean; readonly explanation: string; readonly counts?: Counts } | { readonly kind: "unknown"; readonly reason: string };
 
 type Shrink = "half" | "minus-one";
 
@@ -91,7 +92,34 @@ export function solveRecursion(
   };
   const solved = Object.fromEntries(measures.map(([k, pick]) => [k, k === "result" ? polys.result : solveMeasure(internalPart(polys[k], pick)).add(leaves.mul(leafPart(pick)))])) as unknown as Polys;
   const caseText = `T(${n}) = ${a}·T(${n}/2) + f(${n}) (master theorem, ${a} halves${base?.cap !== undefined ? `, leaves where ${name}.length ≤ ${base.cap}` : ""})`;
-  return { kind: "solved", polys: solved, tight, explanation: caseText };
+  const counts = a === 2 && base?.cap !== undefined ? halvingCounts(symbols, fn, n, base.cap, sites, leafSites) : undefined;
+  return { kind: "solved", polys: solved, tight, explanation: counts ? `${caseText}; L = leaves[…] pieces of at most ${base!.cap} characters, L − 1 merges` : caseText, ...(counts ? { counts } : {}) };
+}
+
+/**
+ * Exact counts of a recursion that halves `n` until it is at most `cap` characters: L leaves (a
+ * count that follows from n, see SymbolInfo.leavesOf) and L − 1 internal nodes. The leaves share
+ * the input between them (a leaf's input linear in n sums to L·(its constant part) + n); the rest
+ * of the body must not depend on n. Undefined for any other shape.
+ */
+function halvingCounts(symbols: SymbolTable, fn: ts.SignatureDeclaration, n: string, cap: number, sites: readonly { llm: LlmCall; bounds: SiteBounds }[], leafSites: readonly { llm: LlmCall; bounds: SiteBounds }[]): Counts | undefined {
+  if (leafSites.length === 0) return undefined;
+  const countOf = (s: { bounds: SiteBounds }, k: keyof Counts): Poly => s.bounds.counts?.[k] ?? (k === "calls" ? polyOf(s.bounds.calls) : k === "input" ? polyOf(s.bounds.inputTokens) : polyOf(s.bounds.outputTokens));
+  const name = fn.name && "text" in fn.name ? String(fn.name.text) : "recursion";
+  const L = Poly.symbol(symbols.define({ name: `leaves[${name}]`, kind: "count", line: 0, origin: `the pieces ${name}() halves ${n} into: at most ${cap} characters each (about 4 a token)`, leavesOf: { from: n, characters: cap } }));
+  const out: Record<keyof Counts, Poly> = { calls: Poly.zero, input: Poly.zero, output: Poly.zero };
+  for (const k of ["calls", "input", "output"] as const) {
+    const leaf = Poly.sum(leafSites.map((s) => countOf(s, k)));
+    const inner = Poly.sum(sites.filter((s) => !leafSites.includes(s)).map((s) => countOf(s, k)));
+    if (leaf.degreeIn(n) > 1 || inner.degreeIn(n) > 0) return undefined;
+    const fixed = leaf.subst(n, Poly.zero);
+    out[k] = L.mul(fixed).add(subtract(leaf, fixed)).add(L.add(Poly.constant(-1)).mul(inner));
+  }
+  return out;
+}
+
+function polyOf(b: { kind: string; poly?: Poly }): Poly {
+  return b.kind === "poly" ? (b as { poly: Poly }).poly : Poly.zero;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Bound } from "../algebra/bound";
 import type { Poly } from "../algebra/poly";
 import type { Finding } from "../model";
 import { nameTable, ownValue } from "../nameTables";
-import type { SymbolKind } from "../symbols";
+import { halvingLeaves, type SymbolKind } from "../symbols";
 
 /** Defaults for symbols without an assumption; shown as defaults wherever they are used. */
 export const DEFAULT_ASSUMPTIONS: Record<SymbolKind, number> = { count: 10, size: 200, output: 300, model: 1 };
@@ -40,11 +40,19 @@ export function estimate(f: Finding, assume: Readonly<Record<string, number>>): 
   const values = nameTable<number>();
   const at: Estimate["at"] = [];
   for (const s of f.symbols) {
-    if (s.kind === "model") continue;
+    if (s.kind === "model" || s.leavesOf) continue;
     const given = assumedValue(assume, s.name);
     const value = given ?? s.value ?? DEFAULT_ASSUMPTIONS[s.kind];
     values[s.name] = value;
     at.push({ name: s.name, value, source: given !== undefined ? "assumed" : s.value !== undefined ? "code" : "default" });
+  }
+  // Counts that follow from others (a recursion's leaves from its input's size) come after them.
+  for (const s of f.symbols) {
+    if (!s.leavesOf) continue;
+    const given = assumedValue(assume, s.name);
+    const value = given ?? halvingLeaves(values[s.leavesOf.from] ?? assumedValue(assume, s.leavesOf.from) ?? DEFAULT_ASSUMPTIONS.size, s.leavesOf.characters);
+    values[s.name] = value;
+    at.push({ name: s.name, value, source: given !== undefined ? "assumed" : "code" });
   }
   // The exact counts where the analysis worked them out; else the bounds' polynomials (never below).
   const count = (b: Bound, exact: Poly | undefined): number => (b.kind === "poly" && exact ? Math.max(0, exact.evaluate(values, 1)) : valueOf(b, values));
