@@ -58,3 +58,17 @@ describe("a halving recursion's counts", () => {
     assert.deepEqual(e.at.find((a) => a.name === "leaves[summarize:|d|]"), { name: "leaves[summarize:|d|]", value: 8, source: "code" });
   });
 });
+
+describe("values of constant size", () => {
+  it("an id in a prompt is a few tokens, not a text of the default size", () => {
+    const [f] = analyze(`import OpenAI from "openai";
+const client = new OpenAI();
+export async function label(tickets: { id: string; body: string }[]) {
+  for (const t of tickets) await client.chat.completions.create({ model: "gpt-4o", max_tokens: 5, messages: [{ role: "user", content: \`Ticket \${t.id}: \${t.body}\` }] });
+}
+`);
+    // "Ticket " and ": " (3 tokens) + the id (4) + the body (|t.body|, 100 here) per ticket.
+    assert.equal(estimate(f!, { "|tickets|": 2, "|t.body|": 100 }).inputTokens, 2 * (3 + 4 + 100));
+    assert.ok(!f!.symbols.some((s) => s.name === "|t.id|"));
+  });
+});

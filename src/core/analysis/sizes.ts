@@ -89,6 +89,10 @@ function combine(parts: readonly Size[], poly?: Poly): Size {
 /** Methods that return (about) the same text or collection as their receiver. */
 const SAME_SIZE = new Set(["trim", "trimStart", "trimEnd", "toLowerCase", "toUpperCase", "toString", "normalize", "replace", "replaceAll", "join", "concat", "reverse", "toReversed", "sort", "toSorted", "flat", "padStart", "padEnd", "valueOf", "split", "entries", "values"]);
 const NARROWING = new Set(["filter", "find", "findLast", "at"]);
+/** `id`, `uuid`, `userId`, `ticket_id`: properties holding an identifier. */
+const ID_PROPERTY = /^(id|uuid|guid|[A-Za-z]+Id|[a-z]+_id)$/;
+/** Tokens of an identifier (`resp_abc123`, `4821`): a few (a UUID in hex is more, a number fewer). */
+const ID_TOKENS = 4;
 /** Properties of a model's result that hold the whole conversation, input included. */
 const HISTORY_PROPERTIES = new Set(["history", "messages", "responseMessages", "conversation"]);
 
@@ -383,6 +387,8 @@ export class Sizes {
   private accessSize(e: ts.PropertyAccessExpression | ts.ElementAccessExpression, site: ts.Node): Size {
     const t = this.ts;
     if (t.isPropertyAccessExpression(e) && e.name.text === "length") return constant(1);
+    // `t.id`, `user.userId`: an identifier is a short value of constant size, not a text.
+    if (t.isPropertyAccessExpression(e) && ID_PROPERTY.test(e.name.text)) return { ...constant(ID_TOKENS), notes: [`${this.text(e)} is an id: about ${ID_TOKENS} tokens`] };
     const producer = this.producingCall(e);
     if (producer) return this.outputOf(producer);
     if (t.isElementAccessExpression(e)) {
