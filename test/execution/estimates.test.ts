@@ -9,9 +9,7 @@
 import * as assert from "assert";
 import * as path from "path";
 import { spawnSync } from "child_process";
-import { FakeHost, REPO_ROOT, RecordedCall, filler, loadProgram, makeTempDir, removeDir, reply, says, type ExampleModule, type OutputPolicy } from "./harness";
-
-const FIXTURES_DIR = path.join(REPO_ROOT, "test", "fixtures", "execution");
+import { FakeHost, installFakeFetch, REPO_ROOT, RecordedCall, filler, loadProgram, makeTempDir, removeDir, reply, says, type ExampleModule, type OutputPolicy } from "./harness";
 
 type Measure = "calls" | "inputTokens" | "outputTokens";
 
@@ -151,6 +149,33 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4.1", bound: "upper", measures: ["calls"] }],
   },
   {
+    name: "a raw fetch to the chat endpoint re-sending the history",
+    file: "test/fixtures/execution/raw-fetch.ts",
+    fn: "chat",
+    args: [list(10, 40)],
+    assume: { "|questions|": 10, "|q|": 40 },
+    outputs: { "gpt-4o-mini": reply(100) },
+    sites: [{ model: "gpt-4o-mini", bound: "exact" }],
+  },
+  {
+    name: "one history across two nested loops",
+    file: "test/fixtures/execution/nested-history.ts",
+    fn: "drill",
+    args: [list(4, 30), 5],
+    assume: { "|topics|": 4, "|topic|": 30, rounds: 5 },
+    outputs: { "gpt-4o": reply(50) },
+    sites: [{ model: "gpt-4o", bound: "exact" }],
+  },
+  {
+    name: "a default parameter's loop count and model",
+    file: "test/fixtures/execution/default-rounds.ts",
+    fn: "drafts",
+    args: [filler(70)],
+    assume: { "|task|": 70 },
+    outputs: { "gpt-4o": reply(60) },
+    sites: [{ model: "gpt-4o", frame: "outer", bound: "exact" }],
+  },
+  {
     name: "a recursive halving summarizer",
     file: "examples/recursive-summarizer.ts",
     fn: "summarizeLibrary",
@@ -196,13 +221,16 @@ describe("execution check: estimates at fixed sizes equal the counted runs", fun
   let tempDir: string;
   const modules = new Map<string, ExampleModule>();
   const table: string[] = [];
+  let realFetch: typeof fetch;
 
   before(async function () {
     tempDir = makeTempDir();
     host.install();
+    realFetch = installFakeFetch(host);
   });
 
   after(function () {
+    globalThis.fetch = realFetch;
     host.uninstall();
     removeDir(tempDir);
     if (process.env.AALP_EXEC_TABLE) console.log(`\nestimates table:\n${table.join("\n")}\n`);
@@ -248,5 +276,3 @@ describe("execution check: estimates at fixed sizes equal the counted runs", fun
     });
   }
 });
-
-export { FIXTURES_DIR };

@@ -212,6 +212,23 @@ export class FakeHost {
   }
 }
 
+/**
+ * A fake global `fetch` for raw requests to a chat endpoint (`…/chat/completions`, OpenAI's body
+ * shape): the request goes to the host like an SDK call (synchronously, for the caller's frame).
+ * Returns the real `fetch`, to put back.
+ */
+export function installFakeFetch(host: FakeHost): typeof fetch {
+  const real = globalThis.fetch;
+  globalThis.fetch = ((url: string | URL, init?: { body?: string }) => {
+    if (!/\/chat\/completions\b/.test(String(url))) throw new Error(`fake fetch: no fake for ${String(url)}`);
+    const body = JSON.parse(init?.body ?? "{}") as { model: string; max_tokens?: number; messages?: { content?: unknown }[] };
+    const prompt = (body.messages ?? []).flatMap((m) => (typeof m.content === "string" ? [m.content] : []));
+    const reply = host.complete({ sdk: "fetch", api: "POST /v1/chat/completions", model: body.model, prompt, ...(body.max_tokens !== undefined ? { maxTokens: body.max_tokens } : {}) });
+    return reply.then((r) => ({ ok: true, status: 200, json: async () => ({ choices: [{ message: { role: "assistant", content: r.text } }] }) }));
+  }) as unknown as typeof fetch;
+  return real;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Loading an example
 

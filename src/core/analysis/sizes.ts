@@ -144,7 +144,7 @@ export class Sizes {
   sizeOf(expr: ts.Expression, site: ts.Node): Size {
     const t = this.ts;
     const e = this.constants.skipTrivia(expr);
-    if (t.isStringLiteral(e) || t.isNoSubstitutionTemplateLiteral(e)) return constant(Math.max(1, countTokens(e.text)));
+    if (t.isStringLiteral(e) || t.isNoSubstitutionTemplateLiteral(e)) return constant(e.text === "" ? 0 : Math.max(1, countTokens(e.text)));
     if (t.isNumericLiteral(e) || e.kind === t.SyntaxKind.TrueKeyword || e.kind === t.SyntaxKind.FalseKeyword || e.kind === t.SyntaxKind.NullKeyword) return constant(1);
     if (t.isTemplateExpression(e)) {
       const literal = e.head.text + e.templateSpans.map((s) => s.literal.text).join("");
@@ -169,7 +169,12 @@ export class Sizes {
     if (t.isConditionalExpression(e)) return combine([this.sizeOf(e.whenTrue, site), this.sizeOf(e.whenFalse, site)]);
     if (t.isBinaryExpression(e)) {
       const k = e.operatorToken.kind;
-      if (k === t.SyntaxKind.PlusToken || k === t.SyntaxKind.QuestionQuestionToken || k === t.SyntaxKind.BarBarToken) return combine([this.sizeOf(e.left, site), this.sizeOf(e.right, site)]);
+      if (k === t.SyntaxKind.PlusToken) return combine([this.sizeOf(e.left, site), this.sizeOf(e.right, site)]);
+      if (k === t.SyntaxKind.QuestionQuestionToken || k === t.SyntaxKind.BarBarToken) {
+        // Either side: their sum bounds it; counted, it is the value (`answer ?? ""`), the fallback is rare.
+        const left = this.sizeOf(e.left, site);
+        return withMean(combine([left, this.sizeOf(e.right, site)]), meanOf(left), sizeAtIteration(left));
+      }
       if (k === t.SyntaxKind.AmpersandAmpersandToken) return this.sizeOf(e.right, site);
       return constant(1);
     }

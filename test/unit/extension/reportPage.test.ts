@@ -104,9 +104,9 @@ describe("report webview (plain Node)", function () {
     assert.deepEqual(
       plot.series.map((s) => [s.label, s.function, s.symbol, s.current]),
       [
-        ["class-history.ts:32", "walkThroughPlan", "|steps|", { size: 10, value: 0.119235 }],
+        ["class-history.ts:32", "walkThroughPlan", "|steps|", { size: 10, value: 0.1191 }],
         ["wrapper-agent.ts:16", "interview", "|questions|", { size: 10, value: 0.09165 }],
-        ["debug-naive.ts:29", "debugProgram", "rounds", { size: 20, value: 0.254725 }],
+        ["debug-naive.ts:29", "debugProgram", "rounds", { size: 20, value: 0.2542 }],
         ["chat-history.ts:16", "tutor", "|questions|", { size: 10, value: 0.07334 }],
         ["responses-chain.ts:14", "followUps", "|questions|", { size: 10, value: 0.0571 }],
         ["ai-sdk-steps.ts:29", "investigate", "steps", { size: 10, value: 0.05538 }],
@@ -114,7 +114,7 @@ describe("report webview (plain Node)", function () {
     );
     const naive = plot.series[2]!;
     assert.equal(naive.bound, "Θ(rounds²·|program|)");
-    assert.deepEqual(naive.values, [0.00307, 0.0764875, 5.343625, 511.31125, 50900.6125]);
+    assert.deepEqual(naive.values, [0.0030675, 0.07635, 5.331, 510.06, 50775.6]);
     // Each site at its own value: no shared rule.
     assert.equal(plot.current, null);
     assert.equal(plot.note, "○ each site now, at its current assumptions");
@@ -134,7 +134,7 @@ describe("report webview (plain Node)", function () {
     assert.equal(view.scale, "rounds");
     assert.ok("series" in view.plot);
     assert.deepEqual([view.plot.xLabel, view.plot.current, view.plot.note], ["rounds (other sizes at the assumptions)", { symbol: "rounds", size: 20 }, "○ each site now, at rounds=20"]);
-    assert.deepEqual(view.plot.series.map((s) => [s.label, s.current]), [["debug-naive.ts:29", { size: 20, value: 0.254725 }], ["debug-naive.ts:21", { size: 20, value: 0.0146835 }]]);
+    assert.deepEqual(view.plot.series.map((s) => [s.label, s.current]), [["debug-naive.ts:29", { size: 20, value: 0.2542 }], ["debug-naive.ts:21", { size: 20, value: 0.014655 }]]);
   });
 
   it("an input per loop count, size and output the sites mention; values set in the page re-price the sites", () => {
