@@ -19,7 +19,8 @@ export function withDefaultSizes(findings: readonly Finding[], assume: Readonly<
   const filled = new Set<string>();
   for (const f of findings)
     for (const s of f.symbols) {
-      if (s.kind === "model" || assumedValue(assume, s.name) !== undefined || filled.has(s.name)) continue;
+      // A value the code states (`maxRounds = 8`, `maxSteps: 5`) or derives (a recursion's leaves) is no open size.
+      if (s.kind === "model" || s.value !== undefined || s.leavesOf || assumedValue(assume, s.name) !== undefined || filled.has(s.name)) continue;
       if (defaults[s.kind] === BUILT_IN_DEFAULTS[s.kind]) continue;
       out[s.name] = defaults[s.kind];
       filled.add(s.name);

@@ -9,9 +9,9 @@ import { tokenCount } from "./numbers";
 export const LENS_MAX_CHARS = 60;
 const MODEL_MAX_CHARS = 22;
 
-/** How sure the number is: `≈` for a point estimate at the assumed sizes (an upper bound will read `≤`). */
-export function estimateMark(_e: PricedEstimate): string {
-  return "≈";
+/** How sure the number is: `≈` for a count at the assumed sizes, `≤` for an upper bound's (Estimate.exact). */
+export function estimateMark(e: PricedEstimate): string {
+  return e.exact ? "≈" : "≤";
 }
 
 /** `$0.12`, `2.2k tokens` when the model has no price, undefined when the input size is unknown. */
