@@ -77,13 +77,13 @@ describe("AALP Lens in the editor", function () {
   });
 
   it("shows a short cost lens above each LLM call, priced at the workspace's assumptions, the bounds in its tooltip", async () => {
-    assert.deepEqual(await lensTitles(naive, 2), ["21: ≈ $0.027 · quadratic in rounds · gpt-4o-mini", "29: ≈ $0.45 · quadratic in rounds · gpt-4o"]);
+    assert.deepEqual(await lensTitles(naive, 2), ["21: ≈ $0.015 · quadratic in rounds · gpt-4o-mini", "29: ≈ $0.25 · quadratic in rounds · gpt-4o"]);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>("vscode.executeCodeLensProvider", naive, 100);
     assert.deepEqual(
       lenses.filter((l) => l.command?.command === "aalp.showDerivation").map((l) => l.command!.tooltip),
       [
-        "Θ(rounds²·|program|) input · Θ(rounds) calls · ≈ $0.027 at rounds=20; defaults |program|=200. Click for the derivation.",
-        "Θ(rounds²·|program|) input · Θ(rounds) calls · ≈ $0.45 at rounds=20; defaults |program|=200. Click for the derivation.",
+        "Θ(rounds²·|program|) input · Θ(rounds) calls · ≈ $0.015 at rounds=20; defaults |program|=200. Click for the derivation.",
+        "Θ(rounds²·|program|) input · Θ(rounds) calls · ≈ $0.25 at rounds=20; defaults |program|=200. Click for the derivation.",
       ],
     );
   });
@@ -161,10 +161,10 @@ describe("AALP Lens in the editor", function () {
     const text = fs.readFileSync(workspaceFile("chat-history.ts").fsPath, "utf8");
     const doc = await vscode.workspace.openTextDocument({ language: "typescript", content: text });
     await vscode.window.showTextDocument(doc);
-    assert.deepEqual(await lensTitles(doc.uri, 1), ["16: ≈ $0.12 · quadratic in |questions| · gpt-4.1"]);
+    assert.deepEqual(await lensTitles(doc.uri, 1), ["16: ≈ $0.073 · quadratic in |questions| · gpt-4.1"]);
     const editor = vscode.window.activeTextEditor!;
     await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount, 0), "// @aalp questions <= 5\n"));
-    await waitFor("the bounded lens", async () => (await lensTitles(doc.uri, 1))[0] === "16: ≈ $0.037 · constant · gpt-4.1");
+    await waitFor("the bounded lens", async () => (await lensTitles(doc.uri, 1))[0] === "16: ≤ $0.024 · constant · gpt-4.1");
     await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
   });
 
