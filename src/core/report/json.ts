@@ -44,7 +44,8 @@ export interface FindingJson {
   readonly span: BoundJson;
   readonly growth: string;
   readonly loops: { line: number; kind: string; tripCount: string; dataDependent: boolean; exact: boolean; parallel: boolean }[];
-  readonly symbols: { name: string; kind: string; line: number; origin: string; unbounded: boolean }[];
+  /** `value`: what the code or the SDK states for it (`maxRounds = 8`, `maxSteps: 5`), when it does. */
+  readonly symbols: { name: string; kind: string; line: number; origin: string; unbounded: boolean; value?: number }[];
   readonly explanation: string[];
   /** Token counts at the assumed sizes (`--assume`), defaults marked as such. */
   readonly estimate: Estimate;
@@ -88,7 +89,7 @@ export function findingJson(f: Finding, file: string, assume: Readonly<Record<st
     span: boundJson(f.span, f.rank),
     growth: f.growth,
     loops: f.loops.map((l) => ({ ...l })),
-    symbols: f.symbols.map((s) => ({ name: s.name, kind: s.kind, line: s.line, origin: s.origin, unbounded: !!s.unbounded })),
+    symbols: f.symbols.map((s) => ({ name: s.name, kind: s.kind, line: s.line, origin: s.origin, unbounded: !!s.unbounded, ...(s.value !== undefined ? { value: s.value } : {}) })),
     explanation: [...f.explanation],
     estimate: estimate(f, assume),
     ...(isTestPath(file) ? { testCode: true as const } : {}),
