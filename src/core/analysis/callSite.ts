@@ -214,8 +214,8 @@ export class CallSites {
     const n = index.slice(2, -1);
     if (n !== loops.map((l) => l.tripText).join("·")) return `exactly, summed over its executions: ${formatCount(count, rank)} input tokens`;
     // `a + i·(g)`: what the first execution sends, and what each one adds.
-    const first = Poly.sum(at.monomials.filter((m) => !m.factors[index]).map((m) => Poly.product(Object.entries(m.factors).map(([s, e]) => Poly.symbol(s, e))).scale(m.coef)));
-    const step = Poly.sum(at.monomials.filter((m) => m.factors[index] === 1).map((m) => Poly.product(Object.entries(m.factors).filter(([s]) => s !== index).map(([s, e]) => Poly.symbol(s, e))).scale(m.coef)));
+    const first = Poly.sum(at.monomials.filter((m) => !m.factors[index]).map((m) => termPoly(m.factors, m.coef)));
+    const step = Poly.sum(at.monomials.filter((m) => m.factors[index] === 1).map((m) => termPoly(Object.fromEntries(Object.entries(m.factors).filter(([s]) => s !== index)), m.coef)));
     if (!at.add(first.scale(-1)).add(step.mul(Poly.symbol(index)).scale(-1)).dropZeros().isZero()) return `exactly, summed over its executions: ${formatCount(count, rank)} input tokens`;
     const g = formatCount(step, rank);
     return `input summed over the iterations: Σ_{i<${n}} (${formatCount(first, rank)} + ${step.isConstant() ? `${g}·i` : `i·${step.monomials.length > 1 ? `(${g})` : g}`}) = ${formatCount(count, rank)}`;
@@ -402,7 +402,12 @@ function wholeArrays(p: Poly, whole: ReadonlyMap<string, string>): Poly {
         delete factors[`|${name}[]|`];
         factors[sym] = 1;
       }
-      return Poly.product(Object.entries(factors).map(([s, e]) => Poly.symbol(s, e))).scale(m.coef);
+      return termPoly(factors, m.coef);
     }),
   );
+}
+
+/** One monomial, `coef·Π s^e`, as a polynomial. */
+function termPoly(factors: Readonly<Record<string, number>>, coef: number): Poly {
+  return Poly.product(Object.entries(factors).map(([s, e]) => Poly.symbol(s, e))).scale(coef);
 }
