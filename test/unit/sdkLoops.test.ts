@@ -79,6 +79,23 @@ export async function g(task: string, replay: boolean) {
   });
 });
 
+describe("a tool runner that compacts its conversation", () => {
+  it("compactionControl: each step re-sends at most the threshold, linear in the steps; the compactions are calls", () => {
+    const [capped, compacted, off] = analyze(`import Anthropic from "@anthropic-ai/sdk";
+const an = new Anthropic();
+export async function f(q: string) {
+  await an.beta.messages.toolRunner({ model: "claude-sonnet-4-5", max_tokens: 100, max_iterations: 10, messages: [{ role: "user", content: q }], tools: [] });
+  await an.beta.messages.toolRunner({ model: "claude-sonnet-4-5", max_tokens: 100, max_iterations: 10, messages: [{ role: "user", content: q }], tools: [], compactionControl: { enabled: true, contextTokenThreshold: 2000 } });
+  await an.beta.messages.toolRunner({ model: "claude-sonnet-4-5", max_tokens: 100, max_iterations: 10, messages: [{ role: "user", content: q }], tools: [], compactionControl: { enabled: false } });
+}
+`).map((x) => renderFinding(x));
+    assert.deepEqual([costClass(capped!), costClass(compacted!), costClass(off!)], ["quadratic", "linear", "quadratic"]);
+    assert.ok(compacted!.explanation.includes("line 5: the conversation is compacted at 2000 tokens: each step re-sends at most that much, and each compaction is a summary call"), compacted!.explanation.join("\n"));
+    // 10 steps and 10·100/2000 = 0.5 summary calls at most.
+    assert.equal(estimate(compacted!, { "|q|": 50 }).calls, 10.5);
+  });
+});
+
 describe("conversation state kept between requests", () => {
   it("a Gemini chat session and an OpenAI previous_response_id chain: Θ(k²) billed input", () => {
     expectSites(`import { GoogleGenAI } from "@google/genai";

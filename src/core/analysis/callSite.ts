@@ -81,6 +81,7 @@ export class CallSites {
       // At most W earlier messages come back with each request, each a prompt or an answer.
       perCall = perCall.add(perCall.add(out.poly).scale(window));
       perCallMean = perCallMean.add(perCallMean.add(out.poly).scale(window));
+      perCallAt = perCallAt.add(perCallAt.add(out.poly).scale(window));
       explanation.push(`${llm.state!.source}: at most ${window} earlier messages (prompts or answers) are billed again with each request`);
     } else if (llm.state && stateLoops.length) {
       const perIteration = perCall.add(out.poly);
@@ -101,11 +102,15 @@ export class CallSites {
       const element = this.sizes.elementSize(elements, call);
       perCall = element.poly;
       perCallMean = meanOf(element);
+      perCallAt = sizeAtIteration(element);
     }
     const steps = elements ? this.loops.collection(elements).trip : llm.steps ? this.stepCount(llm, explanation) : undefined;
     const S = steps ?? Poly.one;
     const requestsTight = loopsTight && !steps;
-    const carried = elements ? S.mul(out.poly) : S.mul(S).mul(out.poly);
+    const compacted = steps && !elements ? this.compactionThreshold(llm, explanation) : undefined;
+    // Compacted, a step re-sends at most the threshold: linear in the steps (the count below is the
+    // sum until the threshold is reached). A chain over elements carries one earlier answer.
+    const carried = elements ? S.mul(out.poly) : compacted ? S.mul(compacted) : S.mul(S).mul(out.poly);
     const inputPerCall = steps ? S.mul(perCall).add(carried) : perCall;
     // Σ_{j<S} (in + j·out) = S·in + out·S(S−1)/2; a chain over elements carries one answer: S·out.
     const inputPerCallMean = steps ? S.mul(perCallMean).add(elements ? S.mul(out.poly) : S.mul(S).add(S.scale(-1)).scale(0.5).mul(out.poly)) : perCallMean;
@@ -122,7 +127,8 @@ export class CallSites {
     }
 
     const m = Poly.symbol(this.symbols.define({ name: modelSymbol(model), kind: "model", line: this.line(call), origin: `the size of ${model ?? "the model"} (paper, Def. 2.2: a forward pass costs m per token)` }));
-    const calls = iterations.mul(S);
+    // A compaction is one more request each time the conversation reaches the threshold: S·out/threshold.
+    const calls = iterations.mul(compacted ? S.add(S.mul(out.poly).scale(1 / compacted.constantValue())) : S);
     const input = iterations.mul(inputPerCall);
     const generation = m.mul(iterations).mul(generationPerCall);
     const inputTight = requestsTight && perCallTight;
@@ -317,6 +323,16 @@ export class CallSites {
     this.symbols.define({ name, kind: "count", line, origin: `${where}: ${steps.cap ? `${capText} is not a step count` : steps.spec.source}`, unbounded: true });
     explanation.push(`${steps.cap ? `the stop condition ${capText} sets no step count` : steps.spec.source}: ${name} steps, unbounded`);
     return Poly.symbol(name);
+  }
+
+  /** The threshold a compacting SDK loop keeps each step's input under (`compactionControl`), if any. */
+  private compactionThreshold(llm: LlmCall, explanation: string[]): Poly | undefined {
+    const spec = llm.steps?.spec.compaction;
+    const option = llm.steps?.compaction;
+    if (!spec || !option) return undefined;
+    const threshold = this.constants.number(this.constants.property(option, [spec.threshold])) ?? spec.defaultThreshold;
+    explanation.push(`line ${lineRef(this.line(option))}: the conversation is compacted at ${threshold} tokens: each step re-sends at most that much, and each compaction is a summary call`);
+    return Poly.constant(threshold);
   }
 
   /** `steps[review/generateText]`, `…#2` for the function's second such call: stable under edits elsewhere. */

@@ -45,7 +45,7 @@ export interface LlmCall {
   readonly model?: ts.Expression;
   readonly maxTokens?: ts.Expression;
   /** A loop inside the SDK: the spec, and the expression that caps it when one is given. */
-  readonly steps?: { readonly spec: StepSpec; readonly cap?: ts.Expression; readonly elements?: ts.Expression };
+  readonly steps?: { readonly spec: StepSpec; readonly cap?: ts.Expression; readonly elements?: ts.Expression; readonly compaction?: ts.Expression };
   /** Conversation state kept between requests: where it starts (a session's creation, the variable chaining response ids). */
   readonly state?: { readonly anchor: ts.Node; readonly source: string; readonly window?: number };
   /** A call of a function of the user's that makes LLM calls: its summary. */
@@ -139,11 +139,13 @@ export class Provenance {
     }
     if (spec.when && !(spec.when.startsWith("client:") ? client && this.clientConfig(client, spec.when.slice("client:".length)) : this.argumentAt(call, spec.when))) return undefined;
     if (spec.loopsWith && this.madeWithout(call.arguments[spec.loopsWith.argument], spec.loopsWith.options)) return undefined;
+    const compactionOption = spec.compaction && this.argumentAt(call, spec.compaction.option);
+    const compaction = compactionOption && this.constants.property(compactionOption, ["enabled"])?.kind !== this.ts.SyntaxKind.FalseKeyword ? { compaction: compactionOption } : {};
     for (const path of spec.from) {
       const cap = path.startsWith("client:") ? (client ? this.clientConfig(client, path.slice("client:".length)) : undefined) : this.argumentAt(call, path);
-      if (cap) return { spec, cap };
+      if (cap) return { spec, cap, ...compaction };
     }
-    return { spec };
+    return { spec, ...compaction };
   }
 
   /** `new Agent({ name, instructions })` (through a const): made with none of `options`. False when unknown. */

@@ -50,6 +50,10 @@ export interface StepSpec {
   readonly perElementOf?: string;
   /** An argument of the call that made the client which turns the loop off (`1.type` is `"stuff"`: one request). */
   readonly unless?: { readonly path: string; readonly equals: string };
+  /** An option that compacts the conversation (unless `enabled: false`): a step re-sends at most
+   *  `threshold` tokens (the option's key; `defaultThreshold` without it), and a summary call
+   *  runs each time it is reached. */
+  readonly compaction?: { readonly option: string; readonly threshold: string; readonly defaultThreshold: number };
 }
 
 export interface ClientKind {
@@ -159,7 +163,7 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
           ANTHROPIC("beta.messages.create"),
           ANTHROPIC("beta.messages.stream"),
           ANTHROPIC("beta.messages.parse"),
-          { ...ANTHROPIC("beta.messages.toolRunner"), steps: { from: ["0.max_iterations"], source: "toolRunner has no iteration cap unless max_iterations is set" } },
+          { ...ANTHROPIC("beta.messages.toolRunner"), steps: { from: ["0.max_iterations"], source: "toolRunner has no iteration cap unless max_iterations is set", compaction: { option: "0.compactionControl", threshold: "contextTokenThreshold", defaultThreshold: 100_000 } } },
         ],
       },
     ],
