@@ -25,48 +25,48 @@ interface Case {
 const CASES: readonly Case[] = [
   {
     fixture: "debug-naive.ts", line: 12, code: "aalp.whole-input-per-item", id: "scope-to-function", expected: "debug-naive.scope-to-function.ts",
-    title: "Send one declaration of program per call, one pass each (drops the rounds cap): $0.0073 → $0.0018 per run at default sizes",
+    title: "Send one declaration of program per call, one pass each (drops the rounds cap): $0.0043 → $0.0018 per run at default sizes",
     lineAfter: 12, bound: "Θ(|programUnits|·|programUnits[]|)",
   },
   {
     fixture: "debug-naive.ts", line: 12, code: "aalp.growing-history", id: "reset-history", expected: "debug-naive.reset-history.ts",
-    title: "Start conversation afresh each iteration (forgets earlier turns): $0.0073 → $0.0018 per run at default sizes",
+    title: "Start conversation afresh each iteration (forgets earlier turns): $0.0043 → $0.0018 per run at default sizes",
     lineAfter: 13, bound: "Θ(rounds·|program|)",
   },
   {
     fixture: "chat-history.ts", line: 11, code: "aalp.growing-history", id: "reset-history", expected: "chat-history.reset-history.ts",
-    title: "Start messages afresh each iteration (forgets earlier turns): $0.12 → $0.034 per run at default sizes",
+    title: "Start messages afresh each iteration (forgets earlier turns): $0.073 → $0.034 per run at default sizes",
     lineAfter: 12, bound: "Θ(|questions|·|question| + |questions|·out[gpt-4.1])",
   },
   {
     fixture: "chat-history.ts", line: 11, code: "aalp.growing-history", id: "window-history", expected: "chat-history.window-history.ts",
-    title: "Keep the last 8 messages and the system message: $0.12 → $0.11 per run at default sizes",
+    title: "Keep the last 8 messages and the system message: $0.073 → $0.069 per run at default sizes",
     lineAfter: 12, bound: "Θ(|questions|·|question| + |questions|·out[gpt-4.1])",
   },
   {
     fixture: "debug-naive.ts", line: 20, code: "aalp.growing-history", id: "window-history", expected: "debug-naive.window-history.ts",
-    title: "Keep the last 8 messages: $0.12 → $0.1 per run at default sizes",
+    title: "Keep the last 8 messages: $0.076 → $0.061 per run at default sizes",
     lineAfter: 21, bound: "Θ(rounds·|program|)",
   },
   {
     // A history that starts with a named system message: the window starts after it (splice(1, …)).
     fixture: "exec/support-chat.ts", line: 14, code: "aalp.growing-history", id: "window-history", expected: "support-chat.window-history.ts",
-    title: "Keep the last 8 messages and the system message: $0.072 → $0.066 per run at default sizes",
+    title: "Keep the last 8 messages and the system message: $0.041 → $0.036 per run at default sizes",
     lineAfter: 15, bound: "Θ(|userMessages|·|message|)",
   },
   {
     fixture: "exec/support-chat.ts", line: 14, code: "aalp.growing-history", id: "summarize-history", expected: "support-chat.summarize-history.ts",
-    title: "Summarize history past 4000 tokens with gpt-4o-mini, keeping the system message: $0.072 → $0.033 per run at default sizes",
+    title: "Summarize history past 4000 tokens with gpt-4o-mini, keeping the system message: $0.041 → $0.019 per run at default sizes",
     lineAfter: 18, bound: "Θ(|userMessages|·|message|)",
   },
   {
     fixture: "chat-history.ts", line: 11, code: "aalp.growing-history", id: "summarize-history", expected: "chat-history.summarize-history.ts",
-    title: "Summarize messages past 4000 tokens with gpt-4.1-mini, keeping the system message: $0.12 → $0.064 per run at default sizes",
+    title: "Summarize messages past 4000 tokens with gpt-4.1-mini, keeping the system message: $0.073 → $0.044 per run at default sizes",
     lineAfter: 15, bound: "Θ(|questions|·|question| + |questions|·out[gpt-4.1])",
   },
   {
     fixture: "debug-naive.ts", line: 12, code: "aalp.growing-history", id: "summarize-history", expected: "debug-naive.summarize-history.ts",
-    title: "Summarize conversation past 4000 tokens with gpt-4o-mini: $0.0073 → $0.0031 per run at default sizes",
+    title: "Summarize conversation past 4000 tokens with gpt-4o-mini: $0.0043 → $0.0021 per run at default sizes",
     lineAfter: 16, bound: "Θ(rounds·|program|)",
   },
 ];
@@ -155,10 +155,10 @@ describe("fix titles at the editor's sizes", () => {
     const text = fixture("debug-naive.ts");
     const advice = adviceFor("debug-naive.ts", text).find((a) => a.finding.line === 12)!;
     const at = (pricing?: AdviceSettings["pricing"]): string[] => quickFixesFor(ts, "debug-naive.ts", text, advice, { ...DEFAULT_ADVICE_SETTINGS, ...(pricing ? { pricing } : {}) }).filter((f) => f.id === "window-history").map((f) => f.title);
-    assert.deepEqual(at(), ["Keep the last 8 messages: $0.0073 → $0.0061 per run at default sizes"]);
-    assert.deepEqual(at({ assume: { rounds: 20 } }), ["Keep the last 8 messages: $0.027 → $0.012 per run at your sizes"]);
+    assert.deepEqual(at(), ["Keep the last 8 messages: $0.0043 → $0.0036 per run at default sizes"]);
+    assert.deepEqual(at({ assume: { rounds: 20 } }), ["Keep the last 8 messages: $0.015 → $0.0073 per run at your sizes"]);
     // A price override of the model (per million tokens) is used on both sides.
-    assert.deepEqual(at({ assume: {}, prices: { "gpt-4o-mini": { input: 1.5, output: 6 } } }), ["Keep the last 8 messages: $0.073 → $0.061 per run at your sizes"]);
+    assert.deepEqual(at({ assume: {}, prices: { "gpt-4o-mini": { input: 1.5, output: 6 } } }), ["Keep the last 8 messages: $0.043 → $0.036 per run at your sizes"]);
   });
 });
 
