@@ -103,7 +103,7 @@ describe("tsserver plugin (a real tsserver)", function () {
     assert.ok(r.success, r.message);
     const fixes = r.body as { fixName: string; description: string; changes: { fileName: string; textChanges: { start: { line: number; offset: number }; end: { line: number; offset: number }; newText: string }[] }[] }[];
     assert.deepEqual(fixes.map((f) => f.fixName), ["aalp.window-history", "aalp.summarize-history", "aalp.reset-history", "aalp.ignore"]);
-    assert.equal(fixes[0]!.description, "Keep the last 8 messages: $0.16 → $0.13 per run at default sizes");
+    assert.equal(fixes[0]!.description, "Keep the last 8 messages: $0.091 → $0.08 per run at default sizes");
     assert.deepEqual(fixes[0]!.changes, [
       {
         fileName: file,
