@@ -259,7 +259,7 @@ export async function f(tools: any[], q: string) {
   const plain = genai.chats.create({ model: "gemini-2.5-flash" });
   await plain.sendMessage({ message: q }); // @site
 }
-`, [{ calls: "O(1)", input: "O(|q| + out[gemini-2.5-flash])", growth: "output" }, { calls: "Θ(1)", growth: "none" }]);
+`, [{ calls: "O(steps[f/sendMessage])", input: "O(steps[f/sendMessage]²·out[gemini-2.5-flash] + steps[f/sendMessage]·|q|)", growth: "output" }, { calls: "Θ(1)", growth: "none" }]);
   });
 
   it("a chained rewrite over steps is a rewrite", () => {
@@ -294,7 +294,7 @@ export async function run(xs: string[]) {
   await new Namer({ llm, prompt: PromptTemplate.fromTemplate("{x}") }).call({ x: "z" }); // @site
 }
 `, [
-      { api: "@langchain invoke", model: "openai:gpt-4o", calls: "O(1)" },
+      { api: "@langchain invoke", model: "openai:gpt-4o", calls: "O(steps[run/invoke])" },
       { api: "@langchain invoke", model: "gpt-3.5-turbo-instruct", calls: "Θ(|xs|)", output: "Θ(|xs|)" },
       { api: "@langchain call", model: "gpt-3.5-turbo-instruct", calls: "Θ(|xs|)" },
       { api: "@langchain predict", calls: "Θ(1)" },
@@ -345,7 +345,7 @@ export async function run(State: any, call: any, input: string) {
   await graph.invoke({ messages: [input] }); // @site
   await graph.invoke({ messages: [input] }, { recursionLimit: 5 }); // @site
 }
-`, [{ calls: "O(1)", api: "@langchain invoke" }, { calls: "O(1)" }]);
+`, [{ calls: "O(steps[run/invoke])", api: "@langchain invoke" }, { calls: "O(steps[run/invoke#2])" }]);
   });
 
   it("a LangGraph Send fan-out runs its node once per element; a node added without one does not loop", () => {
@@ -430,11 +430,11 @@ export async function run(turns: string[], searcher: any) {
 `, [
       { api: "openai send", model: "gpt-4.1", calls: "Θ(|turns|)", growth: "stateful" },
       { api: "@inngest/agent-kit run", calls: "Θ(1)" },
-      { api: "@inngest/agent-kit run", calls: "O(1)" },
-      { api: "@inngest/agent-kit run", calls: "O(S14)" },
+      { api: "@inngest/agent-kit run", calls: "O(steps[run/run#2])" },
+      { api: "@inngest/agent-kit run", calls: "O(steps[run/run#3])" },
       { api: "chatgpt sendMessage", model: "gpt-4o", calls: "Θ(1)", growth: "none" },
       { api: "chatgpt sendMessage", model: "gpt-4o", calls: "Θ(|turns|)", growth: "stateful" },
-      { api: "llamaindex run", calls: "O(S18)" },
+      { api: "llamaindex run", calls: "O(steps[run/run#4])" },
       { api: "llamaindex chat", growth: "stateful" },
     ]);
   });
