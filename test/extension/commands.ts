@@ -6,18 +6,9 @@ import * as path from "node:path";
 import * as vscode from "vscode";
 import type { AalpApi } from "../../src/extension/extension";
 import type { ReportPanelState } from "../../src/extension/reportPanel";
+import { waitFor } from "./waitFor";
 
 const EXTENSION_ID = "aalp-lens.aalp-lens";
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const file = (name: string): vscode.Uri => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, name);
 

@@ -1,4 +1,5 @@
 // Test helper: generated programs that stress the engine (chains, call tangles, import cycles).
+import { rng as seeded } from "../fuzz/generators";
 
 const HEADER = `import OpenAI from "openai";\nconst client = new OpenAI();\n`;
 const ASK = (content: string): string => `await client.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 10, messages: [{ role: "user", content: ${content} }] });`;
@@ -15,17 +16,6 @@ export function growingChain(levels: number): string {
   return s;
 }
 
-/** A small deterministic generator (mulberry32), so generated programs are the same on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A call tangle (issue 21): m functions, each calling 3 others (random, by `seed`), the first of
@@ -95,3 +85,6 @@ export function randomChain(depth: number, seed: number, modules = false): Recor
   });
   return files;
 }
+
+/** The fuzz suite's mulberry32: generated programs are the same on every run. */
+export { seeded };
