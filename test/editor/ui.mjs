@@ -43,7 +43,7 @@ export async function uiTour(page, url, workspace, artifacts) {
   await shot(page, artifacts, "1-lenses");
   const lensTexts = (await page.locator(".codelens-decoration").allInnerTexts()).map((t) => t.trim()).filter((t) => t.startsWith("≈"));
   console.log(`[ui] lenses: ${lensTexts.join(" | ")}`);
-  if (JSON.stringify(lensTexts) !== JSON.stringify(["≈ $0.027 · quadratic in rounds · gpt-4o-mini", "≈ $0.45 · quadratic in rounds · gpt-4o"])) throw new Error(`the lenses read ${lensTexts.join(" | ")}`);
+  if (JSON.stringify(lensTexts) !== JSON.stringify(["≈ $0.015 · quadratic in rounds · gpt-4o-mini", "≈ $0.25 · quadratic in rounds · gpt-4o"])) throw new Error(`the lenses read ${lensTexts.join(" | ")}`);
 
   // Hidden in this file from the palette, and shown again.
   await runCommand(page, "AALP Lens: Toggle Cost Lenses in This File");

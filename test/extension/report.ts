@@ -49,7 +49,7 @@ describe("the workspace cost report (webview)", function () {
     assert.equal(s.rendered!.series, 6);
     // The costliest site in dollars leads the list, whatever its class.
     const costliest = s.view!.rows[s.view!.worst[0]!]!;
-    assert.equal(`${costliest.file}:${costliest.line} ${costliest.costClass}`, "recursive-summarizer.ts:35 linear");
+    assert.equal(`${costliest.file}:${costliest.line} ${costliest.costClass}`, "class-history.ts:32 quadratic");
     const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith("aalp.report"));
     assert.equal(tabs.length, 1);
     assert.equal(tabs[0]!.label, "AALP Cost Report");
