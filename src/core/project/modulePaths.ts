@@ -67,7 +67,7 @@ function candidates(base: string): string[] {
 /** The module specifiers a file imports, re-exports or requires (a text scan: no parse needed). */
 export function importedSpecifiers(text: string): string[] {
   const out: string[] = [];
-  const re = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["']([^"'\n]+)["']/g;
+  const re = /(?:\bfrom\s*|\bimport\s*(?:\(\s*)?|\brequire\s*\(\s*)["']([^"'\n]+)["']/g;
   for (let m = re.exec(text); m; m = re.exec(text)) out.push(m[1]!);
   return out;
 }
@@ -78,7 +78,10 @@ export function importedSpecifiers(text: string): string[] {
  */
 export function importedNames(text: string): { specifier: string; names: readonly string[] | "*" }[] {
   const out: { specifier: string; names: readonly string[] | "*" }[] = [];
-  const named = /\bimport\s+(type\s+)?(?:([\w$]+)\s*,?\s*)?(?:\{([^}]*)\})?\s*from\s*["']([^"'\n]+)["']/g;
+  // The text is the scanned repository's: every variable part stops at a delimiter it cannot cross
+  // (a brace, a semicolon, a quote, a line end) and no two optional runs of blanks touch, so a
+  // failed match costs at most the run it started: the scan stays linear on any text.
+  const named = /\bimport\s+(type\s+)?(?:([\w$]+)\s*(?:,\s*)?)?(?:\{([^{}]*)\}\s*)?from\s*["']([^"'\n]+)["']/g;
   const seen = new Set<number>();
   for (let m = named.exec(text); m; m = named.exec(text)) {
     seen.add(m.index);
@@ -87,11 +90,11 @@ export function importedNames(text: string): { specifier: string; names: readonl
       .split(",")
       .map((n) => n.trim())
       .filter((n) => n && !n.startsWith("type "))
-      .map((n) => n.split(/\s+as\s+/)[0]!.trim());
+      .map((n) => n.split(/\s+/)[0]!);
     if (m[2]) names.push("default");
     out.push({ specifier: m[4]!, names });
   }
-  const whole = /(?:\bimport\s*\*\s*as\s+[\w$]+\s*from\s*|\bexport\s[^;]*?\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)["']([^"'\n]+)["']/g;
+  const whole = /(?:\bimport\s*\*\s*as\s+[\w$]+\s*from\s*|\bexport\s+(?:type\s*)?(?:\*(?:\s*as\s+[\w$]+)?|\{[^{};]*\})\s*from\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)["']([^"'\n]+)["']/g;
   for (let m = whole.exec(text); m; m = whole.exec(text)) if (!seen.has(m.index)) out.push({ specifier: m[1]!, names: "*" });
   return out;
 }
