@@ -273,7 +273,7 @@ export class ReportPanel implements vscode.Disposable {
     const folder = vscode.workspace.workspaceFolders?.[0];
     const files = this.scanned.map((s) => s.file);
     const settings = readSettings(folder?.uri);
-    const model = engine.workspaceReport(files, { version: String(this.context.extension.packageJSON.version ?? ""), assume: settings.assumptions, scale: this.scale, overrides: this.assume });
+    const model = engine.workspaceReport(files, { version: String(this.context.extension.packageJSON.version ?? ""), assume: settings.assumptions, scale: this.scale, overrides: this.assume, defaults: settings.defaults });
     this.model = model;
     this.view = engine.reportView(model, files, settings.defaults);
     this.rendered = undefined;

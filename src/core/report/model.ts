@@ -5,6 +5,7 @@ import { CLASS_ORDER, type CostClass } from "./costClass";
 import { PROJECTION_SIZES } from "./projection";
 import { roundDollars } from "./roundDollars";
 import type { FileSites, ReportSite } from "./sites";
+import { DEFAULT_ASSUMPTIONS } from "./estimate";
 
 export interface ReportSummary {
   readonly files: number;
@@ -23,10 +24,18 @@ export interface ReportSummary {
   readonly projectionSizes: readonly number[];
 }
 
+/** The values of the symbols nothing sets: the core's documented defaults unless the editor's `aalp.defaults.*` change them. */
+export interface DefaultSizes {
+  readonly count: number;
+  readonly size: number;
+  readonly output: number;
+}
+
 export interface ReportModel {
   readonly tool: { name: "aalp-lens"; version: string };
-  /** The user's `--assume` values; other symbols use documented defaults, marked per site. */
+  /** The user's `--assume` values; other symbols use `defaults`, marked per site. */
   readonly assumptions: Record<string, number>;
+  readonly defaults: DefaultSizes;
   /** The symbol projections scale, or null: each site its loop count of highest degree. */
   readonly scale: string | null;
   readonly sites: ReportSite[];
@@ -37,6 +46,8 @@ export interface ReportModel {
 export interface ReportMeta {
   readonly version: string;
   readonly assume: Readonly<Record<string, number>>;
+  /** Set when the sites were priced at other defaults than the core's (the editor's settings). */
+  readonly defaults?: DefaultSizes;
   readonly scale?: string;
 }
 
@@ -62,6 +73,7 @@ export function buildReport(files: readonly FileSites[], meta: ReportMeta): Repo
   return {
     tool: { name: "aalp-lens", version: meta.version },
     assumptions: { ...meta.assume },
+    defaults: meta.defaults ?? { count: DEFAULT_ASSUMPTIONS.count, size: DEFAULT_ASSUMPTIONS.size, output: DEFAULT_ASSUMPTIONS.output },
     scale: meta.scale ?? null,
     sites,
     skipped,

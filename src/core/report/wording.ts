@@ -1,6 +1,5 @@
 // Phrases every format shares: dollars, the assumptions behind them, the summary sentence.
 import { formatDollars } from "../pricing";
-import { DEFAULT_ASSUMPTIONS } from "./estimate";
 import type { ReportModel } from "./model";
 
 /** `≈ $0.42` for an exact estimate, `≤ $0.42` for an upper bound's (see Estimate.exact). */
@@ -11,7 +10,7 @@ export function dollarsText(d: number | null, exact = true): string {
 /** "turns=20, |q|=300; other loop counts 10, sizes 200 tokens, uncapped outputs 300 tokens (defaults)". */
 export function assumptionsText(model: ReportModel): string {
   const given = Object.entries(model.assumptions).map(([k, v]) => `${k}=${v}`);
-  const d = DEFAULT_ASSUMPTIONS;
+  const d = model.defaults;
   const defaults = `${given.length ? "other " : ""}loop counts ${d.count}, sizes ${d.size} tokens, uncapped outputs ${d.output} tokens (defaults)`;
   return [...given, defaults].join(", ");
 }

@@ -10,7 +10,7 @@ import { sitesOfFile } from "../../core/report/sites";
 import { withDefaultSizes } from "./defaultSizes";
 import type { DocumentAnalysis } from "./documentAnalysis";
 import { fixOutcomesOf, retainFixOutcomes } from "./fixOutcomeCache";
-import type { AalpSettings } from "./settingsModel";
+import type { AalpSettings, DefaultSizes } from "./settingsModel";
 
 export interface ReportFile {
   /** Workspace-relative path: what the report shows and site identities use. */
@@ -29,6 +29,8 @@ export interface WorkspaceReportOptions {
   readonly scale: string | null;
   /** The values set in the report page. */
   readonly overrides?: Readonly<Record<string, number>>;
+  /** The workspace's `aalp.defaults.*`: what the report says the open symbols are priced at. */
+  readonly defaults?: DefaultSizes;
 }
 
 /** The sizes a file's sites are priced at: its settings', the page's over them, its own `@aalp` values over both. */
@@ -48,5 +50,10 @@ function sitesOf(f: ReportFile, options: WorkspaceReportOptions): FileSites {
 export function workspaceReport(files: readonly ReportFile[], options: WorkspaceReportOptions): ReportModel {
   retainFixOutcomes(new Set(files.map((f) => f.fileName)));
   const ordered = files.map((f) => sitesOf(f, options)).sort((a, b) => a.file.localeCompare(b.file));
-  return buildReport(ordered, { version: options.version, assume: overlayAssumptions(options.assume, options.overrides ?? {}), ...(options.scale !== null ? { scale: options.scale } : {}) });
+  return buildReport(ordered, {
+    version: options.version,
+    assume: overlayAssumptions(options.assume, options.overrides ?? {}),
+    ...(options.defaults ? { defaults: options.defaults } : {}),
+    ...(options.scale !== null ? { scale: options.scale } : {}),
+  });
 }

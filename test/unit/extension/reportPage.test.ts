@@ -90,8 +90,11 @@ describe("report webview (plain Node)", function () {
   it("prices the sites at the user's defaults, as the lenses do, and says so", () => {
     const withDefaults: AalpSettings = { ...DEFAULT_SETTINGS, assumptions: { rounds: 20 }, defaults: { count: 20, size: 500, output: 300 } };
     const own = scanned(withDefaults);
-    const view = reportView(workspaceReport(own, { version: "0.0.0", assume: withDefaults.assumptions, scale: null }), own, withDefaults.defaults);
+    const model = workspaceReport(own, { version: "0.0.0", assume: withDefaults.assumptions, scale: null, defaults: withDefaults.defaults });
+    const view = reportView(model, own, withDefaults.defaults);
     assert.equal(view.assumptions, "rounds=20, other loop counts 20, sizes 500 tokens, uncapped outputs 300 tokens (defaults)");
+    // An exported report states the same sizes its dollars were computed at.
+    assert.ok(exportReport(model, "markdown", "/ws/", () => assert.fail("no page assets for Markdown")).includes("Dollars at rounds=20, other loop counts 20, sizes 500 tokens, uncapped outputs 300 tokens (defaults)."));
     assert.equal(view.rows.find((r) => r.file === "debug-naive.ts" && r.line === 29)!.dollarsText, "≈ $0.47");
     assert.deepEqual(view.assumptionInputs.find((a) => a.name === "|program|"), { name: "|program|", kind: "size", value: 500, given: false, setInFiles: 0 });
   });
