@@ -140,8 +140,17 @@ export class Callees {
     return this.returnedClass(callee.fn);
   }
 
+  /** Each function's returned class: every `x.m()` on a `const x = f()` asks for f's, and finding it walks f's body. */
+  private readonly returned = new Map<ts.Node, ClassRef | null>();
+
   /** The class whose instance a function returns: its declared return type, else a `return new X()`. */
   returnedClass(fn: ts.SignatureDeclaration & { body?: ts.Node }): ClassRef | undefined {
+    let cls = this.returned.get(fn);
+    if (cls === undefined) this.returned.set(fn, (cls = this.findReturnedClass(fn) ?? null));
+    return cls ?? undefined;
+  }
+
+  private findReturnedClass(fn: ts.SignatureDeclaration & { body?: ts.Node }): ClassRef | undefined {
     const t = this.ts;
     const declared = fn.type ? this.classOfType(fn.type) : undefined;
     if (declared || !fn.body) return declared;

@@ -59,6 +59,9 @@ export interface LlmCall {
 export class Provenance {
   private readonly memo = new Map<ts.Node, Value | null>();
   private readonly inProgress = new Set<ts.Node>();
+  private readonly factories = new Map<ts.Node, Value | null>();
+  /** How many answers were cut short by a value still in progress (a cycle): such answers are not kept. */
+  private cutShort = 0;
 
   constructor(
     private readonly ts: TS,
@@ -199,7 +202,10 @@ export class Provenance {
     const e = this.constants.skipTrivia(expr);
     const memo = this.memo.get(e);
     if (memo !== undefined) return memo ?? undefined;
-    if (this.inProgress.has(e)) return undefined;
+    if (this.inProgress.has(e)) {
+      this.cutShort++;
+      return undefined;
+    }
     this.inProgress.add(e);
     const v = this.compute(e);
     this.inProgress.delete(e);
@@ -333,8 +339,21 @@ export class Provenance {
     return found.factory ? { kind: "factory", returns: client } : client;
   }
 
-  /** A function whose returned value is a client: `function getClient() { return new OpenAI(); }`. */
+  /**
+   * A function whose returned value is a client: `function getClient() { return new OpenAI(); }`.
+   * Kept per function (each reference to it asks, and the answer walks its body) unless it met a
+   * value still being worked out, which a later question may see whole.
+   */
   private factoryOf(fn: ts.SignatureDeclaration): Value | undefined {
+    const memo = this.factories.get(fn);
+    if (memo !== undefined) return memo ?? undefined;
+    const cutBefore = this.cutShort;
+    const v = this.findFactory(fn);
+    if (this.cutShort === cutBefore) this.factories.set(fn, v ?? null);
+    return v;
+  }
+
+  private findFactory(fn: ts.SignatureDeclaration): Value | undefined {
     const t = this.ts;
     const body = (fn as { body?: ts.Node }).body;
     if (!body) return undefined;
