@@ -440,6 +440,9 @@ export class FileAnalyzer {
         if (llm) sites.push({ llm, bounds: this.sites.bounds(llm, this.modelName(llm)) });
         else if (this.isSelfCall(n, fn)) selfCalls.push(n);
       }
+      // A nested function of its own (not a callback run by a call here) has its own summary: its
+      // calls are not this function's, and walking it from every enclosing function is quadratic.
+      if (t.isFunctionLike(n) && !this.loops.callbackHost(n)) return;
       t.forEachChild(n, visit);
     };
     visit(body);

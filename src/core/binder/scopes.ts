@@ -121,7 +121,14 @@ export class Scopes {
     visit(root);
   }
 
+  /** Whether a node of each SyntaxKind opens a scope: asked for every ancestor of every identifier resolved. */
+  private readonly scopeKinds: (boolean | undefined)[] = [];
+
   private isScope(n: ts.Node): boolean {
+    return (this.scopeKinds[n.kind] ??= this.opensScope(n));
+  }
+
+  private opensScope(n: ts.Node): boolean {
     const t = this.ts;
     return (
       t.isSourceFile(n) || t.isBlock(n) || t.isModuleBlock(n) || t.isCaseClause(n) || t.isDefaultClause(n) ||
