@@ -82,11 +82,13 @@ export class Loops {
   }
 
   /** LangGraph: the nodes added by name, and the `xs.map(x => new Send("name", …))` that fan each out. */
+  private namesSend: boolean | undefined;
   private sendIndex: { readonly nodes: Map<ts.Node, string>; readonly sends: Map<string, ts.CallExpression> } | undefined;
 
   /** A LangGraph node function that a `Send` fan-out runs once per element of a mapped collection. */
   private sendFanOut(fn: ts.Node): LoopInfo | undefined {
-    if (!this.scopes.sourceFile.text.includes("Send(")) return undefined;
+    // Asked at every function boundary `around` meets: the file's text is searched once.
+    if (!(this.namesSend ??= this.scopes.sourceFile.text.includes("Send("))) return undefined;
     const index = (this.sendIndex ??= this.indexSends());
     const name = index.nodes.get(fn);
     const host = name === undefined ? undefined : index.sends.get(name);

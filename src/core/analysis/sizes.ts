@@ -1097,16 +1097,42 @@ export class Sizes {
 
   /** Whether a write runs only on some paths of its enclosing loop body or function. */
   private isConditional(node: ts.Node, decl: ts.Node): boolean {
-    const t = this.ts;
+    // The walk stops at `decl` only when it lies above the write (`x = [...x, x.length ? … : …]` in
+    // x's own initialiser): walked then. Otherwise the answer is the node's own, kept per node.
+    if (decl.pos <= node.pos && node.end <= decl.end) return this.conditionalBelow(node, decl);
+    const passed: ts.Node[] = [];
+    let answer: boolean | undefined;
+    for (let n: ts.Node = node; answer === undefined; ) {
+      const known = this.conditionalMemo.get(n);
+      const step = known ?? (n.parent ? this.conditionalStep(n, n.parent) : false);
+      if (known === undefined) passed.push(n);
+      if (step !== undefined) answer = step;
+      else n = n.parent!;
+    }
+    for (const n of passed) this.conditionalMemo.set(n, answer);
+    return answer;
+  }
+
+  /** Each node's answer to isConditional: writes in deep expressions each asked for it. */
+  private readonly conditionalMemo = new Map<ts.Node, boolean>();
+
+  private conditionalBelow(node: ts.Node, decl: ts.Node): boolean {
     for (let n: ts.Node = node; n.parent && n !== decl; n = n.parent) {
-      const p = n.parent;
-      if (t.isFunctionLike(p) || t.isIterationStatement(p, false) || t.isSourceFile(p)) return false;
-      if (t.isIfStatement(p) && p.expression !== n) return true;
-      if (t.isConditionalExpression(p) && p.condition !== n) return true;
-      if (t.isCaseClause(p) || t.isDefaultClause(p) || t.isCatchClause(p)) return true;
-      if (t.isBinaryExpression(p) && p.right === n && [t.SyntaxKind.AmpersandAmpersandToken, t.SyntaxKind.BarBarToken, t.SyntaxKind.QuestionQuestionToken].includes(p.operatorToken.kind)) return true;
+      const step = this.conditionalStep(n, n.parent);
+      if (step !== undefined) return step;
     }
     return false;
+  }
+
+  /** What the step from `n` to its parent `p` says: the end of the walk (false), a branch (true), or nothing. */
+  private conditionalStep(n: ts.Node, p: ts.Node): boolean | undefined {
+    const t = this.ts;
+    if (t.isFunctionLike(p) || t.isIterationStatement(p, false) || t.isSourceFile(p)) return false;
+    if (t.isIfStatement(p) && p.expression !== n) return true;
+    if (t.isConditionalExpression(p) && p.condition !== n) return true;
+    if (t.isCaseClause(p) || t.isDefaultClause(p) || t.isCatchClause(p)) return true;
+    if (t.isBinaryExpression(p) && p.right === n && [t.SyntaxKind.AmpersandAmpersandToken, t.SyntaxKind.BarBarToken, t.SyntaxKind.QuestionQuestionToken].includes(p.operatorToken.kind)) return true;
+    return undefined;
   }
 }
 

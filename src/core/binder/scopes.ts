@@ -27,11 +27,33 @@ export class Scopes {
     if (this.resolved.has(id)) return this.resolved.get(id);
     const name = id.text;
     let found: ts.Node | undefined;
-    for (let n: ts.Node | undefined = id.parent; n && !found; n = n.parent) {
-      if (this.isScope(n)) found = this.declarationsIn(n).get(name);
-    }
+    for (let n = this.scopeAbove(id); n && !found; n = this.scopeAbove(n)) found = this.declarationsIn(n).get(name);
     this.resolved.set(id, found);
     return found;
+  }
+
+  /** The nearest scope above each node asked about (and above the nodes walked through to find it). */
+  private readonly scopesAbove = new Map<ts.Node, ts.Node | null>();
+
+  /**
+   * The nearest scope strictly above `node`. Kept for every node passed on the way, so resolving
+   * each identifier of a deep expression (`q + q + … + q`, thousands long) is not a walk to the top.
+   */
+  private scopeAbove(node: ts.Node): ts.Node | undefined {
+    const passed: ts.Node[] = [];
+    let scope: ts.Node | null | undefined;
+    for (let n: ts.Node = node; scope === undefined; ) {
+      const known = this.scopesAbove.get(n);
+      if (known !== undefined) scope = known;
+      else if (!n.parent) scope = null;
+      else {
+        passed.push(n);
+        if (this.isScope(n.parent)) scope = n.parent;
+        else n = n.parent;
+      }
+    }
+    for (const n of passed) this.scopesAbove.set(n, scope);
+    return scope ?? undefined;
   }
 
   /** Every identifier in the file that resolves to `decl`, declaration names excluded. */
