@@ -94,33 +94,33 @@ export function mutatedProgram(r: Rng): string {
   return text;
 }
 
+const PATHOLOGICAL_HEAD = "import OpenAI from 'openai';\nconst ai = new OpenAI();\n";
+const PATHOLOGICAL_CALL = "ai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] })";
+
+/**
+ * The pathological shapes, each a file made from a size (a depth or a length): the fuzz suite picks
+ * one with a random size, and `npm run bench:adversarial` times each at its largest.
+ */
+export const PATHOLOGICAL_SHAPES: readonly { readonly name: string; readonly make: (size: number, r: Rng) => string }[] = [
+  { name: "nested blocks", make: (d) => `${PATHOLOGICAL_HEAD}export async function f(q: string) {${"{".repeat(d)} await ${PATHOLOGICAL_CALL}; ${"}".repeat(d)}}` },
+  { name: "nested parentheses", make: (d) => `${PATHOLOGICAL_HEAD}export async function f(q: string) { const x = ${"(".repeat(d)}q${")".repeat(d)}; await ${PATHOLOGICAL_CALL}; }` },
+  { name: "string concatenation", make: (d) => `${PATHOLOGICAL_HEAD}export async function f(q: string) { const p = q${" + q".repeat(d)}; await ${PATHOLOGICAL_CALL.replace("content: q", "content: p")}; }` },
+  { name: "member chain", make: (d) => `${PATHOLOGICAL_HEAD}export const g = a${".b".repeat(d * 3)};\nexport async function f(q: string) { await ${PATHOLOGICAL_CALL}; }` },
+  { name: "2 MB string", make: (_, r) => `${PATHOLOGICAL_HEAD}export async function f(q: string) { const s = "${"x".repeat(200_000 + int(r, 1_500_000))}"; await ${PATHOLOGICAL_CALL}; }` },
+  { name: "random bytes (latin1)", make: (_, r) => Buffer.from(Array.from({ length: 1 + int(r, 5000) }, () => int(r, 256))).toString("latin1") },
+  { name: "random bytes (utf8)", make: (_, r) => Buffer.from(Array.from({ length: 1 + int(r, 5000) }, () => int(r, 256))).toString("utf8") },
+  { name: "function chain", make: (_, r) => `${PATHOLOGICAL_HEAD}${Array.from({ length: 200 + int(r, 800) }, (_, i) => `export async function f${i}(q: string) { return ${i % 50 === 49 ? PATHOLOGICAL_CALL : `f${i + 1}(q)`}; }`).join("\n")}` },
+  { name: "nested arrows", make: (d) => `${PATHOLOGICAL_HEAD}export const h = ${"(q) => ".repeat(Math.min(d, 3000))}${PATHOLOGICAL_CALL};` },
+  { name: "nested templates", make: (d) => `${PATHOLOGICAL_HEAD}export async function f(q: string) { const t = ${"`${".repeat(Math.min(d, 2000))}q${"}`".repeat(Math.min(d, 2000))}; await ${PATHOLOGICAL_CALL}; }` },
+];
+
+/** The largest depth the fuzz suite gives a shape. */
+export const PATHOLOGICAL_MAX_DEPTH = 6499;
+
 /** Deep nesting, long chains, huge lines, binary and badly encoded bytes, each under 2 MB. */
 export function pathologicalFile(r: Rng): string {
-  const head = "import OpenAI from 'openai';\nconst ai = new OpenAI();\n";
-  const call = "ai.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] })";
   const depth = 500 + int(r, 6000);
-  switch (int(r, 10)) {
-    case 0:
-      return `${head}export async function f(q: string) {${"{".repeat(depth)} await ${call}; ${"}".repeat(depth)}}`;
-    case 1:
-      return `${head}export async function f(q: string) { const x = ${"(".repeat(depth)}q${")".repeat(depth)}; await ${call}; }`;
-    case 2:
-      return `${head}export async function f(q: string) { const p = q${" + q".repeat(depth)}; await ${call.replace("content: q", "content: p")}; }`;
-    case 3:
-      return `${head}export const g = a${".b".repeat(depth * 3)};\nexport async function f(q: string) { await ${call}; }`;
-    case 4:
-      return `${head}export async function f(q: string) { const s = "${"x".repeat(200_000 + int(r, 1_500_000))}"; await ${call}; }`;
-    case 5:
-      return Buffer.from(Array.from({ length: 1 + int(r, 5000) }, () => int(r, 256))).toString("latin1");
-    case 6:
-      return Buffer.from(Array.from({ length: 1 + int(r, 5000) }, () => int(r, 256))).toString("utf8");
-    case 7:
-      return `${head}${Array.from({ length: 200 + int(r, 800) }, (_, i) => `export async function f${i}(q: string) { return ${i % 50 === 49 ? call : `f${i + 1}(q)`}; }`).join("\n")}`;
-    case 8:
-      return `${head}export const h = ${"(q) => ".repeat(Math.min(depth, 3000))}${call};`;
-    default:
-      return `${head}export async function f(q: string) { const t = ${"`${".repeat(Math.min(depth, 2000))}q${"}`".repeat(Math.min(depth, 2000))}; await ${call}; }`;
-  }
+  return PATHOLOGICAL_SHAPES[int(r, 10)]!.make(depth, r);
 }
 
 const GLOB_ALPHABET = ["*", "**", "?", "[", "]", "!", "^", "{", "}", ",", "/", "\\", "a", "b", "-", ":", "[:digit:]", "[[:alpha:]]", " ", "\t", ".", "#", "\r"];
