@@ -5,6 +5,9 @@ import type * as ts from "typescript";
 
 export type TS = typeof ts;
 
+/** Steps up the tree to a scope walked without keeping them (see scopeAbove). */
+const SHORT_WALK = 16;
+
 export class Scopes {
   private readonly declarations = new Map<ts.Node, Map<string, ts.Node>>();
   private readonly resolved = new Map<ts.Identifier, ts.Node | undefined>();
@@ -40,9 +43,15 @@ export class Scopes {
    * each identifier of a deep expression (`q + q + … + q`, thousands long) is not a walk to the top.
    */
   private scopeAbove(node: ts.Node): ts.Node | undefined {
+    // Most scopes are a few steps up: only a longer walk is kept.
+    let n: ts.Node = node;
+    for (let i = 0; i < SHORT_WALK; i++, n = n.parent) {
+      if (!n.parent) return undefined;
+      if (this.isScope(n.parent)) return n.parent;
+    }
     const passed: ts.Node[] = [];
     let scope: ts.Node | null | undefined;
-    for (let n: ts.Node = node; scope === undefined; ) {
+    while (scope === undefined) {
       const known = this.scopesAbove.get(n);
       if (known !== undefined) scope = known;
       else if (!n.parent) scope = null;
@@ -52,7 +61,7 @@ export class Scopes {
         else n = n.parent;
       }
     }
-    for (const n of passed) this.scopesAbove.set(n, scope);
+    for (const m of passed) this.scopesAbove.set(m, scope);
     return scope ?? undefined;
   }
 
