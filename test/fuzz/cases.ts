@@ -52,10 +52,17 @@ function checkSinks(file: string, text: string, problems: string[]): void {
   for (const s of model.sites) if (s.model && s.model.includes("<") && count(html, s.model) > count(plain, s.model)) problems.push(`HTML holds the raw model string ${JSON.stringify(s.model)}`);
 }
 
-/** Runs input `index` of `seed`; returns what is wrong (empty when it passed). Throws on a crash. */
-export function runCase(seed: number, index: number): string[] {
+/** What a fuzz input was: its kind (a pathological file's shape too) and size. */
+export interface CaseLabel {
+  readonly shape: string;
+  readonly characters?: number;
+}
+
+/** Runs input `index` of `seed`; returns what is wrong (empty when it passed), and what the input was. Throws on a crash. */
+export function runCase(seed: number, index: number): { problems: string[]; label: CaseLabel } {
   const r = rngOf(seed, index);
   const problems: string[] = [];
+  let label: CaseLabel = { shape: kindOf(index) };
   const usageOnly = (f: () => void, allowed: (e: unknown) => boolean): void => {
     try {
       f();
@@ -64,11 +71,16 @@ export function runCase(seed: number, index: number): string[] {
     }
   };
   switch (kindOf(index)) {
-    case "program":
-      checkSinks(`${pick(r, HOSTILE)}/${pick(r, HOSTILE)}x.ts`, mutatedProgram(r), problems);
+    case "program": {
+      const file = `${pick(r, HOSTILE)}/${pick(r, HOSTILE)}x.ts`;
+      const text = mutatedProgram(r);
+      label = { shape: "program", characters: text.length };
+      checkSinks(file, text, problems);
       break;
+    }
     case "pathological": {
-      const text = pathologicalFile(r);
+      const { text, shape } = pathologicalFile(r);
+      label = { shape: `pathological: ${shape}`, characters: text.length };
       const a = analyzeFile(ts, "deep.ts", text);
       if (a.findings.length === 0 && a.skipped === undefined && /chat\.completions/.test(text) && !/[\u0000]/.test(text) && !text.includes("const g = a.b")) {
         // A file that names the SDK and parses either has its site or says why it was skipped.
@@ -119,5 +131,5 @@ export function runCase(seed: number, index: number): string[] {
       usageOnly(() => void parseArgs(argv(r)), (e) => e instanceof UsageError);
       break;
   }
-  return problems;
+  return { problems, label };
 }

@@ -1,13 +1,15 @@
 // The fuzz suite: seeded and deterministic (FUZZ_SEED, default 20; FUZZ_COUNT inputs, default 2000),
 // run in worker threads with a deadline per input (FUZZ_DEADLINE_MS, default 30 s: a hang detector
 // on a shared 2-core machine, where the slowest input took 8 s); a failure names its seed and
-// index, and `FUZZ_SEED=s FUZZ_FROM=i FUZZ_COUNT=1` replays it. Then a few whole CLI runs on hostile trees and arguments: documented exit codes only.
+// index, and `FUZZ_SEED=s FUZZ_FROM=i FUZZ_COUNT=1` replays it. It prints the slowest input of each
+// shape (figures in docs/performance.md). Then a few whole CLI runs on hostile trees and arguments: documented exit codes only.
 import * as assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
+import type { CaseLabel } from "./cases";
 import { argv, globPattern, HOSTILE, int, mutatedProgram, pick, rng } from "./generators";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20);
@@ -17,15 +19,30 @@ const DEADLINE_MS = Number(process.env.FUZZ_DEADLINE_MS ?? 30_000);
 const WORKERS = 2;
 const CLI = path.resolve(__dirname, "../../../bin/aalp.js");
 
+/** One input's time, as its worker measured it (wall clock: on a shared machine, a figure to read, not to assert). */
+interface Timing {
+  readonly index: number;
+  readonly shape: string;
+  readonly characters?: number;
+  readonly ms: number;
+}
+
 interface Outcome {
   readonly failures: string[];
-  readonly slowest: { index: number; kind: string; ms: number };
+  readonly timings: Timing[];
+}
+
+/** The slowest input of each shape, slowest first: which generators make the engine work hardest. */
+export function slowestByShape(timings: readonly Timing[]): Timing[] {
+  const worst = new Map<string, Timing>();
+  for (const t of timings) if (t.ms > (worst.get(t.shape)?.ms ?? -1)) worst.set(t.shape, t);
+  return [...worst.values()].sort((a, b) => b.ms - a.ms);
 }
 
 function runSlice(from: number, to: number): Promise<Outcome> {
   return new Promise((resolve) => {
     const failures: string[] = [];
-    let slowest = { index: -1, kind: "", ms: 0 };
+    const timings: Timing[] = [];
     let current: { index: number; kind: string; at: number } | undefined;
     // The CLI's stack (its workers take the main thread's 984 KB too).
     const worker = new Worker(path.join(__dirname, "fuzzWorker.js"), { workerData: { seed: SEED, from, to }, resourceLimits: { stackSizeMb: 984 / 1024 } });
@@ -36,11 +53,10 @@ function runSlice(from: number, to: number): Promise<Outcome> {
         void worker.terminate();
       }
     }, 250);
-    worker.on("message", (m: { start?: number; kind?: string; done?: number; problems?: string[] }) => {
+    worker.on("message", (m: { start?: number; kind?: string; done?: number; problems?: string[]; label?: CaseLabel; ms?: number }) => {
       if (m.start !== undefined) current = { index: m.start, kind: m.kind!, at: Date.now() };
       else if (current) {
-        const ms = Date.now() - current.at;
-        if (ms > slowest.ms) slowest = { index: current.index, kind: current.kind, ms };
+        timings.push({ index: current.index, ...m.label!, ms: m.ms! });
         for (const p of m.problems ?? []) failures.push(`seed ${SEED} index ${m.done} (${current.kind}): ${p}`);
         current = undefined;
       }
@@ -48,7 +64,7 @@ function runSlice(from: number, to: number): Promise<Outcome> {
     worker.on("error", (e) => failures.push(`worker crashed: ${e.stack ?? e.message}`));
     worker.on("exit", () => {
       clearInterval(watchdog);
-      resolve({ failures, slowest });
+      resolve({ failures, timings });
     });
   });
 }
@@ -60,8 +76,8 @@ describe("fuzz suite", function () {
     const per = Math.ceil(COUNT / WORKERS);
     const outcomes = await Promise.all(Array.from({ length: WORKERS }, (_, w) => runSlice(FROM + w * per, FROM + Math.min(COUNT, (w + 1) * per))));
     const failures = outcomes.flatMap((o) => o.failures);
-    const slowest = outcomes.map((o) => o.slowest).sort((a, b) => b.ms - a.ms)[0]!;
-    console.log(`      slowest input: index ${slowest.index} (${slowest.kind}), ${slowest.ms} ms`);
+    console.log("      slowest input of each shape (ms, index, shape, characters):");
+    for (const t of slowestByShape(outcomes.flatMap((o) => o.timings))) console.log(`      ${t.ms.toFixed(0).padStart(6)}  ${String(t.index).padStart(5)}  ${t.shape}${t.characters === undefined ? "" : `, ${t.characters}`}`);
     assert.deepEqual(failures.slice(0, 20), []);
   });
 

@@ -114,13 +114,11 @@ export const PATHOLOGICAL_SHAPES: readonly { readonly name: string; readonly mak
   { name: "nested templates", make: (d) => `${PATHOLOGICAL_HEAD}export async function f(q: string) { const t = ${"`${".repeat(Math.min(d, 2000))}q${"}`".repeat(Math.min(d, 2000))}; await ${PATHOLOGICAL_CALL}; }` },
 ];
 
-/** The largest depth the fuzz suite gives a shape. */
-export const PATHOLOGICAL_MAX_DEPTH = 6499;
-
-/** Deep nesting, long chains, huge lines, binary and badly encoded bytes, each under 2 MB. */
-export function pathologicalFile(r: Rng): string {
+/** Deep nesting, long chains, huge lines, binary and badly encoded bytes, each under 2 MB; with its shape's name and size. */
+export function pathologicalFile(r: Rng): { readonly text: string; readonly shape: string } {
   const depth = 500 + int(r, 6000);
-  return PATHOLOGICAL_SHAPES[int(r, 10)]!.make(depth, r);
+  const shape = PATHOLOGICAL_SHAPES[int(r, 10)]!;
+  return { text: shape.make(depth, r), shape: shape.name };
 }
 
 const GLOB_ALPHABET = ["*", "**", "?", "[", "]", "!", "^", "{", "}", ",", "/", "\\", "a", "b", "-", ":", "[:digit:]", "[[:alpha:]]", " ", "\t", ".", "#", "\r"];
