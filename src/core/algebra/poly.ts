@@ -153,11 +153,17 @@ export class Poly {
     return true;
   }
 
+  /** Kept once worked out: `mul` and `subst` ask for it before every expansion. */
+  private degree: number | undefined;
+
   /** The highest total degree of a monomial (0 for constants and zero). */
   totalDegree(): number {
-    let d = 0;
-    for (const m of this.byKey.values()) d = Math.max(d, totalDegree(m.factors));
-    return d;
+    if (this.degree === undefined) {
+      let d = 0;
+      for (const m of this.byKey.values()) d = Math.max(d, totalDegree(m.factors));
+      this.degree = d;
+    }
+    return this.degree;
   }
 
   /** Without the monomials whose coefficient cancelled out. */
@@ -284,7 +290,9 @@ function dominates(a: Factors, b: Factors): boolean {
 }
 
 function totalDegree(f: Factors): number {
-  return Object.values(f).reduce((a, b) => a + b, 0);
+  let d = 0;
+  for (const s in f) d += f[s]!;
+  return d;
 }
 
 function compareMonomials(a: Monomial, b: Monomial): number {
