@@ -127,21 +127,31 @@ export class Scopes {
     return index;
   }
 
+  /**
+   * The identifiers named `name` in `scope`, but for those inside a nested scope that declares
+   * `name` again: `resolve` finds that declaration first for all of them. (Functions nested in
+   * functions, each with a parameter `q`: reading every nested one for each made the walk quadratic.)
+   */
   private identifiersIn(scope: ts.Node, name: string): ts.Identifier[] {
     const out: ts.Identifier[] = [];
-    this.forEachIdentifier(scope, (id) => {
-      if (id.text === name) out.push(id);
-    });
+    this.forEachIdentifier(
+      scope,
+      (id) => {
+        if (id.text === name) out.push(id);
+      },
+      (n) => n !== scope && this.isScope(n) && this.declarationsIn(n).has(name),
+    );
     return out;
   }
 
-  private forEachIdentifier(root: ts.Node, f: (id: ts.Identifier) => void): void {
+  private forEachIdentifier(root: ts.Node, f: (id: ts.Identifier) => void, skip?: (n: ts.Node) => boolean): void {
     const t = this.ts;
     const visit = (n: ts.Node): void => {
       if (t.isIdentifier(n)) {
         f(n);
         return;
       }
+      if (skip?.(n)) return;
       // A property name after a dot is not a reference to a variable.
       if (t.isPropertyAccessExpression(n)) {
         visit(n.expression);

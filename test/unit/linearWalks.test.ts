@@ -1,0 +1,67 @@
+// The analysis walks each node a bounded number of times, whatever the shape: counted, not timed.
+// The engine takes the `typescript` module as a parameter, so a copy that counts its node tests and
+// child walks measures the work; doubling the input must about double it (a quadratic walk makes
+// it four times). Each shape here was quadratic (issue 21: minified code, fuzz inputs of seconds).
+import * as assert from "node:assert/strict";
+import ts = require("typescript");
+import { FileAnalyzer } from "../../src/core/analysis/fileAnalyzer";
+import { PATHOLOGICAL_SHAPES } from "../fuzz/generators";
+
+const HEAD = `import OpenAI from "openai";\nconst ai = new OpenAI();\n`;
+const ASK = (q: string): string => `ai.chat.completions.create({ model: "m", messages: [{ role: "user", content: ${q} }] })`;
+
+/** The findings of `text`, and how many node tests (`ts.isX`) and child walks the analysis made. */
+function work(text: string): { findings: number; steps: number } {
+  let steps = 0;
+  const counting: Record<string, unknown> = { ...ts };
+  for (const [k, v] of Object.entries(ts)) {
+    if (typeof v === "function" && (/^is[A-Z]/.test(k) || k === "forEachChild")) {
+      counting[k] = (...args: unknown[]): unknown => {
+        steps++;
+        return (v as (...a: unknown[]) => unknown)(...args);
+      };
+    }
+  }
+  const sourceFile = ts.createSourceFile("w.ts", text, ts.ScriptTarget.Latest, true);
+  const findings = new FileAnalyzer(counting as unknown as typeof ts, sourceFile).findings().length;
+  return { findings, steps };
+}
+
+/** The work for size 2n over the work for size n. */
+function growth(make: (n: number) => string, n: number): { ratio: number; findings: number } {
+  const small = work(make(n));
+  const large = work(make(2 * n));
+  assert.equal(large.findings, small.findings);
+  return { ratio: large.steps / small.steps, findings: small.findings };
+}
+
+describe("linear walks: doubling the input about doubles the analysis's work", () => {
+  it("a string concatenation q + q + … + q (resolving each q and asking whether each write is conditional walked to the top)", () => {
+    const concatenation = PATHOLOGICAL_SHAPES.find((s) => s.name === "string concatenation")!;
+    const { ratio, findings } = growth((n) => concatenation.make(n, () => 0), 400);
+    assert.equal(findings, 1);
+    assert.ok(ratio < 2.5, `work grew ${ratio.toFixed(2)}× for twice the terms`);
+  });
+
+  it("functions nested in functions, each calling the next (a summary walked every nested function's body too)", () => {
+    const nested = (n: number): string => {
+      let body = `return ${ASK("q")};`;
+      for (let i = n; i > 0; i--) body = `function f${i}(q: string) { ${body} }\nreturn f${i}(q);`;
+      return `${HEAD}export async function f0(q: string) { ${body} }\nexport async function main(qs: string[]) { for (const q of qs) await f0(q); }\n`;
+    };
+    const { ratio, findings } = growth(nested, 60);
+    assert.equal(findings, 2);
+    assert.ok(ratio < 2.5, `work grew ${ratio.toFixed(2)}× for twice the nesting`);
+  });
+
+  it("a long function called from as many places (its body was walked for a client factory at every call)", () => {
+    const calls = (n: number): string => {
+      const helper = `function helper(x: number) {\n${Array.from({ length: n }, (_, i) => `  if (x > ${i}) x = x - ${i};`).join("\n")}\n  return x;\n}\n`;
+      const callers = Array.from({ length: n }, (_, i) => `  helper(${i});`).join("\n");
+      return `${HEAD}${helper}export async function main(q: string) {\n${callers}\n  await ${ASK("q")};\n}\n`;
+    };
+    const { ratio, findings } = growth(calls, 150);
+    assert.equal(findings, 1);
+    assert.ok(ratio < 2.5, `work grew ${ratio.toFixed(2)}× for twice the calls and body`);
+  });
+});
