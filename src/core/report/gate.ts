@@ -50,7 +50,14 @@ export function classOfJson(f: Pick<FindingFields, "inputTokens" | "calls" | "lo
 
 function isFinding(x: unknown): x is FindingFields {
   const f = x as Partial<FindingFields> | null;
-  return !!f && typeof f.file === "string" && typeof f.line === "number" && typeof f.function === "string" && typeof f.sdk === "string" && typeof f.api === "string" && typeof f.inputTokens?.text === "string" && Array.isArray(f.inputTokens.terms) && Array.isArray(f.loops) && Array.isArray(f.symbols);
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+  // Every field classOfJson reads: a hand-edited or damaged baseline is a usage error, not a crash.
+  const terms = (v: unknown): boolean => Array.isArray(v) && v.every((t) => isObject(t) && isObject(t.factors) && Object.values(t.factors).every((e) => typeof e === "number"));
+  return (
+    !!f && typeof f.file === "string" && typeof f.line === "number" && typeof f.function === "string" && typeof f.sdk === "string" && typeof f.api === "string" &&
+    typeof f.inputTokens?.text === "string" && terms(f.inputTokens.terms) && (f.calls === undefined || (isObject(f.calls) && terms(f.calls.terms))) &&
+    Array.isArray(f.loops) && f.loops.every(isObject) && Array.isArray(f.symbols) && f.symbols.every(isObject)
+  );
 }
 
 /** The sites of a parsed baseline report; throws with the reason when it is not one. */
