@@ -6,7 +6,7 @@ import { Poly } from "../algebra/poly";
 import { Constants } from "../binder/constants";
 import { Provenance, type ExportedClient, type LlmCall } from "../binder/provenance";
 import { Scopes, type TS } from "../binder/scopes";
-import { ENDPOINT_CATALOG, SDK_CATALOG, catalogCalleeNames, type SdkEntry } from "../catalog/sdks";
+import { ENDPOINT_CATALOG, SDK_CATALOG, catalogCalleeNames, moduleMatches, type SdkEntry } from "../catalog/sdks";
 import type { AnalysisOptions, Finding } from "../model";
 import { SymbolTable, rankBy } from "../symbols";
 import { Callees, type Callee } from "./callees";
@@ -25,6 +25,8 @@ export interface ExternalSummaries {
   provisional?(): number;
   /** A client another module exports (`export const client = new OpenAI()`, `export function getClient()`). */
   clientOf?(specifier: string, exportName: string, fromFile: string): ExportedClient | undefined;
+  /** Whether a specifier names a module of the project, which may offer summaries or clients (asked as when undefined: yes). */
+  resolves?(specifier: string, fromFile: string): boolean;
 }
 
 /** Thrown when a file's analysis passes its time budget (`AnalysisOptions.timeBudgetMs`). */
@@ -82,6 +84,10 @@ export class FileAnalyzer {
   summariesMade = 0;
   /** Counts summaries asked for while in progress, so such answers are not cached. */
   private pending = 0;
+  private readonly catalog: readonly SdkEntry[];
+  private readonly wrapperNames: readonly string[];
+  private readonly typeAware: boolean;
+  private llmSources: boolean | undefined;
 
   constructor(
     private readonly tsm: TS,
@@ -91,6 +97,9 @@ export class FileAnalyzer {
     checker?: ts.TypeChecker,
   ) {
     const catalog = catalogWith(options);
+    this.catalog = catalog;
+    this.wrapperNames = options?.wrappers ?? [];
+    this.typeAware = !!checker;
     this.budgetMs = options?.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
     this.scopes = new Scopes(tsm, sourceFile);
     this.constants = new Constants(tsm, this.scopes);
@@ -108,6 +117,7 @@ export class FileAnalyzer {
    * findings are reused, see unitReuse).
    */
   findings(within?: ReadonlySet<ts.Statement>): Finding[] {
+    if (!(this.llmSources ??= this.hasLlmSources())) return [];
     return this.withBudget(() => {
       try {
         return this.findingsWithin(within);
@@ -136,6 +146,57 @@ export class FileAnalyzer {
       for (const s of this.sourceFile.statements) if (within.has(s)) visit(s);
     } else visit(this.sourceFile);
     return out;
+  }
+
+  /**
+   * Whether any call in the file can be an LLM call: every one starts from a catalog module that
+   * the file imports and uses (or requires), a project module (its summaries and clients), a
+   * request to an endpoint (`fetch`, axios's `post`), a wrapper's name, or a type the checker names. A file
+   * with none of these has no finding, and the walk over every call (a minified bundle's tens of
+   * thousands) is skipped: an SDK imported and never used (`import OpenAI from "openai"` in front of
+   * 1.9 MB of minified code) is no source.
+   */
+  private hasLlmSources(): boolean {
+    if (this.typeAware || this.wrapperNames.length) return true;
+    const t = this.tsm;
+    const file = this.sourceFile.fileName;
+    // axios is read for its `post` to an endpoint (Provenance.classifyHttp).
+    const isCatalog = (specifier: string): boolean => specifier === "axios" || this.catalog.some((e) => e.modules.some((m) => moduleMatches(m, specifier)));
+    const projectModule = (specifier: string): boolean => !!this.external && (this.external.resolves?.(specifier, file) ?? true);
+    const used = (decl: ts.Node, name: ts.Identifier | undefined): boolean => !!name && this.scopes.referencesTo(decl, name.text).length > 0;
+    let found = false;
+    const visit = (n: ts.Node): void => {
+      if (found) return;
+      if (t.isImportDeclaration(n) && t.isStringLiteralLike(n.moduleSpecifier)) {
+        const specifier = n.moduleSpecifier.text;
+        if (!isCatalog(specifier)) found = projectModule(specifier);
+        else {
+          const c = n.importClause;
+          const b = c?.namedBindings;
+          found = !!c && (used(c, c.name) || (!!b && (t.isNamespaceImport(b) ? used(b, b.name) : b.elements.some((el) => used(el, el.name)))));
+        }
+        return;
+      }
+      if (t.isImportEqualsDeclaration(n)) {
+        const ref = n.moduleReference;
+        found = !t.isExternalModuleReference(ref) || !t.isStringLiteralLike(ref.expression) || (isCatalog(ref.expression.text) ? used(n, n.name) : projectModule(ref.expression.text));
+        return;
+      }
+      if (t.isCallExpression(n)) {
+        const callee = this.constants.skipTrivia(n.expression);
+        const name = t.isIdentifier(callee) ? callee.text : t.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+        const arg = n.arguments[0];
+        // A module named by a string: provenance follows no other `require` or `import()`.
+        const loaded = (name === "require" || callee.kind === t.SyntaxKind.ImportKeyword) && arg && t.isStringLiteralLike(arg) ? arg.text : undefined;
+        if (name === "fetch" || (loaded !== undefined && (isCatalog(loaded) || projectModule(loaded)))) {
+          found = true;
+          return;
+        }
+      }
+      t.forEachChild(n, visit);
+    };
+    visit(this.sourceFile);
+    return found;
   }
 
   /**

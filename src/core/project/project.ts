@@ -374,6 +374,7 @@ export class Project {
       summaryOf: (specifier, exportName) => this.exportedSummary(file, specifier, exportName),
       provisional: () => this.provisional,
       clientOf: (specifier, exportName) => this.exportedClient(file, specifier, exportName),
+      resolves: (specifier) => this.resolve(specifier, file) !== undefined,
     };
   }
 

@@ -1,0 +1,52 @@
+// A file in which no call can reach an LLM is not walked call by call: an SDK imported and never
+// used (issue 21's minified typescript.js behind `import OpenAI from "openai"`) has no source.
+import * as assert from "node:assert/strict";
+import ts = require("typescript");
+import { FileAnalyzer } from "../../src/core/analysis/fileAnalyzer";
+
+const HELPERS = `function a(x: number): number { return x > 0 ? b(x - 1) : 0; }
+function b(x: number): number { return a(x - 1) + c(x); }
+function c(x: number): number { return Math.max(x, 1); }
+export function run(xs: number[]) { for (const x of xs) a(x); }
+`;
+
+function analyse(text: string, wrappers?: string[]): { findings: number; summaries: number } {
+  const a = new FileAnalyzer(ts, ts.createSourceFile("s.ts", text, ts.ScriptTarget.Latest, true), wrappers ? { wrappers } : undefined);
+  return { findings: a.findings().length, summaries: a.summariesMade };
+}
+
+describe("LLM sources", () => {
+  it("an SDK imported and never used: no finding, and no function summarised", () => {
+    assert.deepEqual(analyse(`import OpenAI from "openai";\nimport { z } from "zod";\n${HELPERS}`), { findings: 0, summaries: 0 });
+  });
+
+  it("the same file with the client used once is analysed whole", () => {
+    const r = analyse(`import OpenAI from "openai";\nconst ai = new OpenAI();\n${HELPERS}export async function ask(q: string) { return ai.chat.completions.create({ model: "m", messages: [{ role: "user", content: q }] }); }\n`);
+    assert.equal(r.findings, 1);
+    assert.equal(r.summaries, 5);
+  });
+
+  it("an SDK import used only as a parameter's type is a source", () => {
+    assert.equal(analyse(`import OpenAI from "openai";\nexport async function f(c: OpenAI, qs: string[]) { for (const q of qs) await c.chat.completions.create({ model: "m", messages: [{ role: "user", content: q }] }); }\n`).findings, 1);
+  });
+
+  it("requires of other packages, a require of a computed name and an inspector's post are no source", () => {
+    assert.deepEqual(analyse(`import OpenAI from "openai";
+const fs = require("fs");
+const m = require(process.env.M);
+session.post("Profiler.enable", () => {});
+${HELPERS}`), { findings: 0, summaries: 0 });
+  });
+
+  it("axios's post to an endpoint is a source", () => {
+    assert.equal(analyse(`import axios from "axios";
+export async function f(qs: string[]) { for (const q of qs) await axios.post("https://api.openai.com/v1/chat/completions", { model: "m", messages: [{ role: "user", content: q }] }); }
+`).findings, 1);
+  });
+
+  it("a fetch to an endpoint, a catalog require and a wrapper's name are sources", () => {
+    assert.equal(analyse(`export async function f(q: string) { return fetch("https://api.openai.com/v1/chat/completions", { body: JSON.stringify({ model: "m", messages: [{ role: "user", content: q }] }) }); }\n`).findings, 1);
+    assert.equal(analyse(`const OpenAI = require("openai");\nconst ai = new OpenAI();\nexports.f = async (q) => ai.chat.completions.create({ model: "m", messages: [{ role: "user", content: q }] });\n`).findings, 1);
+    assert.equal(analyse(`export async function f(qs: string[]) { for (const q of qs) await myLlm(q); }\n`, ["myLlm"]).findings, 1);
+  });
+});
