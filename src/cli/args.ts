@@ -40,6 +40,8 @@ export interface ReportArgs {
   readonly fileBudgetMs: number;
   /** Milliseconds the whole run (file walk included) may take; the files not reached are skipped. */
   readonly runBudgetMs?: number;
+  /** A folder of per-file results kept between runs (created when missing). */
+  readonly cache?: string;
 }
 
 export type Args = ReportArgs | { readonly command: "help" } | { readonly command: "version" };
@@ -74,6 +76,7 @@ const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   workers: { type: "string", value: "N|auto", help: "worker threads for the analysis (default auto: by the number of files; 0: none;\nat most the machine's cores)" },
   fixes: { type: "boolean", help: "price every site's quick fixes in json and sarif too (text, markdown and html\nalways do; it applies and re-analyses each fix, which takes time)" },
   "file-budget": { type: "string", value: "SECONDS", help: `analysis time one file may take before it is skipped (default ${DEFAULT_FILE_BUDGET_S})` },
+  cache: { type: "string", value: "DIR", help: "keep each file's result in DIR and reuse it while the file and the modules\nit imports that reach an LLM are unchanged (created when missing; may be\nshared by concurrent runs; not used with --types)" },
   "run-budget": { type: "string", value: "SECONDS", help: "time the whole run may take, file walk included (default: none); the files\nnot reached are skipped" },
   quiet: { type: "boolean", help: "no progress or notes on standard error (warnings still show)" },
   help: { type: "boolean", short: "h", help: "this help" },
@@ -190,7 +193,8 @@ export function parseArgs(argv: readonly string[]): Args {
   const project = str("project");
   const scale = str("scale");
   const runBudget = str("run-budget");
-  for (const [name, value] of [["baseline", baseline], ["project", project], ["scale", scale]] as const) {
+  const cache = str("cache");
+  for (const [name, value] of [["baseline", baseline], ["project", project], ["scale", scale], ["cache", cache]] as const) {
     if (value !== undefined && value.trim() === "") throw new UsageError(`--${name} needs a value (it was empty)`);
   }
   if (baseline && failOn.size === 0) failOn.add("increase");
@@ -217,5 +221,6 @@ export function parseArgs(argv: readonly string[]): Args {
     fixes: flag("fixes") || format === "text" || format === "markdown" || format === "html",
     fileBudgetMs: seconds("file-budget", str("file-budget") ?? String(DEFAULT_FILE_BUDGET_S)),
     ...(runBudget !== undefined ? { runBudgetMs: seconds("run-budget", runBudget) } : {}),
+    ...(cache !== undefined ? { cache } : {}),
   };
 }

@@ -9,6 +9,7 @@ import { DEFAULT_ADVICE_SETTINGS, Project, fixOutcomes, sitesOfFile, type FileSi
 import { applyAnnotations, parseAnnotations, type AnnotationProblem } from "../core/annotations";
 import { overlayAssumptions } from "../core/report/estimate";
 import { nodeHost, pathMapping, programOf } from "./projectHost";
+import { directoryCache } from "./resultCacheDir";
 
 export interface ReporterSetup {
   readonly catalog: SdkEntry[];
@@ -24,19 +25,25 @@ export interface ReporterSetup {
   readonly priceFixes: boolean;
   /** The analysis time one file may take (the engine skips it with the reason past that). */
   readonly timeBudgetMs: number;
+  /** `--cache DIR` (not with `types`), and the version the entries are made by. */
+  readonly cache?: { readonly dir: string; readonly version: string };
 }
 
-/** A file's sites, and the problems with its `@aalp` comments (the CLI warns about them). */
-export type ReportedFile = FileSites & { readonly annotationProblems?: readonly AnnotationProblem[] };
+/** What the cache did for one file (`--cache`): read, analysed and stored, or neither (no LLM reached, or not kept). */
+export type CacheUse = "read" | "stored" | "none";
+
+/** A file's sites, the problems with its `@aalp` comments (the CLI warns about them), and with --cache what the cache did. */
+export type ReportedFile = FileSites & { readonly annotationProblems?: readonly AnnotationProblem[]; readonly cache?: CacheUse };
 
 export type FileReporter = (file: string) => ReportedFile;
 
 export function fileReporter(setup: ReporterSetup): FileReporter {
   const host = nodeHost();
   const program = setup.types ? programOf(setup.configFile) : undefined;
-  const project = new Project(ts, host, { catalog: setup.catalog, wrappers: setup.wrappers, timeBudgetMs: setup.timeBudgetMs, ...pathMapping(setup.configFile, setup.explicitProject), ...(program ? { program } : {}) });
+  const mapping = pathMapping(setup.configFile, setup.explicitProject);
+  const project = new Project(ts, host, { catalog: setup.catalog, wrappers: setup.wrappers, timeBudgetMs: setup.timeBudgetMs, ...mapping, ...(program ? { program } : {}) });
   const display = (f: string): string => path.relative(setup.cwd, f).split(path.sep).join("/");
-  return (file) => {
+  const report = (file: string): ReportedFile => {
     const analysis = project.analyze(file);
     // A file the analysis parsed has its text and comments in its syntax tree.
     const sourceFile = analysis.sourceFile;
@@ -50,5 +57,14 @@ export function fileReporter(setup: ReporterSetup): FileReporter {
     const outcomes = fixOutcomes(annotated.findings, { ts, fileName: file, text: sourceFile.text, settings: DEFAULT_ADVICE_SETTINGS, fixes: setup.priceFixes, sourceFile });
     const options = { ...setup.siteOptions, assume: overlayAssumptions(setup.siteOptions.assume, annotated.assumptions) };
     return { ...sitesOfFile({ ...analysis, findings: annotated.findings }, display(file), options, outcomes), ...problems };
+  };
+  if (!setup.cache || program) return report;
+  // Everything but the files' texts that a result depends on (the time budget only decides skips, which are not kept).
+  const settings = JSON.stringify({ catalog: setup.catalog, wrappers: setup.wrappers, mapping, cwd: setup.cwd, sites: setup.siteOptions, fixes: setup.priceFixes });
+  const cache = directoryCache(project, { dir: setup.cache.dir, version: setup.cache.version, tsVersion: ts.version, settings, display });
+  return (file) => {
+    const before = { ...cache.stats };
+    const result = cache.cached(file, () => report(file));
+    return { ...result, cache: cache.stats.hits > before.hits ? "read" : cache.stats.stored > before.stored ? "stored" : "none" };
   };
 }

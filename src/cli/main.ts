@@ -62,6 +62,17 @@ function workerCount(args: ReportArgs, files: number, note: (message: string) =>
   return files >= AUTO_WORKERS_FROM_FILES && cores >= AUTO_WORKERS_FROM_CORES ? Math.min(AUTO_WORKERS_MAX, cores - 1) : 0;
 }
 
+/** The --cache folder, created when missing (a path that cannot be a folder is a usage error). */
+function cacheFolder(dir: string): string {
+  const abs = path.resolve(dir);
+  try {
+    fs.mkdirSync(abs, { recursive: true });
+  } catch (err) {
+    throw new UsageError(`--cache ${dir}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return abs;
+}
+
 /** Files not analysed that standard error names one by one; the report lists them all. */
 const LISTED_SKIPS = 20;
 
@@ -99,7 +110,9 @@ async function report(args: ReportArgs): Promise<number> {
     siteOptions: { assume: args.assume, ...(args.scale ? { scale: args.scale } : {}) },
     priceFixes: args.fixes,
     timeBudgetMs: args.fileBudgetMs,
+    ...(args.cache !== undefined && !args.types ? { cache: { dir: cacheFolder(args.cache), version: VERSION } } : {}),
   };
+  if (args.cache !== undefined && args.types) note("--cache is not used with --types (a file's result there depends on the whole program's types)");
   const display = (f: string): string => path.relative(cwd, f).split(path.sep).join("/");
   const shown = progress(files.length, process.stderr, args.quiet);
   const workers = workerCount(args, files.length, note);
@@ -115,6 +128,10 @@ async function report(args: ReportArgs): Promise<number> {
     }
   }
   shown.done();
+  if (setup.cache) {
+    const used = (u: string): number => analysed.filter((a) => a?.cache === u).length;
+    note(`cache ${showControls(args.cache!)}: ${used("read")} file${used("read") === 1 ? "" : "s"} read from it, ${used("stored")} analysed and stored`);
+  }
   const outOfTime = `not analysed: the run's time budget (${args.runBudgetMs! / 1000} s) ran out`;
   const perFile: FileSites[] = [
     ...files.map((f, i) => analysed[i] ?? { file: display(f), sites: [], skipped: outOfTime }),

@@ -35,6 +35,16 @@ interface FileState {
   scan?: { readonly mentionsSdk: boolean; readonly names: ReturnType<typeof importedNames>; readonly specifiers: readonly string[] };
 }
 
+/** A module as the result cache sees it: its text, whether it can reach an LLM, and where its imports resolve. */
+export interface ModuleNode {
+  /** Normalised path. */
+  readonly file: string;
+  readonly text: string;
+  readonly reachesLlm: boolean;
+  /** In the order of the text; `target` null when the specifier names no project file. */
+  readonly imports: readonly { readonly specifier: string; readonly target: string | null }[];
+}
+
 export class Project {
   private readonly files = new Map<string, FileState>();
   private readonly reaches = new Map<string, boolean>();
@@ -112,6 +122,18 @@ export class Project {
       if (err instanceof RangeError || err instanceof BudgetExceeded) return undefined;
       throw err;
     }
+  }
+
+  /**
+   * The file's text, imports and whether it can reach an LLM, from the text scan alone (no parse):
+   * what a cached result's key is made of (see resultCache.ts). Undefined when it cannot be read.
+   */
+  moduleNode(fileName: string): ModuleNode | undefined {
+    const file = normalizePath(fileName);
+    const state = this.load(file);
+    if (!state) return undefined;
+    const imports = this.scanOf(file, state.text).specifiers.map((specifier) => ({ specifier, target: this.resolve(specifier, file) ?? null }));
+    return { file, text: state.text, reachesLlm: this.reachesLlm(file), imports };
   }
 
   /**

@@ -1,0 +1,98 @@
+// `--cache DIR`: the core's result cache on the file system. One file per entry, named by its key;
+// written to a temporary name and renamed (atomic on one file system), so concurrent runs sharing
+// the folder never read half an entry. An entry is read only when it is a regular file of bounded
+// size (not a link, a FIFO or a device planted in the folder), and checked against the schema of a
+// result before use; anything else is a miss.
+import Ajv from "ajv";
+import { createHash, randomBytes } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { ResultCache, type Project, type ResultStorage } from "../core";
+import resultSchema from "../../schema/result-cache.schema.json";
+import type { ReportedFile } from "./fileReporter";
+
+const KEY = /^[0-9a-f]{64}$/;
+/** Larger entries are not read (a file with thousands of sites stays far below). */
+const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
+
+export const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
+
+export function directoryStorage(dir: string): ResultStorage {
+  fs.mkdirSync(dir, { recursive: true });
+  return {
+    get(key) {
+      if (!KEY.test(key)) return undefined;
+      let fd: number | undefined;
+      try {
+        fd = fs.openSync(path.join(dir, key), fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
+        const st = fs.fstatSync(fd);
+        if (!st.isFile() || st.size > MAX_ENTRY_BYTES) return undefined;
+        return fs.readFileSync(fd);
+      } catch {
+        return undefined;
+      } finally {
+        if (fd !== undefined) fs.closeSync(fd);
+      }
+    },
+    put(key, bytes) {
+      if (!KEY.test(key)) return;
+      const tmp = path.join(dir, `.${key}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+      try {
+        fs.writeFileSync(tmp, bytes, { flag: "wx" });
+        fs.renameSync(tmp, path.join(dir, key));
+      } catch (err) {
+        fs.rmSync(tmp, { force: true });
+        throw err;
+      }
+    },
+  };
+}
+
+const validResult = new Ajv({ allErrors: false, strict: true }).compile(resultSchema);
+
+/** A stored value is used only when it has the shape of a result, for this file's displayed path. */
+const acceptResult =
+  (display: (file: string) => string) =>
+  (value: unknown, file: string): value is ReportedFile => {
+    if (!validResult(value)) return false;
+    const r = value as unknown as ReportedFile;
+    return r.file === display(file) && r.sites.every((s) => s.file === display(file)) && r.cache === undefined;
+  };
+
+/** The engine's identity: the version and a digest of the running code (a rebuilt engine starts afresh). */
+let engineId: string | undefined;
+function engine(version: string, tsVersion: string): string {
+  if (engineId === undefined) {
+    let code = "";
+    try {
+      code = sha256(fs.readFileSync(__filename, "utf8"));
+    } catch {
+      code = String(Date.now());
+    }
+    engineId = `${version}\u0000${tsVersion}\u0000${code}`;
+  }
+  return engineId;
+}
+
+export interface CacheSetup {
+  readonly dir: string;
+  readonly version: string;
+  readonly tsVersion: string;
+  /** The options that change a file's result, as text. */
+  readonly settings: string;
+  readonly display: (file: string) => string;
+}
+
+/** Results whose skip reason depends on the machine's load are computed again next time. */
+const keepResult = (r: ReportedFile): boolean => !r.skipped || !/budget/.test(r.skipped);
+
+export function directoryCache(project: Project, setup: CacheSetup): ResultCache<ReportedFile> {
+  return new ResultCache<ReportedFile>(project, {
+    storage: directoryStorage(setup.dir),
+    digest: sha256,
+    engine: engine(setup.version, setup.tsVersion),
+    settings: setup.settings,
+    accept: acceptResult(setup.display),
+    keep: keepResult,
+  });
+}
