@@ -41,6 +41,11 @@ describe("aalp arguments", () => {
     assert.deepEqual([report().includeTests, report("--include-tests").includeTests, report("--include-tests=false").includeTests], [false, true, false]);
   });
 
+  it("--cache takes a folder (none by default; an empty one is a usage error)", () => {
+    assert.deepEqual([report().cache, report("--cache", ".aalp-cache").cache], [undefined, ".aalp-cache"]);
+    usageError(["report", "--cache", ""], /^--cache needs a value/);
+  });
+
   it("-- ends the options", () => {
     assert.deepEqual(report("--format", "json", "--", "--weird.ts", "-h").paths, ["--weird.ts", "-h"]);
   });
@@ -59,7 +64,7 @@ describe("aalp arguments", () => {
 
   it("the usage text is written from the options table: every option, in order", () => {
     const flags = [...USAGE.matchAll(/^ {2}(?:-h, )?(--[a-z-]+)/gm)].map((m) => m[1]);
-    assert.deepEqual(flags, ["--format", "--out", "--assume", "--scale", "--baseline", "--fail-on", "--allow-skipped", "--include-tests", "--include", "--exclude", "--catalog", "--wrapper", "--project", "--types", "--workers", "--fixes", "--file-budget", "--run-budget", "--quiet", "--help", "--version"]);
+    assert.deepEqual(flags, ["--format", "--out", "--assume", "--scale", "--baseline", "--fail-on", "--allow-skipped", "--include-tests", "--include", "--exclude", "--catalog", "--wrapper", "--project", "--types", "--workers", "--fixes", "--file-budget", "--cache", "--run-budget", "--quiet", "--help", "--version"]);
   });
 
   it("the CLI warns on stderr about --assume and --scale symbols no site uses", () => {
