@@ -3,7 +3,7 @@
 import * as vscode from "vscode";
 import type { Severity } from "../core/advice/types";
 import type { PriceOverrides } from "../core/pricing";
-import { DEFAULT_SETTINGS, type AalpSettings } from "./view/settingsModel";
+import { DEFAULT_SETTINGS, budgetSetting, type AalpSettings } from "./view/settingsModel";
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "information", "hint"];
 
@@ -29,6 +29,7 @@ export function readSettings(resource: vscode.Uri | undefined): AalpSettings {
     windowSize: c.get<number>("fixes.windowSize", d.windowSize),
     summarizeBudgetTokens: c.get<number>("fixes.summarizeBudgetTokens", d.summarizeBudgetTokens),
     concurrency: c.get<number>("fixes.concurrency", d.concurrency),
+    fileBudgetMs: budgetSetting(c.get<unknown>("analysis.fileBudgetMs", d.fileBudgetMs), d.fileBudgetMs),
   };
 }
 

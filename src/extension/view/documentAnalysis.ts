@@ -42,7 +42,7 @@ function readDisk(file: string): string | undefined {
 let retiredAnalyses = 0;
 
 function projectFor(settings: AalpSettings): { project: Project; overlay: Map<string, string> } {
-  const key = settings.wrappers.join("\u0000");
+  const key = [settings.fileBudgetMs, ...settings.wrappers].join("\u0000");
   if (workspace?.key !== key) {
     retiredAnalyses += workspace?.project.stats.analyzed ?? 0;
     const overlay = new Map<string, string>();
@@ -50,7 +50,7 @@ function projectFor(settings: AalpSettings): { project: Project; overlay: Map<st
       readFile: (p: string) => overlay.get(p) ?? readDisk(p),
       fileExists: (p: string) => overlay.has(p) || fs.existsSync(p),
     };
-    workspace = { key, overlay, project: new Project(ts, host, settings.wrappers.length ? { wrappers: settings.wrappers } : {}) };
+    workspace = { key, overlay, project: new Project(ts, host, { timeBudgetMs: settings.fileBudgetMs, ...(settings.wrappers.length ? { wrappers: settings.wrappers } : {}) }) };
   }
   return workspace;
 }

@@ -32,6 +32,8 @@ export interface AalpSettings {
   readonly windowSize: number;
   readonly summarizeBudgetTokens: number;
   readonly concurrency: number;
+  /** Analysis time one file may take before it is skipped as "analysis budget exceeded (in <function>)". */
+  readonly fileBudgetMs: number;
 }
 
 export const DEFAULT_SETTINGS: AalpSettings = {
@@ -48,4 +50,10 @@ export const DEFAULT_SETTINGS: AalpSettings = {
   windowSize: 8,
   summarizeBudgetTokens: 4000,
   concurrency: 4,
+  fileBudgetMs: 5000,
 };
+
+/** `aalp.analysis.fileBudgetMs` as hand-edited settings may give it: a positive number (at most a day), else the default. */
+export function budgetSetting(v: unknown, fallback: number): number {
+  return typeof v === "number" && Number.isFinite(v) && v > 0 ? Math.min(v, 86_400_000) : fallback;
+}
