@@ -18,8 +18,17 @@
 //   type-aware   the same program + a Project over it (checker-backed) analysing each file
 //   incremental  a core Project: full analysis, then re-analysis of every file after one edit of an
 //                llm.ts wrapper and of a leaf file (rows incremental.full / .llm-edit / .leaf-edit)
+//   cache-cold   `report --format json --cache DIR` with DIR emptied first (untimed)
+//   cache-warm   the same again, DIR kept: what a second run over unchanged files costs
+//   files        the CLI's per-file reporter over every file, each file timed (top 5 slowest kept)
+//
+// Real folders (`--repos a,b` or a `--dir` without the generator's marker; read, never written):
+// per folder parse, analysis, cache-cold, cache-warm and files by default, the ratios report/parse
+// (time and peak RSS) and warm/cold, the slowest files; then one table over all folders. Parse and
+// the per-file reporter take the files the CLI collects (its walk, .gitignore, node_modules).
 // type-aware and incremental use the engine in-process: the parent bundles src/core/index.ts into
-// .bench/core.js with esbuild (typescript external) before the runs.
+// .bench/core.js with esbuild (typescript external) before the runs; parse and files bundle the CLI's
+// file walk and per-file reporter into .bench/cli-parts/.
 //
 // Adding a measurement: append an entry to MEASUREMENTS (name, title, optional `requires`,
 // `prepare` (runs once in the parent before the runs), `setup`, `run`, and `default: false` for
@@ -33,7 +42,9 @@
 //   --runs N            runs per measurement (default 3)
 //   --only a,b          measurements to run (default: all with default !== false)
 //   --list              list measurements and exit
-//   --dir PATH          workspace folder (default .bench/workspace)
+//   --dir PATH          workspace folder (default .bench/workspace); a folder without the generator's
+//                       marker is measured as it is, like one of --repos
+//   --repos A,B         real folders to measure, one after the other (comma-separated)
 //   --files N --seed S  generator parameters (defaults in generate-workspace.mjs)
 //   --regenerate        regenerate the workspace even if its marker matches
 //   --cpu-prof          also write a V8 CPU profile of each run's timed region to .bench/profiles
@@ -43,12 +54,13 @@
 // Child mode (internal): node scripts/bench.mjs --child <name> --dir <workspace> --tmp <folder>
 
 import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEFAULTS as GEN_DEFAULTS, ensureWorkspace, listSourceFiles } from "./bench/generate-workspace.mjs";
+import { DEFAULTS as GEN_DEFAULTS, MARKER_NAME, ensureWorkspace, listSourceFiles } from "./bench/generate-workspace.mjs";
 
 const SCRIPT = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(SCRIPT), "..");
@@ -66,6 +78,7 @@ export const MEASUREMENTS = [
   {
     name: "parse",
     title: "baseline: read + ts.createSourceFile",
+    prepare: buildCliParts,
     run: (ctx) => parseAll(ctx, false),
   },
   {
@@ -74,6 +87,7 @@ export const MEASUREMENTS = [
     name: "parse-retain",
     title: "read + ts.createSourceFile, all ASTs retained",
     default: false,
+    prepare: buildCliParts,
     run: (ctx) => parseAll(ctx, true),
   },
   {
@@ -108,6 +122,50 @@ export const MEASUREMENTS = [
       return { files: ctx.files.length, outputBytes: fs.statSync(out).size };
     },
   })),
+  // The cache: a first run into an empty folder, then a second one over unchanged files.
+  ...[
+    ["cache-cold", "aalp report --format json --cache DIR (DIR empty)", true],
+    ["cache-warm", "aalp report --format json --cache DIR (DIR from the cold run)", false],
+  ].map(([name, title, empty]) => ({
+    name,
+    title,
+    requires: () => (fs.existsSync(CLI_PATH) ? undefined : `${path.relative(ROOT, CLI_PATH)} is missing (npm run build)`),
+    setup(ctx) {
+      if (empty) fs.rmSync(cacheDirOf(ctx.dir), { recursive: true, force: true });
+      return require(CLI_PATH);
+    },
+    async run(ctx, cli) {
+      const out = path.join(ctx.tmp, `${name}.json`);
+      const code = await cli.main(["report", ctx.dir, "--format", "json", "--out", out, "--quiet", "--cache", cacheDirOf(ctx.dir)]);
+      if (code !== 0) throw new Error(`main() returned exit code ${code}`);
+      return { files: reportedFileCount(out) ?? ctx.files.length, outputBytes: fs.statSync(out).size, cacheEntries: fs.readdirSync(cacheDirOf(ctx.dir)).length };
+    },
+  })),
+  {
+    // The CLI's per-file reporter (one Project, as `report --workers 0` runs it), each file timed: a
+    // file's time includes the summaries of the modules it is the first to need.
+    name: "files",
+    title: "the CLI's per-file reporter, each file timed",
+    prepare: buildCliParts,
+    setup: (ctx) => ({ reporter: loadCliPart("fileReporter"), projectHost: loadCliPart("projectHost") }),
+    run(ctx, { reporter, projectHost }) {
+      const files = cliFiles(ctx);
+      const report = reporter.fileReporter({ catalog: [], wrappers: [], configFile: projectHost.tsconfigFor(undefined, [ctx.dir]), explicitProject: false, types: false, cwd: ctx.dir, siteOptions: { assume: {} }, priceFixes: false, timeBudgetMs: 20_000 });
+      const times = [];
+      let sites = 0;
+      let skipped = 0;
+      for (const f of files) {
+        const t0 = performance.now();
+        const r = report(f);
+        times.push([performance.now() - t0, f, r.skipped]);
+        sites += r.sites.length;
+        if (r.skipped) skipped++;
+      }
+      times.sort((a, b) => b[0] - a[0]);
+      const slowest = times.slice(0, 5).map(([ms, f, why]) => ({ file: path.relative(ctx.dir, f).split(path.sep).join("/"), ms: round(ms, 1), ...(why ? { skipped: why } : {}) }));
+      return { files: files.length, findings: sites, skippedFiles: skipped, slowestFileMs: slowest[0]?.ms ?? 0, slowest };
+    },
+  },
   {
     // A full type check of the workspace as `tsc -p <workspace> --noEmit` does it: the workspace's
     // tsconfig.json, ts.createProgram, then all pre-emit diagnostics. The yardstick of type-aware mode.
@@ -166,6 +224,28 @@ export const MEASUREMENTS = [
 
 const EDITS = 5;
 const CORE_BUNDLE = path.join(BENCH_DIR, "core.js");
+const CLI_PARTS = path.join(BENCH_DIR, "cli-parts");
+
+/** The cache folder of a measured folder (outside it: real folders are never written). */
+function cacheDirOf(dir) {
+  return path.join(BENCH_DIR, "cache", createHash("sha256").update(path.resolve(dir)).digest("hex").slice(0, 16));
+}
+
+/** The CLI's file walk, its tsconfig lookup and its per-file reporter as libraries (the CLI bundle exports only main). */
+async function buildCliParts() {
+  const { build } = await import("esbuild");
+  const entryPoints = Object.fromEntries(["collectFiles", "projectHost", "fileReporter"].map((n) => [n, path.join(ROOT, "src", "cli", `${n}.ts`)]));
+  await build({ entryPoints, bundle: true, platform: "node", target: "node20", format: "cjs", external: ["typescript"], outdir: CLI_PARTS, logLevel: "warning" });
+}
+
+function loadCliPart(name) {
+  return require(path.join(CLI_PARTS, `${name}.js`));
+}
+
+/** The files `aalp report <dir>` analyses (absolute paths), as its walk finds them. */
+function cliFiles(ctx) {
+  return loadCliPart("collectFiles").collectFiles([ctx.dir], { cwd: ctx.dir }).files;
+}
 
 function coreRequires() {
   return fs.existsSync(path.join(ROOT, "src", "core", "index.ts")) ? undefined : "src/core/index.ts is missing";
@@ -345,22 +425,23 @@ function runIncremental(ctx, { core, targets }) {
 // same child (phases of one measurement), the ratio is the median of the per-run ratios; otherwise
 // the ratio of the medians.
 export const COMPARISONS = [
-  { name: "analysis/parse", numerator: "analysis", denominator: "parse", target: 1.5, label: "analysis ≤ 1.5× parse" },
+  { name: "analysis/parse", numerator: "analysis", denominator: "parse", target: 1.5, rssTarget: 2, label: "analysis ≤ 1.5× parse" },
   { name: "type-aware/typecheck", numerator: "type-aware", denominator: "typecheck", target: 1.2, label: "type-aware ≤ 1.2× tsc --noEmit" },
   { name: "llm-edit/full", numerator: "incremental.llm-edit", denominator: "incremental.full", target: 0.05, label: "re-analysis after an llm.ts edit ≤ 5% of a full analysis" },
   { name: "leaf-edit/full", numerator: "incremental.leaf-edit", denominator: "incremental.full", target: 0.05, label: "re-analysis after a leaf edit ≤ 5% of a full analysis" },
   { name: "workers/single", numerator: "report-workers", denominator: "report-single", target: 1, label: "the whole report with 2 worker threads no slower than on one thread" },
+  { name: "cache warm/cold", numerator: "cache-warm", denominator: "cache-cold", target: 0.2, label: "a second run with the cache ≤ 0.2× the first" },
 ];
 
 function parseAll(ctx, retain) {
-  // Walks the folder too, since the analyzer has to.
+  // Walks the folder as the CLI does (its .gitignore rules, no node_modules), since the analyzer has to.
   const { ts } = ctx;
-  const files = listSourceFiles(ctx.dir);
+  const files = fs.existsSync(path.join(CLI_PARTS, "collectFiles.js")) ? cliFiles(ctx) : listSourceFiles(ctx.dir).map((rel) => path.join(ctx.dir, rel));
   const kept = [];
   let statements = 0;
-  for (const rel of files) {
-    const text = fs.readFileSync(path.join(ctx.dir, rel), "utf8");
-    const sf = ts.createSourceFile(rel, text, ts.ScriptTarget.Latest, /* setParentNodes */ true);
+  for (const file of files) {
+    const text = fs.readFileSync(file, "utf8");
+    const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, /* setParentNodes */ true);
     statements += sf.statements.length;
     if (retain) kept.push(sf);
   }
@@ -421,10 +502,10 @@ async function childMain(argv) {
 // ---------------------------------------------------------------------------------------------
 // Parent
 
-function runChild(name, opts, runIndex) {
+function runChild(name, opts, runIndex, label) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `aalp-bench-${name}-`));
   const args = [SCRIPT, "--child", name, "--dir", opts.dir, "--tmp", tmp, "--cli", CLI_PATH];
-  if (opts.cpuProf) args.push("--profile", profilePath(name, runIndex));
+  if (opts.cpuProf) args.push("--profile", profilePath(name, runIndex, label));
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
@@ -456,7 +537,10 @@ async function parentMain(argv) {
     for (const m of MEASUREMENTS) console.log(`${m.name.padEnd(12)} ${m.default === false ? "(opt-in) " : ""}${m.title}`);
     return 0;
   }
-  const selected = opts.only ? opts.only.map((n) => MEASUREMENTS.find((m) => m.name === n) ?? fail(`unknown measurement: ${n} (see --list)`)) : MEASUREMENTS.filter((m) => m.default !== false);
+  // A --dir that the generator did not make is a real folder: measured as it is, never written.
+  if (!opts.repos && opts.dirGiven && fs.existsSync(opts.dir) && fs.readdirSync(opts.dir).length > 0 && !fs.existsSync(path.join(opts.dir, MARKER_NAME))) opts.repos = [opts.dir];
+  const defaults = opts.repos ? MEASUREMENTS.filter((m) => REPO_DEFAULTS.includes(m.name)) : MEASUREMENTS.filter((m) => m.default !== false);
+  const selected = opts.only ? opts.only.map((n) => MEASUREMENTS.find((m) => m.name === n) ?? fail(`unknown measurement: ${n} (see --list)`)) : defaults;
   const missing = selected.map((m) => [m, m.requires?.()]).filter(([, why]) => why);
   if (missing.length > 0) {
     for (const [m, why] of missing) console.error(`bench: cannot run "${m.name}": ${why}`);
@@ -466,21 +550,60 @@ async function parentMain(argv) {
   fs.mkdirSync(BENCH_DIR, { recursive: true });
   for (const prepare of new Set(selected.map((m) => m.prepare).filter(Boolean))) await prepare();
   if (opts.cpuProf) fs.rmSync(path.join(BENCH_DIR, "profiles"), { recursive: true, force: true });
-  const ws = await ensureWorkspace({ dir: opts.dir, files: opts.files, seed: opts.seed, force: opts.regenerate });
-  opts.dir = ws.dir;
-  const st = ws.stats;
-  console.log(`workspace ${path.relative(ROOT, ws.dir) || ws.dir}: ${fmtInt(st.files)} files, ${fmtInt(st.lines)} lines, ${(st.bytes / 1048576).toFixed(1)} MB, ${st.agentFiles} agent files (${(st.agentShare * 100).toFixed(1)}%); ${ws.generated ? `generated in ${(ws.ms / 1000).toFixed(2)} s` : "reused"}`);
   console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? "cpu"} ×${os.cpus().length}, ${opts.runs} run(s) each${opts.cpuProf ? ", CPU profiling on" : ""}`);
 
+  const suites = [];
+  if (opts.repos) {
+    for (const dir of opts.repos) {
+      if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) fail(`not a folder: ${dir}`);
+      const st = folderStats(dir);
+      console.log(`\nfolder ${dir}: ${fmtInt(st.files)} files, ${fmtInt(st.lines)} lines, ${(st.bytes / 1048576).toFixed(1)} MB (measured as it is)`);
+      const suite = await runSuite({ ...opts, dir }, selected, st, path.basename(dir));
+      if (!suite) return 1;
+      suites.push({ dir, stats: st, ...suite });
+    }
+    if (suites.length > 1) printRepoSummary(suites);
+  } else {
+    const ws = await ensureWorkspace({ dir: opts.dir, files: opts.files, seed: opts.seed, force: opts.regenerate });
+    const st = ws.stats;
+    console.log(`workspace ${path.relative(ROOT, ws.dir) || ws.dir}: ${fmtInt(st.files)} files, ${fmtInt(st.lines)} lines, ${(st.bytes / 1048576).toFixed(1)} MB, ${st.agentFiles} agent files (${(st.agentShare * 100).toFixed(1)}%); ${ws.generated ? `generated in ${(ws.ms / 1000).toFixed(2)} s` : "reused"}`);
+    const suite = await runSuite({ ...opts, dir: ws.dir }, selected, st, "workspace");
+    if (!suite) return 1;
+    suites.push({ dir: path.relative(ROOT, ws.dir) || ws.dir, stats: { ...st, reused: !ws.generated, generationMs: ws.generated ? round(ws.ms, 0) : undefined }, ...suite });
+  }
+
+  const loads = suites.flatMap((x) => Object.values(x.measurements).flatMap((m) => m.runs.map((r) => r.loadAvg1))).filter((x) => typeof x === "number");
+  const results = {
+    date: new Date().toISOString(),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpu: `${os.cpus()[0]?.model ?? "?"} ×${os.cpus().length}`,
+    runsPerMeasurement: opts.runs,
+    loadAvg1: { min: round(Math.min(...loads), 2), max: round(Math.max(...loads), 2) },
+    cpuProfiling: !!opts.cpuProf,
+    ...(opts.repos
+      ? { repos: suites.map((x) => ({ dir: x.dir, ...x.stats, measurements: x.measurements, comparisons: x.comparisons, profiles: x.profiles })) }
+      : { workspace: { dir: suites[0].dir, ...suites[0].stats }, measurements: suites[0].measurements, comparisons: suites[0].comparisons, profiles: suites[0].profiles }),
+  };
+  fs.writeFileSync(path.join(BENCH_DIR, "results.json"), JSON.stringify(results, null, 2) + "\n");
+  console.log(`\nwrote ${path.relative(ROOT, path.join(BENCH_DIR, "results.json"))}`);
+  return 0;
+}
+
+/** Measurements a real folder gets by default (the others need the generated workspace's tsconfig and files). */
+const REPO_DEFAULTS = ["parse", "analysis", "cache-cold", "cache-warm", "files"];
+
+/** Every selected measurement `opts.runs` times over one folder, interleaved; its table, ratios and profiles. Undefined when a child failed. */
+async function runSuite(opts, selected, st, label) {
   const runs = Object.fromEntries(selected.map((m) => [m.name, []]));
   for (let r = 0; r < opts.runs; r++) {
     for (const m of selected) {
-      process.stderr.write(`  ${m.name} run ${r + 1}/${opts.runs}…`);
-      const res = await runChild(m.name, opts, r);
+      process.stderr.write(`  ${label}: ${m.name} run ${r + 1}/${opts.runs}…`);
+      const res = await runChild(m.name, opts, r, label);
       if (!res.ok) {
         process.stderr.write(" failed\n");
         console.error(res.error);
-        return 1;
+        return undefined;
       }
       const phases = res.result.phases ? ` (${Object.entries(res.result.phases).map(([p, x]) => `${p} ${x.ms < 100 ? x.ms.toFixed(1) : x.ms.toFixed(0)} ms`).join(", ")})` : "";
       process.stderr.write(` ${res.result.ms.toFixed(0)} ms${phases}, ${res.result.maxRssMB.toFixed(0)} MB, load ${res.result.loadAvg1.toFixed(1)}\n`);
@@ -524,7 +647,8 @@ async function parentMain(argv) {
     const paired = num.measurement === den.measurement;
     const ratio = paired ? median(num.runs.map((r, i) => r.ms / den.runs[i].ms)) : num.medianMs / den.medianMs;
     const rss = num.peakRssMB / den.peakRssMB;
-    return { name: c.name, label: c.label, ratio: round(ratio, 4), paired, rssRatio: round(rss, 3), target: c.target, met: ratio <= c.target };
+    const rssMet = c.rssTarget === undefined ? undefined : rss <= c.rssTarget;
+    return { name: c.name, label: c.label, ratio: round(ratio, 4), paired, rssRatio: round(rss, 3), target: c.target, met: ratio <= c.target, ...(c.rssTarget !== undefined ? { rssTarget: c.rssTarget, rssMet } : {}) };
   });
 
   printTable(rowNames.map((n) => [n, measurements[n]]));
@@ -532,14 +656,21 @@ async function parentMain(argv) {
   for (const c of comparisons) {
     const ratio = c.ratio < 0.1 ? `${(c.ratio * 100).toFixed(2)}%` : `${c.ratio.toFixed(2)}×`;
     console.log(`\n${c.name} = ${ratio} time${c.paired ? " (median of per-run ratios, same child)" : `, ${c.rssRatio.toFixed(2)}× peak RSS`}`);
-    console.log(`target: ${c.label} — ${c.met ? "met" : "NOT met"}`);
+    console.log(`target: ${c.label} — ${c.met ? "met" : "NOT met"}${c.rssTarget !== undefined ? `; peak RSS ≤ ${c.rssTarget}× — ${c.rssMet ? "met" : "NOT met"}` : ""}`);
+  }
+  const slowest = measurements.files?.runs[0]?.slowest;
+  if (slowest) {
+    const worst = Math.max(...measurements.files.runs.map((r) => r.slowestFileMs));
+    console.log(`\nslowest files (run 1; the analysis of a file includes the summaries it is the first to need):`);
+    for (const x of slowest) console.log(`  ${fmtInt(x.ms).padStart(7)} ms  ${x.file}${x.skipped ? `  (skipped: ${x.skipped})` : ""}`);
+    console.log(`target: no file over ${SLOWEST_FILE_TARGET_MS / 1000} s — ${worst <= SLOWEST_FILE_TARGET_MS ? "met" : "NOT met"} (slowest ${fmtInt(worst)} ms over the runs)`);
   }
 
   let profiles;
   if (opts.cpuProf) {
     profiles = {};
     for (const m of selected) {
-      const file = profilePath(m.name, 0);
+      const file = profilePath(m.name, 0, label);
       if (!fs.existsSync(file)) continue;
       const top = summarizeProfile(file, 15);
       profiles[m.name] = { file: path.relative(ROOT, file), top };
@@ -548,28 +679,52 @@ async function parentMain(argv) {
       console.log(`  by script: ${top.scripts.map((x) => `${x.script} ${x.pct.toFixed(0)}%`).join(", ")}`);
     }
   }
-
-  const loads = Object.values(runs).flatMap((rs) => rs.map((r) => r.loadAvg1));
-  const results = {
-    date: new Date().toISOString(),
-    node: process.version,
-    platform: `${process.platform} ${process.arch}`,
-    cpu: `${os.cpus()[0]?.model ?? "?"} ×${os.cpus().length}`,
-    runsPerMeasurement: opts.runs,
-    loadAvg1: { min: round(Math.min(...loads), 2), max: round(Math.max(...loads), 2) },
-    cpuProfiling: !!opts.cpuProf,
-    workspace: { dir: path.relative(ROOT, ws.dir) || ws.dir, reused: !ws.generated, generationMs: ws.generated ? round(ws.ms, 0) : undefined, ...st },
-    measurements,
-    comparisons,
-    profiles,
-  };
-  fs.writeFileSync(path.join(BENCH_DIR, "results.json"), JSON.stringify(results, null, 2) + "\n");
-  console.log(`\nwrote ${path.relative(ROOT, path.join(BENCH_DIR, "results.json"))}`);
-  return 0;
+  return { measurements, comparisons, profiles };
 }
 
-function profilePath(name, runIndex) {
-  return path.join(BENCH_DIR, "profiles", `${name}-${runIndex + 1}.cpuprofile`);
+const SLOWEST_FILE_TARGET_MS = 2000;
+
+/** One line per folder: the ratios the issue's targets name. */
+function printRepoSummary(suites) {
+  const header = ["folder", "files", "parse s", "report s", "ratio", "RSS ratio", "cold s", "warm s", "warm/cold", "slowest file ms"];
+  const cell = (x, f) => (x === undefined ? "—" : f(x));
+  const body = suites.map(({ dir, stats, measurements: m, comparisons }) => {
+    const cmp = (n) => comparisons.find((c) => c.name === n);
+    return [
+      path.basename(dir),
+      fmtInt(stats.files),
+      cell(m.parse?.medianMs, (x) => (x / 1000).toFixed(1)),
+      cell(m.analysis?.medianMs, (x) => (x / 1000).toFixed(1)),
+      cell(cmp("analysis/parse")?.ratio, (x) => `${x.toFixed(2)}×`),
+      cell(cmp("analysis/parse")?.rssRatio, (x) => `${x.toFixed(2)}×`),
+      cell(m["cache-cold"]?.medianMs, (x) => (x / 1000).toFixed(1)),
+      cell(m["cache-warm"]?.medianMs, (x) => (x / 1000).toFixed(1)),
+      cell(cmp("cache warm/cold")?.ratio, (x) => x.toFixed(2)),
+      cell(m.files ? Math.max(...m.files.runs.map((r) => r.slowestFileMs)) : undefined, fmtInt),
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  console.log("\n" + line(header));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const b of body) console.log(line(b));
+}
+
+/** Files, lines and bytes of the source files in a real folder (by the generator's listing). */
+function folderStats(dir) {
+  let lines = 0;
+  let bytes = 0;
+  const files = listSourceFiles(dir);
+  for (const rel of files) {
+    const buf = fs.readFileSync(path.join(dir, rel));
+    bytes += buf.length;
+    for (let i = 0; i < buf.length; i++) if (buf[i] === 10) lines++;
+  }
+  return { files: files.length, lines, bytes };
+}
+
+function profilePath(name, runIndex, label = "workspace") {
+  return path.join(BENCH_DIR, "profiles", `${label}-${name}-${runIndex + 1}.cpuprofile`);
 }
 
 function printTable(rows) {
@@ -646,7 +801,8 @@ function parseArgs(argv) {
     const a = argv[i];
     if (a === "--runs") opts.runs = positiveInt(value(i++), a);
     else if (a === "--only") opts.only = value(i++).split(",").filter(Boolean);
-    else if (a === "--dir") opts.dir = path.resolve(value(i++));
+    else if (a === "--dir") (opts.dir = path.resolve(value(i++))), (opts.dirGiven = true);
+    else if (a === "--repos") opts.repos = value(i++).split(",").filter(Boolean).map((d) => path.resolve(d));
     else if (a === "--files") opts.files = positiveInt(value(i++), a);
     else if (a === "--seed") opts.seed = value(i++);
     else if (a === "--timeout") opts.timeout = positiveInt(value(i++), a);
