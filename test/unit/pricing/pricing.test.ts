@@ -43,6 +43,15 @@ describe("pricing", () => {
     assert.equal(d.prices.source, "catalog");
   });
 
+  it("asks the bundled catalog once per SDK and model (a report asks once per projection point)", () => {
+    const first = lookupPrice("gpt-4.1", "openai");
+    assert.equal(lookupPrice("gpt-4.1", "openai"), first);
+    assert.notEqual(lookupPrice("gpt-4.1", undefined), first);
+    // An override is the user's, never the memo's.
+    assert.deepEqual(lookupPrice("gpt-4.1", "openai", { "gpt-4.1": { input: 1, output: 2 } }), { found: true, model: "gpt-4.1", provider: "openai", prices: { input: 1, output: 2 }, source: "override" });
+    assert.equal(lookupPrice("gpt-4.1", "openai"), first);
+  });
+
   it("defaults fill the symbols left open, and are marked", () => {
     const d = dollarEstimate(analyze(LOOP)[0]!, {});
     assert.ok(d.dollars !== null);
