@@ -5,6 +5,7 @@ import * as path from "node:path";
 // The module itself, not a namespace copy: bundled, `import * as ts` reads every `ts.x` through a
 // getter, and the engine calls `ts.isX` on every node it visits (a sixth of a 1.9 MB file's run).
 import ts = require("typescript");
+import { normalizePath } from "../core/project/modulePaths";
 import { DEFAULT_ADVICE_SETTINGS, Project, fixOutcomes, sitesOfFile, type FileSites, type SdkEntry, type SiteOptions } from "../core";
 import { applyAnnotations, parseAnnotations, type AnnotationProblem } from "../core/annotations";
 import { overlayAssumptions } from "../core/report/estimate";
@@ -25,6 +26,8 @@ export interface ReporterSetup {
   readonly priceFixes: boolean;
   /** The analysis time one file may take (the engine skips it with the reason past that). */
   readonly timeBudgetMs: number;
+  /** Every file of the run: a file is let go once it and the files of the run that import it are reported (see releaser). */
+  readonly files?: readonly string[];
   /** `--cache DIR` (not with `types`), and the version the entries are made by. */
   readonly cache?: { readonly dir: string; readonly version: string };
 }
@@ -43,7 +46,13 @@ export function fileReporter(setup: ReporterSetup): FileReporter {
   const mapping = pathMapping(setup.configFile, setup.explicitProject);
   const project = new Project(ts, host, { catalog: setup.catalog, wrappers: setup.wrappers, timeBudgetMs: setup.timeBudgetMs, ...mapping, ...(program ? { program } : {}) });
   const display = (f: string): string => path.relative(setup.cwd, f).split(path.sep).join("/");
+  const release = releaser(project, setup.files, !!program);
   const report = (file: string): ReportedFile => {
+    const result = reportOn(file);
+    release(file);
+    return result;
+  };
+  const reportOn = (file: string): ReportedFile => {
     const analysis = project.analyze(file);
     // A file the analysis parsed has its text and comments in its syntax tree.
     const sourceFile = analysis.sourceFile;
@@ -66,5 +75,41 @@ export function fileReporter(setup: ReporterSetup): FileReporter {
     const before = { ...cache.stats };
     const result = cache.cached(file, () => report(file));
     return { ...result, cache: cache.stats.hits > before.hits ? "read" : cache.stats.stored > before.stored ? "stored" : "none" };
+  };
+}
+
+/**
+ * Memory for a batch run: a file's syntax tree and analysis are let go (Project.release) once the
+ * file has been reported and so have all the files of the run that import it (by the text scan of
+ * their imports), so the project holds the modules still to be asked rather than every file seen.
+ * What importers took from it (summaries, clients) stays; a module asked again is parsed again.
+ */
+export function releaser(project: Pick<Project, "importTargets" | "release">, files: readonly string[] | undefined, typeAware: boolean): (file: string) => void {
+  if (!files || typeAware) return () => {};
+  let graph: { targets: Map<string, string[]>; pending: Map<string, number> } | undefined;
+  const reported = new Set<string>();
+  return (fileName) => {
+    if (!graph) {
+      const targets = new Map<string, string[]>();
+      const pending = new Map<string, number>();
+      for (const f of files) {
+        const from = normalizePath(f);
+        const to = [...new Set(project.importTargets(f))].filter((t) => t !== from);
+        targets.set(from, to);
+        for (const t of to) pending.set(t, (pending.get(t) ?? 0) + 1);
+      }
+      graph = { targets, pending };
+    }
+    const { targets, pending } = graph;
+    const letGo = (f: string): void => {
+      if (reported.has(f) && !pending.get(f)) project.release(f);
+    };
+    const file = normalizePath(fileName);
+    reported.add(file);
+    letGo(file);
+    for (const t of targets.get(file) ?? []) {
+      pending.set(t, pending.get(t)! - 1);
+      letGo(t);
+    }
   };
 }

@@ -110,6 +110,7 @@ async function report(args: ReportArgs): Promise<number> {
     siteOptions: { assume: args.assume, ...(args.scale ? { scale: args.scale } : {}) },
     priceFixes: args.fixes,
     timeBudgetMs: args.fileBudgetMs,
+    files,
     ...(args.cache !== undefined && !args.types ? { cache: { dir: cacheFolder(args.cache), version: VERSION } } : {}),
   };
   if (args.cache !== undefined && args.types) note("--cache is not used with --types (a file's result there depends on the whole program's types)");

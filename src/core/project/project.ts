@@ -136,6 +136,28 @@ export class Project {
     return { file, text: state.text, reachesLlm: this.reachesLlm(file), imports };
   }
 
+  /** The project files a file's imports resolve to (text scan only, no parse). */
+  importTargets(fileName: string): string[] {
+    const file = normalizePath(fileName);
+    const state = this.load(file);
+    if (!state) return [];
+    return this.scanOf(file, state.text).specifiers.flatMap((s) => this.resolve(s, file) ?? []);
+  }
+
+  /**
+   * Drops a file's syntax tree and analysis, keeping its text, scan and what other files took from
+   * it: a batch run calls it once it has reported a file that no other file imports, so memory holds
+   * the modules others need rather than every file seen. Asked again, the file is parsed again.
+   */
+  release(fileName: string): void {
+    const state = this.files.get(normalizePath(fileName));
+    if (!state) return;
+    state.sourceFile = undefined;
+    state.analyzer = undefined;
+    state.result = undefined;
+    state.byImports = false;
+  }
+
   /**
    * Whether the file imports, directly or through others, a module that imports it back. Then an
    * edit of it can change what its imports summarise (or type) for it, and none of its findings
