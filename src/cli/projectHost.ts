@@ -33,15 +33,36 @@ export function decodeSource(bytes: Buffer): string {
 }
 
 export function nodeHost(): ProjectHost {
-  return {
-    readFile: readSourceFile,
-    fileExists: (p) => {
+  return { readFile: readSourceFile, fileExists: listedFileExists() };
+}
+
+/**
+ * `fileExists` for a batch run, from one listing per folder: module resolution tries up to 20
+ * candidate names per import, and a `stat` per candidate was 7% of a cached run's time. A listed
+ * link is followed with `stat`. Names compare as the file system does (ts.sys says whether it
+ * ignores case). The listings are not refreshed: the run reads the files as they were.
+ */
+export function listedFileExists(): (p: string) => boolean {
+  const listings = new Map<string, Map<string, boolean | "link"> | null>();
+  const key = ts.sys.useCaseSensitiveFileNames ? (n: string): string => n : (n: string): string => n.toLowerCase();
+  return (p) => {
+    const dir = path.dirname(p);
+    let listing = listings.get(dir);
+    if (listing === undefined) {
       try {
-        return fs.statSync(p).isFile();
+        listing = new Map(fs.readdirSync(dir, { withFileTypes: true }).map((e) => [key(e.name), e.isSymbolicLink() ? "link" : e.isFile()]));
       } catch {
-        return false;
+        listing = null;
       }
-    },
+      listings.set(dir, listing);
+    }
+    const entry = listing?.get(key(path.basename(p)));
+    if (entry !== "link") return entry === true;
+    try {
+      return fs.statSync(p).isFile();
+    } catch {
+      return false;
+    }
   };
 }
 

@@ -10,7 +10,12 @@ export interface PathMapping {
   readonly paths?: Readonly<Record<string, readonly string[]>>;
 }
 
+/** What normalizePath changes: a backslash, `//`, a `.` or `..` segment, a trailing slash (fixed tokens: linear). */
+const NOT_NORMAL = /\\|\/\/|(?:^|\/)\.\.?(?:\/|$)|\/$/;
+
 export function normalizePath(p: string): string {
+  // Most paths are normal already (resolution builds thousands of candidates): answered without splitting.
+  if (!NOT_NORMAL.test(p)) return p;
   const slashed = p.replace(/\\/g, "/");
   const absolute = slashed.startsWith("/");
   const drive = /^[A-Za-z]:\//.exec(slashed)?.[0] ?? "";
