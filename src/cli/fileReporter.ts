@@ -48,11 +48,6 @@ export function fileReporter(setup: ReporterSetup): FileReporter {
   const display = (f: string): string => path.relative(setup.cwd, f).split(path.sep).join("/");
   const release = releaser(project, setup.files, !!program);
   const report = (file: string): ReportedFile => {
-    const result = reportOn(file);
-    release(file);
-    return result;
-  };
-  const reportOn = (file: string): ReportedFile => {
     const analysis = project.analyze(file);
     // A file the analysis parsed has its text and comments in its syntax tree.
     const sourceFile = analysis.sourceFile;
@@ -67,13 +62,20 @@ export function fileReporter(setup: ReporterSetup): FileReporter {
     const options = { ...setup.siteOptions, assume: overlayAssumptions(setup.siteOptions.assume, annotated.assumptions) };
     return { ...sitesOfFile({ ...analysis, findings: annotated.findings }, display(file), options, outcomes), ...problems };
   };
-  if (!setup.cache || program) return report;
+  if (!setup.cache || program) {
+    return (file) => {
+      const result = report(file);
+      release(file);
+      return result;
+    };
+  }
   // Everything but the files' texts that a result depends on (the time budget only decides skips, which are not kept).
   const settings = JSON.stringify({ catalog: setup.catalog, wrappers: setup.wrappers, mapping, cwd: setup.cwd, sites: setup.siteOptions, fixes: setup.priceFixes });
   const cache = directoryCache(project, { dir: setup.cache.dir, version: setup.cache.version, tsVersion: ts.version, settings, display });
   return (file) => {
     const before = { ...cache.stats };
     const result = cache.cached(file, () => report(file));
+    release(file);
     return { ...result, cache: cache.stats.hits > before.hits ? "read" : cache.stats.stored > before.stored ? "stored" : "none" };
   };
 }

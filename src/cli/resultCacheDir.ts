@@ -67,6 +67,7 @@ function engine(version: string, tsVersion: string): string {
     try {
       code = sha256(fs.readFileSync(__filename, "utf8"));
     } catch {
+      // The running code cannot be read: this run's entries are never reused.
       code = String(Date.now());
     }
     engineId = `${version}\u0000${tsVersion}\u0000${code}`;
