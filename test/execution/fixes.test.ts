@@ -43,8 +43,8 @@ interface Site {
   readonly offered: Partial<Record<DiagnosticCode, readonly QuickFixId[]>>;
   /** The system prompts each call of the site carries. */
   readonly systems: readonly string[];
-  /** The span "Run the iterations K at a time" states: what the runs must measure, ⌈n/K⌉ calls. */
-  readonly span?: string;
+  /** The span each span fix states, and what the runs must measure: the calls waited for in a row at size n. */
+  readonly spans?: Partial<Record<QuickFixId, { readonly bound: string; readonly depth: (n: number) => number }>>;
 }
 
 interface Program {
@@ -74,6 +74,15 @@ const program = (n: number): string => Array.from({ length: n }, (_, i) => `func
 
 const SUPPORT = "You are the support agent of Acme Tools. Answer briefly and politely.";
 const HISTORY_FIXES = { "aalp.growing-history": ["window-history", "summarize-history", "reset-history"] } as const;
+/**
+ * The spans of a loop of one call per element of `items`: ⌈n/K⌉ rounds K at a time, one call
+ * when all run at once.
+ */
+const PARALLEL_FIXES = { "aalp.sequential-independent-calls": ["parallelize", "parallelize-all"] } as const;
+const oneCallPerItem = (items: string): Site["spans"] => ({
+  parallelize: { bound: `⌈${items}/${SETTINGS.concurrency}⌉`, depth: (n) => Math.ceil(n / SETTINGS.concurrency) },
+  "parallelize-all": { bound: "Θ(1)", depth: () => 1 },
+});
 const chatSweep = (tag: string): Sweep => ({ name: "turns", sizes: [16, 64], args: (n) => [items(tag, n, 40)], scales: {} });
 
 const PROGRAMS_RUN: readonly Program[] = [
@@ -115,14 +124,14 @@ const PROGRAMS_RUN: readonly Program[] = [
   {
     file: "section-summaries.ts",
     fn: "summarizeSections",
-    sites: [{ line: 9, model: "gpt-4o-mini", offered: { "aalp.whole-input-per-item": [], "aalp.sequential-independent-calls": ["parallelize"] }, systems: ["Summarize the named section of the document in two sentences."], span: "⌈|headings|/4⌉" }],
+    sites: [{ line: 9, model: "gpt-4o-mini", offered: { "aalp.whole-input-per-item": [], ...PARALLEL_FIXES }, systems: ["Summarize the named section of the document in two sentences."], spans: oneCallPerItem("|headings|") }],
     sweeps: [{ name: "headings", sizes: [8, 32], args: (n) => [filler(200), items("H", n, 5)], scales: { "|headings|": 1 } }],
     outputs: { "gpt-4o-mini": answers },
   },
   {
     file: "contract-questions.ts",
     fn: "askContract",
-    sites: [{ line: 9, model: "gpt-4o", offered: { "aalp.whole-input-per-item": [], "aalp.sequential-independent-calls": ["parallelize"] }, systems: ["Answer from the contract only."], span: "⌈|questions|/4⌉" }],
+    sites: [{ line: 9, model: "gpt-4o", offered: { "aalp.whole-input-per-item": [], ...PARALLEL_FIXES }, systems: ["Answer from the contract only."], spans: oneCallPerItem("|questions|") }],
     sweeps: [{ name: "questions", sizes: [8, 32], args: (n) => [`${filler(100)}\n\n${filler(100, 3)}`, items("Q", n, 10)], scales: { "|questions|": 1 } }],
     outputs: { "gpt-4o": answers },
   },
@@ -136,7 +145,7 @@ const PROGRAMS_RUN: readonly Program[] = [
   {
     file: "ticket-triage.ts",
     fn: "triage",
-    sites: [{ line: 9, model: "gpt-4o-mini", offered: { "aalp.sequential-independent-calls": ["parallelize"] }, systems: ["Label the ticket: bug, feature or question."], span: "⌈|tickets|/4⌉" }],
+    sites: [{ line: 9, model: "gpt-4o-mini", offered: { ...PARALLEL_FIXES }, systems: ["Label the ticket: bug, feature or question."], spans: oneCallPerItem("|tickets|") }],
     sweeps: [{ name: "tickets", sizes: [8, 30], args: (n) => [items("T", n, 20)], scales: { "|tickets|": 1 } }],
     outputs: { "gpt-4o-mini": answers },
   },
@@ -264,14 +273,16 @@ describe("execution check: every quick fix keeps what the program means and cost
                   const slope = (pick: (r: { before: Run; after: Run }) => number): number => logLogSlope([...sweep.sizes], runs.map(pick));
                   const was = slope((r) => input(ofSite(r.before.calls, Infinity)));
                   assert.ok(Math.abs(was - degreeIn(a.finding.inputTokens, sweep.scales)) <= TOLERANCE, `before the fix: input slope ${was.toFixed(2)}, bound ${fix.before}`);
-                  if (fix.id === "parallelize") {
+                  const spanned = site.spans?.[fix.id];
+                  if (fix.id === "parallelize" || fix.id === "parallelize-all") {
                     // The same calls with the same prompts; only the span changes, to the one the title states.
-                    assert.equal(fix.after, site.span);
-                    assert.ok(fix.title.includes(site.span!), fix.title);
+                    assert.ok(spanned, `no span expected for ${fix.id}`);
+                    assert.equal(fix.after, spanned.bound);
+                    assert.ok(fix.title.includes(`→ ${spanned.bound} calls`), fix.title);
                     for (const [k, r] of runs.entries()) {
                       assert.equal(input(r.after.calls), input(r.before.calls));
                       const span = Math.max(...ofSite(r.after.calls, helperLine).map((c) => c.depth));
-                      assert.equal(span, Math.ceil(sweep.sizes[k]! / SETTINGS.concurrency), `span at n=${sweep.sizes[k]}`);
+                      assert.equal(span, spanned.depth(sweep.sizes[k]!), `span at n=${sweep.sizes[k]}`);
                     }
                     return;
                   }

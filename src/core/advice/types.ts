@@ -48,7 +48,7 @@ export interface TextEdit {
   readonly newText: string;
 }
 
-export type QuickFixId = "scope-to-function" | "reset-history" | "window-history" | "summarize-history" | "parallelize" | "route-smaller-model";
+export type QuickFixId = "scope-to-function" | "reset-history" | "window-history" | "summarize-history" | "parallelize" | "parallelize-all" | "route-smaller-model";
 
 export interface QuickFix {
   readonly id: QuickFixId;

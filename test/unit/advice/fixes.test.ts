@@ -172,7 +172,8 @@ describe("fix titles", () => {
         assert.equal(new Set(titles).size, titles.length, titles.join("\n"));
         for (const t of titles) {
           assert.ok(t.length <= 130, `${t.length} characters: ${t}`);
-          assert.ok(!t.includes("Θ(") || t.startsWith("Run the iterations"), t);
+          // A span fix saves no dollars: its span is what it changes, so its label names it.
+          assert.ok(!t.includes("Θ(") || t.startsWith("Run the iterations") || t.startsWith("Run all iterations at once"), t);
         }
       }
     }
@@ -197,6 +198,31 @@ describe("parallelize", () => {
       const now = findingAt("per-item.ts", after, lineAfter);
       assert.equal(span(now), "Θ(1)");
       assert.equal(input(now), input(was));
+    });
+  }
+});
+
+describe("parallelize-all", () => {
+  for (const [name, line, expected, lineAfter, spanBefore, spanAfter, dollars] of [
+    ["per-item.ts", 9, "per-item.parallelize-all.ts", 10, "Θ(|tickets|)", "Θ(1)", "$0.0021"],
+    ["per-item.ts", 21, "per-item.parallelize-all-index.ts", 21, "Θ(|pages|)", "Θ(1)", "$0.0021"],
+    // Each pass drains the queue one question after another: at once, the span is one pass's.
+    ["nested-queue.ts", 11, "nested-queue.parallelize-all.ts", 11, "O(passes·T8)", "O(T8)", "$0.024"],
+  ] as const) {
+    const { fix, before, after } = applyFix(name, line, "aalp.sequential-independent-calls", "parallelize-all");
+
+    it(`${name}:${line}: Promise.all over an eager .map, no limit, collector order kept`, () => {
+      assert.equal(after, fixture(`expected/${expected}`));
+      assert.deepEqual(typeDiagnostics(name, after), typeDiagnostics(name, before));
+    });
+
+    it(`${name}:${line}: the span one iteration has, as re-analysed, at the same cost; not the preferred fix`, () => {
+      assert.equal(fix.title, `Run all iterations at once: span ${spanBefore} → ${spanAfter} calls, same ${dollars} per run`);
+      assert.equal(fix.after, spanAfter);
+      assert.equal(fix.isPreferred, false);
+      const now = findingAt(name, after, lineAfter);
+      assert.equal(span(now), spanAfter);
+      assert.equal(input(now), input(findingAt(name, before, line)));
     });
   }
 });

@@ -3,7 +3,7 @@ import type { TS } from "../../binder/scopes";
 import { callAt, parseSource } from "../source";
 import type { Advice, AdviceSettings, DiagnosticCode, QuickFix } from "../types";
 import type { FixContext } from "./context";
-import { parallelize } from "./parallelize";
+import { parallelize, parallelizeAll } from "./parallelize";
 import { resetHistory } from "./resetHistory";
 import { routeSmallerModel } from "./routeSmallerModel";
 import { scopeToFunction } from "./scopeToFunction";
@@ -17,7 +17,7 @@ const FIXES: Record<DiagnosticCode, readonly Fix[]> = {
   "aalp.whole-input-per-item": [scopeToFunction],
   "aalp.unbounded-loop": [],
   "aalp.generalist-for-constant-output": [routeSmallerModel],
-  "aalp.sequential-independent-calls": [parallelize],
+  "aalp.sequential-independent-calls": [parallelize, parallelizeAll],
 };
 
 export function quickFixesFor(ts: TS, fileName: string, text: string, advice: Advice, settings: AdviceSettings): QuickFix[] {

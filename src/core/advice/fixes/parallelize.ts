@@ -1,6 +1,7 @@
-// Run independent iterations concurrently, at most N at a time. The loop becomes an eager `.map`
-// (so the engine still counts one call per element) whose body waits for a slot; pushes into an
-// outer collector go to a per-item array, appended afterwards in the original order.
+// Run independent iterations concurrently: all at once, or at most K at a time. The loop becomes an
+// eager `.map` under `Promise.all` (so the engine still counts one call per element), whose body
+// waits for a slot when there is a limit; pushes into an outer collector go to a per-item array,
+// appended afterwards in the original order.
 import type * as ts from "typescript";
 import { formatDollars } from "../../pricing/dollars";
 import { independentLoop } from "../rules/sequentialIndependentCalls";
@@ -29,8 +30,42 @@ function concurrencyLimit(limit: number): { acquire(): Promise<void>; release():
   };
 }`;
 
+/** Run the iterations K at a time (K the concurrency setting): span ⌈n/K⌉ rounds of one iteration's. */
 export function parallelize(ctx: FixContext): QuickFix | undefined {
-  const { src, settings } = ctx;
+  const k = ctx.settings.concurrency;
+  const rewrite = concurrentLoop(ctx, k);
+  if (!rewrite) return undefined;
+  const after = spanAfter(ctx, rewrite.loop, rewrite.edits);
+  return after === undefined ? undefined : spanFix(ctx, "parallelize", `Run the iterations ${k} at a time`, rewrite.edits, after, true);
+}
+
+/**
+ * Run every iteration at once (`Promise.all` over an eager `.map`): the span is one iteration's,
+ * as the re-analysis reads it (Θ(1) where an iteration makes one call, more where it makes several
+ * in a row). Not preferred: n requests at once can meet the provider's rate limit.
+ */
+export function parallelizeAll(ctx: FixContext): QuickFix | undefined {
+  const rewrite = concurrentLoop(ctx, undefined);
+  const now = rewrite && findingAfter(ctx, rewrite.edits);
+  return now && spanFix(ctx, "parallelize-all", "Run all iterations at once", rewrite.edits, printed(now, (f) => f.span), false);
+}
+
+/** A fix that changes the span only: the same calls with the same prompts, so it saves time, not dollars, and its label keeps the span. */
+function spanFix(ctx: FixContext, id: "parallelize" | "parallelize-all", what: string, edits: readonly TextEdit[], after: string, isPreferred: boolean): QuickFix {
+  const before = printed(ctx.advice.finding, (f) => f.span);
+  const dollars = dollarsOf(ctx.settings, ctx.advice.finding);
+  const label = `${what}: span ${before} → ${after} calls`;
+  const cost = dollars === null ? "" : `, same ${formatDollars(dollars)} per run`;
+  return { id, label, title: `${label}${cost}`, code: ctx.advice.code, edits, before, after, isPreferred };
+}
+
+/**
+ * The independent loop around the call rewritten as an eager `.map` under `Promise.all`, each
+ * iteration waiting for one of `limit` slots when a limit is given. Pushes into an outer collector
+ * go to a per-item array, appended afterwards in the original order.
+ */
+function concurrentLoop(ctx: FixContext, limit: number | undefined): { loop: ts.ForStatement | ts.ForOfStatement; edits: TextEdit[] } | undefined {
+  const { src } = ctx;
   const t = src.ts;
   const loop = independentLoop(src, ctx.call);
   const collectors = loop && independentIterations(src, loop);
@@ -41,32 +76,34 @@ export function parallelize(ctx: FixContext): QuickFix | undefined {
   if (!iteration || (collector && !collectorType)) return undefined;
 
   const indent = indentAt(src.text, loop.getStart(src.sf));
-  const slots = freshName(src, "slots");
   const statements = loop.statement.statements;
   const first = statements[0];
   if (!first) return undefined;
-  // The body moves two levels in (callback, try) from one level in (the loop): two more spaces.
-  const body = reindent(src, lineStartOf(src.text, first.getStart(src.sf)), statements[statements.length - 1]!.end, "  ");
+  const from = lineStartOf(src.text, first.getStart(src.sf));
+  const to = statements[statements.length - 1]!.end;
   const name = collector && (collector.name as ts.Identifier).text;
   const parts = name && freshName(src, `${name}Parts`);
   const around = (lines: string[]): string => lines.map((l) => `${indent}${l}\n`).join("");
-  const text =
-    `const ${slots} = concurrencyLimit(${settings.concurrency});\n` +
-    around([`${parts ? `const ${parts} = ` : ""}await Promise.all(${iteration.items}.map(async (${iteration.params}) => {`, `  await ${slots}.acquire();`, `  try {`, ...(name ? [`    const ${name}: ${collectorType}[] = [];`] : [])]) +
-    `${body}\n` +
-    around([...(name ? [`    return ${name};`] : []), `  } finally {`, `    ${slots}.release();`, `  }`]) +
-    `${indent}}));` +
-    (name ? `\n${indent}for (const part of ${parts}) ${name}.push(...part);` : "");
+  const head = `${parts ? `const ${parts} = ` : ""}await Promise.all(${iteration.items}.map(async (${iteration.params}) => {`;
+  const tail = `${indent}}));` + (name ? `\n${indent}for (const part of ${parts}) ${name}.push(...part);` : "");
+  let text: string;
+  if (limit === undefined) {
+    // The body stays one level in: the callback's instead of the loop's.
+    text = `${head}\n` + around(name ? [`  const ${name}: ${collectorType}[] = [];`] : []) + `${src.text.slice(from, to)}\n` + around(name ? [`  return ${name};`] : []) + tail;
+  } else {
+    const slots = freshName(src, "slots");
+    // The body moves two levels in (callback, try) from one level in (the loop): two more spaces.
+    const body = reindent(src, from, to, "  ");
+    text =
+      `const ${slots} = concurrencyLimit(${limit});\n` +
+      around([head, `  await ${slots}.acquire();`, `  try {`, ...(name ? [`    const ${name}: ${collectorType}[] = [];`] : [])]) +
+      `${body}\n` +
+      around([...(name ? [`    return ${name};`] : []), `  } finally {`, `    ${slots}.release();`, `  }`]) +
+      tail;
+  }
   const edits: TextEdit[] = [{ start: loop.getStart(src.sf), end: loop.end, newText: text }];
-  if (!hasFunction(src, "concurrencyLimit")) edits.push(appendHelper(src.text, CONCURRENCY_LIMIT));
-  const after = spanAfter(ctx, loop, edits);
-  if (!after) return undefined;
-  const before = printed(ctx.advice.finding, (f) => f.span);
-  const dollars = dollarsOf(settings, ctx.advice.finding);
-  // The same calls with the same prompts: it saves time, not dollars, so the label keeps the span.
-  const label = `Run the iterations ${settings.concurrency} at a time: span ${before} → ${after} calls`;
-  const cost = dollars === null ? "" : `, same ${formatDollars(dollars)} per run`;
-  return { id: "parallelize", label, title: `${label}${cost}`, code: ctx.advice.code, edits, before, after, isPreferred: true };
+  if (limit !== undefined && !hasFunction(src, "concurrencyLimit")) edits.push(appendHelper(src.text, CONCURRENCY_LIMIT));
+  return { loop, edits };
 }
 
 /**
