@@ -38,7 +38,10 @@ export class CostDiagnostics implements vscode.Disposable {
       const d = new vscode.Diagnostic(range, a.message, SEVERITY[a.severity]);
       d.code = { value: a.code, target: vscode.Uri.joinPath(this.extensionUri, engine.docsPath(a.code)) };
       d.source = DIAGNOSTIC_SOURCE;
-      if (a.related.length) d.relatedInformation = a.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(doc.uri, range), `${r.message} [${r.code}]`));
+      const related = a.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(doc.uri, range), `${r.message} [${r.code}]`));
+      // The wrapper of another module that sends the request: where a fix to what it adds applies.
+      if (a.sentBy) related.push(new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.file(a.sentBy.file), new vscode.Position(a.sentBy.line - 1, 0)), a.sentBy.message));
+      if (related.length) d.relatedInformation = related;
       return d;
     });
     for (const p of analysis.problems) {

@@ -9,7 +9,7 @@ import { holdsLineMarks, renderLines } from "../lineRefs";
 import { formatMessage, RULES } from "./rules";
 import type { RuleContext } from "./rules/rule";
 import { callAt, parseSource } from "./source";
-import type { Advice, AdviceSettings, DiagnosticCode, RelatedAdvice } from "./types";
+import type { Advice, AdviceSettings, DiagnosticCode, RelatedAdvice, SentBy } from "./types";
 
 /** The file the findings came from; the AST decides what the bounds alone cannot. */
 export interface AdviceSource {
@@ -57,7 +57,24 @@ export function adviseMarkedFindings(findings: readonly Finding[], settings: Adv
       .filter((r) => relatedTo(r.rule.code) === undefined)
       .map((r): Advice => {
         const related = reports.filter((o) => relatedTo(o.rule.code) === r.rule.code).map((o): RelatedAdvice => ({ code: o.rule.code, messageId: o.messageId, data: o.data, message: o.message }));
-        return { code: r.rule.code, severity: r.rule.severity === "configured" ? settings.severity : r.rule.severity, messageId: r.messageId, data: r.data, message: r.message, related, start: f.start, end: f.end, finding: f };
+        const sent = sentBy(f);
+        return { code: r.rule.code, severity: r.rule.severity === "configured" ? settings.severity : r.rule.severity, messageId: r.messageId, data: r.data, message: r.message, related, ...(sent ? { sentBy: sent } : {}), start: f.start, end: f.end, finding: f };
       });
   });
+}
+
+/**
+ * A call of a wrapper declared in another module: the request is built there, so a fix to what the
+ * wrapper adds to each request (its own history, its system prompt, its model) applies there, and
+ * one to what the call passes (a history it is given), here.
+ */
+function sentBy(f: Finding): SentBy | undefined {
+  const at = f.throughAt;
+  if (!f.through || !at || samePath(at.file, f.file)) return undefined;
+  const base = at.file.slice(Math.max(at.file.lastIndexOf("/"), at.file.lastIndexOf("\\")) + 1);
+  return { name: f.through, file: at.file, line: at.line, message: `The request is sent by ${f.through} (${base}:${at.line}): what it adds to each request is fixed there, what this call passes to it here.` };
+}
+
+function samePath(a: string, b: string): boolean {
+  return a.replace(/\\/g, "/") === b.replace(/\\/g, "/");
 }

@@ -178,6 +178,7 @@ function lazyAdvice(a: Advice, texts: AdviceTexts, start: number, end: number, f
     message: texts.message,
     data: texts.data,
     related: texts.related,
+    ...(a.sentBy ? { sentBy: a.sentBy } : {}),
     start,
     end,
     get finding() {

@@ -75,8 +75,9 @@ export interface History {
 export function historyOf(src: ParsedSource, call: ts.CallExpression): History | undefined {
   const t = src.ts;
   const candidates: ts.Identifier[] = [];
-  for (const key of PROMPT_KEYS) {
-    const v = argumentProperty(t, call, key);
+  // An SDK call's prompt property, or an argument itself: the call of a wrapper (`ask(history)`).
+  const sent = [...PROMPT_KEYS.map((key) => argumentProperty(t, call, key)), ...call.arguments];
+  for (const v of sent) {
     if (!v) continue;
     if (t.isIdentifier(v)) candidates.push(v);
     if (t.isArrayLiteralExpression(v)) for (const el of v.elements) if (t.isSpreadElement(el) && t.isIdentifier(el.expression)) candidates.push(el.expression);

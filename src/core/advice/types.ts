@@ -27,6 +27,15 @@ export interface RelatedAdvice {
   readonly message: string;
 }
 
+/** The function of another module that sends the request of a call of it: where a fix to what it adds to each request applies. */
+export interface SentBy {
+  readonly name: string;
+  readonly file: string;
+  /** 1-based: the line the function is declared on. */
+  readonly line: number;
+  readonly message: string;
+}
+
 export interface Advice {
   readonly code: DiagnosticCode;
   readonly severity: Severity;
@@ -36,6 +45,8 @@ export interface Advice {
   readonly message: string;
   /** Other codes that hold for the same call and bound (a growing history that keeps every version of a whole text). */
   readonly related: readonly RelatedAdvice[];
+  /** Set on the call of a wrapper declared in another module: shown as related information at its declaration. */
+  readonly sentBy?: SentBy;
   /** 0-based offsets of the range to underline (the call expression). */
   readonly start: number;
   readonly end: number;

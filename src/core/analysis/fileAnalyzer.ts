@@ -737,7 +737,7 @@ export class FileAnalyzer {
       sdk: llm.sdk,
       api: llm.api,
       callee: llm.node.expression.getText(sf).replace(/\s+/g, ""),
-      ...(llm.summary ? { through: llm.summary.name } : {}),
+      ...(llm.summary ? { through: llm.summary.name, throughAt: { file: llm.summary.file, line: llm.summary.line } } : {}),
       model,
       ...(this.asksForPromptCaching(llm) ? { promptCaching: "explicit" as const } : {}),
       calls: b.calls,

@@ -159,6 +159,20 @@ export class Project {
   }
 
   /**
+   * The findings of a text the file does not hold (a quick fix's edit), their lines still marked,
+   * with the project's other modules as they are: a call of a wrapper from another module is
+   * bounded by that module's summary, as in `analyze`. Nothing is cached or invalidated; a module
+   * that imports the file back (an import cycle) is summarised against the file's current text.
+   */
+  analyzeEdited(fileName: string, text: string): FileAnalysis {
+    const file = normalizePath(fileName);
+    const rejected = rejectInput(fileName, text, this.options);
+    if (rejected) return rejected;
+    const sourceFile = (): ts.SourceFile => this.tsm.createSourceFile(fileName, text, this.tsm.ScriptTarget.Latest, true, scriptKindOf(this.tsm, fileName));
+    return findingsOf(this.tsm, fileName, () => new FileAnalyzer(this.tsm, sourceFile(), this.options, this.externalFor(file)), (f) => f);
+  }
+
+  /**
    * Whether the file imports, directly or through others, a module that imports it back. Then an
    * edit of it can change what its imports summarise (or type) for it, and none of its findings
    * can be kept across an edit.

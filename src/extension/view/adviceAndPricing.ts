@@ -2,7 +2,7 @@
 // so their signatures meet the editor's needs here and nowhere else.
 import { ts } from "./typescriptModule";
 import { estimate, type Finding } from "../../core";
-import { adviseFindings, ignoreCallEdit, quickFixesFor, type Advice, type AdviceSettings, type QuickFix, type TextEdit } from "../../core/advice";
+import { adviseFindings, ignoreCallEdit, quickFixesFor, type Advice, type AnalyzeEdited, type AdviceSettings, type QuickFix, type TextEdit } from "../../core/advice";
 import { dollarEstimate } from "../../core/pricing";
 import type { PricedEstimate } from "./costEstimate";
 import { markDefaults, withDefaultSizes } from "./defaultSizes";
@@ -16,10 +16,13 @@ export function adviseDocument(findings: readonly Finding[], fileName: string, t
   return settings.diagnosticsEnabled ? adviseFindings(findings, adviceSettings(settings), { ts, fileName, text }) : [];
 }
 
-/** The fixes for one piece of advice, on the document's current text, titled with dollars at the sizes and prices the lenses use. */
-export function fixesFor(advice: Advice, fileName: string, text: string, settings: AalpSettings, assumptions: Readonly<Record<string, number>>): QuickFix[] {
+/**
+ * The fixes for one piece of advice, on the document's current text, titled with dollars at the
+ * sizes and prices the lenses use; `analyze`, the workspace project's re-analysis of an edited text.
+ */
+export function fixesFor(advice: Advice, fileName: string, text: string, settings: AalpSettings, assumptions: Readonly<Record<string, number>>, analyze?: AnalyzeEdited): QuickFix[] {
   const { assume } = withDefaultSizes([advice.finding], assumptions, settings.defaults);
-  return quickFixesFor(ts, fileName, text, advice, { ...adviceSettings(settings), pricing: { assume, prices: settings.prices } });
+  return quickFixesFor(ts, fileName, text, advice, { ...adviceSettings(settings), pricing: { assume, prices: settings.prices } }, analyze);
 }
 
 /** "Ignore this call": the `// @aalp ignore` line above the call, or undefined where none can go. */

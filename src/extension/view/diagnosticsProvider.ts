@@ -48,6 +48,10 @@ export interface PluginConfiguration {
   readonly summarizeBudgetTokens: number;
   readonly concurrency: number;
   readonly wrappers: readonly string[];
+  /** The sizes and prices the lenses use, so that the plugin's fix titles agree with them. */
+  readonly assumptions: Readonly<Record<string, number>>;
+  readonly defaults: AalpSettings["defaults"];
+  readonly prices: AalpSettings["prices"];
 }
 
 /** The plugin reports only when it is the chosen provider and diagnostics are on at all. */
@@ -60,5 +64,8 @@ export function pluginConfiguration(settings: AalpSettings, provider: Diagnostic
     summarizeBudgetTokens: settings.summarizeBudgetTokens,
     concurrency: settings.concurrency,
     wrappers: settings.wrappers,
+    assumptions: settings.assumptions,
+    defaults: settings.defaults,
+    prices: settings.prices,
   };
 }

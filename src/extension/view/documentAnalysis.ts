@@ -5,10 +5,10 @@
 import * as fs from "node:fs";
 import { ts } from "./typescriptModule";
 import { Project, costClass, type FileAnalysis, type Finding } from "../../core";
-import type { Advice } from "../../core/advice/types";
+import type { Advice, QuickFix } from "../../core/advice/types";
 import { applyAnnotations, parseAnnotations, type AnnotationProblem } from "../../core/annotations";
 import { overlayAssumptions } from "../../core/report/estimate";
-import { adviseDocument, pricedEstimate } from "./adviceAndPricing";
+import { adviseDocument, fixesFor, pricedEstimate } from "./adviceAndPricing";
 import type { PricedEstimate } from "./costEstimate";
 import type { AalpSettings } from "./settingsModel";
 import type { SiteRef } from "./workspaceSummary";
@@ -93,6 +93,15 @@ export function analyzeDocument(fileName: string, text: string, settings: AalpSe
   };
   made.set(file, { text, settings: settingsKey, analysis, result });
   return result;
+}
+
+/**
+ * The quick fixes of one piece of advice (see adviceAndPricing's fixesFor), verified with the
+ * workspace project: a fix at the call of a wrapper from another file is re-analysed with its summary.
+ */
+export function documentFixes(advice: Advice, fileName: string, text: string, settings: AalpSettings, assumptions: Readonly<Record<string, number>>): QuickFix[] {
+  const { project } = projectFor(settings);
+  return fixesFor(advice, fileName, text, settings, assumptions, (f, t) => project.analyzeEdited(f.replace(/\\/g, "/"), t));
 }
 
 /** How many file analyses the workspace projects have made (parsed and walked, not served from their cache). */

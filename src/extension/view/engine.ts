@@ -1,10 +1,10 @@
 // The engine side of the extension, bundled apart (dist/engine.js, with `typescript`) and loaded
 // on first use so activation stays cheap. Everything here is plain data in, plain data out.
-export { analyzeDocument, analysesMade, forgetDocument, siteEstimate, siteRefs, updateDocumentText, type DocumentAnalysis } from "./documentAnalysis";
+export { analyzeDocument, analysesMade, documentFixes as fixesFor, forgetDocument, siteEstimate, siteRefs, updateDocumentText, type DocumentAnalysis } from "./documentAnalysis";
 export { fixOutcomesComputed, fixOutcomesHeld } from "./fixOutcomeCache";
 export { lensTitle, lensTooltip } from "./lensTitle";
 export { derivationMarkdown } from "./derivation";
-export { fixesFor, ignoreEditFor } from "./adviceAndPricing";
+export { ignoreEditFor } from "./adviceAndPricing";
 export { summarize, statusText } from "./workspaceSummary";
 export { DEFAULT_SETTINGS } from "./settingsModel";
 export { codeOfNumber, docsPath } from "../../core/advice/codes";

@@ -5,7 +5,7 @@ import { formatBound, type Bound } from "../../algebra/bound";
 import { dollarEstimate, formatDollars } from "../../pricing/dollars";
 import { analyzeFileMarked } from "../../analysis/analyzeFile";
 import { renderFinding, renumberFinding } from "../../findingLines";
-import type { Finding } from "../../model";
+import type { FileAnalysis, Finding } from "../../model";
 import type { ParsedSource } from "../source";
 import type { Advice, AdviceSettings, QuickFix, QuickFixId, TextEdit } from "../types";
 import { linesBefore } from "./linesBefore";
@@ -16,7 +16,17 @@ export interface FixContext {
   readonly call: ts.CallExpression;
   readonly advice: Advice;
   readonly settings: AdviceSettings;
+  /** Re-analyses an edited text of the file (lines still marked); absent, the file is analysed on its own. */
+  readonly analyze?: AnalyzeEdited;
 }
+
+/**
+ * How a front end with a project re-analyses an edited file: with the project's other modules
+ * (`Project.analyzeEdited`), so that a fix at the call of a wrapper from another module is
+ * verified with that wrapper's summary. Without one, the file alone: such a call is no LLM call
+ * and its fixes are not offered.
+ */
+export type AnalyzeEdited = (fileName: string, text: string) => FileAnalysis;
 
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
@@ -39,7 +49,7 @@ function shifted(pos: number, edits: readonly TextEdit[]): number {
  */
 export function findingAfter(ctx: FixContext, edits: readonly TextEdit[]): Finding | undefined {
   const text = applyEdits(ctx.src.text, edits);
-  const { findings, sourceFile } = analyzeFileMarked(ctx.src.ts, ctx.fileName, text);
+  const { findings, sourceFile } = ctx.analyze ? ctx.analyze(ctx.fileName, text) : analyzeFileMarked(ctx.src.ts, ctx.fileName, text);
   const found = findings.find((f) => f.start === shifted(ctx.advice.start, edits)) ?? movedCall(ctx, text, findings);
   if (!found || !sourceFile) return found && renderFinding(found);
   const before = linesBefore(ctx.src.sf, sourceFile, edits);
