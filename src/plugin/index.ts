@@ -9,6 +9,7 @@ import { adviseFile, type AdviceSnapshot } from "../core/advice/incrementalAdvic
 import { DIAGNOSTIC_CODES, codeOfNumber, diagnosticNumber } from "../core/advice/codes";
 import { Project } from "../core/project/project";
 import type { TS } from "../core/binder/scopes";
+import { fixSettingsFor } from "./fixPricing";
 import { pluginSettings, type PluginConfig } from "./settings";
 
 const LOG_PREFIX = "[aalp-lens]";
@@ -116,7 +117,8 @@ function decorate(tsm: typeof ts, info: ts.server.PluginCreateInfo, settingsOf: 
     getSemanticDiagnostics: (fileName) =>
       guarded("diagnostics", () => original.getSemanticDiagnostics(fileName), (own) => {
         const entry = adviceFor(fileName);
-        return entry ? [...own, ...entry.advice.map((a) => toDiagnostic(tsm, entry.sourceFile, a))] : own;
+        const program = original.getProgram();
+        return entry ? [...own, ...entry.advice.map((a) => toDiagnostic(tsm, entry.sourceFile, a, (f) => program?.getSourceFile(f)))] : own;
       }),
     getCodeFixesAtPosition: (fileName, start, end, errorCodes, formatOptions, preferences) =>
       guarded("code fixes", () => original.getCodeFixesAtPosition(fileName, start, end, errorCodes, formatOptions, preferences), (own) => {
@@ -130,7 +132,10 @@ function decorate(tsm: typeof ts, info: ts.server.PluginCreateInfo, settingsOf: 
           description,
           changes: [{ fileName, textChanges: edits.map((e) => ({ span: { start: e.start, length: e.end - e.start }, newText: e.newText })) }],
         });
-        const fixes = hits.flatMap((a) => quickFixesFor(tsm as unknown as TS, fileName, text, a, settings.advice).map((fix) => action(`aalp.${fix.id}`, fix.title, fix.edits)));
+        // Re-analysed with the project, so a fix at the call of another module's wrapper is verified with its summary.
+        const program = original.getProgram();
+        const analyze = program && ((f: string, t: string) => analysesOf(program).project.analyzeEdited(f, t));
+        const fixes = hits.flatMap((a) => quickFixesFor(tsm as unknown as TS, fileName, text, a, fixSettingsFor(tsm as unknown as TS, settings, entry!.sourceFile as never, a), analyze).map((fix) => action(`aalp.${fix.id}`, fix.title, fix.edits)));
         // "Ignore this call", once per call however many of its diagnostics were asked about.
         const ignores = [...new Set(hits.map((a) => a.start))].flatMap((start) => {
           const edit = ignoreCallEdit(tsm as unknown as TS, fileName, text, start);
@@ -166,10 +171,18 @@ function decorate(tsm: typeof ts, info: ts.server.PluginCreateInfo, settingsOf: 
   };
 }
 
-function toDiagnostic(tsm: typeof ts, file: ts.SourceFile, a: Advice): ts.Diagnostic {
+/** `sourceFileOf`: the program's file of a path, for related information in another module. */
+function toDiagnostic(tsm: typeof ts, file: ts.SourceFile, a: Advice, sourceFileOf: (path: string) => ts.SourceFile | undefined): ts.Diagnostic {
   const category = a.severity === "error" ? tsm.DiagnosticCategory.Error : a.severity === "warning" ? tsm.DiagnosticCategory.Warning : tsm.DiagnosticCategory.Suggestion;
   const span = { file, start: a.start, length: a.end - a.start };
   const relatedInformation = a.related.map((r): ts.DiagnosticRelatedInformation => ({ ...span, messageText: `${r.message} [${r.code}]`, category: tsm.DiagnosticCategory.Message, code: diagnosticNumber(r.code) }));
+  const wrapper = a.sentBy && sourceFileOf(a.sentBy.file);
+  if (a.sentBy && wrapper && a.sentBy.line <= wrapper.getLineStarts().length) {
+    // At the wrapper's declaration line, past its indentation.
+    const lineStart = wrapper.getPositionOfLineAndCharacter(a.sentBy.line - 1, 0);
+    const indent = /^[ \t]*/.exec(wrapper.text.slice(lineStart, lineStart + 200))![0].length;
+    relatedInformation.push({ file: wrapper, start: lineStart + indent, length: 0, messageText: a.sentBy.message, category: tsm.DiagnosticCategory.Message, code: diagnosticNumber(a.code) });
+  }
   return { ...span, messageText: `${a.message} [${a.code}]`, category, code: diagnosticNumber(a.code), source: "aalp", ...(relatedInformation.length ? { relatedInformation } : {}) };
 }
 

@@ -49,6 +49,31 @@ export async function debug(program: string, rounds: number): Promise<string> {
 }
 `;
 
+// A chat loop around a wrapper declared in another module: the history is this file's.
+const WRAPPER = `import OpenAI from "openai";
+const client = new OpenAI();
+export type Message = { role: string; content: string };
+
+export async function ask(messages: Message[]): Promise<string> {
+  const r = await client.chat.completions.create({ model: "gpt-4o", max_tokens: 60, messages });
+  return r.choices[0].message.content ?? "";
+}
+`;
+const INTERVIEW = `import { ask, type Message } from "./llm";
+const SYSTEM: Message = { role: "system", content: "You are interviewing a candidate." };
+export async function interview(questions: string[]): Promise<string[]> {
+  const history: Message[] = [SYSTEM];
+  const comments: string[] = [];
+  for (const question of questions) {
+    history.push({ role: "user", content: question });
+    const comment = await ask(history);
+    history.push({ role: "assistant", content: comment });
+    comments.push(comment);
+  }
+  return comments;
+}
+`;
+
 const FILES = {
   "tsconfig.json": JSON.stringify({ compilerOptions: { strict: true, noEmit: true, target: "ES2022", module: "commonjs", lib: ["es2022"], types: [] }, include: ["src"] }),
   "node_modules/openai/package.json": JSON.stringify({ name: "openai", types: "index.d.ts" }),
@@ -163,6 +188,33 @@ describe("tsserver plugin (a real tsserver)", function () {
     assert.deepEqual(await ours(), [91001]);
   });
 
+  it("prices its fix titles at the sizes, defaults and prices the extension sends, as the lenses do", async () => {
+    const title = async (): Promise<string> => {
+      const r = await server.request("getCodeFixes", { file, startLine: 8, startOffset: 21, endLine: 8, endOffset: 99, errorCodes: [91001] });
+      assert.ok(r.success, r.message);
+      return (r.body as { fixName: string; description: string }[]).find((f) => f.fixName === "aalp.window-history")!.description;
+    };
+    const configure = async (configuration: unknown): Promise<void> => {
+      const r = await server.request("configurePlugin", { pluginName: "aalp-lens-tsserver-plugin", configuration });
+      assert.ok(r.success, r.message);
+    };
+    assert.equal(await title(), "Keep the last 8 messages: $0.091 → $0.08 per run at default sizes");
+    // The extension's values at the built-in defaults price as the core does, but say whose they are.
+    await configure({ assumptions: {}, defaults: { count: 10, size: 200, output: 300 }, prices: {} });
+    assert.equal(await title(), "Keep the last 8 messages: $0.091 → $0.08 per run at your sizes");
+    // A saved assumption (aalp.assumptions): 40 questions instead of 10.
+    await configure({ assumptions: { "|questions|": 40 }, defaults: { count: 10, size: 200, output: 300 }, prices: {} });
+    assert.equal(await title(), "Keep the last 8 messages: $1.12 → $0.32 per run at your sizes");
+    // aalp.defaults.loopCount fills the loop count nothing else sets.
+    await configure({ assumptions: {}, defaults: { count: 40, size: 200, output: 300 }, prices: {} });
+    assert.equal(await title(), "Keep the last 8 messages: $1.12 → $0.32 per run at your sizes");
+    // aalp.prices: the model's price per million tokens.
+    await configure({ assumptions: {}, defaults: { count: 10, size: 200, output: 300 }, prices: { "gpt-4o": { input: 1, output: 1 } } });
+    assert.equal(await title(), "Keep the last 8 messages: $0.027 → $0.023 per run at your sizes");
+    await configure({});
+    assert.equal(await title(), "Keep the last 8 messages: $0.091 → $0.08 per run at default sizes");
+  });
+
   it("after an edit re-analyses only the statements it reaches, renumbers those it moves, and honours @aalp ignore", async () => {
     const ours = async (): Promise<string[]> =>
       (await diagnostics(server, file)).filter((x) => x.code >= 91001 && x.code <= 91005).map((x) => `${x.code} ${x.startLocation.line}:${x.startLocation.offset}-${x.endLocation.line}:${x.endLocation.offset}`);
@@ -187,6 +239,49 @@ describe("tsserver plugin (a real tsserver)", function () {
     const message = (await diagnostics(server, file)).find((x) => x.code === 91001)?.message;
     assert.equal(message, "History re-sent on every iteration: input Θ(|questions|²·|q|) (messages grows at lines 10, 13). [aalp.growing-history]");
   });
+});
+
+describe("tsserver plugin at the call of another module's wrapper", function () {
+  this.timeout(120_000);
+  let server: TsServer;
+  let dir: string;
+
+  before(async () => {
+    dir = projectFolder({ ...FILES, "src/llm.ts": WRAPPER, "src/interview.ts": INTERVIEW });
+    server = new TsServer(PACKAGE_PROBE);
+  });
+  after(async () => {
+    await server?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("at the call of another module's wrapper: the fixes that apply here, verified with its summary, and where it sends the request", async () => {
+    const llm = path.join(dir, "src/llm.ts");
+    const interview = path.join(dir, "src/interview.ts");
+    await server.notify("open", { file: interview, projectRootPath: dir });
+    const r = await server.request("semanticDiagnosticsSync", { file: interview, includeLinePosition: true });
+    assert.ok(r.success, r.message);
+    type Related = { message: string; code: number; span: { file: string; start: { line: number; offset: number }; end: { line: number; offset: number } } };
+    const ours = (r.body as (ProtocolDiagnostic & { relatedInformation?: Related[] })[]).filter((x) => x.code >= 91001 && x.code <= 91005);
+    assert.deepEqual(
+      ours.map((x) => ({ code: x.code, start: x.startLocation, end: x.endLocation, related: x.relatedInformation?.map((i) => ({ file: path.normalize(i.span.file), start: i.span.start, end: i.span.end, code: i.code, message: i.message })) })),
+      [
+        {
+          code: 91001,
+          start: { line: 8, offset: 27 },
+          end: { line: 8, offset: 39 },
+          related: [{ file: llm, start: { line: 5, offset: 1 }, end: { line: 5, offset: 1 }, code: 91001, message: "The request is sent by ask (llm.ts:5): what it adds to each request is fixed there, what this call passes to it here." }],
+        },
+      ],
+    );
+    const fixes = await server.request("getCodeFixes", { file: interview, startLine: 8, startOffset: 27, endLine: 8, endOffset: 39, errorCodes: [91001] });
+    assert.ok(fixes.success, fixes.message);
+    const body = fixes.body as { fixName: string; description: string; changes: { textChanges: { start: { line: number; offset: number }; newText: string }[] }[] }[];
+    assert.deepEqual(body.map((f) => f.fixName), ["aalp.window-history", "aalp.reset-history", "aalp.ignore"]);
+    assert.match(body[0]!.description, /^Keep the last 8 messages and the system message: \$[\d.]+ → \$[\d.]+ per run at default sizes$/);
+    assert.deepEqual(body[0]!.changes.map((c) => c.textChanges), [[{ start: { line: 8, offset: 5 }, end: { line: 8, offset: 5 }, newText: "if (history.length > 9) history.splice(1, history.length - 9);\n    " }]]);
+  });
+
 });
 
 describe("tsserver plugin from tsconfig's compilerOptions.plugins (other editors)", function () {

@@ -38,12 +38,40 @@ describe("diagnostics provider", () => {
   });
 
   it("sends the plugin the aalp.* settings it reads, enabled only when it is the provider", () => {
-    const settings = { ...DEFAULT_SETTINGS, warnDegree: 3, severity: "hint" as const, windowSize: 6, summarizeBudgetTokens: 2000, concurrency: 2, wrappers: ["askModel"] };
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      warnDegree: 3,
+      severity: "hint" as const,
+      windowSize: 6,
+      summarizeBudgetTokens: 2000,
+      concurrency: 2,
+      wrappers: ["askModel"],
+      assumptions: { "|questions|": 40 },
+      defaults: { count: 20, size: 500, output: 100 },
+      prices: { "gpt-4o": { input: 1, output: 2 } },
+    };
     const sent = pluginConfiguration(settings, "tsserver");
     // What the plugin makes of it: every key arrives (src/plugin/settings.ts reads the same names).
-    assert.deepEqual(pluginSettings(sent), { enabled: true, wrappers: ["askModel"], advice: { warnDegree: 3, severity: "hint", windowSize: 6, summarizeBudgetTokens: 2000, concurrency: 2 } });
+    assert.deepEqual(JSON.parse(JSON.stringify(pluginSettings(sent))), {
+      enabled: true,
+      wrappers: ["askModel"],
+      advice: { warnDegree: 3, severity: "hint", windowSize: 6, summarizeBudgetTokens: 2000, concurrency: 2 },
+      pricing: { assumptions: { "|questions|": 40 }, defaults: { count: 20, size: 500, output: 100 }, prices: { "gpt-4o": { input: 1, output: 2 } } },
+    });
     assert.equal(pluginSettings(pluginConfiguration(settings, "extension")).enabled, false);
     assert.equal(pluginSettings(pluginConfiguration({ ...settings, diagnosticsEnabled: false }, "tsserver")).enabled, false);
+  });
+
+  it("the plugin keeps only well-typed sizes and prices, in tables without a prototype, and prices nothing itself without them", () => {
+    assert.equal(pluginSettings({ severity: "error" }).pricing, undefined);
+    const p = pluginSettings({ assumptions: { n: 5, bad: "7", neg: -1, inf: Infinity, __proto__x: 2 }, defaults: { count: 0, size: 50, output: "x" }, prices: { a: { input: 1, output: 2, cachedInput: 0.5 }, b: { input: 1 }, c: 3 } }).pricing!;
+    assert.deepEqual({ ...p.assumptions }, { n: 5, __proto__x: 2 });
+    assert.equal(Object.getPrototypeOf(p.assumptions), null);
+    assert.deepEqual(p.defaults, { count: 10, size: 50, output: 300 });
+    assert.deepEqual({ ...p.prices }, { a: { input: 1, output: 2, cachedInput: 0.5 } });
+    assert.equal(Object.getPrototypeOf(p.prices), null);
+    // A key named after an Object.prototype member is a name like any other.
+    assert.equal(pluginSettings({ assumptions: JSON.parse('{"constructor": 3, "__proto__": 4}') }).pricing!.assumptions.constructor, 3);
   });
 
   it("package.json contributes the plugin under its package name and documents the setting", () => {
