@@ -57,7 +57,7 @@ export interface Finding extends CostBounds {
   /** Set on a call of one of the user's functions that makes LLM calls: that function's name. Its
    *  own SDK calls are findings too, so totals must not add the two. */
   readonly through?: string;
-  /** Where that function is declared (its file and 1-based line), with `through`. */
+  /** Where that function is declared (its file and 1-based line), when in another module. */
   readonly throughAt?: { readonly file: string; readonly line: number };
   readonly model: string | null;
   /** Prompt caching asked for (`cache_control`): same class, a smaller constant — it changes the

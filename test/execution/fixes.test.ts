@@ -15,8 +15,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
 import { boundTerms, Project, type Bound, type Finding } from "../../src/core";
-import { applyEdits, DEFAULT_ADVICE_SETTINGS, type AnalyzeEdited, adviseFindings, quickFixesFor, type Advice, type AdviceSettings, type DiagnosticCode, type QuickFix, type QuickFixId } from "../../src/core/advice";
+import { applyEdits, DEFAULT_ADVICE_SETTINGS, QUICK_FIX_IDS, type AnalyzeEdited, adviseFindings, quickFixesFor, type Advice, type AdviceSettings, type DiagnosticCode, type QuickFix, type QuickFixId } from "../../src/core/advice";
 import { findingAfter } from "../../src/core/advice/fixes/context";
+import { lookupPrice } from "../../src/core/pricing/prices";
 import { callAt, parseSource } from "../../src/core/advice/source";
 import type { TS } from "../../src/core/binder/scopes";
 import { typeDiagnostics } from "../unit/advice/harness";
@@ -62,6 +63,11 @@ const items = (tag: string, n: number, size: number): string[] => Array.from({ l
 const answers: OutputPolicy = (request) => {
   const tags = request.prompt.join("\n").match(/\b[QRTH]\d+\b/g) ?? [];
   return `re ${tags[tags.length - 1] ?? "none"}${filler(30)}`;
+};
+/** A one-word label that depends on the request only: refund, shipping or billing. */
+const labels: OutputPolicy = (request) => {
+  const tags = request.prompt.join("\n").match(/\bR(\d+)\b/g) ?? [];
+  return ["Refund", "Shipping", "Billing"][Number(tags[tags.length - 1]?.slice(1) ?? 0) % 3]!;
 };
 /** A developer that returns the program it was shown, unchanged: the result is then the same program. */
 const PROGRAM_MARKER = /^Current version of the program:\n\n/;
@@ -167,7 +173,34 @@ const PROGRAMS_RUN: readonly Program[] = [
     sweeps: [{ ...chatSweep("Q"), scales: { "|questions|": 1 } }],
     outputs: { "gpt-4o": answers },
   },
+  {
+    // A large model for a one-word label (paper §3.1), one request after another: the smaller
+    // model of the same provider, or the requests run concurrently. The fakes answer alike
+    // whichever model is asked, so that the results show the program around the call is unchanged.
+    file: "request-router.ts",
+    fn: "routeRequests",
+    sites: [
+      {
+        line: 12,
+        model: "claude-sonnet-4-5",
+        offered: { "aalp.generalist-for-constant-output": ["route-smaller-model"], ...PARALLEL_FIXES },
+        systems: ["Classify the request. Reply with one word: refund, shipping or billing."],
+        spans: oneCallPerItem("|requests|"),
+      },
+    ],
+    sweeps: [{ name: "requests", sizes: [8, 32], args: (n) => [items("R", n, 30)], scales: { "|requests|": 1 } }],
+    outputs: { "claude-sonnet-4-5": labels, "claude-haiku-4-5": labels },
+  },
 ];
+
+/** What the calls cost at the price table's prices. */
+function dollarsOf(calls: readonly RecordedCall[]): number {
+  return calls.reduce((sum, c) => {
+    const p = lookupPrice(c.model, c.sdk);
+    assert.ok(p.found, `no price for ${c.model}`);
+    return sum + (c.inputTokens * p.prices.input + c.outputTokens * p.prices.output) / 1e6;
+  }, 0);
+}
 
 /** The degree of a bound in a sweep: the largest, over its terms, of the exponents weighted by how each symbol grows. */
 function degreeIn(bound: Bound, scales: Readonly<Record<string, number>>): number {
@@ -193,6 +226,11 @@ interface Run {
 }
 
 describe("execution check: every quick fix keeps what the program means and costs what it promises", function () {
+  it("runs every kind of quick fix the code offers", () => {
+    const run = new Set(PROGRAMS_RUN.flatMap((p) => p.sites.flatMap((s) => Object.values(s.offered).flat())));
+    assert.deepEqual([...QUICK_FIX_IDS].filter((id) => !run.has(id)), []);
+  });
+
   this.timeout(600000);
   const host = new FakeHost();
   let dir = "";
@@ -247,7 +285,9 @@ describe("execution check: every quick fix keeps what the program means and cost
               // Calls from helpers the fix appended (a summariser) are not the site's.
               const helper = fix.edits.find((e) => e.start >= text.trimEnd().length);
               const helperLine = helper ? shiftedLine(text, fix.edits, helper.start) + 1 : Infinity;
-              const ofSite = (calls: readonly RecordedCall[], helperFrom: number): RecordedCall[] => calls.filter((c) => c.model === site.model && (c.line === undefined || c.line < helperFrom));
+              // Routing changes the site's model to the one its edit writes.
+              const modelAfter = fix.id === "route-smaller-model" ? (JSON.parse(fix.edits[0]!.newText) as string) : site.model;
+              const ofSite = (calls: readonly RecordedCall[], helperFrom: number, model = site.model): RecordedCall[] => calls.filter((c) => c.model === model && (c.line === undefined || c.line < helperFrom));
 
               it("type-checks no worse than before", () => {
                 assert.deepEqual(typeDiagnostics(p.file, edited), typeDiagnostics(p.file, text));
@@ -263,8 +303,8 @@ describe("execution check: every quick fix keeps what the program means and cost
                   for (const [k, r] of runs.entries()) {
                     const n = sweep.sizes[k]!;
                     assert.deepEqual(r.after.result, r.before.result, `n=${n}: the results differ`);
-                    const calls = ofSite(r.after.calls, helperLine);
-                    assert.ok(calls.length > 0, `n=${n}: no call of ${site.model} after the fix`);
+                    const calls = ofSite(r.after.calls, helperLine, modelAfter);
+                    assert.ok(calls.length > 0, `n=${n}: no call of ${modelAfter} after the fix`);
                     for (const s of site.systems) {
                       assert.ok(ofSite(r.before.calls, Infinity).every((c) => c.prompt.includes(s)), `n=${n}: a call before the fix lacks the system prompt ${JSON.stringify(s)}`);
                       const without = calls.filter((c) => !c.prompt.includes(s)).length;
@@ -284,7 +324,7 @@ describe("execution check: every quick fix keeps what the program means and cost
                     assert.ok(fix.title.includes(`→ ${spanned.bound} calls`), fix.title);
                     for (const [k, r] of runs.entries()) {
                       assert.equal(input(r.after.calls), input(r.before.calls));
-                      const span = Math.max(...ofSite(r.after.calls, helperLine).map((c) => c.depth));
+                      const span = Math.max(...ofSite(r.after.calls, helperLine, modelAfter).map((c) => c.depth));
                       assert.equal(span, spanned.depth(sweep.sizes[k]!), `span at n=${sweep.sizes[k]}`);
                     }
                     return;
@@ -293,12 +333,19 @@ describe("execution check: every quick fix keeps what the program means and cost
                   const now = findingAfter({ src, fileName: file, call: callAt(src, a.start, a.end)!, advice: a, settings: SETTINGS, analyze }, fix.edits);
                   assert.ok(now, "the call is re-analysed after the fix");
                   const promised = degreeIn(now.inputTokens, sweep.scales);
-                  const atSite = slope((r) => input(ofSite(r.after.calls, helperLine)));
+                  const atSite = slope((r) => input(ofSite(r.after.calls, helperLine, modelAfter)));
                   const all = slope((r) => input(r.after.calls));
                   assert.ok(Math.abs(atSite - promised) <= TOLERANCE, `after the fix: the call's input slope ${atSite.toFixed(2)}, promised ${fix.after} (degree ${promised})`);
                   assert.ok(Math.abs(all - promised) <= TOLERANCE || all < promised, `after the fix: all calls' input slope ${all.toFixed(2)}, promised ${fix.after} (degree ${promised})`);
                   const last = runs[runs.length - 1]!;
                   assert.ok(input(last.after.calls) <= input(last.before.calls), `the fix costs more at n=${sweep.sizes[1]}: ${input(last.after.calls)} > ${input(last.before.calls)} tokens`);
+                  if (fix.id === "route-smaller-model") {
+                    // The same tokens at the smaller model's price: the runs' dollars fall by the title's ratio.
+                    for (const r of runs) assert.deepEqual(ofSite(r.after.calls, helperLine, modelAfter).map((c) => [c.inputTokens, c.outputTokens]), ofSite(r.before.calls, Infinity).map((c) => [c.inputTokens, c.outputTokens]));
+                    const [from, to] = [fix.before, fix.after].map((d) => Number(/[\d.]+/.exec(d)![0]));
+                    const measured = dollarsOf(last.after.calls) / dollarsOf(last.before.calls);
+                    assert.ok(Math.abs(measured - to! / from!) <= 0.1 * (to! / from!), `measured ${measured.toFixed(3)} of the dollars, the title ${fix.before} → ${fix.after}`);
+                  }
                 });
               }
             });

@@ -70,11 +70,7 @@ export function adviseMarkedFindings(findings: readonly Finding[], settings: Adv
  */
 function sentBy(f: Finding): SentBy | undefined {
   const at = f.throughAt;
-  if (!f.through || !at || samePath(at.file, f.file)) return undefined;
+  if (!f.through || !at) return undefined;
   const base = at.file.slice(Math.max(at.file.lastIndexOf("/"), at.file.lastIndexOf("\\")) + 1);
   return { name: f.through, file: at.file, line: at.line, message: `The request is sent by ${f.through} (${base}:${at.line}): what it adds to each request is fixed there, what this call passes to it here.` };
-}
-
-function samePath(a: string, b: string): boolean {
-  return a.replace(/\\/g, "/") === b.replace(/\\/g, "/");
 }

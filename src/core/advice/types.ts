@@ -59,7 +59,9 @@ export interface TextEdit {
   readonly newText: string;
 }
 
-export type QuickFixId = "scope-to-function" | "reset-history" | "window-history" | "summarize-history" | "parallelize" | "parallelize-all" | "route-smaller-model";
+/** Every kind of quick fix (see fixes/): the execution test runs each. */
+export const QUICK_FIX_IDS = ["scope-to-function", "reset-history", "window-history", "summarize-history", "parallelize", "parallelize-all", "route-smaller-model"] as const;
+export type QuickFixId = (typeof QUICK_FIX_IDS)[number];
 
 export interface QuickFix {
   readonly id: QuickFixId;

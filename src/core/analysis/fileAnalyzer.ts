@@ -737,7 +737,9 @@ export class FileAnalyzer {
       sdk: llm.sdk,
       api: llm.api,
       callee: llm.node.expression.getText(sf).replace(/\s+/g, ""),
-      ...(llm.summary ? { through: llm.summary.name, throughAt: { file: llm.summary.file, line: llm.summary.line } } : {}),
+      ...(llm.summary ? { through: llm.summary.name } : {}),
+      // Another module's line: this file's edits never move it (its own lines are renumbered, see lineRefs).
+      ...(llm.summary && llm.summary.file !== sf.fileName ? { throughAt: { file: llm.summary.file, line: llm.summary.line } } : {}),
       model,
       ...(this.asksForPromptCaching(llm) ? { promptCaching: "explicit" as const } : {}),
       calls: b.calls,
