@@ -7,6 +7,7 @@ import { Debouncer } from "./debounce";
 import { DerivationDocuments, DERIVATION_SCHEME, showDerivation } from "./derivationDocument";
 import { CostDiagnostics } from "./diagnostics";
 import { DocumentAnalyses, logEngineLoad } from "./engineHost";
+import { openWalkthroughOnFirstRun } from "./firstRun";
 import { DerivationHoverProvider, revealLine } from "./hover";
 import { isSupported, SELECTOR } from "./languages";
 import { CostQuickFixProvider } from "./quickFixes";
@@ -151,6 +152,8 @@ export function activate(context: vscode.ExtensionContext): AalpApi {
   setImmediate(() => {
     vscode.workspace.textDocuments.forEach(refreshDocument);
     void costs.rescan().catch(fail("workspace scan"));
+    const inTests = context.extensionMode === vscode.ExtensionMode.Test;
+    void openWalkthroughOnFirstRun(context.globalState, inTests, process.env, () => vscode.commands.executeCommand(GET_STARTED_COMMAND)).then((opened) => opened && log.info("first run: opened the walkthrough"), fail("opening the walkthrough"));
   });
 
   const activationMs = performance.now() - started;

@@ -21,7 +21,8 @@ function freePort() {
 export function isolatedEnv(state) {
   const home = path.join(state, "home");
   for (const d of ["", ".config", ".cache", ".local/share"]) fs.mkdirSync(path.join(home, d), { recursive: true });
-  return { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, ".config"), XDG_CACHE_HOME: path.join(home, ".cache"), XDG_DATA_HOME: path.join(home, ".local/share") };
+  // AALP_NO_WALKTHROUGH: the first-run walkthrough would cover the editors under test.
+  return { ...process.env, AALP_NO_WALKTHROUGH: "1", HOME: home, XDG_CONFIG_HOME: path.join(home, ".config"), XDG_CACHE_HOME: path.join(home, ".cache"), XDG_DATA_HOME: path.join(home, ".local/share") };
 }
 
 export function installExtension(vsix, extensionsDir, env) {
