@@ -58,7 +58,7 @@ export function fileReporter(setup: ReporterSetup): FileReporter {
     // The file's `// @aalp` comments, as in the editor: ignored sites leave the report, bounds
     // apply, and the file's own sizes win over --assume for its sites.
     const annotated = applyAnnotations(analysis.findings, annotations);
-    const outcomes = fixOutcomes(annotated.findings, { ts, fileName: file, text: sourceFile.text, settings: DEFAULT_ADVICE_SETTINGS, fixes: setup.priceFixes, sourceFile });
+    const outcomes = fixOutcomes(annotated.findings, { ts, fileName: file, text: sourceFile.text, settings: DEFAULT_ADVICE_SETTINGS, fixes: setup.priceFixes, sourceFile, analyze: (f, t) => project.analyzeEdited(f, t) });
     const options = { ...setup.siteOptions, assume: overlayAssumptions(setup.siteOptions.assume, annotated.assumptions) };
     return { ...sitesOfFile({ ...analysis, findings: annotated.findings }, display(file), options, outcomes), ...problems };
   };

@@ -3,7 +3,7 @@
 // The re-analysis does not depend on the assumptions, so it is a step of its own (fixOutcomes) that
 // the editor keeps per file; pricing (priceAdvice) is cheap and redone for any assumptions.
 import type { TS } from "../binder/scopes";
-import { adviseFindings, quickFixesFor, type AdviceSettings, type QuickFixId } from "../advice";
+import { adviseFindings, quickFixesFor, type AdviceSettings, type AnalyzeEdited, type QuickFixId } from "../advice";
 import { findingAfter } from "../advice/fixes/context";
 import { callAt, parseSource } from "../advice/source";
 import type { Finding } from "../model";
@@ -39,6 +39,8 @@ export interface AdviceInput {
   readonly fixes: boolean;
   /** The analysis's syntax tree of `text`, reused instead of parsing again. */
   readonly sourceFile?: import("typescript").SourceFile;
+  /** The project's re-analysis of an edited text: fixes at the call of another module's wrapper are verified with its summary. */
+  readonly analyze?: AnalyzeEdited;
 }
 
 /** A quick fix applied to the file and its call re-analysed; undefined `finding`: the call is gone or not understood. */
@@ -68,10 +70,10 @@ export function fixOutcomes(findings: readonly Finding[], input: AdviceInput): S
     for (const a of input.fixes ? mine : []) {
       const call = callAt(src, a.start, a.end);
       if (!call) continue;
-      for (const fix of quickFixesFor(input.ts, input.fileName, input.text, a, input.settings)) {
+      for (const fix of quickFixesFor(input.ts, input.fileName, input.text, a, input.settings, input.analyze)) {
         if (seen.has(fix.label)) continue;
         seen.add(fix.label);
-        const finding = findingAfter({ src, fileName: input.fileName, call, advice: a, settings: input.settings }, fix.edits);
+        const finding = findingAfter({ src, fileName: input.fileName, call, advice: a, settings: input.settings, ...(input.analyze ? { analyze: input.analyze } : {}) }, fix.edits);
         // The label: a report prices the fix at its own assumptions, not the title's default sizes.
         fixes.push({ id: fix.id, title: fix.label, before: fix.before, after: fix.after, finding });
       }

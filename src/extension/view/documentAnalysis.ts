@@ -5,6 +5,7 @@
 import * as fs from "node:fs";
 import { ts } from "./typescriptModule";
 import { Project, costClass, type FileAnalysis, type Finding } from "../../core";
+import type { AnalyzeEdited } from "../../core/advice";
 import type { Advice, QuickFix } from "../../core/advice/types";
 import { applyAnnotations, parseAnnotations, type AnnotationProblem } from "../../core/annotations";
 import { overlayAssumptions } from "../../core/report/estimate";
@@ -100,8 +101,13 @@ export function analyzeDocument(fileName: string, text: string, settings: AalpSe
  * workspace project: a fix at the call of a wrapper from another file is re-analysed with its summary.
  */
 export function documentFixes(advice: Advice, fileName: string, text: string, settings: AalpSettings, assumptions: Readonly<Record<string, number>>): QuickFix[] {
+  return fixesFor(advice, fileName, text, settings, assumptions, editedAnalyzer(settings));
+}
+
+/** The workspace project's re-analysis of an edited text of one of its files (a fix applied). */
+export function editedAnalyzer(settings: AalpSettings): AnalyzeEdited {
   const { project } = projectFor(settings);
-  return fixesFor(advice, fileName, text, settings, assumptions, (f, t) => project.analyzeEdited(f.replace(/\\/g, "/"), t));
+  return (f, t) => project.analyzeEdited(f.replace(/\\/g, "/"), t);
 }
 
 /** How many file analyses the workspace projects have made (parsed and walked, not served from their cache). */

@@ -5,7 +5,7 @@
 // changed in the report page applies a fix again.
 import { fixOutcomes, type SiteOutcomes } from "../../core/report/fixSavings";
 import { adviceSettings } from "./adviceAndPricing";
-import type { DocumentAnalysis } from "./documentAnalysis";
+import { editedAnalyzer, type DocumentAnalysis } from "./documentAnalysis";
 import type { AalpSettings } from "./settingsModel";
 import { ts } from "./typescriptModule";
 
@@ -26,7 +26,7 @@ export function fixOutcomesOf(fileName: string, text: string, analysis: Document
   const key = JSON.stringify(advice);
   const hit = byFile.get(fileName);
   if (hit && hit.text === text && hit.findings === analysis.findings && hit.settings === key) return hit.outcomes;
-  const outcomes = fixOutcomes(analysis.findings, { ts, fileName, text, settings: advice, fixes: true });
+  const outcomes = fixOutcomes(analysis.findings, { ts, fileName, text, settings: advice, fixes: true, analyze: editedAnalyzer(settings) });
   computed++;
   byFile.set(fileName, { text, findings: analysis.findings, settings: key, outcomes });
   return outcomes;

@@ -52,6 +52,23 @@ export async function label(items: string[]) {
     }
   });
 
+  it("lists the fixes at the call of another module's wrapper, verified with its summary", () => {
+    const dir = fs.mkdtempSync(path.join(require("node:os").tmpdir(), "aalp-wrapper-"));
+    const exec = path.join(ROOT, "test/fixtures/fixes/exec");
+    for (const f of ["interview-agent.ts", "interview-llm.ts"]) fs.copyFileSync(path.join(exec, f), path.join(dir, f));
+    try {
+      const r = aalp(["report", ".", "--format", "text"], dir);
+      assert.equal(r.code, 0, r.stderr);
+      const site = r.stdout.slice(r.stdout.indexOf("interview-agent.ts:13:27"));
+      assert.deepEqual(
+        site.split("\n").filter((l) => l.startsWith("  fix ")).slice(0, 2),
+        ["  fix     Keep the last 8 messages and the system message (saves ≈ $0.005)", "  fix     Start history afresh each iteration (forgets earlier turns) (saves ≈ $0.027)"],
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("progress: files done / total on a terminal, nothing otherwise or with --quiet", () => {
     const written: string[] = [];
     const tty = { isTTY: true, write: (s: string) => written.push(s) } as unknown as NodeJS.WriteStream;
