@@ -97,6 +97,9 @@ export async function uiTour(page, url, workspace, artifacts) {
 
   // The output channel: what was analysed and how long it took.
   await runCommand(page, "AALP Lens: Show Output");
+  // The panel's filter box can keep what the Problems step typed ("aalp"), which hides the lines without it.
+  const outputFilter = page.locator(".part.panel").getByPlaceholder(/^Filter/).first();
+  if (await outputFilter.isVisible()) await outputFilter.fill("");
   await page.locator(".part.panel .view-lines", { hasText: "analysed debug-naive.ts" }).first().waitFor({ timeout: LONG });
   await shot(page, artifacts, "4b-output");
 }

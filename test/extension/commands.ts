@@ -90,6 +90,8 @@ describe("commands: lens toggles and the output channel", function () {
     assert.equal(opened.selection.active.character + 1, row.column);
     await vscode.commands.executeCommand("workbench.action.files.revert");
     await waitFor("the reverted file", () => !opened.document.isDirty);
+    // The revert reaches the summary through the change event, after the document is clean.
+    await waitFor("the site back at its line", () => worst()[0] === "evolution-global.ts:15");
     assert.deepEqual(worst(), ["evolution-global.ts:15"]);
     await vscode.commands.executeCommand("workbench.action.closeAllEditors");
   });
