@@ -142,6 +142,26 @@ describe("AALP Lens in the editor", function () {
     assert.ok((extra[1]!.command?.arguments?.[0] as vscode.Uri).path.endsWith("/docs/diagnostics/growing-history.md"));
   });
 
+
+  it("at the call of a wrapper from another file: the fixes that apply here, and where the wrapper sends the request", async () => {
+    const agent = workspaceFile("wrapper-agent.ts");
+    await vscode.window.showTextDocument(agent);
+    const reported = await waitFor("the plugin's diagnostic at ask()", () => pluginDiagnostics(agent).length === 1 && pluginDiagnostics(agent));
+    assert.deepEqual(described(reported), ["aalp 91001 16:27-16:39 Warning"]);
+    // The wrapper's declaration in wrapper-llm.ts, as related information with its location.
+    const related = reported[0]!.relatedInformation!.filter((r) => r.location.uri.path.endsWith("/wrapper-llm.ts"));
+    assert.deepEqual(
+      related.map((r) => [r.location.range.start.line + 1, r.location.range.start.character, r.message]),
+      [[12, 0, "The request is sent by ask (wrapper-llm.ts:12): what it adds to each request is fixed there, what this call passes to it here."]],
+    );
+    // The history is this file's: window and reset apply here, verified with the wrapper's summary.
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", agent, reported[0]!.range, vscode.CodeActionKind.QuickFix.value);
+    assert.deepEqual(actions.filter((a) => a.kind?.value.startsWith("quickfix.aalp.") && a.title.includes(" → ")).map((a) => `${a.kind?.value} ${a.title}`).sort(), [
+      "quickfix.aalp.reset-history Start history afresh each iteration (forgets earlier turns): $0.092 → $0.043 per run at your sizes",
+      "quickfix.aalp.window-history Keep the last 8 messages and the system message: $0.092 → $0.087 per run at your sizes",
+    ]);
+    await vscode.commands.executeCommand("workbench.action.closeActiveEditor");
+  });
   it("re-reads @aalp annotations as they are typed", async () => {
     const text = fs.readFileSync(workspaceFile("chat-history.ts").fsPath, "utf8");
     const doc = await vscode.workspace.openTextDocument({ language: "typescript", content: text });
