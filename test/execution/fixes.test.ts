@@ -174,6 +174,15 @@ const PROGRAMS_RUN: readonly Program[] = [
     outputs: { "gpt-4o": answers },
   },
   {
+    // One call per ticket of the classifier in triage-llm.ts: the loop is this file's, so the
+    // parallel fixes apply here (the smaller model is offered at the classifier's own call).
+    file: "triage-agent.ts",
+    fn: "triageAll",
+    sites: [{ line: 7, model: "gpt-4o", offered: { ...PARALLEL_FIXES }, systems: ["Label the ticket: bug, feature or question."], spans: oneCallPerItem("|tickets|") }],
+    sweeps: [{ name: "tickets", sizes: [8, 30], args: (n) => [items("T", n, 20)], scales: { "|tickets|": 1 } }],
+    outputs: { "gpt-4o": answers },
+  },
+  {
     // A large model for a one-word label (paper §3.1), one request after another: the smaller
     // model of the same provider, or the requests run concurrently. The fakes answer alike
     // whichever model is asked, so that the results show the program around the call is unchanged.
