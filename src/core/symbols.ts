@@ -1,5 +1,6 @@
 // The symbols a bound is written in, and where each came from, so a reader finds them in the code
 // (Infer's `[{sa.length}, Loop]` traces).
+import { CHARACTERS_PER_TOKEN } from "./tokens";
 
 export type SymbolKind =
   /** How many times a loop runs: `turns`, `|questions|`, `T12` (data-dependent). */
@@ -26,12 +27,9 @@ export interface SymbolInfo {
    *  what an estimate uses unless an assumption says otherwise. */
   readonly value?: number;
   /** The leaves of a halving recursion over `from` (a size in tokens) down to pieces of at most
-   *  `characters`: 1 when it fits, else 2^⌈log₂(4·from / characters)⌉ (about 4 characters a token). */
+   *  `characters`: 1 when it fits, else 2^⌈log₂(from·CHARACTERS_PER_TOKEN / characters)⌉. */
   readonly leavesOf?: { readonly from: string; readonly characters: number };
 }
-
-/** Characters per token where code counts characters (`text.length <= 2000`): English text's average. */
-export const CHARACTERS_PER_TOKEN = 4;
 
 /** How many leaves a halving recursion over `tokens` has when it stops at `characters`. */
 export function halvingLeaves(tokens: number, characters: number): number {

@@ -16,3 +16,16 @@ export function countTokens(text: string): number {
   if (counted.size < 50_000) counted.set(text, n);
   return n;
 }
+
+/**
+ * Characters per token where the code measures text in characters (`text.length <= 2000`,
+ * `s.slice(0, 800)`): o200k's average on English prose. The one ratio the engine converts with,
+ * so a recursion's leaves, a chunk and a character slice agree; text of longer tokens (code,
+ * other languages) makes more pieces than it says.
+ */
+export const CHARACTERS_PER_TOKEN = 4;
+
+/** The tokens in at most `characters` characters of text (at least one). */
+export function tokensInCharacters(characters: number): number {
+  return Math.max(1, Math.ceil(characters / CHARACTERS_PER_TOKEN));
+}

@@ -9,14 +9,17 @@
 import * as assert from "assert";
 import * as path from "path";
 import { spawnSync } from "child_process";
-import { FakeHost, installFakeFetch, REPO_ROOT, RecordedCall, filler, loadProgram, makeTempDir, removeDir, reply, says, type ExampleModule, type OutputPolicy } from "./harness";
+import { FakeHost, installFakeFetch, REPO_ROOT, RecordedCall, filler, prose, loadProgram, makeTempDir, removeDir, reply, says, type ExampleModule, type OutputPolicy } from "./harness";
 
 type Measure = "calls" | "inputTokens" | "outputTokens";
 
 interface EstimateSite {
   model: string;
-  /** Attribute calls to the outermost frame of the file (a driver's call of a method, wrapper or recursion). */
-  frame?: "outer";
+  /** Attribute calls to the outermost frame of the file (a driver's call of a method, wrapper or
+   *  recursion), or to the second (where a wrapper was called, inside a recursion). */
+  frame?: "outer" | "caller";
+  /** Only the calls attributed to this line (several sites of one model). */
+  line?: number;
   /** "exact": the estimate equals the count; "upper": the estimate is not below it. */
   bound: "exact" | "upper";
   measures?: Measure[];
@@ -185,6 +188,28 @@ const CASES: EstimateCase[] = [
     outputs: { "gpt-4o-mini": reply(300) },
     sites: [{ model: "gpt-4o-mini", frame: "outer", bound: "exact" }],
   },
+  {
+    name: "a recursive halving summarizer's leaves and merges",
+    file: "examples/recursive-summarizer.ts",
+    fn: "summarize",
+    // 8,000 characters halve twice to four pieces of 2,000 (CHUNK): 4 leaf calls and 3 merges.
+    args: [prose(2000)],
+    assume: { "|text|": 2000 },
+    outputs: { "gpt-4o-mini": reply(300) },
+    sites: [
+      { model: "gpt-4o-mini", frame: "caller", line: 26, bound: "exact" },
+      { model: "gpt-4o-mini", frame: "caller", line: 30, bound: "exact" },
+    ],
+  },
+  {
+    name: "a recursive halving summarizer called in a loop on long documents",
+    file: "examples/recursive-summarizer.ts",
+    fn: "summarizeLibrary",
+    args: [[prose(2000), prose(2000), prose(2000)]],
+    assume: { "|docs|": 3, "|d|": 2000 },
+    outputs: { "gpt-4o-mini": reply(300) },
+    sites: [{ model: "gpt-4o-mini", frame: "outer", bound: "exact" }],
+  },
 ];
 
 interface EstimateJson {
@@ -254,8 +279,9 @@ describe("execution check: estimates at fixed sizes equal the counted runs", fun
       assert.ok(dir);
       const failures: string[] = [];
       for (const site of c.sites) {
-        const mine = calls.filter((k) => k.model === site.model);
-        const lines = [...new Set(mine.map((k) => (site.frame === "outer" ? k.outerLine : k.line)))];
+        const lineOf = (k: RecordedCall): number | undefined => (site.frame === "outer" ? k.outerLine : site.frame === "caller" ? k.callerLine : k.line);
+        const mine = calls.filter((k) => k.model === site.model && (site.line === undefined || lineOf(k) === site.line));
+        const lines = [...new Set(mine.map(lineOf))];
         assert.ok(lines.length === 1 && lines[0] !== undefined, `${site.model}: calls from lines ${lines.join(", ")}`);
         const line = lines[0]!;
         const finding = findings.find((f) => f.line === line) ?? findings.filter((f) => f.line < line && f.line >= line - 3).sort((a, b) => b.line - a.line)[0];

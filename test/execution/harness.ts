@@ -49,6 +49,17 @@ export function tokenCount(text: string): number {
   return encode(text).length;
 }
 
+// Each of these is one o200k token of 4 characters: `prose(n)` is n tokens in 4·n characters, the
+// ratio the analyzer assumes where code measures text in characters (CHARACTERS_PER_TOKEN).
+const SHORT_WORDS = [" the", " and", " for", " was", " are", " not", " but", " you", " all", " can"];
+
+/** A string of exactly `n` tokens and 4·n characters. */
+export function prose(n: number): string {
+  let out = "";
+  for (let i = 0; i < n; i++) out += SHORT_WORDS[i % SHORT_WORDS.length];
+  return out;
+}
+
 /** A string of exactly `n` tokens; `seed` shifts the words so that list items differ. */
 export function filler(n: number, seed = 0): string {
   let out = "";
@@ -87,6 +98,8 @@ export interface RecordedCall {
    * recursive function of the same file. Equals `line` when the example file has one frame.
    */
   outerLine: number | undefined;
+  /** 1-based line of the second frame in the example file: where the function that made the SDK call was called (a wrapper's call inside a recursion). */
+  callerLine: number | undefined;
   /** The prompt-carrying strings of the request, in order (system prompts included). */
   prompt: string[];
   inputTokens: number;
@@ -163,7 +176,7 @@ export class FakeHost {
   }
 
   complete(request: FakeRequest): Promise<FakeReply> {
-    const [line, outerLine] = this.callerLines();
+    const [line, callerLine, outerLine] = this.callerLines();
     const inputTokens = request.prompt.reduce((sum, s) => sum + tokenCount(s), 0);
     const modelIndex = this.perModel.get(request.model) ?? 0;
     this.perModel.set(request.model, modelIndex + 1);
@@ -184,6 +197,7 @@ export class FakeHost {
       model: request.model,
       line,
       outerLine,
+      callerLine,
       prompt: request.prompt,
       inputTokens,
       outputTokens,
@@ -200,15 +214,15 @@ export class FakeHost {
     );
   }
 
-  /** Lines of the innermost and the outermost stack frame in the example file. */
-  private callerLines(): [number | undefined, number | undefined] {
+  /** Lines of the innermost, the second and the outermost stack frame in the example file. */
+  private callerLines(): [number | undefined, number | undefined, number | undefined] {
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 200;
     const stack = new Error().stack ?? "";
     Error.stackTraceLimit = limit;
     const escaped = this.exampleFile.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     const lines = [...stack.matchAll(new RegExp(`${escaped}:(\\d+):(\\d+)`, "g"))].map((m) => Number(m[1]));
-    return [lines[0], lines[lines.length - 1]];
+    return [lines[0], lines[1], lines[lines.length - 1]];
   }
 }
 

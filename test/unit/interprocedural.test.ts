@@ -1,5 +1,6 @@
 // Following LLM cost through functions, files, classes and recursion.
 import * as assert from "node:assert/strict";
+import { estimate } from "../../src/core";
 import { memoryProject, sitesOf } from "./project";
 
 const LLM = `import OpenAI from "openai";
@@ -181,11 +182,48 @@ export async function all(docs: string[]) {
 }
 `,
     });
+    // The recursive function's own sites are counted over the recursion: the leaf call at each of
+    // L leaves, the merge at each of the L − 1 inner nodes.
     assert.deepEqual(sitesOf(project, "/p/sum.ts", ["calls", "input"]), [
-      { line: 5, calls: "O(1)", input: "O(|text|)" },
-      { line: 11, calls: "Θ(1)", input: "Θ(1)" },
+      { line: 5, calls: "Θ(|text|)", input: "Θ(|text|)" },
+      { line: 11, calls: "Θ(|text|)", input: "Θ(|text|)" },
       { line: 15, calls: "Θ(|docs|·|d|)", input: "Θ(|docs|·|d|)" },
     ]);
+    // 2,000 tokens are 8,000 characters: two leaves of 4,000 and one merge of two 300-token answers.
+    const r = project.analyze("/p/sum.ts");
+    const at = (line: number) => estimate(r.findings.find((f) => f.line === line)!, { "|text|": 2000 });
+    assert.deepEqual([at(5).calls, at(5).inputTokens, at(5).exact], [2, 2000, true]);
+    assert.deepEqual([at(11).calls, at(11).inputTokens, at(11).exact], [1, 600, true]);
+    assert.match(r.findings.find((f) => f.line === 11)!.explanation.join("\n"), /recursion: T\(\|text\|\) = 2·T\(\|text\|\/2\).*4 characters a token.*this call runs at each of the L − 1 merges/);
+  });
+
+  it("a wrapper called inside a recursive function is a site, counted by the recursion", () => {
+    const { project } = memoryProject({
+      "/p/sum.ts": `import OpenAI from "openai";
+const client = new OpenAI();
+async function llm(text: string): Promise<string> {
+  const r = await client.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 100, messages: [{ role: "user", content: text }] });
+  return r.choices[0].message.content ?? "";
+}
+export async function summarize(text: string): Promise<string> {
+  if (text.length <= 1000) return llm(text);
+  const left = await summarize(text.slice(0, text.length / 2));
+  const right = await summarize(text.slice(text.length / 2));
+  return llm(left + right);
+}
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/sum.ts", ["api", "calls"]), [
+      { line: 4, api: "openai chat.completions.create", calls: "Θ(1)" },
+      { line: 8, api: "openai llm() → chat.completions.create", calls: "Θ(|text|)" },
+      { line: 11, api: "openai llm() → chat.completions.create", calls: "Θ(|text|)" },
+    ]);
+    // 1,000 tokens: 4,000 characters in 4 leaves of 1,000; 3 merges, each of two 100-token answers
+    // (what summarize returns is one of its two calls' answers, not both).
+    const r = project.analyze("/p/sum.ts");
+    const at = (line: number) => estimate(r.findings.find((f) => f.line === line)!, { "|text|": 1000 });
+    assert.deepEqual([at(8).calls, at(8).inputTokens, at(8).outputTokens], [4, 1000, 400]);
+    assert.deepEqual([at(11).calls, at(11).inputTokens, at(11).outputTokens], [3, 600, 300]);
   });
 
   it("linear recursion over the rest of a list: T(n) = T(n−1) + f(n)", () => {
@@ -204,7 +242,7 @@ export async function go(xs: string[]) {
 `,
     });
     assert.deepEqual(sitesOf(project, "/p/rec.ts", ["calls", "input"]), [
-      { line: 6, calls: "Θ(1)", input: "Θ(|head|)" },
+      { line: 6, calls: "Θ(|items|)", input: "Θ(|head|·|items|)" },
       { line: 10, calls: "Θ(|xs|)", input: "Θ(|xs|·|head|)" },
     ]);
   });
@@ -304,7 +342,8 @@ export async function run(books: string[]) {
 `,
     });
     assert.deepEqual(sitesOf(project, "/p/gen.ts", ["calls", "input"]), [
-      { line: 5, calls: "Θ(1)", input: "Θ(1)" },
+      // The call in the generator runs once per level of its recursion: |text| levels.
+      { line: 5, calls: "Θ(|text|)", input: "Θ(|text|)" },
       { line: 10, calls: "Θ(|books|·|b|)", input: "Θ(|books|·|b|)" },
     ]);
   });

@@ -87,6 +87,24 @@ export class Poly {
     return acc;
   }
 
+  /**
+   * An upper bound of each of `polys` (of non-negative quantities): every term at its largest
+   * coefficient. What one of several alternatives gives (the call a branch returns).
+   */
+  static largest(polys: Iterable<Poly>): Poly {
+    const out = new Map<string, Monomial>();
+    let upper = false;
+    for (const p of polys) {
+      if (p.limit?.widened) return p;
+      upper ||= p.upper;
+      for (const [k, m] of p.byKey) {
+        const prev = out.get(k);
+        if (!prev || m.coef > prev.coef) out.set(k, m);
+      }
+    }
+    return Poly.bounded(out, upper);
+  }
+
   static product(polys: Iterable<Poly>): Poly {
     let acc = Poly.one;
     for (const p of polys) acc = acc.mul(p);

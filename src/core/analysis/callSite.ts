@@ -21,6 +21,9 @@ export interface SiteBounds extends CostBounds {
   readonly explanation: readonly string[];
 }
 
+/** The derivation's line for a call under a condition (a recursion's base case drops it: it counts that condition). */
+export const CONDITIONAL_NOTE = "the call runs only on some iterations (a condition or continue guards it): upper bounds";
+
 export class CallSites {
   constructor(
     private readonly ts: TS,
@@ -59,7 +62,7 @@ export class CallSites {
       const trips = l.dataDependent ? `${l.tripText} iterations, unbounded` : `${l.exact ? "" : "at most "}${l.tripText} iterations`;
       explanation.push(`line ${lineRef(l.line)}: ${l.why} → ${trips}${l.parallel ? ", in parallel" : ""}`);
     }
-    if (conditional) explanation.push(`the call runs only on some iterations (a condition or continue guards it): upper bounds`);
+    if (conditional) explanation.push(CONDITIONAL_NOTE);
 
     if (llm.summary) return this.wrapperBounds(llm, llm.summary, { loops, conditional, loopsTight, iterations, loopSpan, explanation });
 

@@ -12,11 +12,12 @@ import { SymbolTable, rankBy } from "../symbols";
 import { Callees, type Callee } from "./callees";
 import { CallSites, type SiteBounds } from "./callSite";
 import { Loops } from "./loops";
-import { solveRecursion } from "./recursion";
+import { solveRecursion, type SiteSolver } from "./recursion";
 import { Sizes, strongerGrowth, type Growth } from "./sizes";
 import { qualifiedSymbol, renameSymbols, summaryParams, type Summary, type SummaryParam } from "./summary";
 import { lineRef } from "../lineRefs";
 import { functionNameOf } from "./functionName";
+import { exits, isWithin } from "./controlFlow";
 
 /** Summaries of other modules' exports, provided by the project (undefined: not a project module, or none). */
 export interface ExternalSummaries {
@@ -76,6 +77,10 @@ export class FileAnalyzer {
   private readonly recursive = new Set<ts.Node>();
   /** What a recursive function returns, while its recurrence is being set up. */
   private readonly provisional = new Map<ts.Node, Summary>();
+  /** The sites of solved self-recursive functions: their bounds over the whole recursion. */
+  private readonly recurrences = new Map<ts.CallExpression, SiteSolver>();
+  /** A call a function makes of itself, or null: whether its sites are counted by a recurrence. */
+  private readonly selfCallOf = new Map<ts.Node, ts.CallExpression | null>();
   private readonly budgetMs: number;
   /** Set while a public entry runs: when its budget ends. */
   private deadline: number | undefined;
@@ -138,7 +143,8 @@ export class FileAnalyzer {
     const visit = (n: ts.Node): void => {
       if (this.tsm.isCallExpression(n)) {
         const llm = this.classify(n);
-        if (llm && (!llm.summary || llm.elementOf || this.loops.around(n).length > 0)) out.push(this.finding(llm));
+        // A call of a user's LLM-calling function is a site where it repeats: in a loop, or in a recursion.
+        if (llm && (!llm.summary || llm.elementOf || this.loops.around(n).length > 0 || this.recurrenceOf(n))) out.push(this.finding(llm));
       }
       this.tsm.forEachChild(n, visit);
     };
@@ -512,7 +518,7 @@ export class FileAnalyzer {
     if (selfCalls.length) {
       // The sites' inputs may hold what the recursive calls return: size them again with that known.
       // (The result is final already: a recurrence changes the costs, not what one invocation returns.)
-      this.provisional.set(fn, { ...this.placeholder(fn, name), result: Poly.sum(sites.map((s) => polyOf(s.bounds.outputPerCall))), tight: sites.every((s) => s.bounds.outputPerCall.kind === "poly" && s.bounds.outputPerCall.tight) });
+      this.provisional.set(fn, { ...this.placeholder(fn, name), result: this.resultOf(fn, sites), tight: sites.every((s) => s.bounds.outputPerCall.kind === "poly" && s.bounds.outputPerCall.tight) });
       try {
         for (const s of sites) s.bounds = this.sites.bounds(s.llm, this.modelName(s.llm));
       } finally {
@@ -531,7 +537,7 @@ export class FileAnalyzer {
       calls: sum((b) => b.calls),
       input: sum((b) => b.inputTokens),
       output: sum((b) => b.outputTokens),
-      result: Poly.sum(sites.map((s) => polyOf(s.bounds.outputPerCall))),
+      result: this.resultOf(fn, sites),
       generation: sum((b) => b.generationCost),
       span: sum((b) => b.span),
     };
@@ -548,6 +554,7 @@ export class FileAnalyzer {
       const solved = solveRecursion(this.tsm, this.scopes, this.constants, this.loops, this.symbols, fn, selfCalls, sites, polys);
       if (solved.kind === "unknown") unknown = solved.reason;
       else {
+        for (const s of sites) this.recurrences.set(s.llm.node, solved.site);
         polys = solved.polys;
         counts = solved.counts;
         isTight = solved.tight;
@@ -582,6 +589,31 @@ export class FileAnalyzer {
     return { summary, usedNames };
   }
 
+  /**
+   * What one invocation returns: the answers of the calls on one path through it. A branch that
+   * ends in a return (`if (fits) { … return … }`) is one path, the rest of the body another: the
+   * largest path's answers (their sum on it, an upper bound).
+   */
+  private resultOf(fn: ts.SignatureDeclaration, sites: readonly { llm: LlmCall; bounds: SiteBounds }[]): Poly {
+    const paths = new Map<ts.Node | undefined, Poly>();
+    for (const s of sites) {
+      const path = this.exitingBranchOf(s.llm.node, fn);
+      paths.set(path, (paths.get(path) ?? Poly.zero).add(polyOf(s.bounds.outputPerCall)));
+    }
+    return Poly.largest(paths.values());
+  }
+
+  /** The statement of `fn`'s body, `if (…) { …; return … }`, whose branch holding `node` always returns; else undefined. */
+  private exitingBranchOf(node: ts.Node, fn: ts.SignatureDeclaration): ts.Node | undefined {
+    const t = this.tsm;
+    const body = (fn as { body?: ts.Node }).body;
+    let n: ts.Node = node;
+    while (n.parent && n.parent !== body) n = n.parent;
+    if (!n.parent || !t.isIfStatement(n)) return undefined;
+    const branch = isWithin(node, n.thenStatement) ? n.thenStatement : n.elseStatement && isWithin(node, n.elseStatement) ? n.elseStatement : undefined;
+    return branch && exits(t, branch) ? branch : undefined;
+  }
+
   private placeholder(fn: ts.SignatureDeclaration, name: string): Summary {
     return {
       name,
@@ -613,6 +645,21 @@ export class FileAnalyzer {
       (p) => ({ size: this.sizes.sizeOf(p.initializer!, p).poly, count: this.loops.count(p.initializer!).trip }),
       (p) => (this.tsm.isIdentifier(p.name) ? this.sizes.growthPerInvocation(p, p.name.text, fn) : undefined),
     );
+  }
+
+  /** How a site of a self-recursive function is counted over the recursion (its function's summary solved first), if it is. */
+  private recurrenceOf(call: ts.CallExpression): SiteSolver | undefined {
+    const fn = this.loops.enclosingFunction(call);
+    let self = this.selfCallOf.get(fn);
+    if (self === undefined) {
+      const body = this.tsm.isFunctionLike(fn) ? (fn as { body?: ts.Node }).body : undefined;
+      self = (body && this.findSelfCalls(body, fn)[0]) || null;
+      this.selfCallOf.set(fn, self);
+    }
+    const callee = self ? this.callees.of(self) : undefined;
+    if (callee?.kind !== "local") return undefined;
+    this.summaryOf(callee.fn, callee.name);
+    return this.recurrences.get(call);
   }
 
   private isSelfCall(call: ts.CallExpression, fn: ts.Node): boolean {
@@ -719,7 +766,11 @@ export class FileAnalyzer {
     const sf = this.sourceFile;
     const model = this.modelName(llm);
     // Its symbols stand for the definitions its own bounds made or repeated.
-    const { value: b, defined } = this.symbols.record(() => this.sites.bounds(llm, model));
+    const recurrence = this.recurrenceOf(llm.node);
+    const { value: b, defined } = this.symbols.record(() => {
+      const bounds = this.sites.bounds(llm, model);
+      return recurrence ? recurrence({ llm, bounds }) : bounds;
+    });
     const definition = this.symbols.definitionIn(defined);
     const start = llm.node.getStart(sf);
     const s = sf.getLineAndCharacterOfPosition(start);
@@ -809,6 +860,8 @@ function widenings(b: SiteBounds): string[] {
   const reasons = new Set([b.calls, b.inputTokens, b.outputTokens, b.generationCost, b.span].flatMap((x) => (x.kind === "unknown" ? [x.reason] : [])));
   return [...reasons].filter((r) => !b.explanation.some((line) => line.includes(r))).map((r) => `no bound: ${r}`);
 }
+
+
 
 function polyOf(b: Bound): Poly {
   return b.kind === "poly" ? b.poly : Poly.zero;

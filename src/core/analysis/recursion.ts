@@ -5,19 +5,27 @@
 // LLM calls in the base case (`if (x.length <= K) return …`) run at the leaves on inputs of at most K.
 // Anything else is an honest unknown with the reason.
 import type * as ts from "typescript";
+import { Bound } from "../algebra/bound";
 import { Poly } from "../algebra/poly";
 import type { Constants } from "../binder/constants";
 import type { LlmCall } from "../binder/provenance";
 import type { Scopes, TS } from "../binder/scopes";
-import type { SymbolTable } from "../symbols";
-import type { SiteBounds } from "./callSite";
+import type { SymbolInfo, SymbolTable } from "../symbols";
+import { CHARACTERS_PER_TOKEN, tokensInCharacters } from "../tokens";
+import { CONDITIONAL_NOTE, type SiteBounds } from "./callSite";
+import { exits, isWithin } from "./controlFlow";
 import type { Loops } from "./loops";
 import type { SummaryPolys } from "./summary";
 import type { Counts } from "../model";
 
 type Polys = SummaryPolys;
 
-export type Solution = { readonly kind: "solved"; readonly polys: Polys; readonly tight: boolean; readonly explanation: string; readonly counts?: Counts } | { readonly kind: "unknown"; readonly reason: string };
+/** A site of the recursive function over the whole recursion (one top-level invocation). */
+export type SiteSolver = (site: Site) => SiteBounds;
+
+export type Solution = { readonly kind: "solved"; readonly polys: Polys; readonly tight: boolean; readonly explanation: string; readonly counts?: Counts; readonly site: SiteSolver } | { readonly kind: "unknown"; readonly reason: string };
+
+type Site = { readonly llm: LlmCall; readonly bounds: SiteBounds };
 
 type Shrink = "half" | "minus-one";
 
@@ -40,7 +48,8 @@ export function solveRecursion(
     if (counted) {
       // T = (cap + 1) invocations of the body at most: each one's calls, input and output once.
       const solved = Object.fromEntries(Object.entries(polys).map(([k, p]) => [k, k === "result" ? p : p.mul(counted.bound)])) as unknown as Polys;
-      return { kind: "solved", polys: solved, tight: false, explanation: `the function calls itself while ${counted.text}: at most ${counted.boundText} invocations` };
+      const explanation = `the function calls itself while ${counted.text}: at most ${counted.boundText} invocations`;
+      return { kind: "solved", polys: solved, tight: false, explanation, site: (s) => solvedSite(s, (p) => p.mul(counted.bound), false, false, `${explanation}: this call runs in each`) };
     }
     return { kind: "unknown", reason: "the recursive calls do not shrink one parameter by halves or by one element" };
   }
@@ -50,14 +59,13 @@ export function solveRecursion(
   const a = selfCalls.length;
   const base = baseCase(t, constants, fn, name);
 
-  // Leaf sites see at most K of the input; the others run at every internal node.
-  const leafSites = sites.filter((s) => base && isWithin(s.llm.node, base.branch));
+  // Leaf sites see at most K characters of the input; the others run at every internal node.
+  const isLeaf = (s: Site): boolean => !!base && isWithin(s.llm.node, base.branch);
+  const leafSites = sites.filter(isLeaf);
+  const atLeaf = (p: Poly): Poly => (base?.cap !== undefined ? p.subst(n, Poly.constant(tokensInCharacters(base.cap))) : p);
   // The recurrence accounts for the base case's condition; any other condition leaves an upper bound.
   const tight = sites.every((s) => leafSites.includes(s) || (s.bounds.calls.kind === "poly" && s.bounds.calls.tight));
-  const leafPart = (pick: (b: SiteBounds) => Poly): Poly => {
-    const p = Poly.sum(leafSites.map((s) => pick(s.bounds)));
-    return base?.cap !== undefined ? p.subst(n, Poly.constant(base.cap)) : p;
-  };
+  const leafPart = (pick: (b: SiteBounds) => Poly): Poly => atLeaf(Poly.sum(leafSites.map((s) => pick(s.bounds))));
   const internalPart = (total: Poly, pick: (b: SiteBounds) => Poly): Poly => {
     const leaf = Poly.sum(leafSites.map((s) => pick(s.bounds)));
     return subtract(total, leaf);
@@ -77,13 +85,15 @@ export function solveRecursion(
     if (a > 1) return { kind: "unknown", reason: `${a} recursive calls on n − 1 elements: exponential in ${n}` };
     // T(n) = T(n−1) + f(n) = Σ_{i≤n} f(i) = Θ(n·f(n)) for polynomial f.
     const solved = Object.fromEntries(measures.map(([k, pick]) => [k, k === "result" ? polys.result : N.mul(internalPart(polys[k], pick)).add(leafPart(pick))])) as unknown as Polys;
-    return { kind: "solved", polys: solved, tight, explanation: `T(${n}) = T(${n} − 1) + f(${n}): ${n} levels of one call each, so Θ(${n}·f(${n}))` };
+    const explanation = `T(${n}) = T(${n} − 1) + f(${n}): ${n} levels of one call each, so Θ(${n}·f(${n}))`;
+    return { kind: "solved", polys: solved, tight, explanation, site: (s) => (isLeaf(s) ? solvedSite(s, atLeaf, tight, true, `${explanation}; this call runs once, at the bottom`) : solvedSite(s, (p) => N.mul(p), tight, false, `${explanation}; this call runs at each of the ${n} levels`)) };
   }
   // Halving: T(n) = a·T(n/2) + f(n). Leaves: n^log2(a).
   const e = Math.log2(a);
   if (!Number.isInteger(e)) return { kind: "unknown", reason: `${a} recursive calls on halves: n^log2(${a}) is not a polynomial degree` };
   const leaves = e === 0 ? Poly.one : Poly.symbol(n, e);
-  const logN = Poly.symbol(symbols.define({ name: `log${n}`, kind: "count", line: 0, origin: `the depth of the halving recursion over ${name}` }));
+  const depth: SymbolInfo = { name: `log${n}`, kind: "count", line: 0, origin: `the depth of the halving recursion over ${name}` };
+  const logN = Poly.symbol(symbols.define(depth));
   const solveMeasure = (f: Poly): Poly => {
     const c = f.degreeIn(n);
     if (c < e) return f.subst(n, Poly.one).mul(leaves);
@@ -92,30 +102,75 @@ export function solveRecursion(
   };
   const solved = Object.fromEntries(measures.map(([k, pick]) => [k, k === "result" ? polys.result : solveMeasure(internalPart(polys[k], pick)).add(leaves.mul(leafPart(pick)))])) as unknown as Polys;
   const caseText = `T(${n}) = ${a}·T(${n}/2) + f(${n}) (master theorem, ${a} halves${base?.cap !== undefined ? `, leaves where ${name}.length ≤ ${base.cap}` : ""})`;
-  const counts = a === 2 && base?.cap !== undefined ? halvingCounts(symbols, fn, n, base.cap, sites, leafSites) : undefined;
-  return { kind: "solved", polys: solved, tight, explanation: counts ? `${caseText}; L = leaves[…] pieces of at most ${base!.cap} characters, L − 1 merges` : caseText, ...(counts ? { counts } : {}) };
+  const halving = a === 2 && base?.cap !== undefined && leafSites.length > 0 ? halvingCounts(symbols, fn, n, base.cap) : undefined;
+  const siteCounts = (s: Site): Counts | undefined => halving?.site(s, isLeaf(s));
+  const parts = sites.map(siteCounts);
+  const counts = halving && parts.every((c) => c) ? sumCounts(parts as Counts[]) : undefined;
+  const explanation = counts ? `${caseText}; L = ${halving!.L} pieces of at most ${base!.cap} characters (${halving!.ratio}), L − 1 merges` : caseText;
+  const site: SiteSolver = (s) => {
+    // The finding is made after the summary: its symbols are defined again for it.
+    symbols.define(depth);
+    if (halving) symbols.define(halving.info);
+    const leaf = isLeaf(s);
+    const where = leaf ? (halving ? "this call runs at each of the L leaves" : "this call runs at each leaf") : halving ? "this call runs at each of the L − 1 merges" : "this call runs at each inner node";
+    return solvedSite(s, leaf ? (p) => leaves.mul(atLeaf(p)) : solveMeasure, tight, leaf, `${explanation}; ${where}`, halving ? siteCounts(s) : undefined);
+  };
+  return { kind: "solved", polys: solved, tight, explanation, site, ...(counts ? { counts } : {}) };
+}
+
+/**
+ * A site's bounds over the whole recursion (one top-level invocation): each measure through
+ * `solve`, with the recurrence's line. A leaf's condition is the base case the recurrence
+ * accounts for, so its tightness is its per-call sizes'.
+ */
+function solvedSite(s: Site, solve: (p: Poly) => Poly, tight: boolean, leaf: boolean, explanation: string, counts?: Counts): SiteBounds {
+  const b = s.bounds;
+  const isTight = (x: Bound): boolean => x.kind === "poly" && x.tight;
+  const calls = tight && (leaf || isTight(b.calls));
+  const input = calls && (leaf ? isTight(b.inputPerCall) : isTight(b.inputTokens));
+  const output = calls && (leaf ? isTight(b.outputPerCall) : isTight(b.outputTokens));
+  const over = (x: Bound, exact: boolean): Bound => (x.kind === "poly" ? Bound.of(solve(x.poly), exact) : x);
+  const { counts: _perInvocation, ...rest } = b;
+  return {
+    ...rest,
+    calls: over(b.calls, calls),
+    inputTokens: over(b.inputTokens, input),
+    outputTokens: over(b.outputTokens, output),
+    generationCost: over(b.generationCost, input && output),
+    span: over(b.span, calls),
+    conditional: b.conditional && !leaf,
+    explanation: [...b.explanation.filter((line) => !leaf || line !== CONDITIONAL_NOTE), `recursion: ${explanation}`],
+    ...(counts ? { counts } : {}),
+  };
+}
+
+function sumCounts(parts: readonly Counts[]): Counts {
+  return { calls: Poly.sum(parts.map((c) => c.calls)), input: Poly.sum(parts.map((c) => c.input)), output: Poly.sum(parts.map((c) => c.output)) };
 }
 
 /**
  * Exact counts of a recursion that halves `n` until it is at most `cap` characters: L leaves (a
  * count that follows from n, see SymbolInfo.leavesOf) and L − 1 internal nodes. The leaves share
- * the input between them (a leaf's input linear in n sums to L·(its constant part) + n); the rest
- * of the body must not depend on n. Undefined for any other shape.
+ * the input between them (a leaf's input linear in n sums to L·(its constant part) + n); an inner
+ * site must not depend on n. A site of any other shape has no count.
  */
-function halvingCounts(symbols: SymbolTable, fn: ts.SignatureDeclaration, n: string, cap: number, sites: readonly { llm: LlmCall; bounds: SiteBounds }[], leafSites: readonly { llm: LlmCall; bounds: SiteBounds }[]): Counts | undefined {
-  if (leafSites.length === 0) return undefined;
-  const countOf = (s: { bounds: SiteBounds }, k: keyof Counts): Poly => s.bounds.counts?.[k] ?? (k === "calls" ? polyOf(s.bounds.calls) : k === "input" ? polyOf(s.bounds.inputTokens) : polyOf(s.bounds.outputTokens));
+function halvingCounts(symbols: SymbolTable, fn: ts.SignatureDeclaration, n: string, cap: number): { L: string; info: SymbolInfo; ratio: string; site: (s: Site, leaf: boolean) => Counts | undefined } {
   const name = fn.name && "text" in fn.name ? String(fn.name.text) : "recursion";
-  const L = Poly.symbol(symbols.define({ name: `leaves[${name}]`, kind: "count", line: 0, origin: `the pieces ${name}() halves ${n} into: at most ${cap} characters each (about 4 a token)`, leavesOf: { from: n, characters: cap } }));
-  const out: Record<keyof Counts, Poly> = { calls: Poly.zero, input: Poly.zero, output: Poly.zero };
-  for (const k of ["calls", "input", "output"] as const) {
-    const leaf = Poly.sum(leafSites.map((s) => countOf(s, k)));
-    const inner = Poly.sum(sites.filter((s) => !leafSites.includes(s)).map((s) => countOf(s, k)));
-    if (leaf.degreeIn(n) > 1 || inner.degreeIn(n) > 0) return undefined;
-    const fixed = leaf.subst(n, Poly.zero);
-    out[k] = L.mul(fixed).add(subtract(leaf, fixed)).add(L.add(Poly.constant(-1)).mul(inner));
-  }
-  return out;
+  const ratio = `${CHARACTERS_PER_TOKEN} characters a token`;
+  const info: SymbolInfo = { name: `leaves[${name}]`, kind: "count", line: 0, origin: `the pieces ${name}() halves ${n} into: at most ${cap} characters each (${ratio})`, leavesOf: { from: n, characters: cap } };
+  const L = Poly.symbol(symbols.define(info));
+  const countOf = (s: Site, k: keyof Counts): Poly => s.bounds.counts?.[k] ?? (k === "calls" ? polyOf(s.bounds.calls) : k === "input" ? polyOf(s.bounds.inputTokens) : polyOf(s.bounds.outputTokens));
+  const site = (s: Site, leaf: boolean): Counts | undefined => {
+    const out: Record<keyof Counts, Poly> = { calls: Poly.zero, input: Poly.zero, output: Poly.zero };
+    for (const k of ["calls", "input", "output"] as const) {
+      const c = countOf(s, k);
+      if (c.degreeIn(n) > (leaf ? 1 : 0)) return undefined;
+      const fixed = c.subst(n, Poly.zero);
+      out[k] = leaf ? L.mul(fixed).add(subtract(c, fixed)) : L.add(Poly.constant(-1)).mul(c);
+    }
+    return out;
+  };
+  return { L: info.name, info, ratio, site };
 }
 
 function polyOf(b: { kind: string; poly?: Poly }): Poly {
@@ -141,14 +196,16 @@ function solveChunked(t: TS, constants: Constants, loops: Loops, symbols: Symbol
     const b = k === "calls" ? s.calls : k === "input" ? s.inputTokens : k === "output" ? s.outputTokens : k === "generation" ? s.generationCost : s.span;
     return b.kind === "poly" ? b.poly : Poly.zero;
   };
-  const cap = (p: Poly): Poly => (base.cap !== undefined ? p.subst(`|${name}|`, Poly.constant(base.cap)) : p);
+  const cap = (p: Poly): Poly => (base.cap !== undefined ? p.subst(`|${name}|`, Poly.constant(tokensInCharacters(base.cap))) : p);
   const solved = { ...polys } as { -readonly [K in keyof Polys]: Poly };
   for (const k of measures) {
     const leaf = Poly.sum(leafSites.map((s) => pick(s.bounds, k)));
     // Θ(n) leaves of bounded size, plus the body once at the top.
     solved[k] = subtract(polys[k], leaf).add(n.mul(cap(leaf)));
   }
-  return { kind: "solved", polys: solved, tight: false, explanation: `T(|${name}|) = Σ T(chunk) + f(|${name}|): ${name} is split into chunks that each reach the base case (${name}.length ≤ ${base.cap ?? "?"}), so Θ(|${name}|) leaves` };
+  const explanation = `T(|${name}|) = Σ T(chunk) + f(|${name}|): ${name} is split into chunks that each reach the base case (${name}.length ≤ ${base.cap ?? "?"}), so Θ(|${name}|) leaves`;
+  const site: SiteSolver = (s) => (leafSites.some((l) => l.llm.node === s.llm.node) ? solvedSite(s, (p) => n.mul(cap(p)), false, true, `${explanation}; this call runs at each leaf`) : solvedSite(s, (p) => p, false, false, `${explanation}; this call runs once, at the top`));
+  return { kind: "solved", polys: solved, tight: false, explanation, site };
 }
 
 /**
@@ -214,10 +271,6 @@ function countOf(loops: Loops, cap: ts.Expression): { bound: Poly; boundText: st
   return { bound: c.trip.add(Poly.one), boundText: `${c.text} + 1` };
 }
 
-function exits(t: TS, s: ts.Statement): boolean {
-  if (t.isReturnStatement(s) || t.isThrowStatement(s)) return true;
-  return t.isBlock(s) && s.statements.length > 0 && exits(t, s.statements[s.statements.length - 1]!);
-}
 
 /** A loop over pieces cut from `name`: its collection is computed from `name` (`chunk(text, n)`, `text.split(…)`). */
 function chunksOf(t: TS, constants: Constants, loop: ts.Node, name: string): boolean {
@@ -299,10 +352,6 @@ function baseCase(t: TS, constants: Constants, fn: ts.SignatureDeclaration, name
   return undefined;
 }
 
-function isWithin(node: ts.Node, ancestor: ts.Node): boolean {
-  for (let n: ts.Node | undefined = node; n; n = n.parent) if (n === ancestor) return true;
-  return false;
-}
 
 /** total − part, monomial by monomial (part's monomials are a subset of total's). */
 function subtract(total: Poly, part: Poly): Poly {

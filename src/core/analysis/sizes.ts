@@ -8,7 +8,7 @@ import type { Constants } from "../binder/constants";
 import type { LlmCall } from "../binder/provenance";
 import type { Scopes, TS } from "../binder/scopes";
 import { outputSymbol, type Defined, type SymbolTable } from "../symbols";
-import { countTokens } from "../tokens";
+import { countTokens, tokensInCharacters } from "../tokens";
 import type { LoopInfo, Loops } from "./loops";
 import { substitute, type Summary } from "./summary";
 import { lineRef } from "../lineRefs";
@@ -320,8 +320,8 @@ export class Sizes {
       const el = this.elementOrWhole(recv, site, false);
       return withMean({ ...el, poly: el.poly.scale(n), growth: "none", notes: [...el.notes, `${this.text(e)} keeps at most ${n} elements`] }, meanOf(el).scale(n));
     }
-    // A string slice: n characters, about n/4 tokens; constant either way.
-    return { ...constant(Math.max(1, Math.ceil(n / 4))), notes: [`${this.text(e)} is at most ${n} characters: constant`] };
+    // A string slice: n characters (CHARACTERS_PER_TOKEN to a token); constant either way.
+    return { ...constant(tokensInCharacters(n)), notes: [`${this.text(e)} is at most ${n} characters (${tokensInCharacters(n)} tokens): constant`] };
   }
 
   /** A local variable (or parameter) that some write in its scope grows. */

@@ -29,7 +29,7 @@ describe("extension surfaces (plain Node)", () => {
   it("lens titles: at most 60 characters, a long symbol clipped, never the model", () => {
     assert.deepEqual(lenses("class-history.ts"), ["15: ≤ $0.02 · linear in calls[PlanningAssis… · claude-sonnet-4-5", "32: ≤ $0.12 · quadratic in |steps| · claude-sonnet-4-5"]);
     const all = fs.readdirSync(EXAMPLES).filter((f) => /\.[jt]s$/.test(f)).flatMap((f) => lenses(f));
-    assert.equal(all.length, 27);
+    assert.equal(all.length, 29);
     assert.deepEqual(all.filter((t) => t.replace(/^\d+: /, "").length > LENS_MAX_CHARS), []);
   });
 
