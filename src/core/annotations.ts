@@ -4,7 +4,7 @@
 //   // @aalp turns <= 20         an upper bound: the symbol becomes the constant, Θ becomes O
 //   // @aalp ignore              silences the site on this line or the next
 // Bounds and assumptions hold for the whole file. A bound written on a data-dependent loop's line
-// (or the line above) also bounds that loop, whatever its generated name (`T14`).
+// (or the line above) also bounds that loop, whatever its generated name (`T[evolve]`).
 import { Bound } from "./algebra/bound";
 import { Poly } from "./algebra/poly";
 import { nameTable } from "./nameTables";
@@ -169,7 +169,7 @@ export function parseAnnotations(tsm: TS, source: ts.SourceFile | string): Annot
   return { assumptions, bounds, ignores, problems };
 }
 
-/** `q` and `|q|` name the same size, as in `estimate`; `T14` is written for the marked name of line 14. */
+/** `q` and `|q|` name the same size, as in `estimate`. */
 function sameSymbol(symbol: string, written: string): boolean {
   const bare = (s: string): string => renderLines(s).replace(/^\||\|$/g, "");
   return symbol === written || bare(symbol) === bare(written);

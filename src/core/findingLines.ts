@@ -5,7 +5,7 @@
 import { Bound } from "./algebra/bound";
 import type { Poly } from "./algebra/poly";
 import type { Summary } from "./analysis/summary";
-import { beforeFirstMark, holdsLineMarks, renderLines, renumberLines } from "./lineRefs";
+import { holdsLineMarks, renderLines, renumberLines } from "./lineRefs";
 import type { Finding } from "./model";
 import type { SymbolInfo } from "./symbols";
 
@@ -40,8 +40,6 @@ function rewriteFinding(f: Finding, w: Rewrite, sortSymbols: boolean): Finding {
   });
   if (sortSymbols) {
     symbols.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    // A written `T5` and the loop named after line 5 print alike: one symbol, as in the bounds.
-    for (let i = symbols.length - 1; i > 0; i--) if (symbols[i]!.name === symbols[i - 1]!.name) symbols.splice(i, 1);
   }
   const loops = f.loops.map((l) => {
     const [line, tripCount] = [w.line(l.line), w.text(l.tripCount)];
@@ -86,7 +84,7 @@ export function renderFinding(f: Finding, named?: Set<number>): Finding {
 /**
  * The finding of a statement the edit moved: its offsets shifted by `offset`, each marked line `n`
  * now `renumber(n)`. Undefined when a line it names has no new number (it lies in code the edit
- * changed). The caller checks `writtenNameMayReorder` first.
+ * changed).
  */
 export function renumberFinding(f: Finding, offset: number, renumber: (line: number) => number | undefined): Finding | undefined {
   const line = (n: number): number => {
@@ -105,18 +103,6 @@ export function renumberFinding(f: Finding, offset: number, renumber: (line: num
     if (err instanceof Unmapped) return undefined;
     throw err;
   }
-}
-
-/**
- * Whether renumbering could change the order of the finding's symbols: a name without marks has
- * a number where a marked name has its mark (`T5` and the marked `T14`), and names compare their
- * numbers by value.
- */
-export function writtenNameMayReorder(f: Finding): boolean {
-  // The symbols list holds every name of the bounds (the per-call ones are factors of the totals).
-  const prefixes = f.symbols.filter((s) => holdsLineMarks(s.name)).map((s) => renderLines(beforeFirstMark(s.name)));
-  if (prefixes.length === 0) return false;
-  return f.symbols.some(({ name: n }) => !holdsLineMarks(n) && prefixes.some((p) => n.startsWith(p) && /\d/.test(n.charAt(p.length))));
 }
 
 const renderedSummaries = new WeakMap<Summary, Summary>();

@@ -1,7 +1,6 @@
-// Line numbers inside the analysis's text — derivations ("grows at line 15"), messages, and the
-// symbols named after a line (`T14`, `S8`) — are written as marks while a file is analysed and
-// turned into digits once, where findings leave the engine (`renderFinding`). A line break above a
-// statement moves every line its findings name and nothing else: the tsserver plugin renumbers the
+// Line numbers inside the analysis's text — derivations ("grows at line 15"), messages, the origins
+// of symbols — are written as marks while a file is analysed and turned into digits once, where
+// findings leave the engine (`renderFinding`). A line break above a statement moves every line its findings name and nothing else: the tsserver plugin renumbers the
 // marks of the findings it keeps instead of analysing the statement again (incrementalAdvice).
 // The marks are private-use characters, which source text does not hold in practice; a file that
 // does is never renumbered (see `holdsLineMarks`).
@@ -56,17 +55,12 @@ function rewriteMarks(s: string, to: (line: number) => string | undefined): stri
   return out + s.slice(from);
 }
 
-/** The text before the first marked line (all of it when none is marked). */
-export function beforeFirstMark(s: string): string {
-  const i = s.indexOf(OPEN);
-  return i < 0 ? s : s.slice(0, i);
-}
 
 const NATURAL = new Intl.Collator(undefined, { numeric: true });
 
 /**
  * The order of symbol names wherever it shows (factors, terms, lists): as text, with numbers by
- * value (`T9` before `T12`). Marks compare as the digits they stand for, so renumbering lines in
+ * value (`x9` before `x12`). Marks compare as the digits they stand for, so renumbering lines in
  * order keeps the order of the names, and a finding prints the same whether it was renumbered
  * or analysed again.
  */

@@ -3,7 +3,7 @@
 import { CHARACTERS_PER_TOKEN } from "./tokens";
 
 export type SymbolKind =
-  /** How many times a loop runs: `turns`, `|questions|`, `T12` (data-dependent). */
+  /** How many times a loop runs: `turns`, `|questions|`, `T[agent]` (data-dependent). */
   | "count"
   /** The size in tokens of a value: `|q|`, `|program|`, `|tickets[]|`. */
   | "size"

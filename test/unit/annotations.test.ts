@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as ts from "typescript";
-import { formatBound } from "../../src/core";
+import { estimate, formatBound } from "../../src/core";
 import { applyAnnotations, parseAnnotations } from "../../src/core/annotations";
 import { analyze, summary } from "./analyze";
 
@@ -85,10 +85,32 @@ export async function evolve(x: string, ok: (s: string) => boolean) {
   }
 }`;
     const raw = analyze(code);
-    assert.equal(summary(raw[0]!).calls, "O(T5)");
+    assert.equal(summary(raw[0]!).calls, "O(T[evolve])");
     const [f] = applyAnnotations(raw, parseAnnotations(ts, code)).findings;
     assert.equal(formatBound(f!.calls, f!.rank), "O(1)");
     assert.deepEqual(f!.loops.map((l) => [l.tripCount, l.dataDependent]), [["≤ 50", false]]);
+  });
+
+  it("a data-decided loop is named after its function: its assumption keeps applying when lines are added above", () => {
+    const code = (above: string): string => `${above}import OpenAI from "openai";
+const client = new OpenAI();
+export async function evolve(x: string, ok: (s: string) => boolean) {
+  // @aalp T[evolve]=7
+  while (!ok(x)) {
+    const r = await client.chat.completions.create({ model: "gpt-4o", max_tokens: 10, messages: [{ role: "user", content: x }] });
+    x = r.choices[0]!.message.content ?? x;
+  }
+}`;
+    for (const above of ["", "// notes\n\n\n"]) {
+      const text = code(above);
+      const r = applyAnnotations(analyze(text), parseAnnotations(ts, text));
+      const [f] = r.findings;
+      assert.equal(formatBound(f!.calls, f!.rank), "O(T[evolve])");
+      // The derivation says which line the loop is on now.
+      assert.match(f!.explanation[0]!, new RegExp(`^line ${above ? 8 : 5}: while \\(!ok\\(x\\)\\) exits only when data says so → T\\[evolve\\] iterations, unbounded$`));
+      assert.equal(estimate(f!, r.assumptions).calls, 7);
+      assert.equal(estimate(f!, { "T[evolve]": 4 }).calls, 4);
+    }
   });
 
   it("ignore silences the site on its own line or the next", () => {

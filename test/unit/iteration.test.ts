@@ -47,8 +47,8 @@ describe("iteration and trip counts", () => {
 }
 `, [
       { calls: "O(maxIter)", loops: "while@7:maxIter" },
-      { calls: "O(T12)", loops: "while@12:T12!" },
-      { calls: "O(T17)", loops: "do-while@17:T17!" },
+      { calls: "O(T[f])", loops: "while@12:T[f]!" },
+      { calls: "O(T[f#2])", loops: "do-while@17:T[f#2]!" },
     ]);
   });
 

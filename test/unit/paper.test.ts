@@ -42,7 +42,7 @@ describe("the paper's examples", () => {
   it("§3.3 global mutation: a data-dependent loop over Θ(n)-token calls; local mutation: Θ(l) per call", () => {
     const global = sites("evolution-global.ts");
     assert.deepEqual(pick(global, ["calls", "input", "generation", "loops"]), [
-      { calls: "O(T14)", input: "O(T14·|x|)", generation: "O(T14·|x|²·m[gpt-4o])", loops: "while@14:T14!" },
+      { calls: "O(T[evolve])", input: "O(T[evolve]·|x|)", generation: "O(T[evolve]·|x|²·m[gpt-4o])", loops: "while@14:T[evolve]!" },
     ]);
     const local = analyze(fs.readFileSync(path.join(EXAMPLES, "evolution-local.ts"), "utf8"));
     assert.deepEqual(pick(local.map(summary), ["calls", "input", "generation"]), [

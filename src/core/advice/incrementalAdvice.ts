@@ -8,7 +8,7 @@
 import type * as ts from "typescript";
 import { applyAnnotations, parseAnnotations } from "../annotations";
 import type { Scopes, TS } from "../binder/scopes";
-import { renderFinding, renumberFinding, writtenNameMayReorder } from "../findingLines";
+import { renderFinding, renumberFinding } from "../findingLines";
 import { holdsLineMarks, renderLines, renumberLines } from "../lineRefs";
 import type { Finding } from "../model";
 import { importedSpecifiers } from "../project/modulePaths";
@@ -24,8 +24,6 @@ interface StatementAdvice {
   readonly lines: ReadonlyMap<number, number>;
   /** How far the statement moved since it was analysed. */
   readonly offset: number;
-  /** Renumbering could reorder its symbols (see writtenNameMayReorder): kept only while its lines stay. */
-  readonly fixedLines: boolean;
   /** Parallel to `marked`. */
   readonly shown: readonly Advice[];
 }
@@ -54,7 +52,7 @@ export interface StatementAnalysis {
 /** Analyses the given top-level statements (all when omitted); undefined when the file is not analysed. */
 export type AnalyseStatements = (within?: ReadonlySet<ts.Statement>) => StatementAnalysis | undefined;
 
-const NONE: StatementAdvice = { marked: [], lines: new Map(), offset: 0, fixedLines: false, shown: [] };
+const NONE: StatementAdvice = { marked: [], lines: new Map(), offset: 0, shown: [] };
 
 /**
  * The advice of `sourceFile`, reusing `previous` (the same file's last version) where the edit
@@ -127,7 +125,7 @@ function analysed(marked: readonly Advice[]): StatementAdvice {
     if (!f) findings.set(a.finding, (f = renderFinding(a.finding, named)));
     return { ...a, ...mapTexts(a, (s) => renderLines(s, (n) => named.add(n))), finding: f };
   });
-  return { marked, lines: new Map([...named].map((n) => [n, n])), offset: 0, fixedLines: [...findings.keys()].some(writtenNameMayReorder), shown };
+  return { marked, lines: new Map([...named].map((n) => [n, n])), offset: 0, shown };
 }
 
 /**
@@ -142,7 +140,6 @@ function moved(before: StatementAdvice, delta: number, renumber: (line: number) 
     if (next !== now) lines ??= new Map(before.lines);
     lines?.set(line, next);
   }
-  if (lines && before.fixedLines) return undefined;
   if (!lines && delta === 0) return before;
   const offset = before.offset + delta;
   const lineNow = lookup(lines ?? before.lines);
@@ -154,7 +151,7 @@ function moved(before: StatementAdvice, delta: number, renumber: (line: number) 
     const texts = lines ? mapTexts(a, (s) => renderLines(renumberLines(s, lineNow)!)) : before.shown[k]!;
     return lazyAdvice(a, texts, a.start + offset, a.end + offset, finding);
   });
-  return { marked: before.marked, lines: lines ?? before.lines, offset, fixedLines: before.fixedLines, shown };
+  return { marked: before.marked, lines: lines ?? before.lines, offset, shown };
 }
 
 // The closures a kept statement's advice holds are made out here, not in `moved`: a closure made

@@ -1,6 +1,7 @@
 // The loops around a node and how many times each runs, with trip-count symbols named after the
 // source: `i < turns` → turns; `for (const x of xs)`, `xs.map`, `i < xs.length` → |xs|; a literal
-// bound → a constant; a loop whose exit only data decides → T<line>, unbounded.
+// bound → a constant; a loop whose exit only data decides → T[fn] (T[fn#2] for the function's
+// second), unbounded.
 import type * as ts from "typescript";
 import { Poly } from "../algebra/poly";
 import { ownValue } from "../nameTables";
@@ -8,6 +9,7 @@ import type { Constants } from "../binder/constants";
 import type { Scopes, TS } from "../binder/scopes";
 import type { Defined, SymbolTable } from "../symbols";
 import { lineRef } from "../lineRefs";
+import { functionNameOf } from "./functionName";
 
 export type LoopKind = "for" | "for-of" | "for-in" | "for-await" | "while" | "do-while" | "map" | "forEach" | "flatMap" | "filter" | "reduce" | "some" | "every" | "find" | "pMap" | "each" | "batch";
 
@@ -16,7 +18,7 @@ export interface LoopInfo {
   readonly kind: LoopKind;
   readonly line: number;
   readonly trip: Poly;
-  /** The trip count as printed (`turns`, `|xs|`, `10`, `T12`). */
+  /** The trip count as printed (`turns`, `|xs|`, `10`, `T[agent]`). */
   readonly tripText: string;
   readonly dataDependent: boolean;
   /** False when the loop may stop early (break, return, extra exit conditions): an O bound. */
@@ -45,6 +47,8 @@ const CALLBACK_LOOPS: Record<string, { kind: LoopKind; parallel: boolean; exact:
 
 export class Loops {
   private readonly cache = new Map<ts.Node, { readonly value: LoopInfo; readonly defined: Defined }>();
+  /** The file's for/while/do loops by the name of the function they are in (made on first use). */
+  private conditionLoops: Map<string, ts.Node[]> | undefined;
 
   constructor(
     private readonly ts: TS,
@@ -259,10 +263,38 @@ export class Loops {
       if (counted) {
         return { node: loop, kind, line, trip: counted.trip, tripText: counted.text, dataDependent: false, exact: counted.exact && !early, parallel: false, why: `${kind} loop while ${this.text(condition!)}` };
       }
-      const name = this.symbols.define({ name: `T${lineRef(line)}`, kind: "count", line, origin: `${kind} loop at line ${lineRef(line)} whose exit only data decides (${condition ? this.text(condition) : "no condition"})`, unbounded: true });
+      const name = this.symbols.define({ name: this.dataDecidedName(loop), kind: "count", line, origin: `${kind} loop at line ${lineRef(line)} whose exit only data decides (${condition ? this.text(condition) : "no condition"})`, unbounded: true });
       return { node: loop, kind, line, trip: Poly.symbol(name), tripText: name, dataDependent: true, exact: false, parallel: false, why: `${kind} (${condition ? this.text(condition) : "no condition"}) exits only when data says so` };
     }
     throw new Error(`not a loop: ${t.SyntaxKind[loop.kind]}`);
+  }
+
+  /**
+   * A data-decided loop's count, named after its function and its place among that function's
+   * data-decided loops (`T[agent]`, `T[agent#2]`, `T[Agent.run]`, `T[top]` outside functions), so
+   * an assumption for it keeps applying when lines are added above it.
+   */
+  private dataDecidedName(loop: ts.Node): string {
+    const t = this.ts;
+    const fn = functionNameOf(t, loop);
+    if (!this.conditionLoops) {
+      const byName = new Map<string, ts.Node[]>();
+      const visit = (n: ts.Node): void => {
+        if (t.isForStatement(n) || t.isWhileStatement(n) || t.isDoStatement(n)) {
+          const name = functionNameOf(t, n);
+          const list = byName.get(name);
+          if (list) list.push(n);
+          else byName.set(name, [n]);
+        }
+        t.forEachChild(n, visit);
+      };
+      visit(this.scopes.sourceFile);
+      this.conditionLoops = byName;
+    }
+    // The earlier loops' own definitions stay theirs (a sealed recording), not this loop's.
+    const earlier = (this.conditionLoops.get(fn) ?? []).filter((l) => l.pos < loop.pos);
+    const before = this.symbols.record(() => earlier.filter((l) => this.info(l).dataDependent).length, true).value;
+    return `T[${fn === "<top level>" ? "top" : fn}${before ? `#${before + 1}` : ""}]`;
   }
 
   /** Trip count of iterating over a collection expression. */

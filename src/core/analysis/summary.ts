@@ -77,10 +77,10 @@ export function substitute(p: Poly, values: ReadonlyMap<string, Poly>): Poly {
   return out;
 }
 
-/** Symbols named after a line (`T14`, `S8`) are renamed when they cross into another file. */
+/** A data-decided loop's count (`T[poll]`) is qualified by its file when it crosses into another (`llm.ts:T[poll]`): function names repeat across files. */
 export function qualifiedSymbol(name: string, file: string): string {
   const base = file.split(/[\\/]/).pop() ?? file;
-  return /^[TS]\uE000\d+\uE001$/.test(name) ? `${base}:${name}` : name;
+  return /^T\[[^\]]*\]$/.test(name) ? `${base}:${name}` : name;
 }
 
 export function renameSymbols(p: Poly, file: string): Poly {

@@ -54,7 +54,7 @@ export async function review(wholeProgram: string, fns: string[]) {
 
   it("unbounded loops: exits only data decides", () => {
     assert.deepEqual(adviceOnExample("evolution-global.ts"), [
-      "15:30 aalp.unbounded-loop warning: The while loop at line 14 ends only when data says so (T14 iterations, no bound in the code): calls O(T14). Cap its iterations.",
+      "15:30 aalp.unbounded-loop warning: The while loop at line 14 ends only when data says so (T[evolve] iterations, no bound in the code): calls O(T[evolve]). Cap its iterations.",
     ]);
   });
 

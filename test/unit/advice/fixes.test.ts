@@ -229,7 +229,7 @@ describe("parallelize-all", () => {
 
 describe("a loop the fix moves", () => {
   // The queue's while loop is on line 8; parallelize moves it to line 11. Its bound's symbol is
-  // named after that line: the title names it as the code does now.
+  // named after its function, so the loop keeps its name in the edited text.
   const { fix, before, after } = applyFix("nested-queue.ts", 11, "aalp.sequential-independent-calls", "parallelize");
 
   it("edits exactly and type-checks clean (an unread index is no parameter)", () => {
@@ -237,10 +237,10 @@ describe("a loop the fix moves", () => {
     assert.deepEqual(typeDiagnostics("nested-queue.ts", after), typeDiagnostics("nested-queue.ts", before));
   });
 
-  it("the after span names the moved loop by its line before the edit", () => {
-    assert.equal(fix.title, "Run the iterations 4 at a time: span O(passes·T8) → O(⌈passes/4⌉·T8) calls, same $0.024 per run");
-    // The edited text analysed on its own names the same loop after its new line.
-    assert.equal(span(findingAt("nested-queue.ts", after, 14)), "O(T11)");
+  it("the after span names the moved loop as the code does now", () => {
+    assert.equal(fix.title, "Run the iterations 4 at a time: span O(passes·T[reviewRepo]) → O(⌈passes/4⌉·T[reviewRepo]) calls, same $0.024 per run");
+    // The edited text analysed on its own names the same loop the same way.
+    assert.equal(span(findingAt("nested-queue.ts", after, 14)), "O(T[reviewRepo])");
   });
 
   it("prices the fix with the assumption the user gave for the loop as named now", () => {
@@ -248,8 +248,9 @@ describe("a loop the fix moves", () => {
     const { findings } = analyzeFile(ts, "nested-queue.ts", text);
     const outcomes = fixOutcomes(findings, { ts, fileName: "nested-queue.ts", text, settings: DEFAULT_ADVICE_SETTINGS, fixes: true });
     const parallel = (assume: Record<string, number>): number | null => priceAdvice(findings, outcomes, assume).flatMap((a) => a.fixes).find((f) => f.id === "parallelize")!.dollarsAfter;
-    assert.notEqual(parallel({ T8: 1000 }), parallel({}));
-    assert.equal(parallel({ T11: 1000 }), parallel({}));
+    assert.notEqual(parallel({ "T[reviewRepo]": 1000 }), parallel({}));
+    // The line-named symbols are gone: an assumption for T8 applies to nothing.
+    assert.equal(parallel({ T8: 1000 }), parallel({}));
   });
 });
 

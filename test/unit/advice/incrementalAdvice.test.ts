@@ -519,7 +519,7 @@ export async function poll(q: string) {
     assert.deepEqual(lines(first), [
       "8 History re-sent on every iteration: input Θ(|questions|²·|q|) (log grows at line 7).",
       "19 History re-sent on every iteration: input Θ(turns² + turns·|q|) (messages grows at line 20).",
-      "26 The while loop at line 25 ends only when data says so (T25 iterations, no bound in the code): calls O(T25). Cap its iterations.",
+      "26 The while loop at line 25 ends only when data says so (T[poll] iterations, no bound in the code): calls O(T[poll]). Cap its iterations.",
       "26 gpt-4o writes at most 5 tokens here: gpt-4o-mini costs 17× less per token (paper §3.1: size the model to the task).",
     ]);
     // Two lines into format(): it alone is analysed. ask() and poll() moved; session() did not, but
@@ -532,12 +532,12 @@ export async function poll(q: string) {
     assert.deepEqual(lines(next), [
       "8 History re-sent on every iteration: input Θ(|questions|²·|q|) (log grows at line 7).",
       "21 History re-sent on every iteration: input Θ(turns² + turns·|q|) (messages grows at line 22).",
-      "28 The while loop at line 27 ends only when data says so (T27 iterations, no bound in the code): calls O(T27). Cap its iterations.",
+      "28 The while loop at line 27 ends only when data says so (T[poll] iterations, no bound in the code): calls O(T[poll]). Cap its iterations.",
       "28 gpt-4o writes at most 5 tokens here: gpt-4o-mini costs 17× less per token (paper §3.1: size the model to the task).",
     ]);
     assert.ok(next.advice[0]!.finding.explanation.includes("ask() (moved.ts:18) makes Θ(turns) LLM calls per invocation with input Θ(turns² + turns·|q|)"));
     assert.deepEqual(next.advice[0]!.finding.symbols.map((x) => [x.name, x.line]), [["m[gpt-4o]", 21], ["|questions|", 6], ["|q|", 6]]);
-    assert.deepEqual(next.advice[2]!.finding.symbols.map((x) => [x.name, x.line]), [["T27", 27], ["m[gpt-4o]", 28], ["|q|", 26]]);
+    assert.deepEqual(next.advice[2]!.finding.symbols.map((x) => [x.name, x.line]), [["T[poll]", 27], ["m[gpt-4o]", 28], ["|q|", 26]]);
     assert.deepEqual(shown(next.advice), shown(adviceOf(file)!.advice));
   });
 
@@ -559,7 +559,7 @@ export async function poll(q: string) {
     assert.deepEqual(shown(snapshot.advice), shown(adviceOf(file)!.advice));
   });
 
-  it("analyses a moved statement again when renumbering could reorder its symbols (a written T5 beside T14)", () => {
+  it("renumbers a moved statement whose data-decided loop sits beside a written T5: the loop's name holds no line", () => {
     const text = `import OpenAI from "openai";
 const client = new OpenAI();
 export function format(rows: string[]): string {
@@ -576,14 +576,14 @@ export async function rounds(q: string, T5: number) {
 `;
     const file = new EditedFile("/virtual/rounds.ts", text);
     const first = adviseAndCheck(file);
-    assert.ok(first.advice.some((a) => a.message.includes("calls O(T5·T8)")), first.advice.map((a) => a.message).join("\n"));
+    assert.ok(first.advice.some((a) => a.message.includes("The while loop at line 8") && a.message.includes("calls O(T[rounds]·T5)")), first.advice.map((a) => a.message).join("\n"));
     const at = text.indexOf("  return rows");
     file.replace(at, at, "\n");
     const next = adviceOf(file, first)!;
-    // format(), typed in, and rounds(), whose T5 and T9 are not renumbered.
-    assert.equal(next.analysed, 2);
-    assert.equal(next.renumbered, 0);
-    assert.ok(next.advice.some((a) => a.message.includes("calls O(T5·T9)")));
+    // format(), typed in, is analysed; rounds() is renumbered, its loop's name unchanged.
+    assert.equal(next.analysed, 1);
+    assert.equal(next.renumbered, 1);
+    assert.ok(next.advice.some((a) => a.message.includes("The while loop at line 9") && a.message.includes("calls O(T[rounds]·T5)")));
     assert.deepEqual(shown(next.advice), shown(adviceOf(file)!.advice));
   });
 

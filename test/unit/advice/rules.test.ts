@@ -75,7 +75,7 @@ describe("diagnostic rules", () => {
 
   it("unbounded-loop and generalist-for-constant-output", () => {
     assert.deepEqual(reported("evolution-global.ts", example("evolution-global.ts")), [
-      { line: 15, code: "aalp.unbounded-loop", messageId: "dataDecidesExit", data: { kind: "while", line: "14", trips: "T14", calls: "O(T14)" }, related: [] },
+      { line: 15, code: "aalp.unbounded-loop", messageId: "dataDecidesExit", data: { kind: "while", line: "14", trips: "T[evolve]", calls: "O(T[evolve])" }, related: [] },
     ]);
     assert.deepEqual(reported("routing.ts", fixture("routing.ts")), [
       { line: 7, code: "aalp.generalist-for-constant-output", messageId: "smallerModelSuffices", data: { model: "claude-sonnet-4-5", output: "at most 5 tokens", smaller: "claude-haiku-4-5", ratio: "3" }, related: [] },

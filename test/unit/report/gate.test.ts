@@ -98,7 +98,7 @@ describe("report --baseline --fail-on", () => {
     write("src/agent.ts", UNTIL_DONE);
     const r = run("--baseline", "baseline.json", "--fail-on", "unbounded");
     assert.equal(r.code, 1);
-    assert.equal(r.stderr, "aalp: unbounded: src/agent.ts:7 (src/agent.ts › untilDone › openai chat.completions.create #1): new site, input O(T6·|task|) [unbounded]; not in the baseline\naalp: 1 site failed --fail-on\n");
+    assert.equal(r.stderr, "aalp: unbounded: src/agent.ts:7 (src/agent.ts › untilDone › openai chat.completions.create #1): new site, input O(T[untilDone]·|task|) [unbounded]; not in the baseline\naalp: 1 site failed --fail-on\n");
     assert.equal(run("--fail-on", "unbounded").code, 1);
     fs.rmSync(path.join(dir, "src/agent.ts"));
     assert.equal(run("--fail-on", "unbounded").code, 0);

@@ -43,7 +43,7 @@ function shifted(pos: number, edits: readonly TextEdit[]): number {
 /**
  * The finding of the same call in the edited text, re-analysed: at its shifted offset, or, when an
  * edit moved it (re-indented inside a new block), the one call with the same text. Its offsets are
- * the edited text's; the lines it names (a loop's `T5`) are the lines they were on before the
+ * the edited text's; the lines it names (`line 5: while …`) are the lines they were on before the
  * edit, so that before and after name the same loop alike (a line only the fix wrote keeps its
  * number in the edited text).
  */

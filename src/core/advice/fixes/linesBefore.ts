@@ -1,6 +1,6 @@
 // Which line of the text before a fix a line of the fixed text shows. A fix's "after" bound comes
-// from analysing the fixed text, where a loop the fix moved is named after its new line (`T8`); the
-// title and the priced savings name it as the user's code does now (`T5`).
+// from analysing the fixed text, where a loop the fix moved is on its new line (`line 8: while …`);
+// the title and the priced savings name it as the user's code does now (`line 5`).
 import type * as ts from "typescript";
 import type { TextEdit } from "../types";
 
