@@ -179,6 +179,15 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4o", frame: "outer", bound: "exact" }],
   },
   {
+    name: "a loop count, model and output cap imported from a settings module",
+    file: "test/fixtures/execution/imported-turns.ts",
+    fn: "brainstorm",
+    args: [filler(45)],
+    assume: { "|topic|": 45 },
+    outputs: { "gpt-4o-mini": reply(100) },
+    sites: [{ model: "gpt-4o-mini", bound: "exact" }],
+  },
+  {
     name: "a recursive halving summarizer",
     file: "examples/recursive-summarizer.ts",
     fn: "summarizeLibrary",

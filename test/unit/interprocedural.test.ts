@@ -349,6 +349,38 @@ export async function run(books: string[]) {
   });
 });
 
+describe("constants imported from the project's modules", () => {
+  it("a loop count, a model and a cap exported by a settings module (also through a barrel) are their literals, and follow its edits", () => {
+    const { project, files } = memoryProject({
+      "/p/settings.ts": `export const MAX_TURNS = 6;\nexport const MODEL = "gpt-4o-mini";\nexport const CAP = MAX_TURNS * 10;\n`,
+      "/p/index.ts": `export { MAX_TURNS as TURNS } from "./settings";\n`,
+      "/p/agent.ts": `import OpenAI from "openai";
+import { MAX_TURNS, MODEL, CAP } from "./settings";
+import { TURNS } from "./index";
+const client = new OpenAI();
+export async function chat(q: string) {
+  for (let i = 0; i < MAX_TURNS; i++) await client.chat.completions.create({ model: MODEL, max_tokens: CAP, messages: [{ role: "user", content: q }] });
+  for (let i = 0; i < TURNS; i++) await client.chat.completions.create({ model: MODEL, max_tokens: 5, messages: [{ role: "user", content: q }] });
+}
+`,
+    });
+    const at = () => project.analyze("/p/agent.ts").findings.map((f) => [f.line, f.model, estimate(f, { "|q|": 10 }).calls, estimate(f, { "|q|": 10 }).outputTokens]);
+    assert.deepEqual(at(), [[6, "gpt-4o-mini", 6, 360], [7, "gpt-4o-mini", 6, 30]]);
+    files["/p/settings.ts"] = files["/p/settings.ts"]!.replace("MAX_TURNS = 6", "MAX_TURNS = 3");
+    project.invalidate("/p/settings.ts");
+    assert.deepEqual(at(), [[6, "gpt-4o-mini", 3, 90], [7, "gpt-4o-mini", 3, 15]]);
+  });
+
+  it("constants made from each other across modules end without a value", () => {
+    const { project } = memoryProject({
+      "/p/a.ts": `import { B } from "./b";\nexport const A = B + 1;\n`,
+      "/p/b.ts": `import { A } from "./a";\nexport const B = A + 1;\n`,
+      "/p/agent.ts": `import OpenAI from "openai";\nimport { A } from "./a";\nconst client = new OpenAI();\nexport async function go(q: string) {\n  for (let i = 0; i < A; i++) await client.responses.create({ model: "gpt-4.1", input: q, max_output_tokens: 5 });\n}\n`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/agent.ts", ["calls"]), [{ line: 5, calls: "Θ(A)" }]);
+  });
+});
+
 describe("invalidation", () => {
   it("a file that reached no LLM is decided again when a module it imports starts calling one", () => {
     const { project, files } = memoryProject({

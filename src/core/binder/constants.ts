@@ -1,12 +1,26 @@
-// Static values of expressions: string and number literals, and consts initialised with them.
+// Static values of expressions: string and number literals, and consts initialised with them (in
+// this module, or imported from another of the project's: `import { MAX_TURNS } from "./config"`).
 import type * as ts from "typescript";
 import type { Scopes, TS } from "./scopes";
+
+/** The value another module's `export const` states, through the project's module resolution. */
+export type ImportedConstant = (specifier: string, exportName: string) => number | string | undefined;
 
 export class Constants {
   constructor(
     private readonly ts: TS,
     private readonly scopes: Scopes,
+    private readonly importedConstant?: ImportedConstant,
   ) {}
+
+  /** `import { MAX_TURNS } from "./config"` (or a default import): the value the module exports under that name. */
+  private imported(decl: ts.Node): number | string | undefined {
+    const t = this.ts;
+    if (!this.importedConstant) return undefined;
+    if (t.isImportSpecifier(decl) && !decl.isTypeOnly && t.isStringLiteralLike(decl.parent.parent.parent.moduleSpecifier)) return this.importedConstant(decl.parent.parent.parent.moduleSpecifier.text, (decl.propertyName ?? decl.name).text);
+    if (t.isImportClause(decl) && !decl.isTypeOnly && t.isStringLiteralLike(decl.parent.moduleSpecifier)) return this.importedConstant(decl.parent.moduleSpecifier.text, "default");
+    return undefined;
+  }
 
   /** Strips parentheses, `await`, type assertions and `!`. */
   skipTrivia(e: ts.Expression): ts.Expression {
@@ -43,6 +57,8 @@ export class Constants {
     if (t.isIdentifier(e)) {
       const decl = this.scopes.resolve(e);
       if (decl && this.isConstDeclaration(decl) && t.isVariableDeclaration(decl)) return this.string(decl.initializer, depth + 1);
+      const v = decl && this.imported(decl);
+      if (typeof v === "string") return v;
     }
     if (t.isTemplateExpression(e)) {
       let s = e.head.text;
@@ -92,6 +108,8 @@ export class Constants {
     if (t.isIdentifier(e)) {
       const decl = this.scopes.resolve(e);
       if (decl && this.isConstDeclaration(decl) && t.isVariableDeclaration(decl)) return this.number(decl.initializer, depth + 1);
+      const v = decl && this.imported(decl);
+      if (typeof v === "number") return v;
     }
     if (t.isBinaryExpression(e)) {
       const a = this.number(e.left, depth + 1);

@@ -58,6 +58,9 @@ export class Project {
   private readonly resolutions = new Map<string, string | null>();
   /** Clients exported by project modules, by `target\0name` (forgotten on any change: see invalidate). */
   private readonly clients = new Map<string, ExportedClient | null>();
+  /** Values of project modules' `export const`s, by `target\0name` (forgotten on any change). */
+  private readonly constants = new Map<string, number | string | null>();
+  private readonly constantsInProgress = new Set<string>();
   /** Where an export is declared, by `target\0name` (forgotten on any change). */
   private readonly declaring = new Map<string, { file: string; name: string } | null>();
   private readonly declaringInProgress = new Set<string>();
@@ -202,6 +205,7 @@ export class Project {
     const file = normalizePath(fileName);
     this.exportedSummaries.clear();
     this.clients.clear();
+    this.constants.clear();
     this.declaring.clear();
     // An edit keeps module resolution; a file that appears or disappears may change it.
     const edited = this.files.has(file) && this.host.fileExists(file);
@@ -433,6 +437,7 @@ export class Project {
       provisional: () => this.provisional,
       clientOf: (specifier, exportName) => this.exportedClient(file, specifier, exportName),
       resolves: (specifier) => this.resolve(specifier, file) !== undefined,
+      constantOf: (specifier, exportName) => this.exportedConstant(file, specifier, exportName),
     };
   }
 
@@ -539,6 +544,32 @@ export class Project {
       // A file that cannot be parsed exports nothing here; its own report says why.
     }
     this.clients.set(key, found ?? null);
+    return found;
+  }
+
+  /**
+   * The value an `export const` states (`export const MAX_TURNS = 8` in a config module), found as
+   * wrappers and clients are (through re-exports); the importer is analysed again when it changes.
+   */
+  private exportedConstant(from: string, specifier: string, exportName: string): number | string | undefined {
+    const declared = this.declaringModule(from, specifier, exportName);
+    if (!declared) return undefined;
+    this.files.get(from)?.uses.add(declared.file);
+    const key = `${declared.file}\u0000${declared.name}`;
+    const known = this.constants.get(key);
+    if (known !== undefined) return known ?? undefined;
+    // Modules whose constants are made from each other's: no value on the way round.
+    if (this.constantsInProgress.has(key)) return undefined;
+    this.constantsInProgress.add(key);
+    let found: number | string | undefined;
+    try {
+      found = this.analyzerOf(declared.file)?.exportedConstant(declared.name);
+    } catch {
+      // A file that cannot be parsed exports nothing here; its own report says why.
+    } finally {
+      this.constantsInProgress.delete(key);
+    }
+    this.constants.set(key, found ?? null);
     return found;
   }
 
