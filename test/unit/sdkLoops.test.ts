@@ -1,6 +1,7 @@
 // Loops inside the SDKs (multi-step tool loops) and conversation state kept between requests.
 import * as assert from "node:assert/strict";
 import { costClass, estimate } from "../../src/core";
+import { countTokens } from "../../src/core/tokens";
 import { renderFinding } from "../../src/core/findingLines";
 import { analyze, expectSites } from "./analyze";
 
@@ -139,5 +140,21 @@ export async function f(questions: string[]) {
       { calls: "Θ(|questions|)", input: "Θ(|questions|²·|q| + |questions|²·out)", growth: "stateful" },
       { calls: "Θ(|questions|)", input: "Θ(|questions|·|q|)", growth: "none" },
     ]);
+  });
+});
+
+describe("a session's instructions", () => {
+  it("a Gemini chat's systemInstruction goes with every request, outside the history it re-sends", () => {
+    const SYSTEM = "You are a careful tutor for a first course in organic chemistry.";
+    const [f] = analyze(`import { GoogleGenAI } from "@google/genai";
+const ai = new GoogleGenAI({});
+export async function tutor(questions: string[]) {
+  const chat = ai.chats.create({ model: "gemini-2.5-flash", config: { systemInstruction: "${SYSTEM}", maxOutputTokens: 20 } });
+  for (const q of questions) await chat.sendMessage({ message: q });
+}
+`);
+    // Σ_{i<3} (S + |q| + i·(|q| + 20)) = 3·S + 3·10 + 3·30.
+    const e = estimate(f!, { "|questions|": 3, "|q|": 10 });
+    assert.deepEqual([e.calls, e.inputTokens, e.exact], [3, 3 * countTokens(SYSTEM) + 30 + 90, true]);
   });
 });

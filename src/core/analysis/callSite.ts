@@ -97,6 +97,15 @@ export class CallSites {
       explanation.push(`${llm.state.source}: the billed input grows by the prompt and the answer on every iteration of ${stateLoops.map((l) => `${l.tripText} (line ${lineRef(l.line)})`).join(" × ")}`);
     }
 
+    // What the session was made with (a chat's systemInstruction) goes with every request, outside the history.
+    if (llm.instructions?.length) {
+      const fixed = llm.instructions.map((e) => this.sizes.sizeOf(e, call));
+      perCall = perCall.add(Poly.sum(fixed.map((s) => s.poly)));
+      perCallMean = perCallMean.add(Poly.sum(fixed.map(meanOf)));
+      perCallAt = perCallAt.add(Poly.sum(fixed.map(sizeAtIteration)));
+      explanation.push(...new Set(fixed.flatMap((s) => s.notes)));
+    }
+
     // A loop inside the SDK over a collection (a chain's documents): one request per element, each
     // with that element and one earlier answer; otherwise S requests per call, each re-sending the
     // conversation grown by the previous answers.

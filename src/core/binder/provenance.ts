@@ -42,6 +42,8 @@ export interface LlmCall {
   readonly api: string;
   /** Expressions whose sizes make up the prompt. */
   readonly prompt: readonly ts.Expression[];
+  /** Prompt the session was made with (a chat's `systemInstruction`): sent with every request, not kept in its history. */
+  readonly instructions?: readonly ts.Expression[];
   readonly model?: ts.Expression;
   readonly maxTokens?: ts.Expression;
   /** A loop inside the SDK: the spec, and the expression that caps it when one is given. */
@@ -120,12 +122,14 @@ export class Provenance {
     const state = this.stateOf(call, spec, client);
     const model = (spec.model ? this.argumentAt(call, spec.model) : undefined) ?? (client ? this.clientSetting(client, "model") : undefined);
     const maxTokens = this.firstArgument(call, spec.maxTokens ?? []) ?? (client ? this.clientSetting(client, "maxTokens") : undefined);
+    const instructions = client ? this.clientInstructions(client) : [];
     const batch = spec.batch && call.arguments[0] ? { of: call.arguments[0], concurrency: spec.batch.concurrency.map((p) => (p.startsWith("client:") ? client && this.clientConfig(client, p.slice("client:".length)) : this.argumentAt(call, p))).find((e) => e) } : undefined;
     return {
       node: call,
       sdk: v.entry.sdk,
       api: spec.api,
       prompt: this.promptOf(call, spec.prompt),
+      ...(instructions.length ? { instructions } : {}),
       ...(model ? { model } : {}),
       ...(maxTokens ? { maxTokens } : {}),
       ...(steps ? { steps } : {}),
@@ -559,6 +563,15 @@ export class Provenance {
       }
     }
     return undefined;
+  }
+
+  /** The prompt a client was made with (`instructionsFrom`), by it or the client it came from. */
+  private clientInstructions(v: Value): ts.Expression[] {
+    for (let cur: Value | undefined = v; cur?.kind === "client"; cur = cur.parent) {
+      const found = (cur.client.instructionsFrom ?? []).flatMap((p) => this.constants.property(cur!.config, p.split(".")) ?? []);
+      if (found.length) return found;
+    }
+    return [];
   }
 
   /** `0.messages` → the `messages` of the first argument; `1` → the whole second argument. */

@@ -68,6 +68,8 @@ export interface ClientKind {
   /** Paths in the constructor's (or yielding call's) first argument that name the model and cap output. */
   readonly modelFrom?: string;
   readonly maxTokensFrom?: readonly string[];
+  /** Paths there that are prompt sent with every request and not kept in a session's history (`config.systemInstruction`). */
+  readonly instructionsFrom?: readonly string[];
   /**
    * A session that keeps the conversation (client- or server-side): each request re-sends it,
    * unless its `memory` option is one of the `boundedBy` classes (a window or a summary).
@@ -312,6 +314,7 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
         stateful: { source: "a chat session keeps its history and sends it whole with every message" },
         modelFrom: "model",
         maxTokensFrom: ["config.maxOutputTokens"],
+        instructionsFrom: ["config.systemInstruction"],
         methods: [
           { api: "sendMessage", prompt: ["0.message"], steps: GEMINI_CHAT_AFC },
           { api: "sendMessageStream", prompt: ["0.message"], steps: GEMINI_CHAT_AFC },
