@@ -45,8 +45,10 @@ function rewriteFinding(f: Finding, w: Rewrite, sortSymbols: boolean): Finding {
     const [line, tripCount] = [w.line(l.line), w.text(l.tripCount)];
     return line === l.line && tripCount === l.tripCount ? l : { ...l, line, tripCount };
   });
+  const facts = f.facts?.map((x) => ({ ...x, line: w.line(x.line), loops: x.loops.map(w.line) }));
   const out: Finding = {
     ...f,
+    ...(facts ? { facts } : {}),
     line: w.line(f.line),
     endLine: w.line(f.endLine),
     start: f.start + w.offset,

@@ -31,7 +31,23 @@ export interface CostBounds {
    * bound is Θ; for an O bound, a count that is never below the run's.
    */
   readonly counts?: Counts;
+  /** What the analysis found, as records for the advice layer (not prose to parse). */
+  readonly facts?: readonly Fact[];
 }
+
+/**
+ * A value the prompt holds grows on every iteration of loops around the call: `symbol` (the
+ * variable, `messages`, `this.history`) is written at `line` inside the loops at `loops`
+ * (1-based lines, outermost first).
+ */
+export interface GrowthFact {
+  readonly kind: "grows";
+  readonly symbol: string;
+  readonly line: number;
+  readonly loops: readonly number[];
+}
+
+export type Fact = GrowthFact;
 
 export interface Counts {
   readonly calls: Poly;

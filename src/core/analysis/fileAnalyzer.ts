@@ -811,6 +811,7 @@ export class FileAnalyzer {
       span: b.span,
       growth: b.growth,
       ...(b.counts ? { counts: b.counts } : {}),
+      ...(b.facts ? { facts: b.facts } : {}),
       loops: [...b.loops].reverse().map((l) => ({ line: l.line, kind: l.kind, tripCount: l.tripText, dataDependent: l.dataDependent, exact: l.exact, parallel: l.parallel })),
       explanation: [...b.explanation, ...widenings(b)],
       symbols: [...used].sort().flatMap((n) => definition(n) ?? []),

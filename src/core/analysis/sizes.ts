@@ -6,6 +6,7 @@ import type * as ts from "typescript";
 import { Poly } from "../algebra/poly";
 import type { Constants } from "../binder/constants";
 import type { LlmCall } from "../binder/provenance";
+import type { GrowthFact } from "../model";
 import type { Scopes, TS } from "../binder/scopes";
 import { outputSymbol, type Defined, type SymbolTable } from "../symbols";
 import { countTokens, tokensInCharacters } from "../tokens";
@@ -31,6 +32,8 @@ export interface Size {
   /** The value contains a model's rewrite of one of its own inputs. */
   readonly fromRewrite: boolean;
   readonly notes: readonly string[];
+  /** The variables it holds that grow in loops (the notes say it in prose, for the derivation). */
+  readonly facts?: readonly GrowthFact[];
   /**
    * The mean of the size over the site's executions, where it differs from `poly` (the largest):
    * a history grown by g per iteration holds s + i·g at iteration i, so its mean over b iterations
@@ -71,6 +74,13 @@ function constant(n: number): Size {
   return { ...ZERO, poly: Poly.constant(n) };
 }
 
+/** The growth facts of sizes put together, each variable and line once. */
+function factsOf(parts: readonly Size[]): { facts?: readonly GrowthFact[] } {
+  const facts = new Map<string, GrowthFact>();
+  for (const p of parts) for (const f of p.facts ?? []) facts.set(`${f.symbol}\u0000${f.line}`, f);
+  return facts.size ? { facts: [...facts.values()] } : {};
+}
+
 function combine(parts: readonly Size[], poly?: Poly): Size {
   const sum = poly ?? Poly.sum(parts.map((p) => p.poly));
   const differs = !poly && parts.some((p) => meanOf(p) !== p.poly || sizeAtIteration(p) !== p.poly);
@@ -83,6 +93,7 @@ function combine(parts: readonly Size[], poly?: Poly): Size {
     fromOutput: parts.some((p) => p.fromOutput),
     fromRewrite: parts.some((p) => p.fromRewrite),
     notes: parts.flatMap((p) => p.notes),
+    ...factsOf(parts),
   }, mean, at);
 }
 
@@ -858,6 +869,7 @@ export class Sizes {
       fromOutput: delta.fromOutput,
       fromRewrite: delta.fromRewrite,
       notes: [...delta.notes, `${name} grows at line ${at} on every iteration of ${over}`],
+      ...factsOf([delta, { ...ZERO, facts: [{ kind: "grows", symbol: name, line: this.line(w.node), loops: factorLoops.map((l) => l.line) }] }]),
     }, meanOf(delta).mul(writes.mean), sizeAtIteration(delta).mul(writes.at));
   }
 

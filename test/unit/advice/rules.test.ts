@@ -5,6 +5,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { codeOfNumber, diagnosticNumber, docsPath, DIAGNOSTIC_CODES } from "../../../src/core/advice/codes";
 import { formatMessage, RULES } from "../../../src/core/advice/rules";
+import * as ts from "typescript";
+import { analyzeFile } from "../../../src/core";
+import { adviseFindings } from "../../../src/core/advice/diagnostics";
+import { DEFAULT_ADVICE_SETTINGS } from "../../../src/core/advice/types";
 import { adviceFor, fixture } from "./harness";
 
 const ROOT = path.resolve(__dirname, "../../../..");
@@ -106,5 +110,15 @@ export async function summarize(chunks: string[]): Promise<string> {
         assert.equal(a.message, formatMessage((rule.meta.messages as Record<string, string>)[a.messageId]!, a.data));
       }
     }
+  });
+
+  it("growing-history reads the analysis's growth facts (records), not its prose", () => {
+    const text = example("chat-history.ts");
+    const { findings } = analyzeFile(ts, "chat-history.ts", text);
+    const f = findings[0]!;
+    assert.deepEqual(f.facts, [{ kind: "grows", symbol: "messages", line: 15, loops: [14] }, { kind: "grows", symbol: "messages", line: 17, loops: [14] }]);
+    // Without the derivation's text the rule still names where the history grows.
+    const [a] = adviseFindings([{ ...f, explanation: [] }], DEFAULT_ADVICE_SETTINGS, { ts, fileName: "chat-history.ts", text });
+    assert.equal(a!.message, "History re-sent on every iteration: input Θ(|questions|²·|question| + |questions|²·out[gpt-4.1]) (messages grows at lines 15, 17).");
   });
 });

@@ -2,6 +2,7 @@
 // (or a higher power) of the loop counts (paper §3.2: Θ(b²·n) for b turns of size n).
 import { formatBound } from "../../algebra/bound";
 import { loopDegree } from "../../report/costClass";
+import { lineRef } from "../../lineRefs";
 import type { Rule, RuleReport } from "./rule";
 
 const GROWTHS = new Set(["constant", "output", "rewrite"]);
@@ -21,12 +22,9 @@ export const growingHistory: Rule<"resent" | "resentGrowsAt"> = {
   },
   check(f, { settings }): RuleReport<"resent" | "resentGrowsAt"> | undefined {
     if (loopDegree(f) < settings.warnDegree || !GROWTHS.has(f.growth)) return undefined;
-    // The derivation names each growing variable and line: "messages grows at line 15 on every …".
+    // Each growing variable and the lines it grows at, as the analysis found them.
     const grows = new Map<string, string[]>();
-    for (const e of f.explanation) {
-      const m = /^(\S+) grows at line (\uE000\d+\uE001|\d+)/.exec(e);
-      if (m) grows.set(m[1]!, [...(grows.get(m[1]!) ?? []), m[2]!]);
-    }
+    for (const fact of f.facts ?? []) if (fact.kind === "grows") grows.set(fact.symbol, [...(grows.get(fact.symbol) ?? []), lineRef(fact.line)]);
     const bound = formatBound(f.inputTokens, f.rank);
     if (grows.size === 0) return { messageId: "resent", data: { bound } };
     const where = [...grows].map(([name, lines]) => `${name} grows at line${lines.length > 1 ? "s" : ""} ${lines.join(", ")}`).join("; ");
