@@ -3,6 +3,7 @@
 import type * as ts from "typescript";
 import { scriptKindOf } from "../analysis/analyzeFile";
 import { Scopes, type TS } from "../binder/scopes";
+import type { Fact } from "../model";
 
 export interface ParsedSource {
   readonly ts: TS;
@@ -64,7 +65,7 @@ export function argumentProperty(t: TS, call: ts.CallExpression, key: string): t
 
 const PROMPT_KEYS = ["messages", "input", "prompt", "contents"];
 
-/** A variable declared before a loop, grown inside it, and sent whole (or spread) as the prompt. */
+/** A variable declared before a loop, grown inside it (as the analysis found: its growth facts), and sent whole (or spread) as the prompt. */
 export interface History {
   readonly id: ts.Identifier;
   readonly decl: ts.VariableDeclaration;
@@ -72,8 +73,9 @@ export interface History {
   readonly kind: "array" | "string";
 }
 
-export function historyOf(src: ParsedSource, call: ts.CallExpression): History | undefined {
+export function historyOf(src: ParsedSource, call: ts.CallExpression, facts: readonly Fact[] = []): History | undefined {
   const t = src.ts;
+  const lineOf = (n: ts.Node): number => src.sf.getLineAndCharacterOfPosition(n.getStart(src.sf)).line + 1;
   const candidates: ts.Identifier[] = [];
   // An SDK call's prompt property, or an argument itself: the call of a wrapper (`ask(history)`).
   const sent = [...PROMPT_KEYS.map((key) => argumentProperty(t, call, key)), ...call.arguments];
@@ -88,7 +90,9 @@ export function historyOf(src: ParsedSource, call: ts.CallExpression): History |
     // The innermost loop around the call that the declaration is outside of.
     const loop = loopsAround(t, call).find((l) => !isWithin(decl, l));
     if (!loop) continue;
-    const grows = src.scopes.referencesTo(decl, id.text).some((ref) => isWithin(ref, loop.statement) && isGrowth(t, ref));
+    // One growth detection: the writes the analysis found growing this variable, inside the loop.
+    const grownAt = new Set(facts.flatMap((f) => (f.kind === "grows" && f.symbol === id.text ? [f.line] : [])));
+    const grows = src.scopes.referencesTo(decl, id.text).some((ref) => isWithin(ref, loop.statement) && grownAt.has(lineOf(ref)));
     if (!grows) continue;
     const init = decl.initializer;
     const kind = t.isArrayLiteralExpression(init) ? "array" : t.isStringLiteralLike(init) || t.isTemplateExpression(init) ? "string" : undefined;

@@ -8,7 +8,7 @@ import { boundFix, type FixContext } from "./context";
 export function resetHistory(ctx: FixContext): QuickFix | undefined {
   const { src } = ctx;
   const t = src.ts;
-  const h = historyOf(src, ctx.call);
+  const h = historyOf(src, ctx.call, ctx.advice.finding.facts);
   if (!h || !t.isBlock(h.loop.statement) || writtenBeforeLoop(src, h) || readAfterLoop(src, h)) return undefined;
   const name = h.id.text;
   const init = h.decl.initializer!;

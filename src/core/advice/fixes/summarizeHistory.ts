@@ -16,7 +16,7 @@ const INSTRUCTION = "Summarize this conversation in a few sentences. Keep facts,
 export function summarizeHistory(ctx: FixContext): QuickFix | undefined {
   const { src, settings } = ctx;
   const t = src.ts;
-  const h = historyOf(src, ctx.call);
+  const h = historyOf(src, ctx.call, ctx.advice.finding.facts);
   const type = h && elementTypeText(src, h.decl);
   if (!h || !type || !t.isBlock(h.loop.statement) || !inAsyncFunction(t, ctx.call) || readAfterLoop(src, h)) return undefined;
   const statement = statementIn(h.loop.statement, ctx.call);

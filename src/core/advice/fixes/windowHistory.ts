@@ -8,7 +8,7 @@ import { boundFix, type FixContext } from "./context";
 export function windowHistory(ctx: FixContext): QuickFix | undefined {
   const { src, settings } = ctx;
   const t = src.ts;
-  const h = historyOf(src, ctx.call);
+  const h = historyOf(src, ctx.call, ctx.advice.finding.facts);
   if (!h || h.kind !== "array" || !t.isBlock(h.loop.statement) || readAfterLoop(src, h)) return undefined;
   const statement = statementIn(h.loop.statement, ctx.call);
   if (!statement) return undefined;
