@@ -2,7 +2,7 @@
 import type { Bound } from "./algebra/bound";
 import type { Poly } from "./algebra/poly";
 import type { LoopKind } from "./analysis/loops";
-import type { Growth } from "./analysis/sizes";
+import type { Growth } from "./analysis/sizeValues";
 import type { SdkEntry } from "./catalog/sdks";
 import type { SymbolInfo } from "./symbols";
 

@@ -5,11 +5,12 @@ import { Bound, formatBound, formatValue } from "../algebra/bound";
 import { Poly } from "../algebra/poly";
 import type { Constants } from "../binder/constants";
 import type { LlmCall } from "../binder/provenance";
-import type { CostBounds, Counts, GrowthFact } from "../model";
+import type { CostBounds, Counts } from "../model";
 import type { Scopes, TS } from "../binder/scopes";
 import { modelSymbol, type SymbolTable } from "../symbols";
 import type { LoopInfo, Loops } from "./loops";
-import { indexSymbol, meanOf, sizeAtIteration, strongerGrowth, type Growth, type Size, type Sizes } from "./sizes";
+import type { Sizes } from "./sizes";
+import { factsOf, indexSymbol, meanOf, sizeAtIteration, strongerGrowth, type Growth } from "./sizeValues";
 import { formatCount } from "../algebra/countText";
 import { substitute, type Summary } from "./summary";
 import { lineRef } from "../lineRefs";
@@ -161,7 +162,7 @@ export class CallSites {
       span: Bound.of(loopSpan.mul(S), requestsTight),
       growth,
       counts: { calls, input: inputCount, output: iterations.mul(outputPerCall) },
-      ...growthFacts(prompt),
+      ...factsOf(prompt),
       loops,
       conditional,
       explanation,
@@ -206,7 +207,7 @@ export class CallSites {
     const counts = this.wrapperCounts(llm, summary, repeated, iterations);
     return {
       ...(counts ? { counts } : {}),
-      ...growthFacts(args),
+      ...factsOf(args),
       calls: Bound.of(iterations.mul(at(summary.calls)), callsExact),
       inputTokens: Bound.of(input, loopsTight && tight),
       inputPerCall: Bound.of(inputPerCall, tight),
@@ -420,12 +421,6 @@ export class CallSites {
   }
 }
 
-/** The growth facts of the sizes a call sends, each variable and line once. */
-function growthFacts(sizes: readonly Size[]): { facts?: readonly GrowthFact[] } {
-  const facts = new Map<string, GrowthFact>();
-  for (const s of sizes) for (const f of s.facts ?? []) facts.set(`${f.symbol}\u0000${f.line}`, f);
-  return facts.size ? { facts: [...facts.values()] } : {};
-}
 
 /** `|p|·|p[]|` (a length times one element) → the symbol `whole.get(p)` (the array's own size). */
 function wholeArrays(p: Poly, whole: ReadonlyMap<string, string>): Poly {

@@ -6,95 +6,17 @@ import type * as ts from "typescript";
 import { Poly } from "../algebra/poly";
 import type { Constants } from "../binder/constants";
 import type { LlmCall } from "../binder/provenance";
-import type { GrowthFact } from "../model";
 import type { Scopes, TS } from "../binder/scopes";
 import { outputSymbol, type Defined, type SymbolTable } from "../symbols";
 import { countTokens, tokensInCharacters } from "../tokens";
 import type { LoopInfo, Loops } from "./loops";
+import { combine, constant, factsOf, indexSymbol, meanOf, sizeAtIteration, strongerGrowth, withMean, ZERO, type Growth, type Size } from "./sizeValues";
 import { substitute, type Summary } from "./summary";
 import { lineRef } from "../lineRefs";
-
-/** How the context reaching a call grows across iterations, weakest first. */
-export type Growth = "none" | "constant" | "output" | "rewrite" | "stateful" | "unknown";
-const GROWTH_ORDER: readonly Growth[] = ["none", "constant", "output", "rewrite", "stateful", "unknown"];
-
-export function strongerGrowth(a: Growth, b: Growth): Growth {
-  return GROWTH_ORDER.indexOf(a) >= GROWTH_ORDER.indexOf(b) ? a : b;
-}
-
-export interface Size {
-  readonly poly: Poly;
-  /** False when only an upper bound is known. */
-  readonly tight: boolean;
-  readonly growth: Growth;
-  /** The value contains a model's output. */
-  readonly fromOutput: boolean;
-  /** The value contains a model's rewrite of one of its own inputs. */
-  readonly fromRewrite: boolean;
-  readonly notes: readonly string[];
-  /** The variables it holds that grow in loops (the notes say it in prose, for the derivation). */
-  readonly facts?: readonly GrowthFact[];
-  /**
-   * The mean of the size over the site's executions, where it differs from `poly` (the largest):
-   * a history grown by g per iteration holds s + i·g at iteration i, so its mean over b iterations
-   * is s + g·(b−1)/2. Valid only while `of` is this size's `poly`: a size rebuilt from another
-   * (`{ ...s, poly }`) falls back to its bound, which is never below the mean.
-   */
-  /** `at`: the size at the i-th execution, in index symbols `i[N]` (i < N), for the derivation. */
-  readonly exact?: { readonly of: Poly; readonly mean: Poly; readonly at: Poly };
-}
-
-/** The mean of a size over its site's executions (its bound when no mean was worked out). */
-export function meanOf(s: Size): Poly {
-  return s.exact && s.exact.of === s.poly ? s.exact.mean : s.poly;
-}
-
-/** The size at the i-th execution of its site (see Size.exact). */
-export function sizeAtIteration(s: Size): Poly {
-  return s.exact && s.exact.of === s.poly ? s.exact.at : s.poly;
-}
-
-/** The symbol of the index of an execution among N (`i[|questions|]`): it only appears in `at`. */
-export function indexSymbol(n: string): string {
-  return `i[${n}]`;
-}
-
-function withMean(s: Omit<Size, "exact">, mean: Poly, at: Poly = mean): Size {
-  return mean === s.poly && at === s.poly ? s : { ...s, exact: { of: s.poly, mean, at } };
-}
 
 /** Elements the growing writes add in one round of each (`push(a, b)` adds two). */
 function elementsAdded(writes: readonly Write[]): number {
   return writes.filter((w) => w.kind === "grow").reduce((n, w) => n + (w.delta?.length ?? 1), 0);
-}
-
-const ZERO: Size = { poly: Poly.zero, tight: true, growth: "none", fromOutput: false, fromRewrite: false, notes: [] };
-
-function constant(n: number): Size {
-  return { ...ZERO, poly: Poly.constant(n) };
-}
-
-/** The growth facts of sizes put together, each variable and line once. */
-function factsOf(parts: readonly Size[]): { facts?: readonly GrowthFact[] } {
-  const facts = new Map<string, GrowthFact>();
-  for (const p of parts) for (const f of p.facts ?? []) facts.set(`${f.symbol}\u0000${f.line}`, f);
-  return facts.size ? { facts: [...facts.values()] } : {};
-}
-
-function combine(parts: readonly Size[], poly?: Poly): Size {
-  const sum = poly ?? Poly.sum(parts.map((p) => p.poly));
-  const differs = !poly && parts.some((p) => meanOf(p) !== p.poly || sizeAtIteration(p) !== p.poly);
-  const mean = differs ? Poly.sum(parts.map(meanOf)) : sum;
-  const at = differs ? Poly.sum(parts.map(sizeAtIteration)) : sum;
-  return withMean({
-    poly: sum,
-    tight: parts.every((p) => p.tight),
-    growth: parts.reduce<Growth>((g, p) => strongerGrowth(g, p.growth), "none"),
-    fromOutput: parts.some((p) => p.fromOutput),
-    fromRewrite: parts.some((p) => p.fromRewrite),
-    notes: parts.flatMap((p) => p.notes),
-    ...factsOf(parts),
-  }, mean, at);
 }
 
 /** Methods that return (about) the same text or collection as their receiver. */

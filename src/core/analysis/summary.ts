@@ -5,7 +5,7 @@ import type * as ts from "typescript";
 import { Poly } from "../algebra/poly";
 import type { Counts } from "../model";
 import type { SymbolInfo } from "../symbols";
-import type { Growth } from "./sizes";
+import type { Growth } from "./sizeValues";
 
 export interface SummaryParam {
   readonly name: string;

@@ -1,0 +1,83 @@
+// What a size is (a bound in tokens, its mean and its value at the i-th execution over a site's
+// executions, how it grows, the growth facts it carries) and how sizes add up.
+import { Poly } from "../algebra/poly";
+import type { GrowthFact } from "../model";
+
+/** How the context reaching a call grows across iterations, weakest first. */
+export type Growth = "none" | "constant" | "output" | "rewrite" | "stateful" | "unknown";
+const GROWTH_ORDER: readonly Growth[] = ["none", "constant", "output", "rewrite", "stateful", "unknown"];
+
+export function strongerGrowth(a: Growth, b: Growth): Growth {
+  return GROWTH_ORDER.indexOf(a) >= GROWTH_ORDER.indexOf(b) ? a : b;
+}
+
+export interface Size {
+  readonly poly: Poly;
+  /** False when only an upper bound is known. */
+  readonly tight: boolean;
+  readonly growth: Growth;
+  /** The value contains a model's output. */
+  readonly fromOutput: boolean;
+  /** The value contains a model's rewrite of one of its own inputs. */
+  readonly fromRewrite: boolean;
+  readonly notes: readonly string[];
+  /** The variables it holds that grow in loops (the notes say it in prose, for the derivation). */
+  readonly facts?: readonly GrowthFact[];
+  /**
+   * The mean of the size over the site's executions, where it differs from `poly` (the largest):
+   * a history grown by g per iteration holds s + i·g at iteration i, so its mean over b iterations
+   * is s + g·(b−1)/2. Valid only while `of` is this size's `poly`: a size rebuilt from another
+   * (`{ ...s, poly }`) falls back to its bound, which is never below the mean.
+   */
+  /** `at`: the size at the i-th execution, in index symbols `i[N]` (i < N), for the derivation. */
+  readonly exact?: { readonly of: Poly; readonly mean: Poly; readonly at: Poly };
+}
+
+/** The mean of a size over its site's executions (its bound when no mean was worked out). */
+export function meanOf(s: Size): Poly {
+  return s.exact && s.exact.of === s.poly ? s.exact.mean : s.poly;
+}
+
+/** The size at the i-th execution of its site (see Size.exact). */
+export function sizeAtIteration(s: Size): Poly {
+  return s.exact && s.exact.of === s.poly ? s.exact.at : s.poly;
+}
+
+/** The symbol of the index of an execution among N (`i[|questions|]`): it only appears in `at`. */
+export function indexSymbol(n: string): string {
+  return `i[${n}]`;
+}
+
+export function withMean(s: Omit<Size, "exact">, mean: Poly, at: Poly = mean): Size {
+  return mean === s.poly && at === s.poly ? s : { ...s, exact: { of: s.poly, mean, at } };
+}
+
+
+export const ZERO: Size = { poly: Poly.zero, tight: true, growth: "none", fromOutput: false, fromRewrite: false, notes: [] };
+
+export function constant(n: number): Size {
+  return { ...ZERO, poly: Poly.constant(n) };
+}
+
+/** The growth facts of sizes put together, each variable and line once. */
+export function factsOf(parts: readonly Size[]): { facts?: readonly GrowthFact[] } {
+  const facts = new Map<string, GrowthFact>();
+  for (const p of parts) for (const f of p.facts ?? []) facts.set(`${f.symbol}\u0000${f.line}`, f);
+  return facts.size ? { facts: [...facts.values()] } : {};
+}
+
+export function combine(parts: readonly Size[], poly?: Poly): Size {
+  const sum = poly ?? Poly.sum(parts.map((p) => p.poly));
+  const differs = !poly && parts.some((p) => meanOf(p) !== p.poly || sizeAtIteration(p) !== p.poly);
+  const mean = differs ? Poly.sum(parts.map(meanOf)) : sum;
+  const at = differs ? Poly.sum(parts.map(sizeAtIteration)) : sum;
+  return withMean({
+    poly: sum,
+    tight: parts.every((p) => p.tight),
+    growth: parts.reduce<Growth>((g, p) => strongerGrowth(g, p.growth), "none"),
+    fromOutput: parts.some((p) => p.fromOutput),
+    fromRewrite: parts.some((p) => p.fromRewrite),
+    notes: parts.flatMap((p) => p.notes),
+    ...factsOf(parts),
+  }, mean, at);
+}
