@@ -188,6 +188,15 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4o-mini", bound: "exact" }],
   },
   {
+    name: "a history grown before it is handed on to the function that sends it",
+    file: "test/fixtures/execution/handed-history.ts",
+    fn: "interview",
+    args: [list(6, 30)],
+    assume: { "|questions|": 6, "|q|": 30 },
+    outputs: { "gpt-4o": reply(50) },
+    sites: [{ model: "gpt-4o", frame: "outer", bound: "exact" }],
+  },
+  {
     name: "a recursive halving summarizer",
     file: "examples/recursive-summarizer.ts",
     fn: "summarizeLibrary",

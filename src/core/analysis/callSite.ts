@@ -253,12 +253,14 @@ export class CallSites {
     const t = this.ts;
     const values = this.sizes.argumentValues(llm, summary, meanOf);
     const whole = new Map<string, string>();
+    // An array the callee grows holds what its earlier invocations here added, too.
+    const grown = this.sizes.meanGrowthByEarlierCalls(llm, summary, values);
     summary.params.forEach((p, i) => {
       const arg = llm.node.arguments[i];
       if (llm.elementOf || !p.name || !arg || t.isSpreadElement(arg) || !values.has(`|${p.name}[]|`)) return;
       const name = `\uE002${p.name}`;
       whole.set(p.name, name);
-      values.set(name, meanOf(this.sizes.sizeOf(arg, llm.node)));
+      values.set(name, meanOf(this.sizes.sizeOf(arg, llm.node)).add(grown.get(p.name) ?? Poly.zero));
     });
     for (const sym of [c.calls, c.input, c.output].flatMap((p) => p.symbols())) {
       if (/^calls\[/.test(sym)) values.set(sym, repeated.scale(0.5).add(Poly.constant(-0.5)));

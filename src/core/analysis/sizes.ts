@@ -515,6 +515,26 @@ export class Sizes {
     return values;
   }
 
+  /**
+   * For each parameter the callee grows (`history.push(…)` inside it), what its earlier
+   * invocations here added to the argument, on average over this call's executions: of n, the k-th
+   * sees k earlier ones, so g·(n−1)/2 for g added per invocation (in this call's terms, `values`).
+   */
+  meanGrowthByEarlierCalls(llm: LlmCall, summary: Summary, values: ReadonlyMap<string, Poly>): Map<string, Poly> {
+    const t = this.ts;
+    const out = new Map<string, Poly>();
+    if (llm.elementOf) return out;
+    summary.params.forEach((p, i) => {
+      const arg = llm.node.arguments[i];
+      if (!p.grows || !p.name || !arg || t.isSpreadElement(arg)) return;
+      const n = this.invocationsSince(arg, llm.node);
+      // Growth in proportion to the size compounds: no such mean (the bound says why).
+      if (n.isZero() || p.grows.size.degreeIn(`|${p.name}|`) > 0) return;
+      out.set(p.name, substitute(p.grows.size, values).mul(n.scale(0.5).add(Poly.constant(-0.5))));
+    });
+    return out;
+  }
+
   /** How many times a call has run before, since the variable passed to it was declared. */
   private invocationsSince(arg: ts.Expression, call: ts.Node): Poly {
     const t = this.ts;
