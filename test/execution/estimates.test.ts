@@ -94,8 +94,8 @@ const CASES: EstimateCase[] = [
     args: [list(10, 200)],
     assume: { "|userMessages|": 10, "|userMessage|": 200 },
     outputs: { "gpt-4o-mini": reply(400) },
-    // A full window each time: an upper bound while the window fills (the first 4 turns).
-    sites: [{ model: "gpt-4o-mini", bound: "upper" }],
+    // The window fills over the first 4 turns (1, 3, 5, 7 messages), full from then on: Σ min(E_i, 8).
+    sites: [{ model: "gpt-4o-mini", bound: "exact" }],
   },
   {
     name: "one call with a fixed system prompt",

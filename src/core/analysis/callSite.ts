@@ -10,7 +10,7 @@ import type { Scopes, TS } from "../binder/scopes";
 import { modelSymbol, type SymbolTable } from "../symbols";
 import type { LoopInfo, Loops } from "./loops";
 import type { Sizes } from "./sizes";
-import { factsOf, indexSymbol, meanOf, sizeAtIteration, strongerGrowth, type Growth } from "./sizeValues";
+import { factsOf, fillingOf, indexSymbol, meanOf, sizeAtIteration, strongerGrowth, type Growth } from "./sizeValues";
 import { formatCount } from "../algebra/countText";
 import { substitute, type Summary } from "./summary";
 import { lineRef } from "../lineRefs";
@@ -147,7 +147,10 @@ export class CallSites {
     const inputTight = requestsTight && perCallTight;
     const generationTight = inputTight && out.tight;
     explanation.push(`input per call ${show(inputPerCall, perCallTight && !steps)}; over ${show(iterations, loopsTight)} executions: ${show(input, inputTight)}`);
-    const inputCount = iterations.mul(inputPerCallMean);
+    // A window still filling sends fewer elements on the loop's first iterations than a full one.
+    const filling = loops.length === 1 && !steps && !llm.state ? fillingOf(prompt).filling : undefined;
+    const inputCount = filling ? iterations.mul(inputPerCallMean).add(filling.excess.scale(-1)) : iterations.mul(inputPerCallMean);
+    if (filling) explanation.push(`the window fills over the first ${filling.filledAfter} iterations: ${formatCount(filling.excess, rank)} tokens fewer in all than a full window each time (exact from ${filling.filledAfter} iterations on)`);
     const sum = this.sumLine(perCallAt, inputCount, loops);
     if (sum) explanation.push(sum);
     explanation.push(`generation Σ m·(in·out + out²) with out = ${show(out.poly, out.tight)}: ${show(generation, generationTight)}`);

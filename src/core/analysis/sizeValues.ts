@@ -24,6 +24,11 @@ export interface Size {
   /** The variables it holds that grow in loops (the notes say it in prose, for the derivation). */
   readonly facts?: readonly GrowthFact[];
   /**
+   * A window still filling: the tokens that `mean` (a full window each time) counts too many over
+   * the site's executions in its one loop, as the window fills (exact from `filledAfter` on).
+   */
+  readonly filling?: { readonly excess: Poly; readonly filledAfter: number };
+  /**
    * The mean of the size over the site's executions, where it differs from `poly` (the largest):
    * a history grown by g per iteration holds s + i·g at iteration i, so its mean over b iterations
    * is s + g·(b−1)/2. Valid only while `of` is this size's `poly`: a size rebuilt from another
@@ -66,6 +71,13 @@ export function factsOf(parts: readonly Size[]): { facts?: readonly GrowthFact[]
   return facts.size ? { facts: [...facts.values()] } : {};
 }
 
+/** Windows still filling among sizes put together: their excesses add up, exact once all are full. */
+export function fillingOf(parts: readonly Size[]): { filling?: NonNullable<Size["filling"]> } {
+  const filling = parts.flatMap((p) => (p.filling ? [p.filling] : []));
+  if (filling.length === 0) return {};
+  return { filling: { excess: Poly.sum(filling.map((f) => f.excess)), filledAfter: Math.max(...filling.map((f) => f.filledAfter)) } };
+}
+
 export function combine(parts: readonly Size[], poly?: Poly): Size {
   const sum = poly ?? Poly.sum(parts.map((p) => p.poly));
   const differs = !poly && parts.some((p) => meanOf(p) !== p.poly || sizeAtIteration(p) !== p.poly);
@@ -79,5 +91,6 @@ export function combine(parts: readonly Size[], poly?: Poly): Size {
     fromRewrite: parts.some((p) => p.fromRewrite),
     notes: parts.flatMap((p) => p.notes),
     ...factsOf(parts),
+    ...fillingOf(parts),
   }, mean, at);
 }

@@ -251,10 +251,47 @@ export class Sizes {
     if (n === undefined) return { ...this.sizeOf(recv, site), tight: false };
     if (this.isArrayLike(recv)) {
       const el = this.elementOrWhole(recv, site, false);
-      return withMean({ ...el, poly: el.poly.scale(n), growth: "none", notes: [...el.notes, `${this.text(e)} keeps at most ${n} elements`] }, meanOf(el).scale(n));
+      const filling = start !== undefined && start < 0 && !b ? this.windowFilling(recv, n, site) : undefined;
+      const sized = withMean({ ...el, poly: el.poly.scale(n), growth: "none", notes: [...el.notes, `${this.text(e)} keeps at most ${n} elements`] }, meanOf(el).scale(n));
+      return filling ? { ...sized, filling, notes: [...sized.notes, `the window fills after ${filling.filledAfter} iterations: the first ones send fewer than ${n} elements`] } : sized;
     }
     // A string slice: n characters (CHARACTERS_PER_TOKEN to a token); constant either way.
     return { ...constant(tokensInCharacters(n)), notes: [`${this.text(e)} is at most ${n} characters (${tokensInCharacters(n)} tokens): constant`] };
+  }
+
+  /**
+   * `history.slice(-W)` of a history that starts empty and grows by pushes in the one loop around
+   * the site: at iteration i it holds E_i = i·R + (pushed before the site) elements,
+   * so the window is not full while E_i < W. What a full window each time counts too many over
+   * those first iterations: each push's elements present then ((i + [before the site])·k) against
+   * its share of a full window. Undefined for any other shape.
+   */
+  private windowFilling(recv: ts.Expression, W: number, site: ts.Node): Size["filling"] {
+    const t = this.ts;
+    const x = this.constants.skipTrivia(recv);
+    const decl = t.isIdentifier(x) ? this.scopes.resolve(x) : undefined;
+    if (!decl || !t.isVariableDeclaration(decl) || !decl.initializer || !t.isIdentifier(x)) return undefined;
+    const init = this.constants.skipTrivia(decl.initializer);
+    if (!t.isArrayLiteralExpression(init) || init.elements.length > 0) return undefined;
+    const declLoops = new Set(this.loops.around(decl).map((l) => l.node));
+    const loops = this.loops.around(site).filter((l) => !declLoops.has(l.node));
+    if (loops.length !== 1 || !loops[0]!.exact) return undefined;
+    const loop = loops[0]!.node;
+    const writes = this.writesOf(decl, x.text);
+    if (writes.length === 0 || writes.some((w) => w.kind !== "grow" || w.conditional || !w.delta || this.loops.around(w.node).filter((l) => !declLoops.has(l.node)).map((l) => l.node).join() !== [loop].join())) return undefined;
+    const pushes = writes.map((w) => ({ k: w.delta!.length, before: w.node.pos < site.pos ? 1 : 0, size: Poly.sum(w.delta!.map((d) => meanOf(this.sizeOf(d, w.node)))) }));
+    const R = pushes.reduce((s, p) => s + p.k, 0);
+    const b = pushes.reduce((s, p) => s + p.before * p.k, 0);
+    const filledAfter = Math.max(0, Math.ceil((W - b) / R));
+    if (filledAfter === 0) return undefined;
+    // A full window: each push's share of W (as the mean above counts it).
+    const perElement = Poly.sum(pushes.map((p) => p.size)).scale(1 / R);
+    let excess = Poly.zero;
+    for (let i = 0; i < filledAfter; i++) {
+      const present = Poly.sum(pushes.map((p) => p.size.scale(i + p.before)));
+      excess = excess.add(perElement.scale(W).add(present.scale(-1)));
+    }
+    return { excess: excess.dropZeros(), filledAfter };
   }
 
   /** A local variable (or parameter) that some write in its scope grows. */
