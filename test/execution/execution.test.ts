@@ -6,7 +6,7 @@
 // One row of CASES per example:
 //   knobs   size parameter (the analyzer's symbol) → how it is swept. "count" knobs set a
 //           number or a list length; "tokens" knobs set a string's size in tokens. The knob "T"
-//           stands for the analyzer's data-dependent loop symbol T<line>. Uncapped model output
+//           stands for the analyzer's data-dependent loop symbol T[fn]. Uncapped model output
 //           out[<model>] needs no knob: when the analyzer's bound mentions it, the run sweeps
 //           that model's reply size, unless `ties` says the output scales with another knob.
 //   args    builds the function's arguments from the sizes of one run.
@@ -395,7 +395,7 @@ const CASES: Case[] = [
 // ---------------------------------------------------------------------------------------------
 
 const OUT_SYMBOL = /^out\[(.+)\]$/;
-const LOOP_SYMBOL = /^T\d+$/;
+const LOOP_SYMBOL = /^T\[[^\]]*\]$/;
 /** The size factor of a model (paper Def. 2.2), m[<model>]: fixed in a run, never swept. */
 const MODEL_SYMBOL = /^m(\[.*\])?$/;
 /** A fitted slope further than this from the nearest integer is reported as ambiguous. */
