@@ -662,8 +662,17 @@ export class FileAnalyzer {
     const fn = this.loops.enclosingFunction(call);
     let self = this.selfCallOf.get(fn);
     if (self === undefined) {
-      const body = this.tsm.isFunctionLike(fn) ? (fn as { body?: ts.Node }).body : undefined;
-      self = (body && this.findSelfCalls(body, fn)[0]) || null;
+      const t = this.tsm;
+      const body = t.isFunctionLike(fn) ? (fn as { body?: ts.Node }).body : undefined;
+      let found: ts.CallExpression | null = null;
+      // Its own body (inline callbacks are part of it): nested functions are theirs, walked once each.
+      const visit = (n: ts.Node): void => {
+        if (found || (t.isFunctionLike(n) && !this.loops.callbackHost(n))) return;
+        if (t.isCallExpression(n) && this.isSelfCall(n, fn)) found = n;
+        else t.forEachChild(n, visit);
+      };
+      if (body) t.forEachChild(body, visit);
+      self = found;
       this.selfCallOf.set(fn, self);
     }
     const callee = self ? this.callees.of(self) : undefined;
