@@ -207,7 +207,7 @@ describe("parallelize-all", () => {
     ["per-item.ts", 9, "per-item.parallelize-all.ts", 10, "Θ(|tickets|)", "Θ(1)", "$0.0021"],
     ["per-item.ts", 21, "per-item.parallelize-all-index.ts", 21, "Θ(|pages|)", "Θ(1)", "$0.0021"],
     // Each pass drains the queue one question after another: at once, the span is one pass's.
-    ["nested-queue.ts", 11, "nested-queue.parallelize-all.ts", 11, "O(passes·T8)", "O(T8)", "$0.024"],
+    ["nested-queue.ts", 11, "nested-queue.parallelize-all.ts", 11, "O(passes·T[reviewRepo])", "O(T[reviewRepo])", "$0.024"],
   ] as const) {
     const { fix, before, after } = applyFix(name, line, "aalp.sequential-independent-calls", "parallelize-all");
 
