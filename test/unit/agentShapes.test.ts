@@ -143,6 +143,56 @@ export async function main(patches: string[]) {
     assert.deepEqual(sitesOf(project, "/p/main.ts", ["api", "calls", "input"]), [{ line: 4, api: "openai reviewer?.review() → chat.completions.create", calls: "Θ(|patches|)", input: "Θ(|patches|·|p|)" }]);
     assert.deepEqual(sitesOf(project, "/p/local.ts", ["calls"]).map((s) => s.line), [10, 11]);
   });
+
+  it("a wrapper held in a class field: initialised, typed, a parameter property, assigned in the constructor or from a factory", () => {
+    const { project } = memoryProject({
+      "/p/wrapper.ts": `import OpenAI from "openai";
+export class Wrapper {
+  constructor() {
+    this.client = new OpenAI();
+  }
+  async ask(p: string) {
+    const r = await this.client.chat.completions.create({ model: "gpt-4o", max_tokens: 100, messages: [{ role: "user", content: p }] });
+    return r.choices[0].message.content ?? "";
+  }
+}
+export async function load(): Promise<Wrapper | null> {
+  return process.env.KEY ? new Wrapper() : null;
+}
+`,
+      "/p/bot.ts": `import { Wrapper, load } from "./wrapper";
+class Local {
+  async note(x: string) { return x; }
+}
+export class Bot {
+  private llm = new Wrapper();
+  private typed: Wrapper;
+  #hidden = new Wrapper();
+  private loaded: Wrapper | null = null;
+  private local = new Local();
+  constructor(private readonly param: Wrapper) {
+    this.typed = new Wrapper();
+  }
+  async run(xs: string[]) {
+    this.loaded = await load();
+    for (const x of xs) await this.llm.ask(x);
+    for (const x of xs) await this.typed.ask(x);
+    for (const x of xs) await this.#hidden.ask(x);
+    for (const x of xs) await this.param.ask(x);
+    for (const x of xs) await this.loaded?.ask(x);
+    for (const x of xs) await this.local.note(x);
+  }
+}
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/bot.ts", ["api", "calls", "input", "growth"]), [
+      { line: 16, api: "openai this.llm.ask() → chat.completions.create", calls: "Θ(|xs|)", input: "Θ(|xs|·|x|)", growth: "none" },
+      { line: 17, api: "openai this.typed.ask() → chat.completions.create", calls: "Θ(|xs|)", input: "Θ(|xs|·|x|)", growth: "none" },
+      { line: 18, api: "openai this.#hidden.ask() → chat.completions.create", calls: "Θ(|xs|)", input: "Θ(|xs|·|x|)", growth: "none" },
+      { line: 19, api: "openai this.param.ask() → chat.completions.create", calls: "Θ(|xs|)", input: "Θ(|xs|·|x|)", growth: "none" },
+      { line: 20, api: "openai this.loaded?.ask() → chat.completions.create", calls: "Θ(|xs|)", input: "Θ(|xs|·|x|)", growth: "none" },
+    ]);
+  });
 });
 
 const HEAD = `import OpenAI from "openai";

@@ -73,6 +73,12 @@ export class Callees {
       if (!cls) return undefined;
       return cls.kind === "local" ? this.methodOf(cls.node, member) : { kind: "external", specifier: cls.specifier, exportName: `${cls.exportName}.${member}` };
     }
+    // `this.llm.ask(p)`: an instance held in a field of the enclosing class.
+    if (t.isPropertyAccessExpression(recv) && recv.expression.kind === t.SyntaxKind.ThisKeyword) {
+      const cls = this.fieldClass(recv);
+      if (!cls) return undefined;
+      return cls.kind === "local" ? this.methodOf(cls.node, member) : { kind: "external", specifier: cls.specifier, exportName: `${cls.exportName}.${member}` };
+    }
     if (!t.isIdentifier(recv)) return undefined;
     const decl = this.scopes.resolve(recv);
     if (!decl) return undefined;
@@ -114,14 +120,63 @@ export class Callees {
 
   private classOfDeclaration(decl: ts.Node): ClassRef | undefined {
     const t = this.ts;
-    if (t.isVariableDeclaration(decl) && decl.initializer) {
-      const init = this.constants.skipTrivia(decl.initializer);
-      if (t.isNewExpression(init)) return this.instanceOf(init);
-      // `const reviewer = await load()`: the instance a factory returns.
-      const made = this.instanceOf(init);
+    // A field's assignment (`this.llm = await load()`): the instance it stores.
+    if (t.isBinaryExpression(decl)) return this.instanceOf(decl.right);
+    if ((t.isVariableDeclaration(decl) || t.isPropertyDeclaration(decl)) && decl.initializer) {
+      // `const reviewer = await load()`, `private llm = new Wrapper()`.
+      const made = this.instanceOf(decl.initializer);
       if (made) return made;
     }
-    return (t.isParameter(decl) || t.isVariableDeclaration(decl)) && decl.type ? this.classOfType(decl.type) : undefined;
+    return (t.isParameter(decl) || t.isVariableDeclaration(decl) || t.isPropertyDeclaration(decl)) && decl.type ? this.classOfType(decl.type) : undefined;
+  }
+
+  /**
+   * Per class, where each field gets its value: its declaration, a constructor parameter property,
+   * and every `this.f = …` in the class's own code. Built in one walk of the class the first time
+   * one of its fields is asked about, so a class with many `this.x.y()` calls is walked once, not
+   * once per call (the cost that made an earlier attempt slow).
+   */
+  private readonly fieldSources = new Map<ts.ClassLikeDeclaration, Map<string, ts.Node[]>>();
+
+  private fieldsOf(cls: ts.ClassLikeDeclaration): Map<string, ts.Node[]> {
+    let fields = this.fieldSources.get(cls);
+    if (fields) return fields;
+    const t = this.ts;
+    const found = new Map<string, ts.Node[]>();
+    fields = found;
+    const add = (name: string, source: ts.Node): void => {
+      const list = found.get(name);
+      if (list) list.push(source);
+      else found.set(name, [source]);
+    };
+    const visit = (n: ts.Node): void => {
+      if (t.isClassLike(n)) return;
+      if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken) {
+        const left = this.constants.skipTrivia(n.left);
+        if (t.isPropertyAccessExpression(left) && left.expression.kind === t.SyntaxKind.ThisKeyword) add(left.name.text, n);
+      }
+      t.forEachChild(n, visit);
+    };
+    for (const m of cls.members) {
+      if (t.isPropertyDeclaration(m) && m.name && (t.isIdentifier(m.name) || t.isPrivateIdentifier(m.name))) add(m.name.text, m);
+      if (t.isConstructorDeclaration(m)) for (const p of m.parameters) if (t.isIdentifier(p.name) && p.modifiers?.length) add(p.name.text, p);
+      t.forEachChild(m, visit);
+    }
+    this.fieldSources.set(cls, fields);
+    return fields;
+  }
+
+  /** `this.reviewer`: the class of what its field is initialised with, typed as, or assigned in its class. */
+  private fieldClass(access: ts.PropertyAccessExpression): ClassRef | undefined {
+    const t = this.ts;
+    let cls: ts.Node | undefined = access.parent;
+    while (cls && !t.isClassLike(cls)) cls = cls.parent;
+    if (!cls || !t.isClassLike(cls)) return undefined;
+    for (const source of this.fieldsOf(cls).get(access.name.text) ?? []) {
+      const c = this.classOf(source);
+      if (c) return c;
+    }
+    return undefined;
   }
 
   /** `new X()`, or a factory's result (`await load()`). */
