@@ -1,7 +1,7 @@
 // The agent code people actually write (issue 17): each class of miss as a small program of its shape.
 import * as assert from "node:assert/strict";
 import { classOfJson, costClass, findingJson, isTestPath } from "../../src/core";
-import { analyze, expectSites } from "./analyze";
+import { analyze, expectSites, type Expected } from "./analyze";
 import { memoryProject, sitesOf } from "./project";
 
 const USE_CLIENT = (from: string, name: string, call: string) => `import ${name} from "${from}";
@@ -192,6 +192,97 @@ export class Bot {
       { line: 19, api: "openai this.param.ask() → chat.completions.create", calls: "Θ(|xs|)", input: "Θ(|xs|·|x|)", growth: "none" },
       { line: 20, api: "openai this.loaded?.ask() → chat.completions.create", calls: "Θ(|xs|)", input: "Θ(|xs|·|x|)", growth: "none" },
     ]);
+  });
+});
+
+describe("agent shapes: an interface that stands for a client (gemini-cli's ContentGenerator)", () => {
+  const GENERATOR = `import { GoogleGenAI } from "@google/genai";
+import { LoggingGenerator } from "./logging";
+export interface ContentGenerator {
+  generateContent(request: { model: string; contents: string }, id: string): Promise<{ text: string }>;
+}
+class FakeGenerator implements ContentGenerator {
+  async generateContent() { return { text: "" }; }
+}
+export async function createContentGenerator(key: string): Promise<ContentGenerator> {
+  const generator = await (async () => {
+    if (!key) return new LoggingGenerator(new FakeGenerator());
+    const googleGenAI = new GoogleGenAI({ apiKey: key });
+    return new LoggingGenerator(googleGenAI.models);
+  })();
+  return generator;
+}
+`;
+  const LOGGING = `import type { ContentGenerator } from "./generator";
+export class LoggingGenerator implements ContentGenerator {
+  constructor(private readonly wrapped: ContentGenerator) {}
+  async generateContent(req: { model: string; contents: string }, id: string) {
+    console.log(id);
+    return this.wrapped.generateContent(req, id);
+  }
+}
+`;
+
+  it("a field typed by it, a method declared to return it, a parameter of its type (import type): calls through it are the client's", () => {
+    const { project } = memoryProject({
+      "/p/generator.ts": GENERATOR,
+      "/p/logging.ts": LOGGING,
+      "/p/base.ts": `import type { ContentGenerator } from "./generator";
+export class BaseLlmClient {
+  constructor(private readonly contentGenerator: ContentGenerator) {}
+  async generateJson(prompts: string[]) {
+    for (const p of prompts) await this.contentGenerator.generateContent({ model: "gemini-2.5-flash", contents: p }, "id");
+  }
+}
+`,
+      "/p/client.ts": `import { type ContentGenerator } from "./generator";
+export class GeminiClient {
+  constructor(private readonly config: { getContentGenerator(): ContentGenerator }) {}
+  private generatorOrFail(): ContentGenerator {
+    return this.config.getContentGenerator();
+  }
+  async ask(q: string) {
+    return this.generatorOrFail().generateContent({ model: "gemini-2.5-pro", contents: q }, "id");
+  }
+}
+export async function each(g: ContentGenerator | undefined, qs: string[]) {
+  for (const q of qs) await g?.generateContent({ model: "gemini-2.5-pro", contents: q }, "id");
+}
+`,
+    });
+    const keys: (keyof Expected)[] = ["api", "model", "calls", "input"];
+    assert.deepEqual(sitesOf(project, "/p/logging.ts", keys), [{ line: 6, api: "@google/genai models.generateContent", model: null, calls: "Θ(1)", input: "Θ(|req|)" }]);
+    assert.deepEqual(sitesOf(project, "/p/base.ts", keys), [{ line: 5, api: "@google/genai models.generateContent", model: "gemini-2.5-flash", calls: "Θ(|prompts|)", input: "Θ(|prompts|·|p|)" }]);
+    assert.deepEqual(sitesOf(project, "/p/client.ts", keys), [
+      { line: 8, api: "@google/genai models.generateContent", model: "gemini-2.5-pro", calls: "Θ(1)", input: "Θ(|q|)" },
+      { line: 12, api: "@google/genai models.generateContent", model: "gemini-2.5-pro", calls: "Θ(|qs|)", input: "Θ(|qs|·|q|)" },
+    ]);
+  });
+
+  it("not when its factories make two different clients, nor when they make none", () => {
+    const { project } = memoryProject({
+      "/p/two.ts": `import OpenAI from "openai";
+import { GoogleGenAI } from "@google/genai";
+export interface Generator { generateContent(r: unknown): Promise<unknown>; }
+export function make(kind: string): Generator {
+  return kind === "g" ? wrap(new GoogleGenAI({}).models) : wrap(new OpenAI().chat.completions);
+}
+function wrap(x: any): Generator { return x; }
+export function makeOther(kind: string): Generator {
+  if (kind === "g") return new GoogleGenAI({}).models;
+  return new OpenAI().chat.completions as any;
+}
+`,
+      "/p/none.ts": `import OpenAI from "openai";\nexport const ai = new OpenAI();\nexport interface Store { generateContent(r: unknown): Promise<unknown>; }\nexport function open(): Store { return { generateContent: async () => 1 }; }\n`,
+      "/p/use.ts": `import type { Generator } from "./two";
+import type { Store } from "./none";
+export async function f(g: Generator, s: Store, xs: string[]) {
+  for (const x of xs) await g.generateContent({ model: "gemini-2.5-pro", contents: x });
+  for (const x of xs) await s.generateContent({ model: "gemini-2.5-pro", contents: x });
+}
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/use.ts", ["api"]), []);
   });
 });
 

@@ -9,6 +9,7 @@ describe("import scan", () => {
       `import OpenAI from "openai";`,
       `import def, { a, b as c, type T } from "./named";`,
       `import type { U } from "./types";`,
+      `import type V, { W as X } from "./typed-default";`,
       `import * as ns from "./ns";`,
       `import "./side";`,
       `export { x as y } from "./reexport";`,
@@ -19,7 +20,10 @@ describe("import scan", () => {
     ].join("\n");
     assert.deepEqual(importedNames(text), [
       { specifier: "openai", names: ["default"] },
-      { specifier: "./named", names: ["a", "b", "default"] },
+      // Names imported as types are kept apart: they count only as interfaces that stand for a client.
+      { specifier: "./named", names: ["a", "b", "default"], types: ["T"] },
+      { specifier: "./types", names: [], types: ["U"] },
+      { specifier: "./typed-default", names: [], types: ["W", "V"] },
       { specifier: "./ns", names: "*" },
       { specifier: "./side", names: "*" },
       { specifier: "./reexport", names: "*" },
@@ -28,7 +32,7 @@ describe("import scan", () => {
       { specifier: "./req", names: "*" },
       { specifier: "./dyn", names: "*" },
     ]);
-    assert.deepEqual(importedSpecifiers(text), ["openai", "./named", "./types", "./ns", "./side", "./reexport", "./star", "./star-as", "./req", "./dyn"]);
+    assert.deepEqual(importedSpecifiers(text), ["openai", "./named", "./types", "./typed-default", "./ns", "./side", "./reexport", "./star", "./star-as", "./req", "./dyn"]);
   });
 
   // Under the 2 MB file limit; each is linear now (milliseconds), quadratic or worse before.

@@ -718,7 +718,7 @@ export class FileAnalyzer {
     for (const s of this.sourceFile.statements) {
       const exported = t.canHaveModifiers(s) && t.getModifiers(s)?.some((m) => m.kind === t.SyntaxKind.ExportKeyword);
       const isDefault = t.canHaveModifiers(s) && t.getModifiers(s)?.some((m) => m.kind === t.SyntaxKind.DefaultKeyword);
-      if ((t.isFunctionDeclaration(s) || t.isClassDeclaration(s)) && exported && ((isDefault && head === "default") || s.name?.text === head)) target = s;
+      if ((t.isFunctionDeclaration(s) || t.isClassDeclaration(s) || t.isInterfaceDeclaration(s)) && exported && ((isDefault && head === "default") || s.name?.text === head)) target = s;
       else if (t.isVariableStatement(s) && exported) {
         for (const d of s.declarationList.declarations) if (t.isIdentifier(d.name) && d.name.text === head) target = d;
       } else if (t.isExportAssignment(s) && head === "default") target = this.declarationOf(s.expression);

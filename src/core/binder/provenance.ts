@@ -295,7 +295,58 @@ export class Provenance {
     if (t.isPropertyDeclaration(decl)) {
       return (decl.initializer ? this.valueOf(decl.initializer) : undefined) ?? (decl.type ? this.valueOfType(decl.type) : undefined);
     }
+    if (t.isInterfaceDeclaration(decl)) return this.interfaceClient(decl);
     return undefined;
+  }
+
+  /**
+   * An interface of the project that stands for one catalog client: in its module, the functions
+   * declared to return it (`createContentGenerator(): Promise<ContentGenerator>`) return that client
+   * or wrap it (`new LoggingContentGenerator(googleGenAI.models, config)`), and no other client.
+   * A value typed by the interface is then that client; its methods take the client's request.
+   */
+  private interfaceClient(decl: ts.InterfaceDeclaration): Value | undefined {
+    const known = this.interfaces.get(decl);
+    if (known !== undefined) return known ?? undefined;
+    // Met again while being found (a factory typed by the interface it makes): nothing yet.
+    this.interfaces.set(decl, null);
+    const v = this.findInterfaceClient(decl);
+    this.interfaces.set(decl, v ?? null);
+    return v;
+  }
+
+  /** Interfaces already asked about: their file is walked once. */
+  private readonly interfaces = new Map<ts.InterfaceDeclaration, Value | null>();
+
+  private findInterfaceClient(decl: ts.InterfaceDeclaration): Value | undefined {
+    const t = this.ts;
+    const name = decl.name.text;
+    const found = new Map<string, Value>();
+    const note = (e: ts.Expression | undefined): void => {
+      const v = e && this.valueOf(e);
+      if (v?.kind === "client") found.set(`${v.entry.sdk}\0${v.client.id}\0${v.path.join(".")}`, v);
+    };
+    const collect = (n: ts.Node): void => {
+      if (t.isReturnStatement(n)) note(n.expression);
+      else if (t.isNewExpression(n)) for (const a of n.arguments ?? []) note(a);
+      t.forEachChild(n, collect);
+    };
+    const visit = (n: ts.Node): void => {
+      if (t.isFunctionLike(n) && n.type && this.namesType(n.type, name) && (n as { body?: ts.Node }).body) collect((n as { body?: ts.Node }).body!);
+      else t.forEachChild(n, visit);
+    };
+    visit(decl.getSourceFile());
+    return found.size === 1 ? [...found.values()][0] : undefined;
+  }
+
+  /** `I`, `I | null`, `Promise<I>`: whether a declared type is the interface `name`. */
+  private namesType(type: ts.TypeNode, name: string): boolean {
+    const t = this.ts;
+    if (t.isUnionTypeNode(type)) return type.types.some((x) => this.namesType(x, name));
+    if (t.isParenthesizedTypeNode(type)) return this.namesType(type.type, name);
+    if (!t.isTypeReferenceNode(type) || !t.isIdentifier(type.typeName)) return false;
+    if (type.typeName.text === "Promise" && type.typeArguments?.length === 1) return this.namesType(type.typeArguments[0]!, name);
+    return type.typeName.text === name;
   }
 
   /**
@@ -375,13 +426,16 @@ export class Provenance {
       t.forEachChild(n, visit);
     };
     t.forEachChild(body, visit);
-    return found && { kind: "factory", returns: found };
+    // `getGenerator(): ContentGenerator { return this.config.getGenerator(); }`: its declared type says.
+    found ??= fn.type ? this.valueOfType(fn.type) : undefined;
+    return found?.kind === "client" ? { kind: "factory", returns: found } : undefined;
   }
 
   /** The client a declaration of the project exports (a value, or a function returning one). */
   exportedClient(target: ts.Node): Value | undefined {
     const t = this.ts;
     if (t.isFunctionDeclaration(target) || t.isMethodDeclaration(target)) return this.factoryOf(target);
+    if (t.isInterfaceDeclaration(target)) return this.interfaceClient(target);
     if (t.isVariableDeclaration(target) || t.isImportClause(target) || t.isImportSpecifier(target)) return this.valueOfDeclaration(target);
     return t.isExpression(target) ? this.valueOf(target) : undefined;
   }
@@ -413,12 +467,17 @@ export class Provenance {
     return base ? this.member(base, key) : undefined;
   }
 
-  /** A parameter or field typed with a catalog class (`client: OpenAI`). */
+  /** A parameter, field or return typed with a catalog class (`client: OpenAI`) or an interface that stands for a client. */
   private valueOfType(type: ts.TypeNode): Value | undefined {
     const t = this.ts;
+    if (t.isUnionTypeNode(type)) {
+      const named = type.types.filter((x) => !(t.isLiteralTypeNode(x) && x.literal.kind === t.SyntaxKind.NullKeyword) && x.kind !== t.SyntaxKind.UndefinedKeyword);
+      return named.length === 1 ? this.valueOfType(named[0]!) : undefined;
+    }
     if (!t.isTypeReferenceNode(type) || !t.isIdentifier(type.typeName)) return undefined;
+    if (type.typeName.text === "Promise" && type.typeArguments?.length === 1) return this.valueOfType(type.typeArguments[0]!);
     const base = this.valueOf(type.typeName);
-    return base ? this.construct(base, undefined) : undefined;
+    return base?.kind === "client" ? base : base ? this.construct(base, undefined) : undefined;
   }
 
   /** `this.client`: a field initialiser, a typed field or parameter property, or `this.client = …` in the class. */

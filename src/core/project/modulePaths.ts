@@ -81,8 +81,13 @@ export function importedSpecifiers(text: string): string[] {
  * What a file takes from each module (a text scan): the names it imports, or `*` when it takes the
  * module whole (a namespace, `require`, a re-export, a dynamic import). Type-only imports take nothing.
  */
-export function importedNames(text: string): { specifier: string; names: readonly string[] | "*" }[] {
-  const out: { specifier: string; names: readonly string[] | "*" }[] = [];
+/**
+ * The names a module imports from each specifier (`*` when it takes the module whole); `types`
+ * are the names imported as types only (`import type { I }`, `{ type I }`), which matter only when
+ * one is an interface that stands for an LLM client.
+ */
+export function importedNames(text: string): { specifier: string; names: readonly string[] | "*"; types?: readonly string[] }[] {
+  const out: { specifier: string; names: readonly string[] | "*"; types?: readonly string[] }[] = [];
   // The text is the scanned repository's: every variable part stops at a delimiter it cannot cross
   // (a brace, a semicolon, a quote, a line end) and no two optional runs of blanks touch, so a
   // failed match costs at most the run it started: the scan stays linear on any text.
@@ -90,14 +95,15 @@ export function importedNames(text: string): { specifier: string; names: readonl
   const seen = new Set<number>();
   for (let m = named.exec(text); m; m = named.exec(text)) {
     seen.add(m.index);
-    if (m[1]) continue;
-    const names = (m[3] ?? "")
+    const listed = (m[3] ?? "")
       .split(",")
       .map((n) => n.trim())
-      .filter((n) => n && !n.startsWith("type "))
-      .map((n) => n.split(/\s+/)[0]!);
-    if (m[2]) names.push("default");
-    out.push({ specifier: m[4]!, names });
+      .filter((n) => n);
+    const firstWord = (n: string): string => n.split(/\s+/)[0]!;
+    const types = listed.filter((n) => m![1] || n.startsWith("type ")).map((n) => firstWord(m![1] ? n : n.slice(5).trim()));
+    const names = m[1] ? [] : listed.filter((n) => !n.startsWith("type ")).map(firstWord);
+    if (m[2]) (m[1] ? types : names).push(m[1] ? m[2] : "default");
+    out.push({ specifier: m[4]!, names, ...(types.length ? { types } : {}) });
   }
   const whole = /(?:\bimport\s*\*\s*as\s+[\w$]+\s*from\s*|\bexport\s+(?:type\s*)?(?:\*(?:\s*as\s+[\w$]+)?|\{[^{};]*\})\s*from\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)["']([^"'\n]+)["']/g;
   for (let m = whole.exec(text); m; m = whole.exec(text)) if (!seen.has(m.index)) out.push({ specifier: m[1]!, names: "*" });

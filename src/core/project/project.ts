@@ -390,13 +390,15 @@ export class Project {
   private computeUsesLlm(file: string, text: string): boolean {
     const scan = this.scanOf(file, text);
     if (scan.mentionsSdk) return true;
-    for (const { specifier, names } of scan.names) {
+    for (const { specifier, names, types } of scan.names) {
       const target = this.resolve(specifier, file);
       if (!target || !this.reachesLlm(target)) continue;
       if (names === "*") return true;
       this.files.get(file)?.uses.add(target);
       // A function with a summary, or a class one of whose methods has one.
       for (const name of names) if (this.exportedSummary(file, specifier, name) || this.exportedSummary(file, specifier, `${name}.*`) || this.factoryMadeSummary(file, specifier, name) || this.exportedClient(file, specifier, name)) return true;
+      // An interface that stands for a client (`import type { ContentGenerator }`).
+      for (const name of types ?? []) if (this.mayDeclareInterface(target, name) && this.exportedClient(file, specifier, name)) return true;
     }
     return false;
   }
@@ -407,6 +409,18 @@ export class Project {
     const text = target ? this.load(target)?.text : undefined;
     if (text === undefined) return false;
     return name === "default" || text.includes(name) || /\bexport\s*\*\s*from\b/.test(text);
+  }
+
+  /**
+   * Whether a module may export an interface of that name: it declares one, or it declares no class,
+   * type or enum of that name (so it may re-export one). Type imports are everywhere; this keeps the
+   * modules they name from being parsed just to find a class or a type alias.
+   */
+  private mayDeclareInterface(target: string, name: string): boolean {
+    const text = this.load(target)?.text;
+    if (text === undefined) return false;
+    if (text.includes(`interface ${name}`)) return true;
+    return !["class", "type", "enum"].some((kind) => text.includes(`${kind} ${name}`));
   }
 
   /** A file's text scan (SDK names, imports), kept with its text: edits elsewhere do not redo it. */
