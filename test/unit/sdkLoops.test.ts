@@ -1,7 +1,8 @@
 // Loops inside the SDKs (multi-step tool loops) and conversation state kept between requests.
 import * as assert from "node:assert/strict";
-import { costClass, estimate } from "../../src/core";
+import { costClass, estimate, formatBound } from "../../src/core";
 import { countTokens } from "../../src/core/tokens";
+import { memoryProject } from "./project";
 import { renderFinding } from "../../src/core/findingLines";
 import { analyze, expectSites } from "./analyze";
 
@@ -156,5 +157,35 @@ export async function tutor(questions: string[]) {
     // Σ_{i<3} (S + |q| + i·(|q| + 20)) = 3·S + 3·10 + 3·30.
     const e = estimate(f!, { "|questions|": 3, "|q|": 10 });
     assert.deepEqual([e.calls, e.inputTokens, e.exact], [3, 3 * countTokens(SYSTEM) + 30 + 90, true]);
+  });
+});
+
+describe("step caps read from settings", () => {
+  it("maxSteps: config.maxSteps with config a const object literal, here or imported (by name, nested, namespace); not a let", () => {
+    const { project } = memoryProject({
+      "/p/settings.ts": `export const config = { maxSteps: 5, limits: { turns: 3 } } as const;\nexport const MAX_TURNS = 7;\nexport let mutable = { maxSteps: 9 };\n`,
+      "/p/index.ts": `export { config as agentConfig } from "./settings";\n`,
+      "/p/use.ts": `import { generateText } from "ai";
+import { openai } from "@ai-sdk/openai";
+import { config, MAX_TURNS, mutable } from "./settings";
+import * as settings from "./settings";
+import { agentConfig } from "./index";
+const local = { maxSteps: 4 };
+export async function f(task: string) {
+  await generateText({ model: openai("gpt-4.1"), prompt: task, maxSteps: local.maxSteps });
+  await generateText({ model: openai("gpt-4.1"), prompt: task, maxSteps: config.maxSteps });
+  await generateText({ model: openai("gpt-4.1"), prompt: task, maxSteps: config.limits.turns });
+  await generateText({ model: openai("gpt-4.1"), prompt: task, maxSteps: MAX_TURNS });
+  await generateText({ model: openai("gpt-4.1"), prompt: task, maxSteps: settings.config.maxSteps });
+  await generateText({ model: openai("gpt-4.1"), prompt: task, maxSteps: agentConfig.limits.turns });
+  await generateText({ model: openai("gpt-4.1"), prompt: task, maxSteps: mutable.maxSteps });
+}
+`,
+    });
+    const findings = project.analyze("/p/use.ts").findings;
+    const stated = findings.map((f, i) => estimate(f, {}).at.find((a) => a.name === `steps[f/generateText${i ? `#${i + 1}` : ""}]`)?.value);
+    assert.deepEqual(stated, [4, 5, 3, 7, 5, 3, undefined]);
+    assert.ok(renderFinding(findings[1]!).explanation.includes("line 9: config.maxSteps lets the SDK's loop run at most 5 steps: steps[f/generateText#2] = 5"));
+    assert.deepEqual(findings.map((f) => formatBound(f.calls, f.rank)).slice(-1), ["O(mutable.maxSteps)"]);
   });
 });

@@ -387,6 +387,11 @@ export class CallSites {
       const name = t.isIdentifier(x.expression) ? x.expression.text : t.isPropertyAccessExpression(x.expression) ? x.expression.name.text : "";
       return /^(stepCountIs|isStepCount)$/.test(name) && x.arguments[0] ? this.loops.count(x.arguments[0]).trip : undefined;
     }
+    if (t.isPropertyAccessExpression(x) || t.isIdentifier(x)) {
+      // `maxSteps: config.maxSteps` with `config` a const object literal, here or imported.
+      const stated = this.constants.memberNumber(x);
+      if (stated !== undefined) return Poly.constant(stated);
+    }
     if (t.isNumericLiteral(x) || t.isIdentifier(x) || t.isPropertyAccessExpression(x)) return this.loops.count(x).trip;
     return undefined;
   }

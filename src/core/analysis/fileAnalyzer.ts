@@ -29,8 +29,8 @@ export interface ExternalSummaries {
   clientOf?(specifier: string, exportName: string, fromFile: string): ExportedClient | undefined;
   /** Whether a specifier names a module of the project, which may offer summaries or clients (asked as when undefined: yes). */
   resolves?(specifier: string, fromFile: string): boolean;
-  /** The number or string another module's `export const` states (`export const MAX_TURNS = 8`). */
-  constantOf?(specifier: string, exportName: string, fromFile: string): number | string | undefined;
+  /** The number or string another module's `export const` states, under a key path (`MAX_TURNS`, `config.maxSteps`). */
+  constantOf?(specifier: string, exportName: string, path: readonly string[], fromFile: string): number | string | undefined;
 }
 
 /** Thrown when a file's analysis passes its time budget (`AnalysisOptions.timeBudgetMs`). */
@@ -110,7 +110,7 @@ export class FileAnalyzer {
     this.typeAware = !!checker;
     this.budgetMs = options?.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
     this.scopes = new Scopes(tsm, sourceFile);
-    this.constants = new Constants(tsm, this.scopes, external?.constantOf && ((specifier, name) => external.constantOf!(specifier, name, sourceFile.fileName)));
+    this.constants = new Constants(tsm, this.scopes, external?.constantOf && ((specifier, name, path) => external.constantOf!(specifier, name, path, sourceFile.fileName)));
     this.callees = new Callees(tsm, this.scopes, this.constants);
     this.provenance = new Provenance(tsm, this.scopes, this.constants, catalog, ENDPOINT_CATALOG, catalogCalleeNames(catalog), new Set(options?.wrappers ?? []), (call) => this.summaryOfCallee(call), checker && ((e) => declaredType(tsm, checker, e)), external?.clientOf && ((specifier, name) => external.clientOf!(specifier, name, sourceFile.fileName)));
     this.loops = new Loops(tsm, this.scopes, this.constants, this.symbols);
@@ -302,11 +302,12 @@ export class FileAnalyzer {
     return target ? this.provenance.portable(this.provenance.exportedClient(target), (e) => modelOf(this.tsm, this.constants, e)) : undefined;
   }
 
-  /** The number or string an `export const` of this module states (`export const MAX_TURNS = 8`). */
-  exportedConstant(exportName: string): number | string | undefined {
+  /** The number or string an `export const` of this module states under a key path (`export const MAX_TURNS = 8`, `export const config = { maxSteps: 5 }`). */
+  exportedConstant(exportName: string, path: readonly string[]): number | string | undefined {
     const target = this.exportTarget(exportName);
     if (!target || !this.tsm.isVariableDeclaration(target) || !this.constants.isConstDeclaration(target)) return undefined;
-    return this.constants.number(target.initializer) ?? this.constants.string(target.initializer);
+    const value = path.length ? this.constants.property(target.initializer, path) : target.initializer;
+    return this.constants.number(value) ?? this.constants.string(value);
   }
 
   /** Whether this module itself declares the export (not through `export … from`). */

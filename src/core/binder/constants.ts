@@ -3,8 +3,8 @@
 import type * as ts from "typescript";
 import type { Scopes, TS } from "./scopes";
 
-/** The value another module's `export const` states, through the project's module resolution. */
-export type ImportedConstant = (specifier: string, exportName: string) => number | string | undefined;
+/** The number or string another module's `export const` states under a key path (`MAX_TURNS`, `config.maxSteps`), through the project's module resolution. */
+export type ImportedConstant = (specifier: string, exportName: string, path: readonly string[]) => number | string | undefined;
 
 export class Constants {
   constructor(
@@ -17,8 +17,8 @@ export class Constants {
   private imported(decl: ts.Node): number | string | undefined {
     const t = this.ts;
     if (!this.importedConstant) return undefined;
-    if (t.isImportSpecifier(decl) && !decl.isTypeOnly && t.isStringLiteralLike(decl.parent.parent.parent.moduleSpecifier)) return this.importedConstant(decl.parent.parent.parent.moduleSpecifier.text, (decl.propertyName ?? decl.name).text);
-    if (t.isImportClause(decl) && !decl.isTypeOnly && t.isStringLiteralLike(decl.parent.moduleSpecifier)) return this.importedConstant(decl.parent.moduleSpecifier.text, "default");
+    if (t.isImportSpecifier(decl) && !decl.isTypeOnly && t.isStringLiteralLike(decl.parent.parent.parent.moduleSpecifier)) return this.importedConstant(decl.parent.parent.parent.moduleSpecifier.text, (decl.propertyName ?? decl.name).text, []);
+    if (t.isImportClause(decl) && !decl.isTypeOnly && t.isStringLiteralLike(decl.parent.moduleSpecifier)) return this.importedConstant(decl.parent.moduleSpecifier.text, "default", []);
     return undefined;
   }
 
@@ -124,6 +124,28 @@ export class Constants {
       }
     }
     return undefined;
+  }
+
+  /**
+   * `config.maxSteps`, `settings.limits.turns`, `MAX_TURNS`: a number under a key path of a const
+   * declared here or exported as a const by another module (imported by name or as a namespace).
+   */
+  memberNumber(e: ts.Expression): number | undefined {
+    const t = this.ts;
+    const path: string[] = [];
+    let x = this.skipTrivia(e);
+    while (t.isPropertyAccessExpression(x) && t.isIdentifier(x.name)) {
+      path.unshift(x.name.text);
+      x = this.skipTrivia(x.expression);
+    }
+    if (!t.isIdentifier(x)) return undefined;
+    const decl = this.scopes.resolve(x);
+    if (!decl) return undefined;
+    if (this.isConstDeclaration(decl) && t.isVariableDeclaration(decl)) return this.number(this.property(decl.initializer, path));
+    let v: number | string | undefined;
+    if (t.isImportSpecifier(decl) && t.isStringLiteralLike(decl.parent.parent.parent.moduleSpecifier)) v = this.importedConstant?.(decl.parent.parent.parent.moduleSpecifier.text, (decl.propertyName ?? decl.name).text, path);
+    else if (t.isNamespaceImport(decl) && path.length && t.isStringLiteralLike(decl.parent.parent.moduleSpecifier)) v = this.importedConstant?.(decl.parent.parent.moduleSpecifier.text, path[0]!, path.slice(1));
+    return typeof v === "number" ? v : undefined;
   }
 
   /** The object literal an expression denotes: itself, or the initializer of the const it names. */

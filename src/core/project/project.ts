@@ -451,7 +451,7 @@ export class Project {
       provisional: () => this.provisional,
       clientOf: (specifier, exportName) => this.exportedClient(file, specifier, exportName),
       resolves: (specifier) => this.resolve(specifier, file) !== undefined,
-      constantOf: (specifier, exportName) => this.exportedConstant(file, specifier, exportName),
+      constantOf: (specifier, exportName, path) => this.exportedConstant(file, specifier, exportName, path),
     };
   }
 
@@ -565,11 +565,11 @@ export class Project {
    * The value an `export const` states (`export const MAX_TURNS = 8` in a config module), found as
    * wrappers and clients are (through re-exports); the importer is analysed again when it changes.
    */
-  private exportedConstant(from: string, specifier: string, exportName: string): number | string | undefined {
+  private exportedConstant(from: string, specifier: string, exportName: string, path: readonly string[]): number | string | undefined {
     const declared = this.declaringModule(from, specifier, exportName);
     if (!declared) return undefined;
     this.files.get(from)?.uses.add(declared.file);
-    const key = `${declared.file}\u0000${declared.name}`;
+    const key = [declared.file, declared.name, ...path].join("\u0000");
     const known = this.constants.get(key);
     if (known !== undefined) return known ?? undefined;
     // Modules whose constants are made from each other's: no value on the way round.
@@ -577,7 +577,7 @@ export class Project {
     this.constantsInProgress.add(key);
     let found: number | string | undefined;
     try {
-      found = this.analyzerOf(declared.file)?.exportedConstant(declared.name);
+      found = this.analyzerOf(declared.file)?.exportedConstant(declared.name, path);
     } catch {
       // A file that cannot be parsed exports nothing here; its own report says why.
     } finally {
