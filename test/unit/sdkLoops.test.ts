@@ -1,8 +1,12 @@
 // Loops inside the SDKs (multi-step tool loops) and conversation state kept between requests.
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { costClass, estimate, formatBound } from "../../src/core";
 import { countTokens } from "../../src/core/tokens";
 import { memoryProject } from "./project";
+import { aalp } from "./report/support";
 import { renderFinding } from "../../src/core/findingLines";
 import { analyze, expectSites } from "./analyze";
 
@@ -187,5 +191,59 @@ export async function f(task: string) {
     assert.deepEqual(stated, [4, 5, 3, 7, 5, 3, undefined]);
     assert.ok(renderFinding(findings[1]!).explanation.includes("line 9: config.maxSteps lets the SDK's loop run at most 5 steps: steps[f/generateText#2] = 5"));
     assert.deepEqual(findings.map((f) => formatBound(f.calls, f.rank)).slice(-1), ["O(mutable.maxSteps)"]);
+  });
+});
+
+describe("literal and default caps are told as their step counts, with the history the steps re-send (issue 17)", () => {
+  it("isStepCount(5), max_iterations: 10, runTools (10), run() of an agent with tools (10), Gemini automatic function calling (10)", () => {
+    const findings = analyze(`import OpenAI from "openai";
+import Anthropic from "@anthropic-ai/sdk";
+import { GoogleGenAI } from "@google/genai";
+import { Agent, run, tool } from "@openai/agents";
+import { generateText, isStepCount, tool as aiTool } from "ai";
+import { openai } from "@ai-sdk/openai";
+const oa = new OpenAI();
+const an = new Anthropic();
+const genai = new GoogleGenAI({});
+const lookup = tool({ name: "l", description: "d", parameters: {} as any, execute: async () => "r" });
+const helper = new Agent({ name: "h", model: "gpt-4.1", instructions: "x", tools: [lookup] });
+export async function g(q: string, tools: any[]) {
+  await generateText({ model: openai("gpt-4.1"), prompt: q, tools: { a: aiTool({} as any) }, stopWhen: isStepCount(5) });
+  await an.beta.messages.toolRunner({ model: "claude-sonnet-4-5", max_tokens: 50, max_iterations: 10, messages: [{ role: "user", content: q }], tools: [] });
+  await oa.chat.completions.runTools({ model: "gpt-4o", max_tokens: 50, messages: [{ role: "user", content: q }], tools: [] });
+  await run(helper, q);
+  await genai.models.generateContent({ model: "gemini-2.5-flash", contents: q, config: { tools } });
+}
+`);
+    const lines = findings.map((f) => renderFinding(f).explanation.find((e) => e.includes("= 5") || e.includes("= 10")));
+    assert.deepEqual(lines, [
+      "line 13: isStepCount(5) lets the SDK's loop run at most 5 steps: steps[g/generateText] = 5",
+      "line 14: 10 lets the SDK's loop run at most 10 steps: steps[g/toolRunner] = 10",
+      "runTools sends at most maxChatCompletions requests, 10 by default: steps[g/runTools] = 10",
+      "run() takes at most maxTurns turns, 10 by default: steps[g/run] = 10",
+      "automatic function calling makes at most maximumRemoteCalls requests, 10 by default: steps[g/generateContent] = 10",
+    ]);
+    for (const f of findings) assert.ok(!renderFinding(f).explanation.some((e) => / 1 steps/.test(e)), f.api);
+    // The class keeps the history the steps re-send: quadratic in the steps, growing by the answers.
+    assert.deepEqual(findings.map((f) => [costClass(f), f.growth]), Array(5).fill(["quadratic", "output"]));
+    // Σ_{j<S} (|q| + j·out) at |q| = 100: the estimates count every step.
+    assert.deepEqual(findings.map((f) => estimate(f, { "|q|": 100, "out[gpt-4.1]": 20, "out[gemini-2.5-flash]": 20 }).calls), [5, 10, 10, 10, 10]);
+    assert.deepEqual(findings.map((f) => estimate(f, { "|q|": 100, "out[gpt-4.1]": 20, "out[gemini-2.5-flash]": 20 }).inputTokens), [5 * 100 + 20 * 10, 10 * 100 + 50 * 45, 10 * 100 + 50 * 45, 10 * 100 + 20 * 45, 10 * 100 + 20 * 45]);
+  });
+
+  it("an uncapped tool runner fails --fail-on unbounded; the same runner with max_iterations passes", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aalp-runner-"));
+    try {
+      const runner = (cap: string) => `import Anthropic from "@anthropic-ai/sdk";\nconst an = new Anthropic();\nexport async function f(q: string) {\n  await an.beta.messages.toolRunner({ model: "claude-sonnet-4-5", max_tokens: 50,${cap} messages: [{ role: "user", content: q }], tools: [] });\n}\n`;
+      fs.writeFileSync(path.join(dir, "uncapped.ts"), runner(""));
+      fs.writeFileSync(path.join(dir, "capped.ts"), runner(" max_iterations: 4,"));
+      const uncapped = aalp(["report", "uncapped.ts", "--quiet", "--fail-on", "unbounded"], dir);
+      assert.equal(uncapped.code, 1, uncapped.stderr);
+      assert.match(uncapped.stderr, /uncapped\.ts:4/);
+      const capped = aalp(["report", "capped.ts", "--quiet", "--fail-on", "unbounded"], dir);
+      assert.equal(capped.code, 0, capped.stderr);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
