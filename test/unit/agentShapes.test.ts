@@ -514,6 +514,40 @@ export const graph = new StateGraph({} as any)
     ]);
   });
 
+  it("a LangGraph Send fan-out of a node imported from another module: a site at addNode, once per element", () => {
+    const { project } = memoryProject({
+      "/p/nodes.ts": `import { ChatOpenAI } from "@langchain/openai";
+const model = new ChatOpenAI({ model: "gpt-4o-mini", maxTokens: 100 });
+export async function summarize(state: { doc: string }) {
+  const r = await model.invoke(\`Summarize: \${state.doc}\`);
+  return { summaries: [r.content] };
+}
+export async function combine(state: { summaries: string[] }) {
+  return { final: await model.invoke(state.summaries.join("\\n")) };
+}
+`,
+      "/p/graph.ts": `import { StateGraph, Send, START, END } from "@langchain/langgraph";
+import { summarize, combine } from "./nodes";
+const fanOut = (state: { docs: string[] }) => state.docs.map((doc) => new Send("summarize", { doc }));
+export const graph = new StateGraph({} as any)
+  .addNode("summarize", summarize)
+  .addNode("combine", combine)
+  .addConditionalEdges(START, fanOut, ["summarize"])
+  .addEdge("summarize", "combine")
+  .addEdge("combine", END)
+  .compile();
+`,
+    });
+    // The site is the addNode call, which starts where its chain starts (line 4).
+    assert.deepEqual(sitesOf(project, "/p/graph.ts", ["api", "model", "calls", "loops", "span"]), [
+      { line: 4, api: "@langchain summarize() → invoke", model: "gpt-4o-mini", calls: "Θ(|state.docs|)", loops: "map@3:|state.docs|", span: "Θ(1)" },
+    ]);
+    assert.deepEqual(sitesOf(project, "/p/nodes.ts", ["calls", "loops"]), [
+      { line: 4, calls: "Θ(1)", loops: "" },
+      { line: 8, calls: "Θ(1)", loops: "" },
+    ]);
+  });
+
   it("Mastra: mastra.getAgent, an Agent imported from another module, a memory thread capped by lastMessages", () => {
     const { project } = memoryProject({
       "/p/agents.ts": `import { Agent } from "@mastra/core/agent";

@@ -349,7 +349,7 @@ export class FileAnalyzer {
     const pendingBefore = this.pendingCount();
     let c: LlmCall | null;
     try {
-      c = this.provenance.classifyCall(call) ?? this.classifyCallback(call) ?? null;
+      c = this.provenance.classifyCall(call) ?? this.classifyCallback(call) ?? this.classifyFannedNode(call) ?? null;
     } finally {
       this.classifying.delete(call);
     }
@@ -378,6 +378,23 @@ export class FileAnalyzer {
     }
     const summary = callee.kind === "external" ? this.external?.summaryOf(callee.specifier, callee.exportName, this.sourceFile.fileName) : this.summaryOf(callee.fn, callee.name);
     return summary ? this.provenance.callbackCall(call, fn, summary) : undefined;
+  }
+
+  /**
+   * `.addNode("summarize", summarize)` of a node imported from another module and fanned out here by
+   * `new Send("summarize", …)` in a map: a site at the addNode, the node's calls once per element.
+   * (A node declared in this file gets the fan-out as a loop around its own calls: see Loops.around.)
+   */
+  private classifyFannedNode(call: ts.CallExpression): LlmCall | undefined {
+    const t = this.tsm;
+    const fn = call.arguments[1];
+    if (!fn || !t.isPropertyAccessExpression(call.expression) || call.expression.name.text !== "addNode") return undefined;
+    const name = this.constants.string(call.arguments[0]);
+    const fanOut = name === undefined ? undefined : this.loops.fanOutOf(name);
+    const callee = fanOut && this.callees.ofReference(fn);
+    if (callee?.kind !== "external") return undefined;
+    const summary = this.external?.summaryOf(callee.specifier, callee.exportName, this.sourceFile.fileName);
+    return summary ? this.provenance.fannedNodeCall(call, fn, summary, fanOut!) : undefined;
   }
 
   private modelName(llm: LlmCall): string | null {

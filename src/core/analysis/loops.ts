@@ -99,6 +99,12 @@ export class Loops {
     return host ? this.info(host) : undefined;
   }
 
+  /** The `xs.map(x => new Send("name", …))` of this file that fans out the node `name`, if any. */
+  fanOutOf(name: string): ts.CallExpression | undefined {
+    if (!this.scopes.sourceFile.text.includes("Send(")) return undefined;
+    return (this.sendIndex ??= this.indexSends()).sends.get(name);
+  }
+
   private indexSends(): { nodes: Map<ts.Node, string>; sends: Map<string, ts.CallExpression> } {
     const t = this.ts;
     const nodes = new Map<ts.Node, string>();

@@ -54,6 +54,8 @@ export interface LlmCall {
   readonly summary?: Summary;
   /** `xs.map(ask)`: the collection whose elements the summarised function is called with. */
   readonly elementOf?: ts.Expression;
+  /** The iteration over `elementOf` when it is not the call itself (a LangGraph `Send` fan-out's `map`). */
+  readonly iteration?: ts.CallExpression;
   /** `model.batch(inputs)`: one request per element of `of`, `concurrency` at a time when given. */
   readonly batch?: { readonly of: ts.Expression; readonly concurrency?: ts.Expression };
 }
@@ -103,6 +105,16 @@ export class Provenance {
     const name = fn.getText(this.scopes.sourceFile).replace(/\s+/g, "");
     const collection = (call.expression as ts.PropertyAccessExpression).expression;
     return { node: call, sdk: summary.sdk, api: `${name}() → ${summary.api}`, prompt: [], summary, elementOf: collection };
+  }
+
+  /**
+   * `.addNode("summarize", summarize)` with `summarize` imported, fanned out in this file by
+   * `docs.map((doc) => new Send("summarize", …))`: the node's calls once per element of `docs`.
+   */
+  fannedNodeCall(call: ts.CallExpression, fn: ts.Expression, summary: Summary, fanOut: ts.CallExpression): LlmCall {
+    const name = fn.getText(this.scopes.sourceFile).replace(/\s+/g, "");
+    const collection = (fanOut.expression as ts.PropertyAccessExpression).expression;
+    return { node: call, sdk: summary.sdk, api: `${name}() → ${summary.api}`, prompt: [], summary, elementOf: collection, iteration: fanOut };
   }
 
   userFunctionCall(call: ts.CallExpression, summary: Summary): LlmCall {
