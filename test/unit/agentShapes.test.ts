@@ -249,8 +249,16 @@ export async function each(g: ContentGenerator | undefined, qs: string[]) {
   for (const q of qs) await g?.generateContent({ model: "gemini-2.5-pro", contents: q }, "id");
 }
 `,
+      "/p/user.ts": `import { createContentGenerator } from "./generator";
+export async function run(qs: string[]) {
+  const g = await createContentGenerator("k");
+  for (const q of qs) await g.generateContent({ model: "gemini-2.5-pro", contents: q }, "id");
+}
+`,
     });
     const keys: (keyof Expected)[] = ["api", "model", "calls", "input"];
+    // The factory declared to return it makes that client too.
+    assert.deepEqual(sitesOf(project, "/p/user.ts", keys), [{ line: 4, api: "@google/genai models.generateContent", model: "gemini-2.5-pro", calls: "Θ(|qs|)", input: "Θ(|qs|·|q|)" }]);
     assert.deepEqual(sitesOf(project, "/p/logging.ts", keys), [{ line: 6, api: "@google/genai models.generateContent", model: null, calls: "Θ(1)", input: "Θ(|req|)" }]);
     assert.deepEqual(sitesOf(project, "/p/base.ts", keys), [{ line: 5, api: "@google/genai models.generateContent", model: "gemini-2.5-flash", calls: "Θ(|prompts|)", input: "Θ(|prompts|·|p|)" }]);
     assert.deepEqual(sitesOf(project, "/p/client.ts", keys), [

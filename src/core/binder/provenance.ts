@@ -318,17 +318,28 @@ export class Provenance {
    * A value typed by the interface is then that client; its methods take the client's request.
    */
   private interfaceClient(decl: ts.InterfaceDeclaration): Value | undefined {
+    if (this.findingInterfaces.has(decl)) {
+      // Met again while being found (a factory typed by the interface it makes): nothing yet, and
+      // whatever leaned on that is not kept (see factoryOf).
+      this.cutShort++;
+      return undefined;
+    }
     const known = this.interfaces.get(decl);
     if (known !== undefined) return known ?? undefined;
-    // Met again while being found (a factory typed by the interface it makes): nothing yet.
-    this.interfaces.set(decl, null);
-    const v = this.findInterfaceClient(decl);
+    this.findingInterfaces.add(decl);
+    let v: Value | undefined;
+    try {
+      v = this.findInterfaceClient(decl);
+    } finally {
+      this.findingInterfaces.delete(decl);
+    }
     this.interfaces.set(decl, v ?? null);
     return v;
   }
 
   /** Interfaces already asked about: their file is walked once. */
   private readonly interfaces = new Map<ts.InterfaceDeclaration, Value | null>();
+  private readonly findingInterfaces = new Set<ts.InterfaceDeclaration>();
 
   private findInterfaceClient(decl: ts.InterfaceDeclaration): Value | undefined {
     const t = this.ts;
