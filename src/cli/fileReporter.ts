@@ -5,10 +5,7 @@ import * as path from "node:path";
 // The module itself, not a namespace copy: bundled, `import * as ts` reads every `ts.x` through a
 // getter, and the engine calls `ts.isX` on every node it visits (a sixth of a 1.9 MB file's run).
 import ts = require("typescript");
-import { normalizePath } from "../core/project/modulePaths";
-import { DEFAULT_ADVICE_SETTINGS, Project, fixOutcomes, sitesOfFile, type FileSites, type SdkEntry, type SiteOptions } from "../core";
-import { applyAnnotations, parseAnnotations, type AnnotationProblem } from "../core/annotations";
-import { overlayAssumptions } from "../core/report/estimate";
+import { DEFAULT_ADVICE_SETTINGS, Project, analyzeDocument, fixOutcomes, normalizePath, sitesOfFile, type AnnotationProblem, type FileSites, type SdkEntry, type SiteOptions } from "../core";
 import { nodeHost, pathMapping, programOf } from "./projectHost";
 import { directoryCache } from "./resultCacheDir";
 
@@ -48,19 +45,18 @@ export function fileReporter(setup: ReporterSetup): FileReporter {
   const display = (f: string): string => path.relative(setup.cwd, f).split(path.sep).join("/");
   const release = releaser(project, setup.files, !!program);
   const report = (file: string): ReportedFile => {
-    const analysis = project.analyze(file);
+    // The file's `// @aalp` comments, as in the editor: ignored sites leave the report, bounds
+    // apply, and the file's own sizes win over --assume for its sites.
+    const doc = analyzeDocument(ts, project, file, { assume: setup.siteOptions.assume });
+    const { analysis } = doc;
     // A file the analysis parsed has its text and comments in its syntax tree.
     const sourceFile = analysis.sourceFile;
     if (!sourceFile) return sitesOfFile(analysis, display(file), setup.siteOptions);
-    const annotations = parseAnnotations(ts, sourceFile);
-    const problems = annotations.problems.length ? { annotationProblems: annotations.problems } : {};
+    const problems = doc.problems.length ? { annotationProblems: doc.problems } : {};
     if (analysis.findings.length === 0) return { ...sitesOfFile(analysis, display(file), setup.siteOptions), ...problems };
-    // The file's `// @aalp` comments, as in the editor: ignored sites leave the report, bounds
-    // apply, and the file's own sizes win over --assume for its sites.
-    const annotated = applyAnnotations(analysis.findings, annotations);
-    const outcomes = fixOutcomes(annotated.findings, { ts, fileName: file, text: sourceFile.text, settings: DEFAULT_ADVICE_SETTINGS, fixes: setup.priceFixes, sourceFile, analyze: (f, t) => project.analyzeEdited(f, t) });
-    const options = { ...setup.siteOptions, assume: overlayAssumptions(setup.siteOptions.assume, annotated.assumptions) };
-    return { ...sitesOfFile({ ...analysis, findings: annotated.findings }, display(file), options, outcomes), ...problems };
+    const outcomes = fixOutcomes(doc.findings, { ts, fileName: file, text: sourceFile.text, settings: DEFAULT_ADVICE_SETTINGS, fixes: setup.priceFixes, sourceFile, analyze: (f, t) => project.analyzeEdited(f, t) });
+    const options = { ...setup.siteOptions, assume: doc.assumptions };
+    return { ...sitesOfFile({ ...analysis, findings: doc.findings }, display(file), options, outcomes), ...problems };
   };
   if (!setup.cache || program) {
     return (file) => {

@@ -5,7 +5,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import * as fs from "node:fs";
 import baselineSchema from "../../schema/baseline.schema.json";
 import catalogSchema from "../../schema/catalog.schema.json";
-import { showControls } from "../core/report/escapeText";
+import { showControls } from "../core";
 import { UsageError } from "./args";
 
 const ajv = new Ajv({ allErrors: false, strict: true });

@@ -3,9 +3,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { buildReport, type FileSites, type ReportModel, type SdkEntry } from "../core";
-import { bareName } from "../core/report/estimate";
-import { showControls } from "../core/report/escapeText";
+import { buildReport, type FileSites, type ReportModel, type SdkEntry, bareName, showControls } from "../core";
 import { parseArgs, UsageError, USAGE, type ReportArgs } from "./args";
 import { baselineGate, gateMessage } from "./baselineGate";
 import { collectFiles, NOT_REGULAR } from "./collectFiles";

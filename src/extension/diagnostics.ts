@@ -2,7 +2,7 @@
 // `@aalp` comments. Recomputed when a document opens, pauses in editing, or settings change.
 // Where the tsserver plugin reports the findings (typescriptPlugin.ts), only the comments remain.
 import * as vscode from "vscode";
-import type { Severity } from "../core/advice/types";
+import type { Severity } from "../core";
 import { loadEngine, type DocumentAnalyses } from "./engineHost";
 import { readSettings } from "./settings";
 

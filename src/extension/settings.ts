@@ -1,8 +1,7 @@
 // Typed access to the `aalp.*` settings, read per resource (they are resource-scoped) and never
 // cached in globals; listeners hear about changes that affect `aalp`.
 import * as vscode from "vscode";
-import type { Severity } from "../core/advice/types";
-import type { PriceOverrides } from "../core/pricing";
+import type { Severity, PriceOverrides } from "../core";
 import { DEFAULT_SETTINGS, budgetSetting, type AalpSettings } from "./view/settingsModel";
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "information", "hint"];

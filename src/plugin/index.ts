@@ -4,11 +4,7 @@
 // service without mutating it, and fails open: on an unsupported TypeScript or any internal error
 // the original service answers and the error goes to the project service's log.
 import type * as ts from "typescript/lib/tsserverlibrary";
-import { ignoreCallEdit, IGNORE_COMMENT, quickFixesFor, type Advice, type TextEdit } from "../core/advice";
-import { adviseFile, type AdviceSnapshot } from "../core/advice/incrementalAdvice";
-import { DIAGNOSTIC_CODES, codeOfNumber, diagnosticNumber } from "../core/advice/codes";
-import { Project } from "../core/project/project";
-import type { TS } from "../core/binder/scopes";
+import { ignoreCallEdit, IGNORE_COMMENT, quickFixesFor, type Advice, type TextEdit, adviseFile, type AdviceSnapshot, DIAGNOSTIC_CODES, codeOfNumber, diagnosticNumber, Project, type TS } from "../core";
 import { fixSettingsFor } from "./fixPricing";
 import { pluginSettings, type PluginConfig } from "./settings";
 

@@ -1,7 +1,6 @@
 // The plugin's settings: from tsconfig's `plugins` entry, overridden by the VS Code extension
 // through configurePlugin. Unknown or ill-typed values fall back to the defaults.
-import { DEFAULT_ADVICE_SETTINGS, type AdviceSettings, type Severity } from "../core/advice/types";
-import type { ModelPrices, PriceOverrides } from "../core/pricing/prices";
+import { DEFAULT_ADVICE_SETTINGS, type AdviceSettings, type ModelPrices, type PriceOverrides, type Severity } from "../core";
 import { BUILT_IN_DEFAULTS, type DefaultSizes } from "../extension/view/settingsModel";
 
 export interface PluginConfig {

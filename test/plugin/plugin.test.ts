@@ -331,7 +331,8 @@ describe("tsserver plugin fault isolation", function () {
         {
           name: "faulty-project",
           setup(b) {
-            b.onResolve({ filter: /core\/project\/project$/ }, () => ({ path: "faulty-project", namespace: "faulty" }));
+            // The plugin reaches Project through the core's index, which imports it as ./project/project.
+            b.onResolve({ filter: /(^|\/)project\/project$/ }, () => ({ path: "faulty-project", namespace: "faulty" }));
             b.onLoad({ filter: /.*/, namespace: "faulty" }, () => ({ contents: "exports.Project = class { analyzeStatements() { throw new Error('injected engine fault'); } };", loader: "js" }));
           },
         },

@@ -1,19 +1,13 @@
 // The one place the extension reaches the advice (diagnostics, quick fixes) and pricing modules,
 // so their signatures meet the editor's needs here and nowhere else.
 import { ts } from "./typescriptModule";
-import { estimate, type Finding } from "../../core";
-import { adviseFindings, ignoreCallEdit, quickFixesFor, type Advice, type AnalyzeEdited, type AdviceSettings, type QuickFix, type TextEdit } from "../../core/advice";
-import { dollarEstimate } from "../../core/pricing";
+import { dollarEstimate, estimate, ignoreCallEdit, quickFixesFor, type Advice, type AdviceSettings, type AnalyzeEdited, type Finding, type QuickFix, type TextEdit } from "../../core";
 import type { PricedEstimate } from "./costEstimate";
 import { markDefaults, withDefaultSizes } from "./defaultSizes";
 import type { AalpSettings } from "./settingsModel";
 
 export function adviceSettings(s: AalpSettings): AdviceSettings {
   return { warnDegree: s.warnDegree, severity: s.severity, windowSize: s.windowSize, summarizeBudgetTokens: s.summarizeBudgetTokens, concurrency: s.concurrency };
-}
-
-export function adviseDocument(findings: readonly Finding[], fileName: string, text: string, settings: AalpSettings): Advice[] {
-  return settings.diagnosticsEnabled ? adviseFindings(findings, adviceSettings(settings), { ts, fileName, text }) : [];
 }
 
 /**

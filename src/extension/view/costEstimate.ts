@@ -1,7 +1,6 @@
 // How a site's numbers at the assumed sizes read: the sizes used (the user's assumptions plainly,
 // defaults marked as defaults), and dollars when priced, else input tokens.
-import type { Estimate } from "../../core";
-import { formatDollars } from "../../core/pricing";
+import { type Estimate, formatDollars } from "../../core";
 import { tokenCount } from "./numbers";
 
 export interface PricedEstimate extends Estimate {

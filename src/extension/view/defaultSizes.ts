@@ -2,8 +2,7 @@
 // gives one: the user's `aalp.defaults.*`. The core evaluates open symbols at its own documented
 // defaults; the extension hands it the user's as assumptions instead, for the symbols they change,
 // so the lenses, hovers and the report price every site at the same sizes.
-import type { Finding } from "../../core";
-import { assumedValue } from "../../core/report/estimate";
+import { type Finding, assumedValue } from "../../core";
 import type { PricedEstimate } from "./costEstimate";
 import { BUILT_IN_DEFAULTS, type DefaultSizes } from "./settingsModel";
 

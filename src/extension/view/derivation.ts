@@ -1,10 +1,9 @@
 // The derivation of a site's bounds as Markdown, for the hover and the lens's "show derivation":
 // the bounds, each step of the engine's explanation with its line linked, where every symbol comes
 // from, and the paper's cost term. Line links are command URIs that reveal the line.
-import { costClass, formatBound, type Bound, type Finding } from "../../core";
+import { costClass, formatBound, type Bound, type Finding, formatDollars } from "../../core";
 import { REVEAL_LINE_COMMAND } from "./commandIds";
 import { assumedSizes, type PricedEstimate } from "./costEstimate";
-import { formatDollars } from "../../core/pricing";
 import { tokenCount } from "./numbers";
 
 const MARKDOWN_SPECIAL = /[\\`*_{}[\]<>#|!]/g;

@@ -4,12 +4,8 @@
 // analysis are unchanged, so a rescan after a save redoes only the files the save affected.
 import * as fs from "node:fs";
 import { ts } from "./typescriptModule";
-import { Project, costClass, type FileAnalysis, type Finding } from "../../core";
-import type { AnalyzeEdited } from "../../core/advice";
-import type { Advice, QuickFix } from "../../core/advice/types";
-import { applyAnnotations, parseAnnotations, type AnnotationProblem } from "../../core/annotations";
-import { overlayAssumptions } from "../../core/report/estimate";
-import { adviseDocument, fixesFor, pricedEstimate } from "./adviceAndPricing";
+import { Project, analyzeDocument as analyzeCoreDocument, costClass, type Advice, type AnalyzeEdited, type AnnotationProblem, type FileAnalysis, type Finding, type QuickFix } from "../../core";
+import { adviceSettings, fixesFor, pricedEstimate } from "./adviceAndPricing";
 import type { PricedEstimate } from "./costEstimate";
 import type { AalpSettings } from "./settingsModel";
 import type { SiteRef } from "./workspaceSummary";
@@ -82,14 +78,13 @@ export function analyzeDocument(fileName: string, text: string, settings: AalpSe
   const settingsKey = JSON.stringify(settings);
   const last = made.get(file);
   if (last && last.analysis === analysis && last.text === text && last.settings === settingsKey) return last.result;
-  const annotations = parseAnnotations(ts, analysis.sourceFile?.text === text ? analysis.sourceFile : text);
-  const { findings, assumptions } = applyAnnotations(analysis.findings, annotations);
+  const doc = analyzeCoreDocument(ts, project, file, { assume: settings.assumptions, text, ...(settings.diagnosticsEnabled ? { advice: adviceSettings(settings) } : {}) });
   const result: DocumentAnalysis = {
-    findings,
-    assumptions: overlayAssumptions(settings.assumptions, assumptions),
-    declared: assumptions,
-    advice: adviseDocument(findings, fileName, text, settings),
-    problems: annotations.problems,
+    findings: doc.findings,
+    assumptions: doc.assumptions,
+    declared: doc.declared,
+    advice: doc.advice,
+    problems: doc.problems,
     ...(analysis.skipped ? { skipped: analysis.skipped } : {}),
   };
   made.set(file, { text, settings: settingsKey, analysis, result });

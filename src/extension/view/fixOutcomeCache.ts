@@ -3,7 +3,7 @@
 // (a new analysis, after a change of the file or of a module it uses, makes new ones) and the
 // advice settings; any assumptions then price them (cheap), so neither a save elsewhere nor a value
 // changed in the report page applies a fix again.
-import { fixOutcomes, type SiteOutcomes } from "../../core/report/fixSavings";
+import { fixOutcomes, type SiteOutcomes } from "../../core";
 import { adviceSettings } from "./adviceAndPricing";
 import { editedAnalyzer, type DocumentAnalysis } from "./documentAnalysis";
 import type { AalpSettings } from "./settingsModel";

@@ -1,8 +1,7 @@
 // The CodeLens line above an LLM call, led by what people scan for and short enough (≤ 60
 // characters) not to clip at the minimap or in a split editor: `≈ $0.12 · quadratic in rounds ·
 // gpt-4o`. The bounds and the sizes they were evaluated at go to the tooltip and the hover.
-import { costClass, formatBound, loopDegree, type Finding } from "../../core";
-import { formatDollars } from "../../core/pricing";
+import { costClass, formatBound, loopDegree, type Finding, formatDollars } from "../../core";
 import { estimateSummary, type PricedEstimate } from "./costEstimate";
 import { tokenCount } from "./numbers";
 

@@ -1,6 +1,6 @@
 // The report page's export: the workspace report model in the CLI's formats, through the same core
 // renderers as `aalp report --format …`, so a file saved from the editor reads as the CLI's would.
-import { reportHtml, reportJson, reportMarkdown, reportSarif, type PageAssets, type ReportModel } from "../../core/report";
+import { reportHtml, reportJson, reportMarkdown, reportSarif, type PageAssets, type ReportModel } from "../../core";
 import type { ExportFormat } from "./reportMessages";
 
 /**

@@ -1,6 +1,9 @@
 // The report webview's protocol: what the page and the extension send each other, and the data the
 // page renders. Types only, shared by the extension (src/extension/reportPanel.ts), the engine side
 // that builds the view (reportPage.ts) and the page script (src/webview/reportClient.ts).
+// The page script (browser code, tsconfig.webview.json) shares these types: the core's index would
+// bring the whole engine, with its Node-only modules, into the page's type check.
+// eslint-disable-next-line no-restricted-imports
 import type { PlotData } from "../../core/report/plotData";
 
 /**

@@ -1,13 +1,7 @@
 // The report webview's HTML and data, built without the editor (unit-tested on plain Node): the
 // page shell (strict CSP with a nonce, the script and styles from media/ only) and the view the
 // page renders from the report model.
-import { costPlot } from "../../core/report/costPlot";
-import { escapeHtml } from "../../core/report/escapeHtml";
-import { classRank, type ReportModel } from "../../core/report/model";
-import type { ReportSite } from "../../core/report/sites";
-import { dollarsText, fixesSentence, summarySentence } from "../../core/report/wording";
-import { assumedValue } from "../../core/report/estimate";
-import { ownValue } from "../../core/nameTables";
+import { costPlot, escapeHtml, classRank, type ReportModel, type ReportSite, dollarsText, fixesSentence, summarySentence, assumedValue, ownValue } from "../../core";
 import type { AssumptionInput, ReportRow, ReportView } from "./reportMessages";
 import { BUILT_IN_DEFAULTS, type DefaultSizes } from "./settingsModel";
 import type { ReportFile } from "./workspaceReport";

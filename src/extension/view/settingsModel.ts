@@ -1,7 +1,6 @@
 // The extension's settings as plain data, shared by the editor glue (which reads them from
 // `aalp.*`) and the engine side (which only ever sees this shape).
-import type { Severity } from "../../core/advice/types";
-import type { PriceOverrides } from "../../core/pricing";
+import type { Severity, PriceOverrides } from "../../core";
 
 export interface DefaultSizes {
   /** Iterations of a loop. */

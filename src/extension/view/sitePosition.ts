@@ -1,6 +1,6 @@
 // Where a report site is in a document's current text: sites are identified by file, function,
 // API and order (never by line), so a row of a report made before an edit still finds its call.
-import { siteIds } from "../../core/report/siteIdentity";
+import { siteIds } from "../../core";
 import type { DocumentAnalysis } from "./documentAnalysis";
 
 /** `relative`: the path the report names the file by; undefined when the site is gone. */

@@ -4,9 +4,7 @@
 // settings' `aalp.assumptions`, and a file's own `@aalp` values stay, except the scaled symbol,
 // which the plot sweeps for every site. Building the model never re-analyses: the fixes' outcomes
 // come from the per-file cache, and pricing, projections and the summary are cheap.
-import { buildReport, type FileSites, type ReportModel } from "../../core/report";
-import { overlayAssumptions } from "../../core/report/estimate";
-import { sitesOfFile } from "../../core/report/sites";
+import { buildReport, type FileSites, type ReportModel, overlayAssumptions, sitesOfFile } from "../../core";
 import { withDefaultSizes } from "./defaultSizes";
 import type { DocumentAnalysis } from "./documentAnalysis";
 import { fixOutcomesOf, retainFixOutcomes } from "./fixOutcomeCache";

@@ -1,5 +1,5 @@
 // The status bar's summary: the workspace's worst cost class and the sites in it.
-import { CLASS_ORDER, type CostClass } from "../../core/report/costClass";
+import { CLASS_ORDER, type CostClass } from "../../core";
 
 export interface SiteRef {
   readonly file: string;
