@@ -1,10 +1,10 @@
 // A lens above each LLM call. provideCodeLenses only places them (positions come from the latest
-// analysis, never a fresh one while typing); resolveCodeLens writes the title, the only part that
-// formats and prices.
+// analysis, never a fresh one while typing); resolveCodeLens writes the title, which the engine
+// worker formatted and priced with the analysis.
 import * as vscode from "vscode";
-import { loadEngine, type DocumentAnalyses } from "./engineHost";
+import { unlessCancelled, type DocumentAnalyses } from "./engineHost";
 import { readSettings } from "./settings";
-import type { DocumentAnalysis } from "./view/engine";
+import type { SiteView } from "./view/engineApi";
 
 export const SHOW_DERIVATION_COMMAND = "aalp.showDerivation";
 export const TOGGLE_LENSES_COMMAND = "aalp.toggleLenses";
@@ -17,8 +17,7 @@ class SiteLens extends vscode.CodeLens {
   constructor(
     range: vscode.Range,
     readonly uri: vscode.Uri,
-    readonly analysis: DocumentAnalysis,
-    readonly index: number,
+    readonly site: SiteView,
   ) {
     super(range);
   }
@@ -63,19 +62,17 @@ export class CostLensProvider implements vscode.CodeLensProvider<SiteLens>, vsco
     return shown;
   }
 
-  provideCodeLenses(doc: vscode.TextDocument): SiteLens[] {
+  async provideCodeLenses(doc: vscode.TextDocument): Promise<SiteLens[]> {
     if (!readSettings(doc.uri).lensesEnabled || this.hidden.has(doc.uri.toString())) return [];
-    // Never analyse while the user types: serve the last analysis (positions clamp to the new
-    // text) until the debounced refresh has analysed this version and asks for lenses again.
-    const analysis = this.analyses.latest(doc) ?? this.analyses.get(doc);
-    return analysis.findings.map((f, i) => new SiteLens(new vscode.Range(doc.positionAt(f.start), doc.positionAt(f.start)), doc.uri, analysis, i));
+    // Never wait for an analysis while the user types: serve the last one (positions clamp to the
+    // new text) until the debounced refresh has analysed this version and asks for lenses again.
+    const view = this.analyses.latest(doc) ?? (await unlessCancelled(this.analyses.get(doc)));
+    return (view?.sites ?? []).map((s) => new SiteLens(new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.start)), doc.uri, s));
   }
 
   resolveCodeLens(lens: SiteLens): SiteLens {
-    const engine = loadEngine();
-    const f = lens.analysis.findings[lens.index]!;
-    const estimate = engine.siteEstimate(lens.analysis, f, readSettings(lens.uri));
-    lens.command = { title: engine.lensTitle(f, estimate), command: SHOW_DERIVATION_COMMAND, arguments: [lens.uri.toString(), f.start, f.line], tooltip: engine.lensTooltip(f, estimate) };
+    const s = lens.site;
+    lens.command = { title: s.title, command: SHOW_DERIVATION_COMMAND, arguments: [lens.uri.toString(), s.start, s.line], tooltip: s.tooltip };
     return lens;
   }
 

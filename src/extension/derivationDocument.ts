@@ -1,7 +1,6 @@
 // Clicking a lens opens its derivation as a read-only Markdown document (preview when available).
 import * as vscode from "vscode";
-import { loadEngine, type DocumentAnalyses } from "./engineHost";
-import { readSettings } from "./settings";
+import { unlessCancelled, type DocumentAnalyses } from "./engineHost";
 
 export const DERIVATION_SCHEME = "aalp-derivation";
 
@@ -18,11 +17,9 @@ export class DerivationDocuments implements vscode.TextDocumentContentProvider {
     const source = vscode.Uri.parse(uri.query);
     const start = Number(uri.fragment);
     const doc = await vscode.workspace.openTextDocument(source);
-    const analysis = this.analyses.get(doc);
-    const f = analysis.findings.find((x) => x.start === start);
-    if (!f) return "This LLM call is no longer in the document; click its lens again.";
-    const engine = loadEngine();
-    return engine.derivationMarkdown(f, engine.siteEstimate(analysis, f, readSettings(source)), source.toString());
+    const view = await unlessCancelled(this.analyses.get(doc));
+    const f = view?.sites.find((x) => x.start === start);
+    return f ? f.derivation : "This LLM call is no longer in the document; click its lens again.";
   }
 }
 

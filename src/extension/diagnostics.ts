@@ -3,7 +3,7 @@
 // Where the tsserver plugin reports the findings (typescriptPlugin.ts), only the comments remain.
 import * as vscode from "vscode";
 import type { Severity } from "../core";
-import { loadEngine, type DocumentAnalyses } from "./engineHost";
+import { unlessCancelled, type DocumentAnalyses } from "./engineHost";
 import { readSettings } from "./settings";
 
 export const DIAGNOSTIC_SOURCE = "AALP Lens";
@@ -26,17 +26,18 @@ export class CostDiagnostics implements vscode.Disposable {
   ) {}
 
   /** `findings`: whether the extension reports the advice itself, or leaves it to the tsserver plugin. */
-  update(doc: vscode.TextDocument, findings: boolean): void {
+  async update(doc: vscode.TextDocument, findings: boolean): Promise<void> {
     if (!readSettings(doc.uri).diagnosticsEnabled) {
       this.collection.delete(doc.uri);
       return;
     }
-    const analysis = this.analyses.get(doc);
-    const engine = loadEngine();
+    const analysis = await unlessCancelled(this.analyses.get(doc));
+    // Superseded by a newer version (whose update follows), or closed meanwhile.
+    if (!analysis || doc.isClosed) return;
     const out: vscode.Diagnostic[] = (findings ? analysis.advice : []).map((a) => {
       const range = new vscode.Range(doc.positionAt(a.start), doc.positionAt(a.end));
       const d = new vscode.Diagnostic(range, a.message, SEVERITY[a.severity]);
-      d.code = { value: a.code, target: vscode.Uri.joinPath(this.extensionUri, engine.docsPath(a.code)) };
+      d.code = { value: a.code, target: vscode.Uri.joinPath(this.extensionUri, a.docs) };
       d.source = DIAGNOSTIC_SOURCE;
       const related = a.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(doc.uri, range), `${r.message} [${r.code}]`));
       // The wrapper of another module that sends the request: where a fix to what it adds applies.

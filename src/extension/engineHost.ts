@@ -1,65 +1,88 @@
-// Loads the engine bundle on first use and keeps one analysis per document version, so every
-// surface (lenses, hovers, diagnostics, quick fixes, the scan) shares a single parse per edit.
+// The engine runs in a worker thread (dist/engineWorker.js, started at activation): an analysis
+// that takes seconds on someone's repository must not stall the extension host, where every other
+// extension runs. This module keeps one analysis per document version, asked of the worker once
+// and shared by every surface (lenses, hovers, diagnostics, the derivation tab, the status bar); a
+// newer version or a closed document cancels the request for the older one.
 import * as path from "node:path";
 import * as vscode from "vscode";
 import { duration, type ActivityLog } from "./activityLog";
-import type * as EngineModule from "./view/engine";
 import { readSettings } from "./settings";
+import { EngineCancelled, EngineClient } from "./view/engineClient";
+import type { DocumentView } from "./view/engineApi";
 
-export type Engine = typeof EngineModule;
-
-let engine: Engine | undefined;
-let loadLog: ActivityLog | undefined;
-
-/** Where loadEngine reports how long the first load took (set once at activation). */
-export function logEngineLoad(log: ActivityLog): void {
-  loadLog = log;
+export function startEngine(log: ActivityLog): EngineClient {
+  const engine = new EngineClient(path.join(__dirname, "engineWorker.js"), log);
+  engine.start();
+  return engine;
 }
 
-/** `dist/engine.js` holds the analysis and `typescript` (6 MB of code to parse): required on first use, not at activation. */
-export function loadEngine(): Engine {
-  if (!engine) {
-    const started = performance.now();
-    engine = require(path.join(__dirname, "engine.js")) as Engine;
-    loadLog?.info(`engine loaded in ${duration(performance.now() - started)}`);
+/** The value, or undefined when the request was superseded (a newer version is on its way). */
+export async function unlessCancelled<T>(p: Promise<T>): Promise<T | undefined> {
+  try {
+    return await p;
+  } catch (err) {
+    if (err instanceof EngineCancelled) return undefined;
+    throw err;
   }
-  return engine;
 }
 
 interface Cached {
   readonly version: number;
   readonly generation: number;
-  readonly analysis: EngineModule.DocumentAnalysis;
+  readonly view: Promise<DocumentView>;
 }
 
 export class DocumentAnalyses {
-  private readonly cache = new Map<string, Cached>();
-  /** Bumped when settings change: every cached analysis is stale. */
+  private readonly asked = new Map<string, Cached>();
+  /** Each document's newest analysis that arrived, and the generation it was asked in. */
+  private readonly arrived = new Map<string, { generation: number; view: DocumentView }>();
+  /** Bumped when settings (or another file) change: every cached analysis is stale. */
   private generation = 0;
+  private readonly listeners: ((doc: vscode.TextDocument, view: DocumentView) => void)[] = [];
 
-  constructor(private readonly log: ActivityLog) {}
+  constructor(
+    private readonly engine: EngineClient,
+    private readonly log: ActivityLog,
+  ) {}
 
-  get(doc: vscode.TextDocument): EngineModule.DocumentAnalysis {
+  /** Calls `fn` with each analysis as it arrives. */
+  onAnalysed(fn: (doc: vscode.TextDocument, view: DocumentView) => void): void {
+    this.listeners.push(fn);
+  }
+
+  /** The analysis of the document's current version; rejects with EngineCancelled when a newer one supersedes it. */
+  get(doc: vscode.TextDocument): Promise<DocumentView> {
     const key = doc.uri.toString();
-    const hit = this.cache.get(key);
-    if (hit && hit.version === doc.version && hit.generation === this.generation) return hit.analysis;
-    const engine = loadEngine();
-    const started = performance.now();
-    const analysis = engine.analyzeDocument(doc.fileName, doc.getText(), readSettings(doc.uri));
+    const hit = this.asked.get(key);
+    if (hit && hit.version === doc.version && hit.generation === this.generation) return hit.view;
+    const generation = this.generation;
+    const version = doc.version;
     const name = doc.isUntitled ? doc.uri.path : vscode.workspace.asRelativePath(doc.uri);
-    const calls = analysis.findings.length;
-    this.log.info(`analysed ${name} (version ${doc.version}): ${analysis.skipped ? `skipped, ${analysis.skipped}` : `${calls} LLM call${calls === 1 ? "" : "s"}`} in ${duration(performance.now() - started)}`);
-    this.cache.set(key, { version: doc.version, generation: this.generation, analysis });
-    return analysis;
+    const started = performance.now();
+    const view = this.engine.request("analyze", [{ fileName: doc.fileName, uri: key, text: doc.getText(), settings: readSettings(doc.uri) }], { key: `document:${key}` }).then((v) => {
+      const calls = v.sites.length;
+      this.log.info(`analysed ${name} (version ${version}): ${v.skipped ? `skipped, ${v.skipped}` : `${calls} LLM call${calls === 1 ? "" : "s"}`} in ${duration(performance.now() - started)}`);
+      const last = this.arrived.get(key);
+      if (!last || last.generation <= generation) this.arrived.set(key, { generation, view: v });
+      if (!doc.isClosed) for (const fn of this.listeners) fn(doc, v);
+      return v;
+    });
+    const entry = { version, generation, view };
+    this.asked.set(key, entry);
+    // A failed or cancelled request is asked again next time.
+    view.catch(() => {
+      if (this.asked.get(key) === entry) this.asked.delete(key);
+    });
+    return view;
   }
 
   /**
-   * The newest analysis of the document, of this version or an earlier one; undefined before the
-   * first. Lenses are served from it while typing: the debounced refresh analyses the new version.
+   * The newest analysis of the document that arrived, of this version or an earlier one; undefined
+   * before the first. Lenses are served from it while typing: the debounced refresh analyses the new version.
    */
-  latest(doc: vscode.TextDocument): EngineModule.DocumentAnalysis | undefined {
-    const hit = this.cache.get(doc.uri.toString());
-    return hit && hit.generation === this.generation ? hit.analysis : undefined;
+  latest(doc: vscode.TextDocument): DocumentView | undefined {
+    const hit = this.arrived.get(doc.uri.toString());
+    return hit && hit.generation === this.generation ? hit.view : undefined;
   }
 
   invalidate(): void {
@@ -67,7 +90,10 @@ export class DocumentAnalyses {
   }
 
   forget(doc: vscode.TextDocument): void {
-    this.cache.delete(doc.uri.toString());
-    engine?.forgetDocument(doc.fileName);
+    const key = doc.uri.toString();
+    this.engine.cancel(`document:${key}`);
+    this.asked.delete(key);
+    this.arrived.delete(key);
+    void this.engine.call("forget", doc.fileName).catch(() => undefined);
   }
 }

@@ -1,12 +1,12 @@
 // AALP Lens in VS Code: registers the surfaces and wires them to document and settings events.
-// Activation does no analysis; the engine bundle loads on the first document that needs it.
+// Activation does no analysis: it starts the engine worker, which loads the engine on its own thread.
 import * as vscode from "vscode";
 import { ActivityLog } from "./activityLog";
 import { CostLensProvider, SHOW_DERIVATION_COMMAND, TOGGLE_FILE_LENSES_COMMAND, TOGGLE_LENSES_COMMAND } from "./codeLenses";
 import { Debouncer } from "./debounce";
 import { DerivationDocuments, DERIVATION_SCHEME, showDerivation } from "./derivationDocument";
 import { CostDiagnostics } from "./diagnostics";
-import { DocumentAnalyses, logEngineLoad } from "./engineHost";
+import { DocumentAnalyses, startEngine, unlessCancelled } from "./engineHost";
 import { openWalkthroughOnFirstRun } from "./firstRun";
 import { DerivationHoverProvider, revealLine } from "./hover";
 import { isSupported, SELECTOR } from "./languages";
@@ -41,14 +41,14 @@ const EDIT_PAUSE_MS = 400;
 export function activate(context: vscode.ExtensionContext): AalpApi {
   const started = performance.now();
   const log = new ActivityLog();
-  logEngineLoad(log);
-  const analyses = new DocumentAnalyses(log);
+  const engine = startEngine(log);
+  const analyses = new DocumentAnalyses(engine, log);
   const lenses = new CostLensProvider(analyses, context.workspaceState);
   const diagnostics = new CostDiagnostics(analyses, context.extensionUri);
-  const costs = new WorkspaceCosts(analyses, log);
+  const costs = new WorkspaceCosts(engine, analyses, log);
   const debouncer = new Debouncer(EDIT_PAUSE_MS);
   const routing = new DiagnosticsRouting(log);
-  const report = new ReportPanel(context, log);
+  const report = new ReportPanel(context, engine, log);
   const fail = (what: string) => log.failed(what);
 
   const refreshDocument = (doc: vscode.TextDocument): void => {
@@ -56,15 +56,12 @@ export function activate(context: vscode.ExtensionContext): AalpApi {
     // Until the TypeScript extension has answered, publish nothing: the plugin may be reporting.
     const provider = routing.providerFor(doc);
     if (provider === undefined) return;
-    try {
-      diagnostics.update(doc, provider === "extension");
-    } catch (err) {
-      fail("analysis")(err);
-    }
+    diagnostics.update(doc, provider === "extension").catch(fail("analysis"));
   };
 
   context.subscriptions.push(
     log,
+    { dispose: () => engine.dispose() },
     lenses,
     diagnostics,
     costs,
@@ -72,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): AalpApi {
     routing,
     vscode.languages.registerCodeLensProvider(SELECTOR, lenses),
     vscode.languages.registerHoverProvider(SELECTOR, new DerivationHoverProvider(analyses)),
-    vscode.languages.registerCodeActionsProvider(SELECTOR, new CostQuickFixProvider(analyses, context.extensionUri), { providedCodeActionKinds: CostQuickFixProvider.providedCodeActionKinds }),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new CostQuickFixProvider(engine, context.extensionUri), { providedCodeActionKinds: CostQuickFixProvider.providedCodeActionKinds }),
     vscode.workspace.registerTextDocumentContentProvider(DERIVATION_SCHEME, new DerivationDocuments(analyses)),
     vscode.commands.registerCommand(SHOW_DERIVATION_COMMAND, showDerivation),
     vscode.commands.registerCommand(TOGGLE_LENSES_COMMAND, () => lenses.toggleEverywhere(vscode.window.activeTextEditor?.document.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri)),
@@ -110,20 +107,16 @@ export function activate(context: vscode.ExtensionContext): AalpApi {
         // Files that import this one may cost differently now: every cached analysis is re-asked
         // (the project re-analyses only the files that changed or import a changed one).
         analyses.invalidate();
-        // Analyse the new version now that typing paused; the lenses served meanwhile were the last ones.
-        try {
-          analyses.get(e.document);
-        } catch (err) {
-          fail("analysis")(err);
-        }
-        lenses.refresh();
+        // Analyse the new version now that typing paused (the lenses served meanwhile were the last
+        // ones), then ask for lenses again.
+        void unlessCancelled(analyses.get(e.document)).then(() => lenses.refresh(), fail("analysis"));
         vscode.workspace.textDocuments.forEach(refreshDocument);
       });
     }),
     vscode.workspace.onDidSaveTextDocument((doc) => {
       if (!isSupported(doc)) return;
       refreshDocument(doc);
-      costs.updateDocument(doc);
+      costs.updateDocument(doc, analyses).catch(fail("analysis"));
       report.refresh();
     }),
     vscode.workspace.onDidCloseTextDocument((doc) => {
@@ -148,7 +141,16 @@ export function activate(context: vscode.ExtensionContext): AalpApi {
     }),
   );
 
-  // After activation returns: the first analysis loads the engine.
+  costs.onDiskChange(() => report.refresh());
+  // A restarted worker lost its analyses: ask again for what is shown.
+  engine.onRestart(() => {
+    analyses.invalidate();
+    lenses.refresh();
+    vscode.workspace.textDocuments.forEach(refreshDocument);
+    void costs.rescan().catch(fail("workspace scan"));
+  });
+
+  // After activation returns: the worker is loading the engine meanwhile, off this thread.
   setImmediate(() => {
     vscode.workspace.textDocuments.forEach(refreshDocument);
     void costs.rescan().catch(fail("workspace scan"));

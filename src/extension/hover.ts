@@ -1,20 +1,18 @@
 // Hovering an LLM call shows its derivation, with line links that reveal the lines they name.
 import * as vscode from "vscode";
-import { loadEngine, type DocumentAnalyses } from "./engineHost";
-import { readSettings } from "./settings";
+import { unlessCancelled, type DocumentAnalyses } from "./engineHost";
 import { REVEAL_LINE_COMMAND } from "./view/commandIds";
 
 export class DerivationHoverProvider implements vscode.HoverProvider {
   constructor(private readonly analyses: DocumentAnalyses) {}
 
-  provideHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+  async provideHover(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const offset = doc.offsetAt(position);
-    const analysis = this.analyses.get(doc);
+    const view = await unlessCancelled(this.analyses.get(doc));
     // The innermost call around the cursor: a call passed as another call's argument wins.
-    const f = analysis.findings.filter((x) => x.start <= offset && offset <= x.end).sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+    const f = view?.sites.filter((x) => x.start <= offset && offset <= x.end).sort((a, b) => a.end - a.start - (b.end - b.start))[0];
     if (!f) return undefined;
-    const engine = loadEngine();
-    const md = new vscode.MarkdownString(engine.derivationMarkdown(f, engine.siteEstimate(analysis, f, readSettings(doc.uri)), doc.uri.toString()));
+    const md = new vscode.MarkdownString(f.derivation);
     md.isTrusted = { enabledCommands: [REVEAL_LINE_COMMAND] };
     return new vscode.Hover(md, new vscode.Range(doc.positionAt(f.start), doc.positionAt(f.end)));
   }

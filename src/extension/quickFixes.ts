@@ -9,9 +9,10 @@
 // own table, bypassing plugins (microsoft/vscode#219273). So in VS Code the fixes for the plugin's
 // diagnostics come from here, once; editors that ask tsserver directly get the plugin's.
 import * as vscode from "vscode";
-import { loadEngine, type DocumentAnalyses } from "./engineHost";
+import { unlessCancelled } from "./engineHost";
 import { DIAGNOSTIC_SOURCE } from "./diagnostics";
 import { readSettings } from "./settings";
+import type { EngineClient } from "./view/engineClient";
 import { TSSERVER_DIAGNOSTIC_SOURCE } from "./view/diagnosticsProvider";
 
 export class CostQuickFixProvider implements vscode.CodeActionProvider {
@@ -19,28 +20,29 @@ export class CostQuickFixProvider implements vscode.CodeActionProvider {
 
   /** `extensionUri`: the folder the rules' documentation pages ship in (docs/diagnostics/). */
   constructor(
-    private readonly analyses: DocumentAnalyses,
+    private readonly engine: EngineClient,
     private readonly extensionUri: vscode.Uri,
   ) {}
 
-  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext, token?: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
     const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE || d.source === TSSERVER_DIAGNOSTIC_SOURCE);
     if (ours.length === 0) return [];
-    const analysis = this.analyses.get(doc);
-    const engine = loadEngine();
-    const settings = readSettings(doc.uri);
-    const codeOf = (d: vscode.Diagnostic): string | undefined => {
+    // The plugin's codes are numbers, the extension's strings; the engine maps them to its advice.
+    const targets = ours.map((d) => {
       const code = typeof d.code === "object" ? d.code.value : d.code;
-      if (d.source === DIAGNOSTIC_SOURCE) return typeof code === "string" ? code : undefined;
-      return typeof code === "number" ? engine.codeOfNumber(code) : undefined;
-    };
+      return { code: d.source === DIAGNOSTIC_SOURCE ? (typeof code === "string" ? code : "") : typeof code === "number" ? code : -1, start: doc.offsetAt(d.range.start) };
+    });
+    // Fixes apply and re-analyse in the worker; a newer request for this document (the cursor moved) supersedes this one.
+    const key = `fixes:${doc.uri.toString()}`;
+    const cancel = token?.onCancellationRequested(() => this.engine.cancel(key));
+    const request = { fileName: doc.fileName, uri: doc.uri.toString(), text: doc.getText(), settings: readSettings(doc.uri) };
+    const answers = await unlessCancelled(this.engine.request("quickFixes", [request, targets], { key })).finally(() => cancel?.dispose());
+    if (!answers) return [];
     const actions: vscode.CodeAction[] = [];
-    for (const diagnostic of ours) {
-      const code = codeOf(diagnostic);
-      const start = doc.offsetAt(diagnostic.range.start);
-      const advice = code === undefined ? undefined : analysis.advice.find((a) => a.code === code && a.start === start);
-      if (!advice) continue;
-      for (const fix of engine.fixesFor(advice, doc.fileName, doc.getText(), settings, analysis.assumptions)) {
+    for (const [i, diagnostic] of ours.entries()) {
+      const answer = answers[i];
+      if (!answer) continue;
+      for (const fix of answer.fixes) {
         // A refined kind (`quickfix.aalp.window-history`) lets keybindings and tests pick one fix.
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix.append("aalp").append(fix.id));
         action.edit = new vscode.WorkspaceEdit();
@@ -49,18 +51,17 @@ export class CostQuickFixProvider implements vscode.CodeActionProvider {
         action.isPreferred = fix.isPreferred;
         actions.push(action);
       }
-      const ignore = engine.ignoreEditFor(advice, doc.fileName, doc.getText());
-      if (ignore) {
-        const action = new vscode.CodeAction(`Ignore this call (${engine.IGNORE_COMMENT})`, vscode.CodeActionKind.QuickFix.append("aalp").append("ignore"));
+      if (answer.ignore) {
+        const action = new vscode.CodeAction(answer.ignore.title, vscode.CodeActionKind.QuickFix.append("aalp").append("ignore"));
         action.edit = new vscode.WorkspaceEdit();
-        action.edit.insert(doc.uri, doc.positionAt(ignore.start), ignore.newText);
+        action.edit.insert(doc.uri, doc.positionAt(answer.ignore.start), answer.ignore.newText);
         action.diagnostics = [diagnostic];
         actions.push(action);
       }
       // Like ESLint's "Show documentation for <rule>": one per code the finding holds.
-      for (const c of [advice.code, ...advice.related.map((r) => r.code)]) {
-        const action = new vscode.CodeAction(`Show documentation for ${c}`, vscode.CodeActionKind.QuickFix.append("aalp").append("docs"));
-        action.command = { command: "markdown.showPreview", title: action.title, arguments: [vscode.Uri.joinPath(this.extensionUri, engine.docsPath(c))] };
+      for (const c of answer.docs) {
+        const action = new vscode.CodeAction(`Show documentation for ${c.code}`, vscode.CodeActionKind.QuickFix.append("aalp").append("docs"));
+        action.command = { command: "markdown.showPreview", title: action.title, arguments: [vscode.Uri.joinPath(this.extensionUri, c.path)] };
         action.diagnostics = [diagnostic];
         actions.push(action);
       }

@@ -1,6 +1,7 @@
 // The workspace cost report as a webview panel (`aalp.showReport`): every file the scan reads is
-// analysed under a cancellable progress notification, the engine builds the report model (the
-// same buildReport as `aalp report`) and its view, and the page (media/report.js) renders it. The
+// analysed by the engine worker under a cancellable progress notification (cancelling stops the
+// worker at its next file), the worker builds the report model (the same buildReport as `aalp
+// report`) and its view, and the page (media/report.js) renders it. The
 // page and this module speak the typed messages of view/reportMessages.ts after a `ready`
 // handshake. A serializer restores the panel after a reload; saves refresh it, and a refresh
 // re-analyses only what changed (the engine keeps each file's analysis and its fixes' outcomes).
@@ -9,12 +10,11 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as vscode from "vscode";
 import { duration, type ActivityLog } from "./activityLog";
-import { loadEngine } from "./engineHost";
+import { unlessCancelled } from "./engineHost";
 import { readSettings } from "./settings";
+import type { EngineClient } from "./view/engineClient";
 import { REPORT_VIEW_TYPE, isExportFormat, type ExportFormat, type FromPage, type ReportPageState, type ReportView, type ToPage } from "./view/reportMessages";
-import type { AalpSettings } from "./view/settingsModel";
-import type { ReportFile } from "./view/workspaceReport";
-import { documentText, workspaceFiles } from "./workspaceCosts";
+import { scanFiles, workspaceFiles } from "./workspaceCosts";
 
 /** Test hooks (not in the palette): the panel's state, and a page message played as if the page sent it. */
 export const REPORT_STATE_COMMAND = "aalp.report.state";
@@ -38,14 +38,14 @@ export interface ReportPanelState {
   readonly work: { analyses: number; fixOutcomes: number };
 }
 
+/** A scanned file: the engine worker holds its analysis; the panel, where to open it. */
 interface Scanned {
   readonly uri: vscode.Uri;
-  readonly file: ReportFile;
+  readonly relative: string;
 }
 
 const REFRESH_PAUSE_MS = 500;
-
-class Cancelled extends Error {}
+const SCAN_KEY = "report-scan";
 
 /** What a page (or a saved state) sends, kept only where it is a finite number ≥ 0. */
 function validValues(values: unknown): Record<string, number> {
@@ -67,15 +67,18 @@ export class ReportPanel implements vscode.Disposable {
   /** The page's assumption values: over the settings', under a file's own `@aalp` ones. */
   private assume: Record<string, number> = {};
   private view: ReportView | undefined;
-  private model: ReturnType<ReturnType<typeof loadEngine>["workspaceReport"]> | undefined;
   private rendered: { rows: number; series: number } | undefined;
   private generation = 0;
   private refreshTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
+    private readonly engine: EngineClient,
     private readonly log: ActivityLog,
-  ) {}
+  ) {
+    // A restarted worker has lost the scan the page shows.
+    engine.onRestart(() => this.refresh());
+  }
 
   private get media(): vscode.Uri {
     return vscode.Uri.joinPath(this.context.extensionUri, "media");
@@ -91,7 +94,7 @@ export class ReportPanel implements vscode.Disposable {
     this.scanned = scanned;
     if (this.panel) this.panel.reveal();
     else this.attach(vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, "AALP Cost Report", vscode.ViewColumn.Active, {}));
-    this.rebuild();
+    await this.rebuild();
   }
 
   /** The serializer's side: a panel restored after a reload, with the scale the page kept. */
@@ -113,7 +116,7 @@ export class ReportPanel implements vscode.Disposable {
           const scanned = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: "AALP: report" }, (progress) => this.scan(progress));
           if (!scanned || !this.panel) return;
           this.scanned = scanned;
-          this.rebuild();
+          await this.rebuild();
         } catch (err) {
           this.log.error("refreshing the report", err);
           this.post({ type: "error", text: `The report could not be refreshed: ${String(err)}` });
@@ -122,9 +125,8 @@ export class ReportPanel implements vscode.Disposable {
     }, REFRESH_PAUSE_MS);
   }
 
-  state(): ReportPanelState {
-    const engine = loadEngine();
-    return { open: this.panel !== undefined, view: this.view, rendered: this.rendered, work: { analyses: engine.analysesMade(), fixOutcomes: engine.fixOutcomesComputed() } };
+  async state(): Promise<ReportPanelState> {
+    return { open: this.panel !== undefined, view: this.view, rendered: this.rendered, work: await this.engine.call("work") };
   }
 
   /** Handles a message from the page (or from a test, through REPORT_SIMULATE_COMMAND). */
@@ -140,11 +142,11 @@ export class ReportPanel implements vscode.Disposable {
         return;
       case "scale":
         this.scale = m.symbol;
-        this.rebuild();
+        await this.rebuild();
         return;
       case "assume":
         this.assume = validValues(m.values);
-        this.rebuild();
+        await this.rebuild();
         return;
       case "open":
         await this.open(m.site);
@@ -164,11 +166,11 @@ export class ReportPanel implements vscode.Disposable {
     const folder = vscode.workspace.workspaceFolders?.[0];
     const config = vscode.workspace.getConfiguration("aalp", folder?.uri);
     const saved = config.inspect<Record<string, number>>("assumptions")?.workspaceValue ?? {};
-    const values = loadEngine().overlayAssumptions(saved, this.assume);
+    const values = await this.engine.call("overlay", saved, this.assume);
     this.assume = {};
     await config.update("assumptions", values, vscode.ConfigurationTarget.Workspace);
     // Saving what the settings already hold changes nothing and fires no refresh: show the page its values are saved.
-    if (sameValues(values, saved)) this.rebuild();
+    if (sameValues(values, saved)) await this.rebuild();
     this.log.info(`saved the report's assumptions to the workspace's aalp.assumptions: ${Object.entries(values).map(([k, v]) => `${k}=${v}`).join(", ")}`);
   }
 
@@ -177,7 +179,7 @@ export class ReportPanel implements vscode.Disposable {
    * `target` the user picks them; returns the file written, undefined when cancelled or no report is open.
    */
   async exportReport(format?: ExportFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
-    if (!this.model) {
+    if (!this.view) {
       void vscode.window.showInformationMessage("Open the workspace cost report first (AALP Lens: Show Workspace Cost Report).");
       return undefined;
     }
@@ -194,9 +196,10 @@ export class ReportPanel implements vscode.Disposable {
     if (!uri) return undefined;
     const root = folder ? folder.uri.toString() : "";
     const assets = () => ({ script: fs.readFileSync(path.join(__dirname, "report-page.js"), "utf8"), style: fs.readFileSync(path.join(__dirname, "report-page.css"), "utf8") });
-    const text = loadEngine().exportReport(this.model, choice.format, root.endsWith("/") ? root : `${root}/`, assets);
+    const text = await this.engine.call("reportExport", choice.format, root.endsWith("/") ? root : `${root}/`, choice.format === "html" ? assets() : { script: "", style: "" });
+    if (text === undefined) return undefined;
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-    this.log.info(`exported the cost report (${choice.format}, ${this.model.sites.length} sites) to ${uri.fsPath}`);
+    this.log.info(`exported the cost report (${choice.format}, ${this.view.rows.length} sites) to ${uri.fsPath}`);
     if (!target) {
       void vscode.window.showInformationMessage(`Cost report saved to ${vscode.workspace.asRelativePath(uri)}.`, "Open").then((picked) => {
         if (picked) void vscode.commands.executeCommand("vscode.open", uri);
@@ -217,65 +220,55 @@ export class ReportPanel implements vscode.Disposable {
         if (this.panel !== panel) return;
         this.panel = undefined;
         this.view = undefined;
-        this.model = undefined;
         this.rendered = undefined;
         this.pageReady = false;
       }),
     );
     const webview = panel.webview;
-    panel.webview.html = loadEngine().reportPageHtml({
+    const shell = {
       cspSource: webview.cspSource,
       nonce: randomBytes(18).toString("base64"),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.media, "report.js")).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.media, "report.css")).toString(),
-    });
+    };
+    void this.engine.call("reportPage", shell).then((html) => {
+      if (this.panel === panel) panel.webview.html = html;
+    }, this.log.failed("the report page"));
   }
 
-  /** Every scanned file's sites; undefined when cancelled or superseded by a newer scan. */
+  /** Every scanned file, analysed in the worker; undefined when cancelled or superseded by a newer scan. */
   private async scan(progress: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken): Promise<Scanned[] | undefined> {
     const generation = ++this.generation;
     const started = performance.now();
-    const engine = loadEngine();
     const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
-    try {
-      const uris = await workspaceFiles();
-      const docs: { uri: vscode.Uri; text: string; settings: AalpSettings }[] = [];
-      for (const uri of uris) {
-        if (token?.isCancellationRequested) throw new Cancelled();
-        docs.push({ uri, text: await documentText(uri), settings: readSettings(uri) });
-      }
-      if (generation !== this.generation) return undefined;
-      // Every text before any analysis: a changed module invalidates the files that use it, wherever they come in the scan.
-      for (const d of docs) engine.updateDocumentText(d.uri.fsPath, d.text, d.settings);
-      const out: Scanned[] = [];
-      for (const [i, { uri, text, settings }] of docs.entries()) {
-        if (token?.isCancellationRequested) throw new Cancelled();
-        if (generation !== this.generation) return undefined;
-        // Served from the engine's cache unless the file, or a module it uses, changed.
-        const file: ReportFile = { relative: vscode.workspace.asRelativePath(uri, multiRoot), fileName: uri.fsPath, text, analysis: engine.analyzeDocument(uri.fsPath, text, settings), settings };
-        out.push({ uri, file });
-        progress.report({ increment: 100 / docs.length, message: `${i + 1}/${docs.length} ${file.relative}` });
-        // Let the extension host serve other requests (and the cancellation) between files.
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      if (generation !== this.generation) return undefined;
-      this.log.info(`report: ${out.length} files read and analysed (unchanged ones from the cache) in ${duration(performance.now() - started)}`);
-      return out;
-    } catch (err) {
-      if (err instanceof Cancelled) return undefined;
-      throw err;
-    }
+    const uris = await workspaceFiles();
+    if (token?.isCancellationRequested || generation !== this.generation) return undefined;
+    const scanned = uris.map((uri) => ({ uri, relative: vscode.workspace.asRelativePath(uri, multiRoot) }));
+    const files = scanFiles(uris).map((f, i) => ({ ...f, relative: scanned[i]!.relative }));
+    const cancel = token?.onCancellationRequested(() => this.engine.cancel(SCAN_KEY));
+    let reported = 0;
+    const onProgress = (done: number, total: number, message: string) => {
+      progress.report({ increment: ((done - reported) * 100) / total, message: `${done}/${total} ${vscode.workspace.asRelativePath(vscode.Uri.parse(message), multiRoot)}` });
+      reported = done;
+    };
+    // Served from the engine's cache unless the file, or a module it uses, changed.
+    const count = await unlessCancelled(this.engine.request("reportScan", [files], { key: SCAN_KEY, onProgress })).finally(() => cancel?.dispose());
+    if (count === undefined || generation !== this.generation) return undefined;
+    this.log.info(`report: ${count} files read and analysed (unchanged ones from the cache) in ${duration(performance.now() - started)}`);
+    return scanned;
   }
 
-  private rebuild(): void {
+  private async rebuild(): Promise<void> {
     if (!this.scanned) return;
-    const engine = loadEngine();
     const folder = vscode.workspace.workspaceFolders?.[0];
-    const files = this.scanned.map((s) => s.file);
     const settings = readSettings(folder?.uri);
-    const model = engine.workspaceReport(files, { version: String(this.context.extension.packageJSON.version ?? ""), assume: settings.assumptions, scale: this.scale, overrides: this.assume, defaults: settings.defaults });
-    this.model = model;
-    this.view = engine.reportView(model, files, settings.defaults);
+    const view = await this.engine.call("reportBuild", { version: String(this.context.extension.packageJSON.version ?? ""), assume: settings.assumptions, scale: this.scale, overrides: this.assume, defaults: settings.defaults });
+    // The worker restarted since the scan: scan again (the refresh rebuilds).
+    if (!view) {
+      this.refresh();
+      return;
+    }
+    this.view = view;
     this.rendered = undefined;
     this.post({ type: "report", view: this.view, assume: this.assume });
   }
@@ -286,11 +279,11 @@ export class ReportPanel implements vscode.Disposable {
 
   private async open(site: string): Promise<void> {
     const row = this.view?.rows.find((r) => r.site === site);
-    const scanned = row && this.scanned?.find((s) => s.file.relative === row.file);
+    const scanned = row && this.scanned?.find((s) => s.relative === row.file);
     if (!row || !scanned) return;
     // The file may have been edited since the scan: find the site in its current text.
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === scanned.uri.toString());
-    const now = open ? loadEngine().sitePosition(loadEngine().analyzeDocument(open.fileName, open.getText(), readSettings(open.uri)), row.file, row.site) : undefined;
+    const now = open ? await this.engine.call("reportSitePosition", { fileName: open.fileName, uri: open.uri.toString(), text: open.getText(), settings: readSettings(open.uri) }, row.file, row.site) : undefined;
     const at = now ?? row;
     const pos = new vscode.Position(at.line - 1, at.column - 1);
     // Beside the report, focused: the user reads the code at once (and the status bar shows its line).
@@ -300,6 +293,7 @@ export class ReportPanel implements vscode.Disposable {
   dispose(): void {
     clearTimeout(this.refreshTimer);
     this.generation++;
+    this.engine.cancel(SCAN_KEY);
     this.panel?.dispose();
     this.disposables.forEach((d) => d.dispose());
   }

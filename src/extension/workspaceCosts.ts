@@ -1,30 +1,61 @@
 // The status bar item: the workspace's worst cost class and how many sites have it. Filled by a
-// scan of the files matching `aalp.include` minus `aalp.exclude` and `files.exclude`, then kept
-// current file by file on save; clicking it lists the sites and offers the full report.
+// scan of the files matching `aalp.include` minus `aalp.exclude` and `files.exclude` in the engine
+// worker, then kept current: an open document's sites follow its analyses, and changes on disk
+// (a checkout, a pull, generated files) rescan once they pause — unchanged files come from the
+// engine's cache. Clicking it lists the sites and offers the full report.
 import * as vscode from "vscode";
 import { duration, type ActivityLog } from "./activityLog";
-import { loadEngine, type DocumentAnalyses } from "./engineHost";
+import { Debouncer } from "./debounce";
+import { unlessCancelled, type DocumentAnalyses } from "./engineHost";
 import { isSupported } from "./languages";
 import { readSettings } from "./settings";
-import type { SiteRef, WorkspaceSummary } from "./view/workspaceSummary";
+import type { EngineClient } from "./view/engineClient";
+import type { AalpSettings } from "./view/settingsModel";
+import { isWatchedSource, SOURCE_GLOB } from "./view/watchedFiles";
+import { summarize, statusText, type SiteRef, type WorkspaceSummary } from "./view/workspaceSummary";
 
 export const SHOW_SITES_COMMAND = "aalp.showSites";
 export const SHOW_REPORT_COMMAND = "aalp.showReport";
 
+/** How long the disk must be quiet before a rescan: a checkout writes many files at once. */
+const DISK_PAUSE_MS = 500;
+
 export class WorkspaceCosts implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem("aalp.status", vscode.StatusBarAlignment.Right, 100);
-  private readonly byFile = new Map<string, SiteRef[]>();
+  private readonly byFile = new Map<string, readonly SiteRef[]>();
   private scanning: Promise<void> = Promise.resolve();
   private generation = 0;
   private firstScanDone!: () => void;
   private readonly firstScan = new Promise<void>((resolve) => (this.firstScanDone = resolve));
+  private readonly watcher = vscode.workspace.createFileSystemWatcher(SOURCE_GLOB);
+  private readonly diskPause = new Debouncer(DISK_PAUSE_MS);
+  private readonly changedOnDisk = new Set<string>();
+  private readonly listeners: (() => void)[] = [];
 
   constructor(
-    private readonly analyses: DocumentAnalyses,
+    private readonly engine: EngineClient,
+    analyses: DocumentAnalyses,
     private readonly log: ActivityLog,
   ) {
     this.item.name = "AALP Lens";
     this.item.command = SHOW_SITES_COMMAND;
+    // An open file's sites from its current text (edited since the scan, or reverted), so the list
+    // never points at stale lines.
+    analyses.onAnalysed((doc, view) => {
+      const key = doc.uri.toString();
+      if (!this.byFile.has(key)) return;
+      this.byFile.set(key, view.refs);
+      this.render();
+    });
+    const changed = (uri: vscode.Uri) => this.diskChanged(uri);
+    this.watcher.onDidCreate(changed);
+    this.watcher.onDidChange(changed);
+    this.watcher.onDidDelete(changed);
+  }
+
+  /** Calls `fn` after a rescan that changes on disk started (the report refreshes then). */
+  onDiskChange(fn: () => void): void {
+    this.listeners.push(fn);
   }
 
   /** Rescans every workspace folder; a newer scan supersedes one still running. */
@@ -41,18 +72,14 @@ export class WorkspaceCosts implements vscode.Disposable {
   }
 
   summary(): WorkspaceSummary {
-    // An open file's sites from its current text (edited since the scan, or reverted), so the list
-    // never points at stale lines; the analysis of each version is cached.
-    for (const doc of vscode.workspace.textDocuments) {
-      const key = doc.uri.toString();
-      if (this.byFile.has(key) && isSupported(doc)) this.byFile.set(key, loadEngine().siteRefs(this.analyses.get(doc), key));
-    }
-    return loadEngine().summarize(this.byFile.values());
+    return summarize(this.byFile.values());
   }
 
-  updateDocument(doc: vscode.TextDocument): void {
+  async updateDocument(doc: vscode.TextDocument, analyses: DocumentAnalyses): Promise<void> {
     if (!isSupported(doc) || doc.uri.scheme !== "file" || !vscode.workspace.getWorkspaceFolder(doc.uri)) return;
-    this.byFile.set(doc.uri.toString(), loadEngine().siteRefs(this.analyses.get(doc), doc.uri.toString()));
+    const view = await unlessCancelled(analyses.get(doc));
+    if (!view) return;
+    this.byFile.set(doc.uri.toString(), view.refs);
     this.render();
   }
 
@@ -76,36 +103,46 @@ export class WorkspaceCosts implements vscode.Disposable {
     editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenter);
   }
 
+  /** A source file changed on disk outside node_modules and build output: rescan once the disk is quiet. */
+  private diskChanged(uri: vscode.Uri): void {
+    if (uri.scheme !== "file" || !isWatchedSource(uri.path)) return;
+    this.changedOnDisk.add(uri.toString());
+    this.diskPause.schedule("disk", () => {
+      const n = this.changedOnDisk.size;
+      this.changedOnDisk.clear();
+      this.log.info(`${n} source file${n === 1 ? "" : "s"} changed on disk: rescanning`);
+      void this.rescan().catch(this.log.failed("workspace scan"));
+      for (const fn of this.listeners) fn();
+    });
+  }
+
   private async scan(generation: number): Promise<void> {
     const started = performance.now();
-    const found = new Map<string, SiteRef[]>();
-    const engine = loadEngine();
-    const files = await workspaceFiles();
-    for (const uri of files) {
-      if (generation !== this.generation) return;
-      const text = await documentText(uri);
-      found.set(uri.toString(), engine.siteRefs(engine.analyzeDocument(uri.fsPath, text, readSettings(uri)), uri.toString()));
-      // Let the extension host serve other requests between files.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    const uris = await workspaceFiles();
+    if (generation !== this.generation) return;
+    const files = scanFiles(uris);
+    const found = await unlessCancelled(this.engine.request("scanSites", [files], { key: "workspace-scan" }));
+    if (!found || generation !== this.generation) return;
     this.byFile.clear();
     for (const [k, v] of found) this.byFile.set(k, v);
-    const sites = [...found.values()].reduce((n, refs) => n + refs.length, 0);
+    const sites = found.reduce((n, [, refs]) => n + refs.length, 0);
     this.log.info(`workspace scan: ${sites} LLM call sites in ${files.length} files, ${duration(performance.now() - started)}`);
     this.render();
     this.firstScanDone();
   }
 
   private render(): void {
-    const engine = loadEngine();
     const s = this.summary();
-    this.item.text = `$(pulse) ${engine.statusText(s)}`;
+    this.item.text = `$(pulse) ${statusText(s)}`;
     this.item.tooltip = s.worst ? `Worst LLM cost class in the workspace: ${s.worst} (${s.sites.length} of ${s.total} call sites). Click to list them.` : "AALP Lens found no LLM calls in the workspace.";
     this.item.show();
   }
 
   dispose(): void {
     this.generation++;
+    this.engine.cancel("workspace-scan");
+    this.diskPause.dispose();
+    this.watcher.dispose();
     this.item.dispose();
   }
 }
@@ -120,10 +157,23 @@ export async function workspaceFiles(): Promise<vscode.Uri[]> {
   return all;
 }
 
-/** The editor's text when the file is open (unsaved edits included), the disk's otherwise. */
-export async function documentText(uri: vscode.Uri): Promise<string> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  return open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+/**
+ * The scan's request: the worker reads the files from disk; open documents go with their text
+ * (unsaved edits included). Settings are read once per folder (the only resource scope files
+ * differ in): hundreds of reads would hold the extension host's thread for tens of milliseconds.
+ */
+export function scanFiles(uris: readonly vscode.Uri[]): { uri: string; fileName: string; settings: AalpSettings; text?: string }[] {
+  const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+  const byFolder = new Map<string, AalpSettings>();
+  return uris.map((uri) => {
+    const key = uri.toString();
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const folderKey = folder?.uri.toString() ?? "";
+    let settings = byFolder.get(folderKey);
+    if (!settings) byFolder.set(folderKey, (settings = readSettings(folder?.uri ?? uri)));
+    const text = open.get(key)?.getText();
+    return { uri: key, fileName: uri.fsPath, settings, ...(text !== undefined ? { text } : {}) };
+  });
 }
 
 /** One glob for findFiles: ours plus `files.exclude` (which findFiles drops once given its own). */

@@ -59,7 +59,7 @@ describe("commands: lens toggles and the output channel", function () {
     await vscode.commands.executeCommand("aalp.showOutput");
     const lines = api.log();
     assert.match(lines[0]!, /^info activated in \d+\.\d ms \(AALP Lens 0\.1\.0\)$/);
-    assert.equal(lines.filter((l) => /^info engine loaded in \d+(\.\d ms|\.\d\d s)$/.test(l)).length, 1, lines.join("\n"));
+    assert.equal(lines.filter((l) => /^info engine worker ready in \d+ ms$/.test(l)).length, 1, lines.join("\n"));
     assert.ok(lines.some((l) => /^info analysed debug-naive\.ts \(version 1\): 2 LLM calls in \d+(\.\d ms| s)/.test(l)), lines.join("\n"));
     assert.ok(lines.some((l) => /^info workspace scan: \d+ LLM call sites in \d+ files, \d/.test(l)), lines.join("\n"));
     assert.ok(lines.some((l) => /^info report: \d+ files read and analysed/.test(l)), lines.join("\n"));
@@ -81,6 +81,8 @@ describe("commands: lens toggles and the output channel", function () {
     assert.equal(row.line, 15);
     const editor = await vscode.window.showTextDocument(evolution);
     assert.ok(await editor.edit((e) => e.insert(new vscode.Position(0, 0), "// one\n// two\n// three\n")));
+    // The list follows the edited text once typing pauses and the worker has analysed it.
+    await waitFor("the status bar's list at the edited line", () => worst()[0] === "evolution-global.ts:18");
     assert.deepEqual(worst(), ["evolution-global.ts:18"]);
     await vscode.commands.executeCommand("aalp.report.simulate", { type: "open", site: row.site });
     const opened = await waitFor("the site at its line now", () => {
@@ -90,8 +92,7 @@ describe("commands: lens toggles and the output channel", function () {
     assert.equal(opened.selection.active.character + 1, row.column);
     await vscode.commands.executeCommand("workbench.action.files.revert");
     await waitFor("the reverted file", () => !opened.document.isDirty);
-    // The revert reaches the summary through the change event, after the document is clean.
-    await waitFor("the site back at its line", () => worst()[0] === "evolution-global.ts:15");
+    await waitFor("the status bar's list at the reverted line", () => worst()[0] === "evolution-global.ts:15");
     assert.deepEqual(worst(), ["evolution-global.ts:15"]);
     await vscode.commands.executeCommand("workbench.action.closeAllEditors");
   });

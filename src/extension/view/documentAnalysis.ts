@@ -4,7 +4,7 @@
 // analysis are unchanged, so a rescan after a save redoes only the files the save affected.
 import * as fs from "node:fs";
 import { ts } from "./typescriptModule";
-import { Project, analyzeDocument as analyzeCoreDocument, costClass, type Advice, type AnalyzeEdited, type AnnotationProblem, type FileAnalysis, type Finding, type QuickFix } from "../../core";
+import { CLASS_ORDER, Project, analyzeDocument as analyzeCoreDocument, costClass, type Advice, type AnalyzeEdited, type AnnotationProblem, type FileAnalysis, type Finding, type QuickFix } from "../../core";
 import { adviceSettings, fixesFor, pricedEstimate } from "./adviceAndPricing";
 import type { PricedEstimate } from "./costEstimate";
 import type { AalpSettings } from "./settingsModel";
@@ -115,7 +115,7 @@ export function siteEstimate(a: DocumentAnalysis, f: Finding, settings: AalpSett
 }
 
 export function siteRefs(a: DocumentAnalysis, file: string): SiteRef[] {
-  return a.findings.map((f) => ({ file, line: f.line, column: f.column, costClass: costClass(f), label: `${f.model ?? "model not static"} in ${f.functionName}` }));
+  return a.findings.map((f) => ({ file, line: f.line, column: f.column, costClass: costClass(f), label: `${f.model ?? "model not static"} in ${f.functionName}`, rank: CLASS_ORDER.indexOf(costClass(f)) }));
 }
 
 /** A closed document: its unsaved text stops standing in for the file on disk. */

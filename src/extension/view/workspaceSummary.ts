@@ -1,5 +1,5 @@
 // The status bar's summary: the workspace's worst cost class and the sites in it.
-import { CLASS_ORDER, type CostClass } from "../../core";
+import type { CostClass } from "../../core";
 
 export interface SiteRef {
   readonly file: string;
@@ -7,6 +7,8 @@ export interface SiteRef {
   readonly column: number;
   readonly costClass: CostClass;
   readonly label: string;
+  /** The class's place in the core's order, cheapest first: the status bar ranks by it without the engine. */
+  readonly rank: number;
 }
 
 export interface WorkspaceSummary {
@@ -18,8 +20,8 @@ export interface WorkspaceSummary {
 
 export function summarize(files: Iterable<readonly SiteRef[]>): WorkspaceSummary {
   const all = [...files].flat();
-  const rank = (c: CostClass): number => CLASS_ORDER.indexOf(c);
-  const worst = all.reduce<CostClass | undefined>((w, s) => (w === undefined || rank(s.costClass) > rank(w) ? s.costClass : w), undefined);
+  const top = all.reduce<SiteRef | undefined>((w, s) => (w === undefined || s.rank > w.rank ? s : w), undefined);
+  const worst = top?.costClass;
   const sites = all.filter((s) => s.costClass === worst).sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { worst, sites, total: all.length };
 }
