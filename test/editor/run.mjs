@@ -5,13 +5,17 @@
 //      against the packaged files (extensionDevelopmentPath), not the source tree
 //   3. starts code-server with fresh user data and HOME, opens a copy of examples/ through the
 //      workbench `payload` URL, and reads the suite's exit code from codeAutomationExit
-//   4. opens another copy in a new window, where the installed .vsix serves, and takes screenshots;
+//   4. opens a generated workspace of a few hundred files with the responsiveness suite
+//      (test/extension/responsiveness.ts): another command answers while the scan runs, and the
+//      status bar follows files written on disk; a screenshot of its status bar
+//   5. opens another copy in a new window, where the installed .vsix serves, and takes screenshots;
 //      the report is looked at in three themes and found again after a window reload
 // Logs and screenshots land in test/editor/artifacts/. Run after `npm run build && npm run compile-tests`.
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { chromium } from "playwright-core";
+import { ensureWorkspace } from "../../scripts/bench/generate-workspace.mjs";
 import { makeWorkspace } from "../extension/workspace.mjs";
 import { install } from "./install.mjs";
 import { ARTIFACTS, CACHE, CHROMIUM, ROOT } from "./paths.mjs";
@@ -19,6 +23,8 @@ import { installExtension, isolatedEnv, startServer } from "./server.mjs";
 import { reloadTour, reportTour, uiTour, walkthroughTour } from "./ui.mjs";
 
 const SUITE_TIMEOUT_MS = 10 * 60_000;
+/** The responsiveness suite's workspace: a few hundred generated files (seeded, so every run scans the same code). */
+const LARGE_WORKSPACE_FILES = 400;
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`;
 
@@ -42,10 +48,9 @@ const cleanUp = () => server?.stop();
 process.on("exit", cleanUp);
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(130));
 
-async function runSuite(page, url) {
+async function runSuite(page, url, { workspace = makeWorkspace(state), tests = "index.js", logName = "suite.log" } = {}) {
   const host = new URL(url).host;
-  const workspace = makeWorkspace(state);
-  const log = fs.createWriteStream(path.join(ARTIFACTS, "suite.log"));
+  const log = fs.createWriteStream(path.join(ARTIFACTS, logName));
   let exited;
   const exit = new Promise((resolve) => (exited = resolve));
   await page.exposeFunction("codeAutomationLog", (...args) => {
@@ -56,7 +61,7 @@ async function runSuite(page, url) {
   await page.exposeFunction("codeAutomationExit", (code) => exited(code));
   const payload = [
     ["extensionDevelopmentPath", `vscode-remote://${host}${packaged}`],
-    ["extensionTestsPath", `vscode-remote://${host}${path.join(ROOT, "out/test/extension/index.js")}`],
+    ["extensionTestsPath", `vscode-remote://${host}${path.join(ROOT, "out/test/extension", tests)}`],
   ];
   await page.goto(`${url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
   let timer;
@@ -88,6 +93,15 @@ try {
     await suitePage.screenshot({ path: path.join(ARTIFACTS, "suite-failure.png") }).catch(() => undefined);
   }
   await suitePage.close();
+
+  const { dir: large, stats } = await ensureWorkspace({ dir: path.join(state, "large-workspace"), files: LARGE_WORKSPACE_FILES });
+  console.log(`[editor] generated workspace: ${JSON.stringify(stats)}`);
+  const probePage = await context.newPage();
+  const probeCode = await runSuite(probePage, server.url, { workspace: large, tests: "responsivenessIndex.js", logName: "responsiveness.log" });
+  console.log(`[editor] responsiveness suite: exit code ${probeCode} after ${elapsed()}`);
+  if (probeCode !== 0) failed = true;
+  await probePage.screenshot({ path: path.join(ARTIFACTS, probeCode === 0 ? "responsiveness.png" : "responsiveness-failure.png") }).catch(() => undefined);
+  await probePage.close();
 
   const uiPage = await context.newPage();
   try {
