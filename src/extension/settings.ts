@@ -15,21 +15,29 @@ export function readSettings(resource: vscode.Uri | undefined): AalpSettings {
     diagnosticsEnabled: c.get<boolean>("diagnostics.enabled", d.diagnosticsEnabled),
     warnDegree: c.get<number>("diagnostics.warnDegree", d.warnDegree),
     severity: SEVERITIES.includes(severity as Severity) ? (severity as Severity) : d.severity,
-    prices: c.get<PriceOverrides>("prices", {}),
-    assumptions: c.get<Record<string, number>>("assumptions", {}),
+    prices: plain(c.get<PriceOverrides>("prices", {})),
+    assumptions: plain(c.get<Record<string, number>>("assumptions", {})),
     defaults: {
       count: sizeSetting(c, "defaults.loopCount", d.defaults.count),
       size: sizeSetting(c, "defaults.sizeTokens", d.defaults.size),
       output: sizeSetting(c, "defaults.outputTokens", d.defaults.output),
     },
-    wrappers: c.get<string[]>("wrappers", []),
+    wrappers: plain(c.get<string[]>("wrappers", [])),
     include: c.get<string>("include", d.include),
-    exclude: c.get<string[]>("exclude", [...d.exclude]),
+    exclude: plain(c.get<string[]>("exclude", [...d.exclude])),
     windowSize: c.get<number>("fixes.windowSize", d.windowSize),
     summarizeBudgetTokens: c.get<number>("fixes.summarizeBudgetTokens", d.summarizeBudgetTokens),
     concurrency: c.get<number>("fixes.concurrency", d.concurrency),
     fileBudgetMs: budgetSetting(c.get<unknown>("analysis.fileBudgetMs", d.fileBudgetMs), d.fileBudgetMs),
   };
+}
+
+/**
+ * A copy of an object or array setting: the configuration hands out proxies, which cannot be
+ * structured-cloned into the engine worker. Settings are JSON, so a JSON copy is exact.
+ */
+function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 /** A number setting ≥ 0; anything else (a hand-edited settings.json) falls back to the default. */

@@ -84,7 +84,12 @@ export class EngineClient {
       this.pending.set(id, { key: options.key, resolve: resolve as (v: unknown) => void, reject, onProgress: options.onProgress });
       if (options.key !== undefined) this.byKey.set(options.key, id);
       const message: ToWorker = { type: "call", id, method, args };
-      worker.postMessage(message);
+      try {
+        worker.postMessage(message);
+      } catch (err) {
+        // Arguments that cannot be cloned (a proxy, a function): this request fails, nothing else.
+        this.settle(id)?.reject(err);
+      }
     });
   }
 

@@ -100,6 +100,9 @@ describe("engine worker", function () {
         await assert.rejects(older, EngineCancelled);
         assert.deepEqual((await newer).sites.map((s) => s.line), [11]);
         await assert.rejects(client.request("analyze", [{ fileName: "/nowhere.ts", uri: "file:///nowhere.ts", text: "x", settings: null as never }], {}), /Cannot read properties of null/);
+        // VS Code's configuration hands out proxies: a request holding one fails alone, and is not left pending.
+        const proxied = { ...request("debug-naive.ts"), settings: new Proxy(DEFAULT_SETTINGS, {}) };
+        await assert.rejects(client.request("analyze", [proxied], { key: "document:b" }), { name: "DataCloneError" });
         assert.equal(await client.call("ping"), true);
         assert.deepEqual(log.lines.filter((l) => l.startsWith("error")), []);
       } finally {
