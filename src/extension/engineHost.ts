@@ -35,7 +35,7 @@ interface Cached {
 export class DocumentAnalyses {
   private readonly asked = new Map<string, Cached>();
   /** Each document's newest analysis that arrived, and the generation it was asked in. */
-  private readonly arrived = new Map<string, { generation: number; view: DocumentView }>();
+  private readonly arrived = new Map<string, { generation: number; version: number; view: DocumentView }>();
   /** Bumped when settings (or another file) change: every cached analysis is stale. */
   private generation = 0;
   private readonly listeners: ((doc: vscode.TextDocument, view: DocumentView) => void)[] = [];
@@ -63,7 +63,7 @@ export class DocumentAnalyses {
       const calls = v.sites.length;
       this.log.info(`analysed ${name} (version ${version}): ${v.skipped ? `skipped, ${v.skipped}` : `${calls} LLM call${calls === 1 ? "" : "s"}`} in ${duration(performance.now() - started)}`);
       const last = this.arrived.get(key);
-      if (!last || last.generation <= generation) this.arrived.set(key, { generation, view: v });
+      if (!last || last.generation < generation || (last.generation === generation && last.version <= version)) this.arrived.set(key, { generation, version, view: v });
       if (!doc.isClosed) for (const fn of this.listeners) fn(doc, v);
       return v;
     });
@@ -83,6 +83,12 @@ export class DocumentAnalyses {
   latest(doc: vscode.TextDocument): DocumentView | undefined {
     const hit = this.arrived.get(doc.uri.toString());
     return hit && hit.generation === this.generation ? hit.view : undefined;
+  }
+
+  /** The newest analysis that arrived of a version after `version` (a scan's text of the document); undefined when none did. */
+  arrivedAfter(doc: vscode.TextDocument, version: number): DocumentView | undefined {
+    const hit = this.arrived.get(doc.uri.toString());
+    return hit && hit.version > version ? hit.view : undefined;
   }
 
   invalidate(): void {

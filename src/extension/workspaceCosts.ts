@@ -34,7 +34,7 @@ export class WorkspaceCosts implements vscode.Disposable {
 
   constructor(
     private readonly engine: EngineClient,
-    analyses: DocumentAnalyses,
+    private readonly analyses: DocumentAnalyses,
     private readonly log: ActivityLog,
   ) {
     this.item.name = "AALP Lens";
@@ -121,10 +121,17 @@ export class WorkspaceCosts implements vscode.Disposable {
     const uris = await workspaceFiles();
     if (generation !== this.generation) return;
     const files = scanFiles(uris);
+    const versions = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d.version]));
     const found = await unlessCancelled(this.engine.request("scanSites", [files], { key: "workspace-scan" }));
     if (!found || generation !== this.generation) return;
     this.byFile.clear();
     for (const [k, v] of found) this.byFile.set(k, v);
+    // A document edited (or reverted) while the scan ran, and analysed since: its newer sites win.
+    for (const doc of vscode.workspace.textDocuments) {
+      const key = doc.uri.toString();
+      const newer = this.byFile.has(key) ? this.analyses.arrivedAfter(doc, versions.get(key) ?? doc.version) : undefined;
+      if (newer) this.byFile.set(key, newer.refs);
+    }
     const sites = found.reduce((n, [, refs]) => n + refs.length, 0);
     this.log.info(`workspace scan: ${sites} LLM call sites in ${files.length} files, ${duration(performance.now() - started)}`);
     this.render();

@@ -92,7 +92,9 @@ describe("commands: lens toggles and the output channel", function () {
     assert.equal(opened.selection.active.character + 1, row.column);
     await vscode.commands.executeCommand("workbench.action.files.revert");
     await waitFor("the reverted file", () => !opened.document.isDirty);
-    await waitFor("the status bar's list at the reverted line", () => worst()[0] === "evolution-global.ts:15");
+    await waitFor("the status bar's list at the reverted line", () => worst()[0] === "evolution-global.ts:15").catch((err: Error) => {
+      throw new Error(`${err.message}; list ${worst().join(", ")}; log:\n${api.log().slice(-20).join("\n")}`);
+    });
     assert.deepEqual(worst(), ["evolution-global.ts:15"]);
     await vscode.commands.executeCommand("workbench.action.closeAllEditors");
   });

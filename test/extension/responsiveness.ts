@@ -30,11 +30,18 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+/** The round trips of the pings sent in [from, to], sorted, and a line with their p50/p95/max. */
+function window(pings: readonly Ping[], from: number, to: number, what: string): { ms: number[]; line: string } {
+  const ms = pings.filter((p) => p.sentAt >= from && p.sentAt <= to).map((p) => p.ms).sort((a, b) => a - b);
+  const line = `[aalp] responsiveness during ${what} (${((to - from) / 1000).toFixed(1)} s): ${ms.length} pings, p50 ${percentile(ms, 50).toFixed(1)} ms, p95 ${percentile(ms, 95).toFixed(1)} ms, max ${ms.at(-1)!.toFixed(1)} ms`;
+  return { ms, line };
+}
+
 describe("the extension host while AALP Lens scans a large workspace", function () {
   let api: AalpApi;
   const folder = () => vscode.workspace.workspaceFolders![0]!.uri;
 
-  it("answers another extension's command within 250 ms all through the scan (p50, p95 and max logged)", async () => {
+  it("answers another extension's command within 250 ms all through a full scan of the workspace (p50, p95 and max logged)", async () => {
     const ext = vscode.extensions.getExtension<AalpApi>(EXTENSION_ID);
     assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
     assert.equal(ext.isActive, false, "activated before the test opened a TypeScript document");
@@ -53,21 +60,35 @@ describe("the extension host while AALP Lens scans a large workspace", function 
       await waitFor("the pinger's first answers", () => answered >= 3);
       const files = await vscode.workspace.findFiles("src/**/*.ts", "**/node_modules/**");
       assert.ok(files.length >= 300, `a large workspace: ${files.length} files under src/`);
-      const scanStart = Date.now();
+      // The first window: activation (ours, and the built-in TypeScript extension's for the file
+      // opened) and the first scan. Logged: other extensions' start-up shares the thread.
+      const startupFrom = Date.now();
       await vscode.window.showTextDocument(files[0]!);
       api = await waitFor("activation on a TypeScript document", () => ext.isActive && ext.exports);
       await api.whenScanned();
-      const scanEnd = Date.now();
+      const startupTo = Date.now();
+      await waitFor("the editor to settle after start-up", () => answered >= 3);
+      // The second window: a full scan of every file again, the engine's cache gone (a new wrapper
+      // name makes a new project), once the editor has started. Asserted.
+      const scans = () => api.log().filter((l) => l.startsWith("info workspace scan:"));
+      const before = scans().length;
+      const rescanFrom = Date.now();
+      await vscode.workspace.getConfiguration("aalp").update("wrappers", ["askResponsivenessProbe"], vscode.ConfigurationTarget.Workspace);
+      await waitFor("the full rescan", () => scans().length > before, 300_000);
+      const rescanTo = Date.now();
       pinger.stdin.end();
       await exited;
-      const pings = (JSON.parse(out) as Ping[]).filter((p) => p.sentAt >= scanStart && p.sentAt <= scanEnd);
+      const pings = JSON.parse(out) as Ping[];
       assert.deepEqual(pings.filter((p) => p.error), []);
-      const ms = pings.map((p) => p.ms).sort((a, b) => a - b);
-      const scanLine = api.log().find((l) => l.startsWith("info workspace scan:"));
-      console.log(`[aalp] responsiveness during activation and the workspace scan (${((scanEnd - scanStart) / 1000).toFixed(1)} s; ${scanLine}): ${ms.length} pings, p50 ${percentile(ms, 50).toFixed(1)} ms, p95 ${percentile(ms, 95).toFixed(1)} ms, max ${ms.at(-1)!.toFixed(1)} ms`);
+      const startup = window(pings, startupFrom, startupTo, `activation and the first workspace scan (${scans()[0]})`);
+      const rescan = window(pings, rescanFrom, rescanTo, `a full rescan (${scans().at(-1)})`);
+      console.log(startup.line);
+      console.log(rescan.line);
       // Pings all through the scan, or the figures say nothing about it.
-      assert.ok(ms.length >= 10, `${ms.length} pings during the scan`);
-      assert.ok(ms.at(-1)! <= MAX_ROUND_TRIP_MS, `slowest answer ${ms.at(-1)!.toFixed(1)} ms`);
+      assert.ok(rescan.ms.length >= 10, `${rescan.ms.length} pings during the rescan`);
+      assert.ok(rescan.ms.at(-1)! <= MAX_ROUND_TRIP_MS, `slowest answer during the rescan ${rescan.ms.at(-1)!.toFixed(1)} ms`);
+      await vscode.workspace.getConfiguration("aalp").update("wrappers", undefined, vscode.ConfigurationTarget.Workspace);
+      await api.whenScanned();
     } finally {
       pinger.kill();
       server.close();
