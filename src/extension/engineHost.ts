@@ -38,15 +38,15 @@ export class DocumentAnalyses {
   private readonly arrived = new Map<string, { generation: number; version: number; view: DocumentView }>();
   /** Bumped when settings (or another file) change: every cached analysis is stale. */
   private generation = 0;
-  private readonly listeners: ((doc: vscode.TextDocument, view: DocumentView) => void)[] = [];
+  private readonly listeners: ((doc: vscode.TextDocument, view: DocumentView, version: number) => void)[] = [];
 
   constructor(
     private readonly engine: EngineClient,
     private readonly log: ActivityLog,
   ) {}
 
-  /** Calls `fn` with each analysis as it arrives. */
-  onAnalysed(fn: (doc: vscode.TextDocument, view: DocumentView) => void): void {
+  /** Calls `fn` with each analysis as it arrives, and the document version it is of. */
+  onAnalysed(fn: (doc: vscode.TextDocument, view: DocumentView, version: number) => void): void {
     this.listeners.push(fn);
   }
 
@@ -64,7 +64,7 @@ export class DocumentAnalyses {
       this.log.info(`analysed ${name} (version ${version}): ${v.skipped ? `skipped, ${v.skipped}` : `${calls} LLM call${calls === 1 ? "" : "s"}`} in ${duration(performance.now() - started)}`);
       const last = this.arrived.get(key);
       if (!last || last.generation < generation || (last.generation === generation && last.version <= version)) this.arrived.set(key, { generation, version, view: v });
-      if (!doc.isClosed) for (const fn of this.listeners) fn(doc, v);
+      if (!doc.isClosed) for (const fn of this.listeners) fn(doc, v, version);
       return v;
     });
     const entry = { version, generation, view };
@@ -89,6 +89,11 @@ export class DocumentAnalyses {
   arrivedAfter(doc: vscode.TextDocument, version: number): DocumentView | undefined {
     const hit = this.arrived.get(doc.uri.toString());
     return hit && hit.version > version ? hit.view : undefined;
+  }
+
+  /** The version of the newest analysis that arrived; undefined before the first. */
+  latestVersion(doc: vscode.TextDocument): number | undefined {
+    return this.arrived.get(doc.uri.toString())?.version;
   }
 
   invalidate(): void {

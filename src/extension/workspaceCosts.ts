@@ -23,6 +23,8 @@ const DISK_PAUSE_MS = 500;
 export class WorkspaceCosts implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem("aalp.status", vscode.StatusBarAlignment.Right, 100);
   private readonly byFile = new Map<string, readonly SiteRef[]>();
+  /** For open documents: the version their entry in byFile was analysed from. */
+  private readonly entryVersion = new Map<string, number>();
   private scanning: Promise<void> = Promise.resolve();
   private generation = 0;
   private firstScanDone!: () => void;
@@ -41,10 +43,11 @@ export class WorkspaceCosts implements vscode.Disposable {
     this.item.command = SHOW_SITES_COMMAND;
     // An open file's sites from its current text (edited since the scan, or reverted), so the list
     // never points at stale lines.
-    analyses.onAnalysed((doc, view) => {
+    analyses.onAnalysed((doc, view, version) => {
       const key = doc.uri.toString();
-      if (!this.byFile.has(key)) return;
+      if (!this.byFile.has(key) || (this.entryVersion.get(key) ?? -1) > version) return;
       this.byFile.set(key, view.refs);
+      this.entryVersion.set(key, version);
       this.render();
     });
     const changed = (uri: vscode.Uri) => this.diskChanged(uri);
@@ -72,14 +75,22 @@ export class WorkspaceCosts implements vscode.Disposable {
   }
 
   summary(): WorkspaceSummary {
+    // An open document changed since its entry was made without an edit event reaching us first
+    // (a revert): ask for its analysis, which replaces the entry when it arrives (asked once per version).
+    for (const doc of vscode.workspace.textDocuments) {
+      const key = doc.uri.toString();
+      if (this.byFile.has(key) && this.entryVersion.get(key) !== doc.version) void unlessCancelled(this.analyses.get(doc)).catch(this.log.failed("analysis"));
+    }
     return summarize(this.byFile.values());
   }
 
   async updateDocument(doc: vscode.TextDocument, analyses: DocumentAnalyses): Promise<void> {
     if (!isSupported(doc) || doc.uri.scheme !== "file" || !vscode.workspace.getWorkspaceFolder(doc.uri)) return;
+    const version = doc.version;
     const view = await unlessCancelled(analyses.get(doc));
     if (!view) return;
     this.byFile.set(doc.uri.toString(), view.refs);
+    this.entryVersion.set(doc.uri.toString(), version);
     this.render();
   }
 
@@ -125,12 +136,20 @@ export class WorkspaceCosts implements vscode.Disposable {
     const found = await unlessCancelled(this.engine.request("scanSites", [files], { key: "workspace-scan" }));
     if (!found || generation !== this.generation) return;
     this.byFile.clear();
+    this.entryVersion.clear();
     for (const [k, v] of found) this.byFile.set(k, v);
-    // A document edited (or reverted) while the scan ran, and analysed since: its newer sites win.
+    // Open documents: the version the scan read; one edited (or reverted) while the scan ran, and
+    // analysed since, keeps its newer sites.
     for (const doc of vscode.workspace.textDocuments) {
       const key = doc.uri.toString();
-      const newer = this.byFile.has(key) ? this.analyses.arrivedAfter(doc, versions.get(key) ?? doc.version) : undefined;
-      if (newer) this.byFile.set(key, newer.refs);
+      const scanned = versions.get(key);
+      if (!this.byFile.has(key) || scanned === undefined) continue;
+      this.entryVersion.set(key, scanned);
+      const newer = this.analyses.arrivedAfter(doc, scanned);
+      if (newer) {
+        this.byFile.set(key, newer.refs);
+        this.entryVersion.set(key, this.analyses.latestVersion(doc) ?? scanned);
+      }
     }
     const sites = found.reduce((n, [, refs]) => n + refs.length, 0);
     this.log.info(`workspace scan: ${sites} LLM call sites in ${files.length} files, ${duration(performance.now() - started)}`);
