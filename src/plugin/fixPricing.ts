@@ -3,10 +3,7 @@
 // `@aalp` sizes and the user's defaults filled in, exactly as the extension's lenses price the
 // site; elsewhere the core's default sizes.
 import type * as ts from "typescript";
-import { applyAnnotations, parseAnnotations } from "../core/annotations";
-import type { TS } from "../core/binder/scopes";
-import type { Advice, AdviceSettings } from "../core/advice/types";
-import { overlayAssumptions } from "../core/report/estimate";
+import { applyAnnotations, overlayAssumptions, parseAnnotations, type Advice, type AdviceSettings, type TS } from "../core";
 import { withDefaultSizes } from "../extension/view/defaultSizes";
 import type { PluginSettings } from "./settings";
 
