@@ -36,7 +36,7 @@ export function parallelize(ctx: FixContext): QuickFix | undefined {
   const rewrite = concurrentLoop(ctx, k);
   if (!rewrite) return undefined;
   const after = spanAfter(ctx, rewrite.loop, rewrite.edits);
-  return after === undefined ? undefined : spanFix(ctx, "parallelize", `Run the iterations ${k} at a time`, rewrite.edits, after, true);
+  return after === undefined ? undefined : spanFix(ctx, "parallelize", `Run the iterations ${k} at a time`, rewrite, after, true);
 }
 
 /**
@@ -47,16 +47,60 @@ export function parallelize(ctx: FixContext): QuickFix | undefined {
 export function parallelizeAll(ctx: FixContext): QuickFix | undefined {
   const rewrite = concurrentLoop(ctx, undefined);
   const now = rewrite && findingAfter(ctx, rewrite.edits);
-  return now && spanFix(ctx, "parallelize-all", "Run all iterations at once", rewrite.edits, printed(now, (f) => f.span), false);
+  return now && spanFix(ctx, "parallelize-all", "Run all iterations at once", rewrite, printed(now, (f) => f.span), false);
 }
 
-/** A fix that changes the span only: the same calls with the same prompts, so it saves time, not dollars, and its label keeps the span. */
-function spanFix(ctx: FixContext, id: "parallelize" | "parallelize-all", what: string, edits: readonly TextEdit[], after: string, isPreferred: boolean): QuickFix {
+/**
+ * A fix that changes the span only: the same calls with the same prompts, so it saves time, not
+ * dollars, and its label keeps the span. Results keep their order; other calls in the body
+ * (a callback, a log, a shared queue) then run as replies arrive, which the title says.
+ */
+function spanFix(ctx: FixContext, id: "parallelize" | "parallelize-all", what: string, rewrite: { loop: ts.ForStatement | ts.ForOfStatement; edits: TextEdit[] }, after: string, isPreferred: boolean): QuickFix {
   const before = printed(ctx.advice.finding, (f) => f.span);
   const dollars = dollarsOf(ctx.settings, ctx.advice.finding);
-  const label = `${what}: span ${before} → ${after} calls`;
+  const reordered = reorderedCalls(ctx, rewrite.loop);
+  const span = `${what}: span ${before} → ${after} calls`;
+  const note = reordered.length ? `; reorders ${reorderedText(reordered)}` : "";
   const cost = dollars === null ? "" : `, same ${formatDollars(dollars)} per run`;
-  return { id, label, title: `${label}${cost}`, code: ctx.advice.code, edits, before, after, isPreferred };
+  return { id, label: `${span}${note}`, title: `${span}${cost}${note}`, code: ctx.advice.code, edits: rewrite.edits, before, after, isPreferred };
+}
+
+// Calls that compute a value from their arguments and touch nothing else: running them in another
+// order changes nothing. Matched by the called name (a method's or a function's).
+const ORDER_FREE_CALLS = new Set([
+  "at", "charAt", "charCodeAt", "concat", "endsWith", "entries", "every", "filter", "find", "findIndex", "flat", "flatMap",
+  "includes", "indexOf", "join", "keys", "lastIndexOf", "map", "padEnd", "padStart", "reduce", "repeat", "replace",
+  "replaceAll", "slice", "some", "split", "startsWith", "substring", "toFixed", "toLowerCase", "toString", "toUpperCase",
+  "trim", "trimEnd", "trimStart", "values", "stringify", "parse", "String", "Number", "Boolean", "parseInt", "parseFloat",
+  "min", "max", "floor", "ceil", "round", "abs", "isArray",
+]);
+
+/**
+ * The calls in the loop's body whose order a concurrent rewrite changes, as written, first per name:
+ * all but the LLM call (with the calls around it and in its arguments), other requests the same
+ * way (independent, as the rule checked), pushes into arrays and order-free computations.
+ */
+function reorderedCalls(ctx: FixContext, loop: ts.ForStatement | ts.ForOfStatement): string[] {
+  const t = ctx.src.ts;
+  const names: string[] = [];
+  const site = ctx.call.expression.getText(ctx.src.sf);
+  const visit = (n: ts.Node): void => {
+    if (t.isCallExpression(n) && !isWithin(ctx.call, n) && !isWithin(n, ctx.call) && n.expression.getText(ctx.src.sf) !== site) {
+      const callee = n.expression;
+      const name = t.isIdentifier(callee) ? callee.text : t.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+      if (name !== "push" && !(name !== undefined && ORDER_FREE_CALLS.has(name))) {
+        const text = `${t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression) ? `${callee.expression.text}.` : ""}${name ?? "a call"}()`;
+        if (!names.includes(text)) names.push(text);
+      }
+    }
+    t.forEachChild(n, visit);
+  };
+  visit(loop.statement);
+  return names;
+}
+
+function reorderedText(names: readonly string[]): string {
+  return names.length > 2 ? `${names.slice(0, 2).join(", ")}, …` : names.join(" and ");
 }
 
 /**
