@@ -230,6 +230,25 @@ describe("parallelize-all", () => {
   }
 });
 
+describe("parallel fixes name what they reorder", () => {
+  it("a callback of the loop body by its name, cut at 40 characters (names come from the scanned code)", () => {
+    const name = `report${"X".repeat(60)}`;
+    const text = `import OpenAI from "openai";
+const openai = new OpenAI();
+export async function f(pages: string[], ${name}: (s: string) => void): Promise<void> {
+  for (const page of pages) {
+    const c = await openai.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 50, messages: [{ role: "user", content: page.trim() }] });
+    ${name}(c.choices[0].message.content ?? "");
+  }
+}
+`;
+    const advice = adviceFor("callback.ts", text).find((a) => a.code === "aalp.sequential-independent-calls")!;
+    const titles = quickFixesFor(ts, "callback.ts", text, advice, DEFAULT_ADVICE_SETTINGS).map((f) => f.title);
+    const cut = `${name.slice(0, 39)}…()`;
+    assert.deepEqual(titles.map((t) => t.slice(t.indexOf(";"))), [`; reorders ${cut}`, `; reorders ${cut}`]);
+  });
+});
+
 describe("a loop the fix moves", () => {
   // The queue's while loop is on line 8; parallelize moves it to line 11. Its bound's symbol is
   // named after its function, so the loop keeps its name in the edited text.

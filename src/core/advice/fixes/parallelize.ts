@@ -89,7 +89,9 @@ function reorderedCalls(ctx: FixContext, loop: ts.ForStatement | ts.ForOfStateme
       const callee = n.expression;
       const name = t.isIdentifier(callee) ? callee.text : t.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
       if (name !== "push" && !(name !== undefined && ORDER_FREE_CALLS.has(name))) {
-        const text = `${t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression) ? `${callee.expression.text}.` : ""}${name ?? "a call"}()`;
+        const full = `${t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression) ? `${callee.expression.text}.` : ""}${name ?? "a call"}`;
+        // Names come from the scanned code: a long one is cut so the title stays a title.
+        const text = `${full.length > 40 ? `${full.slice(0, 39)}…` : full}()`;
         if (!names.includes(text)) names.push(text);
       }
     }
