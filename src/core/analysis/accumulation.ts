@@ -1,0 +1,263 @@
+// Growth across iterations: a variable declared outside a loop and grown inside it holds, at a call
+// in the loop, (growth per iteration) × (iterations so far), so a b-turn loop that re-sends its
+// history costs Θ(b²·δ) in all (paper §3.2.1). Also windows (full or still filling), resets that cut
+// the accumulation, streamed answers collected once, fields and closures grown across calls, and
+// growth that compounds across a callee's invocations.
+import type * as ts from "typescript";
+import { Poly } from "../algebra/poly";
+import { lineRef } from "../lineRefs";
+import type { LoopInfo } from "./loops";
+import { SizePart } from "./sizeContext";
+import { combine, factsOf, indexSymbol, meanOf, sizeAtIteration, strongerGrowth, withMean, ZERO, type Growth, type Size } from "./sizeValues";
+import { substitute } from "./summary";
+import { elementsAdded, type Write } from "./writes";
+
+export class Accumulation extends SizePart {
+  private readonly inProgressFields = new Set<string>();
+
+  /**
+   * `history.slice(-W)` of a history that starts empty and grows by pushes in the one loop around
+   * the site: at iteration i it holds E_i = i·R + (pushed before the site) elements,
+   * so the window is not full while E_i < W. What a full window each time counts too many over
+   * those first iterations: each push's elements present then ((i + [before the site])·k) against
+   * its share of a full window. Undefined for any other shape.
+   */
+  windowFilling(recv: ts.Expression, W: number, site: ts.Node): Size["filling"] {
+    const t = this.ts;
+    const x = this.constants.skipTrivia(recv);
+    const decl = t.isIdentifier(x) ? this.scopes.resolve(x) : undefined;
+    if (!decl || !t.isVariableDeclaration(decl) || !decl.initializer || !t.isIdentifier(x)) return undefined;
+    const init = this.constants.skipTrivia(decl.initializer);
+    if (!t.isArrayLiteralExpression(init) || init.elements.length > 0) return undefined;
+    const declLoops = new Set(this.loops.around(decl).map((l) => l.node));
+    const loops = this.loops.around(site).filter((l) => !declLoops.has(l.node));
+    if (loops.length !== 1 || !loops[0]!.exact) return undefined;
+    const loop = loops[0]!.node;
+    const writes = this.parts.writes.writesOf(decl, x.text);
+    if (writes.length === 0 || writes.some((w) => w.kind !== "grow" || w.conditional || !w.delta || this.loops.around(w.node).filter((l) => !declLoops.has(l.node)).map((l) => l.node).join() !== [loop].join())) return undefined;
+    const pushes = writes.map((w) => ({ k: w.delta!.length, before: w.node.pos < site.pos ? 1 : 0, size: Poly.sum(w.delta!.map((d) => meanOf(this.parts.expressions.sizeOf(d, w.node)))) }));
+    const R = pushes.reduce((s, p) => s + p.k, 0);
+    const b = pushes.reduce((s, p) => s + p.before * p.k, 0);
+    const filledAfter = Math.max(0, Math.ceil((W - b) / R));
+    if (filledAfter === 0) return undefined;
+    // A full window: each push's share of W (as the mean above counts it).
+    const perElement = Poly.sum(pushes.map((p) => p.size)).scale(1 / R);
+    let excess = Poly.zero;
+    for (let i = 0; i < filledAfter; i++) {
+      const present = Poly.sum(pushes.map((p) => p.size.scale(i + p.before)));
+      excess = excess.add(perElement.scale(W).add(present.scale(-1)));
+    }
+    return { excess: excess.dropZeros(), filledAfter };
+  }
+
+  /**
+   * `this.history`: a field that the class's methods grow. At a call inside a method it holds what
+   * this invocation added plus what every earlier invocation on the same instance added:
+   * `calls[Class]` of them, which a caller's loop fills in.
+   */
+  fieldSize(e: ts.PropertyAccessExpression, site: ts.Node): Size | undefined {
+    const t = this.ts;
+    let cls: ts.Node | undefined = e.parent;
+    while (cls && !t.isClassLike(cls)) cls = cls.parent;
+    if (!cls || !t.isClassLike(cls)) return undefined;
+    const name = e.name.text;
+    const key = `${cls.pos}:${name}`;
+    if (this.inProgressFields.has(key)) return this.ctx.sizeSymbol(name, e, `the size of this.${name}`);
+    const isSelf = (n: ts.Node): boolean => t.isPropertyAccessExpression(n) && n.expression.kind === t.SyntaxKind.ThisKeyword && n.name.text === name;
+    const refs: ts.PropertyAccessExpression[] = [];
+    const visit = (n: ts.Node): void => {
+      if (isSelf(n)) refs.push(n as ts.PropertyAccessExpression);
+      t.forEachChild(n, visit);
+    };
+    visit(cls);
+    const member = cls.members.find((m) => t.isPropertyDeclaration(m) && m.name && (t.isIdentifier(m.name) || t.isPrivateIdentifier(m.name)) && m.name.text === name) as ts.PropertyDeclaration | undefined;
+    const writes = refs.flatMap((r) => this.parts.writes.classifyWrite(r, member ?? cls!, isSelf) ?? []);
+    if (!writes.some((w) => w.kind === "grow")) return undefined;
+    this.inProgressFields.add(key);
+    try {
+      const siteFn = this.loops.enclosingFunction(site);
+      const className = (cls as ts.ClassLikeDeclaration).name?.text ?? "<class>";
+      const freshEachCall = writes.some((w) => w.kind === "reset" && !w.conditional && this.loops.enclosingFunction(w.node) === siteFn && w.node.pos < site.pos);
+      const invocations = Poly.symbol(this.symbols.define({ name: `calls[${className}]`, kind: "count", line: this.ctx.line(cls), origin: `calls of ${className}'s methods on one instance so far` }));
+      const window = writes.find((w) => w.kind === "window");
+      const parts: Size[] = [member?.initializer ? this.parts.expressions.sizeOf(member.initializer, site) : ZERO];
+      for (const w of writes) {
+        if (w.kind !== "grow") continue;
+        const sameCall = this.loops.enclosingFunction(w.node) === siteFn && w.node.pos < site.pos;
+        if (freshEachCall && !sameCall) continue;
+        const delta = combine((w.delta ?? []).map((d) => this.parts.expressions.sizeOf(d, w.node)));
+        const grown = this.accumulate(`this.${name}`, w, delta, this.loops.around(w.node), window, site, elementsAdded(writes));
+        if (window || freshEachCall) parts.push(grown);
+        else {
+          const kind: Growth = delta.fromRewrite ? "rewrite" : delta.fromOutput ? "output" : "constant";
+          // Exactly: each earlier invocation added all it grows; this one, what it added before the site.
+          const mean = grown.poly.mul(invocations).add(sameCall ? meanOf(grown) : Poly.zero);
+          const at = grown.poly.mul(invocations).add(sameCall ? sizeAtIteration(grown) : Poly.zero);
+          parts.push(withMean({ ...grown, poly: grown.poly.mul(invocations), tight: false, growth: strongerGrowth(grown.growth, kind), notes: [...grown.notes, `this.${name} grows at line ${lineRef(this.ctx.line(w.node))} and keeps growing across calls of ${className}'s methods (calls[${className}])`] }, mean, at));
+        }
+      }
+      return combine(parts);
+    } finally {
+      this.inProgressFields.delete(key);
+    }
+  }
+
+  accumulated(decl: ts.Node, name: string, site: ts.Node, base: Size, deltaOf: (w: Write) => Size, valueOf: (e: ts.Expression) => Size): Size {
+    const writes = this.parts.writes.writesOf(decl, name);
+    const declLoops = new Set(this.loops.around(decl).map((l) => l.node));
+    const siteLoops = this.loops.around(site);
+    const siteLoopSet = new Set(siteLoops.map((l) => l.node));
+    const siteFn = this.loops.enclosingFunction(site);
+    const window = writes.find((w) => w.kind === "window");
+    const resets = writes.filter((w) => w.kind === "reset" && !w.conditional);
+    const parts: Size[] = [base];
+    // A variable that a model rewrites whole carries that rewrite into whatever it is added to.
+    if (writes.some((w) => w.kind === "rewrite" && this.reaches(w.node, site, siteLoopSet))) {
+      // Rewritten on every iteration of a loop around the site (`result = (await ask(step + result)).text`): each call sees the previous rewrite.
+      const chained = writes.some((w) => w.kind === "rewrite" && this.loops.around(w.node).some((l) => siteLoopSet.has(l.node) && !declLoops.has(l.node)));
+      parts.push({ ...ZERO, fromRewrite: true, fromOutput: true, ...(chained ? { growth: "rewrite" as const } : {}) });
+    }
+    for (const w of writes) {
+      if (w.kind === "reassign" || w.kind === "reset") {
+        // Another value the variable may hold at the site.
+        if (w.delta && this.reaches(w.node, site, siteLoopSet)) parts.push(combine(w.delta.map(valueOf)));
+        continue;
+      }
+      if (w.kind !== "grow") continue;
+      if (this.loops.enclosingFunction(w.node) !== siteFn) continue;
+      const growLoops = this.loops.around(w.node).filter((l) => !declLoops.has(l.node));
+      if (!this.reaches(w.node, site, siteLoopSet)) continue;
+      // An unconditional reset inside a loop shared with the site stops accumulation across that loop.
+      const cut = new Set<ts.Node>();
+      for (const r of resets) for (const l of this.loops.around(r.node)) if (siteLoopSet.has(l.node) && !declLoops.has(l.node)) cut.add(l.node);
+      const factorLoops = growLoops.filter((l) => !cut.has(l.node));
+      const grown = this.accumulate(name, w, deltaOf(w), factorLoops, window, site, elementsAdded(writes));
+      // A closure growing a variable it captures: earlier invocations of the closure added too.
+      const captured = !window && this.ts.isFunctionLike(siteFn) && !this.isWithin(decl, siteFn);
+      if (captured) {
+        const fnName = this.functionLabel(siteFn);
+        const invocations = Poly.symbol(this.symbols.define({ name: `calls[${fnName}]`, kind: "count", line: this.ctx.line(siteFn), origin: `calls of ${fnName} so far (it grows ${name}, declared outside it)` }));
+        const delta = deltaOf(w);
+        const kind: Growth = delta.fromRewrite ? "rewrite" : delta.fromOutput ? "output" : "constant";
+        const mean = grown.poly.mul(invocations).add(meanOf(grown));
+        const at = grown.poly.mul(invocations).add(sizeAtIteration(grown));
+        parts.push(withMean({ ...grown, poly: grown.poly.mul(invocations), tight: false, growth: strongerGrowth(grown.growth, kind), notes: [...grown.notes, `${name} is declared outside ${fnName} and keeps growing across its calls (calls[${fnName}])`] }, mean, at));
+      } else parts.push(grown);
+    }
+    return combine(parts);
+  }
+
+  private isWithin(node: ts.Node, ancestor: ts.Node): boolean {
+    for (let n: ts.Node | undefined = node; n; n = n.parent) if (n === ancestor) return true;
+    return false;
+  }
+
+  private functionLabel(fn: ts.Node): string {
+    const t = this.ts;
+    if ((t.isFunctionDeclaration(fn) || t.isMethodDeclaration(fn)) && fn.name && t.isIdentifier(fn.name)) return fn.name.text;
+    if (fn.parent && t.isVariableDeclaration(fn.parent) && t.isIdentifier(fn.parent.name)) return fn.parent.name.text;
+    return `<function at line ${lineRef(this.ctx.line(fn))}>`;
+  }
+
+  /** Whether a write at `write` can have happened before an execution of `site`. */
+  private reaches(write: ts.Node, site: ts.Node, siteLoops: ReadonlySet<ts.Node>): boolean {
+    if (write.pos < site.pos) return true;
+    return this.loops.around(write).some((l) => siteLoops.has(l.node));
+  }
+
+  private accumulate(name: string, w: Write, delta: Size, factorLoops: LoopInfo[], window: Write | undefined, site: ts.Node, elementsPerRound = 1): Size {
+    const at = lineRef(this.ctx.line(w.node));
+    if (window) {
+      // The bound takes every slot as this write's; in a full window each write holds its share of
+      // the slots (a question and an answer: half each).
+      const slots = window.cap ?? 1;
+      const poly = delta.poly.scale(slots);
+      const mean = meanOf(delta).scale((slots * (w.delta?.length ?? 1)) / Math.max(1, elementsPerRound));
+      return withMean({ ...delta, poly, growth: "none", notes: [...delta.notes, `${name} is windowed at line ${lineRef(this.ctx.line(window.node))} (at most ${window.cap} items): no growth`] }, mean);
+    }
+    // A loop that reads one streamed answer adds that answer once, not once per chunk; the loops
+    // around it still repeat that.
+    const streamed = factorLoops.find((l) => this.streamedCall(l));
+    if (streamed) {
+      const call = this.streamedCall(streamed)!;
+      const out = this.parts.outputs.outputOf(call);
+      delta = { ...out, notes: [...out.notes, `${name} collects the streamed answer of line ${lineRef(this.ctx.line(call))}`] };
+      factorLoops = factorLoops.filter((l) => l !== streamed);
+    }
+    if (factorLoops.length === 0) return { ...delta, growth: "none" };
+    const trips = Poly.product(factorLoops.map((l) => l.trip));
+    const kind: Growth = delta.fromRewrite ? "rewrite" : delta.fromOutput ? "output" : "constant";
+    const over = factorLoops.map((l) => `${l.tripText} (${l.kind} at line ${lineRef(l.line)})`).join(" × ");
+    const poly = delta.poly.mul(trips);
+    const writes = this.writesBefore(factorLoops, w.node, site);
+    return withMean({
+      poly,
+      tight: delta.tight && factorLoops.every((l) => l.exact) && !w.conditional,
+      growth: strongerGrowth(delta.growth, kind),
+      fromOutput: delta.fromOutput,
+      fromRewrite: delta.fromRewrite,
+      notes: [...delta.notes, `${name} grows at line ${at} on every iteration of ${over}`],
+      ...factsOf([delta, { ...ZERO, facts: [{ kind: "grows", symbol: name, line: this.ctx.line(w.node), loops: factorLoops.map((l) => l.line) }] }]),
+    }, meanOf(delta).mul(writes.mean), sizeAtIteration(delta).mul(writes.at));
+  }
+
+  /**
+   * How many times a write in `loops` has run before an execution of `site`, on average over the
+   * site's executions: loops the site is not in ran whole (P); over the N iterations of the loops
+   * both are in, the i-th sees i earlier ones, plus this iteration's when the write comes first:
+   * P·((N−1)/2 + [write before site]), so Σ_{i<N} (s + i·g) = N·s + g·N(N−1)/2 summed over the site.
+   * `at` is the count at the i-th execution, P·(i + [write before site]), for the derivation.
+   */
+  private writesBefore(loops: readonly LoopInfo[], write: ts.Node, site: ts.Node): { mean: Poly; at: Poly } {
+    const siteLoops = new Set(this.loops.around(site).map((l) => l.node));
+    const shared = loops.filter((l) => siteLoops.has(l.node));
+    const whole = Poly.product(loops.filter((l) => !siteLoops.has(l.node)).map((l) => l.trip));
+    if (shared.length === 0) return { mean: whole, at: whole };
+    const n = Poly.product(shared.map((l) => l.trip));
+    const before = write.pos < site.pos ? 1 : 0;
+    const i = Poly.symbol(indexSymbol(shared.map((l) => l.tripText).join("·")));
+    return { mean: whole.mul(n.scale(0.5).add(Poly.constant(before - 0.5))), at: whole.mul(i.add(Poly.constant(before))) };
+  }
+
+  /** The LLM call whose stream a `for await` loop reads, if that is what the loop does. */
+  private streamedCall(l: LoopInfo): ts.CallExpression | undefined {
+    if (l.kind !== "for-await" && l.kind !== "for-of") return undefined;
+    const loop = l.node as ts.ForOfStatement;
+    // A loop over an answer's items that makes calls of its own is an agent loop, not a stream read.
+    return this.makesLlmCalls(loop.statement) ? undefined : this.parts.flow.producingCall(loop.expression);
+  }
+
+  private makesLlmCalls(body: ts.Node): boolean {
+    const t = this.ts;
+    let found = false;
+    const visit = (n: ts.Node): void => {
+      if (found || t.isFunctionLike(n)) return;
+      if (t.isCallExpression(n) && this.llmCall(n)) found = true;
+      else t.forEachChild(n, visit);
+    };
+    visit(body);
+    return found;
+  }
+}
+
+/** Invocations whose compounding growth is followed one by one; more widen. */
+const MAX_COMPOUNDED = 8;
+
+/**
+ * The size `key` has at a call after `earlier` invocations of the callee, each adding `added` (in
+ * the callee's terms, `values` giving them in the caller's). Growth that does not depend on the
+ * size itself adds up: |h| + earlier·added. Growth in proportion to the size (the callee pushes
+ * once per element: it doubles the array) compounds: after k invocations the size is
+ * (1 + c)^k·|h|, a constant factor when k is a constant (2·|h| after one), exponential when k is
+ * a loop count, which no polynomial bounds: widened, with the reason.
+ */
+export function grownBy(key: string, added: Poly, earlier: Poly, values: ReadonlyMap<string, Poly>, who: string): Poly {
+  const start = values.get(key) ?? Poly.zero;
+  if (earlier.isZero()) return start;
+  if (added.degreeIn(key) === 0) return start.add(earlier.mul(substitute(added, values)));
+  const k = earlier.isConstant() ? Math.ceil(earlier.constantValue()) : Infinity;
+  if (k > MAX_COMPOUNDED) return Poly.widened(`${who} in proportion to its size, ${Number.isFinite(k) ? `${k} times` : "on every iteration of a loop"} before this call: exponential growth, no polynomial bound`);
+  let size = start;
+  for (let j = 0; j < k; j++) size = size.add(substitute(added, new Map([...values, [key, size]])));
+  return size;
+}

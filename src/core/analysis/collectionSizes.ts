@@ -1,0 +1,135 @@
+// Sizes of collections at a call site: one element, a slice or window of them, a mapped copy, and
+// how many elements a local array holds (its literal plus what is pushed, accumulated over loops).
+import type * as ts from "typescript";
+import { Poly } from "../algebra/poly";
+import { tokensInCharacters } from "../tokens";
+import { SizePart } from "./sizeContext";
+import { combine, constant, meanOf, withMean, ZERO, type Size } from "./sizeValues";
+
+export class CollectionSizes extends SizePart {
+  /** `s.slice(0, 200)` is constant; `history.slice(-8)` keeps a window of 8 elements. */
+  sliceSize(e: ts.CallExpression, recv: ts.Expression, site: ts.Node): Size {
+    const [a, b] = e.arguments;
+    const start = this.constants.number(a);
+    const end = b ? this.constants.number(b) : undefined;
+    let n: number | undefined;
+    if (start !== undefined && start < 0 && !b) n = -start;
+    else if (start !== undefined && end !== undefined && end >= start) n = end - start;
+    if (n === undefined) return { ...this.parts.expressions.sizeOf(recv, site), tight: false };
+    if (this.isArrayLike(recv)) {
+      const el = this.elementOrWhole(recv, site, false);
+      const filling = start !== undefined && start < 0 && !b ? this.parts.accumulation.windowFilling(recv, n, site) : undefined;
+      const sized = withMean({ ...el, poly: el.poly.scale(n), growth: "none", notes: [...el.notes, `${this.ctx.text(e)} keeps at most ${n} elements`] }, meanOf(el).scale(n));
+      return filling ? { ...sized, filling, notes: [...sized.notes, `the window fills after ${filling.filledAfter} iterations: the first ones send fewer than ${n} elements`] } : sized;
+    }
+    // A string slice: n characters (CHARACTERS_PER_TOKEN to a token); constant either way.
+    return { ...constant(tokensInCharacters(n)), notes: [`${this.ctx.text(e)} is at most ${n} characters (${tokensInCharacters(n)} tokens): constant`] };
+  }
+
+  /** `xs.map(x => `…${x}…`)`: one callback result per element. */
+  mappedSize(e: ts.CallExpression, recv: ts.Expression, site: ts.Node): Size {
+    const t = this.ts;
+    const fn = e.arguments[0];
+    // A mapped copy of an array that grows (`history.map(m => ({ role, content }))`) grows with it.
+    const whole = this.isGrowingLocal(recv) ? this.parts.expressions.sizeOf(recv, site) : undefined;
+    if (whole && whole.growth !== "none") return { ...whole, tight: false };
+    const count = this.loops.collection(recv);
+    if (fn && (t.isArrowFunction(fn) || t.isFunctionExpression(fn))) {
+      const body = t.isBlock(fn.body) ? fn.body.statements.find(t.isReturnStatement)?.expression : fn.body;
+      if (body) {
+        const each = this.parts.expressions.sizeOf(body, site);
+        return { ...each, poly: count.trip.mul(each.poly) };
+      }
+    }
+    return this.parts.expressions.sizeOf(recv, site);
+  }
+
+  /** A local variable (or parameter) that some write in its scope grows. */
+  private isGrowingLocal(e: ts.Expression): boolean {
+    const x = this.constants.skipTrivia(e);
+    if (!this.ts.isIdentifier(x)) return false;
+    const decl = this.scopes.resolve(x);
+    return !!decl && (this.ts.isVariableDeclaration(decl) || this.ts.isParameter(decl)) && this.parts.writes.writesOf(decl, x.text).some((w) => w.kind === "grow");
+  }
+
+  isArrayLike(e: ts.Expression): boolean {
+    const t = this.ts;
+    const x = this.constants.skipTrivia(e);
+    if (t.isArrayLiteralExpression(x)) return true;
+    if (!t.isIdentifier(x) && !t.isPropertyAccessExpression(x)) return false;
+    if (t.isPropertyAccessExpression(x)) return false;
+    const decl = this.scopes.resolve(x);
+    if (!decl) return false;
+    if ((t.isVariableDeclaration(decl) || t.isParameter(decl)) && decl.type) return this.isArrayType(decl.type);
+    if (t.isVariableDeclaration(decl) && decl.initializer) return t.isArrayLiteralExpression(this.constants.skipTrivia(decl.initializer));
+    return false;
+  }
+
+  isArrayType(type: ts.TypeNode): boolean {
+    const t = this.ts;
+    if (t.isTypeOperatorNode(type)) return this.isArrayType(type.type);
+    return t.isArrayTypeNode(type) || t.isTupleTypeNode(type) || (t.isTypeReferenceNode(type) && /^(Readonly)?Array$/.test(type.typeName.getText(this.scopes.sourceFile)));
+  }
+
+  /** The size of one element of a collection. */
+  elementSize(recv: ts.Expression, site: ts.Node): Size {
+    return this.elementOrWhole(recv, site, false);
+  }
+
+  /** The size of one element of a collection (or of the whole, for strings). */
+  elementOrWhole(recv: ts.Expression, site: ts.Node, whole: boolean): Size {
+    const t = this.ts;
+    const x = this.constants.skipTrivia(recv);
+    if (whole) return this.parts.expressions.sizeOf(recv, site);
+    // `xs.map((x) => [new HumanMessage(x)])`: one element is what the callback returns for one x.
+    if (t.isCallExpression(x) && t.isPropertyAccessExpression(x.expression) && x.expression.name.text === "map") {
+      const fn = x.arguments[0];
+      const body = fn && (t.isArrowFunction(fn) || t.isFunctionExpression(fn)) ? (t.isBlock(fn.body) ? fn.body.statements.find(t.isReturnStatement)?.expression : fn.body) : undefined;
+      if (body) return this.parts.expressions.sizeOf(body, site);
+    }
+    // An array literal: any of its elements (their sum bounds the largest).
+    if (t.isArrayLiteralExpression(x)) return combine(x.elements.map((el) => (t.isSpreadElement(el) ? this.elementOrWhole(el.expression, site, false) : this.parts.expressions.sizeOf(el, site))));
+    if (t.isIdentifier(x)) {
+      const decl = this.scopes.resolve(x);
+      if (decl && t.isVariableDeclaration(decl) && decl.initializer && t.isArrayLiteralExpression(this.constants.skipTrivia(decl.initializer))) {
+        if (this.inProgress.has(decl)) return this.ctx.sizeSymbol(`${x.text}[]`, recv, `the size of one element of ${x.text}`);
+        this.inProgress.add(decl);
+        try {
+          const writes = this.parts.writes.writesOf(decl, x.text);
+          const parts = writes.filter((w) => w.kind === "grow").flatMap((w) => (w.outputOf ? [this.parts.outputs.outputOf(w.outputOf)] : (w.delta ?? []).map((d) => this.parts.expressions.sizeOf(d, w.node))));
+          const any = combine([this.elementOrWhole(decl.initializer, site, false), ...parts]);
+          // Their sum bounds the largest element; an element of a long history is on average one
+          // of what each round pushes (a question or an answer).
+          return parts.length ? withMean(any, Poly.sum(parts.map(meanOf)).scale(1 / parts.length)) : any;
+        } finally {
+          this.inProgress.delete(decl);
+        }
+      }
+    }
+    return this.ctx.sizeSymbol(`${this.loops.baseName(recv)}[]`, recv, `the size of one element of ${this.ctx.text(recv)}`);
+  }
+
+  /**
+   * How many elements a collection holds at the site: its literal length plus one per pushed
+   * argument, accumulated over the loops exactly as sizes are. Undefined when it is not a local array.
+   */
+  countOf(expr: ts.Expression, site: ts.Node): Poly | undefined {
+    const t = this.ts;
+    const x = this.constants.skipTrivia(expr);
+    if (t.isArrayLiteralExpression(x)) {
+      const spread = x.elements.filter(t.isSpreadElement);
+      return Poly.sum([Poly.constant(x.elements.length - spread.length), ...spread.map((sp) => this.countOf(sp.expression, site) ?? this.loops.collection(sp.expression).trip)]);
+    }
+    if (!t.isIdentifier(x)) return undefined;
+    const decl = this.scopes.resolve(x);
+    if (!decl || !t.isVariableDeclaration(decl) || !decl.initializer || !t.isArrayLiteralExpression(this.constants.skipTrivia(decl.initializer)) || this.inProgress.has(decl)) return undefined;
+    this.inProgress.add(decl);
+    try {
+      const one = (d: ts.Expression): Size => ({ ...ZERO, poly: t.isArrayLiteralExpression(this.constants.skipTrivia(d)) ? this.countOf(d, site) ?? Poly.one : Poly.one });
+      const base = { ...ZERO, poly: this.countOf(decl.initializer, site) ?? Poly.zero };
+      return this.parts.accumulation.accumulated(decl, x.text, site, base, (w) => combine((w.delta ?? [w.node as ts.Expression]).map(one)), one).poly;
+    } finally {
+      this.inProgress.delete(decl);
+    }
+  }
+}

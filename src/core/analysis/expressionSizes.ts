@@ -1,0 +1,195 @@
+// The size in tokens of an expression at an LLM call site: literals, templates, objects, calls of
+// string and array helpers, local builders inlined with their arguments, fields, and variables (their
+// initial value plus what the writes around the site add, see accumulation.ts). An upper bound over
+// the site's executions; what it cannot see into is a size symbol |x|.
+import type * as ts from "typescript";
+import { Poly } from "../algebra/poly";
+import { countTokens } from "../tokens";
+import { SizePart } from "./sizeContext";
+import { combine, constant, meanOf, sizeAtIteration, withMean, ZERO, type Size } from "./sizeValues";
+
+/** Methods that return (about) the same text or collection as their receiver. */
+export const SAME_SIZE = new Set(["trim", "trimStart", "trimEnd", "toLowerCase", "toUpperCase", "toString", "normalize", "replace", "replaceAll", "join", "concat", "reverse", "toReversed", "sort", "toSorted", "flat", "padStart", "padEnd", "valueOf", "split", "entries", "values"]);
+export const NARROWING = new Set(["filter", "find", "findLast", "at"]);
+/** `id`, `uuid`, `userId`, `ticket_id`: properties holding an identifier. */
+const ID_PROPERTY = /^(id|uuid|guid|[A-Za-z]+Id|[a-z]+_id)$/;
+/** Tokens of an identifier (`resp_abc123`, `4821`): a few (a UUID in hex is more, a number fewer). */
+const ID_TOKENS = 4;
+
+export class ExpressionSizes extends SizePart {
+  /** Parameters of a builder being inlined, sized as the arguments of the call being sized. */
+  private readonly bound = new Map<ts.Node, Size>();
+
+  /** The size of `expr` at the LLM call `site` (an upper bound over the site's executions). */
+  sizeOf(expr: ts.Expression, site: ts.Node): Size {
+    const t = this.ts;
+    const e = this.constants.skipTrivia(expr);
+    if (t.isStringLiteral(e) || t.isNoSubstitutionTemplateLiteral(e)) return constant(e.text === "" ? 0 : Math.max(1, countTokens(e.text)));
+    if (t.isNumericLiteral(e) || e.kind === t.SyntaxKind.TrueKeyword || e.kind === t.SyntaxKind.FalseKeyword || e.kind === t.SyntaxKind.NullKeyword) return constant(1);
+    if (t.isTemplateExpression(e)) {
+      const literal = e.head.text + e.templateSpans.map((s) => s.literal.text).join("");
+      return combine([constant(countTokens(literal)), ...e.templateSpans.map((s) => this.sizeOf(s.expression, site))]);
+    }
+    // An empty collection sends nothing (a value fixed in the code is otherwise at least a token).
+    if ((t.isArrayLiteralExpression(e) && e.elements.length === 0) || (t.isObjectLiteralExpression(e) && e.properties.length === 0)) return ZERO;
+    const fixed = this.parts.fixed.staticTokens(e, 0);
+    if (fixed !== undefined) return constant(Math.max(1, fixed));
+    if (t.isIdentifier(e)) return e.text === "undefined" ? ZERO : this.identifierSize(e, site);
+    if (t.isArrayLiteralExpression(e)) return combine(e.elements.map((x) => (t.isSpreadElement(x) ? this.sizeOf(x.expression, site) : this.sizeOf(x, site))));
+    if (t.isObjectLiteralExpression(e)) {
+      return combine(
+        e.properties.filter((p) => !this.parts.fixed.isMessageRole(p)).map((p) => {
+          if (t.isPropertyAssignment(p)) return this.sizeOf(p.initializer, site);
+          if (t.isShorthandPropertyAssignment(p)) return this.sizeOf(p.name, site);
+          if (t.isSpreadAssignment(p)) return this.sizeOf(p.expression, site);
+          return ZERO;
+        }),
+      );
+    }
+    if (t.isConditionalExpression(e)) return combine([this.sizeOf(e.whenTrue, site), this.sizeOf(e.whenFalse, site)]);
+    if (t.isBinaryExpression(e)) {
+      const k = e.operatorToken.kind;
+      if (k === t.SyntaxKind.PlusToken) return combine([this.sizeOf(e.left, site), this.sizeOf(e.right, site)]);
+      if (k === t.SyntaxKind.QuestionQuestionToken || k === t.SyntaxKind.BarBarToken) {
+        // Either side: their sum bounds it; counted, it is the value (`answer ?? ""`), the fallback is rare.
+        const left = this.sizeOf(e.left, site);
+        return withMean(combine([left, this.sizeOf(e.right, site)]), meanOf(left), sizeAtIteration(left));
+      }
+      if (k === t.SyntaxKind.AmpersandAmpersandToken) return this.sizeOf(e.right, site);
+      return constant(1);
+    }
+    if (t.isCallExpression(e)) return this.callSize(e, site);
+    if (t.isPropertyAccessExpression(e) || t.isElementAccessExpression(e)) return this.accessSize(e, site);
+    if (t.isFunctionLike(e)) return ZERO;
+    // `new HumanMessage(line)`, `new SystemMessage({ content })`: a constructed value holds its arguments.
+    if (t.isNewExpression(e)) return combine((e.arguments ?? []).map((a) => this.sizeOf(t.isSpreadElement(a) ? a.expression : a, site)));
+    return this.ctx.sizeSymbol(this.loops.baseName(e), e, `the size of ${this.ctx.text(e)}`);
+  }
+
+  private callSize(e: ts.CallExpression, site: ts.Node): Size {
+    const t = this.ts;
+    const llm = this.llmCall(e);
+    if (llm) return this.parts.outputs.outputOf(e);
+    const callee = e.expression;
+    if (t.isPropertyAccessExpression(callee)) {
+      const method = callee.name.text;
+      const recv = callee.expression;
+      if (t.isIdentifier(recv) && recv.text === "JSON" && method === "stringify" && e.arguments[0]) return this.sizeOf(e.arguments[0], site);
+      if (method === "slice" || method === "substring" || method === "substr") return this.parts.collections.sliceSize(e, recv, site);
+      if (method === "concat") return combine([this.sizeOf(recv, site), ...e.arguments.map((a) => this.sizeOf(t.isSpreadElement(a) ? a.expression : a, site))]);
+      if (SAME_SIZE.has(method)) return this.sizeOf(recv, site);
+      if (NARROWING.has(method)) return { ...this.parts.collections.elementOrWhole(recv, site, method === "filter"), tight: false };
+      if (method === "map" || method === "flatMap") return this.parts.collections.mappedSize(e, recv, site);
+    }
+    if (t.isIdentifier(callee) && ["String", "structuredClone"].includes(callee.text) && e.arguments[0]) return this.sizeOf(e.arguments[0], site);
+    const local = this.constants.localFunctionOf(e);
+    if (local && !this.inProgress.has(local.fn)) return this.inlinedSize(e, local.fn, local.returns, site);
+    if (t.isIdentifier(callee) && callee.text === "Array" && e.arguments.length === 0) return ZERO;
+    return this.ctx.sizeSymbol(`${this.loops.baseName(callee)}()`, e, `the result of ${this.ctx.text(e)}, which the analysis does not see into`);
+  }
+
+  /** A local builder's result: its returned expression, with each parameter sized as its argument. */
+  private inlinedSize(call: ts.CallExpression, fn: ts.SignatureDeclaration, returns: ts.Expression, site: ts.Node): Size {
+    const t = this.ts;
+    const bindings = fn.parameters.map((p, i) => {
+      const arg = call.arguments[i];
+      const size = arg && !t.isSpreadElement(arg) ? this.sizeOf(arg, site) : p.initializer ? this.sizeOf(p.initializer, site) : ZERO;
+      return [p, size] as const;
+    });
+    this.inProgress.add(fn);
+    for (const [p, size] of bindings) this.bound.set(p, size);
+    try {
+      return this.sizeOf(returns, site);
+    } finally {
+      for (const [p] of bindings) this.bound.delete(p);
+      this.inProgress.delete(fn);
+    }
+  }
+
+  private accessSize(e: ts.PropertyAccessExpression | ts.ElementAccessExpression, site: ts.Node): Size {
+    const t = this.ts;
+    if (t.isPropertyAccessExpression(e) && e.name.text === "length") return constant(1);
+    // `t.id`, `user.userId`: an identifier is a short value of constant size, not a text.
+    if (t.isPropertyAccessExpression(e) && ID_PROPERTY.test(e.name.text)) return { ...constant(ID_TOKENS), notes: [`${this.ctx.text(e)} is an id: about ${ID_TOKENS} tokens`] };
+    const producer = this.parts.flow.producingCall(e);
+    if (producer) return this.parts.outputs.outputOf(producer);
+    if (t.isElementAccessExpression(e)) {
+      const idx = this.constants.string(e.argumentExpression);
+      if (idx === undefined) return this.parts.collections.elementOrWhole(e.expression, site, false);
+    }
+    if (t.isPropertyAccessExpression(e) && e.expression.kind === t.SyntaxKind.ThisKeyword) {
+      const field = this.parts.accumulation.fieldSize(e, site);
+      if (field) return field;
+    }
+    // A field of a local object literal: the size of what was put there.
+    const root = this.constants.skipTrivia(e.expression);
+    if (t.isPropertyAccessExpression(e) && t.isIdentifier(root)) {
+      const field = this.constants.property(this.constants.objectLiteral(root), [e.name.text]);
+      if (field) return this.sizeOf(field, site);
+      const decl = this.scopes.resolve(root);
+      if (decl && t.isBindingElement(decl)) return this.ctx.sizeSymbol(`${root.text}.${e.name.text}`, e, `the size of ${this.ctx.text(e)}`);
+    }
+    if (t.isElementAccessExpression(e)) return this.parts.collections.elementOrWhole(e.expression, site, false);
+    return this.ctx.sizeSymbol(this.loops.baseName(e), e, `the size of ${this.ctx.text(e)}`);
+  }
+
+  private identifierSize(id: ts.Identifier, site: ts.Node): Size {
+    const t = this.ts;
+    const decl = this.scopes.resolve(id);
+    if (!decl) return this.ctx.sizeSymbol(id.text, id, `the free variable ${id.text}`);
+    const bound = this.bound.get(decl);
+    if (bound) return bound;
+    const producer = this.parts.flow.producingCall(id);
+    if (producer && !this.isReassigned(decl, id.text)) return this.parts.outputs.outputOf(producer);
+    if (t.isFunctionDeclaration(decl) || t.isClassDeclaration(decl) || t.isImportClause(decl) || t.isImportSpecifier(decl) || t.isNamespaceImport(decl)) return this.ctx.sizeSymbol(id.text, id, `the imported or declared value ${id.text}`);
+    if (this.inProgress.has(decl)) return this.ctx.sizeSymbol(id.text, id, `the size of ${id.text}`);
+    this.inProgress.add(decl);
+    try {
+      return this.variableSize(decl, id.text, site);
+    } finally {
+      this.inProgress.delete(decl);
+    }
+  }
+
+  private isReassigned(decl: ts.Node, name: string): boolean {
+    return this.parts.writes.writesOf(decl, name).some((w) => w.kind !== "rewrite");
+  }
+
+  /** The size a declaration starts with: its initializer, or a size symbol for a parameter or opaque value. */
+  declarationBaseSize(decl: ts.Node, name: string, site: ts.Node): Size {
+    const t = this.ts;
+    if (t.isVariableDeclaration(decl) && decl.initializer) {
+      const init = this.constants.skipTrivia(decl.initializer);
+      // A value from outside (a file read, a query, a call we do not see into) is an input: |name|.
+      if (t.isCallExpression(init) && !this.llmCall(init) && !this.isKnownShape(init)) return this.ctx.sizeSymbol(name, decl, `the size of ${name} (${this.ctx.text(init)})`);
+      return this.sizeOf(decl.initializer, site);
+    }
+    if (t.isParameter(decl) && decl.type && this.parts.collections.isArrayType(decl.type)) {
+      // A collection parameter: its length times the size of one element.
+      const count = this.symbols.define({ name: `|${name}|`, kind: "count", line: this.ctx.line(decl), origin: `the number of elements of the parameter ${name}` });
+      return { ...this.ctx.sizeSymbol(`${name}[]`, decl, `the size of one element of ${name}`), poly: Poly.symbol(count).mul(Poly.symbol(`|${name}[]|`)) };
+    }
+    if (t.isBindingElement(decl) || t.isParameter(decl)) {
+      // A loop variable named after its source element: `for (const turn of turns)` → |turn|.
+      return this.ctx.sizeSymbol(name, decl, t.isParameter(decl) ? `the size of the parameter ${name}` : `the size of ${name}`);
+    }
+    if (t.isVariableDeclaration(decl)) return t.isVariableDeclarationList(decl.parent) && decl.parent.parent && (t.isForOfStatement(decl.parent.parent) || t.isForInStatement(decl.parent.parent)) ? this.ctx.sizeSymbol(name, decl, `the size of one element ${name}`) : ZERO;
+    return this.ctx.sizeSymbol(name, decl, `the size of ${name}`);
+  }
+
+  /** Calls whose result size follows from their arguments (string and array helpers). */
+  private isKnownShape(call: ts.CallExpression): boolean {
+    const t = this.ts;
+    const c = call.expression;
+    if (t.isPropertyAccessExpression(c)) {
+      const m = c.name.text;
+      return SAME_SIZE.has(m) || NARROWING.has(m) || ["slice", "substring", "substr", "map", "flatMap"].includes(m) || (t.isIdentifier(c.expression) && c.expression.text === "JSON");
+    }
+    return t.isIdentifier(c) && ["String", "structuredClone"].includes(c.text);
+  }
+
+  /** A variable's size at the site: what it starts with, plus every growth that reaches the site. */
+  private variableSize(decl: ts.Node, name: string, site: ts.Node): Size {
+    return this.parts.accumulation.accumulated(decl, name, site, this.declarationBaseSize(decl, name, site), (w) => (w.outputOf ? this.parts.outputs.outputOf(w.outputOf) : combine((w.delta ?? []).map((d) => this.sizeOf(d, w.node)))), (d) => this.sizeOf(d, site));
+  }
+}

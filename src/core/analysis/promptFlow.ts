@@ -1,0 +1,128 @@
+// Where values go between prompts and answers: the declarations whose values reach a call's prompt,
+// the LLM call an expression reads the answer of, and the variable an answer is assigned back to
+// (a rewrite, or a history the result returns whole).
+import type * as ts from "typescript";
+import { SizePart } from "./sizeContext";
+
+/** Properties of a model's result that hold the whole conversation, input included. */
+const HISTORY_PROPERTIES = new Set(["history", "messages", "responseMessages", "conversation"]);
+
+export class PromptFlow extends SizePart {
+  private readonly sourcesMemo = new Map<ts.CallExpression, Set<ts.Node>>();
+
+  /** The LLM call whose result an expression reads (`res.choices[0].message.content`, `{ text }`). */
+  producingCall(expr: ts.Expression, depth = 0): ts.CallExpression | undefined {
+    const t = this.ts;
+    if (depth > 6) return undefined;
+    let e = this.constants.skipTrivia(expr);
+    for (;;) {
+      if (t.isPropertyAccessExpression(e) || t.isElementAccessExpression(e)) e = this.constants.skipTrivia(e.expression);
+      else if (t.isCallExpression(e) && t.isPropertyAccessExpression(e.expression) && !this.llmCall(e)) e = this.constants.skipTrivia(e.expression.expression);
+      else break;
+    }
+    if (t.isCallExpression(e)) return this.llmCall(e) ? e : undefined;
+    if (!t.isIdentifier(e)) return undefined;
+    let decl = this.scopes.resolve(e);
+    while (decl && t.isBindingElement(decl)) decl = decl.parent.parent;
+    // `const first = r.content[0]; … first.text`: a part of an answer is the answer.
+    if (decl && t.isVariableDeclaration(decl) && decl.initializer && this.constants.isConstDeclaration(decl)) return this.producingCall(decl.initializer, depth + 1);
+    if (decl && t.isVariableDeclaration(decl) && decl.initializer) {
+      const init = this.constants.skipTrivia(decl.initializer);
+      if (t.isCallExpression(init) && this.llmCall(init)) return init;
+    }
+    return undefined;
+  }
+
+  /** `code = (await fix(code)).text`: the variable an LLM call's answer replaces, when that variable is in its prompt. */
+  rewriteTarget(call: ts.CallExpression): { decl: ts.Node; name: string } | undefined {
+    const t = this.ts;
+    const sources = this.promptSources(call);
+    for (const { target, value } of this.assignmentsOfResult(call)) {
+      // `history = result.response.messages` adds the answer to the history; it is not a rewrite.
+      if (!t.isIdentifier(target) || this.readsHistoryProperty(this.withoutFallback(value))) continue;
+      const decl = this.scopes.resolve(target);
+      if (decl && sources.has(decl)) return { decl, name: target.text };
+    }
+    return undefined;
+  }
+
+  /** Left-hand sides of assignments whose right side reads this call's result. */
+  private assignmentsOfResult(call: ts.CallExpression): { target: ts.Expression; value: ts.Expression }[] {
+    const t = this.ts;
+    const K = t.SyntaxKind;
+    const out: { target: ts.Expression; value: ts.Expression }[] = [];
+    // The result's readers, through `const answer = res.choices[0].message.content ?? x` hops.
+    const readers: ts.Node[] = [call];
+    const seen = new Set<ts.Node>();
+    while (readers.length) {
+      const r = readers.pop()!;
+      let n: ts.Node = r;
+      while (n.parent && (t.isPropertyAccessExpression(n.parent) || t.isElementAccessExpression(n.parent) || t.isAwaitExpression(n.parent) || t.isParenthesizedExpression(n.parent) || t.isNonNullExpression(n.parent) || (t.isBinaryExpression(n.parent) && n.parent.left === n && (n.parent.operatorToken.kind === K.QuestionQuestionToken || n.parent.operatorToken.kind === K.BarBarToken)))) {
+        // `answer ?? fn`: the answer stands in for `fn`, as a replacement of the same thing.
+        if (t.isBinaryExpression(n.parent) && n.parent.left === n && t.isIdentifier(this.constants.skipTrivia(n.parent.right))) out.push({ target: this.constants.skipTrivia(n.parent.right), value: n.parent });
+        n = n.parent;
+      }
+      const p = n.parent;
+      if (p && t.isBinaryExpression(p) && p.operatorToken.kind === K.EqualsToken && p.right === n) out.push({ target: p.left, value: p.right });
+      if (p && t.isVariableDeclaration(p) && p.initializer === n && t.isIdentifier(p.name) && !seen.has(p) && seen.size < 8) {
+        seen.add(p);
+        readers.push(...this.scopes.referencesTo(p, p.name.text));
+      }
+    }
+    return out;
+  }
+
+  /** Declarations whose values reach a call's prompt, through initialisers, pushes and assignments. */
+  promptSources(call: ts.CallExpression): Set<ts.Node> {
+    const memo = this.sourcesMemo.get(call);
+    if (memo) return memo;
+    const t = this.ts;
+    const seen = new Set<ts.Node>();
+    this.sourcesMemo.set(call, seen);
+    const llm = this.llmCall(call);
+    const work: ts.Node[] = [...(llm?.prompt ?? [])];
+    while (work.length) {
+      const n = work.pop()!;
+      if (t.isIdentifier(n)) {
+        const decl = this.scopes.resolve(n);
+        if (decl && !seen.has(decl) && (t.isVariableDeclaration(decl) || t.isParameter(decl) || t.isBindingElement(decl))) {
+          seen.add(decl);
+          if (t.isVariableDeclaration(decl) && decl.initializer) work.push(decl.initializer);
+          for (const w of this.parts.writes.writesOf(decl, n.text)) work.push(...(w.delta ?? []));
+        }
+        continue;
+      }
+      if (t.isFunctionLike(n)) continue;
+      // An SDK call's answer comes from its prompt (and its session, when it keeps one), not from
+      // the client object it is called on. A call of the user's own function may read its receiver.
+      const inner = t.isCallExpression(n) ? this.llmCall(n) : undefined;
+      if (inner && !inner.summary && !inner.state) work.push(...inner.prompt);
+      else t.forEachChild(n, (c) => {
+        work.push(c);
+      });
+    }
+    return seen;
+  }
+
+  withoutFallback(e: ts.Expression): ts.Expression {
+    const t = this.ts;
+    const x = this.constants.skipTrivia(e);
+    if (t.isBinaryExpression(x) && (x.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken || x.operatorToken.kind === t.SyntaxKind.BarBarToken)) return this.withoutFallback(x.left);
+    return x;
+  }
+
+  /** `result.history`, `response.messages`, `responseMessages`: the whole conversation comes back. */
+  readsHistoryProperty(rhs: ts.Expression): boolean {
+    const t = this.ts;
+    for (let e: ts.Expression = rhs; ; ) {
+      e = this.constants.skipTrivia(e);
+      if (t.isPropertyAccessExpression(e)) {
+        if (HISTORY_PROPERTIES.has(e.name.text)) return true;
+        e = e.expression;
+      } else if (t.isCallExpression(e) && t.isPropertyAccessExpression(e.expression)) {
+        if (e.expression.name.text === "getHistory") return true;
+        e = e.expression.expression;
+      } else return false;
+    }
+  }
+}

@@ -1,0 +1,241 @@
+// What the code writes to a variable or field: growth (push, unshift, splice inserts, +=, concat
+// and spread of itself), resets (= [], length = 0), windows (slice(-N), shift()/splice under a
+// length test), rewrites by a model's answer, and other reassignments, each marked conditional when
+// it runs on some paths only. The accumulation reads them to size a variable at a call.
+import type * as ts from "typescript";
+import type { Defined } from "../symbols";
+import { SizePart } from "./sizeContext";
+
+/** Elements the growing writes add in one round of each (`push(a, b)` adds two). */
+export function elementsAdded(writes: readonly Write[]): number {
+  return writes.filter((w) => w.kind === "grow").reduce((n, w) => n + (w.delta?.length ?? 1), 0);
+}
+
+export interface Write {
+  readonly node: ts.Node;
+  readonly kind: "grow" | "reset" | "window" | "reassign" | "rewrite";
+  readonly delta?: ts.Expression[];
+  /** For "grow" by a result's history: the call whose output is added. */
+  readonly outputOf?: ts.CallExpression;
+  readonly cap?: number;
+  readonly conditional: boolean;
+}
+
+export class Writes extends SizePart {
+  /** Memos whose results hold symbols keep their definitions, to repeat for each reader (SymbolTable.record). */
+  private readonly writesMemo = new Map<ts.Node, { readonly writes: Write[]; defined: Defined }>();
+
+  /** Every write to a variable, classified (memoised per declaration). */
+  writesOf(decl: ts.Node, name: string): Write[] {
+    const memo = this.writesMemo.get(decl);
+    if (memo) {
+      this.symbols.repeat(memo.defined);
+      return memo.writes;
+    }
+    const entry = { writes: [] as Write[], defined: { own: new Map(), offered: new Map() } as Defined };
+    this.writesMemo.set(decl, entry);
+    // A const string or number cannot change: no need to read every use of a shared prompt.
+    if (this.isConstPrimitive(decl)) return entry.writes;
+    entry.defined = this.symbols.record(() => {
+      for (const ref of this.scopes.referencesTo(decl, name)) {
+        const w = this.classifyWrite(ref, decl);
+        if (w) entry.writes.push(w);
+      }
+    }).defined;
+    return entry.writes;
+  }
+
+  private isConstPrimitive(decl: ts.Node): boolean {
+    const t = this.ts;
+    if (!t.isVariableDeclaration(decl) || !decl.initializer || !(t.getCombinedNodeFlags(decl) & t.NodeFlags.Const)) return false;
+    const init = this.constants.skipTrivia(decl.initializer);
+    return t.isStringLiteralLike(init) || t.isNumericLiteral(init) || t.isTemplateExpression(init);
+  }
+
+  classifyWrite(ref: ts.Expression, decl: ts.Node, isSelf: (n: ts.Node) => boolean = (n) => this.ts.isIdentifier(n) && this.scopes.resolve(n) === decl): Write | undefined {
+    const t = this.ts;
+    const K = t.SyntaxKind;
+    const p = ref.parent;
+    const conditional = this.isConditional(ref, decl) && !this.emptiesUnderOwnTest(ref);
+    // v.push(x), v.unshift(x), v.splice(i, n, ...xs), v.length = 0, v.shift() under a length test
+    if (t.isPropertyAccessExpression(p) && p.expression === ref) {
+      const m = p.name.text;
+      const call = p.parent;
+      if (t.isCallExpression(call) && call.expression === p) {
+        const args = call.arguments.map((a) => (t.isSpreadElement(a) ? a.expression : a));
+        if (m === "push" || m === "unshift") return { node: call, kind: "grow", delta: args, conditional };
+        if (m === "splice") {
+          if (args.length <= 1 && this.constants.number(args[0]) === 0) return { node: call, kind: "reset", conditional };
+          if (args.length > 2) return { node: call, kind: "grow", delta: args.slice(2), conditional };
+          return this.windowByRemoval(call, ref.getText(this.scopes.sourceFile));
+        }
+        if (m === "shift" || m === "pop") return this.windowByRemoval(call, ref.getText(this.scopes.sourceFile));
+      }
+      if (m === "length" && t.isBinaryExpression(call) && call.left === p && call.operatorToken.kind === K.EqualsToken && this.constants.number(call.right) === 0) {
+        return { node: call, kind: "reset", conditional };
+      }
+      return undefined;
+    }
+    if (!t.isBinaryExpression(p) || p.left !== ref) return undefined;
+    const op = p.operatorToken.kind;
+    if (op === K.PlusEqualsToken) return { node: p, kind: "grow", delta: [p.right], conditional };
+    if (op !== K.EqualsToken) return undefined;
+    const rhs = this.constants.skipTrivia(p.right);
+    const window = this.windowCap(rhs, isSelf);
+    if (window !== undefined) return { node: p, kind: "window", cap: window, conditional };
+    // `v = answer ?? v`: the answer decides the size; the fallback only keeps the old value.
+    const answer = this.parts.flow.withoutFallback(rhs);
+    const producer = this.parts.flow.producingCall(answer);
+    if (producer && this.parts.flow.promptSources(producer).has(decl)) {
+      if (this.parts.flow.readsHistoryProperty(answer)) return { node: p, kind: "grow", outputOf: producer, conditional };
+      return { node: p, kind: "rewrite", conditional };
+    }
+    const self = this.selfReferences(rhs, isSelf);
+    if (self.length) return { node: p, kind: "grow", delta: this.othersThan(rhs, self), conditional };
+    return { node: p, kind: conditional ? "reassign" : "reset", delta: [p.right], conditional };
+  }
+
+  /** `while (h.length > N) h.shift()` or `if (h.length > N) h.splice(…)`: a window of N. */
+  private windowByRemoval(call: ts.CallExpression, name: string): Write | undefined {
+    // `name` is the collection as written (`history`, `this.history`).
+    const t = this.ts;
+    for (let n: ts.Node | undefined = call.parent; n && !t.isFunctionLike(n); n = n.parent) {
+      const cond = t.isWhileStatement(n) || t.isIfStatement(n) ? n.expression : undefined;
+      if (!cond) continue;
+      const c = this.constants.skipTrivia(cond);
+      if (t.isBinaryExpression(c) && t.isPropertyAccessExpression(c.left) && c.left.name.text === "length" && c.left.expression.getText(this.scopes.sourceFile) === name) {
+        const cap = this.constants.number(c.right);
+        // `while` removes until N are left; an `if` only when it cuts down to N in one go
+        // (`splice(0, h.length - N)`): one `shift()` per turn does not keep up with two pushes.
+        if (cap !== undefined && (t.isWhileStatement(n) || this.cutsDownTo(call, name))) return { node: call, kind: "window", cap, conditional: false };
+      }
+    }
+    return undefined;
+  }
+
+  /** `h.splice(k, h.length - N)`: leaves N elements (the first k kept, e.g. a system message). */
+  private cutsDownTo(call: ts.CallExpression, name: string): boolean {
+    const t = this.ts;
+    const [start, count] = call.arguments;
+    if (!t.isPropertyAccessExpression(call.expression) || call.expression.name.text !== "splice" || this.constants.number(start) === undefined || !count) return false;
+    const c = this.constants.skipTrivia(count);
+    return t.isBinaryExpression(c) && c.operatorToken.kind === t.SyntaxKind.MinusToken && c.left.getText(this.scopes.sourceFile).replace(/\s+/g, "") === `${name}.length`;
+  }
+
+  /** `v.slice(-N)`, `[...v.slice(-N), x]`, `v.slice(v.length - N)`: keeps N elements. */
+  private windowCap(rhs: ts.Expression, isSelf: (n: ts.Node) => boolean): number | undefined {
+    const t = this.ts;
+    const sliceCap = (e: ts.Expression): number | undefined => {
+      const x = this.constants.skipTrivia(e);
+      if (!t.isCallExpression(x) || !t.isPropertyAccessExpression(x.expression) || x.expression.name.text !== "slice") return undefined;
+      const recv = this.constants.skipTrivia(x.expression.expression);
+      if (!isSelf(recv)) return undefined;
+      const a = x.arguments[0];
+      const start = this.constants.number(a);
+      if (start !== undefined && start < 0) return -start;
+      if (a && t.isBinaryExpression(a) && a.operatorToken.kind === t.SyntaxKind.MinusToken) return this.constants.number(a.right);
+      return undefined;
+    };
+    const direct = sliceCap(rhs);
+    if (direct !== undefined) return direct;
+    if (t.isArrayLiteralExpression(rhs)) {
+      for (const el of rhs.elements) if (t.isSpreadElement(el)) {
+        const cap = sliceCap(el.expression);
+        if (cap !== undefined) return cap + rhs.elements.length - 1;
+      }
+    }
+    return undefined;
+  }
+
+  private selfReferences(rhs: ts.Expression, isSelf: (n: ts.Node) => boolean): ts.Expression[] {
+    const t = this.ts;
+    const out: ts.Expression[] = [];
+    const visit = (n: ts.Node): void => {
+      if (isSelf(n)) out.push(n as ts.Expression);
+      else if (!t.isFunctionLike(n)) t.forEachChild(n, visit);
+    };
+    visit(rhs);
+    return out;
+  }
+
+  /** The parts of a self-referencing right side other than the variable itself: `[...v, x]` → x; `v + x` → x. */
+  private othersThan(rhs: ts.Expression, self: readonly ts.Expression[]): ts.Expression[] {
+    const t = this.ts;
+    const e = this.constants.skipTrivia(rhs);
+    const isSelf = (x: ts.Node): boolean => self.includes(this.constants.skipTrivia(x as ts.Expression));
+    if (t.isArrayLiteralExpression(e)) return e.elements.filter((x) => !(t.isSpreadElement(x) && isSelf(x.expression))).map((x) => (t.isSpreadElement(x) ? x.expression : x));
+    if (t.isBinaryExpression(e) && e.operatorToken.kind === t.SyntaxKind.PlusToken) return [...(isSelf(e.left) ? [] : this.othersThan(e.left, self)), ...(isSelf(e.right) ? [] : this.othersThan(e.right, self))];
+    if (t.isTemplateExpression(e)) return e.templateSpans.map((s) => s.expression).filter((x) => !isSelf(x));
+    if (t.isCallExpression(e) && t.isPropertyAccessExpression(e.expression) && e.expression.name.text === "concat" && isSelf(e.expression.expression)) return e.arguments.map((a) => (t.isSpreadElement(a) ? a.expression : a));
+    if (isSelf(e)) return [];
+    return [e];
+  }
+
+  /**
+   * `if (pending.length) { …; pending = []; }`: emptying an array only when it is not empty
+   * leaves it empty either way, so the reset holds on every path.
+   */
+  private emptiesUnderOwnTest(ref: ts.Expression): boolean {
+    const t = this.ts;
+    const p = ref.parent;
+    const empties = (t.isBinaryExpression(p) && p.left === ref && p.operatorToken.kind === t.SyntaxKind.EqualsToken && t.isArrayLiteralExpression(this.constants.skipTrivia(p.right)) && (this.constants.skipTrivia(p.right) as ts.ArrayLiteralExpression).elements.length === 0)
+      || (t.isPropertyAccessExpression(p) && p.name.text === "length" && t.isBinaryExpression(p.parent) && p.parent.left === p && this.constants.number(p.parent.right) === 0);
+    if (!empties) return false;
+    const name = ref.getText(this.scopes.sourceFile);
+    let guard: ts.IfStatement | undefined;
+    for (let n: ts.Node = ref; n.parent && !t.isFunctionLike(n.parent) && !t.isIterationStatement(n.parent, false); n = n.parent) {
+      if (t.isIfStatement(n.parent) && n.parent.thenStatement === n) {
+        if (guard) return false;
+        guard = n.parent;
+      } else if (t.isIfStatement(n.parent) || t.isConditionalExpression(n.parent) || t.isCaseClause(n.parent) || t.isDefaultClause(n.parent) || t.isCatchClause(n.parent)) return false;
+    }
+    if (!guard) return false;
+    const c = this.constants.skipTrivia(guard.expression);
+    const isLength = (e: ts.Expression): boolean => {
+      const x = this.constants.skipTrivia(e);
+      return t.isPropertyAccessExpression(x) && x.name.text === "length" && x.expression.getText(this.scopes.sourceFile) === name;
+    };
+    if (isLength(c)) return true;
+    return t.isBinaryExpression(c) && isLength(c.left) && this.constants.number(c.right) === 0 && [t.SyntaxKind.GreaterThanToken, t.SyntaxKind.ExclamationEqualsEqualsToken, t.SyntaxKind.ExclamationEqualsToken].includes(c.operatorToken.kind);
+  }
+
+  /** Whether a write runs only on some paths of its enclosing loop body or function. */
+  private isConditional(node: ts.Node, decl: ts.Node): boolean {
+    // The walk stops at `decl` only when it lies above the write (`x = [...x, x.length ? … : …]` in
+    // x's own initialiser): walked then. Otherwise the answer is the node's own, kept per node.
+    if (decl.pos <= node.pos && node.end <= decl.end) return this.conditionalBelow(node, decl);
+    const passed: ts.Node[] = [];
+    let answer: boolean | undefined;
+    for (let n: ts.Node = node; answer === undefined; ) {
+      const known = this.conditionalMemo.get(n);
+      const step = known ?? (n.parent ? this.conditionalStep(n, n.parent) : false);
+      if (known === undefined) passed.push(n);
+      if (step !== undefined) answer = step;
+      else n = n.parent!;
+    }
+    for (const n of passed) this.conditionalMemo.set(n, answer);
+    return answer;
+  }
+
+  /** Each node's answer to isConditional: writes in deep expressions each asked for it. */
+  private readonly conditionalMemo = new Map<ts.Node, boolean>();
+
+  private conditionalBelow(node: ts.Node, decl: ts.Node): boolean {
+    for (let n: ts.Node = node; n.parent && n !== decl; n = n.parent) {
+      const step = this.conditionalStep(n, n.parent);
+      if (step !== undefined) return step;
+    }
+    return false;
+  }
+
+  /** What the step from `n` to its parent `p` says: the end of the walk (false), a branch (true), or nothing. */
+  private conditionalStep(n: ts.Node, p: ts.Node): boolean | undefined {
+    const t = this.ts;
+    if (t.isFunctionLike(p) || t.isIterationStatement(p, false) || t.isSourceFile(p)) return false;
+    if (t.isIfStatement(p) && p.expression !== n) return true;
+    if (t.isConditionalExpression(p) && p.condition !== n) return true;
+    if (t.isCaseClause(p) || t.isDefaultClause(p) || t.isCatchClause(p)) return true;
+    if (t.isBinaryExpression(p) && p.right === n && [t.SyntaxKind.AmpersandAmpersandToken, t.SyntaxKind.BarBarToken, t.SyntaxKind.QuestionQuestionToken].includes(p.operatorToken.kind)) return true;
+    return undefined;
+  }
+}
