@@ -1,6 +1,7 @@
 // The analysis engine's public surface. It imports neither `vscode` nor `fs`/`process`, and takes
 // the `typescript` module as a parameter: the tsserver plugin must use the copy tsserver hands it.
 export { analyzeFile, mayContainLlmCalls } from "./analysis/analyzeFile";
+export { AnalysisCancelled } from "./analysis/fileAnalyzer";
 export { Bound, formatBound, boundTerms } from "./algebra/bound";
 export { Poly } from "./algebra/poly";
 export { nameTable, ownValue } from "./nameTables";

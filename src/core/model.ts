@@ -105,4 +105,10 @@ export interface AnalysisOptions {
   readonly maxFileSize?: number;
   /** A file whose analysis takes longer is skipped as "analysis budget exceeded (in <function>)" (default 5000 ms). */
   readonly timeBudgetMs?: number;
+  /**
+   * Asked between functions (before each function the findings walk enters and each summary made):
+   * true stops the analysis with AnalysisCancelled, and nothing of it is kept as the file's result.
+   * The editor's worker answers it from a flag the extension host sets when a newer request supersedes this one.
+   */
+  readonly shouldStop?: () => boolean;
 }

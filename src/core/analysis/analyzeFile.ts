@@ -4,7 +4,7 @@ import type { TS } from "../binder/scopes";
 import type { SdkEntry } from "../catalog/sdks";
 import { renderFinding } from "../findingLines";
 import type { AnalysisOptions, FileAnalysis, Finding } from "../model";
-import { BudgetExceeded, FileAnalyzer, catalogWith } from "./fileAnalyzer";
+import { AnalysisCancelled, BudgetExceeded, FileAnalyzer, catalogWith } from "./fileAnalyzer";
 
 const DEFAULT_MAX_FILE_SIZE = 2_000_000;
 
@@ -63,6 +63,8 @@ export function findingsOf(tsm: TS, fileName: string, analyzer: () => FileAnalyz
     if (first && findings.length === 0) return { file: fileName, findings, skipped: `syntax error: ${tsm.flattenDiagnosticMessageText(first.messageText, " ")}` };
     return { file: fileName, findings, sourceFile: a.sourceFile };
   } catch (err) {
+    // A superseded request: the caller drops it, and the file's result is not made.
+    if (err instanceof AnalysisCancelled) throw err;
     if (err instanceof BudgetExceeded) return { file: fileName, findings: [], skipped: err.message };
     // Deep nesting can exhaust the stack (the parser's too); report the file rather than fail the run.
     const reason = err instanceof RangeError ? "nested too deeply to analyse" : err instanceof Error ? err.message : String(err);

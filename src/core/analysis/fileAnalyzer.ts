@@ -40,6 +40,13 @@ export class BudgetExceeded extends Error {
   }
 }
 
+/** Thrown when `AnalysisOptions.shouldStop` answers true: the request was superseded, nothing is wrong with the file. */
+export class AnalysisCancelled extends Error {
+  constructor() {
+    super("analysis cancelled");
+  }
+}
+
 const DEFAULT_TIME_BUDGET_MS = 5000;
 /** Steps between two looks at the clock: a step is a call classified or a summary made. */
 const STEPS_PER_CLOCK_READ = 64;
@@ -85,6 +92,7 @@ export class FileAnalyzer {
   /** A call a function makes of itself, or null: whether its sites are counted by a recurrence. */
   private readonly selfCallOf = new Map<ts.Node, ts.CallExpression | null>();
   private readonly budgetMs: number;
+  private readonly shouldStop: (() => boolean) | undefined;
   /** Set while a public entry runs: when its budget ends. */
   private deadline: number | undefined;
   private steps = 0;
@@ -109,6 +117,7 @@ export class FileAnalyzer {
     this.wrapperNames = options?.wrappers ?? [];
     this.typeAware = !!checker;
     this.budgetMs = options?.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+    this.shouldStop = options?.shouldStop;
     this.scopes = new Scopes(tsm, sourceFile);
     this.constants = new Constants(tsm, this.scopes, external?.constantOf && ((specifier, name, path) => external.constantOf!(specifier, name, path, sourceFile.fileName)));
     this.callees = new Callees(tsm, this.scopes, this.constants);
@@ -144,6 +153,7 @@ export class FileAnalyzer {
   private findingsWithin(within?: ReadonlySet<ts.Statement>): Finding[] {
     const out: Finding[] = [];
     const visit = (n: ts.Node): void => {
+      if (this.tsm.isFunctionLike(n)) this.stopIfAsked();
       if (this.tsm.isCallExpression(n)) {
         const llm = this.classify(n);
         // A call of a user's LLM-calling function is a site where it repeats: in a loop, or in a recursion.
@@ -288,6 +298,11 @@ export class FileAnalyzer {
     } finally {
       this.deadline = undefined;
     }
+  }
+
+  /** Between functions: a superseded request stops here (the same unwinding as the time budget's). */
+  private stopIfAsked(): void {
+    if (this.deadline !== undefined && this.shouldStop?.()) throw new AnalysisCancelled();
   }
 
   /** One step of work at `at`; every STEPS_PER_CLOCK_READ steps, a look at the clock. */
@@ -475,6 +490,7 @@ export class FileAnalyzer {
     let summary: Summary | undefined;
     this.summariesMade++;
     try {
+      this.stopIfAsked();
       this.step((fn as { body?: ts.Node }).body ?? fn);
       summary = this.computeSummary(fn, name);
     } finally {

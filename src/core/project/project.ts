@@ -4,7 +4,7 @@
 // summary asked for while it is being made is unavailable, never a loop.
 import type * as ts from "typescript";
 import { findingsOf, mayContainLlmCalls, rejectInput, scriptKindOf } from "../analysis/analyzeFile";
-import { BudgetExceeded, FileAnalyzer, catalogWith, type ExternalSummaries } from "../analysis/fileAnalyzer";
+import { AnalysisCancelled, BudgetExceeded, FileAnalyzer, catalogWith, type ExternalSummaries } from "../analysis/fileAnalyzer";
 import type { Summary } from "../analysis/summary";
 import type { ExportedClient } from "../binder/provenance";
 import { renderSummary } from "../findingLines";
@@ -554,8 +554,9 @@ export class Project {
     let found: ExportedClient | undefined;
     try {
       found = this.analyzerOf(declared.file)?.exportedClient(declared.name);
-    } catch {
+    } catch (err) {
       // A file that cannot be parsed exports nothing here; its own report says why.
+      rethrowCancelled(err);
     }
     this.clients.set(key, found ?? null);
     return found;
@@ -578,7 +579,8 @@ export class Project {
     let found: number | string | undefined;
     try {
       found = this.analyzerOf(declared.file)?.exportedConstant(declared.name, path);
-    } catch {
+    } catch (err) {
+      rethrowCancelled(err);
       // A file that cannot be parsed exports nothing here; its own report says why.
     } finally {
       this.constantsInProgress.delete(key);
@@ -593,7 +595,8 @@ export class Project {
     if (!declared || !this.reachesLlm(declared.file)) return false;
     try {
       return !!this.analyzerOf(declared.file)?.exportedSummary(`${declared.name}().*`);
-    } catch {
+    } catch (err) {
+      rethrowCancelled(err);
       return false;
     }
   }
@@ -643,4 +646,9 @@ export class Project {
     }
     return undefined;
   }
+}
+
+/** A superseded request unwinds through every answer on its way: none may be kept as "none found". */
+function rethrowCancelled(err: unknown): void {
+  if (err instanceof AnalysisCancelled) throw err;
 }
