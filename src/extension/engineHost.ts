@@ -10,8 +10,9 @@ import { readSettings } from "./settings";
 import { EngineCancelled, EngineClient } from "./view/engineClient";
 import type { DocumentView } from "./view/engineApi";
 
-export function startEngine(log: ActivityLog): EngineClient {
-  const engine = new EngineClient(path.join(__dirname, "engineWorker.js"), log);
+/** `storeDir`: where the worker keeps results across sessions. */
+export function startEngine(log: ActivityLog, storeDir: string | undefined): EngineClient {
+  const engine = new EngineClient(path.join(__dirname, "engineWorker.js"), log, storeDir);
   engine.start();
   return engine;
 }

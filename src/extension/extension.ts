@@ -41,7 +41,8 @@ const EDIT_PAUSE_MS = 400;
 export function activate(context: vscode.ExtensionContext): AalpApi {
   const started = performance.now();
   const log = new ActivityLog();
-  const engine = startEngine(log);
+  // Results kept across sessions: per workspace, or in the extension's global storage without one.
+  const engine = startEngine(log, vscode.Uri.joinPath(context.storageUri ?? context.globalStorageUri, "results").fsPath);
   const analyses = new DocumentAnalyses(engine, log);
   const lenses = new CostLensProvider(analyses, context.workspaceState);
   const diagnostics = new CostDiagnostics(analyses, context.extensionUri);

@@ -4,7 +4,7 @@
 // analysis are unchanged, so a rescan after a save redoes only the files the save affected.
 import * as fs from "node:fs";
 import { ts } from "./typescriptModule";
-import { CLASS_ORDER, Project, analyzeDocument as analyzeCoreDocument, costClass, type Advice, type AnalyzeEdited, type AnnotationProblem, type FileAnalysis, type Finding, type QuickFix } from "../../core";
+import { AnalysisCancelled, CLASS_ORDER, Project, analyzeDocument as analyzeCoreDocument, costClass, type Advice, type AnalyzeEdited, type AnnotationProblem, type FileAnalysis, type Finding, type QuickFix } from "../../core";
 import { adviceSettings, fixesFor, pricedEstimate } from "./adviceAndPricing";
 import type { PricedEstimate } from "./costEstimate";
 import type { AalpSettings } from "./settingsModel";
@@ -37,6 +37,12 @@ function readDisk(file: string): string | undefined {
 
 /** Analyses made by the projects that settings replaced since: the count below only grows. */
 let retiredAnalyses = 0;
+/** Analyses stopped inside a file because their request was superseded. */
+let stoppedAnalyses = 0;
+
+const never = (): boolean => false;
+/** The running request's cancel check, asked by the project between functions (see AnalysisOptions.shouldStop). */
+let stopRequested: () => boolean = never;
 
 function projectFor(settings: AalpSettings): { project: Project; overlay: Map<string, string> } {
   const key = [settings.fileBudgetMs, ...settings.wrappers].join("\u0000");
@@ -47,7 +53,8 @@ function projectFor(settings: AalpSettings): { project: Project; overlay: Map<st
       readFile: (p: string) => overlay.get(p) ?? readDisk(p),
       fileExists: (p: string) => overlay.has(p) || fs.existsSync(p),
     };
-    workspace = { key, overlay, project: new Project(ts, host, { timeBudgetMs: settings.fileBudgetMs, ...(settings.wrappers.length ? { wrappers: settings.wrappers } : {}) }) };
+    const options = { timeBudgetMs: settings.fileBudgetMs, shouldStop: () => stopRequested(), ...(settings.wrappers.length ? { wrappers: settings.wrappers } : {}) };
+    workspace = { key, overlay, project: new Project(ts, host, options) };
   }
   return workspace;
 }
@@ -70,7 +77,29 @@ export function updateDocumentText(fileName: string, text: string, settings: Aal
   if (known !== text) project.invalidate(file);
 }
 
-export function analyzeDocument(fileName: string, text: string, settings: AalpSettings): DocumentAnalysis {
+/** The project over the workspace for these settings, holding the texts given so far (the result store keys by them). */
+export function workspaceProject(settings: AalpSettings): Project {
+  return projectFor(settings).project;
+}
+
+/**
+ * The document's analysis. `isCancelled`: asked between functions; true stops the analysis with
+ * AnalysisCancelled (the worker's request was superseded), and nothing of it is kept.
+ */
+export function analyzeDocument(fileName: string, text: string, settings: AalpSettings, isCancelled: () => boolean = never): DocumentAnalysis {
+  const outer = stopRequested;
+  stopRequested = isCancelled;
+  try {
+    return analyzeUnlessStopped(fileName, text, settings);
+  } catch (err) {
+    if (err instanceof AnalysisCancelled) stoppedAnalyses++;
+    throw err;
+  } finally {
+    stopRequested = outer;
+  }
+}
+
+function analyzeUnlessStopped(fileName: string, text: string, settings: AalpSettings): DocumentAnalysis {
   updateDocumentText(fileName, text, settings);
   const { project } = projectFor(settings);
   const file = fileName.replace(/\\/g, "/");
@@ -105,9 +134,14 @@ export function editedAnalyzer(settings: AalpSettings): AnalyzeEdited {
   return (f, t) => project.analyzeEdited(f.replace(/\\/g, "/"), t);
 }
 
-/** How many file analyses the workspace projects have made (parsed and walked, not served from their cache). */
+/** How many file analyses the workspace projects have started (parsed and walked, not served from their cache or the result store). */
 export function analysesMade(): number {
   return retiredAnalyses + (workspace?.project.stats.analyzed ?? 0);
+}
+
+/** How many analyses were stopped inside a file (a superseded request). */
+export function analysesStopped(): number {
+  return stoppedAnalyses;
 }
 
 export function siteEstimate(a: DocumentAnalysis, f: Finding, settings: AalpSettings): PricedEstimate {

@@ -4,15 +4,17 @@
 // this side; the host gets the lens titles, the hover's Markdown, the diagnostics' ranges and the
 // fixes' edits.
 import * as fs from "node:fs";
-import { codeOfNumber, docsPath, IGNORE_COMMENT, overlayAssumptions, type PageAssets, type ReportModel } from "../../core";
+import { AnalysisCancelled, codeOfNumber, docsPath, IGNORE_COMMENT, overlayAssumptions, type PageAssets, type ReportModel } from "../../core";
 import { ignoreEditFor } from "./adviceAndPricing";
 import { derivationMarkdown } from "./derivation";
-import { analysesMade, analyzeDocument, documentFixes, forgetDocument, siteEstimate, siteRefs, updateDocumentText, type DocumentAnalysis } from "./documentAnalysis";
+import { keepUnlessOverBudget, sitesEntryFor, viewEntryFor, type SitesEntry, type ViewEntry } from "./cachedResults";
+import { analysesMade, analysesStopped, analyzeDocument, documentFixes, forgetDocument, siteEstimate, siteRefs, updateDocumentText, workspaceProject, type DocumentAnalysis } from "./documentAnalysis";
 import { fixOutcomesComputed } from "./fixOutcomeCache";
 import { lensTitle, lensTooltip } from "./lensTitle";
 import type { ExportFormat, ReportView } from "./reportMessages";
 import { exportReport } from "./reportExport";
 import { reportPageHtml, reportView, type PageShell } from "./reportPage";
+import { cacheUse, resultCache, throughCache } from "./resultStore";
 import type { AalpSettings, DefaultSizes } from "./settingsModel";
 import { sitePosition } from "./sitePosition";
 import { workspaceReport, type ReportFile } from "./workspaceReport";
@@ -78,9 +80,19 @@ function documentView(a: DocumentAnalysis, uri: string, settings: AalpSettings):
   };
 }
 
-export function analyze(req: DocumentRequest): DocumentView {
-  return documentView(analyzeDocument(req.fileName, req.text, req.settings), req.uri, req.settings);
+/**
+ * The document's view, from the result store when neither its text nor a module it imports that
+ * reaches an LLM changed since it was stored (for these settings). `ctx`: a superseded request stops
+ * between functions.
+ */
+export function analyze(req: DocumentRequest, ctx: RequestContext): DocumentView {
+  updateDocumentText(req.fileName, req.text, req.settings);
+  const cache = resultCache(workspaceProject(req.settings), "view", JSON.stringify(req.settings), viewEntryFor(req.uri), (e: ViewEntry) => keepUnlessOverBudget(e.view.skipped));
+  const made = (): ViewEntry => ({ uri: req.uri, view: documentView(analyzeDocument(req.fileName, req.text, req.settings, ctx.isCancelled), req.uri, req.settings) });
+  return throughCache(cache, normalName(req.fileName), made).view;
 }
+
+const normalName = (fileName: string): string => fileName.replace(/\\/g, "/");
 
 /** A diagnostic the quick fixes are asked for: the extension's (string code) or the tsserver plugin's (number). */
 export interface FixTarget {
@@ -143,22 +155,51 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * Every file's texts first (a changed module invalidates its importers wherever they come), then
  * each analysis; between files the worker serves other requests and sees a cancellation.
  */
-async function analyzeAll<F extends ScanFile, T>(files: readonly F[], ctx: RequestContext, each: (f: F, text: string, a: DocumentAnalysis) => T): Promise<T[] | undefined> {
+async function eachFile<F extends ScanFile, T>(files: readonly F[], ctx: RequestContext, each: (f: F, text: string) => T): Promise<T[] | undefined> {
   const texts = files.map(readText);
   files.forEach((f, i) => updateDocumentText(f.fileName, texts[i]!, f.settings));
   const out: T[] = [];
-  for (const [i, f] of files.entries()) {
-    await nextTurn();
-    if (ctx.isCancelled()) return undefined;
-    out.push(each(f, texts[i]!, analyzeDocument(f.fileName, texts[i]!, f.settings)));
-    ctx.progress(i + 1, files.length, f.uri);
+  try {
+    for (const [i, f] of files.entries()) {
+      await nextTurn();
+      if (ctx.isCancelled()) return undefined;
+      out.push(each(f, texts[i]!));
+      ctx.progress(i + 1, files.length, f.uri);
+    }
+  } catch (err) {
+    // Stopped inside a file (see analyzeDocument's isCancelled).
+    if (err instanceof AnalysisCancelled) return undefined;
+    throw err;
   }
   return out;
 }
 
-/** The status bar's scan: each file's sites by URI; undefined when cancelled. */
+async function analyzeAll<F extends ScanFile, T>(files: readonly F[], ctx: RequestContext, each: (f: F, text: string, a: DocumentAnalysis) => T): Promise<T[] | undefined> {
+  return eachFile(files, ctx, (f, text) => each(f, text, analyzeDocument(f.fileName, text, f.settings, ctx.isCancelled)));
+}
+
+/**
+ * The status bar's scan: each file's sites by URI; undefined when cancelled. A file whose text and
+ * LLM-reaching imports are as when it was stored (for its folder's settings) is read from the
+ * result store, not analysed: re-opening a workspace analyses what changed.
+ */
 export async function scanSites(files: readonly ScanFile[], ctx: RequestContext): Promise<[string, SiteRef[]][] | undefined> {
-  return analyzeAll(files, ctx, (f, _text, a) => [f.uri, siteRefs(a, f.uri)] as [string, SiteRef[]]);
+  const uris = new Map(files.map((f) => [normalName(f.fileName), f.uri]));
+  const accept = (v: unknown, file: string): v is SitesEntry => sitesEntryFor(uris.get(file) ?? "")(v);
+  // One cache per folder's settings, made once the scan's texts are in the project.
+  const caches = new Map<string, ReturnType<typeof resultCache<SitesEntry>>>();
+  const cacheFor = (settings: AalpSettings) => {
+    const key = JSON.stringify(settings);
+    if (!caches.has(key)) caches.set(key, resultCache(workspaceProject(settings), "sites", key, accept, (e: SitesEntry) => keepUnlessOverBudget(e.skipped)));
+    return caches.get(key);
+  };
+  return eachFile(files, ctx, (f, text): [string, SiteRef[]] => {
+    const made = (): SitesEntry => {
+      const a = analyzeDocument(f.fileName, text, f.settings, ctx.isCancelled);
+      return { uri: f.uri, refs: siteRefs(a, f.uri), ...(a.skipped ? { skipped: a.skipped } : {}) };
+    };
+    return [f.uri, [...throughCache(cacheFor(f.settings), normalName(f.fileName), made).refs]];
+  });
 }
 
 /** The report's files and model, kept here between the host's scan and its rebuilds and exports. */
@@ -211,9 +252,12 @@ export function forget(fileName: string): void {
   forgetDocument(fileName);
 }
 
-/** The engine's work so far: files analysed, files whose quick fixes were applied and re-analysed. */
-export function work(): { analyses: number; fixOutcomes: number } {
-  return { analyses: analysesMade(), fixOutcomes: fixOutcomesComputed() };
+/**
+ * The engine's work so far: files analysed, analyses stopped inside a file (superseded), files whose
+ * quick fixes were applied and re-analysed, and results read from and written to the result store.
+ */
+export function work(): { analyses: number; stopped: number; fixOutcomes: number; storeReads: number; storeWrites: number } {
+  return { analyses: analysesMade(), stopped: analysesStopped(), fixOutcomes: fixOutcomesComputed(), storeReads: cacheUse.read, storeWrites: cacheUse.stored };
 }
 
 /** Answers once the engine is loaded: the host preloads the worker with it at activation. */

@@ -3,7 +3,7 @@
 // cancels superseded ones, and restarts a worker that died, failing what it held. Free of
 // `vscode`, so it is tested on plain Node with real workers.
 import { Worker } from "node:worker_threads";
-import type { FromWorker, MethodArgs, MethodName, MethodResult, ToWorker } from "./engineProtocol";
+import { cancelFlags, flagCancelled, type FromWorker, type MethodArgs, type MethodName, type MethodResult, type ToWorker, type WorkerData } from "./engineProtocol";
 
 /** A request the host no longer wants (a newer one with the same key, a closed document, disposal). */
 export class EngineCancelled extends Error {
@@ -36,6 +36,8 @@ const RESTART_WINDOW_MS = 60_000;
 
 export class EngineClient {
   private worker: Worker | undefined;
+  /** The running worker's cancel flags: a new worker gets new ones (request ids go on from the last). */
+  private flags: Int32Array | undefined;
   private readonly pending = new Map<number, Pending>();
   private readonly byKey = new Map<string, number>();
   private nextId = 1;
@@ -45,17 +47,22 @@ export class EngineClient {
   private gaveUp = false;
   private readonly restartListeners: (() => void)[] = [];
 
+  /** `storeDir`: where the worker keeps results across sessions (see resultStore.ts). */
   constructor(
     private readonly workerFile: string,
     private readonly log: EngineLog,
+    private readonly storeDir?: string,
   ) {}
 
   /** Starts the worker (idempotent); it loads the engine at once. */
   start(): void {
     if (this.worker || this.disposed || this.gaveUp) return;
     const started = performance.now();
-    const worker = new Worker(this.workerFile);
+    const flags = cancelFlags();
+    const workerData: WorkerData = { cancelFlags: flags, ...(this.storeDir !== undefined ? { storeDir: this.storeDir } : {}) };
+    const worker = new Worker(this.workerFile, { workerData });
     this.worker = worker;
+    this.flags = flags;
     worker.on("message", (m: FromWorker) => this.receive(m));
     worker.on("error", (err) => this.log.error("the engine worker", err));
     worker.on("exit", (code) => this.exited(worker, code));
@@ -98,6 +105,8 @@ export class EngineClient {
     const id = this.byKey.get(key);
     if (id === undefined) return;
     this.settle(id)?.reject(new EngineCancelled());
+    // The message drops a request not started yet; the flag stops one under way at its next function.
+    if (this.flags) flagCancelled(this.flags, id);
     const message: ToWorker = { type: "cancel", id };
     this.worker?.postMessage(message);
   }
@@ -110,6 +119,10 @@ export class EngineClient {
   }
 
   private receive(m: FromWorker): void {
+    if (m.type === "log") {
+      this.log.info(m.message);
+      return;
+    }
     if (m.type === "progress") {
       this.pending.get(m.id)?.onProgress?.(m.done, m.total, m.message);
       return;

@@ -8,7 +8,8 @@ import * as path from "node:path";
 import { Worker } from "node:worker_threads";
 import { analyze, quickFixes, scanSites, type RequestContext } from "../../../src/extension/view/engineApi";
 import { EngineCancelled, EngineClient } from "../../../src/extension/view/engineClient";
-import type { FromWorker } from "../../../src/extension/view/engineProtocol";
+import { AnalysisCancelled } from "../../../src/core";
+import { cancelFlags, flagCancelled, type FromWorker } from "../../../src/extension/view/engineProtocol";
 import { DEFAULT_SETTINGS } from "../../../src/extension/view/settingsModel";
 
 const ROOT = path.resolve(__dirname, "../../../..");
@@ -21,6 +22,9 @@ function recordingLog(): { lines: string[]; info(t: string): void; error(what: s
   return { lines, info: (t) => lines.push(`info ${t}`), error: (what, err) => lines.push(`error ${what}: ${err instanceof Error ? err.message : String(err)}`) };
 }
 
+/** A request's context that is never cancelled and ignores progress. */
+const WHOLE: RequestContext = { isCancelled: () => false, progress: () => undefined };
+
 function request(file: string) {
   const fileName = path.join(EXAMPLES, file);
   return { fileName, uri: `file://${fileName}`, text: fs.readFileSync(fileName, "utf8"), settings: DEFAULT_SETTINGS };
@@ -31,7 +35,7 @@ describe("engine worker", function () {
 
   describe("its requests (plain functions, as the worker runs them)", () => {
     it("analyze: the lens titles, tooltips and status bar entries of a document", () => {
-      const view = analyze(request("debug-naive.ts"));
+      const view = analyze(request("debug-naive.ts"), WHOLE);
       assert.deepEqual(view.sites.map((s) => `${s.line}:${s.column} ${s.title}`), ["21:22 ≈ $0.0043 · quadratic in rounds · gpt-4o-mini", "29:23 ≈ $0.076 · quadratic in rounds · gpt-4o"]);
       assert.equal(view.sites[1]!.tooltip, "Θ(rounds²·|program|) input · Θ(rounds) calls · ≈ $0.076 at defaults rounds=10, |program|=200. Click for the derivation.");
       assert.deepEqual(view.refs.map((r) => `${r.line} ${r.costClass} ${r.rank}`), ["21 quadratic 2", "29 quadratic 2"]);
@@ -43,7 +47,7 @@ describe("engine worker", function () {
 
     it("quickFixes: the extension's string codes and the plugin's numbers find the same advice; other targets none", () => {
       const req = request("debug-naive.ts");
-      const start = analyze(req).advice[0]!.start;
+      const start = analyze(req, WHOLE).advice[0]!.start;
       const [byString, byNumber, elsewhere] = quickFixes(req, [
         { code: "aalp.growing-history", start },
         { code: 91001, start },
@@ -69,7 +73,7 @@ describe("engine worker", function () {
 
   describe("the worker thread", () => {
     it("answers the host's requests with the same views, and drops a request cancelled before it started", async () => {
-      const worker = new Worker(WORKER);
+      const worker = new Worker(WORKER, { workerData: { cancelFlags: cancelFlags() } });
       try {
         const replies: FromWorker[] = [];
         const got = new Promise<void>((resolve) =>
@@ -85,7 +89,7 @@ describe("engine worker", function () {
         await got;
         assert.deepEqual(replies[0], { type: "cancelled", id: 1 });
         assert.equal(replies[1]!.type, "result");
-        assert.deepEqual(replies[1]!.type === "result" && replies[1]!.value, analyze(request("debug-naive.ts")));
+        assert.deepEqual(replies[1]!.type === "result" && replies[1]!.value, analyze(request("debug-naive.ts"), WHOLE));
       } finally {
         await worker.terminate();
       }
@@ -105,6 +109,131 @@ describe("engine worker", function () {
         await assert.rejects(client.request("analyze", [proxied], { key: "document:b" }), { name: "DataCloneError" });
         assert.equal(await client.call("ping"), true);
         assert.deepEqual(log.lines.filter((l) => l.startsWith("error")), []);
+      } finally {
+        client.dispose();
+      }
+    });
+  });
+
+  describe("cancellation inside a file", () => {
+    const FUNCTIONS = 300;
+    let dir: string;
+    let big: ReturnType<typeof request>;
+    before(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), "aalp-cancel-"));
+      const fns = Array.from({ length: FUNCTIONS }, (_, i) => `export async function f${i}(qs: string[]) {\n  for (const q of qs) await client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: q }] });\n}\n`);
+      const fileName = path.join(dir, "many.ts");
+      fs.writeFileSync(fileName, `import OpenAI from "openai";\nconst client = new OpenAI();\n${fns.join("")}`);
+      big = { fileName, uri: `file://${fileName}`, text: fs.readFileSync(fileName, "utf8"), settings: DEFAULT_SETTINGS };
+    });
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it(`analyze stops at the function where its request was cancelled (the third of ${FUNCTIONS}), and a later request analyses the whole file`, () => {
+      let asked = 0;
+      const stopsAtThird: RequestContext = { isCancelled: () => ++asked >= 3, progress: () => undefined };
+      assert.throws(() => analyze(big, stopsAtThird), AnalysisCancelled);
+      assert.equal(asked, 3);
+      assert.equal(analyze(big, WHOLE).sites.length, FUNCTIONS);
+    });
+
+    it("the worker stops a running analysis when the host sets its request's shared flag (no message needed), and answers 'cancelled'", async () => {
+      const flags = cancelFlags();
+      const worker = new Worker(WORKER, { workerData: { cancelFlags: flags } });
+      try {
+        const replies = new Map<number, FromWorker>();
+        const waiters = new Map<number, () => void>();
+        worker.on("message", (m: FromWorker) => {
+          if (m.type === "log" || m.type === "progress") return;
+          replies.set(m.id, m);
+          waiters.get(m.id)?.();
+        });
+        const reply = (id: number) => new Promise<FromWorker>((resolve) => (replies.has(id) ? resolve(replies.get(id)!) : waiters.set(id, () => resolve(replies.get(id)!))));
+        // Flagged in the same turn as the call, and no cancel message: the request starts, and its
+        // analysis asks the flag before its first function.
+        worker.postMessage({ type: "call", id: 1, method: "analyze", args: [big] });
+        flagCancelled(flags, 1);
+        assert.deepEqual(await reply(1), { type: "cancelled", id: 1 });
+        worker.postMessage({ type: "call", id: 2, method: "work", args: [] });
+        const work = await reply(2);
+        assert.ok(work.type === "result");
+        assert.deepEqual(work.value, { analyses: 1, stopped: 1, fixOutcomes: 0, storeReads: 0, storeWrites: 0 });
+        // The next request of the same file analyses it whole (the stopped analysis was not kept).
+        worker.postMessage({ type: "call", id: 3, method: "analyze", args: [big] });
+        const whole = await reply(3);
+        assert.ok(whole.type === "result");
+        assert.equal((whole.value as { sites: unknown[] }).sites.length, FUNCTIONS);
+      } finally {
+        await worker.terminate();
+      }
+    });
+  });
+
+  describe("results kept across sessions (the result store)", () => {
+    let dir: string;
+    let ws: string;
+    let store: string;
+    const WRAPPER = `import OpenAI from "openai";\nconst client = new OpenAI();\nexport async function ask(q: string) {\n  return client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: q }] });\n}\n`;
+    const FILES: Record<string, string> = {
+      "llm.ts": WRAPPER,
+      "agent.ts": `import { ask } from "./llm";\nexport async function run(qs: string[]) {\n  for (const q of qs) await ask(q);\n}\n`,
+      "indirect.ts": `import { run } from "./agent";\nexport async function all(groups: string[][]) {\n  for (const g of groups) await run(g);\n}\n`,
+      "other.ts": `import OpenAI from "openai";\nconst client = new OpenAI();\nexport async function each(qs: string[]) {\n  for (const q of qs) await client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: q }] });\n}\n`,
+      "plain.ts": `export const twice = (n: number) => 2 * n;\n`,
+    };
+    before(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), "aalp-store-"));
+      ws = path.join(dir, "ws");
+      store = path.join(dir, "storage", "results");
+      fs.mkdirSync(ws);
+      for (const [name, text] of Object.entries(FILES)) fs.writeFileSync(path.join(ws, name), text);
+    });
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    const scanFiles = () => Object.keys(FILES).map((f) => ({ uri: `file://${ws}/${f}`, fileName: path.join(ws, f), settings: DEFAULT_SETTINGS }));
+    const agent = () => ({ fileName: path.join(ws, "agent.ts"), uri: `file://${ws}/agent.ts`, text: fs.readFileSync(path.join(ws, "agent.ts"), "utf8"), settings: DEFAULT_SETTINGS });
+
+    /** A session: a worker started as the extension starts it, its scan, agent.ts opened, its work. */
+    async function session(client: EngineClient) {
+      const scan = await client.call("scanSites", scanFiles());
+      const view = await client.call("analyze", agent());
+      return { scan, view, work: await client.call("work") };
+    }
+
+    it("a second session over the same workspace analyses 0 files; an edited wrapper re-analyses it and its importers only", async () => {
+      const first = new EngineClient(WORKER, recordingLog(), store);
+      let before: Awaited<ReturnType<typeof session>>;
+      try {
+        before = await session(first);
+      } finally {
+        first.dispose();
+      }
+      // llm.ts, agent.ts, indirect.ts, other.ts analysed and stored (plain.ts reaches no LLM: decided by its imports, not stored), and agent.ts's view.
+      assert.deepEqual(before.work, { analyses: 4, stopped: 0, fixOutcomes: 0, storeReads: 0, storeWrites: 5 });
+      assert.deepEqual(before.scan?.map(([uri, refs]) => `${uri.slice(ws.length + 8)} ${refs.map((r) => r.line).join(",")}`), ["llm.ts 4", "agent.ts 3", "indirect.ts 3", "other.ts 4", "plain.ts "]);
+
+      const second = new EngineClient(WORKER, recordingLog(), store);
+      try {
+        const again = await session(second);
+        assert.deepEqual(again.work, { analyses: 0, stopped: 0, fixOutcomes: 0, storeReads: 5, storeWrites: 0 });
+        assert.deepEqual(again.scan, before.scan);
+        assert.deepEqual(again.view, before.view);
+
+        // A checkout changes the wrapper: it and the files that import it, directly or not, are analysed again.
+        fs.writeFileSync(path.join(ws, "llm.ts"), WRAPPER.replace('model: "gpt-4o"', 'model: "gpt-4o", max_tokens: 50'));
+        const edited = await second.call("scanSites", scanFiles());
+        assert.deepEqual(await second.call("work"), { analyses: 3, stopped: 0, fixOutcomes: 0, storeReads: 6, storeWrites: 3 });
+        assert.deepEqual(edited?.map(([uri, refs]) => `${uri.slice(ws.length + 8)} ${refs.length}`), ["llm.ts 1", "agent.ts 1", "indirect.ts 1", "other.ts 1", "plain.ts 0"]);
+      } finally {
+        second.dispose();
+      }
+    });
+
+    it("a damaged or foreign entry is a miss: the file is analysed again and its entry written anew", async () => {
+      for (const name of fs.readdirSync(store)) fs.writeFileSync(path.join(store, name), "not an entry");
+      const client = new EngineClient(WORKER, recordingLog(), store);
+      try {
+        const { work } = await session(client);
+        assert.deepEqual(work, { analyses: 4, stopped: 0, fixOutcomes: 0, storeReads: 0, storeWrites: 5 });
       } finally {
         client.dispose();
       }

@@ -1,0 +1,102 @@
+// The editor's results kept across sessions: the core's ResultCache over a folder of the extension's
+// storage (the host names it when it starts the worker). Re-opening a workspace then analyses only
+// the files whose text changed or that import a changed module that reaches an LLM (the cache's key
+// holds the file's text and a hash over its imports); the rest come from disk. Entries follow the
+// same rules as the CLI's `--cache DIR`: one file per key, written under a temporary name and
+// renamed (atomic on one file system: two windows on one workspace never read half an entry), read
+// only as a regular file of bounded size, and checked before use; anything else is a miss.
+import { createHash, randomBytes } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { ResultCache, type Project, type ResultStorage } from "../../core";
+import { ts } from "./typescriptModule";
+
+const KEY = /^[0-9a-f]{64}$/;
+/** Larger entries are not read (a file with thousands of sites stays far below). */
+const MAX_ENTRY_BYTES = 16 * 1024 * 1024;
+
+const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
+
+export function folderStorage(dir: string): ResultStorage {
+  fs.mkdirSync(dir, { recursive: true });
+  return {
+    get(key) {
+      if (!KEY.test(key)) return undefined;
+      let fd: number | undefined;
+      try {
+        fd = fs.openSync(path.join(dir, key), fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
+        const st = fs.fstatSync(fd);
+        if (!st.isFile() || st.size > MAX_ENTRY_BYTES) return undefined;
+        return fs.readFileSync(fd);
+      } catch {
+        return undefined;
+      } finally {
+        if (fd !== undefined) fs.closeSync(fd);
+      }
+    },
+    put(key, bytes) {
+      if (!KEY.test(key)) return;
+      const tmp = path.join(dir, `.${key}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+      try {
+        fs.writeFileSync(tmp, bytes, { flag: "wx" });
+        fs.renameSync(tmp, path.join(dir, key));
+      } catch (err) {
+        fs.rmSync(tmp, { force: true });
+        throw err;
+      }
+    },
+  };
+}
+
+let storage: ResultStorage | undefined;
+
+/** Keeps results in `dir` from now on (undefined: nowhere). False when the folder cannot be made. */
+export function keepResultsIn(dir: string | undefined): boolean {
+  storage = undefined;
+  if (dir === undefined) return true;
+  try {
+    storage = folderStorage(dir);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Entries read and written since the worker started, over every request's cache. */
+export const cacheUse = { read: 0, stored: 0 };
+
+let engineId: string | undefined;
+/** The engine's identity: TypeScript's version and a digest of the running code (a new build starts afresh). */
+function engine(): string {
+  if (engineId === undefined) {
+    let code: string;
+    try {
+      code = sha256(fs.readFileSync(__filename, "utf8"));
+    } catch {
+      // The running code cannot be read: this session's entries are never reused.
+      code = `${Date.now()}-${Math.random()}`;
+    }
+    engineId = `${ts.version}\u0000${code}`;
+  }
+  return engineId;
+}
+
+/**
+ * A cache for one request (a scan, a document) over the project's current texts: its keys are
+ * worked out from them once, so a later request, after an edit, makes a new one. Undefined when no
+ * folder was given. `kind` and `settings` are part of every key.
+ */
+export function resultCache<T>(project: Project, kind: string, settings: string, accept: (value: unknown, file: string) => value is T, keep: (value: T) => boolean): ResultCache<T> | undefined {
+  if (!storage) return undefined;
+  return new ResultCache<T>(project, { storage, digest: sha256, engine: engine(), settings: `${kind}\u0000${settings}`, accept, keep });
+}
+
+/** The file's value from the cache when its key matches, else `make()`'s (stored when it can be reused). */
+export function throughCache<T>(cache: ResultCache<T> | undefined, file: string, make: () => T): T {
+  if (!cache) return make();
+  const { hits, stored } = cache.stats;
+  const value = cache.cached(file, make);
+  cacheUse.read += cache.stats.hits - hits;
+  cacheUse.stored += cache.stats.stored - stored;
+  return value;
+}
