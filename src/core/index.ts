@@ -13,9 +13,9 @@ export { ResultCache, type ResultCacheOptions, type ResultStorage } from "./proj
 export type { Summary } from "./analysis/summary";
 export * from "./advice";
 export * from "./pricing";
-export { analyzeDocument, type DocumentOptions, type DocumentResult } from "./document";
+export { analyzeDocument, type DocumentOptions, type DocumentResult, type IncrementalOptions, type IncrementalResult } from "./document";
 export { applyAnnotations, parseAnnotations, type AnnotationProblem } from "./annotations";
 export type { TS } from "./binder/scopes";
-export { adviseFile, type AdviceSnapshot } from "./advice/incrementalAdvice";
+export type { AdviceSnapshot } from "./advice/incrementalAdvice";
 export { DIAGNOSTIC_CODES, codeOfNumber, diagnosticNumber } from "./advice/codes";
 export { normalizePath } from "./project/modulePaths";

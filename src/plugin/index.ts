@@ -4,7 +4,7 @@
 // service without mutating it, and fails open: on an unsupported TypeScript or any internal error
 // the original service answers and the error goes to the project service's log.
 import type * as ts from "typescript/lib/tsserverlibrary";
-import { ignoreCallEdit, IGNORE_COMMENT, quickFixesFor, type Advice, type TextEdit, adviseFile, type AdviceSnapshot, DIAGNOSTIC_CODES, codeOfNumber, diagnosticNumber, Project, type TS } from "../core";
+import { ignoreCallEdit, IGNORE_COMMENT, quickFixesFor, type Advice, type TextEdit, analyzeDocument, type AdviceSnapshot, DIAGNOSTIC_CODES, codeOfNumber, diagnosticNumber, Project, type TS } from "../core";
 import { fixSettingsFor } from "./fixPricing";
 import { pluginSettings, type PluginConfig } from "./settings";
 
@@ -89,7 +89,7 @@ function decorate(tsm: typeof ts, info: ts.server.PluginCreateInfo, settingsOf: 
     const last = lastVersions.get(fileName);
     const others = program.getSourceFiles().filter((f) => f !== sourceFile);
     const unchangedAround = !!last && last.options === program.getCompilerOptions() && last.others.length === others.length && others.every((f, i) => f === last.others[i]);
-    const snapshot = adviseFile(tsm as unknown as TS, sourceFile as never, (within) => analyses.analyzeStatements(fileName, within as never), settings.advice, () => analyses.inImportCycle(fileName), unchangedAround ? last.snapshot : undefined);
+    const { snapshot } = analyzeDocument(tsm as unknown as TS, analyses, fileName, { advice: settings.advice, incremental: { sourceFile: sourceFile as never, ...(unchangedAround ? { previous: last.snapshot } : {}) } });
     if (snapshot) lastVersions.set(fileName, { others, options: program.getCompilerOptions(), snapshot });
     else lastVersions.delete(fileName);
     if (snapshot && logged()) log(`${fileName}: analysed ${snapshot.analysed} of ${snapshot.units.length} top-level statements in ${(performance.now() - started).toFixed(1)} ms${snapshot.renumbered ? ` (${snapshot.renumbered} kept renumbered)` : ""}`);

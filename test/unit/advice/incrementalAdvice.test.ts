@@ -6,8 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
 import { DEFAULT_ADVICE_SETTINGS, type Advice } from "../../../src/core/advice";
-import { adviseFile, type AdviceSnapshot } from "../../../src/core/advice/incrementalAdvice";
-import { Project } from "../../../src/core";
+import { analyzeDocument, Project, type AdviceSnapshot } from "../../../src/core";
 import { formatBound } from "../../../src/core/algebra/bound";
 import { collectUntil } from "../../support/collectGarbage";
 import { visible } from "../findingView";
@@ -58,11 +57,16 @@ class EditedFile {
   }
 }
 
-function adviceOf(file: EditedFile, previous?: AdviceSnapshot): AdviceSnapshot | undefined {
+function programProject(file: EditedFile): { project: Project; sourceFile: ts.SourceFile } {
   const program = file.service.getProgram()!;
-  const sourceFile = program.getSourceFile(file.fileName)!;
   const project = new Project(ts, { readFile: (p) => program.getSourceFile(p)?.text ?? ts.sys.readFile(p), fileExists: (p) => !!program.getSourceFile(p) || ts.sys.fileExists(p) }, { program });
-  return adviseFile(ts, sourceFile, (within) => project.analyzeStatements(file.fileName, within), DEFAULT_ADVICE_SETTINGS, () => project.inImportCycle(file.fileName), previous);
+  return { project, sourceFile: program.getSourceFile(file.fileName)! };
+}
+
+/** The plugin's request: the core entry's incremental mode over the program's version of the file. */
+function adviceOf(file: EditedFile, previous?: AdviceSnapshot): AdviceSnapshot | undefined {
+  const { project, sourceFile } = programProject(file);
+  return analyzeDocument(ts, project, file.fileName, { advice: DEFAULT_ADVICE_SETTINGS, incremental: { sourceFile, ...(previous ? { previous } : {}) } }).snapshot;
 }
 
 /** Everything an editor shows of the advice, and all of the finding a quick fix or hover starts from. */
@@ -120,6 +124,14 @@ describe("incremental advice", function () {
   this.timeout(120_000);
 
   for (const name of fs.readdirSync(EXAMPLES).filter((f) => f.endsWith(".ts"))) {
+    it(`the entry's two modes give the same advice (the plugin's, the CLI's and the worker's): ${name}`, () => {
+      const file = new EditedFile(path.join(EXAMPLES, name), fs.readFileSync(path.join(EXAMPLES, name), "utf8"));
+      const { project, sourceFile } = programProject(file);
+      const whole = analyzeDocument(ts, project, file.fileName, { advice: DEFAULT_ADVICE_SETTINGS });
+      const incremental = analyzeDocument(ts, project, file.fileName, { advice: DEFAULT_ADVICE_SETTINGS, incremental: { sourceFile } });
+      assert.deepEqual(shown(incremental.advice), shown(whole.advice));
+    });
+
     it(`equals a whole-file analysis after each of 15 random edits: ${name}`, () => {
       const file = new EditedFile(path.join(EXAMPLES, name), fs.readFileSync(path.join(EXAMPLES, name), "utf8"));
       const pick = random(name.length * 7919);
