@@ -16,7 +16,8 @@ interface Rewrite {
   readonly text: (s: string) => string;
   /** A line of the finding's own file. */
   readonly line: (n: number) => number;
-  readonly offset: number;
+  /** A 0-based offset of the version analysed → its offset now. */
+  readonly position: (offset: number) => number;
 }
 
 function rewriteFinding(f: Finding, w: Rewrite, sortSymbols: boolean): Finding {
@@ -51,8 +52,8 @@ function rewriteFinding(f: Finding, w: Rewrite, sortSymbols: boolean): Finding {
     ...(facts ? { facts } : {}),
     line: w.line(f.line),
     endLine: w.line(f.endLine),
-    start: f.start + w.offset,
-    end: f.end + w.offset,
+    start: w.position(f.start),
+    end: w.position(f.end),
     functionName: w.text(f.functionName),
     calls: bound(f.calls),
     inputTokens: bound(f.inputTokens),
@@ -74,21 +75,23 @@ function rewriteFinding(f: Finding, w: Rewrite, sortSymbols: boolean): Finding {
 
 /** The finding as front ends see it: lines as digits, symbols in name order. Adds the lines of its file it names to `named`. */
 export function renderFinding(f: Finding, named?: Set<number>): Finding {
-  if (!named) return rewriteFinding(f, { text: renderLines, line: (n) => n, offset: 0 }, true);
+  if (!named) return rewriteFinding(f, { text: renderLines, line: (n) => n, position: unmoved }, true);
   const text = (s: string): string => renderLines(s, (n) => named.add(n));
   const line = (n: number): number => {
     if (n !== 0) named.add(n);
     return n;
   };
-  return rewriteFinding(f, { text, line, offset: 0 }, true);
+  return rewriteFinding(f, { text, line, position: unmoved }, true);
 }
 
+const unmoved = (offset: number): number => offset;
+
 /**
- * The finding of a statement the edit moved: its offsets shifted by `offset`, each marked line `n`
- * now `renumber(n)`. Undefined when a line it names has no new number (it lies in code the edit
+ * The finding of a statement the edit moved: each offset `o` now `position(o)`, each marked line
+ * `n` now `renumber(n)`. Undefined when a line it names has no new number (it lies in code the edit
  * changed).
  */
-export function renumberFinding(f: Finding, offset: number, renumber: (line: number) => number | undefined): Finding | undefined {
+export function renumberFinding(f: Finding, position: (offset: number) => number, renumber: (line: number) => number | undefined): Finding | undefined {
   const line = (n: number): number => {
     const to = n === 0 ? 0 : renumber(n);
     if (to === undefined) throw new Unmapped();
@@ -100,7 +103,7 @@ export function renumberFinding(f: Finding, offset: number, renumber: (line: num
     return to;
   };
   try {
-    return rewriteFinding(f, { text, line, offset }, false);
+    return rewriteFinding(f, { text, line, position }, false);
   } catch (err) {
     if (err instanceof Unmapped) return undefined;
     throw err;

@@ -68,7 +68,7 @@ export async function rounds(q: string, T5: number) {
       const moved = analyse(pad + text).analyze(file).findings;
       assert.ok(marked.length > 0);
       assert.deepEqual(
-        marked.map((f) => visible(renderFinding(renumberFinding(f, pad.length, (n) => n + 1000)!))),
+        marked.map((f) => visible(renderFinding(renumberFinding(f, (o) => o + pad.length, (n) => n + 1000)!))),
         moved.map(visible),
       );
     });

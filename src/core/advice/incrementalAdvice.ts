@@ -1,6 +1,7 @@
 // A file's advice after an edit, re-analysing only the top-level statements the edit can reach
 // (see unitReuse) and keeping the rest from the previous version: at their new offsets, and with
-// new line numbers where the edit moved the lines they name (a line break above them). A kept
+// new line numbers where the edit moved the lines they name (a line break above them, or blank
+// lines typed or deleted inside the statement itself: then what lies below the change moves). A kept
 // statement holds its advice as analysed, with lines marked (see lineRefs), and the number each of
 // those lines has now; an edit updates those few numbers and the messages, and a finding is
 // rendered again only when it is read (a quick fix). The tsserver plugin answers every
@@ -12,6 +13,7 @@ import { renderFinding, renumberFinding } from "../findingLines";
 import { holdsLineMarks, renderLines, renumberLines } from "../lineRefs";
 import type { Finding } from "../model";
 import { importedSpecifiers } from "../project/modulePaths";
+import type { BlankChange } from "../project/blankLines";
 import { planReuse, unitsOf, type FileUnits, type ReusePlan, type Unit } from "../project/unitReuse";
 import { adviseMarkedFindings, mapTexts, type AdviceTexts } from "./diagnostics";
 import type { Advice, AdviceSettings } from "./types";
@@ -22,8 +24,8 @@ interface StatementAdvice {
   readonly marked: readonly Advice[];
   /** Each line the advice names, as analysed → its number now. */
   readonly lines: ReadonlyMap<number, number>;
-  /** How far the statement moved since it was analysed. */
-  readonly offset: number;
+  /** Where its offsets as analysed are now. */
+  readonly shift: Shift;
   /** Parallel to `marked`. */
   readonly shown: readonly Advice[];
 }
@@ -52,7 +54,18 @@ export interface StatementAnalysis {
 /** Analyses the given top-level statements (all when omitted); undefined when the file is not analysed. */
 export type AnalyseStatements = (within?: ReadonlySet<ts.Statement>) => StatementAnalysis | undefined;
 
-const NONE: StatementAdvice = { marked: [], lines: new Map(), offset: 0, shown: [] };
+/**
+ * Offsets of the version analysed → offsets now: each moves by `by`, and by each break's `by` from
+ * that break's offset on (blank lines added or removed inside the statement since).
+ */
+interface Shift {
+  readonly by: number;
+  readonly breaks: readonly { readonly from: number; readonly by: number }[];
+}
+
+const UNMOVED: Shift = { by: 0, breaks: [] };
+
+const NONE: StatementAdvice = { marked: [], lines: new Map(), shift: UNMOVED, shown: [] };
 
 /**
  * The advice of `sourceFile`, reusing `previous` (the same file's last version) where the edit
@@ -77,12 +90,15 @@ export function adviseFile(tsm: TS, sourceFile: ts.SourceFile, analyse: AnalyseS
   }
 
   // The kept statements' advice at their new offsets and lines; what cannot be renumbered is analysed.
-  const renumber = renumbering(previous.units, units.units, plan.reused);
+  const renumber = renumbering(previous.units, units.units, plan.reused, edited.blank);
   const kept = new Map<number, StatementAdvice>();
   let renumbered = 0;
   for (const [i, j] of plan.reused) {
     const before = previous.byUnit[j] ?? NONE;
-    const after = moved(before, units.units[i]!.fullStart - previous.units[j]!.fullStart, renumber);
+    const blank = edited.blank[i];
+    // Offsets of the previous version from `from` on (past removed lines, or at inserted ones) move by the blank lines' characters too.
+    const inside = blank && { from: previous.units[j]!.fullStart + blank.at + Math.max(0, -blank.chars), by: blank.chars };
+    const after = moved(before, units.units[i]!.fullStart - previous.units[j]!.fullStart, inside, renumber);
     if (!after) continue;
     kept.set(i, after);
     if (after.lines !== before.lines) renumbered++;
@@ -125,14 +141,15 @@ function analysed(marked: readonly Advice[]): StatementAdvice {
     if (!f) findings.set(a.finding, (f = renderFinding(a.finding, named)));
     return { ...a, ...mapTexts(a, (s) => renderLines(s, (n) => named.add(n))), finding: f };
   });
-  return { marked, lines: new Map([...named].map((n) => [n, n])), offset: 0, shown };
+  return { marked, lines: new Map([...named].map((n) => [n, n])), shift: UNMOVED, shown };
 }
 
 /**
- * A kept statement's advice after it moved by `delta` characters and the lines it names were
+ * A kept statement's advice after it moved by `delta` characters (and, with `inside`, what lay at or
+ * after `inside.from` in the previous version by `inside.by` more) and the lines it names were
  * renumbered; undefined when one of those lines has no new number.
  */
-function moved(before: StatementAdvice, delta: number, renumber: (line: number) => number | undefined): StatementAdvice | undefined {
+function moved(before: StatementAdvice, delta: number, inside: { from: number; by: number } | undefined, renumber: (line: number) => number | undefined): StatementAdvice | undefined {
   let lines: Map<number, number> | undefined;
   for (const [line, now] of before.lines) {
     const next = renumber(now);
@@ -140,18 +157,49 @@ function moved(before: StatementAdvice, delta: number, renumber: (line: number) 
     if (next !== now) lines ??= new Map(before.lines);
     lines?.set(line, next);
   }
-  if (!lines && delta === 0) return before;
-  const offset = before.offset + delta;
+  if (!lines && delta === 0 && !inside) return before;
+  const shift = shifted(before.shift, delta, inside);
+  const position = positionIn(shift);
   const lineNow = lookup(lines ?? before.lines);
   // Each finding is rendered from the one analysed when first read: no chain of versions is kept.
   const findings = new Map<Finding, () => Finding>();
   const shown = before.marked.map((a, k) => {
     let finding = findings.get(a.finding);
-    if (!finding) findings.set(a.finding, (finding = renderedLater(a.finding, offset, lineNow)));
+    if (!finding) findings.set(a.finding, (finding = renderedLater(a.finding, position, lineNow)));
     const texts = lines ? mapTexts(a, (s) => renderLines(renumberLines(s, lineNow)!)) : before.shown[k]!;
-    return lazyAdvice(a, texts, a.start + offset, a.end + offset, finding);
+    return lazyAdvice(a, texts, position(a.start), position(a.end), finding);
   });
-  return { marked: before.marked, lines: lines ?? before.lines, offset, shown };
+  return { marked: before.marked, lines: lines ?? before.lines, shift, shown };
+}
+
+/** `shift` after the statement moved by `delta`, and what lay at or after `inside.from` (offsets now, before this edit) by `inside.by` more. */
+function shifted(shift: Shift, delta: number, inside: { from: number; by: number } | undefined): Shift {
+  if (!inside) return { by: shift.by + delta, breaks: shift.breaks };
+  // The first offset as analysed that is now at or after `inside.from`: offsets now grow with
+  // offsets as analysed, segment by segment between the breaks.
+  let from = Infinity;
+  let added = 0;
+  for (let k = 0; k <= shift.breaks.length; k++) {
+    const lo = k === 0 ? -Infinity : shift.breaks[k - 1]!.from;
+    const hi = k < shift.breaks.length ? shift.breaks[k]!.from : Infinity;
+    if (k > 0) added += shift.breaks[k - 1]!.by;
+    const candidate = Math.max(lo, inside.from - shift.by - added);
+    if (candidate < hi) {
+      from = candidate;
+      break;
+    }
+  }
+  const breaks = [...shift.breaks, { from, by: inside.by }].sort((a, b) => a.from - b.from);
+  return { by: shift.by + delta, breaks };
+}
+
+/** Made out here for the reason given below `moved`: the closure holds the shift, plain data. */
+function positionIn(shift: Shift): (offset: number) => number {
+  return (offset) => {
+    let at = offset + shift.by;
+    for (const b of shift.breaks) if (offset >= b.from) at += b.by;
+    return at;
+  };
 }
 
 // The closures a kept statement's advice holds are made out here, not in `moved`: a closure made
@@ -162,8 +210,8 @@ function lookup(lines: ReadonlyMap<number, number>): (line: number) => number | 
 }
 
 /** The analysed finding at its new offset and lines, made when first read. */
-function renderedLater(analysed: Finding, offset: number, lineNow: (line: number) => number | undefined): () => Finding {
-  return once(() => renderFinding(renumberFinding(analysed, offset, lineNow)!));
+function renderedLater(analysed: Finding, position: (offset: number) => number, lineNow: (line: number) => number | undefined): () => Finding {
+  return once(() => renderFinding(renumberFinding(analysed, position, lineNow)!));
 }
 
 /** Advice whose finding is made when first read: diagnostics read only the rest. */
@@ -191,12 +239,23 @@ function once<T>(make: () => T): () => T {
 
 /**
  * The new number of each line of the previous version that lies in a kept statement (1-based,
- * as findings name lines); undefined for lines of changed statements, and for a line two
- * statements share unless both are kept and moved alike.
+ * as findings name lines); undefined for lines of changed statements, for blank lines removed, and
+ * for a line two statements share unless both are kept and moved alike.
  */
-function renumbering(previous: readonly Unit[], next: readonly Unit[], reused: ReadonlyMap<number, number>): (line: number) => number | undefined {
-  const moved = new Map<number, number>();
-  for (const [i, j] of reused) moved.set(j, next[i]!.line - previous[j]!.line);
+function renumbering(previous: readonly Unit[], next: readonly Unit[], reused: ReadonlyMap<number, number>, blank: readonly (BlankChange | undefined)[]): (line: number) => number | undefined {
+  // Per kept statement: how far its lines moved, as a function of the 0-based line.
+  const moved = new Map<number, (zeroBased: number) => number | undefined>();
+  for (const [i, j] of reused) {
+    const by = next[i]!.line - previous[j]!.line;
+    const change = blank[i];
+    if (!change) {
+      moved.set(j, () => by);
+      continue;
+    }
+    const at = previous[j]!.line + change.line;
+    const removedEnd = at + Math.max(0, -change.lines);
+    moved.set(j, (z) => (z < at ? by : z < removedEnd ? undefined : by + change.lines));
+  }
   return (line) => {
     const zeroBased = line - 1;
     if (previous.length === 0) return undefined;
@@ -210,7 +269,7 @@ function renumbering(previous: readonly Unit[], next: readonly Unit[], reused: R
     }
     let by: number | undefined;
     for (let j = lo; j >= 0 && previous[j]!.endLine >= zeroBased; j--) {
-      const d = moved.get(j);
+      const d = moved.get(j)?.(zeroBased);
       if (d === undefined || (by !== undefined && by !== d)) return undefined;
       by = d;
     }

@@ -10,6 +10,7 @@
 // parse reuses and moves the old tree's nodes, so nothing may hold on to them.
 import type * as ts from "typescript";
 import type { TS } from "../binder/scopes";
+import { betweenTokens, blankChange, type BlankChange } from "./blankLines";
 
 export interface Unit {
   /** The statement's text with its leading comments (where `@aalp` comments live). */
@@ -37,25 +38,63 @@ export interface FileUnits {
 /** A file's top-level statements, and for each the statement of the previous version with its text. */
 export interface EditedUnits {
   readonly file: FileUnits;
-  /** Per statement, the index of the previous version's statement with the same text (see sameTextIn). */
+  /**
+   * Per statement, the index of the previous version's statement with the same text (see
+   * sameTextIn), or with the same tokens but for blank lines (see `blank`).
+   */
   readonly same: readonly (number | undefined)[];
+  /** Per statement matched by its tokens only: the blank lines the edit added to or removed from it. */
+  readonly blank: readonly (BlankChange | undefined)[];
 }
 
 /** The file's top-level statements; names are read again only for texts `previous` does not have. */
 export function unitsOf(t: TS, sf: ts.SourceFile, previous?: FileUnits): EditedUnits {
   const placed = sf.statements.map((s) => ({ text: sf.text.slice(s.pos, s.end), ...sf.getLineAndCharacterOfPosition(s.pos) }));
-  const same = previous ? sameTextIn(previous.units, placed) : placed.map(() => undefined);
+  const same: (number | undefined)[] = previous ? sameTextIn(previous.units, placed) : placed.map(() => undefined);
+  const blank: (BlankChange | undefined)[] = placed.map(() => undefined);
+  // An edited statement whose old version sits in the same place: the same tokens but for blank lines?
+  if (previous) {
+    for (const [i, j] of unmatchedPairs(same, previous.units.length)) {
+      const change = blankChange(previous.units[j]!.text, placed[i]!.text);
+      if (!change || !betweenTokens(t, sf, sf.statements[i]!, sf.statements[i]!.pos + change.at)) continue;
+      same[i] = j;
+      blank[i] = change;
+    }
+  }
   const units = sf.statements.map((s, i): Unit => {
     const { text, line, character } = placed[i]!;
     const j = same[i];
     if (j !== undefined) {
       const u = previous!.units[j]!;
-      return { text, fullStart: s.pos, line, character, endLine: line + u.endLine - u.line, declares: u.declares, names: u.names, global: u.global };
+      return { text, fullStart: s.pos, line, character, endLine: line + u.endLine - u.line + (blank[i]?.lines ?? 0), declares: u.declares, names: u.names, global: u.global };
     }
     return { text, fullStart: s.pos, line, character, endLine: sf.getLineAndCharacterOfPosition(s.end).line, declares: declaredNames(t, s, text), names: namesIn(t, s, text), global: t.isModuleDeclaration(s) && (t.isStringLiteral(s.name) || s.name.text === "global") };
   });
   const tailStart = sf.statements.length ? sf.statements[sf.statements.length - 1]!.end : 0;
-  return { file: { units, tail: sf.text.slice(tailStart), tailLine: sf.getLineAndCharacterOfPosition(tailStart).line }, same };
+  return { file: { units, tail: sf.text.slice(tailStart), tailLine: sf.getLineAndCharacterOfPosition(tailStart).line }, same, blank };
+}
+
+/**
+ * The unmatched statements that stand where unmatched previous ones stood: between the same two
+ * matched neighbours, as many on each side (an edit inside one statement leaves one of each).
+ */
+function unmatchedPairs(same: readonly (number | undefined)[], previousCount: number): [number, number][] {
+  const used = new Set(same.filter((j) => j !== undefined));
+  const out: [number, number][] = [];
+  let lastJ = -1;
+  for (let i = 0; i < same.length; ) {
+    if (same[i] !== undefined) {
+      lastJ = same[i]!;
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < same.length && same[end] === undefined) end++;
+    const nextJ = end < same.length ? same[end]! : previousCount;
+    if (nextJ - lastJ - 1 === end - i) for (let k = 0; k < end - i; k++) if (!used.has(lastJ + 1 + k)) out.push([i + k, lastJ + 1 + k]);
+    i = end;
+  }
+  return out;
 }
 
 /**
@@ -123,7 +162,7 @@ export function planReuse(previous: FileUnits, edited: EditedUnits, scannedBefor
     if (j !== undefined) matched.add(j);
     // Same text starting at the same column: its findings' columns hold, their offsets shift (and their lines, when it moved).
     const prev = j === undefined ? undefined : previous.units[j]!;
-    if (prev && (moves || prev.line === u.line) && (prev.character === u.character || /^[^\S\r\n]*\r?\n/.test(u.text))) reused.set(i, j!);
+    if (prev && (moves || (prev.line === u.line && !edited.blank[i])) && (prev.character === u.character || /^[^\S\r\n]*\r?\n/.test(u.text))) reused.set(i, j!);
     else dirty.push(u);
   });
   dirty.push(...previous.units.filter((_, j) => !matched.has(j)));

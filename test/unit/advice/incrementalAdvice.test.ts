@@ -534,12 +534,12 @@ export async function poll(q: string) {
       "26 The while loop at line 25 ends only when data says so (T[poll] iterations, no bound in the code): calls O(T[poll]). Cap its iterations.",
       "26 gpt-4o writes at most 5 tokens here: gpt-4o-mini costs 17× less per token (paper §3.1: size the model to the task).",
     ]);
-    // Two lines into format(): it alone is analysed. ask() and poll() moved; session() did not, but
-    // its derivation names ask()'s lines.
+    // Two blank lines into format(), between its tokens: nothing is analysed. ask() and poll()
+    // moved; session() did not, but its derivation names ask()'s lines.
     const at = MOVED.indexOf("  return rows");
     file.replace(at, at, "\n\n");
     const next = adviceOf(file, first)!;
-    assert.equal(next.analysed, 1);
+    assert.equal(next.analysed, 0);
     assert.equal(next.renumbered, 3);
     assert.deepEqual(lines(next), [
       "8 History re-sent on every iteration: input Θ(|questions|²·|q|) (log grows at line 7).",
@@ -563,7 +563,7 @@ export async function poll(q: string) {
     for (let i = 0; i < 4; i++) {
       file.replace(at, at, "\n");
       snapshot = adviceOf(file, snapshot)!;
-      assert.equal(snapshot.analysed, 1);
+      assert.equal(snapshot.analysed, 0);
       versions.push(new WeakRef(snapshot.byUnit[poll]!));
     }
     await collectUntil(() => versions.slice(0, -1).every((v) => v.deref() === undefined));
@@ -592,11 +592,82 @@ export async function rounds(q: string, T5: number) {
     const at = text.indexOf("  return rows");
     file.replace(at, at, "\n");
     const next = adviceOf(file, first)!;
-    // format(), typed in, is analysed; rounds() is renumbered, its loop's name unchanged.
-    assert.equal(next.analysed, 1);
+    // format() holds the blank line between its tokens: nothing is analysed; rounds() is renumbered, its loop's name unchanged.
+    assert.equal(next.analysed, 0);
     assert.equal(next.renumbered, 1);
     assert.ok(next.advice.some((a) => a.message.includes("The while loop at line 9") && a.message.includes("calls O(T[rounds]·T5)")));
     assert.deepEqual(shown(next.advice), shown(adviceOf(file)!.advice));
+  });
+
+  describe("blank lines inside a statement (the plugin's line-break edit)", () => {
+    const ONE = `import OpenAI from "openai";
+const client = new OpenAI();
+
+export async function session(questions: string[]) {
+  const log: string[] = [];
+  for (const q of questions) {
+    log.push(q);
+    const note = \`turn
+of \${q}\`; /* a
+comment */
+    await client.chat.completions.create({ model: "gpt-4o", max_tokens: 100, messages: [{ role: "user", content: log.join("") + note }] });
+  }
+}
+`;
+    const lines = (s: AdviceSnapshot): string[] => s.advice.map((a) => `${a.finding.line}:${a.finding.column} ${a.start}-${a.end} ${a.message}`);
+    const FIRST = ["11:11 247-375 History re-sent on every iteration: input Θ(|questions|²·|q|) (log grows at line 7)."];
+
+    it("a line break typed above the finding in its own function analyses 0 statements and moves the finding down one line", () => {
+      const file = new EditedFile("/virtual/one.ts", ONE);
+      const first = adviseAndCheck(file);
+      assert.deepEqual(lines(first), FIRST);
+      // At the start of the line of log.push(q): the write the message names moves too.
+      const at = ONE.indexOf("    log.push(q);");
+      file.replace(at, at, "\n");
+      const next = adviceOf(file, first)!;
+      assert.equal(next.analysed, 0);
+      assert.equal(next.renumbered, 1);
+      assert.deepEqual(lines(next), ["12:11 248-376 History re-sent on every iteration: input Θ(|questions|²·|q|) (log grows at line 8)."]);
+      assert.deepEqual(shown(next.advice), shown(adviceOf(file)!.advice));
+      // And the blank line deleted again: back where it was, still nothing analysed.
+      file.replace(at, at + 1, "");
+      const back = adviceOf(file, next)!;
+      assert.equal(back.analysed, 0);
+      assert.deepEqual(lines(back), FIRST);
+      assert.deepEqual(shown(back.advice), shown(adviceOf(file)!.advice));
+    });
+
+    it("a line break below the finding's start, inside its call, moves only its end", () => {
+      const file = new EditedFile("/virtual/one.ts", ONE);
+      const first = adviseAndCheck(file);
+      // Enter typed after `max_tokens: 100,` with the editor's indentation: a blank line inside the call.
+      const at = ONE.indexOf(" messages: [{ role");
+      file.replace(at, at, "\n      ");
+      const next = adviceOf(file, first)!;
+      assert.equal(next.analysed, 1, "a line break between two tokens of one line may change how it parses: analysed");
+      // A blank line (with the editor's indentation) at the start of the line that now holds `messages`.
+      const at2 = file.current.indexOf("\n       messages: [{ role") + 1;
+      file.replace(at2, at2, "      \n");
+      const third = adviceOf(file, next)!;
+      assert.equal(third.analysed, 0);
+      assert.deepEqual(lines(third).map((l) => l.split(" ")[0] + " " + l.split(" ")[1]), ["11:11 247-389"]);
+      assert.deepEqual(shown(third.advice), shown(adviceOf(file)!.advice));
+    });
+
+    for (const [where, find] of [
+      ["in a template literal's text", "of ${q}"],
+      ["in a block comment", "comment */"],
+    ] as const) {
+      it(`a blank line ${where} changes a token: the statement is analysed again`, () => {
+        const file = new EditedFile("/virtual/one.ts", ONE);
+        const first = adviseAndCheck(file);
+        const at = ONE.indexOf(find);
+        file.replace(at, at, "\n");
+        const next = adviceOf(file, first)!;
+        assert.equal(next.analysed, 1);
+        assert.deepEqual(shown(next.advice), shown(adviceOf(file)!.advice));
+      });
+    }
   });
 
   function adviseAndCheck(file: EditedFile): AdviceSnapshot {

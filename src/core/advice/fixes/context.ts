@@ -54,7 +54,7 @@ export function findingAfter(ctx: FixContext, edits: readonly TextEdit[]): Findi
   if (!found || !sourceFile) return found && renderFinding(found);
   const before = linesBefore(ctx.src.sf, sourceFile, edits);
   // Never undefined: a line with no line before keeps its own number.
-  return renderFinding(renumberFinding(found, 0, (line) => before(line) ?? line)!);
+  return renderFinding(renumberFinding(found, (offset) => offset, (line) => before(line) ?? line)!);
 }
 
 /** The one finding of the edited text whose call reads as the advised call, whitespace aside. */
