@@ -33,8 +33,9 @@ export function blankChange(before: string, after: string): BlankChange | undefi
   while (head < most && a[head] === b[head]) head++;
   let tail = 0;
   while (tail < most - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
-  // Lines between two that keep: the change never touches the statement's last line.
-  if (tail === 0) return undefined;
+  // Lines between two that keep: after a line break already in the statement (a line break at the
+  // start of its text could split its first token from the previous statement's last) and before its last line.
+  if (head === 0 || tail === 0) return undefined;
   const removed = a.slice(head, a.length - tail);
   const added = b.slice(head, b.length - tail);
   if (removed.length > 0 === added.length > 0) return undefined;
@@ -65,6 +66,8 @@ export function betweenTokens(t: TS, sf: ts.SourceFile, statement: ts.Node, pos:
       return undefined;
     });
     if (inside) {
+      // JSX text holds its whitespace: no trivia before it.
+      if (t.isJsxText(inside)) return false;
       node = inside;
       continue;
     }
