@@ -134,6 +134,11 @@ export function editedAnalyzer(settings: AalpSettings): AnalyzeEdited {
   return (f, t) => project.analyzeEdited(f.replace(/\\/g, "/"), t);
 }
 
+/** Whether `text` is the file's text on disk: only saved texts are kept across sessions (a re-opened workspace shows those). */
+export function isSavedText(fileName: string, text: string): boolean {
+  return readDisk(fileName.replace(/\\/g, "/")) === text;
+}
+
 /** How many file analyses the workspace projects have started (parsed and walked, not served from their cache or the result store). */
 export function analysesMade(): number {
   return retiredAnalyses + (workspace?.project.stats.analyzed ?? 0);

@@ -8,7 +8,7 @@ import { AnalysisCancelled, codeOfNumber, docsPath, IGNORE_COMMENT, overlayAssum
 import { ignoreEditFor } from "./adviceAndPricing";
 import { derivationMarkdown } from "./derivation";
 import { keepUnlessOverBudget, sitesEntryFor, viewEntryFor, type SitesEntry, type ViewEntry } from "./cachedResults";
-import { analysesMade, analysesStopped, analyzeDocument, documentFixes, forgetDocument, siteEstimate, siteRefs, updateDocumentText, workspaceProject, type DocumentAnalysis } from "./documentAnalysis";
+import { analysesMade, analysesStopped, analyzeDocument, documentFixes, forgetDocument, isSavedText, siteEstimate, siteRefs, updateDocumentText, workspaceProject, type DocumentAnalysis } from "./documentAnalysis";
 import { fixOutcomesComputed } from "./fixOutcomeCache";
 import { lensTitle, lensTooltip } from "./lensTitle";
 import type { ExportFormat, ReportView } from "./reportMessages";
@@ -82,14 +82,14 @@ function documentView(a: DocumentAnalysis, uri: string, settings: AalpSettings):
 
 /**
  * The document's view, from the result store when neither its text nor a module it imports that
- * reaches an LLM changed since it was stored (for these settings). `ctx`: a superseded request stops
- * between functions.
+ * reaches an LLM changed since it was stored (for these settings); only a saved text's view is
+ * stored. `ctx`: a superseded request stops between functions.
  */
 export function analyze(req: DocumentRequest, ctx: RequestContext): DocumentView {
   updateDocumentText(req.fileName, req.text, req.settings);
-  const cache = resultCache(workspaceProject(req.settings), "view", JSON.stringify(req.settings), viewEntryFor(req.uri), (e: ViewEntry) => keepUnlessOverBudget(e.view.skipped));
+  const cache = isSavedText(req.fileName, req.text) && resultCache(workspaceProject(req.settings), "view", JSON.stringify(req.settings), viewEntryFor(req.uri), (e: ViewEntry) => keepUnlessOverBudget(e.view.skipped));
   const made = (): ViewEntry => ({ uri: req.uri, view: documentView(analyzeDocument(req.fileName, req.text, req.settings, ctx.isCancelled), req.uri, req.settings) });
-  return throughCache(cache, normalName(req.fileName), made).view;
+  return throughCache(cache || undefined, normalName(req.fileName), made).view;
 }
 
 const normalName = (fileName: string): string => fileName.replace(/\\/g, "/");
@@ -194,11 +194,13 @@ export async function scanSites(files: readonly ScanFile[], ctx: RequestContext)
     return caches.get(key);
   };
   return eachFile(files, ctx, (f, text): [string, SiteRef[]] => {
+    // An open document's unsaved text is analysed, not stored.
+    const cache = f.text === undefined || isSavedText(f.fileName, text) ? cacheFor(f.settings) : undefined;
     const made = (): SitesEntry => {
       const a = analyzeDocument(f.fileName, text, f.settings, ctx.isCancelled);
       return { uri: f.uri, refs: siteRefs(a, f.uri), ...(a.skipped ? { skipped: a.skipped } : {}) };
     };
-    return [f.uri, [...throughCache(cacheFor(f.settings), normalName(f.fileName), made).refs]];
+    return [f.uri, [...throughCache(cache, normalName(f.fileName), made).refs]];
   });
 }
 

@@ -14,6 +14,8 @@ import { ts } from "./typescriptModule";
 const KEY = /^[0-9a-f]{64}$/;
 /** Larger entries are not read (a file with thousands of sites stays far below). */
 const MAX_ENTRY_BYTES = 16 * 1024 * 1024;
+/** Entries kept past a worker's start: the least recently used go first (a read marks an entry used). */
+export const MAX_ENTRIES = 4000;
 
 const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
 
@@ -27,7 +29,10 @@ export function folderStorage(dir: string): ResultStorage {
         fd = fs.openSync(path.join(dir, key), fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
         const st = fs.fstatSync(fd);
         if (!st.isFile() || st.size > MAX_ENTRY_BYTES) return undefined;
-        return fs.readFileSync(fd);
+        const bytes = fs.readFileSync(fd);
+        const now = new Date();
+        fs.futimesSync(fd, now, now);
+        return bytes;
       } catch {
         return undefined;
       } finally {
@@ -50,16 +55,40 @@ export function folderStorage(dir: string): ResultStorage {
 
 let storage: ResultStorage | undefined;
 
-/** Keeps results in `dir` from now on (undefined: nowhere). False when the folder cannot be made. */
-export function keepResultsIn(dir: string | undefined): boolean {
+/** Keeps results in `dir` from now on (undefined: nowhere), past the least recently used of `limit`. False when the folder cannot be made. */
+export function keepResultsIn(dir: string | undefined, limit = MAX_ENTRIES): boolean {
   storage = undefined;
   if (dir === undefined) return true;
   try {
     storage = folderStorage(dir);
-    return true;
   } catch {
     return false;
   }
+  pruneEntries(dir, limit);
+  return true;
+}
+
+/** Removes the least recently used entries (and temporary files left by a crash) past `limit`. */
+function pruneEntries(dir: string, limit: number): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  const entries: { name: string; used: number }[] = [];
+  for (const name of names) {
+    try {
+      const st = fs.lstatSync(path.join(dir, name));
+      if (KEY.test(name) && st.isFile()) entries.push({ name, used: st.mtimeMs });
+      else if (name.endsWith(".tmp") && Date.now() - st.mtimeMs > 60_000) fs.rmSync(path.join(dir, name), { force: true });
+    } catch {
+      // Gone meanwhile (another window prunes too).
+    }
+  }
+  if (entries.length <= limit) return;
+  entries.sort((a, b) => b.used - a.used);
+  for (const { name } of entries.slice(limit)) fs.rmSync(path.join(dir, name), { force: true });
 }
 
 /** Entries read and written since the worker started, over every request's cache. */

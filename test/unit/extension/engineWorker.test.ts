@@ -9,6 +9,7 @@ import { Worker } from "node:worker_threads";
 import { analyze, quickFixes, scanSites, type RequestContext } from "../../../src/extension/view/engineApi";
 import { EngineCancelled, EngineClient } from "../../../src/extension/view/engineClient";
 import { AnalysisCancelled } from "../../../src/core";
+import { keepResultsIn } from "../../../src/extension/view/resultStore";
 import { cancelFlags, flagCancelled, type FromWorker } from "../../../src/extension/view/engineProtocol";
 import { DEFAULT_SETTINGS } from "../../../src/extension/view/settingsModel";
 
@@ -225,6 +226,38 @@ describe("engine worker", function () {
         assert.deepEqual(edited?.map(([uri, refs]) => `${uri.slice(ws.length + 8)} ${refs.length}`), ["llm.ts 1", "agent.ts 1", "indirect.ts 1", "other.ts 1", "plain.ts 0"]);
       } finally {
         second.dispose();
+      }
+    });
+
+    it("an open document's unsaved text is analysed, not stored", async () => {
+      const client = new EngineClient(WORKER, recordingLog(), store);
+      try {
+        const edited = { ...agent(), text: `${agent().text}// typing\n` };
+        await client.call("analyze", edited);
+        await client.call("scanSites", scanFiles().map((f) => (f.fileName === edited.fileName ? { ...f, text: edited.text } : f)));
+        // agent.ts analysed once (its view and its scan entry not stored); indirect.ts, saved, imports
+        // it: analysed against that text, and stored under a key that holds it; llm.ts and other.ts read.
+        assert.deepEqual(await client.call("work"), { analyses: 2, stopped: 0, fixOutcomes: 0, storeReads: 2, storeWrites: 1 });
+      } finally {
+        client.dispose();
+      }
+    });
+
+    it("a worker's start keeps the most recently used entries up to the limit, and drops temporary files a crash left", () => {
+      const folder = path.join(dir, "pruned");
+      fs.mkdirSync(folder);
+      const names = ["a", "b", "c", "d", "e"].map((c) => c.repeat(64));
+      names.forEach((name, i) => {
+        fs.writeFileSync(path.join(folder, name), name);
+        fs.utimesSync(path.join(folder, name), 1_000_000 + i, 1_000_000 + i);
+      });
+      fs.writeFileSync(path.join(folder, ".left.tmp"), "");
+      fs.utimesSync(path.join(folder, ".left.tmp"), 1_000_000, 1_000_000);
+      try {
+        assert.equal(keepResultsIn(folder, 3), true);
+        assert.deepEqual(fs.readdirSync(folder).sort(), names.slice(2));
+      } finally {
+        keepResultsIn(undefined);
       }
     });
 
