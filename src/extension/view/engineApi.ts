@@ -4,7 +4,7 @@
 // this side; the host gets the lens titles, the hover's Markdown, the diagnostics' ranges and the
 // fixes' edits.
 import * as fs from "node:fs";
-import { AnalysisCancelled, codeOfNumber, docsPath, IGNORE_COMMENT, overlayAssumptions, type PageAssets, type ReportModel } from "../../core";
+import { AnalysisCancelled, codeOfNumber, docsPath, IGNORE_COMMENT, overlayAssumptions, type PageAssets, type ReportModel, type ResultCache } from "../../core";
 import { ignoreEditFor } from "./adviceAndPricing";
 import { derivationMarkdown } from "./derivation";
 import { keepUnlessOverBudget, sitesEntryFor, viewEntryFor, type SitesEntry, type ViewEntry } from "./cachedResults";
@@ -187,7 +187,7 @@ export async function scanSites(files: readonly ScanFile[], ctx: RequestContext)
   const uris = new Map(files.map((f) => [normalName(f.fileName), f.uri]));
   const accept = (v: unknown, file: string): v is SitesEntry => sitesEntryFor(uris.get(file) ?? "")(v);
   // One cache per folder's settings, made once the scan's texts are in the project.
-  const caches = new Map<string, ReturnType<typeof resultCache<SitesEntry>>>();
+  const caches = new Map<string, ResultCache<SitesEntry> | undefined>();
   const cacheFor = (settings: AalpSettings) => {
     const key = JSON.stringify(settings);
     if (!caches.has(key)) caches.set(key, resultCache(workspaceProject(settings), "sites", key, accept, (e: SitesEntry) => keepUnlessOverBudget(e.skipped)));
