@@ -101,22 +101,14 @@ export function historyOf(src: ParsedSource, call: ts.CallExpression, facts: rea
   return undefined;
 }
 
-/** `h.push(x)`, `h.unshift(x)`, `h += x`, `h = [...h, x]`, `h = h + x`. */
-function isGrowth(t: TS, ref: ts.Identifier): boolean {
-  const p = ref.parent;
-  if (t.isPropertyAccessExpression(p) && p.expression === ref && ["push", "unshift"].includes(p.name.text)) return t.isCallExpression(p.parent);
-  if (t.isBinaryExpression(p) && p.left === ref) return p.operatorToken.kind === t.SyntaxKind.PlusEqualsToken || (p.operatorToken.kind === t.SyntaxKind.EqualsToken && mentions(t, p.right, ref.text));
-  return false;
-}
-
-function mentions(t: TS, node: ts.Node, name: string): boolean {
-  if (t.isIdentifier(node) && node.text === name) return true;
-  return t.forEachChild(node, (c) => mentions(t, c, name) || undefined) ?? false;
-}
-
-/** References to `decl` between its declaration and the start of `loop` that change it. */
+/**
+ * Whether anything writes the history between its declaration and its loop (grows, empties or
+ * replaces it): then its value when the loop starts is not its initializer, which a reset would
+ * restore. Growth inside the loop is the analysis's (its growth facts, historyOf); this is not a
+ * growth test.
+ */
 export function writtenBeforeLoop(src: ParsedSource, h: History): boolean {
-  return src.scopes.referencesTo(h.decl, h.id.text).some((ref) => ref.pos > h.decl.end && ref.end <= h.loop.getStart(src.sf) && isGrowth(src.ts, ref));
+  return src.scopes.referencesTo(h.decl, h.id.text).some((ref) => ref.pos > h.decl.end && ref.end <= h.loop.getStart(src.sf) && isWrite(src.ts, ref));
 }
 
 /**

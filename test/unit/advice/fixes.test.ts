@@ -150,6 +150,40 @@ export async function chat(questions: string[]): Promise<void> {
   });
 });
 
+describe("reset-history: only a history that holds its initial value when the loop starts", () => {
+  const program = (before: string): string => `import OpenAI from "openai";
+const openai = new OpenAI();
+declare function load(): Promise<OpenAI.Chat.ChatCompletionMessageParam[]>;
+export async function chat(intro: string, questions: string[]): Promise<void> {
+  let history: OpenAI.Chat.ChatCompletionMessageParam[] = [{ role: "system", content: "Be brief." }];
+  ${before}
+  for (const q of questions) {
+    history.push({ role: "user", content: q });
+    const r = await openai.chat.completions.create({ model: "gpt-4o", max_tokens: 50, messages: history });
+    history.push({ role: "assistant", content: r.choices[0].message.content ?? "" });
+  }
+}
+`;
+  const reset = (before: string): string | undefined => {
+    const text = program(before);
+    const advice = adviceFor("chat.ts", text).find((a) => a.code === "aalp.growing-history");
+    assert.ok(advice, before);
+    const fix = quickFixesFor(ts, "chat.ts", text, advice, DEFAULT_ADVICE_SETTINGS).find((f) => f.id === "reset-history");
+    return fix?.edits.map((e) => e.newText.trim()).join("");
+  };
+
+  it("resets to the initial messages when nothing writes the history before its loop", () => {
+    assert.equal(reset(""), `history = [{ role: "system", content: "Be brief." }];`);
+  });
+
+  it("no reset when the history is written before its loop: grown (push, splice), replaced or emptied", () => {
+    // splice(1, 0, x) grows the history as the analysis reads it; the advice's own growth test missed it.
+    for (const before of [`history.push({ role: "user", content: intro });`, `history.splice(1, 0, { role: "user", content: intro });`, "history = await load();", "history.length = 0;"]) {
+      assert.equal(reset(before), undefined, before);
+    }
+  });
+});
+
 describe("fix titles at the editor's sizes", () => {
   it("price before and after at the sizes and prices given, as the lenses do", () => {
     const text = fixture("debug-naive.ts");
