@@ -3,6 +3,7 @@
 // waits for a slot when there is a limit; pushes into an outer collector go to a per-item array,
 // appended afterwards in the original order.
 import type * as ts from "typescript";
+import { formatPoly } from "../../algebra/bound";
 import { formatDollars } from "../../pricing/dollars";
 import { independentLoop } from "../rules/sequentialIndependentCalls";
 import { elementTypeText, freshName, hasFunction, independentIterations, indentAt, isWithin, lineStartOf } from "../source";
@@ -164,10 +165,13 @@ function spanAfter(ctx: FixContext, loop: ts.ForStatement | ts.ForOfStatement, e
   const trip = ctx.advice.finding.loops.find((l) => l.line === line)?.tripCount;
   if (!now || !trip) return undefined;
   const rounds = `⌈${trip}/${ctx.settings.concurrency}⌉`;
-  const each = /^([ΘO])\((.*)\)$/.exec(printed(now, (f) => f.span));
-  if (!each) return undefined;
-  if (each[2] === "1") return rounds;
-  return `${each[1]}(${rounds}·${each[2]!.includes(" + ") ? `(${each[2]})` : each[2]})`;
+  // Built from the bound's terms, not by reading its printed text back.
+  const each = now.span;
+  if (each.kind === "unknown" || each.poly.isZero()) return undefined;
+  const terms = each.poly.dominant();
+  if (terms.length === 1 && Object.keys(terms[0]!.factors).length === 0) return rounds;
+  const inner = formatPoly(each.poly, now.rank);
+  return `${each.tight ? "Θ" : "O"}(${rounds}·${terms.length > 1 ? `(${inner})` : inner})`;
 }
 
 /** What the loop iterates, as `.map` receiver and callback parameters. */
