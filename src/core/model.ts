@@ -38,7 +38,8 @@ export interface CostBounds {
 /**
  * A value the prompt holds grows on every iteration of loops around the call: `symbol` (the
  * variable, `messages`, `this.history`) is written at `line` inside the loops at `loops`
- * (1-based lines, outermost first).
+ * (1-based lines, outermost first). `loops` is empty when it grows across calls instead: a field
+ * across calls of its class's methods, a variable across calls of a closure declared in its scope.
  */
 export interface GrowthFact {
   readonly kind: "grows";

@@ -6,6 +6,7 @@
 import type * as ts from "typescript";
 import { Poly } from "../algebra/poly";
 import { lineRef } from "../lineRefs";
+import type { GrowthFact } from "../model";
 import type { LoopInfo } from "./loops";
 import { SizePart } from "./sizeContext";
 import { combine, factsOf, indexSymbol, meanOf, sizeAtIteration, strongerGrowth, withMean, ZERO, type Growth, type Size } from "./sizeValues";
@@ -93,7 +94,7 @@ export class Accumulation extends SizePart {
           // Exactly: each earlier invocation added all it grows; this one, what it added before the site.
           const mean = grown.poly.mul(invocations).add(sameCall ? meanOf(grown) : Poly.zero);
           const at = grown.poly.mul(invocations).add(sameCall ? sizeAtIteration(grown) : Poly.zero);
-          parts.push(withMean({ ...grown, poly: grown.poly.mul(invocations), tight: false, growth: strongerGrowth(grown.growth, kind), notes: [...grown.notes, `this.${name} grows at line ${lineRef(this.ctx.line(w.node))} and keeps growing across calls of ${className}'s methods (calls[${className}])`] }, mean, at));
+          parts.push(withMean({ ...grown, poly: grown.poly.mul(invocations), tight: false, growth: strongerGrowth(grown.growth, kind), notes: [...grown.notes, `this.${name} grows at line ${lineRef(this.ctx.line(w.node))} and keeps growing across calls of ${className}'s methods (calls[${className}])`], ...acrossCalls(`this.${name}`, this.ctx.line(w.node), grown) }, mean, at));
         }
       }
       return combine(parts);
@@ -141,7 +142,7 @@ export class Accumulation extends SizePart {
         const kind: Growth = delta.fromRewrite ? "rewrite" : delta.fromOutput ? "output" : "constant";
         const mean = grown.poly.mul(invocations).add(meanOf(grown));
         const at = grown.poly.mul(invocations).add(sizeAtIteration(grown));
-        parts.push(withMean({ ...grown, poly: grown.poly.mul(invocations), tight: false, growth: strongerGrowth(grown.growth, kind), notes: [...grown.notes, `${name} is declared outside ${fnName} and keeps growing across its calls (calls[${fnName}])`] }, mean, at));
+        parts.push(withMean({ ...grown, poly: grown.poly.mul(invocations), tight: false, growth: strongerGrowth(grown.growth, kind), notes: [...grown.notes, `${name} is declared outside ${fnName} and keeps growing across its calls (calls[${fnName}])`], ...acrossCalls(name, this.ctx.line(w.node), grown) }, mean, at));
       } else parts.push(grown);
     }
     return combine(parts);
@@ -238,6 +239,15 @@ export class Accumulation extends SizePart {
     visit(body);
     return found;
   }
+}
+
+/**
+ * The growth fact of a write that grows its variable across calls of the function (or of the
+ * class's methods) it is in: no loop of its own (`loops` empty), unless a loop there already made
+ * the write's fact, which is kept.
+ */
+function acrossCalls(symbol: string, line: number, grown: Size): { facts?: readonly GrowthFact[] } {
+  return factsOf([{ ...ZERO, facts: [{ kind: "grows", symbol, line, loops: [] }] }, grown]);
 }
 
 /** Invocations whose compounding growth is followed one by one; more widen. */

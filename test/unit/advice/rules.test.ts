@@ -121,4 +121,23 @@ export async function summarize(chunks: string[]): Promise<string> {
     const [a] = adviseFindings([{ ...f, explanation: [] }], DEFAULT_ADVICE_SETTINGS, { ts, fileName: "chat-history.ts", text });
     assert.equal(a!.message, "History re-sent on every iteration: input Θ(|questions|²·|question| + |questions|²·out[gpt-4.1]) (messages grows at lines 15, 17).");
   });
+
+  it("a field grown across calls of its class's methods is a growth fact too (no loop of its own: loops [])", () => {
+    const { findings } = analyzeFile(ts, "class-history.ts", example("class-history.ts"));
+    const inMethod = findings.find((f) => f.line === 15)!;
+    assert.deepEqual(inMethod.facts, [{ kind: "grows", symbol: "this.history", line: 14, loops: [] }, { kind: "grows", symbol: "this.history", line: 23, loops: [] }]);
+  });
+
+  it("a variable a closure grows, declared outside it, is a growth fact at the closure's call", () => {
+    const text = `import OpenAI from "openai";
+const openai = new OpenAI();
+const history: string[] = [];
+export async function ask(q: string): Promise<void> {
+  history.push(q);
+  await openai.chat.completions.create({ model: "gpt-4o", max_tokens: 50, messages: [{ role: "user", content: history.join("\\n") }] });
+}
+`;
+    const [f] = analyzeFile(ts, "closure.ts", text).findings;
+    assert.deepEqual(f!.facts, [{ kind: "grows", symbol: "history", line: 5, loops: [] }]);
+  });
 });
