@@ -1,7 +1,7 @@
 // Every quick fix on fixtures modelled on the paper: the exact edited text, type-checking no worse
 // than before (against SDK stubs), and re-analysis giving the bound its title promises.
 import * as assert from "node:assert/strict";
-import type { DiagnosticCode, QuickFixId } from "../../../src/core/advice";
+import type { DiagnosticCode, QuickFixId, TextEdit } from "../../../src/core/advice";
 import * as ts from "typescript";
 import { analyzeFile } from "../../../src/core";
 import { DEFAULT_ADVICE_SETTINGS, quickFixesFor, type AdviceSettings } from "../../../src/core/advice";
@@ -181,6 +181,20 @@ export async function chat(intro: string, questions: string[]): Promise<void> {
     for (const before of [`history.push({ role: "user", content: intro });`, `history.splice(1, 0, { role: "user", content: intro });`, "history = await load();", "history.length = 0;"]) {
       assert.equal(reset(before), undefined, before);
     }
+  });
+});
+
+describe("a helper appended to a hostile file", () => {
+  it("summarize-history after a comment of 200,000 spaces: the helper goes after the last non-space character (no backtracking trim of the text)", () => {
+    const appended = (text: string): TextEdit => {
+      const advice = adviceFor("chat-history.ts", text).find((a) => a.code === "aalp.growing-history" && a.finding.line === 11)!;
+      const fix = quickFixesFor(ts, "chat-history.ts", text, advice, DEFAULT_ADVICE_SETTINGS).find((f) => f.id === "summarize-history")!;
+      return fix.edits[fix.edits.length - 1]!;
+    };
+    const text = `${fixture("chat-history.ts")}// ${" ".repeat(200_000)}end\n\n  \n`;
+    const helper = appended(fixture("chat-history.ts")).newText;
+    assert.ok(helper.includes("function "));
+    assert.deepEqual(appended(text), { start: text.lastIndexOf("end") + 3, end: text.length, newText: helper });
   });
 });
 

@@ -122,6 +122,7 @@ export function reindent(src: ParsedSource, from: number, to: number, extra: str
 
 /** Appends a helper function at the end of the file, separated by one blank line. */
 export function appendHelper(text: string, helper: string): TextEdit {
-  const trimmed = text.replace(/\s+$/, "");
+  // trimEnd, not /\s+$/: the regex retries every start in a run of spaces (quadratic on the file's text).
+  const trimmed = text.trimEnd();
   return { start: trimmed.length, end: text.length, newText: `\n\n${helper}\n` };
 }
