@@ -243,11 +243,11 @@ export class Accumulation extends SizePart {
 
 /**
  * The growth fact of a write that grows its variable across calls of the function (or of the
- * class's methods) it is in: no loop of its own (`loops` empty), unless a loop there already made
- * the write's fact, which is kept.
+ * class's methods) it is in: `loops` empty, also where a loop there grows it too (that growth
+ * restarts with no call; this one a caller's loop sees, see Summary.facts).
  */
 function acrossCalls(symbol: string, line: number, grown: Size): { facts?: readonly GrowthFact[] } {
-  return factsOf([{ ...ZERO, facts: [{ kind: "grows", symbol, line, loops: [] }] }, grown]);
+  return factsOf([grown, { facts: [{ kind: "grows", symbol, line, loops: [] }] }]);
 }
 
 /** Invocations whose compounding growth is followed one by one; more widen. */

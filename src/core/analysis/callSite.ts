@@ -208,9 +208,11 @@ export class CallSites {
     const input = iterations.mul(inputPerCall);
     explanation.push(`input per invocation ${formatBound(Bound.of(inputPerCall, tight), rank)}; over ${formatBound(Bound.of(iterations, loopsTight), rank)} invocations: ${formatBound(Bound.of(input, tight && loopsTight), rank)}`);
     const counts = this.wrapperCounts(llm, summary, repeated, iterations);
+    // The callee's growth facts name lines of its file: read here only when that is this file.
+    const calleeFacts = summary.file === this.scopes.sourceFile.fileName ? [summary] : [];
     return {
       ...(counts ? { counts } : {}),
-      ...factsOf(args),
+      ...factsOf([...args, ...calleeFacts]),
       calls: Bound.of(iterations.mul(at(summary.calls)), callsExact),
       inputTokens: Bound.of(input, loopsTight && tight),
       inputPerCall: Bound.of(inputPerCall, tight),

@@ -14,7 +14,7 @@ import { CallSites, type SiteBounds } from "./callSite";
 import { Loops } from "./loops";
 import { solveRecursion, type SiteSolver } from "./recursion";
 import { Sizes } from "./sizes";
-import { strongerGrowth, type Growth } from "./sizeValues";
+import { factsOf, strongerGrowth, type Growth } from "./sizeValues";
 import { qualifiedSymbol, renameSymbols, summaryParams, type Summary, type SummaryParam } from "./summary";
 import { lineRef } from "../lineRefs";
 import { functionNameOf } from "./functionName";
@@ -628,6 +628,8 @@ export class FileAnalyzer {
       model: models.size === 1 ? [...models][0]! : null,
       symbols: [],
       explanation,
+      // Growth that outlives an invocation (a field, a captured variable): a caller's loop sees it.
+      ...factsOf([{ facts: sites.flatMap((s) => s.bounds.facts ?? []).filter((f) => f.loops.length === 0) }]),
       ...(unknown ? { unknown } : {}),
     };
     return { summary, usedNames };

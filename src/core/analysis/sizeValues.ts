@@ -64,8 +64,8 @@ export function constant(n: number): Size {
   return { ...ZERO, poly: Poly.constant(n) };
 }
 
-/** The growth facts of sizes put together, each variable and line once. */
-export function factsOf(parts: readonly Size[]): { facts?: readonly GrowthFact[] } {
+/** The growth facts of sizes (or bounds) put together, each variable and line once. */
+export function factsOf(parts: readonly { readonly facts?: readonly GrowthFact[] }[]): { facts?: readonly GrowthFact[] } {
   const facts = new Map<string, GrowthFact>();
   for (const p of parts) for (const f of p.facts ?? []) facts.set(`${f.symbol}\u0000${f.line}`, f);
   return facts.size ? { facts: [...facts.values()] } : {};

@@ -3,7 +3,7 @@
 // `ask(messages)` called in a loop with a growing history costs what the history makes it cost.
 import type * as ts from "typescript";
 import { Poly } from "../algebra/poly";
-import type { Counts } from "../model";
+import type { Counts, GrowthFact } from "../model";
 import type { SymbolInfo } from "../symbols";
 import type { Growth } from "./sizeValues";
 
@@ -48,6 +48,8 @@ export interface Summary extends SummaryPolys {
   /** Every symbol the polynomials use, so a caller in another file can print and trace them. */
   readonly symbols: readonly SymbolInfo[];
   readonly explanation: readonly string[];
+  /** What its sites' prompts grow across its invocations (facts with no loops: a field, a captured variable), at lines of its file; a caller in that file carries them. */
+  readonly facts?: readonly GrowthFact[];
   /** Exact counts per invocation (see CostBounds.counts), where its sites worked them out. */
   readonly counts?: Counts;
   /** Set when the cost cannot be bounded (a recursion of no recognised shape): why. */

@@ -128,6 +128,15 @@ export async function summarize(chunks: string[]): Promise<string> {
     assert.deepEqual(inMethod.facts, [{ kind: "grows", symbol: "this.history", line: 14, loops: [] }, { kind: "grows", symbol: "this.history", line: 23, loops: [] }]);
   });
 
+  it("a loop's call of a method that grows its field carries the method's growth facts, and growing-history names them", () => {
+    const text = example("class-history.ts");
+    const { findings } = analyzeFile(ts, "class-history.ts", text);
+    const atLoop = findings.find((f) => f.line === 32)!;
+    assert.deepEqual(atLoop.facts, [{ kind: "grows", symbol: "this.history", line: 14, loops: [] }, { kind: "grows", symbol: "this.history", line: 23, loops: [] }]);
+    const advice = adviseFindings(findings, DEFAULT_ADVICE_SETTINGS, { ts, fileName: "class-history.ts", text }).filter((a) => a.code === "aalp.growing-history");
+    assert.deepEqual(advice.map((a) => [a.finding.line, a.messageId, a.data.where]), [[32, "resentGrowsAt", "this.history grows at lines 14, 23"]]);
+  });
+
   it("a variable a closure grows, declared outside it, is a growth fact at the closure's call", () => {
     const text = `import OpenAI from "openai";
 const openai = new OpenAI();
