@@ -46,7 +46,7 @@ function rewriteFinding(f: Finding, w: Rewrite, sortSymbols: boolean): Finding {
     const [line, tripCount] = [w.line(l.line), w.text(l.tripCount)];
     return line === l.line && tripCount === l.tripCount ? l : { ...l, line, tripCount };
   });
-  const facts = f.facts?.map((x) => ({ ...x, line: w.line(x.line), loops: x.loops.map(w.line) }));
+  const facts = f.facts?.map((x) => (x.file ? x : { ...x, line: w.line(x.line), loops: x.loops.map(w.line) }));
   const out: Finding = {
     ...f,
     ...(facts ? { facts } : {}),

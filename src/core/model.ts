@@ -46,6 +46,8 @@ export interface GrowthFact {
   readonly symbol: string;
   readonly line: number;
   readonly loops: readonly number[];
+  /** Set when `line` and `loops` are another module's lines (a field its class's methods grow, called from here). */
+  readonly file?: string;
 }
 
 export type Fact = GrowthFact;

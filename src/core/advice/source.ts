@@ -91,7 +91,7 @@ export function historyOf(src: ParsedSource, call: ts.CallExpression, facts: rea
     const loop = loopsAround(t, call).find((l) => !isWithin(decl, l));
     if (!loop) continue;
     // One growth detection: the writes the analysis found growing this variable, inside the loop.
-    const grownAt = new Set(facts.flatMap((f) => (f.kind === "grows" && f.symbol === id.text ? [f.line] : [])));
+    const grownAt = new Set(facts.flatMap((f) => (f.kind === "grows" && !f.file && f.symbol === id.text ? [f.line] : [])));
     const grows = src.scopes.referencesTo(decl, id.text).some((ref) => isWithin(ref, loop.statement) && grownAt.has(lineOf(ref)));
     if (!grows) continue;
     const init = decl.initializer;

@@ -208,8 +208,8 @@ export class CallSites {
     const input = iterations.mul(inputPerCall);
     explanation.push(`input per invocation ${formatBound(Bound.of(inputPerCall, tight), rank)}; over ${formatBound(Bound.of(iterations, loopsTight), rank)} invocations: ${formatBound(Bound.of(input, tight && loopsTight), rank)}`);
     const counts = this.wrapperCounts(llm, summary, repeated, iterations);
-    // The callee's growth facts name lines of its file: read here only when that is this file.
-    const calleeFacts = summary.file === this.scopes.sourceFile.fileName ? [summary] : [];
+    // The callee's growth facts name lines of its file: marked with it when that is another file.
+    const calleeFacts = summary.file === this.scopes.sourceFile.fileName ? [summary] : [{ facts: summary.facts?.map((f) => ({ ...f, file: f.file ?? summary.file })) }];
     return {
       ...(counts ? { counts } : {}),
       ...factsOf([...args, ...calleeFacts]),

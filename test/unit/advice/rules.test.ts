@@ -6,7 +6,7 @@ import * as path from "node:path";
 import { codeOfNumber, diagnosticNumber, docsPath, DIAGNOSTIC_CODES } from "../../../src/core/advice/codes";
 import { formatMessage, RULES } from "../../../src/core/advice/rules";
 import * as ts from "typescript";
-import { analyzeFile } from "../../../src/core";
+import { analyzeFile, Project } from "../../../src/core";
 import { adviseFindings } from "../../../src/core/advice/diagnostics";
 import { DEFAULT_ADVICE_SETTINGS } from "../../../src/core/advice/types";
 import { adviceFor, fixture } from "./harness";
@@ -135,6 +135,24 @@ export async function summarize(chunks: string[]): Promise<string> {
     assert.deepEqual(atLoop.facts, [{ kind: "grows", symbol: "this.history", line: 14, loops: [] }, { kind: "grows", symbol: "this.history", line: 23, loops: [] }]);
     const advice = adviseFindings(findings, DEFAULT_ADVICE_SETTINGS, { ts, fileName: "class-history.ts", text }).filter((a) => a.code === "aalp.growing-history");
     assert.deepEqual(advice.map((a) => [a.finding.line, a.messageId, a.data.where]), [[32, "resentGrowsAt", "this.history grows at lines 14, 23"]]);
+  });
+
+  it("a class of another module that grows its field: the loop's call carries the facts with that file, and growing-history names it", () => {
+    const classText = example("class-history.ts").replace(/\nexport async function walkThroughPlan[\s\S]*$/, "\n");
+    const files: Record<string, string> = {
+      "/p/assistant.ts": classText,
+      "/p/plan.ts": `import { PlanningAssistant } from "./assistant";
+export async function walkThroughPlan(steps: string[]): Promise<void> {
+  const assistant = new PlanningAssistant();
+  for (const step of steps) await assistant.ask(step);
+}
+`,
+    };
+    const project = new Project(ts, { readFile: (f: string) => files[f], fileExists: (f: string) => f in files });
+    const { findings } = project.analyze("/p/plan.ts");
+    assert.deepEqual(findings.map((f) => [f.line, f.facts]), [[4, [{ kind: "grows", symbol: "this.history", line: 14, loops: [], file: "/p/assistant.ts" }, { kind: "grows", symbol: "this.history", line: 23, loops: [], file: "/p/assistant.ts" }]]]);
+    const advice = adviseFindings(findings, DEFAULT_ADVICE_SETTINGS, { ts, fileName: "/p/plan.ts", text: files["/p/plan.ts"]! });
+    assert.deepEqual(advice.map((a) => [a.code, a.data.where]), [["aalp.growing-history", "this.history grows at lines 14, 23 of assistant.ts"]]);
   });
 
   it("a variable a closure grows, declared outside it, is a growth fact at the closure's call", () => {

@@ -22,12 +22,23 @@ export const growingHistory: Rule<"resent" | "resentGrowsAt"> = {
   },
   check(f, { settings }): RuleReport<"resent" | "resentGrowsAt"> | undefined {
     if (loopDegree(f) < settings.warnDegree || !GROWTHS.has(f.growth)) return undefined;
-    // Each growing variable and the lines it grows at, as the analysis found them.
-    const grows = new Map<string, string[]>();
-    for (const fact of f.facts ?? []) if (fact.kind === "grows") grows.set(fact.symbol, [...(grows.get(fact.symbol) ?? []), lineRef(fact.line)]);
+    // Each growing variable and the lines it grows at, as the analysis found them; another module's
+    // lines as plain numbers with its name (a marked line is this file's, renumbered with it).
+    const grows = new Map<string, { name: string; file?: string; lines: string[] }>();
+    for (const fact of f.facts ?? []) {
+      if (fact.kind !== "grows") continue;
+      const key = `${fact.symbol}\u0000${fact.file ?? ""}`;
+      const g = grows.get(key) ?? { name: fact.symbol, ...(fact.file ? { file: fact.file } : {}), lines: [] };
+      g.lines.push(fact.file ? String(fact.line) : lineRef(fact.line));
+      grows.set(key, g);
+    }
     const bound = formatBound(f.inputTokens, f.rank);
     if (grows.size === 0) return { messageId: "resent", data: { bound } };
-    const where = [...grows].map(([name, lines]) => `${name} grows at line${lines.length > 1 ? "s" : ""} ${lines.join(", ")}`).join("; ");
+    const where = [...grows.values()].map((g) => `${g.name} grows at line${g.lines.length > 1 ? "s" : ""} ${g.lines.join(", ")}${g.file ? ` of ${baseName(g.file)}` : ""}`).join("; ");
     return { messageId: "resentGrowsAt", data: { bound, where } };
   },
 };
+
+function baseName(file: string): string {
+  return file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
+}
