@@ -623,6 +623,51 @@ export async function run(turns: string[], searcher: any) {
   });
 });
 
+describe("agent shapes: catalog entries of the newest packages", () => {
+  it("SqlDatabaseChain (@langchain/classic): a query request and an answer request, one with returnDirect", () => {
+    const code = `import { OpenAI } from "@langchain/openai";
+import { SqlDatabaseChain } from "@langchain/classic/chains/sql_db";
+export async function ask(db: any, questions: string[]) {
+  const chain = new SqlDatabaseChain({ llm: new OpenAI({ model: "gpt-4o-mini" }), database: db });
+  for (const q of questions) await chain.run(q); // @site
+  const direct = new SqlDatabaseChain({ llm: new OpenAI({ model: "gpt-4o-mini" }), database: db, returnDirect: true });
+  await direct.invoke({ query: "How many tracks?" }); // @site
+}
+`;
+    expectSites(code, [
+      { api: "@langchain run", model: "gpt-4o-mini", calls: "O(|questions|·steps[ask/run])", input: "O(steps[ask/run]²·|questions|·out[gpt-4o-mini] + |questions|·steps[ask/run]·|q|)" },
+      { api: "@langchain invoke", model: "gpt-4o-mini", calls: "Θ(1)", input: "Θ(1)" },
+    ]);
+    const [run] = analyze(code);
+    assert.ok(run!.explanation.some((l) => l.endsWith("(2 requests; 1 with returnDirect): steps[ask/run] = 2")), run!.explanation.join("\n"));
+  });
+
+  it("WorkflowAgent (@ai-sdk/workflow) loops with no cap unless stopWhen; HarnessAgent (@ai-sdk/harness) keeps its session", () => {
+    const code = `import { WorkflowAgent } from "@ai-sdk/workflow";
+import { HarnessAgent } from "@ai-sdk/harness/agent";
+import { stepCountIs } from "ai";
+export async function chat(messages: any[], turns: string[], harness: any) {
+  const agent = new WorkflowAgent({ model: "anthropic/claude-sonnet-4", tools: {} });
+  await agent.stream({ messages }); // @site
+  const capped = new WorkflowAgent({ model: "anthropic/claude-sonnet-4", tools: {}, stopWhen: stepCountIs(5) });
+  await capped.stream({ messages }); // @site
+  const coder = new HarnessAgent({ harness });
+  const session = await coder.createSession();
+  for (const t of turns) await coder.generate({ prompt: t, session }); // @site
+}
+`;
+    expectSites(code, [
+      { api: "ai stream", model: "anthropic/claude-sonnet-4", calls: "O(steps[chat/stream])" },
+      { api: "ai stream", model: "anthropic/claude-sonnet-4", calls: "O(steps[chat/stream#2])" },
+      { api: "ai generate", calls: "O(|turns|·steps[chat/generate])", growth: "stateful" },
+    ]);
+    const [open, capped, harness] = analyze(code);
+    assert.ok(open!.explanation.includes("WorkflowAgent loops while the model calls tools, with no step cap unless stopWhen is given: steps[chat/stream] steps, unbounded"), open!.explanation.join("\n"));
+    assert.ok(capped!.explanation.some((l) => l.endsWith("lets the SDK's loop run at most 5 steps: steps[chat/stream#2] = 5")), capped!.explanation.join("\n"));
+    assert.ok(harness!.explanation.some((l) => l.endsWith("steps[chat/generate] steps, unbounded")), harness!.explanation.join("\n"));
+  });
+});
+
 describe("agent shapes: tests and fixtures", () => {
   it("paths under test folders and *.test/*.spec files are test code; others are not", () => {
     const yes = ["test/agent.ts", "packages/core/__tests__/run.ts", "src/fixtures/chat.js", "e2e/flow.ts", "src/agent.test.ts", "src\\tool.spec.tsx", "a/__mocks__/openai.ts"];

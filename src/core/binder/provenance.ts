@@ -151,7 +151,7 @@ export class Provenance {
   }
 
   private stepsOf(call: ts.CallExpression, spec: StepSpec, client: Value | undefined): LlmCall["steps"] {
-    if (spec.unless && client?.kind === "client" && client.origin && this.ts.isCallExpression(client.origin) && this.constants.string(this.argumentAt(client.origin, spec.unless.path)) === spec.unless.equals) return undefined;
+    if (spec.unless && client?.kind === "client" && client.origin && (this.ts.isCallExpression(client.origin) || this.ts.isNewExpression(client.origin)) && this.literalText(this.argumentAt(client.origin, spec.unless.path)) === spec.unless.equals) return undefined;
     if (spec.perElementOf) {
       const elements = this.argumentAt(call, spec.perElementOf);
       return elements ? { spec, elements } : undefined;
@@ -165,6 +165,14 @@ export class Provenance {
       if (cap) return { spec, cap, ...compaction };
     }
     return { spec, ...compaction };
+  }
+
+  /** A string's value, or `true`/`false` for a boolean literal (`returnDirect: true`). */
+  private literalText(e: ts.Expression | undefined): string | undefined {
+    const x = e && this.constants.skipTrivia(e);
+    if (x?.kind === this.ts.SyntaxKind.TrueKeyword) return "true";
+    if (x?.kind === this.ts.SyntaxKind.FalseKeyword) return "false";
+    return this.constants.string(x);
   }
 
   /** `new Agent({ name, instructions })` (through a const): made with none of `options`. False when unknown. */
@@ -657,9 +665,9 @@ export class Provenance {
   }
 
   /** `0.messages` → the `messages` of the first argument; `1` → the whole second argument. */
-  argumentAt(call: ts.CallExpression, path: string): ts.Expression | undefined {
+  argumentAt(call: ts.CallExpression | ts.NewExpression, path: string): ts.Expression | undefined {
     const [index, ...keys] = path.split(".");
-    const arg = call.arguments[Number(index)];
+    const arg = call.arguments?.[Number(index)];
     if (!arg || this.ts.isSpreadElement(arg)) return undefined;
     return keys.length === 0 ? arg : this.constants.property(arg, keys);
   }

@@ -112,6 +112,12 @@ const LANGGRAPH_STEPS: StepSpec = { from: ["1.recursionLimit"], default: 25, sou
 const GEMINI_AFC: StepSpec = { from: ["0.config.automaticFunctionCalling.maximumRemoteCalls"], default: 10, when: "0.config.tools", source: "automatic function calling makes at most maximumRemoteCalls requests, 10 by default" };
 /** A chat session made with callable tools runs the same AFC loop on each message (`chats.ts` passes the session's config to generateContent). */
 const GEMINI_CHAT_AFC: StepSpec = { from: ["0.config.automaticFunctionCalling.maximumRemoteCalls", "client:config.automaticFunctionCalling.maximumRemoteCalls"], default: 10, when: "client:config.tools", source: GEMINI_AFC.source };
+/** Its query, then its answer over the query's result; `returnDirect: true` returns the result without the second request. */
+const SQL_CHAIN_STEPS: StepSpec = { from: [], default: 2, unless: { path: "0.returnDirect", equals: "true" }, source: "SqlDatabaseChain asks for the SQL query, then for the answer with the query's result (2 requests; 1 with returnDirect)" };
+/** `WorkflowAgent.stream` (@ai-sdk/workflow 2.0.7, `stream-text-iterator.ts`): steps go on while the model calls tools; only stopWhen ends them. */
+const WORKFLOW_AGENT_STEPS: StepSpec = { from: ["0.stopWhen", "client:stopWhen"], source: "WorkflowAgent loops while the model calls tools, with no step cap unless stopWhen is given" };
+/** `HarnessAgent.generate/stream` (@ai-sdk/harness 1.0.85, `agent/internal/run-prompt.ts`): the harness's own agent loop, ended early only by the constructor's stopWhen. */
+const HARNESS_AGENT_STEPS: StepSpec = { from: ["client:stopWhen"], source: "a HarnessAgent's harness loops over tool calls until it finishes, with no step cap unless stopWhen is given" };
 const DOCS_CHAIN_STEPS: StepSpec = { from: [], perElementOf: "0.input_documents", unless: { path: "1.type", equals: "stuff" }, source: "a map_reduce (the default) or refine summarization chain sends one request per document" };
 const REFINE_CHAIN_STEPS: StepSpec = { from: [], perElementOf: "0.input_documents", source: "a refine chain sends one request per document, with the answer so far" };
 /** `memory: new Memory({ options: { lastMessages: N } })` sends at most the last N messages of the thread; 10 by default (Mastra's memory docs, "Conversation history"). */
@@ -193,6 +199,29 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
     ],
   },
   {
+    // The AI SDK's agent packages: `new WorkflowAgent({ model, tools, stopWhen })` (`generate` only throws) and
+    // `new HarnessAgent({ harness, stopWhen })`, whose turns run in a session that keeps the conversation.
+    sdk: "ai",
+    modules: ["@ai-sdk/workflow", "@ai-sdk/harness", "@ai-sdk/harness/*"],
+    clients: [
+      {
+        id: "ai.workflow-agent",
+        classes: ["WorkflowAgent"],
+        modelFrom: "model",
+        maxTokensFrom: ["maxOutputTokens"],
+        methods: [{ api: "stream", prompt: ["0.prompt", "0.messages", "0.instructions", "0.system"], maxTokens: ["0.maxOutputTokens"], steps: WORKFLOW_AGENT_STEPS }],
+      },
+      {
+        id: "ai.harness-agent",
+        classes: ["HarnessAgent"],
+        methods: [
+          { api: "generate", prompt: ["0.prompt", "0.messages"], steps: HARNESS_AGENT_STEPS, state: ["0.session"] },
+          { api: "stream", prompt: ["0.prompt", "0.messages"], steps: HARNESS_AGENT_STEPS, state: ["0.session"] },
+        ],
+      },
+    ],
+  },
+  {
     sdk: "@langchain",
     modules: ["@langchain/*", "langchain", "langchain/*"],
     functions: [
@@ -224,6 +253,18 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
           { api: "invoke", prompt: ["0"] },
           { api: "call", prompt: ["0"] },
           { api: "predict", prompt: ["0"] },
+        ],
+      },
+      {
+        // `new SqlDatabaseChain({ llm, database })` (@langchain/classic 1.0.41, `chains/sql_db/sql_db_chain.ts` `_call`):
+        // one request writes the SQL query, a second answers with the question, the query and its result.
+        id: "langchain.sql-chain",
+        classes: ["SqlDatabaseChain"],
+        modelFrom: "llm",
+        methods: [
+          { api: "run", prompt: ["0"], steps: SQL_CHAIN_STEPS },
+          { api: "call", prompt: ["0"], steps: SQL_CHAIN_STEPS },
+          { api: "invoke", prompt: ["0"], steps: SQL_CHAIN_STEPS },
         ],
       },
       {
