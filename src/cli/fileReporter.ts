@@ -6,7 +6,7 @@ import * as path from "node:path";
 // getter, and the engine calls `ts.isX` on every node it visits (a sixth of a 1.9 MB file's run).
 import ts = require("typescript");
 import { DEFAULT_ADVICE_SETTINGS, Project, analyzeDocument, fixOutcomes, normalizePath, sitesOfFile, type AnnotationProblem, type FileSites, type SdkEntry, type SiteOptions } from "../core";
-import { nodeHost, pathMapping, programOf } from "./projectHost";
+import { nestedPathMappings, nodeHost, pathMapping, programOf } from "./projectHost";
 import { directoryCache } from "./resultCacheDir";
 
 export interface ReporterSetup {
@@ -41,7 +41,9 @@ export function fileReporter(setup: ReporterSetup): FileReporter {
   const host = nodeHost();
   const program = setup.types ? programOf(setup.configFile) : undefined;
   const mapping = pathMapping(setup.configFile, setup.explicitProject);
-  const project = new Project(ts, host, { catalog: setup.catalog, wrappers: setup.wrappers, timeBudgetMs: setup.timeBudgetMs, ...mapping, ...(program ? { program } : {}) });
+  // Without --project, a nested folder's own tsconfig paths resolve its files' imports (an example app's `@/…`).
+  const mappingFor = setup.explicitProject ? undefined : nestedPathMappings(setup.configFile);
+  const project = new Project(ts, host, { catalog: setup.catalog, wrappers: setup.wrappers, timeBudgetMs: setup.timeBudgetMs, ...mapping, ...(mappingFor ? { mappingFor } : {}), ...(program ? { program } : {}) });
   const display = (f: string): string => path.relative(setup.cwd, f).split(path.sep).join("/");
   const release = releaser(project, setup.files, !!program);
   const report = (file: string): ReportedFile => {

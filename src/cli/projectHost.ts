@@ -96,6 +96,43 @@ export function pathMapping(configFile: string | undefined, explicit: boolean): 
   return { ...(baseUrl ? { baseUrl } : {}), ...(options.paths ? { paths: options.paths } : {}) };
 }
 
+/**
+ * Each file's own tsconfig paths: the nearest tsconfig.json above it, when it is not the project's
+ * and states `paths` or `baseUrl` (a nested example app's `"@/*": ["./*"]`); otherwise undefined,
+ * so the project's mapping applies. One lookup per folder.
+ */
+export function nestedPathMappings(projectConfig: string | undefined): (file: string) => Pick<ProjectOptions, "baseUrl" | "paths"> | undefined {
+  const nearest = new Map<string, string | null>();
+  const configAbove = (dir: string): string | null => {
+    let known = nearest.get(dir);
+    if (known !== undefined) return known;
+    const candidate = path.join(dir, "tsconfig.json");
+    const parent = path.dirname(dir);
+    known = isFile(candidate) ? candidate : parent === dir ? null : configAbove(parent);
+    nearest.set(dir, known);
+    return known;
+  };
+  const mappings = new Map<string, Pick<ProjectOptions, "baseUrl" | "paths"> | undefined>();
+  const root = projectConfig && path.resolve(projectConfig);
+  return (file) => {
+    const config = configAbove(path.dirname(path.resolve(file)));
+    if (!config || config === root) return undefined;
+    if (!mappings.has(config)) {
+      const own = pathMapping(config, false);
+      mappings.set(config, own.paths || own.baseUrl ? own : undefined);
+    }
+    return mappings.get(config);
+  };
+}
+
+function isFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
 function findUp(start: string): string | undefined {
   let dir = fs.existsSync(start) && fs.statSync(start).isDirectory() ? start : path.dirname(start);
   for (;;) {

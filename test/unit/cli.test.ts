@@ -86,3 +86,42 @@ describe("aalp CLI failures", () => {
     assert.match(r.stderr, /^aalp: ENOENT/);
   });
 });
+
+describe("aalp CLI: a nested folder's own tsconfig paths", () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "aalp-nested-"));
+    const app = path.join(dir, "examples", "app");
+    fs.mkdirSync(path.join(app, "lib"), { recursive: true });
+    fs.writeFileSync(path.join(dir, "tsconfig.json"), `{ "compilerOptions": { "strict": true } }\n`);
+    fs.writeFileSync(path.join(app, "tsconfig.json"), `{ "compilerOptions": { "paths": { "@/*": ["./*"] } } }\n`);
+    fs.writeFileSync(path.join(app, "lib", "agent.ts"), `import OpenAI from "openai";
+const ai = new OpenAI();
+export async function answer(q: string) {
+  return ai.chat.completions.create({ model: "gpt-4.1", messages: [{ role: "user", content: q }] });
+}
+`);
+    fs.writeFileSync(path.join(app, "route.ts"), `import { answer } from "@/lib/agent";
+export async function POST(questions: string[]) {
+  for (const q of questions) await answer(q);
+}
+`);
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("resolves an example app's @/… alias by the tsconfig above it when the run starts at the repository root", () => {
+    const r = aalp(["report", ".", "--format", "json"], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const sites = (JSON.parse(r.stdout).findings as { file: string; line: number; api: string; calls: { text: string } }[]).map((f) => [f.file, f.line, f.api, f.calls.text]);
+    assert.deepEqual(sites, [
+      ["examples/app/lib/agent.ts", 4, "chat.completions.create", "Θ(1)"],
+      ["examples/app/route.ts", 3, "answer() → chat.completions.create", "Θ(|questions|)"],
+    ]);
+  });
+
+  it("with --project, that tsconfig's mapping alone (the alias is not resolved)", () => {
+    const r = aalp(["report", ".", "--format", "json", "--project", "tsconfig.json"], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual((JSON.parse(r.stdout).findings as { file: string }[]).map((f) => f.file), ["examples/app/lib/agent.ts"]);
+  });
+});

@@ -21,6 +21,11 @@ export interface ProjectHost {
 export interface ProjectOptions extends AnalysisOptions, PathMapping {
   /** Type-aware mode: the program whose source files and TypeChecker the analysis uses. */
   readonly program?: ts.Program;
+  /**
+   * The mapping that resolves a file's imports when it is not the project's (`baseUrl`/`paths`
+   * above): an example folder's own tsconfig.json with `"@/*": ["./*"]`. Undefined: the project's.
+   */
+  readonly mappingFor?: (file: string) => PathMapping | undefined;
 }
 
 interface FileState {
@@ -318,7 +323,7 @@ export class Project {
     const key = `${from}\u0000${specifier}`;
     let r = this.resolutions.get(key);
     if (r === undefined) {
-      r = resolveModule(specifier, from, this.options, (p) => this.host.fileExists(p)) ?? null;
+      r = resolveModule(specifier, from, this.options.mappingFor?.(from) ?? this.options, (p) => this.host.fileExists(p)) ?? null;
       this.resolutions.set(key, r);
     }
     return r ?? undefined;
