@@ -668,6 +668,36 @@ export async function chat(messages: any[], turns: string[], harness: any) {
   });
 });
 
+describe("agent shapes: Gemini's automatic function calling runs only over callable tools", () => {
+  it("function declarations (a literal list, a const, a field or parameter typed Tool[]) send one request; mcpToTool and unknown tools loop", () => {
+    expectSites(`import { GoogleGenAI, mcpToTool, type Tool } from "@google/genai";
+const ai = new GoogleGenAI({});
+const declared = [{ functionDeclarations: [{ name: "lookup" }] }];
+export class Chat {
+  constructor(private tools: Tool[] = []) {}
+  async ask(q: string, mcp: any, anyTools: any[], typed: Array<Tool>) {
+    await ai.models.generateContent({ model: "gemini-2.5-flash", contents: q, config: { tools: [{ functionDeclarations: [] }] } }); // @site
+    await ai.models.generateContent({ model: "gemini-2.5-flash", contents: q, config: { tools: declared } }); // @site
+    await ai.models.generateContent({ model: "gemini-2.5-flash", contents: q, config: { tools: this.tools } }); // @site
+    await ai.models.generateContent({ model: "gemini-2.5-flash", contents: q, config: { tools: typed } }); // @site
+    await ai.models.generateContent({ model: "gemini-2.5-flash", contents: q, config: { tools: [mcpToTool(mcp)] } }); // @site
+    await ai.models.generateContent({ model: "gemini-2.5-flash", contents: q, config: { tools: anyTools } }); // @site
+    const chat = ai.chats.create({ model: "gemini-2.5-flash", config: { tools: this.tools } });
+    await chat.sendMessage({ message: q }); // @site
+  }
+}
+`, [
+      { calls: "Θ(1)", growth: "none" },
+      { calls: "Θ(1)", growth: "none" },
+      { calls: "Θ(1)", growth: "none" },
+      { calls: "Θ(1)", growth: "none" },
+      { calls: "O(steps[Chat.ask/generateContent#5])", growth: "output" },
+      { calls: "O(steps[Chat.ask/generateContent#6])", growth: "output" },
+      { calls: "Θ(1)", growth: "none" },
+    ]);
+  });
+});
+
 describe("agent shapes: tests and fixtures", () => {
   it("paths under test folders and *.test/*.spec files are test code; others are not", () => {
     const yes = ["test/agent.ts", "packages/core/__tests__/run.ts", "src/fixtures/chat.js", "e2e/flow.ts", "src/agent.test.ts", "src\\tool.spec.tsx", "a/__mocks__/openai.ts"];

@@ -4,7 +4,7 @@ import type * as ts from "typescript";
 import { formatBound, type Bound } from "../algebra/bound";
 import { Poly } from "../algebra/poly";
 import { Constants } from "../binder/constants";
-import { Provenance, type ExportedClient, type LlmCall } from "../binder/provenance";
+import { Provenance, type DeclaredTypes, type ExportedClient, type LlmCall, type TypeMember } from "../binder/provenance";
 import { Scopes, type TS } from "../binder/scopes";
 import { ENDPOINT_CATALOG, SDK_CATALOG, catalogCalleeNames, moduleMatches, type SdkEntry } from "../catalog/sdks";
 import type { AnalysisOptions, Finding } from "../model";
@@ -31,6 +31,15 @@ export interface ExternalSummaries {
   resolves?(specifier: string, fromFile: string): boolean;
   /** The number or string another module's `export const` states, under a key path (`MAX_TURNS`, `config.maxSteps`). */
   constantOf?(specifier: string, exportName: string, path: readonly string[], fromFile: string): number | string | undefined;
+  /** Declared types of other modules: where an imported class or interface is declared, and what its members are. */
+  typeAt?(specifier: string, exportName: string, fromFile: string): { file: string; name: string } | undefined;
+  typeMember?(file: string, name: string, key: string, called: boolean, fromFile: string): TypeMember | undefined;
+}
+
+function declaredTypesOf(external: ExternalSummaries | undefined, fromFile: string): DeclaredTypes | undefined {
+  const { typeAt, typeMember } = external ?? {};
+  if (!typeAt || !typeMember) return undefined;
+  return { at: (specifier, name) => typeAt(specifier, name, fromFile), member: (file, name, key, called) => typeMember(file, name, key, called, fromFile) };
 }
 
 /** Thrown when a file's analysis passes its time budget (`AnalysisOptions.timeBudgetMs`). */
@@ -121,7 +130,7 @@ export class FileAnalyzer {
     this.scopes = new Scopes(tsm, sourceFile);
     this.constants = new Constants(tsm, this.scopes, external?.constantOf && ((specifier, name, path) => external.constantOf!(specifier, name, path, sourceFile.fileName)));
     this.callees = new Callees(tsm, this.scopes, this.constants);
-    this.provenance = new Provenance(tsm, this.scopes, this.constants, catalog, ENDPOINT_CATALOG, catalogCalleeNames(catalog), new Set(options?.wrappers ?? []), (call) => this.summaryOfCallee(call), checker && ((e) => declaredType(tsm, checker, e)), external?.clientOf && ((specifier, name) => external.clientOf!(specifier, name, sourceFile.fileName)));
+    this.provenance = new Provenance(tsm, this.scopes, this.constants, catalog, ENDPOINT_CATALOG, catalogCalleeNames(catalog), new Set(options?.wrappers ?? []), (call) => this.summaryOfCallee(call), checker && ((e) => declaredType(tsm, checker, e)), external?.clientOf && ((specifier, name) => external.clientOf!(specifier, name, sourceFile.fileName)), declaredTypesOf(external, sourceFile.fileName));
     this.loops = new Loops(tsm, this.scopes, this.constants, this.symbols);
     this.sizes = new Sizes(tsm, this.scopes, this.constants, this.loops, this.symbols, (c) => this.classify(c), (llm) => this.modelName(llm));
     this.sites = new CallSites(tsm, this.scopes, this.constants, this.loops, this.sizes, this.symbols);
@@ -315,6 +324,25 @@ export class FileAnalyzer {
   exportedClient(exportName: string): ExportedClient | undefined {
     const target = this.exportTarget(exportName);
     return target ? this.provenance.portable(this.provenance.exportedClient(target), (e) => modelOf(this.tsm, this.constants, e)) : undefined;
+  }
+
+  /**
+   * What member `key` of this module's top-level class or interface `name` is (`called`: what the
+   * method returns), for modules that hold one of its instances: a client, or another declared type.
+   */
+  typeMember(name: string, key: string, called: boolean): TypeMember | undefined {
+    const t = this.tsm;
+    const decl = this.sourceFile.statements.find((s): s is ts.ClassDeclaration | ts.InterfaceDeclaration => (t.isClassDeclaration(s) || t.isInterfaceDeclaration(s)) && s.name?.text === name);
+    const v = decl && this.provenance.memberOfType(decl, key, called);
+    if (!v) return undefined;
+    if (v.kind !== "typed") {
+      const client = this.provenance.portable(v, (e) => modelOf(this.tsm, this.constants, e));
+      return client && { client };
+    }
+    if (v.member !== undefined) return undefined;
+    if ("file" in v.type) return { type: v.type };
+    const own = v.type.decl.name?.text;
+    return own && v.type.decl.parent === this.sourceFile ? { type: { file: this.sourceFile.fileName, name: own } } : undefined;
   }
 
   /** The number or string an `export const` of this module states under a key path (`export const MAX_TURNS = 8`, `export const config = { maxSteps: 5 }`). */

@@ -13,7 +13,27 @@ export type Value =
   /** A client (an instance of a catalog class), the member path taken from it, and how it was made. */
   | { readonly kind: "client"; readonly entry: SdkEntry; readonly client: ClientKind; readonly path: readonly string[]; readonly config?: ts.Expression; readonly parent?: Value; readonly origin?: ts.Node; readonly settings?: ClientSettings }
   /** A function that returns a client (`getClient()`, `this.client()`): calling it yields `returns`. */
-  | { readonly kind: "factory"; readonly returns: Value };
+  | { readonly kind: "factory"; readonly returns: Value }
+  /**
+   * An instance of a project class or interface (`context: AgentLoopContext`), followed through the
+   * declared types of its members (`context.config.getContentGenerator()`) until one is a client;
+   * `member` is a member taken but not yet read (a property, or a method when it is called).
+   */
+  | { readonly kind: "typed"; readonly type: TypeRef; readonly member?: string };
+
+/** A declared type: in this module, or a top-level class or interface of another project module. */
+export type TypeRef = { readonly decl: ts.ClassLikeDeclaration | ts.InterfaceDeclaration } | { readonly file: string; readonly name: string };
+
+/** A member of another module's declared type, as that module resolved it: a client, or another declared type. */
+export type TypeMember = { readonly client: ExportedClient } | { readonly type: { readonly file: string; readonly name: string } };
+
+/** Declared types of other project modules (the project answers; each answer is kept). */
+export interface DeclaredTypes {
+  /** The module that declares an imported type, and its name there. */
+  at(specifier: string, exportName: string): { file: string; name: string } | undefined;
+  /** What member `key` of that type is (`called`: what the method returns). */
+  member(file: string, name: string, key: string, called: boolean): TypeMember | undefined;
+}
 
 /** A client made in another module, as that module resolved it: its kind and its static settings. */
 export interface ExportedClient {
@@ -81,6 +101,7 @@ export class Provenance {
     private readonly typeOf?: (e: ts.Expression) => { module: string; name: string } | undefined,
     /** A client exported by another module of the project (`export const client = new OpenAI()`). */
     private readonly importedClient?: (specifier: string, exportName: string) => ExportedClient | undefined,
+    private readonly declaredTypes?: DeclaredTypes,
   ) {}
 
   /** The LLM call this call expression makes, if any. */
@@ -126,7 +147,7 @@ export class Provenance {
     const http = this.classifyHttp(call, callee, name);
     if (http) return http;
     const v = this.valueOf(callee);
-    if (!v || v.kind === "factory") return undefined;
+    if (!v || v.kind === "factory" || v.kind === "typed") return undefined;
     const spec = this.apiOf(v);
     if (!spec || spec.yields) return undefined;
     const client = v.kind === "client" ? v : undefined;
@@ -156,7 +177,8 @@ export class Provenance {
       const elements = this.argumentAt(call, spec.perElementOf);
       return elements ? { spec, elements } : undefined;
     }
-    if (spec.when && !(spec.when.startsWith("client:") ? client && this.clientConfig(client, spec.when.slice("client:".length)) : this.argumentAt(call, spec.when))) return undefined;
+    const when = spec.when && (spec.when.startsWith("client:") ? client && this.clientConfig(client, spec.when.slice("client:".length)) : this.argumentAt(call, spec.when));
+    if (spec.when && (!when || (spec.callable && this.toolsAreData(when, client?.kind === "client" ? client.entry : undefined, 0)))) return undefined;
     if (spec.loopsWith && this.madeWithout(call.arguments[spec.loopsWith.argument], spec.loopsWith.options)) return undefined;
     const compactionOption = spec.compaction && this.argumentAt(call, spec.compaction.option);
     const compaction = compactionOption && this.constants.property(compactionOption, ["enabled"])?.kind !== this.ts.SyntaxKind.FalseKeyword ? { compaction: compactionOption } : {};
@@ -165,6 +187,48 @@ export class Provenance {
       if (cap) return { spec, cap, ...compaction };
     }
     return { spec, ...compaction };
+  }
+
+  /**
+   * Tools the SDK cannot call itself: a list of declarations (object literals without `callTool`,
+   * or none), or a value declared with the SDK's `Tool` type (`private tools: Tool[]`), through
+   * consts, parameters and fields. Unknown tools may be callable: false.
+   */
+  private toolsAreData(expr: ts.Expression, entry: SdkEntry | undefined, depth: number): boolean {
+    const t = this.ts;
+    const e = this.constants.skipTrivia(expr);
+    if (depth > 4) return false;
+    if (t.isArrayLiteralExpression(e)) return e.elements.every((el) => t.isObjectLiteralExpression(el) && !this.constants.property(el, ["callTool"]) && !el.properties.some(t.isSpreadAssignment));
+    let decl: ts.Node | undefined;
+    if (t.isIdentifier(e)) decl = this.scopes.resolve(e);
+    else if (t.isPropertyAccessExpression(e) && e.expression.kind === t.SyntaxKind.ThisKeyword) decl = this.fieldDeclaration(e, e.name.text);
+    if (!decl || !(t.isVariableDeclaration(decl) || t.isParameter(decl) || t.isPropertyDeclaration(decl))) return false;
+    if (decl.type) return this.isSdkToolType(decl.type, entry);
+    return t.isVariableDeclaration(decl) && !!decl.initializer && this.constants.isConstDeclaration(decl) && this.toolsAreData(decl.initializer, entry, depth + 1);
+  }
+
+  /** `Tool[]`, `Array<Tool>`, `Tool` with `Tool` imported from the SDK (its callable tools are another type). */
+  private isSdkToolType(type: ts.TypeNode, entry: SdkEntry | undefined): boolean {
+    const t = this.ts;
+    const el = t.isArrayTypeNode(type) ? type.elementType : t.isTypeReferenceNode(type) && t.isIdentifier(type.typeName) && type.typeName.text === "Array" && type.typeArguments?.length === 1 ? type.typeArguments[0]! : type;
+    if (!t.isTypeReferenceNode(el) || !t.isIdentifier(el.typeName)) return false;
+    const decl = this.scopes.resolve(el.typeName);
+    if (!decl || !t.isImportSpecifier(decl) || (decl.propertyName ?? decl.name).text !== "Tool") return false;
+    const specifier = this.moduleOfImport(decl.parent.parent.parent);
+    return !!specifier && !!entry?.modules.some((m) => moduleMatches(m, specifier));
+  }
+
+  /** The declaration of `this.key` in the enclosing class: a field or a parameter property. */
+  private fieldDeclaration(access: ts.Node, key: string): ts.PropertyDeclaration | ts.ParameterDeclaration | undefined {
+    const t = this.ts;
+    let cls: ts.Node | undefined = access.parent;
+    while (cls && !t.isClassLike(cls)) cls = cls.parent;
+    if (!cls || !t.isClassLike(cls)) return undefined;
+    for (const m of cls.members) {
+      if (t.isPropertyDeclaration(m) && m.name && (t.isIdentifier(m.name) || t.isPrivateIdentifier(m.name)) && m.name.text === key) return m;
+      if (t.isConstructorDeclaration(m)) for (const p of m.parameters) if (t.isIdentifier(p.name) && p.name.text === key && p.modifiers?.length) return p;
+    }
+    return undefined;
   }
 
   /** A string's value, or `true`/`false` for a boolean literal (`returnDirect: true`). */
@@ -247,7 +311,7 @@ export class Provenance {
       const key = t.isPropertyAccessExpression(e) ? e.name.text : (e.argumentExpression as ts.StringLiteral).text;
       if (e.expression.kind === t.SyntaxKind.ThisKeyword) return this.valueOfField(e, key) ?? this.valueOfCheckedType(e);
       const base = this.valueOf(e.expression);
-      return base ? this.member(base, key) : undefined;
+      return base ? this.member(base, key, e) : undefined;
     }
     if (t.isNewExpression(e)) {
       const base = this.valueOf(e.expression);
@@ -262,6 +326,7 @@ export class Provenance {
       const base = this.valueOf(e.expression);
       if (!base) return this.valueOfCheckedType(e);
       if (base.kind === "factory") return base.returns;
+      if (base.kind === "typed") return base.member !== undefined ? this.typedMember(base.type, base.member, true, e) : undefined;
       const spec = this.apiOf(base);
       if (spec?.yields) return this.clientOfKind(base.entry, spec.yields, e.arguments[0], base, e);
       return undefined;
@@ -414,7 +479,11 @@ export class Provenance {
   /** A client exported by a project module: it starts (for state kept across calls) at the import. */
   private imported(specifier: string | undefined, exportName: string, at: ts.Node): Value | undefined {
     const found = specifier !== undefined && !this.catalog.some((e) => e.modules.some((m) => moduleMatches(m, specifier))) ? this.importedClient?.(specifier, exportName) : undefined;
-    if (!found) return undefined;
+    return found && this.fromExported(found, at);
+  }
+
+  /** A client another module made, as a value here: it starts (for state kept across calls) at `at`. */
+  private fromExported(found: ExportedClient, at: ts.Node): Value {
     const f = this.ts.factory;
     const settings: ClientSettings = {
       ...(found.model !== undefined ? { model: f.createStringLiteral(found.model) } : {}),
@@ -508,7 +577,94 @@ export class Provenance {
     if (!t.isTypeReferenceNode(type) || !t.isIdentifier(type.typeName)) return undefined;
     if (type.typeName.text === "Promise" && type.typeArguments?.length === 1) return this.valueOfType(type.typeArguments[0]!);
     const base = this.valueOf(type.typeName);
-    return base?.kind === "client" ? base : base ? this.construct(base, undefined) : undefined;
+    if (base) return base.kind === "client" ? base : this.construct(base, undefined);
+    const ref = this.typeRef(type.typeName);
+    return ref ? { kind: "typed", type: ref } : undefined;
+  }
+
+  /** The class or interface a type name declares: in this module, or imported from another project module. */
+  private typeRef(name: ts.Identifier): TypeRef | undefined {
+    const t = this.ts;
+    const decl = this.scopes.resolve(name);
+    if (decl && (t.isClassDeclaration(decl) || t.isInterfaceDeclaration(decl))) return { decl };
+    if (!decl || !this.declaredTypes || !(t.isImportSpecifier(decl) || t.isImportClause(decl))) return undefined;
+    const specifier = this.moduleOfImport(t.isImportClause(decl) ? decl.parent : decl.parent.parent.parent);
+    if (specifier === undefined || this.catalog.some((e) => e.modules.some((m) => moduleMatches(m, specifier)))) return undefined;
+    return this.declaredTypes.at(specifier, t.isImportClause(decl) ? "default" : (decl.propertyName ?? decl.name).text);
+  }
+
+  /** Member `key` of a declared type, read (or, `called`, called) at `at`. */
+  private typedMember(type: TypeRef, key: string, called: boolean, at: ts.Node): Value | undefined {
+    if ("decl" in type) return this.memberOfType(type.decl, key, called);
+    const found = this.declaredTypes?.member(type.file, type.name, key, called);
+    if (!found) return undefined;
+    return "client" in found ? this.fromExported(found.client, at) : { kind: "typed", type: found.type };
+  }
+
+  /** A pending member read as a property (`context.config` before `.getContentGenerator`). */
+  private settled(v: Value, at: ts.Node): Value | undefined {
+    return v.kind === "typed" && v.member !== undefined ? this.typedMember(v.type, v.member, false, at) : v;
+  }
+
+  private readonly typeMembers = new Map<ts.Node, Map<string, Value | null>>();
+
+  /**
+   * What a member of a class or interface of this module is, by its declared type (a field, a
+   * parameter property, `this.x = …` in the class, an interface's property), or for `called`, by
+   * what the method returns (its body's client, else its declared return type). Kept per member
+   * unless it met a value still being worked out.
+   */
+  memberOfType(decl: ts.ClassLikeDeclaration | ts.InterfaceDeclaration, key: string, called: boolean): Value | undefined {
+    let memo = this.typeMembers.get(decl);
+    if (!memo) this.typeMembers.set(decl, (memo = new Map()));
+    const memoKey = `${called ? "()" : ""}${key}`;
+    const known = memo.get(memoKey);
+    if (known !== undefined) return known ?? undefined;
+    if (memo.has(`?${memoKey}`)) {
+      this.cutShort++;
+      return undefined;
+    }
+    memo.set(`?${memoKey}`, null);
+    const cutBefore = this.cutShort;
+    let v: Value | undefined;
+    try {
+      v = this.findMemberOfType(decl, key, called);
+    } finally {
+      memo.delete(`?${memoKey}`);
+    }
+    if (this.cutShort === cutBefore) memo.set(memoKey, v ?? null);
+    return v;
+  }
+
+  private findMemberOfType(decl: ts.ClassLikeDeclaration | ts.InterfaceDeclaration, key: string, called: boolean): Value | undefined {
+    const t = this.ts;
+    const named = (m: ts.ClassElement | ts.TypeElement): boolean => !!m.name && (t.isIdentifier(m.name) || t.isPrivateIdentifier(m.name) || t.isStringLiteral(m.name)) && m.name.text === key;
+    if (t.isInterfaceDeclaration(decl)) {
+      for (const m of decl.members) {
+        if (!named(m)) continue;
+        if (!called && t.isPropertySignature(m) && m.type) return this.valueOfType(m.type);
+        if (called && t.isMethodSignature(m) && m.type) return this.valueOfType(m.type);
+      }
+      // `interface AgentContext extends BaseContext`: a member declared by a base interface.
+      for (const h of decl.heritageClauses ?? []) {
+        for (const base of h.types) {
+          const ref = t.isIdentifier(base.expression) ? this.typeRef(base.expression) : undefined;
+          const v = ref && this.typedMember(ref, key, called, base);
+          if (v) return v;
+        }
+      }
+      return undefined;
+    }
+    if (called) {
+      for (const m of decl.members) {
+        if (!named(m) || !(t.isMethodDeclaration(m) || t.isGetAccessorDeclaration(m))) continue;
+        const made = this.factoryOf(m);
+        if (made?.kind === "factory") return made.returns;
+        return m.type ? this.valueOfType(m.type) : undefined;
+      }
+      return undefined;
+    }
+    return this.classMember(decl, key);
   }
 
   /** `this.client`: a field initialiser, a typed field or parameter property, or `this.client = …` in the class. */
@@ -516,7 +672,11 @@ export class Provenance {
     const t = this.ts;
     let cls: ts.Node | undefined = access.parent;
     while (cls && !t.isClassLike(cls)) cls = cls.parent;
-    if (!cls || !t.isClassLike(cls)) return undefined;
+    return cls && t.isClassLike(cls) ? this.classMember(cls, key) : undefined;
+  }
+
+  private classMember(cls: ts.ClassLikeDeclaration, key: string): Value | undefined {
+    const t = this.ts;
     for (const m of cls.members) {
       if (t.isPropertyDeclaration(m) && m.name && (t.isIdentifier(m.name) || t.isPrivateIdentifier(m.name)) && m.name.text === key) {
         const v = this.valueOfDeclaration(m);
@@ -525,6 +685,12 @@ export class Provenance {
       // `private client() { return new OpenAI(); }`, called as `this.client()`.
       if (t.isMethodDeclaration(m) && t.isIdentifier(m.name) && m.name.text === key) {
         const v = this.factoryOf(m);
+        if (v) return v;
+      }
+      // `get generator() { return this.config.getContentGenerator(); }`, read as `this.generator`.
+      if (t.isGetAccessorDeclaration(m) && t.isIdentifier(m.name) && m.name.text === key) {
+        const made = this.factoryOf(m);
+        const v = made?.kind === "factory" ? made.returns : m.type ? this.valueOfType(m.type) : undefined;
         if (v) return v;
       }
       if (t.isConstructorDeclaration(m)) {
@@ -567,8 +733,13 @@ export class Provenance {
     return client ? { kind: "client", entry: v.entry, client, path: [] } : v;
   }
 
-  private member(base: Value, key: string): Value | undefined {
+  private member(base: Value, key: string, at?: ts.Node): Value | undefined {
     if (base.kind === "factory") return undefined;
+    if (base.kind === "typed") {
+      const read = at ? this.settled(base, at) : undefined;
+      if (!read) return undefined;
+      return read.kind === "typed" ? { kind: "typed", type: read.type, member: key } : this.member(read, key, at);
+    }
     if (base.kind === "module") {
       // `require("openai")` is the module object: its `.default` is the default export.
       const path = base.path.length === 0 && key === "default" ? ["default"] : [...base.path, key];
@@ -631,7 +802,7 @@ export class Provenance {
 
   /** The catalog spec a value's member path names. */
   private apiOf(v: Value): ApiSpec | undefined {
-    if (v.kind === "factory") return undefined;
+    if (v.kind === "factory" || v.kind === "typed") return undefined;
     if (v.kind === "module") {
       const path = v.path[0] === "default" ? v.path.slice(1) : v.path;
       return path.length === 1 ? v.entry.functions?.find((f) => f.api === path[0]) : undefined;

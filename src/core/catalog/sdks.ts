@@ -37,6 +37,8 @@ export interface StepSpec {
   readonly default?: number;
   /** Argument path that must be present for the loop to run at all (Gemini loops only with tools). */
   readonly when?: string;
+  /** `when` must hold callable tools (`mcpToTool(client)`, objects with `callTool`): a list of function declarations, or one declared as the SDK's `Tool[]`, is sent as data and the SDK does not loop. */
+  readonly callable?: boolean;
   /** The loop runs only if the object passed as this argument was made with one of these options
    *  (`run(agent)`: an agent with no tools and no handoffs answers in one turn). */
   readonly loopsWith?: { readonly argument: number; readonly options: readonly string[] };
@@ -109,9 +111,9 @@ const RUN_TOOLS: StepSpec = { from: ["1.maxChatCompletions"], default: 10, sourc
 const AI_STEPS: StepSpec = { from: ["0.stopWhen", "0.maxSteps"], default: 1, source: "the AI SDK stops after one step unless stopWhen (maxSteps before v5) allows more" };
 const AGENT_STEPS: StepSpec = { from: ["0.stopWhen", "client:stopWhen"], default: 20, source: "ToolLoopAgent stops after 20 steps by default" };
 const LANGGRAPH_STEPS: StepSpec = { from: ["1.recursionLimit"], default: 25, source: "a LangGraph agent stops at recursionLimit, 25 by default" };
-const GEMINI_AFC: StepSpec = { from: ["0.config.automaticFunctionCalling.maximumRemoteCalls"], default: 10, when: "0.config.tools", source: "automatic function calling makes at most maximumRemoteCalls requests, 10 by default" };
+const GEMINI_AFC: StepSpec = { from: ["0.config.automaticFunctionCalling.maximumRemoteCalls"], default: 10, when: "0.config.tools", callable: true, source: "automatic function calling makes at most maximumRemoteCalls requests, 10 by default" };
 /** A chat session made with callable tools runs the same AFC loop on each message (`chats.ts` passes the session's config to generateContent). */
-const GEMINI_CHAT_AFC: StepSpec = { from: ["0.config.automaticFunctionCalling.maximumRemoteCalls", "client:config.automaticFunctionCalling.maximumRemoteCalls"], default: 10, when: "client:config.tools", source: GEMINI_AFC.source };
+const GEMINI_CHAT_AFC: StepSpec = { from: ["0.config.automaticFunctionCalling.maximumRemoteCalls", "client:config.automaticFunctionCalling.maximumRemoteCalls"], default: 10, when: "client:config.tools", callable: true, source: GEMINI_AFC.source };
 /** Its query, then its answer over the query's result; `returnDirect: true` returns the result without the second request. */
 const SQL_CHAIN_STEPS: StepSpec = { from: [], default: 2, unless: { path: "0.returnDirect", equals: "true" }, source: "SqlDatabaseChain asks for the SQL query, then for the answer with the query's result (2 requests; 1 with returnDirect)" };
 /** `WorkflowAgent.stream` (@ai-sdk/workflow 2.0.7, `stream-text-iterator.ts`): steps go on while the model calls tools; only stopWhen ends them. */

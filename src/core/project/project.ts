@@ -6,11 +6,14 @@ import type * as ts from "typescript";
 import { findingsOf, mayContainLlmCalls, rejectInput, scriptKindOf } from "../analysis/analyzeFile";
 import { AnalysisCancelled, BudgetExceeded, FileAnalyzer, catalogWith, type ExternalSummaries } from "../analysis/fileAnalyzer";
 import type { Summary } from "../analysis/summary";
-import type { ExportedClient } from "../binder/provenance";
+import type { ExportedClient, TypeMember } from "../binder/provenance";
 import { renderSummary } from "../findingLines";
 import type { Scopes, TS } from "../binder/scopes";
 import type { AnalysisOptions, FileAnalysis, Finding } from "../model";
 import { importedNames, importedSpecifiers, normalizePath, resolveModule, type PathMapping } from "./modulePaths";
+
+/** How many modules' declared types one chain (`a.b.c()` across modules) is followed through. */
+const TYPE_CHAIN_DEPTH = 8;
 
 export interface ProjectHost {
   /** The file's text, or undefined when it cannot be read. */
@@ -69,6 +72,9 @@ export class Project {
   /** Where an export is declared, by `target\0name` (forgotten on any change). */
   private readonly declaring = new Map<string, { file: string; name: string } | null>();
   private readonly declaringInProgress = new Set<string>();
+  /** Members of declared types, by `file NUL type NUL member NUL ()?` (forgotten on any change). */
+  private readonly typeMembers = new Map<string, TypeMember | null>();
+  private readonly typeMembersInProgress = new Set<string>();
   /** Counts re-export questions met again while being answered (re-export cycles). */
   private declaringCycles = 0;
   private readonly inProgress = new Set<string>();
@@ -212,6 +218,7 @@ export class Project {
     this.clients.clear();
     this.constants.clear();
     this.declaring.clear();
+    this.typeMembers.clear();
     // An edit keeps module resolution; a file that appears or disappears may change it.
     const edited = this.files.has(file) && this.host.fileExists(file);
     const stale = new Set([file]);
@@ -457,6 +464,8 @@ export class Project {
       clientOf: (specifier, exportName) => this.exportedClient(file, specifier, exportName),
       resolves: (specifier) => this.resolve(specifier, file) !== undefined,
       constantOf: (specifier, exportName, path) => this.exportedConstant(file, specifier, exportName, path),
+      typeAt: (specifier, exportName) => this.declaredType(file, specifier, exportName),
+      typeMember: (target, name, key, called) => this.typeMember(file, target, name, key, called),
     };
   }
 
@@ -591,6 +600,37 @@ export class Project {
       this.constantsInProgress.delete(key);
     }
     this.constants.set(key, found ?? null);
+    return found;
+  }
+
+  /** Where an imported class or interface is declared (through re-exports), when that module can reach an LLM. */
+  private declaredType(from: string, specifier: string, exportName: string): { file: string; name: string } | undefined {
+    const declared = this.declaringModule(from, specifier, exportName);
+    return declared && this.reachesLlm(declared.file) ? declared : undefined;
+  }
+
+  /**
+   * What a member of a project module's class or interface is (a client, or another declared type),
+   * for a module holding one of its instances (`context.config.getContentGenerator()`). Each answer
+   * is kept until a file changes; a member met again while it is being answered (types that refer
+   * to each other) is unknown, and chains of declared types stop at TYPE_CHAIN_DEPTH modules.
+   */
+  private typeMember(from: string, file: string, name: string, key: string, called: boolean): TypeMember | undefined {
+    this.files.get(from)?.uses.add(file);
+    const memoKey = [file, name, key, called ? "()" : ""].join("\u0000");
+    const known = this.typeMembers.get(memoKey);
+    if (known !== undefined) return known ?? undefined;
+    if (this.typeMembersInProgress.has(memoKey) || this.typeMembersInProgress.size >= TYPE_CHAIN_DEPTH) return undefined;
+    this.typeMembersInProgress.add(memoKey);
+    let found: TypeMember | undefined;
+    try {
+      found = this.analyzerOf(file)?.typeMember(name, key, called);
+    } catch {
+      // A file that cannot be parsed declares nothing here; its own report says why.
+    } finally {
+      this.typeMembersInProgress.delete(memoKey);
+    }
+    this.typeMembers.set(memoKey, found ?? null);
     return found;
   }
 

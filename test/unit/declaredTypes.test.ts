@@ -1,0 +1,93 @@
+// Values known only through declared types across modules (issue 17): gemini-cli's GeminiChat reaches
+// its generator as this.context.config.getContentGenerator(), a field typed by an interface of one
+// module whose property is typed by a class of another, whose method returns the client's interface.
+import * as assert from "node:assert/strict";
+import { memoryProject, sitesOf } from "./project";
+
+const GENERATOR = `import { GoogleGenAI } from "@google/genai";
+export interface ContentGenerator {
+  generateContentStream(request: { model: string; contents: unknown[] }, promptId: string): Promise<AsyncGenerator<unknown>>;
+}
+export async function createContentGenerator(apiKey: string): Promise<ContentGenerator> {
+  return new GoogleGenAI({ apiKey }).models;
+}
+`;
+const CONFIG = `import { createContentGenerator, type ContentGenerator } from "./contentGenerator";
+export class Config {
+  private contentGenerator!: ContentGenerator;
+  constructor(private readonly apiKey: string) {}
+  async refreshAuth() {
+    this.contentGenerator = await createContentGenerator(this.apiKey);
+  }
+  getContentGenerator(): ContentGenerator {
+    return this.contentGenerator;
+  }
+}
+`;
+const CONTEXT = `import type { Config } from "./config";
+export interface AgentLoopContext {
+  readonly config: Config;
+  readonly promptId: string;
+}
+`;
+
+describe("declared types followed across modules", () => {
+  it("this.context.config.getContentGenerator(): an interface's property typed by a class whose method returns the client's interface", () => {
+    const { project } = memoryProject({
+      "/p/contentGenerator.ts": GENERATOR,
+      "/p/config.ts": CONFIG,
+      "/p/agentLoopContext.ts": CONTEXT,
+      "/p/geminiChat.ts": `import type { AgentLoopContext } from "./agentLoopContext";
+import type { Content } from "@google/genai";
+export class GeminiChat {
+  constructor(readonly context: AgentLoopContext) {}
+  async send(message: string) {
+    return this.context.config.getContentGenerator().generateContentStream({ model: "gemini-2.5-pro", contents: [message] }, this.context.promptId);
+  }
+  async each(messages: string[]) {
+    const generator = this.context.config.getContentGenerator();
+    for (const m of messages) await generator.generateContentStream({ model: "gemini-2.5-flash", contents: [m] }, "id");
+  }
+}
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/geminiChat.ts", ["api", "model", "calls", "input"]), [
+      { line: 6, api: "@google/genai models.generateContentStream", model: "gemini-2.5-pro", calls: "Θ(1)", input: "Θ(|message|)" },
+      { line: 10, api: "@google/genai models.generateContentStream", model: "gemini-2.5-flash", calls: "Θ(|messages|)", input: "Θ(|messages|·|m|)" },
+    ]);
+  });
+
+  it("an interface that extends another, a getter, a local interface: each member by its declared type; an unrelated member is nothing", () => {
+    const { project } = memoryProject({
+      "/p/contentGenerator.ts": GENERATOR,
+      "/p/config.ts": CONFIG,
+      "/p/base.ts": `import type { Config } from "./config";
+export interface BaseContext { readonly config: Config; }
+export interface AgentContext extends BaseContext { readonly promptId: string; }
+`,
+      "/p/use.ts": `import type { AgentContext } from "./base";
+import type { Content } from "@google/genai";
+interface Holder { readonly context: AgentContext; readonly name: string; }
+export class Runner {
+  constructor(private readonly holder: Holder) {}
+  get generator() { return this.holder.context.config.getContentGenerator(); }
+  async run(qs: string[]) {
+    for (const q of qs) await this.generator.generateContentStream({ model: "gemini-2.5-pro", contents: [q] }, this.holder.context.promptId);
+    await (this.holder as any).name.generateContentStream({ model: "gemini-2.5-pro", contents: [] }, "x");
+    await this.holder.context.promptId.generateContentStream({ model: "gemini-2.5-pro", contents: [] }, "x");
+  }
+}
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/use.ts", ["api", "calls"]), [{ line: 8, api: "@google/genai models.generateContentStream", calls: "Θ(|qs|)" }]);
+  });
+
+  it("methods of two modules' classes that return each other's: the cycle ends, and the path that makes a client answers", () => {
+    const { project } = memoryProject({
+      "/p/a.ts": `import type { B } from "./b";\nexport class A {\n  constructor(private readonly b: B) {}\n  client() { return this.b.client(); }\n  loop() { return this.b.loop(); }\n}\n`,
+      "/p/b.ts": `import OpenAI from "openai";\nimport type { A } from "./a";\nexport class B {\n  constructor(private readonly a: A) {}\n  client() { return this.a.client() ?? new OpenAI(); }\n  loop() { return this.a.loop(); }\n}\n`,
+      "/p/use.ts": `import type { A } from "./a";\nimport OpenAI from "openai";\nexport async function f(x: A, qs: string[]) {\n  for (const q of qs) await x.client().chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: q }] });\n  await x.loop().chat.completions.create({ model: "gpt-4o", messages: [] });\n}\n`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/use.ts", ["api", "calls"]), [{ line: 4, api: "openai chat.completions.create", calls: "Θ(|qs|)" }]);
+  });
+});
