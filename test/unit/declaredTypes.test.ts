@@ -91,3 +91,71 @@ export class Runner {
     assert.deepEqual(sitesOf(project, "/p/use.ts", ["api", "calls"]), [{ line: 4, api: "openai chat.completions.create", calls: "Θ(|qs|)" }]);
   });
 });
+
+describe("calls through an interface its project classes implement", () => {
+  const SUMMARIZERS = `import OpenAI from "openai";
+const ai = new OpenAI();
+export interface Summarizer {
+  summarize(text: string): Promise<string>;
+}
+export class LlmSummarizer implements Summarizer {
+  async summarize(text: string) {
+    const r = await ai.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 100, messages: [{ role: "user", content: text }] });
+    return r.choices[0]!.message.content ?? "";
+  }
+}
+`;
+
+  it("one implementation: a parameter, a field or a local typed by the interface calls that class's method", () => {
+    const { project } = memoryProject({
+      "/p/summarizers.ts": SUMMARIZERS,
+      "/p/use.ts": `import type { Summarizer } from "./summarizers";
+export class Digest {
+  constructor(private readonly summarizer: Summarizer) {}
+  async all(docs: string[]) {
+    for (const d of docs) await this.summarizer.summarize(d);
+  }
+}
+export async function each(s: Summarizer, docs: string[]) {
+  return Promise.all(docs.map((d) => s.summarize(d)));
+}
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/use.ts", ["api", "model", "calls", "input", "span"]), [
+      { line: 5, api: "openai this.summarizer.summarize() → chat.completions.create", model: "gpt-4o-mini", calls: "Θ(|docs|)", input: "Θ(|docs|·|d|)", span: "Θ(|docs|)" },
+      { line: 9, api: "openai s.summarize() → chat.completions.create", model: "gpt-4o-mini", calls: "Θ(|docs|)", input: "Θ(|docs|·|d|)", span: "Θ(1)" },
+    ]);
+  });
+
+  it("several implementations: the costliest is counted, and the derivation says which of which", () => {
+    const { project } = memoryProject({
+      "/p/agents.ts": `${SUMMARIZERS}export class TwoPassSummarizer implements Summarizer {
+  async summarize(text: string) {
+    const draft = await ai.chat.completions.create({ model: "gpt-4o", max_tokens: 100, messages: [{ role: "user", content: text }] });
+    const r = await ai.chat.completions.create({ model: "gpt-4o", max_tokens: 100, messages: [{ role: "user", content: text + draft.choices[0]!.message.content }] });
+    return r.choices[0]!.message.content ?? "";
+  }
+}
+export class EchoSummarizer implements Summarizer {
+  async summarize(text: string) { return text; }
+}
+export async function run(s: Summarizer, docs: string[]) {
+  for (const d of docs) await s.summarize(d);
+}
+`,
+    });
+    const findings = project.analyze("/p/agents.ts").findings;
+    const site = findings.find((f) => f.line === 23)!;
+    assert.deepEqual([site.api, site.model], ["s.summarize() → 2 LLM call sites", "gpt-4o"]);
+    assert.deepEqual(sitesOf(project, "/p/agents.ts", ["calls"]).find((f) => f.line === 23), { line: 23, calls: "Θ(|docs|)" });
+    assert.ok(site.explanation.includes("  Summarizer.summarize has 2 implementations that make LLM calls (LlmSummarizer.summarize, TwoPassSummarizer.summarize): the costliest, TwoPassSummarizer.summarize, is counted"), site.explanation.join("\n"));
+  });
+
+  it("an interface no class implements with LLM calls is nothing", () => {
+    const { project } = memoryProject({
+      "/p/store.ts": `import OpenAI from "openai";\nexport const ai = new OpenAI();\nexport interface Store { get(k: string): Promise<string>; }\nexport class MemoryStore implements Store { async get(k: string) { return k; } }\n`,
+      "/p/use.ts": `import type { Store } from "./store";\nimport { ai } from "./store";\nexport async function f(s: Store, ks: string[]) {\n  for (const k of ks) await s.get(k);\n}\n`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/use.ts", ["api"]), []);
+  });
+});

@@ -7,10 +7,16 @@ import type { Scopes, TS } from "../binder/scopes";
 export type Callee =
   | { readonly kind: "local"; readonly fn: ts.SignatureDeclaration & { body?: ts.Node }; readonly name: string }
   /** `exportName` is `default`, a named export, or `Class.method`. */
-  | { readonly kind: "external"; readonly specifier: string; readonly exportName: string };
+  | { readonly kind: "external"; readonly specifier: string; readonly exportName: string }
+  /** A method of an interface of this module: what its implementing classes' methods do. */
+  | { readonly kind: "implemented"; readonly iface: ts.InterfaceDeclaration; readonly member: string };
 
 /** A class: declared in this file, or an export of another module (`load()`: what its function `load` returns). */
-export type ClassRef = { readonly kind: "local"; readonly node: ts.ClassLikeDeclaration } | { readonly kind: "external"; readonly specifier: string; readonly exportName: string };
+export type ClassRef =
+  | { readonly kind: "local"; readonly node: ts.ClassLikeDeclaration }
+  | { readonly kind: "external"; readonly specifier: string; readonly exportName: string }
+  /** An interface of this module: an instance of one of the classes that implement it. */
+  | { readonly kind: "interface"; readonly node: ts.InterfaceDeclaration };
 
 type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
 
@@ -70,14 +76,12 @@ export class Callees {
     // `new Assistant().ask()`
     if (t.isNewExpression(recv) && t.isIdentifier(recv.expression)) {
       const cls = this.classFromReference(recv.expression);
-      if (!cls) return undefined;
-      return cls.kind === "local" ? this.methodOf(cls.node, member) : { kind: "external", specifier: cls.specifier, exportName: `${cls.exportName}.${member}` };
+      return cls && cls.kind !== "interface" ? this.memberOf(cls, member) : undefined;
     }
     // `this.llm.ask(p)`: an instance held in a field of the enclosing class.
     if (t.isPropertyAccessExpression(recv) && recv.expression.kind === t.SyntaxKind.ThisKeyword) {
       const cls = this.fieldClass(recv);
-      if (!cls) return undefined;
-      return cls.kind === "local" ? this.methodOf(cls.node, member) : { kind: "external", specifier: cls.specifier, exportName: `${cls.exportName}.${member}` };
+      return cls && this.memberOf(cls, member);
     }
     if (!t.isIdentifier(recv)) return undefined;
     const decl = this.scopes.resolve(recv);
@@ -90,9 +94,31 @@ export class Callees {
     }
     // An instance of a class: `new Assistant()`, or a parameter typed `Assistant`.
     const cls = this.classOf(decl);
-    if (!cls) return undefined;
+    return cls && this.memberOf(cls, member);
+  }
+
+  /** A method of a class here, of another module's class or interface (`Class.method`), or of an interface here. */
+  private memberOf(cls: ClassRef, member: string): Callee | undefined {
     if (cls.kind === "local") return this.methodOf(cls.node, member);
+    if (cls.kind === "interface") return cls.node.members.some((m) => m.name && this.ts.isIdentifier(m.name) && m.name.text === member) ? { kind: "implemented", iface: cls.node, member } : undefined;
     return { kind: "external", specifier: cls.specifier, exportName: `${cls.exportName}.${member}` };
+  }
+
+  /** The classes of this module that implement an interface (`class Llm implements Summarizer`), in source order. */
+  implementationsOf(iface: ts.InterfaceDeclaration): ts.ClassDeclaration[] {
+    const t = this.ts;
+    const name = iface.name.text;
+    const out: ts.ClassDeclaration[] = [];
+    for (const s of this.sourceFileOf(iface).statements) {
+      if (!t.isClassDeclaration(s)) continue;
+      const implemented = s.heritageClauses?.some((h) => h.token === t.SyntaxKind.ImplementsKeyword && h.types.some((x) => t.isIdentifier(x.expression) && x.expression.text === name && this.scopes.resolve(x.expression) === iface));
+      if (implemented) out.push(s);
+    }
+    return out;
+  }
+
+  private sourceFileOf(n: ts.Node): ts.SourceFile {
+    return n.getSourceFile();
   }
 
   private methodOf(cls: ts.ClassLikeDeclaration, member: string): Callee | undefined {
@@ -192,7 +218,7 @@ export class Callees {
     const callee = this.of(call);
     if (!callee) return undefined;
     if (callee.kind === "external") return callee.exportName.includes(".") ? undefined : { kind: "external", specifier: callee.specifier, exportName: `${callee.exportName}()` };
-    return this.returnedClass(callee.fn);
+    return callee.kind === "local" ? this.returnedClass(callee.fn) : undefined;
   }
 
   /** Each function's returned class: every `x.m()` on a `const x = f()` asks for f's, and finding it walks f's body. */
@@ -245,6 +271,7 @@ export class Callees {
     const classDecl = this.scopes.resolve(classRef);
     if (!classDecl) return undefined;
     if (t.isClassDeclaration(classDecl)) return { kind: "local", node: classDecl };
+    if (t.isInterfaceDeclaration(classDecl)) return { kind: "interface", node: classDecl };
     const imported = this.importOf(classDecl);
     return imported?.kind === "external" ? { kind: "external", specifier: imported.specifier, exportName: imported.exportName } : undefined;
   }

@@ -57,6 +57,8 @@ export class AnalysisCancelled extends Error {
 }
 
 const DEFAULT_TIME_BUDGET_MS = 5000;
+/** The value every symbol takes when implementations of one interface method are compared by cost. */
+const IMPLEMENTATION_COMPARISON_SIZE = 100;
 /** Steps between two looks at the clock: a step is a call classified or a summary made. */
 const STEPS_PER_CLOCK_READ = 64;
 
@@ -287,6 +289,16 @@ export class FileAnalyzer {
         const fn = target && this.exportedFunctionOf(target, target.name!.text, member);
         return fn ? this.summaryOf(fn.fn, fn.name) : undefined;
       }
+      const target = member ? this.exportTarget(head!) : undefined;
+      // `Summarizer.summarize` of an exported interface: its implementations here (`Summarizer.*`: any method's).
+      if (target && this.tsm.isInterfaceDeclaration(target)) {
+        const members = member === "*" ? target.members.flatMap((m) => (m.name && this.tsm.isIdentifier(m.name) ? [m.name.text] : [])) : [member!];
+        for (const m of members) {
+          const summary = this.implementedSummary(target, m);
+          if (summary) return summary;
+        }
+        return undefined;
+      }
       const fn = this.exportedFunction(exportName);
       return fn ? this.summaryOf(fn.fn, fn.name) : undefined;
     });
@@ -419,7 +431,7 @@ export class FileAnalyzer {
       const earlier = this.previousPass?.get(callee.fn);
       return earlier ? this.provenance.callbackCall(call, fn, earlier) : undefined;
     }
-    const summary = callee.kind === "external" ? this.external?.summaryOf(callee.specifier, callee.exportName, this.sourceFile.fileName) : this.summaryOf(callee.fn, callee.name);
+    const summary = callee.kind === "external" ? this.external?.summaryOf(callee.specifier, callee.exportName, this.sourceFile.fileName) : callee.kind === "implemented" ? this.implementedSummary(callee.iface, callee.member) : this.summaryOf(callee.fn, callee.name);
     return summary ? this.provenance.callbackCall(call, fn, summary) : undefined;
   }
 
@@ -449,6 +461,7 @@ export class FileAnalyzer {
     const callee = this.callees.of(call);
     if (!callee) return undefined;
     if (callee.kind === "external") return this.external?.summaryOf(callee.specifier, callee.exportName, this.sourceFile.fileName);
+    if (callee.kind === "implemented") return this.implementedSummary(callee.iface, callee.member);
     if (this.inProgress.has(callee.fn)) {
       const provisional = this.provisional.get(callee.fn);
       if (provisional) return provisional;
@@ -460,6 +473,26 @@ export class FileAnalyzer {
       return undefined;
     }
     return this.summaryOf(callee.fn, callee.name);
+  }
+
+  /**
+   * A method called through an interface of this module (`s: Summarizer`, `s.summarize(d)`): what
+   * the classes of this module that implement it do there. Of several that make LLM calls, the
+   * costliest (by its generation cost at one size for every symbol), and the summary says which.
+   */
+  private implementedSummary(iface: ts.InterfaceDeclaration, member: string): Summary | undefined {
+    const found: Summary[] = [];
+    for (const cls of this.callees.implementationsOf(iface)) {
+      const m = cls.members.find((x) => x.name && this.tsm.isIdentifier(x.name) && x.name.text === member);
+      const fn = this.callees.asFunction(m);
+      const summary = fn && this.summaryOf(fn, `${cls.name?.text ?? "<class>"}.${member}`);
+      if (summary) found.push(summary);
+    }
+    if (found.length <= 1) return found[0];
+    const cost = (s: Summary): number => s.generation.evaluate({}, IMPLEMENTATION_COMPARISON_SIZE);
+    const costliest = found.reduce((a, b) => (cost(b) > cost(a) ? b : a));
+    const names = found.map((s) => s.name).join(", ");
+    return { ...costliest, explanation: [`${iface.name.text}.${member} has ${found.length} implementations that make LLM calls (${names}): the costliest, ${costliest.name}, is counted`, ...costliest.explanation] };
   }
 
   /** The cost of one invocation of `fn`: the sum over the LLM calls it makes (directly or through others). */

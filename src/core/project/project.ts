@@ -410,7 +410,8 @@ export class Project {
       // A function with a summary, or a class one of whose methods has one.
       for (const name of names) if (this.exportedSummary(file, specifier, name) || this.exportedSummary(file, specifier, `${name}.*`) || this.factoryMadeSummary(file, specifier, name) || this.exportedClient(file, specifier, name)) return true;
       // An interface that stands for a client (`import type { ContentGenerator }`).
-      for (const name of types ?? []) if (this.mayDeclareInterface(target, name) && this.exportedClient(file, specifier, name)) return true;
+      // Or one whose implementations there make LLM calls (`import type { Summarizer }`).
+      for (const name of types ?? []) if (this.mayDeclareInterface(target, name) && (this.exportedClient(file, specifier, name) || this.exportedSummary(file, specifier, `${name}.*`))) return true;
     }
     return false;
   }
