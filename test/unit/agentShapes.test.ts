@@ -1,7 +1,7 @@
 // The agent code people actually write (issue 17): each class of miss as a small program of its shape.
 import * as assert from "node:assert/strict";
 import { classOfJson, costClass, findingJson, isTestPath } from "../../src/core";
-import { analyze, expectSites, type Expected } from "./analyze";
+import { analyze, expectSites, summary as summaryOf, type Expected } from "./analyze";
 import { memoryProject, sitesOf } from "./project";
 
 const USE_CLIENT = (from: string, name: string, call: string) => `import ${name} from "${from}";
@@ -665,6 +665,69 @@ export async function chat(messages: any[], turns: string[], harness: any) {
     assert.ok(open!.explanation.includes("WorkflowAgent loops while the model calls tools, with no step cap unless stopWhen is given: steps[chat/stream] steps, unbounded"), open!.explanation.join("\n"));
     assert.ok(capped!.explanation.some((l) => l.endsWith("lets the SDK's loop run at most 5 steps: steps[chat/stream#2] = 5")), capped!.explanation.join("\n"));
     assert.ok(harness!.explanation.some((l) => l.endsWith("steps[chat/generate] steps, unbounded")), harness!.explanation.join("\n"));
+  });
+});
+
+describe("agent shapes: misses found re-judging the repositories' examples", () => {
+  it("a SandboxAgent always has tools (its filesystem and shell); the Anthropic Google Cloud, AWS and Foundry clients; createSqlQueryChain", () => {
+    expectSites(`import { Agent, run } from "@openai/agents";
+import { SandboxAgent } from "@openai/agents/sandbox";
+import AnthropicGoogleCloud from "@anthropic-ai/google-cloud-sdk";
+import { AnthropicAws } from "@anthropic-ai/aws-sdk";
+import { ChatOpenAI } from "@langchain/openai";
+import { createSqlQueryChain } from "@langchain/classic/chains/sql_db";
+export async function f(db: any, q: string) {
+  await run(new SandboxAgent({ name: "inspector", model: "gpt-5", instructions: "Inspect." }), "Inspect the repo."); // @site
+  await run(new Agent({ name: "plain", model: "gpt-5", instructions: "Answer." }), q); // @site
+  await new AnthropicGoogleCloud({}).messages.create({ model: "claude-haiku-4-5", max_tokens: 100, messages: [{ role: "user", content: q }] }); // @site
+  await new AnthropicAws({}).messages.create({ model: "claude-haiku-4-5", max_tokens: 100, messages: [{ role: "user", content: q }] }); // @site
+  const chain = await createSqlQueryChain({ llm: new ChatOpenAI({ model: "gpt-4o" }), db, dialect: "sqlite" });
+  await chain.invoke({ question: q }); // @site
+}
+`, [
+      { api: "@openai/agents run", calls: "O(steps[f/run])" },
+      { api: "@openai/agents run", calls: "Θ(1)" },
+      { api: "@anthropic-ai/sdk messages.create", model: "claude-haiku-4-5", calls: "Θ(1)", input: "Θ(|q|)" },
+      { api: "@anthropic-ai/sdk messages.create", model: "claude-haiku-4-5", calls: "Θ(1)", input: "Θ(|q|)" },
+      { api: "@langchain invoke", model: "gpt-4o", calls: "Θ(1)" },
+    ]);
+  });
+
+  it("createAgentUIStreamResponse runs the agent passed: its steps (20 by default, or its stopWhen) and model, also for an agent of another module", () => {
+    const { project } = memoryProject({
+      "/p/agent.ts": `import { ToolLoopAgent } from "ai";\nexport const searchAgent = new ToolLoopAgent({ model: "xai/grok-4", tools: {} });\n`,
+      "/p/route.ts": `import { createAgentUIStreamResponse, ToolLoopAgent, stepCountIs } from "ai";
+import { searchAgent } from "./agent";
+const capped = new ToolLoopAgent({ model: "openai/gpt-4.1", tools: {}, stopWhen: stepCountIs(3) });
+export async function POST(messages: unknown[], agent: any) {
+  await createAgentUIStreamResponse({ agent: searchAgent, uiMessages: messages });
+  await createAgentUIStreamResponse({ agent: capped, uiMessages: messages });
+  await createAgentUIStreamResponse({ agent, uiMessages: messages });
+}
+`,
+    });
+    const findings = project.analyze("/p/route.ts").findings;
+    assert.deepEqual(sitesOf(project, "/p/route.ts", ["api", "model", "calls", "input"]), [
+      { line: 5, api: "ai createAgentUIStreamResponse", model: "xai/grok-4", calls: "O(steps[POST/createAgentUIStreamResponse])", input: "O(|messages|·steps[POST/createAgentUIStreamResponse]·|messages[]| + steps[POST/createAgentUIStreamResponse]²·out[xai/grok-4])" },
+      { line: 6, api: "ai createAgentUIStreamResponse", model: "openai/gpt-4.1", calls: "O(steps[POST/createAgentUIStreamResponse#2])", input: "O(|messages|·steps[POST/createAgentUIStreamResponse#2]·|messages[]| + steps[POST/createAgentUIStreamResponse#2]²·out[openai/gpt-4.1])" },
+      { line: 7, api: "ai createAgentUIStreamResponse", model: null, calls: "O(steps[POST/createAgentUIStreamResponse#3])", input: "O(|messages|·steps[POST/createAgentUIStreamResponse#3]·|messages[]| + steps[POST/createAgentUIStreamResponse#3]²·out)" },
+    ]);
+    const stepLine = (i: number): string | undefined => findings[i]!.explanation.find((l) => l.includes(": steps[") && !l.startsWith("each"));
+    assert.deepEqual([0, 1, 2].map(stepLine), [
+      "ToolLoopAgent stops after 20 steps by default: steps[POST/createAgentUIStreamResponse] = 20",
+      "line 3: stepCountIs(3) lets the SDK's loop run at most 3 steps: steps[POST/createAgentUIStreamResponse#2] = 3",
+      "the agent passed is not known here, nor its step cap: steps[POST/createAgentUIStreamResponse#3] steps, unbounded",
+    ]);
+  });
+
+  it("a summarization chain's requests repeat once per document: linear in the documents", () => {
+    const [f] = analyze(`import { OpenAI } from "@langchain/openai";
+import { loadSummarizationChain } from "@langchain/classic/chains";
+export async function f(docs: { pageContent: string }[]) {
+  return loadSummarizationChain(new OpenAI({ model: "gpt-4o-mini" }), { type: "map_reduce" }).invoke({ input_documents: docs });
+}
+`);
+    assert.deepEqual([summaryOf(f!).calls, costClass(f!)], ["O(|docs|)", "linear"]);
   });
 });
 

@@ -67,6 +67,9 @@ export class CallSites {
 
     if (llm.summary) return this.wrapperBounds(llm, llm.summary, { loops, conditional, loopsTight, iterations, loopSpan, explanation });
 
+    // A chain over a collection's elements repeats once per element: their number is a loop count,
+    // named before the prompt's sizes name the same collection as a size.
+    if (llm.steps?.elements) this.loops.collection(llm.steps.elements);
     // A batch sends each element on its own.
     const prompt = llm.batch ? [this.sizes.elementSize(llm.batch.of, call)] : llm.prompt.map((p) => this.sizes.sizeOf(p, call));
     let perCall = Poly.sum(prompt.map((p) => p.poly));

@@ -148,9 +148,14 @@ export class Provenance {
     if (http) return http;
     const v = this.valueOf(callee);
     if (!v || v.kind === "factory" || v.kind === "typed") return undefined;
-    const spec = this.apiOf(v);
-    if (!spec || spec.yields) return undefined;
-    const client = v.kind === "client" ? v : undefined;
+    const own = this.apiOf(v);
+    if (!own || own.yields) return undefined;
+    // `createAgentUIStreamResponse({ agent })`: the agent's own call, with the prompt given here.
+    const agentArgument = own.agent && this.argumentAt(call, own.agent.argument);
+    const agent = agentArgument ? this.valueOf(agentArgument) : undefined;
+    const agentSpec = agent?.kind === "client" ? agent.client.methods.find((m) => m.api === own.agent!.api) : undefined;
+    const spec: ApiSpec = agentSpec ? { ...agentSpec, api: own.api, prompt: own.prompt } : own;
+    const client = agentSpec ? agent : v.kind === "client" ? v : undefined;
     const steps = spec.steps && this.stepsOf(call, spec.steps, client);
     const state = this.stateOf(call, spec, client);
     const model = (spec.model ? this.argumentAt(call, spec.model) : undefined) ?? (client ? this.clientSetting(client, "model") : undefined);
@@ -179,7 +184,7 @@ export class Provenance {
     }
     const when = spec.when && (spec.when.startsWith("client:") ? client && this.clientConfig(client, spec.when.slice("client:".length)) : this.argumentAt(call, spec.when));
     if (spec.when && (!when || (spec.callable && this.toolsAreData(when, client?.kind === "client" ? client.entry : undefined, 0)))) return undefined;
-    if (spec.loopsWith && this.madeWithout(call.arguments[spec.loopsWith.argument], spec.loopsWith.options)) return undefined;
+    if (spec.loopsWith && this.madeWithout(call.arguments[spec.loopsWith.argument], spec.loopsWith.options, spec.loopsWith.always ?? [])) return undefined;
     const compactionOption = spec.compaction && this.argumentAt(call, spec.compaction.option);
     const compaction = compactionOption && this.constants.property(compactionOption, ["enabled"])?.kind !== this.ts.SyntaxKind.FalseKeyword ? { compaction: compactionOption } : {};
     for (const path of spec.from) {
@@ -240,12 +245,13 @@ export class Provenance {
   }
 
   /** `new Agent({ name, instructions })` (through a const): made with none of `options`. False when unknown. */
-  private madeWithout(arg: ts.Expression | undefined, options: readonly string[]): boolean {
+  private madeWithout(arg: ts.Expression | undefined, options: readonly string[], always: readonly string[]): boolean {
     const t = this.ts;
     let e = arg && this.constants.skipTrivia(arg);
     if (e && t.isIdentifier(e)) e = this.constants.initializerOf(e);
     e = e && this.constants.skipTrivia(e);
     if (!e || !(t.isNewExpression(e) || t.isCallExpression(e))) return false;
+    if (t.isNewExpression(e) && t.isIdentifier(e.expression) && always.includes(e.expression.text)) return false;
     const config = e.arguments?.[0] && this.constants.skipTrivia(e.arguments[0]);
     if (!config || !t.isObjectLiteralExpression(config) || config.properties.some((p) => t.isSpreadAssignment(p))) return false;
     return options.every((o) => !this.constants.property(config, [o]));

@@ -21,6 +21,9 @@ export interface ApiSpec {
   readonly state?: readonly string[];
   /** The state re-sent is capped to a window of messages: paths in the client's construction (read through `new Memory({…})`), else the SDK's default. */
   readonly stateWindow?: { readonly from: readonly string[]; readonly default?: number; readonly source: string };
+  /** The call runs an agent passed as this argument (`createAgentUIStreamResponse({ agent })`): that
+   *  client's `api` method's steps, model and caps, else `steps` here. */
+  readonly agent?: { readonly argument: string; readonly api: string };
   /** One request per element of the first argument (`model.batch(inputs)`), at most `concurrency`
    *  (an argument path, or `client:` a construction option) at once. */
   readonly batch?: { readonly concurrency: readonly string[] };
@@ -40,8 +43,9 @@ export interface StepSpec {
   /** `when` must hold callable tools (`mcpToTool(client)`, objects with `callTool`): a list of function declarations, or one declared as the SDK's `Tool[]`, is sent as data and the SDK does not loop. */
   readonly callable?: boolean;
   /** The loop runs only if the object passed as this argument was made with one of these options
-   *  (`run(agent)`: an agent with no tools and no handoffs answers in one turn). */
-  readonly loopsWith?: { readonly argument: number; readonly options: readonly string[] };
+   *  (`run(agent)`: an agent with no tools and no handoffs answers in one turn), or by one of the
+   *  `always` classes (a `SandboxAgent` has its filesystem and shell tools by default). */
+  readonly loopsWith?: { readonly argument: number; readonly options: readonly string[]; readonly always?: readonly string[] };
   /** Where the default comes from, for the derivation. */
   readonly source: string;
   /**
@@ -107,6 +111,8 @@ const OPENAI_RESPONSES = (api: string): ApiSpec => ({ api, prompt: ["0.input", "
 const ANTHROPIC = (api: string): ApiSpec => ({ api, prompt: ["0.messages", "0.system"], model: "0.model", maxTokens: ["0.max_tokens"] });
 const AI_SDK = (api: string): ApiSpec => ({ api, prompt: ["0.prompt", "0.messages", "0.system", "0.instructions"], model: "0.model", maxTokens: ["0.maxOutputTokens", "0.maxTokens"] });
 
+/** `createAgentUIStreamResponse({ agent, uiMessages })` (ai 7.0.77, `agent/create-agent-ui-stream.ts`): `agent.stream({ prompt })`, the agent's own steps. */
+const AGENT_UI_STREAM = (api: string): ApiSpec => ({ api, prompt: ["0.uiMessages", "0.messages"], agent: { argument: "0.agent", api: "stream" }, steps: { from: [], source: "the agent passed is not known here, nor its step cap" } });
 const RUN_TOOLS: StepSpec = { from: ["1.maxChatCompletions"], default: 10, source: "runTools sends at most maxChatCompletions requests, 10 by default" };
 const AI_STEPS: StepSpec = { from: ["0.stopWhen", "0.maxSteps"], default: 1, source: "the AI SDK stops after one step unless stopWhen (maxSteps before v5) allows more" };
 const AGENT_STEPS: StepSpec = { from: ["0.stopWhen", "client:stopWhen"], default: 20, source: "ToolLoopAgent stops after 20 steps by default" };
@@ -126,7 +132,7 @@ const REFINE_CHAIN_STEPS: StepSpec = { from: [], perElementOf: "0.input_document
 const MASTRA_WINDOW = { from: ["client:memory.options.lastMessages"], default: 10, source: "Mastra's memory sends the thread's last lastMessages messages (10 by default)" };
 const LLAMAINDEX_AGENT_STEPS: StepSpec = { from: [], source: "a LlamaIndex agent loops over tool calls with no step cap (only a timeout)" };
 const MASTRA_STEPS: StepSpec = { from: ["1.maxSteps", "client:defaultOptions.maxSteps"], source: "Mastra's default maxSteps is not documented: unbounded unless set" };
-const AGENTS_RUN: ApiSpec = { api: "run", prompt: ["1"], model: "0", steps: { from: ["2.maxTurns"], default: 10, loopsWith: { argument: 0, options: ["tools", "handoffs"] }, source: "run() takes at most maxTurns turns, 10 by default" }, state: ["2.previousResponseId", "2.conversationId", "2.session"] };
+const AGENTS_RUN: ApiSpec = { api: "run", prompt: ["1"], model: "0", steps: { from: ["2.maxTurns"], default: 10, loopsWith: { argument: 0, options: ["tools", "handoffs"], always: ["SandboxAgent"] }, source: "run() takes at most maxTurns turns, 10 by default" }, state: ["2.previousResponseId", "2.conversationId", "2.session"] };
 const RESPONSES_STATE = ["0.previous_response_id", "0.conversation"] as const;
 
 export const SDK_CATALOG: readonly SdkEntry[] = [
@@ -161,11 +167,11 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
   },
   {
     sdk: "@anthropic-ai/sdk",
-    modules: ["@anthropic-ai/sdk", "@anthropic-ai/bedrock-sdk", "@anthropic-ai/vertex-sdk"],
+    modules: ["@anthropic-ai/sdk", "@anthropic-ai/bedrock-sdk", "@anthropic-ai/vertex-sdk", "@anthropic-ai/google-cloud-sdk", "@anthropic-ai/aws-sdk", "@anthropic-ai/foundry-sdk"],
     clients: [
       {
         id: "anthropic",
-        classes: ["default", "Anthropic", "AnthropicBedrock", "AnthropicVertex"],
+        classes: ["default", "Anthropic", "AnthropicBedrock", "AnthropicBedrockMantle", "AnthropicVertex", "AnthropicGoogleCloud", "AnthropicAws", "AnthropicFoundry"],
         methods: [
           ANTHROPIC("messages.create"),
           ANTHROPIC("messages.stream"),
@@ -186,6 +192,9 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
       { ...AI_SDK("streamText"), steps: AI_STEPS },
       AI_SDK("generateObject"),
       AI_SDK("streamObject"),
+      AGENT_UI_STREAM("createAgentUIStreamResponse"),
+      AGENT_UI_STREAM("createAgentUIStream"),
+      AGENT_UI_STREAM("pipeAgentUIStreamToResponse"),
     ],
     clients: [
       {
@@ -232,6 +241,7 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
       { api: "createReactAgent", prompt: [], yields: "langchain.agent" },
       { api: "loadSummarizationChain", prompt: [], yields: "langchain.docs-chain" },
       { api: "loadQARefineChain", prompt: [], yields: "langchain.refine-chain" },
+      { api: "createSqlQueryChain", prompt: [], yields: "langchain.sql-query-chain" },
     ],
     clients: [
       {
@@ -268,6 +278,13 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
           { api: "call", prompt: ["0"], steps: SQL_CHAIN_STEPS },
           { api: "invoke", prompt: ["0"], steps: SQL_CHAIN_STEPS },
         ],
+      },
+      {
+        // `await createSqlQueryChain({ llm, db, dialect })` (@langchain/classic 1.0.41, `chains/sql_db/sql_db_chain.ts`):
+        // a prompt piped into the model; `invoke({ question })` asks it for one query.
+        id: "langchain.sql-query-chain",
+        modelFrom: "llm",
+        methods: [{ api: "invoke", prompt: ["0"] }],
       },
       {
         id: "langchain.llm-chain",
