@@ -57,6 +57,50 @@ export class GeminiChat {
     ]);
   });
 
+  it("GeminiChat's shape: the history the chat keeps, copied and handed to its private helper that sends it, grows at its caller's loop", () => {
+    const { project } = memoryProject({
+      "/p/contentGenerator.ts": GENERATOR,
+      "/p/config.ts": CONFIG,
+      "/p/agentLoopContext.ts": CONTEXT,
+      "/p/geminiChat.ts": `import type { AgentLoopContext } from "./agentLoopContext";
+import type { Content } from "@google/genai";
+export class GeminiChat {
+  private history: Content[] = [];
+  constructor(readonly context: AgentLoopContext) {}
+  async sendMessageStream(message: string) {
+    this.history.push({ role: "user", parts: [{ text: message }] });
+    const requestHistory = [...this.history];
+    const stream = await this.makeApiCall(requestHistory);
+    this.history.push({ role: "model", parts: [{ text: "answer" }] });
+    return stream;
+  }
+  private async makeApiCall(contents: Content[]) {
+    return this.context.config.getContentGenerator().generateContentStream({ model: "gemini-2.5-pro", contents }, this.context.promptId);
+  }
+}
+`,
+      "/p/client.ts": `import type { AgentLoopContext } from "./agentLoopContext";
+import { GeminiChat } from "./geminiChat";
+export class GeminiClient {
+  private readonly chat: GeminiChat;
+  constructor(context: AgentLoopContext) {
+    this.chat = new GeminiChat(context);
+  }
+  async run(questions: string[]) {
+    for (const q of questions) await this.chat.sendMessageStream(q);
+  }
+}
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/client.ts", ["api", "model", "calls", "input"]), [
+      { line: 9, api: "@google/genai this.chat.sendMessageStream() → this.makeApiCall() → models.generateContentStream", model: "gemini-2.5-pro", calls: "Θ(|questions|)", input: "O(|questions|²·|history[]|)" },
+    ]);
+    const [site] = project.analyze("/p/client.ts").findings;
+    assert.ok(site!.explanation.includes("here calls[GeminiChat] = |questions|"), site!.explanation.join("\n"));
+    // The helper's own site: one request of what it is handed.
+    assert.deepEqual(sitesOf(project, "/p/geminiChat.ts", ["calls", "input"]), [{ line: 14, calls: "Θ(1)", input: "Θ(|contents|·|contents[]|)" }]);
+  });
+
   it("an interface that extends another, a getter, a local interface: each member by its declared type; an unrelated member is nothing", () => {
     const { project } = memoryProject({
       "/p/contentGenerator.ts": GENERATOR,

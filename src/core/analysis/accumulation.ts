@@ -54,15 +54,17 @@ export class Accumulation extends SizePart {
   /**
    * `this.history`: a field that the class's methods grow. At a call inside a method it holds what
    * this invocation added plus what every earlier invocation on the same instance added:
-   * `calls[Class]` of them, which a caller's loop fills in.
+   * `calls[Class]` of them, which a caller's loop fills in. `measure` sizes what is put in (by
+   * default its tokens; a count of elements passes one per element).
    */
-  fieldSize(e: ts.PropertyAccessExpression, site: ts.Node): Size | undefined {
+  fieldSize(e: ts.PropertyAccessExpression, site: ts.Node, measure?: (e: ts.Expression, at: ts.Node) => Size): Size | undefined {
     const t = this.ts;
     let cls: ts.Node | undefined = e.parent;
     while (cls && !t.isClassLike(cls)) cls = cls.parent;
     if (!cls || !t.isClassLike(cls)) return undefined;
     const name = e.name.text;
-    const key = `${cls.pos}:${name}`;
+    const key = `${cls.pos}:${name}${measure ? ":count" : ""}`;
+    const sizeOf = measure ?? ((x: ts.Expression, at: ts.Node): Size => this.parts.expressions.sizeOf(x, at));
     if (this.inProgressFields.has(key)) return this.ctx.sizeSymbol(name, e, `the size of this.${name}`);
     const isSelf = (n: ts.Node): boolean => t.isPropertyAccessExpression(n) && n.expression.kind === t.SyntaxKind.ThisKeyword && n.name.text === name;
     const refs: ts.PropertyAccessExpression[] = [];
@@ -81,12 +83,12 @@ export class Accumulation extends SizePart {
       const freshEachCall = writes.some((w) => w.kind === "reset" && !w.conditional && this.loops.enclosingFunction(w.node) === siteFn && w.node.pos < site.pos);
       const invocations = Poly.symbol(this.symbols.define({ name: `calls[${className}]`, kind: "count", line: this.ctx.line(cls), origin: `calls of ${className}'s methods on one instance so far` }));
       const window = writes.find((w) => w.kind === "window");
-      const parts: Size[] = [member?.initializer ? this.parts.expressions.sizeOf(member.initializer, site) : ZERO];
+      const parts: Size[] = [member?.initializer ? sizeOf(member.initializer, site) : ZERO];
       for (const w of writes) {
         if (w.kind !== "grow") continue;
         const sameCall = this.loops.enclosingFunction(w.node) === siteFn && w.node.pos < site.pos;
         if (freshEachCall && !sameCall) continue;
-        const delta = combine((w.delta ?? []).map((d) => this.parts.expressions.sizeOf(d, w.node)));
+        const delta = combine((w.delta ?? []).map((d) => sizeOf(d, w.node)));
         const grown = this.accumulate(`this.${name}`, w, delta, this.loops.around(w.node), window, site, elementsAdded(writes));
         if (window || freshEachCall) parts.push(grown);
         else {

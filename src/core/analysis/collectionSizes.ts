@@ -120,12 +120,15 @@ export class CollectionSizes extends SizePart {
       const spread = x.elements.filter(t.isSpreadElement);
       return Poly.sum([Poly.constant(x.elements.length - spread.length), ...spread.map((sp) => this.countOf(sp.expression, site) ?? this.loops.collection(sp.expression).trip)]);
     }
+    const one = (d: ts.Expression): Size => ({ ...ZERO, poly: t.isArrayLiteralExpression(this.constants.skipTrivia(d)) ? this.countOf(d, site) ?? Poly.one : Poly.one });
+    // `[...this.history]` handed to a helper: a field the class's methods grow holds what every
+    // earlier invocation on the instance pushed (calls[Class]), counted as its size is.
+    if (t.isPropertyAccessExpression(x) && x.expression.kind === t.SyntaxKind.ThisKeyword) return this.parts.accumulation.fieldSize(x, site, one)?.poly;
     if (!t.isIdentifier(x)) return undefined;
     const decl = this.scopes.resolve(x);
     if (!decl || !t.isVariableDeclaration(decl) || !decl.initializer || !t.isArrayLiteralExpression(this.constants.skipTrivia(decl.initializer)) || this.inProgress.has(decl)) return undefined;
     this.inProgress.add(decl);
     try {
-      const one = (d: ts.Expression): Size => ({ ...ZERO, poly: t.isArrayLiteralExpression(this.constants.skipTrivia(d)) ? this.countOf(d, site) ?? Poly.one : Poly.one });
       const base = { ...ZERO, poly: this.countOf(decl.initializer, site) ?? Poly.zero };
       return this.parts.accumulation.accumulated(decl, x.text, site, base, (w) => combine((w.delta ?? [w.node as ts.Expression]).map(one)), one).poly;
     } finally {
