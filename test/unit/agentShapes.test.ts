@@ -556,6 +556,37 @@ export const graph = new StateGraph({} as any)
     ]);
   });
 
+  it("a LangGraph Send fan-out from a third module: node in one, graph in another, the routing function in a third", () => {
+    const { project } = memoryProject({
+      "/p/nodes.ts": `import { ChatOpenAI } from "@langchain/openai";
+const model = new ChatOpenAI({ model: "gpt-4o-mini", maxTokens: 100 });
+export async function summarize(state: { doc: string }) {
+  const r = await model.invoke(\`Summarize: \${state.doc}\`);
+  return { summaries: [r.content] };
+}
+`,
+      "/p/routing.ts": `import { Send } from "@langchain/langgraph";
+export const fanOut = (state: { docs: string[] }) =>
+  state.docs.map((doc) => new Send("summarize", { doc }));
+`,
+      "/p/graph.ts": `import { StateGraph, START, END } from "@langchain/langgraph";
+import { summarize } from "./nodes";
+import { fanOut } from "./routing";
+export const graph = new StateGraph({} as any)
+  .addNode("summarize", summarize)
+  .addConditionalEdges(START, fanOut, ["summarize"])
+  .addEdge("summarize", END)
+  .compile();
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/graph.ts", ["api", "model", "calls", "input", "loops", "span"]), [
+      { line: 4, api: "@langchain summarize() → invoke", model: "gpt-4o-mini", calls: "Θ(|state.docs|)", input: "Θ(|state.docs|·|state.doc|)", loops: "map@4:|state.docs|", span: "Θ(1)" },
+    ]);
+    const [site] = project.analyze("/p/graph.ts").findings;
+    assert.ok(site!.explanation.includes("line 4: the routing function (fanOut at routing.ts:3) sends each element of state.docs to this node → |state.docs| iterations, in parallel"), site!.explanation.join("\n"));
+    assert.deepEqual(sitesOf(project, "/p/routing.ts", ["api"]), []);
+  });
+
   it("Mastra: mastra.getAgent, an Agent imported from another module, a memory thread capped by lastMessages", () => {
     const { project } = memoryProject({
       "/p/agents.ts": `import { Agent } from "@mastra/core/agent";

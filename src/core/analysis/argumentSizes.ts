@@ -20,7 +20,9 @@ export class ArgumentSizes extends SizePart {
     // `xs.map(ask)`: each invocation gets one element of xs.
     if (llm.elementOf) {
       const p = summary.params[0];
-      if (p?.name) values.set(`|${p.name}|`, pick(this.parts.collections.elementSize(llm.elementOf, call)));
+      // A fan-out of another module's routing function: one element of the collection it maps there.
+      const element = llm.fanOutFrom ? Poly.symbol(this.symbols.define({ name: `|${llm.fanOutFrom.collection}[]|`, kind: "size", line: this.ctx.line(call), origin: `the size of one element of ${llm.fanOutFrom.collection} (${llm.fanOutFrom.where})` })) : undefined;
+      if (p?.name) values.set(`|${p.name}|`, element ?? pick(this.parts.collections.elementSize(llm.elementOf, call)));
       return values;
     }
     const args = call.arguments;

@@ -44,7 +44,7 @@ export class CallSites {
     const rank = this.symbols.rank;
     const show = (p: Poly, tight: boolean): string => formatBound(Bound.of(p, tight), rank);
     // `xs.map(ask)`: the iteration method is the loop around each invocation.
-    const loops = llm.elementOf ? [this.loops.info(llm.iteration ?? call), ...this.loops.around(call)] : llm.batch ? [this.loops.batch(call, llm.batch.of, llm.batch.concurrency), ...this.loops.around(call)] : this.loops.around(call);
+    const loops = llm.fanOutFrom ? [this.loops.foreignFanOut(call, llm.fanOutFrom), ...this.loops.around(call)] : llm.elementOf ? [this.loops.info(llm.iteration ?? call), ...this.loops.around(call)] : llm.batch ? [this.loops.batch(call, llm.batch.of, llm.batch.concurrency), ...this.loops.around(call)] : this.loops.around(call);
     const conditional = this.isConditional(call, loops);
     const loopsTight = !conditional && loops.every((l) => l.exact);
     const iterations = Poly.product(loops.map((l) => l.trip));

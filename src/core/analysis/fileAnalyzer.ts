@@ -33,6 +33,8 @@ export interface ExternalSummaries {
   constantOf?(specifier: string, exportName: string, path: readonly string[], fromFile: string): number | string | undefined;
   /** Declared types of other modules: where an imported class or interface is declared, and what its members are. */
   typeAt?(specifier: string, exportName: string, fromFile: string): { file: string; name: string } | undefined;
+  /** The LangGraph fan-out another module's exported routing function makes: the node it sends to, the collection it maps, where. */
+  fanOutOf?(specifier: string, exportName: string, fromFile: string): { node: string; collection: string; where: string } | undefined;
   typeMember?(file: string, name: string, key: string, called: boolean, fromFile: string): TypeMember | undefined;
 }
 
@@ -445,11 +447,45 @@ export class FileAnalyzer {
     const fn = call.arguments[1];
     if (!fn || !t.isPropertyAccessExpression(call.expression) || call.expression.name.text !== "addNode") return undefined;
     const name = this.constants.string(call.arguments[0]);
-    const fanOut = name === undefined ? undefined : this.loops.fanOutOf(name);
-    const callee = fanOut && this.callees.ofReference(fn);
+    if (name === undefined) return undefined;
+    const fanOut = this.loops.fanOutOf(name);
+    const foreign = fanOut ? undefined : this.foreignFanOuts().get(name);
+    const callee = (fanOut || foreign) && this.callees.ofReference(fn);
     if (callee?.kind !== "external") return undefined;
     const summary = this.external?.summaryOf(callee.specifier, callee.exportName, this.sourceFile.fileName);
-    return summary ? this.provenance.fannedNodeCall(call, fn, summary, fanOut!) : undefined;
+    if (!summary) return undefined;
+    return fanOut ? this.provenance.fannedNodeCall(call, fn, summary, fanOut) : this.provenance.foreignFannedNodeCall(call, fn, summary, foreign!.fanOut, foreign!.router);
+  }
+
+  private foreignFanOutsMemo: Map<string, { fanOut: { collection: string; where: string }; router: ts.Expression }> | undefined;
+
+  /**
+   * `.addConditionalEdges(START, fanOut, […])` with `fanOut` imported from another module: the node
+   * each such routing function sends to, and what it maps (the file is searched once).
+   */
+  private foreignFanOuts(): Map<string, { fanOut: { collection: string; where: string }; router: ts.Expression }> {
+    if (this.foreignFanOutsMemo) return this.foreignFanOutsMemo;
+    const t = this.tsm;
+    const out = new Map<string, { fanOut: { collection: string; where: string }; router: ts.Expression }>();
+    this.foreignFanOutsMemo = out;
+    if (!this.external?.fanOutOf || !this.sourceFile.text.includes("addConditionalEdges")) return out;
+    const visit = (n: ts.Node): void => {
+      if (t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression) && n.expression.name.text === "addConditionalEdges" && n.arguments[1]) {
+        const router = n.arguments[1];
+        const callee = this.callees.ofReference(router);
+        const found = callee?.kind === "external" ? this.external!.fanOutOf!(callee.specifier, callee.exportName, this.sourceFile.fileName) : undefined;
+        if (found && !out.has(found.node)) out.set(found.node, { fanOut: { collection: found.collection, where: found.where }, router });
+      }
+      t.forEachChild(n, visit);
+    };
+    visit(this.sourceFile);
+    return out;
+  }
+
+  /** The fan-out an exported routing function makes (`new Send("node", …)` in a map over a collection). */
+  exportedFanOut(exportName: string): { node: string; collection: string; line: number } | undefined {
+    const fn = this.exportedFunction(exportName);
+    return fn ? this.loops.sendsIn(fn.fn) : undefined;
   }
 
   private modelName(llm: LlmCall): string | null {

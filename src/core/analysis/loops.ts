@@ -138,6 +138,34 @@ export class Loops {
     return { nodes, sends };
   }
 
+  /**
+   * The fan-out a routing function makes (`(state) => state.docs.map((doc) => new Send("summarize", …))`):
+   * the node it sends to and the collection it maps, for the graph's module that imports it.
+   */
+  sendsIn(fn: ts.Node): { node: string; collection: string; line: number } | undefined {
+    const t = this.ts;
+    let found: { node: string; collection: string; line: number } | undefined;
+    const visit = (n: ts.Node): void => {
+      if (found) return;
+      if (t.isNewExpression(n) && this.isLangGraphSend(n.expression) && n.arguments?.length) {
+        const node = this.constants.string(n.arguments[0]);
+        let cb: ts.Node | undefined = n.parent;
+        while (cb && !t.isFunctionLike(cb)) cb = cb.parent;
+        const host = cb && this.callbackHost(cb);
+        if (node !== undefined && host && this.isIterationCallback(host, cb!) && t.isPropertyAccessExpression(host.expression)) found = { node, collection: this.text(host.expression.expression), line: this.line(host) };
+      }
+      t.forEachChild(n, visit);
+    };
+    visit(fn);
+    return found;
+  }
+
+  /** The loop of a fan-out another module's routing function makes, at the call that adds the node here. */
+  foreignFanOut(at: ts.Node, fanOut: { readonly collection: string; readonly where: string }): LoopInfo {
+    const name = this.symbols.define({ name: `|${fanOut.collection}|`, kind: "count", line: this.line(at), origin: `the number of elements of ${fanOut.collection} (${fanOut.where})` });
+    return { node: at, kind: "map", line: this.line(at), trip: Poly.symbol(name), tripText: name, dataDependent: false, exact: true, parallel: true, why: `the routing function (${fanOut.where}) sends each element of ${fanOut.collection} to this node` };
+  }
+
   private isLangGraphSend(e: ts.Expression): boolean {
     const t = this.ts;
     const x = this.constants.skipTrivia(e);

@@ -76,6 +76,8 @@ export interface LlmCall {
   readonly elementOf?: ts.Expression;
   /** The iteration over `elementOf` when it is not the call itself (a LangGraph `Send` fan-out's `map`). */
   readonly iteration?: ts.CallExpression;
+  /** A fan-out made by another module's routing function: the collection it maps (as written there) and where. */
+  readonly fanOutFrom?: { readonly collection: string; readonly where: string };
   /** `model.batch(inputs)`: one request per element of `of`, `concurrency` at a time when given. */
   readonly batch?: { readonly of: ts.Expression; readonly concurrency?: ts.Expression };
 }
@@ -136,6 +138,12 @@ export class Provenance {
     const name = fn.getText(this.scopes.sourceFile).replace(/\s+/g, "");
     const collection = (fanOut.expression as ts.PropertyAccessExpression).expression;
     return { node: call, sdk: summary.sdk, api: `${name}() → ${summary.api}`, prompt: [], summary, elementOf: collection, iteration: fanOut };
+  }
+
+  /** `.addNode("summarize", summarize)` fanned out by a routing function of another module: once per element of what it maps. */
+  foreignFannedNodeCall(call: ts.CallExpression, fn: ts.Expression, summary: Summary, fanOut: { readonly collection: string; readonly where: string }, edges: ts.Expression): LlmCall {
+    const name = fn.getText(this.scopes.sourceFile).replace(/\s+/g, "");
+    return { node: call, sdk: summary.sdk, api: `${name}() → ${summary.api}`, prompt: [], summary, elementOf: edges, fanOutFrom: fanOut };
   }
 
   userFunctionCall(call: ts.CallExpression, summary: Summary): LlmCall {

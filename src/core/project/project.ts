@@ -466,6 +466,7 @@ export class Project {
       resolves: (specifier) => this.resolve(specifier, file) !== undefined,
       constantOf: (specifier, exportName, path) => this.exportedConstant(file, specifier, exportName, path),
       typeAt: (specifier, exportName) => this.declaredType(file, specifier, exportName),
+      fanOutOf: (specifier, exportName) => this.exportedFanOut(file, specifier, exportName),
       typeMember: (target, name, key, called) => this.typeMember(file, target, name, key, called),
     };
   }
@@ -602,6 +603,19 @@ export class Project {
     }
     this.constants.set(key, found ?? null);
     return found;
+  }
+
+  /** The LangGraph fan-out a project module's exported routing function makes (`fanOut` in `addConditionalEdges(START, fanOut)`). */
+  private exportedFanOut(from: string, specifier: string, exportName: string): { node: string; collection: string; where: string } | undefined {
+    const declared = this.declaringModule(from, specifier, exportName);
+    if (!declared) return undefined;
+    this.files.get(from)?.uses.add(declared.file);
+    try {
+      const found = this.analyzerOf(declared.file)?.exportedFanOut(declared.name);
+      return found && { node: found.node, collection: found.collection, where: `${declared.name} at ${declared.file.slice(declared.file.lastIndexOf("/") + 1)}:${found.line}` };
+    } catch {
+      return undefined;
+    }
   }
 
   /** Where an imported class or interface is declared (through re-exports), when that module can reach an LLM. */
