@@ -78,6 +78,8 @@ export interface Finding extends CostBounds {
   readonly through?: string;
   /** Where that function is declared (its file and 1-based line), when in another module. */
   readonly throughAt?: { readonly file: string; readonly line: number };
+  /** For such a call: the calls (file and 1-based line) its requests are sent from, through the function and its callees. */
+  readonly reaches?: readonly { readonly file: string; readonly line: number }[];
   readonly model: string | null;
   /** Prompt caching asked for (`cache_control`): same class, a smaller constant — it changes the
    *  dollar estimate (the re-sent prefix at the cached price), never the bound. */

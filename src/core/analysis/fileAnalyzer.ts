@@ -15,7 +15,7 @@ import { Loops } from "./loops";
 import { solveRecursion, type SiteSolver } from "./recursion";
 import { Sizes } from "./sizes";
 import { factsOf, strongerGrowth, type Growth } from "./sizeValues";
-import { qualifiedSymbol, renameSymbols, summaryParams, type Summary, type SummaryParam } from "./summary";
+import { MAX_REACHES, qualifiedSymbol, renameSymbols, summaryParams, type Summary, type SummaryParam } from "./summary";
 import { lineRef } from "../lineRefs";
 import { functionNameOf } from "./functionName";
 import { exits, isWithin } from "./controlFlow";
@@ -36,6 +36,19 @@ export interface ExternalSummaries {
   /** The LangGraph fan-out another module's exported routing function makes: the node it sends to, the collection it maps, where. */
   fanOutOf?(specifier: string, exportName: string, fromFile: string): { node: string; collection: string; where: string } | undefined;
   typeMember?(file: string, name: string, key: string, called: boolean, fromFile: string): TypeMember | undefined;
+}
+
+/** The call locations a function's requests are sent from: its sites and, through them, their callees'. */
+function reachesOf(file: string, sites: readonly { line: number; summary?: Summary }[]): { file: string; line: number }[] {
+  const out = new Map<string, { file: string; line: number }>();
+  const add = (r: { file: string; line: number }): void => {
+    if (out.size < MAX_REACHES) out.set(`${r.file}\u0000${r.line}`, r);
+  };
+  for (const s of sites) {
+    add({ file, line: s.line });
+    for (const r of s.summary?.reaches ?? []) add(r);
+  }
+  return [...out.values()];
 }
 
 function declaredTypesOf(external: ExternalSummaries | undefined, fromFile: string): DeclaredTypes | undefined {
@@ -728,6 +741,7 @@ export class FileAnalyzer {
       // Growth that outlives an invocation (a field, a captured variable): a caller's loop sees it.
       ...factsOf([{ facts: sites.flatMap((s) => s.bounds.facts ?? []).filter((f) => f.loops.length === 0) }]),
       ...(unknown ? { unknown } : {}),
+      reaches: reachesOf(file, sites.map((s) => ({ line: this.lineOf(s.llm.node), summary: s.llm.summary }))),
     };
     return { summary, usedNames };
   }
@@ -943,6 +957,7 @@ export class FileAnalyzer {
       ...(llm.summary ? { through: llm.summary.name } : {}),
       // Another module's line: this file's edits never move it (its own lines are renumbered, see lineRefs).
       ...(llm.summary && llm.summary.file !== sf.fileName ? { throughAt: { file: llm.summary.file, line: llm.summary.line } } : {}),
+      ...(llm.summary?.reaches?.length ? { reaches: llm.summary.reaches } : {}),
       model,
       ...(this.asksForPromptCaching(llm) ? { promptCaching: "explicit" as const } : {}),
       calls: b.calls,

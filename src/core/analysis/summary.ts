@@ -54,7 +54,12 @@ export interface Summary extends SummaryPolys {
   readonly counts?: Counts;
   /** Set when the cost cannot be bounded (a recursion of no recognised shape): why. */
   readonly unknown?: string;
+  /** The calls its requests are sent from (its own sites, and their callees' sites), by file and 1-based line. */
+  readonly reaches?: readonly { readonly file: string; readonly line: number }[];
 }
+
+/** How many call locations a summary keeps in `reaches` (a deep chain of wrappers stops adding). */
+export const MAX_REACHES = 64;
 
 /** A function-like declaration's parameters, as a summary describes them. */
 export function summaryParams(t: typeof ts, fn: ts.SignatureDeclaration, isArrayType: (type: ts.TypeNode) => boolean, defaultOf: (p: ts.ParameterDeclaration) => SummaryParam["defaultValue"], growthOf: (p: ts.ParameterDeclaration) => SummaryParam["grows"]): SummaryParam[] {

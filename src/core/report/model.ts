@@ -14,6 +14,11 @@ export interface ReportSummary {
   /** SDK call sites, and calls of the user's LLM-calling functions (which repeat those sites' requests). */
   readonly directSites: number;
   readonly throughSites: number;
+  /**
+   * Sites whose requests another site of the report also counts (a wrapper's own call, reached by a
+   * loop's call of the wrapper): listed, with `countedIn`, but left out of `byClass`, `worst` and `fixes`.
+   */
+  readonly countedElsewhere: number;
   readonly filesWithSites: number;
   /** Worst class first. */
   readonly byClass: { costClass: CostClass; sites: number }[];
@@ -61,14 +66,44 @@ export function worstFirst(sites: readonly ReportSite[]): ReportSite[] {
   return [...sites].sort((a, b) => classRank(b.costClass) - classRank(a.costClass) || (b.dollars ?? -1) - (a.dollars ?? -1) || order.get(a)! - order.get(b)!);
 }
 
+/**
+ * Each site and the outermost other site whose requests include its own (a loop's call of `a()`,
+ * for `b`'s SDK call that `a` reaches through `b`), or null: totals count each request once, at
+ * the outer site, while every site stays listed where the user can act on it.
+ */
+function countedIn(sites: readonly ReportSite[]): Map<ReportSite, string> {
+  const at = (s: ReportSite): string => `${s.file}:${s.line}`;
+  const reachedBy = new Map<string, ReportSite[]>();
+  for (const s of sites) for (const r of s.reaches ?? []) if (r !== at(s)) (reachedBy.get(r) ?? reachedBy.set(r, []).get(r)!).push(s);
+  const out = new Map<ReportSite, string>();
+  for (const s of sites) {
+    // Follow the sites that reach this one outward (a site reached by none is outermost).
+    let outer: ReportSite | undefined;
+    const seen = new Set<ReportSite>([s]);
+    for (let cur = reachedBy.get(at(s))?.find((x) => !seen.has(x)); cur; cur = reachedBy.get(at(cur))?.find((x) => !seen.has(x))) {
+      seen.add(cur);
+      outer = cur;
+    }
+    if (outer) out.set(s, outer.site);
+  }
+  return out;
+}
+
 export function buildReport(files: readonly FileSites[], meta: ReportMeta): ReportModel {
-  const sites = files.flatMap((f) => f.sites);
+  const listed = files.flatMap((f) => f.sites);
+  const inner = countedIn(listed);
+  const sites: ReportSite[] = listed.map((s) => {
+    const { reaches: _reaches, ...shown } = s;
+    return { ...shown, countedIn: inner.get(s) ?? null };
+  });
+  // Totals count each request once: at the outermost site that sends it.
+  const counted = sites.filter((s) => !s.countedIn);
   const skipped = files.filter((f) => f.skipped).map((f) => ({ file: f.file, reason: f.skipped! }));
   const byClass = [...CLASS_ORDER].reverse().flatMap((c) => {
-    const n = sites.filter((s) => s.costClass === c).length;
+    const n = counted.filter((s) => s.costClass === c).length;
     return n ? [{ costClass: c, sites: n }] : [];
   });
-  const best = sites.flatMap((s) => (s.fixes.length ? [s.fixes.reduce((a, b) => ((b.saves ?? -Infinity) > (a.saves ?? -Infinity) ? b : a))] : []));
+  const best = counted.flatMap((s) => (s.fixes.length ? [s.fixes.reduce((a, b) => ((b.saves ?? -Infinity) > (a.saves ?? -Infinity) ? b : a))] : []));
   const through = sites.filter((s) => s.through).length;
   return {
     tool: { name: "aalp-lens", version: meta.version },
@@ -83,9 +118,10 @@ export function buildReport(files: readonly FileSites[], meta: ReportMeta): Repo
       skipped: skipped.length,
       directSites: sites.length - through,
       throughSites: through,
+      countedElsewhere: sites.length - counted.length,
       filesWithSites: files.filter((f) => f.sites.length).length,
       byClass,
-      worst: worstFirst(sites.filter((s) => s.costClass !== "constant")).slice(0, WORST_COUNT).map((s) => s.site),
+      worst: worstFirst(counted.filter((s) => s.costClass !== "constant")).slice(0, WORST_COUNT).map((s) => s.site),
       fixes: { sites: best.length, saves: roundDollars(best.reduce((n, f) => n + Math.max(0, f.saves ?? 0), 0))!, unpriced: best.filter((f) => f.saves === null).length },
       projectionSizes: PROJECTION_SIZES,
     },

@@ -8,6 +8,7 @@ import { findingJson, type FindingJson } from "./json";
 import { projection, type Projection } from "./projection";
 import { roundDollars } from "./roundDollars";
 import { fingerprint, siteIds } from "./siteIdentity";
+import { normalizePath } from "../project/modulePaths";
 
 export interface ReportSite extends FindingJson {
   /** Identity across edits: file › function › api #order (see siteIdentity.ts). */
@@ -21,6 +22,13 @@ export interface ReportSite extends FindingJson {
   readonly advice: SiteAdvice[];
   readonly fixes: SiteFix[];
   readonly projection: Projection;
+  /**
+   * A call of the user's function (`through`): the calls its requests are sent from, as `file:line`
+   * in the report's paths. A site listed here by another site is counted once, at the outer one.
+   */
+  readonly reaches?: readonly string[];
+  /** In a report: the outer site that counts this one's requests too (see ReportSummary.countedElsewhere), or null. */
+  readonly countedIn?: string | null;
 }
 
 export interface SiteOptions {
@@ -42,8 +50,16 @@ export function sitesOfFile(fa: FileAnalysis, file: string, options: SiteOptions
   const json = fa.findings.map((f) => findingJson(f, file, options.assume));
   const ids = siteIds(json);
   const priced = outcomes ? priceAdvice(fa.findings, outcomes, options.assume, options.prices) : undefined;
+  // The analysis names files by path; the report by `file` (relative): the same prefix maps the others.
+  const analysed = normalizePath(fa.file);
+  const prefix = analysed.endsWith(file) ? analysed.slice(0, analysed.length - file.length) : undefined;
+  const shown = (p: string): string | undefined => (prefix !== undefined && p.startsWith(prefix) ? p.slice(prefix.length) : p === analysed ? file : undefined);
   const sites = fa.findings.map((f, i): ReportSite => {
     const d = dollarEstimate(f, options.assume, options.prices);
+    const reaches = (f.reaches ?? []).flatMap((r) => {
+      const at = shown(r.file);
+      return at === undefined ? [] : [`${at}:${r.line}`];
+    });
     return {
       ...json[i]!,
       site: ids[i]!,
@@ -54,6 +70,7 @@ export function sitesOfFile(fa: FileAnalysis, file: string, options: SiteOptions
       advice: priced?.[i]!.advice ?? [],
       fixes: priced?.[i]!.fixes ?? [],
       projection: projection(f, options.assume, options.prices, options.scale),
+      ...(reaches.length ? { reaches } : {}),
     };
   });
   return { file, sites, ...(fa.skipped ? { skipped: fa.skipped } : {}) };

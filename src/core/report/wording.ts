@@ -22,7 +22,9 @@ export function summarySentence(model: ReportModel): string {
   // Calls of wrappers repeat their wrappers' requests: they are counted apart, never added to them.
   const wrappers = s.throughSites ? ` and ${plural(s.throughSites, "loop call")} of LLM-calling functions` : "";
   const byClass = [...s.byClass].reverse().map((c) => `${c.sites} ${c.costClass}`).join(", ");
-  return `${plural(s.directSites, "LLM call site")}${wrappers} in ${s.filesWithSites} of ${s.files} files${byClass ? ` (${byClass})` : ""}${s.skipped ? `; ${s.skipped} skipped` : ""}`;
+  // Sites whose requests an outer site counts are listed but not classed again.
+  const elsewhere = s.countedElsewhere ? `${byClass ? "; " : ""}${s.countedElsewhere} counted at an outer site` : "";
+  return `${plural(s.directSites, "LLM call site")}${wrappers} in ${s.filesWithSites} of ${s.files} files${byClass || elsewhere ? ` (${byClass}${elsewhere})` : ""}${s.skipped ? `; ${s.skipped} skipped` : ""}`;
 }
 
 /** "Quick fixes on 3 sites would save ≈ $1.20 at these sizes." or nothing. */
