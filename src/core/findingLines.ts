@@ -47,9 +47,11 @@ function rewriteFinding(f: Finding, w: Rewrite, sortSymbols: boolean): Finding {
     return line === l.line && tripCount === l.tripCount ? l : { ...l, line, tripCount };
   });
   const facts = f.facts?.map((x) => (x.file ? x : { ...x, line: w.line(x.line), loops: x.loops.map(w.line) }));
+  const reaches = f.reaches?.map((r) => (r.file === "" ? { file: "", line: w.line(r.line) } : r));
   const out: Finding = {
     ...f,
     ...(facts ? { facts } : {}),
+    ...(reaches ? { reaches } : {}),
     line: w.line(f.line),
     endLine: w.line(f.endLine),
     start: w.position(f.start),

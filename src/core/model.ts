@@ -78,7 +78,7 @@ export interface Finding extends CostBounds {
   readonly through?: string;
   /** Where that function is declared (its file and 1-based line), when in another module. */
   readonly throughAt?: { readonly file: string; readonly line: number };
-  /** For such a call: the calls (file and 1-based line) its requests are sent from, through the function and its callees. */
+  /** For such a call: the calls (file and 1-based line) its requests are sent from, through the function and its callees; `""` is this finding's file. */
   readonly reaches?: readonly { readonly file: string; readonly line: number }[];
   readonly model: string | null;
   /** Prompt caching asked for (`cache_control`): same class, a smaller constant — it changes the

@@ -957,7 +957,8 @@ export class FileAnalyzer {
       ...(llm.summary ? { through: llm.summary.name } : {}),
       // Another module's line: this file's edits never move it (its own lines are renumbered, see lineRefs).
       ...(llm.summary && llm.summary.file !== sf.fileName ? { throughAt: { file: llm.summary.file, line: llm.summary.line } } : {}),
-      ...(llm.summary?.reaches?.length ? { reaches: llm.summary.reaches } : {}),
+      // Its own file's locations as "" (their lines move with the finding's when an edit renumbers it).
+      ...(llm.summary?.reaches?.length ? { reaches: llm.summary.reaches.map((r) => (r.file === sf.fileName ? { file: "", line: r.line } : r)) } : {}),
       model,
       ...(this.asksForPromptCaching(llm) ? { promptCaching: "explicit" as const } : {}),
       calls: b.calls,

@@ -53,7 +53,7 @@ export function sitesOfFile(fa: FileAnalysis, file: string, options: SiteOptions
   // The analysis names files by path; the report by `file` (relative): the same prefix maps the others.
   const analysed = normalizePath(fa.file);
   const prefix = analysed.endsWith(file) ? analysed.slice(0, analysed.length - file.length) : undefined;
-  const shown = (p: string): string | undefined => (prefix !== undefined && p.startsWith(prefix) ? p.slice(prefix.length) : p === analysed ? file : undefined);
+  const shown = (p: string): string | undefined => (p === "" || p === analysed ? file : prefix !== undefined && p.startsWith(prefix) ? p.slice(prefix.length) : undefined);
   const sites = fa.findings.map((f, i): ReportSite => {
     const d = dollarEstimate(f, options.assume, options.prices);
     const reaches = (f.reaches ?? []).flatMap((r) => {
