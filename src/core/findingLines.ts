@@ -6,7 +6,7 @@ import { Bound } from "./algebra/bound";
 import type { Poly } from "./algebra/poly";
 import type { Summary } from "./analysis/summary";
 import { holdsLineMarks, renderLines, renumberLines } from "./lineRefs";
-import type { Finding } from "./model";
+import { mapCounts, type Finding } from "./model";
 import type { SymbolInfo } from "./symbols";
 
 /** A line that has no number in the new version: the finding cannot be renumbered. */
@@ -64,7 +64,7 @@ function rewriteFinding(f: Finding, w: Rewrite, sortSymbols: boolean): Finding {
     outputPerCall: bound(f.outputPerCall),
     generationCost: bound(f.generationCost),
     span: bound(f.span),
-    ...(f.counts ? { counts: { calls: poly(f.counts.calls), input: poly(f.counts.input), output: poly(f.counts.output) } } : {}),
+    ...(f.counts ? { counts: mapCounts(f.counts, poly) } : {}),
     loops,
     explanation: f.explanation.map((e) => w.text(e)),
     symbols,
@@ -132,7 +132,7 @@ export function renderSummary(s: Summary): Summary {
     result: poly(s.result),
     generation: poly(s.generation),
     span: poly(s.span),
-    ...(s.counts ? { counts: { calls: poly(s.counts.calls), input: poly(s.counts.input), output: poly(s.counts.output) } } : {}),
+    ...(s.counts ? { counts: mapCounts(s.counts, poly) } : {}),
     symbols: s.symbols.map((x) => ({ ...x, name: renderLines(x.name), origin: renderLines(x.origin), file: x.file ?? s.file })),
     explanation: s.explanation.map((e) => renderLines(e)),
     ...(s.unknown ? { unknown: renderLines(s.unknown) } : {}),

@@ -56,6 +56,16 @@ export interface Counts {
   readonly calls: Poly;
   readonly input: Poly;
   readonly output: Poly;
+  /**
+   * The generation cost summed over the requests: Σ m·(out·in + out(out−1)/2), the j-th generated
+   * token reading in + j tokens (paper, eq. 5), in the model size's symbol `m[model]`.
+   */
+  readonly generation: Poly;
+}
+
+/** Each count through `f` (a substitution, a renaming). */
+export function mapCounts(c: Counts, f: (p: Poly) => Poly): Counts {
+  return { calls: f(c.calls), input: f(c.input), output: f(c.output), generation: f(c.generation) };
 }
 
 export interface Finding extends CostBounds {

@@ -52,6 +52,17 @@ export async function chat(turns: number, q: string) {
     // Σ_{i=1..20} i·300 tokens of history = 63,000 (a message's role is framing, not prompt text).
     assert.deepEqual([f.estimate.calls, f.estimate.inputTokens, f.estimate.exact], [20, 63000, true]);
     assert.deepEqual(f.estimate.at, [{ name: "turns", value: 20, source: "assumed" }, { name: "|q|", value: 300, source: "assumed" }]);
+    // Generation, each of the 20-token answers' j-th token reading in + j: Σ m·(20·in + 20·19/2)
+    // = m·(20·63,000 + 20·190), in units of m (the model's size is not assumed here).
+    assert.deepEqual(f.generationCost.count, {
+      text: "10·turns²·|q|·m[gpt-4.1] + 10·turns·|q|·m[gpt-4.1] + 190·turns·m[gpt-4.1]",
+      terms: [{ coef: 10, factors: { turns: 2, "|q|": 1, "m[gpt-4.1]": 1 } }, { coef: 10, factors: { turns: 1, "|q|": 1, "m[gpt-4.1]": 1 } }, { coef: 190, factors: { turns: 1, "m[gpt-4.1]": 1 } }],
+    });
+    assert.equal(f.estimate.generationCost, 1263800);
+    assert.ok(f.explanation.includes(`generation summed over the requests: Σ m·(out·in + out(out−1)/2) = ${f.generationCost.count.text}`), f.explanation.join("\n"));
+    const sized = JSON.parse(aalp(["report", ".", "--format", "json", "--assume", "turns=20", "--assume", "|q|=300", "--assume", "m[gpt-4.1]=2"], dir).stdout).findings[0];
+    assert.deepEqual([sized.estimate.generationCost, sized.estimate.inputTokens], [2527600, 63000]);
+    assert.deepEqual(sized.estimate.at.find((a: { name: string }) => a.name === "m[gpt-4.1]"), { name: "m[gpt-4.1]", value: 2, source: "assumed" });
     assert.deepEqual(report.skipped.map((s: { file: string }) => s.file).sort(), ["blob.js", "broken.ts"]);
     assert.match(report.skipped.find((s: { file: string }) => s.file === "broken.ts").reason, /^syntax error: /);
     assert.equal(report.skipped.find((s: { file: string }) => s.file === "blob.js").reason, "binary file");

@@ -1,11 +1,11 @@
 // The bounds of one LLM call site: calls, input, output, generation cost and span over the loop
 // nest around it, with the derivation a reader can follow line by line.
 import type * as ts from "typescript";
-import { Bound, formatBound, formatValue } from "../algebra/bound";
+import { Bound, formatBound, formatValue, type SymbolRank } from "../algebra/bound";
 import { Poly } from "../algebra/poly";
 import type { Constants } from "../binder/constants";
 import type { LlmCall } from "../binder/provenance";
-import type { CostBounds, Counts } from "../model";
+import { mapCounts, type CostBounds, type Counts } from "../model";
 import type { Scopes, TS } from "../binder/scopes";
 import { modelSymbol, type SymbolTable } from "../symbols";
 import type { LoopInfo, Loops } from "./loops";
@@ -157,6 +157,10 @@ export class CallSites {
     const sum = this.sumLine(perCallAt, inputCount, loops);
     if (sum) explanation.push(sum);
     explanation.push(`generation Σ m·(in·out + out²) with out = ${show(out.poly, out.tight)}: ${show(generation, generationTight)}`);
+    // Each request's j-th token reads in + j: out·in + out(out−1)/2 per request (paper, eq. 5), summed.
+    const outputCount = iterations.mul(outputPerCall);
+    const generationCount = m.mul(out.poly.mul(inputCount).add(iterations.mul(S).mul(out.poly.mul(out.poly).add(out.poly.scale(-1))).scale(0.5)));
+    explanation.push(generationLine(generationCount, rank));
 
     return {
       calls: Bound.of(calls, requestsTight),
@@ -167,7 +171,7 @@ export class CallSites {
       generationCost: Bound.of(generation, generationTight),
       span: Bound.of(loopSpan.mul(S), requestsTight),
       growth,
-      counts: { calls, input: inputCount, output: iterations.mul(outputPerCall) },
+      counts: { calls, input: inputCount, output: outputCount, generation: generationCount },
       ...factsOf(prompt),
       loops,
       conditional,
@@ -213,6 +217,7 @@ export class CallSites {
     const counts = this.wrapperCounts(llm, summary, repeated, iterations);
     // The callee's growth facts name lines of its file: marked with it when that is another file.
     const calleeFacts = summary.file === this.scopes.sourceFile.fileName ? [summary] : [{ facts: summary.facts?.map((f) => ({ ...f, file: f.file ?? summary.file })) }];
+    if (counts) explanation.push(generationLine(counts.generation, rank));
     return {
       ...(counts ? { counts } : {}),
       ...factsOf([...args, ...calleeFacts]),
@@ -270,7 +275,7 @@ export class CallSites {
       whole.set(p.name, name);
       values.set(name, meanOf(this.sizes.sizeOf(arg, llm.node)).add(grown.get(p.name) ?? Poly.zero));
     });
-    for (const sym of [c.calls, c.input, c.output].flatMap((p) => p.symbols())) {
+    for (const sym of Object.values(c).flatMap((p: Poly) => p.symbols())) {
       if (/^calls\[/.test(sym)) values.set(sym, repeated.scale(0.5).add(Poly.constant(-0.5)));
       // A recursion's leaves follow from the size passed here: the same count, of this argument.
       const leaves = summary.symbols.find((s) => s.name === sym && s.leavesOf);
@@ -281,8 +286,8 @@ export class CallSites {
       const name = this.symbols.define({ ...leaves, name: `${sym.slice(0, -1)}:${arg[0]![0]}]`, leavesOf: { from: arg[0]![0], characters: leaves.leavesOf.characters } });
       values.set(sym, Poly.symbol(name));
     }
-    const at = (p: Poly): Poly => substitute(wholeArrays(p, whole), values);
-    return { calls: iterations.mul(at(c.calls)), input: iterations.mul(at(c.input)), output: iterations.mul(at(c.output)) };
+    const at = (p: Poly): Poly => iterations.mul(substitute(wholeArrays(p, whole), values));
+    return mapCounts(c, at);
   }
 
   /** `ask() (llm.ts:5)`: a summary's own file's lines are marked (see lineRefs), another's are final. */
@@ -436,6 +441,11 @@ export class CallSites {
   }
 }
 
+
+/** The derivation's line for the exact generation cost. */
+function generationLine(count: Poly, rank: SymbolRank): string {
+  return `generation summed over the requests: Σ m·(out·in + out(out−1)/2) = ${formatCount(count, rank)}`;
+}
 
 /** `|p|·|p[]|` (a length times one element) → the symbol `whole.get(p)` (the array's own size). */
 function wholeArrays(p: Poly, whole: ReadonlyMap<string, string>): Poly {

@@ -7,7 +7,7 @@ import { Constants } from "../binder/constants";
 import { Provenance, type DeclaredTypes, type ExportedClient, type LlmCall, type TypeMember } from "../binder/provenance";
 import { Scopes, type TS } from "../binder/scopes";
 import { ENDPOINT_CATALOG, SDK_CATALOG, catalogCalleeNames, moduleMatches, type SdkEntry } from "../catalog/sdks";
-import type { AnalysisOptions, Finding } from "../model";
+import { mapCounts, type AnalysisOptions, type Finding } from "../model";
 import { SymbolTable, rankBy } from "../symbols";
 import { Callees, type Callee } from "./callees";
 import { CallSites, type SiteBounds } from "./callSite";
@@ -703,7 +703,7 @@ export class FileAnalyzer {
     let isTight = tight;
     // Exact counts add up over the sites (each site's own, or its bound's); a recurrence has its own.
     const counted = (pick: (c: NonNullable<SiteBounds["counts"]>) => Poly, bound: (b: SiteBounds) => Bound): Poly => Poly.sum(sites.map((s) => (s.bounds.counts ? pick(s.bounds.counts) : polyOf(bound(s.bounds)))));
-    let counts: SiteBounds["counts"] = selfCalls.length ? undefined : { calls: counted((c) => c.calls, (b) => b.calls), input: counted((c) => c.input, (b) => b.inputTokens), output: counted((c) => c.output, (b) => b.outputTokens) };
+    let counts: SiteBounds["counts"] = selfCalls.length ? undefined : { calls: counted((c) => c.calls, (b) => b.calls), input: counted((c) => c.input, (b) => b.inputTokens), output: counted((c) => c.output, (b) => b.outputTokens), generation: counted((c) => c.generation, (b) => b.generationCost) };
     if (selfCalls.length && !unknown) {
       const solved = solveRecursion(this.tsm, this.scopes, this.constants, this.loops, this.symbols, fn, selfCalls, sites, polys);
       if (solved.kind === "unknown") unknown = solved.reason;
@@ -729,7 +729,7 @@ export class FileAnalyzer {
       result: rename(polys.result),
       generation: rename(polys.generation),
       span: rename(polys.span),
-      ...(counts ? { counts: { calls: rename(counts.calls), input: rename(counts.input), output: rename(counts.output) } } : {}),
+      ...(counts ? { counts: mapCounts(counts, rename) } : {}),
       tight: isTight,
       callsTight,
       growth: sites.reduce<Growth>((g, s) => strongerGrowth(g, s.bounds.growth), "none"),
@@ -941,7 +941,7 @@ export class FileAnalyzer {
     const start = llm.node.getStart(sf);
     const s = sf.getLineAndCharacterOfPosition(start);
     const e = sf.getLineAndCharacterOfPosition(llm.node.end);
-    const used = new Set([...[b.calls, b.inputTokens, b.outputTokens, b.generationCost].flatMap((x) => (x.kind === "poly" ? x.poly.symbols() : [])), ...(b.counts ? [b.counts.calls, b.counts.input, b.counts.output].flatMap((p) => p.symbols()) : [])]);
+    const used = new Set([...[b.calls, b.inputTokens, b.outputTokens, b.generationCost].flatMap((x) => (x.kind === "poly" ? x.poly.symbols() : [])), ...(b.counts ? Object.values(b.counts).flatMap((p) => p.symbols()) : [])]);
     return {
       file: sf.fileName,
       line: s.line + 1,

@@ -145,7 +145,7 @@ function solvedSite(s: Site, solve: (p: Poly) => Poly, tight: boolean, leaf: boo
 }
 
 function sumCounts(parts: readonly Counts[]): Counts {
-  return { calls: Poly.sum(parts.map((c) => c.calls)), input: Poly.sum(parts.map((c) => c.input)), output: Poly.sum(parts.map((c) => c.output)) };
+  return { calls: Poly.sum(parts.map((c) => c.calls)), input: Poly.sum(parts.map((c) => c.input)), output: Poly.sum(parts.map((c) => c.output)), generation: Poly.sum(parts.map((c) => c.generation)) };
 }
 
 /**
@@ -159,10 +159,10 @@ function halvingCounts(symbols: SymbolTable, fn: ts.SignatureDeclaration, n: str
   const ratio = `${CHARACTERS_PER_TOKEN} characters a token`;
   const info: SymbolInfo = { name: `leaves[${name}]`, kind: "count", line: 0, origin: `the pieces ${name}() halves ${n} into: at most ${cap} characters each (${ratio})`, leavesOf: { from: n, characters: cap } };
   const L = Poly.symbol(symbols.define(info));
-  const countOf = (s: Site, k: keyof Counts): Poly => s.bounds.counts?.[k] ?? (k === "calls" ? polyOf(s.bounds.calls) : k === "input" ? polyOf(s.bounds.inputTokens) : polyOf(s.bounds.outputTokens));
+  const countOf = (s: Site, k: keyof Counts): Poly => s.bounds.counts?.[k] ?? polyOf(k === "calls" ? s.bounds.calls : k === "input" ? s.bounds.inputTokens : k === "output" ? s.bounds.outputTokens : s.bounds.generationCost);
   const site = (s: Site, leaf: boolean): Counts | undefined => {
-    const out: Record<keyof Counts, Poly> = { calls: Poly.zero, input: Poly.zero, output: Poly.zero };
-    for (const k of ["calls", "input", "output"] as const) {
+    const out: Record<keyof Counts, Poly> = { calls: Poly.zero, input: Poly.zero, output: Poly.zero, generation: Poly.zero };
+    for (const k of ["calls", "input", "output", "generation"] as const) {
       const c = countOf(s, k);
       if (c.degreeIn(n) > (leaf ? 1 : 0)) return undefined;
       const fixed = c.subst(n, Poly.zero);

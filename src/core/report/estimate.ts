@@ -13,6 +13,11 @@ export interface Estimate {
   readonly calls: number;
   readonly inputTokens: number;
   readonly outputTokens: number;
+  /**
+   * The generation cost, Σ over the requests of m·(out·in + out(out−1)/2) (paper, eq. 5): in units
+   * of the model's size m unless an assumption gives it (`m[gpt-4o]=8`).
+   */
+  readonly generationCost: number;
   /** True when the calls and input are Θ bounds: the numbers are what a run at these sizes counts
    *  ("≈"); false for an upper bound ("≤": a run may stop early, or a condition skip the call). */
   readonly exact: boolean;
@@ -40,7 +45,16 @@ export function estimate(f: Finding, assume: Readonly<Record<string, number>>): 
   const values = nameTable<number>();
   const at: Estimate["at"] = [];
   for (const s of f.symbols) {
-    if (s.kind === "model" || s.leavesOf) continue;
+    if (s.kind === "model") {
+      // A model's size is a unit unless assumed: generation is then counted in units of m.
+      const given = assumedValue(assume, s.name);
+      if (given !== undefined) {
+        values[s.name] = given;
+        at.push({ name: s.name, value: given, source: "assumed" });
+      }
+      continue;
+    }
+    if (s.leavesOf) continue;
     const given = assumedValue(assume, s.name);
     const value = given ?? s.value ?? DEFAULT_ASSUMPTIONS[s.kind];
     values[s.name] = value;
@@ -60,6 +74,7 @@ export function estimate(f: Finding, assume: Readonly<Record<string, number>>): 
     calls: count(f.calls, f.counts?.calls),
     inputTokens: count(f.inputTokens, f.counts?.input),
     outputTokens: count(f.outputTokens, f.counts?.output),
+    generationCost: count(f.generationCost, f.counts?.generation),
     exact: isExact(f),
     at,
   };

@@ -13,7 +13,7 @@ import { isTestPath } from "./testCode";
 export interface BoundJson {
   readonly text: string;
   readonly terms: { factors: Record<string, number> }[];
-  /** The exact count the estimate evaluates, every term with its coefficient (calls, input and output). */
+  /** The exact count the estimate evaluates, every term with its coefficient (calls, input, output and generation). */
   readonly count?: CountJson;
 }
 
@@ -85,7 +85,7 @@ export function findingJson(f: Finding, file: string, assume: Readonly<Record<st
     inputTokensPerCall: boundJson(f.inputPerCall, f.rank),
     outputTokens: boundJson(f.outputTokens, f.rank, f.counts?.output),
     outputTokensPerCall: boundJson(f.outputPerCall, f.rank),
-    generationCost: boundJson(f.generationCost, f.rank),
+    generationCost: boundJson(f.generationCost, f.rank, f.counts?.generation),
     span: boundJson(f.span, f.rank),
     growth: f.growth,
     loops: f.loops.map((l) => ({ ...l })),
