@@ -142,8 +142,43 @@ const CASES: EstimateCase[] = [
     args: [list(9, 30)],
     assume: { "|questions|": 9, "|q|": 30 },
     outputs: { "gpt-4.1": reply(200) },
-    // The chain re-sends inputs and answers, not the instructions: the estimate counts them too (+4%).
-    sites: [{ model: "gpt-4.1", bound: "upper", measures: ["calls", "inputTokens"] }],
+    // The chain re-sends inputs and answers, not the instructions: each request sends its own once
+    // (they were counted as chained too: 9,000, +4%).
+    sites: [{ model: "gpt-4.1", bound: "exact" }],
+  },
+  {
+    name: "an @openai/agents agent's instructions with every run (no tools: one request a run)",
+    file: "test/fixtures/execution/agents-instructions.ts",
+    fn: "translateAll",
+    args: [list(7, 25)],
+    assume: { "|sentences|": 7, "|sentence|": 25, "out[gpt-4.1-mini]": REPLY },
+    sites: [{ model: "gpt-4.1-mini", bound: "exact" }],
+  },
+  {
+    name: "a Mastra agent's instructions with every generate (no tools: one request each)",
+    file: "test/fixtures/execution/mastra-instructions.ts",
+    fn: "reviewAll",
+    args: [list(6, 60)],
+    assume: { "|snippets|": 6, "|code|": 60 },
+    outputs: { "gpt-4o-mini": reply(120) },
+    sites: [{ model: "gpt-4o-mini", bound: "exact" }],
+  },
+  {
+    name: "a Mastra agent with a tool: its instructions with each of the 3 steps",
+    file: "test/fixtures/execution/mastra-instructions.ts",
+    fn: "research",
+    args: [filler(40)],
+    assume: { "|question|": 40, "out[gpt-4.1]": REPLY },
+    // The fake always calls the tool, so the run takes all maxSteps; the estimate is an upper bound.
+    sites: [{ model: "gpt-4.1", bound: "upper" }],
+  },
+  {
+    name: "a LangChain agent's system prompt with every invoke (no tools: one model call each)",
+    file: "test/fixtures/execution/langchain-agent.ts",
+    fn: "classifyEmails",
+    args: [list(8, 50)],
+    assume: { "|emails|": 8, "|email|": 50, "out[gpt-4o-mini]": REPLY },
+    sites: [{ model: "gpt-4o-mini", bound: "exact" }],
   },
   {
     name: "an SDK tool loop with a step cap",

@@ -27,6 +27,14 @@ export const FAKE_SDKS: Record<string, string> = {
   "@ai-sdk/openai": path.join(FAKES_DIR, "ai-sdk-openai.js"),
   ollama: path.join(FAKES_DIR, "ollama.js"),
   "@google/genai": path.join(FAKES_DIR, "genai.js"),
+  "@openai/agents": path.join(FAKES_DIR, "openai-agents.js"),
+  "@mastra/core/agent": path.join(FAKES_DIR, "mastra.js"),
+  "@mastra/core/tools": path.join(FAKES_DIR, "mastra.js"),
+  "@mastra/core": path.join(FAKES_DIR, "mastra.js"),
+  langchain: path.join(FAKES_DIR, "langchain.js"),
+  "@langchain/langgraph/prebuilt": path.join(FAKES_DIR, "langchain.js"),
+  "@langchain/openai": path.join(FAKES_DIR, "langchain-openai.js"),
+  "@langchain/core/messages": path.join(FAKES_DIR, "langchain-messages.js"),
 };
 
 function findRepoRoot(start: string): string {

@@ -162,6 +162,41 @@ export async function tutor(questions: string[]) {
     const e = estimate(f!, { "|questions|": 3, "|q|": 10 });
     assert.deepEqual([e.calls, e.inputTokens, e.exact], [3, 3 * countTokens(SYSTEM) + 30 + 90, true]);
   });
+
+  it("instructions stated at construction go with every request, and every step of an SDK loop", () => {
+    const SYSTEM = "You are a meticulous reviewer of pull requests in a large TypeScript monorepo.";
+    const S = countTokens(SYSTEM);
+    const sites = analyze(`import { ToolLoopAgent, stepCountIs } from "ai";
+import { createReactAgent } from "@langchain/langgraph/prebuilt";
+import { StateGraph } from "@langchain/langgraph";
+import { createAgent } from "@inngest/agent-kit";
+import { Agent } from "@mastra/core/agent";
+import { ChatOpenAI } from "@langchain/openai";
+const SYSTEM = "${SYSTEM}";
+const loop = new ToolLoopAgent({ model: "openai/gpt-4.1", instructions: SYSTEM, tools: { search }, stopWhen: stepCountIs(4) });
+const react = createReactAgent({ llm: new ChatOpenAI({ model: "gpt-4o" }), tools: [], prompt: SYSTEM });
+const kit = createAgent({ name: "k", system: SYSTEM, model: "gpt-4o" });
+const mastra = new Agent({ name: "m", instructions: SYSTEM, model: "gpt-4o", tools: { search } });
+const graph = new StateGraph({}).compile({ checkpointer });
+export async function f(q: string) {
+  await loop.generate({ prompt: q });
+  await react.invoke({ messages: [{ role: "user", content: q }] });
+  await kit.run(q);
+  await mastra.generate(q, { maxSteps: 2 });
+  await graph.invoke({ messages: [q] });
+}
+`);
+    const at = (line: number) => estimate(sites.find((s) => s.line === line)!, { "|q|": 10, "out[openai/gpt-4.1]": 20, "out[gpt-4o]": 20 });
+    // ToolLoopAgent, 4 steps: Σ_{j<4} (S + 10 + j·20).
+    assert.deepEqual([at(14).calls, at(14).inputTokens], [4, 4 * (S + 10) + 20 * 6]);
+    // createReactAgent without tools (an empty list): one call with its prompt; AgentKit's system.
+    assert.deepEqual([at(15).calls, at(15).inputTokens, at(15).exact], [1, S + 10, true]);
+    assert.deepEqual([at(16).calls, at(16).inputTokens], [1, S + 10]);
+    // Mastra with a tool loops (maxSteps 2), the instructions in each step.
+    assert.deepEqual([at(17).calls, at(17).inputTokens], [2, 2 * (S + 10) + 20]);
+    // A compiled graph's loop is its nodes', up to recursionLimit (25): no instructions of its own.
+    assert.equal(at(18).calls, 25);
+  });
 });
 
 describe("step caps read from settings", () => {
@@ -226,9 +261,10 @@ export async function g(q: string, tools: any[]) {
     for (const f of findings) assert.ok(!renderFinding(f).explanation.some((e) => / 1 steps/.test(e)), f.api);
     // The class keeps the history the steps re-send: quadratic in the steps, growing by the answers.
     assert.deepEqual(findings.map((f) => [costClass(f), f.growth]), Array(5).fill(["quadratic", "output"]));
-    // Σ_{j<S} (|q| + j·out) at |q| = 100: the estimates count every step.
+    // Σ_{j<S} (|q| + j·out) at |q| = 100: the estimates count every step (the agent's instructions,
+    // "x", one token, with each of its turns).
     assert.deepEqual(findings.map((f) => estimate(f, { "|q|": 100, "out[gpt-4.1]": 20, "out[gemini-2.5-flash]": 20 }).calls), [5, 10, 10, 10, 10]);
-    assert.deepEqual(findings.map((f) => estimate(f, { "|q|": 100, "out[gpt-4.1]": 20, "out[gemini-2.5-flash]": 20 }).inputTokens), [5 * 100 + 20 * 10, 10 * 100 + 50 * 45, 10 * 100 + 50 * 45, 10 * 100 + 20 * 45, 10 * 100 + 20 * 45]);
+    assert.deepEqual(findings.map((f) => estimate(f, { "|q|": 100, "out[gpt-4.1]": 20, "out[gemini-2.5-flash]": 20 }).inputTokens), [5 * 100 + 20 * 10, 10 * 100 + 50 * 45, 10 * 100 + 50 * 45, 10 * 101 + 20 * 45, 10 * 100 + 20 * 45]);
   });
 
   it("an uncapped tool runner fails --fail-on unbounded; the same runner with max_iterations passes", () => {

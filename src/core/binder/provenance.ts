@@ -168,7 +168,7 @@ export class Provenance {
     const state = this.stateOf(call, spec, client);
     const model = (spec.model ? this.argumentAt(call, spec.model) : undefined) ?? (client ? this.clientSetting(client, "model") : undefined);
     const maxTokens = this.firstArgument(call, spec.maxTokens ?? []) ?? (client ? this.clientSetting(client, "maxTokens") : undefined);
-    const instructions = client ? this.clientInstructions(client) : [];
+    const instructions = [...(client ? this.clientInstructions(client) : []), ...(spec.instructions ?? []).flatMap((p) => this.instructionsAt(call, p) ?? [])];
     const batch = spec.batch && call.arguments[0] ? { of: call.arguments[0], concurrency: spec.batch.concurrency.map((p) => (p.startsWith("client:") ? client && this.clientConfig(client, p.slice("client:".length)) : this.argumentAt(call, p))).find((e) => e) } : undefined;
     return {
       node: call,
@@ -192,7 +192,10 @@ export class Provenance {
     }
     const when = spec.when && (spec.when.startsWith("client:") ? client && this.clientConfig(client, spec.when.slice("client:".length)) : this.argumentAt(call, spec.when));
     if (spec.when && (!when || (spec.callable && this.toolsAreData(when, client?.kind === "client" ? client.entry : undefined, 0)))) return undefined;
-    if (spec.loopsWith && this.madeWithout(call.arguments[spec.loopsWith.argument], spec.loopsWith.options, spec.loopsWith.always ?? [])) return undefined;
+    if (spec.loopsWith) {
+      const { argument, options, always = [] } = spec.loopsWith;
+      if (argument === "client" ? client?.kind === "client" && this.configWithout(client.config, options) : this.madeWithout(call.arguments[argument], options, always)) return undefined;
+    }
     const compactionOption = spec.compaction && this.argumentAt(call, spec.compaction.option);
     const compaction = compactionOption && this.constants.property(compactionOption, ["enabled"])?.kind !== this.ts.SyntaxKind.FalseKeyword ? { compaction: compactionOption } : {};
     for (const path of spec.from) {
@@ -258,11 +261,38 @@ export class Provenance {
     let e = arg && this.constants.skipTrivia(arg);
     if (e && t.isIdentifier(e)) e = this.constants.initializerOf(e);
     e = e && this.constants.skipTrivia(e);
-    if (!e || !(t.isNewExpression(e) || t.isCallExpression(e))) return false;
-    if (t.isNewExpression(e) && t.isIdentifier(e.expression) && always.includes(e.expression.text)) return false;
-    const config = e.arguments?.[0] && this.constants.skipTrivia(e.arguments[0]);
-    if (!config || !t.isObjectLiteralExpression(config) || config.properties.some((p) => t.isSpreadAssignment(p))) return false;
-    return options.every((o) => !this.constants.property(config, [o]));
+    // A class that always loops (its default tools): never made without them.
+    if (e && t.isNewExpression(e) && t.isIdentifier(e.expression) && always.includes(e.expression.text)) return false;
+    return this.configWithout(this.madeWith(arg), options);
+  }
+
+  /** A construction's options object with none of `options` (or only an empty array literal for one: `tools: []`). False when unknown. */
+  private configWithout(config: ts.Expression | undefined, options: readonly string[]): boolean {
+    const t = this.ts;
+    const x = config && this.constants.skipTrivia(config);
+    if (!x || !t.isObjectLiteralExpression(x) || x.properties.some((p) => t.isSpreadAssignment(p))) return false;
+    return options.every((o) => {
+      const v = this.constants.property(x, [o]);
+      const e = v && this.constants.skipTrivia(v);
+      return !e || (t.isArrayLiteralExpression(e) && e.elements.length === 0);
+    });
+  }
+
+  /** The first argument of the `new X({…})` or `f({…})` that made `arg` (through a const). */
+  private madeWith(arg: ts.Expression | undefined): ts.Expression | undefined {
+    const t = this.ts;
+    let e = arg && this.constants.skipTrivia(arg);
+    if (e && t.isIdentifier(e)) e = this.constants.initializerOf(e);
+    e = e && this.constants.skipTrivia(e);
+    return e && (t.isNewExpression(e) || t.isCallExpression(e)) ? e.arguments?.[0] : undefined;
+  }
+
+  /** `0.instructions` of the call, or with `0@instructions` what its first argument was made with. */
+  private instructionsAt(call: ts.CallExpression, path: string): ts.Expression | undefined {
+    const at = path.indexOf("@");
+    if (at < 0) return this.argumentAt(call, path);
+    const config = this.madeWith(call.arguments[Number(path.slice(0, at))]);
+    return config && this.constants.property(config, path.slice(at + 1).split("."));
   }
 
   /** A chat session reused across requests, or a request chained to server-side state. */

@@ -17,6 +17,12 @@ export interface ApiSpec {
   readonly yields?: string;
   /** The SDK loops inside this one call (a multi-step tool loop): how many requests it sends. */
   readonly steps?: StepSpec;
+  /**
+   * Prompt sent with this request only, never part of the state it chains to (a Responses
+   * request's `instructions`). `0@instructions` is the `instructions` option the first argument
+   * was made with (`run(agent, …)` with `new Agent({ instructions })`).
+   */
+  readonly instructions?: readonly string[];
   /** Argument paths that chain this call to state kept on the server (`previous_response_id`). */
   readonly state?: readonly string[];
   /** The state re-sent is capped to a window of messages: paths in the client's construction (read through `new Memory({…})`), else the SDK's default. */
@@ -42,10 +48,10 @@ export interface StepSpec {
   readonly when?: string;
   /** `when` must hold callable tools (`mcpToTool(client)`, objects with `callTool`): a list of function declarations, or one declared as the SDK's `Tool[]`, is sent as data and the SDK does not loop. */
   readonly callable?: boolean;
-  /** The loop runs only if the object passed as this argument was made with one of these options
-   *  (`run(agent)`: an agent with no tools and no handoffs answers in one turn), or by one of the
-   *  `always` classes (a `SandboxAgent` has its filesystem and shell tools by default). */
-  readonly loopsWith?: { readonly argument: number; readonly options: readonly string[]; readonly always?: readonly string[] };
+  /** The loop runs only if the object passed as this argument (or the client, `"client"`) was made
+   *  with one of these options (`run(agent)`: an agent with no tools and no handoffs answers in one
+   *  turn), or by one of the `always` classes (a `SandboxAgent` has its filesystem and shell tools by default). */
+  readonly loopsWith?: { readonly argument: number | "client"; readonly options: readonly string[]; readonly always?: readonly string[] };
   /** Where the default comes from, for the derivation. */
   readonly source: string;
   /**
@@ -107,7 +113,8 @@ export interface EndpointSpec {
 
 const OPENAI_CHAT: ApiSpec = { api: "chat.completions.create", prompt: ["0.messages"], model: "0.model", maxTokens: ["0.max_completion_tokens", "0.max_tokens"] };
 const chatLike = (api: string): ApiSpec => ({ ...OPENAI_CHAT, api });
-const OPENAI_RESPONSES = (api: string): ApiSpec => ({ api, prompt: ["0.input", "0.instructions"], model: "0.model", maxTokens: ["0.max_output_tokens"] });
+// `instructions` are not carried over to a response chained by previous_response_id (OpenAI's docs).
+const OPENAI_RESPONSES = (api: string): ApiSpec => ({ api, prompt: ["0.input"], instructions: ["0.instructions"], model: "0.model", maxTokens: ["0.max_output_tokens"] });
 const ANTHROPIC = (api: string): ApiSpec => ({ api, prompt: ["0.messages", "0.system"], model: "0.model", maxTokens: ["0.max_tokens"] });
 const AI_SDK = (api: string): ApiSpec => ({ api, prompt: ["0.prompt", "0.messages", "0.system", "0.instructions"], model: "0.model", maxTokens: ["0.maxOutputTokens", "0.maxTokens"] });
 
@@ -118,6 +125,8 @@ const AI_STEPS: StepSpec = { from: ["0.stopWhen", "0.maxSteps"], default: 1, sou
 const AGENT_STEPS: StepSpec = { from: ["0.stopWhen", "client:stopWhen"], default: 20, source: "ToolLoopAgent stops after 20 steps by default" };
 const LANGGRAPH_STEPS: StepSpec = { from: ["1.recursionLimit"], default: 25, source: "a LangGraph agent stops at recursionLimit, 25 by default" };
 const GEMINI_AFC: StepSpec = { from: ["0.config.automaticFunctionCalling.maximumRemoteCalls"], default: 10, when: "0.config.tools", callable: true, source: "automatic function calling makes at most maximumRemoteCalls requests, 10 by default" };
+/** An agent made by createAgent / createReactAgent without tools answers in one model call. */
+const LANGCHAIN_AGENT_STEPS: StepSpec = { ...LANGGRAPH_STEPS, loopsWith: { argument: "client", options: ["tools"] } };
 /** A chat session made with callable tools runs the same AFC loop on each message (`chats.ts` passes the session's config to generateContent). */
 const GEMINI_CHAT_AFC: StepSpec = { from: ["0.config.automaticFunctionCalling.maximumRemoteCalls", "client:config.automaticFunctionCalling.maximumRemoteCalls"], default: 10, when: "client:config.tools", callable: true, source: GEMINI_AFC.source };
 /** Its query, then its answer over the query's result; `returnDirect: true` returns the result without the second request. */
@@ -131,8 +140,8 @@ const REFINE_CHAIN_STEPS: StepSpec = { from: [], perElementOf: "0.input_document
 /** `memory: new Memory({ options: { lastMessages: N } })` sends at most the last N messages of the thread; 10 by default (Mastra's memory docs, "Conversation history"). */
 const MASTRA_WINDOW = { from: ["client:memory.options.lastMessages"], default: 10, source: "Mastra's memory sends the thread's last lastMessages messages (10 by default)" };
 const LLAMAINDEX_AGENT_STEPS: StepSpec = { from: [], source: "a LlamaIndex agent loops over tool calls with no step cap (only a timeout)" };
-const MASTRA_STEPS: StepSpec = { from: ["1.maxSteps", "client:defaultOptions.maxSteps"], source: "Mastra's default maxSteps is not documented: unbounded unless set" };
-const AGENTS_RUN: ApiSpec = { api: "run", prompt: ["1"], model: "0", steps: { from: ["2.maxTurns"], default: 10, loopsWith: { argument: 0, options: ["tools", "handoffs"], always: ["SandboxAgent"] }, source: "run() takes at most maxTurns turns, 10 by default" }, state: ["2.previousResponseId", "2.conversationId", "2.session"] };
+const MASTRA_STEPS: StepSpec = { from: ["1.maxSteps", "client:defaultOptions.maxSteps"], loopsWith: { argument: "client", options: ["tools"] }, source: "Mastra's default maxSteps is not documented: unbounded unless set" };
+const AGENTS_RUN: ApiSpec = { api: "run", prompt: ["1"], instructions: ["0@instructions"], model: "0", steps: { from: ["2.maxTurns"], default: 10, loopsWith: { argument: 0, options: ["tools", "handoffs"], always: ["SandboxAgent"] }, source: "run() takes at most maxTurns turns, 10 by default" }, state: ["2.previousResponseId", "2.conversationId", "2.session"] };
 const RESPONSES_STATE = ["0.previous_response_id", "0.conversation"] as const;
 
 export const SDK_CATALOG: readonly SdkEntry[] = [
@@ -201,6 +210,7 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
         id: "ai.agent",
         classes: ["ToolLoopAgent", "Experimental_Agent"],
         modelFrom: "model",
+        instructionsFrom: ["instructions", "system"],
         maxTokensFrom: ["maxOutputTokens"],
         methods: [
           { api: "generate", prompt: ["0.prompt", "0.messages"], steps: AGENT_STEPS },
@@ -247,6 +257,16 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
       {
         id: "langchain.agent",
         modelFrom: "model",
+        // createAgent's systemPrompt, createReactAgent's prompt (stateModifier, messageModifier before it).
+        instructionsFrom: ["systemPrompt", "prompt", "stateModifier", "messageModifier"],
+        methods: [
+          { api: "invoke", prompt: ["0"], steps: LANGCHAIN_AGENT_STEPS },
+          { api: "stream", prompt: ["0"], steps: LANGCHAIN_AGENT_STEPS },
+        ],
+      },
+      {
+        // A compiled graph: its nodes decide the calls, up to recursionLimit supersteps.
+        id: "langgraph.compiled",
         methods: [
           { api: "invoke", prompt: ["0"], steps: LANGGRAPH_STEPS },
           { api: "stream", prompt: ["0"], steps: LANGGRAPH_STEPS },
@@ -333,7 +353,7 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
           { api: "addEdge", prompt: [], yields: "langgraph.graph" },
           { api: "addConditionalEdges", prompt: [], yields: "langgraph.graph" },
           { api: "addSequence", prompt: [], yields: "langgraph.graph" },
-          { api: "compile", prompt: [], yields: "langchain.agent" },
+          { api: "compile", prompt: [], yields: "langgraph.compiled" },
         ],
       },
       {
@@ -526,6 +546,7 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
         id: "mastra.agent",
         classes: ["Agent"],
         modelFrom: "model",
+        instructionsFrom: ["instructions"],
         methods: [
           { api: "generate", prompt: ["0"], maxTokens: ["1.modelSettings.maxOutputTokens"], steps: MASTRA_STEPS, state: ["1.memory", "1.threadId"], stateWindow: MASTRA_WINDOW },
           { api: "stream", prompt: ["0"], maxTokens: ["1.modelSettings.maxOutputTokens"], steps: MASTRA_STEPS, state: ["1.memory", "1.threadId"], stateWindow: MASTRA_WINDOW },
@@ -550,7 +571,7 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
       { api: "createNetwork", prompt: [], yields: "agentkit.network" },
     ],
     clients: [
-      { id: "agentkit.agent", classes: ["Agent"], modelFrom: "model", methods: [{ api: "run", prompt: ["0"] }] },
+      { id: "agentkit.agent", classes: ["Agent"], modelFrom: "model", instructionsFrom: ["system"], methods: [{ api: "run", prompt: ["0"] }] },
       {
         id: "agentkit.network",
         classes: ["Network"],

@@ -1,0 +1,50 @@
+// Fake of `@mastra/core` (and `@mastra/core/agent`): new Agent({ name, instructions, model, tools })
+// with generate(input, { maxSteps, modelSettings: { maxOutputTokens } }). `model` is a provider
+// model (see ai-sdk-openai.js). Each step sends the instructions, the input and every earlier
+// step's reply; the fake model calls the agent's first tool on each step (the tool's result is
+// added as text) until maxSteps, so an agent without tools makes one request per generate.
+import { sendToHost, textsOf } from "./runtime.js";
+
+export class Agent {
+  constructor(config) {
+    this.name = config.name;
+    this.instructions = config.instructions;
+    this.model = config.model;
+    this.tools = config.tools ?? {};
+  }
+
+  async generate(input, options = {}) {
+    const toolName = Object.keys(this.tools)[0];
+    const maxSteps = toolName ? (options.maxSteps ?? 5) : 1;
+    const earlier = [];
+    let text = "";
+    for (let step = 0; step < maxSteps; step++) {
+      const reply = await sendToHost({
+        sdk: "@mastra/core",
+        api: "generate",
+        model: this.model.modelId,
+        prompt: [...textsOf(this.instructions), ...textsOf(input), ...earlier],
+        maxTokens: options.modelSettings?.maxOutputTokens,
+      });
+      text = reply.text;
+      earlier.push(reply.text);
+      if (!toolName || step === maxSteps - 1) break;
+      const result = await this.tools[toolName].execute({ context: { input: reply.text } });
+      if (typeof result === "string" && result) earlier.push(result);
+    }
+    return { text, steps: [] };
+  }
+}
+
+export class Mastra {
+  constructor(config) {
+    this.agents = config.agents ?? {};
+  }
+  getAgent(name) {
+    return this.agents[name];
+  }
+}
+
+export function createTool(definition) {
+  return definition;
+}
