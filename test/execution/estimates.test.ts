@@ -9,7 +9,7 @@
 import * as assert from "assert";
 import * as path from "path";
 import { spawnSync } from "child_process";
-import { FakeHost, installFakeFetch, REPO_ROOT, RecordedCall, filler, prose, loadProgram, makeTempDir, removeDir, reply, says, type ExampleModule, type OutputPolicy } from "./harness";
+import { FakeHost, installFakeFetch, REPO_ROOT, RecordedCall, filler, prose, loadProgram, makeTempDir, removeDir, reply, rewrite, says, type ExampleModule, type OutputPolicy } from "./harness";
 
 type Measure = "calls" | "inputTokens" | "outputTokens" | "generationCost";
 
@@ -264,6 +264,108 @@ const CASES: EstimateCase[] = [
     assume: { "|docs|": 3, "|d|": 2000 },
     outputs: { "gpt-4o-mini": reply(300) },
     sites: [{ model: "gpt-4o-mini", frame: "outer", bound: "exact" }],
+  },
+  // Re-measured (issue 16): new programs of the issue's shapes, other SDKs and layouts than the examples.
+
+  {
+    name: "R2 a transcript per chapter grown over its rounds (nested loops, ollama)",
+    file: "test/fixtures/execution/remeasure/chapter-quiz.ts",
+    fn: "quiz",
+    args: [list(3, 80), 4],
+    assume: { "|chapters|": 3, "|chapter|": 80, rounds: 4 },
+    outputs: { "llama3.1:8b": reply(40) },
+    sites: [{ model: "llama3.1:8b", bound: "exact" }],
+  },
+  {
+    name: "R3 a wrapper from another file called per item (Gemini, a system instruction)",
+    file: "test/fixtures/execution/remeasure/tag-reviews.ts",
+    fn: "tagReviews",
+    args: [list(9, 70)],
+    assume: { "|reviews|": 9, "|review|": 70 },
+    outputs: { "gemini-2.5-flash": says("positive") },
+    sites: [{ model: "gemini-2.5-flash", bound: "exact", measures: ["calls", "inputTokens"] }],
+  },
+  {
+    name: "R4 a class keeping its history in a field (OpenAI)",
+    file: "test/fixtures/execution/remeasure/study-buddy.ts",
+    fn: "revise",
+    args: [list(6, 15)],
+    assume: { "|terms|": 6, "|term|": 15 },
+    outputs: { "gpt-4.1-mini": reply(80) },
+    sites: [{ model: "gpt-4.1-mini", frame: "outer", bound: "upper" }],
+  },
+  {
+    name: "R5 a raw fetch per document, the payload built first",
+    file: "test/fixtures/execution/remeasure/fetch-summaries.ts",
+    fn: "summarizeDocs",
+    args: [list(5, 150)],
+    assume: { "|docs|": 5, "|doc|": 150 },
+    outputs: { "gpt-4o-mini": reply(60) },
+    sites: [{ model: "gpt-4o-mini", bound: "exact" }],
+  },
+  {
+    name: "R6 run(agent) without tools, the input a template literal",
+    file: "test/fixtures/execution/remeasure/agent-notes.ts",
+    fn: "condenseNotes",
+    args: [list(8, 45)],
+    assume: { "|notes|": 8, "|note|": 45, "out[gpt-4o-mini]": REPLY },
+    sites: [{ model: "gpt-4o-mini", bound: "exact" }],
+  },
+  {
+    name: "R7 batch of LangChain message classes, one request per question",
+    file: "test/fixtures/execution/remeasure/batch-faq.ts",
+    fn: "answerFaq",
+    args: [list(7, 30)],
+    assume: { "|questions|": 7, "|q|": 30 },
+    outputs: { "gpt-4o-mini": reply(50) },
+    sites: [{ model: "gpt-4o-mini", bound: "exact" }],
+  },
+  {
+    name: "R8 a counted recursion rewriting the draft once per level",
+    file: "test/fixtures/execution/remeasure/polish.ts",
+    fn: "polish",
+    args: [filler(200), 4],
+    assume: { "|passes|": 4, passes: 4, "|draft|": 200 },
+    outputs: { "gpt-4o": rewrite({ marker: /^Improve the wording:\n/ }) },
+    sites: [{ model: "gpt-4o", bound: "exact" }],
+  },
+  {
+    name: "R9/R10 a default loop count and a default model (Anthropic)",
+    file: "test/fixtures/execution/remeasure/idea-list.ts",
+    fn: "ideas",
+    args: [filler(12)],
+    assume: { "|topic|": 12 },
+    outputs: { "claude-3-5-haiku-latest": reply(90) },
+    sites: [{ model: "claude-3-5-haiku-latest", frame: "outer", bound: "exact" }],
+  },
+  {
+    name: "R11 ids in the prompt",
+    file: "test/fixtures/execution/remeasure/ticket-router.ts",
+    fn: "route",
+    args: [Array.from({ length: 10 }, (_, i) => ({ id: `T-${1040 + i}`, customerId: `C-${700 + 3 * i}`, body: filler(60, i) }))],
+    assume: { "|tickets|": 10, "|t.body|": 60 },
+    outputs: { "gpt-4.1-nano": says("billing") },
+    sites: [{ model: "gpt-4.1-nano", bound: "exact", measures: ["calls", "inputTokens"] }],
+  },
+  {
+    name: "R12 LangChain message classes in a loop",
+    file: "test/fixtures/execution/remeasure/line-translator.ts",
+    fn: "translateLines",
+    args: [list(11, 18)],
+    assume: { "|lines|": 11, "|line|": 18 },
+    outputs: { "gpt-4.1-mini": reply(40) },
+    sites: [{ model: "gpt-4.1-mini", bound: "exact" }],
+  },
+
+
+  {
+    name: "R15 a dialogue with the AI SDK: messages grown by question and answer",
+    file: "test/fixtures/execution/remeasure/ai-sdk-dialogue.ts",
+    fn: "interviewer",
+    args: [list(8, 25)],
+    assume: { "|answers|": 8, "|answer|": 25 },
+    outputs: { "gpt-4.1": reply(30) },
+    sites: [{ model: "gpt-4.1", bound: "exact" }],
   },
 ];
 

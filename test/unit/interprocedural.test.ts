@@ -241,10 +241,15 @@ export async function go(xs: string[]) {
 }
 `,
     });
+    // The levels, |items|, are a count (printed first) that assumptions reach.
     assert.deepEqual(sitesOf(project, "/p/rec.ts", ["calls", "input"]), [
-      { line: 6, calls: "Θ(|items|)", input: "Θ(|head|·|items|)" },
+      { line: 6, calls: "Θ(|items|)", input: "Θ(|items|·|head|)" },
       { line: 10, calls: "Θ(|xs|)", input: "Θ(|xs|·|head|)" },
     ]);
+    const own = project.analyze("/p/rec.ts").findings.find((f) => f.line === 6)!;
+    assert.equal(own.symbols.find((s) => s.name === "|items|")?.kind, "count");
+    const e = estimate(own, { "|items|": 5, "|head|": 10 });
+    assert.deepEqual([e.calls, e.inputTokens, e.outputTokens, e.exact], [5, 50, 25, true]);
   });
 
   it("a recursion of no recognised shape is an honest unknown", () => {

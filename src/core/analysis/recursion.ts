@@ -16,7 +16,7 @@ import { CONDITIONAL_NOTE, type SiteBounds } from "./callSite";
 import { exits, isWithin } from "./controlFlow";
 import type { Loops } from "./loops";
 import type { SummaryPolys } from "./summary";
-import type { Counts } from "../model";
+import { mapCounts, type Counts } from "../model";
 
 type Polys = SummaryPolys;
 
@@ -80,13 +80,27 @@ export function solveRecursion(
     ["span", (b) => poly(b.span)],
   ];
 
-  const N = Poly.symbol(n);
   if (first.kind === "minus-one") {
     if (a > 1) return { kind: "unknown", reason: `${a} recursive calls on n − 1 elements: exponential in ${n}` };
+    // The levels are a count of the recursion (its value is assumed, stated or defaulted like a loop's).
+    const levels: SymbolInfo = { name: n, kind: "count", line: 0, origin: `the levels of the recursion of ${fnName(fn)}() (one fewer ${name} each call)` };
+    const N = Poly.symbol(symbols.define(levels));
     // T(n) = T(n−1) + f(n) = Σ_{i≤n} f(i) = Θ(n·f(n)) for polynomial f.
     const solved = Object.fromEntries(measures.map(([k, pick]) => [k, k === "result" ? polys.result : N.mul(internalPart(polys[k], pick)).add(leafPart(pick))])) as unknown as Polys;
     const explanation = `T(${n}) = T(${n} − 1) + f(${n}): ${n} levels of one call each, so Θ(${n}·f(${n}))`;
-    return { kind: "solved", polys: solved, tight, explanation, site: (s) => (isLeaf(s) ? solvedSite(s, atLeaf, tight, true, `${explanation}; this call runs once, at the bottom`) : solvedSite(s, (p) => N.mul(p), tight, false, `${explanation}; this call runs at each of the ${n} levels`)) };
+    // Exact where a level's count does not depend on how many levels are left: n times it (once at the bottom).
+    const siteCounts = (s: Site): Counts | undefined => {
+      const c = s.bounds.counts;
+      if (!c || Object.values(c).some((p: Poly) => p.degreeIn(n) > 0)) return undefined;
+      return isLeaf(s) ? mapCounts(c, atLeaf) : mapCounts(c, (p) => N.mul(p));
+    };
+    const parts = sites.map(siteCounts);
+    const counts = parts.every((c) => c) ? sumCounts(parts as Counts[]) : undefined;
+    const site: SiteSolver = (s) => {
+      symbols.define(levels);
+      return isLeaf(s) ? solvedSite(s, atLeaf, tight, true, `${explanation}; this call runs once, at the bottom`, siteCounts(s)) : solvedSite(s, (p) => N.mul(p), tight, false, `${explanation}; this call runs at each of the ${n} levels`, siteCounts(s));
+    };
+    return { kind: "solved", polys: solved, tight, explanation, site, ...(counts ? { counts } : {}) };
   }
   // Halving: T(n) = a·T(n/2) + f(n). Leaves: n^log2(a).
   const e = Math.log2(a);
@@ -171,6 +185,10 @@ function halvingCounts(symbols: SymbolTable, fn: ts.SignatureDeclaration, n: str
     return out;
   };
   return { L: info.name, info, ratio, site };
+}
+
+function fnName(fn: ts.SignatureDeclaration): string {
+  return fn.name && "text" in fn.name ? String(fn.name.text) : "recursion";
 }
 
 function polyOf(b: { kind: string; poly?: Poly }): Poly {
