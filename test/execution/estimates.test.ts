@@ -268,6 +268,30 @@ const CASES: EstimateCase[] = [
   // Re-measured (issue 16): new programs of the issue's shapes, other SDKs and layouts than the examples.
 
   {
+    name: "R1 a dialogue re-sent each turn with a system prompt apart (Anthropic)",
+    file: "test/fixtures/execution/remeasure/pair-programmer.ts",
+    fn: "pairOn",
+    args: [filler(35), 7],
+    assume: { turns: 7, "|goal|": 35 },
+    outputs: { "claude-sonnet-4-5": reply(150) },
+    sites: [{ model: "claude-sonnet-4-5", bound: "exact" }],
+  },  {
+    name: "R13 a window with the system message pinned (it starts the history)",
+    file: "test/fixtures/execution/remeasure/pinned-window.ts",
+    fn: "concierge",
+    args: [list(9, 40)],
+    assume: { "|requests|": 9, "|req|": 40 },
+    outputs: { "gpt-4o-mini": reply(60) },
+    sites: [{ model: "gpt-4o-mini", bound: "exact" }],
+  },  {
+    name: "R14 a window kept by shifting the oldest messages out",
+    file: "test/fixtures/execution/remeasure/trimmed-log.ts",
+    fn: "coach",
+    args: [list(8, 50)],
+    assume: { "|questions|": 8, "|question|": 50 },
+    outputs: { "claude-3-5-haiku-latest": reply(70) },
+    sites: [{ model: "claude-3-5-haiku-latest", bound: "exact" }],
+  },  {
     name: "R2 a transcript per chapter grown over its rounds (nested loops, ollama)",
     file: "test/fixtures/execution/remeasure/chapter-quiz.ts",
     fn: "quiz",

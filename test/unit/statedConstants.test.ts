@@ -72,3 +72,18 @@ export async function label(tickets: { id: string; body: string }[]) {
     assert.ok(!f!.symbols.some((s) => s.name === "|t.id|"));
   });
 });
+
+describe("values of either branch", () => {
+  it("a conditional sends one branch: counted at the larger, not their sum", () => {
+    const [f] = analyze(`import OpenAI from "openai";
+const client = new OpenAI();
+export async function pair(goal: string, turns: number) {
+  for (let turn = 0; turn < turns; turn++) {
+    await client.chat.completions.create({ model: "gpt-4o", max_tokens: 5, messages: [{ role: "user", content: turn === 0 ? goal : \`Done. \${goal}\` }] });
+  }
+}
+`);
+    // "Done. " is 3 tokens: the larger branch is |goal| + 3, sent on each of the 4 turns (the sum said 2·|goal| + 3).
+    assert.deepEqual([estimate(f!, { turns: 4, "|goal|": 30 }).inputTokens, f!.inputTokens.kind === "poly" && f!.inputTokens.tight], [4 * 33, true]);
+  });
+});

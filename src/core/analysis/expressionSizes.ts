@@ -46,7 +46,11 @@ export class ExpressionSizes extends SizePart {
         }),
       );
     }
-    if (t.isConditionalExpression(e)) return combine([this.sizeOf(e.whenTrue, site), this.sizeOf(e.whenFalse, site)]);
+    if (t.isConditionalExpression(e)) {
+      // One branch is sent, not both: counted, the larger (term by term); the bound keeps their sum.
+      const branches = [this.sizeOf(e.whenTrue, site), this.sizeOf(e.whenFalse, site)];
+      return withMean(combine(branches), Poly.largest(branches.map(meanOf)), Poly.largest(branches.map(sizeAtIteration)));
+    }
     if (t.isBinaryExpression(e)) {
       const k = e.operatorToken.kind;
       if (k === t.SyntaxKind.PlusToken) return combine([this.sizeOf(e.left, site), this.sizeOf(e.right, site)]);
