@@ -8,7 +8,7 @@
 import { Bound } from "./algebra/bound";
 import { Poly } from "./algebra/poly";
 import { nameTable } from "./nameTables";
-import { mapCounts, type Finding, type LoopSummary } from "./model";
+import { renameCounts, type Finding, type LoopSummary } from "./model";
 import { renderLines } from "./lineRefs";
 import type * as ts from "typescript";
 import type { TS } from "./binder/scopes";
@@ -207,7 +207,7 @@ function applyBound(f: Finding, b: UpperBound): Finding {
     outputPerCall: sub(f.outputPerCall),
     generationCost: sub(f.generationCost),
     span: sub(f.span),
-    ...(f.counts ? { counts: mapCounts(f.counts, (p) => p.subst(symbol, Poly.constant(b.max))) } : {}),
+    ...(f.counts ? { counts: renameCounts(f.counts, (p) => p.subst(symbol, Poly.constant(b.max))) } : {}),
     loops,
     symbols: f.symbols.filter((s) => s.name !== symbol),
     explanation: [...f.explanation, `line ${b.line}: @aalp bounds ${symbol} ≤ ${b.max}, so the bounds above hold with ${symbol} = ${b.max} as upper bounds`],

@@ -6,7 +6,7 @@ import { Bound } from "./algebra/bound";
 import type { Poly } from "./algebra/poly";
 import type { Summary } from "./analysis/summary";
 import { holdsLineMarks, renderLines, renumberLines } from "./lineRefs";
-import { mapCounts, type Finding } from "./model";
+import { mapCounts, renameCounts, type Finding } from "./model";
 import type { SymbolInfo } from "./symbols";
 
 /** A line that has no number in the new version: the finding cannot be renumbered. */
@@ -64,7 +64,7 @@ function rewriteFinding(f: Finding, w: Rewrite, sortSymbols: boolean): Finding {
     outputPerCall: bound(f.outputPerCall),
     generationCost: bound(f.generationCost),
     span: bound(f.span),
-    ...(f.counts ? { counts: mapCounts(f.counts, poly) } : {}),
+    ...(f.counts ? { counts: renameCounts(f.counts, poly) } : {}),
     loops,
     explanation: f.explanation.map((e) => w.text(e)),
     symbols,

@@ -61,11 +61,30 @@ export interface Counts {
    * token reading in + j tokens (paper, eq. 5), in the model size's symbol `m[model]`.
    */
   readonly generation: Poly;
+  /**
+   * A window still filling over the site's `trip` executions: `input` counts the first ones as
+   * they are when the loop runs at least shortfall.length − 1 times; below that, input is larger
+   * by shortfall[last] − shortfall[trip] and generation by that times `perInputToken` (m·out).
+   */
+  readonly filling?: { readonly trip: Poly; readonly shortfall: readonly Poly[]; readonly perInputToken: Poly };
 }
 
-/** Each count through `f` (a substitution, a renaming). */
+export type CountKey = "calls" | "input" | "output" | "generation";
+
+/** The four counts' polynomials. */
+export function countPolys(c: Counts): Poly[] {
+  return [c.calls, c.input, c.output, c.generation];
+}
+
+/** Each count through `f` (a product, a substitution of sizes): a window's filling does not carry over. */
 export function mapCounts(c: Counts, f: (p: Poly) => Poly): Counts {
   return { calls: f(c.calls), input: f(c.input), output: f(c.output), generation: f(c.generation) };
+}
+
+/** Each count through `f`, a renaming or a symbol's fixed value, its window's filling too. */
+export function renameCounts(c: Counts, f: (p: Poly) => Poly): Counts {
+  const filling = c.filling && { trip: f(c.filling.trip), shortfall: c.filling.shortfall.map(f), perInputToken: f(c.filling.perInputToken) };
+  return { ...mapCounts(c, f), ...(filling ? { filling } : {}) };
 }
 
 export interface Finding extends CostBounds {

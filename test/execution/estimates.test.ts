@@ -100,6 +100,16 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4o-mini", bound: "exact" }],
   },
   {
+    name: "a windowed history whose loop stops before the window fills (3 turns of a window full from the 5th)",
+    file: "examples/windowed-history.ts",
+    fn: "supportSession",
+    args: [list(3, 200)],
+    assume: { "|userMessages|": 3, "|userMessage|": 200 },
+    outputs: { "gpt-4o-mini": reply(400) },
+    // Σ_{i<3} of the messages present (1, 3, 5): the count for a full run would subtract the 4th turn's shortfall too.
+    sites: [{ model: "gpt-4o-mini", bound: "exact" }],
+  },
+  {
     name: "one call with a fixed system prompt",
     file: "examples/routing-generalist.ts",
     fn: "answerRequest",
@@ -284,6 +294,15 @@ const CASES: EstimateCase[] = [
     outputs: { "gpt-4o-mini": reply(60) },
     sites: [{ model: "gpt-4o-mini", bound: "exact" }],
   },  {
+    name: "R13 with fewer requests than it takes the window to be steady",
+    file: "test/fixtures/execution/remeasure/pinned-window.ts",
+    fn: "concierge",
+    args: [list(2, 40)],
+    assume: { "|requests|": 2, "|req|": 40 },
+    outputs: { "gpt-4o-mini": reply(60) },
+    sites: [{ model: "gpt-4o-mini", bound: "exact" }],
+  },
+  {
     name: "R14 a window kept by shifting the oldest messages out",
     file: "test/fixtures/execution/remeasure/trimmed-log.ts",
     fn: "coach",

@@ -2,6 +2,7 @@
 // send one request per element (LangChain batch): what the estimate and the symbols say.
 import * as assert from "node:assert/strict";
 import { estimate } from "../../src/core";
+import { countTokens } from "../../src/core/tokens";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { analyze, expectSites } from "./analyze";
@@ -85,5 +86,42 @@ export async function pair(goal: string, turns: number) {
 `);
     // "Done. " is 3 tokens: the larger branch is |goal| + 3, sent on each of the 4 turns (the sum said 2·|goal| + 3).
     assert.deepEqual([estimate(f!, { turns: 4, "|goal|": 30 }).inputTokens, f!.inputTokens.kind === "poly" && f!.inputTokens.tight], [4 * 33, true]);
+  });
+});
+
+describe("windows over a history that starts with elements", () => {
+  const SYSTEM = "You are a concise assistant for a bicycle repair shop.";
+  const S = countTokens(SYSTEM);
+  const program = (trim: string, send: string) => `import OpenAI from "openai";
+const client = new OpenAI();
+export async function chat(qs: string[]) {
+  const h: { role: string; content: string }[] = [{ role: "system", content: "${SYSTEM}" }];
+  for (const q of qs) {
+    h.push({ role: "user", content: q });
+    ${trim}
+    const c = await client.chat.completions.create({ model: "gpt-4o", max_tokens: 10, messages: ${send} });
+    h.push({ role: "assistant", content: c.choices[0].message.content ?? "" });
+  }
+}
+`;
+
+  it("splice(1, h.length − 4) keeps the system message and the last 3: counted turn by turn, also below the steady turn", () => {
+    const [f] = analyze(program("if (h.length > 4) h.splice(1, h.length - 4);", "h"));
+    // [S, q] then [S, q, a, q] from the 2nd turn on: (S + 20) + 4·(S + 50) at 5 turns; S + 20 at 1.
+    assert.equal(estimate(f!, { "|qs|": 5, "|q|": 20 }).inputTokens, 5 * S + 220);
+    assert.equal(estimate(f!, { "|qs|": 1, "|q|": 20 }).inputTokens, S + 20);
+  });
+
+  it("while (h.length > 3) h.shift() drops the system message once the history is longer", () => {
+    const [f] = analyze(program("while (h.length > 3) h.shift();", "h"));
+    // [S, q], [S, q, a, q] → [q, a, q] from the 2nd turn on: (S + 20) + 3·(50) at 4 turns.
+    assert.equal(estimate(f!, { "|qs|": 4, "|q|": 20 }).inputTokens, S + 20 + 150);
+  });
+
+  it("[h[0], ...h.slice(-2)] sends the system message pinned, and again while it is among the last 2", () => {
+    const [f] = analyze(program("", "[h[0], ...h.slice(-2)]"));
+    // Turn 0: S + [S, q]; from turn 1: S + [a, q]: 2S + 20, then (S + 30) each.
+    assert.equal(estimate(f!, { "|qs|": 3, "|q|": 20 }).inputTokens, 2 * S + 20 + 2 * (S + 30));
+    assert.equal(estimate(f!, { "|qs|": 1, "|q|": 20 }).inputTokens, 2 * S + 20);
   });
 });

@@ -11,45 +11,11 @@ import type { LoopInfo } from "./loops";
 import { SizePart } from "./sizeContext";
 import { combine, factsOf, indexSymbol, meanOf, sizeAtIteration, strongerGrowth, withMean, ZERO, type Growth, type Size } from "./sizeValues";
 import { substitute } from "./summary";
+import { fillingOfRun } from "./windowRuns";
 import { elementsAdded, type Write } from "./writes";
 
 export class Accumulation extends SizePart {
   private readonly inProgressFields = new Set<string>();
-
-  /**
-   * `history.slice(-W)` of a history that starts empty and grows by pushes in the one loop around
-   * the site: at iteration i it holds E_i = i·R + (pushed before the site) elements,
-   * so the window is not full while E_i < W. What a full window each time counts too many over
-   * those first iterations: each push's elements present then ((i + [before the site])·k) against
-   * its share of a full window. Undefined for any other shape.
-   */
-  windowFilling(recv: ts.Expression, W: number, site: ts.Node): Size["filling"] {
-    const t = this.ts;
-    const x = this.constants.skipTrivia(recv);
-    const decl = t.isIdentifier(x) ? this.scopes.resolve(x) : undefined;
-    if (!decl || !t.isVariableDeclaration(decl) || !decl.initializer || !t.isIdentifier(x)) return undefined;
-    const init = this.constants.skipTrivia(decl.initializer);
-    if (!t.isArrayLiteralExpression(init) || init.elements.length > 0) return undefined;
-    const declLoops = new Set(this.loops.around(decl).map((l) => l.node));
-    const loops = this.loops.around(site).filter((l) => !declLoops.has(l.node));
-    if (loops.length !== 1 || !loops[0]!.exact) return undefined;
-    const loop = loops[0]!.node;
-    const writes = this.parts.writes.writesOf(decl, x.text);
-    if (writes.length === 0 || writes.some((w) => w.kind !== "grow" || w.conditional || !w.delta || this.loops.around(w.node).filter((l) => !declLoops.has(l.node)).map((l) => l.node).join() !== [loop].join())) return undefined;
-    const pushes = writes.map((w) => ({ k: w.delta!.length, before: w.node.pos < site.pos ? 1 : 0, size: Poly.sum(w.delta!.map((d) => meanOf(this.parts.expressions.sizeOf(d, w.node)))) }));
-    const R = pushes.reduce((s, p) => s + p.k, 0);
-    const b = pushes.reduce((s, p) => s + p.before * p.k, 0);
-    const filledAfter = Math.max(0, Math.ceil((W - b) / R));
-    if (filledAfter === 0) return undefined;
-    // A full window: each push's share of W (as the mean above counts it).
-    const perElement = Poly.sum(pushes.map((p) => p.size)).scale(1 / R);
-    let excess = Poly.zero;
-    for (let i = 0; i < filledAfter; i++) {
-      const present = Poly.sum(pushes.map((p) => p.size.scale(i + p.before)));
-      excess = excess.add(perElement.scale(W).add(present.scale(-1)));
-    }
-    return { excess: excess.dropZeros(), filledAfter };
-  }
 
   /**
    * `this.history`: a field that the class's methods grow. At a call inside a method it holds what
@@ -147,7 +113,12 @@ export class Accumulation extends SizePart {
         parts.push(withMean({ ...grown, poly: grown.poly.mul(invocations), tight: false, growth: strongerGrowth(grown.growth, kind), notes: [...grown.notes, `${name} is declared outside ${fnName} and keeps growing across its calls (calls[${fnName}])`], ...acrossCalls(name, this.ctx.line(w.node), grown) }, mean, at));
       } else parts.push(grown);
     }
-    return combine(parts);
+    const kept = combine(parts);
+    // Kept to a window by a trim in the loop: run iteration by iteration where the shape is known.
+    const run = window ? this.parts.windows.trimmed(decl, site) : undefined;
+    if (!run) return kept;
+    const filling = fillingOfRun(run);
+    return withMean({ ...kept, ...(filling ? { filling } : {}) }, run.steady);
   }
 
   private isWithin(node: ts.Node, ancestor: ts.Node): boolean {

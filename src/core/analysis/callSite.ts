@@ -5,7 +5,7 @@ import { Bound, formatBound, formatValue, type SymbolRank } from "../algebra/bou
 import { Poly } from "../algebra/poly";
 import type { Constants } from "../binder/constants";
 import type { LlmCall } from "../binder/provenance";
-import { mapCounts, type CostBounds, type Counts } from "../model";
+import { countPolys, mapCounts, type CostBounds, type Counts } from "../model";
 import type { Scopes, TS } from "../binder/scopes";
 import { modelSymbol, type SymbolTable } from "../symbols";
 import type { LoopInfo, Loops } from "./loops";
@@ -153,7 +153,7 @@ export class CallSites {
     // A window still filling sends fewer elements on the loop's first iterations than a full one.
     const filling = loops.length === 1 && !steps && !llm.state ? fillingOf(prompt).filling : undefined;
     const inputCount = filling ? iterations.mul(inputPerCallMean).add(filling.excess.scale(-1)) : iterations.mul(inputPerCallMean);
-    if (filling) explanation.push(`the window fills over the first ${filling.filledAfter} iterations: ${formatCount(filling.excess, rank)} tokens fewer in all than a full window each time (exact from ${filling.filledAfter} iterations on)`);
+    if (filling) explanation.push(`the window is steady after ${filling.filledAfter} iterations: the first ones send ${formatCount(filling.excess, rank)} tokens fewer in all than the steady window each time (counted one by one, also when the loop runs fewer times)`);
     const sum = this.sumLine(perCallAt, inputCount, loops);
     if (sum) explanation.push(sum);
     explanation.push(`generation Σ m·(in·out + out²) with out = ${show(out.poly, out.tight)}: ${show(generation, generationTight)}`);
@@ -171,7 +171,7 @@ export class CallSites {
       generationCost: Bound.of(generation, generationTight),
       span: Bound.of(loopSpan.mul(S), requestsTight),
       growth,
-      counts: { calls, input: inputCount, output: outputCount, generation: generationCount },
+      counts: { calls, input: inputCount, output: outputCount, generation: generationCount, ...(filling ? { filling: { trip: iterations, shortfall: filling.shortfall, perInputToken: m.mul(out.poly) } } : {}) },
       ...factsOf(prompt),
       loops,
       conditional,
@@ -275,7 +275,7 @@ export class CallSites {
       whole.set(p.name, name);
       values.set(name, meanOf(this.sizes.sizeOf(arg, llm.node)).add(grown.get(p.name) ?? Poly.zero));
     });
-    for (const sym of Object.values(c).flatMap((p: Poly) => p.symbols())) {
+    for (const sym of countPolys(c).flatMap((p) => p.symbols())) {
       if (/^calls\[/.test(sym)) values.set(sym, repeated.scale(0.5).add(Poly.constant(-0.5)));
       // A recursion's leaves follow from the size passed here: the same count, of this argument.
       const leaves = summary.symbols.find((s) => s.name === sym && s.leavesOf);

@@ -5,6 +5,7 @@ import { Poly } from "../algebra/poly";
 import { tokensInCharacters } from "../tokens";
 import { SizePart } from "./sizeContext";
 import { combine, constant, meanOf, withMean, ZERO, type Size } from "./sizeValues";
+import { fillingOfRun } from "./windowRuns";
 
 export class CollectionSizes extends SizePart {
   /** `s.slice(0, 200)` is constant; `history.slice(-8)` keeps a window of 8 elements. */
@@ -18,9 +19,11 @@ export class CollectionSizes extends SizePart {
     if (n === undefined) return { ...this.parts.expressions.sizeOf(recv, site), tight: false };
     if (this.isArrayLike(recv)) {
       const el = this.elementOrWhole(recv, site, false);
-      const filling = start !== undefined && start < 0 && !b ? this.parts.accumulation.windowFilling(recv, n, site) : undefined;
-      const sized = withMean({ ...el, poly: el.poly.scale(n), growth: "none", notes: [...el.notes, `${this.ctx.text(e)} keeps at most ${n} elements`] }, meanOf(el).scale(n));
-      return filling ? { ...sized, filling, notes: [...sized.notes, `the window fills after ${filling.filledAfter} iterations: the first ones send fewer than ${n} elements`] } : sized;
+      // Run on the history's elements where the loop's pushes are known: exact, iteration by iteration.
+      const run = start !== undefined && start < 0 && !b ? this.parts.windows.sliced(recv, n, site) : undefined;
+      const sized = withMean({ ...el, poly: el.poly.scale(n), growth: "none", notes: [...el.notes, `${this.ctx.text(e)} keeps at most ${n} elements`] }, run ? run.steady : meanOf(el).scale(n));
+      const filling = run && fillingOfRun(run);
+      return filling ? { ...sized, filling } : sized;
     }
     // A string slice: n characters (CHARACTERS_PER_TOKEN to a token); constant either way.
     return { ...constant(tokensInCharacters(n)), notes: [`${this.ctx.text(e)} is at most ${n} characters (${tokensInCharacters(n)} tokens): constant`] };

@@ -118,6 +118,9 @@ export class ExpressionSizes extends SizePart {
     const producer = this.parts.flow.producingCall(e);
     if (producer) return this.parts.outputs.outputOf(producer);
     if (t.isElementAccessExpression(e)) {
+      const k = this.constants.number(e.argumentExpression);
+      const pinned = k !== undefined && Number.isInteger(k) && k >= 0 ? this.parts.windows.pinned(e.expression, k, site) : undefined;
+      if (pinned) return pinned;
       const idx = this.constants.string(e.argumentExpression);
       if (idx === undefined) return this.parts.collections.elementOrWhole(e.expression, site, false);
     }

@@ -7,7 +7,7 @@ import { Constants } from "../binder/constants";
 import { Provenance, type DeclaredTypes, type ExportedClient, type LlmCall, type TypeMember } from "../binder/provenance";
 import { Scopes, type TS } from "../binder/scopes";
 import { ENDPOINT_CATALOG, SDK_CATALOG, catalogCalleeNames, moduleMatches, type SdkEntry } from "../catalog/sdks";
-import { mapCounts, type AnalysisOptions, type Finding } from "../model";
+import { countPolys, mapCounts, type AnalysisOptions, type Finding } from "../model";
 import { SymbolTable, rankBy } from "../symbols";
 import { Callees, type Callee } from "./callees";
 import { CallSites, type SiteBounds } from "./callSite";
@@ -716,7 +716,7 @@ export class FileAnalyzer {
         explanation.push(solved.explanation);
       }
     }
-    const usedNames = [...new Set([...Object.values(polys), ...Object.values(counts ?? {})].flatMap((p) => p.symbols()))];
+    const usedNames = [...new Set([...Object.values(polys), ...(counts ? countPolys(counts) : [])].flatMap((p) => p.symbols()))];
     const rename = (p: Poly): Poly => renameSymbols(p, file);
     const summary: Summary = {
       name,
@@ -941,7 +941,7 @@ export class FileAnalyzer {
     const start = llm.node.getStart(sf);
     const s = sf.getLineAndCharacterOfPosition(start);
     const e = sf.getLineAndCharacterOfPosition(llm.node.end);
-    const used = new Set([...[b.calls, b.inputTokens, b.outputTokens, b.generationCost].flatMap((x) => (x.kind === "poly" ? x.poly.symbols() : [])), ...(b.counts ? Object.values(b.counts).flatMap((p) => p.symbols()) : [])]);
+    const used = new Set([...[b.calls, b.inputTokens, b.outputTokens, b.generationCost].flatMap((x) => (x.kind === "poly" ? x.poly.symbols() : [])), ...(b.counts ? countPolys(b.counts).flatMap((p) => p.symbols()) : [])]);
     return {
       file: sf.fileName,
       line: s.line + 1,

@@ -16,7 +16,7 @@ import { CONDITIONAL_NOTE, type SiteBounds } from "./callSite";
 import { exits, isWithin } from "./controlFlow";
 import type { Loops } from "./loops";
 import type { SummaryPolys } from "./summary";
-import { mapCounts, type Counts } from "../model";
+import { countPolys, mapCounts, type CountKey, type Counts } from "../model";
 
 type Polys = SummaryPolys;
 
@@ -91,7 +91,7 @@ export function solveRecursion(
     // Exact where a level's count does not depend on how many levels are left: n times it (once at the bottom).
     const siteCounts = (s: Site): Counts | undefined => {
       const c = s.bounds.counts;
-      if (!c || Object.values(c).some((p: Poly) => p.degreeIn(n) > 0)) return undefined;
+      if (!c || countPolys(c).some((p) => p.degreeIn(n) > 0)) return undefined;
       return isLeaf(s) ? mapCounts(c, atLeaf) : mapCounts(c, (p) => N.mul(p));
     };
     const parts = sites.map(siteCounts);
@@ -173,9 +173,9 @@ function halvingCounts(symbols: SymbolTable, fn: ts.SignatureDeclaration, n: str
   const ratio = `${CHARACTERS_PER_TOKEN} characters a token`;
   const info: SymbolInfo = { name: `leaves[${name}]`, kind: "count", line: 0, origin: `the pieces ${name}() halves ${n} into: at most ${cap} characters each (${ratio})`, leavesOf: { from: n, characters: cap } };
   const L = Poly.symbol(symbols.define(info));
-  const countOf = (s: Site, k: keyof Counts): Poly => s.bounds.counts?.[k] ?? polyOf(k === "calls" ? s.bounds.calls : k === "input" ? s.bounds.inputTokens : k === "output" ? s.bounds.outputTokens : s.bounds.generationCost);
+  const countOf = (s: Site, k: CountKey): Poly => s.bounds.counts?.[k] ?? polyOf(k === "calls" ? s.bounds.calls : k === "input" ? s.bounds.inputTokens : k === "output" ? s.bounds.outputTokens : s.bounds.generationCost);
   const site = (s: Site, leaf: boolean): Counts | undefined => {
-    const out: Record<keyof Counts, Poly> = { calls: Poly.zero, input: Poly.zero, output: Poly.zero, generation: Poly.zero };
+    const out: Record<CountKey, Poly> = { calls: Poly.zero, input: Poly.zero, output: Poly.zero, generation: Poly.zero };
     for (const k of ["calls", "input", "output", "generation"] as const) {
       const c = countOf(s, k);
       if (c.degreeIn(n) > (leaf ? 1 : 0)) return undefined;

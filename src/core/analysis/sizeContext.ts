@@ -17,6 +17,7 @@ import type { OutputSizes } from "./outputSizes";
 import type { PromptFlow } from "./promptFlow";
 import { ZERO, type Size } from "./sizeValues";
 import type { Writes } from "./writes";
+import type { WindowRuns } from "./windowRuns";
 
 /** The file and tables the parts share, and how sizes name its source text (one instance per file). */
 export class SizeContext {
@@ -57,6 +58,7 @@ export interface SizeParts {
   readonly accumulation: Accumulation;
   readonly outputs: OutputSizes;
   readonly arguments: ArgumentSizes;
+  readonly windows: WindowRuns;
 }
 
 /** A part of the size analysis: the shared context and the other parts. */

@@ -25,9 +25,10 @@ export interface Size {
   readonly facts?: readonly GrowthFact[];
   /**
    * A window still filling: the tokens that `mean` (a full window each time) counts too many over
-   * the site's executions in its one loop, as the window fills (exact from `filledAfter` on).
+   * the site's executions in its one loop, as the window fills (exact from `filledAfter` on);
+   * `shortfall[n]` is that over the first n executions (n ≤ filledAfter; `excess` is the last).
    */
-  readonly filling?: { readonly excess: Poly; readonly filledAfter: number };
+  readonly filling?: { readonly excess: Poly; readonly filledAfter: number; readonly shortfall: readonly Poly[] };
   /**
    * The mean of the size over the site's executions, where it differs from `poly` (the largest):
    * a history grown by g per iteration holds s + i·g at iteration i, so its mean over b iterations
@@ -75,7 +76,10 @@ export function factsOf(parts: readonly { readonly facts?: readonly GrowthFact[]
 export function fillingOf(parts: readonly Size[]): { filling?: NonNullable<Size["filling"]> } {
   const filling = parts.flatMap((p) => (p.filling ? [p.filling] : []));
   if (filling.length === 0) return {};
-  return { filling: { excess: Poly.sum(filling.map((f) => f.excess)), filledAfter: Math.max(...filling.map((f) => f.filledAfter)) } };
+  const filledAfter = Math.max(...filling.map((f) => f.filledAfter));
+  // Each window's shortfall stays at its total once it has filled.
+  const shortfall = Array.from({ length: filledAfter + 1 }, (_, n) => Poly.sum(filling.map((f) => f.shortfall[Math.min(n, f.filledAfter)]!)));
+  return { filling: { excess: Poly.sum(filling.map((f) => f.excess)), filledAfter, shortfall } };
 }
 
 export function combine(parts: readonly Size[], poly?: Poly): Size {

@@ -22,6 +22,7 @@ import { PromptFlow } from "./promptFlow";
 import { SizeContext, type SizeParts } from "./sizeContext";
 import type { Size } from "./sizeValues";
 import type { Summary } from "./summary";
+import { WindowRuns } from "./windowRuns";
 import { Writes, type Write } from "./writes";
 
 export class Sizes implements SizeParts {
@@ -33,6 +34,7 @@ export class Sizes implements SizeParts {
   readonly accumulation: Accumulation;
   readonly outputs: OutputSizes;
   readonly arguments: ArgumentSizes;
+  readonly windows: WindowRuns;
 
   constructor(
     ts: TS,
@@ -52,6 +54,7 @@ export class Sizes implements SizeParts {
     this.accumulation = new Accumulation(ctx, this);
     this.outputs = new OutputSizes(ctx, this);
     this.arguments = new ArgumentSizes(ctx, this);
+    this.windows = new WindowRuns(ctx, this);
   }
 
   /** The size of `expr` at the LLM call `site` (an upper bound over the site's executions). */

@@ -2,7 +2,7 @@
 // user's assumptions, and documented defaults for the symbols they leave open.
 import type { Bound } from "../algebra/bound";
 import type { Poly } from "../algebra/poly";
-import type { Finding } from "../model";
+import type { Counts, Finding } from "../model";
 import { nameTable, ownValue } from "../nameTables";
 import { halvingLeaves, type SymbolKind } from "../symbols";
 
@@ -70,14 +70,26 @@ export function estimate(f: Finding, assume: Readonly<Record<string, number>>): 
   }
   // The exact counts where the analysis worked them out; else the bounds' polynomials (never below).
   const count = (b: Bound, exact: Poly | undefined): number => (b.kind === "poly" && exact ? Math.max(0, exact.evaluate(values, 1)) : valueOf(b, values));
+  // A window still filling when the loop stops: its first iterations, counted one by one.
+  const short = fillingShort(f.counts?.filling, values);
   return {
     calls: count(f.calls, f.counts?.calls),
-    inputTokens: count(f.inputTokens, f.counts?.input),
+    inputTokens: count(f.inputTokens, f.counts?.input) + short.input,
     outputTokens: count(f.outputTokens, f.counts?.output),
-    generationCost: count(f.generationCost, f.counts?.generation),
+    generationCost: count(f.generationCost, f.counts?.generation) + short.generation,
     exact: isExact(f),
     at,
   };
+}
+
+/** What the counts (exact from the window's steady iteration on) leave out when the loop stops before it. */
+function fillingShort(filling: Counts["filling"], values: Readonly<Record<string, number>>): { input: number; generation: number } {
+  if (!filling) return { input: 0, generation: 0 };
+  const n = Math.round(filling.trip.evaluate(values, 1));
+  const last = filling.shortfall.length - 1;
+  if (!(n >= 0 && n < last)) return { input: 0, generation: 0 };
+  const input = filling.shortfall[last]!.evaluate(values, 1) - filling.shortfall[n]!.evaluate(values, 1);
+  return { input, generation: input * filling.perInputToken.evaluate(values, 1) };
 }
 
 /** Whether an estimate is a count (Θ calls and input) rather than an upper bound. */
