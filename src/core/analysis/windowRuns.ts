@@ -30,6 +30,7 @@ interface Element {
 export class WindowRuns extends SizePart {
   /** `h.slice(-W)` at the site. */
   sliced(recv: ts.Expression, W: number, site: ts.Node): WindowRun | undefined {
+    if (!(W >= 1)) return undefined;
     const x = this.constants.skipTrivia(recv);
     const decl = this.ts.isIdentifier(x) ? this.scopes.resolve(x) : undefined;
     const history = decl && this.history(decl, site);
@@ -98,14 +99,14 @@ export class WindowRuns extends SizePart {
       const appends = t.isCallExpression(w.node) ? t.isPropertyAccessExpression(w.node.expression) && w.node.expression.name.text === "push" : t.isBinaryExpression(w.node) && t.isArrayLiteralExpression(this.constants.skipTrivia(w.node.right));
       return appends && w.delta && depth === 1 ? { kind: "push", pos: w.node.pos, sizes: w.delta.map((d) => meanOf(this.parts.expressions.sizeOf(d, w.node))) } : undefined;
     }
-    if (w.kind !== "window" || w.cap === undefined || depth > 2) return undefined;
+    if (w.kind !== "window" || w.cap === undefined || !(w.cap >= 1) || depth > 2) return undefined;
     const call = w.node;
     // `h.shift()` drops the first; `h.splice(k, …)` keeps the first k; `h = h.slice(-N)` keeps the last N.
     if (t.isCallExpression(call) && t.isPropertyAccessExpression(call.expression)) {
       const method = call.expression.name.text;
       if (method === "shift") return { kind: "trim", pos: call.pos, keep: 0, cap: w.cap };
       const keep = method === "splice" ? this.constants.number(call.arguments[0]) : undefined;
-      return keep === undefined ? undefined : { kind: "trim", pos: call.pos, keep, cap: w.cap };
+      return keep === undefined || !(keep >= 0 && keep < w.cap) ? undefined : { kind: "trim", pos: call.pos, keep, cap: w.cap };
     }
     return depth === 1 ? { kind: "trim", pos: call.pos, keep: 0, cap: w.cap } : undefined;
   }
