@@ -56,9 +56,14 @@ export function lookupPrice(model: string | null, sdk?: string, overrides: Price
  */
 const catalogPrices = new Map<string, PriceLookup>();
 
+/** `openai/gpt-4.1` (an AI SDK gateway id) or `openai:gpt-4o` (LangChain's): the provider and the model. */
+const PROVIDER_PREFIX = /^([a-z][a-z0-9-]*)[/:]([^/:]+)$/;
+
 function catalogPrice(model: string, sdk: string | undefined): PriceLookup {
   // The snapshot's own date, so that prices scheduled after it never change a result.
-  const r = calcPrice({ input_tokens: 0, output_tokens: 0 }, model, { providerId: providerOfSdk(sdk), timestamp: new Date(`${PRICE_DATA.date}T00:00:00Z`) });
+  const at = { timestamp: new Date(`${PRICE_DATA.date}T00:00:00Z`) };
+  const prefixed = PROVIDER_PREFIX.exec(model);
+  const r = calcPrice({ input_tokens: 0, output_tokens: 0 }, model, { providerId: providerOfSdk(sdk), ...at }) ?? (prefixed ? calcPrice({ input_tokens: 0, output_tokens: 0 }, prefixed[2]!, { providerId: prefixed[1]!, ...at }) : undefined);
   if (!r) return { found: false, reason: `no price for ${model} in ${PRICE_DATA.package} ${PRICE_DATA.version} (${PRICE_DATA.date}); add an override` };
   const input = baseOf(r.model_price, "input_mtok");
   const output = baseOf(r.model_price, "output_mtok");

@@ -68,6 +68,13 @@ describe("pricing", () => {
     assert.equal(own.dollars, (2000 * (0.5 * 1 + 0.5 * 0.5) + 1000 * 2) / 1e6);
   });
 
+  it("a model named with its provider (AI SDK gateway `openai/gpt-4.1`, LangChain `openai:gpt-4o`) is priced as that provider's model", () => {
+    assert.deepEqual(lookupPrice("openai/gpt-4.1", "ai"), { ...lookupPrice("gpt-4.1", "openai"), found: true });
+    assert.deepEqual(lookupPrice("openai:gpt-4o", "@langchain"), lookupPrice("gpt-4o", "openai"));
+    assert.equal(lookupPrice("anthropic/claude-sonnet-4-5", "ai").found && lookupPrice("anthropic/claude-sonnet-4-5", "ai").prices.input, 3);
+    assert.equal(lookupPrice("nobody/gpt-4o-but-not", "ai").found, false);
+  });
+
   it("unknown, local and non-static models give null with the reason", () => {
     const unknown = LOOP.replace('"gpt-4o"', '"my-finetune-7"');
     assert.deepEqual(dollarEstimate(analyze(unknown)[0]!, {}), { dollars: null, reason: "no price for my-finetune-7 in @pydantic/genai-prices 0.1.8 (2026-09-23); add an override" });
