@@ -128,7 +128,7 @@ describe("tsserver plugin (a real tsserver)", function () {
     assert.ok(r.success, r.message);
     const fixes = r.body as { fixName: string; description: string; changes: { fileName: string; textChanges: { start: { line: number; offset: number }; end: { line: number; offset: number }; newText: string }[] }[] }[];
     assert.deepEqual(fixes.map((f) => f.fixName), ["aalp.window-history", "aalp.summarize-history", "aalp.reset-history", "aalp.ignore"]);
-    assert.equal(fixes[0]!.description, "Keep the last 8 messages: $0.091 → $0.08 per run at default sizes");
+    assert.equal(fixes[0]!.description, "Keep the last 8 messages: $0.091 → $0.07 per run at default sizes");
     assert.deepEqual(fixes[0]!.changes, [
       {
         fileName: file,
@@ -198,21 +198,21 @@ describe("tsserver plugin (a real tsserver)", function () {
       const r = await server.request("configurePlugin", { pluginName: "aalp-lens-tsserver-plugin", configuration });
       assert.ok(r.success, r.message);
     };
-    assert.equal(await title(), "Keep the last 8 messages: $0.091 → $0.08 per run at default sizes");
+    assert.equal(await title(), "Keep the last 8 messages: $0.091 → $0.07 per run at default sizes");
     // The extension's values at the built-in defaults price as the core does, but say whose they are.
     await configure({ assumptions: {}, defaults: { count: 10, size: 200, output: 300 }, prices: {} });
-    assert.equal(await title(), "Keep the last 8 messages: $0.091 → $0.08 per run at your sizes");
+    assert.equal(await title(), "Keep the last 8 messages: $0.091 → $0.07 per run at your sizes");
     // A saved assumption (aalp.assumptions): 40 questions instead of 10.
     await configure({ assumptions: { "|questions|": 40 }, defaults: { count: 10, size: 200, output: 300 }, prices: {} });
-    assert.equal(await title(), "Keep the last 8 messages: $1.12 → $0.32 per run at your sizes");
+    assert.equal(await title(), "Keep the last 8 messages: $1.12 → $0.31 per run at your sizes");
     // aalp.defaults.loopCount fills the loop count nothing else sets.
     await configure({ assumptions: {}, defaults: { count: 40, size: 200, output: 300 }, prices: {} });
-    assert.equal(await title(), "Keep the last 8 messages: $1.12 → $0.32 per run at your sizes");
+    assert.equal(await title(), "Keep the last 8 messages: $1.12 → $0.31 per run at your sizes");
     // aalp.prices: the model's price per million tokens.
     await configure({ assumptions: {}, defaults: { count: 10, size: 200, output: 300 }, prices: { "gpt-4o": { input: 1, output: 1 } } });
-    assert.equal(await title(), "Keep the last 8 messages: $0.027 → $0.023 per run at your sizes");
+    assert.equal(await title(), "Keep the last 8 messages: $0.027 → $0.019 per run at your sizes");
     await configure({});
-    assert.equal(await title(), "Keep the last 8 messages: $0.091 → $0.08 per run at default sizes");
+    assert.equal(await title(), "Keep the last 8 messages: $0.091 → $0.07 per run at default sizes");
   });
 
   it("after an edit re-analyses only the statements it reaches, renumbers those it moves, and honours @aalp ignore", async () => {

@@ -40,18 +40,18 @@ const CASES: readonly Case[] = [
   },
   {
     fixture: "chat-history.ts", line: 11, code: "aalp.growing-history", id: "window-history", expected: "chat-history.window-history.ts",
-    title: "Keep the last 8 messages and the system message: $0.073 → $0.069 per run at default sizes",
+    title: "Keep the last 8 messages and the system message: $0.073 → $0.056 per run at default sizes",
     lineAfter: 12, bound: "Θ(|questions|·|question| + |questions|·out[gpt-4.1])",
   },
   {
     fixture: "debug-naive.ts", line: 20, code: "aalp.growing-history", id: "window-history", expected: "debug-naive.window-history.ts",
-    title: "Keep the last 8 messages: $0.076 → $0.061 per run at default sizes",
+    title: "Keep the last 8 messages: $0.076 → $0.055 per run at default sizes",
     lineAfter: 21, bound: "Θ(rounds·|program|)",
   },
   {
     // A history that starts with a named system message: the window starts after it (splice(1, …)).
     fixture: "exec/support-chat.ts", line: 14, code: "aalp.growing-history", id: "window-history", expected: "support-chat.window-history.ts",
-    title: "Keep the last 8 messages and the system message: $0.041 → $0.036 per run at default sizes",
+    title: "Keep the last 8 messages and the system message: $0.041 → $0.028 per run at default sizes",
     lineAfter: 15, bound: "Θ(|userMessages|·|message|)",
   },
   {
@@ -203,10 +203,10 @@ describe("fix titles at the editor's sizes", () => {
     const text = fixture("debug-naive.ts");
     const advice = adviceFor("debug-naive.ts", text).find((a) => a.finding.line === 12)!;
     const at = (pricing?: AdviceSettings["pricing"]): string[] => quickFixesFor(ts, "debug-naive.ts", text, advice, { ...DEFAULT_ADVICE_SETTINGS, ...(pricing ? { pricing } : {}) }).filter((f) => f.id === "window-history").map((f) => f.title);
-    assert.deepEqual(at(), ["Keep the last 8 messages: $0.0043 → $0.0036 per run at default sizes"]);
-    assert.deepEqual(at({ assume: { rounds: 20 } }), ["Keep the last 8 messages: $0.015 → $0.0073 per run at your sizes"]);
+    assert.deepEqual(at(), ["Keep the last 8 messages: $0.0043 → $0.0032 per run at default sizes"]);
+    assert.deepEqual(at({ assume: { rounds: 20 } }), ["Keep the last 8 messages: $0.015 → $0.0068 per run at your sizes"]);
     // A price override of the model (per million tokens) is used on both sides.
-    assert.deepEqual(at({ assume: {}, prices: { "gpt-4o-mini": { input: 1.5, output: 6 } } }), ["Keep the last 8 messages: $0.043 → $0.036 per run at your sizes"]);
+    assert.deepEqual(at({ assume: {}, prices: { "gpt-4o-mini": { input: 1.5, output: 6 } } }), ["Keep the last 8 messages: $0.043 → $0.032 per run at your sizes"]);
   });
 });
 

@@ -113,7 +113,7 @@ describe("report webview (plain Node)", function () {
         ["wrapper-agent.ts:16", "interview", "|questions|", { size: 10, value: 0.09165 }],
         ["debug-naive.ts:29", "debugProgram", "rounds", { size: 20, value: 0.2542 }],
         ["chat-history.ts:16", "tutor", "|questions|", { size: 10, value: 0.07334 }],
-        ["responses-chain.ts:14", "followUps", "|questions|", { size: 10, value: 0.0571 }],
+        ["responses-chain.ts:14", "followUps", "|questions|", { size: 10, value: 0.0562 }],
         ["ai-sdk-steps.ts:29", "investigate", "steps", { size: 10, value: 0.05538 }],
       ],
     );

@@ -62,7 +62,7 @@ export async function label(items: string[]) {
       const site = r.stdout.slice(r.stdout.indexOf("interview-agent.ts:13:27"));
       assert.deepEqual(
         site.split("\n").filter((l) => l.startsWith("  fix ")).slice(0, 2),
-        ["  fix     Keep the last 8 messages and the system message (saves ≈ $0.005)", "  fix     Start history afresh each iteration (forgets earlier turns) (saves ≈ $0.027)"],
+        ["  fix     Keep the last 8 messages and the system message (saves ≈ $0.0083)", "  fix     Start history afresh each iteration (forgets earlier turns) (saves ≈ $0.027)"],
       );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
