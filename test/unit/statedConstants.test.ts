@@ -113,9 +113,12 @@ export async function chat(qs: string[]) {
   });
 
   it("while (h.length > 3) h.shift() drops the system message once the history is longer", () => {
-    const [f] = analyze(program("while (h.length > 3) h.shift();", "h"));
-    // [S, q], [S, q, a, q] → [q, a, q] from the 2nd turn on: (S + 20) + 3·(50) at 4 turns.
-    assert.equal(estimate(f!, { "|qs|": 4, "|q|": 20 }).inputTokens, S + 20 + 150);
+    // [S, q], [S, q, a, q] → [q, a, q] from the 2nd turn on: (S + 20) + 3·(50) at 4 turns; the same
+    // with h = h.slice(-3).
+    for (const trim of ["while (h.length > 3) h.shift();", "h = h.slice(-3);"]) {
+      const [f] = analyze(program(trim, "h").replace("const h:", "let h:"));
+      assert.equal(estimate(f!, { "|qs|": 4, "|q|": 20 }).inputTokens, S + 20 + 150, trim);
+    }
   });
 
   it("[h[0], ...h.slice(-2)] sends the system message pinned, and again while it is among the last 2", () => {

@@ -108,7 +108,8 @@ export class WindowRuns extends SizePart {
       const keep = method === "splice" ? this.constants.number(call.arguments[0]) : undefined;
       return keep === undefined || !(keep >= 0 && keep < w.cap) ? undefined : { kind: "trim", pos: call.pos, keep, cap: w.cap };
     }
-    return depth === 1 ? { kind: "trim", pos: call.pos, keep: 0, cap: w.cap } : undefined;
+    // `h = h.slice(-N)` only: `h = [...h.slice(-N), x]` appends as well.
+    return depth === 1 && t.isBinaryExpression(call) && t.isCallExpression(this.constants.skipTrivia(call.right)) ? { kind: "trim", pos: call.pos, keep: 0, cap: w.cap } : undefined;
   }
 
   /** Runs the loop body's events on element sizes until what the site sends is steady. */

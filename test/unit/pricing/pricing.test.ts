@@ -71,7 +71,8 @@ describe("pricing", () => {
   it("a model named with its provider (AI SDK gateway `openai/gpt-4.1`, LangChain `openai:gpt-4o`) is priced as that provider's model", () => {
     assert.deepEqual(lookupPrice("openai/gpt-4.1", "ai"), { ...lookupPrice("gpt-4.1", "openai"), found: true });
     assert.deepEqual(lookupPrice("openai:gpt-4o", "@langchain"), lookupPrice("gpt-4o", "openai"));
-    assert.equal(lookupPrice("anthropic/claude-sonnet-4-5", "ai").found && lookupPrice("anthropic/claude-sonnet-4-5", "ai").prices.input, 3);
+    const claude = lookupPrice("anthropic/claude-sonnet-4-5", "ai");
+    assert.equal(claude.found && claude.prices.input, 3);
     assert.equal(lookupPrice("nobody/gpt-4o-but-not", "ai").found, false);
   });
 
