@@ -126,7 +126,7 @@ describe("AALP Lens in the editor", function () {
       "quickfix.aalp.reset-history Start conversation afresh each iteration (forgets earlier turns): $0.015 → $0.0037 per run at your sizes",
       "quickfix.aalp.scope-to-function Send one declaration of program per call, one pass each (drops the rounds cap): $0.015 → $0.0018 per run at your sizes",
       "quickfix.aalp.summarize-history Summarize conversation past 4000 tokens with gpt-4o-mini: $0.015 → $0.0043 per run at your sizes",
-      "quickfix.aalp.window-history Keep the last 8 messages: $0.015 → $0.0073 per run at your sizes",
+      "quickfix.aalp.window-history Keep the last 8 messages: $0.015 → $0.0069 per run at your sizes",
     ]);
     // Then, as ESLint's: ignore this call, and the documentation of each rule the finding holds.
     const extra = actions.filter((a) => a.kind?.value === "quickfix.aalp.ignore" || a.kind?.value === "quickfix.aalp.docs");
@@ -167,7 +167,7 @@ describe("AALP Lens in the editor", function () {
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", agent, reported[0]!.range, vscode.CodeActionKind.QuickFix.value);
     assert.deepEqual(actions.filter((a) => a.kind?.value.startsWith("quickfix.aalp.") && a.title.includes(" → ")).map((a) => `${a.kind?.value} ${a.title}`).sort(), [
       "quickfix.aalp.reset-history Start history afresh each iteration (forgets earlier turns): $0.092 → $0.043 per run at your sizes",
-      "quickfix.aalp.window-history Keep the last 8 messages and the system message: $0.092 → $0.087 per run at your sizes",
+      "quickfix.aalp.window-history Keep the last 8 messages and the system message: $0.092 → $0.08 per run at your sizes",
     ]);
     await vscode.commands.executeCommand("workbench.action.closeActiveEditor");
   });
