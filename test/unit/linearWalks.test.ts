@@ -64,4 +64,14 @@ describe("linear walks: doubling the input about doubles the analysis's work", (
     assert.equal(findings, 1);
     assert.ok(ratio < 2.5, `work grew ${ratio.toFixed(2)}× for twice the calls and body`);
   });
+
+  it("parameters typed by as many interfaces of the file (each interface walked the whole file for the functions returning it)", () => {
+    const typed = (n: number): string =>
+      HEAD +
+      Array.from({ length: n }, (_, i) => `interface G${i} { create(q: string): Promise<string> }\nfunction make${i}(): G${i} { return { create: async (q) => q }; }\nexport async function use${i}(g: G${i}, q: string) { return g.create(q); }\n`).join("") +
+      `export async function main(q: string) { return ${ASK("q")}; }\n`;
+    const { ratio, findings } = growth(typed, 100);
+    assert.equal(findings, 1);
+    assert.ok(ratio < 2.5, `work grew ${ratio.toFixed(2)}× for twice the interfaces`);
+  });
 });

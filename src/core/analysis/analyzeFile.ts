@@ -5,6 +5,7 @@ import type { SdkEntry } from "../catalog/sdks";
 import { renderFinding } from "../findingLines";
 import type { AnalysisOptions, FileAnalysis, Finding } from "../model";
 import { AnalysisCancelled, BudgetExceeded, FileAnalyzer, catalogWith } from "./fileAnalyzer";
+import { parseForAnalysis } from "./syntaxTree";
 
 const DEFAULT_MAX_FILE_SIZE = 2_000_000;
 
@@ -43,7 +44,7 @@ function analyzeText(tsm: TS, fileName: string, text: string, options: AnalysisO
   const rejected = rejectInput(fileName, text, options);
   if (rejected) return rejected;
   if (!mayContainLlmCalls(text, catalogWith(options), options?.wrappers)) return { file: fileName, findings: [] };
-  return findingsOf(tsm, fileName, () => new FileAnalyzer(tsm, tsm.createSourceFile(fileName, text, tsm.ScriptTarget.Latest, true, scriptKindOf(tsm, fileName)), options), output);
+  return findingsOf(tsm, fileName, () => new FileAnalyzer(tsm, parseForAnalysis(tsm, fileName, text, scriptKindOf(tsm, fileName)), options), output);
 }
 
 /** Files the analysis does not read: too large, or binary. */

@@ -471,22 +471,47 @@ export class Provenance {
       else if (t.isNewExpression(n)) for (const a of n.arguments ?? []) note(a);
       t.forEachChild(n, collect);
     };
-    const visit = (n: ts.Node): void => {
-      if (t.isFunctionLike(n) && n.type && this.namesType(n.type, name) && (n as { body?: ts.Node }).body) collect((n as { body?: ts.Node }).body!);
-      else t.forEachChild(n, visit);
-    };
-    visit(decl.getSourceFile());
+    // A body nested in another one of the list is collected twice: the same clients, kept once by key.
+    for (const body of this.bodiesReturning(decl.getSourceFile()).get(name) ?? []) collect(body);
     return found.size === 1 ? [...found.values()][0] : undefined;
   }
 
-  /** `I`, `I | null`, `Promise<I>`: whether a declared type is the interface `name`. */
-  private namesType(type: ts.TypeNode, name: string): boolean {
+  /**
+   * The bodies of the file's functions by the name of the type they are declared to return: one
+   * walk of the file for every interface asked about (an SDK's type modules declare hundreds, and a
+   * walk per interface was a tenth of a report over anthropic-sdk-typescript).
+   */
+  private bodiesReturning(file: ts.SourceFile): Map<string, ts.Node[]> {
+    const index = this.returnedTypeIndex.get(file);
+    if (index) return index;
     const t = this.ts;
-    if (t.isUnionTypeNode(type)) return type.types.some((x) => this.namesType(x, name));
-    if (t.isParenthesizedTypeNode(type)) return this.namesType(type.type, name);
-    if (!t.isTypeReferenceNode(type) || !t.isIdentifier(type.typeName)) return false;
-    if (type.typeName.text === "Promise" && type.typeArguments?.length === 1) return this.namesType(type.typeArguments[0]!, name);
-    return type.typeName.text === name;
+    const bodies = new Map<string, ts.Node[]>();
+    const visit = (n: ts.Node): void => {
+      const body = t.isFunctionLike(n) ? (n as { body?: ts.Node }).body : undefined;
+      if (body && (n as ts.SignatureDeclaration).type) {
+        for (const name of this.typeNames((n as ts.SignatureDeclaration).type!)) {
+          const list = bodies.get(name);
+          if (list) list.push(body);
+          else bodies.set(name, [body]);
+        }
+      }
+      t.forEachChild(n, visit);
+    };
+    visit(file);
+    this.returnedTypeIndex.set(file, bodies);
+    return bodies;
+  }
+
+  private readonly returnedTypeIndex = new Map<ts.SourceFile, Map<string, ts.Node[]>>();
+
+  /** The names a declared type is: `I`, `I | null`, `Promise<I>` are `I`. */
+  private typeNames(type: ts.TypeNode): string[] {
+    const t = this.ts;
+    if (t.isUnionTypeNode(type)) return type.types.flatMap((x) => this.typeNames(x));
+    if (t.isParenthesizedTypeNode(type)) return this.typeNames(type.type);
+    if (!t.isTypeReferenceNode(type) || !t.isIdentifier(type.typeName)) return [];
+    if (type.typeName.text === "Promise" && type.typeArguments?.length === 1) return this.typeNames(type.typeArguments[0]!);
+    return [type.typeName.text];
   }
 
   /**

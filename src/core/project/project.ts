@@ -6,6 +6,7 @@ import type * as ts from "typescript";
 import { findingsOf, mayContainLlmCalls, rejectInput, scriptKindOf } from "../analysis/analyzeFile";
 import { AnalysisCancelled, BudgetExceeded, FileAnalyzer, catalogWith, type ExternalSummaries } from "../analysis/fileAnalyzer";
 import type { Summary } from "../analysis/summary";
+import { parseForAnalysis } from "../analysis/syntaxTree";
 import type { ExportedClient, TypeMember } from "../binder/provenance";
 import { renderSummary } from "../findingLines";
 import type { Scopes, TS } from "../binder/scopes";
@@ -182,7 +183,7 @@ export class Project {
     const file = normalizePath(fileName);
     const rejected = rejectInput(fileName, text, this.options);
     if (rejected) return rejected;
-    const sourceFile = (): ts.SourceFile => this.tsm.createSourceFile(fileName, text, this.tsm.ScriptTarget.Latest, true, scriptKindOf(this.tsm, fileName));
+    const sourceFile = (): ts.SourceFile => parseForAnalysis(this.tsm, fileName, text, scriptKindOf(this.tsm, fileName));
     return findingsOf(this.tsm, fileName, () => new FileAnalyzer(this.tsm, sourceFile(), this.options, this.externalFor(file)), (f) => f);
   }
 
@@ -303,7 +304,7 @@ export class Project {
     if (!state.sourceFile) {
       const fromProgram = this.options.program?.getSourceFile(file);
       if (fromProgram && fromProgram.text === state.text) return (state.sourceFile = fromProgram);
-      state.sourceFile = this.tsm.createSourceFile(file, state.text, this.tsm.ScriptTarget.Latest, true, scriptKindOf(this.tsm, file));
+      state.sourceFile = parseForAnalysis(this.tsm, file, state.text, scriptKindOf(this.tsm, file));
       this.stats.parsed++;
     }
     return state.sourceFile;
