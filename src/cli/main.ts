@@ -3,11 +3,13 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import * as v8 from "node:v8";
 import { buildReport, type FileSites, type ReportModel, type SdkEntry, bareName, showControls } from "../core";
 import { parseArgs, UsageError, USAGE, type ReportArgs } from "./args";
 import { baselineGate, gateMessage } from "./baselineGate";
 import { collectFiles, NOT_REGULAR } from "./collectFiles";
 import { fileReporter, type ReportedFile, type ReporterSetup } from "./fileReporter";
+import { limitHeapGrowth } from "./heapGrowth";
 import { readCatalogFile } from "./jsonInput";
 import { progress } from "./progress";
 import { tsconfigFor } from "./projectHost";
@@ -113,6 +115,7 @@ async function report(args: ReportArgs): Promise<number> {
   };
   if (args.cache !== undefined && args.types) note("--cache is not used with --types (a file's result there depends on the whole program's types)");
   const display = (f: string): string => path.relative(cwd, f).split(path.sep).join("/");
+  limitHeapGrowth(v8);
   const shown = progress(files.length, process.stderr, args.quiet);
   const workers = workerCount(args, files.length, note);
   let analysed: (ReportedFile | undefined)[];
