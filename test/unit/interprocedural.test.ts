@@ -93,6 +93,22 @@ export async function run(items: string[]) {
     assert.deepEqual(project.analyze("/p/b.ts").findings, []);
   });
 
+  it("does not parse a module that reaches an LLM only through a constant it imports, to find where an importer's names are declared", () => {
+    const { project } = memoryProject({
+      "/p/llm.ts": `import OpenAI from "openai";\nconst c = new OpenAI();\nexport const MODEL = "gpt-4.1";\nexport const ask = (q: string) => c.responses.create({ model: MODEL, input: q });\n`,
+      "/p/format.ts": `import { MODEL } from "./llm";\nexport function label(q: string) { return MODEL + ": " + q; }\nexport class Box { open() { return label("x"); } }\n`,
+      "/p/ui.ts": `import { label, Box } from "./format";\nexport function show(qs: string[]) { for (const q of qs) console.log(label(q), new Box().open()); }\n`,
+      "/p/agent.ts": `import { label } from "./format";\nimport { ask } from "./llm";\nexport async function run(qs: string[]) { for (const q of qs) await ask(label(q)); }\n`,
+    });
+    // format.ts reaches llm.ts by the import graph, but takes only a constant from it: ui.ts's names
+    // (a function, a class) cannot make LLM calls, and neither ui.ts nor format.ts is parsed.
+    assert.deepEqual(project.analyze("/p/ui.ts"), { file: "/p/ui.ts", findings: [] });
+    assert.deepEqual({ parsed: project.stats.parsed, analyzed: project.stats.analyzed }, { parsed: 1, analyzed: 0 });
+    assert.deepEqual(sitesOf(project, "/p/agent.ts", ["api", "calls"]), [{ line: 3, api: "openai ask() → responses.create", calls: "Θ(|qs|)" }]);
+    // agent.ts's analysis asks where label is declared (a client?): format.ts is parsed then.
+    assert.deepEqual({ parsed: project.stats.parsed, analyzed: project.stats.analyzed }, { parsed: 3, analyzed: 1 });
+  });
+
   it("re-analyses a changed file and its dependents only", () => {
     const { project, files } = memoryProject({
       "/p/llm.ts": LLM,
