@@ -2,7 +2,7 @@
 // `npx aalp-lens report .` (or `aalp report .`) after `npm install <tarball>`. The repository's
 // package.json is the VS Code extension's manifest (vsce refuses a `files` list beside
 // .vscodeignore), so the CLI's manifest is written here into a staging folder, dist/cli-package/:
-// the bundle (which holds every library but TypeScript), the HTML page's assets, the JSON Schemas
+// the bundle (which holds every library but TypeScript; the tokenizer's ranks beside it), the HTML page's assets, the JSON Schemas
 // of --catalog and --baseline, and `typescript` as the one runtime dependency.
 // With --check it also installs the tarball in a clean temporary folder and runs it there.
 // Run after `npm run build`.
@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const STAGE = path.join(ROOT, "dist", "cli-package");
 const root = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
-const FILES = ["bin/aalp.js", "dist/cli.js", "dist/report-page.js", "dist/report-page.css", "schema/catalog.schema.json", "schema/baseline.schema.json", "README.md"];
+const FILES = ["bin/aalp.js", "dist/cli.js", "dist/o200k.js", "dist/report-page.js", "dist/report-page.css", "schema/catalog.schema.json", "schema/baseline.schema.json", "README.md"];
 
 for (const f of FILES) if (!fs.existsSync(path.join(ROOT, f))) throw new Error(`${f} is missing: run \`npm run build\` first`);
 fs.rmSync(STAGE, { recursive: true, force: true });
