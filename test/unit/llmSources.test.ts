@@ -20,6 +20,22 @@ describe("LLM sources", () => {
     assert.deepEqual(analyse(`import OpenAI from "openai";\nimport { z } from "zod";\n${HELPERS}`), { findings: 0, summaries: 0 });
   });
 
+  it("an SDK whose name is written once (at its import) is no source without indexing the file's identifiers", () => {
+    const a = new FileAnalyzer(ts, ts.createSourceFile("s.ts", `import OpenAI from "openai";\n${HELPERS}`, ts.ScriptTarget.Latest, true));
+    assert.deepEqual(a.findings(), []);
+    assert.equal((a.scopes as unknown as { identifiersByName?: unknown }).identifiersByName, undefined);
+    // Written again, even in a string, the references are looked up (and there are none).
+    const b = new FileAnalyzer(ts, ts.createSourceFile("s.ts", `import OpenAI from "openai";\nconst name = "OpenAI";\n${HELPERS}`, ts.ScriptTarget.Latest, true));
+    assert.deepEqual(b.findings(), []);
+    assert.notEqual((b.scopes as unknown as { identifiersByName?: unknown }).identifiersByName, undefined);
+  });
+
+  it("a reference that spells the SDK's name with an escape is a use", () => {
+    for (const spelled of ["O\\u0070enAI", "\\u{4F}penA\\u0049", "\\u004f\\u{000070}enAI"]) {
+      assert.equal(analyse(`import OpenAI from "openai";\nconst ai = new ${spelled}();\nexport async function f(q: string) { return ai.chat.completions.create({ model: "m", messages: [{ role: "user", content: q }] }); }\n`).findings, 1, spelled);
+    }
+  });
+
   it("the same file with the client used once is analysed whole", () => {
     const r = analyse(`import OpenAI from "openai";\nconst ai = new OpenAI();\n${HELPERS}export async function ask(q: string) { return ai.chat.completions.create({ model: "m", messages: [{ role: "user", content: q }] }); }\n`);
     assert.equal(r.findings, 1);
