@@ -147,10 +147,10 @@ export const MEASUREMENTS = [
     name: "files",
     title: "the CLI's per-file reporter, each file timed",
     prepare: buildCliParts,
-    setup: (ctx) => ({ reporter: loadCliPart("fileReporter"), projectHost: loadCliPart("projectHost") }),
-    run(ctx, { reporter, projectHost }) {
+    setup: (ctx) => ({ reporter: loadCliPart("fileReporter"), tsconfigPath: loadCliPart("tsconfigPath") }),
+    run(ctx, { reporter, tsconfigPath }) {
       const files = cliFiles(ctx);
-      const report = reporter.fileReporter({ catalog: [], wrappers: [], configFile: projectHost.tsconfigFor(undefined, [ctx.dir]), explicitProject: false, types: false, cwd: ctx.dir, siteOptions: { assume: {} }, priceFixes: false, timeBudgetMs: 20_000 });
+      const report = reporter.fileReporter({ catalog: [], wrappers: [], configFile: tsconfigPath.tsconfigFor(undefined, [ctx.dir]), explicitProject: false, types: false, cwd: ctx.dir, siteOptions: { assume: {} }, priceFixes: false, timeBudgetMs: 20_000 });
       const times = [];
       let sites = 0;
       let skipped = 0;
@@ -238,7 +238,7 @@ function cacheDirOf(dir) {
 /** The CLI's file walk, its tsconfig lookup and its per-file reporter as libraries (the CLI bundle exports only main). */
 async function buildCliParts() {
   const { build } = await import("esbuild");
-  const entryPoints = Object.fromEntries(["collectFiles", "projectHost", "fileReporter"].map((n) => [n, path.join(ROOT, "src", "cli", `${n}.ts`)]));
+  const entryPoints = Object.fromEntries(["collectFiles", "tsconfigPath", "fileReporter"].map((n) => [n, path.join(ROOT, "src", "cli", `${n}.ts`)]));
   await build({ entryPoints, bundle: true, platform: "node", target: "node20", format: "cjs", external: ["typescript"], outdir: CLI_PARTS, logLevel: "warning" });
 }
 

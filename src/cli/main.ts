@@ -8,11 +8,11 @@ import { buildReport, type FileSites, type ReportModel, type SdkEntry, bareName,
 import { parseArgs, UsageError, USAGE, type ReportArgs } from "./args";
 import { baselineGate, gateMessage } from "./baselineGate";
 import { collectFiles, NOT_REGULAR } from "./collectFiles";
-import { fileReporter, type ReportedFile, type ReporterSetup } from "./fileReporter";
+import type { ReportedFile, ReporterSetup } from "./fileReporter";
 import { limitHeapGrowth } from "./heapGrowth";
 import { readCatalogFile } from "./jsonInput";
 import { progress } from "./progress";
-import { tsconfigFor } from "./projectHost";
+import { tsconfigFor } from "./tsconfigPath";
 import { render } from "./render";
 import { reportInWorkers } from "./workerPool";
 
@@ -121,6 +121,8 @@ async function report(args: ReportArgs): Promise<number> {
   let analysed: (ReportedFile | undefined)[];
   if (workers > 0) analysed = await reportInWorkers(files, setup, workers, (n) => shown.tick(n), deadline);
   else {
+    // Required here: a run in workers keeps TypeScript and the engine's parsing out of this thread.
+    const { fileReporter } = require("./fileReporter") as typeof import("./fileReporter");
     const reportFile = fileReporter(setup);
     analysed = [];
     for (const [i, file] of files.entries()) {

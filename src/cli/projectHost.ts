@@ -66,11 +66,6 @@ export function listedFileExists(): (p: string) => boolean {
   };
 }
 
-/** The tsconfig to use: the given one, or the nearest one above the first path. */
-export function tsconfigFor(project: string | undefined, paths: readonly string[]): string | undefined {
-  return project ? path.resolve(project) : findUp(path.resolve(paths[0] ?? "."));
-}
-
 /** Type-aware mode: the program of a tsconfig (its own files, options and type roots). */
 export function programOf(configFile: string | undefined): ts.Program {
   if (!configFile) throw new UsageError("--types needs a tsconfig.json (give one with --project)");
@@ -130,16 +125,5 @@ function isFile(p: string): boolean {
     return fs.statSync(p).isFile();
   } catch {
     return false;
-  }
-}
-
-function findUp(start: string): string | undefined {
-  let dir = fs.existsSync(start) && fs.statSync(start).isDirectory() ? start : path.dirname(start);
-  for (;;) {
-    const candidate = path.join(dir, "tsconfig.json");
-    if (fs.existsSync(candidate)) return candidate;
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
   }
 }

@@ -3,7 +3,7 @@
 // results come back as plain data, in the files' order. This module is also the workers' entry:
 // loaded in a worker with `aalpWorker` data, it serves batches.
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-import { fileReporter, type ReportedFile, type ReporterSetup } from "./fileReporter";
+import type { ReportedFile, ReporterSetup } from "./fileReporter";
 
 const BATCH = 16;
 const MAIN_THREAD_STACK_MB = 984 / 1024;
@@ -57,6 +57,8 @@ export function reportInWorkers(files: readonly string[], setup: ReporterSetup, 
 }
 
 function serve(setup: ReporterSetup): void {
+  // Required in the worker only: the main thread, which orchestrates, never loads TypeScript.
+  const { fileReporter } = require("./fileReporter") as typeof import("./fileReporter");
   const report = fileReporter(setup);
   parentPort!.on("message", (m: ToWorker) => {
     if ("stop" in m) return parentPort!.close();

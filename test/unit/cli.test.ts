@@ -79,6 +79,19 @@ export async function chat(turns: number, q: string) {
     assert.match(text, /\n1 LLM call site in 1 of 3 files \(1 quadratic\); 2 skipped\n$/);
   });
 
+  it("a run in workers keeps TypeScript and the tokenizer out of the main thread, which only orchestrates", () => {
+    // The modules the main thread loaded, printed after the run; the same report either way.
+    const loaded = (workers: string): { modules: string[]; findings: number } => {
+      const out = path.join(dir, `workers-${workers}.json`);
+      const probe = `require(${JSON.stringify(path.join(ROOT, "dist/cli.js"))}).main(["report", ".", "--format", "json", "--assume", "turns=20", "--workers", "${workers}", "--out", ${JSON.stringify(out)}]).then(() => process.stdout.write(JSON.stringify(Object.keys(require.cache).filter((k) => /[\\/](typescript|o200k)[\\/.]/.test(k)).map((k) => path.basename(k)))));`;
+      const r = spawnSync(process.execPath, ["-e", probe], { cwd: dir, encoding: "utf8" });
+      assert.equal(r.status, 0, r.stderr);
+      return { modules: JSON.parse(r.stdout), findings: JSON.parse(fs.readFileSync(out, "utf8")).findings.length };
+    };
+    assert.deepEqual(loaded("2"), { modules: [], findings: 1 });
+    assert.deepEqual(loaded("0"), { modules: ["typescript.js"], findings: 1 });
+  });
+
   it("exits 2 on usage errors, 0 on --help", () => {
     assert.equal(aalp(["report", "--format", "yaml"]).code, 2);
     assert.equal(aalp(["report", "--bogus"]).code, 2);
