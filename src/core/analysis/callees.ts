@@ -107,15 +107,31 @@ export class Callees {
   /** The classes of this module that implement an interface (`class Llm implements Summarizer`), in source order. */
   implementationsOf(iface: ts.InterfaceDeclaration): ts.ClassDeclaration[] {
     const t = this.ts;
-    const name = iface.name.text;
-    const out: ts.ClassDeclaration[] = [];
-    for (const s of this.sourceFileOf(iface).statements) {
-      if (!t.isClassDeclaration(s)) continue;
-      const implemented = s.heritageClauses?.some((h) => h.token === t.SyntaxKind.ImplementsKeyword && h.types.some((x) => t.isIdentifier(x.expression) && x.expression.text === name && this.scopes.resolve(x.expression) === iface));
-      if (implemented) out.push(s);
-    }
-    return out;
+    return (this.implementersByName(this.sourceFileOf(iface)).get(iface.name.text) ?? []).filter((c) =>
+      c.heritageClauses!.some((h) => h.token === t.SyntaxKind.ImplementsKeyword && h.types.some((x) => t.isIdentifier(x.expression) && x.expression.text === iface.name.text && this.scopes.resolve(x.expression) === iface)),
+    );
   }
+
+  /** A file's classes by the names they implement, in source order: read once, not once per interface asked. */
+  private implementersByName(file: ts.SourceFile): Map<string, ts.ClassDeclaration[]> {
+    const known = this.implementers.get(file);
+    if (known) return known;
+    const t = this.ts;
+    const byName = new Map<string, ts.ClassDeclaration[]>();
+    for (const s of file.statements) {
+      if (!t.isClassDeclaration(s)) continue;
+      const names = new Set((s.heritageClauses ?? []).filter((h) => h.token === t.SyntaxKind.ImplementsKeyword).flatMap((h) => h.types.flatMap((x) => (t.isIdentifier(x.expression) ? [x.expression.text] : []))));
+      for (const n of names) {
+        const list = byName.get(n);
+        if (list) list.push(s);
+        else byName.set(n, [s]);
+      }
+    }
+    this.implementers.set(file, byName);
+    return byName;
+  }
+
+  private readonly implementers = new Map<ts.SourceFile, Map<string, ts.ClassDeclaration[]>>();
 
   private sourceFileOf(n: ts.Node): ts.SourceFile {
     return n.getSourceFile();
