@@ -61,13 +61,18 @@ const acceptResult =
     return r.file === display(file) && r.sites.every((s) => s.file === display(file)) && r.cache === undefined;
   };
 
-/** The engine's identity: the version and a digest of the running code (a rebuilt engine starts afresh). */
+/**
+ * The engine's identity: the version and a digest of the running code and of the tokenizer's ranks
+ * loaded beside it (`o200k.js` in the bundle): a rebuilt engine or new ranks start afresh.
+ */
 let engineId: string | undefined;
 function engine(version: string, tsVersion: string): string {
   if (engineId === undefined) {
     let code = "";
     try {
       code = sha256(fs.readFileSync(__filename, "utf8"));
+      const ranks = path.join(path.dirname(__filename), "o200k.js");
+      if (fs.existsSync(ranks)) code += sha256(fs.readFileSync(ranks, "utf8"));
     } catch {
       // The running code cannot be read: this run's entries are never reused.
       code = String(Date.now());

@@ -46,6 +46,21 @@ describe("aalp report --cache", () => {
     assert.equal(text.stdout, aalp(["report", "examples", "--workers", "0"], dir).stdout);
   });
 
+  it("other tokenizer ranks beside the engine start afresh", () => {
+    // A copy of the built CLI whose o200k.js (loaded beside cli.js) then changes.
+    const engine = path.join(dir, "engine");
+    for (const f of ["bin/aalp.js", "dist/cli.js", "dist/o200k.js"]) fs.cpSync(path.join(ROOT, f), path.join(engine, f));
+    fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(engine, "node_modules"));
+    const copy = () => {
+      const r = spawnSync(process.execPath, [path.join(engine, "bin/aalp.js"), "report", "examples", "--format", "json", "--workers", "0", "--cache", cache], { cwd: dir, encoding: "utf8" });
+      return counts(r.stderr);
+    };
+    assert.deepEqual(copy(), [0, REACHING]);
+    assert.deepEqual(copy(), [REACHING, 0]);
+    fs.appendFileSync(path.join(engine, "dist/o200k.js"), "\n// other ranks\n");
+    assert.deepEqual(copy(), [0, REACHING]);
+  });
+
   it("an edit of a wrapper re-analyses the files that import it, and only those", () => {
     run();
     const examples = path.join(dir, "examples");
