@@ -1,52 +1,19 @@
-// `--cache DIR`: the core's result cache on the file system. One file per entry, named by its key;
-// written to a temporary name and renamed (atomic on one file system), so concurrent runs sharing
-// the folder never read half an entry. An entry is read only when it is a regular file of bounded
-// size (not a link, a FIFO or a device planted in the folder), and checked against the schema of a
-// result before use; anything else is a miss.
+// `--cache DIR`: the core's result cache on a folder (src/node/folderStorage.ts: atomic writes, only
+// regular files of bounded size read), each entry checked against the schema of a result before use;
+// anything else is a miss.
 import Ajv, { type ValidateFunction } from "ajv";
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { ResultCache, type Project, type ResultStorage } from "../core";
+import { ResultCache, type Project } from "../core";
 import resultSchema from "../../schema/result-cache.schema.json";
+import { folderStorage } from "../node/folderStorage";
 import type { ReportedFile } from "./fileReporter";
 
-const KEY = /^[0-9a-f]{64}$/;
 /** Larger entries are not read (a file with thousands of sites stays far below). */
 const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
 
 export const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
-
-export function directoryStorage(dir: string): ResultStorage {
-  fs.mkdirSync(dir, { recursive: true });
-  return {
-    get(key) {
-      if (!KEY.test(key)) return undefined;
-      let fd: number | undefined;
-      try {
-        fd = fs.openSync(path.join(dir, key), fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
-        const st = fs.fstatSync(fd);
-        if (!st.isFile() || st.size > MAX_ENTRY_BYTES) return undefined;
-        return fs.readFileSync(fd);
-      } catch {
-        return undefined;
-      } finally {
-        if (fd !== undefined) fs.closeSync(fd);
-      }
-    },
-    put(key, bytes) {
-      if (!KEY.test(key)) return;
-      const tmp = path.join(dir, `.${key}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
-      try {
-        fs.writeFileSync(tmp, bytes, { flag: "wx" });
-        fs.renameSync(tmp, path.join(dir, key));
-      } catch (err) {
-        fs.rmSync(tmp, { force: true });
-        throw err;
-      }
-    },
-  };
-}
 
 /** Compiled on the first entry read: at load time every run paid for it (~80 ms of CPU), cache or not. */
 let validResult: ValidateFunction | undefined;
@@ -96,7 +63,7 @@ const keepResult = (r: ReportedFile): boolean => !r.skipped || !/budget/.test(r.
 
 export function directoryCache(project: Project, setup: CacheSetup): ResultCache<ReportedFile> {
   return new ResultCache<ReportedFile>(project, {
-    storage: directoryStorage(setup.dir),
+    storage: folderStorage(setup.dir, { maxEntryBytes: MAX_ENTRY_BYTES }),
     digest: sha256,
     engine: engine(setup.version, setup.tsVersion),
     settings: setup.settings,

@@ -5,53 +5,19 @@
 // same rules as the CLI's `--cache DIR`: one file per key, written under a temporary name and
 // renamed (atomic on one file system: two windows on one workspace never read half an entry), read
 // only as a regular file of bounded size, and checked before use; anything else is a miss.
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ResultCache, type Project, type ResultStorage } from "../../core";
+import { folderStorage, isEntryName } from "../../node/folderStorage";
 import { ts } from "./typescriptModule";
 
-const KEY = /^[0-9a-f]{64}$/;
 /** Larger entries are not read (a file with thousands of sites stays far below). */
 const MAX_ENTRY_BYTES = 16 * 1024 * 1024;
 /** Entries kept past a worker's start: the least recently used go first (a read marks an entry used). */
 export const MAX_ENTRIES = 4000;
 
 const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
-
-export function folderStorage(dir: string): ResultStorage {
-  fs.mkdirSync(dir, { recursive: true });
-  return {
-    get(key) {
-      if (!KEY.test(key)) return undefined;
-      let fd: number | undefined;
-      try {
-        fd = fs.openSync(path.join(dir, key), fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
-        const st = fs.fstatSync(fd);
-        if (!st.isFile() || st.size > MAX_ENTRY_BYTES) return undefined;
-        const bytes = fs.readFileSync(fd);
-        const now = new Date();
-        fs.futimesSync(fd, now, now);
-        return bytes;
-      } catch {
-        return undefined;
-      } finally {
-        if (fd !== undefined) fs.closeSync(fd);
-      }
-    },
-    put(key, bytes) {
-      if (!KEY.test(key)) return;
-      const tmp = path.join(dir, `.${key}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
-      try {
-        fs.writeFileSync(tmp, bytes, { flag: "wx" });
-        fs.renameSync(tmp, path.join(dir, key));
-      } catch (err) {
-        fs.rmSync(tmp, { force: true });
-        throw err;
-      }
-    },
-  };
-}
 
 let storage: ResultStorage | undefined;
 
@@ -60,7 +26,7 @@ export function keepResultsIn(dir: string | undefined, limit = MAX_ENTRIES): boo
   storage = undefined;
   if (dir === undefined) return true;
   try {
-    storage = folderStorage(dir);
+    storage = folderStorage(dir, { maxEntryBytes: MAX_ENTRY_BYTES, touchOnRead: true });
   } catch {
     return false;
   }
@@ -80,7 +46,7 @@ function pruneEntries(dir: string, limit: number): void {
   for (const name of names) {
     try {
       const st = fs.lstatSync(path.join(dir, name));
-      if (KEY.test(name) && st.isFile()) entries.push({ name, used: st.mtimeMs });
+      if (isEntryName(name) && st.isFile()) entries.push({ name, used: st.mtimeMs });
       else if (name.endsWith(".tmp") && Date.now() - st.mtimeMs > 60_000) fs.rmSync(path.join(dir, name), { force: true });
     } catch {
       // Gone meanwhile (another window prunes too).
