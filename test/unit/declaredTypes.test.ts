@@ -93,10 +93,10 @@ export class GeminiClient {
 `,
     });
     assert.deepEqual(sitesOf(project, "/p/client.ts", ["api", "model", "calls", "input"]), [
-      { line: 9, api: "@google/genai this.chat.sendMessageStream() → this.makeApiCall() → models.generateContentStream", model: "gemini-2.5-pro", calls: "Θ(|questions|)", input: "O(|questions|²·|history[]|)" },
+      { line: 9, api: "@google/genai this.chat.sendMessageStream() → this.makeApiCall() → models.generateContentStream", model: "gemini-2.5-pro", calls: "Θ(|questions|)", input: "O(|questions|²·|q|)" },
     ]);
     const [site] = project.analyze("/p/client.ts").findings;
-    assert.ok(site!.explanation.includes("here calls[GeminiChat] = |questions|"), site!.explanation.join("\n"));
+    assert.ok(site!.explanation.includes("here |message| = |q|, calls[GeminiChat] = |questions|"), site!.explanation.join("\n"));
     // The helper's own site: one request of what it is handed.
     assert.deepEqual(sitesOf(project, "/p/geminiChat.ts", ["calls", "input"]), [{ line: 14, calls: "Θ(1)", input: "Θ(|contents|·|contents[]|)" }]);
   });

@@ -1,7 +1,7 @@
 // Constants the code states (default parameters, a literal model default) and SDK calls that
 // send one request per element (LangChain batch): what the estimate and the symbols say.
 import * as assert from "node:assert/strict";
-import { estimate } from "../../src/core";
+import { estimate, formatBound } from "../../src/core";
 import { countTokens } from "../../src/core/tokens";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -86,6 +86,33 @@ export async function pair(goal: string, turns: number) {
 `);
     // "Done. " is 3 tokens: the larger branch is |goal| + 3, sent on each of the 4 turns (the sum said 2·|goal| + 3).
     assert.deepEqual([estimate(f!, { turns: 4, "|goal|": 30 }).inputTokens, f!.inputTokens.kind === "poly" && f!.inputTokens.tight], [4 * 33, true]);
+  });
+});
+
+describe("a window over a class's history", () => {
+  it("this.history.slice(-6) holds 6 of what the methods push, an upper bound while it fills", () => {
+    // It was sized as a 6-character string (2 tokens per call).
+    const sites = analyze(`import OpenAI from "openai";
+const client = new OpenAI();
+class Tutor {
+  private history: { role: "user" | "assistant"; content: string }[] = [];
+  async ask(q: string) {
+    this.history.push({ role: "user", content: q });
+    const r = await client.chat.completions.create({ model: "gpt-4o", max_tokens: 30, messages: this.history.slice(-6) });
+    this.history.push({ role: "assistant", content: r.choices[0].message.content ?? "" });
+  }
+}
+export async function tutor(questions: string[]) {
+  const t = new Tutor();
+  for (const q of questions) await t.ask(q);
+}
+`);
+    const loop = sites.find((f) => f.functionName === "tutor")!;
+    assert.equal(formatBound(loop.inputTokens, loop.rank), "O(|questions|·|q|)");
+    // 6 elements, on average one question (20) and one answer (30): 150 a call; the run sends
+    // 20, 70, 120, then 150 a call, so 4 questions are 360 and the estimate 600, marked an upper bound.
+    const e = estimate(loop, { "|questions|": 4, "|q|": 20 });
+    assert.deepEqual([e.calls, e.inputTokens, e.exact], [4, 600, false]);
   });
 });
 

@@ -24,23 +24,13 @@ export class Accumulation extends SizePart {
    * default its tokens; a count of elements passes one per element).
    */
   fieldSize(e: ts.PropertyAccessExpression, site: ts.Node, measure?: (e: ts.Expression, at: ts.Node) => Size): Size | undefined {
-    const t = this.ts;
-    let cls: ts.Node | undefined = e.parent;
-    while (cls && !t.isClassLike(cls)) cls = cls.parent;
-    if (!cls || !t.isClassLike(cls)) return undefined;
+    const field = this.fieldWrites(e);
+    if (!field) return undefined;
+    const { cls, member, writes } = field;
     const name = e.name.text;
     const key = `${cls.pos}:${name}${measure ? ":count" : ""}`;
     const sizeOf = measure ?? ((x: ts.Expression, at: ts.Node): Size => this.parts.expressions.sizeOf(x, at));
     if (this.inProgressFields.has(key)) return this.ctx.sizeSymbol(name, e, `the size of this.${name}`);
-    const isSelf = (n: ts.Node): boolean => t.isPropertyAccessExpression(n) && n.expression.kind === t.SyntaxKind.ThisKeyword && n.name.text === name;
-    const refs: ts.PropertyAccessExpression[] = [];
-    const visit = (n: ts.Node): void => {
-      if (isSelf(n)) refs.push(n as ts.PropertyAccessExpression);
-      t.forEachChild(n, visit);
-    };
-    visit(cls);
-    const member = cls.members.find((m) => t.isPropertyDeclaration(m) && m.name && (t.isIdentifier(m.name) || t.isPrivateIdentifier(m.name)) && m.name.text === name) as ts.PropertyDeclaration | undefined;
-    const writes = refs.flatMap((r) => this.parts.writes.classifyWrite(r, member ?? cls!, isSelf) ?? []);
     if (!writes.some((w) => w.kind === "grow")) return undefined;
     this.inProgressFields.add(key);
     try {
@@ -69,6 +59,25 @@ export class Accumulation extends SizePart {
     } finally {
       this.inProgressFields.delete(key);
     }
+  }
+
+  /** What the class's methods write to `this.<name>`, with the class and the field's declaration. */
+  fieldWrites(e: ts.PropertyAccessExpression): { cls: ts.ClassLikeDeclaration; member: ts.PropertyDeclaration | undefined; writes: Write[] } | undefined {
+    const t = this.ts;
+    let cls: ts.Node | undefined = e.parent;
+    while (cls && !t.isClassLike(cls)) cls = cls.parent;
+    if (!cls || !t.isClassLike(cls)) return undefined;
+    const name = e.name.text;
+    const isSelf = (n: ts.Node): boolean => t.isPropertyAccessExpression(n) && n.expression.kind === t.SyntaxKind.ThisKeyword && n.name.text === name;
+    const refs: ts.PropertyAccessExpression[] = [];
+    const visit = (n: ts.Node): void => {
+      if (isSelf(n)) refs.push(n as ts.PropertyAccessExpression);
+      t.forEachChild(n, visit);
+    };
+    visit(cls);
+    const member = cls.members.find((m) => t.isPropertyDeclaration(m) && m.name && (t.isIdentifier(m.name) || t.isPrivateIdentifier(m.name)) && m.name.text === name) as ts.PropertyDeclaration | undefined;
+    const owner = cls;
+    return { cls: owner, member, writes: refs.flatMap((r) => this.parts.writes.classifyWrite(r, member ?? owner, isSelf) ?? []) };
   }
 
   accumulated(decl: ts.Node, name: string, site: ts.Node, base: Size, deltaOf: (w: Write) => Size, valueOf: (e: ts.Expression) => Size): Size {

@@ -6,6 +6,7 @@ import { tokensInCharacters } from "../tokens";
 import { SizePart } from "./sizeContext";
 import { combine, constant, meanOf, withMean, ZERO, type Size } from "./sizeValues";
 import { fillingOfRun } from "./windowRuns";
+import type { Write } from "./writes";
 
 export class CollectionSizes extends SizePart {
   /** `s.slice(0, 200)` is constant; `history.slice(-8)` keeps a window of 8 elements. */
@@ -21,7 +22,8 @@ export class CollectionSizes extends SizePart {
       const el = this.elementOrWhole(recv, site, false);
       // Run on the history's elements where the loop's pushes are known: exact, iteration by iteration.
       const run = start !== undefined && start < 0 && !b ? this.parts.windows.sliced(recv, n, site) : undefined;
-      const sized = withMean({ ...el, poly: el.poly.scale(n), growth: "none", notes: [...el.notes, `${this.ctx.text(e)} keeps at most ${n} elements`] }, run ? run.steady : meanOf(el).scale(n));
+      // Without a run, every turn counts a full window: an upper bound while the window fills.
+      const sized = withMean({ ...el, poly: el.poly.scale(n), growth: "none", tight: el.tight && !!run, notes: [...el.notes, `${this.ctx.text(e)} keeps at most ${n} elements`] }, run ? run.steady : meanOf(el).scale(n));
       const filling = run && fillingOfRun(run);
       return filling ? { ...sized, filling } : sized;
     }
@@ -60,12 +62,24 @@ export class CollectionSizes extends SizePart {
     const x = this.constants.skipTrivia(e);
     if (t.isArrayLiteralExpression(x)) return true;
     if (!t.isIdentifier(x) && !t.isPropertyAccessExpression(x)) return false;
-    if (t.isPropertyAccessExpression(x)) return false;
+    if (t.isPropertyAccessExpression(x)) return x.expression.kind === t.SyntaxKind.ThisKeyword && this.isArrayField(x);
     const decl = this.scopes.resolve(x);
     if (!decl) return false;
     if ((t.isVariableDeclaration(decl) || t.isParameter(decl)) && decl.type) return this.isArrayType(decl.type);
     if (t.isVariableDeclaration(decl) && decl.initializer) return t.isArrayLiteralExpression(this.constants.skipTrivia(decl.initializer));
     return false;
+  }
+
+  /** `this.history` of a class that declares the field an array (by its type or an array literal). */
+  private isArrayField(e: ts.PropertyAccessExpression): boolean {
+    const t = this.ts;
+    let cls: ts.Node | undefined = e.parent;
+    while (cls && !t.isClassLike(cls)) cls = cls.parent;
+    if (!cls || !t.isClassLike(cls)) return false;
+    const member = cls.members.find((m): m is ts.PropertyDeclaration => t.isPropertyDeclaration(m) && !!m.name && (t.isIdentifier(m.name) || t.isPrivateIdentifier(m.name)) && m.name.text === e.name.text);
+    if (!member) return false;
+    if (member.type) return this.isArrayType(member.type);
+    return !!member.initializer && t.isArrayLiteralExpression(this.constants.skipTrivia(member.initializer));
   }
 
   isArrayType(type: ts.TypeNode): boolean {
@@ -95,21 +109,34 @@ export class CollectionSizes extends SizePart {
     if (t.isIdentifier(x)) {
       const decl = this.scopes.resolve(x);
       if (decl && t.isVariableDeclaration(decl) && decl.initializer && t.isArrayLiteralExpression(this.constants.skipTrivia(decl.initializer))) {
-        if (this.inProgress.has(decl)) return this.ctx.sizeSymbol(`${x.text}[]`, recv, `the size of one element of ${x.text}`);
-        this.inProgress.add(decl);
-        try {
-          const writes = this.parts.writes.writesOf(decl, x.text);
-          const parts = writes.filter((w) => w.kind === "grow").flatMap((w) => (w.outputOf ? [this.parts.outputs.outputOf(w.outputOf)] : (w.delta ?? []).map((d) => this.parts.expressions.sizeOf(d, w.node))));
-          const any = combine([this.elementOrWhole(decl.initializer, site, false), ...parts]);
-          // Their sum bounds the largest element; an element of a long history is on average one
-          // of what each round pushes (a question or an answer).
-          return parts.length ? withMean(any, Poly.sum(parts.map(meanOf)).scale(1 / parts.length)) : any;
-        } finally {
-          this.inProgress.delete(decl);
-        }
+        return this.pushedElement(decl, recv, site, decl.initializer, () => this.parts.writes.writesOf(decl, x.text));
       }
     }
+    // `this.history` of a class whose methods push to it: one of what they push, as for a local.
+    if (t.isPropertyAccessExpression(x) && x.expression.kind === t.SyntaxKind.ThisKeyword) {
+      const field = this.parts.accumulation.fieldWrites(x);
+      const init = field?.member?.initializer;
+      if (field && field.member && field.writes.some((w) => w.kind === "grow")) return this.pushedElement(field.member, recv, site, init && t.isArrayLiteralExpression(this.constants.skipTrivia(init)) ? init : undefined, () => field.writes);
+    }
     return this.ctx.sizeSymbol(`${this.loops.baseName(recv)}[]`, recv, `the size of one element of ${this.ctx.text(recv)}`);
+  }
+
+  /** One element of an array declared at `decl` (its literal's and what is pushed to it). */
+  private pushedElement(decl: ts.Node, recv: ts.Expression, site: ts.Node, initializer: ts.Expression | undefined, writesOf: () => readonly Write[]): Size {
+    const name = this.loops.baseName(recv);
+    if (this.inProgress.has(decl)) return this.ctx.sizeSymbol(`${name}[]`, recv, `the size of one element of ${name}`);
+    this.inProgress.add(decl);
+    try {
+      const parts = writesOf()
+        .filter((w) => w.kind === "grow")
+        .flatMap((w) => (w.outputOf ? [this.parts.outputs.outputOf(w.outputOf)] : (w.delta ?? []).map((d) => this.parts.expressions.sizeOf(d, w.node))));
+      const any = combine([initializer ? this.elementOrWhole(initializer, site, false) : ZERO, ...parts]);
+      // Their sum bounds the largest element; an element of a long history is on average one
+      // of what each round pushes (a question or an answer).
+      return parts.length ? withMean(any, Poly.sum(parts.map(meanOf)).scale(1 / parts.length)) : any;
+    } finally {
+      this.inProgress.delete(decl);
+    }
   }
 
   /**
