@@ -8,9 +8,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { ResultStorage } from "../core";
 
+const KEY = /^[0-9a-f]{64}$/;
 /** An entry's name: its key, a SHA-256 in hex. */
 export const isEntryName = (name: string): boolean => KEY.test(name);
-const KEY = /^[0-9a-f]{64}$/;
 
 export interface FolderStorageOptions {
   /** Larger entries are not read. */
