@@ -2,18 +2,15 @@
 // regular files of bounded size read), each entry checked against the schema of a result before use;
 // anything else is a miss.
 import Ajv, { type ValidateFunction } from "ajv";
-import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ResultCache, type Project } from "../core";
 import resultSchema from "../../schema/result-cache.schema.json";
-import { folderStorage } from "../node/folderStorage";
+import { folderStorage, sha256 } from "../node/folderStorage";
 import type { ReportedFile } from "./fileReporter";
 
 /** Larger entries are not read (a file with thousands of sites stays far below). */
 const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
-
-export const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
 
 /** Compiled on the first entry read: at load time every run paid for it (~80 ms of CPU), cache or not. */
 let validResult: ValidateFunction | undefined;

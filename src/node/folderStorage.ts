@@ -3,7 +3,7 @@
 // renamed (atomic on one file system), so runs sharing the folder never read half an entry. An entry
 // is read only when it is a regular file of bounded size (not a link, a FIFO or a device planted in
 // the folder); anything else is a miss. Callers check an entry's shape before use.
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { ResultStorage } from "../core";
@@ -11,6 +11,8 @@ import type { ResultStorage } from "../core";
 const KEY = /^[0-9a-f]{64}$/;
 /** An entry's name: its key, a SHA-256 in hex. */
 export const isEntryName = (name: string): boolean => KEY.test(name);
+/** The digest the front ends key entries with (and hash their engine's code by). */
+export const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
 
 export interface FolderStorageOptions {
   /** Larger entries are not read. */

@@ -5,19 +5,16 @@
 // same rules as the CLI's `--cache DIR`: one file per key, written under a temporary name and
 // renamed (atomic on one file system: two windows on one workspace never read half an entry), read
 // only as a regular file of bounded size, and checked before use; anything else is a miss.
-import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ResultCache, type Project, type ResultStorage } from "../../core";
-import { folderStorage, isEntryName } from "../../node/folderStorage";
+import { folderStorage, isEntryName, sha256 } from "../../node/folderStorage";
 import { ts } from "./typescriptModule";
 
 /** Larger entries are not read (a file with thousands of sites stays far below). */
 const MAX_ENTRY_BYTES = 16 * 1024 * 1024;
 /** Entries kept past a worker's start: the least recently used go first (a read marks an entry used). */
 export const MAX_ENTRIES = 4000;
-
-const sha256 = (text: string): string => createHash("sha256").update(text).digest("hex");
 
 let storage: ResultStorage | undefined;
 
