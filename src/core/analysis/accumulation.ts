@@ -6,6 +6,7 @@
 import type * as ts from "typescript";
 import { Poly } from "../algebra/poly";
 import { lineRef } from "../lineRefs";
+import { classField } from "./classFields";
 import type { GrowthFact } from "../model";
 import type { LoopInfo } from "./loops";
 import { SizePart } from "./sizeContext";
@@ -64,9 +65,9 @@ export class Accumulation extends SizePart {
   /** What the class's methods write to `this.<name>`, with the class and the field's declaration. */
   fieldWrites(e: ts.PropertyAccessExpression): { cls: ts.ClassLikeDeclaration; member: ts.PropertyDeclaration | undefined; writes: Write[] } | undefined {
     const t = this.ts;
-    let cls: ts.Node | undefined = e.parent;
-    while (cls && !t.isClassLike(cls)) cls = cls.parent;
-    if (!cls || !t.isClassLike(cls)) return undefined;
+    const field = classField(t, e);
+    if (!field) return undefined;
+    const { cls, member } = field;
     const name = e.name.text;
     const isSelf = (n: ts.Node): boolean => t.isPropertyAccessExpression(n) && n.expression.kind === t.SyntaxKind.ThisKeyword && n.name.text === name;
     const refs: ts.PropertyAccessExpression[] = [];
@@ -75,9 +76,7 @@ export class Accumulation extends SizePart {
       t.forEachChild(n, visit);
     };
     visit(cls);
-    const member = cls.members.find((m) => t.isPropertyDeclaration(m) && m.name && (t.isIdentifier(m.name) || t.isPrivateIdentifier(m.name)) && m.name.text === name) as ts.PropertyDeclaration | undefined;
-    const owner = cls;
-    return { cls: owner, member, writes: refs.flatMap((r) => this.parts.writes.classifyWrite(r, member ?? owner, isSelf) ?? []) };
+    return { cls, member, writes: refs.flatMap((r) => this.parts.writes.classifyWrite(r, member ?? cls, isSelf) ?? []) };
   }
 
   accumulated(decl: ts.Node, name: string, site: ts.Node, base: Size, deltaOf: (w: Write) => Size, valueOf: (e: ts.Expression) => Size): Size {

@@ -2,6 +2,7 @@
 // how many elements a local array holds (its literal plus what is pushed, accumulated over loops).
 import type * as ts from "typescript";
 import { Poly } from "../algebra/poly";
+import { classField } from "./classFields";
 import { tokensInCharacters } from "../tokens";
 import { SizePart } from "./sizeContext";
 import { combine, constant, meanOf, withMean, ZERO, type Size } from "./sizeValues";
@@ -72,14 +73,10 @@ export class CollectionSizes extends SizePart {
 
   /** `this.history` of a class that declares the field an array (by its type or an array literal). */
   private isArrayField(e: ts.PropertyAccessExpression): boolean {
-    const t = this.ts;
-    let cls: ts.Node | undefined = e.parent;
-    while (cls && !t.isClassLike(cls)) cls = cls.parent;
-    if (!cls || !t.isClassLike(cls)) return false;
-    const member = cls.members.find((m): m is ts.PropertyDeclaration => t.isPropertyDeclaration(m) && !!m.name && (t.isIdentifier(m.name) || t.isPrivateIdentifier(m.name)) && m.name.text === e.name.text);
+    const member = classField(this.ts, e)?.member;
     if (!member) return false;
     if (member.type) return this.isArrayType(member.type);
-    return !!member.initializer && t.isArrayLiteralExpression(this.constants.skipTrivia(member.initializer));
+    return !!member.initializer && this.ts.isArrayLiteralExpression(this.constants.skipTrivia(member.initializer));
   }
 
   isArrayType(type: ts.TypeNode): boolean {
