@@ -43,7 +43,7 @@ export function fileReporter(setup: ReporterSetup): FileReporter {
   const mapping = pathMapping(setup.configFile, setup.explicitProject);
   // Without --project, a nested folder's own tsconfig paths resolve its files' imports (an example app's `@/…`).
   const mappingFor = setup.explicitProject ? undefined : nestedPathMappings(setup.configFile);
-  const project = new Project(ts, host, { catalog: setup.catalog, wrappers: setup.wrappers, timeBudgetMs: setup.timeBudgetMs, ...mapping, ...(mappingFor ? { mappingFor } : {}), ...(program ? { program } : {}) });
+  const project = new Project(ts, host, { catalog: setup.catalog, wrappers: setup.wrappers, timeBudgetMs: setup.timeBudgetMs, ...mapping, ...(mappingFor ? { mappingFor } : {}), ...(program ? { program } : {}), ...(setup.files ? { files: setup.files } : {}) });
   const display = (f: string): string => path.relative(setup.cwd, f).split(path.sep).join("/");
   const release = releaser(project, setup.files, !!program);
   const report = (file: string): ReportedFile => {

@@ -203,3 +203,107 @@ export async function run(s: Summarizer, docs: string[]) {
     assert.deepEqual(sitesOf(project, "/p/use.ts", ["api"]), []);
   });
 });
+
+describe("implementations searched across the project", () => {
+  const LLM = `export interface Llm {\n  ask(prompt: string): Promise<string>;\n}\n`;
+  const OPENAI_LLM = `import OpenAI from "openai";
+import type { Llm } from "./llm";
+const client = new OpenAI();
+export class OpenAiLlm implements Llm {
+  async ask(prompt: string) {
+    const r = await client.responses.create({ model: "gpt-4.1", max_output_tokens: 200, input: prompt });
+    return r.output_text;
+  }
+}
+`;
+  const LOOP = `import type { Llm } from "./llm";
+export async function answerAll(llm: Llm, questions: string[]) {
+  for (const q of questions) await llm.ask(q);
+}
+`;
+
+  it("interface in one module, its implementation in a second, the loop over it in a third", () => {
+    const { project } = memoryProject({ "/p/llm.ts": LLM, "/p/openaiLlm.ts": OPENAI_LLM, "/p/loop.ts": LOOP });
+    assert.deepEqual(sitesOf(project, "/p/loop.ts", ["api", "model", "calls", "input", "output", "growth"]), [
+      { line: 3, api: "openai llm.ask() → responses.create", model: "gpt-4.1", calls: "Θ(|questions|)", input: "Θ(|questions|·|q|)", output: "Θ(|questions|)", growth: "none" },
+    ]);
+    // The interface's module is analysed (it stands for its implementations) but reports nothing itself.
+    assert.deepEqual(sitesOf(project, "/p/llm.ts", ["api"]), []);
+  });
+
+  it("several implementations in several modules: the costliest is counted and every one is named", () => {
+    const { project } = memoryProject({
+      "/p/llm.ts": LLM,
+      "/p/openaiLlm.ts": OPENAI_LLM,
+      "/p/claudeLlm.ts": `import Anthropic from "@anthropic-ai/sdk";
+import { type Llm } from "./llm";
+const anthropic = new Anthropic();
+export class ClaudeLlm implements Llm {
+  async ask(prompt: string) {
+    const draft = await anthropic.messages.create({ model: "claude-sonnet-4-5", max_tokens: 1000, messages: [{ role: "user", content: prompt }] });
+    const r = await anthropic.messages.create({ model: "claude-sonnet-4-5", max_tokens: 1000, messages: [{ role: "user", content: prompt + JSON.stringify(draft.content) }] });
+    return JSON.stringify(r.content);
+  }
+}
+`,
+      "/p/echoLlm.ts": `import type { Llm } from "./llm";\nexport class EchoLlm implements Llm {\n  async ask(prompt: string) { return prompt; }\n}\n`,
+      "/p/loop.ts": LOOP,
+    });
+    const [site] = project.analyze("/p/loop.ts").findings;
+    assert.deepEqual([site!.line, site!.api, site!.model], [3, "llm.ask() → 2 LLM call sites", "claude-sonnet-4-5"]);
+    assert.deepEqual(sitesOf(project, "/p/loop.ts", ["calls"]), [{ line: 3, calls: "Θ(|questions|)" }]);
+    assert.ok(site!.explanation.includes("  Llm.ask has 2 implementations that make LLM calls (ClaudeLlm.ask in claudeLlm.ts, OpenAiLlm.ask in openaiLlm.ts): the costliest, ClaudeLlm.ask in claudeLlm.ts, is counted"), site!.explanation.join("\n"));
+  });
+
+  it("an interface re-exported through an index file, implemented and used through it", () => {
+    const { project } = memoryProject({
+      "/p/types/llm.ts": LLM,
+      "/p/types/index.ts": `export * from "./llm";\nexport type Answer = string;\n`,
+      "/p/impl/openaiLlm.ts": OPENAI_LLM.replace(`from "./llm"`, `from "../types"`),
+      "/p/loop.ts": LOOP.replace(`from "./llm"`, `from "./types/index"`),
+    });
+    assert.deepEqual(sitesOf(project, "/p/loop.ts", ["api", "calls", "input"]), [{ line: 3, api: "openai llm.ask() → responses.create", calls: "Θ(|questions|)", input: "Θ(|questions|·|q|)" }]);
+  });
+
+  it("an abstract class extended in another module", () => {
+    const { project } = memoryProject({
+      "/p/base.ts": `export abstract class BaseLlm {\n  abstract ask(prompt: string): Promise<string>;\n  name() { return "llm"; }\n}\n`,
+      "/p/openaiLlm.ts": `import OpenAI from "openai";
+import { BaseLlm } from "./base";
+const client = new OpenAI();
+export class OpenAiLlm extends BaseLlm {
+  async ask(prompt: string) {
+    const r = await client.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 50, messages: [{ role: "user", content: prompt }] });
+    return r.choices[0]!.message.content ?? "";
+  }
+}
+`,
+      "/p/loop.ts": `import { BaseLlm } from "./base";\nexport async function answerAll(llm: BaseLlm, questions: string[]) {\n  for (const q of questions) await llm.ask(q);\n}\n`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/loop.ts", ["api", "model", "calls", "input", "output"]), [
+      { line: 3, api: "openai llm.ask() → chat.completions.create", model: "gpt-4o-mini", calls: "Θ(|questions|)", input: "Θ(|questions|·|q|)", output: "Θ(|questions|)" },
+    ]);
+  });
+
+  it("a class of the same name implementing another module's interface is not taken", () => {
+    const { project } = memoryProject({
+      "/p/llm.ts": LLM,
+      "/p/other.ts": LLM,
+      "/p/openaiLlm.ts": OPENAI_LLM.replace(`from "./llm"`, `from "./other"`),
+      "/p/loop.ts": LOOP,
+    });
+    assert.deepEqual(sitesOf(project, "/p/loop.ts", ["api"]), []);
+  });
+
+  it("a class edited to implement the interface: the interface's users are analysed again", () => {
+    const files: Record<string, string> = { "/p/llm.ts": LLM, "/p/openaiLlm.ts": OPENAI_LLM.replace(" implements Llm", ""), "/p/loop.ts": LOOP };
+    const { project } = memoryProject(files);
+    assert.deepEqual(sitesOf(project, "/p/loop.ts", ["api"]), []);
+    files["/p/openaiLlm.ts"] = OPENAI_LLM;
+    project.invalidate("/p/openaiLlm.ts");
+    assert.deepEqual(sitesOf(project, "/p/loop.ts", ["api", "calls"]), [{ line: 3, api: "openai llm.ask() → responses.create", calls: "Θ(|questions|)" }]);
+    files["/p/openaiLlm.ts"] = OPENAI_LLM.replace(" implements Llm", "");
+    project.invalidate("/p/openaiLlm.ts");
+    assert.deepEqual(sitesOf(project, "/p/loop.ts", ["api"]), []);
+  });
+});

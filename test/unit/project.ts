@@ -5,7 +5,7 @@ import { summary, type Expected } from "./analyze";
 
 export function memoryProject(files: Record<string, string>, options: ProjectOptions = {}): { project: Project; files: Record<string, string> } {
   const host = { readFile: (p: string) => files[p], fileExists: (p: string) => p in files };
-  return { project: new Project(ts, host, options), files };
+  return { project: new Project(ts, host, { files: Object.keys(files), ...options }), files };
 }
 
 /** Each finding of `file` as the fields a test names, in source order. */

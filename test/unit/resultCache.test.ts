@@ -148,4 +148,27 @@ describe("result cache", () => {
     const onBroken = new ResultCache<FileSites>(project, { storage: broken, digest: sha256, engine: "test-engine", settings: "s", accept: isFileSites });
     assert.equal(onBroken.cached("/w/llm.ts", () => sitesOfFile(project.analyze("/w/llm.ts"), "/w/llm.ts", { assume: {} })).sites.length, 1);
   });
+  it("an edit of a class that implements another module's interface re-analyses the loops over that interface", () => {
+    const files = (twice: boolean): Record<string, string> => ({
+      "/i/llm.ts": `export interface Llm {\n  ask(prompt: string): Promise<string>;\n}\n`,
+      "/i/openaiLlm.ts": `import type { Llm } from "./llm";\nimport { ask } from "./wrapper";\nexport class OpenAiLlm implements Llm {\n  ask(prompt: string) { return ask(prompt); }\n}\n`,
+      "/i/wrapper.ts": twice ? WRAPPER_TWICE : WRAPPER,
+      "/i/loop.ts": `import type { Llm } from "./llm";\nexport async function all(llm: Llm, qs: string[]) {\n  for (const q of qs) await llm.ask(q);\n}\n`,
+    });
+    const storage = memoryStorage();
+    const once = (fs: Record<string, string>) => {
+      const { project } = memoryProject(fs);
+      const cache = new ResultCache<FileSites>(project, { storage, digest: sha256, engine: "test-engine", settings: "s", accept: isFileSites });
+      const computed: string[] = [];
+      const results = Object.keys(fs).map((f) => cache.cached(f, () => (computed.push(f), sitesOfFile(project.analyze(f), f, { assume: {} }))));
+      return { results, computed };
+    };
+    const first = once(files(false));
+    assert.deepEqual(inputOf(first.results, "/i/loop.ts"), ["3:Θ(|qs|)"]);
+    // The loop imports only the interface's module; the implementation's edit still reaches its key.
+    const edited = once(files(true));
+    assert.deepEqual(edited.computed, ["/i/llm.ts", "/i/openaiLlm.ts", "/i/wrapper.ts", "/i/loop.ts"]);
+    assert.deepEqual(edited.results.map((r) => r.sites.map((x) => `${x.line}:${x.calls.text}`)), [[], [], ["4:Θ(1)", "5:Θ(1)"], ["3:Θ(|qs|)"]]);
+    assert.notDeepEqual(edited.results[3], first.results[3]);
+  });
 });

@@ -8,8 +8,8 @@ export type Callee =
   | { readonly kind: "local"; readonly fn: ts.SignatureDeclaration & { body?: ts.Node }; readonly name: string }
   /** `exportName` is `default`, a named export, or `Class.method`. */
   | { readonly kind: "external"; readonly specifier: string; readonly exportName: string }
-  /** A method of an interface of this module: what its implementing classes' methods do. */
-  | { readonly kind: "implemented"; readonly iface: ts.InterfaceDeclaration; readonly member: string };
+  /** A method of an interface (or an abstract method of a class) of this module: what its implementing classes' methods do. */
+  | { readonly kind: "implemented"; readonly iface: ts.InterfaceDeclaration | ts.ClassDeclaration; readonly member: string };
 
 /** A class: declared in this file, or an export of another module (`load()`: what its function `load` returns). */
 export type ClassRef =
@@ -99,20 +99,25 @@ export class Callees {
 
   /** A method of a class here, of another module's class or interface (`Class.method`), or of an interface here. */
   private memberOf(cls: ClassRef, member: string): Callee | undefined {
-    if (cls.kind === "local") return this.methodOf(cls.node, member);
+    if (cls.kind === "local") return this.methodOf(cls.node, member) ?? (this.ts.isClassDeclaration(cls.node) && this.isAbstract(cls.node) ? { kind: "implemented", iface: cls.node, member } : undefined);
     if (cls.kind === "interface") return cls.node.members.some((m) => m.name && this.ts.isIdentifier(m.name) && m.name.text === member) ? { kind: "implemented", iface: cls.node, member } : undefined;
     return { kind: "external", specifier: cls.specifier, exportName: `${cls.exportName}.${member}` };
   }
 
-  /** The classes of this module that implement an interface (`class Llm implements Summarizer`), in source order. */
-  implementationsOf(iface: ts.InterfaceDeclaration): ts.ClassDeclaration[] {
-    const t = this.ts;
-    return (this.implementersByName(this.sourceFileOf(iface)).get(iface.name.text) ?? []).filter((c) =>
-      c.heritageClauses!.some((h) => h.token === t.SyntaxKind.ImplementsKeyword && h.types.some((x) => t.isIdentifier(x.expression) && x.expression.text === iface.name.text && this.scopes.resolve(x.expression) === iface)),
-    );
+  /** `abstract class`: its abstract methods are what the classes extending it do. */
+  isAbstract(n: ts.Node): n is ts.ClassDeclaration {
+    return this.ts.isClassDeclaration(n) && !!this.ts.getModifiers(n)?.some((m) => m.kind === this.ts.SyntaxKind.AbstractKeyword);
   }
 
-  /** A file's classes by the names they implement, in source order: read once, not once per interface asked. */
+  /** The classes of this module that implement an interface (`class Llm implements Summarizer`) or extend an abstract class, in source order. */
+  implementationsOf(iface: ts.InterfaceDeclaration | ts.ClassDeclaration): ts.ClassDeclaration[] {
+    const t = this.ts;
+    const name = iface.name?.text;
+    if (!name) return [];
+    return (this.implementersByName(this.sourceFileOf(iface)).get(name) ?? []).filter((c) => c.heritageClauses!.some((h) => h.types.some((x) => t.isIdentifier(x.expression) && x.expression.text === name && this.scopes.resolve(x.expression) === iface)));
+  }
+
+  /** A file's classes by the names they implement or extend, in source order: read once, not once per interface asked. */
   private implementersByName(file: ts.SourceFile): Map<string, ts.ClassDeclaration[]> {
     const known = this.implementers.get(file);
     if (known) return known;
@@ -120,7 +125,7 @@ export class Callees {
     const byName = new Map<string, ts.ClassDeclaration[]>();
     for (const s of file.statements) {
       if (!t.isClassDeclaration(s)) continue;
-      const names = new Set((s.heritageClauses ?? []).filter((h) => h.token === t.SyntaxKind.ImplementsKeyword).flatMap((h) => h.types.flatMap((x) => (t.isIdentifier(x.expression) ? [x.expression.text] : []))));
+      const names = new Set((s.heritageClauses ?? []).flatMap((h) => h.types.flatMap((x) => (t.isIdentifier(x.expression) ? [x.expression.text] : []))));
       for (const n of names) {
         const list = byName.get(n);
         if (list) list.push(s);

@@ -36,6 +36,8 @@ export interface ExternalSummaries {
   /** The LangGraph fan-out another module's exported routing function makes: the node it sends to, the collection it maps, where. */
   fanOutOf?(specifier: string, exportName: string, fromFile: string): { node: string; collection: string; where: string } | undefined;
   typeMember?(file: string, name: string, key: string, called: boolean, fromFile: string): TypeMember | undefined;
+  /** What other modules' classes implementing (or extending) this module's exported interface (or abstract class) `name` do in `member`: one summary per class that makes LLM calls there. */
+  implementedBy?(name: string, member: string): Summary[];
 }
 
 /** The call locations a function's requests are sent from: its sites and, through them, their callees'. */
@@ -311,8 +313,9 @@ export class FileAnalyzer {
         return fn ? this.summaryOf(fn.fn, fn.name) : undefined;
       }
       const target = member ? this.exportTarget(head!) : undefined;
-      // `Summarizer.summarize` of an exported interface: its implementations here (`Summarizer.*`: any method's).
-      if (target && this.tsm.isInterfaceDeclaration(target)) {
+      // `Summarizer.summarize` of an exported interface (or an abstract method): its implementations
+      // here and in other modules (`Summarizer.*`: any method's).
+      if (target && (this.tsm.isInterfaceDeclaration(target) || (this.callees.isAbstract(target) && !this.exportedFunction(exportName)))) {
         const members = member === "*" ? target.members.flatMap((m) => (m.name && this.tsm.isIdentifier(m.name) ? [m.name.text] : [])) : [member!];
         for (const m of members) {
           const summary = this.implementedSummary(target, m);
@@ -535,7 +538,7 @@ export class FileAnalyzer {
    * the classes of this module that implement it do there. Of several that make LLM calls, the
    * costliest (by its generation cost at one size for every symbol), and the summary says which.
    */
-  private implementedSummary(iface: ts.InterfaceDeclaration, member: string): Summary | undefined {
+  private implementedSummary(iface: ts.InterfaceDeclaration | ts.ClassDeclaration, member: string): Summary | undefined {
     const found: Summary[] = [];
     for (const cls of this.callees.implementationsOf(iface)) {
       const m = cls.members.find((x) => x.name && this.tsm.isIdentifier(x.name) && x.name.text === member);
@@ -543,11 +546,24 @@ export class FileAnalyzer {
       const summary = fn && this.summaryOf(fn, `${cls.name?.text ?? "<class>"}.${member}`);
       if (summary) found.push(summary);
     }
+    // Classes of other modules that import it to implement it (the project's index of heritage clauses).
+    const exported = this.tsm.getModifiers(iface)?.some((m) => m.kind === this.tsm.SyntaxKind.ExportKeyword);
+    if (exported && iface.name) found.push(...(this.external?.implementedBy?.(iface.name.text, member) ?? []));
     if (found.length <= 1) return found[0];
     const cost = (s: Summary): number => s.generation.evaluate({}, IMPLEMENTATION_COMPARISON_SIZE);
     const costliest = found.reduce((a, b) => (cost(b) > cost(a) ? b : a));
     const names = found.map((s) => s.name).join(", ");
-    return { ...costliest, explanation: [`${iface.name.text}.${member} has ${found.length} implementations that make LLM calls (${names}): the costliest, ${costliest.name}, is counted`, ...costliest.explanation] };
+    return { ...costliest, explanation: [`${iface.name?.text ?? "<class>"}.${member} has ${found.length} implementations that make LLM calls (${names}): the costliest, ${costliest.name}, is counted`, ...costliest.explanation] };
+  }
+
+  /** What a method of a top-level class of this module (exported or not) costs: another module's interface has it as an implementation. */
+  classMethodSummary(className: string, member: string): Summary | undefined {
+    return this.withBudget(() => {
+      const t = this.tsm;
+      const cls = this.sourceFile.statements.find((s): s is ts.ClassDeclaration => t.isClassDeclaration(s) && s.name?.text === className);
+      const fn = cls && this.callees.asFunction(cls.members.find((x) => x.name && t.isIdentifier(x.name) && x.name.text === member));
+      return fn ? this.summaryOf(fn, `${className}.${member}`) : undefined;
+    });
   }
 
   /** The cost of one invocation of `fn`: the sum over the LLM calls it makes (directly or through others). */

@@ -11,7 +11,12 @@ import type { ExportedClient, TypeMember } from "../binder/provenance";
 import { renderSummary } from "../findingLines";
 import type { Scopes, TS } from "../binder/scopes";
 import type { AnalysisOptions, FileAnalysis, Finding } from "../model";
+import { heritageNames, type HeritageNames } from "./heritageScan";
+import { classesInheriting } from "./inheritingClasses";
 import { importedNames, importedSpecifiers, normalizePath, resolveModule, type PathMapping } from "./modulePaths";
+
+/** The edge a result cache's key takes from an interface's module to a module implementing it (no specifier is written so). */
+const IMPLEMENTED_IN = "\u0000implemented in";
 
 /** How many modules' declared types one chain (`a.b.c()` across modules) is followed through. */
 const TYPE_CHAIN_DEPTH = 8;
@@ -30,6 +35,11 @@ export interface ProjectOptions extends AnalysisOptions, PathMapping {
    * above): an example folder's own tsconfig.json with `"@/*": ["./*"]`. Undefined: the project's.
    */
   readonly mappingFor?: (file: string) => PathMapping | undefined;
+  /**
+   * The project's files, searched (by their text scans) for classes that implement an interface or
+   * extend an abstract class of another module. Undefined: the files read so far.
+   */
+  readonly files?: readonly string[];
 }
 
 interface FileState {
@@ -41,7 +51,7 @@ interface FileState {
   readonly uses: Set<string>;
   /** The result came from the import graph (no LLM reachable), not from an analysis. */
   byImports?: boolean;
-  scan?: { readonly mentionsSdk: boolean; readonly names: ReturnType<typeof importedNames>; readonly specifiers: readonly string[] };
+  scan?: { readonly mentionsSdk: boolean; readonly names: ReturnType<typeof importedNames>; readonly specifiers: readonly string[]; readonly heritage: HeritageNames };
 }
 
 /** A module as the result cache sees it: its text, whether it can reach an LLM, and where its imports resolve. */
@@ -50,7 +60,7 @@ export interface ModuleNode {
   readonly file: string;
   readonly text: string;
   readonly reachesLlm: boolean;
-  /** In the order of the text; `target` null when the specifier names no project file. */
+  /** In the order of the text (then the modules that may implement its interfaces); `target` null when the specifier names no project file. */
   readonly imports: readonly { readonly specifier: string; readonly target: string | null }[];
 }
 
@@ -148,6 +158,8 @@ export class Project {
     const state = this.load(file);
     if (!state) return undefined;
     const imports = this.scanOf(file, state.text).specifiers.map((specifier) => ({ specifier, target: this.resolve(specifier, file) ?? null }));
+    // A module's interface stands for the classes other modules implement it with: their texts are part of its results too.
+    for (const target of this.inheritorsOf(file)) imports.push({ specifier: IMPLEMENTED_IN, target });
     return { file, text: state.text, reachesLlm: this.reachesLlm(file), imports };
   }
 
@@ -220,9 +232,15 @@ export class Project {
     this.constants.clear();
     this.declaring.clear();
     this.typeMembers.clear();
+    this.implementations.clear();
+    this.basesIndex = undefined;
     // An edit keeps module resolution; a file that appears or disappears may change it.
     const edited = this.files.has(file) && this.host.fileExists(file);
     const stale = new Set([file]);
+    // A class that starts or stops implementing an interface changes what the interface's module stands for.
+    const bases = this.basesNamedBy(file);
+    const declaring: string[] = [];
+    if (bases.size) for (const [f, s] of this.files) if (f !== file && s.scan && [...s.scan.heritage.interfaces, ...s.scan.heritage.abstractClasses].some((n) => bases.has(n))) stale.add(f), declaring.push(f);
     // Files that used a stale file's summaries are stale too.
     for (let grew = true; grew; ) {
       grew = false;
@@ -231,6 +249,7 @@ export class Project {
     // Whether a file reaches an LLM through its imports can change only for the files that import
     // the edited one, directly or not: those are decided again (no parse unless they now use one).
     const importers = edited ? this.importersOf(file) : undefined;
+    for (const d of declaring) for (const f of this.importersOf(d)) importers?.add(f);
     for (const [f, s] of this.files) {
       if (importers && !importers.has(f)) continue;
       this.uses.delete(f);
@@ -271,6 +290,18 @@ export class Project {
       this.uses.clear();
       this.reaches.clear();
     }
+  }
+
+  /** The names a file's classes implement or extend, in its text as read and as it is now. */
+  private basesNamedBy(file: string): Set<string> {
+    const names = new Set<string>();
+    const add = (h: HeritageNames | undefined): void => {
+      for (const n of [...(h?.implemented ?? []), ...(h?.extended ?? [])]) names.add(n);
+    };
+    add(this.files.get(file)?.scan?.heritage);
+    const now = this.host.readFile(file);
+    if (now !== undefined && (now.includes("implements") || now.includes("extends"))) add(heritageNames(now));
+    return names;
   }
 
   /** The file and every file that imports it, directly or through others (by the resolutions made so far). */
@@ -403,6 +434,11 @@ export class Project {
   private computeUsesLlm(file: string, text: string): boolean {
     const scan = this.scanOf(file, text);
     if (scan.mentionsSdk) return true;
+    // It declares an interface or abstract class that another module's classes implement: it stands for them.
+    for (const f of this.inheritorsOf(file)) {
+      const t = this.load(f)?.text;
+      if (t !== undefined && this.usesLlm(f, t)) return true;
+    }
     for (const { specifier, names, types } of scan.names) {
       const target = this.resolve(specifier, file);
       if (!target || !this.reachesLlm(target)) continue;
@@ -442,7 +478,7 @@ export class Project {
   private scanOf(file: string, text: string): NonNullable<FileState["scan"]> {
     const state = this.files.get(file);
     if (state?.scan && state.text === text) return state.scan;
-    const scan = { mentionsSdk: mayContainLlmCalls(text, catalogWith(this.options), this.options.wrappers), names: importedNames(text), specifiers: importedSpecifiers(text) };
+    const scan = { mentionsSdk: mayContainLlmCalls(text, catalogWith(this.options), this.options.wrappers), names: importedNames(text), specifiers: importedSpecifiers(text), heritage: heritageNames(text) };
     if (state && state.text === text) state.scan = scan;
     return scan;
   }
@@ -453,11 +489,75 @@ export class Project {
       const state = this.load(file);
       if (!state) return false;
       const scan = this.scanOf(file, state.text);
-      return scan.mentionsSdk || scan.specifiers.some((spec) => {
-        const target = this.resolve(spec, file);
-        return !!target && this.reachesLlm(target);
-      });
+      return (
+        scan.mentionsSdk ||
+        scan.specifiers.some((spec) => {
+          const target = this.resolve(spec, file);
+          return !!target && this.reachesLlm(target);
+        }) ||
+        this.inheritorsOf(file).some((f) => this.reachesLlm(f))
+      );
     });
+  }
+
+  /**
+   * Per name, the files whose text scan names it after `implements` (and, apart, after `extends`):
+   * built once from every file's scan, no parse.
+   */
+  private basesIndex: { readonly implemented: Map<string, string[]>; readonly extended: Map<string, string[]> } | undefined;
+
+  private inheritorIndex(): NonNullable<Project["basesIndex"]> {
+    if (this.basesIndex) return this.basesIndex;
+    const index = { implemented: new Map<string, string[]>(), extended: new Map<string, string[]>() };
+    const add = (map: Map<string, string[]>, name: string, f: string): void => {
+      const list = map.get(name);
+      if (list) list.push(f);
+      else map.set(name, [f]);
+    };
+    for (const f of this.options.files?.map(normalizePath) ?? [...this.files.keys()]) {
+      const state = this.load(f);
+      if (!state) continue;
+      const { implemented, extended } = this.scanOf(f, state.text).heritage;
+      for (const name of implemented) add(index.implemented, name, f);
+      for (const name of extended) add(index.extended, name, f);
+    }
+    return (this.basesIndex = index);
+  }
+
+  /**
+   * Other files that may hold a class implementing or extending an interface or abstract class
+   * this file declares, by the text scans alone (the parse in `implementationsOf` decides).
+   */
+  private inheritorsOf(file: string): string[] {
+    const state = this.load(file);
+    const heritage = state && this.scanOf(file, state.text).heritage;
+    if (!heritage || (!heritage.interfaces.length && !heritage.abstractClasses.length)) return [];
+    const index = this.inheritorIndex();
+    const files = [...heritage.interfaces.flatMap((name) => index.implemented.get(name) ?? []), ...heritage.abstractClasses.flatMap((name) => [...(index.implemented.get(name) ?? []), ...(index.extended.get(name) ?? [])])];
+    return [...new Set(files)].filter((f) => f !== file);
+  }
+
+  /** The classes of other modules that implement (or extend) `name` declared in `file`: by file, verified by a parse (see heritageOf). */
+  private readonly implementations = new Map<string, readonly { readonly file: string; readonly className: string }[]>();
+
+  implementationsOf(file: string, name: string): readonly { readonly file: string; readonly className: string }[] {
+    const key = `${file}\u0000${name}`;
+    const known = this.implementations.get(key);
+    if (known) return known;
+    const found: { file: string; className: string }[] = [];
+    this.implementations.set(key, found);
+    const index = this.inheritorIndex();
+    for (const f of new Set([...(index.implemented.get(name) ?? []), ...(index.extended.get(name) ?? [])])) {
+      if (f === file || !this.reachesLlm(f)) continue;
+      const state = this.load(f);
+      if (!state || rejectInput(f, state.text, this.options)) continue;
+      for (const c of classesInheriting(this.tsm, this.parsed(state, f), name)) {
+        // Resolved through the implementing module's imports (and re-exports) to the declaring module.
+        const declared = c.from && this.declaringModule(f, c.from.specifier, c.from.name);
+        if (declared && declared.file === file && declared.name === name) found.push({ file: f, className: c.className });
+      }
+    }
+    return found;
   }
 
   private externalFor(file: string): ExternalSummaries {
@@ -469,6 +569,7 @@ export class Project {
       constantOf: (specifier, exportName, path) => this.exportedConstant(file, specifier, exportName, path),
       typeAt: (specifier, exportName) => this.declaredType(file, specifier, exportName),
       fanOutOf: (specifier, exportName) => this.exportedFanOut(file, specifier, exportName),
+      implementedBy: (name, member) => this.implementedSummaries(file, name, member),
       typeMember: (target, name, key, called) => this.typeMember(file, target, name, key, called),
     };
   }
@@ -476,6 +577,38 @@ export class Project {
   private exportedSummary(from: string, specifier: string, exportName: string, depth = 0): Summary | undefined {
     const target = this.resolve(specifier, from);
     if (!target || depth > 8) return undefined;
+    return this.summaryIn(from, target, exportName, () => this.exportedSummaryOf(target, exportName, depth));
+  }
+
+  /**
+   * What the classes of other modules that implement (or extend) `name`, an interface or abstract
+   * class of `file`, do in `member`: one summary per class that makes LLM calls there, named with
+   * its module.
+   */
+  private implementedSummaries(file: string, name: string, member: string): Summary[] {
+    const out: Summary[] = [];
+    for (const impl of this.implementationsOf(file, name)) {
+      const summary = this.summaryIn(file, impl.file, `class ${impl.className}.${member}`, () => this.classMethodSummary(impl.file, impl.className, member));
+      if (summary) out.push({ ...summary, name: `${summary.name} in ${impl.file.slice(impl.file.lastIndexOf("/") + 1)}` });
+    }
+    // By name, not by the order files were read in.
+    return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  private classMethodSummary(file: string, className: string, member: string): Summary | undefined {
+    this.stats.exportedSummaries++;
+    let analyzer: FileAnalyzer | undefined;
+    try {
+      analyzer = this.analyzerOf(file);
+    } catch {
+      return undefined;
+    }
+    const own = analyzer?.classMethodSummary(className, member);
+    return own && renderSummary(own);
+  }
+
+  /** A summary of a module `target`, made once per key (`compute`), import cycles solved as one (see the frames). */
+  private summaryIn(from: string, target: string, exportName: string, compute: () => Summary | undefined): Summary | undefined {
     this.files.get(from)?.uses.add(target);
     const targetText = this.load(target)?.text;
     if (!this.options.program && (targetText === undefined || !this.usesLlm(target, targetText))) return undefined;
@@ -499,13 +632,15 @@ export class Project {
     const frame = { key, depth: this.summaryFrames.length, low: Infinity };
     this.summaryFrames.push(frame);
     let summary: Summary | undefined;
+    this.inProgress.add(key);
     try {
-      summary = this.exportedSummaryOf(target, exportName, depth);
+      summary = compute();
     } catch (err) {
       // Unwound (a file's time budget): nothing half-solved may be reused.
       if (this.summaryFrames.length === 1) this.summarySolving.clear();
       throw err;
     } finally {
+      this.inProgress.delete(key);
       this.summaryFrames.pop();
     }
     this.lowerSummaryFrame(frame.low);
@@ -547,33 +682,27 @@ export class Project {
   }
 
   private exportedSummaryOf(target: string, exportName: string, depth: number): Summary | undefined {
-    const key = `${target}\u0000${exportName}`;
     this.stats.exportedSummaries++;
-    this.inProgress.add(key);
+    let analyzer: FileAnalyzer | undefined;
     try {
-      let analyzer: FileAnalyzer | undefined;
-      try {
-        analyzer = this.analyzerOf(target);
-      } catch {
-        // A file that cannot be parsed offers no summaries; its own report says why.
-        return undefined;
-      }
-      const own = analyzer?.exportedSummary(exportName);
-      if (own) return renderSummary(own);
-      // Re-exports: `export { ask } from "./llm"`, `export * from "./llm"`.
-      const head = exportName.split(".")[0]!;
-      for (const re of analyzer?.reExports() ?? []) {
-        // `export *` from a module whose text never names the export cannot provide it: no parse.
-        if (re.all && !this.mentions(target, re.specifier, head)) continue;
-        if (re.all || re.names.has(exportName)) {
-          const found = this.exportedSummary(target, re.specifier, re.all ? exportName : re.names.get(exportName)!, depth + 1);
-          if (found) return found;
-        }
-      }
+      analyzer = this.analyzerOf(target);
+    } catch {
+      // A file that cannot be parsed offers no summaries; its own report says why.
       return undefined;
-    } finally {
-      this.inProgress.delete(key);
     }
+    const own = analyzer?.exportedSummary(exportName);
+    if (own) return renderSummary(own);
+    // Re-exports: `export { ask } from "./llm"`, `export * from "./llm"`.
+    const head = exportName.split(".")[0]!;
+    for (const re of analyzer?.reExports() ?? []) {
+      // `export *` from a module whose text never names the export cannot provide it: no parse.
+      if (re.all && !this.mentions(target, re.specifier, head)) continue;
+      if (re.all || re.names.has(exportName)) {
+        const found = this.exportedSummary(target, re.specifier, re.all ? exportName : re.names.get(exportName)!, depth + 1);
+        if (found) return found;
+      }
+    }
+    return undefined;
   }
 
   /** The client a project module exports under a name (through re-exports), for the files importing it. */
