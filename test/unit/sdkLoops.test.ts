@@ -229,6 +229,54 @@ export async function f(task: string) {
   });
 });
 
+describe("a step cap stated where another module makes the agent (issue 17)", () => {
+  it("export const agent = new ToolLoopAgent({ stopWhen: stepCountIs(8) }), agent.generate() in a loop in another file: 8 steps, not the default 20", () => {
+    const { project } = memoryProject({
+      "/p/agent.ts": `import { ToolLoopAgent, stepCountIs, tool } from "ai";
+import { z } from "zod";
+const search = tool({ description: "search", inputSchema: z.object({ q: z.string() }), execute: async ({ q }) => q });
+export const researcher = new ToolLoopAgent({
+  model: "openai/gpt-4.1",
+  tools: { search },
+  stopWhen: [stepCountIs(8)],
+});
+export const drafter = new ToolLoopAgent({ model: "openai/gpt-4.1", tools: { search } });
+`,
+      "/p/run.ts": `import { researcher, drafter } from "./agent";
+export async function all(topics: string[]) {
+  for (const t of topics) await researcher.generate({ prompt: t });
+  for (const t of topics) await drafter.generate({ prompt: t });
+}
+`,
+    });
+    const findings = project.analyze("/p/run.ts").findings;
+    assert.deepEqual(findings.map((f) => estimate(f, {}).at.find((a) => a.name.startsWith("steps["))), [
+      { name: "steps[all/generate]", value: 8, source: "code" },
+      { name: "steps[all/generate#2]", value: 20, source: "code" },
+    ]);
+    assert.deepEqual(findings.map((f) => [f.line, formatBound(f.calls, f.rank), costClass(f)]), [
+      // As when the agent is made in the same file: each generate re-sends its own steps' history.
+      [3, "O(|topics|·steps[all/generate])", "cubic+"],
+      [4, "O(|topics|·steps[all/generate#2])", "cubic+"],
+    ]);
+    const explanation = renderFinding(findings[0]!).explanation;
+    assert.ok(explanation.includes("stopWhen: [stepCountIs(8)] at agent.ts:7 lets the SDK's loop run at most 8 steps: steps[all/generate] = 8"), explanation.join("\n"));
+  });
+  it("Mastra: new Agent({ defaultOptions: { maxSteps: 5 } }) exported, generate() in another file's loop: 5 steps", () => {
+    const { project } = memoryProject({
+      "/p/agent.ts": `import { Agent } from "@mastra/core/agent";
+import { openai } from "@ai-sdk/openai";
+import { search } from "./tools";
+export const helper = new Agent({ name: "h", instructions: "help", model: openai("gpt-4o"), tools: { search }, defaultOptions: { maxSteps: 5 } });
+`,
+      "/p/run.ts": `import { helper } from "./agent";\nexport async function all(topics: string[]) {\n  for (const t of topics) await helper.generate(t);\n}\n`,
+    });
+    const [f] = project.analyze("/p/run.ts").findings;
+    assert.deepEqual(estimate(f!, {}).at.find((a) => a.name.startsWith("steps[")), { name: "steps[all/generate]", value: 5, source: "code" });
+    assert.ok(renderFinding(f!).explanation.includes("maxSteps: 5 at agent.ts:4 lets the SDK's loop run at most 5 steps: steps[all/generate] = 5"));
+  });
+});
+
 describe("literal and default caps are told as their step counts, with the history the steps re-send (issue 17)", () => {
   it("isStepCount(5), max_iterations: 10, runTools (10), run() of an agent with tools (10), Gemini automatic function calling (10)", () => {
     const findings = analyze(`import OpenAI from "openai";

@@ -335,7 +335,7 @@ export class CallSites {
     const line = this.line(llm.node);
     const sf = this.scopes.sourceFile;
     const capText = steps.cap ? steps.cap.getText(sf).replace(/\s+/g, " ").slice(0, 60) : "";
-    const counted = steps.cap ? this.capOf(steps.cap) : undefined;
+    const counted = steps.cap ? this.capOf(steps.cap) : steps.stated ? Poly.constant(steps.stated.value) : undefined;
     if (counted && !counted.isConstant()) {
       explanation.push(`line ${lineRef(this.line(steps.cap!))}: ${capText} lets the SDK's loop run at most ${formatValue(counted, this.symbols.rank)} steps`);
       return counted;
@@ -345,8 +345,10 @@ export class CallSites {
     const name = this.stepSymbol(llm.node);
     const where = `steps of the SDK's loop at line ${lineRef(line)}`;
     if (stated !== undefined) {
-      const why = counted ? `line ${lineRef(this.line(steps.cap!))}: ${capText} lets the SDK's loop run at most ${stated} steps` : steps.spec.source;
-      this.symbols.define({ name, kind: "count", line, origin: `${where}: ${counted ? capText : steps.spec.source}`, value: stated });
+      // A cap read where another module made the client is told with its place there.
+      const told = steps.stated ? steps.stated.text : capText;
+      const why = !counted ? steps.spec.source : steps.stated ? `${told} lets the SDK's loop run at most ${stated} steps` : `line ${lineRef(this.line(steps.cap!))}: ${capText} lets the SDK's loop run at most ${stated} steps`;
+      this.symbols.define({ name, kind: "count", line, origin: `${where}: ${counted ? told : steps.spec.source}`, value: stated });
       explanation.push(`${why}: ${name} = ${stated}`);
       return Poly.symbol(name);
     }

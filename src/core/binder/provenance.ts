@@ -47,6 +47,15 @@ export interface ExportedClient {
   readonly window?: number;
   /** The export is a function that returns the client. */
   readonly factory: boolean;
+  /** Step caps its construction states (`stopWhen: stepCountIs(8)`), by the catalog's `client:` path, with the text and place they are written at. */
+  readonly caps?: readonly StatedCap[];
+}
+
+/** A step cap read in the module that made a client: its value, and `stopWhen: stepCountIs(8) at agent.ts:7`. */
+export interface StatedCap {
+  readonly path: string;
+  readonly value: number;
+  readonly text: string;
 }
 
 /** Settings of a client made elsewhere, as literals of their own (the other file's nodes stay there). */
@@ -54,6 +63,7 @@ interface ClientSettings {
   readonly model?: ts.Expression;
   readonly maxTokens?: ts.Expression;
   readonly window?: number;
+  readonly caps?: readonly StatedCap[];
 }
 
 export interface LlmCall {
@@ -67,7 +77,7 @@ export interface LlmCall {
   readonly model?: ts.Expression;
   readonly maxTokens?: ts.Expression;
   /** A loop inside the SDK: the spec, and the expression that caps it when one is given. */
-  readonly steps?: { readonly spec: StepSpec; readonly cap?: ts.Expression; readonly elements?: ts.Expression; readonly compaction?: ts.Expression };
+  readonly steps?: { readonly spec: StepSpec; readonly cap?: ts.Expression; readonly elements?: ts.Expression; readonly compaction?: ts.Expression; readonly stated?: StatedCap };
   /** Conversation state kept between requests: where it starts (a session's creation, the variable chaining response ids). */
   readonly state?: { readonly anchor: ts.Node; readonly source: string; readonly window?: number };
   /** A call of a function of the user's that makes LLM calls: its summary. */
@@ -201,6 +211,9 @@ export class Provenance {
     for (const path of spec.from) {
       const cap = path.startsWith("client:") ? (client ? this.clientConfig(client, path.slice("client:".length)) : undefined) : this.argumentAt(call, path);
       if (cap) return { spec, cap, ...compaction };
+      // A client made in another module: the cap that module read where it made it.
+      const stated = path.startsWith("client:") && client?.kind === "client" ? client.settings?.caps?.find((c) => c.path === path.slice("client:".length)) : undefined;
+      if (stated) return { spec, stated, ...compaction };
     }
     return { spec, ...compaction };
   }
@@ -558,6 +571,7 @@ export class Provenance {
       ...(found.model !== undefined ? { model: f.createStringLiteral(found.model) } : {}),
       ...(found.maxTokens !== undefined ? { maxTokens: f.createNumericLiteral(found.maxTokens) } : {}),
       ...(found.window !== undefined ? { window: found.window } : {}),
+      ...(found.caps?.length ? { caps: found.caps } : {}),
     };
     const client: Value = { kind: "client", entry: found.entry, client: found.client, path: found.path, origin: at, settings };
     return found.factory ? { kind: "factory", returns: client } : client;
@@ -616,7 +630,39 @@ export class Provenance {
     const model = modelOf(this.clientSetting(client, "model"));
     const maxTokens = this.constants.number(this.clientSetting(client, "maxTokens"));
     const window = client.client.methods.map((m) => this.configuredWindow(client, m)).find((w) => w !== undefined);
-    return { entry: client.entry, client: client.client, path: client.path, factory: v!.kind === "factory", ...(model !== null ? { model } : {}), ...(maxTokens !== undefined ? { maxTokens } : {}), ...(window !== undefined ? { window } : {}) };
+    const caps = this.statedCaps(client);
+    return { entry: client.entry, client: client.client, path: client.path, factory: v!.kind === "factory", ...(model !== null ? { model } : {}), ...(maxTokens !== undefined ? { maxTokens } : {}), ...(window !== undefined ? { window } : {}), ...(caps.length ? { caps } : {}) };
+  }
+
+  /** The step caps a client's construction states as numbers, for the catalog's `client:` paths of its methods (a client another module made carries them). */
+  private statedCaps(client: Value): StatedCap[] {
+    if (client.kind !== "client" || client.settings?.caps) return client.kind === "client" ? [...(client.settings?.caps ?? [])] : [];
+    const out: StatedCap[] = [];
+    for (const m of client.client.methods) {
+      for (const from of m.steps?.from ?? []) {
+        if (!from.startsWith("client:") || out.some((c) => c.path === from.slice("client:".length))) continue;
+        const path = from.slice("client:".length);
+        const e = this.clientConfig(client, path);
+        const value = e && this.capValue(e);
+        if (value === undefined) continue;
+        const sf = e!.getSourceFile();
+        const where = `${sf.fileName.slice(sf.fileName.lastIndexOf("/") + 1)}:${sf.getLineAndCharacterOfPosition(e!.getStart(sf)).line + 1}`;
+        out.push({ path, value, text: `${path.split(".").pop()}: ${e!.getText(sf).replace(/\s+/g, " ").slice(0, 60)} at ${where}` });
+      }
+    }
+    return out;
+  }
+
+  /** `stepCountIs(8)`, `isStepCount(8)`, `[stepCountIs(8), hasToolCall("x")]`, `8`, a const: the step count, when stated. */
+  private capValue(e: ts.Expression): number | undefined {
+    const t = this.ts;
+    const x = this.constants.skipTrivia(e);
+    if (t.isArrayLiteralExpression(x)) return x.elements.map((el) => this.capValue(el)).find((n) => n !== undefined);
+    if (t.isCallExpression(x)) {
+      const name = t.isIdentifier(x.expression) ? x.expression.text : t.isPropertyAccessExpression(x.expression) ? x.expression.name.text : "";
+      return (name === "stepCountIs" || name === "isStepCount") && x.arguments[0] ? this.constants.number(x.arguments[0]) : undefined;
+    }
+    return this.constants.number(x);
   }
 
   /** `const { chat } = client`, `const { generateText } = require("ai")`, nested patterns. */
