@@ -1,6 +1,7 @@
 // The agent code people actually write (issue 17): each class of miss as a small program of its shape.
 import * as assert from "node:assert/strict";
-import { classOfJson, costClass, findingJson, isTestPath } from "../../src/core";
+import { classOfJson, costClass, estimate, findingJson, formatBound, isTestPath } from "../../src/core";
+import { renderFinding } from "../../src/core/findingLines";
 import { analyze, expectSites, summary as summaryOf, type Expected } from "./analyze";
 import { memoryProject, sitesOf } from "./project";
 
@@ -472,6 +473,39 @@ export async function run(topics: string[]) {
     ]);
   });
 
+  it("RunnablePassthrough.assign({ x: chainA }).pipe(chainB) and RunnableSequence.from([RunnablePassthrough.assign(…), prompt, model]): two requests per invoke", () => {
+    const src = `import { ChatOpenAI } from "@langchain/openai";
+import { ChatPromptTemplate } from "@langchain/core/prompts";
+import { StringOutputParser } from "@langchain/core/output_parsers";
+import { RunnablePassthrough, RunnableSequence } from "@langchain/core/runnables";
+const model = new ChatOpenAI({ model: "gpt-4o-mini", maxTokens: 60 });
+const tablesChain = ChatPromptTemplate.fromTemplate("Tables for {question}?").pipe(model).pipe(new StringOutputParser());
+const answer = ChatPromptTemplate.fromTemplate("Answer {question} from {tables}");
+const queryChain = answer.pipe(model);
+const full = RunnablePassthrough.assign({ tables: tablesChain }).pipe(queryChain);
+const piped = RunnablePassthrough.assign({ tables: tablesChain }).pipe(answer).pipe(model);
+const seq = RunnableSequence.from([RunnablePassthrough.assign({ tables: tablesChain, again: tablesChain }), answer, model]);
+const plain = RunnablePassthrough.assign({ n: () => 1 }).pipe(queryChain);
+export async function run(questions: string[]) {
+  for (const question of questions) await full.invoke({ question });
+  for (const question of questions) await piped.invoke({ question });
+  for (const question of questions) await seq.invoke({ question });
+  for (const question of questions) await plain.invoke({ question });
+}
+`;
+    const findings = analyze(src);
+    // A fixed number of requests per invoke: exact, linear in the loop (no step count to set).
+    assert.deepEqual(findings.map((f) => [f.line, f.model, formatBound(f.calls, f.rank), costClass(f), estimate(f, { "|questions|": 10 }).calls]), [
+      [14, "gpt-4o-mini", "Θ(|questions|)", "linear", 20],
+      [15, "gpt-4o-mini", "Θ(|questions|)", "linear", 20],
+      [16, "gpt-4o-mini", "Θ(|questions|)", "linear", 30],
+      [17, "gpt-4o-mini", "Θ(|questions|)", "linear", 10],
+    ]);
+    const explanation = renderFinding(findings[0]!).explanation;
+    assert.ok(explanation.includes("RunnablePassthrough.assign sends its assigned model runnable's request, then the piped chain's with that answer added to its input: 2 requests per invoke: 2 requests"), explanation.join("\n"));
+    assert.ok(explanation.includes("each step (2 of them) re-sends the conversation grown by the previous answers: Σ_{j<2} (in + j·out) = 2·|question| + 60 input per call"), explanation.join("\n"));
+  });
+
   it("loadSummarizationChain and loadQARefineChain hide a loop over the documents; stuff does not", () => {
     expectSites(`import { loadSummarizationChain, loadQARefineChain } from "langchain/chains";
 import { ChatOpenAI } from "@langchain/openai";
@@ -667,11 +701,12 @@ export async function ask(db: any, questions: string[]) {
 }
 `;
     expectSites(code, [
-      { api: "@langchain run", model: "gpt-4o-mini", calls: "O(|questions|·steps[ask/run])", input: "O(steps[ask/run]²·|questions|·out[gpt-4o-mini] + |questions|·steps[ask/run]·|q|)" },
+      // Two requests per run, whatever the options: a constant, not a step count to set.
+      { api: "@langchain run", model: "gpt-4o-mini", calls: "Θ(|questions|)", input: "Θ(|questions|·|q| + |questions|·out[gpt-4o-mini])" },
       { api: "@langchain invoke", model: "gpt-4o-mini", calls: "Θ(1)", input: "Θ(1)" },
     ]);
     const [run] = analyze(code);
-    assert.ok(run!.explanation.some((l) => l.endsWith("(2 requests; 1 with returnDirect): steps[ask/run] = 2")), run!.explanation.join("\n"));
+    assert.ok(run!.explanation.some((l) => l.endsWith("(2 requests; 1 with returnDirect): 2 requests")), run!.explanation.join("\n"));
   });
 
   it("WorkflowAgent (@ai-sdk/workflow) loops with no cap unless stopWhen; HarnessAgent (@ai-sdk/harness) keeps its session", () => {

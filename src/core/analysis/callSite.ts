@@ -122,7 +122,8 @@ export class CallSites {
     }
     const steps = elements ? this.loops.collection(elements).trip : llm.steps ? this.stepCount(llm, explanation) : undefined;
     const S = steps ?? Poly.one;
-    const requestsTight = loopsTight && !steps;
+    // A fixed number of requests (a constant S) is exact; a cap is at most.
+    const requestsTight = loopsTight && (!steps || S.isConstant());
     const compacted = steps && !elements ? this.compactionThreshold(llm, explanation) : undefined;
     // Compacted, a step re-sends at most the threshold: linear in the steps (the count below is the
     // sum until the threshold is reached). A chain over elements carries one earlier answer.
@@ -138,7 +139,7 @@ export class CallSites {
       explanation.push(`${llm.steps!.spec.source}: ${show(S, true).slice(2, -1)} requests, each with one element and one earlier answer: ${show(inputPerCall, false)} input per call`);
     } else if (steps) {
       growth = strongerGrowth(growth, "output");
-      const s = formatValue(S, rank);
+      const s = S.isConstant() ? String(S.constantValue()) : formatValue(S, rank);
       explanation.push(`each step (${s} of them) re-sends the conversation grown by the previous answers: Σ_{j<${s}} (in + j·out) = ${formatCount(inputPerCallMean, rank)} input per call`);
     }
 
@@ -334,6 +335,12 @@ export class CallSites {
     const steps = llm.steps!;
     const line = this.line(llm.node);
     const sf = this.scopes.sourceFile;
+    // A number of requests no option changes (a SQL chain's query and answer, an assign before a chain): a constant, not a count to set.
+    if (!steps.spec.from.length && steps.spec.default !== undefined) {
+      if (steps.spec.default <= 1) return undefined;
+      explanation.push(`${steps.spec.source}: ${steps.spec.default} requests`);
+      return Poly.constant(steps.spec.default);
+    }
     const capText = steps.cap ? steps.cap.getText(sf).replace(/\s+/g, " ").slice(0, 60) : "";
     const counted = steps.cap ? this.capOf(steps.cap) : steps.stated ? Poly.constant(steps.stated.value) : undefined;
     if (counted && !counted.isConstant()) {

@@ -2,7 +2,7 @@
 // `require`, aliases, destructuring, `new`, variables, class fields and typed parameters.
 // Only values that lead to a catalog entry are tracked; anything else resolves to undefined.
 import type * as ts from "typescript";
-import { exportMatches, moduleMatches, type ApiSpec, type ClientKind, type EndpointSpec, type SdkEntry, type StepSpec } from "../catalog/sdks";
+import { ASSIGNED_CHAIN, ASSIGNED_CHAIN_STEPS, exportMatches, moduleMatches, type ApiSpec, type ClientKind, type EndpointSpec, type SdkEntry, type StepSpec } from "../catalog/sdks";
 import type { Summary } from "../analysis/summary";
 import type { Constants } from "./constants";
 import type { Scopes, TS } from "./scopes";
@@ -540,15 +540,38 @@ export class Provenance {
     if (method === "pipe") {
       const recv = this.valueOf(callee.expression);
       if (isModel(recv)) return recv;
-      return call.arguments.map((a) => this.valueOf(a)).find(isModel);
+      const piped = call.arguments.map((a) => this.valueOf(a)).find(isModel);
+      return piped && this.afterAssigned(callee.expression, piped, call, isModel);
     }
     if (method === "from") {
       const recv = this.valueOf(callee.expression);
       if (recv?.kind !== "module" || recv.path[recv.path.length - 1] !== "RunnableSequence") return undefined;
       const list = call.arguments[0] && this.constants.skipTrivia(call.arguments[0]);
-      return list && t.isArrayLiteralExpression(list) ? list.elements.map((el) => this.valueOf(el)).find(isModel) : undefined;
+      if (!list || !t.isArrayLiteralExpression(list)) return undefined;
+      const at = list.elements.findIndex((el) => isModel(this.valueOf(el)));
+      return at < 0 ? undefined : list.elements.slice(0, at).reduce((v, el) => this.afterAssigned(el, v, call, isModel), this.valueOf(list.elements[at]!)!);
     }
     return undefined;
+  }
+
+  /**
+   * `RunnablePassthrough.assign({ k: chainA })` before `piped`: each assigned runnable that calls a
+   * model sends a request, then `piped` runs with their answers in its input. Else `piped` alone.
+   */
+  private afterAssigned(before: ts.Expression, piped: Value, at: ts.Node, isModel: (v: Value | undefined) => v is Value): Value {
+    const t = this.ts;
+    let x = this.constants.skipTrivia(before);
+    // `assign(…).pipe(prompt).pipe(model)`: through the pipes into runnables that call no model.
+    for (let i = 0; i < 16 && t.isCallExpression(x) && t.isPropertyAccessExpression(x.expression) && x.expression.name.text === "pipe" && !x.arguments.some((a) => isModel(this.valueOf(a))); i++) x = this.constants.skipTrivia(x.expression.expression);
+    if (!t.isCallExpression(x) || !t.isPropertyAccessExpression(x.expression) || x.expression.name.text !== "assign" || piped.kind !== "client") return piped;
+    const owner = this.valueOf(x.expression.expression);
+    const mapping = x.arguments[0] && this.constants.skipTrivia(x.arguments[0]);
+    if (owner?.kind !== "module" || owner.path[owner.path.length - 1] !== "RunnablePassthrough" || !mapping || !t.isObjectLiteralExpression(mapping)) return piped;
+    const assigned = mapping.properties.filter((p) => t.isPropertyAssignment(p) && isModel(this.valueOf(p.initializer))).length;
+    const kind = assigned ? piped.entry.clients?.find((c) => c.id === ASSIGNED_CHAIN) : undefined;
+    if (!kind) return piped;
+    const steps: StepSpec = assigned === 1 ? ASSIGNED_CHAIN_STEPS : { ...ASSIGNED_CHAIN_STEPS, default: assigned + 1, source: `RunnablePassthrough.assign sends the requests of its ${assigned} assigned model runnables, then the piped chain's with their answers added to its input: ${assigned + 1} requests per invoke` };
+    return { kind: "client", entry: piped.entry, client: { ...kind, methods: kind.methods.map((m) => ({ ...m, steps })) }, path: [], parent: piped, origin: at };
   }
 
   /** `require("x")` → "x". */

@@ -130,6 +130,10 @@ const LANGCHAIN_AGENT_STEPS: StepSpec = { ...LANGGRAPH_STEPS, loopsWith: { argum
 /** A chat session made with callable tools runs the same AFC loop on each message (`chats.ts` passes the session's config to generateContent). */
 const GEMINI_CHAT_AFC: StepSpec = { from: ["0.config.automaticFunctionCalling.maximumRemoteCalls", "client:config.automaticFunctionCalling.maximumRemoteCalls"], default: 10, when: "client:config.tools", callable: true, source: GEMINI_AFC.source };
 /** Its query, then its answer over the query's result; `returnDirect: true` returns the result without the second request. */
+/** The client kind of a chain that assigns model answers to its input before the chain piped after it (see the catalog entry). */
+export const ASSIGNED_CHAIN = "langchain.assigned-chain";
+/** One request per assigned runnable that calls a model, then the piped chain's with their answers in its input (the default: one assigned). */
+export const ASSIGNED_CHAIN_STEPS: StepSpec = { from: [], default: 2, source: "RunnablePassthrough.assign sends its assigned model runnable's request, then the piped chain's with that answer added to its input: 2 requests per invoke" };
 const SQL_CHAIN_STEPS: StepSpec = { from: [], default: 2, unless: { path: "0.returnDirect", equals: "true" }, source: "SqlDatabaseChain asks for the SQL query, then for the answer with the query's result (2 requests; 1 with returnDirect)" };
 /** `WorkflowAgent.stream` (@ai-sdk/workflow 2.0.7, `stream-text-iterator.ts`): steps go on while the model calls tools; only stopWhen ends them. */
 const WORKFLOW_AGENT_STEPS: StepSpec = { from: ["0.stopWhen", "client:stopWhen"], source: "WorkflowAgent loops while the model calls tools, with no step cap unless stopWhen is given" };
@@ -305,6 +309,16 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
         id: "langchain.sql-query-chain",
         modelFrom: "llm",
         methods: [{ api: "invoke", prompt: ["0"] }],
+      },
+      {
+        // `RunnablePassthrough.assign({ tables: chainA }).pipe(chainB)` and `RunnableSequence.from([RunnablePassthrough.assign(…),
+        // prompt, model])` (@langchain/core 1.2.5, `runnables/base.ts` RunnableAssign): each assigned runnable is invoked on
+        // the input and its answer added to it, then the piped chain runs on the whole. Made by the binder, never by a class.
+        id: ASSIGNED_CHAIN,
+        methods: [
+          { api: "invoke", prompt: ["0"], steps: ASSIGNED_CHAIN_STEPS },
+          { api: "stream", prompt: ["0"], steps: ASSIGNED_CHAIN_STEPS },
+        ],
       },
       {
         id: "langchain.llm-chain",
