@@ -229,6 +229,32 @@ export async function f(task: string) {
   });
 });
 
+describe("Anthropic Managed Agents sessions (issue 17)", () => {
+  it("a turn loop over one session re-sends its history (quadratic input); a session per turn does not", () => {
+    const code = `import Anthropic from "@anthropic-ai/sdk";
+const client = new Anthropic();
+export async function chat(questions: string[]) {
+  const agent = await client.beta.agents.create({ name: "helper", model: "claude-haiku-4-5", system: "Answer briefly." });
+  const session = await client.beta.sessions.create({ agent: agent.id, environment_id: "env_1" });
+  for (const q of questions) {
+    await client.beta.sessions.events.send(session.id, { events: [{ type: "user.message", content: [{ type: "text", text: q }] }] }); // @site
+  }
+  for (const q of questions) {
+    const fresh = await client.beta.sessions.create({ agent: agent.id, environment_id: "env_1" });
+    await client.beta.sessions.events.send(fresh.id, { events: [{ type: "user.message", content: [{ type: "text", text: q }] }] }); // @site
+  }
+}
+`;
+    expectSites(code, [
+      { api: "@anthropic-ai/sdk beta.sessions.events.send", calls: "Θ(|questions|)", input: "Θ(|questions|²·|q| + |questions|²·out)", growth: "stateful" },
+      { api: "@anthropic-ai/sdk beta.sessions.events.send", calls: "Θ(|questions|)", input: "Θ(|questions|·|q|)", growth: "none" },
+    ]);
+    const [turns, fresh] = analyze(code);
+    assert.deepEqual([costClass(turns!), costClass(fresh!)], ["quadratic", "linear"]);
+    assert.ok(turns!.explanation.some((l) => l.includes("the Managed Agents session keeps every event on the server, and each event sent runs the agent on the whole session again")), turns!.explanation.join("\n"));
+  });
+});
+
 describe("a step cap stated where another module makes the agent (issue 17)", () => {
   it("export const agent = new ToolLoopAgent({ stopWhen: stepCountIs(8) }), agent.generate() in a loop in another file: 8 steps, not the default 20", () => {
     const { project } = memoryProject({

@@ -329,7 +329,7 @@ export class Provenance {
       let root: ts.Expression = this.constants.skipTrivia(e);
       while (this.ts.isPropertyAccessExpression(root) || this.ts.isElementAccessExpression(root)) root = this.constants.skipTrivia(root.expression);
       const decl = this.ts.isIdentifier(root) ? this.scopes.resolve(root) : undefined;
-      if (decl) return { anchor: decl, source: `${path.split(".").pop()} chains each request to the conversation kept on the server, which is billed again every time` };
+      if (decl) return { anchor: decl, source: spec.stateSource ?? `${path.split(".").pop()} chains each request to the conversation kept on the server, which is billed again every time` };
     }
     return undefined;
   }

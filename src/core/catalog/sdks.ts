@@ -25,6 +25,8 @@ export interface ApiSpec {
   readonly instructions?: readonly string[];
   /** Argument paths that chain this call to state kept on the server (`previous_response_id`). */
   readonly state?: readonly string[];
+  /** The derivation's sentence for that state, when the path's name does not say it (a session id passed positionally). */
+  readonly stateSource?: string;
   /** The state re-sent is capped to a window of messages: paths in the client's construction (read through `new Memory({…})`), else the SDK's default. */
   readonly stateWindow?: { readonly from: readonly string[]; readonly default?: number; readonly source: string };
   /** The call runs an agent passed as this argument (`createAgentUIStreamResponse({ agent })`): that
@@ -193,6 +195,9 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
           ANTHROPIC("beta.messages.stream"),
           ANTHROPIC("beta.messages.parse"),
           { ...ANTHROPIC("beta.messages.toolRunner"), steps: { from: ["0.max_iterations"], source: "toolRunner has no iteration cap unless max_iterations is set", compaction: { option: "0.compactionControl", threshold: "contextTokenThreshold", defaultThreshold: 100_000 } } },
+          // Managed Agents (0.120.0, `resources/beta/sessions/events.ts` `send(sessionID, { events })`): a session made by
+          // `beta.sessions.create({ agent })` keeps its events on the server; each `user.message` sent runs the agent on all of them.
+          { api: "beta.sessions.events.send", prompt: ["1.events"], state: ["0"], stateSource: "the Managed Agents session keeps every event on the server, and each event sent runs the agent on the whole session again (its tool steps there are not counted)" },
         ],
       },
     ],
