@@ -33,6 +33,14 @@ describe("time budget", () => {
   });
 });
 
+describe("time budget while deciding whether a file needs analysing", () => {
+  it("a module whose summary passes the budget, asked while deciding an importer, skips the importer with the reason (it threw out of analyze)", () => {
+    const files: Record<string, string> = { "/p/heavy.ts": callTangle(200, 1), "/p/use.ts": `import { p7 } from "./heavy";\nexport const run = p7;\n` };
+    const p = new Project(ts, { readFile: (f) => files[f], fileExists: (f) => f in files }, { timeBudgetMs: 0 });
+    assert.deepEqual(p.analyze("/p/use.ts"), { file: "/p/use.ts", findings: [], skipped: "analysis budget exceeded (in p47)" });
+  });
+});
+
 describe("time budget in the editor's incremental analysis", () => {
   it("analyzeStatements answers undefined past the budget, as for a file nested too deeply", () => {
     const files: Record<string, string> = { "/p/heavy.ts": callTangle(200, 1) };

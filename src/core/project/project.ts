@@ -115,9 +115,20 @@ export class Project {
     if (state.result) return state.result;
     const rejected = rejectInput(fileName, state.text, this.options);
     let result: FileAnalysis;
+    // Deciding may summarise the modules it imports: one past its time budget skips this file, as in its own analysis.
+    const needless = (): boolean | FileAnalysis => {
+      try {
+        return !this.usesLlm(file, state.text);
+      } catch (err) {
+        if (err instanceof BudgetExceeded) return { file: fileName, findings: [], skipped: err.message };
+        throw err;
+      }
+    };
+    const decision = rejected || this.options.program ? false : needless();
     if (rejected) result = rejected;
+    else if (typeof decision === "object") return decision;
     // Type-aware mode reads every file: a client can arrive by type alone, with no import to see.
-    else if (!this.options.program && !this.usesLlm(file, state.text)) {
+    else if (decision) {
       // Decided by the import graph alone: any change may reach it, so any change re-decides it.
       result = { file: fileName, findings: [] };
       state.byImports = true;
