@@ -43,6 +43,16 @@ const list = (n: number, size: number): string[] => Array.from({ length: n }, (_
 
 const CASES: EstimateCase[] = [
   {
+    name: "an interface's implementation in another module, called in a loop over the interface (issue 17)",
+    file: "test/fixtures/execution/implemented/loop.ts",
+    fn: "run",
+    args: [list(7, 25)],
+    assume: { "|questions|": 7, "|q|": 25 },
+    // The model answers at its cap (max_tokens: 40).
+    outputs: { "gpt-4o-mini": reply(40) },
+    sites: [{ model: "gpt-4o-mini", bound: "exact" }],
+  },
+  {
     name: "chat history re-sent each turn",
     file: "examples/chat-history.ts",
     fn: "tutor",

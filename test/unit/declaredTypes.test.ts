@@ -306,4 +306,10 @@ export class OpenAiLlm extends BaseLlm {
     project.invalidate("/p/openaiLlm.ts");
     assert.deepEqual(sitesOf(project, "/p/loop.ts", ["api"]), []);
   });
+
+  it("without the project's file list (the editor's project), the files read so far: an implementation read before the loop is found", () => {
+    const { project } = memoryProject({ "/p/llm.ts": LLM, "/p/openaiLlm.ts": OPENAI_LLM, "/p/loop.ts": LOOP }, { files: undefined });
+    assert.deepEqual(sitesOf(project, "/p/openaiLlm.ts", ["api"]), [{ line: 6, api: "openai responses.create" }]);
+    assert.deepEqual(sitesOf(project, "/p/loop.ts", ["api", "calls"]), [{ line: 3, api: "openai llm.ask() → responses.create", calls: "Θ(|questions|)" }]);
+  });
 });

@@ -515,23 +515,28 @@ export class Project {
    * Per name, the files whose text scan names it after `implements` (and, apart, after `extends`):
    * built once from every file's scan, no parse.
    */
-  private basesIndex: { readonly implemented: Map<string, string[]>; readonly extended: Map<string, string[]> } | undefined;
+  private basesIndex: { readonly implemented: Map<string, string[]>; readonly extended: Map<string, string[]>; readonly indexed: Set<string> } | undefined;
 
   private inheritorIndex(): NonNullable<Project["basesIndex"]> {
-    if (this.basesIndex) return this.basesIndex;
-    const index = { implemented: new Map<string, string[]>(), extended: new Map<string, string[]>() };
+    const known = this.basesIndex;
+    // Without the project's list, the files read so far: those read since are added (and the implementations found so far asked again).
+    if (known && (this.options.files || known.indexed.size === this.files.size)) return known;
+    const index = known ?? { implemented: new Map<string, string[]>(), extended: new Map<string, string[]>(), indexed: new Set<string>() };
     const add = (map: Map<string, string[]>, name: string, f: string): void => {
       const list = map.get(name);
       if (list) list.push(f);
       else map.set(name, [f]);
     };
     for (const f of this.options.files?.map(normalizePath) ?? [...this.files.keys()]) {
+      if (index.indexed.has(f)) continue;
+      index.indexed.add(f);
       const state = this.load(f);
       if (!state) continue;
       const { implemented, extended } = this.scanOf(f, state.text).heritage;
       for (const name of implemented) add(index.implemented, name, f);
       for (const name of extended) add(index.extended, name, f);
     }
+    if (known) this.implementations.clear();
     return (this.basesIndex = index);
   }
 
