@@ -556,7 +556,7 @@ export class Project {
   /** The classes of other modules that implement (or extend) `name` declared in `file`: by file, verified by a parse (see heritageOf). */
   private readonly implementations = new Map<string, readonly { readonly file: string; readonly className: string }[]>();
 
-  implementationsOf(file: string, name: string): readonly { readonly file: string; readonly className: string }[] {
+  private implementationsOf(file: string, name: string): readonly { readonly file: string; readonly className: string }[] {
     const key = `${file}\u0000${name}`;
     const known = this.implementations.get(key);
     if (known) return known;
