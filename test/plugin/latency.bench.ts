@@ -10,13 +10,18 @@
 // first is this benchmark's own noise, printed beside the plugin's difference.
 //
 // Prints p50/p95 per project and kind of edit; what the plugin adds, with 95% intervals from a
-// bootstrap over rounds; and the plugin's own time, from its log. Options: see docs/benchmarks.md.
+// bootstrap over rounds, both as a difference of percentiles and as percentiles of the paired
+// per-round difference; the CPU time tsserver spends on each request (which the machine's load
+// barely moves, unlike the wall time); and the plugin's own time, from its log. Options: see
+// docs/benchmarks.md.
 // Run: npm run bench:plugin
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { OPENAI_STUB, agentFile } from "./benchAgentFile";
 import { InProcessServer } from "./inProcessServer";
 import { phaseSplit, recordCollections, type PhaseRow } from "./phaseSplit";
+import { PROFILE_PARTS, profileSplit, type CpuProfile } from "./profileSplit";
 import { PLUGIN_NAME, TsServer, pluginProbe, projectFolder } from "./tsserver";
 
 // Each request takes about 150 ms on a shared 2-core machine, with a tail to 250 ms that comes and
@@ -31,6 +36,9 @@ const RESAMPLES = 2000;
 const BUNDLE = path.resolve(process.env.BUNDLE ?? path.join(__dirname, "../../../dist/tsserver-plugin/index.js"));
 const TRACE = process.env.TRACE && path.resolve(process.env.TRACE);
 const IN_PROCESS = process.env.IN_PROCESS === "1";
+// CPU_PROF=dir: a V8 CPU profile of tsserver's process, split per project and part (see profileSplit).
+const CPU_PROF = process.env.CPU_PROF && path.resolve(process.env.CPU_PROF);
+const PROFILE_INTERVAL_US = 100;
 
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -80,19 +88,43 @@ interface Project {
   readonly times: Map<string, number[]>;
   /** The same requests' time inside tsserver (its request-time log), without sending the answer. */
   readonly inServer: Map<string, number[]>;
+  /** The same requests' CPU time in the server, ms: all its threads, and its main thread alone. */
+  readonly cpu: Map<string, number[]>;
+  readonly cpuMain: Map<string, number[]>;
+  /** The measured requests' start and end, µs of the monotonic clock (for CPU_PROF). */
+  readonly windows: [number, number][];
 }
 
-/** One edit and one diagnostics request in one project: the request's time and answer. */
 /** What a round needs of a server: TsServer, or InProcessServer with IN_PROCESS. */
-type Server = Pick<TsServer, "notify" | "request">;
+type Server = Pick<TsServer, "notify" | "request" | "cpu">;
 
-async function round(server: Server, p: Project, change: Change): Promise<{ ms: number; diagnostics: number }> {
+interface Measured {
+  readonly ms: number;
+  readonly diagnostics: number;
+  /** CPU ms of the server during the request: all threads, the main thread (not known in-process). */
+  readonly cpu: number;
+  readonly cpuMain?: number;
+  /** µs of the monotonic clock. */
+  readonly window: [number, number];
+}
+
+/** One edit and one diagnostics request in one project: the request's time, CPU and answer. */
+async function round(server: Server, p: Project, change: Change): Promise<Measured> {
   await server.notify("change", { file: p.file, ...change });
+  const before = server.cpu();
   const t0 = process.hrtime.bigint();
   const r = await server.request("semanticDiagnosticsSync", { file: p.file });
-  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  const t1 = process.hrtime.bigint();
+  const after = server.cpu();
   if (!r.success) throw new Error(r.message);
-  return { ms, diagnostics: (r.body as unknown[]).length };
+  if (!before || !after) throw new Error("the server's CPU time cannot be read (no /proc/<pid>/task/*/schedstat)");
+  return {
+    ms: Number(t1 - t0) / 1e6,
+    diagnostics: (r.body as unknown[]).length,
+    cpu: (after.all - before.all) / 1e6,
+    ...(after.main !== undefined && before.main !== undefined ? { cpuMain: (after.main - before.main) / 1e6 } : {}),
+    window: [Number(t0 / 1000n), Number(t1 / 1000n)],
+  };
 }
 
 /** A seeded generator (mulberry32): the intervals are the same for the same measurements. */
@@ -120,11 +152,24 @@ function difference(a: number[], b: number[], p: number): { value: number; low: 
   return { value: percentile(a, p) - percentile(b, p), low: percentile(diffs, 2.5), high: percentile(diffs, 97.5), upper: percentile(diffs, 95) };
 }
 
+/**
+ * Percentile `p` of the per-round differences a[i] − b[i], and its 95% interval (bootstrap over
+ * rounds). A slow moment of the machine that delays both requests of a round cancels out; one
+ * that hits only one of them widens the spread, so the p95 here also holds the noise of two requests.
+ */
+function pairedDifference(a: number[], b: number[], p: number): { value: number; low: number; high: number; upper: number } {
+  const d = a.map((x, i) => x - b[i]!);
+  const next = random(1);
+  const qs: number[] = [];
+  for (let k = 0; k < RESAMPLES; k++) qs.push(percentile(d.map(() => d[Math.floor(next() * d.length)]!), p));
+  return { value: percentile(d, p), low: percentile(qs, 2.5), high: percentile(qs, 97.5), upper: percentile(qs, 95) };
+}
+
 /** A run's measurements: per project and kind of edit, in round order; what SAMPLES saves. */
 interface Run {
   readonly rounds: number;
   readonly kinds: readonly string[];
-  readonly projects: readonly { name: string; times: Record<string, number[]>; inServer: Record<string, number[]> }[];
+  readonly projects: readonly { name: string; times: Record<string, number[]>; inServer: Record<string, number[]>; cpu?: Record<string, number[]>; cpuMain?: Record<string, number[]> }[];
   /** The plugin's own time per request (its log), per kind of edit. */
   readonly own: Record<string, number[]>;
   /** How many diagnostics the plugin's project answered. */
@@ -133,6 +178,10 @@ interface Run {
   readonly inProcess?: boolean;
   /** With TRACE: per project, where its requests spend their time. */
   readonly phases?: readonly PhaseRow[];
+  /** With CPU_PROF: per project, the CPU per request (ms) of each part of PROFILE_PARTS. */
+  readonly profile?: readonly Record<string, number>[];
+  /** The load average (1, 5, 15 min) at the start and the end of the run. */
+  readonly load?: { readonly start: readonly number[]; readonly end: readonly number[] };
 }
 
 async function measure(): Promise<Run> {
@@ -146,17 +195,20 @@ async function measure(): Promise<Run> {
   const kinds = editKinds(text);
   const projects: Project[] = (["with plugin", "without plugin", "without plugin (control)"] as const).map((name, i) => {
     const root = projectFolder(files(i === 0));
-    return { name, root, file: path.join(root, "src/agents.ts"), times: new Map(kinds.map((k) => [k.name, [] as number[]])), inServer: new Map(kinds.map((k) => [k.name, [] as number[]])) };
+    const perKind = (): Map<string, number[]> => new Map(kinds.map((k) => [k.name, [] as number[]]));
+    return { name, root, file: path.join(root, "src/agents.ts"), times: perKind(), inServer: perKind(), cpu: perKind(), cpuMain: perKind(), windows: [] };
   });
   const [withPlugin, without, control] = projects as [Project, Project, Project];
   // The plugin is found in the probe folder but loaded only by the project whose tsconfig lists it.
   // TRACE=dir: tsserver's trace of its phases (bind, check, update) and the process's garbage
   // collections, split per project at the end, to see where the time goes.
-  if (IN_PROCESS && TRACE) throw new Error("TRACE needs the server process: leave IN_PROCESS out");
+  if (IN_PROCESS && (TRACE || CPU_PROF)) throw new Error("TRACE and CPU_PROF need the server process: leave IN_PROCESS out");
+  const loadStart = os.loadavg();
   const probe = pluginProbe(BUNDLE);
   if (TRACE) recordCollections(probe, PLUGIN_NAME, TRACE);
   // IN_PROCESS=1: tsserver's Session in this process, without the pipe and the server process.
-  const server = IN_PROCESS ? new InProcessServer(probe) : new TsServer(probe, { verbosity: "requestTime", global: false, ...(TRACE ? { traceDirectory: TRACE } : {}) });
+  const nodeArgs = CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir", CPU_PROF, "--cpu-prof-interval", String(PROFILE_INTERVAL_US)] : [];
+  const server = IN_PROCESS ? new InProcessServer(probe) : new TsServer(probe, { verbosity: "requestTime", global: false, nodeArgs, ...(TRACE ? { traceDirectory: TRACE } : {}) });
   let ownTimes = new Map<string, number[]>();
   const answered = new Map<Project, number>();
   /** Each diagnostics request in the order sent: its project and kind, when measured. */
@@ -169,9 +221,14 @@ async function measure(): Promise<Run> {
       for (let k = 0; k < projects.length; k++) {
         // Each kind of edit meets every order: the order turns with the round.
         const p = projects[(n + k) % projects.length]!;
-        const { ms, diagnostics } = await round(server, p, kind.change(n));
-        answered.set(p, diagnostics);
-        if (n > WARMUP) p.times.get(kind.name)!.push(ms);
+        const m = await round(server, p, kind.change(n));
+        answered.set(p, m.diagnostics);
+        if (n > WARMUP) {
+          p.times.get(kind.name)!.push(m.ms);
+          p.cpu.get(kind.name)!.push(m.cpu);
+          if (m.cpuMain !== undefined) p.cpuMain.get(kind.name)!.push(m.cpuMain);
+          p.windows.push(m.window);
+        }
         sent.push(n > WARMUP ? { project: p, kind: kind.name } : undefined);
       }
     }
@@ -197,13 +254,23 @@ async function measure(): Promise<Run> {
   return {
     rounds: ROUNDS,
     kinds: kinds.map((k) => k.name),
-    projects: projects.map((p) => ({ name: p.name, times: Object.fromEntries(p.times), inServer: Object.fromEntries(p.inServer) })),
+    projects: projects.map((p) => ({ name: p.name, times: Object.fromEntries(p.times), inServer: Object.fromEntries(p.inServer), cpu: Object.fromEntries(p.cpu), ...(IN_PROCESS ? {} : { cpuMain: Object.fromEntries(p.cpuMain) }) })),
     own: Object.fromEntries(ownTimes),
     diagnostics: answered.get(withPlugin)!,
     ...(IN_PROCESS ? { inProcess: true } : {}),
     // tsserver completes its trace file when it exits.
     ...(TRACE ? { phases: phaseSplit(TRACE, projects.map((p) => p.root), WARMUP * kinds.length) } : {}),
+    // tsserver writes its profile when it exits.
+    ...(CPU_PROF ? { profile: cpuProfileSplit(CPU_PROF, projects) } : {}),
+    load: { start: loadStart, end: os.loadavg() },
   };
+}
+
+function cpuProfileSplit(dir: string, projects: readonly Project[]): Record<string, number>[] {
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"));
+  if (files.length !== 1) throw new Error(`expected one CPU profile in ${dir}, found ${files.length}`);
+  const profile = JSON.parse(fs.readFileSync(path.join(dir, files[0]!), "utf8")) as CpuProfile;
+  return profileSplit(profile, projects.map((p) => p.windows), PROFILE_INTERVAL_US, PLUGIN_NAME).map((parts) => Object.fromEntries(parts));
 }
 
 function report(run: Run): void {
@@ -217,7 +284,12 @@ function report(run: Run): void {
     const [p50, p95] = [difference(a, b, 50), difference(a, b, 95)];
     return `${label.padEnd(42)} p50 ${signed(p50.value)} ms [${signed(p50.low)}, ${signed(p50.high)}]   p95 ${signed(p95.value)} ms [${signed(p95.low)}, ${signed(p95.high)}]`;
   };
+  const paired = (label: string, a: number[], b: number[]): string => {
+    const [p50, p95] = [pairedDifference(a, b, 50), pairedDifference(a, b, 95)];
+    return `${label.padEnd(42)} p50 ${signed(p50.value)} ms [${signed(p50.low)}, ${signed(p50.high)}]   p95 ${signed(p95.value)} ms [${signed(p95.low)}, ${signed(p95.high)}]`;
+  };
   console.log(`semanticDiagnosticsSync on a 3,000-line agent file, ${run.rounds - WARMUP} measured edits of each kind, ${run.inProcess ? "tsserver's Session in one process" : "one tsserver"}, ${run.diagnostics} diagnostics from the plugin:`);
+  if (run.load) console.log(`load average (1, 5, 15 min) at the start ${run.load.start.map((x) => x.toFixed(2)).join(", ")}, at the end ${run.load.end.map((x) => x.toFixed(2)).join(", ")}`);
   for (const p of run.projects) {
     console.log(row(p.name, all(p)));
     for (const k of run.kinds) console.log(row(`  ${k}`, p.times[k]!));
@@ -233,6 +305,11 @@ function report(run: Run): void {
   const target = difference(all(withPlugin), all(without), 95);
   const noise = difference(all(control), all(without), 95);
   console.log(`the target, ≤ 10 ms added at p95 (every edit): ${signed(target.value)} ms, at most ${signed(target.upper)} ms at 95% confidence (one-sided): ${target.upper <= 10 ? "met" : "not shown"}; the control's bound ${signed(noise.upper)} ms`);
+  console.log("added by the plugin, paired: percentiles of with − without in the same round, with 95% intervals:");
+  console.log(paired("  every edit", all(withPlugin), all(without)));
+  for (const k of run.kinds) console.log(paired(`  ${k}`, withPlugin.times[k]!, without.times[k]!));
+  console.log(paired("  control (every edit)", all(control), all(without)));
+  cpuReport(run);
   console.log("the control: the same difference between the two projects without the plugin:");
   console.log(added("  every edit", all(control), all(without)));
   for (const k of run.kinds) console.log(added(`  ${k}`, control.times[k]!, without.times[k]!));
@@ -248,6 +325,14 @@ function report(run: Run): void {
     const [a, c] = [difference(all(withPlugin), all(without), q), difference(all(control), all(without), q)];
     console.log(`  p${String(q).padEnd(3)} ${signed(a.value).padStart(6)} ms [${signed(a.low)}, ${signed(a.high)}]`.padEnd(44) + `control ${signed(c.value)} ms [${signed(c.low)}, ${signed(c.high)}]`);
   }
+  if (run.profile) {
+    // Samples of tsserver's CPU profile within each project's requests, by the part they ran in.
+    console.log(`tsserver's CPU per request by part (CPU_PROF: profile samples × ${PROFILE_INTERVAL_US} µs in each project's requests, ms):`);
+    console.log(`  ${"".padEnd(24)}${run.projects.map((p) => p.name.padStart(26)).join("")}`);
+    for (const part of PROFILE_PARTS) console.log(`  ${part.padEnd(24)}${run.profile.map((parts) => parts[part]!.toFixed(2).padStart(26)).join("")}`);
+    const total = (parts: Record<string, number>): number => PROFILE_PARTS.reduce((t, part) => t + parts[part]!, 0);
+    console.log(`  ${"total".padEnd(24)}${run.profile.map((parts) => total(parts).toFixed(2).padStart(26)).join("")}`);
+  }
   if (!run.phases) return;
   // Medians of each part: binding and checking come before the plugin's part, the rest after.
   console.log("where the time goes inside tsserver (TRACE; medians, ms; collections: mean per request):");
@@ -255,6 +340,27 @@ function report(run: Run): void {
   run.phases.forEach((ph, i) => console.log(`  ${run.projects[i]!.name.padEnd(26)}${[ph.total, ph.update, ph.bind, ph.checkWithoutGc, ph.rest, ph.gc].map((x) => x.toFixed(2).padStart(13)).join("")}`));
 }
 
+
+/** tsserver's CPU time per request, which the machine's load changes far less than its wall time. */
+function cpuReport(run: Run): void {
+  const [withPlugin, without, control] = run.projects as [Run["projects"][number], Run["projects"][number], Run["projects"][number]];
+  if (!withPlugin.cpu || !without.cpu || !control.cpu) return;
+  const all = (xs: Record<string, number[]> | undefined): number[] => Object.values(xs ?? {}).flat();
+  const ms = (x: number): string => `${x.toFixed(1).padStart(6)} ms`;
+  const signed = (x: number): string => `${x >= 0 ? "+" : "−"}${Math.abs(x).toFixed(1)}`;
+  const interval = (d: { value: number; low: number; high: number }): string => `${signed(d.value)} ms [${signed(d.low)}, ${signed(d.high)}]`;
+  const row = (label: string, a: number[], b: number[]): string =>
+    `${label.padEnd(42)} p50 ${interval(difference(a, b, 50))}   p95 ${interval(difference(a, b, 95))}   paired p50 ${interval(pairedDifference(a, b, 50))}   p95 ${interval(pairedDifference(a, b, 95))}`;
+  const threads = run.inProcess ? [["every thread of this process", "cpu"]] as const : ([["all threads", "cpu"], ["main thread", "cpuMain"]] as const);
+  for (const [label, field] of threads) {
+    console.log(`tsserver's CPU time per request (${label}), p50 / p95:`);
+    for (const p of run.projects) console.log(`  ${p.name.padEnd(40)} p50 ${ms(percentile(all(p[field]), 50))}   p95 ${ms(percentile(all(p[field]), 95))}`);
+    console.log(`CPU added by the plugin (${label}): difference of percentiles, then percentiles of the paired difference, 95% intervals:`);
+    console.log(row("  every edit", all(withPlugin[field]), all(without[field])));
+    for (const k of run.kinds) console.log(row(`  ${k}`, withPlugin[field]![k]!, without[field]![k]!));
+    console.log(row("  control (every edit)", all(control[field]), all(without[field])));
+  }
+}
 
 // FROM=file.json reports a run saved with SAMPLES=file.json again, without measuring.
 async function main(): Promise<void> {

@@ -4,6 +4,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { processCpu, type CpuTime } from "./processCpu";
 
 const ROOT = path.resolve(__dirname, "../../..");
 export const TSSERVER = path.join(ROOT, "node_modules/typescript/lib/tsserver.js");
@@ -35,14 +36,20 @@ export class TsServer {
    *  is global (every project loads it) unless `global` is false: then only projects whose
    *  tsconfig lists it. Tests log verbosely; a benchmark logs each request's time in tsserver and
    *  the plugin's timings (requestTime), without the verbose level's copy of every message.
-   *  `traceDirectory`: tsserver writes a trace of its phases there (per project and file). */
-  constructor(probe?: string, { verbosity = "verbose", global = true, traceDirectory }: { verbosity?: "verbose" | "requestTime"; global?: boolean; traceDirectory?: string } = {}) {
+   *  `traceDirectory`: tsserver writes a trace of its phases there (per project and file).
+   *  `nodeArgs`: options of the server's node (a CPU profile: --cpu-prof). */
+  constructor(probe?: string, { verbosity = "verbose", global = true, traceDirectory, nodeArgs = [] }: { verbosity?: "verbose" | "requestTime"; global?: boolean; traceDirectory?: string; nodeArgs?: readonly string[] } = {}) {
     this.logFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "aalp-tsserver-log-")), "tsserver.log");
-    const args = [TSSERVER, "--disableAutomaticTypingAcquisition", "--logVerbosity", verbosity, "--logFile", this.logFile];
+    const args = [...nodeArgs, TSSERVER, "--disableAutomaticTypingAcquisition", "--logVerbosity", verbosity, "--logFile", this.logFile];
     if (traceDirectory) args.push("--traceDirectory", traceDirectory);
     if (probe) args.push(...(global ? ["--globalPlugins", PLUGIN_NAME] : []), "--pluginProbeLocations", probe);
     this.proc = spawn(process.execPath, args, { stdio: "pipe" });
     this.proc.stdout.on("data", (chunk: Buffer) => this.read(chunk));
+  }
+
+  /** The server process's CPU time so far (see processCpu). */
+  cpu(): CpuTime | undefined {
+    return this.proc.pid === undefined ? undefined : processCpu(this.proc.pid);
   }
 
   request(command: string, args: unknown): Promise<Response> {
