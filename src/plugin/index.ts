@@ -77,9 +77,9 @@ function decorate(tsm: typeof ts, info: ts.server.PluginCreateInfo, settingsOf: 
     return analyses;
   };
 
-  const adviceFor = (fileName: string): FileAdvice | undefined => {
+  // The caller's program: each getProgram() of the inner service checks the project is up to date.
+  const adviceFor = (program: ts.Program | undefined, fileName: string): FileAdvice | undefined => {
     if (!settings.enabled) return undefined;
-    const program = original.getProgram();
     const sourceFile = program?.getSourceFile(fileName);
     if (!program || !sourceFile || sourceFile.isDeclarationFile) return undefined;
     const { project: analyses, cache } = analysesOf(program);
@@ -112,26 +112,27 @@ function decorate(tsm: typeof ts, info: ts.server.PluginCreateInfo, settingsOf: 
   const overrides: Partial<ts.LanguageService> = {
     getSemanticDiagnostics: (fileName) =>
       guarded("diagnostics", () => original.getSemanticDiagnostics(fileName), (own) => {
-        const entry = adviceFor(fileName);
         const program = original.getProgram();
+        const entry = adviceFor(program, fileName);
         return entry ? [...own, ...entry.advice.map((a) => toDiagnostic(tsm, entry.sourceFile, a, (f) => program?.getSourceFile(f)))] : own;
       }),
     getCodeFixesAtPosition: (fileName, start, end, errorCodes, formatOptions, preferences) =>
       guarded("code fixes", () => original.getCodeFixesAtPosition(fileName, start, end, errorCodes, formatOptions, preferences), (own) => {
         const wanted = new Set(errorCodes.map(codeOfNumber).filter((c) => c !== undefined));
         if (wanted.size === 0) return own;
-        const entry = adviceFor(fileName);
-        const hits = (entry?.advice ?? []).filter((a) => wanted.has(a.code) && a.start < end + 1 && start < a.end + 1);
-        const text = entry!.sourceFile.text;
+        const program = original.getProgram();
+        const entry = adviceFor(program, fileName);
+        if (!program || !entry) return own;
+        const hits = entry.advice.filter((a) => wanted.has(a.code) && a.start < end + 1 && start < a.end + 1);
+        const text = entry.sourceFile.text;
         const action = (fixName: string, description: string, edits: readonly TextEdit[]): ts.CodeFixAction => ({
           fixName,
           description,
           changes: [{ fileName, textChanges: edits.map((e) => ({ span: { start: e.start, length: e.end - e.start }, newText: e.newText })) }],
         });
         // Re-analysed with the project, so a fix at the call of another module's wrapper is verified with its summary.
-        const program = original.getProgram();
-        const analyze = program && ((f: string, t: string) => analysesOf(program).project.analyzeEdited(f, t));
-        const fixes = hits.flatMap((a) => quickFixesFor(tsm as unknown as TS, fileName, text, a, fixSettingsFor(tsm as unknown as TS, settings, entry!.sourceFile as never, a), analyze).map((fix) => action(`aalp.${fix.id}`, fix.title, fix.edits)));
+        const analyze = (f: string, t: string): ReturnType<Project["analyzeEdited"]> => analysesOf(program).project.analyzeEdited(f, t);
+        const fixes = hits.flatMap((a) => quickFixesFor(tsm as unknown as TS, fileName, text, a, fixSettingsFor(tsm as unknown as TS, settings, entry.sourceFile as never, a), analyze).map((fix) => action(`aalp.${fix.id}`, fix.title, fix.edits)));
         // "Ignore this call", once per call however many of its diagnostics were asked about.
         const ignores = [...new Set(hits.map((a) => a.start))].flatMap((start) => {
           const edit = ignoreCallEdit(tsm as unknown as TS, fileName, text, start);
