@@ -25,6 +25,8 @@ export class ArgumentSizes extends SizePart {
       if (p?.name) values.set(`|${p.name}|`, element ?? pick(this.parts.collections.elementSize(llm.elementOf, call)));
       return values;
     }
+    // A closure passed to the call: its parameters are whatever the callee gives it.
+    if (llm.passed) return values;
     const args = call.arguments;
     summary.params.forEach((p, i) => {
       const arg = args[i];
@@ -80,7 +82,7 @@ export class ArgumentSizes extends SizePart {
   meanGrowthByEarlierCalls(llm: LlmCall, summary: Summary, values: ReadonlyMap<string, Poly>): Map<string, Poly> {
     const t = this.ts;
     const out = new Map<string, Poly>();
-    if (llm.elementOf) return out;
+    if (llm.elementOf || llm.passed) return out;
     summary.params.forEach((p, i) => {
       const arg = llm.node.arguments[i];
       if (!p.grows || !p.name || !arg || t.isSpreadElement(arg)) return;

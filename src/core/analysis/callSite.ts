@@ -196,7 +196,11 @@ export class CallSites {
     const receiver = this.receiverDeclaration(call);
     const anchorLoops = receiver ? new Set(this.loops.around(receiver).map((l) => l.node)) : new Set<ts.Node>();
     const repeated = Poly.product(around.loops.filter((l) => !anchorLoops.has(l.node)).map((l) => l.trip));
-    for (const sym of [summary.calls, summary.input, summary.generation, summary.output].flatMap((p) => p.symbols())) if (/^calls\[/.test(sym)) values.set(sym, repeated);
+    const earlier = this.earlierInvocations(call, repeated);
+    for (const sym of [summary.calls, summary.input, summary.generation, summary.output].flatMap((p) => p.symbols())) {
+      const v = /^calls\[/.test(sym) ? earlier(sym, false) : undefined;
+      if (v) values.set(sym, v);
+    }
     const at = (p: Poly): Poly => substitute(p, values);
     const args = llm.prompt.map((a) => this.sizes.sizeOf(a, call));
     const growth = args.reduce<Growth>((g, a) => strongerGrowth(g, a.growth), summary.growth);
@@ -204,8 +208,10 @@ export class CallSites {
     const out = this.sizes.outputOf(call);
     const { explanation, iterations, loopsTight } = around;
     explanation.push(...new Set(args.flatMap((a) => a.notes)));
+    if (llm.passed) explanation.push(passedNote(this.ts, llm, this.scopes.sourceFile)!);
     explanation.push(`${summary.name}() (${this.placeOf(summary)}) makes ${formatBound(Bound.of(summary.calls, summary.tight), rank)} LLM calls per invocation with input ${formatBound(Bound.of(summary.input, summary.tight), rank)}`);
     for (const line of summary.explanation) explanation.push(`  ${line}`);
+    for (const line of summary.carried ?? []) explanation.push(`  ${line}`);
     const bound = [...values].filter(([name, v]) => summary.calls.degreeIn(name) + summary.input.degreeIn(name) + summary.generation.degreeIn(name) > 0 && !(v.symbols().length === 1 && v.symbols()[0] === name && v.degreeIn(name) === 1 && v.monomials.length === 1));
     // The callee's name for a size, qualified where the caller's value also names it (`|q| = |q| + |x|`).
     const calleeName = (name: string, v: Poly): string => (v.symbols().includes(name) ? `${summary.name}()'s ${name}` : name);
@@ -215,7 +221,7 @@ export class CallSites {
     const inputPerCall = at(summary.input);
     const input = iterations.mul(inputPerCall);
     explanation.push(`input per invocation ${formatBound(Bound.of(inputPerCall, tight), rank)}; over ${formatBound(Bound.of(iterations, loopsTight), rank)} invocations: ${formatBound(Bound.of(input, tight && loopsTight), rank)}`);
-    const counts = this.wrapperCounts(llm, summary, repeated, iterations);
+    const counts = this.wrapperCounts(llm, summary, earlier, iterations);
     // The callee's growth facts name lines of its file: marked with it when that is another file.
     const calleeFacts = summary.file === this.scopes.sourceFile.fileName ? [summary] : [{ facts: summary.facts?.map((f) => ({ ...f, file: f.file ?? summary.file })) }];
     if (counts) explanation.push(generationLine(counts.generation, rank));
@@ -261,7 +267,7 @@ export class CallSites {
    * an array it sends whole (`|p|·|p[]|` in its terms) is that array's own size, not its length
    * times its largest element; `calls[X]` earlier invocations on one instance average (n−1)/2.
    */
-  private wrapperCounts(llm: LlmCall, summary: Summary, repeated: Poly, iterations: Poly): Counts | undefined {
+  private wrapperCounts(llm: LlmCall, summary: Summary, earlier: (sym: string, mean: boolean) => Poly | undefined, iterations: Poly): Counts | undefined {
     const c = summary.counts;
     if (!c) return undefined;
     const t = this.ts;
@@ -271,13 +277,14 @@ export class CallSites {
     const grown = this.sizes.meanGrowthByEarlierCalls(llm, summary, values);
     summary.params.forEach((p, i) => {
       const arg = llm.node.arguments[i];
-      if (llm.elementOf || !p.name || !arg || t.isSpreadElement(arg) || !values.has(`|${p.name}[]|`)) return;
+      if (llm.elementOf || llm.passed || !p.name || !arg || t.isSpreadElement(arg) || !values.has(`|${p.name}[]|`)) return;
       const name = `\uE002${p.name}`;
       whole.set(p.name, name);
       values.set(name, meanOf(this.sizes.sizeOf(arg, llm.node)).add(grown.get(p.name) ?? Poly.zero));
     });
     for (const sym of countPolys(c).flatMap((p) => p.symbols())) {
-      if (/^calls\[/.test(sym)) values.set(sym, repeated.scale(0.5).add(Poly.constant(-0.5)));
+      const v = /^calls\[/.test(sym) ? earlier(sym, true) : undefined;
+      if (v) values.set(sym, v);
       // A recursion's leaves follow from the size passed here: the same count, of this argument.
       const leaves = summary.symbols.find((s) => s.name === sym && s.leavesOf);
       if (!leaves?.leavesOf) continue;
@@ -311,6 +318,29 @@ export class CallSites {
   }
 
   /** `assistant.ask()`: where `assistant` is declared. */
+  /**
+   * `calls[X]` at a call: the earlier invocations on the instance — `repeated` of them here (their
+   * mean, (repeated − 1)/2, when counted); outside a loop inside X's own methods (`this.send()`, a
+   * closure or generator of X's), none: the instance is the same, and X's caller fills it in. Through a field
+   * of the enclosing class C outside any loop (`this.chat.send()` once per call of C's method), one
+   * per earlier invocation of C's methods: calls[C], for C's caller. (In a loop here, the loop's
+   * count alone, as before: the earlier calls of C's methods are not added.)
+   */
+  private earlierInvocations(call: ts.CallExpression, repeated: Poly): (sym: string, mean: boolean) => Poly | undefined {
+    const t = this.ts;
+    let cls: ts.Node | undefined = call.parent;
+    while (cls && !t.isClassLike(cls)) cls = cls.parent;
+    const own = cls && t.isClassLike(cls) ? cls : undefined;
+    const ownName = own?.name?.text ?? "<class>";
+    const callee = this.constants.skipTrivia(call.expression);
+    const viaField = !!own && repeated.isConstant() && t.isPropertyAccessExpression(callee) && t.isPropertyAccessExpression(callee.expression) && callee.expression.expression.kind === t.SyntaxKind.ThisKeyword;
+    return (sym, mean) => {
+      if (own && sym === `calls[${ownName}]` && repeated.isConstant()) return undefined;
+      if (!viaField) return mean ? repeated.scale(0.5).add(Poly.constant(-0.5)) : repeated;
+      return Poly.symbol(this.symbols.define({ name: `calls[${ownName}]`, kind: "count", line: this.line(own!), origin: `calls of ${ownName}'s methods on one instance so far` }));
+    };
+  }
+
   private receiverDeclaration(call: ts.CallExpression): ts.Node | undefined {
     const t = this.ts;
     const callee = call.expression;
@@ -476,4 +506,12 @@ function wholeArrays(p: Poly, whole: ReadonlyMap<string, string>): Poly {
 /** One monomial, `coef·Π s^e`, as a polynomial. */
 function termPoly(factors: Readonly<Record<string, number>>, coef: number): Poly {
   return Poly.product(Object.entries(factors).map(([s, e]) => Poly.symbol(s, e))).scale(coef);
+}
+
+/** For a closure passed to a call (`retryWithBackoff(apiCall, 3)`): that the call runs it, counted once. */
+export function passedNote(t: TS, llm: LlmCall, file: ts.SourceFile): string | undefined {
+  if (!llm.passed) return undefined;
+  const e = llm.node.expression;
+  const host = (t.isPropertyAccessExpression(e) ? e.name.text : e.getText(file)).replace(/\s+/g, "");
+  return `${llm.passed.text} is passed to ${host}(), which runs it: counted once (it runs at least once; a retry may run it again)`;
 }

@@ -40,6 +40,34 @@ export class Callees {
     return undefined;
   }
 
+  /**
+   * `f.call(self, …args)` runs `f`; its arguments match `f`'s parameters by position only when `f`
+   * declares `this` as its first (gemini-cli's `async function* (this: GeminiChat)`) or has none.
+   */
+  private boundByCall(fn: FunctionNode): boolean {
+    const first = fn.parameters[0];
+    return !first || (this.ts.isIdentifier(first.name) && first.name.text === "this");
+  }
+
+  /**
+   * A closure declared in the function that passes it by name to another call (`retryWithBackoff(apiCall, …)`):
+   * the call runs it as part of this function (at least once), like an inline callback (Loops.callbackHost).
+   */
+  passedClosure(call: ts.CallExpression): { fn: FunctionNode; name: ts.Identifier } | undefined {
+    const t = this.ts;
+    for (const a of call.arguments) {
+      const x = this.constants.skipTrivia(a);
+      if (!t.isIdentifier(x)) continue;
+      const decl = this.scopes.resolve(x);
+      if (!decl || !t.isVariableDeclaration(decl) || !decl.initializer) continue;
+      const init = this.constants.skipTrivia(decl.initializer);
+      if (!(t.isArrowFunction(init) || t.isFunctionExpression(init)) || init.asteriskToken) continue;
+      if (enclosingFunctionLike(t, decl) !== enclosingFunctionLike(t, call)) continue;
+      return { fn: init, name: x };
+    }
+    return undefined;
+  }
+
   /** The function a declaration or expression denotes, when it is one. */
   asFunction(n: ts.Node | undefined): FunctionNode | undefined {
     const t = this.ts;
@@ -86,6 +114,11 @@ export class Callees {
     if (!t.isIdentifier(recv)) return undefined;
     const decl = this.scopes.resolve(recv);
     if (!decl) return undefined;
+    // `stream.call(this)` of a local function whose arguments line up with the call's (see boundByCall).
+    if (member === "call") {
+      const fn = this.asFunction(decl);
+      if (fn && this.boundByCall(fn)) return { kind: "local", fn, name: recv.text };
+    }
     // `import * as llm from "./llm"; llm.ask()`, `const llm = require("./llm"); llm.ask()`
     if (t.isNamespaceImport(decl) && t.isStringLiteralLike(decl.parent.parent.moduleSpecifier)) return this.external(decl.parent.parent.moduleSpecifier.text, member);
     if (t.isVariableDeclaration(decl)) {
@@ -213,6 +246,31 @@ export class Callees {
     return fields;
   }
 
+  /** `this.history`: the class of the instance the field holds, if one is known. */
+  classOfField(access: ts.PropertyAccessExpression): ClassRef | undefined {
+    return this.fieldClass(access);
+  }
+
+  /**
+   * Whether a class's method `member` takes nothing and returns the array the class keeps in a field
+   * (`return this.turns`, `[...this.turns]`, `this.turns.slice()`): a history class's `get()`.
+   */
+  returnsOwnArray(cls: ts.ClassLikeDeclaration, member: string): boolean {
+    const t = this.ts;
+    const m = cls.members.find((x): x is ts.MethodDeclaration => t.isMethodDeclaration(x) && !!x.name && t.isIdentifier(x.name) && x.name.text === member);
+    if (!m?.body || m.parameters.length || m.asteriskToken) return false;
+    const last = m.body.statements[m.body.statements.length - 1];
+    let e = last && t.isReturnStatement(last) && last.expression ? this.constants.skipTrivia(last.expression) : undefined;
+    if (e && t.isArrayLiteralExpression(e) && e.elements.length === 1 && t.isSpreadElement(e.elements[0]!)) e = this.constants.skipTrivia(e.elements[0].expression);
+    if (e && t.isCallExpression(e) && e.arguments.length === 0 && t.isPropertyAccessExpression(e.expression) && e.expression.name.text === "slice") e = this.constants.skipTrivia(e.expression.expression);
+    if (!e || !t.isPropertyAccessExpression(e) || e.expression.kind !== t.SyntaxKind.ThisKeyword) return false;
+    const name = e.name.text;
+    const field = cls.members.find((x): x is ts.PropertyDeclaration => t.isPropertyDeclaration(x) && !!x.name && (t.isIdentifier(x.name) || t.isPrivateIdentifier(x.name)) && x.name.text === name);
+    if (!field) return false;
+    const init = field.initializer && this.constants.skipTrivia(field.initializer);
+    return (!!init && t.isArrayLiteralExpression(init)) || (!!field.type && (t.isArrayTypeNode(field.type) || (t.isTypeReferenceNode(field.type) && t.isIdentifier(field.type.typeName) && /^(Readonly)?Array$/.test(field.type.typeName.text))));
+  }
+
   /** `this.reviewer`: the class of what its field is initialised with, typed as, or assigned in its class. */
   private fieldClass(access: ts.PropertyAccessExpression): ClassRef | undefined {
     const t = this.ts;
@@ -320,4 +378,9 @@ export class Callees {
     if (x && t.isCallExpression(x) && t.isIdentifier(x.expression) && x.expression.text === "require" && x.arguments[0] && t.isStringLiteralLike(x.arguments[0])) return x.arguments[0].text;
     return undefined;
   }
+}
+
+function enclosingFunctionLike(t: TS, n: ts.Node): ts.Node | undefined {
+  for (let p = n.parent; p; p = p.parent) if (t.isFunctionLike(p)) return p;
+  return undefined;
 }

@@ -58,10 +58,35 @@ export class CollectionSizes extends SizePart {
     return !!decl && (this.ts.isVariableDeclaration(decl) || this.ts.isParameter(decl)) && this.parts.writes.writesOf(decl, x.text).some((w) => w.kind === "grow");
   }
 
+  /** An expression, or the field a history class's method call reads (`this.history.get()` → `this.history`). */
+  private held(e: ts.Expression): ts.Expression {
+    const x = this.constants.skipTrivia(e);
+    return (this.ts.isCallExpression(x) && this.ctx.heldCollection(x)) || x;
+  }
+
+  /**
+   * The collection a value copies: `this.getHistory()` (a method of the class taking nothing that
+   * returns `[...this.turns.get()]`), or a const never written to after it is made from one
+   * (`const requestContents = this.getHistory()`).
+   */
+  private copiedCollection(x: ts.Expression): ts.Expression | undefined {
+    const t = this.ts;
+    if (t.isCallExpression(x)) {
+      const own = this.constants.ownMethodOf(x);
+      return own && own.fn.parameters.length === 0 && !this.inProgress.has(own.fn) ? own.returns : undefined;
+    }
+    if (!t.isIdentifier(x)) return undefined;
+    const decl = this.scopes.resolve(x);
+    if (!decl || !t.isVariableDeclaration(decl) || !decl.initializer || !this.constants.isConstDeclaration(decl) || this.inProgress.has(decl)) return undefined;
+    const init = this.constants.skipTrivia(decl.initializer);
+    if (!t.isCallExpression(init) || !this.constants.ownMethodOf(init) || this.parts.writes.writesOf(decl, x.text).length) return undefined;
+    return init;
+  }
+
   isArrayLike(e: ts.Expression): boolean {
     const t = this.ts;
-    const x = this.constants.skipTrivia(e);
-    if (t.isArrayLiteralExpression(x)) return true;
+    const x = this.held(e);
+    if (t.isArrayLiteralExpression(x) || x !== this.constants.skipTrivia(e)) return true;
     if (!t.isIdentifier(x) && !t.isPropertyAccessExpression(x)) return false;
     if (t.isPropertyAccessExpression(x)) return x.expression.kind === t.SyntaxKind.ThisKeyword && this.isArrayField(x);
     const decl = this.scopes.resolve(x);
@@ -93,7 +118,7 @@ export class CollectionSizes extends SizePart {
   /** The size of one element of a collection (or of the whole, for strings). */
   elementOrWhole(recv: ts.Expression, site: ts.Node, whole: boolean): Size {
     const t = this.ts;
-    const x = this.constants.skipTrivia(recv);
+    const x = this.held(recv);
     if (whole) return this.parts.expressions.sizeOf(recv, site);
     // `xs.map((x) => [new HumanMessage(x)])`: one element is what the callback returns for one x.
     if (t.isCallExpression(x) && t.isPropertyAccessExpression(x.expression) && x.expression.name.text === "map") {
@@ -103,6 +128,8 @@ export class CollectionSizes extends SizePart {
     }
     // An array literal: any of its elements (their sum bounds the largest).
     if (t.isArrayLiteralExpression(x)) return combine(x.elements.map((el) => (t.isSpreadElement(el) ? this.elementOrWhole(el.expression, site, false) : this.parts.expressions.sizeOf(el, site))));
+    const copied = this.copiedCollection(x);
+    if (copied) return this.elementOrWhole(copied, site, false);
     if (t.isIdentifier(x)) {
       const decl = this.scopes.resolve(x);
       if (decl && t.isVariableDeclaration(decl) && decl.initializer && t.isArrayLiteralExpression(this.constants.skipTrivia(decl.initializer))) {
@@ -142,7 +169,7 @@ export class CollectionSizes extends SizePart {
    */
   countOf(expr: ts.Expression, site: ts.Node): Poly | undefined {
     const t = this.ts;
-    const x = this.constants.skipTrivia(expr);
+    const x = this.held(expr);
     if (t.isArrayLiteralExpression(x)) {
       const spread = x.elements.filter(t.isSpreadElement);
       return Poly.sum([Poly.constant(x.elements.length - spread.length), ...spread.map((sp) => this.countOf(sp.expression, site) ?? this.loops.collection(sp.expression).trip)]);
@@ -151,6 +178,8 @@ export class CollectionSizes extends SizePart {
     // `[...this.history]` handed to a helper: a field the class's methods grow holds what every
     // earlier invocation on the instance pushed (calls[Class]), counted as its size is.
     if (t.isPropertyAccessExpression(x) && x.expression.kind === t.SyntaxKind.ThisKeyword) return this.parts.accumulation.fieldSize(x, site, one)?.poly;
+    const copied = this.copiedCollection(x);
+    if (copied) return this.countOf(copied, site);
     if (!t.isIdentifier(x)) return undefined;
     const decl = this.scopes.resolve(x);
     if (!decl || !t.isVariableDeclaration(decl) || !decl.initializer || !t.isArrayLiteralExpression(this.constants.skipTrivia(decl.initializer)) || this.inProgress.has(decl)) return undefined;

@@ -10,7 +10,7 @@ import { ENDPOINT_CATALOG, SDK_CATALOG, catalogCalleeNames, moduleMatches, type 
 import { countPolys, mapCounts, type AnalysisOptions, type Finding } from "../model";
 import { SymbolTable, rankBy } from "../symbols";
 import { Callees, type Callee } from "./callees";
-import { CallSites, type SiteBounds } from "./callSite";
+import { CallSites, passedNote, type SiteBounds } from "./callSite";
 import { Loops } from "./loops";
 import { solveRecursion, type SiteSolver } from "./recursion";
 import { Sizes } from "./sizes";
@@ -38,6 +38,8 @@ export interface ExternalSummaries {
   typeMember?(file: string, name: string, key: string, called: boolean, fromFile: string): TypeMember | undefined;
   /** What other modules' classes implementing (or extending) this module's exported interface (or abstract class) `name` do in `member`: one summary per class that makes LLM calls there. */
   implementedBy?(name: string, member: string): Summary[];
+  /** Whether another module's class's method returns the array the class keeps (`ChatTurns.get`: `return this.turns`). */
+  collectionMethod?(specifier: string, exportName: string, member: string, fromFile: string): boolean;
 }
 
 /** The call locations a function's requests are sent from: its sites and, through them, their callees'. */
@@ -74,6 +76,8 @@ export class AnalysisCancelled extends Error {
 }
 
 const DEFAULT_TIME_BUDGET_MS = 5000;
+/** How many carried notes a summary keeps (a long chain of helpers each passed a closure stops adding). */
+const MAX_CARRIED = 8;
 /** The value every symbol takes when implementations of one interface method are compared by cost. */
 const IMPLEMENTATION_COMPARISON_SIZE = 100;
 /** Steps between two looks at the clock: a step is a call classified or a summary made. */
@@ -151,7 +155,7 @@ export class FileAnalyzer {
     this.callees = new Callees(tsm, this.scopes, this.constants);
     this.provenance = new Provenance(tsm, this.scopes, this.constants, catalog, ENDPOINT_CATALOG, catalogCalleeNames(catalog), new Set(options?.wrappers ?? []), (call) => this.summaryOfCallee(call), checker && ((e) => declaredType(tsm, checker, e)), external?.clientOf && ((specifier, name) => external.clientOf!(specifier, name, sourceFile.fileName)), declaredTypesOf(external, sourceFile.fileName));
     this.loops = new Loops(tsm, this.scopes, this.constants, this.symbols);
-    this.sizes = new Sizes(tsm, this.scopes, this.constants, this.loops, this.symbols, (c) => this.classify(c), (llm) => this.modelName(llm));
+    this.sizes = new Sizes(tsm, this.scopes, this.constants, this.loops, this.symbols, (c) => this.classify(c), (llm) => this.modelName(llm), (c) => this.heldCollection(c));
     this.sites = new CallSites(tsm, this.scopes, this.constants, this.loops, this.sizes, this.symbols);
   }
 
@@ -381,6 +385,35 @@ export class FileAnalyzer {
     return own && v.type.decl.parent === this.sourceFile ? { type: { file: this.sourceFile.fileName, name: own } } : undefined;
   }
 
+  /** Whether this module's top-level class `name` has a method `member` that returns the array it keeps. */
+  collectionMethod(name: string, member: string): boolean {
+    const t = this.tsm;
+    const cls = this.sourceFile.statements.find((s): s is ts.ClassDeclaration => t.isClassDeclaration(s) && s.name?.text === name);
+    return !!cls && this.callees.returnsOwnArray(cls, member);
+  }
+
+  private readonly held = new Map<ts.CallExpression, ts.PropertyAccessExpression | null>();
+
+  /**
+   * `this.history.get()` with `history` a field holding a small history class (this module's or
+   * another's) whose `get` returns the array it keeps: the field itself, which `this.history.push(…)`
+   * grows like an array (gemini-cli's `GeminiChat.agentHistory`, an `AgentChatHistory`).
+   */
+  private heldCollection(call: ts.CallExpression): ts.PropertyAccessExpression | undefined {
+    const t = this.tsm;
+    const callee = this.constants.skipTrivia(call.expression);
+    if (call.arguments.length || !t.isPropertyAccessExpression(callee)) return undefined;
+    const field = this.constants.skipTrivia(callee.expression);
+    if (!t.isPropertyAccessExpression(field) || field.expression.kind !== t.SyntaxKind.ThisKeyword) return undefined;
+    const memo = this.held.get(call);
+    if (memo !== undefined) return memo ?? undefined;
+    const cls = this.callees.classOfField(field);
+    const member = callee.name.text;
+    const keeps = cls?.kind === "local" ? this.callees.returnsOwnArray(cls.node, member) : cls?.kind === "external" && !cls.exportName.includes("(") ? !!this.external?.collectionMethod?.(cls.specifier, cls.exportName, member, this.sourceFile.fileName) : false;
+    this.held.set(call, keeps ? field : null);
+    return keeps ? field : undefined;
+  }
+
   /** The number or string an `export const` of this module states under a key path (`export const MAX_TURNS = 8`, `export const config = { maxSteps: 5 }`). */
   exportedConstant(exportName: string, path: readonly string[]): number | string | undefined {
     const target = this.exportTarget(exportName);
@@ -428,7 +461,7 @@ export class FileAnalyzer {
     const pendingBefore = this.pendingCount();
     let c: LlmCall | null;
     try {
-      c = this.provenance.classifyCall(call) ?? this.classifyCallback(call) ?? this.classifyFannedNode(call) ?? null;
+      c = this.provenance.classifyCall(call) ?? this.classifyCallback(call) ?? this.classifyPassedClosure(call) ?? this.classifyFannedNode(call) ?? null;
     } finally {
       this.classifying.delete(call);
     }
@@ -457,6 +490,23 @@ export class FileAnalyzer {
     }
     const summary = callee.kind === "external" ? this.external?.summaryOf(callee.specifier, callee.exportName, this.sourceFile.fileName) : callee.kind === "implemented" ? this.implementedSummary(callee.iface, callee.member) : this.summaryOf(callee.fn, callee.name);
     return summary ? this.provenance.callbackCall(call, fn, summary) : undefined;
+  }
+
+  /**
+   * `retryWithBackoff(apiCall, …)`: a closure declared here and passed by name runs as part of this
+   * function, once (as an inline callback does), whatever the callee (a project function or not).
+   */
+  private classifyPassedClosure(call: ts.CallExpression): LlmCall | undefined {
+    const passed = this.callees.passedClosure(call);
+    if (!passed) return undefined;
+    if (this.inProgress.has(passed.fn)) {
+      this.noteBackEdge(passed.fn, call);
+      this.pending++;
+      const earlier = this.previousPass?.get(passed.fn);
+      return earlier ? this.provenance.passedClosureCall(call, passed.name, earlier) : undefined;
+    }
+    const summary = this.summaryOf(passed.fn, passed.name.text);
+    return summary ? this.provenance.passedClosureCall(call, passed.name, summary) : undefined;
   }
 
   /**
@@ -718,6 +768,7 @@ export class FileAnalyzer {
       span: sum((b) => b.span),
     };
     const explanation = sites.map((s) => `line ${lineRef(this.lineOf(s.llm.node))}: ${s.llm.api} — calls ${formatBound(s.bounds.calls, this.symbols.rank)}, input ${formatBound(s.bounds.inputTokens, this.symbols.rank)}`);
+    const carried = [...new Set(sites.flatMap((s) => [...(s.llm.passed ? [passedNote(this.tsm, s.llm, this.sourceFile)!] : []), ...(s.llm.summary?.carried ?? [])]))].slice(0, MAX_CARRIED);
     // A site without a bound (a callee's, or a polynomial past the algebra's limits: see
     // POLY_LIMITS) leaves the summary without one: counting it as 0 would hide it from callers.
     const unbounded = sites.flatMap((s) => [s.bounds.calls, s.bounds.inputTokens]).find((x) => x.kind === "unknown");
@@ -763,6 +814,7 @@ export class FileAnalyzer {
       // Growth that outlives an invocation (a field, a captured variable): a caller's loop sees it.
       ...factsOf([{ facts: sites.flatMap((s) => s.bounds.facts ?? []).filter((f) => f.loops.length === 0) }]),
       ...(unknown ? { unknown } : {}),
+      ...(carried.length ? { carried } : {}),
       reaches: reachesOf(file, sites.map((s) => ({ line: this.lineOf(s.llm.node), summary: s.llm.summary }))),
     };
     return { summary, usedNames };

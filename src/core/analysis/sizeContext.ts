@@ -32,6 +32,8 @@ export class SizeContext {
     readonly symbols: SymbolTable,
     readonly llmCall: (call: ts.CallExpression) => LlmCall | undefined,
     readonly modelName: (call: LlmCall) => string | null,
+    /** `this.history.get()`: the field whose own collection the method returns (see FileAnalyzer.heldCollection). */
+    readonly heldCollection: (call: ts.CallExpression) => ts.PropertyAccessExpression | undefined = () => undefined,
   ) {}
 
   line(n: ts.Node): number {

@@ -44,8 +44,9 @@ export class Sizes implements SizeParts {
     symbols: SymbolTable,
     llmCall: (call: ts.CallExpression) => LlmCall | undefined,
     modelName: (call: LlmCall) => string | null,
+    heldCollection?: (call: ts.CallExpression) => ts.PropertyAccessExpression | undefined,
   ) {
-    const ctx = new SizeContext(ts, scopes, constants, loops, symbols, llmCall, modelName);
+    const ctx = new SizeContext(ts, scopes, constants, loops, symbols, llmCall, modelName, heldCollection);
     this.expressions = new ExpressionSizes(ctx, this);
     this.fixed = new FixedTokens(ctx, this);
     this.collections = new CollectionSizes(ctx, this);

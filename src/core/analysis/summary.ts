@@ -52,6 +52,8 @@ export interface Summary extends SummaryPolys {
   readonly facts?: readonly GrowthFact[];
   /** Exact counts per invocation (see CostBounds.counts), where its sites worked them out. */
   readonly counts?: Counts;
+  /** Notes every caller's derivation repeats (a closure run by the helper it is passed to), from this function and its callees. */
+  readonly carried?: readonly string[];
   /** Set when the cost cannot be bounded (a recursion of no recognised shape): why. */
   readonly unknown?: string;
   /** The calls its requests are sent from (its own sites, and their callees' sites), by file and 1-based line. */

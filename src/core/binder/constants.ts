@@ -169,7 +169,7 @@ export class Constants {
   localFunctionOf(call: ts.CallExpression): { fn: ts.SignatureDeclaration; returns: ts.Expression } | undefined {
     const t = this.ts;
     const callee = this.skipTrivia(call.expression);
-    if (!t.isIdentifier(callee)) return undefined;
+    if (!t.isIdentifier(callee)) return this.ownMethodOf(call);
     const decl = this.scopes.resolve(callee);
     let fn: ts.Node | undefined = decl;
     if (decl && t.isVariableDeclaration(decl) && decl.initializer) fn = this.skipTrivia(decl.initializer);
@@ -177,6 +177,20 @@ export class Constants {
     if (!t.isBlock(fn.body)) return { fn, returns: fn.body };
     const last = fn.body.statements[fn.body.statements.length - 1];
     return last && t.isReturnStatement(last) && last.expression ? { fn, returns: last.expression } : undefined;
+  }
+
+  /** `this.getHistory()`: a method of the enclosing class that ends in one returned expression (see localFunctionOf). */
+  ownMethodOf(call: ts.CallExpression): { fn: ts.SignatureDeclaration; returns: ts.Expression } | undefined {
+    const t = this.ts;
+    const callee = this.skipTrivia(call.expression);
+    if (!t.isPropertyAccessExpression(callee) || callee.expression.kind !== t.SyntaxKind.ThisKeyword) return undefined;
+    let cls: ts.Node | undefined = callee.parent;
+    while (cls && !t.isClassLike(cls)) cls = cls.parent;
+    if (!cls || !t.isClassLike(cls)) return undefined;
+    const m = cls.members.find((x): x is ts.MethodDeclaration => t.isMethodDeclaration(x) && !!x.name && (t.isIdentifier(x.name) || t.isPrivateIdentifier(x.name)) && x.name.text === callee.name.text);
+    if (!m?.body || m.asteriskToken) return undefined;
+    const last = m.body.statements[m.body.statements.length - 1];
+    return last && t.isReturnStatement(last) && last.expression ? { fn: m, returns: last.expression } : undefined;
   }
 
   /** The expression under a dotted key path (`config.maxOutputTokens`) inside an object literal. */

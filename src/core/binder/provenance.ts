@@ -88,6 +88,8 @@ export interface LlmCall {
   readonly iteration?: ts.CallExpression;
   /** A fan-out made by another module's routing function: the collection it maps (as written there) and where. */
   readonly fanOutFrom?: { readonly collection: string; readonly where: string };
+  /** A closure of the caller passed by name to this call (`retryWithBackoff(apiCall, …)`): run once here, its parameters not this call's arguments. */
+  readonly passed?: ts.Identifier;
   /** `model.batch(inputs)`: one request per element of `of`, `concurrency` at a time when given. */
   readonly batch?: { readonly of: ts.Expression; readonly concurrency?: ts.Expression };
 }
@@ -154,6 +156,11 @@ export class Provenance {
   foreignFannedNodeCall(call: ts.CallExpression, fn: ts.Expression, summary: Summary, fanOut: { readonly collection: string; readonly where: string }, edges: ts.Expression): LlmCall {
     const name = fn.getText(this.scopes.sourceFile).replace(/\s+/g, "");
     return { node: call, sdk: summary.sdk, api: `${name}() → ${summary.api}`, prompt: [], summary, elementOf: edges, fanOutFrom: fanOut };
+  }
+
+  /** `retryWithBackoff(apiCall, …)` with `apiCall` a closure of the caller's: what one run of it costs. */
+  passedClosureCall(call: ts.CallExpression, closure: ts.Identifier, summary: Summary): LlmCall {
+    return { node: call, sdk: summary.sdk, api: `${closure.text}() → ${summary.api}`, prompt: [], summary, passed: closure };
   }
 
   userFunctionCall(call: ts.CallExpression, summary: Summary): LlmCall {

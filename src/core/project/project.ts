@@ -80,6 +80,8 @@ export class Project {
   /** Values of project modules' `export const`s, by `target\0name` (forgotten on any change). */
   private readonly constants = new Map<string, number | string | null>();
   private readonly constantsInProgress = new Set<string>();
+  /** Whether a class's method returns its own array field (`ChatTurns.get`), by declaring file, class and method. */
+  private readonly collectionMethods = new Map<string, boolean>();
   /** Where an export is declared, by `target\0name` (forgotten on any change). */
   private readonly declaring = new Map<string, { file: string; name: string } | null>();
   private readonly declaringInProgress = new Set<string>();
@@ -245,6 +247,7 @@ export class Project {
     this.typeMembers.clear();
     this.implementations.clear();
     this.basesIndex = undefined;
+    this.collectionMethods.clear();
     // An edit keeps module resolution; a file that appears or disappears may change it.
     const edited = this.files.has(file) && this.host.fileExists(file);
     const stale = new Set([file]);
@@ -587,6 +590,7 @@ export class Project {
       fanOutOf: (specifier, exportName) => this.exportedFanOut(file, specifier, exportName),
       implementedBy: (name, member) => this.implementedSummaries(file, name, member),
       typeMember: (target, name, key, called) => this.typeMember(file, target, name, key, called),
+      collectionMethod: (specifier, exportName, member) => this.collectionMethod(file, specifier, exportName, member),
     };
   }
 
@@ -778,6 +782,24 @@ export class Project {
     } catch {
       return undefined;
     }
+  }
+
+  /** Whether an imported class's method returns the array the class keeps (a history class's `get()`). */
+  private collectionMethod(from: string, specifier: string, exportName: string, member: string): boolean {
+    const declared = this.declaringModule(from, specifier, exportName);
+    if (!declared) return false;
+    this.files.get(from)?.uses.add(declared.file);
+    const key = [declared.file, declared.name, member].join("\u0000");
+    let found = this.collectionMethods.get(key);
+    if (found !== undefined) return found;
+    try {
+      found = this.analyzerOf(declared.file)?.collectionMethod(declared.name, member) ?? false;
+    } catch (err) {
+      rethrowCancelled(err);
+      found = false;
+    }
+    this.collectionMethods.set(key, found);
+    return found;
   }
 
   /** Where an imported class or interface is declared (through re-exports), when that module can reach an LLM. */
