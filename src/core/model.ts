@@ -109,6 +109,12 @@ export interface Finding extends CostBounds {
   readonly throughAt?: { readonly file: string; readonly line: number };
   /** For such a call: the calls (file and 1-based line) its requests are sent from, through the function and its callees; `""` is this finding's file. */
   readonly reaches?: readonly { readonly file: string; readonly line: number }[];
+  /**
+   * An SDK call through a project interface's method: `key` names it (the interface's file and
+   * name, the method); `forwards` marks an implementation of that method handing the request on to
+   * another instance of the interface, whose request a call through the interface already counts.
+   */
+  readonly viaInterface?: { readonly key: string; readonly forwards: boolean };
   readonly model: string | null;
   /** Prompt caching asked for (`cache_control`): same class, a smaller constant — it changes the
    *  dollar estimate (the re-sent prefix at the cached price), never the bound. */

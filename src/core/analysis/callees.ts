@@ -246,6 +246,41 @@ export class Callees {
     return fields;
   }
 
+  /**
+   * The type name a receiver is declared with (`this.generator: ContentGenerator`, a parameter or a
+   * variable typed so, `this.getGenerator()` declared to return it; `Promise<T>` and `T | null` read
+   * as T), as written, for matching calls through an interface with its implementations.
+   */
+  declaredTypeName(receiver: ts.Expression): ts.Identifier | undefined {
+    const t = this.ts;
+    const r = this.constants.skipTrivia(receiver);
+    let type: ts.TypeNode | undefined;
+    if (t.isPropertyAccessExpression(r) && r.expression.kind === t.SyntaxKind.ThisKeyword) {
+      let cls: ts.Node | undefined = r.parent;
+      while (cls && !t.isClassLike(cls)) cls = cls.parent;
+      if (cls && t.isClassLike(cls)) for (const s of this.fieldsOf(cls).get(r.name.text) ?? []) if ((t.isPropertyDeclaration(s) || t.isParameter(s)) && s.type) type ??= s.type;
+    } else if (t.isIdentifier(r)) {
+      const decl = this.scopes.resolve(r);
+      if (decl && (t.isParameter(decl) || t.isVariableDeclaration(decl))) type = decl.type;
+    } else if (t.isCallExpression(r)) {
+      const callee = this.of(r);
+      if (callee?.kind === "local") type = callee.fn.type;
+    }
+    return type && this.typeName(type);
+  }
+
+  private typeName(type: ts.TypeNode): ts.Identifier | undefined {
+    const t = this.ts;
+    if (t.isUnionTypeNode(type)) {
+      const named = type.types.filter((x) => !(t.isLiteralTypeNode(x) && x.literal.kind === t.SyntaxKind.NullKeyword) && x.kind !== t.SyntaxKind.UndefinedKeyword);
+      return named.length === 1 ? this.typeName(named[0]!) : undefined;
+    }
+    if (t.isParenthesizedTypeNode(type)) return this.typeName(type.type);
+    if (!t.isTypeReferenceNode(type) || !t.isIdentifier(type.typeName)) return undefined;
+    if (type.typeName.text === "Promise" && type.typeArguments?.length === 1) return this.typeName(type.typeArguments[0]!);
+    return type.typeName;
+  }
+
   /** `this.history`: the class of the instance the field holds, if one is known. */
   classOfField(access: ts.PropertyAccessExpression): ClassRef | undefined {
     return this.fieldClass(access);

@@ -385,6 +385,38 @@ export class FileAnalyzer {
     return own && v.type.decl.parent === this.sourceFile ? { type: { file: this.sourceFile.fileName, name: own } } : undefined;
   }
 
+  /**
+   * An SDK call made through a project interface's method (`this.generator.generateContent(…)` with
+   * `generator: ContentGenerator`): the method's key, and whether the call is itself an
+   * implementation of that method handing the request on (`LoggingContentGenerator.generateContent`
+   * calling `this.wrapped.generateContent`). The report counts such a forwarding call in a call
+   * through the interface (see countedIn).
+   */
+  private routeOf(llm: LlmCall): { viaInterface?: { key: string; forwards: boolean } } {
+    const t = this.tsm;
+    if (llm.summary) return {};
+    const callee = this.constants.skipTrivia(llm.node.expression);
+    if (!t.isPropertyAccessExpression(callee)) return {};
+    const typeName = this.callees.declaredTypeName(callee.expression);
+    const iface = typeName && this.typeKey(typeName);
+    if (!iface) return {};
+    const member = callee.name.text;
+    const fn = this.loops.enclosingFunction(llm.node);
+    const cls = t.isMethodDeclaration(fn) && fn.name && t.isIdentifier(fn.name) && fn.name.text === member && t.isClassLike(fn.parent) ? fn.parent : undefined;
+    const implemented = (cls?.heritageClauses ?? []).filter((h) => h.token === t.SyntaxKind.ImplementsKeyword).flatMap((h) => h.types.flatMap((x) => (t.isIdentifier(x.expression) ? [x.expression] : [])));
+    return { viaInterface: { key: `${iface}.${member}`, forwards: implemented.some((x) => this.typeKey(x) === iface) } };
+  }
+
+  /** `file#Name` of the interface a type name denotes: declared here, or imported from a project module. */
+  private typeKey(name: ts.Identifier): string | undefined {
+    const t = this.tsm;
+    const decl = this.scopes.resolve(name);
+    if (decl && t.isInterfaceDeclaration(decl)) return `${this.sourceFile.fileName}#${decl.name.text}`;
+    if (!decl || !t.isImportSpecifier(decl) || !t.isStringLiteralLike(decl.parent.parent.parent.moduleSpecifier)) return undefined;
+    const at = this.external?.typeAt?.(decl.parent.parent.parent.moduleSpecifier.text, (decl.propertyName ?? decl.name).text, this.sourceFile.fileName);
+    return at && `${at.file}#${at.name}`;
+  }
+
   /** Whether this module's top-level class `name` has a method `member` that returns the array it keeps. */
   collectionMethod(name: string, member: string): boolean {
     const t = this.tsm;
@@ -1033,6 +1065,7 @@ export class FileAnalyzer {
       ...(llm.summary && llm.summary.file !== sf.fileName ? { throughAt: { file: llm.summary.file, line: llm.summary.line } } : {}),
       // Its own file's locations as "" (their lines move with the finding's when an edit renumbers it).
       ...(llm.summary?.reaches?.length ? { reaches: llm.summary.reaches.map((r) => (r.file === sf.fileName ? { file: "", line: r.line } : r)) } : {}),
+      ...this.routeOf(llm),
       model,
       ...(this.asksForPromptCaching(llm) ? { promptCaching: "explicit" as const } : {}),
       calls: b.calls,

@@ -69,12 +69,18 @@ export function worstFirst(sites: readonly ReportSite[]): ReportSite[] {
 /**
  * Each site and the outermost other site whose requests include its own (a loop's call of `a()`,
  * for `b`'s SDK call that `a` reaches through `b`), or null: totals count each request once, at
- * the outer site, while every site stays listed where the user can act on it.
+ * the outer site, while every site stays listed where the user can act on it. An implementation
+ * of an interface's method that hands the request on to another instance (a logging wrapper) is
+ * reached by every call through that method that is not itself such a wrapper.
  */
 function countedIn(sites: readonly ReportSite[]): Map<ReportSite, string> {
   const at = (s: ReportSite): string => `${s.file}:${s.line}`;
   const reachedBy = new Map<string, ReportSite[]>();
-  for (const s of sites) for (const r of s.reaches ?? []) if (r !== at(s)) (reachedBy.get(r) ?? reachedBy.set(r, []).get(r)!).push(s);
+  const reach = (r: string, s: ReportSite): void => void (reachedBy.get(r) ?? reachedBy.set(r, []).get(r)!).push(s);
+  for (const s of sites) for (const r of s.reaches ?? []) if (r !== at(s)) reach(r, s);
+  const callers = new Map<string, ReportSite[]>();
+  for (const s of sites) if (s.viaInterface && !s.viaInterface.forwards) (callers.get(s.viaInterface.key) ?? callers.set(s.viaInterface.key, []).get(s.viaInterface.key)!).push(s);
+  for (const s of sites) if (s.viaInterface?.forwards) for (const c of callers.get(s.viaInterface.key) ?? []) reach(at(s), c);
   const out = new Map<ReportSite, string>();
   for (const s of sites) {
     // Follow the sites that reach this one outward (a site reached by none is outermost).
@@ -93,7 +99,7 @@ export function buildReport(files: readonly FileSites[], meta: ReportMeta): Repo
   const listed = files.flatMap((f) => f.sites);
   const inner = countedIn(listed);
   const sites: ReportSite[] = listed.map((s) => {
-    const { reaches: _reaches, ...shown } = s;
+    const { reaches: _reaches, viaInterface: _via, ...shown } = s;
     return { ...shown, countedIn: inner.get(s) ?? null };
   });
   // Totals count each request once: at the outermost site that sends it.

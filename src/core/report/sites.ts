@@ -27,6 +27,8 @@ export interface ReportSite extends FindingJson {
    * in the report's paths. A site listed here by another site is counted once, at the outer one.
    */
   readonly reaches?: readonly string[];
+  /** An SDK call through a project interface's method (Finding.viaInterface): a forwarding one is counted in a call through the interface. */
+  readonly viaInterface?: { readonly key: string; readonly forwards: boolean };
   /** In a report: the outer site that counts this one's requests too (see ReportSummary.countedElsewhere), or null. */
   readonly countedIn?: string | null;
 }
@@ -71,6 +73,7 @@ export function sitesOfFile(fa: FileAnalysis, file: string, options: SiteOptions
       fixes: priced?.[i]!.fixes ?? [],
       projection: projection(f, options.assume, options.prices, options.scale),
       ...(reaches.length ? { reaches } : {}),
+      ...(f.viaInterface ? { viaInterface: f.viaInterface } : {}),
     };
   });
   return { file, sites, ...(fa.skipped ? { skipped: fa.skipped } : {}) };

@@ -52,4 +52,71 @@ describe("report totals: a request counted once through wrappers", () => {
     ]);
     assert.deepEqual([model.summary.countedElsewhere, model.summary.byClass], [2, [{ costClass: "quadratic", sites: 1 }, { costClass: "linear", sites: 1 }]]);
   });
+
+  it("a forwarding wrapper reached through an interface: the implementation that hands the request on is counted at the call through the interface", () => {
+    const generator = `import { GoogleGenAI } from "@google/genai";
+export interface ContentGenerator {
+  generateContent(request: { model: string; contents: string[] }): Promise<{ text: string }>;
+}
+export async function createContentGenerator(apiKey: string): Promise<ContentGenerator> {
+  return new GoogleGenAI({ apiKey }).models;
+}
+`;
+    const logging = `import type { ContentGenerator } from "./generator";
+export class LoggingContentGenerator implements ContentGenerator {
+  constructor(private readonly wrapped: ContentGenerator) {}
+  async generateContent(request: { model: string; contents: string[] }) {
+    console.log(request.model);
+    return this.wrapped.generateContent(request);
+  }
+  async summarize(text: string) {
+    return this.wrapped.generateContent({ model: "gemini-2.5-flash", contents: [text] });
+  }
+}
+`;
+    const base = `import type { ContentGenerator } from "./generator";
+export class BaseLlmClient {
+  constructor(private readonly contentGenerator: ContentGenerator) {}
+  async ask(q: string) {
+    return this.contentGenerator.generateContent({ model: "gemini-2.5-flash", contents: [q] });
+  }
+}
+`;
+    const { model, rows } = report({ "/p/generator.ts": generator, "/p/logging.ts": logging, "/p/base.ts": base }, ["/p/base.ts", "/p/logging.ts"]);
+    assert.deepEqual(rows, [
+      ["p/base.ts:5", "models.generateContent", "constant", null],
+      // LoggingContentGenerator.generateContent forwards: its request is the one BaseLlmClient sends through the interface.
+      ["p/logging.ts:6", "models.generateContent", "constant", "p/base.ts › BaseLlmClient.ask › @google/genai models.generateContent #1"],
+      // summarize is no implementation of generateContent: a request of its own.
+      ["p/logging.ts:9", "models.generateContent", "constant", null],
+    ]);
+    assert.deepEqual([model.summary.findings, model.summary.countedElsewhere, model.summary.byClass], [3, 1, [{ costClass: "constant", sites: 2 }]]);
+  });
+
+  it("forwarding wrappers with no call through the interface outside them are each counted", () => {
+    const generator = `import { GoogleGenAI } from "@google/genai";
+export interface ContentGenerator {
+  generateContent(request: { model: string; contents: string[] }): Promise<{ text: string }>;
+}
+export async function createContentGenerator(apiKey: string): Promise<ContentGenerator> {
+  return new GoogleGenAI({ apiKey }).models;
+}
+export class A implements ContentGenerator {
+  constructor(private readonly wrapped: ContentGenerator) {}
+  async generateContent(request: { model: string; contents: string[] }) {
+    return this.wrapped.generateContent(request);
+  }
+}
+export class B implements ContentGenerator {
+  constructor(private readonly wrapped: ContentGenerator) {}
+  async generateContent(request: { model: string; contents: string[] }) {
+    return this.wrapped.generateContent(request);
+  }
+}
+`;
+    const { model, rows } = report({ "/p/generator.ts": generator }, ["/p/generator.ts"]);
+    assert.deepEqual(rows.map((r) => r[3]), [null, null]);
+    assert.equal(model.summary.countedElsewhere, 0);
+  });
 });
+
