@@ -66,14 +66,15 @@ export class CollectionSizes extends SizePart {
 
   /**
    * The collection a value copies: `this.getHistory()` (a method of the class taking nothing that
-   * returns `[...this.turns.get()]`), or a const never written to after it is made from one
+   * returns a field or a history class's `get()`, as is or copied: `[...this.turns.get()]`,
+   * `this.turns.slice()`), or a const never written to after it is made from one
    * (`const requestContents = this.getHistory()`).
    */
-  private copiedCollection(x: ts.Expression): ts.Expression | undefined {
+  copiedCollection(x: ts.Expression): ts.Expression | undefined {
     const t = this.ts;
     if (t.isCallExpression(x)) {
       const own = this.constants.ownMethodOf(x);
-      return own && own.fn.parameters.length === 0 && !this.inProgress.has(own.fn) ? own.returns : undefined;
+      return own && own.fn.parameters.length === 0 && !this.inProgress.has(own.fn) && this.isFieldCopy(own.returns) ? own.returns : undefined;
     }
     if (!t.isIdentifier(x)) return undefined;
     const decl = this.scopes.resolve(x);
@@ -81,6 +82,16 @@ export class CollectionSizes extends SizePart {
     const init = this.constants.skipTrivia(decl.initializer);
     if (!t.isCallExpression(init) || !this.constants.ownMethodOf(init) || this.parts.writes.writesOf(decl, x.text).length) return undefined;
     return init;
+  }
+
+  /** `this.turns`, `this.turns.get()` of a history class, or `[...x]` / `x.slice()` of one. */
+  private isFieldCopy(e: ts.Expression): boolean {
+    const t = this.ts;
+    let x = this.constants.skipTrivia(e);
+    if (t.isArrayLiteralExpression(x) && x.elements.length === 1 && t.isSpreadElement(x.elements[0]!)) x = this.constants.skipTrivia(x.elements[0].expression);
+    else if (t.isCallExpression(x) && x.arguments.length === 0 && t.isPropertyAccessExpression(x.expression) && x.expression.name.text === "slice") x = this.constants.skipTrivia(x.expression.expression);
+    x = this.held(x);
+    return t.isPropertyAccessExpression(x) && x.expression.kind === t.SyntaxKind.ThisKeyword;
   }
 
   isArrayLike(e: ts.Expression): boolean {

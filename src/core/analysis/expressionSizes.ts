@@ -75,7 +75,7 @@ export class ExpressionSizes extends SizePart {
     const llm = this.llmCall(e);
     if (llm) return this.parts.outputs.outputOf(e);
     // `this.history.get()` of a small history class: the field it is, grown by `this.history.push(…)`.
-    const held = this.ctx.heldCollection(e);
+    const held = this.ctx.heldCollection(e) ?? this.parts.collections.copiedCollection(e);
     if (held) return this.sizeOf(held, site);
     const callee = e.expression;
     if (t.isPropertyAccessExpression(callee)) {
@@ -191,7 +191,7 @@ export class ExpressionSizes extends SizePart {
   private isKnownShape(call: ts.CallExpression): boolean {
     const t = this.ts;
     const c = call.expression;
-    if (this.ctx.heldCollection(call) || this.constants.ownMethodOf(call)) return true;
+    if (this.ctx.heldCollection(call) || this.parts.collections.copiedCollection(call)) return true;
     if (t.isPropertyAccessExpression(c)) {
       const m = c.name.text;
       return SAME_SIZE.has(m) || NARROWING.has(m) || ["slice", "substring", "substr", "map", "flatMap"].includes(m) || (t.isIdentifier(c.expression) && c.expression.text === "JSON");

@@ -169,7 +169,7 @@ export class Constants {
   localFunctionOf(call: ts.CallExpression): { fn: ts.SignatureDeclaration; returns: ts.Expression } | undefined {
     const t = this.ts;
     const callee = this.skipTrivia(call.expression);
-    if (!t.isIdentifier(callee)) return this.ownMethodOf(call);
+    if (!t.isIdentifier(callee)) return undefined;
     const decl = this.scopes.resolve(callee);
     let fn: ts.Node | undefined = decl;
     if (decl && t.isVariableDeclaration(decl) && decl.initializer) fn = this.skipTrivia(decl.initializer);
@@ -179,7 +179,11 @@ export class Constants {
     return last && t.isReturnStatement(last) && last.expression ? { fn, returns: last.expression } : undefined;
   }
 
-  /** `this.getHistory()`: a method of the enclosing class that ends in one returned expression (see localFunctionOf). */
+  /**
+   * `this.getHistory()`: a method of the enclosing class that ends in one returned expression. Read
+   * only for the collection it copies (CollectionSizes.copiedCollection): sizing every such call by
+   * its returned expression pulled constructor settings (`this.x = fields.x ?? this.x`) into requests.
+   */
   ownMethodOf(call: ts.CallExpression): { fn: ts.SignatureDeclaration; returns: ts.Expression } | undefined {
     const t = this.ts;
     const callee = this.skipTrivia(call.expression);
