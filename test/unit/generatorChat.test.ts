@@ -142,7 +142,7 @@ describe("gemini-cli's chat shape: a closure passed to a retry helper, an async 
     ]);
   });
 
-  it("f.call(this, …) runs f when f declares this first or takes nothing; a closure passed to a call keeps its own parameters", () => {
+  it("f.call(this, …) runs f when f declares this first or takes nothing; a closure passed to a project function runs once there, with its own parameters", () => {
     const { project } = memoryProject({
       "/p/bot.ts": `import OpenAI from "openai";
 const client = new OpenAI();
@@ -158,12 +158,16 @@ export class Bot {
     for (const q of qs) await askThis.call(this, q);
     for (const q of qs) await ask.call(undefined, q);
   }
-  async retried(qs: string[], retry: (f: (n: number) => Promise<unknown>) => Promise<unknown>) {
+  async retried(qs: string[], report: (f: unknown) => void) {
     for (const q of qs) {
       const attempt = async (n: number) => client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: q.repeat(n) }] });
       await retry(attempt);
+      report(attempt);
     }
   }
+}
+async function retry(f: (n: number) => Promise<unknown>) {
+  return f(1);
 }
 `,
     });
@@ -173,7 +177,8 @@ export class Bot {
       // askThis declares \`this\` first: its q is the call's second argument. ask.call(undefined, q) (line 13) is not followed.
       { line: 12, api: "openai askThis.call() → chat.completions.create", calls: "Θ(|qs|)", input: "Θ(|qs|·|prefix| + |qs|·|q|)" },
       { line: 17, api: "openai chat.completions.create", calls: "Θ(1)", input: "Θ(|q.repeat()|)" },
-      // attempt is handed to retry: once per iteration, its n left to retry.
+      // attempt is handed to retry, a function of the project: once per iteration, its n left to retry.
+      // Handed to report, a parameter (no function of the project), it is not taken to run.
       { line: 18, api: "openai attempt() → chat.completions.create", calls: "Θ(|qs|)", input: "Θ(|qs|·|q.repeat()|)" },
     ]);
   });

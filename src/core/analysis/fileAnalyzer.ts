@@ -425,6 +425,25 @@ export class FileAnalyzer {
   }
 
   private readonly held = new Map<ts.CallExpression, ts.PropertyAccessExpression | null>();
+  private readonly pushed = new Map<ts.ClassLikeDeclaration, Set<string>>();
+
+  /** The fields a class's code calls `push` or `unshift` on (`this.history.push(…)`), found in one walk. */
+  private pushedFields(cls: ts.ClassLikeDeclaration): Set<string> {
+    let names = this.pushed.get(cls);
+    if (names) return names;
+    const t = this.tsm;
+    const found = new Set<string>();
+    const visit = (n: ts.Node): void => {
+      if (t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression) && (n.expression.name.text === "push" || n.expression.name.text === "unshift")) {
+        const recv = n.expression.expression;
+        if (t.isPropertyAccessExpression(recv) && recv.expression.kind === t.SyntaxKind.ThisKeyword) found.add(recv.name.text);
+      }
+      t.forEachChild(n, visit);
+    };
+    for (const m of cls.members) visit(m);
+    this.pushed.set(cls, (names = found));
+    return names;
+  }
 
   /**
    * `this.history.get()` with `history` a field holding a small history class (this module's or
@@ -439,6 +458,13 @@ export class FileAnalyzer {
     if (!t.isPropertyAccessExpression(field) || field.expression.kind !== t.SyntaxKind.ThisKeyword) return undefined;
     const memo = this.held.get(call);
     if (memo !== undefined) return memo ?? undefined;
+    // Only a field the class pushes to can be a growing history (and the other module is not asked).
+    let owner: ts.Node | undefined = field.parent;
+    while (owner && !t.isClassLike(owner)) owner = owner.parent;
+    if (!owner || !this.pushedFields(owner as ts.ClassLikeDeclaration).has(field.name.text)) {
+      this.held.set(call, null);
+      return undefined;
+    }
     const cls = this.callees.classOfField(field);
     const member = callee.name.text;
     const keeps = cls?.kind === "local" ? this.callees.returnsOwnArray(cls.node, member) : cls?.kind === "external" && !cls.exportName.includes("(") ? !!this.external?.collectionMethod?.(cls.specifier, cls.exportName, member, this.sourceFile.fileName) : false;
@@ -525,10 +551,15 @@ export class FileAnalyzer {
   }
 
   /**
-   * `retryWithBackoff(apiCall, …)`: a closure declared here and passed by name runs as part of this
-   * function, once (as an inline callback does), whatever the callee (a project function or not).
+   * `retryWithBackoff(apiCall, …)`: a closure declared here and passed by name to a function of the
+   * project runs as part of this function, once (as an inline callback does). A package's function
+   * (`expect(fn)`, `emitter.on("x", fn)`) is not taken to run it: summarising every closure handed
+   * to one cost a tenth of openai-node's report for no site.
    */
   private classifyPassedClosure(call: ts.CallExpression): LlmCall | undefined {
+    if (!call.arguments.some((a) => this.tsm.isIdentifier(a))) return undefined;
+    const host = this.callees.of(call);
+    if (!host || (host.kind === "external" && !(this.external?.resolves?.(host.specifier, this.sourceFile.fileName) ?? true))) return undefined;
     const passed = this.callees.passedClosure(call);
     if (!passed) return undefined;
     if (this.inProgress.has(passed.fn)) {
