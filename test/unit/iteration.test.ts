@@ -52,6 +52,51 @@ describe("iteration and trip counts", () => {
     ]);
   });
 
+  it("a loop that retries a request on error is one request; a try that does not leave the loop is a loop", () => {
+    expectSites(`${HEAD}export async function f(maxAttempts: number, models: string[], qs: string[]) {
+  for (let attempt = 0; attempt < maxAttempts; attempt++) {
+    try {
+      const r = await ai.chat.completions.create(ask("q")); // @site
+      return r;
+    } catch (e) {
+      if (attempt === maxAttempts - 1) throw e;
+    }
+  }
+  while (true) {
+    try {
+      await ai.chat.completions.create(ask("again")); // @site
+      break;
+    } catch {}
+  }
+  for (const model of models) {
+    try {
+      return await ai.chat.completions.create({ ...ask("q"), model }); // @site
+    } catch {}
+  }
+  for (const q of qs) {
+    try {
+      await ai.chat.completions.create(ask(q)); // @site
+    } catch {}
+  }
+  for (let i = 0; i < maxAttempts; i++) {
+    try {
+      await ai.chat.completions.create(ask("q")); // @site
+      return;
+    } catch {
+      await ai.chat.completions.create(ask("explain the error")); // @site
+    }
+  }
+}
+`, [
+      { calls: "Θ(1)", loops: "for@5:1" },
+      { calls: "Θ(1)", loops: "while@13:1" },
+      { calls: "Θ(1)", loops: "for-of@19:1" },
+      { calls: "Θ(|qs|)", loops: "for-of@24:|qs|" },
+      { calls: "Θ(1)", loops: "for@29:1" },
+      { calls: "O(maxAttempts)", loops: "for@29:maxAttempts" },
+    ]);
+  });
+
   it("array callbacks, Promise.all fan-outs, nested loops, span", () => {
     expectSites(`${HEAD}export async function f(docs: string[], pages: string[]) {
   await Promise.all(docs.map((d) => ai.chat.completions.create(ask(d)))); // @site

@@ -60,7 +60,7 @@ export class CallSites {
     );
     const explanation: string[] = [];
     for (const l of [...loops].reverse()) {
-      const trips = l.dataDependent ? `${l.tripText} iterations, unbounded` : `${l.exact ? "" : "at most "}${l.tripText} iterations`;
+      const trips = l.dataDependent ? `${l.tripText} iterations, unbounded` : `${l.exact ? "" : "at most "}${l.tripText} ${l.tripText === "1" ? "iteration" : "iterations"}`;
       explanation.push(`line ${lineRef(l.line)}: ${l.why} → ${trips}${l.parallel ? ", in parallel" : ""}`);
     }
     if (conditional) explanation.push(CONDITIONAL_NOTE);

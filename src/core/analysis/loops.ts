@@ -80,9 +80,44 @@ export class Loops {
         n = host;
         continue;
       }
-      if (this.repeats(n, child)) out.push(this.info(n));
+      if (this.repeats(n, child)) out.push(this.retried(n, node) ?? this.info(n));
     }
     return out;
+  }
+
+  private readonly retries = new Map<ts.Node, LoopInfo | null>();
+
+  /**
+   * A loop that retries `node` on error: `node` is in a `try` (with a `catch`) that is a statement
+   * of the loop's body and whose block ends by leaving the loop (`return`, `break`). When the request
+   * succeeds the loop runs once; the failed attempts before it are not counted (a request that
+   * fails is mostly not billed), and the derivation says so.
+   */
+  private retried(loop: ts.Node, node: ts.Node): LoopInfo | undefined {
+    const t = this.ts;
+    if (!(t.isForStatement(loop) || t.isForOfStatement(loop) || t.isForInStatement(loop) || t.isWhileStatement(loop) || t.isDoStatement(loop))) return undefined;
+    const body = loop.statement;
+    const statements: readonly ts.Statement[] = t.isBlock(body) ? body.statements : [body];
+    const attempt = statements.find((st): st is ts.TryStatement => t.isTryStatement(st) && st.pos <= node.pos && node.end <= st.tryBlock.end);
+    if (!attempt || !attempt.catchClause || node.pos < attempt.tryBlock.pos) return undefined;
+    const last = attempt.tryBlock.statements[attempt.tryBlock.statements.length - 1];
+    const label = t.isLabeledStatement(loop.parent) ? loop.parent.label.text : undefined;
+    const leaves = !!last && (t.isReturnStatement(last) || (t.isBreakStatement(last) && (!last.label || last.label.text === label)));
+    if (!leaves) return undefined;
+    let info = this.retries.get(loop);
+    if (info === undefined) {
+      const upTo = this.info(loop);
+      info = {
+        ...upTo,
+        trip: Poly.constant(1),
+        tripText: "1",
+        dataDependent: false,
+        exact: true,
+        why: `${upTo.kind} loop retries on error (the try block leaves the loop when the request succeeds): one request; failed attempts (up to ${upTo.tripText}) are not counted`,
+      };
+      this.retries.set(loop, info);
+    }
+    return info ?? undefined;
   }
 
   /** LangGraph: the nodes added by name, and the `xs.map(x => new Send("name", …))` that fan each out. */
