@@ -854,3 +854,34 @@ test.each([["a"], ["b"]])("case %s", async (x) => {
 `, [{ calls: "Θ(|models|)", loops: "each@4:|models|" }, { calls: "Θ(1)", loops: "each@9:2" }], "agent.test.ts");
   });
 });
+
+describe("agent shapes: misses found judging framework code and more examples (second reader)", () => {
+  it("a wrapper class imported as a type only (import type { Llm }) held in a parameter property: its calls in a loop", () => {
+    const { project } = memoryProject({
+      "/p/llm.ts": `import OpenAI from "openai";
+export class Llm {
+  private client = new OpenAI();
+  async ask(q: string): Promise<string> {
+    const r = await this.client.chat.completions.create({ model: "gpt-4o", max_tokens: 50, messages: [{ role: "user", content: q }] });
+    return r.choices[0]!.message.content ?? "";
+  }
+}
+`,
+      "/p/tool.ts": `import type { Llm } from "./llm";
+export class Tool {
+  constructor(private readonly llm: Llm) {}
+  async all(items: string[]) {
+    const out: string[] = [];
+    for (const item of items) out.push(await this.llm.ask(item));
+    return out;
+  }
+}
+`,
+      "/p/types.ts": `import type { Llm } from "./llm";\nexport type Answer = { llm: Llm; text: string };\n`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/tool.ts", ["api", "model", "calls", "input", "growth"]), [
+      { line: 6, api: "openai this.llm.ask() → chat.completions.create", model: "gpt-4o", calls: "Θ(|items|)", input: "Θ(|items|·|item|)", growth: "none" },
+    ]);
+    assert.deepEqual(sitesOf(project, "/p/types.ts", ["api"]), []);
+  });
+});

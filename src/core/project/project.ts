@@ -461,9 +461,14 @@ export class Project {
       // A function with a summary, or a class one of whose methods has one.
       const offers = (name: string): boolean => !!(this.exportedSummary(file, specifier, name) || this.exportedSummary(file, specifier, `${name}.*`) || this.factoryMadeSummary(file, specifier, name) || this.exportedClient(file, specifier, name));
       if (names.length && this.mayMakeLlmCalls(file, specifier) && names.some(offers)) return true;
-      // An interface that stands for a client (`import type { ContentGenerator }`).
-      // Or one whose implementations there make LLM calls (`import type { Summarizer }`).
-      for (const name of types ?? []) if (this.mayDeclareInterface(target, name) && (this.exportedClient(file, specifier, name) || this.exportedSummary(file, specifier, `${name}.*`))) return true;
+      for (const name of types ?? []) {
+        const iface = this.mayDeclareInterface(target, name);
+        // An interface that stands for a client (`import type { ContentGenerator }`).
+        if (iface && this.exportedClient(file, specifier, name)) return true;
+        // One whose implementations there make LLM calls (`import type { Summarizer }`), or a class whose
+        // methods do, held in a field or parameter of its type (`import type { Llm }`, `constructor(private llm: Llm)`).
+        if ((iface || this.declaresClass(target, name)) && this.exportedSummary(file, specifier, `${name}.*`)) return true;
+      }
     }
     return false;
   }
@@ -486,6 +491,11 @@ export class Project {
     if (text === undefined) return false;
     if (text.includes(`interface ${name}`)) return true;
     return !["class", "type", "enum"].some((kind) => text.includes(`${kind} ${name}`));
+  }
+
+  /** Whether a module declares a class of that name (a type import of it may be a wrapper's type). */
+  private declaresClass(target: string, name: string): boolean {
+    return !!this.load(target)?.text.includes(`class ${name}`);
   }
 
   /** A file's text scan (SDK names, imports), kept with its text: edits elsewhere do not redo it. */
