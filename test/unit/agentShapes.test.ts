@@ -884,4 +884,37 @@ export class Tool {
     ]);
     assert.deepEqual(sitesOf(project, "/p/types.ts", ["api"]), []);
   });
+  it("question-answering chains: loadQAStuffChain and createStuffDocumentsChain send one request, loadQAMapReduceChain one per document, loadQAChain by its type (stuff by default)", () => {
+    expectSites(`import { loadQAStuffChain, loadQAMapReduceChain, loadQAChain } from "@langchain/classic/chains";
+import { createStuffDocumentsChain } from "@langchain/classic/chains/combine_documents";
+import { OpenAI } from "@langchain/openai";
+const llm = new OpenAI({ model: "gpt-4o-mini" });
+export async function ask(docs: { pageContent: string }[], question: string, prompt: any) {
+  await loadQAStuffChain(llm).invoke({ input_documents: docs, question }); // @site
+  await loadQAMapReduceChain(llm).call({ input_documents: docs, question }); // @site
+  await loadQAChain(llm).invoke({ input_documents: docs, question }); // @site
+  await loadQAChain(llm, { type: "map_reduce" }).invoke({ input_documents: docs, question }); // @site
+  await loadQAChain(llm, { type: "stuff" }).invoke({ input_documents: docs, question }); // @site
+  const chain = await createStuffDocumentsChain({ llm, prompt });
+  await chain.invoke({ context: docs }); // @site
+}
+`, [
+      { calls: "Θ(1)", input: "Θ(|docs|·|docs[]| + |question|)", growth: "none" },
+      { calls: "O(|docs|)", input: "O(|docs|·|docs[]| + |docs|·out)", growth: "output" },
+      { calls: "Θ(1)", input: "Θ(|docs|·|docs[]|)", growth: "none" },
+      { calls: "O(|docs|)", input: "O(|docs|·|docs[]| + |docs|·out)", growth: "output" },
+      { calls: "Θ(1)", input: "Θ(|docs|·|docs[]|)", growth: "none" },
+      { calls: "Θ(1)", input: "Θ(|docs|·|docs[]|)", growth: "none" },
+    ]);
+  });
+
+  it("the beta Responses API of openai (client.beta.responses.create) is one request", () => {
+    expectSites(`import OpenAI from "openai";
+const client = new OpenAI();
+export async function main(input: string) {
+  const stream = await client.beta.responses.create({ model: "gpt-5", input, stream: true, max_output_tokens: 500 }); // @site
+  for await (const event of stream) console.log(event);
+}
+`, [{ api: "openai beta.responses.create", model: "gpt-5", calls: "Θ(1)", input: "Θ(|input|)", output: "Θ(1)" }]);
+  });
 });

@@ -202,7 +202,10 @@ export class Provenance {
   }
 
   private stepsOf(call: ts.CallExpression, spec: StepSpec, client: Value | undefined): LlmCall["steps"] {
-    if (spec.unless && client?.kind === "client" && client.origin && (this.ts.isCallExpression(client.origin) || this.ts.isNewExpression(client.origin)) && this.literalText(this.argumentAt(client.origin, spec.unless.path)) === spec.unless.equals) return undefined;
+    if (spec.unless && client?.kind === "client" && client.origin && (this.ts.isCallExpression(client.origin) || this.ts.isNewExpression(client.origin))) {
+      const option = this.argumentAt(client.origin, spec.unless.path);
+      if (option ? this.literalText(option) === spec.unless.equals : spec.unless.orAbsent) return undefined;
+    }
     if (spec.perElementOf) {
       const elements = this.argumentAt(call, spec.perElementOf);
       return elements ? { spec, elements } : undefined;

@@ -63,7 +63,7 @@ export interface StepSpec {
    */
   readonly perElementOf?: string;
   /** An argument of the call that made the client which turns the loop off (`1.type` is `"stuff"`: one request). */
-  readonly unless?: { readonly path: string; readonly equals: string };
+  readonly unless?: { readonly path: string; readonly equals: string; /** Also when the argument is absent (the SDK's default is that value). */ readonly orAbsent?: boolean };
   /** An option that compacts the conversation (unless `enabled: false`): a step re-sends at most
    *  `threshold` tokens (the option's key; `defaultThreshold` without it), and a summary call
    *  runs each time it is reached. */
@@ -142,6 +142,8 @@ const WORKFLOW_AGENT_STEPS: StepSpec = { from: ["0.stopWhen", "client:stopWhen"]
 /** `HarnessAgent.generate/stream` (@ai-sdk/harness 1.0.85, `agent/internal/run-prompt.ts`): the harness's own agent loop, ended early only by the constructor's stopWhen. */
 const HARNESS_AGENT_STEPS: StepSpec = { from: ["client:stopWhen"], source: "a HarnessAgent's harness loops over tool calls until it finishes, with no step cap unless stopWhen is given" };
 const DOCS_CHAIN_STEPS: StepSpec = { from: [], perElementOf: "0.input_documents", unless: { path: "1.type", equals: "stuff" }, source: "a map_reduce (the default) or refine summarization chain sends one request per document" };
+/** `loadQAChain(llm, { type })` (@langchain/classic 1.0.41, `question_answering/load.ts`): "stuff" unless the type says otherwise. */
+const QA_CHAIN_STEPS: StepSpec = { from: [], perElementOf: "0.input_documents", unless: { path: "1.type", equals: "stuff", orAbsent: true }, source: "a map_reduce or refine question-answering chain sends one request per document" };
 const REFINE_CHAIN_STEPS: StepSpec = { from: [], perElementOf: "0.input_documents", source: "a refine chain sends one request per document, with the answer so far" };
 /** `memory: new Memory({ options: { lastMessages: N } })` sends at most the last N messages of the thread; 10 by default (Mastra's memory docs, "Conversation history"). */
 const MASTRA_WINDOW = { from: ["client:memory.options.lastMessages"], default: 10, source: "Mastra's memory sends the thread's last lastMessages messages (10 by default)" };
@@ -169,6 +171,8 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
           { ...OPENAI_RESPONSES("responses.create"), state: RESPONSES_STATE },
           { ...OPENAI_RESPONSES("responses.parse"), state: RESPONSES_STATE },
           { ...OPENAI_RESPONSES("responses.stream"), state: RESPONSES_STATE },
+          // 7.5.0 `resources/beta/responses/responses.ts`: the beta Responses API (`multi_agent`, `betas`), one request.
+          { ...OPENAI_RESPONSES("beta.responses.create"), state: RESPONSES_STATE },
           { api: "completions.create", prompt: ["0.prompt"], model: "0.model", maxTokens: ["0.max_tokens"] },
         ],
       },
@@ -260,6 +264,13 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
       { api: "createReactAgent", prompt: [], yields: "langchain.agent" },
       { api: "loadSummarizationChain", prompt: [], yields: "langchain.docs-chain" },
       { api: "loadQARefineChain", prompt: [], yields: "langchain.refine-chain" },
+      // @langchain/classic 1.0.41 `chains/question_answering/load.ts`: a StuffDocumentsChain (one request with every
+      // document), a MapReduceDocumentsChain (one per document, then the combination), loadQAChain by its type.
+      { api: "loadQAStuffChain", prompt: [], yields: "langchain.stuff-chain" },
+      { api: "loadQAMapReduceChain", prompt: [], yields: "langchain.docs-chain" },
+      { api: "loadQAChain", prompt: [], yields: "langchain.qa-chain" },
+      // `combine_documents/stuff.ts`: the prompt with every document, piped into the model.
+      { api: "createStuffDocumentsChain", prompt: [], yields: "langchain.stuff-chain" },
       { api: "createSqlQueryChain", prompt: [], yields: "langchain.sql-query-chain" },
     ],
     clients: [
@@ -341,6 +352,21 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
         methods: [
           { api: "call", prompt: ["0.input_documents"], steps: DOCS_CHAIN_STEPS },
           { api: "invoke", prompt: ["0.input_documents"], steps: DOCS_CHAIN_STEPS },
+        ],
+      },
+      {
+        id: "langchain.stuff-chain",
+        modelFrom: "llm",
+        methods: [
+          { api: "call", prompt: ["0"] },
+          { api: "invoke", prompt: ["0"] },
+        ],
+      },
+      {
+        id: "langchain.qa-chain",
+        methods: [
+          { api: "call", prompt: ["0.input_documents"], steps: QA_CHAIN_STEPS },
+          { api: "invoke", prompt: ["0.input_documents"], steps: QA_CHAIN_STEPS },
         ],
       },
       {
