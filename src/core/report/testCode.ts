@@ -3,6 +3,8 @@
 
 /** Folders whose files are tests or test data. */
 const TEST_FOLDERS = new Set(["test", "tests", "__tests__", "__mocks__", "spec", "specs", "fixtures", "__fixtures__", "e2e"]);
+/** Words of a folder's name (split at - and _) that make it a test folder: `ecosystem-tests`, `test-utils`. */
+const TEST_WORDS = new Set(["test", "tests", "e2e", "fixtures"]);
 /** File name parts before the extension that mark a test (`agent.test.ts`, `tool.spec.js`). */
 const TEST_SUFFIXES = new Set(["test", "spec", "e2e"]);
 
@@ -10,7 +12,8 @@ const TEST_SUFFIXES = new Set(["test", "spec", "e2e"]);
 export function isTestPath(file: string): boolean {
   const parts = file.split(/[\\/]/);
   const name = parts.pop() ?? "";
-  if (parts.some((p) => TEST_FOLDERS.has(p.toLowerCase()))) return true;
+  // `integration-tests/`, `environment_tests/`, `e2e-tests/`: a folder named by its test words too.
+  if (parts.some((p) => TEST_FOLDERS.has(p.toLowerCase()) || p.toLowerCase().split(/[-_]/).some((w) => TEST_WORDS.has(w)))) return true;
   const pieces = name.toLowerCase().split(".");
   // `x.test.ts`: a marker between the stem and the extension.
   return pieces.length >= 3 && pieces.slice(1, -1).some((p) => TEST_SUFFIXES.has(p));
