@@ -917,4 +917,25 @@ export async function main(input: string) {
 }
 `, [{ api: "openai beta.responses.create", model: "gpt-5", calls: "Θ(1)", input: "Θ(|input|)", output: "Θ(1)" }]);
   });
+  it("a client passed in an options object: destructured from a parameter typed by an object literal type or a local alias, or read as opts.client", () => {
+    expectSites(`import OpenAI from "openai";
+type Options = { client: OpenAI; model: string };
+const ask = async ({ client, q }: { client: OpenAI; q: string }) =>
+  client.chat.completions.create({ model: "gpt-4o", max_tokens: 20, messages: [{ role: "user", content: q }] }); // @site
+async function viaAlias(opts: Options, q: string) {
+  return opts.client.chat.completions.create({ model: "gpt-4o", max_tokens: 20, messages: [{ role: "user", content: q }] }); // @site
+}
+async function viaLiteral(opts: { readonly client: OpenAI }, q: string) {
+  return opts.client.responses.create({ model: "gpt-4.1", input: q }); // @site
+}
+export async function all(client: OpenAI, qs: string[]) {
+  for (const q of qs) await ask({ client, q }); // @site
+}
+`, [
+      { api: "openai chat.completions.create", model: "gpt-4o", calls: "Θ(1)", input: "Θ(|q|)" },
+      { api: "openai chat.completions.create", model: "gpt-4o", calls: "Θ(1)", input: "Θ(|q|)" },
+      { api: "openai responses.create", model: "gpt-4.1", calls: "Θ(1)", input: "Θ(|q|)" },
+      { api: "openai ask() → chat.completions.create", model: "gpt-4o", calls: "Θ(|qs|)", input: "Θ(|qs|·|q|)" },
+    ]);
+  });
 });

@@ -381,7 +381,8 @@ export class FileAnalyzer {
     }
     if (v.member !== undefined) return undefined;
     if ("file" in v.type) return { type: v.type };
-    const own = v.type.decl.name?.text;
+    // An object type literal has no name another module could ask about.
+    const own = this.tsm.isTypeLiteralNode(v.type.decl) ? undefined : v.type.decl.name?.text;
     return own && v.type.decl.parent === this.sourceFile ? { type: { file: this.sourceFile.fileName, name: own } } : undefined;
   }
 

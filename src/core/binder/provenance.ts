@@ -22,7 +22,7 @@ export type Value =
   | { readonly kind: "typed"; readonly type: TypeRef; readonly member?: string };
 
 /** A declared type: in this module, or a top-level class or interface of another project module. */
-export type TypeRef = { readonly decl: ts.ClassLikeDeclaration | ts.InterfaceDeclaration } | { readonly file: string; readonly name: string };
+export type TypeRef = { readonly decl: ts.ClassLikeDeclaration | ts.InterfaceDeclaration | ts.TypeLiteralNode } | { readonly file: string; readonly name: string };
 
 /** A member of another module's declared type, as that module resolved it: a client, or another declared type. */
 export type TypeMember = { readonly client: ExportedClient } | { readonly type: { readonly file: string; readonly name: string } };
@@ -712,7 +712,9 @@ export class Provenance {
     if (required !== undefined && !this.moduleValue(required, [])) return this.imported(required, key, el);
     if (t.isVariableDeclaration(holder) && holder.initializer) base = this.valueOf(holder.initializer);
     else if (t.isBindingElement(holder)) base = this.valueOfBindingElement(holder);
-    return base ? this.member(base, key) : undefined;
+    // `({ client }: { client: OpenAI })`: a parameter destructured, by its declared type.
+    else if (t.isParameter(holder) && holder.type) base = this.valueOfType(holder.type);
+    return base ? this.member(base, key, el) : undefined;
   }
 
   /** A parameter, field or return typed with a catalog class (`client: OpenAI`) or an interface that stands for a client. */
@@ -722,13 +724,31 @@ export class Provenance {
       const named = type.types.filter((x) => !(t.isLiteralTypeNode(x) && x.literal.kind === t.SyntaxKind.NullKeyword) && x.kind !== t.SyntaxKind.UndefinedKeyword);
       return named.length === 1 ? this.valueOfType(named[0]!) : undefined;
     }
+    if (t.isParenthesizedTypeNode(type)) return this.valueOfType(type.type);
+    // An options object (`{ client, q }: { client: OpenAI; q: string }`): its members by their declared types.
+    if (t.isTypeLiteralNode(type)) return { kind: "typed", type: { decl: type } };
     if (!t.isTypeReferenceNode(type) || !t.isIdentifier(type.typeName)) return undefined;
     if (type.typeName.text === "Promise" && type.typeArguments?.length === 1) return this.valueOfType(type.typeArguments[0]!);
+    const alias = this.scopes.resolve(type.typeName);
+    if (alias && t.isTypeAliasDeclaration(alias) && !alias.typeParameters) return this.aliasedType(alias);
     const base = this.valueOf(type.typeName);
     if (base) return base.kind === "client" ? base : this.construct(base, undefined);
     const ref = this.typeRef(type.typeName);
     return ref ? { kind: "typed", type: ref } : undefined;
   }
+
+  /** `type Options = { client: OpenAI }` of this module (an alias met again while read is nothing). */
+  private aliasedType(alias: ts.TypeAliasDeclaration): Value | undefined {
+    if (this.readingAliases.has(alias)) return undefined;
+    this.readingAliases.add(alias);
+    try {
+      return this.valueOfType(alias.type);
+    } finally {
+      this.readingAliases.delete(alias);
+    }
+  }
+
+  private readonly readingAliases = new Set<ts.TypeAliasDeclaration>();
 
   /** The class or interface a type name declares: in this module, or imported from another project module. */
   private typeRef(name: ts.Identifier): TypeRef | undefined {
@@ -762,7 +782,7 @@ export class Provenance {
    * what the method returns (its body's client, else its declared return type). Kept per member
    * unless it met a value still being worked out.
    */
-  memberOfType(decl: ts.ClassLikeDeclaration | ts.InterfaceDeclaration, key: string, called: boolean): Value | undefined {
+  memberOfType(decl: ts.ClassLikeDeclaration | ts.InterfaceDeclaration | ts.TypeLiteralNode, key: string, called: boolean): Value | undefined {
     let memo = this.typeMembers.get(decl);
     if (!memo) this.typeMembers.set(decl, (memo = new Map()));
     const memoKey = `${called ? "()" : ""}${key}`;
@@ -784,17 +804,17 @@ export class Provenance {
     return v;
   }
 
-  private findMemberOfType(decl: ts.ClassLikeDeclaration | ts.InterfaceDeclaration, key: string, called: boolean): Value | undefined {
+  private findMemberOfType(decl: ts.ClassLikeDeclaration | ts.InterfaceDeclaration | ts.TypeLiteralNode, key: string, called: boolean): Value | undefined {
     const t = this.ts;
     const named = (m: ts.ClassElement | ts.TypeElement): boolean => !!m.name && (t.isIdentifier(m.name) || t.isPrivateIdentifier(m.name) || t.isStringLiteral(m.name)) && m.name.text === key;
-    if (t.isInterfaceDeclaration(decl)) {
+    if (t.isInterfaceDeclaration(decl) || t.isTypeLiteralNode(decl)) {
       for (const m of decl.members) {
         if (!named(m)) continue;
         if (!called && t.isPropertySignature(m) && m.type) return this.valueOfType(m.type);
         if (called && t.isMethodSignature(m) && m.type) return this.valueOfType(m.type);
       }
       // `interface AgentContext extends BaseContext`: a member declared by a base interface.
-      for (const h of decl.heritageClauses ?? []) {
+      for (const h of (t.isInterfaceDeclaration(decl) && decl.heritageClauses) || []) {
         for (const base of h.types) {
           const ref = t.isIdentifier(base.expression) ? this.typeRef(base.expression) : undefined;
           const v = ref && this.typedMember(ref, key, called, base);

@@ -194,8 +194,9 @@ export class Scopes {
       for (const s of statements) {
         if (t.isVariableStatement(s)) for (const d of s.declarationList.declarations) addBinding(d.name, d);
         else if ((t.isFunctionDeclaration(s) || t.isClassDeclaration(s) || t.isEnumDeclaration(s)) && s.name) map!.set(s.name.text, s);
-        // An interface names a type only: a value of the same name wins (an interface can stand for a client).
-        else if (t.isInterfaceDeclaration(s) && !map!.has(s.name.text)) map!.set(s.name.text, s);
+        // An interface or a type alias names a type only: a value of the same name wins (an interface
+        // can stand for a client; an alias can be an options object's type).
+        else if ((t.isInterfaceDeclaration(s) || t.isTypeAliasDeclaration(s)) && !map!.has(s.name.text)) map!.set(s.name.text, s);
         else if (t.isImportEqualsDeclaration(s)) map!.set(s.name.text, s);
         else if (t.isImportDeclaration(s) && s.importClause) {
           const c = s.importClause;
