@@ -938,4 +938,29 @@ export async function all(client: OpenAI, qs: string[]) {
       { api: "openai ask() → chat.completions.create", model: "gpt-4o", calls: "Θ(|qs|)", input: "Θ(|qs|·|q|)" },
     ]);
   });
+  it("a LangChain model with fallbacks (withFallbacks, also of a completion model) sends the first model's request", () => {
+    expectSites(`import { ChatOpenAI, OpenAI } from "@langchain/openai";
+const short = new ChatOpenAI({ model: "gpt-4o-mini", maxRetries: 0 });
+const long = new ChatOpenAI({ model: "gpt-4o" });
+export async function ask(input: string) {
+  await short.withFallbacks([long]).invoke(input); // @site
+  await new OpenAI({ model: "gpt-3.5-turbo-instruct" }).withFallbacks([long]).invoke(input); // @site
+}
+`, [
+      { api: "@langchain invoke", model: "gpt-4o-mini", calls: "Θ(1)", input: "Θ(|input|)" },
+      { api: "@langchain invoke", model: "gpt-3.5-turbo-instruct", calls: "Θ(1)", input: "Θ(|input|)" },
+    ]);
+  });
+  it("a call on a test double (ai/test's MockLanguageModelV3, directly or through a const) sends no request; a real model beside it does", () => {
+    expectSites(`import { generateText, streamText, stepCountIs } from "ai";
+import { MockLanguageModelV3 } from "ai/test";
+import { openai } from "@ai-sdk/openai";
+const mock = new MockLanguageModelV3({ doGenerate: async () => ({ content: [], finishReason: "stop", usage: {}, warnings: [] }) });
+export async function f(prompt: string) {
+  await generateText({ model: new MockLanguageModelV3({}), prompt, stopWhen: stepCountIs(5) });
+  for (let i = 0; i < 100; i++) streamText({ model: mock, prompt: "Test prompt " + i });
+  await generateText({ model: openai("gpt-4o"), prompt }); // @site
+}
+`, [{ api: "ai generateText", model: "gpt-4o", calls: "Θ(1)", input: "Θ(|prompt|)" }]);
+  });
 });

@@ -184,6 +184,7 @@ export class Provenance {
     const steps = spec.steps && this.stepsOf(call, spec.steps, client);
     const state = this.stateOf(call, spec, client);
     const model = (spec.model ? this.argumentAt(call, spec.model) : undefined) ?? (client ? this.clientSetting(client, "model") : undefined);
+    if (model && this.isTestDouble(model)) return undefined;
     const maxTokens = this.firstArgument(call, spec.maxTokens ?? []) ?? (client ? this.clientSetting(client, "maxTokens") : undefined);
     const instructions = [...(client ? this.clientInstructions(client) : []), ...(spec.instructions ?? []).flatMap((p) => this.instructionsAt(call, p) ?? [])];
     const batch = spec.batch && call.arguments[0] ? { of: call.arguments[0], concurrency: spec.batch.concurrency.map((p) => (p.startsWith("client:") ? client && this.clientConfig(client, p.slice("client:".length)) : this.argumentAt(call, p))).find((e) => e) } : undefined;
@@ -199,6 +200,17 @@ export class Provenance {
       ...(state ? { state } : {}),
       ...(batch ? { batch } : {}),
     };
+  }
+
+  /**
+   * A model that is a test double (`model: new MockLanguageModelV3({ doGenerate })` of `ai/test`, a
+   * `FakeListChatModel`, or a const made so) answers from the test's own code: no LLM request.
+   */
+  private isTestDouble(model: ts.Expression): boolean {
+    const t = this.ts;
+    let e = this.constants.skipTrivia(model);
+    if (t.isIdentifier(e)) e = this.constants.skipTrivia(this.constants.initializerOf(e) ?? e);
+    return t.isNewExpression(e) && t.isIdentifier(e.expression) && /^(Mock|Fake)[A-Z]/.test(e.expression.text);
   }
 
   private stepsOf(call: ts.CallExpression, spec: StepSpec, client: Value | undefined): LlmCall["steps"] {

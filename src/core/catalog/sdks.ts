@@ -388,6 +388,9 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
           { api: "batch", prompt: ["0"] },
           { api: "call", prompt: ["0"] },
           { api: "predict", prompt: ["0"] },
+          { api: "withFallbacks", prompt: [], yields: "langchain.llm" },
+          { api: "withConfig", prompt: [], yields: "langchain.llm" },
+          { api: "withRetry", prompt: [], yields: "langchain.llm" },
         ],
       },
       {
@@ -415,6 +418,8 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
           { api: "withStructuredOutput", prompt: [], yields: "langchain.chat" },
           { api: "withConfig", prompt: [], yields: "langchain.chat" },
           { api: "withRetry", prompt: [], yields: "langchain.chat" },
+          // `model.withFallbacks([other])` (@langchain/core Runnable): the first model's request; the others only if it throws.
+          { api: "withFallbacks", prompt: [], yields: "langchain.chat" },
         ],
       },
     ],
