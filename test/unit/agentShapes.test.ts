@@ -963,4 +963,46 @@ export async function f(prompt: string) {
 }
 `, [{ api: "ai generateText", model: "gpt-4o", calls: "Θ(1)", input: "Θ(|prompt|)" }]);
   });
+  it("a wrapper reached through declared types (this.context.llm.ask(p), config.getLlm().ask(p)): its calls at the caller's loop", () => {
+    const { project } = memoryProject({
+      "/p/llm.ts": `import OpenAI from "openai";
+export class Llm {
+  private client = new OpenAI();
+  async ask(q: string): Promise<string> {
+    const r = await this.client.chat.completions.create({ model: "gpt-4o", max_tokens: 50, messages: [{ role: "user", content: q }] });
+    return r.choices[0]!.message.content ?? "";
+  }
+}
+`,
+      "/p/config.ts": `import { Llm } from "./llm";
+export class Config {
+  private llm = new Llm();
+  getLlm(): Llm {
+    return this.llm;
+  }
+}
+`,
+      "/p/context.ts": `import type { Llm } from "./llm";
+import type { Config } from "./config";
+export interface Context {
+  readonly llm: Llm;
+  readonly config: Config;
+}
+`,
+      "/p/tool.ts": `import type { Context } from "./context";
+import type { Llm } from "./llm";
+export class Tool {
+  constructor(private readonly context: Context, private readonly fallback?: Llm) {}
+  async each(items: string[]) {
+    for (const item of items) await this.context.llm.ask(item);
+    for (const item of items) await this.context.config.getLlm().ask(item);
+  }
+}
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/tool.ts", ["api", "model", "calls", "input"]), [
+      { line: 6, api: "openai this.context.llm.ask() → chat.completions.create", model: "gpt-4o", calls: "Θ(|items|)", input: "Θ(|items|·|item|)" },
+      { line: 7, api: "openai this.context.config.getLlm().ask() → chat.completions.create", model: "gpt-4o", calls: "Θ(|items|)", input: "Θ(|items|·|item|)" },
+    ]);
+  });
 });

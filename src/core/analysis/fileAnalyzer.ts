@@ -631,7 +631,7 @@ export class FileAnalyzer {
 
   private summaryOfCallee(call: ts.CallExpression): Summary | undefined {
     const callee = this.callees.of(call);
-    if (!callee) return undefined;
+    if (!callee) return this.declaredTypeMethodSummary(call);
     if (callee.kind === "external") return this.external?.summaryOf(callee.specifier, callee.exportName, this.sourceFile.fileName);
     if (callee.kind === "implemented") return this.implementedSummary(callee.iface, callee.member);
     if (this.inProgress.has(callee.fn)) {
@@ -645,6 +645,24 @@ export class FileAnalyzer {
       return undefined;
     }
     return this.summaryOf(callee.fn, callee.name);
+  }
+
+  /**
+   * `this.context.client.ask(p)`, `config.getLlm().ask(p)`: a method of the project class the
+   * receiver's declared types lead to (the chain provenance follows for clients), here or in
+   * another module.
+   */
+  private declaredTypeMethodSummary(call: ts.CallExpression): Summary | undefined {
+    const t = this.tsm;
+    const callee = this.constants.skipTrivia(call.expression);
+    if (!t.isPropertyAccessExpression(callee)) return undefined;
+    const type = this.provenance.declaredTypeOf(callee.expression);
+    if (!type) return undefined;
+    const member = callee.name.text;
+    if ("file" in type) return this.external?.summaryOf(type.file, `${type.name}.${member}`, this.sourceFile.fileName);
+    if (!t.isClassLike(type.decl)) return undefined;
+    const fn = this.callees.asFunction(type.decl.members.find((m) => m.name && t.isIdentifier(m.name) && m.name.text === member));
+    return fn && this.summaryOf(fn, `${type.decl.name?.text ?? "<class>"}.${member}`);
   }
 
   /**

@@ -781,6 +781,13 @@ export class Provenance {
     return "client" in found ? this.fromExported(found.client, at) : { kind: "typed", type: found.type };
   }
 
+  /** The project class or interface an expression's declared types lead to (`this.context.llm`, `config.getLlm()`), if not a client. */
+  declaredTypeOf(e: ts.Expression): TypeRef | undefined {
+    const v = this.valueOf(e);
+    const read = v && this.settled(v, e);
+    return read?.kind === "typed" && read.member === undefined ? read.type : undefined;
+  }
+
   /** A pending member read as a property (`context.config` before `.getContentGenerator`). */
   private settled(v: Value, at: ts.Node): Value | undefined {
     return v.kind === "typed" && v.member !== undefined ? this.typedMember(v.type, v.member, false, at) : v;

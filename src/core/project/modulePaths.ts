@@ -42,7 +42,8 @@ export function joinPath(a: string, b: string): string {
 export function resolveModule(specifier: string, fromFile: string, mapping: PathMapping, fileExists: (p: string) => boolean): string | undefined {
   const bases: string[] = [];
   if (specifier.startsWith("./") || specifier.startsWith("../") || specifier === "." || specifier === "..") bases.push(joinPath(dirname(fromFile), specifier));
-  else if (specifier.startsWith("/")) bases.push(normalizePath(specifier));
+  // An absolute path (a declared type's module, as the project named it): also a drive's (`C:/…`).
+  else if (specifier.startsWith("/") || /^[A-Za-z]:[\\/]/.test(specifier)) bases.push(normalizePath(specifier));
   else {
     for (const [pattern, targets] of Object.entries(mapping.paths ?? {})) {
       const star = pattern.indexOf("*");
