@@ -3,8 +3,9 @@
 
 /** Folders whose files are tests or test data. */
 const TEST_FOLDERS = new Set(["test", "tests", "__tests__", "__mocks__", "spec", "specs", "fixtures", "__fixtures__", "e2e"]);
-/** Words of a folder's name (split at - and _) that make it a test folder: `ecosystem-tests`, `test-utils`. */
-const TEST_WORDS = new Set(["test", "tests", "e2e", "fixtures"]);
+/** Words of a folder's name (split at - and _) that make it a test folder: `ecosystem-tests`, `test-utils`
+ *  (not `e2e`: `ai-e2e-next` and `harness-e2e-tui` are example apps). */
+const TEST_WORDS = new Set(["test", "tests"]);
 /** File name parts before the extension that mark a test (`agent.test.ts`, `tool.spec.js`). */
 const TEST_SUFFIXES = new Set(["test", "spec", "e2e"]);
 
