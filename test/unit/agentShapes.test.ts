@@ -962,6 +962,15 @@ export async function f(prompt: string) {
   await generateText({ model: openai("gpt-4o"), prompt }); // @site
 }
 `, [{ api: "ai generateText", model: "gpt-4o", calls: "Θ(1)", input: "Θ(|prompt|)" }]);
+    expectSites(`import { Agent, Runner, run, tool } from "@openai/agents";
+import { ScriptedModel, assistantMessage } from "@openai/agents/testing";
+const lookup = tool({ name: "lookup", description: "d", parameters: {} as any, execute: async () => "x" });
+const model = new ScriptedModel([[assistantMessage("Paris.")]]);
+export async function f(q: string) {
+  await new Runner().run(new Agent({ name: "scripted", model, tools: [lookup] }), q);
+  await run(new Agent({ name: "real", model: "gpt-5", tools: [lookup] }), q); // @site
+}
+`, [{ api: "@openai/agents run", calls: "O(steps[f/run#2])" }]);
   });
   it("a wrapper reached through declared types (this.context.llm.ask(p), config.getLlm().ask(p)): its calls at the caller's loop", () => {
     const { project } = memoryProject({

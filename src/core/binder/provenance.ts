@@ -204,13 +204,17 @@ export class Provenance {
 
   /**
    * A model that is a test double (`model: new MockLanguageModelV3({ doGenerate })` of `ai/test`, a
-   * `FakeListChatModel`, or a const made so) answers from the test's own code: no LLM request.
+   * `FakeListChatModel`, `@openai/agents/testing`'s `ScriptedModel`, or a const made so; also an
+   * agent made with one, `run(new Agent({ model }))`) answers from the test's own code: no LLM request.
    */
-  private isTestDouble(model: ts.Expression): boolean {
+  private isTestDouble(model: ts.Expression, depth = 0): boolean {
     const t = this.ts;
     let e = this.constants.skipTrivia(model);
     if (t.isIdentifier(e)) e = this.constants.skipTrivia(this.constants.initializerOf(e) ?? e);
-    return t.isNewExpression(e) && t.isIdentifier(e.expression) && /^(Mock|Fake)[A-Z]/.test(e.expression.text);
+    if (!t.isNewExpression(e) || !t.isIdentifier(e.expression)) return false;
+    if (/^(Mock|Fake|Scripted)[A-Z]/.test(e.expression.text)) return true;
+    const inner = depth === 0 ? this.constants.property(e.arguments?.[0], ["model"]) : undefined;
+    return !!inner && this.isTestDouble(inner, depth + 1);
   }
 
   private stepsOf(call: ts.CallExpression, spec: StepSpec, client: Value | undefined): LlmCall["steps"] {
