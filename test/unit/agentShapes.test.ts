@@ -1014,4 +1014,19 @@ export class Tool {
       { line: 7, api: "openai this.context.config.getLlm().ask() → chat.completions.create", model: "gpt-4o", calls: "Θ(|items|)", input: "Θ(|items|·|item|)" },
     ]);
   });
+  it("a prompt piped into a map of runnables holding the model (prompt.pipe({ llm: model })) invokes the model once", () => {
+    expectSites(`import { OpenAI } from "@langchain/openai";
+import { PromptTemplate } from "@langchain/core/prompts";
+const model = new OpenAI({ model: "gpt-3.5-turbo-instruct", temperature: 0 });
+const prompt = PromptTemplate.fromTemplate("What is a good name for a company that makes {product}?");
+export async function name(product: string) {
+  await prompt.pipe({ llm: model }).invoke({ product }); // @site
+  await prompt.pipe({ model }).invoke({ product }); // @site
+  await prompt.pipe({ text: (x: unknown) => String(x) }).invoke({ product });
+}
+`, [
+      { api: "@langchain invoke", model: "gpt-3.5-turbo-instruct", calls: "Θ(1)", input: "Θ(|product|)" },
+      { api: "@langchain invoke", model: "gpt-3.5-turbo-instruct", calls: "Θ(1)", input: "Θ(|product|)" },
+    ]);
+  });
 });

@@ -566,8 +566,14 @@ export class Provenance {
     if (method === "pipe") {
       const recv = this.valueOf(callee.expression);
       if (isModel(recv)) return recv;
-      const piped = call.arguments.map((a) => this.valueOf(a)).find(isModel);
-      return piped && this.afterAssigned(callee.expression, piped, call, isModel);
+      const piped = (a: ts.Expression): Value | undefined => {
+        const x = this.constants.skipTrivia(a);
+        // `prompt.pipe({ llm: model })`: a map of runnables (RunnableMap), each run on the input.
+        if (!t.isObjectLiteralExpression(x)) return this.valueOf(x);
+        return x.properties.map((p) => (t.isPropertyAssignment(p) ? this.valueOf(p.initializer) : t.isShorthandPropertyAssignment(p) ? this.valueOf(p.name) : undefined)).find(isModel);
+      };
+      const model = call.arguments.map(piped).find(isModel);
+      return model && this.afterAssigned(callee.expression, model, call, isModel);
     }
     if (method === "from") {
       const recv = this.valueOf(callee.expression);
