@@ -3,6 +3,7 @@
 import * as assert from "node:assert/strict";
 import ts = require("typescript");
 import { FileAnalyzer } from "../../src/core/analysis/fileAnalyzer";
+import { spellingStats, writtenTwice } from "../../src/core/analysis/writtenTwice";
 
 const HELPERS = `function a(x: number): number { return x > 0 ? b(x - 1) : 0; }
 function b(x: number): number { return a(x - 1) + c(x); }
@@ -64,5 +65,21 @@ export async function f(qs: string[]) { for (const q of qs) await axios.post("ht
     assert.equal(analyse(`export async function f(q: string) { return fetch("https://api.openai.com/v1/chat/completions", { body: JSON.stringify({ model: "m", messages: [{ role: "user", content: q }] }) }); }\n`).findings, 1);
     assert.equal(analyse(`const OpenAI = require("openai");\nconst ai = new OpenAI();\nexports.f = async (q) => ai.chat.completions.create({ model: "m", messages: [{ role: "user", content: q }] });\n`).findings, 1);
     assert.equal(analyse(`export async function f(qs: string[]) { for (const q of qs) await myLlm(q); }\n`, ["myLlm"]).findings, 1);
+  });
+
+  it("a name written twice plainly, or once in a text without escapes, is answered without a pattern of its spellings", () => {
+    const before = spellingStats.patterns;
+    assert.equal(writtenTwice(`import OpenAI from "openai";\nconst ai = new OpenAI();`, "OpenAI"), true);
+    assert.equal(writtenTwice(`import OpenAI from "openai";\n${HELPERS}`, "OpenAI"), false);
+    // Overlapping plain spellings are one, as the pattern counts them.
+    assert.equal(writtenTwice("aaa", "aa"), false);
+    assert.equal(writtenTwice("aa aa", "aa"), true);
+    assert.equal(spellingStats.patterns, before);
+    // An escape in the text: the pattern decides (and is built once per name asked).
+    assert.equal(writtenTwice(`import OpenAI from "openai";\nnew O\\u0070enAI();`, "OpenAI"), true);
+    assert.equal(writtenTwice(`import OpenAI from "openai";\nconst s = "\\u0041";`, "OpenAI"), false);
+    assert.equal(spellingStats.patterns, before + 2);
+    // A name the pattern cannot spell (not ASCII) is taken as written again.
+    assert.equal(writtenTwice("import é from 'x';", "é"), true);
   });
 });

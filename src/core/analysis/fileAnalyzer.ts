@@ -19,6 +19,7 @@ import { MAX_REACHES, qualifiedSymbol, renameSymbols, summaryParams, type Summar
 import { lineRef } from "../lineRefs";
 import { functionNameOf } from "./functionName";
 import { exits, isWithin } from "./controlFlow";
+import { writtenTwice } from "./writtenTwice";
 
 /** Summaries of other modules' exports, provided by the project (undefined: not a project module, or none). */
 export interface ExternalSummaries {
@@ -216,11 +217,7 @@ export class FileAnalyzer {
     const projectModule = (specifier: string): boolean => !!this.external && (this.external.resolves?.(specifier, file) ?? true);
     // A name written once in the file (at its import) has no reference, and the file's identifiers
     // need not be indexed to say so (a fifth of a 1.9 MB minified file's run).
-    const writtenAgain = (name: string): boolean => {
-      const spelled = spellings(name);
-      return !spelled || (!!spelled.exec(this.sourceFile.text) && !!spelled.exec(this.sourceFile.text));
-    };
-    const used = (decl: ts.Node, name: ts.Identifier | undefined): boolean => !!name && writtenAgain(name.text) && this.scopes.referencesTo(decl, name.text).length > 0;
+    const used = (decl: ts.Node, name: ts.Identifier | undefined): boolean => !!name && writtenTwice(this.sourceFile.text, name.text) && this.scopes.referencesTo(decl, name.text).length > 0;
     let found = false;
     const visit = (n: ts.Node): void => {
       if (found) return;
@@ -1210,16 +1207,4 @@ function modelOf(tsm: TS, constants: Constants, e: ts.Expression | undefined, de
   // A const's value, or a parameter's default (`complete(prompt, model = "gpt-4o")`).
   if (tsm.isIdentifier(x)) return modelOf(tsm, constants, constants.initializerOf(x) ?? constants.parameterDefault(x), depth + 1);
   return null;
-}
-
-/**
- * Every way an ASCII identifier can be written, escapes included (`O\u0070enAI`, `\u{41}`), as a
- * global pattern (each position a choice of fixed tokens: linear on any text); undefined for a
- * name with other characters.
- */
-function spellings(name: string): RegExp | undefined {
-  if (!/^[\w$]+$/.test(name)) return undefined;
-  // The character's code in hex digits of either case (`4f`, `4F`).
-  const hex = (c: string): string => [...c.charCodeAt(0).toString(16).padStart(2, "0")].map((d) => (/\d/.test(d) ? d : `[${d}${d.toUpperCase()}]`)).join("");
-  return new RegExp([...name].map((c) => `(?:${c === "$" ? "\\$" : c}|\\\\u00${hex(c)}|\\\\u\\{0*${hex(c)}\\})`).join(""), "g");
 }
