@@ -79,12 +79,20 @@ export function fileReporter(setup: ReporterSetup): FileReporter {
 }
 
 /**
+ * The syntax trees a batch run holds at most between two files (Project.releaseTrees). gemini-cli's
+ * report held up to 362; a cap of 150 saved 40 MB of its peak RSS for 13% more CPU (re-parses: 877
+ * instead of 685), 256 bounds a larger workspace's trees at little cost on the six repositories.
+ */
+const HELD_TREES = 256;
+
+/**
  * Memory for a batch run: a file's syntax tree and analysis are let go (Project.release) once the
  * file has been reported and so have all the files of the run that import it (by the text scan of
- * their imports), so the project holds the modules still to be asked rather than every file seen.
- * What importers took from it (summaries, clients) stays; a module asked again is parsed again.
+ * their imports), so the project holds the modules still to be asked rather than every file seen;
+ * past `keepTrees`, the trees asked for least recently go too. What importers took from a module
+ * (summaries, clients) stays; a module asked again is parsed again.
  */
-export function releaser(project: Pick<Project, "importTargets" | "release">, files: readonly string[] | undefined, typeAware: boolean): (file: string) => void {
+export function releaser(project: Pick<Project, "importTargets" | "release" | "releaseTrees">, files: readonly string[] | undefined, typeAware: boolean, keepTrees = HELD_TREES): (file: string) => void {
   if (!files || typeAware) return () => {};
   let graph: { targets: Map<string, string[]>; pending: Map<string, number> } | undefined;
   const reported = new Set<string>();
@@ -111,5 +119,6 @@ export function releaser(project: Pick<Project, "importTargets" | "release">, fi
       pending.set(t, pending.get(t)! - 1);
       letGo(t);
     }
+    project.releaseTrees(keepTrees);
   };
 }

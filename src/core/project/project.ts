@@ -100,6 +100,8 @@ export class Project {
   private readonly summarySolving = new Map<string, { readonly summary: Summary | undefined; readonly low: number }>();
   /** Exported summaries, kept until any file changes. */
   private readonly exportedSummaries = new Map<string, Summary | null>();
+  /** The files holding a syntax tree, least recently asked first (see releaseTrees). */
+  private readonly treeUse = new Map<string, true>();
   /** Counts of parses and analyses, for tests and the benchmark. */
   readonly stats = { parsed: 0, analyzed: 0, exportedSummaries: 0 };
 
@@ -190,12 +192,30 @@ export class Project {
    * the modules others need rather than every file seen. Asked again, the file is parsed again.
    */
   release(fileName: string): void {
-    const state = this.files.get(normalizePath(fileName));
+    const file = normalizePath(fileName);
+    const state = this.files.get(file);
+    this.treeUse.delete(file);
     if (!state) return;
     state.sourceFile = undefined;
     state.analyzer = undefined;
     state.result = undefined;
     state.byImports = false;
+  }
+
+  /**
+   * Releases the syntax trees asked for least recently until at most `keep` are held (between two
+   * files of a batch run): a module that many files import keeps its tree while they are reported,
+   * one asked about once and then not for a while is let go, and parsed again if asked again (the
+   * answers importers took from it stay). The files released, least recently asked first.
+   */
+  releaseTrees(keep: number): string[] {
+    const out: string[] = [];
+    for (const file of this.treeUse.keys()) {
+      if (this.treeUse.size <= keep) break;
+      this.release(file);
+      out.push(file);
+    }
+    return out;
   }
 
   /**
@@ -278,6 +298,7 @@ export class Project {
       this.reaches.clear();
     }
     this.files.delete(file);
+    this.treeUse.delete(file);
     for (const f of stale) {
       const s = this.files.get(f);
       if (s) {
@@ -351,6 +372,7 @@ export class Project {
       if (fromProgram && fromProgram.text === state.text) return (state.sourceFile = fromProgram);
       state.sourceFile = parseForAnalysis(this.tsm, file, state.text, scriptKindOf(this.tsm, file));
       this.stats.parsed++;
+      this.treeUse.set(file, true);
     }
     return state.sourceFile;
   }
@@ -358,6 +380,10 @@ export class Project {
   private analyzerOf(file: string): FileAnalyzer | undefined {
     const state = this.load(file);
     if (!state) return undefined;
+    if (state.sourceFile) {
+      this.treeUse.delete(file);
+      this.treeUse.set(file, true);
+    }
     if (!state.analyzer) {
       if (rejectInput(file, state.text, this.options)) return undefined;
       const sourceFile = this.parsed(state, file);

@@ -2,6 +2,7 @@
 // it are reported (src/cli/fileReporter.ts releaser), and a released file analysed again gives the same.
 import * as assert from "node:assert/strict";
 import { releaser } from "../../../src/cli/fileReporter";
+import type { Project } from "../../../src/core";
 import { memoryProject } from "../project";
 
 describe("releasing reported files", () => {
@@ -9,7 +10,7 @@ describe("releasing reported files", () => {
     // a imports b and c; b imports c; d imports nothing and nothing imports it; e is outside the run.
     const imports: Record<string, string[]> = { "/a.ts": ["/b.ts", "/c.ts", "/e.ts"], "/b.ts": ["/c.ts", "/b.ts"], "/c.ts": [], "/d.ts": [] };
     const released: string[] = [];
-    const release = releaser({ importTargets: (f) => imports[f] ?? [], release: (f) => void released.push(f) }, ["/c.ts", "/b.ts", "/a.ts", "/d.ts"], false);
+    const release = releaser({ importTargets: (f) => imports[f] ?? [], release: (f) => void released.push(f), releaseTrees: () => [] }, ["/c.ts", "/b.ts", "/a.ts", "/d.ts"], false);
     release("/c.ts");
     assert.deepEqual(released, []);
     release("/b.ts");
@@ -22,7 +23,7 @@ describe("releasing reported files", () => {
 
   it("keeps everything in type-aware mode or without the run's files", () => {
     const released: string[] = [];
-    const project = { importTargets: () => [], release: (f: string) => void released.push(f) };
+    const project = { importTargets: () => [], release: (f: string) => void released.push(f), releaseTrees: () => [] };
     releaser(project, ["/a.ts"], true)("/a.ts");
     releaser(project, undefined, false)("/a.ts");
     assert.deepEqual(released, []);
@@ -43,5 +44,41 @@ describe("releasing reported files", () => {
     assert.deepEqual(after, before);
     // use.ts is parsed again; llm.ts's summary was kept, so llm.ts is not.
     assert.equal(project.stats.parsed, 3);
+  });
+
+  const wrapper = (i: number): string => `import OpenAI from "openai";\nconst ai = new OpenAI();\nexport async function ask${i}(q: string) {\n  return ai.chat.completions.create({ model: "gpt-4.1", messages: [{ role: "user", content: q }] });\n}\n`;
+  const user = (i: number): string => `import { ask${i} } from "./l${i}";\nexport async function run(xs: string[]) {\n  for (const x of xs) await ask${i}(x);\n}\n`;
+  const threeWrappers = (): Record<string, string> => Object.fromEntries([1, 2, 3].flatMap((i) => [[`/w/l${i}.ts`, wrapper(i)], [`/w/u${i}.ts`, user(i)]]));
+  const sites = (r: ReturnType<Project["analyze"]>): string[] => r.findings.map((f) => `${f.line} ${f.api} ${JSON.stringify(f.calls)}`);
+
+  it("past a cap, the trees asked for least recently are let go; a file asked again is parsed again, its modules' answers kept", () => {
+    const { project } = memoryProject(threeWrappers());
+    const before = [1, 2, 3].map((i) => sites(project.analyze(`/w/u${i}.ts`)));
+    assert.equal(project.stats.parsed, 6);
+    assert.deepEqual(project.releaseTrees(2), ["/w/u1.ts", "/w/l1.ts", "/w/u2.ts", "/w/l2.ts"]);
+    assert.deepEqual(project.releaseTrees(2), []);
+    assert.deepEqual(sites(project.analyze("/w/u1.ts")), before[0]);
+    // u1.ts is parsed again, l1.ts's summary was kept; u1.ts is now the most recent, l3.ts the least.
+    assert.equal(project.stats.parsed, 7);
+    assert.deepEqual(project.releaseTrees(2), ["/w/u3.ts"]);
+    assert.deepEqual(project.releaseTrees(0), ["/w/l3.ts", "/w/u1.ts"]);
+  });
+
+  it("a batch run holds at most its cap of trees between two files, with the same findings", () => {
+    const { project } = memoryProject(threeWrappers());
+    const run = ["/w/u1.ts", "/w/u2.ts", "/w/u3.ts"];
+    const letGo: string[][] = [];
+    const release = releaser({ importTargets: (f) => project.importTargets(f), release: (f) => project.release(f), releaseTrees: (keep) => (letGo.push(project.releaseTrees(keep)), letGo[letGo.length - 1]!) }, run, false, 2);
+    const found = run.map((f) => {
+      const r = sites(project.analyze(f));
+      release(f);
+      return r;
+    });
+    // Each user is let go once reported (nothing imports it); its wrapper, outside the run, is held until the cap.
+    assert.deepEqual(letGo, [[], [], ["/w/l1.ts"]]);
+    assert.equal(project.stats.parsed, 6);
+    const { project: uncapped } = memoryProject(threeWrappers());
+    assert.deepEqual(found, run.map((f) => sites(uncapped.analyze(f))));
+    assert.deepEqual(found.map((r) => r.map((l) => l.slice(0, l.indexOf(" {")))), [1, 2, 3].map((i) => [`3 ask${i}() → chat.completions.create`]));
   });
 });
