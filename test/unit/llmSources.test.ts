@@ -82,4 +82,20 @@ export async function f(qs: string[]) { for (const q of qs) await axios.post("ht
     // A name the pattern cannot spell (not ASCII) is taken as written again.
     assert.equal(writtenTwice("import é from 'x';", "é"), true);
   });
+
+  it("names a catalog module exports that never make a request (messages, types) are no source, without looking up their references", () => {
+    const text = `import { HumanMessage, type BaseMessage } from "@langchain/core/messages";
+import { RunnableLambda as Step } from "@langchain/core/runnables";
+export function wrap(q: string): BaseMessage { return new HumanMessage(q); }
+export const step = Step.from((x: string) => wrap(x));
+${HELPERS}`;
+    const a = new FileAnalyzer(ts, ts.createSourceFile("s.ts", text, ts.ScriptTarget.Latest, true));
+    assert.deepEqual(a.findings(), []);
+    assert.equal(a.summariesMade, 0);
+    assert.equal((a.scopes as unknown as { identifiersByName?: unknown }).identifiersByName, undefined);
+    // A client class of the same package family (Chat*) is one, even renamed.
+    assert.equal(analyse(`import { HumanMessage } from "@langchain/core/messages";\nimport { ChatOpenAI as Model } from "@langchain/openai";\nconst m = new Model({ model: "gpt-4o" });\nexport async function f(qs: string[]) { for (const q of qs) await m.invoke([new HumanMessage(q)]); }\n`).findings, 1);
+    // So is a function the catalog lists, and any named import of axios (its post is read).
+    assert.equal(analyse(`import { generateText } from "ai";\nexport async function f(qs: string[]) { for (const q of qs) await generateText({ model: "openai/gpt-4o", prompt: q }); }\n`).findings, 1);
+  });
 });

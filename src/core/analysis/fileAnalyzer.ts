@@ -20,6 +20,7 @@ import { lineRef } from "../lineRefs";
 import { functionNameOf } from "./functionName";
 import { exits, isWithin } from "./controlFlow";
 import { writtenTwice } from "./writtenTwice";
+import { mayBeCatalogValue } from "./catalogExports";
 
 /** Summaries of other modules' exports, provided by the project (undefined: not a project module, or none). */
 export interface ExternalSummaries {
@@ -227,7 +228,9 @@ export class FileAnalyzer {
         else {
           const c = n.importClause;
           const b = c?.namedBindings;
-          found = !!c && (used(c, c.name) || (!!b && (t.isNamespaceImport(b) ? used(b, b.name) : b.elements.some((el) => used(el, el.name)))));
+          // A named import is a source only if provenance can make something of its name (see catalogExports).
+          const named = (el: ts.ImportSpecifier): boolean => (specifier === "axios" || mayBeCatalogValue(this.catalog, specifier, (el.propertyName ?? el.name).text)) && used(el, el.name);
+          found = !!c && (used(c, c.name) || (!!b && (t.isNamespaceImport(b) ? used(b, b.name) : b.elements.some(named))));
         }
         return;
       }
