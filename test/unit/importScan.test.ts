@@ -23,7 +23,7 @@ describe("import scan", () => {
       // Names imported as types are kept apart: they count only as interfaces that stand for a client.
       { specifier: "./named", names: ["a", "b", "default"], types: ["T"] },
       { specifier: "./types", names: [], types: ["U"] },
-      { specifier: "./typed-default", names: [], types: ["W", "V"] },
+      { specifier: "./typed-default", names: [], types: ["W", "V"], defaultType: true },
       { specifier: "./ns", names: "*" },
       { specifier: "./side", names: "*" },
       { specifier: "./reexport", names: "*" },

@@ -4,6 +4,7 @@ import * as assert from "node:assert/strict";
 import ts = require("typescript");
 import { FileAnalyzer } from "../../src/core/analysis/fileAnalyzer";
 import { spellingStats, writtenTwice } from "../../src/core/analysis/writtenTwice";
+import { memoryProject } from "./project";
 
 const HELPERS = `function a(x: number): number { return x > 0 ? b(x - 1) : 0; }
 function b(x: number): number { return a(x - 1) + c(x); }
@@ -97,5 +98,32 @@ ${HELPERS}`;
     assert.equal(analyse(`import { HumanMessage } from "@langchain/core/messages";\nimport { ChatOpenAI as Model } from "@langchain/openai";\nconst m = new Model({ model: "gpt-4o" });\nexport async function f(qs: string[]) { for (const q of qs) await m.invoke([new HumanMessage(q)]); }\n`).findings, 1);
     // So is a function the catalog lists, and any named import of axios (its post is read).
     assert.equal(analyse(`import { generateText } from "ai";\nexport async function f(qs: string[]) { for (const q of qs) await generateText({ model: "openai/gpt-4o", prompt: q }); }\n`).findings, 1);
+  });
+
+  it("a project file whose catalog mentions are all imports of such names is not parsed, unless an import of it reaches an LLM", () => {
+    const messages = `import { HumanMessage, type BaseMessage } from "@langchain/core/messages";\nexport function wrap(q: string): BaseMessage { return new HumanMessage(q); }\n${HELPERS}`;
+    const llm = `import OpenAI from "openai";\nconst ai = new OpenAI();\nexport async function ask(q: string) { return ai.chat.completions.create({ model: "m", messages: [{ role: "user", content: q }] }); }\n`;
+    const { project } = memoryProject({
+      "/w/messages.ts": messages,
+      // Mentioned again in a comment, in a require, or imported as a default type: not decided by the scan.
+      "/w/comment.ts": `${messages}// see "@langchain/core/messages"\n`,
+      "/w/required.ts": `${messages}const m = require("@langchain/core/messages");\n`,
+      "/w/typed.ts": `import type Client from "openai";\nexport function f(c: Client) { return c; }\n`,
+      // Imports a module that reaches an LLM (a value typed by its class may lead to a client).
+      "/w/llm.ts": llm,
+      "/w/typesAndLlm.ts": `import type { Helper } from "./helper";\n${messages}`,
+      "/w/helper.ts": `import { ask } from "./llm";\nexport class Helper { run(q: string) { return ask(q); } }\n`,
+    });
+    const parsedBy = (file: string): number => {
+      const before = project.stats.parsed;
+      assert.deepEqual(project.analyze(file).findings, []);
+      return project.stats.parsed - before;
+    };
+    assert.equal(parsedBy("/w/messages.ts"), 0);
+    assert.equal(parsedBy("/w/comment.ts"), 1);
+    assert.equal(parsedBy("/w/required.ts"), 1);
+    assert.equal(parsedBy("/w/typed.ts"), 1);
+    assert.equal(parsedBy("/w/typesAndLlm.ts"), 1);
+    assert.equal(project.stats.analyzed, 4);
   });
 });

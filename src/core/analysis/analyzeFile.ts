@@ -17,6 +17,14 @@ export function mayContainLlmCalls(text: string, catalog: readonly SdkEntry[], w
   return prefilterFor(catalog).test(text) || wrappers.some((w) => text.includes(w));
 }
 
+/** How many times the text names a catalog module or an LLM endpoint (as `mayContainLlmCalls` looks for them). */
+export function catalogMentions(text: string, catalog: readonly SdkEntry[]): number {
+  const re = new RegExp(prefilterFor(catalog).source, "g");
+  let n = 0;
+  while (re.exec(text)) n++;
+  return n;
+}
+
 const prefilters = new WeakMap<readonly SdkEntry[], RegExp>();
 function prefilterFor(catalog: readonly SdkEntry[]): RegExp {
   let re = prefilters.get(catalog);

@@ -78,17 +78,22 @@ export function importedSpecifiers(text: string): string[] {
   return out;
 }
 
-/**
- * What a file takes from each module (a text scan): the names it imports, or `*` when it takes the
- * module whole (a namespace, `require`, a re-export, a dynamic import). Type-only imports take nothing.
- */
+/** What a file takes from one module (see importedNames). */
+export interface ImportedNames {
+  readonly specifier: string;
+  readonly names: readonly string[] | "*";
+  readonly types?: readonly string[];
+  /** `import type X from`: the last of `types` is the module's default export. */
+  readonly defaultType?: true;
+}
+
 /**
  * The names a module imports from each specifier (`*` when it takes the module whole); `types`
  * are the names imported as types only (`import type { I }`, `{ type I }`), which matter only when
  * one is an interface that stands for an LLM client.
  */
-export function importedNames(text: string): { specifier: string; names: readonly string[] | "*"; types?: readonly string[] }[] {
-  const out: { specifier: string; names: readonly string[] | "*"; types?: readonly string[] }[] = [];
+export function importedNames(text: string): ImportedNames[] {
+  const out: ImportedNames[] = [];
   // The text is the scanned repository's: every variable part stops at a delimiter it cannot cross
   // (a brace, a semicolon, a quote, a line end) and no two optional runs of blanks touch, so a
   // failed match costs at most the run it started: the scan stays linear on any text.
@@ -104,7 +109,7 @@ export function importedNames(text: string): { specifier: string; names: readonl
     const types = listed.filter((n) => m![1] || n.startsWith("type ")).map((n) => firstWord(m![1] ? n : n.slice(5).trim()));
     const names = m[1] ? [] : listed.filter((n) => !n.startsWith("type ")).map(firstWord);
     if (m[2]) (m[1] ? types : names).push(m[1] ? m[2] : "default");
-    out.push({ specifier: m[4]!, names, ...(types.length ? { types } : {}) });
+    out.push({ specifier: m[4]!, names, ...(types.length ? { types } : {}), ...(m[1] && m[2] ? { defaultType: true as const } : {}) });
   }
   const whole = /(?:\bimport\s*\*\s*as\s+[\w$]+\s*from\s*|\bexport\s+(?:type\s*)?(?:\*(?:\s*as\s+[\w$]+)?|\{[^{};]*\})\s*from\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)["']([^"'\n]+)["']/g;
   for (let m = whole.exec(text); m; m = whole.exec(text)) if (!seen.has(m.index)) out.push({ specifier: m[1]!, names: "*" });

@@ -3,7 +3,8 @@
 // file and the files that import it (transitively), nothing else. Import cycles terminate: a
 // summary asked for while it is being made is unavailable, never a loop.
 import type * as ts from "typescript";
-import { findingsOf, mayContainLlmCalls, rejectInput, scriptKindOf } from "../analysis/analyzeFile";
+import { catalogMentions, findingsOf, mayContainLlmCalls, rejectInput, scriptKindOf } from "../analysis/analyzeFile";
+import { onlyInertCatalogImports } from "../analysis/catalogExports";
 import { AnalysisCancelled, BudgetExceeded, FileAnalyzer, catalogWith, type ExternalSummaries } from "../analysis/fileAnalyzer";
 import type { Summary } from "../analysis/summary";
 import { parseForAnalysis } from "../analysis/syntaxTree";
@@ -51,7 +52,8 @@ interface FileState {
   readonly uses: Set<string>;
   /** The result came from the import graph (no LLM reachable), not from an analysis. */
   byImports?: boolean;
-  scan?: { readonly mentionsSdk: boolean; readonly names: ReturnType<typeof importedNames>; readonly specifiers: readonly string[]; readonly heritage: HeritageNames };
+  /** `mentionsSdk`: the text names a catalog module or an endpoint; `ownSource`: as an import that can make a request, or otherwise. */
+  scan?: { readonly mentionsSdk: boolean; readonly ownSource: boolean; readonly names: ReturnType<typeof importedNames>; readonly specifiers: readonly string[]; readonly heritage: HeritageNames };
 }
 
 /** A module as the result cache sees it: its text, whether it can reach an LLM, and where its imports resolve. */
@@ -473,7 +475,15 @@ export class Project {
 
   private computeUsesLlm(file: string, text: string): boolean {
     const scan = this.scanOf(file, text);
-    if (scan.mentionsSdk) return true;
+    if (scan.ownSource) return true;
+    // Message classes and types only: a value typed by a project type may still lead to a client
+    // (declared types are followed through modules that reach an LLM), so such a file is analysed
+    // when one of its imports reaches one.
+    if (scan.mentionsSdk && scan.specifiers.some((s) => {
+      const target = this.resolve(s, file);
+      return !!target && this.reachesLlm(target);
+    }))
+      return true;
     // It declares an interface or abstract class that another module's classes implement: it stands for them.
     for (const f of this.inheritorsOf(file)) {
       const t = this.load(f)?.text;
@@ -528,7 +538,15 @@ export class Project {
   private scanOf(file: string, text: string): NonNullable<FileState["scan"]> {
     const state = this.files.get(file);
     if (state?.scan && state.text === text) return state.scan;
-    const scan = { mentionsSdk: mayContainLlmCalls(text, catalogWith(this.options), this.options.wrappers), names: importedNames(text), specifiers: importedSpecifiers(text), heritage: heritageNames(text) };
+    const catalog = catalogWith(this.options);
+    const names = importedNames(text);
+    // A file whose only catalog mentions are imports of message classes and types (`import {
+    // HumanMessage } from "@langchain/core/messages"`) has no source of its own: it is parsed only
+    // if its project imports offer one (a wrapper's name can be anywhere: then every mention counts).
+    // (Whether the file reaches an LLM still counts every mention: an interface's module is followed for its types.)
+    const mentionsSdk = mayContainLlmCalls(text, catalog, this.options.wrappers);
+    const ownSource = mentionsSdk && (!!this.options.wrappers?.length || !onlyInertCatalogImports(names, catalog, catalogMentions(text, catalog)));
+    const scan = { mentionsSdk, ownSource, names, specifiers: importedSpecifiers(text), heritage: heritageNames(text) };
     if (state && state.text === text) state.scan = scan;
     return scan;
   }
