@@ -3,7 +3,6 @@
 // imported from it (`BaseMessage`, `z`, a type) never becomes a client or a call: langchainjs's
 // files import such names from @langchain/core by the dozen.
 import { exportMatches, moduleMatches, type SdkEntry } from "../catalog/sdks";
-import type { ImportedNames } from "../project/modulePaths";
 
 const namesOf = new WeakMap<SdkEntry, { readonly exact: ReadonlySet<string>; readonly patterns: readonly string[] }>();
 
@@ -32,21 +31,4 @@ export function mayBeCatalogValue(catalog: readonly SdkEntry[], specifier: strin
     const n = names(e);
     return n.exact.has(name) || n.patterns.some((p) => exportMatches(p, name));
   });
-}
-
-/**
- * Whether a file's `mentions` of catalog modules (see catalogMentions) are all imports of names no
- * request can come from, by the text scan of its imports: then none of its catalog imports is a
- * source (FileAnalyzer.hasLlmSources), and the project need not parse it for them. A mention the
- * scan does not account for (a require, a re-export, an endpoint, a comment) leaves it undecided: false.
- */
-export function onlyInertCatalogImports(imports: readonly ImportedNames[], catalog: readonly SdkEntry[], mentions: number): boolean {
-  let inert = 0;
-  for (const i of imports) {
-    if (!catalog.some((e) => e.modules.some((m) => moduleMatches(m, i.specifier)))) continue;
-    if (i.names === "*" || i.defaultType) return false;
-    if ([...i.names, ...(i.types ?? [])].some((n) => mayBeCatalogValue(catalog, i.specifier, n))) return false;
-    inert++;
-  }
-  return inert === mentions;
 }

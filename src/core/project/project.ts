@@ -4,7 +4,7 @@
 // summary asked for while it is being made is unavailable, never a loop.
 import type * as ts from "typescript";
 import { catalogMentions, findingsOf, mayContainLlmCalls, rejectInput, scriptKindOf } from "../analysis/analyzeFile";
-import { onlyInertCatalogImports } from "../analysis/catalogExports";
+import { onlyInertCatalogImports } from "./inertImports";
 import { AnalysisCancelled, BudgetExceeded, FileAnalyzer, catalogWith, type ExternalSummaries } from "../analysis/fileAnalyzer";
 import type { Summary } from "../analysis/summary";
 import { parseForAnalysis } from "../analysis/syntaxTree";
