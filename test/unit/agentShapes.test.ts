@@ -855,10 +855,8 @@ test.each([["a"], ["b"]])("case %s", async (x) => {
   });
 });
 
-describe("agent shapes: misses found judging framework code and more examples (second reader)", () => {
-  it("a wrapper class imported as a type only (import type { Llm }) held in a parameter property: its calls in a loop", () => {
-    const { project } = memoryProject({
-      "/p/llm.ts": `import OpenAI from "openai";
+/** A wrapper class around one request, in its own module. */
+const LLM_CLASS = `import OpenAI from "openai";
 export class Llm {
   private client = new OpenAI();
   async ask(q: string): Promise<string> {
@@ -866,7 +864,12 @@ export class Llm {
     return r.choices[0]!.message.content ?? "";
   }
 }
-`,
+`;
+
+describe("agent shapes: misses found judging framework code and more examples (second reader)", () => {
+  it("a wrapper class imported as a type only (import type { Llm }) held in a parameter property: its calls in a loop", () => {
+    const { project } = memoryProject({
+      "/p/llm.ts": LLM_CLASS,
       "/p/tool.ts": `import type { Llm } from "./llm";
 export class Tool {
   constructor(private readonly llm: Llm) {}
@@ -974,15 +977,7 @@ export async function f(q: string) {
   });
   it("a wrapper reached through declared types (this.context.llm.ask(p), config.getLlm().ask(p)): its calls at the caller's loop", () => {
     const { project } = memoryProject({
-      "/p/llm.ts": `import OpenAI from "openai";
-export class Llm {
-  private client = new OpenAI();
-  async ask(q: string): Promise<string> {
-    const r = await this.client.chat.completions.create({ model: "gpt-4o", max_tokens: 50, messages: [{ role: "user", content: q }] });
-    return r.choices[0]!.message.content ?? "";
-  }
-}
-`,
+      "/p/llm.ts": LLM_CLASS,
       "/p/config.ts": `import { Llm } from "./llm";
 export class Config {
   private llm = new Llm();

@@ -269,6 +269,7 @@ export class Callees {
     return type && this.typeName(type);
   }
 
+  /** `Reviewer`, `Reviewer | null`, `Promise<Reviewer | undefined>`: the one type name it stands for. */
   private typeName(type: ts.TypeNode): ts.Identifier | undefined {
     const t = this.ts;
     if (t.isUnionTypeNode(type)) {
@@ -369,15 +370,8 @@ export class Callees {
 
   /** `Reviewer`, `Reviewer | null`, `Promise<Reviewer | undefined>`: the one class the type names. */
   private classOfType(type: ts.TypeNode): ClassRef | undefined {
-    const t = this.ts;
-    if (t.isUnionTypeNode(type)) {
-      const named = type.types.filter((x) => !(t.isLiteralTypeNode(x) && x.literal.kind === t.SyntaxKind.NullKeyword) && x.kind !== t.SyntaxKind.UndefinedKeyword);
-      return named.length === 1 ? this.classOfType(named[0]!) : undefined;
-    }
-    if (t.isParenthesizedTypeNode(type)) return this.classOfType(type.type);
-    if (!t.isTypeReferenceNode(type) || !t.isIdentifier(type.typeName)) return undefined;
-    if (type.typeName.text === "Promise" && type.typeArguments?.length === 1) return this.classOfType(type.typeArguments[0]!);
-    return this.classFromReference(type.typeName);
+    const name = this.typeName(type);
+    return name && this.classFromReference(name);
   }
 
   private classFromReference(classRef: ts.Identifier): ClassRef | undefined {
