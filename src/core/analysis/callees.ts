@@ -3,6 +3,7 @@
 import type * as ts from "typescript";
 import type { Constants } from "../binder/constants";
 import type { Scopes, TS } from "../binder/scopes";
+import { classField, declaresArray } from "./classFields";
 
 export type Callee =
   | { readonly kind: "local"; readonly fn: ts.SignatureDeclaration & { body?: ts.Node }; readonly name: string }
@@ -300,11 +301,8 @@ export class Callees {
     if (e && t.isArrayLiteralExpression(e) && e.elements.length === 1 && t.isSpreadElement(e.elements[0]!)) e = this.constants.skipTrivia(e.elements[0].expression);
     if (e && t.isCallExpression(e) && e.arguments.length === 0 && t.isPropertyAccessExpression(e.expression) && e.expression.name.text === "slice") e = this.constants.skipTrivia(e.expression.expression);
     if (!e || !t.isPropertyAccessExpression(e) || e.expression.kind !== t.SyntaxKind.ThisKeyword) return false;
-    const name = e.name.text;
-    const field = cls.members.find((x): x is ts.PropertyDeclaration => t.isPropertyDeclaration(x) && !!x.name && (t.isIdentifier(x.name) || t.isPrivateIdentifier(x.name)) && x.name.text === name);
-    if (!field) return false;
-    const init = field.initializer && this.constants.skipTrivia(field.initializer);
-    return (!!init && t.isArrayLiteralExpression(init)) || (!!field.type && (t.isArrayTypeNode(field.type) || (t.isTypeReferenceNode(field.type) && t.isIdentifier(field.type.typeName) && /^(Readonly)?Array$/.test(field.type.typeName.text))));
+    const field = classField(t, e)?.member;
+    return !!field && declaresArray(t, (x) => this.constants.skipTrivia(x), field);
   }
 
   /** `this.reviewer`: the class of what its field is initialised with, typed as, or assigned in its class. */

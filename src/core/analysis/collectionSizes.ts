@@ -2,7 +2,7 @@
 // how many elements a local array holds (its literal plus what is pushed, accumulated over loops).
 import type * as ts from "typescript";
 import { Poly } from "../algebra/poly";
-import { classField } from "./classFields";
+import { classField, declaresArray, isArrayType } from "./classFields";
 import { tokensInCharacters } from "../tokens";
 import { SizePart } from "./sizeContext";
 import { combine, constant, meanOf, withMean, ZERO, type Size } from "./sizeValues";
@@ -110,15 +110,11 @@ export class CollectionSizes extends SizePart {
   /** `this.history` of a class that declares the field an array (by its type or an array literal). */
   private isArrayField(e: ts.PropertyAccessExpression): boolean {
     const member = classField(this.ts, e)?.member;
-    if (!member) return false;
-    if (member.type) return this.isArrayType(member.type);
-    return !!member.initializer && this.ts.isArrayLiteralExpression(this.constants.skipTrivia(member.initializer));
+    return !!member && declaresArray(this.ts, (x) => this.constants.skipTrivia(x), member);
   }
 
   isArrayType(type: ts.TypeNode): boolean {
-    const t = this.ts;
-    if (t.isTypeOperatorNode(type)) return this.isArrayType(type.type);
-    return t.isArrayTypeNode(type) || t.isTupleTypeNode(type) || (t.isTypeReferenceNode(type) && /^(Readonly)?Array$/.test(type.typeName.getText(this.scopes.sourceFile)));
+    return isArrayType(this.ts, type);
   }
 
   /** The size of one element of a collection. */
