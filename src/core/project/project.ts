@@ -379,6 +379,16 @@ export class Project {
     return state.sourceFile;
   }
 
+  /** The file's analyser; undefined when it cannot be parsed (it offers no answers; its own report says why). A cancellation still stops the run. */
+  private analyzerIfParsable(file: string): FileAnalyzer | undefined {
+    try {
+      return this.analyzerOf(file);
+    } catch (err) {
+      rethrowCancelled(err);
+      return undefined;
+    }
+  }
+
   private analyzerOf(file: string): FileAnalyzer | undefined {
     const state = this.load(file);
     if (!state) return undefined;
@@ -671,13 +681,7 @@ export class Project {
 
   private classMethodSummary(file: string, className: string, member: string): Summary | undefined {
     this.stats.exportedSummaries++;
-    let analyzer: FileAnalyzer | undefined;
-    try {
-      analyzer = this.analyzerOf(file);
-    } catch {
-      return undefined;
-    }
-    const own = analyzer?.classMethodSummary(className, member);
+    const own = this.analyzerIfParsable(file)?.classMethodSummary(className, member);
     return own && renderSummary(own);
   }
 
@@ -757,13 +761,7 @@ export class Project {
 
   private exportedSummaryOf(target: string, exportName: string, depth: number): Summary | undefined {
     this.stats.exportedSummaries++;
-    let analyzer: FileAnalyzer | undefined;
-    try {
-      analyzer = this.analyzerOf(target);
-    } catch {
-      // A file that cannot be parsed offers no summaries; its own report says why.
-      return undefined;
-    }
+    const analyzer = this.analyzerIfParsable(target);
     const own = analyzer?.exportedSummary(exportName);
     if (own) return renderSummary(own);
     // Re-exports: `export { ask } from "./llm"`, `export * from "./llm"`.
@@ -927,12 +925,7 @@ export class Project {
   }
 
   private findDeclaringModule(target: string, exportName: string, depth: number): { file: string; name: string } | undefined {
-    let analyzer: FileAnalyzer | undefined;
-    try {
-      analyzer = this.analyzerOf(target);
-    } catch {
-      return undefined;
-    }
+    const analyzer = this.analyzerIfParsable(target);
     if (!analyzer) return undefined;
     if (analyzer.declaresExport(exportName)) return { file: target, name: exportName };
     for (const re of analyzer.reExports()) {
