@@ -175,6 +175,15 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4.1-mini", bound: "exact" }],
   },
   {
+    name: "a retry loop around each request (one request a question when it succeeds)",
+    file: "test/fixtures/execution/retry-loop.ts",
+    fn: "answerAll",
+    args: [list(7, 25), 5],
+    assume: { "|questions|": 7, "|q|": 25 },
+    outputs: { "gpt-4o-mini": reply(50) },
+    sites: [{ model: "gpt-4o-mini", bound: "exact" }],
+  },
+  {
     name: "a Mastra agent's instructions with every generate (no tools: one request each)",
     file: "test/fixtures/execution/mastra-instructions.ts",
     fn: "reviewAll",
