@@ -307,6 +307,95 @@ export class OpenAiLlm extends BaseLlm {
     assert.deepEqual(sitesOf(project, "/p/loop.ts", ["api"]), []);
   });
 
+  const SITE = { line: 3, api: "openai llm.ask() → responses.create", calls: "Θ(|questions|)", input: "Θ(|questions|·|q|)" };
+
+  it("the interface imported under another name (implements Model): found, and only the implementing file is parsed besides the three", () => {
+    const { project } = memoryProject({
+      "/p/llm.ts": LLM,
+      "/p/openaiLlm.ts": OPENAI_LLM.replace("import type { Llm }", "import type { Llm as Model }").replace("implements Llm", "implements Model"),
+      "/p/loop.ts": LOOP,
+      "/p/unrelated.ts": `export interface Model { run(): void }\nexport class Other implements Model { run() {} }\n`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/loop.ts", ["api", "calls", "input"]), [SITE]);
+    // loop.ts, llm.ts and openaiLlm.ts: unrelated.ts implements a Model too, but reaches no LLM.
+    assert.equal(project.stats.parsed, 3);
+  });
+
+  for (const [how, index] of [
+    ["export { Llm as Model } from", `export { Llm as Model } from "./llm";\n`],
+    ["export type { Llm as Model } from", `export type { Llm as Model } from "./llm";\n`],
+    ["an imported name exported again as Model", `import type { Llm } from "./llm";\nexport type { Llm as Model };\n`],
+  ] as const) {
+    it(`the interface re-exported under another name (${how}), implemented and called as Model`, () => {
+      const { project } = memoryProject({
+        "/p/llm.ts": LLM,
+        "/p/index.ts": index,
+        "/p/openaiLlm.ts": OPENAI_LLM.replace(`import type { Llm } from "./llm"`, `import type { Model } from "./index"`).replace("implements Llm", "implements Model"),
+        "/p/loop.ts": LOOP.replace(`import type { Llm } from "./llm"`, `import type { Model } from "./index"`).replace("llm: Llm", "llm: Model"),
+      });
+      assert.deepEqual(sitesOf(project, "/p/loop.ts", ["api", "calls", "input"]), [SITE]);
+    });
+  }
+
+  it("a default-exported interface (export default interface Llm), implemented as a default import under another name", () => {
+    const { project } = memoryProject({
+      "/p/llm.ts": `export default interface Llm {\n  ask(prompt: string): Promise<string>;\n}\n`,
+      "/p/openaiLlm.ts": OPENAI_LLM.replace("import type { Llm }", "import type Model").replace("implements Llm", "implements Model"),
+      "/p/loop.ts": LOOP.replace("import type { Llm }", "import type Llm"),
+    });
+    assert.deepEqual(sitesOf(project, "/p/loop.ts", ["api", "calls", "input"]), [SITE]);
+  });
+
+  it("an interface exported as the default after its declaration (export default Llm), implemented through a default import", () => {
+    const { project } = memoryProject({
+      "/p/llm.ts": `${LLM.replace("export interface", "interface")}export default Llm;\n`,
+      "/p/openaiLlm.ts": OPENAI_LLM.replace("import type { Llm }", "import type Llm"),
+      "/p/loop.ts": LOOP.replace("import type { Llm }", "import type Llm"),
+    });
+    assert.deepEqual(sitesOf(project, "/p/loop.ts", ["api", "calls", "input"]), [SITE]);
+  });
+
+  it("a class edited to implement the interface under another name: the interface's users are analysed again", () => {
+    const aliased = OPENAI_LLM.replace("import type { Llm }", "import type { Llm as Model }");
+    const files: Record<string, string> = { "/p/llm.ts": LLM, "/p/openaiLlm.ts": aliased.replace(" implements Llm", ""), "/p/loop.ts": LOOP };
+    const { project } = memoryProject(files);
+    assert.deepEqual(sitesOf(project, "/p/loop.ts", ["api"]), []);
+    files["/p/openaiLlm.ts"] = aliased.replace("implements Llm", "implements Model");
+    project.invalidate("/p/openaiLlm.ts");
+    assert.deepEqual(sitesOf(project, "/p/loop.ts", ["api", "calls", "input"]), [SITE]);
+  });
+
+  it("an interface extending the one called (interface ChatLlm extends Llm in another module): a class implementing ChatLlm implements Llm", () => {
+    const { project } = memoryProject({
+      "/p/llm.ts": LLM,
+      "/p/chatLlm.ts": `import type { Llm } from "./llm";\nexport interface ChatLlm extends Llm {\n  reset(): void;\n}\n`,
+      "/p/openaiLlm.ts": OPENAI_LLM.replace(`import type { Llm } from "./llm"`, `import type { ChatLlm } from "./chatLlm"`).replace("implements Llm {", "implements ChatLlm {\n  reset() {}"),
+      "/p/loop.ts": LOOP,
+    });
+    assert.deepEqual(sitesOf(project, "/p/loop.ts", ["api", "calls", "input"]), [SITE]);
+  });
+
+  it("a class extending, in a third module, a class that implements the interface: its own method is an implementation too, and both are named", () => {
+    const { project } = memoryProject({
+      "/p/llm.ts": LLM,
+      "/p/echoLlm.ts": `import type { Llm } from "./llm";\nexport class EchoLlm implements Llm {\n  async ask(prompt: string) { return prompt; }\n}\n`,
+      "/p/openaiLlm.ts": OPENAI_LLM.replace(`import type { Llm } from "./llm"`, `import { EchoLlm } from "./echoLlm"`).replace("implements Llm", "extends EchoLlm"),
+      "/p/loop.ts": LOOP,
+    });
+    const [site] = project.analyze("/p/loop.ts").findings;
+    assert.deepEqual(sitesOf(project, "/p/loop.ts", ["api", "calls", "input"]), [SITE]);
+    assert.ok(site!.explanation.some((l) => l.includes("OpenAiLlm.ask in openaiLlm.ts")), site!.explanation.join("\n"));
+  });
+
+  it("implements A, B lists and a generic interface (implements Llm<string>, called through llm: Llm<string>)", () => {
+    const { project } = memoryProject({
+      "/p/llm.ts": `export interface Llm<T> {\n  ask(prompt: string): Promise<T>;\n}\nexport interface Named { name: string }\n`,
+      "/p/openaiLlm.ts": OPENAI_LLM.replace("import type { Llm }", "import type { Llm, Named }").replace("implements Llm {", "implements Named, Llm<string> {\n  name = \"openai\";"),
+      "/p/loop.ts": LOOP.replace("llm: Llm", "llm: Llm<string>"),
+    });
+    assert.deepEqual(sitesOf(project, "/p/loop.ts", ["api", "calls", "input"]), [SITE]);
+  });
+
   it("without the project's file list (the editor's project), the files read so far: an implementation read before the loop is found", () => {
     const { project } = memoryProject({ "/p/llm.ts": LLM, "/p/openaiLlm.ts": OPENAI_LLM, "/p/loop.ts": LOOP }, { files: undefined });
     assert.deepEqual(sitesOf(project, "/p/openaiLlm.ts", ["api"]), [{ line: 6, api: "openai responses.create" }]);

@@ -17,6 +17,33 @@ type X<T extends string> = T;
       extended: ["Base", "BaseAgent", "string"],
       interfaces: ["Llm"],
       abstractClasses: ["BaseAgent"],
+      implementingClasses: ["A"],
+      aliases: [],
+      defaults: [],
+    });
+  });
+
+  it("the other names a declaration is written with: aliases of import and export lists, default imports and exports", () => {
+    const text = `import Model, { Llm as Chat, type Store as S } from "./llm";
+import type M2 from "./m2";
+import * as ns from "./ns";
+export { Base as Root, type Q as R } from "./base";
+export default interface Ask<T> extends Base {}
+export default abstract class Agent<T extends X> extends Runner<T> implements Ask<T> {}
+class Plain extends Other {}
+interface Z {}
+export default Z;
+export default run(x);
+f(a, b as C); const y = { a: b as C };
+`;
+    assert.deepEqual(heritageNames(text), {
+      implemented: ["Ask"],
+      extended: ["Base", "X", "Runner", "Other"],
+      interfaces: ["Ask", "Z"],
+      abstractClasses: ["Agent"],
+      implementingClasses: ["Agent"],
+      aliases: [["Llm", "Chat"], ["Store", "S"], ["Base", "Root"], ["Q", "R"], ["default", "Model"], ["default", "M2"]],
+      defaults: ["Ask", "Agent", "Z"],
     });
   });
 
@@ -24,7 +51,15 @@ type X<T extends string> = T;
     const repeated = "implements ".repeat(50_000);
     assert.deepEqual(heritageNames(repeated).implemented, ["implements"]);
     assert.deepEqual(heritageNames(`class A implements B<${"<".repeat(10_000)}`).implemented, ["B"]);
-    assert.deepEqual(heritageNames("x extends"), { implemented: [], extended: [], interfaces: [], abstractClasses: [] });
-    assert.deepEqual(heritageNames("abstract   class"), { implemented: [], extended: [], interfaces: [], abstractClasses: [] });
+    const none = { implemented: [], extended: [], interfaces: [], abstractClasses: [], implementingClasses: [], aliases: [], defaults: [] };
+    assert.deepEqual(heritageNames("x extends"), none);
+    assert.deepEqual(heritageNames("abstract   class"), none);
+    assert.deepEqual(heritageNames("export default"), none);
+    assert.deepEqual(heritageNames("{ a as"), none);
+    // Many openings and keywords with nothing after them: what each reads stops where the next search starts.
+    assert.deepEqual(heritageNames("{ x as ".repeat(100_000)).aliases, []);
+    assert.deepEqual(heritageNames("class A<".repeat(100_000)).implementingClasses, []);
+    assert.deepEqual(heritageNames("export default ".repeat(100_000)).defaults, []);
+    assert.deepEqual(heritageNames("import type ".repeat(100_000)).aliases, []);
   });
 });

@@ -481,22 +481,50 @@ export class FileAnalyzer {
     return this.constants.number(value) ?? this.constants.string(value);
   }
 
-  /** Whether this module itself declares the export (not through `export … from`). */
+  /** Whether this module itself declares the export (not through `export … from`, nor an imported name exported again). */
   declaresExport(exportName: string): boolean {
-    return !!this.exportTarget(exportName);
+    const target = this.exportTarget(exportName);
+    return !!target && !this.importedBinding(target);
   }
 
-  /** `export { a as b } from "./x"` and `export * from "./x"`: where other exports come from. */
+  /** The name of the class or interface an export is (`Llm` for `default` of `export default interface Llm`, for `Model` of `export { Llm as Model }`). */
+  exportedDeclarationName(exportName: string): string | undefined {
+    const target = this.exportTarget(exportName);
+    return target && (this.tsm.isClassDeclaration(target) || this.tsm.isInterfaceDeclaration(target)) ? target.name?.text : undefined;
+  }
+
+  /**
+   * `export { a as b } from "./x"`, `export * from "./x"`, and an imported name exported again
+   * (`import { Llm } from "./llm"; export { Llm as Model }`): where other exports come from.
+   */
   reExports(): { specifier: string; all: boolean; names: Map<string, string> }[] {
     const t = this.tsm;
     const out: { specifier: string; all: boolean; names: Map<string, string> }[] = [];
     for (const s of this.sourceFile.statements) {
-      if (!t.isExportDeclaration(s) || !s.moduleSpecifier || !t.isStringLiteralLike(s.moduleSpecifier)) continue;
+      if (!t.isExportDeclaration(s)) continue;
+      if (!s.moduleSpecifier) {
+        if (!s.exportClause || !t.isNamedExports(s.exportClause)) continue;
+        for (const el of s.exportClause.elements) {
+          const local = el.propertyName ?? el.name;
+          const imported = t.isIdentifier(local) ? this.importedBinding(this.scopes.resolve(local)) : undefined;
+          if (imported) out.push({ specifier: imported.specifier, all: false, names: new Map([[el.name.text, imported.name]]) });
+        }
+        continue;
+      }
+      if (!t.isStringLiteralLike(s.moduleSpecifier)) continue;
       const names = new Map<string, string>();
       if (s.exportClause && t.isNamedExports(s.exportClause)) for (const el of s.exportClause.elements) names.set(el.name.text, (el.propertyName ?? el.name).text);
       out.push({ specifier: s.moduleSpecifier.text, all: !s.exportClause, names });
     }
     return out;
+  }
+
+  /** The module and name an import binding takes (`{ Llm as Model }` → Llm; a default import → default). */
+  private importedBinding(decl: ts.Node | undefined): { specifier: string; name: string } | undefined {
+    const t = this.tsm;
+    if (decl && t.isImportSpecifier(decl) && t.isStringLiteralLike(decl.parent.parent.parent.moduleSpecifier)) return { specifier: decl.parent.parent.parent.moduleSpecifier.text, name: (decl.propertyName ?? decl.name).text };
+    if (decl && t.isImportClause(decl) && t.isStringLiteralLike(decl.parent.moduleSpecifier)) return { specifier: decl.parent.moduleSpecifier.text, name: "default" };
+    return undefined;
   }
 
   private classify(call: ts.CallExpression): LlmCall | undefined {
@@ -679,14 +707,32 @@ export class FileAnalyzer {
       if (summary) found.push(summary);
     }
     // Classes of other modules that import it to implement it (the project's index of heritage clauses).
-    const exported = this.tsm.getModifiers(iface)?.some((m) => m.kind === this.tsm.SyntaxKind.ExportKeyword);
-    if (exported && iface.name) found.push(...(this.external?.implementedBy?.(iface.name.text, member) ?? []));
+    if (iface.name && this.isExported(iface)) found.push(...(this.external?.implementedBy?.(iface.name.text, member) ?? []));
     if (found.length <= 1) return found[0];
     const cost = (s: Summary): number => s.generation.evaluate({}, IMPLEMENTATION_COMPARISON_SIZE);
     const costliest = found.reduce((a, b) => (cost(b) > cost(a) ? b : a));
     const names = found.map((s) => s.name).join(", ");
     return { ...costliest, explanation: [`${iface.name?.text ?? "<class>"}.${member} has ${found.length} implementations that make LLM calls (${names}): the costliest, ${costliest.name}, is counted`, ...costliest.explanation] };
   }
+
+  /** Whether a declaration is exported: `export interface Llm`, or after it (`export default Llm`, `export { Llm as Model }`). */
+  private isExported(decl: ts.InterfaceDeclaration | ts.ClassDeclaration): boolean {
+    const t = this.tsm;
+    if (t.getModifiers(decl)?.some((m) => m.kind === t.SyntaxKind.ExportKeyword)) return true;
+    if (!this.exportedByName) {
+      // Read once per file: each interface asked would walk the statements again.
+      const names = new Set<string>();
+      for (const s of this.sourceFile.statements) {
+        if (t.isExportAssignment(s) && t.isIdentifier(s.expression)) names.add(s.expression.text);
+        else if (t.isExportDeclaration(s) && !s.moduleSpecifier && s.exportClause && t.isNamedExports(s.exportClause)) for (const el of s.exportClause.elements) names.add((el.propertyName ?? el.name).text);
+      }
+      this.exportedByName = names;
+    }
+    return !!decl.name && this.exportedByName.has(decl.name.text);
+  }
+
+  /** Names a statement after their declaration exports (`export default Llm`, `export { Llm as Model }`). */
+  private exportedByName: Set<string> | undefined;
 
   /** What a method of a top-level class of this module (exported or not) costs: another module's interface has it as an implementation. */
   classMethodSummary(className: string, member: string): Summary | undefined {

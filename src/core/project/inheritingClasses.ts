@@ -1,32 +1,38 @@
-// The classes of a parsed module that implement or extend a name, with where that name comes from
-// (the import it is taken by), for the project's implementations index: heritage clauses are
-// syntax, and an imported name is resolved by the project through the module's imports.
+// The classes and interfaces of a parsed module that implement or extend a name, with where that
+// name comes from (the import it is taken by, or this module), for the project's implementations
+// index: heritage clauses are syntax, and an imported name is resolved by the project through the
+// module's imports and re-exports.
 import type * as ts from "typescript";
 import type { TS } from "../binder/scopes";
 
-export interface InheritingClass {
-  readonly className: string;
-  /** The import the base is named by (`import { Llm } from "./llm"`, `import * as t` then `t.Llm`); undefined when declared here or a global. */
+export interface InheritingDeclaration {
+  readonly name: string;
+  /** A class (its methods may answer for the base) or an interface (its implementations may). */
+  readonly kind: "class" | "interface";
+  /** The import the base is named by (`import { Llm as Model } from "./llm"` → ./llm, Llm; a default import → default); undefined when not imported. */
   readonly from?: { readonly specifier: string; readonly name: string };
+  /** The base as written, when not imported: a declaration of this module (or a global). */
+  readonly local?: string;
 }
 
-/** Top-level classes (exported or not) whose `implements` or `extends` clause names `name`. */
-export function classesInheriting(t: TS, file: ts.SourceFile, name: string): InheritingClass[] {
+/** Top-level classes and interfaces (exported or not) whose `implements` or `extends` clause names one of `names` (`Model`, `ns.Model`). */
+export function declarationsInheriting(t: TS, file: ts.SourceFile, names: ReadonlySet<string>): InheritingDeclaration[] {
   const imports = importedBindings(t, file);
-  const out: InheritingClass[] = [];
+  const out: InheritingDeclaration[] = [];
   for (const s of file.statements) {
-    if (!t.isClassDeclaration(s) || !s.name || !s.heritageClauses) continue;
+    if (!(t.isClassDeclaration(s) || t.isInterfaceDeclaration(s)) || !s.name || !s.heritageClauses) continue;
+    const kind = t.isClassDeclaration(s) ? "class" : "interface";
     for (const h of s.heritageClauses) {
       for (const x of h.types) {
         const e = x.expression;
-        // `Llm` (taken by a named import), or `types.Llm` of a namespace import.
-        let from: InheritingClass["from"];
-        if (t.isIdentifier(e) && e.text === name) from = imports.named.get(name);
-        else if (t.isPropertyAccessExpression(e) && e.name.text === name && t.isIdentifier(e.expression)) {
+        if (t.isIdentifier(e) && names.has(e.text)) {
+          const from = imports.named.get(e.text);
+          out.push({ name: s.name.text, kind, ...(from ? { from } : { local: e.text }) });
+        } else if (t.isPropertyAccessExpression(e) && names.has(e.name.text) && t.isIdentifier(e.expression)) {
+          // `types.Llm` of a namespace import.
           const spec = imports.namespaces.get(e.expression.text);
-          from = spec === undefined ? undefined : { specifier: spec, name };
-        } else continue;
-        out.push({ className: s.name.text, ...(from ? { from } : {}) });
+          if (spec !== undefined) out.push({ name: s.name.text, kind, from: { specifier: spec, name: e.name.text } });
+        }
       }
     }
   }

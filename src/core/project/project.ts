@@ -13,7 +13,7 @@ import { renderSummary } from "../findingLines";
 import type { Scopes, TS } from "../binder/scopes";
 import type { AnalysisOptions, FileAnalysis, Finding } from "../model";
 import { heritageNames, type HeritageNames } from "./heritageScan";
-import { classesInheriting } from "./inheritingClasses";
+import { declarationsInheriting, type InheritingDeclaration } from "./inheritingClasses";
 import { importedNames, importedSpecifiers, normalizePath, resolveModule, type PathMapping } from "./modulePaths";
 
 /** The edge a result cache's key takes from an interface's module to a module implementing it (no specifier is written so). */
@@ -54,6 +54,8 @@ interface FileState {
   byImports?: boolean;
   /** `mentionsSdk`: the text names a catalog module or an endpoint; `ownSource`: as an import that can make a request, or otherwise. */
   scan?: { readonly mentionsSdk: boolean; readonly ownSource: boolean; readonly names: ReturnType<typeof importedNames>; readonly specifiers: readonly string[]; readonly heritage: HeritageNames };
+  /** The heritage part of the scan alone, made for the implementations index before any full scan. */
+  heritage?: HeritageNames;
 }
 
 /** A module as the result cache sees it: its text, whether it can reach an LLM, and where its imports resolve. */
@@ -107,11 +109,52 @@ export class Project {
   /** Counts of parses and analyses, for tests and the benchmark. */
   readonly stats = { parsed: 0, analyzed: 0, exportedSummaries: 0 };
 
+  /** The project's files (see ProjectOptions.files, setFiles); undefined: the files read so far. */
+  private fileList: readonly string[] | undefined;
+
   constructor(
     private readonly tsm: TS,
     private readonly host: ProjectHost,
     private readonly options: ProjectOptions = {},
-  ) {}
+  ) {
+    this.fileList = options.files;
+  }
+
+  /**
+   * Gives the project its files (the editor's workspace, once listed): implementations are searched
+   * among them. A list other than the one held forgets every answer, as when a file appears (a
+   * module that declares an interface may stand for other files now, and any import may resolve
+   * elsewhere); the texts and their scans are kept. Whether the list changed.
+   */
+  setFiles(files: readonly string[]): boolean {
+    const normal = files.map(normalizePath);
+    const held = this.fileList && new Set(this.fileList.map(normalizePath));
+    if (held && held.size === new Set(normal).size && normal.every((f) => held.has(f))) return false;
+    this.fileList = normal;
+    this.forgetAnswers();
+    this.resolutions.clear();
+    for (const st of this.files.values()) {
+      st.analyzer = undefined;
+      st.result = undefined;
+      st.byImports = false;
+      st.uses.clear();
+    }
+    this.uses.clear();
+    this.reaches.clear();
+    return true;
+  }
+
+  /** What is kept until any file changes. */
+  private forgetAnswers(): void {
+    this.exportedSummaries.clear();
+    this.clients.clear();
+    this.constants.clear();
+    this.declaring.clear();
+    this.typeMembers.clear();
+    this.implementations.clear();
+    this.basesIndex = undefined;
+    this.collectionMethods.clear();
+  }
 
   /** The findings of one file (cached until it or a module it uses changes). */
   analyze(fileName: string): FileAnalysis {
@@ -262,21 +305,21 @@ export class Project {
   /** Forget a file's text (changed or deleted) and every analysis that depended on it. */
   invalidate(fileName: string): void {
     const file = normalizePath(fileName);
-    this.exportedSummaries.clear();
-    this.clients.clear();
-    this.constants.clear();
-    this.declaring.clear();
-    this.typeMembers.clear();
-    this.implementations.clear();
-    this.basesIndex = undefined;
-    this.collectionMethods.clear();
-    // An edit keeps module resolution; a file that appears or disappears may change it.
-    const edited = this.files.has(file) && this.host.fileExists(file);
-    const stale = new Set([file]);
-    // A class that starts or stops implementing an interface changes what the interface's module stands for.
+    // A class that starts or stops implementing an interface changes what the interface's module
+    // stands for: the declarations its classes name, under any name (by the index as it was).
     const bases = this.basesNamedBy(file);
     const declaring: string[] = [];
-    if (bases.size) for (const [f, s] of this.files) if (f !== file && s.scan && [...s.scan.heritage.interfaces, ...s.scan.heritage.abstractClasses].some((n) => bases.has(n))) stale.add(f), declaring.push(f);
+    if (bases.size) {
+      const declares = (h: HeritageNames): boolean => [...h.interfaces, ...h.abstractClasses, ...h.implementingClasses].some((n) => bases.has(n) || (bases.has("default") && h.defaults.includes(n)));
+      for (const [f, s] of this.files) {
+        const h = s.scan?.heritage ?? s.heritage;
+        if (f !== file && h && declares(h)) declaring.push(f);
+      }
+    }
+    this.forgetAnswers();
+    // An edit keeps module resolution; a file that appears or disappears may change it.
+    const edited = this.files.has(file) && this.host.fileExists(file);
+    const stale = new Set([file, ...declaring]);
     // Files that used a stale file's summaries are stale too.
     for (let grew = true; grew; ) {
       grew = false;
@@ -329,15 +372,30 @@ export class Project {
     }
   }
 
-  /** The names a file's classes implement or extend, in its text as read and as it is now. */
+  /**
+   * The names a file's classes implement or extend, in its text as read and as it is now, with the
+   * names each may stand for (`Llm` for `Model` imported as `{ Llm as Model }` or re-exported so
+   * anywhere in the index, `default` for a default import).
+   */
   private basesNamedBy(file: string): Set<string> {
     const names = new Set<string>();
-    const add = (h: HeritageNames | undefined): void => {
-      for (const n of [...(h?.implemented ?? []), ...(h?.extended ?? [])]) names.add(n);
-    };
-    add(this.files.get(file)?.scan?.heritage);
+    const scans = [this.files.get(file)?.scan?.heritage];
     const now = this.host.readFile(file);
-    if (now !== undefined && (now.includes("implements") || now.includes("extends"))) add(heritageNames(now));
+    if (now !== undefined && (now.includes("implements") || now.includes("extends"))) scans.push(heritageNames(now));
+    const originals = new Map<string, string[]>();
+    const add = (original: string, alias: string): void => {
+      const list = originals.get(alias);
+      if (list) list.push(original);
+      else originals.set(alias, [original]);
+    };
+    for (const h of scans) {
+      for (const n of [...(h?.implemented ?? []), ...(h?.extended ?? [])]) names.add(n);
+      for (const [original, alias] of h?.aliases ?? []) add(original, alias);
+    }
+    if (!names.size) return names;
+    for (const [original, aliases] of this.basesIndex?.aliases ?? []) for (const alias of aliases) add(original, alias);
+    const work = [...names];
+    while (work.length) for (const original of originals.get(work.pop()!) ?? []) if (!names.has(original)) names.add(original), work.push(original);
     return names;
   }
 
@@ -499,7 +557,7 @@ export class Project {
       const t = this.load(f)?.text;
       if (t !== undefined && this.usesLlm(f, t)) return true;
     }
-    for (const { specifier, names, types } of scan.names) {
+    for (const { specifier, names, types, defaultType } of scan.names) {
       const target = this.resolve(specifier, file);
       if (!target || !this.reachesLlm(target)) continue;
       if (names === "*") return true;
@@ -507,13 +565,15 @@ export class Project {
       // A function with a summary, or a class one of whose methods has one.
       const offers = (name: string): boolean => !!(this.exportedSummary(file, specifier, name) || this.exportedSummary(file, specifier, `${name}.*`) || this.factoryMadeSummary(file, specifier, name) || this.exportedClient(file, specifier, name));
       if (names.length && this.mayMakeLlmCalls(file, specifier) && names.some(offers)) return true;
-      for (const name of types ?? []) {
+      for (const [i, name] of (types ?? []).entries()) {
         const iface = this.mayDeclareInterface(target, name);
+        // `import type Llm from`: the module's default export, whatever its name there.
+        const exported = defaultType && i === types!.length - 1 ? "default" : name;
         // An interface that stands for a client (`import type { ContentGenerator }`).
-        if (iface && this.exportedClient(file, specifier, name)) return true;
+        if (iface && this.exportedClient(file, specifier, exported)) return true;
         // One whose implementations there make LLM calls (`import type { Summarizer }`), or a class whose
         // methods do, held in a field or parameter of its type (`import type { Llm }`, `constructor(private llm: Llm)`).
-        if ((iface || this.declaresClass(target, name)) && this.exportedSummary(file, specifier, `${name}.*`)) return true;
+        if ((iface || this.declaresClass(target, name)) && this.exportedSummary(file, specifier, `${exported}.*`)) return true;
       }
     }
     return false;
@@ -556,7 +616,7 @@ export class Project {
     // (Whether the file reaches an LLM still counts every mention: an interface's module is followed for its types.)
     const mentionsSdk = mayContainLlmCalls(text, catalog, this.options.wrappers);
     const ownSource = mentionsSdk && (!!this.options.wrappers?.length || !onlyInertCatalogImports(names, catalog, catalogMentions(text, catalog)));
-    const scan = { mentionsSdk, ownSource, names, specifiers: importedSpecifiers(text), heritage: heritageNames(text) };
+    const scan = { mentionsSdk, ownSource, names, specifiers: importedSpecifiers(text), heritage: state?.text === text && state.heritage ? state.heritage : heritageNames(text) };
     if (state && state.text === text) state.scan = scan;
     return scan;
   }
@@ -579,50 +639,80 @@ export class Project {
   }
 
   /**
-   * Per name, the files whose text scan names it after `implements` (and, apart, after `extends`):
-   * built once from every file's scan, no parse.
+   * Per name, the files whose text scan names it after `implements` (and, apart, after `extends`),
+   * and per name the other names it is imported or exported as (`{ Llm as Model }`, a default
+   * import as `default` → `Model`): built once from every file's scan, no parse.
    */
-  private basesIndex: { readonly implemented: Map<string, string[]>; readonly extended: Map<string, string[]>; readonly indexed: Set<string> } | undefined;
+  private basesIndex: { readonly implemented: Map<string, string[]>; readonly extended: Map<string, string[]>; readonly aliases: Map<string, string[]>; readonly indexed: Set<string> } | undefined;
 
   private inheritorIndex(): NonNullable<Project["basesIndex"]> {
     const known = this.basesIndex;
     // Without the project's list, the files read so far: those read since are added (and the implementations found so far asked again).
-    if (known && (this.options.files || known.indexed.size === this.files.size)) return known;
-    const index = known ?? { implemented: new Map<string, string[]>(), extended: new Map<string, string[]>(), indexed: new Set<string>() };
+    if (known && (this.fileList || known.indexed.size === this.files.size)) return known;
+    const index = known ?? { implemented: new Map<string, string[]>(), extended: new Map<string, string[]>(), aliases: new Map<string, string[]>(), indexed: new Set<string>() };
     const add = (map: Map<string, string[]>, name: string, f: string): void => {
       const list = map.get(name);
       if (list) list.push(f);
       else map.set(name, [f]);
     };
-    for (const f of this.options.files?.map(normalizePath) ?? [...this.files.keys()]) {
+    for (const f of this.fileList?.map(normalizePath) ?? [...this.files.keys()]) {
       if (index.indexed.has(f)) continue;
       index.indexed.add(f);
-      const state = this.load(f);
-      if (!state) continue;
-      const { implemented, extended } = this.scanOf(f, state.text).heritage;
-      for (const name of implemented) add(index.implemented, name, f);
-      for (const name of extended) add(index.extended, name, f);
+      const heritage = this.heritageOf(f);
+      if (!heritage) continue;
+      for (const name of heritage.implemented) add(index.implemented, name, f);
+      for (const name of heritage.extended) add(index.extended, name, f);
+      for (const [original, alias] of heritage.aliases) add(index.aliases, original, alias);
     }
     if (known) this.implementations.clear();
     return (this.basesIndex = index);
   }
 
-  /**
-   * Other files that may hold a class implementing or extending an interface or abstract class
-   * this file declares, by the text scans alone (the parse in `implementationsOf` decides).
-   */
-  private inheritorsOf(file: string): string[] {
+  /** A file's heritage scan: its full scan's when made, else this part alone (the index reads every file). */
+  private heritageOf(file: string): HeritageNames | undefined {
     const state = this.load(file);
-    const heritage = state && this.scanOf(file, state.text).heritage;
-    if (!heritage || (!heritage.interfaces.length && !heritage.abstractClasses.length)) return [];
-    const index = this.inheritorIndex();
-    const files = [...heritage.interfaces.flatMap((name) => index.implemented.get(name) ?? []), ...heritage.abstractClasses.flatMap((name) => [...(index.implemented.get(name) ?? []), ...(index.extended.get(name) ?? [])])];
-    return [...new Set(files)].filter((f) => f !== file);
+    if (!state) return undefined;
+    return state.scan?.heritage ?? (state.heritage ??= heritageNames(state.text));
   }
 
-  /** The classes of other modules that implement (or extend) `name` declared in `file`: by file, verified by a parse (see heritageOf). */
+  /**
+   * The names a declaration of `file` may be written with elsewhere: its own, `default` when the
+   * module exports it so, and every alias of those in the project's import and export lists.
+   */
+  private spellingsOf(file: string, name: string, index: NonNullable<Project["basesIndex"]>): Set<string> {
+    const out = new Set([name]);
+    if (this.heritageOf(file)?.defaults.includes(name)) out.add("default");
+    const work = [...out];
+    while (work.length) for (const alias of index.aliases.get(work.pop()!) ?? []) if (!out.has(alias)) out.add(alias), work.push(alias);
+    return out;
+  }
+
+  /**
+   * Other files that may hold a class implementing or extending an interface, abstract class or
+   * implementing class this file declares (or an interface extending one), by the text scans alone
+   * (the parse in `implementationsOf` decides).
+   */
+  private inheritorsOf(file: string): string[] {
+    const heritage = this.heritageOf(file);
+    if (!heritage || (!heritage.interfaces.length && !heritage.abstractClasses.length && !heritage.implementingClasses.length)) return [];
+    const index = this.inheritorIndex();
+    const files = new Set<string>();
+    for (const name of [...heritage.interfaces, ...heritage.abstractClasses, ...heritage.implementingClasses]) {
+      for (const s of this.spellingsOf(file, name, index)) for (const f of [...(index.implemented.get(s) ?? []), ...(index.extended.get(s) ?? [])]) files.add(f);
+    }
+    files.delete(file);
+    return [...files];
+  }
+
+  /** The classes of other modules that implement (or extend) `name` declared in `file`: by file, verified by a parse (see implementationsOf). */
   private readonly implementations = new Map<string, readonly { readonly file: string; readonly className: string }[]>();
 
+  /**
+   * The classes that implement `name` of `file` (an interface or a class), written with any of its
+   * names, directly or through an interface that extends it or a class that extends one: each found
+   * declaration is searched for in turn. The classes of `file` that name it directly are its own
+   * module's to find (see Callees.implementationsOf).
+   */
   private implementationsOf(file: string, name: string): readonly { readonly file: string; readonly className: string }[] {
     const key = `${file}\u0000${name}`;
     const known = this.implementations.get(key);
@@ -630,17 +720,39 @@ export class Project {
     const found: { file: string; className: string }[] = [];
     this.implementations.set(key, found);
     const index = this.inheritorIndex();
-    for (const f of new Set([...(index.implemented.get(name) ?? []), ...(index.extended.get(name) ?? [])])) {
-      if (f === file || !this.reachesLlm(f)) continue;
-      const state = this.load(f);
-      if (!state || rejectInput(f, state.text, this.options)) continue;
-      for (const c of classesInheriting(this.tsm, this.parsed(state, f), name)) {
-        // Resolved through the implementing module's imports (and re-exports) to the declaring module.
-        const declared = c.from && this.declaringModule(f, c.from.specifier, c.from.name);
-        if (declared && declared.file === file && declared.name === name) found.push({ file: f, className: c.className });
+    const seen = new Set([key]);
+    const work = [{ file, name }];
+    while (work.length) {
+      const target = work.pop()!;
+      const spellings = this.spellingsOf(target.file, target.name, index);
+      const candidates = new Set<string>();
+      for (const s of spellings) for (const f of [...(index.implemented.get(s) ?? []), ...(index.extended.get(s) ?? [])]) candidates.add(f);
+      for (const f of candidates) {
+        const state = this.load(f);
+        if (!state || (f !== target.file && !this.mayImport(f, state.text, spellings)) || !this.reachesLlm(f) || rejectInput(f, state.text, this.options)) continue;
+        for (const d of declarationsInheriting(this.tsm, this.parsed(state, f), spellings)) {
+          if (!this.names(f, d, target)) continue;
+          const k = `${f}\u0000${d.name}`;
+          if (d.kind === "class" && !(target.file === file && target.name === name && f === file) && !found.some((c) => c.file === f && c.className === d.name)) found.push({ file: f, className: d.name });
+          if (!seen.has(k)) seen.add(k), work.push({ file: f, name: d.name });
+        }
       }
     }
     return found;
+  }
+
+  /** Whether a file's imports (by its text scan) may take one of the names: a class of another module can name the declaration only so. */
+  private mayImport(file: string, text: string, spellings: ReadonlySet<string>): boolean {
+    const scan = this.scanOf(file, text);
+    return scan.names.some((n) => n.names === "*" || n.names.some((x) => spellings.has(x)) || !!n.types?.some((x) => spellings.has(x))) || scan.heritage.aliases.some(([, alias]) => spellings.has(alias));
+  }
+
+  /** Whether a heritage clause of `file` names the declaration `target` (through its imports and re-exports, under any name). */
+  private names(file: string, base: InheritingDeclaration, target: { readonly file: string; readonly name: string }): boolean {
+    if (!base.from) return file === target.file && base.local === target.name;
+    const declared = this.declaringModule(file, base.from.specifier, base.from.name);
+    if (!declared || declared.file !== target.file) return false;
+    return declared.name === target.name || this.analyzerIfParsable(target.file)?.exportedDeclarationName(declared.name) === target.name;
   }
 
   private externalFor(file: string): ExternalSummaries {
@@ -764,13 +876,15 @@ export class Project {
     const analyzer = this.analyzerIfParsable(target);
     const own = analyzer?.exportedSummary(exportName);
     if (own) return renderSummary(own);
-    // Re-exports: `export { ask } from "./llm"`, `export * from "./llm"`.
+    // Re-exports: `export { ask } from "./llm"`, `export * from "./llm"`; a member (`Model.ask`,
+    // `load().review`) of a name re-exported, under the name it has there.
     const head = exportName.split(".")[0]!;
+    const bare = head.endsWith("()") ? head.slice(0, -2) : head;
     for (const re of analyzer?.reExports() ?? []) {
       // `export *` from a module whose text never names the export cannot provide it: no parse.
       if (re.all && !this.mentions(target, re.specifier, head)) continue;
-      if (re.all || re.names.has(exportName)) {
-        const found = this.exportedSummary(target, re.specifier, re.all ? exportName : re.names.get(exportName)!, depth + 1);
+      if (re.all || re.names.has(bare)) {
+        const found = this.exportedSummary(target, re.specifier, re.all ? exportName : re.names.get(bare)! + exportName.slice(bare.length), depth + 1);
         if (found) return found;
       }
     }
