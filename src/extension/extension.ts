@@ -143,6 +143,12 @@ export function activate(context: vscode.ExtensionContext): AalpApi {
   );
 
   costs.onDiskChange(() => report.refresh());
+  // The engine now searches the whole workspace for implementations: what open documents show may change.
+  costs.onFileListChange(() => {
+    analyses.invalidate();
+    lenses.refresh();
+    vscode.workspace.textDocuments.forEach(refreshDocument);
+  });
   // A restarted worker lost its analyses: ask again for what is shown.
   engine.onRestart(() => {
     analyses.invalidate();

@@ -33,6 +33,7 @@ export class WorkspaceCosts implements vscode.Disposable {
   private readonly diskPause = new Debouncer(DISK_PAUSE_MS);
   private readonly changedOnDisk = new Set<string>();
   private readonly listeners: (() => void)[] = [];
+  private readonly fileListListeners: (() => void)[] = [];
 
   constructor(
     private readonly engine: EngineClient,
@@ -59,6 +60,11 @@ export class WorkspaceCosts implements vscode.Disposable {
   /** Calls `fn` after a rescan that changes on disk started (the report refreshes then). */
   onDiskChange(fn: () => void): void {
     this.listeners.push(fn);
+  }
+
+  /** Calls `fn` when the workspace's file list given to the engine changed its analyses (open documents are asked again then). */
+  onFileListChange(fn: () => void): void {
+    this.fileListListeners.push(fn);
   }
 
   /** Rescans every workspace folder; a newer scan supersedes one still running. */
@@ -132,6 +138,10 @@ export class WorkspaceCosts implements vscode.Disposable {
     const uris = await workspaceFiles();
     if (generation !== this.generation) return;
     const files = scanFiles(uris);
+    // The engine searches these files for an interface's implementations: a new list can change what open documents show.
+    const listChanged = await unlessCancelled(this.engine.call("workspaceFiles", files.map((f) => f.fileName)));
+    if (generation !== this.generation) return;
+    if (listChanged) for (const fn of this.fileListListeners) fn();
     const versions = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d.version]));
     const found = await unlessCancelled(this.engine.request("scanSites", [files], { key: "workspace-scan" }));
     if (!found || generation !== this.generation) return;

@@ -71,7 +71,8 @@ function decorate(tsm: typeof ts, info: ts.server.PluginCreateInfo, settingsOf: 
         fileExists: (p: string) => !!program.getSourceFile(p) || tsm.sys.fileExists(p),
       };
       const options = program.getCompilerOptions();
-      const project = new Project(tsm as unknown as TS, host, { program: program as never, wrappers: settings.wrappers, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), ...(options.paths ? { paths: options.paths } : {}) });
+      // The program's root files are where the implementations of an interface are searched (a file never opened included).
+      const project = new Project(tsm as unknown as TS, host, { program: program as never, wrappers: settings.wrappers, files: program.getRootFileNames(), ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}), ...(options.paths ? { paths: options.paths } : {}) });
       perProgram.set(program, (analyses = { project, cache: new WeakMap() }));
     }
     return analyses;

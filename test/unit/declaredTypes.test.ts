@@ -401,4 +401,14 @@ export class OpenAiLlm extends BaseLlm {
     assert.deepEqual(sitesOf(project, "/p/openaiLlm.ts", ["api"]), [{ line: 6, api: "openai responses.create" }]);
     assert.deepEqual(sitesOf(project, "/p/loop.ts", ["api", "calls"]), [{ line: 3, api: "openai llm.ask() → responses.create", calls: "Θ(|questions|)" }]);
   });
+
+  it("the editor's project given the workspace's files (setFiles): an implementation in a file never opened is found, and the same list again changes nothing", () => {
+    const { project } = memoryProject({ "/p/llm.ts": LLM, "/p/openaiLlm.ts": OPENAI_LLM, "/p/loop.ts": LOOP }, { files: undefined });
+    assert.deepEqual(sitesOf(project, "/p/loop.ts", ["api"]), []);
+    assert.equal(project.setFiles(["/p/loop.ts", "/p/llm.ts", "/p/openaiLlm.ts"]), true);
+    assert.deepEqual(sitesOf(project, "/p/loop.ts", ["api", "calls", "input"]), [SITE]);
+    assert.equal(project.setFiles(["/p/openaiLlm.ts", "/p/loop.ts", "/p/llm.ts"]), false);
+    assert.equal(project.setFiles(undefined), true);
+    assert.equal(project.setFiles(undefined), false);
+  });
 });

@@ -124,12 +124,12 @@ export class Project {
    * Gives the project its files (the editor's workspace, once listed): implementations are searched
    * among them. A list other than the one held forgets every answer, as when a file appears (a
    * module that declares an interface may stand for other files now, and any import may resolve
-   * elsewhere); the texts and their scans are kept. Whether the list changed.
+   * elsewhere); the texts and their scans are kept. Undefined: the files read so far. Whether the list changed.
    */
-  setFiles(files: readonly string[]): boolean {
-    const normal = files.map(normalizePath);
+  setFiles(files: readonly string[] | undefined): boolean {
+    const normal = files?.map(normalizePath);
     const held = this.fileList && new Set(this.fileList.map(normalizePath));
-    if (held && held.size === new Set(normal).size && normal.every((f) => held.has(f))) return false;
+    if (!normal ? !held : held && held.size === new Set(normal).size && normal.every((f) => held.has(f))) return false;
     this.fileList = normal;
     this.forgetAnswers();
     this.resolutions.clear();

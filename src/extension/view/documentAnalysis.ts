@@ -53,10 +53,23 @@ function projectFor(settings: AalpSettings): { project: Project; overlay: Map<st
       readFile: (p: string) => overlay.get(p) ?? readDisk(p),
       fileExists: (p: string) => overlay.has(p) || fs.existsSync(p),
     };
-    const options = { timeBudgetMs: settings.fileBudgetMs, shouldStop: () => stopRequested(), ...(settings.wrappers.length ? { wrappers: settings.wrappers } : {}) };
+    const options = { timeBudgetMs: settings.fileBudgetMs, shouldStop: () => stopRequested(), ...(settings.wrappers.length ? { wrappers: settings.wrappers } : {}), ...(workspaceFiles ? { files: workspaceFiles } : {}) };
     workspace = { key, overlay, project: new Project(ts, host, options) };
   }
   return workspace;
+}
+
+/** The workspace's files as the host last listed them: where implementations of an interface are searched. */
+let workspaceFiles: readonly string[] | undefined;
+
+/**
+ * Gives the project the workspace's files (the host lists them for its scan): until then it
+ * searches the files read so far for implementations. Whether the list changed the project's
+ * answers (then every document's analysis is asked again).
+ */
+export function useWorkspaceFiles(fileNames: readonly string[] | undefined): boolean {
+  workspaceFiles = fileNames?.map((f) => f.replace(/\\/g, "/"));
+  return workspace ? workspace.project.setFiles(workspaceFiles) : false;
 }
 
 /** Each file's last result, with what it was made from (the project's analysis by identity: a new one means it was redone). */

@@ -8,7 +8,7 @@ import { AnalysisCancelled, codeOfNumber, docsPath, IGNORE_COMMENT, overlayAssum
 import { ignoreEditFor } from "./adviceAndPricing";
 import { derivationMarkdown } from "./derivation";
 import { keepUnlessOverBudget, sitesEntryFor, viewEntryFor, type SitesEntry, type ViewEntry } from "./cachedResults";
-import { analysesMade, analysesStopped, analyzeDocument, documentFixes, forgetDocument, isSavedText, siteEstimate, siteRefs, updateDocumentText, workspaceProject, type DocumentAnalysis } from "./documentAnalysis";
+import { analysesMade, analysesStopped, analyzeDocument, documentFixes, forgetDocument, isSavedText, siteEstimate, siteRefs, updateDocumentText, useWorkspaceFiles, workspaceProject, type DocumentAnalysis } from "./documentAnalysis";
 import { fixOutcomesComputed } from "./fixOutcomeCache";
 import { lensTitle, lensTooltip } from "./lensTitle";
 import type { ExportFormat, ReportView } from "./reportMessages";
@@ -202,6 +202,14 @@ export async function scanSites(files: readonly ScanFile[], ctx: RequestContext)
     };
     return [f.uri, [...throughCache(cache, normalName(f.fileName), made).refs]];
   });
+}
+
+/**
+ * The workspace's files (the host's list for its scan): an interface's implementations are searched
+ * among them, opened or not (none: the files read so far). True when the list changed the analyses: the host asks again for what it shows.
+ */
+export function workspaceFiles(fileNames: readonly string[] | undefined): boolean {
+  return useWorkspaceFiles(fileNames);
 }
 
 /** The report's files and model, kept here between the host's scan and its rebuilds and exports. */

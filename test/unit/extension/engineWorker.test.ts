@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { Worker } from "node:worker_threads";
-import { analyze, quickFixes, scanSites, type RequestContext } from "../../../src/extension/view/engineApi";
+import { analyze, quickFixes, scanSites, workspaceFiles, type RequestContext } from "../../../src/extension/view/engineApi";
 import { EngineCancelled, EngineClient } from "../../../src/extension/view/engineClient";
 import { AnalysisCancelled } from "../../../src/core";
 import { keepResultsIn } from "../../../src/extension/view/resultStore";
@@ -44,6 +44,24 @@ describe("engine worker", function () {
         "aalp.growing-history 1212-1377 docs/diagnostics/growing-history.md",
         "aalp.growing-history 1527-1665 docs/diagnostics/growing-history.md",
       ]);
+    });
+
+    it("workspaceFiles: an interface's implementation in a file never opened is found once the host lists the workspace's files", () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aalp-impl-"));
+      const write = (name: string, text: string): string => (fs.writeFileSync(path.join(dir, name), text), path.join(dir, name));
+      const llm = write("llm.ts", "export interface Llm {\n  ask(prompt: string): Promise<string>;\n}\n");
+      const impl = write("openaiLlm.ts", `import OpenAI from "openai";\nimport type { Llm } from "./llm";\nconst client = new OpenAI();\nexport class OpenAiLlm implements Llm {\n  async ask(prompt: string) {\n    const r = await client.responses.create({ model: "gpt-4.1", max_output_tokens: 200, input: prompt });\n    return r.output_text;\n  }\n}\n`);
+      const loop = write("loop.ts", `import type { Llm } from "./llm";\nexport async function answerAll(llm: Llm, questions: string[]) {\n  for (const q of questions) await llm.ask(q);\n}\n`);
+      const req = { fileName: loop, uri: `file://${loop}`, text: fs.readFileSync(loop, "utf8"), settings: DEFAULT_SETTINGS };
+      try {
+        assert.deepEqual(analyze(req, WHOLE).sites, []);
+        assert.equal(workspaceFiles([llm, impl, loop]), true);
+        assert.deepEqual(analyze(req, WHOLE).sites.map((s) => `${s.line}:${s.column} ${s.title}`), ["3:36 ≈ $0.02 · linear in |questions| · gpt-4.1"]);
+        assert.equal(workspaceFiles([loop, llm, impl]), false);
+      } finally {
+        workspaceFiles(undefined);
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it("quickFixes: the extension's string codes and the plugin's numbers find the same advice; other targets none", () => {
