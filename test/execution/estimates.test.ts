@@ -175,6 +175,16 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4.1-mini", bound: "exact" }],
   },
   {
+    name: "previous_response_id passed through a helper's parameter: the chain the server keeps grows each turn (issue 17)",
+    file: "test/fixtures/execution/chained-helper.ts",
+    fn: "converse",
+    args: [list(7, 25)],
+    assume: { "|questions|": 7, "|q|": 25 },
+    // The model answers at its cap (max_output_tokens: 40).
+    outputs: { "gpt-4.1-mini": reply(40) },
+    sites: [{ model: "gpt-4.1-mini", frame: "outer", bound: "exact" }],
+  },
+  {
     name: "a retry loop around each request (one request a question when it succeeds)",
     file: "test/fixtures/execution/retry-loop.ts",
     fn: "answerAll",

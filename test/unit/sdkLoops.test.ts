@@ -8,7 +8,7 @@ import { countTokens } from "../../src/core/tokens";
 import { memoryProject } from "./project";
 import { aalp } from "./report/support";
 import { renderFinding } from "../../src/core/findingLines";
-import { analyze, expectSites } from "./analyze";
+import { analyze, expectSites, summary } from "./analyze";
 
 describe("SDK-internal loops", () => {
   it("AI SDK stopWhen / maxSteps: Θ(s²·δ) input per call; one step by default", () => {
@@ -125,6 +125,66 @@ export async function f(questions: string[]) {
       { calls: "Θ(|questions|)", input: "Θ(|questions|²·|q|)", growth: "stateful" },
       { calls: "Θ(|questions|)", input: "Θ(|questions|²·|q|)", growth: "stateful" },
       { calls: "Θ(|questions|)", input: "Θ(|questions|·|q|)", growth: "none" },
+    ]);
+  });
+});
+
+describe("previous_response_id through a helper's parameter (issue 17)", () => {
+  const HELPER = `import OpenAI from "openai";
+const client = new OpenAI();
+async function ask(q: string, prev?: string) {
+  return client.responses.create({ model: "gpt-4.1", max_output_tokens: 100, input: q, previous_response_id: prev });
+}
+async function askAgain(q: string, state: { prev?: string }) {
+  return ask(q, state.prev);
+}
+`;
+
+  it("the answer's id passed back each turn is a chain the server keeps: quadratic, stateful, priced as the same chain written inline", () => {
+    const findings = analyze(`${HELPER}export async function chat(questions: string[]) {
+  let prev: string | undefined;
+  for (const q of questions) {
+    prev = (await ask(q, prev)).id;
+  }
+}
+export async function inline(questions: string[]) {
+  let prev: string | undefined;
+  for (const q of questions) {
+    prev = (await client.responses.create({ model: "gpt-4.1", max_output_tokens: 100, input: q, previous_response_id: prev })).id;
+  }
+}
+export async function twoDeep(questions: string[]) {
+  const state: { prev?: string } = {};
+  for (const q of questions) state.prev = (await askAgain(q, state)).id;
+}
+`);
+    const at = (line: number) => findings.find((f) => f.line === line)!;
+    for (const line of [12, 18, 23]) {
+      const f = at(line);
+      assert.deepEqual([costClass(f), summary(f).calls, summary(f).input, summary(f).growth], ["quadratic", "Θ(|questions|)", "Θ(|questions|²·|q|)", "stateful"], `line ${line}`);
+    }
+    // 7 questions of 25 tokens, answers of 100: the helper's chain bills what the inline one does.
+    const sizes = { "|questions|": 7, "|q|": 25 };
+    assert.deepEqual(estimate(at(12), sizes), estimate(at(18), sizes));
+    assert.equal(estimate(at(12), sizes).inputTokens, 7 * 25 + 21 * (25 + 100));
+    assert.ok(renderFinding(at(12)).explanation.includes("previous_response_id chains each request to the conversation kept on the server, which is billed again every time (the id ask() is passed back): the billed input grows by the prompt and the answer on every iteration of |questions| (line 11)"), renderFinding(at(12)).explanation.join("\n"));
+  });
+
+  it("a fresh chain per turn, a fixed id, or an id made inside the loop: no growth", () => {
+    const findings = analyze(`${HELPER}export async function f(questions: string[], start: string) {
+  for (const q of questions) {
+    let prev: string | undefined;
+    prev = (await ask(q, prev)).id;
+    await ask(q, start);
+    await ask(q);
+  }
+}
+`);
+    assert.deepEqual(findings.map((f) => [f.line, costClass(f), summary(f).input, summary(f).growth]), [
+      [4, "constant", "Θ(|q|)", "none"],
+      [12, "linear", "Θ(|questions|·|q|)", "none"],
+      [13, "linear", "Θ(|questions|·|q|)", "none"],
+      [14, "linear", "Θ(|questions|·|q|)", "none"],
     ]);
   });
 });

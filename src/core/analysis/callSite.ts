@@ -218,10 +218,22 @@ export class CallSites {
     if (bound.length) explanation.push(`here ${bound.map(([name, v]) => `${calleeName(name, v)} = ${formatValue(v, rank)}`).join(", ")}`);
     // The calls are exact only if whatever they count in the arguments is (`for (const x of xs)` inside).
     const callsExact = loopsTight && summary.callsTight && (tight || !summary.calls.symbols().some((sym) => values.has(sym)));
-    const inputPerCall = at(summary.input);
+    // An id passed back each turn (`prev = (await ask(q, prev)).id`) chains its one request to the
+    // state the server keeps: billed again, that state grows by a prompt and an answer per turn.
+    const chain = this.chainedTurns(llm, summary, around.loops);
+    let chainGrowth = growth;
+    let inputPerCall = at(summary.input);
+    let generationPerCall = at(summary.generation);
+    if (chain) {
+      const perTurn = inputPerCall.add(at(summary.output));
+      inputPerCall = inputPerCall.add(perTurn.mul(chain.turns));
+      generationPerCall = generationPerCall.add(perTurn.mul(chain.turns).mul(at(summary.output)).mul(chain.m));
+      chainGrowth = "stateful";
+      explanation.push(`${chain.source} (the id ${summary.name}() is passed back): the billed input grows by the prompt and the answer on every iteration of ${chain.loops.map((l) => `${l.tripText} (line ${lineRef(l.line)})`).join(" × ")}`);
+    }
     const input = iterations.mul(inputPerCall);
     explanation.push(`input per invocation ${formatBound(Bound.of(inputPerCall, tight), rank)}; over ${formatBound(Bound.of(iterations, loopsTight), rank)} invocations: ${formatBound(Bound.of(input, tight && loopsTight), rank)}`);
-    const counts = this.wrapperCounts(llm, summary, earlier, iterations);
+    const counts = this.wrapperCounts(llm, summary, earlier, iterations, chain);
     // The callee's growth facts name lines of its file: marked with it when that is another file.
     const calleeFacts = summary.file === this.scopes.sourceFile.fileName ? [summary] : [{ facts: summary.facts?.map((f) => ({ ...f, file: f.file ?? summary.file })) }];
     if (counts) explanation.push(generationLine(counts.generation, rank));
@@ -233,9 +245,9 @@ export class CallSites {
       inputPerCall: Bound.of(inputPerCall, tight),
       outputTokens: Bound.of(iterations.mul(at(summary.output)), loopsTight && tight),
       outputPerCall: Bound.of(out.poly, out.tight),
-      generationCost: Bound.of(iterations.mul(at(summary.generation)), loopsTight && tight),
+      generationCost: Bound.of(iterations.mul(generationPerCall), loopsTight && tight),
       span: Bound.of(around.loopSpan.mul(at(summary.span)), callsExact),
-      growth,
+      growth: chainGrowth,
       loops: around.loops,
       conditional: around.conditional,
       explanation,
@@ -267,7 +279,41 @@ export class CallSites {
    * an array it sends whole (`|p|·|p[]|` in its terms) is that array's own size, not its length
    * times its largest element; `calls[X]` earlier invocations on one instance average (n−1)/2.
    */
-  private wrapperCounts(llm: LlmCall, summary: Summary, earlier: (sym: string, mean: boolean) => Poly | undefined, iterations: Poly): Counts | undefined {
+  /**
+   * The loops whose turns a wrapper's state chain grows over: an argument the summary chains its
+   * request by (`ask(q, prev)`), read from a variable declared outside them, when the wrapper makes
+   * one request per invocation of one model.
+   */
+  private chainedTurns(llm: LlmCall, summary: Summary, loops: readonly LoopInfo[]): { source: string; loops: LoopInfo[]; turns: Poly; m: Poly } | undefined {
+    if (llm.passed || llm.elementOf || !summary.model || !(summary.calls.isConstant() && summary.calls.evaluate({}, 0) === 1)) return undefined;
+    for (const [i, p] of summary.params.entries()) {
+      const decl = p.chains ? this.chainRoot(llm.node.arguments[i]) : undefined;
+      // Only a loop that writes the id (`prev = r.id`) moves the chain on: a fixed id chains every turn to one response.
+      const chained = decl ? this.loopsSince(loops, decl) : [];
+      if (chained.length && chained.some((l) => this.writes(l.node, decl!))) return { source: p.chains!, loops: chained, turns: Poly.product(chained.map((l) => l.trip)), m: Poly.symbol(modelSymbol(summary.model)) };
+    }
+    return undefined;
+  }
+
+  /** Whether `within` assigns the variable `decl` or one of its properties (`prev = …`, `state.prev = …`). */
+  private writes(within: ts.Node, decl: ts.Node): boolean {
+    const t = this.ts;
+    const visit = (n: ts.Node): boolean => {
+      if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && this.chainRoot(n.left) === decl) return true;
+      return !!t.forEachChild(n, (c) => visit(c) || undefined);
+    };
+    return visit(within);
+  }
+
+  /** The variable an id argument is read from (`prev`, `last.id`, `state.prev!`). */
+  chainRoot(arg: ts.Expression | undefined): ts.Node | undefined {
+    const t = this.ts;
+    let root = arg && this.constants.skipTrivia(arg);
+    while (root && (t.isPropertyAccessExpression(root) || t.isElementAccessExpression(root) || t.isNonNullExpression(root))) root = this.constants.skipTrivia(root.expression);
+    return root && t.isIdentifier(root) ? this.scopes.resolve(root) : undefined;
+  }
+
+  private wrapperCounts(llm: LlmCall, summary: Summary, earlier: (sym: string, mean: boolean) => Poly | undefined, iterations: Poly, chain?: { turns: Poly; m: Poly }): Counts | undefined {
     const c = summary.counts;
     if (!c) return undefined;
     const t = this.ts;
@@ -295,7 +341,12 @@ export class CallSites {
       values.set(sym, Poly.symbol(name));
     }
     const at = (p: Poly): Poly => iterations.mul(substitute(wholeArrays(p, whole), values));
-    return mapCounts(c, at);
+    const counts = mapCounts(c, at);
+    if (!chain) return counts;
+    // The i-th turn re-sends the i before it, each a prompt and an answer: (n−1)/2 of them on average.
+    const once = (p: Poly): Poly => substitute(wholeArrays(p, whole), values);
+    const resent = once(c.input).add(once(c.output)).mul(chain.turns.scale(0.5).add(Poly.constant(-0.5)));
+    return { ...counts, input: counts.input.add(iterations.mul(resent)), generation: counts.generation.add(iterations.mul(resent).mul(once(c.output)).mul(chain.m)) };
   }
 
   /** `ask() (llm.ts:5)`: a summary's own file's lines are marked (see lineRefs), another's are final. */

@@ -923,7 +923,7 @@ export class FileAnalyzer {
       name,
       file,
       line,
-      params: this.paramsOf(fn),
+      params: this.chainedParams(fn, sites, this.paramsOf(fn)),
       calls: rename(polys.calls),
       input: rename(polys.input),
       output: rename(polys.output),
@@ -994,6 +994,24 @@ export class FileAnalyzer {
       symbols: [],
       explanation: [],
     };
+  }
+
+  /**
+   * The parameters its requests chain to server-side state by (`previous_response_id: prev`, or
+   * handed to a wrapper that does), when no loop of its own grows that state: the state grows in
+   * the caller's loop that passes back each answer's id (`prev = (await ask(q, prev)).id`).
+   */
+  private chainedParams(fn: ts.SignatureDeclaration, sites: readonly { llm: LlmCall; bounds: SiteBounds }[], params: SummaryParam[]): SummaryParam[] {
+    const t = this.tsm;
+    const chains = new Map<number, string>();
+    for (const { llm, bounds } of sites) {
+      if (llm.state && bounds.growth !== "stateful" && t.isParameter(llm.state.anchor) && llm.state.anchor.parent === fn) chains.set(fn.parameters.indexOf(llm.state.anchor), llm.state.source);
+      llm.summary?.params.forEach((p, i) => {
+        const decl = p.chains ? this.sites.chainRoot(llm.node.arguments[i]) : undefined;
+        if (decl && t.isParameter(decl) && decl.parent === fn && !chains.has(fn.parameters.indexOf(decl))) chains.set(fn.parameters.indexOf(decl), p.chains!);
+      });
+    }
+    return chains.size ? params.map((p, i) => (chains.has(i) ? { ...p, chains: chains.get(i)! } : p)) : params;
   }
 
   private paramsOf(fn: ts.SignatureDeclaration): SummaryParam[] {
