@@ -140,7 +140,7 @@ async function askAgain(q: string, state: { prev?: string }) {
 }
 `;
 
-  it("the answer's id passed back each turn is a chain the server keeps: quadratic, stateful, priced as the same chain written inline", () => {
+  it("the answer's id passed back each turn (the response's, or the id the helper returns) is a chain the server keeps: quadratic, stateful, priced as the same chain written inline", () => {
     const findings = analyze(`${HELPER}export async function chat(questions: string[]) {
   let prev: string | undefined;
   for (const q of questions) {
@@ -157,9 +157,16 @@ export async function twoDeep(questions: string[]) {
   const state: { prev?: string } = {};
   for (const q of questions) state.prev = (await askAgain(q, state)).id;
 }
+async function one(q: string, prev?: string) {
+  return (await client.responses.create({ model: "gpt-4.1", max_output_tokens: 100, input: q, previous_response_id: prev })).id;
+}
+export async function idOnly(questions: string[]) {
+  let prev: string | undefined;
+  for (const q of questions) prev = await one(q, prev);
+}
 `);
     const at = (line: number) => findings.find((f) => f.line === line)!;
-    for (const line of [12, 18, 23]) {
+    for (const line of [12, 18, 23, 30]) {
       const f = at(line);
       assert.deepEqual([costClass(f), summary(f).calls, summary(f).input, summary(f).growth], ["quadratic", "Θ(|questions|)", "Θ(|questions|²·|q|)", "stateful"], `line ${line}`);
     }
