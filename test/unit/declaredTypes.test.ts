@@ -375,6 +375,15 @@ export class OpenAiLlm extends BaseLlm {
     assert.deepEqual(sitesOf(project, "/p/loop.ts", ["api", "calls", "input"]), [SITE]);
   });
 
+  it("an interface extending the one called in the same module, implemented in another", () => {
+    const { project } = memoryProject({
+      "/p/llm.ts": `${LLM}export interface ChatLlm extends Llm {\n  reset(): void;\n}\n`,
+      "/p/openaiLlm.ts": OPENAI_LLM.replace("import type { Llm }", "import type { ChatLlm }").replace("implements Llm {", "implements ChatLlm {\n  reset() {}"),
+      "/p/loop.ts": LOOP,
+    });
+    assert.deepEqual(sitesOf(project, "/p/loop.ts", ["api", "calls", "input"]), [SITE]);
+  });
+
   it("a class extending, in a third module, a class that implements the interface: its own method is an implementation too, and both are named", () => {
     const { project } = memoryProject({
       "/p/llm.ts": LLM,
