@@ -140,7 +140,7 @@ async function askAgain(q: string, state: { prev?: string }) {
 }
 `;
 
-  it("the answer's id passed back each turn (the response's, or the id the helper returns) is a chain the server keeps: quadratic, stateful, priced as the same chain written inline", () => {
+  it("the answer's id passed back each turn (the response's, the id the helper returns, a field of its options) is a chain the server keeps: quadratic, stateful, priced as the same chain written inline", () => {
     const findings = analyze(`${HELPER}export async function chat(questions: string[]) {
   let prev: string | undefined;
   for (const q of questions) {
@@ -164,9 +164,16 @@ export async function idOnly(questions: string[]) {
   let prev: string | undefined;
   for (const q of questions) prev = await one(q, prev);
 }
+async function turn({ input, previousResponseID }: { input: string; previousResponseID?: string }) {
+  return client.responses.create({ model: "gpt-4.1", max_output_tokens: 100, input, previous_response_id: previousResponseID });
+}
+export async function options(questions: string[]) {
+  let previousResponseID: string | undefined;
+  for (const q of questions) previousResponseID = (await turn({ input: q, previousResponseID })).id;
+}
 `);
     const at = (line: number) => findings.find((f) => f.line === line)!;
-    for (const line of [12, 18, 23, 30]) {
+    for (const line of [12, 18, 23, 30, 37]) {
       const f = at(line);
       assert.deepEqual([costClass(f), summary(f).calls, summary(f).input, summary(f).growth], ["quadratic", "Θ(|questions|)", "Θ(|questions|²·|q|)", "stateful"], `line ${line}`);
     }

@@ -282,15 +282,15 @@ export class CallSites {
   /**
    * The loops whose turns a wrapper's state chain grows over: an argument the summary chains its
    * request by (`ask(q, prev)`), read from a variable declared outside them, when the wrapper makes
-   * one request per invocation of one model.
+   * one request per invocation.
    */
   private chainedTurns(llm: LlmCall, summary: Summary, loops: readonly LoopInfo[]): { source: string; loops: LoopInfo[]; turns: Poly; m: Poly } | undefined {
-    if (llm.passed || llm.elementOf || !summary.model || !(summary.calls.isConstant() && summary.calls.evaluate({}, 0) === 1)) return undefined;
+    if (llm.passed || llm.elementOf || !(summary.calls.isConstant() && summary.calls.evaluate({}, 0) === 1)) return undefined;
     for (const [i, p] of summary.params.entries()) {
-      const decl = p.chains ? this.chainRoot(llm.node.arguments[i]) : undefined;
+      const decl = p.chains ? this.chainRoot(llm.node.arguments[i], p.chains.field) : undefined;
       // Only a loop that writes the id (`prev = r.id`) moves the chain on: a fixed id chains every turn to one response.
       const chained = decl ? this.loopsSince(loops, decl) : [];
-      if (chained.length && chained.some((l) => this.writes(l.node, decl!))) return { source: p.chains!, loops: chained, turns: Poly.product(chained.map((l) => l.trip)), m: Poly.symbol(modelSymbol(summary.model)) };
+      if (chained.length && chained.some((l) => this.writes(l.node, decl!))) return { source: p.chains!.source, loops: chained, turns: Poly.product(chained.map((l) => l.trip)), m: Poly.symbol(modelSymbol(summary.model)) };
     }
     return undefined;
   }
@@ -305,10 +305,11 @@ export class CallSites {
     return visit(within);
   }
 
-  /** The variable an id argument is read from (`prev`, `last.id`, `state.prev!`). */
-  chainRoot(arg: ts.Expression | undefined): ts.Node | undefined {
+  /** The variable an id argument is read from (`prev`, `last.id`, `state.prev!`; with `field`, that property of an options object: `{ previousResponseID: prev }`). */
+  chainRoot(arg: ts.Expression | undefined, field?: string): ts.Node | undefined {
     const t = this.ts;
-    let root = arg && this.constants.skipTrivia(arg);
+    const picked = field === undefined ? arg : arg && this.constants.property(arg, [field]);
+    let root = picked && this.constants.skipTrivia(picked);
     while (root && (t.isPropertyAccessExpression(root) || t.isElementAccessExpression(root) || t.isNonNullExpression(root))) root = this.constants.skipTrivia(root.expression);
     return root && t.isIdentifier(root) ? this.scopes.resolve(root) : undefined;
   }

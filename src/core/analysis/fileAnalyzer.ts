@@ -1002,16 +1002,25 @@ export class FileAnalyzer {
    * the caller's loop that passes back each answer's id (`prev = (await ask(q, prev)).id`).
    */
   private chainedParams(fn: ts.SignatureDeclaration, sites: readonly { llm: LlmCall; bounds: SiteBounds }[], params: SummaryParam[]): SummaryParam[] {
-    const t = this.tsm;
-    const chains = new Map<number, string>();
+    const chains = new Map<number, NonNullable<SummaryParam["chains"]>>();
+    const add = (decl: ts.Node | undefined, source: string): void => {
+      const at = decl && this.parameterOf(fn, decl);
+      if (at && !chains.has(at.index)) chains.set(at.index, { source, ...(at.field ? { field: at.field } : {}) });
+    };
     for (const { llm, bounds } of sites) {
-      if (llm.state && bounds.growth !== "stateful" && t.isParameter(llm.state.anchor) && llm.state.anchor.parent === fn) chains.set(fn.parameters.indexOf(llm.state.anchor), llm.state.source);
-      llm.summary?.params.forEach((p, i) => {
-        const decl = p.chains ? this.sites.chainRoot(llm.node.arguments[i]) : undefined;
-        if (decl && t.isParameter(decl) && decl.parent === fn && !chains.has(fn.parameters.indexOf(decl))) chains.set(fn.parameters.indexOf(decl), p.chains!);
-      });
+      if (llm.state && bounds.growth !== "stateful") add(llm.state.anchor, llm.state.source);
+      llm.summary?.params.forEach((p, i) => p.chains && add(this.sites.chainRoot(llm.node.arguments[i], p.chains.field), p.chains.source));
     }
     return chains.size ? params.map((p, i) => (chains.has(i) ? { ...p, chains: chains.get(i)! } : p)) : params;
+  }
+
+  /** `decl` as a parameter of `fn`: its index, and the field when it is bound by destructuring it (`{ previousResponseID }`). */
+  private parameterOf(fn: ts.SignatureDeclaration, decl: ts.Node): { index: number; field?: string } | undefined {
+    const t = this.tsm;
+    if (t.isParameter(decl)) return decl.parent === fn ? { index: fn.parameters.indexOf(decl) } : undefined;
+    if (!t.isBindingElement(decl) || !t.isObjectBindingPattern(decl.parent) || !t.isParameter(decl.parent.parent) || decl.parent.parent.parent !== fn) return undefined;
+    const key = decl.propertyName ?? decl.name;
+    return t.isIdentifier(key) ? { index: fn.parameters.indexOf(decl.parent.parent), field: key.text } : undefined;
   }
 
   private paramsOf(fn: ts.SignatureDeclaration): SummaryParam[] {

@@ -19,8 +19,11 @@ export interface SummaryParam {
   readonly defaultValue?: { readonly size: Poly; readonly count: Poly };
   /** An object passed by reference and grown inside (`history.push(…)`): elements and tokens added per invocation. */
   readonly grows?: { readonly count: Poly; readonly size: Poly };
-  /** An id its requests chain to state kept on the server (`previous_response_id: prev`): why the state grows, for a caller's loop. */
-  readonly chains?: string;
+  /**
+   * An id its requests chain to state kept on the server (`previous_response_id: prev`, or a field of
+   * a destructured parameter: `{ previousResponseID }`): why the state grows, for a caller's loop.
+   */
+  readonly chains?: { readonly source: string; readonly field?: string };
 }
 
 /** The cost of one invocation of a function. */
