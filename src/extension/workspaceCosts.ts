@@ -138,11 +138,13 @@ export class WorkspaceCosts implements vscode.Disposable {
     const uris = await workspaceFiles();
     if (generation !== this.generation) return;
     const files = scanFiles(uris);
+    // The versions of the texts just taken: taken after the await below, a document reverted
+    // meanwhile would keep the scan's older text under its new version.
+    const versions = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d.version]));
     // The engine searches these files for an interface's implementations: a new list can change what open documents show.
     const listChanged = await unlessCancelled(this.engine.call("workspaceFiles", files.map((f) => f.fileName)));
     if (generation !== this.generation) return;
     if (listChanged) for (const fn of this.fileListListeners) fn();
-    const versions = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d.version]));
     const found = await unlessCancelled(this.engine.request("scanSites", [files], { key: "workspace-scan" }));
     if (!found || generation !== this.generation) return;
     this.byFile.clear();
