@@ -39,6 +39,9 @@ export class CollectionSizes extends SizePart {
     // A mapped copy of an array that grows (`history.map(m => ({ role, content }))`) grows with it.
     const whole = this.isGrowingLocal(recv) ? this.parts.expressions.sizeOf(recv, site) : undefined;
     if (whole && whole.growth !== "none") return { ...whole, tight: false };
+    // So does a builder's parameter mapped (`fmt(posts)` with `posts.map(…).join()`) called with one.
+    const argument = this.parts.expressions.boundArgument(recv);
+    if (argument && argument.growth !== "none") return { ...argument, tight: false };
     const count = this.loops.collection(recv);
     if (fn && (t.isArrowFunction(fn) || t.isFunctionExpression(fn))) {
       const body = t.isBlock(fn.body) ? fn.body.statements.find(t.isReturnStatement)?.expression : fn.body;

@@ -20,6 +20,14 @@ export class ExpressionSizes extends SizePart {
   /** Parameters of a builder being inlined, sized as the arguments of the call being sized. */
   private readonly bound = new Map<ts.Node, Size>();
 
+  /** The argument a parameter of the builder being inlined stands for (`fmt(posts)` called as `fmt(history)`). */
+  boundArgument(e: ts.Expression): Size | undefined {
+    const x = this.constants.skipTrivia(e);
+    if (!this.ts.isIdentifier(x)) return undefined;
+    const decl = this.scopes.resolve(x);
+    return decl ? this.bound.get(decl) : undefined;
+  }
+
   /** The size of `expr` at the LLM call `site` (an upper bound over the site's executions). */
   sizeOf(expr: ts.Expression, site: ts.Node): Size {
     const t = this.ts;
@@ -84,6 +92,10 @@ export class ExpressionSizes extends SizePart {
       if (t.isIdentifier(recv) && recv.text === "JSON" && method === "stringify" && e.arguments[0]) return this.sizeOf(e.arguments[0], site);
       if (method === "slice" || method === "substring" || method === "substr") return this.parts.collections.sliceSize(e, recv, site);
       if (method === "concat") return combine([this.sizeOf(recv, site), ...e.arguments.map((a) => this.sizeOf(t.isSpreadElement(a) ? a.expression : a, site))]);
+      // A template filled by `PROMPT.replace("{TWEETS}", formatTweets(chunk))`: the text put in is
+      // sent too (the placeholder it removes is left in, an upper bound by a few tokens).
+      const filling = (method === "replace" || method === "replaceAll") && e.arguments[1];
+      if (filling && !t.isSpreadElement(filling) && !t.isFunctionLike(this.constants.skipTrivia(filling))) return combine([this.sizeOf(recv, site), this.sizeOf(filling, site)]);
       if (SAME_SIZE.has(method)) return this.sizeOf(recv, site);
       if (NARROWING.has(method)) return { ...this.parts.collections.elementOrWhole(recv, site, method === "filter"), tight: false };
       if (method === "map" || method === "flatMap") return this.parts.collections.mappedSize(e, recv, site);

@@ -496,10 +496,13 @@ export class Loops {
       if (direction === "up" && this.isStepped(counter, steps, "up")) {
         const b = this.count(bound);
         const start = this.startValue(loop, counter);
-        if (start !== undefined && start > 0 && b.trip.isConstant()) {
-          const n = Math.max(0, b.trip.constantValue() - start);
+        // `i += 10`: one iteration per 10 of the bound (batches of ten).
+        const step = this.stepOf(loop, counter);
+        if (start !== undefined && start >= 0 && b.trip.isConstant() && (start > 0 || step > 1)) {
+          const n = Math.max(0, Math.ceil((b.trip.constantValue() - start) / step));
           candidates.push({ trip: Poly.constant(n), text: String(n), exact: b.exact });
-        } else candidates.push(b);
+        } else if (step > 1) candidates.push({ trip: b.trip.scale(1 / step), text: `⌈${b.text}/${step}⌉`, exact: false });
+        else candidates.push(b);
         continue;
       }
       if (direction === "down" && this.isStepped(counter, steps, "down")) {
@@ -541,6 +544,29 @@ export class Loops {
     };
     t.forEachChild(loop, visit);
     return out;
+  }
+
+  /** The constant a counter goes up by (`i += 10`, `i = i + k` with `const k = 10`); 1 when that is not one positive constant. */
+  private stepOf(loop: ts.Node, counter: ts.Expression): number {
+    const t = this.ts;
+    const x = this.constants.skipTrivia(counter);
+    if (!t.isIdentifier(x)) return 1;
+    const K = t.SyntaxKind;
+    const amounts: (number | undefined)[] = [];
+    const visit = (n: ts.Node): void => {
+      if (t.isFunctionLike(n)) return;
+      if ((t.isPostfixUnaryExpression(n) || t.isPrefixUnaryExpression(n)) && t.isIdentifier(n.operand) && n.operand.text === x.text) amounts.push(1);
+      const k = t.isBinaryExpression(n) ? n.operatorToken.kind : undefined;
+      if (t.isBinaryExpression(n) && k !== undefined && k >= K.FirstAssignment && k <= K.LastAssignment && t.isIdentifier(n.left) && n.left.text === x.text) {
+        if (k === K.PlusEqualsToken) amounts.push(this.constants.number(n.right));
+        else if (k === K.EqualsToken && t.isBinaryExpression(n.right) && t.isIdentifier(n.right.left) && n.right.left.text === x.text && n.right.operatorToken.kind === K.PlusToken) amounts.push(this.constants.number(n.right.right));
+        else if (k !== K.EqualsToken || !t.isForStatement(loop) || n !== loop.initializer) amounts.push(undefined);
+      }
+      t.forEachChild(n, visit);
+    };
+    t.forEachChild(loop, visit);
+    const step = amounts.length === 1 ? amounts[0] : undefined;
+    return step !== undefined && Number.isInteger(step) && step > 1 ? step : 1;
   }
 
   private isStepped(e: ts.Expression, steps: Map<string, "up" | "down">, dir: "up" | "down"): boolean {

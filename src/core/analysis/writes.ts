@@ -78,7 +78,11 @@ export class Writes extends SizePart {
     }
     if (!t.isBinaryExpression(p) || p.left !== ref) return undefined;
     const op = p.operatorToken.kind;
-    if (op === K.PlusEqualsToken) return { node: p, kind: "grow", delta: [p.right], conditional };
+    if (op === K.PlusEqualsToken) {
+      // `i += 1` on a counter that starts as a number counts, it does not append text.
+      if (this.constants.number(p.right) !== undefined && t.isVariableDeclaration(decl) && this.constants.number(decl.initializer) !== undefined) return undefined;
+      return { node: p, kind: "grow", delta: [p.right], conditional };
+    }
     if (op !== K.EqualsToken) return undefined;
     const rhs = this.constants.skipTrivia(p.right);
     const window = this.windowCap(rhs, isSelf);
