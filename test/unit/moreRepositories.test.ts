@@ -4,6 +4,7 @@
 import * as assert from "node:assert/strict";
 import { estimate } from "../../src/core";
 import { analyze, expectSites } from "./analyze";
+import { memoryProject, sitesOf } from "./project";
 
 describe("more repositories: prompt templates and batches", () => {
   it("a template filled by replace() sends what is put in: a thread whose posts go back in grows", () => {
@@ -75,5 +76,152 @@ export async function summarise(summaries: string[]) {
     // 100 summaries in batches of ten: ten requests; four parts of 25.
     assert.equal(estimate(batched!, { "|summaries|": 100 }).calls, 10);
     assert.equal(estimate(fixed!, {}).calls, 4);
+  });
+});
+
+describe("more repositories: agents a framework hands to a callback", () => {
+  it("Mastra: the mastra of a workflow step's or a tool's execute context gives its agents (getAgent, getAgentById)", () => {
+    // mastra-ai/template-github-review-agent pr-review-workflow.ts, the weather workflow of Mastra's starter.
+    expectSites(`import { createStep } from "@mastra/core/workflows";
+import { createTool } from "@mastra/core/tools";
+export const review = createStep({
+  id: "review",
+  execute: async ({ inputData, mastra }) => {
+    const agent = mastra?.getAgentById("reviewer");
+    const notes: string[] = [];
+    for (const f of inputData.files) notes.push((await agent.generate(f, { maxSteps: 1 })).text); // @site
+    return { notes };
+  },
+});
+export const summarise = createStep({
+  id: "summarise",
+  execute: async (ctx) => ({ text: (await ctx.mastra.getAgent("writer").generate("sum up", { maxSteps: 1 })).text }), // @site
+});
+export const ask = createTool({
+  id: "ask",
+  execute: async (input: { q: string }, context) => (await context.mastra.getAgent("helper").generate(input.q, { maxSteps: 1 })).text, // @site
+});
+export const other = someFramework({ execute: async ({ mastra }: any) => mastra.getAgent("x").generate("not Mastra's", { maxSteps: 1 }) });
+declare function someFramework(o: unknown): unknown;
+`, [
+      { api: "@mastra/core generate", calls: "Θ(|inputData.files|)", input: "Θ(|inputData.files|·|f|)", growth: "none" },
+      { api: "@mastra/core generate", calls: "Θ(1)" },
+      { api: "@mastra/core generate", calls: "Θ(1)", input: "Θ(|input.q|)" },
+    ]);
+  });
+});
+
+describe("more repositories: VoltAgent", () => {
+  it("an Agent of @voltagent/core loops up to maxSteps (5 by default) when it has tools, and answers in one request without", () => {
+    // VoltAgent examples: github-star-stories (tools, default cap), with-research-assistant (maxSteps: 50).
+    expectSites(`import { Agent, createTool } from "@voltagent/core";
+const lookup = createTool({ name: "lookup", description: "d", parameters: {} as any, execute: async () => "x" });
+const teller = new Agent({ name: "t", instructions: "tell", model: "openai/gpt-4o-mini", tools: [lookup] });
+const writer = new Agent({ name: "w", instructions: "write", model: "openai/gpt-4o", tools: [lookup], maxSteps: 50 });
+const plain = new Agent({ name: "p", instructions: "answer", model: "openai/gpt-4o-mini" });
+export async function run(users: string[]) {
+  for (const u of users) await teller.generateText("celebrate " + u); // @site
+  await writer.streamText("report"); // @site
+  await plain.generateText("hi"); // @site
+  await teller.generateText("x", { maxSteps: 2 }); // @site
+  await plain.generateObject("extract", {} as any); // @site
+}
+`, [
+      { api: "@voltagent/core generateText", model: "openai/gpt-4o-mini", calls: "O(|users|·steps[run/generateText])", growth: "output" },
+      { api: "@voltagent/core streamText", model: "openai/gpt-4o", calls: "O(steps[run/streamText])", growth: "output" },
+      { api: "@voltagent/core generateText", calls: "Θ(1)", growth: "none" },
+      { api: "@voltagent/core generateText", calls: "O(steps[run/generateText#3])" },
+      { api: "@voltagent/core generateObject", calls: "Θ(1)", growth: "none" },
+    ]);
+    const caps = analyze(`import { Agent, createTool } from "@voltagent/core";
+const lookup = createTool({ name: "lookup", description: "d", parameters: {} as any, execute: async () => "x" });
+const a = new Agent({ name: "t", instructions: "tell", model: "openai/gpt-4o-mini", tools: [lookup] });
+const b = new Agent({ name: "w", instructions: "write", model: "openai/gpt-4o", tools: [lookup], maxSteps: 50 });
+export async function run() {
+  await a.generateText("go");
+  await b.streamText("go");
+  await a.generateText("go", { maxSteps: 2 });
+}
+`).map((f) => estimate(f, {}).calls);
+    assert.deepEqual(caps, [5, 50, 2]);
+  });
+});
+
+describe("more repositories: a model assigned after its declaration", () => {
+  it("let model: T; if (…) model = getModel(a); else model = getModel(b): the model is what it is assigned", () => {
+    // open-canvas updateArtifact.ts and updateHighlightedText.ts.
+    expectSites(`import { ChatOpenAI } from "@langchain/openai";
+function getModel(name: string) {
+  return new ChatOpenAI({ model: name });
+}
+export async function update(big: boolean, qs: string[]) {
+  let model: ReturnType<typeof getModel>;
+  if (big) model = getModel("gpt-4o");
+  else model = getModel("gpt-4o-mini");
+  for (const q of qs) await model.invoke(q); // @site
+  let other;
+  other = new ChatOpenAI({ model: "gpt-4o" }).withConfig({ runName: "x" });
+  await other.invoke("hi"); // @site
+  let notAModel: { invoke(q: string): Promise<string> };
+  notAModel = { invoke: async (q: string) => q };
+  await notAModel.invoke("hi");
+}
+`, [
+      { api: "@langchain invoke", calls: "Θ(|qs|)", input: "Θ(|qs|·|q|)" },
+      { api: "@langchain invoke", model: "gpt-4o", calls: "Θ(1)" },
+    ]);
+  });
+});
+
+describe("more repositories: a test that mocks the SDK module", () => {
+  it("jest.mock(\"openai\") and vi.mock(\"ai\"): the file's calls, and the project code they run, reach the mock", () => {
+    // anc95/ChatGPT-CodeReview test/chat.test.ts: jest.mock("openai", …) then chat.codeReview(patch).
+    const chat = `import { OpenAI } from "openai";
+export class Chat {
+  private openai = new OpenAI();
+  async codeReview(patch: string) {
+    return this.openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: patch }] });
+  }
+}
+`;
+    const use = (mock: string) => `import { Chat } from "../src/chat";
+import { generateText } from "ai";
+${mock}
+export async function all(patches: string[]) {
+  const chat = new Chat();
+  for (const p of patches) await chat.codeReview(p);
+  await generateText({ model: "openai/gpt-4o", prompt: "hi" });
+}
+`;
+    const { project } = memoryProject({
+      "/p/src/chat.ts": chat,
+      "/p/test/jest.test.ts": use(`jest.mock("openai", () => ({ OpenAI: jest.fn() }));`),
+      "/p/test/vitest.test.ts": use(`vi.mock("ai");`),
+      "/p/test/real.test.ts": use(`jest.mock("./other");`),
+    });
+    assert.deepEqual(sitesOf(project, "/p/test/jest.test.ts", ["api"]), [{ line: 7, api: "ai generateText" }]);
+    assert.deepEqual(sitesOf(project, "/p/test/vitest.test.ts", ["api", "calls"]), [{ line: 6, api: "openai chat.codeReview() → chat.completions.create", calls: "Θ(|patches|)" }]);
+    assert.deepEqual(sitesOf(project, "/p/test/real.test.ts", ["api"]), [
+      { line: 6, api: "openai chat.codeReview() → chat.completions.create" },
+      { line: 7, api: "ai generateText" },
+    ]);
+  });
+});
+
+describe("more repositories: a request body passed through", () => {
+  it("create({ ...(body as any), stream: false }): the prompt is in the body spread in, not nothing", () => {
+    // openai/openai-realtime-agents src/app/api/responses/route.ts, a proxy for the Responses API.
+    expectSites(`import OpenAI from "openai";
+const defaults = { model: "gpt-4.1", temperature: 0 };
+export async function proxy(openai: OpenAI, body: any, input: string) {
+  await openai.responses.create({ ...(body as any), stream: false }); // @site
+  await openai.responses.create({ ...defaults, input }); // @site
+  await openai.responses.create({ ...body, input }); // @site
+}
+`, [
+      { calls: "Θ(1)", input: "Θ(|body|)" },
+      { calls: "Θ(1)", input: "Θ(|input|)", model: "gpt-4.1" },
+      { calls: "Θ(1)", input: "Θ(|input|)" },
+    ]);
   });
 });

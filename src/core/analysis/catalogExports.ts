@@ -1,5 +1,5 @@
 // Which names a catalog module exports that provenance can follow to a request: a function the
-// catalog lists, a client's class or ready-made instance, the default export. Any other name
+// catalog lists (or one whose callback it hands a client), a client's class or ready-made instance, the default export. Any other name
 // imported from it (`BaseMessage`, `z`, a type) never becomes a client or a call: langchainjs's
 // files import such names from @langchain/core by the dozen.
 import { exportMatches, moduleMatches, type SdkEntry } from "../catalog/sdks";
@@ -12,6 +12,7 @@ function names(entry: SdkEntry): { readonly exact: ReadonlySet<string>; readonly
     const exact = new Set<string>(["default"]);
     const patterns: string[] = [];
     for (const f of entry.functions ?? []) exact.add(f.api);
+    for (const c of entry.callbacks ?? []) exact.add(c.function);
     for (const c of entry.clients ?? []) {
       for (const i of c.instances ?? []) exact.add(i);
       for (const p of c.classes ?? []) {

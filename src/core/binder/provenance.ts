@@ -126,7 +126,30 @@ export class Provenance {
     // Method names prefilter cheaply; a plain identifier may be an alias (`generateText as gt`).
     if (name && this.wrappers.has(name)) return this.wrapperCall(call, name);
     const sdk = name && (t.isIdentifier(callee) || this.calleeNames.has(name)) ? this.classifySdkCall(call, callee, name) : undefined;
-    return sdk ?? this.classifyUserFunctionCall(call);
+    const found = sdk ?? this.classifyUserFunctionCall(call);
+    return found && this.mockedSdks().has(found.sdk) ? undefined : found;
+  }
+
+  private mocked: ReadonlySet<string> | undefined;
+
+  /**
+   * SDKs the file replaces by a module mock (`jest.mock("openai", () => …)`, `vi.mock("ai")`,
+   * hoisted to the top of a test file): its calls, and those of the project's code it runs, reach
+   * the test's stand-in, not the API.
+   */
+  private mockedSdks(): ReadonlySet<string> {
+    if (this.mocked) return this.mocked;
+    const t = this.ts;
+    const sdks = new Set<string>();
+    for (const st of this.scopes.sourceFile.statements) {
+      const call = t.isExpressionStatement(st) ? this.constants.skipTrivia(st.expression) : undefined;
+      if (!call || !t.isCallExpression(call) || !t.isPropertyAccessExpression(call.expression) || !t.isIdentifier(call.expression.expression)) continue;
+      const [runner, method] = [call.expression.expression.text, call.expression.name.text];
+      const specifier = call.arguments[0];
+      if ((runner !== "jest" && runner !== "vi") || !["mock", "doMock", "unstable_mockModule"].includes(method) || !specifier || !t.isStringLiteralLike(specifier)) continue;
+      for (const e of this.catalog) if (e.modules.some((m) => moduleMatches(m, specifier.text))) sdks.add(e.sdk);
+    }
+    return (this.mocked = sdks);
   }
 
   /** A call of one of the user's functions whose summary makes LLM calls. */
@@ -454,11 +477,11 @@ export class Provenance {
     }
     if (t.isVariableDeclaration(decl)) {
       if (decl.initializer) return this.valueOf(decl.initializer);
-      return decl.type ? this.valueOfType(decl.type) : undefined;
+      return (decl.type ? this.valueOfType(decl.type) : undefined) ?? this.assignedValue(decl);
     }
     if (t.isBindingElement(decl)) return this.valueOfBindingElement(decl);
     if (t.isParameter(decl)) {
-      return (decl.type ? this.valueOfType(decl.type) : undefined) ?? (decl.initializer ? this.valueOf(decl.initializer) : undefined);
+      return (decl.type ? this.valueOfType(decl.type) : undefined) ?? (decl.initializer ? this.valueOf(decl.initializer) : undefined) ?? this.callbackContext(decl);
     }
     if (t.isPropertyDeclaration(decl)) {
       return (decl.initializer ? this.valueOf(decl.initializer) : undefined) ?? (decl.type ? this.valueOfType(decl.type) : undefined);
@@ -735,8 +758,42 @@ export class Provenance {
     if (t.isVariableDeclaration(holder) && holder.initializer) base = this.valueOf(holder.initializer);
     else if (t.isBindingElement(holder)) base = this.valueOfBindingElement(holder);
     // `({ client }: { client: OpenAI })`: a parameter destructured, by its declared type.
-    else if (t.isParameter(holder) && holder.type) base = this.valueOfType(holder.type);
+    else if (t.isParameter(holder)) base = (holder.type ? this.valueOfType(holder.type) : undefined) ?? this.callbackContext(holder);
     return base ? this.member(base, key, el) : undefined;
+  }
+
+  /**
+   * `let model: M; if (big) model = await getModel(a); else model = await getModel(b);`: a variable
+   * declared without a value is what it is assigned (the first assignment that is a client).
+   */
+  private assignedValue(decl: ts.VariableDeclaration): Value | undefined {
+    const t = this.ts;
+    if (!t.isIdentifier(decl.name)) return undefined;
+    for (const ref of this.scopes.referencesTo(decl, decl.name.text)) {
+      const p = ref.parent;
+      if (!t.isBinaryExpression(p) || p.left !== ref || p.operatorToken.kind !== t.SyntaxKind.EqualsToken) continue;
+      const v = this.valueOf(p.right);
+      if (v) return v;
+    }
+    return undefined;
+  }
+
+  /**
+   * A parameter of a callback that a catalog function calls with its context: `createStep({ execute:
+   * async ({ inputData, mastra }) => … })` of `@mastra/core/workflows` (the catalog's `callbacks`).
+   */
+  private callbackContext(param: ts.ParameterDeclaration): Value | undefined {
+    const t = this.ts;
+    const fn = param.parent;
+    const holder = t.isMethodDeclaration(fn) ? fn : (t.isArrowFunction(fn) || t.isFunctionExpression(fn)) && t.isPropertyAssignment(fn.parent) && fn.parent.initializer === fn ? fn.parent : undefined;
+    const key = holder && (t.isIdentifier(holder.name) || t.isStringLiteral(holder.name)) ? holder.name.text : undefined;
+    const literal = holder?.parent;
+    const call = literal && t.isObjectLiteralExpression(literal) ? literal.parent : undefined;
+    if (key === undefined || !call || !t.isCallExpression(call) || call.arguments[0] !== literal) return undefined;
+    const callee = this.valueOf(call.expression);
+    if (callee?.kind !== "module" || callee.path.length !== 1) return undefined;
+    const context = callee.entry.callbacks?.find((c) => c.function === callee.path[0] && c.property === key);
+    return context ? this.clientOfKind(callee.entry, context.client, undefined, callee, call) : undefined;
   }
 
   /** A parameter, field or return typed with a catalog class (`client: OpenAI`) or an interface that stands for a client. */
@@ -1053,6 +1110,13 @@ export class Provenance {
       if (!path.includes(".") || seeInto) {
         const e = this.argumentAt(call, path);
         if (e) out.push(e);
+        // `create({ ...(body as any), stream: false })`: a key not written may be in an object spread
+        // in that we cannot see into (a request body passed through): its size is the prompt's.
+        else if (seeInto && !opaque.has(index)) {
+          const spread = seeInto.properties.filter(this.ts.isSpreadAssignment).filter((p) => !this.constants.objectLiteral(p.expression));
+          if (spread.length) opaque.add(index);
+          out.push(...spread.map((p) => p.expression));
+        }
       } else if (!opaque.has(index)) {
         opaque.add(index);
         out.push(arg);

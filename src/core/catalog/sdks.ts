@@ -99,6 +99,9 @@ export interface SdkEntry {
   /** Exported functions that send requests (or yield clients). */
   readonly functions?: readonly ApiSpec[];
   readonly clients?: readonly ClientKind[];
+  /** Exported functions that run a callback given as a property of their first argument with a
+   *  context the SDK fills: each parameter of that callback is a client of kind `client`. */
+  readonly callbacks?: readonly { readonly function: string; readonly property: string; readonly client: string }[];
 }
 
 /** A raw HTTP endpoint of an LLM API, recognised in `fetch(url, {body})` and `axios.post(url, body)`. */
@@ -149,6 +152,9 @@ const REFINE_CHAIN_STEPS: StepSpec = { from: [], perElementOf: "0.input_document
 const MASTRA_WINDOW = { from: ["client:memory.options.lastMessages"], default: 10, source: "Mastra's memory sends the thread's last lastMessages messages (10 by default)" };
 const LLAMAINDEX_AGENT_STEPS: StepSpec = { from: [], source: "a LlamaIndex agent loops over tool calls with no step cap (only a timeout)" };
 const MASTRA_STEPS: StepSpec = { from: ["1.maxSteps", "client:defaultOptions.maxSteps"], loopsWith: { argument: "client", options: ["tools"] }, source: "Mastra's default maxSteps is not documented: unbounded unless set" };
+/** `new Agent({ model, tools, maxSteps })` of @voltagent/core 2.9.1 (`agent/agent.ts`): `maxSteps ?? (workspace ? 100 : 5)`, handed to the AI SDK as
+ *  `stepCountIs(maxSteps)` unless a `stopWhen` is given; with no tools, toolkits, sub-agents or workspace the model answers in one step. */
+const VOLTAGENT_STEPS: StepSpec = { from: ["1.maxSteps", "1.stopWhen", "client:maxSteps", "client:stopWhen"], default: 5, loopsWith: { argument: "client", options: ["tools", "toolkits", "subAgents", "workspace"] }, source: "a VoltAgent agent stops after maxSteps steps, 5 by default" };
 const AGENTS_RUN: ApiSpec = { api: "run", prompt: ["1"], instructions: ["0@instructions"], model: "0", steps: { from: ["2.maxTurns"], default: 10, loopsWith: { argument: 0, options: ["tools", "handoffs"], always: ["SandboxAgent"] }, source: "run() takes at most maxTurns turns, 10 by default" }, state: ["2.previousResponseId", "2.conversationId", "2.session"] };
 const RESPONSES_STATE = ["0.previous_response_id", "0.conversation"] as const;
 
@@ -603,12 +609,45 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
         ],
       },
       {
+        // The context a workflow step's or a tool's `execute` is called with (`@mastra/core` 1.x
+        // `workflows/step.ts` ExecuteFunctionParams: `mastra: Mastra`; a tool's second parameter, the first before 1.0).
+        id: "mastra.context",
+        methods: [
+          { api: "mastra.getAgent", prompt: [], yields: "mastra.agent" },
+          { api: "mastra.getAgentById", prompt: [], yields: "mastra.agent" },
+        ],
+      },
+      {
         // `mastra.getAgent("weather")`: an agent registered with the Mastra instance.
         id: "mastra",
         classes: ["Mastra"],
         methods: [
           { api: "getAgent", prompt: [], yields: "mastra.agent" },
           { api: "getAgentById", prompt: [], yields: "mastra.agent" },
+        ],
+      },
+    ],
+    callbacks: [
+      { function: "createStep", property: "execute", client: "mastra.context" },
+      { function: "createTool", property: "execute", client: "mastra.context" },
+    ],
+  },
+  {
+    sdk: "@voltagent/core",
+    modules: ["@voltagent/core"],
+    clients: [
+      {
+        // `generateObject(input, schema, options)` and `streamObject`: one request, no tools.
+        id: "voltagent.agent",
+        classes: ["Agent"],
+        modelFrom: "model",
+        instructionsFrom: ["instructions"],
+        maxTokensFrom: ["maxOutputTokens"],
+        methods: [
+          { api: "generateText", prompt: ["0"], maxTokens: ["1.maxOutputTokens"], steps: VOLTAGENT_STEPS },
+          { api: "streamText", prompt: ["0"], maxTokens: ["1.maxOutputTokens"], steps: VOLTAGENT_STEPS },
+          { api: "generateObject", prompt: ["0"], maxTokens: ["2.maxOutputTokens"] },
+          { api: "streamObject", prompt: ["0"], maxTokens: ["2.maxOutputTokens"] },
         ],
       },
     ],
