@@ -197,13 +197,14 @@ export async function all(patches: string[]) {
       "/p/src/chat.ts": chat,
       "/p/test/jest.test.ts": use(`jest.mock("openai", () => ({ OpenAI: jest.fn() }));`),
       "/p/test/vitest.test.ts": use(`vi.mock("ai");`),
-      "/p/test/real.test.ts": use(`jest.mock("./other");`),
+      // A sub-path the file takes nothing from (openai-agents-js mocks openai/helpers/zod): the client stays real.
+      "/p/test/real.test.ts": use(`jest.mock("./other");\nvi.mock("openai/helpers/zod");`),
     });
     assert.deepEqual(sitesOf(project, "/p/test/jest.test.ts", ["api"]), [{ line: 7, api: "ai generateText" }]);
     assert.deepEqual(sitesOf(project, "/p/test/vitest.test.ts", ["api", "calls"]), [{ line: 6, api: "openai chat.codeReview() → chat.completions.create", calls: "Θ(|patches|)" }]);
     assert.deepEqual(sitesOf(project, "/p/test/real.test.ts", ["api"]), [
-      { line: 6, api: "openai chat.codeReview() → chat.completions.create" },
-      { line: 7, api: "ai generateText" },
+      { line: 7, api: "openai chat.codeReview() → chat.completions.create" },
+      { line: 8, api: "ai generateText" },
     ]);
   });
 });

@@ -147,7 +147,10 @@ export class Provenance {
       const [runner, method] = [call.expression.expression.text, call.expression.name.text];
       const specifier = call.arguments[0];
       if ((runner !== "jest" && runner !== "vi") || !["mock", "doMock", "unstable_mockModule"].includes(method) || !specifier || !t.isStringLiteralLike(specifier)) continue;
-      for (const e of this.catalog) if (e.modules.some((m) => moduleMatches(m, specifier.text))) sdks.add(e.sdk);
+      // The package itself, or a sub-path the file takes values from: `vi.mock("@ai-sdk/harness/utils")`
+      // beside `import { HarnessAgent } from "@ai-sdk/harness/agent"` leaves the agent real.
+      const taken = this.scopes.sourceFile.statements.some((i) => t.isImportDeclaration(i) && !i.importClause?.isTypeOnly && t.isStringLiteralLike(i.moduleSpecifier) && i.moduleSpecifier.text === specifier.text);
+      for (const e of this.catalog) if (e.modules.includes(specifier.text) || (taken && e.modules.some((m) => moduleMatches(m, specifier.text)))) sdks.add(e.sdk);
     }
     return (this.mocked = sdks);
   }
@@ -1101,6 +1104,7 @@ export class Provenance {
   private promptOf(call: ts.CallExpression, paths: readonly string[]): ts.Expression[] {
     const out: ts.Expression[] = [];
     const opaque = new Set<number>();
+    const read = new Map<ts.ObjectLiteralExpression, boolean>();
     for (const path of paths) {
       const index = Number(path.split(".")[0]);
       const arg = call.arguments[index];
@@ -1110,17 +1114,16 @@ export class Provenance {
       if (!path.includes(".") || seeInto) {
         const e = this.argumentAt(call, path);
         if (e) out.push(e);
-        // `create({ ...(body as any), stream: false })`: a key not written may be in an object spread
-        // in that we cannot see into (a request body passed through): its size is the prompt's.
-        else if (seeInto && !opaque.has(index)) {
-          const spread = seeInto.properties.filter(this.ts.isSpreadAssignment).filter((p) => !this.constants.objectLiteral(p.expression));
-          if (spread.length) opaque.add(index);
-          out.push(...spread.map((p) => p.expression));
-        }
+        if (seeInto) read.set(seeInto, (read.get(seeInto) ?? false) || !!e);
       } else if (!opaque.has(index)) {
         opaque.add(index);
         out.push(arg);
       }
+    }
+    // `create({ ...(body as any), stream: false })`: no prompt key written, but an object spread in
+    // that we cannot see into (a request body passed through) holds them: its size is the prompt's.
+    for (const [literal, found] of read) {
+      if (!found) out.push(...literal.properties.filter(this.ts.isSpreadAssignment).filter((p) => !this.constants.objectLiteral(p.expression)).map((p) => p.expression));
     }
     return out;
   }
