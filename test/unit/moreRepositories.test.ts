@@ -46,6 +46,29 @@ export async function thread(n: number) {
 `, [{ calls: "Θ(n)", input: "O(n²)", growth: "output" }]);
   });
 
+  it("a formatter of another module handed the growing posts: the prompt grows with them", () => {
+    // social-media-agent generate-thread-posts.ts: formatBodyPostsForPrompt(bodyPosts) is imported from ../utils.js.
+    const { project } = memoryProject({
+      "/p/utils.ts": `export function formatPosts(posts: string[]): string {\n  return posts.map((p, i) => "<post " + i + ">" + p).join("\\n");\n}\n`,
+      "/p/thread.ts": `import OpenAI from "openai";
+import { formatPosts } from "./utils";
+const client = new OpenAI();
+export async function thread(parts: string[], plan: string) {
+  const posts: string[] = [];
+  for (const part of parts) {
+    const r = await client.chat.completions.create({ model: "gpt-4o", max_tokens: 50, messages: [{ role: "user", content: part + formatPosts(posts) }] });
+    posts.push(r.choices[0]!.message.content ?? "");
+  }
+  await client.chat.completions.create({ model: "gpt-4o", max_tokens: 50, messages: [{ role: "user", content: formatPosts([plan]) }] });
+}
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/thread.ts", ["calls", "input", "growth"]), [
+      { line: 7, calls: "Θ(|parts|)", input: "O(|parts|² + |parts|·|formatPosts()| + |parts|·|part|)", growth: "output" },
+      { line: 10, calls: "Θ(1)", input: "Θ(|formatPosts()|)", growth: "none" },
+    ]);
+  });
+
   it("a counter stepped by a constant (i += 10) loops once per batch, and a numeric counter is no growing text", () => {
     // coderabbit ai-pr-reviewer review.ts: for (let i = 0; i < summaries.length; i += batchSize), batchSize = 10.
     expectSites(`import OpenAI from "openai";
@@ -101,12 +124,18 @@ export const ask = createTool({
   id: "ask",
   execute: async (input: { q: string }, context) => (await context.mastra.getAgent("helper").generate(input.q, { maxSteps: 1 })).text, // @site
 });
+export const aggregate = createStep({
+  id: "aggregate",
+  execute: async ({ mastra }) => (await mastra.getAgentById("reviewer").generate("sum up")).text, // @site
+});
 export const other = someFramework({ execute: async ({ mastra }: any) => mastra.getAgent("x").generate("not Mastra's", { maxSteps: 1 }) });
 declare function someFramework(o: unknown): unknown;
 `, [
       { api: "@mastra/core generate", calls: "Θ(|inputData.files|)", input: "Θ(|inputData.files|·|f|)", growth: "none" },
       { api: "@mastra/core generate", calls: "Θ(1)" },
       { api: "@mastra/core generate", calls: "Θ(1)", input: "Θ(|input.q|)" },
+      // An agent looked up by name: its tools are not known here, so no tool loop is claimed.
+      { api: "@mastra/core generate", calls: "Θ(1)", growth: "none" },
     ]);
   });
 });

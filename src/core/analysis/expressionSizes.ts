@@ -104,7 +104,11 @@ export class ExpressionSizes extends SizePart {
     const local = this.constants.localFunctionOf(e);
     if (local && !this.inProgress.has(local.fn)) return this.inlinedSize(e, local.fn, local.returns, site);
     if (t.isIdentifier(callee) && callee.text === "Array" && e.arguments.length === 0) return ZERO;
-    return this.ctx.sizeSymbol(`${this.loops.baseName(callee)}()`, e, `the result of ${this.ctx.text(e)}, which the analysis does not see into`);
+    const opaque = this.ctx.sizeSymbol(`${this.loops.baseName(callee)}()`, e, `the result of ${this.ctx.text(e)}, which the analysis does not see into`);
+    // A formatter we do not see into (`formatBodyPostsForPrompt(posts)` of another module) handed a
+    // growing array: what it returns grows with it.
+    const growing = e.arguments.filter((a) => !t.isSpreadElement(a) && !t.isFunctionLike(this.constants.skipTrivia(a))).map((a) => this.sizeOf(a, site)).filter((s) => s.growth !== "none");
+    return growing.length ? { ...combine([opaque, ...growing]), tight: false } : opaque;
   }
 
   /** A local builder's result: its returned expression, with each parameter sized as its argument. */

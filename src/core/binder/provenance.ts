@@ -256,6 +256,9 @@ export class Provenance {
     if (spec.when && (!when || (spec.callable && this.toolsAreData(when, client?.kind === "client" ? client.entry : undefined, 0)))) return undefined;
     if (spec.loopsWith) {
       const { argument, options, always = [] } = spec.loopsWith;
+      // An agent looked up by its name (`mastra.getAgent("reviewer")`): whether it has tools is not
+      // known here, so no tool loop is claimed; its one request is counted.
+      if (argument === "client" && client?.kind === "client" && client.config && this.constants.string(client.config) !== undefined) return undefined;
       if (argument === "client" ? client?.kind === "client" && this.configWithout(client.config, options) : this.madeWithout(call.arguments[argument], options, always)) return undefined;
     }
     const compactionOption = spec.compaction && this.argumentAt(call, spec.compaction.option);
