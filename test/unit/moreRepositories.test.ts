@@ -128,6 +128,14 @@ export const aggregate = createStep({
   id: "aggregate",
   execute: async ({ mastra }) => (await mastra.getAgentById("reviewer").generate("sum up")).text, // @site
 });
+export const committee = (agentId: string) => createStep({
+  id: agentId,
+  execute: async ({ mastra }) => (await mastra?.getAgent(agentId).generate("review")).text, // @site
+});
+export const capped = createStep({
+  id: "capped",
+  execute: async ({ mastra }) => (await mastra.getAgent("researcher").generate("dig", { maxSteps: 4 })).text, // @site
+});
 export const other = someFramework({ execute: async ({ mastra }: any) => mastra.getAgent("x").generate("not Mastra's", { maxSteps: 1 }) });
 declare function someFramework(o: unknown): unknown;
 `, [
@@ -136,6 +144,9 @@ declare function someFramework(o: unknown): unknown;
       { api: "@mastra/core generate", calls: "Θ(1)", input: "Θ(|input.q|)" },
       // An agent looked up by name: its tools are not known here, so no tool loop is claimed.
       { api: "@mastra/core generate", calls: "Θ(1)", growth: "none" },
+      { api: "@mastra/core generate", calls: "Θ(1)", growth: "none" },
+      // …unless the call caps its steps: it means a tool loop.
+      { api: "@mastra/core generate", calls: "O(steps[<top level>/generate])", growth: "output" },
     ]);
   });
 });

@@ -11,7 +11,7 @@ export type Value =
   /** An import of a catalog module, and the member path taken from it. */
   | { readonly kind: "module"; readonly entry: SdkEntry; readonly path: readonly string[] }
   /** A client (an instance of a catalog class), the member path taken from it, and how it was made. */
-  | { readonly kind: "client"; readonly entry: SdkEntry; readonly client: ClientKind; readonly path: readonly string[]; readonly config?: ts.Expression; readonly parent?: Value; readonly origin?: ts.Node; readonly settings?: ClientSettings }
+  | { readonly kind: "client"; readonly entry: SdkEntry; readonly client: ClientKind; readonly path: readonly string[]; readonly config?: ts.Expression; readonly parent?: Value; readonly origin?: ts.Node; readonly settings?: ClientSettings; /** Looked up by its name (`mastra.getAgent("x")`): how it was made is not known here. */ readonly byName?: true }
   /** A function that returns a client (`getClient()`, `this.client()`): calling it yields `returns`. */
   | { readonly kind: "factory"; readonly returns: Value }
   /**
@@ -256,9 +256,10 @@ export class Provenance {
     if (spec.when && (!when || (spec.callable && this.toolsAreData(when, client?.kind === "client" ? client.entry : undefined, 0)))) return undefined;
     if (spec.loopsWith) {
       const { argument, options, always = [] } = spec.loopsWith;
-      // An agent looked up by its name (`mastra.getAgent("reviewer")`): whether it has tools is not
-      // known here, so no tool loop is claimed; its one request is counted.
-      if (argument === "client" && client?.kind === "client" && client.config && this.constants.string(client.config) !== undefined) return undefined;
+      // An agent looked up by its name (`mastra.getAgent("reviewer")`, `getAgent(agentId)`): whether it
+      // has tools is not known here, so no tool loop is claimed (its one request is counted) unless
+      // the call itself caps the steps (`{ maxSteps: 5 }`).
+      if (argument === "client" && client?.kind === "client" && client.byName && !spec.from.some((p) => !p.startsWith("client:") && this.argumentAt(call, p))) return undefined;
       if (argument === "client" ? client?.kind === "client" && this.configWithout(client.config, options) : this.madeWithout(call.arguments[argument], options, always)) return undefined;
     }
     const compactionOption = spec.compaction && this.argumentAt(call, spec.compaction.option);
@@ -440,7 +441,10 @@ export class Provenance {
       if (base.kind === "factory") return base.returns;
       if (base.kind === "typed") return base.member !== undefined ? this.typedMember(base.type, base.member, true, e) : undefined;
       const spec = this.apiOf(base);
-      if (spec?.yields) return this.clientOfKind(base.entry, spec.yields, e.arguments[0], base, e);
+      if (spec?.yields) {
+        const yielded = this.clientOfKind(base.entry, spec.yields, spec.byName ? undefined : e.arguments[0], base, e);
+        return yielded?.kind === "client" && spec.byName ? { ...yielded, byName: true } : yielded;
+      }
       return undefined;
     }
     if (t.isBinaryExpression(e) && (e.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === t.SyntaxKind.BarBarToken)) {

@@ -15,6 +15,8 @@ export interface ApiSpec {
   readonly maxTokens?: readonly string[];
   /** When set, the call sends nothing: it yields a client of this kind (a chat session, a model handle). */
   readonly yields?: string;
+  /** The client yielded is one registered elsewhere and looked up by name (`mastra.getAgent("x")`): its construction is not known. */
+  readonly byName?: true;
   /** The SDK loops inside this one call (a multi-step tool loop): how many requests it sends. */
   readonly steps?: StepSpec;
   /**
@@ -613,8 +615,8 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
         // `workflows/step.ts` ExecuteFunctionParams: `mastra: Mastra`; a tool's second parameter, the first before 1.0).
         id: "mastra.context",
         methods: [
-          { api: "mastra.getAgent", prompt: [], yields: "mastra.agent" },
-          { api: "mastra.getAgentById", prompt: [], yields: "mastra.agent" },
+          { api: "mastra.getAgent", prompt: [], yields: "mastra.agent", byName: true },
+          { api: "mastra.getAgentById", prompt: [], yields: "mastra.agent", byName: true },
         ],
       },
       {
@@ -622,8 +624,8 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
         id: "mastra",
         classes: ["Mastra"],
         methods: [
-          { api: "getAgent", prompt: [], yields: "mastra.agent" },
-          { api: "getAgentById", prompt: [], yields: "mastra.agent" },
+          { api: "getAgent", prompt: [], yields: "mastra.agent", byName: true },
+          { api: "getAgentById", prompt: [], yields: "mastra.agent", byName: true },
         ],
       },
     ],
