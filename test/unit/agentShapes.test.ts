@@ -522,14 +522,72 @@ export async function run(docs: { pageContent: string }[]) {
     ]);
   });
 
-  it("a LangGraph StateGraph compiled and invoked runs up to recursionLimit steps", () => {
+  it("a LangGraph StateGraph with a cycle, compiled and invoked, runs up to recursionLimit steps", () => {
     expectSites(`import { StateGraph, START, END } from "@langchain/langgraph";
-export async function run(State: any, call: any, input: string) {
-  const graph = new StateGraph(State).addNode("agent", call).addEdge(START, "agent").addEdge("agent", END).compile();
+export async function run(State: any, call: any, tools: any, route: any, input: string) {
+  const graph = new StateGraph(State).addNode("agent", call).addNode("tools", tools).addEdge(START, "agent").addConditionalEdges("agent", route, ["tools", END]).addEdge("tools", "agent").compile();
   await graph.invoke({ messages: [input] }); // @site
   await graph.invoke({ messages: [input] }, { recursionLimit: 5 }); // @site
 }
 `, [{ calls: "O(steps[run/invoke])", api: "@langchain invoke" }, { calls: "O(steps[run/invoke#2])" }]);
+  });
+
+  it("a LangGraph pipeline (edges with no cycle) runs each node once: its invoke is no agent loop", () => {
+    expectSites(`import { StateGraph, START, END } from "@langchain/langgraph";
+const a = async (s: any) => s;
+async function b(s: any) { return s; }
+export async function run(State: any, check: any, input: string) {
+  const chained = new StateGraph(State).addNode("agent", a).addEdge(START, "agent").addEdge("agent", END).compile();
+  await chained.invoke({ messages: [input] }); // @site
+  const builder = new StateGraph(State);
+  builder.addNode("draft", a).addNode("review", b, { input: State });
+  builder.addEdge(START, "draft");
+  builder.addConditionalEdges("draft", check, { ok: "review", stop: END });
+  builder.addEdge("review", END);
+  const graph = builder.compile();
+  await graph.invoke({ messages: [input] }); // @site
+}
+`, [{ calls: "Θ(1)", api: "@langchain invoke" }, { calls: "Θ(1)" }]);
+  });
+
+  it("a LangGraph pipeline compiled in another module: its invoke in a loop is one pass per element, a cyclic one keeps its steps", () => {
+    const { project } = memoryProject({
+      "/p/graphs.ts": `import { StateGraph, START, END } from "@langchain/langgraph";
+const builder = new StateGraph({} as any).addNode("verify", async (s: any) => s).addEdge(START, "verify").addEdge("verify", END);
+export const pipeline = builder.compile();
+export const agent = new StateGraph({} as any).addNode("agent", async (s: any) => s).addEdge(START, "agent").addEdge("agent", "agent").compile();
+`,
+      "/p/use.ts": `import { pipeline, agent } from "./graphs";
+export async function each(posts: string[]) {
+  for (const post of posts) await pipeline.invoke({ post });
+  for (const post of posts) await agent.invoke({ post });
+}
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/use.ts", ["calls"]), [
+      { line: 3, calls: "Θ(|posts|)" },
+      { line: 4, calls: "O(|posts|·steps[each/invoke#2])" },
+    ]);
+  });
+
+  it("a LangGraph graph whose edges are not all stated keeps the recursionLimit loop", () => {
+    expectSites(`import { StateGraph, START, END } from "@langchain/langgraph";
+const a = async (s: any) => s;
+async function b(s: any) { return s; }
+export async function run(State: any, route: any, extend: (g: any) => void, sub: any, input: string) {
+  const open = new StateGraph(State).addNode("agent", a).addEdge(START, "agent").addConditionalEdges("agent", route).compile();
+  await open.invoke({ messages: [input] }); // @site
+  const builder = new StateGraph(State).addNode("agent", a).addEdge(START, "agent").addEdge("agent", END);
+  extend(builder);
+  await builder.compile().invoke({ messages: [input] }); // @site
+  const routed = new StateGraph(State).addNode("agent", a, { ends: ["agent", END] }).addEdge(START, "agent").compile();
+  await routed.invoke({ messages: [input] }); // @site
+  const nested = new StateGraph(State).addNode("agent", sub).addEdge(START, "agent").addEdge("agent", END).compile();
+  await nested.invoke({ messages: [input] }); // @site
+  const seq = new StateGraph(State).addSequence([["a", a], ["b", b]]).addEdge(START, "a").addEdge("b", "a").compile();
+  await seq.invoke({ messages: [input] }); // @site
+}
+`, [{ calls: "O(steps[run/invoke])" }, { calls: "O(steps[run/invoke#2])" }, { calls: "O(steps[run/invoke#3])" }, { calls: "O(steps[run/invoke#4])" }, { calls: "O(steps[run/invoke#5])" }]);
   });
 
   it("a LangGraph Send fan-out runs its node once per element; a node added without one does not loop", () => {

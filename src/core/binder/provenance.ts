@@ -5,6 +5,7 @@ import type * as ts from "typescript";
 import { ASSIGNED_CHAIN, ASSIGNED_CHAIN_STEPS, exportMatches, moduleMatches, type ApiSpec, type ClientKind, type EndpointSpec, type SdkEntry, type StepSpec } from "../catalog/sdks";
 import type { Summary } from "../analysis/summary";
 import type { Constants } from "./constants";
+import { compiledGraphIsAcyclic } from "./graphShape";
 import type { Scopes, TS } from "./scopes";
 
 export type Value =
@@ -49,6 +50,8 @@ export interface ExportedClient {
   readonly factory: boolean;
   /** Step caps its construction states (`stopWhen: stepCountIs(8)`), by the catalog's `client:` path, with the text and place they are written at. */
   readonly caps?: readonly StatedCap[];
+  /** A compiled LangGraph graph whose builder calls show no cycle (graphShape.ts). */
+  readonly acyclicGraph?: true;
 }
 
 /** A step cap read in the module that made a client: its value, and `stopWhen: stepCountIs(8) at agent.ts:7`. */
@@ -64,6 +67,7 @@ interface ClientSettings {
   readonly maxTokens?: ts.Expression;
   readonly window?: number;
   readonly caps?: readonly StatedCap[];
+  readonly acyclicGraph?: true;
 }
 
 export interface LlmCall {
@@ -248,6 +252,7 @@ export class Provenance {
       const option = this.argumentAt(client.origin, spec.unless.path);
       if (option ? this.literalText(option) === spec.unless.equals : spec.unless.orAbsent) return undefined;
     }
+    if (spec.unlessAcyclicGraph && client?.kind === "client" && this.isAcyclicGraph(client)) return undefined;
     if (spec.perElementOf) {
       const elements = this.argumentAt(call, spec.perElementOf);
       return elements ? { spec, elements } : undefined;
@@ -660,6 +665,7 @@ export class Provenance {
       ...(found.maxTokens !== undefined ? { maxTokens: f.createNumericLiteral(found.maxTokens) } : {}),
       ...(found.window !== undefined ? { window: found.window } : {}),
       ...(found.caps?.length ? { caps: found.caps } : {}),
+      ...(found.acyclicGraph ? { acyclicGraph: true as const } : {}),
     };
     const client: Value = { kind: "client", entry: found.entry, client: found.client, path: found.path, origin: at, settings };
     return found.factory ? { kind: "factory", returns: client } : client;
@@ -719,7 +725,13 @@ export class Provenance {
     const maxTokens = this.constants.number(this.clientSetting(client, "maxTokens"));
     const window = client.client.methods.map((m) => this.configuredWindow(client, m)).find((w) => w !== undefined);
     const caps = this.statedCaps(client);
-    return { entry: client.entry, client: client.client, path: client.path, factory: v!.kind === "factory", ...(model !== null ? { model } : {}), ...(maxTokens !== undefined ? { maxTokens } : {}), ...(window !== undefined ? { window } : {}), ...(caps.length ? { caps } : {}) };
+    const acyclic = client.client.methods.some((m) => m.steps?.unlessAcyclicGraph) && this.isAcyclicGraph(client);
+    return { entry: client.entry, client: client.client, path: client.path, factory: v!.kind === "factory", ...(model !== null ? { model } : {}), ...(maxTokens !== undefined ? { maxTokens } : {}), ...(window !== undefined ? { window } : {}), ...(caps.length ? { caps } : {}), ...(acyclic ? { acyclicGraph: true as const } : {}) };
+  }
+
+  /** A compiled graph built here with no cycle, or one another module said so of. */
+  private isAcyclicGraph(client: Extract<Value, { kind: "client" }>): boolean {
+    return !!client.settings?.acyclicGraph || (!!client.origin && compiledGraphIsAcyclic(this.ts, this.scopes, this.constants, client.origin, (e) => this.valueOf(e)?.kind === "client"));
   }
 
   /** The step caps a client's construction states as numbers, for the catalog's `client:` paths of its methods (a client another module made carries them). */

@@ -58,6 +58,8 @@ export interface StepSpec {
   readonly loopsWith?: { readonly argument: number | "client"; readonly options: readonly string[]; readonly always?: readonly string[] };
   /** Where the default comes from, for the derivation. */
   readonly source: string;
+  /** No loop when the client is a compiled graph whose builder calls show no cycle (a pipeline runs each node once). */
+  readonly unlessAcyclicGraph?: true;
   /**
    * The SDK loops over the elements of this argument path (a chain's documents): one request per
    * element, each with that element and one earlier answer (a running summary), instead of a
@@ -130,7 +132,7 @@ const AGENT_UI_STREAM = (api: string): ApiSpec => ({ api, prompt: ["0.uiMessages
 const RUN_TOOLS: StepSpec = { from: ["1.maxChatCompletions"], default: 10, source: "runTools sends at most maxChatCompletions requests, 10 by default" };
 const AI_STEPS: StepSpec = { from: ["0.stopWhen", "0.maxSteps"], default: 1, source: "the AI SDK stops after one step unless stopWhen (maxSteps before v5) allows more" };
 const AGENT_STEPS: StepSpec = { from: ["0.stopWhen", "client:stopWhen"], default: 20, source: "ToolLoopAgent stops after 20 steps by default" };
-const LANGGRAPH_STEPS: StepSpec = { from: ["1.recursionLimit"], default: 25, source: "a LangGraph agent stops at recursionLimit, 25 by default" };
+const LANGGRAPH_STEPS: StepSpec = { from: ["1.recursionLimit"], default: 25, source: "a LangGraph agent stops at recursionLimit, 25 by default", unlessAcyclicGraph: true };
 const GEMINI_AFC: StepSpec = { from: ["0.config.automaticFunctionCalling.maximumRemoteCalls"], default: 10, when: "0.config.tools", callable: true, source: "automatic function calling makes at most maximumRemoteCalls requests, 10 by default" };
 /** An agent made by createAgent / createReactAgent without tools answers in one model call. */
 const LANGCHAIN_AGENT_STEPS: StepSpec = { ...LANGGRAPH_STEPS, loopsWith: { argument: "client", options: ["tools"] } };
