@@ -194,6 +194,16 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4o-mini", bound: "exact" }],
   },
   {
+    name: "two functions calling each other with a counter one smaller each round (issue 17)",
+    file: "test/fixtures/execution/mutual-recursion.ts",
+    fn: "interview",
+    args: [list(5, 30), 3],
+    assume: { "|questions|": 5, "|q|": 30, rounds: 3 },
+    outputs: { "gpt-4o-mini": reply(30) },
+    // Both functions' requests, attributed to the driver's loop (the site that counts the rounds).
+    sites: [{ model: "gpt-4o-mini", frame: "outer", bound: "exact" }],
+  },
+  {
     name: "a Mastra agent's instructions with every generate (no tools: one request each)",
     file: "test/fixtures/execution/mastra-instructions.ts",
     fn: "reviewAll",

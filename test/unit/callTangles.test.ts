@@ -4,6 +4,8 @@ import * as assert from "node:assert/strict";
 import * as ts from "typescript";
 import { FileAnalyzer } from "../../src/core/analysis/fileAnalyzer";
 import { analyze, summary } from "./analyze";
+import { formatCount } from "../../src/core/algebra/countText";
+import { costClass } from "../../src/core/report/costClass";
 import { callTangle } from "./generatedPrograms";
 
 function analyzer(code: string): FileAnalyzer {
@@ -41,7 +43,7 @@ export async function c(xs: string[], q: string) {
       [5, "a", "unknown"],
       [11, "c", "unknown"],
     ]);
-    const reason = "functions that call each other (b, a) with LLM costs that grow on every pass: a recursion of no recognised shape";
+    const reason = "functions that call each other (b ↔ a): no argument is passed round them one smaller each time, so nothing in the code bounds how often they run";
     assert.deepEqual(findings[1]!.calls, { kind: "unknown", reason });
     assert.equal(findings[2]!.explanation.at(-1), `a() (case.ts:3): ${reason}`);
   });
@@ -64,5 +66,100 @@ export async function all(qs: string[]) {
       [6, "ask", "O(1)"],
       [9, "all", "O(|qs|)"],
     ]);
+  });
+
+  it("two functions handing a counter round, one smaller each time, with a base case: counter rounds of both calls (exact)", () => {
+    const code = `import OpenAI from "openai";
+const client = new OpenAI();
+export async function ask(q: string, left: number): Promise<void> {
+  if (left <= 0) return;
+  await client.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 20, messages: [{ role: "user", content: q }] });
+  await follow(q, left);
+}
+async function follow(q: string, left: number): Promise<void> {
+  await client.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 20, messages: [{ role: "user", content: "Go on: " + q }] });
+  await ask(q, left - 1);
+}
+export async function all(questions: string[]) {
+  for (const q of questions) await ask(q, 3);
+}
+`;
+    const findings = analyze(code);
+    assert.deepEqual(findings.map((f) => [f.line, f.functionName, summary(f).calls, summary(f).input]), [
+      [5, "ask", "Θ(1)", "Θ(|q|)"],
+      [9, "follow", "Θ(1)", "Θ(|q|)"],
+      [13, "all", "Θ(|questions|)", "Θ(|questions|·|q|)"],
+    ]);
+    const loop = findings[2]!;
+    // 3 rounds of two requests each (follow's prompt is "Go on: " + q: 4 tokens more).
+    assert.equal(formatCount(loop.counts!.calls, loop.rank), "6·|questions|");
+    assert.equal(formatCount(loop.counts!.input, loop.rank), "6·|questions|·|q| + 12·|questions|");
+    assert.ok(loop.explanation.includes("  at most left rounds of ask ↔ follow: left − 1 each round; each round as one invocation of ask with the calls back into them left out"), loop.explanation.join("\n"));
+  });
+
+  it("methods stepping a counter capped by a constant (Math.min(turns, MAX_TURNS)), the history growing each round: quadratic in the rounds and in the questions", () => {
+    const code = `import OpenAI from "openai";
+const client = new OpenAI();
+const MAX_TURNS = 4;
+export class Session {
+  private history: { role: "user" | "assistant"; content: string }[] = [];
+  async send(q: string, turns: number = MAX_TURNS): Promise<void> {
+    const bounded = Math.min(turns, MAX_TURNS);
+    await this.turn(q, bounded);
+  }
+  private async turn(q: string, bounded: number): Promise<void> {
+    if (!bounded) return;
+    this.history.push({ role: "user", content: q });
+    const r = await client.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 20, messages: this.history });
+    this.history.push({ role: "assistant", content: r.choices[0]?.message.content ?? "" });
+    await this.send("Please continue.", bounded - 1);
+  }
+}
+export async function chat(s: Session, questions: string[]) {
+  for (const q of questions) await s.send(q);
+}
+`;
+    const findings = analyze(code);
+    const loop = findings.find((f) => f.line === 19)!;
+    // Question j's rounds re-send what the j earlier questions' rounds added: Σ ≈ |questions|²·rounds².
+    assert.deepEqual([summary(loop).calls, summary(loop).input], ["O(|questions|·rounds[Session.send])", "O(|questions|²·rounds[Session.send]²·|q|)"]);
+    assert.equal(costClass(loop), "cubic+");
+    const rounds = loop.symbols.find((x) => x.name === "rounds[Session.send]")!;
+    assert.deepEqual([rounds.kind, rounds.value, rounds.line], ["count", 4, 7]);
+    assert.ok(loop.explanation.includes("  at most MAX_TURNS = 4 rounds of Session.send ↔ Session.turn: bounded − 1 each round, and Session.send once more before it stops; each round as one invocation of Session.send with the calls back into them left out"), loop.explanation.join("\n"));
+  });
+
+  it("a counted tangle that one invocation may re-enter twice, or that calls itself with no base case on the way, stays unknown and says why", () => {
+    const head = `import OpenAI from "openai";
+const client = new OpenAI();
+`;
+    const twice = `${head}export async function send(q: string, turns: number): Promise<void> {
+  await turn(q, turns);
+  if (q.length > 3) await send(q, turns - 1);
+}
+async function turn(q: string, turns: number): Promise<void> {
+  if (!turns) return;
+  await client.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 20, messages: [{ role: "user", content: q }] });
+  await send(q, turns - 1);
+}
+export async function all(qs: string[]) {
+  for (const q of qs) await send(q, 5);
+}
+`;
+    const loop = analyze(twice).find((f) => f.line === 13)!;
+    assert.deepEqual(loop.calls, { kind: "unknown", reason: "functions that call each other (turn ↔ send): send may call turn (line 4) and then send (line 5) in one invocation: each round may start two, so the rounds multiply (up to 2 to the counter's power)" });
+    const noBase = `${head}export async function send(q: string, turns: number): Promise<void> {
+  await client.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 20, messages: [{ role: "user", content: q }] });
+  return relay(q, turns);
+}
+async function relay(q: string, turns: number): Promise<void> {
+  return send(q, turns - 1);
+}
+export async function all(qs: string[]) {
+  for (const q of qs) await send(q, 5);
+}
+`;
+    const open = analyze(noBase).find((f) => f.line === 11)!;
+    assert.deepEqual(open.calls, { kind: "unknown", reason: "functions that call each other (relay ↔ send): a cycle of calls but no function on that cycle stops when the counter reaches 0 (an early return on it), so nothing in the code bounds how often it runs" });
   });
 });

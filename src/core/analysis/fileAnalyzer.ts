@@ -8,14 +8,15 @@ import { Provenance, type DeclaredTypes, type ExportedClient, type LlmCall, type
 import { Scopes, type TS } from "../binder/scopes";
 import { ENDPOINT_CATALOG, SDK_CATALOG, catalogCalleeNames, moduleMatches, type SdkEntry } from "../catalog/sdks";
 import { countPolys, mapCounts, type AnalysisOptions, type Finding } from "../model";
-import { SymbolTable, rankBy } from "../symbols";
+import { SymbolTable, rankBy, type SymbolInfo } from "../symbols";
 import { Callees, type Callee } from "./callees";
 import { CallSites, passedNote, type SiteBounds } from "./callSite";
 import { Loops } from "./loops";
 import { solveRecursion, type SiteSolver } from "./recursion";
+import { countedTangle } from "./countedTangle";
 import { Sizes } from "./sizes";
 import { factsOf, strongerGrowth, type Growth } from "./sizeValues";
-import { MAX_REACHES, qualifiedSymbol, renameSymbols, summaryParams, type Summary, type SummaryParam } from "./summary";
+import { MAX_REACHES, qualifiedSymbol, renameSymbols, substitute, summaryParams, type Summary, type SummaryParam } from "./summary";
 import { lineRef } from "../lineRefs";
 import { functionNameOf } from "./functionName";
 import { exits, isWithin } from "./controlFlow";
@@ -117,6 +118,12 @@ export class FileAnalyzer {
   /** While a tangle is solved again: each member's summary from the previous pass, for the calls back into it. */
   private previousPass: ReadonlyMap<ts.Node, Summary | undefined> | undefined;
   private calleesSummarised = false;
+  /** Why a function calling itself has no recurrence (solveRecursion's reason), while it may be a tangle's member. */
+  private readonly selfRecursionReasons = new Map<ts.Node, string>();
+  /** The name each function was summarised under (a tangle's members are named in its derivation). */
+  private readonly names = new Map<ts.Node, string>();
+  /** While a counted tangle's round is priced: its members, whose calls of themselves are rounds, not recurrences. */
+  private roundMembers: ReadonlySet<ts.Node> | undefined;
   /** Functions found calling themselves while their summary was being made. */
   private readonly recursive = new Set<ts.Node>();
   /** What a recursive function returns, while its recurrence is being set up. */
@@ -748,6 +755,7 @@ export class FileAnalyzer {
   summaryOf(fn: ts.SignatureDeclaration, name: string): Summary | undefined {
     const memo = this.summaries.get(fn);
     if (memo !== undefined) return memo ?? undefined;
+    this.names.set(fn, name);
     const solved = this.solving.get(fn);
     if (solved) {
       // It leans on a summary still being made: an answer that used it is not kept either.
@@ -770,10 +778,13 @@ export class FileAnalyzer {
       this.solving.set(fn, { summary, low: frame.low });
       return summary;
     }
-    // The root of a tangle: solve it again with each pass's summaries for the calls back into it,
-    // until they no longer change.
+    // The root of a tangle: a recursion counted by an argument handed round it is priced by rounds;
+    // else it is solved again with each pass's summaries for the calls back into it, until they no
+    // longer change.
     let pass = this.componentOf(fn, summary, depth);
-    for (let i = 1; pass.size > 1 && i < TANGLE_PASSES && !this.previousPass; i++) {
+    const counted = pass.size > 1 && !this.previousPass ? this.solveCountedTangle(fn, pass, depth) : undefined;
+    if (counted?.kind === "solved") pass = counted.pass;
+    for (let i = 1; counted?.kind !== "solved" && pass.size > 1 && i < TANGLE_PASSES && !this.previousPass; i++) {
       this.previousPass = pass;
       try {
         summary = this.summaryPass(fn, name).summary;
@@ -784,12 +795,95 @@ export class FileAnalyzer {
       const settled = sameSummaries(pass, next);
       pass = next;
       if (settled) break;
-      if (i === TANGLE_PASSES - 1) pass = widenTangle(pass);
+      if (i === TANGLE_PASSES - 1) pass = widenTangle(pass, counted?.kind === "unknown" ? counted.reason : undefined);
     }
+    // A member calling itself as well is no recurrence of its own shape: the tangle's reason says why it is not bounded.
+    if (counted?.kind === "unknown") pass = new Map([...pass].map(([m, s]) => [m, s?.unknown !== undefined && s.unknown === this.selfRecursionReasons.get(m) ? { ...s, unknown: counted.reason } : s]));
     summary = pass.get(fn) ?? summary;
     const external = (this.external?.provisional?.() ?? 0) !== externalBefore;
     for (const [member, s] of pass) if (!external) this.summaries.set(member, s ?? null);
     return summary;
+  }
+
+  /**
+   * A tangle whose members hand a counter round, one smaller each time (countedTangle.ts): one
+   * round is priced as the root with every call back into the tangle counting nothing, the root
+   * costs that times the rounds, and a last pass prices the other members with the root's total
+   * for their calls back into it (upper bounds: they enter the rounds part-way).
+   */
+  private solveCountedTangle(first: ts.SignatureDeclaration, pass: ReadonlyMap<ts.Node, Summary | undefined>, depth: number): { kind: "solved"; pass: Map<ts.Node, Summary | undefined> } | { kind: "unknown"; reason: string } {
+    const t = this.tsm;
+    const members = [...pass.keys()].flatMap((fn) => (t.isFunctionLike(fn) ? [{ fn: fn as ts.SignatureDeclaration, name: this.names.get(fn) ?? functionNameOf(t, fn) }] : []));
+    const memberOf = (call: ts.CallExpression): ts.Node | undefined => {
+      const c = this.callees.of(call);
+      return c?.kind === "local" ? c.fn : undefined;
+    };
+    const shape = countedTangle(t, this.scopes, this.constants, this.loops, memberOf, members, first, (call) => !pass.has(memberOf(call) as ts.Node) && !!this.classify(call), (fn) => isEntry(t, fn));
+    if (shape.kind === "unknown") return shape;
+    const { fn: root, name } = shape.root;
+    const names = [name, ...members.filter((m) => m.fn !== root).map((m) => m.name)].join(" ↔ ");
+
+    this.roundMembers = new Set(pass.keys());
+    // A call whose classification led here (a member's call of another) is priced again within the rounds.
+    const classifying = [...this.classifying];
+    this.classifying.clear();
+    try {
+      this.previousPass = new Map();
+      let round: Summary | undefined;
+      try {
+        round = this.summaryPass(root, name).summary;
+      } finally {
+        this.componentOf(root, undefined, depth);
+      }
+      if (!round) return { kind: "unknown", reason: `functions that call each other (${names}) with no LLM call in a round` };
+      const cap = this.loops.count(shape.cap);
+      const value = cap.trip.isConstant() ? cap.trip.constantValue() : undefined;
+      const capName = value !== undefined ? constantName(t, this.constants, shape.cap) : undefined;
+      const capText = value !== undefined ? (capName ? `${capName} = ${value}` : String(value)) : cap.text;
+      const origin = `the rounds of ${names}: at most ${capText} (${shape.step} each round)`;
+      const info: SymbolInfo = value !== undefined ? { name: `rounds[${name}]`, kind: "count", line: this.lineOf(shape.cap), origin, value } : { name: cap.text, kind: "count", line: this.lineOf(shape.cap), origin };
+      const R = value !== undefined ? Poly.symbol(info.name) : cap.trip;
+      const times = shape.baseFirst ? R : R.add(Poly.one);
+      // A history the members' class keeps (calls[X]: earlier invocations on the instance) grows by
+      // one invocation a round, and each earlier invocation from outside ran its rounds too: round i
+      // sees calls[X]·rounds + i, at most (calls[X] + 1)·rounds.
+      const grown = new Map(round.symbols.filter((s) => s.name.startsWith("calls[")).map((s) => [s.name, Poly.symbol(s.name).add(Poly.one).mul(times)]));
+      const mul = (p: Poly): Poly => times.mul(substitute(p, grown));
+      const exact = shape.exact && cap.exact && grown.size === 0;
+      const { counts: perRound, ...rest } = round;
+      const derivation = `at most ${capText} rounds of ${names}: ${shape.step} each round${shape.baseFirst ? "" : `, and ${name} once more before it stops`}; each round as one invocation of ${name} with the calls back into them left out`;
+      const total: Summary = {
+        ...rest,
+        calls: mul(round.calls),
+        input: mul(round.input),
+        output: mul(round.output),
+        generation: mul(round.generation),
+        span: mul(round.span),
+        tight: round.tight && exact,
+        callsTight: round.callsTight && exact,
+        explanation: [...round.explanation, derivation],
+        symbols: [...round.symbols.filter((s) => s.name !== info.name), info],
+        ...(perRound && exact ? { counts: mapCounts(perRound, mul) } : {}),
+      };
+      // The other members, with the root's total for their calls back into it.
+      this.previousPass = new Map([[root, total]]);
+      try {
+        this.summaryPass(root, name);
+      } finally {
+        this.previousPass = undefined;
+      }
+      const out = this.componentOf(root, total, depth);
+      for (const [fn, s] of out) {
+        if (fn === root || !s) continue;
+        const { counts: _exactPerInvocation, ...upper } = s;
+        out.set(fn, { ...upper, tight: false, callsTight: false });
+      }
+      return { kind: "solved", pass: out };
+    } finally {
+      this.roundMembers = undefined;
+      this.previousPass = undefined;
+      for (const c of classifying) this.classifying.add(c);
+    }
   }
 
   /** One summary made on the stack of those under way. */
@@ -859,7 +953,7 @@ export class FileAnalyzer {
       if (t.isCallExpression(n) && this.loops.enclosingFunction(n) === fn) {
         const llm = this.classify(n);
         if (llm) sites.push({ llm, bounds: this.sites.bounds(llm, this.modelName(llm)) });
-        else if (this.isSelfCall(n, fn)) selfCalls.push(n);
+        else if (!this.roundMembers?.has(fn) && this.isSelfCall(n, fn)) selfCalls.push(n);
       }
       // A nested function of its own (not a callback run by a call here) has its own summary: its
       // calls are not this function's, and walking it from every enclosing function is quadratic.
@@ -867,7 +961,7 @@ export class FileAnalyzer {
       t.forEachChild(n, visit);
     };
     visit(body);
-    if (this.recursive.has(fn) && selfCalls.length === 0) selfCalls.push(...this.findSelfCalls(body, fn));
+    if (this.recursive.has(fn) && !this.roundMembers?.has(fn) && selfCalls.length === 0) selfCalls.push(...this.findSelfCalls(body, fn));
     if (sites.length === 0) return undefined;
     if (selfCalls.length) {
       // The sites' inputs may hold what the recursive calls return: size them again with that known.
@@ -907,7 +1001,10 @@ export class FileAnalyzer {
     let counts: SiteBounds["counts"] = selfCalls.length ? undefined : { calls: counted((c) => c.calls, (b) => b.calls), input: counted((c) => c.input, (b) => b.inputTokens), output: counted((c) => c.output, (b) => b.outputTokens), generation: counted((c) => c.generation, (b) => b.generationCost) };
     if (selfCalls.length && !unknown) {
       const solved = solveRecursion(this.tsm, this.scopes, this.constants, this.loops, this.symbols, fn, selfCalls, sites, polys);
-      if (solved.kind === "unknown") unknown = solved.reason;
+      if (solved.kind === "unknown") {
+        unknown = solved.reason;
+        this.selfRecursionReasons.set(fn, solved.reason);
+      }
       else {
         for (const s of sites) this.recurrences.set(s.llm.node, solved.site);
         polys = solved.polys;
@@ -1228,10 +1325,10 @@ function sameSummaries(a: ReadonlyMap<ts.Node, Summary | undefined>, b: Readonly
 }
 
 /** A tangle whose costs still grow from pass to pass: its functions call each other without a shape that bounds the recursion. */
-function widenTangle(pass: ReadonlyMap<ts.Node, Summary | undefined>): Map<ts.Node, Summary | undefined> {
+function widenTangle(pass: ReadonlyMap<ts.Node, Summary | undefined>, why?: string): Map<ts.Node, Summary | undefined> {
   const names = [...pass.values()].flatMap((s) => (s ? [s.name] : []));
   const shown = names.length > 4 ? `${names.slice(0, 4).join(", ")} and ${names.length - 4} more` : names.join(", ");
-  const reason = `functions that call each other (${shown}) with LLM costs that grow on every pass: a recursion of no recognised shape`;
+  const reason = why ?? `functions that call each other (${shown}) with LLM costs that grow on every pass: a recursion of no recognised shape`;
   return new Map([...pass].map(([fn, s]) => [fn, s && { ...s, unknown: s.unknown ?? reason }]));
 }
 
@@ -1283,4 +1380,22 @@ function modelOf(tsm: TS, constants: Constants, e: ts.Expression | undefined, de
   // A const's value, or a parameter's default (`complete(prompt, model = "gpt-4o")`).
   if (tsm.isIdentifier(x)) return modelOf(tsm, constants, constants.initializerOf(x) ?? constants.parameterDefault(x), depth + 1);
   return null;
+}
+
+/** `MAX_TURNS` of `Math.min(turns, MAX_TURNS)`: the name of the constant a count is, for the derivation. */
+function constantName(t: TS, constants: Constants, e: ts.Expression): string | undefined {
+  const x = constants.skipTrivia(e);
+  if (t.isIdentifier(x) || t.isPropertyAccessExpression(x)) return constants.number(x) !== undefined ? x.getText() : undefined;
+  if (!t.isCallExpression(x)) return undefined;
+  const named = x.arguments.find((a) => (t.isIdentifier(a) || t.isPropertyAccessExpression(a)) && constants.number(a) !== undefined);
+  return named?.getText();
+}
+
+/** A function the tangle may be entered by: exported, or a method that is not private (`#m`, `private`, `protected`). */
+function isEntry(t: TS, fn: ts.Node): boolean {
+  const has = (n: ts.Node, kind: ts.SyntaxKind): boolean => t.canHaveModifiers(n) && !!t.getModifiers(n)?.some((m) => m.kind === kind);
+  if (t.isMethodDeclaration(fn)) return !t.isPrivateIdentifier(fn.name) && !has(fn, t.SyntaxKind.PrivateKeyword) && !has(fn, t.SyntaxKind.ProtectedKeyword);
+  let n: ts.Node = fn;
+  while (n.parent && !t.isSourceFile(n.parent) && !t.isClassLike(n.parent)) n = n.parent;
+  return has(n, t.SyntaxKind.ExportKeyword);
 }

@@ -1,0 +1,321 @@
+// Functions that call each other (a tangle) around a counter: `sendMessageStream(…, turns)` calls
+// `processTurn(…, boundedTurns)`, which stops when `!boundedTurns` and otherwise calls
+// `sendMessageStream(…, boundedTurns − 1)`. When a counter argument is handed round every cycle,
+// one smaller at least once on each, every cycle meets a base case on it, and an invocation
+// re-enters the tangle at most once, the tangle's first function runs at most the counter's
+// value at entry (plus one) times: a recursion of that many rounds. Syntax only; the analyzer
+// prices a round. Anything else says why it is not bounded.
+import type * as ts from "typescript";
+import type { Constants } from "../binder/constants";
+import type { Scopes, TS } from "../binder/scopes";
+import { exits } from "./controlFlow";
+import type { Loops } from "./loops";
+
+export interface TangleMember {
+  readonly fn: ts.SignatureDeclaration;
+  readonly name: string;
+}
+
+export type CountedTangle =
+  | {
+      readonly kind: "counted";
+      /** The member the rounds are counted from: one with a base case, the tangle's first if it has one. */
+      readonly root: TangleMember;
+      /** The counter's value when the root is entered: its parameter, or `Math.min(turns, MAX_TURNS)`. */
+      readonly cap: ts.Expression;
+      /** `boundedTurns − 1`: how the counter steps, for the derivation. */
+      readonly step: string;
+      /** The root checks the counter before it makes any request: its last invocation costs nothing. */
+      readonly baseFirst: boolean;
+      /** Every round runs every member once and the counter stops at 0 one step at a time: exactly cap rounds. */
+      readonly exact: boolean;
+    }
+  | { readonly kind: "unknown"; readonly reason: string };
+
+interface Edge {
+  readonly from: TangleMember;
+  readonly to: TangleMember;
+  readonly call: ts.CallExpression;
+}
+
+/** Whether a tangle's member calls (the calls of other members, or of itself) bound it by a counter; `root` is its first function, counted from if it has a base case. */
+export function countedTangle(t: TS, scopes: Scopes, constants: Constants, loops: Loops, memberOf: (call: ts.CallExpression) => ts.Node | undefined, members: readonly TangleMember[], root: ts.Node, makesRequests: (call: ts.CallExpression) => boolean, isEntry: (fn: ts.Node) => boolean): CountedTangle {
+  const byFn = new Map<ts.Node, TangleMember>(members.map((m) => [m.fn, m]));
+  const line = (n: ts.Node): number => n.getSourceFile().getLineAndCharacterOfPosition(n.getStart()).line + 1;
+  const names = members.map((m) => m.name).join(" ↔ ");
+  const unknown = (why: string): CountedTangle => ({ kind: "unknown", reason: `functions that call each other (${names}): ${why}` });
+  const edges: Edge[] = [];
+  for (const m of members) {
+    const body = (m.fn as { body?: ts.Node }).body;
+    if (!body) continue;
+    const visit = (n: ts.Node): void => {
+      if (t.isCallExpression(n) && loops.enclosingFunction(n) === m.fn) {
+        const to = byFn.get(memberOf(n) as ts.Node);
+        if (to) edges.push({ from: m, to, call: n });
+      }
+      if (t.isFunctionLike(n) && !loops.callbackHost(n)) return;
+      t.forEachChild(n, visit);
+    };
+    t.forEachChild(body, visit);
+  }
+
+  // Which parameter of each member is the counter: seeded by a call passing `x − k`, spread along the calls.
+  const counter = new Map<TangleMember, number>();
+  const param = (m: TangleMember, i: number): ts.ParameterDeclaration | undefined => {
+    const p = m.fn.parameters[i];
+    return p && t.isIdentifier(p.name) ? p : undefined;
+  };
+  /** `x`, or a const of its (`const boundedTurns = Math.min(turns, MAX_TURNS)`), is no more than parameter p. */
+  const isCounter = (e: ts.Expression, p: ts.ParameterDeclaration, depth = 0): boolean => {
+    const x = constants.skipTrivia(e);
+    if (t.isIdentifier(x)) {
+      const decl = scopes.resolve(x);
+      if (decl === p) return true;
+      return depth < 3 && !!decl && t.isVariableDeclaration(decl) && constants.isConstDeclaration(decl) && !!decl.initializer && isCounter(decl.initializer, p, depth + 1);
+    }
+    return depth < 3 && isMathMin(x) && x.arguments.some((a) => isCounter(a, p, depth + 1));
+  };
+  const isMathMin = (x: ts.Expression): x is ts.CallExpression => t.isCallExpression(x) && t.isPropertyAccessExpression(x.expression) && t.isIdentifier(x.expression.expression) && x.expression.expression.text === "Math" && x.expression.name.text === "min";
+  /** The argument against the caller's counter: one k smaller, the same, or neither. */
+  const relation = (arg: ts.Expression | undefined, p: ts.ParameterDeclaration | undefined): { down: number } | undefined => {
+    if (!arg || !p) return undefined;
+    const x = constants.skipTrivia(arg);
+    if (isCounter(x, p)) return { down: 0 };
+    if (t.isBinaryExpression(x) && x.operatorToken.kind === t.SyntaxKind.MinusToken && isCounter(x.left, p)) {
+      const k = constants.number(x.right);
+      return k !== undefined && k >= 1 ? { down: k } : undefined;
+    }
+    return undefined;
+  };
+  for (const e of edges) {
+    if (counter.size) break;
+    e.call.arguments.forEach((arg, i) => {
+      if (counter.size || !param(e.to, i)) return;
+      e.from.fn.parameters.forEach((_, j) => {
+        const r = relation(arg, param(e.from, j));
+        if (!counter.size && r && r.down > 0) {
+          counter.set(e.from, j);
+          if (e.to !== e.from || i === j) counter.set(e.to, i);
+          else counter.clear();
+        }
+      });
+    });
+  }
+  if (!counter.size) return unknown("no argument is passed round them one smaller each time, so nothing in the code bounds how often they run");
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const e of edges) {
+      const j = counter.get(e.from);
+      if (j !== undefined && !counter.has(e.to)) {
+        const i = e.call.arguments.findIndex((a, k) => !!param(e.to, k) && !!relation(a, param(e.from, j)));
+        if (i >= 0) {
+          counter.set(e.to, i);
+          changed = true;
+        }
+      }
+      const i = counter.get(e.to);
+      if (i !== undefined && !counter.has(e.from)) {
+        const k = e.from.fn.parameters.findIndex((_, x) => !!relation(e.call.arguments[i], param(e.from, x)));
+        if (k >= 0) {
+          counter.set(e.from, k);
+          changed = true;
+        }
+      }
+    }
+  }
+  const steps = new Map<Edge, number>();
+  for (const e of edges) {
+    const i = counter.get(e.to);
+    const j = counter.get(e.from);
+    const r = i !== undefined && j !== undefined ? relation(e.call.arguments[i], param(e.from, j)) : undefined;
+    const where = `${e.from.name} calls ${e.to.name} at line ${line(e.call)}`;
+    if (!r) return unknown(`${where} without handing on the counter${i !== undefined && param(e.to, i) ? ` ${param(e.to, i)!.name.getText()}` : ""} (the same or smaller), so nothing in the code bounds how often they run`);
+    steps.set(e, r.down);
+  }
+
+  // Every cycle must lower the counter, meet a base case, and pass through the root (whose later passes price the others).
+  const acyclicWithout = (drop: (e: Edge) => boolean): boolean => {
+    const state = new Map<TangleMember, 1 | 2>();
+    const cyclic = (m: TangleMember): boolean => {
+      state.set(m, 1);
+      for (const e of edges) {
+        if (e.from !== m || drop(e)) continue;
+        const s = state.get(e.to);
+        if (s === 1 || (s === undefined && cyclic(e.to))) return true;
+      }
+      state.set(m, 2);
+      return false;
+    };
+    return members.every((m) => state.has(m) || !cyclic(m));
+  };
+  const counterText = (m: TangleMember): string => param(m, counter.get(m)!)!.name.getText();
+  const down = edges.find((e) => steps.get(e)! > 0)!;
+  const stepText = constants.skipTrivia(down.call.arguments[counter.get(down.to)!]!).getText().replace(/\s*-\s*/, " − ");
+  if (!acyclicWithout((e) => steps.get(e)! > 0)) {
+    const same = edges.find((e) => steps.get(e) === 0 && e.from === e.to) ?? edges.find((e) => steps.get(e) === 0)!;
+    return unknown(`a cycle through ${same.from.name} → ${same.to.name} (line ${line(same.call)}) hands the counter on unchanged, so nothing bounds how often it runs`);
+  }
+
+  // An invocation re-enters the tangle at most once: a member call followed by another one must end the function.
+  for (const m of members) {
+    const own = edges.filter((e) => e.from === m).sort((a, b) => a.call.pos - b.call.pos);
+    for (const e of own) {
+      const loop = loops.around(e.call).find((l) => l.node.pos >= (m.fn as { body?: ts.Node }).body!.pos);
+      if (loop) return unknown(`${m.name} calls ${e.to.name} inside a loop (line ${line(e.call)}): each round may start several, so the rounds multiply`);
+    }
+    const reentering = own.slice(0, -1).find((e) => !endsFunction(t, e.call, m.fn));
+    if (reentering) {
+      const next = own[own.indexOf(reentering) + 1]!;
+      return unknown(`${m.name} may call ${reentering.to.name} (line ${line(reentering.call)}) and then ${next.to.name} (line ${line(next.call)}) in one invocation: each round may start two, so the rounds multiply (up to 2 to the counter's power)`);
+    }
+  }
+
+  const bases = new Map<TangleMember, { stmt: ts.IfStatement; zero: boolean; below: number }>();
+  for (const m of members) {
+    const b = baseCase(t, constants, m, edges, (e) => isCounter(e, param(m, counter.get(m)!)!));
+    if (b) bases.set(m, b);
+  }
+  if (!acyclicWithout((e) => bases.has(e.from) || bases.has(e.to))) {
+    const self = edges.find((e) => e.from === e.to && !bases.has(e.from));
+    const where = self ? `${self.from.name} calls itself at line ${line(self.call)} with ${stepText}` : "a cycle of calls";
+    return unknown(`${where} but no function on that cycle stops when ${self ? counterText(self.from) : "the counter"} reaches 0 (an early return on it), so nothing in the code bounds how often it runs`);
+  }
+  // Counted from where the tangle is entered (a member others call), one with a base case if it can be: every cycle must pass through it.
+  const through = (m: TangleMember): boolean => acyclicWithout((e) => e.from === m || e.to === m);
+  const ordered = [byFn.get(root)!, ...members.filter((m) => m.fn !== root)];
+  const rootMember = ordered.find((m) => isEntry(m.fn) && bases.has(m) && through(m)) ?? ordered.find((m) => isEntry(m.fn) && through(m)) ?? ordered.find((m) => bases.has(m) && through(m));
+  if (!rootMember) return unknown("no one of them is passed through by every cycle of calls, where the rounds could be counted");
+  // `!n` (and `n === 0`) stops only at 0 itself: every way round must step it by exactly one.
+  for (const [m, b] of bases) {
+    if (!b.zero) continue;
+    if (!everyCycleStepsOne(members, edges, steps, m)) return unknown(`${m.name} stops only when ${counterText(m)} is exactly 0, and a way round steps it by more than one, so it may pass 0`);
+  }
+
+  const rootBase = bases.get(rootMember);
+  const body = (rootMember.fn as { body?: ts.Node }).body;
+  const before = rootBase && body && t.isBlock(body) ? body.statements.slice(0, body.statements.indexOf(rootBase.stmt)) : undefined;
+  const baseFirst = !!before && before.every((s) => !containsCall(t, s, makesRequests));
+  // Entered where there is no base case, the root runs once more than the counter (the round that reaches the base case).
+  const oneEach = members.every((m) => edges.filter((e) => e.from === m).length === 1);
+  const exact = baseFirst && rootBase!.below === 0 && bases.size === 1 && oneEach && edges.every((e) => steps.get(e)! <= 1) && edges.every((e) => alwaysRuns(t, e.call, e.from.fn, bases.get(e.from)?.stmt));
+  const counterParam = param(rootMember, counter.get(rootMember)!)!;
+  return { kind: "counted", root: rootMember, cap: capOf(t, rootMember, counterParam, isCounter, isMathMin) ?? (counterParam.name as ts.Identifier), step: stepText, baseFirst, exact };
+}
+
+/** The root's counter's value: a top-level `const b = Math.min(turns, MAX_TURNS)` of its body, else the parameter. */
+function capOf(t: TS, m: TangleMember, p: ts.ParameterDeclaration, isCounter: (e: ts.Expression, p: ts.ParameterDeclaration) => boolean, isMathMin: (x: ts.Expression) => x is ts.CallExpression): ts.Expression | undefined {
+  const body = (m.fn as { body?: ts.Node }).body;
+  if (!body || !t.isBlock(body)) return undefined;
+  for (const s of body.statements) {
+    if (!t.isVariableStatement(s)) continue;
+    for (const d of s.declarationList.declarations) if (d.initializer && isMathMin(d.initializer) && isCounter(d.initializer, p)) return d.initializer;
+  }
+  return undefined;
+}
+
+/**
+ * `if (!n) return`, `if (n <= 0) return …`, `if (n < 1 || …) { …; return }` among the body's
+ * statements before its first member call: where the member stops on its counter (`zero`: only at
+ * 0 itself; `below`: how far above 0 it already stops).
+ */
+function baseCase(t: TS, constants: Constants, m: TangleMember, edges: readonly Edge[], isCounter: (e: ts.Expression) => boolean): { stmt: ts.IfStatement; zero: boolean; below: number } | undefined {
+  const body = (m.fn as { body?: ts.Node }).body;
+  if (!body || !t.isBlock(body)) return undefined;
+  const first = Math.min(...edges.filter((e) => e.from === m).map((e) => e.call.pos));
+  const K = t.SyntaxKind;
+  const stops = (c: ts.Expression): { zero: boolean; below: number } | undefined => {
+    const x = constants.skipTrivia(c);
+    if (t.isBinaryExpression(x) && x.operatorToken.kind === K.BarBarToken) return stops(x.left) ?? stops(x.right);
+    if (t.isPrefixUnaryExpression(x) && x.operator === K.ExclamationToken && isCounter(x.operand)) return { zero: true, below: 0 };
+    if (!t.isBinaryExpression(x)) return undefined;
+    const op = x.operatorToken.kind;
+    const [counterLeft, k] = isCounter(x.left) ? [true, constants.number(x.right)] : isCounter(x.right) ? [false, constants.number(x.left)] : [false, undefined];
+    if (k === undefined) return undefined;
+    // Written as counter OP k (flipped when the counter is on the right).
+    const o = counterLeft ? op : op === K.LessThanToken ? K.GreaterThanToken : op === K.LessThanEqualsToken ? K.GreaterThanEqualsToken : op === K.GreaterThanToken ? K.LessThanToken : op === K.GreaterThanEqualsToken ? K.LessThanEqualsToken : op;
+    if ((o === K.EqualsEqualsEqualsToken || o === K.EqualsEqualsToken) && k === 0) return { zero: true, below: 0 };
+    if (o === K.LessThanEqualsToken && k >= 0) return { zero: false, below: k };
+    if (o === K.LessThanToken && k >= 1) return { zero: false, below: k - 1 };
+    return undefined;
+  };
+  for (const s of body.statements) {
+    if (s.pos >= first) break;
+    if (!t.isIfStatement(s) || !exits(t, s.thenStatement)) continue;
+    const b = stops(s.expression);
+    if (b) return { stmt: s, ...b };
+  }
+  return undefined;
+}
+
+/** Whether every way from `m` back to itself lowers the counter by exactly one (no more than 4,096 ways are walked). */
+function everyCycleStepsOne(members: readonly TangleMember[], edges: readonly Edge[], steps: ReadonlyMap<Edge, number>, m: TangleMember): boolean {
+  let budget = 4096;
+  const onPath = new Set<TangleMember>();
+  const walk = (at: TangleMember, lowered: number): boolean => {
+    if (--budget < 0) return false;
+    for (const e of edges) {
+      if (e.from !== at) continue;
+      const d = lowered + steps.get(e)!;
+      if (e.to === m) {
+        if (d !== 1) return false;
+        continue;
+      }
+      if (d > 1 || onPath.has(e.to)) continue;
+      onPath.add(e.to);
+      const ok = walk(e.to, d);
+      onPath.delete(e.to);
+      if (!ok) return false;
+    }
+    return true;
+  };
+  return members.includes(m) && walk(m, 0);
+}
+
+/** `return f(…)`, or `x = yield* f(…); return x;`: after the call, the function returns. */
+function endsFunction(t: TS, call: ts.CallExpression, fn: ts.Node): boolean {
+  let s: ts.Node = call;
+  while (s.parent && !t.isBlock(s.parent) && !t.isSourceFile(s.parent) && s.parent !== fn) s = s.parent;
+  if (t.isReturnStatement(s)) return true;
+  const block = s.parent;
+  if (!block || !t.isBlock(block)) return false;
+  const next = block.statements[block.statements.indexOf(s as ts.Statement) + 1];
+  return !!next && (t.isReturnStatement(next) || t.isThrowStatement(next));
+}
+
+/** The call is a statement of the function's own body (through await, yield*, an assignment) with no earlier way out but the base case. */
+function alwaysRuns(t: TS, call: ts.CallExpression, fn: ts.Node, base: ts.Statement | undefined): boolean {
+  const body = (fn as { body?: ts.Node }).body;
+  if (!body || !t.isBlock(body)) return false;
+  let s: ts.Node = call;
+  while (s.parent && s.parent !== body) {
+    const p = s.parent;
+    const plain = t.isAwaitExpression(p) || t.isYieldExpression(p) || t.isParenthesizedExpression(p) || t.isExpressionStatement(p) || t.isReturnStatement(p) || t.isVariableDeclaration(p) || t.isVariableDeclarationList(p) || t.isVariableStatement(p) || (t.isBinaryExpression(p) && p.operatorToken.kind === t.SyntaxKind.EqualsToken && p.right === s);
+    if (!plain) return false;
+    s = p;
+  }
+  const earlier = body.statements.slice(0, body.statements.indexOf(s as ts.Statement));
+  return earlier.every((x) => x === base || !leaves(t, x));
+}
+
+/** A statement holding a return or throw of its own function. */
+function leaves(t: TS, s: ts.Node): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || t.isFunctionLike(n)) return;
+    if (t.isReturnStatement(n) || t.isThrowStatement(n)) found = true;
+    else t.forEachChild(n, visit);
+  };
+  visit(s);
+  return found;
+}
+
+function containsCall(t: TS, s: ts.Node, makesRequests: (call: ts.CallExpression) => boolean): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (t.isCallExpression(n) && makesRequests(n)) found = true;
+    else t.forEachChild(n, visit);
+  };
+  visit(s);
+  return found;
+}
