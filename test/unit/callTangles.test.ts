@@ -43,7 +43,7 @@ export async function c(xs: string[], q: string) {
       [5, "a", "unknown"],
       [11, "c", "unknown"],
     ]);
-    const reason = "functions that call each other (b ↔ a): no argument is passed round them one smaller each time, so nothing in the code bounds how often they run";
+    const reason = "functions that call each other (b ↔ a): a calls b in a loop over |xs| (line 5): a recursion over parts that may be split again at every depth, which no count in the code bounds";
     assert.deepEqual(findings[1]!.calls, { kind: "unknown", reason });
     assert.equal(findings[2]!.explanation.at(-1), `a() (case.ts:3): ${reason}`);
   });
@@ -161,5 +161,32 @@ export async function all(qs: string[]) {
 `;
     const open = analyze(noBase).find((f) => f.line === 11)!;
     assert.deepEqual(open.calls, { kind: "unknown", reason: "functions that call each other (relay ↔ send): a cycle of calls but no function on that cycle stops when the counter reaches 0 (an early return on it), so nothing in the code bounds how often it runs" });
+  });
+
+  it("a recursion over the parts of an argument (PolicyEngine.check ↔ checkShellCommand): unknown, saying the parts may be split again or checked twice", () => {
+    const program = (twice: boolean): string => `import OpenAI from "openai";
+const client = new OpenAI();
+export class Engine {
+  constructor(private readonly checkers: string[]) {}
+  async check(call: { command: string }): Promise<void> {
+    for (const c of this.checkers) await client.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 5, messages: [{ role: "user", content: c + call.command }] });
+    await this.checkShell(call.command);
+  }
+  private async checkShell(command: string): Promise<void> {
+    const parts = command.split("&&");
+    for (const part of parts) {
+      ${twice ? `const inner = part.replace("bash -c", "");
+      if (inner !== part) await this.check({ command: inner });` : ""}
+      if (part !== command) await this.check({ command: part });
+    }
+  }
+}
+export async function all(engine: Engine, commands: string[]) {
+  for (const command of commands) await engine.check({ command });
+}
+`;
+    const site = (code: string) => analyze(code).find((f) => f.functionName === "all")!;
+    assert.deepEqual(site(program(true)).calls, { kind: "unknown", reason: "functions that call each other (Engine.checkShell ↔ Engine.check): Engine.checkShell calls Engine.check in a loop over |parts| (line 11), 2 times an iteration (lines 13, 14): a recursion over parts that may check a part again inside another's check, so no count of the parts bounds the calls" });
+    assert.deepEqual(site(program(false)).calls, { kind: "unknown", reason: "functions that call each other (Engine.checkShell ↔ Engine.check): Engine.checkShell calls Engine.check in a loop over |parts| (line 11): a recursion over parts that may be split again at every depth, which no count in the code bounds" });
   });
 });

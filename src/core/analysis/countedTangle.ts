@@ -101,7 +101,7 @@ export function countedTangle(t: TS, scopes: Scopes, constants: Constants, loops
       });
     });
   }
-  if (!counter.size) return unknown("no argument is passed round them one smaller each time, so nothing in the code bounds how often they run");
+  if (!counter.size) return unknown(overParts(t, scopes, constants, loops, edges, line) ?? "no argument is passed round them one smaller each time, so nothing in the code bounds how often they run");
   for (let changed = true; changed; ) {
     changed = false;
     for (const e of edges) {
@@ -318,4 +318,40 @@ function containsCall(t: TS, s: ts.Node, makesRequests: (call: ts.CallExpression
   };
   visit(s);
   return found;
+}
+
+/**
+ * A tangle re-entered from a loop over pieces of its input (`for (const detail of subCommands)
+ * … this.check({ command: detail.text })`): a structural recursion over parts. Each part may be
+ * split again, so the calls are as many as the parts at every depth, which no count in the code
+ * states; re-entered twice an iteration (a part, and a piece of it), a part is checked again inside
+ * another's check and the calls are not bounded by the parts either. Said so, as the reason.
+ */
+function overParts(t: TS, scopes: Scopes, constants: Constants, loops: Loops, edges: readonly Edge[], line: (n: ts.Node) => number): string | undefined {
+  // The loop's collection is computed from a parameter (`parseCommandDetails(command).details`), not a field.
+  const fromParam = (e: ts.Node, fn: ts.SignatureDeclaration, depth = 0): boolean => {
+    let found = false;
+    const visit = (n: ts.Node): void => {
+      if (found) return;
+      if (t.isIdentifier(n)) {
+        const decl = scopes.resolve(n);
+        if (decl && t.isParameter(decl) && decl.parent === fn) found = true;
+        else if (depth < 4 && decl && t.isVariableDeclaration(decl) && decl.initializer && constants.isConstDeclaration(decl)) found = fromParam(decl.initializer, fn, depth + 1);
+      }
+      t.forEachChild(n, visit);
+    };
+    visit(e);
+    return found;
+  };
+  const inLoop = edges.flatMap((e) => {
+    const body = (e.from.fn as { body?: ts.Node }).body;
+    const loop = body && loops.around(e.call).find((l) => l.node.pos >= body.pos && !l.dataDependent && t.isForOfStatement(l.node) && fromParam(l.node.expression, e.from.fn));
+    return loop ? [{ e, loop }] : [];
+  });
+  const first = inLoop[0];
+  if (!first) return undefined;
+  const same = inLoop.filter((x) => x.loop.node === first.loop.node);
+  const where = `${first.e.from.name} calls ${first.e.to.name} in a loop over ${first.loop.tripText} (line ${first.loop.line})`;
+  if (same.length > 1) return `${where}, ${same.length} times an iteration (lines ${same.map((x) => line(x.e.call)).join(", ")}): a recursion over parts that may check a part again inside another's check, so no count of the parts bounds the calls`;
+  return `${where}: a recursion over parts that may be split again at every depth, which no count in the code bounds`;
 }
