@@ -41,6 +41,8 @@ export interface ExternalSummaries {
   typeMember?(file: string, name: string, key: string, called: boolean, fromFile: string): TypeMember | undefined;
   /** What other modules' classes implementing (or extending) this module's exported interface (or abstract class) `name` do in `member`: one summary per class that makes LLM calls there. */
   implementedBy?(name: string, member: string): Summary[];
+  /** The interface another module's class's (or interface's) method is declared to return (`Config.getContentGenerator(): ContentGenerator`), as `file#Name`. */
+  returnedInterface?(file: string, name: string, member: string, fromFile: string): string | undefined;
   /** Whether another module's class's method returns the array the class keeps (`ChatTurns.get`: `return this.turns`). */
   collectionMethod?(specifier: string, exportName: string, member: string, fromFile: string): boolean;
 }
@@ -406,13 +408,39 @@ export class FileAnalyzer {
     const callee = this.constants.skipTrivia(llm.node.expression);
     if (!t.isPropertyAccessExpression(callee)) return {};
     const typeName = this.callees.declaredTypeName(callee.expression);
-    const iface = typeName && this.typeKey(typeName);
+    const iface = typeName ? this.typeKey(typeName) : this.getterInterfaceKey(callee.expression);
     if (!iface) return {};
     const member = callee.name.text;
     const fn = this.loops.enclosingFunction(llm.node);
     const cls = t.isMethodDeclaration(fn) && fn.name && t.isIdentifier(fn.name) && fn.name.text === member && t.isClassLike(fn.parent) ? fn.parent : undefined;
     const implemented = (cls?.heritageClauses ?? []).filter((h) => h.token === t.SyntaxKind.ImplementsKeyword).flatMap((h) => h.types.flatMap((x) => (t.isIdentifier(x.expression) ? [x.expression] : [])));
     return { viaInterface: { key: `${iface}.${member}`, forwards: implemented.some((x) => this.typeKey(x) === iface) } };
+  }
+
+  /**
+   * `this.context.config.getContentGenerator()`: the interface the getter is declared to return,
+   * where the declared types lead its receiver to a class of this module or another's (the
+   * getter's body may make the client itself; the declared type is what its implementations share).
+   */
+  private getterInterfaceKey(receiver: ts.Expression): string | undefined {
+    const t = this.tsm;
+    const call = this.constants.skipTrivia(receiver);
+    if (!t.isCallExpression(call) || !t.isPropertyAccessExpression(call.expression)) return undefined;
+    const owner = this.provenance.declaredTypeOf(call.expression.expression);
+    if (!owner) return undefined;
+    const member = call.expression.name.text;
+    if ("file" in owner) return this.external?.returnedInterface?.(owner.file, owner.name, member, this.sourceFile.fileName);
+    return !t.isTypeLiteralNode(owner.decl) && owner.decl.name ? this.returnedInterface(owner.decl.name.text, member) : undefined;
+  }
+
+  /** `file#Name` of the interface this module's top-level class or interface `name` declares its method `member` to return (through `Promise<…>`). */
+  returnedInterface(name: string, member: string): string | undefined {
+    const t = this.tsm;
+    const decl = this.sourceFile.statements.find((s): s is ts.ClassDeclaration | ts.InterfaceDeclaration => (t.isClassDeclaration(s) || t.isInterfaceDeclaration(s)) && s.name?.text === name);
+    const m = (decl?.members as ts.NodeArray<ts.ClassElement | ts.TypeElement> | undefined)?.find((x) => x.name && t.isIdentifier(x.name) && x.name.text === member);
+    let type = m && (t.isMethodDeclaration(m) || t.isMethodSignature(m)) ? m.type : undefined;
+    if (type && t.isTypeReferenceNode(type) && t.isIdentifier(type.typeName) && type.typeName.text === "Promise" && type.typeArguments?.length === 1) type = type.typeArguments[0];
+    return type && t.isTypeReferenceNode(type) && t.isIdentifier(type.typeName) ? this.typeKey(type.typeName) : undefined;
   }
 
   /** `file#Name` of the interface a type name denotes: declared here, or imported from a project module. */

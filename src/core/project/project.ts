@@ -766,6 +766,7 @@ export class Project {
       fanOutOf: (specifier, exportName) => this.exportedFanOut(file, specifier, exportName),
       implementedBy: (name, member) => this.implementedSummaries(file, name, member),
       typeMember: (target, name, key, called) => this.typeMember(file, target, name, key, called),
+      returnedInterface: (target, name, member) => this.returnedInterface(file, target, name, member),
       collectionMethod: (specifier, exportName, member) => this.collectionMethod(file, specifier, exportName, member),
     };
   }
@@ -997,6 +998,17 @@ export class Project {
     }
     this.typeMembers.set(memoKey, found ?? null);
     return found;
+  }
+
+  /** The interface (`file#Name`) a project module's class or interface declares its method to return. */
+  private returnedInterface(from: string, file: string, name: string, member: string): string | undefined {
+    this.files.get(from)?.uses.add(file);
+    try {
+      return this.analyzerOf(file)?.returnedInterface(name, member);
+    } catch (err) {
+      rethrowCancelled(err);
+      return undefined;
+    }
   }
 
   /** `load().*`: whether the class that an exported factory returns has a method that makes LLM calls. */

@@ -93,6 +93,53 @@ export class BaseLlmClient {
     assert.deepEqual([model.summary.findings, model.summary.countedElsewhere, model.summary.byClass], [3, 1, [{ costClass: "constant", sites: 2 }]]);
   });
 
+  it("a call through the interface reached by a getter of another module's class (this.context.config.getContentGenerator()) counts the forwarding generateContentStream wrapper once", () => {
+    const generator = `import { GoogleGenAI } from "@google/genai";
+export interface ContentGenerator {
+  generateContentStream(request: { model: string; contents: string[] }): Promise<AsyncGenerator<{ text: string }>>;
+}
+export function createContentGenerator(apiKey: string): ContentGenerator {
+  return new GoogleGenAI({ apiKey }).models;
+}
+`;
+    // The getter's body makes the client; its declared return type is the interface the wrappers implement.
+    const config = `import { createContentGenerator, type ContentGenerator } from "./generator";
+export class Config {
+  private readonly generator: ContentGenerator;
+  constructor(apiKey: string) {
+    this.generator = createContentGenerator(apiKey);
+  }
+  getContentGenerator(): ContentGenerator {
+    return this.generator;
+  }
+}
+`;
+    const logging = `import type { ContentGenerator } from "./generator";
+export class LoggingContentGenerator implements ContentGenerator {
+  constructor(private readonly wrapped: ContentGenerator) {}
+  async generateContentStream(request: { model: string; contents: string[] }) {
+    console.log(request.model);
+    return this.wrapped.generateContentStream(request);
+  }
+}
+`;
+    const chat = `import type { Content } from "@google/genai";
+import type { Config } from "./config";
+export class GeminiChat {
+  constructor(private readonly context: { config: Config; history: Content[] }) {}
+  async send(q: string) {
+    return this.context.config.getContentGenerator().generateContentStream({ model: "gemini-2.5-flash", contents: [q] });
+  }
+}
+`;
+    const { model, rows } = report({ "/p/generator.ts": generator, "/p/config.ts": config, "/p/logging.ts": logging, "/p/chat.ts": chat }, ["/p/chat.ts", "/p/logging.ts"]);
+    assert.deepEqual(rows, [
+      ["p/chat.ts:6", "models.generateContentStream", "constant", null],
+      ["p/logging.ts:6", "models.generateContentStream", "constant", "p/chat.ts › GeminiChat.send › @google/genai models.generateContentStream #1"],
+    ]);
+    assert.deepEqual([model.summary.findings, model.summary.countedElsewhere, model.summary.byClass], [2, 1, [{ costClass: "constant", sites: 1 }]]);
+  });
+
   it("forwarding wrappers with no call through the interface outside them are each counted", () => {
     const generator = `import { GoogleGenAI } from "@google/genai";
 export interface ContentGenerator {
