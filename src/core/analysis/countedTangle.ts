@@ -188,7 +188,7 @@ export function countedTangle(t: TS, scopes: Scopes, constants: Constants, loops
   // `!n` (and `n === 0`) stops only at 0 itself: every way round must step it by exactly one.
   for (const [m, b] of bases) {
     if (!b.zero) continue;
-    if (!everyCycleStepsOne(members, edges, steps, m)) return unknown(`${m.name} stops only when ${counterText(m)} is exactly 0, and a way round steps it by more than one, so it may pass 0`);
+    if (!everyCycleStepsOne(edges, steps, m)) return unknown(`${m.name} stops only when ${counterText(m)} is exactly 0, and a way round steps it by more than one, so it may pass 0`);
   }
 
   const rootBase = bases.get(rootMember);
@@ -248,7 +248,7 @@ function baseCase(t: TS, constants: Constants, m: TangleMember, edges: readonly 
 }
 
 /** Whether every way from `m` back to itself lowers the counter by exactly one (no more than 4,096 ways are walked). */
-function everyCycleStepsOne(members: readonly TangleMember[], edges: readonly Edge[], steps: ReadonlyMap<Edge, number>, m: TangleMember): boolean {
+function everyCycleStepsOne(edges: readonly Edge[], steps: ReadonlyMap<Edge, number>, m: TangleMember): boolean {
   let budget = 4096;
   const onPath = new Set<TangleMember>();
   const walk = (at: TangleMember, lowered: number): boolean => {
@@ -268,7 +268,7 @@ function everyCycleStepsOne(members: readonly TangleMember[], edges: readonly Ed
     }
     return true;
   };
-  return members.includes(m) && walk(m, 0);
+  return walk(m, 0);
 }
 
 /** `return f(…)`, or `x = yield* f(…); return x;`: after the call, the function returns. */
