@@ -184,3 +184,44 @@ async function retry(f: (n: number) => Promise<unknown>) {
   });
 });
 
+
+describe("a history passed through another module's function that returns a copy of it (gemini-cli's extractCuratedHistory)", () => {
+  it("filter, a spread and structuredClone of a parameter carry its size to the caller's request: quadratic in the turns", () => {
+    const { project } = memoryProject({
+      "/p/history.ts": `export type Turn = { role: "user" | "assistant"; content: string };
+export function curated(history: Turn[]): Turn[] {
+  return history.filter((t) => t.content.length > 0);
+}
+export const spread = (history: Turn[]) => [...history];
+export function cloned(history: Turn[]) {
+  const copy = structuredClone(history);
+  return copy;
+}
+export function summaryOf(history: Turn[]) {
+  return history.length > 10 ? "long" : "short";
+}
+`,
+      "/p/chat.ts": `import OpenAI from "openai";
+import { curated, spread, cloned, summaryOf, type Turn } from "./history";
+const client = new OpenAI();
+export async function chat(questions: string[]) {
+  const history: Turn[] = [];
+  for (const q of questions) {
+    history.push({ role: "user", content: q });
+    await client.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 20, messages: curated(history) });
+    await client.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 20, messages: spread(history) });
+    await client.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 20, messages: cloned(history) });
+    await client.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 20, messages: [{ role: "user", content: summaryOf(history) }] });
+  }
+}
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/chat.ts", ["input", "growth"]), [
+      { line: 8, input: "O(|questions|²·|q|)", growth: "constant" },
+      { line: 9, input: "O(|questions|²·|q|)", growth: "constant" },
+      { line: 10, input: "O(|questions|²·|q|)", growth: "constant" },
+      // A value computed from the history, not a copy of it: the analysis does not see into it.
+      { line: 11, input: "Θ(|questions|·|summaryOf()|)", growth: "none" },
+    ]);
+  });
+});

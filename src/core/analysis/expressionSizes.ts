@@ -103,6 +103,9 @@ export class ExpressionSizes extends SizePart {
     if (t.isIdentifier(callee) && ["String", "structuredClone"].includes(callee.text) && e.arguments[0]) return this.sizeOf(e.arguments[0], site);
     const local = this.constants.localFunctionOf(e);
     if (local && !this.inProgress.has(local.fn)) return this.inlinedSize(e, local.fn, local.returns, site);
+    // Another module's function returning a filtered, mapped, sliced or spread copy of a parameter: at most that argument.
+    const copied = this.ctx.copiedArgument(e);
+    if (copied) return { ...this.sizeOf(copied, site), tight: false };
     if (t.isIdentifier(callee) && callee.text === "Array" && e.arguments.length === 0) return ZERO;
     const opaque = this.ctx.sizeSymbol(`${this.loops.baseName(callee)}()`, e, `the result of ${this.ctx.text(e)}, which the analysis does not see into`);
     // A formatter we do not see into (`formatBodyPostsForPrompt(posts)` of another module) handed a

@@ -43,6 +43,8 @@ export interface ExternalSummaries {
   implementedBy?(name: string, member: string): Summary[];
   /** The interface another module's class's (or interface's) method is declared to return (`Config.getContentGenerator(): ContentGenerator`), as `file#Name`. */
   returnedInterface?(file: string, name: string, member: string, fromFile: string): string | undefined;
+  /** Which parameter another module's exported function returns a copy of (`history.filter(…)`, `[...history]`, `structuredClone(history)`). */
+  copiedParameter?(specifier: string, exportName: string, fromFile: string): number | undefined;
   /** Whether another module's class's method returns the array the class keeps (`ChatTurns.get`: `return this.turns`). */
   collectionMethod?(specifier: string, exportName: string, member: string, fromFile: string): boolean;
 }
@@ -166,7 +168,7 @@ export class FileAnalyzer {
     this.callees = new Callees(tsm, this.scopes, this.constants);
     this.provenance = new Provenance(tsm, this.scopes, this.constants, catalog, ENDPOINT_CATALOG, catalogCalleeNames(catalog), new Set(options?.wrappers ?? []), (call) => this.summaryOfCallee(call), checker && ((e) => declaredType(tsm, checker, e)), external?.clientOf && ((specifier, name) => external.clientOf!(specifier, name, sourceFile.fileName)), declaredTypesOf(external, sourceFile.fileName));
     this.loops = new Loops(tsm, this.scopes, this.constants, this.symbols);
-    this.sizes = new Sizes(tsm, this.scopes, this.constants, this.loops, this.symbols, (c) => this.classify(c), (llm) => this.modelName(llm), (c) => this.heldCollection(c));
+    this.sizes = new Sizes(tsm, this.scopes, this.constants, this.loops, this.symbols, (c) => this.classify(c), (llm) => this.modelName(llm), (c) => this.heldCollection(c), (c) => this.copiedArgument(c));
     this.sites = new CallSites(tsm, this.scopes, this.constants, this.loops, this.sizes, this.symbols);
   }
 
@@ -506,6 +508,44 @@ export class FileAnalyzer {
     const keeps = cls?.kind === "local" ? this.callees.returnsOwnArray(cls.node, member) : cls?.kind === "external" && !cls.exportName.includes("(") ? !!this.external?.collectionMethod?.(cls.specifier, cls.exportName, member, this.sourceFile.fileName) : false;
     this.held.set(call, keeps ? field : null);
     return keeps ? field : undefined;
+  }
+
+  /** `curated(history)`, `curated` imported from a module whose function returns a copy of its parameter: `history`. */
+  private copiedArgument(call: ts.CallExpression): ts.Expression | undefined {
+    const callee = this.callees.of(call);
+    if (callee?.kind !== "external" || !this.external?.copiedParameter) return undefined;
+    const i = this.external.copiedParameter(callee.specifier, callee.exportName, this.sourceFile.fileName);
+    const arg = i === undefined ? undefined : call.arguments[i];
+    return arg && !this.tsm.isSpreadElement(arg) ? arg : undefined;
+  }
+
+  /**
+   * Which parameter this module's exported function returns a derived copy of: its one returned
+   * expression is the parameter through `filter`, `map`, `slice`, `concat`, `[...p]` or
+   * `structuredClone(p)` (gemini-cli's `extractCuratedHistory`), so a caller sizes the call as that argument.
+   */
+  exportedCopy(exportName: string): number | undefined {
+    const t = this.tsm;
+    const fn = exportName.includes(".") ? undefined : this.exportedFunction(exportName)?.fn;
+    const body = fn && (fn as { body?: ts.Node }).body;
+    if (!fn || !body) return undefined;
+    const last = t.isBlock(body) ? body.statements[body.statements.length - 1] : undefined;
+    const returned = t.isBlock(body) ? (last && t.isReturnStatement(last) ? last.expression : undefined) : (body as ts.Expression);
+    const paramOf = (e: ts.Expression | undefined, depth: number): number | undefined => {
+      if (!e || depth > 6) return undefined;
+      const x = this.constants.skipTrivia(e);
+      if (t.isIdentifier(x)) {
+        const decl = this.scopes.resolve(x);
+        const i = fn.parameters.findIndex((p) => p === decl);
+        if (i >= 0) return i;
+        return decl && t.isVariableDeclaration(decl) && this.constants.isConstDeclaration(decl) ? paramOf(decl.initializer, depth + 1) : undefined;
+      }
+      if (t.isArrayLiteralExpression(x) && x.elements.length === 1 && t.isSpreadElement(x.elements[0]!)) return paramOf(x.elements[0].expression, depth + 1);
+      if (!t.isCallExpression(x)) return undefined;
+      if (t.isIdentifier(x.expression) && x.expression.text === "structuredClone") return paramOf(x.arguments[0], depth + 1);
+      return t.isPropertyAccessExpression(x.expression) && COPYING_METHODS.has(x.expression.name.text) ? paramOf(x.expression.expression, depth + 1) : undefined;
+    };
+    return paramOf(returned, 0);
   }
 
   /** The number or string an `export const` of this module states under a key path (`export const MAX_TURNS = 8`, `export const config = { maxSteps: 5 }`). */
@@ -1333,6 +1373,9 @@ export class FileAnalyzer {
     };
   }
 }
+
+/** Array methods whose result is a copy of (part of) the array they are called on. */
+const COPYING_METHODS = new Set(["filter", "map", "slice", "concat", "toSorted", "toReversed"]);
 
 /** Passes over a tangle of functions calling each other before its summaries are widened. */
 const TANGLE_PASSES = 3;

@@ -45,8 +45,9 @@ export class Sizes implements SizeParts {
     llmCall: (call: ts.CallExpression) => LlmCall | undefined,
     modelName: (call: LlmCall) => string | null,
     heldCollection?: (call: ts.CallExpression) => ts.PropertyAccessExpression | undefined,
+    copiedArgument?: (call: ts.CallExpression) => ts.Expression | undefined,
   ) {
-    const ctx = new SizeContext(ts, scopes, constants, loops, symbols, llmCall, modelName, heldCollection);
+    const ctx = new SizeContext(ts, scopes, constants, loops, symbols, llmCall, modelName, heldCollection, copiedArgument);
     this.expressions = new ExpressionSizes(ctx, this);
     this.fixed = new FixedTokens(ctx, this);
     this.collections = new CollectionSizes(ctx, this);

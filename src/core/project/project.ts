@@ -767,6 +767,7 @@ export class Project {
       implementedBy: (name, member) => this.implementedSummaries(file, name, member),
       typeMember: (target, name, key, called) => this.typeMember(file, target, name, key, called),
       returnedInterface: (target, name, member) => this.returnedInterface(file, target, name, member),
+      copiedParameter: (specifier, exportName) => this.copiedParameter(file, specifier, exportName),
       collectionMethod: (specifier, exportName, member) => this.collectionMethod(file, specifier, exportName, member),
     };
   }
@@ -998,6 +999,19 @@ export class Project {
     }
     this.typeMembers.set(memoKey, found ?? null);
     return found;
+  }
+
+  /** Which parameter another module's exported function returns a copy of (where it is declared, through re-exports). */
+  private copiedParameter(from: string, specifier: string, exportName: string): number | undefined {
+    const declared = this.declaringModule(from, specifier, exportName);
+    if (!declared) return undefined;
+    this.files.get(from)?.uses.add(declared.file);
+    try {
+      return this.analyzerOf(declared.file)?.exportedCopy(declared.name);
+    } catch (err) {
+      rethrowCancelled(err);
+      return undefined;
+    }
   }
 
   /** The interface (`file#Name`) a project module's class or interface declares its method to return. */
