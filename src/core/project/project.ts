@@ -56,6 +56,10 @@ interface FileState {
   scan?: { readonly mentionsSdk: boolean; readonly ownSource: boolean; readonly names: ReturnType<typeof importedNames>; readonly specifiers: readonly string[]; readonly heritage: HeritageNames };
   /** The heritage part of the scan alone, made for the implementations index before any full scan. */
   heritage?: HeritageNames;
+  /** Whether the text names each name asked about (see mentions). */
+  mentioned?: Map<string, boolean>;
+  /** Whether the text has an `export * from`. */
+  reExportsAll?: boolean;
 }
 
 /** A module as the result cache sees it: its text, whether it can reach an LLM, and where its imports resolve. */
@@ -107,7 +111,7 @@ export class Project {
   /** The files holding a syntax tree, least recently asked first (see releaseTrees). */
   private readonly treeUse = new Map<string, true>();
   /** Counts of parses and analyses, for tests and the benchmark. */
-  readonly stats = { parsed: 0, analyzed: 0, exportedSummaries: 0 };
+  readonly stats = { parsed: 0, analyzed: 0, exportedSummaries: 0, textSearches: 0 };
 
   /** The project's files (see ProjectOptions.files, setFiles); undefined: the files read so far. */
   private fileList: readonly string[] | undefined;
@@ -579,12 +583,24 @@ export class Project {
     return false;
   }
 
-  /** Whether the module a specifier names mentions `name` at all (or re-exports everything onward). */
+  /**
+   * Whether the module a specifier names mentions `name` at all (or re-exports everything onward).
+   * A barrel's `export *` modules are asked about every name looked up through it, once per kind
+   * of answer (summary, class methods, client, declaring module): each module keeps its answers.
+   */
   private mentions(from: string, specifier: string, name: string): boolean {
     const target = this.resolve(specifier, from);
-    const text = target ? this.load(target)?.text : undefined;
-    if (text === undefined) return false;
-    return name === "default" || text.includes(name) || /\bexport\s*\*\s*from\b/.test(text);
+    const state = target ? this.load(target) : undefined;
+    if (!state) return false;
+    if (name === "default") return true;
+    const mentioned = (state.mentioned ??= new Map());
+    let found = mentioned.get(name);
+    if (found === undefined) {
+      this.stats.textSearches++;
+      found = state.text.includes(name) || (state.reExportsAll ??= /\bexport\s*\*\s*from\b/.test(state.text));
+      mentioned.set(name, found);
+    }
+    return found;
   }
 
   /**
