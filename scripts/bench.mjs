@@ -143,31 +143,45 @@ export const MEASUREMENTS = [
   })),
   {
     // The CLI's per-file reporter (one Project, as `report --workers 0` runs it), each file timed: a
-    // file's time includes the summaries of the modules it is the first to need.
+    // file's time includes the summaries of the modules it is the first to need. Its own time is
+    // measured apart (see below).
     name: "files",
     title: "the CLI's per-file reporter, each file timed",
     prepare: buildCliParts,
     setup: (ctx) => ({ reporter: loadCliPart("fileReporter"), tsconfigPath: loadCliPart("tsconfigPath") }),
     run(ctx, { reporter, tsconfigPath }) {
       const files = cliFiles(ctx);
-      const report = reporter.fileReporter({ catalog: [], wrappers: [], configFile: tsconfigPath.tsconfigFor(undefined, [ctx.dir]), explicitProject: false, types: false, cwd: ctx.dir, siteOptions: { assume: {} }, priceFixes: false, timeBudgetMs: 20_000 });
-      const times = [];
-      let sites = 0;
-      let skipped = 0;
-      for (const f of files) {
+      // As the CLI sets it up (the run's files: the releasing of trees, the implementations index), with a longer budget so that no file is cut short.
+      const report = reporter.fileReporter({ catalog: [], wrappers: [], configFile: tsconfigPath.tsconfigFor(undefined, [ctx.dir]), explicitProject: false, types: false, cwd: ctx.dir, siteOptions: { assume: {} }, priceFixes: false, timeBudgetMs: 20_000, files });
+      const timed = (f) => {
         const c0 = process.cpuUsage();
         const t0 = performance.now();
         const r = report(f);
         const c1 = process.cpuUsage(c0);
-        times.push([performance.now() - t0, f, r.skipped, (c1.user + c1.system) / 1000]);
+        return { r, ms: performance.now() - t0, cpuMs: (c1.user + c1.system) / 1000 };
+      };
+      const times = [];
+      let sites = 0;
+      let skipped = 0;
+      for (const f of files) {
+        const { r, ms, cpuMs } = timed(f);
+        times.push({ f, ms, cpuMs, why: r.skipped });
         sites += r.sites.length;
         if (r.skipped) skipped++;
       }
-      times.sort((a, b) => b[0] - a[0]);
-      const slowest = times.slice(0, 5).map(([ms, f, why, cpu]) => ({ file: path.relative(ctx.dir, f).split(path.sep).join("/"), ms: round(ms, 1), cpuMs: round(cpu, 1), ...(why ? { skipped: why } : {}) }));
-      // On a loaded machine a file's wall time includes waiting for a core: its CPU time is kept beside it.
-      const slowestCpuFileMs = round(Math.max(0, ...times.map((t) => t[3])), 1);
-      return { files: files.length, findings: sites, skippedFiles: skipped, slowestFileMs: slowest[0]?.ms ?? 0, slowestCpuFileMs, slowest };
+      // On a loaded machine a file's wall time includes waiting for a core: the list goes by CPU time.
+      const listed = [...times].sort((a, b) => b.cpuMs - a.cpuMs).slice(0, 5);
+      // A listed file's own time: it is reported again once the run is over. By then every file has
+      // been let go (all its importers are reported) and is analysed afresh, while the answers the
+      // project keeps about other modules (their summaries, clients, constants, whether they reach an
+      // LLM) stay: what remains is the file's own parse and analysis. A module whose tree was let go
+      // and that is asked for something not kept is parsed again inside it, so this errs high.
+      const own = listed.map((t) => timed(t.f));
+      const slowest = listed.map((t, i) => ({ file: path.relative(ctx.dir, t.f).split(path.sep).join("/"), ms: round(t.ms, 1), cpuMs: round(t.cpuMs, 1), ownMs: round(own[i].ms, 1), ownCpuMs: round(own[i].cpuMs, 1), ...(t.why ? { skipped: t.why } : {}) }));
+      const slowestFileMs = round(Math.max(0, ...times.map((t) => t.ms)), 1);
+      const slowestCpuFileMs = round(Math.max(0, ...times.map((t) => t.cpuMs)), 1);
+      const slowestOwnCpuFileMs = round(Math.max(0, ...own.map((t) => t.cpuMs)), 1);
+      return { files: files.length, findings: sites, skippedFiles: skipped, slowestFileMs, slowestCpuFileMs, slowestOwnCpuFileMs, slowest };
     },
   },
   {
@@ -239,7 +253,10 @@ function cacheDirOf(dir) {
 async function buildCliParts() {
   const { build } = await import("esbuild");
   const entryPoints = Object.fromEntries(["collectFiles", "tsconfigPath", "fileReporter"].map((n) => [n, path.join(ROOT, "src", "cli", `${n}.ts`)]));
-  await build({ entryPoints, bundle: true, platform: "node", target: "node20", format: "cjs", external: ["typescript"], outdir: CLI_PARTS, logLevel: "warning" });
+  // The tokenizer as the CLI loads it: the built dist/o200k.js (scripts/build.mjs), not the package bundled in.
+  const o200k = path.join(path.dirname(CLI_PATH), "o200k.js");
+  const tokenizer = { name: "cli-tokenizer", setup: (b) => b.onResolve({ filter: /^gpt-tokenizer\/encoding\/o200k_base$/ }, () => ({ path: o200k, external: true })) };
+  await build({ entryPoints, bundle: true, platform: "node", target: "node20", format: "cjs", external: ["typescript"], plugins: [tokenizer], outdir: CLI_PARTS, logLevel: "warning" });
 }
 
 function loadCliPart(name) {
@@ -667,10 +684,11 @@ async function runSuite(opts, selected, st, label) {
   const slowest = measurements.files?.runs[0]?.slowest;
   if (slowest) {
     const worst = Math.max(...measurements.files.runs.map((r) => r.slowestFileMs));
-    console.log(`\nslowest files (run 1; the analysis of a file includes the summaries it is the first to need):`);
-    for (const x of slowest) console.log(`  ${fmtInt(x.ms).padStart(7)} ms (CPU ${fmtInt(x.cpuMs ?? NaN)} ms)  ${x.file}${x.skipped ? `  (skipped: ${x.skipped})` : ""}`);
+    console.log(`\nmost CPU time per file (run 1): inclusive (with the summaries and parses of other modules it is the first to need), then its own (reported again after the run, other modules' answers kept):`);
+    for (const x of slowest) console.log(`  CPU ${fmtInt(x.cpuMs ?? NaN).padStart(6)} ms (wall ${fmtInt(x.ms)} ms), own CPU ${fmtInt(x.ownCpuMs ?? NaN)} ms (wall ${fmtInt(x.ownMs ?? NaN)} ms)  ${x.file}${x.skipped ? `  (skipped: ${x.skipped})` : ""}`);
     const worstCpu = Math.max(...measurements.files.runs.map((r) => r.slowestCpuFileMs ?? NaN));
-    console.log(`target: no file over ${SLOWEST_FILE_TARGET_MS / 1000} s — ${worst <= SLOWEST_FILE_TARGET_MS ? "met" : "NOT met"} (slowest ${fmtInt(worst)} ms wall over the runs; most CPU for one file ${fmtInt(worstCpu)} ms)`);
+    const worstOwnCpu = Math.max(...measurements.files.runs.map((r) => r.slowestOwnCpuFileMs ?? NaN));
+    console.log(`target: no file over ${SLOWEST_FILE_TARGET_MS / 1000} s — ${worst <= SLOWEST_FILE_TARGET_MS ? "met" : "NOT met"} (slowest ${fmtInt(worst)} ms wall over the runs; most CPU for one file ${fmtInt(worstCpu)} ms inclusive, ${fmtInt(worstOwnCpu)} ms of its own among those listed)`);
   }
 
   let profiles;
@@ -693,7 +711,7 @@ const SLOWEST_FILE_TARGET_MS = 2000;
 
 /** One line per folder: the ratios the issue's targets name. */
 function printRepoSummary(suites) {
-  const header = ["folder", "files", "parse s", "report s", "ratio", "CPU ratio", "RSS ratio", "cold s", "warm s", "warm/cold", "slowest file ms", "CPU ms"];
+  const header = ["folder", "files", "parse s", "report s", "ratio", "CPU ratio", "RSS ratio", "cold s", "warm s", "warm/cold", "slowest file ms", "CPU ms", "own CPU ms"];
   const cell = (x, f) => (x === undefined ? "—" : f(x));
   const body = suites.map(({ dir, stats, measurements: m, comparisons }) => {
     const cmp = (n) => comparisons.find((c) => c.name === n);
@@ -710,6 +728,7 @@ function printRepoSummary(suites) {
       cell(cmp("cache warm/cold")?.ratio, (x) => x.toFixed(2)),
       cell(m.files ? Math.max(...m.files.runs.map((r) => r.slowestFileMs)) : undefined, fmtInt),
       cell(m.files ? Math.max(...m.files.runs.map((r) => r.slowestCpuFileMs ?? NaN)) : undefined, fmtInt),
+      cell(m.files ? Math.max(...m.files.runs.map((r) => r.slowestOwnCpuFileMs ?? NaN)) : undefined, fmtInt),
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
