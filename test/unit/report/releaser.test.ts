@@ -2,7 +2,8 @@
 // it are reported (src/cli/fileReporter.ts releaser), and a released file analysed again gives the same.
 import * as assert from "node:assert/strict";
 import { releaser } from "../../../src/cli/fileReporter";
-import type { Project } from "../../../src/core";
+import ts = require("typescript");
+import { Project } from "../../../src/core";
 import { memoryProject } from "../project";
 
 describe("releasing reported files", () => {
@@ -44,6 +45,27 @@ describe("releasing reported files", () => {
     assert.deepEqual(after, before);
     // use.ts is parsed again; llm.ts's summary was kept, so llm.ts is not.
     assert.equal(project.stats.parsed, 3);
+  });
+
+  it("a released file's text is let go too: asked again, it is read again; a tree let go past the cap keeps its text", () => {
+    const texts: Record<string, string> = {
+      "/w/llm.ts": `import OpenAI from "openai";\nconst ai = new OpenAI();\nexport async function ask(q: string) {\n  return ai.chat.completions.create({ model: "gpt-4.1", messages: [{ role: "user", content: q }] });\n}\n`,
+      "/w/use.ts": `import { ask } from "./llm";\nexport async function run(xs: string[]) {\n  for (const x of xs) await ask(x);\n}\n`,
+    };
+    const reads: string[] = [];
+    const host = { readFile: (p: string) => (reads.push(p), texts[p]), fileExists: (p: string) => p in texts };
+    const project = new Project(ts, host, { files: Object.keys(texts) });
+    const before = sites(project.analyze("/w/use.ts"));
+    assert.deepEqual(reads, ["/w/use.ts", "/w/llm.ts"]);
+    assert.deepEqual(project.releaseTrees(0), ["/w/use.ts", "/w/llm.ts"]);
+    assert.deepEqual(sites(project.analyze("/w/use.ts")), before);
+    assert.deepEqual(reads, ["/w/use.ts", "/w/llm.ts"]);
+    project.release("/w/use.ts");
+    project.release("/w/llm.ts");
+    assert.deepEqual(sites(project.analyze("/w/use.ts")), before);
+    // Both are read again (llm.ts's text for its import scan), and only use.ts is parsed again: llm.ts's summary was kept.
+    assert.deepEqual(reads, ["/w/use.ts", "/w/llm.ts", "/w/use.ts", "/w/llm.ts"]);
+    assert.equal(project.stats.parsed, 4);
   });
 
   const wrapper = (i: number): string => `import OpenAI from "openai";\nconst ai = new OpenAI();\nexport async function ask${i}(q: string) {\n  return ai.chat.completions.create({ model: "gpt-4.1", messages: [{ role: "user", content: q }] });\n}\n`;
