@@ -94,6 +94,9 @@ export class Writes extends SizePart {
       if (this.parts.flow.readsHistoryProperty(answer)) return { node: p, kind: "grow", outputOf: producer, conditional };
       return { node: p, kind: "rewrite", conditional };
     }
+    // `this.topK = fields.topK ?? this.topK`: the old value kept as a fallback is not added to.
+    const replacement = this.fallbackTo(rhs, isSelf);
+    if (replacement) return { node: p, kind: "reassign", delta: [replacement], conditional: true };
     const self = this.selfReferences(rhs, isSelf);
     if (self.length) return { node: p, kind: "grow", delta: this.othersThan(rhs, self), conditional };
     return { node: p, kind: conditional ? "reassign" : "reset", delta: [p.right], conditional };
@@ -148,6 +151,16 @@ export class Writes extends SizePart {
         if (cap !== undefined) return cap + rhs.elements.length - 1;
       }
     }
+    return undefined;
+  }
+
+  /** `a ?? v`, `a || v`, `c ? a : v` (either branch): the value that replaces `v`, when `v` is only the fallback. */
+  private fallbackTo(rhs: ts.Expression, isSelf: (n: ts.Node) => boolean): ts.Expression | undefined {
+    const t = this.ts;
+    const self = (e: ts.Expression): boolean => isSelf(this.constants.skipTrivia(e));
+    const other = (a: ts.Expression, b: ts.Expression): ts.Expression | undefined => (self(b) && !this.selfReferences(a, isSelf).length ? a : undefined);
+    if (t.isBinaryExpression(rhs) && (rhs.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken || rhs.operatorToken.kind === t.SyntaxKind.BarBarToken)) return other(rhs.left, rhs.right);
+    if (t.isConditionalExpression(rhs)) return other(rhs.whenTrue, rhs.whenFalse) ?? other(rhs.whenFalse, rhs.whenTrue);
     return undefined;
   }
 
