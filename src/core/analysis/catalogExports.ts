@@ -2,7 +2,7 @@
 // catalog lists (or one whose callback it hands a client), a client's class or ready-made instance, the default export. Any other name
 // imported from it (`BaseMessage`, `z`, a type) never becomes a client or a call: langchainjs's
 // files import such names from @langchain/core by the dozen.
-import { exportMatches, moduleMatches, type SdkEntry } from "../catalog/sdks";
+import { exportMatches, moduleMatches, type ClientKind, type SdkEntry } from "../catalog/sdks";
 
 const namesOf = new WeakMap<SdkEntry, { readonly exact: ReadonlySet<string>; readonly patterns: readonly string[] }>();
 
@@ -32,4 +32,27 @@ export function mayBeCatalogValue(catalog: readonly SdkEntry[], specifier: strin
     const n = names(e);
     return n.exact.has(name) || n.patterns.some((p) => exportMatches(p, name));
   });
+}
+
+/**
+ * The catalog client a type is when `file` is the framework's own declaration of it (`declaredIn`):
+ * inside the framework's monorepo, `import type { Model } from "../model"` names agents-core's `Model`.
+ */
+export function frameworkDeclaration(catalog: readonly SdkEntry[], file: string, name: string): { readonly entry: SdkEntry; readonly client: ClientKind } | undefined {
+  for (const entry of catalog) {
+    for (const client of entry.clients ?? []) {
+      if (client.declaredIn?.some((suffix) => endsWithPath(file, suffix)) && (client.classes ?? []).some((p) => exportMatches(p, name))) return { entry, client };
+    }
+  }
+  return undefined;
+}
+
+/** Whether `file` is one of the framework source files that declare a catalog class (it stands for the model, which reaches an LLM). */
+export function isFrameworkDeclaration(catalog: readonly SdkEntry[], file: string): boolean {
+  return catalog.some((e) => (e.clients ?? []).some((c) => c.declaredIn?.some((suffix) => endsWithPath(file, suffix))));
+}
+
+/** `/repo/packages/agents-core/src/model.ts` ends with the path `agents-core/src/model.ts` (whole segments). */
+function endsWithPath(file: string, suffix: string): boolean {
+  return file.endsWith(suffix) && (file.length === suffix.length || file[file.length - suffix.length - 1] === "/");
 }

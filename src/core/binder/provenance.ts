@@ -52,6 +52,8 @@ export interface ExportedClient {
   readonly caps?: readonly StatedCap[];
   /** A compiled LangGraph graph whose builder calls show no cycle (graphShape.ts). */
   readonly acyclicGraph?: true;
+  /** Not a client made there but the framework's own declaration of the catalog class of this name (its monorepo imports it by a relative path): the import is that class. */
+  readonly declared?: string;
 }
 
 /** A step cap read in the module that made a client: its value, and `stopWhen: stepCountIs(8) at agent.ts:7`. */
@@ -659,6 +661,7 @@ export class Provenance {
 
   /** A client another module made, as a value here: it starts (for state kept across calls) at `at`. */
   private fromExported(found: ExportedClient, at: ts.Node): Value {
+    if (found.declared !== undefined) return { kind: "module", entry: found.entry, path: [found.declared] };
     const f = this.ts.factory;
     const settings: ClientSettings = {
       ...(found.model !== undefined ? { model: f.createStringLiteral(found.model) } : {}),
@@ -823,16 +826,30 @@ export class Provenance {
     const t = this.ts;
     if (t.isUnionTypeNode(type)) {
       const named = type.types.filter((x) => !(t.isLiteralTypeNode(x) && x.literal.kind === t.SyntaxKind.NullKeyword) && x.kind !== t.SyntaxKind.UndefinedKeyword);
-      return named.length === 1 ? this.valueOfType(named[0]!) : undefined;
+      if (named.length === 1) return this.valueOfType(named[0]!);
+      // `BaseLanguageModelInterface | Runnable<BaseLanguageModelInput, string>`: every member the same kind of client.
+      const each = named.map((x) => this.valueOfType(x));
+      const first = each[0];
+      return first?.kind === "client" && each.every((v) => v?.kind === "client" && v.client.id === first.client.id && v.path.length === 0) ? first : undefined;
     }
     if (t.isParenthesizedTypeNode(type)) return this.valueOfType(type.type);
     // An options object (`{ client, q }: { client: OpenAI; q: string }`): its members by their declared types.
     if (t.isTypeLiteralNode(type)) return { kind: "typed", type: { decl: type } };
     if (!t.isTypeReferenceNode(type) || !t.isIdentifier(type.typeName)) return undefined;
     if (type.typeName.text === "Promise" && type.typeArguments?.length === 1) return this.valueOfType(type.typeArguments[0]!);
+    // `class LLMChain<Model extends LLMType = LLMType> { llm: Model }`: what the parameter is bound by.
+    const parameter = this.typeParameterNamed(type.typeName);
+    if (parameter) {
+      const bound = parameter.constraint ?? parameter.default;
+      return bound && !this.readingParameters.has(parameter) ? this.boundType(parameter, bound) : undefined;
+    }
     const alias = this.scopes.resolve(type.typeName);
     if (alias && t.isTypeAliasDeclaration(alias) && !alias.typeParameters) return this.aliasedType(alias);
     const base = this.valueOf(type.typeName);
+    if (base?.kind === "module" && type.typeArguments?.length) {
+      const runnable = this.runnableOf(base, type.typeArguments[0]!);
+      if (runnable) return runnable;
+    }
     if (base) return base.kind === "client" ? base : this.construct(base, undefined);
     const ref = this.typeRef(type.typeName);
     return ref ? { kind: "typed", type: ref } : undefined;
@@ -850,6 +867,40 @@ export class Provenance {
   }
 
   private readonly readingAliases = new Set<ts.TypeAliasDeclaration>();
+
+  /** A type parameter's constraint or default (one that refers back to itself is nothing). */
+  private boundType(parameter: ts.TypeParameterDeclaration, bound: ts.TypeNode): Value | undefined {
+    this.readingParameters.add(parameter);
+    try {
+      return this.valueOfType(bound);
+    } finally {
+      this.readingParameters.delete(parameter);
+    }
+  }
+
+  private readonly readingParameters = new Set<ts.TypeParameterDeclaration>();
+
+  /** The type parameter a type name refers to, declared by an enclosing class, interface, function or alias (the scopes hold values). */
+  private typeParameterNamed(name: ts.Identifier): ts.TypeParameterDeclaration | undefined {
+    const t = this.ts;
+    for (let n: ts.Node | undefined = name.parent; n && !t.isSourceFile(n); n = n.parent) {
+      const params = (n as { typeParameters?: ts.NodeArray<ts.TypeParameterDeclaration> }).typeParameters;
+      const found = params?.find((p) => p.name.text === name.text);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** `Runnable<BaseLanguageModelInput, string>`: a runnable of the catalog's model (`runnableOf`), by its input type. */
+  private runnableOf(base: Value & { kind: "module" }, input: ts.TypeNode): Value | undefined {
+    const t = this.ts;
+    const name = base.path[base.path.length - 1];
+    const kind = name !== undefined ? base.entry.clients?.find((c) => c.runnableOf?.classes.includes(name)) : undefined;
+    if (!kind || !t.isTypeReferenceNode(input) || !t.isIdentifier(input.typeName)) return undefined;
+    const arg = this.valueOf(input.typeName);
+    const argName = arg?.kind === "module" && arg.entry === base.entry ? arg.path[arg.path.length - 1] : undefined;
+    return argName !== undefined && kind.runnableOf!.input.includes(argName) ? { kind: "client", entry: base.entry, client: kind, path: [] } : undefined;
+  }
 
   /** The class or interface a type name declares: in this module, or imported from another project module. */
   private typeRef(name: ts.Identifier): TypeRef | undefined {
@@ -1028,8 +1079,31 @@ export class Provenance {
     if (base.kind !== "module") return undefined;
     const exportName = base.path.length === 0 ? "default" : base.path.length === 1 ? base.path[0]! : undefined;
     if (!exportName) return undefined;
-    const client = base.entry.clients?.find((c) => (c.classes ?? []).some((p) => exportMatches(p, exportName)) && !(c.notClasses ?? []).some((p) => exportMatches(p, exportName)));
-    return client ? { kind: "client", entry: base.entry, client, path: [], ...(config ? { config } : {}), ...(origin ? { origin } : {}) } : undefined;
+    const found = base.entry.clients?.find((c) => (c.classes ?? []).some((p) => exportMatches(p, exportName)) && !(c.notClasses ?? []).some((p) => exportMatches(p, exportName)));
+    const sequence = found?.sequenceOf ? this.sequence(found, found.sequenceOf, config) : undefined;
+    const client = found?.sequenceOf ? sequence?.kind : found;
+    // A sequence's model is its first chain's.
+    return client ? { kind: "client", entry: base.entry, client, path: [], ...(config ? { config } : {}), ...(origin ? { origin } : {}), ...(sequence ? { parent: sequence.first } : {}) } : undefined;
+  }
+
+  /**
+   * `new SimpleSequentialChain({ chains: [a, b] })`: each chain of the list that calls a model sends
+   * its request in turn, on the previous one's answer; a number no option changes (a constant). No
+   * client when the list is not written out or names no such chain.
+   */
+  private sequence(kind: ClientKind, key: string, config: ts.Expression | undefined): { readonly kind: ClientKind; readonly first: Value } | undefined {
+    const t = this.ts;
+    const list = this.constants.property(config, [key]);
+    const x = list && this.constants.skipTrivia(list);
+    if (!x || !t.isArrayLiteralExpression(x)) return undefined;
+    const calling = x.elements.flatMap((el) => {
+      const v = t.isSpreadElement(el) ? undefined : this.valueOf(el);
+      return v?.kind === "client" && v.path.length === 0 && v.client.methods.some((m) => !m.yields) ? [v] : [];
+    });
+    const n = calling.length;
+    if (!n) return undefined;
+    const steps: StepSpec = { from: [], default: n, source: `the sequential chain runs its ${n} chain${n === 1 ? "" : "s"} in turn, each on the previous one's answer` };
+    return { kind: { ...kind, methods: kind.methods.map((m) => ({ ...m, steps })) }, first: calling[0]! };
   }
 
   private clientOfKind(entry: SdkEntry, id: string, config: ts.Expression | undefined, parent: Value, origin: ts.Node): Value | undefined {

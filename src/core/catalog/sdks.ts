@@ -93,6 +93,19 @@ export interface ClientKind {
    * unless its `memory` option is one of the `boundedBy` classes (a window or a summary).
    */
   readonly stateful?: { readonly source: string; readonly boundedBy?: readonly string[] };
+  /**
+   * The framework's own source files that declare `classes` (path suffixes): inside its monorepo
+   * the type is imported by a relative path (`import type { Model } from "../model"`), not by the
+   * package's name, and a value declared with it is this client all the same.
+   */
+  readonly declaredIn?: readonly string[];
+  /**
+   * A generic runnable of this model: `Runnable<BaseLanguageModelInput, string>` (one of `classes`
+   * whose first type argument is one of `input`) is this client.
+   */
+  readonly runnableOf?: { readonly classes: readonly string[]; readonly input: readonly string[] };
+  /** The client runs the chains listed under this key of its construction (`new SimpleSequentialChain({ chains: [a, b] })`), one request per chain that calls a model (made by the binder). */
+  readonly sequenceOf?: string;
   readonly methods: readonly ApiSpec[];
 }
 
@@ -161,6 +174,16 @@ const MASTRA_STEPS: StepSpec = { from: ["1.maxSteps", "client:defaultOptions.max
 const VOLTAGENT_STEPS: StepSpec = { from: ["1.maxSteps", "1.stopWhen", "client:maxSteps", "client:stopWhen"], default: 5, loopsWith: { argument: "client", options: ["tools", "toolkits", "subAgents", "workspace"] }, source: "a VoltAgent agent stops after maxSteps steps, 5 by default" };
 const AGENTS_RUN: ApiSpec = { api: "run", prompt: ["1"], instructions: ["0@instructions"], model: "0", steps: { from: ["2.maxTurns"], default: 10, loopsWith: { argument: 0, options: ["tools", "handoffs"], always: ["SandboxAgent"] }, source: "run() takes at most maxTurns turns, 10 by default" }, state: ["2.previousResponseId", "2.conversationId", "2.session"] };
 const RESPONSES_STATE = ["0.previous_response_id", "0.conversation"] as const;
+/** Assistants runs (openai 7.5.0 `resources/beta/threads/runs/runs.ts`, `runs.createAndPoll(threadId, { assistant_id })`): the thread keeps every message on the server. */
+const ASSISTANTS_RUN = (api: string): ApiSpec => ({ api, prompt: ["1.additional_messages", "1.instructions", "1.additional_instructions"], model: "1.model", maxTokens: ["1.max_completion_tokens"], state: ["0"], stateSource: "the Assistants thread keeps every message on the server, and each run sends the whole thread to the model again" });
+/** `beta.threads.createAndRun({ assistant_id, thread })` (7.5.0 `resources/beta/threads/threads.ts`): a new thread each time. */
+const ASSISTANTS_NEW_THREAD = (api: string): ApiSpec => ({ api, prompt: ["0.thread.messages", "0.instructions"], model: "0.model", maxTokens: ["0.max_completion_tokens"] });
+/** A model called through its interface (the framework's own code, helpers that take any model): one request per call. */
+const LANGCHAIN_MODEL_CALL = (api: string): ApiSpec => ({ api, prompt: ["0"] });
+/** `generate(prompts)`, `generatePrompt(values)`: one generation per element of the list. */
+const LANGCHAIN_MODEL_BATCH = (api: string): ApiSpec => ({ api, prompt: ["0"], batch: { concurrency: [] } });
+/** A sequential chain's requests: set by the binder from the chains listed (see `sequenceOf`). */
+export const SEQUENCE_STEPS: StepSpec = { from: [], default: 1, source: "a sequential chain runs each of its chains once, in turn" };
 
 export const SDK_CATALOG: readonly SdkEntry[] = [
   {
@@ -184,6 +207,13 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
           // 7.5.0 `resources/beta/responses/responses.ts`: the beta Responses API (`multi_agent`, `betas`), one request.
           { ...OPENAI_RESPONSES("beta.responses.create"), state: RESPONSES_STATE },
           { api: "completions.create", prompt: ["0.prompt"], model: "0.model", maxTokens: ["0.max_tokens"] },
+          ASSISTANTS_RUN("beta.threads.runs.create"),
+          ASSISTANTS_RUN("beta.threads.runs.createAndPoll"),
+          ASSISTANTS_RUN("beta.threads.runs.createAndStream"),
+          ASSISTANTS_RUN("beta.threads.runs.stream"),
+          ASSISTANTS_NEW_THREAD("beta.threads.createAndRun"),
+          ASSISTANTS_NEW_THREAD("beta.threads.createAndRunPoll"),
+          ASSISTANTS_NEW_THREAD("beta.threads.createAndRunStream"),
         ],
       },
       {
@@ -238,6 +268,23 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
         methods: [
           { api: "generate", prompt: ["0.prompt", "0.messages"], steps: AGENT_STEPS },
           { api: "stream", prompt: ["0.prompt", "0.messages"], steps: AGENT_STEPS },
+        ],
+      },
+    ],
+  },
+  {
+    // @ai-sdk/provider 4.0.7 `language-model/v4/language-model-v4.ts` (and v2, v3): the interface every provider's
+    // model implements; `generateText`'s step loop calls `stepModel.doGenerate(…)` once per step.
+    sdk: "@ai-sdk/provider",
+    modules: ["@ai-sdk/provider"],
+    clients: [
+      {
+        id: "ai.language-model",
+        classes: ["LanguageModelV2", "LanguageModelV3", "LanguageModelV4"],
+        declaredIn: ["provider/src/language-model/v2/language-model-v2.ts", "provider/src/language-model/v3/language-model-v3.ts", "provider/src/language-model/v4/language-model-v4.ts"],
+        methods: [
+          { api: "doGenerate", prompt: ["0.prompt"], maxTokens: ["0.maxOutputTokens"] },
+          { api: "doStream", prompt: ["0.prompt"], maxTokens: ["0.maxOutputTokens"] },
         ],
       },
     ],
@@ -349,12 +396,28 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
       {
         id: "langchain.llm-chain",
         classes: ["LLMChain"],
+        // @langchain/classic 1.0.41: its own chains import it as "./llm_chain.js".
+        declaredIn: ["langchain-classic/src/chains/llm_chain.ts"],
         modelFrom: "llm",
         methods: [
           { api: "call", prompt: ["0"] },
           { api: "predict", prompt: ["0"] },
           { api: "invoke", prompt: ["0"] },
           { api: "run", prompt: ["0"] },
+          // `apply(inputs)` (`chains/base.ts`): the chain once per input (MapReduceDocumentsChain's map step).
+          { api: "apply", prompt: ["0"], batch: { concurrency: [] } },
+        ],
+      },
+      {
+        // @langchain/classic 1.0.41 `chains/sequential_chain.ts`: `_call` runs each chain of `chains` in turn, on the
+        // previous one's outputs (SimpleSequentialChain: its one output is the next one's input).
+        id: "langchain.sequential-chain",
+        classes: ["SimpleSequentialChain", "SequentialChain"],
+        sequenceOf: "chains",
+        methods: [
+          { api: "run", prompt: ["0"], steps: SEQUENCE_STEPS },
+          { api: "call", prompt: ["0"], steps: SEQUENCE_STEPS },
+          { api: "invoke", prompt: ["0"], steps: SEQUENCE_STEPS },
         ],
       },
       {
@@ -412,6 +475,31 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
           { api: "addConditionalEdges", prompt: [], yields: "langgraph.graph" },
           { api: "addSequence", prompt: [], yields: "langgraph.graph" },
           { api: "compile", prompt: [], yields: "langgraph.compiled" },
+        ],
+      },
+      {
+        // @langchain/core 1.2.5 `language_models/base.ts` (BaseLanguageModelInterface, BaseLanguageModel), `chat_models.ts`
+        // (BaseChatModel), `llms.ts` (BaseLLM): a model typed by its interface or base class, as the framework's chains and
+        // agents (`this.llm.invoke`) and helpers that take any model hold it.
+        id: "langchain.model",
+        classes: ["BaseLanguageModelInterface", "BaseLanguageModel", "BaseChatModel", "BaseLLM"],
+        declaredIn: ["langchain-core/src/language_models/base.ts", "langchain-core/src/language_models/chat_models.ts", "langchain-core/src/language_models/llms.ts"],
+        runnableOf: { classes: ["Runnable", "RunnableInterface"], input: ["BaseLanguageModelInput"] },
+        modelFrom: "model",
+        methods: [
+          LANGCHAIN_MODEL_CALL("invoke"),
+          LANGCHAIN_MODEL_CALL("stream"),
+          LANGCHAIN_MODEL_CALL("call"),
+          LANGCHAIN_MODEL_CALL("predict"),
+          LANGCHAIN_MODEL_CALL("predictMessages"),
+          { api: "batch", prompt: ["0"], batch: { concurrency: ["1.maxConcurrency"] } },
+          LANGCHAIN_MODEL_BATCH("generate"),
+          LANGCHAIN_MODEL_BATCH("generatePrompt"),
+          { api: "bindTools", prompt: [], yields: "langchain.model" },
+          { api: "withStructuredOutput", prompt: [], yields: "langchain.model" },
+          { api: "withConfig", prompt: [], yields: "langchain.model" },
+          { api: "withRetry", prompt: [], yields: "langchain.model" },
+          { api: "withFallbacks", prompt: [], yields: "langchain.model" },
         ],
       },
       {
@@ -550,7 +638,20 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
     sdk: "@openai/agents",
     modules: ["@openai/agents", "@openai/agents-core"],
     functions: [AGENTS_RUN],
-    clients: [{ id: "openai-agents.runner", classes: ["Runner"], methods: [AGENTS_RUN] }],
+    clients: [
+      { id: "openai-agents.runner", classes: ["Runner"], methods: [AGENTS_RUN] },
+      {
+        // agents-core 0.17.0 `model.ts`: `interface Model`, what the runner calls once per turn (`runner/modelRetry.ts`
+        // `model.getResponse(request)`) and the providers implement (`OpenAIResponsesModel`).
+        id: "openai-agents.model",
+        classes: ["Model"],
+        declaredIn: ["agents-core/src/model.ts"],
+        methods: [
+          { api: "getResponse", prompt: ["0.input", "0.systemInstructions"], maxTokens: ["0.modelSettings.maxTokens"] },
+          { api: "getStreamedResponse", prompt: ["0.input", "0.systemInstructions"], maxTokens: ["0.modelSettings.maxTokens"] },
+        ],
+      },
+    ],
   },
   {
     sdk: "llamaindex",

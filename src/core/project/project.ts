@@ -14,6 +14,7 @@ import type { Scopes, TS } from "../binder/scopes";
 import type { AnalysisOptions, FileAnalysis, Finding } from "../model";
 import { heritageNames, type HeritageNames } from "./heritageScan";
 import { declarationsInheriting, type InheritingDeclaration } from "./inheritingClasses";
+import { frameworkDeclaration, isFrameworkDeclaration } from "../analysis/catalogExports";
 import { importedNames, importedSpecifiers, normalizePath, resolveModule, type PathMapping } from "./modulePaths";
 
 /** The edge a result cache's key takes from an interface's module to a module implementing it (no specifier is written so). */
@@ -653,6 +654,7 @@ export class Project {
       const scan = this.scanOf(file, state.text);
       return (
         scan.mentionsSdk ||
+        isFrameworkDeclaration(catalogWith(this.options), file) ||
         scan.specifiers.some((spec) => {
           const target = this.resolve(spec, file);
           return !!target && this.reachesLlm(target);
@@ -920,7 +922,14 @@ export class Project {
   /** The client a project module exports under a name (through re-exports), for the files importing it. */
   private exportedClient(from: string, specifier: string, exportName: string): ExportedClient | undefined {
     const declared = this.declaringModule(from, specifier, exportName);
-    if (!declared || !this.reachesLlm(declared.file)) return undefined;
+    if (!declared) return undefined;
+    // The framework's own declaration of a catalog class, imported by a relative path inside its monorepo.
+    const framework = frameworkDeclaration(catalogWith(this.options), declared.file, declared.name);
+    if (framework) {
+      this.files.get(from)?.uses.add(declared.file);
+      return { entry: framework.entry, client: framework.client, path: [], factory: false, declared: declared.name };
+    }
+    if (!this.reachesLlm(declared.file)) return undefined;
     this.files.get(from)?.uses.add(declared.file);
     const key = `${declared.file}\u0000${declared.name}`;
     const known = this.clients.get(key);
