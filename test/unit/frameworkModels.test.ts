@@ -163,6 +163,47 @@ export async function loop(modelArg: string, prompt: LanguageModelV3Prompt, maxS
   });
 });
 
+describe("framework models made from a test double", () => {
+  it("a model a factory makes of a test double (wrapLanguageModel({ model: mockModel })) sends no request; of another model it does", () => {
+    const { project } = memoryProject({
+      "/p/wrap.ts": `import type { LanguageModelV4 } from "@ai-sdk/provider";
+export function wrapLanguageModel({ model, middleware }: { model: LanguageModelV4; middleware: unknown }): LanguageModelV4 {
+  return model;
+}
+`,
+      "/p/wrap.test.ts": `import { MockLanguageModelV4 } from "ai/test";
+import { wrapLanguageModel } from "./wrap";
+const mockModel = new MockLanguageModelV4({});
+export async function t(real: any) {
+  await wrapLanguageModel({ model: mockModel, middleware: {} }).doGenerate({ prompt: [] });
+  const w = wrapLanguageModel({ model: new MockLanguageModelV4(), middleware: {} });
+  await w.doStream({ prompt: [] });
+  await wrapLanguageModel({ model: real, middleware: {} }).doGenerate({ prompt: [] });
+}
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/wrap.test.ts", ["api", "calls"]), [{ line: 8, api: "@ai-sdk/provider doGenerate", calls: "Θ(1)" }]);
+  });
+
+  it("a framework's own test model, a class extending its chat model (new FakeTextStreamModel({})), sends no request, piped or not", () => {
+    const { project } = memoryProject({
+      "/r/libs/langchain-core/src/language_models/chat_models.ts": `export abstract class BaseChatModel {}
+`,
+      "/r/libs/langchain-core/src/tests/stream.test.ts": `import { BaseChatModel } from "../language_models/chat_models.js";
+class FakeTextStreamModel extends BaseChatModel {}
+class EchoModel extends BaseChatModel {}
+export async function t(parser: any) {
+  const model = new FakeTextStreamModel({});
+  await model.invoke("Hello");
+  await model.pipe(parser).invoke("Hello");
+  await new EchoModel().invoke("Hello");
+}
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/r/libs/langchain-core/src/tests/stream.test.ts", ["api", "calls"]), [{ line: 8, api: "@langchain invoke", calls: "Θ(1)" }]);
+  });
+});
+
 describe("sequential chains and Assistants runs", () => {
   it("SimpleSequentialChain of two LLMChains: two requests per run, the model the first chain's", () => {
     const { project } = memoryProject({

@@ -217,6 +217,8 @@ export class Provenance {
     const state = this.stateOf(call, spec, client);
     const model = (spec.model ? this.argumentAt(call, spec.model) : undefined) ?? (client ? this.clientSetting(client, "model") : undefined);
     if (model && this.isTestDouble(model)) return undefined;
+    // `new FakeTextStreamModel({})` (a framework's own test models extend its model classes).
+    for (let c: Value | undefined = client; c?.kind === "client"; c = c.parent) if (c.origin && this.ts.isNewExpression(c.origin) && this.isTestDouble(c.origin)) return undefined;
     const maxTokens = this.firstArgument(call, spec.maxTokens ?? []) ?? (client ? this.clientSetting(client, "maxTokens") : undefined);
     const instructions = [...(client ? this.clientInstructions(client) : []), ...(spec.instructions ?? []).flatMap((p) => this.instructionsAt(call, p) ?? [])];
     const batch = spec.batch && call.arguments[0] ? { of: call.arguments[0], concurrency: spec.batch.concurrency.map((p) => (p.startsWith("client:") ? client && this.clientConfig(client, p.slice("client:".length)) : this.argumentAt(call, p))).find((e) => e) } : undefined;
@@ -247,6 +249,13 @@ export class Provenance {
     if (/^(Mock|Fake|Scripted)[A-Z]/.test(e.expression.text)) return true;
     const inner = depth === 0 ? this.constants.property(e.arguments?.[0], ["model"]) : undefined;
     return !!inner && this.isTestDouble(inner, depth + 1);
+  }
+
+  /** An argument that is a test double, or an options object whose `model` is one. */
+  private givesTestDouble(arg: ts.Expression): boolean {
+    if (this.ts.isSpreadElement(arg)) return false;
+    const model = this.ts.isObjectLiteralExpression(this.constants.skipTrivia(arg)) ? this.constants.property(arg, ["model"]) : arg;
+    return !!model && this.isTestDouble(model);
   }
 
   private stepsOf(call: ts.CallExpression, spec: StepSpec, client: Value | undefined): LlmCall["steps"] {
@@ -445,7 +454,8 @@ export class Provenance {
       if (piped) return piped;
       const base = this.valueOf(e.expression);
       if (!base) return this.valueOfCheckedType(e);
-      if (base.kind === "factory") return base.returns;
+      // `wrapLanguageModel({ model: mockModel, middleware })`: what a factory makes of a test double answers from the test too.
+      if (base.kind === "factory") return e.arguments.some((a) => this.givesTestDouble(a)) ? undefined : base.returns;
       if (base.kind === "typed") return base.member !== undefined ? this.typedMember(base.type, base.member, true, e) : undefined;
       const spec = this.apiOf(base);
       if (spec?.yields) {
