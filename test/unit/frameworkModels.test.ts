@@ -277,3 +277,20 @@ export class Retriever {
     assert.deepEqual(sitesOf(project, "/p/q.ts", ["calls", "input", "growth"]), [{ line: 10, calls: "Θ(1)", input: "Θ(|queryCount| + |question|)", growth: "none" }]);
   });
 });
+
+describe("the cost of a module of model interfaces", () => {
+  it("a provider that implements LanguageModelV4 does not make its importers reach an LLM; a function returning the interface still hands the model on", () => {
+    const { project } = memoryProject({
+      "/p/provider.ts": `import type { LanguageModelV4, LanguageModelV4CallOptions } from "@ai-sdk/provider";
+export class ChatModel implements LanguageModelV4 {
+  async doGenerate(options: LanguageModelV4CallOptions) { return post(options); }
+}
+`,
+      "/p/app.ts": `import { ChatModel } from "./provider";
+export const model = new ChatModel();
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/app.ts", ["api"]), []);
+    assert.equal(project.stats.parsed, 0);
+  });
+});

@@ -56,3 +56,53 @@ export function isFrameworkDeclaration(catalog: readonly SdkEntry[], file: strin
 function endsWithPath(file: string, suffix: string): boolean {
   return file.endsWith(suffix) && (file.length === suffix.length || file[file.length - suffix.length - 1] === "/");
 }
+
+const splitCatalogs = new WeakMap<readonly SdkEntry[], { readonly sdks: readonly SdkEntry[]; readonly interfaces: readonly SdkEntry[] }>();
+
+/**
+ * The catalog split into SDKs and interface modules: an entry with no functions whose every client is
+ * a framework's own model interface (`@ai-sdk/provider`'s `LanguageModelV4`).
+ */
+export function interfaceModules(catalog: readonly SdkEntry[]): { readonly sdks: readonly SdkEntry[]; readonly interfaces: readonly SdkEntry[] } {
+  let split = splitCatalogs.get(catalog);
+  if (!split) {
+    const isInterfaces = (e: SdkEntry): boolean => !e.functions?.length && !!e.clients?.length && e.clients.every((c) => !!c.declaredIn);
+    splitCatalogs.set(catalog, (split = { sdks: catalog.filter((e) => !isInterfaces(e)), interfaces: catalog.filter(isInterfaces) }));
+  }
+  return split;
+}
+
+/**
+ * Whether a file that names an interface module uses the interface as a model: it calls one of its
+ * methods (`.doGenerate(`), or declares a function returning it (`): LanguageModelV4`, `): Promise<…>`),
+ * which hands the model on. Providers that only implement it do neither (one forward read per name).
+ */
+export function usesInterface(entries: readonly SdkEntry[], text: string): boolean {
+  for (const e of entries) {
+    for (const c of e.clients ?? []) {
+      if (c.methods.some((m) => !m.yields && text.includes(`.${m.api.split(".").pop()!}(`))) return true;
+      if ((c.classes ?? []).some((name) => returnsType(text, name))) return true;
+    }
+  }
+  return false;
+}
+
+/** `): Name` or `): Promise<Name` somewhere in the text: each occurrence of the name read backwards over blanks. */
+function returnsType(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+    let i = at - 1;
+    const blanks = (): void => {
+      while (i >= 0 && /\s/.test(text[i]!)) i--;
+    };
+    blanks();
+    if (text[i] === "<" && text.slice(i - 7, i) === "Promise") {
+      i -= 8;
+      blanks();
+    }
+    if (text[i] !== ":") continue;
+    i--;
+    blanks();
+    if (text[i] === ")") return true;
+  }
+  return false;
+}

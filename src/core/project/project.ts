@@ -14,7 +14,7 @@ import type { Scopes, TS } from "../binder/scopes";
 import type { AnalysisOptions, FileAnalysis, Finding } from "../model";
 import { heritageNames, type HeritageNames } from "./heritageScan";
 import { declarationsInheriting, type InheritingDeclaration } from "./inheritingClasses";
-import { frameworkDeclaration, isFrameworkDeclaration } from "../analysis/catalogExports";
+import { frameworkDeclaration, interfaceModules, isFrameworkDeclaration, usesInterface } from "../analysis/catalogExports";
 import { importedNames, importedSpecifiers, normalizePath, resolveModule, type PathMapping } from "./modulePaths";
 
 /** The edge a result cache's key takes from an interface's module to a module implementing it (no specifier is written so). */
@@ -639,7 +639,10 @@ export class Project {
     // HumanMessage } from "@langchain/core/messages"`) has no source of its own: it is parsed only
     // if its project imports offer one (a wrapper's name can be anywhere: then every mention counts).
     // (Whether the file reaches an LLM still counts every mention: an interface's module is followed for its types.)
-    const mentionsSdk = mayContainLlmCalls(text, catalog, this.options.wrappers);
+    // A module of model interfaces only (`@ai-sdk/provider`) counts where the file uses the interface as
+    // a model: its providers import `LanguageModelV4` to implement it, and made every importer reach an LLM.
+    const { sdks, interfaces } = interfaceModules(catalog);
+    const mentionsSdk = mayContainLlmCalls(text, sdks, this.options.wrappers) || (mayContainLlmCalls(text, interfaces) && usesInterface(interfaces, text));
     const ownSource = mentionsSdk && (!!this.options.wrappers?.length || !onlyInertCatalogImports(names, catalog, catalogMentions(text, catalog)));
     const scan = { mentionsSdk, ownSource, names, specifiers: importedSpecifiers(text), heritage: state?.text === text && state.heritage ? state.heritage : heritageNames(text) };
     if (state && state.text === text) state.scan = scan;
