@@ -204,6 +204,25 @@ export async function t(parser: any) {
   });
 });
 
+describe("framework functions given a test double", () => {
+  it("the runner of agents-core's own tests, run with an agent made with ScriptedModel, sends no request; with another model it does", () => {
+    const files = agentsCore();
+    files[`${AGENTS_CORE}/../test/run.test.ts`.replace("/src/../", "/")] = `import { runTurns } from "../src/run";
+import { Agent, ScriptedModel } from "../src/testing";
+export async function t(real: any, qs: string[]) {
+  const model = new ScriptedModel([]);
+  for (const q of qs) await runTurns(model, q);
+  const agent = new Agent({ name: "a", model: new ScriptedModel([]) });
+  for (const q of qs) await runTurns(agent, q);
+  for (const q of qs) await runTurns(real, q);
+}
+`;
+    files[`${AGENTS_CORE}/testing.ts`] = `export class ScriptedModel { constructor(public turns: unknown[]) {} }\nexport class Agent { constructor(public config: unknown) {} }\n`;
+    const { project } = memoryProject(files);
+    assert.deepEqual(sitesOf(project, "/r/packages/agents-core/test/run.test.ts", ["api", "calls"]), [{ line: 8, api: "@openai/agents runTurns() → getResponseWithRetry() → getResponse", calls: "O(|qs|)" }]);
+  });
+});
+
 describe("sequential chains and Assistants runs", () => {
   it("SimpleSequentialChain of two LLMChains: two requests per run, the model the first chain's", () => {
     const { project } = memoryProject({

@@ -163,6 +163,8 @@ export class Provenance {
 
   /** A call of one of the user's functions whose summary makes LLM calls. */
   private classifyUserFunctionCall(call: ts.CallExpression): LlmCall | undefined {
+    // `run(agent, "hi")` with `agent = new Agent({ model: new ScriptedModel(…) })`: the function's requests go to a test double.
+    if (call.arguments.some((a) => this.givesTestDouble(a))) return undefined;
     const summary = this.summaryOfCallee(call);
     return summary ? this.userFunctionCall(call, summary) : undefined;
   }
