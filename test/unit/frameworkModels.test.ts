@@ -39,21 +39,13 @@ export async function runTurns(model: Model, input: string, maxTurns = 10) {
 });
 
 describe("framework models: a value typed by the framework's model interface is a request", () => {
-  it("agents-core's Model imported by a relative path in its own package: the retry helper's request, the turn loop re-sending the history", () => {
+  it("agents-core's own Model, imported by a relative path inside the framework, is not taken for a request", () => {
+    // Its runner's `while (true)` turn loop, bounded by a maxTurns check the engine does not read,
+    // made every run() of the repository's own tests an unbounded claim: the catalog declares no
+    // path for this interface (the package import, below, is what users write).
     const { project } = memoryProject(agentsCore());
-    assert.deepEqual(sitesOf(project, `${AGENTS_CORE}/runner/modelRetry.ts`, ["api", "calls", "loops"]), [
-      // A retry loop: the request once (the failed attempts are not counted).
-      { line: 6, api: "@openai/agents getResponse", calls: "Θ(1)", loops: "while@4:1" },
-    ]);
-    assert.deepEqual(sitesOf(project, `${AGENTS_CORE}/run.ts`, ["api", "calls", "input", "growth", "loops"]), [
-      { line: 6, api: "@openai/agents getResponseWithRetry() → getResponse", calls: "O(maxTurns)", input: "O(maxTurns²·out + maxTurns·|input|)", growth: "output", loops: "for@5:maxTurns" },
-    ]);
-  });
-
-  it("the same interface under another path is a project interface, not the framework's: no request", () => {
-    const files = Object.fromEntries(Object.entries(agentsCore()).map(([k, v]) => [k.replace("agents-core", "my-core"), v]));
-    const { project } = memoryProject(files);
-    assert.deepEqual(sitesOf(project, "/r/packages/my-core/src/run.ts", ["api"]), []);
+    assert.deepEqual(sitesOf(project, `${AGENTS_CORE}/runner/modelRetry.ts`, ["api"]), []);
+    assert.deepEqual(sitesOf(project, `${AGENTS_CORE}/run.ts`, ["api"]), []);
   });
 
   it("agents' Model imported from the package in user code: one request per call", () => {
@@ -201,25 +193,6 @@ export async function t(parser: any) {
 `,
     });
     assert.deepEqual(sitesOf(project, "/r/libs/langchain-core/src/tests/stream.test.ts", ["api", "calls"]), [{ line: 8, api: "@langchain invoke", calls: "Θ(1)" }]);
-  });
-});
-
-describe("framework functions given a test double", () => {
-  it("the runner of agents-core's own tests, run with an agent made with ScriptedModel, sends no request; with another model it does", () => {
-    const files = agentsCore();
-    files[`${AGENTS_CORE}/../test/run.test.ts`.replace("/src/../", "/")] = `import { runTurns } from "../src/run";
-import { Agent, ScriptedModel } from "../src/testing";
-export async function t(real: any, qs: string[]) {
-  const model = new ScriptedModel([]);
-  for (const q of qs) await runTurns(model, q);
-  const agent = new Agent({ name: "a", model: new ScriptedModel([]) });
-  for (const q of qs) await runTurns(agent, q);
-  for (const q of qs) await runTurns(real, q);
-}
-`;
-    files[`${AGENTS_CORE}/testing.ts`] = `export class ScriptedModel { constructor(public turns: unknown[]) {} }\nexport class Agent { constructor(public config: unknown) {} }\n`;
-    const { project } = memoryProject(files);
-    assert.deepEqual(sitesOf(project, "/r/packages/agents-core/test/run.test.ts", ["api", "calls"]), [{ line: 8, api: "@openai/agents runTurns() → getResponseWithRetry() → getResponse", calls: "O(|qs|)" }]);
   });
 });
 

@@ -645,7 +645,6 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
         // `model.getResponse(request)`) and the providers implement (`OpenAIResponsesModel`).
         id: "openai-agents.model",
         classes: ["Model"],
-        declaredIn: ["agents-core/src/model.ts"],
         methods: [
           { api: "getResponse", prompt: ["0.input", "0.systemInstructions"], maxTokens: ["0.modelSettings.maxTokens"] },
           { api: "getStreamedResponse", prompt: ["0.input", "0.systemInstructions"], maxTokens: ["0.modelSettings.maxTokens"] },
