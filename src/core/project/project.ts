@@ -137,6 +137,12 @@ export class Project {
     if (!normal ? !held : held && held.size === new Set(normal).size && normal.every((f) => held.has(f))) return false;
     this.fileList = normal;
     this.forgetAnswers();
+    this.startOver();
+    return true;
+  }
+
+  /** Forgets every resolution, analysis and reachability answer; the texts and their scans are kept. */
+  private startOver(): void {
     this.resolutions.clear();
     for (const st of this.files.values()) {
       st.analyzer = undefined;
@@ -146,7 +152,6 @@ export class Project {
     }
     this.uses.clear();
     this.reaches.clear();
-    return true;
   }
 
   /** What is kept until any file changes. */
@@ -373,15 +378,7 @@ export class Project {
     if (!edited) {
       // A file that appears or disappears can change what any import resolves to: start over
       // (the texts and their scans are kept).
-      this.resolutions.clear();
-      for (const st of this.files.values()) {
-        st.analyzer = undefined;
-        st.result = undefined;
-        st.byImports = false;
-        st.uses.clear();
-      }
-      this.uses.clear();
-      this.reaches.clear();
+      this.startOver();
     }
   }
 
