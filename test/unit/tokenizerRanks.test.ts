@@ -4,21 +4,12 @@
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { rng } from "../fuzz/generators";
 
 const ROOT = path.resolve(__dirname, "../../..");
 
 type Count = (text: string) => number;
 const packageCount = (require("gpt-tokenizer/encoding/o200k_base") as { countTokens: Count }).countTokens;
-
-/** A deterministic generator (mulberry32), so a failure names a reproducible string. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Prose and code from this repository, and strings of code points from every plane (lone surrogates, emoji, CJK, controls). */
 function samples(): string[] {
@@ -28,7 +19,7 @@ function samples(): string[] {
     const lines = fs.readFileSync(f, "utf8").split("\n").filter((l) => l.trim());
     for (let i = 0; i < lines.length && i < 400; i += 4) out.push(lines.slice(i, i + 4).join("\n"));
   }
-  const next = random(18);
+  const next = rng(18);
   const ranges: [number, number][] = [[0, 0x7f], [0x80, 0x7ff], [0x3040, 0x30ff], [0x4e00, 0x9fff], [0xac00, 0xd7a3], [0xd800, 0xdfff], [0x1f300, 0x1faff], [0x0600, 0x06ff], [0x0400, 0x04ff], [0, 0x10ffff]];
   for (let i = 0; i < 300; i++) {
     const [lo, hi] = ranges[i % ranges.length]!;
