@@ -150,7 +150,9 @@ export function countedTangle(t: TS, scopes: Scopes, constants: Constants, loops
   };
   const counterText = (m: TangleMember): string => param(m, counter.get(m)!)!.name.getText();
   const down = edges.find((e) => steps.get(e)! > 0)!;
-  const stepText = constants.skipTrivia(down.call.arguments[counter.get(down.to)!]!).getText().replace(/\s*-\s*/, " − ");
+  const stepArg = constants.skipTrivia(down.call.arguments[counter.get(down.to)!]!);
+  // `turns - 1` told as `turns − 1`, from the expression's parts (no pattern over the user's text).
+  const stepText = t.isBinaryExpression(stepArg) && stepArg.operatorToken.kind === t.SyntaxKind.MinusToken ? `${stepArg.left.getText()} − ${stepArg.right.getText()}` : stepArg.getText();
   if (!acyclicWithout((e) => steps.get(e)! > 0)) {
     const same = edges.find((e) => steps.get(e) === 0 && e.from === e.to) ?? edges.find((e) => steps.get(e) === 0)!;
     return unknown(`a cycle through ${same.from.name} → ${same.to.name} (line ${line(same.call)}) hands the counter on unchanged, so nothing bounds how often it runs`);
