@@ -194,6 +194,16 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4o-mini", bound: "exact" }],
   },
   {
+    name: "a request in a closure an options object hands to a span helper that calls it (issue 17)",
+    file: "test/fixtures/execution/span-step-loop.ts",
+    fn: "chat",
+    args: [list(6, 30)],
+    // The answer comes back through the helper's return, not read as the request's output: its size is set.
+    assume: { "|questions|": 6, "|q|": 30, "|answer|": 60 },
+    outputs: { "gpt-4o-mini": reply(60) },
+    sites: [{ model: "gpt-4o-mini", bound: "exact" }],
+  },
+  {
     name: "two functions calling each other with a counter one smaller each round (issue 17)",
     file: "test/fixtures/execution/mutual-recursion.ts",
     fn: "interview",

@@ -58,15 +58,20 @@ export class Callees {
     const t = this.ts;
     for (const a of call.arguments) {
       const x = this.constants.skipTrivia(a);
-      if (!t.isIdentifier(x)) continue;
-      const decl = this.scopes.resolve(x);
-      if (!decl || !t.isVariableDeclaration(decl) || !decl.initializer) continue;
-      const init = this.constants.skipTrivia(decl.initializer);
-      if (!(t.isArrowFunction(init) || t.isFunctionExpression(init)) || init.asteriskToken) continue;
-      if (enclosingFunctionLike(t, decl) !== enclosingFunctionLike(t, call)) continue;
-      return { fn: init, name: x };
+      const fn = t.isIdentifier(x) ? this.closureOf(x, call) : undefined;
+      if (fn) return { fn, name: x as ts.Identifier };
     }
     return undefined;
+  }
+
+  /** The closure `x` names when it is declared in the function that makes `call` (`const step = async () => …`). */
+  closureOf(x: ts.Identifier, call: ts.CallExpression): FunctionNode | undefined {
+    const t = this.ts;
+    const decl = this.scopes.resolve(x);
+    if (!decl || !t.isVariableDeclaration(decl) || !decl.initializer) return undefined;
+    const init = this.constants.skipTrivia(decl.initializer);
+    if (!(t.isArrowFunction(init) || t.isFunctionExpression(init)) || init.asteriskToken) return undefined;
+    return enclosingFunctionLike(t, decl) === enclosingFunctionLike(t, call) ? init : undefined;
   }
 
   /** The function a declaration or expression denotes, when it is one. */

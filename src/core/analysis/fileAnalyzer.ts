@@ -661,10 +661,7 @@ export class FileAnalyzer {
    * to one cost a tenth of openai-node's report for no site.
    */
   private classifyPassedClosure(call: ts.CallExpression): LlmCall | undefined {
-    if (!call.arguments.some((a) => this.tsm.isIdentifier(a))) return undefined;
-    const host = this.callees.of(call);
-    if (!host || (host.kind === "external" && !(this.external?.resolves?.(host.specifier, this.sourceFile.fileName) ?? true))) return undefined;
-    const passed = this.callees.passedClosure(call);
+    const passed = this.passedClosure(call);
     if (!passed) return undefined;
     if (this.inProgress.has(passed.fn)) {
       this.noteBackEdge(passed.fn, call);
@@ -674,6 +671,18 @@ export class FileAnalyzer {
     }
     const summary = this.summaryOf(passed.fn, passed.name.text);
     return summary ? this.provenance.passedClosureCall(call, passed.name, summary) : undefined;
+  }
+
+  /** The closure of this function a call runs: passed by name to a project function, or in an options object whose property the callee calls (OptionCallbacks). */
+  private passedClosure(call: ts.CallExpression): { fn: ts.SignatureDeclaration & { body?: ts.Node }; name: ts.Identifier } | undefined {
+    const t = this.tsm;
+    if (call.arguments.some((a) => t.isIdentifier(a))) {
+      const host = this.callees.of(call);
+      const passed = host && !(host.kind === "external" && !(this.external?.resolves?.(host.specifier, this.sourceFile.fileName) ?? true)) ? this.callees.passedClosure(call) : undefined;
+      if (passed) return passed;
+    }
+    if (!call.arguments.some((a) => t.isObjectLiteralExpression(a))) return undefined;
+    return this.loops.optionCallbacks.passedInOptions(call, (name) => this.callees.closureOf(name, call));
   }
 
   /**

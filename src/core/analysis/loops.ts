@@ -10,6 +10,7 @@ import type { Scopes, TS } from "../binder/scopes";
 import type { Defined, SymbolTable } from "../symbols";
 import { lineRef } from "../lineRefs";
 import { functionNameOf } from "./functionName";
+import { OptionCallbacks } from "./optionCallbacks";
 
 export type LoopKind = "for" | "for-of" | "for-in" | "for-await" | "while" | "do-while" | "map" | "forEach" | "flatMap" | "filter" | "reduce" | "some" | "every" | "find" | "pMap" | "each" | "batch";
 
@@ -49,13 +50,17 @@ export class Loops {
   private readonly cache = new Map<ts.Node, { readonly value: LoopInfo; readonly defined: Defined }>();
   /** The file's for/while/do loops by the name of the function they are in (made on first use). */
   private conditionLoops: Map<string, ts.Node[]> | undefined;
+  /** Functions written in an options object that the call receiving it runs (`runInSpan({ execute: async () => … })`). */
+  readonly optionCallbacks: OptionCallbacks;
 
   constructor(
     private readonly ts: TS,
     private readonly scopes: Scopes,
     private readonly constants: Constants,
     private readonly symbols: SymbolTable,
-  ) {}
+  ) {
+    this.optionCallbacks = new OptionCallbacks(ts, scopes, constants);
+  }
 
   private line(n: ts.Node): number {
     return this.scopes.sourceFile.getLineAndCharacterOfPosition(n.getStart(this.scopes.sourceFile)).line + 1;
@@ -228,14 +233,17 @@ export class Loops {
   /**
    * The call an inline function is passed to: `xs.map(cb)` runs it once per element, and
    * `withRetry(() => …)`, `limit(() => …)`, `new Promise(…)` run it as part of the caller. A named
-   * function declared elsewhere is a function of its own and has a summary.
+   * function declared elsewhere is a function of its own and has a summary. A function written in
+   * an options object runs in the call that receives it when that call's function (of this file)
+   * calls the property (OptionCallbacks).
    */
   callbackHost(fn: ts.Node): ts.CallExpression | ts.NewExpression | undefined {
     const t = this.ts;
     const call = fn.parent;
-    if (!call || !(t.isArrowFunction(fn) || t.isFunctionExpression(fn))) return undefined;
+    if (!call) return undefined;
+    if (!(t.isArrowFunction(fn) || t.isFunctionExpression(fn))) return t.isMethodDeclaration(fn) ? this.optionCallbacks.host(fn) : undefined;
     if ((t.isCallExpression(call) || t.isNewExpression(call)) && call.arguments?.includes(fn as ts.Expression)) return call;
-    return undefined;
+    return t.isPropertyAssignment(call) ? this.optionCallbacks.host(fn) : undefined;
   }
 
   /** `xs.map(fn)` and friends, `pMap(xs, fn)`: the call runs `fn` once per element. */
