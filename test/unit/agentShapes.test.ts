@@ -888,7 +888,7 @@ export class Chat {
 
 describe("agent shapes: tests and fixtures", () => {
   it("paths under test folders and *.test/*.spec files are test code; others are not", () => {
-    const yes = ["test/agent.ts", "packages/core/__tests__/run.ts", "src/fixtures/chat.js", "e2e/flow.ts", "src/agent.test.ts", "src\\tool.spec.tsx", "a/__mocks__/openai.ts", "integration-tests/node/index.mjs", "ecosystem-tests/vercel-edge/src/pages/api/response.ts", "environment_tests/test-exports-cf/src/index.ts", "packages/a/test-utils/llm.ts", "e2e-tests/chat.ts"];
+    const yes = ["test/agent.ts", "packages/core/__tests__/run.ts", "src/fixtures/chat.js", "e2e/flow.ts", "src/agent.test.ts", "src\\tool.spec.tsx", "a/__mocks__/openai.ts", "integration-tests/node/index.mjs", "ecosystem-tests/vercel-edge/src/pages/api/response.ts", "environment_tests/test-exports-cf/src/index.ts", "packages/a/test-utils/llm.ts", "e2e-tests/chat.ts", "src/generate-object.test-d.ts"];
     const no = ["src/agent.ts", "src/testing.ts", "src/latest/agent.ts", "contest/run.ts", "src/spec.ts", "src/test.ts", "examples/docs/testing/fixedResponse.ts", "src/attest-run/a.ts", "src/latest-tests.ts", "examples/ai-e2e-next/app/api/chat/route.ts", "examples/harness-e2e-tui/lib/run-tui.ts"];
     assert.deepEqual(yes.filter(isTestPath), yes);
     assert.deepEqual(no.filter(isTestPath), []);

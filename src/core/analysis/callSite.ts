@@ -424,6 +424,8 @@ export class CallSites {
       return Poly.constant(steps.spec.default);
     }
     const capText = steps.cap ? steps.cap.getText(sf).replace(/\s+/g, " ").slice(0, 60) : "";
+    const fallback = steps.cap && this.fallbackCap(steps.cap);
+    if (fallback) return this.fallbackStepCount(llm, fallback, explanation);
     const counted = steps.cap ? this.capOf(steps.cap) : steps.stated ? Poly.constant(steps.stated.value) : undefined;
     if (counted && !counted.isConstant()) {
       explanation.push(`line ${lineRef(this.line(steps.cap!))}: ${capText} lets the SDK's loop run at most ${formatValue(counted, this.symbols.rank)} steps`);
@@ -443,6 +445,48 @@ export class CallSites {
     }
     this.symbols.define({ name, kind: "count", line, origin: `${where}: ${steps.cap ? `${capText} is not a step count` : steps.spec.source}`, unbounded: true });
     explanation.push(`${steps.cap ? `the stop condition ${capText} sets no step count` : steps.spec.source}: ${name} steps, unbounded`);
+    return Poly.symbol(name);
+  }
+
+  /**
+   * `stopWhen: options?.stopWhen ?? this.stopWhen ?? stepCountIs(maxSteps)`: the caller's stop
+   * condition when given (any condition), else a step count. The count is the default, as an SDK's
+   * own default is (a stopWhen given replaces that too): a stated number is the steps' value, a
+   * count the code does not state leaves them unbounded.
+   */
+  private fallbackCap(cap: ts.Expression): { readonly given: readonly ts.Expression[]; readonly last: ts.Expression; readonly count: Poly } | undefined {
+    const t = this.ts;
+    const alternatives: ts.Expression[] = [];
+    const collect = (e: ts.Expression): void => {
+      const x = this.constants.skipTrivia(e);
+      if (t.isBinaryExpression(x) && (x.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken || x.operatorToken.kind === t.SyntaxKind.BarBarToken)) {
+        collect(x.left);
+        collect(x.right);
+      } else alternatives.push(x);
+    };
+    collect(cap);
+    const last = alternatives.pop()!;
+    const count = alternatives.length && t.isCallExpression(last) ? this.capOf(last) : undefined;
+    // The earlier alternatives are values handed in (`options?.stopWhen`, `this.stopWhen`), not conditions written here.
+    return count && alternatives.every((a) => t.isIdentifier(a) || t.isPropertyAccessExpression(a)) ? { given: alternatives, last, count } : undefined;
+  }
+
+  private fallbackStepCount(llm: LlmCall, cap: { readonly given: readonly ts.Expression[]; readonly last: ts.Expression; readonly count: Poly }, explanation: string[]): Poly | undefined {
+    const sf = this.scopes.sourceFile;
+    const text = (e: ts.Expression): string => e.getText(sf).replace(/\s+/g, " ").slice(0, 60);
+    const value = cap.count.isConstant() ? cap.count.constantValue() : undefined;
+    if (value !== undefined && value <= 1) return undefined;
+    const name = this.stepSymbol(llm.node);
+    const line = this.line(llm.node);
+    const given = cap.given.map(text).join(", ");
+    const where = `line ${lineRef(this.line(cap.last))}: the stop condition is the one given (${given}: any condition), else ${text(cap.last)}`;
+    if (value !== undefined) {
+      this.symbols.define({ name, kind: "count", line, origin: `steps of the SDK's loop at line ${lineRef(line)}: ${text(cap.last)} unless ${given} is given`, value });
+      explanation.push(`${where}: at most ${value} steps by default: ${name} = ${value}`);
+      return Poly.symbol(name);
+    }
+    this.symbols.define({ name, kind: "count", line, origin: `steps of the SDK's loop at line ${lineRef(line)}: ${given} when given (any condition), else ${text(cap.last)}`, unbounded: true });
+    explanation.push(`${where}, whose count ${formatValue(cap.count, this.symbols.rank)} is not a number stated here: ${name} steps, unbounded`);
     return Poly.symbol(name);
   }
 

@@ -38,18 +38,20 @@ export function mayBeCatalogValue(catalog: readonly SdkEntry[], specifier: strin
  * The catalog client a type is when `file` is the framework's own declaration of it (`declaredIn`):
  * inside the framework's monorepo, `import type { Model } from "../model"` names agents-core's `Model`.
  */
-export function frameworkDeclaration(catalog: readonly SdkEntry[], file: string, name: string): { readonly entry: SdkEntry; readonly client: ClientKind } | undefined {
+export function frameworkDeclaration(catalog: readonly SdkEntry[], file: string, name: string): { readonly entry: SdkEntry; readonly client?: ClientKind } | undefined {
   for (const entry of catalog) {
     for (const client of entry.clients ?? []) {
       if (client.declaredIn?.some((suffix) => endsWithPath(file, suffix)) && (client.classes ?? []).some((p) => exportMatches(p, name))) return { entry, client };
     }
+    // `generateText` declared in `ai/src/generate-text/generate-text.ts`: the catalog's function.
+    if (entry.declaredIn?.some((d) => d.functions.includes(name) && endsWithPath(file, d.file))) return { entry };
   }
   return undefined;
 }
 
-/** Whether `file` is one of the framework source files that declare a catalog class (it stands for the model, which reaches an LLM). */
+/** Whether `file` is one of the framework source files that declare a catalog class or function (it stands for the model, which reaches an LLM). */
 export function isFrameworkDeclaration(catalog: readonly SdkEntry[], file: string): boolean {
-  return catalog.some((e) => (e.clients ?? []).some((c) => c.declaredIn?.some((suffix) => endsWithPath(file, suffix))));
+  return catalog.some((e) => (e.clients ?? []).some((c) => c.declaredIn?.some((suffix) => endsWithPath(file, suffix))) || !!e.declaredIn?.some((d) => endsWithPath(file, d.file)));
 }
 
 /** `/repo/packages/agents-core/src/model.ts` ends with the path `agents-core/src/model.ts` (whole segments). */

@@ -22,11 +22,11 @@ export class Constants {
     return undefined;
   }
 
-  /** Strips parentheses, `await`, type assertions and `!`. */
+  /** Strips parentheses, `await`, type assertions, `!` and type arguments (`generateText<TOOLS>`, the function itself). */
   skipTrivia(e: ts.Expression): ts.Expression {
     const t = this.ts;
     for (;;) {
-      if (t.isParenthesizedExpression(e) || t.isAwaitExpression(e) || t.isNonNullExpression(e) || t.isAsExpression(e) || t.isTypeAssertionExpression(e) || t.isSatisfiesExpression(e)) e = e.expression;
+      if (t.isParenthesizedExpression(e) || t.isAwaitExpression(e) || t.isNonNullExpression(e) || t.isAsExpression(e) || t.isTypeAssertionExpression(e) || t.isSatisfiesExpression(e) || t.isExpressionWithTypeArguments(e)) e = e.expression;
       else return e;
     }
   }
@@ -148,18 +148,35 @@ export class Constants {
     return typeof v === "number" ? v : undefined;
   }
 
-  /** The object literal an expression denotes: itself, or the initializer of the const it names. */
-  objectLiteral(e: ts.Expression | undefined, depth = 0): ts.ObjectLiteralExpression | undefined {
+  /**
+   * The object literal an expression denotes: itself, or the initializer of the const it names.
+   * `through` (options passed on: an SDK's step cap) also follows the value a method of the class
+   * returns (`this.prepareCall(…)`), the seen side of `hook?.(base) ?? base`, and the object a rest
+   * binding (`const { prompt, ...callArgs } = args`) was taken from, for a key it does not name.
+   */
+  objectLiteral(e: ts.Expression | undefined, depth = 0, through?: { readonly key: string }): ts.ObjectLiteralExpression | undefined {
     if (!e || depth > 4) return undefined;
     const t = this.ts;
     e = this.skipTrivia(e);
     if (t.isObjectLiteralExpression(e)) return e;
     if (t.isIdentifier(e)) {
+      const rest = through && this.restSource(e, through.key);
+      if (rest) return this.objectLiteral(rest, depth + 1, through);
       const init = this.initializerOf(e);
-      return this.objectLiteral(init, depth + 1);
+      return this.objectLiteral(init, depth + 1, through);
     }
-    if (t.isCallExpression(e)) return this.objectLiteral(this.localFunctionOf(e)?.returns, depth + 1);
+    if (t.isCallExpression(e)) return this.objectLiteral((this.localFunctionOf(e) ?? (through ? this.ownMethodOf(e) : undefined))?.returns, depth + 1, through);
+    if (through && t.isBinaryExpression(e) && (e.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === t.SyntaxKind.BarBarToken)) return this.objectLiteral(e.left, depth + 1, through) ?? this.objectLiteral(e.right, depth + 1, through);
     return undefined;
+  }
+
+  /** `callArgs` of `const { prompt, ...callArgs } = preparedArgs`: `preparedArgs`, when `key` is not one the pattern takes out. */
+  private restSource(id: ts.Identifier, key: string): ts.Expression | undefined {
+    const t = this.ts;
+    const decl = this.scopes.resolve(id);
+    if (!decl || !t.isBindingElement(decl) || !decl.dotDotDotToken || !t.isObjectBindingPattern(decl.parent) || !t.isVariableDeclaration(decl.parent.parent)) return undefined;
+    const named = decl.parent.elements.some((el) => el !== decl && ((el.propertyName ?? el.name) as ts.Node).kind === t.SyntaxKind.Identifier && ((el.propertyName ?? el.name) as ts.Identifier).text === key);
+    return named ? undefined : decl.parent.parent.initializer;
   }
 
   /**
@@ -197,17 +214,17 @@ export class Constants {
     return last && t.isReturnStatement(last) && last.expression ? { fn: m, returns: last.expression } : undefined;
   }
 
-  /** The expression under a dotted key path (`config.maxOutputTokens`) inside an object literal. */
-  property(obj: ts.Expression | undefined, path: readonly string[], depth = 0): ts.Expression | undefined {
+  /** The expression under a dotted key path (`config.maxOutputTokens`) inside an object literal (`through`: see objectLiteral). */
+  property(obj: ts.Expression | undefined, path: readonly string[], depth = 0, through = false): ts.Expression | undefined {
     let cur: ts.Expression | undefined = obj;
     for (const key of path) {
-      const lit = this.objectLiteral(cur);
+      const lit = this.objectLiteral(cur, 0, through ? { key } : undefined);
       if (!lit) return undefined;
       cur = undefined;
       for (const p of lit.properties) {
         // `{ ...request, stream: false }`: what the spread object holds, unless a later key replaces it.
         if (this.ts.isSpreadAssignment(p)) {
-          const spread = depth < 4 ? this.property(p.expression, [key], depth + 1) : undefined;
+          const spread = depth < (through ? 8 : 4) ? this.property(p.expression, [key], depth + 1, through) : undefined;
           if (spread) cur = spread;
           continue;
         }

@@ -39,7 +39,8 @@ export interface DeclaredTypes {
 /** A client made in another module, as that module resolved it: its kind and its static settings. */
 export interface ExportedClient {
   readonly entry: SdkEntry;
-  readonly client: ClientKind;
+  /** Absent for an SDK function's own declaration (`declared`: `generateText` inside the `ai` package). */
+  readonly client?: ClientKind;
   /** The member path taken from the client (`ai.models`). */
   readonly path: readonly string[];
   readonly model?: string;
@@ -52,7 +53,7 @@ export interface ExportedClient {
   readonly caps?: readonly StatedCap[];
   /** A compiled LangGraph graph whose builder calls show no cycle (graphShape.ts). */
   readonly acyclicGraph?: true;
-  /** Not a client made there but the framework's own declaration of the catalog class of this name (its monorepo imports it by a relative path): the import is that class. */
+  /** Not a client made there but the framework's own declaration of the catalog class or function of this name (its monorepo imports it by a relative path): the import is that export. */
   readonly declared?: string;
 }
 
@@ -283,7 +284,8 @@ export class Provenance {
     const compactionOption = spec.compaction && this.argumentAt(call, spec.compaction.option);
     const compaction = compactionOption && this.constants.property(compactionOption, ["enabled"])?.kind !== this.ts.SyntaxKind.FalseKeyword ? { compaction: compactionOption } : {};
     for (const path of spec.from) {
-      const cap = path.startsWith("client:") ? (client ? this.clientConfig(client, path.slice("client:".length)) : undefined) : this.argumentAt(call, path);
+      // A cap passed on through prepared options (`generate({ ...this.prepareCall(o) })`, ai's ToolLoopAgent) is read through them.
+      const cap = path.startsWith("client:") ? (client ? this.clientConfig(client, path.slice("client:".length)) : undefined) : this.argumentAt(call, path, true);
       if (cap) return { spec, cap, ...compaction };
       // A client made in another module: the cap that module read where it made it.
       const stated = path.startsWith("client:") && client?.kind === "client" ? client.settings?.caps?.find((c) => c.path === path.slice("client:".length)) : undefined;
@@ -673,7 +675,7 @@ export class Provenance {
 
   /** A client another module made, as a value here: it starts (for state kept across calls) at `at`. */
   private fromExported(found: ExportedClient, at: ts.Node): Value {
-    if (found.declared !== undefined) return { kind: "module", entry: found.entry, path: [found.declared] };
+    if (found.declared !== undefined || !found.client) return { kind: "module", entry: found.entry, path: [found.declared ?? "default"] };
     const f = this.ts.factory;
     const settings: ClientSettings = {
       ...(found.model !== undefined ? { model: f.createStringLiteral(found.model) } : {}),
@@ -1198,11 +1200,11 @@ export class Provenance {
   }
 
   /** `0.messages` → the `messages` of the first argument; `1` → the whole second argument. */
-  argumentAt(call: ts.CallExpression | ts.NewExpression, path: string): ts.Expression | undefined {
+  argumentAt(call: ts.CallExpression | ts.NewExpression, path: string, through = false): ts.Expression | undefined {
     const [index, ...keys] = path.split(".");
     const arg = call.arguments?.[Number(index)];
     if (!arg || this.ts.isSpreadElement(arg)) return undefined;
-    return keys.length === 0 ? arg : this.constants.property(arg, keys);
+    return keys.length === 0 ? arg : this.constants.property(arg, keys, 0, through);
   }
 
   /** The prompt-carrying expressions; an argument we cannot see into counts whole, once. */

@@ -116,6 +116,12 @@ export interface SdkEntry {
   /** Exported functions that send requests (or yield clients). */
   readonly functions?: readonly ApiSpec[];
   readonly clients?: readonly ClientKind[];
+  /**
+   * The SDK's own source files that declare `functions` (path suffixes, whole segments): inside its
+   * package they are imported by a relative path (`import { generateText } from
+   * "../generate-text/generate-text"` in `ai`'s ToolLoopAgent), and a call is the catalog's all the same.
+   */
+  readonly declaredIn?: readonly { readonly file: string; readonly functions: readonly string[] }[];
   /** Exported functions that run a callback given as a property of their first argument with a
    *  context the SDK fills: each parameter of that callback is a client of kind `client`. */
   readonly callbacks?: readonly { readonly function: string; readonly property: string; readonly client: string }[];
@@ -257,6 +263,13 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
       AGENT_UI_STREAM("createAgentUIStreamResponse"),
       AGENT_UI_STREAM("createAgentUIStream"),
       AGENT_UI_STREAM("pipeAgentUIStreamToResponse"),
+    ],
+    // ai 7.0.77 `packages/ai/src/…`: where the package itself declares them (ToolLoopAgent calls generateText/streamText).
+    declaredIn: [
+      { file: "ai/src/generate-text/generate-text.ts", functions: ["generateText"] },
+      { file: "ai/src/generate-text/stream-text.ts", functions: ["streamText"] },
+      { file: "ai/src/generate-object/generate-object.ts", functions: ["generateObject"] },
+      { file: "ai/src/generate-object/stream-object.ts", functions: ["streamObject"] },
     ],
     clients: [
       {

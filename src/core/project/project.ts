@@ -14,6 +14,7 @@ import type { Scopes, TS } from "../binder/scopes";
 import type { AnalysisOptions, FileAnalysis, Finding } from "../model";
 import { heritageNames, type HeritageNames } from "./heritageScan";
 import { declarationsInheriting, type InheritingDeclaration } from "./inheritingClasses";
+import { isTestPath } from "../report/testCode";
 import { frameworkDeclaration, interfaceModules, isFrameworkDeclaration, usesInterface } from "../analysis/catalogExports";
 import { importedNames, importedSpecifiers, normalizePath, resolveModule, type PathMapping } from "./modulePaths";
 
@@ -890,7 +891,8 @@ export class Project {
     const text = target ? this.load(target)?.text : undefined;
     if (text === undefined) return false;
     // A provisional "no" (an import cycle still being decided) is not trusted: only a final one.
-    return this.usesLlm(target!, text) || this.uses.get(target!) !== false;
+    // An SDK's own declaration of its function or model class offers it whatever its body does.
+    return this.usesLlm(target!, text) || this.uses.get(target!) !== false || isFrameworkDeclaration(catalogWith(this.options), target!);
   }
 
   /** The innermost exported summary under way used an answer that leans on the one at `low`. */
@@ -925,9 +927,11 @@ export class Project {
     if (!declared) return undefined;
     // The framework's own declaration of a catalog class, imported by a relative path inside its monorepo.
     const framework = frameworkDeclaration(catalogWith(this.options), declared.file, declared.name);
-    if (framework) {
+    // An SDK function's own tests (`generate-text.test.ts` beside it) run it on their test models: they
+    // reach the function's code as any project function, not the catalog's request.
+    if (framework && (framework.client || !isTestPath(withinPackage(from, declared.file)))) {
       this.files.get(from)?.uses.add(declared.file);
-      return { entry: framework.entry, client: framework.client, path: [], factory: false, declared: declared.name };
+      return { entry: framework.entry, ...(framework.client ? { client: framework.client } : {}), path: [], factory: false, declared: declared.name };
     }
     if (!this.reachesLlm(declared.file)) return undefined;
     this.files.get(from)?.uses.add(declared.file);
@@ -1115,4 +1119,11 @@ export class Project {
 /** A superseded request unwinds through every answer on its way: none may be kept as "none found". */
 function rethrowCancelled(err: unknown): void {
   if (err instanceof AnalysisCancelled) throw err;
+}
+
+/** `from`'s path below the folder it shares with `other` (`src/x.test.ts`): folders above the package do not mark it a test. */
+function withinPackage(from: string, other: string): string {
+  let shared = 0;
+  for (let i = 0; i < from.length && from[i] === other[i]; i++) if (from[i] === "/") shared = i + 1;
+  return from.slice(shared);
 }

@@ -6,8 +6,8 @@ const TEST_FOLDERS = new Set(["test", "tests", "__tests__", "__mocks__", "spec",
 /** Words of a folder's name (split at - and _) that make it a test folder: `ecosystem-tests`, `test-utils`
  *  (not `e2e`: `ai-e2e-next` and `harness-e2e-tui` are example apps). */
 const TEST_WORDS = new Set(["test", "tests"]);
-/** File name parts before the extension that mark a test (`agent.test.ts`, `tool.spec.js`). */
-const TEST_SUFFIXES = new Set(["test", "spec", "e2e"]);
+/** File name parts before the extension that mark a test (`agent.test.ts`, `tool.spec.js`, vitest's type tests `agent.test-d.ts`). */
+const TEST_SUFFIXES = new Set(["test", "spec", "e2e", "test-d"]);
 
 /** Whether a (relative or absolute) path names a test file or a file under a test folder. */
 export function isTestPath(file: string): boolean {
