@@ -9,7 +9,9 @@ import type { Constants } from "../binder/constants";
 import type { Scopes, TS } from "../binder/scopes";
 import type { Defined, SymbolTable } from "../symbols";
 import { lineRef } from "../lineRefs";
+import { fieldDefault } from "./fieldDefaults";
 import { functionNameOf } from "./functionName";
+import { LoopHelpers, OWN_FRAME, type Frame } from "./loopHelpers";
 import { OptionCallbacks } from "./optionCallbacks";
 
 export type LoopKind = "for" | "for-of" | "for-in" | "for-await" | "while" | "do-while" | "map" | "forEach" | "flatMap" | "filter" | "reduce" | "some" | "every" | "find" | "pMap" | "each" | "batch";
@@ -46,6 +48,19 @@ const CALLBACK_LOOPS: Record<string, { kind: LoopKind; parallel: boolean; exact:
   findLast: { kind: "find", parallel: false, exact: false },
 };
 
+/** A loop's stepped counters by the name the loop gives them (`i`, `state.turn`), and the way they go. */
+interface Steps {
+  get(key: string): "up" | "down" | undefined;
+}
+
+/** A trip count, and what the derivation should say about where it comes from. */
+interface Count {
+  readonly trip: Poly;
+  readonly text: string;
+  readonly exact: boolean;
+  readonly note?: string;
+}
+
 export class Loops {
   private readonly cache = new Map<ts.Node, { readonly value: LoopInfo; readonly defined: Defined }>();
   /** The file's for/while/do loops by the name of the function they are in (made on first use). */
@@ -60,7 +75,10 @@ export class Loops {
     private readonly symbols: SymbolTable,
   ) {
     this.optionCallbacks = new OptionCallbacks(ts, scopes, constants);
+    this.helpers = new LoopHelpers(ts, scopes, constants);
   }
+
+  private readonly helpers: LoopHelpers;
 
   private line(n: ts.Node): number {
     return this.scopes.sourceFile.getLineAndCharacterOfPosition(n.getStart(this.scopes.sourceFile)).line + 1;
@@ -338,7 +356,13 @@ export class Loops {
       const condition = t.isForStatement(loop) ? loop.condition : loop.expression;
       const counted = condition ? this.countedBound(loop, condition) : undefined;
       if (counted) {
-        return { node: loop, kind, line, trip: counted.trip, tripText: counted.text, dataDependent: false, exact: counted.exact && !early, parallel: false, why: `${kind} loop while ${this.text(condition!)}` };
+        return { node: loop, kind, line, trip: counted.trip, tripText: counted.text, dataDependent: false, exact: counted.exact && !early, parallel: false, why: `${kind} loop while ${this.text(condition!)}${counted.note ? `: ${counted.note}` : ""}` };
+      }
+      const guarded = this.guardedBound(loop);
+      if (guarded) {
+        const { count, guard } = guarded;
+        const why = `${kind} (${condition ? this.text(condition) : "no condition"}) stops once ${this.text(guard.expression)} (line ${lineRef(this.line(guard))} ${guard.thenStatement.getText(this.scopes.sourceFile).includes("throw") ? "throws" : "leaves the loop"})${count.note ? `: ${count.note}` : ""}`;
+        return { node: loop, kind, line, trip: count.trip, tripText: count.text, dataDependent: false, exact: false, parallel: false, why };
       }
       const name = this.symbols.define({ name: this.dataDecidedName(loop), kind: "count", line, origin: `${kind} loop at line ${lineRef(line)} whose exit only data decides (${condition ? this.text(condition) : "no condition"})`, unbounded: true });
       return { node: loop, kind, line, trip: Poly.symbol(name), tripText: name, dataDependent: true, exact: false, parallel: false, why: `${kind} (${condition ? this.text(condition) : "no condition"}) exits only when data says so` };
@@ -431,7 +455,7 @@ export class Loops {
   }
 
   /** A count bound such as `turns`, `xs.length`, `10`, `this.maxTurns`, `Math.min(n, 5)`. */
-  count(e: ts.Expression): { trip: Poly; text: string; exact: boolean } {
+  count(e: ts.Expression, liftable = false): Count {
     const t = this.ts;
     e = this.constants.skipTrivia(e);
     const n = this.constants.number(e);
@@ -462,64 +486,54 @@ export class Loops {
       if (a.trip.isConstant() && b.trip.isConstant()) return a.trip.constantValue() >= b.trip.constantValue() ? { ...a, exact: false } : { ...b, exact: false };
     }
     const name = this.baseName(e);
+    // A field that starts as a number and is only replaced by a setting (`maxIterations = 10`,
+    // `this.maxIterations = fields.maxIterations ?? this.maxIterations`): at most its default, a
+    // constant cap, unless the loop lets the caller lift the cap (`this.max === undefined || i < this.max`),
+    // where it is a setting like an SDK's step limit: a count valued at its default.
+    const field = fieldDefault(t, this.constants, e);
+    if (field && !liftable) return { trip: Poly.constant(field.value), text: String(field.value), exact: false, note: `at most ${field.name} = ${field.value} (its default)` };
     // A parameter with a default (`maxRounds = 8`): a count the caller may set, 8 unless it does.
-    const stated = t.isIdentifier(e) ? this.constants.number(this.constants.parameterDefault(e)) : undefined;
-    const sym = this.symbols.define({ name, kind: "count", line: this.line(e), origin: `the loop bound ${this.text(e)}${stated !== undefined ? ` (${stated} by default)` : ""}`, ...(stated !== undefined ? { value: stated } : {}) });
-    return { trip: Poly.symbol(sym), text: sym, exact: true };
+    const stated = field?.value ?? (t.isIdentifier(e) ? this.constants.number(this.constants.parameterDefault(e)) : undefined);
+    const sym = this.symbols.define({ name, kind: "count", line: this.line(e), origin: `the loop bound ${this.text(e)}${stated !== undefined ? ` (${stated} by default${field ? "; no cap when unset" : ""})` : ""}`, ...(stated !== undefined ? { value: stated } : {}) });
+    return { trip: Poly.symbol(sym), text: sym, exact: true, ...(field ? { note: `${field.name} = ${field.value} by default, no cap when unset` } : {}) };
   }
 
-  /** `i < n` with `i` stepped in the loop; `queue.length > 0` drained by `shift`/`pop`. */
-  private countedBound(loop: ts.Node, condition: ts.Expression): { trip: Poly; text: string; exact: boolean } | undefined {
+  /**
+   * `i < n` with `i` stepped in the loop; `queue.length > 0` drained by `shift`/`pop`; a boolean
+   * helper that compares (`while (this.shouldContinue(i))`, `shouldContinue(i) { return i < this.max }`);
+   * `this.max === undefined || i < this.max`, a cap the caller may lift.
+   */
+  private countedBound(loop: ts.Node, condition: ts.Expression): Count | undefined {
     const t = this.ts;
-    const conjuncts: ts.Expression[] = [];
-    const split = (e: ts.Expression): void => {
+    const steps = this.stepsOf(loop);
+    const conjuncts: { readonly e: ts.Expression; readonly frame: Frame }[] = [];
+    const split = (e: ts.Expression, frame: Frame, depth: number): void => {
       e = this.constants.skipTrivia(e);
       if (t.isBinaryExpression(e) && e.operatorToken.kind === t.SyntaxKind.AmpersandAmpersandToken) {
-        split(e.left);
-        split(e.right);
-      } else conjuncts.push(e);
+        split(e.left, frame, depth);
+        split(e.right, frame, depth);
+        return;
+      }
+      const helper = depth < 2 && t.isCallExpression(e) ? this.helpers.helperOf(e, frame) : undefined;
+      const returned = helper && onlyReturned(t, helper.fn);
+      if (returned) split(returned, helper.frame, depth + 1);
+      else conjuncts.push({ e, frame });
     };
-    split(condition);
-    const steps = this.steppedCounters(loop);
-    const candidates: { trip: Poly; text: string; exact: boolean }[] = [];
-    for (const c of conjuncts) {
+    split(condition, OWN_FRAME, 0);
+    const candidates: Count[] = [];
+    for (const { e: c, frame } of conjuncts) {
       if (!t.isBinaryExpression(c)) {
-        const drained = this.drainedQueue(loop, c);
+        const drained = frame === OWN_FRAME ? this.drainedQueue(loop, c) : undefined;
         if (drained) candidates.push(drained);
         continue;
       }
-      const op = c.operatorToken.kind;
-      const K = t.SyntaxKind;
-      let counter: ts.Expression | undefined;
-      let bound: ts.Expression | undefined;
-      let direction: "up" | "down" | undefined;
-      if (op === K.LessThanToken || op === K.LessThanEqualsToken || op === K.ExclamationEqualsEqualsToken || op === K.ExclamationEqualsToken) [counter, bound, direction] = [c.left, c.right, "up"];
-      else if (op === K.GreaterThanToken || op === K.GreaterThanEqualsToken) {
-        if (this.isStepped(c.right, steps, "up")) [counter, bound, direction] = [c.right, c.left, "up"];
-        else [counter, bound, direction] = [c.left, c.right, "down"];
+      const lifted = this.liftedCap(c);
+      const counted = this.comparison(loop, lifted?.comparison ?? c, frame, steps, "continues", !!lifted);
+      if (counted) candidates.push(counted);
+      else if (frame === OWN_FRAME) {
+        const drained = this.drainedQueue(loop, c);
+        if (drained) candidates.push(drained);
       }
-      if (!counter || !bound || !direction) {
-        continue;
-      }
-      if (direction === "up" && this.isStepped(counter, steps, "up")) {
-        const b = this.count(bound);
-        const start = this.startValue(loop, counter);
-        // `i += 10`: one iteration per 10 of the bound (batches of ten).
-        const step = this.stepOf(loop, counter);
-        if (start !== undefined && start >= 0 && b.trip.isConstant() && (start > 0 || step > 1)) {
-          const n = Math.max(0, Math.ceil((b.trip.constantValue() - start) / step));
-          candidates.push({ trip: Poly.constant(n), text: String(n), exact: b.exact });
-        } else if (step > 1) candidates.push({ trip: b.trip.scale(1 / step), text: `⌈${b.text}/${step}⌉`, exact: false });
-        else candidates.push(b);
-        continue;
-      }
-      if (direction === "down" && this.isStepped(counter, steps, "down")) {
-        const init = this.startExpression(loop, counter);
-        if (init) candidates.push(this.count(init));
-        continue;
-      }
-      const drained = this.drainedQueue(loop, c);
-      if (drained) candidates.push(drained);
     }
     if (candidates.length === 0) return undefined;
     // Several counted exits: the loop stops at the first, so any one bounds it; prefer a constant.
@@ -527,30 +541,165 @@ export class Loops {
     return { ...best, exact: best.exact && conjuncts.length === 1 };
   }
 
-  /** Identifiers incremented (`i++`, `i += k`, `i = i + k`) or decremented in the loop's step or body. */
-  private steppedCounters(loop: ts.Node): Map<string, "up" | "down"> {
+  /**
+   * A comparison of a stepped counter with a bound: `i < n` while the loop `continues`, `turn > max`
+   * where it `exits` (a guard that throws). The counter and bound are read through the helper's frame.
+   */
+  private comparison(loop: ts.Node, c: ts.BinaryExpression, frame: Frame, steps: Steps, polarity: "continues" | "exits", liftable: boolean): Count | undefined {
+    const t = this.ts;
+    const K = t.SyntaxKind;
+    let op: ts.SyntaxKind = c.operatorToken.kind;
+    const stepped = (e: ts.Expression, dir: "up" | "down"): boolean => {
+      const key = this.helpers.key(e, frame);
+      return key !== undefined && steps.get(key) === dir;
+    };
+    // An exit on `turn > max` is a loop that continues while `turn <= max`.
+    if (polarity === "exits") {
+      const flipped = new Map([[K.GreaterThanToken, K.LessThanEqualsToken], [K.GreaterThanEqualsToken, K.LessThanToken], [K.LessThanToken, K.GreaterThanEqualsToken], [K.LessThanEqualsToken, K.GreaterThanToken], [K.EqualsEqualsEqualsToken, K.ExclamationEqualsEqualsToken], [K.EqualsEqualsToken, K.ExclamationEqualsToken]]).get(op);
+      if (flipped === undefined) return undefined;
+      op = flipped;
+    }
+    let counter: ts.Expression | undefined;
+    let bound: ts.Expression | undefined;
+    let direction: "up" | "down" | undefined;
+    if (op === K.LessThanToken || op === K.LessThanEqualsToken || op === K.ExclamationEqualsEqualsToken || op === K.ExclamationEqualsToken) [counter, bound, direction] = [c.left, c.right, "up"];
+    else if (op === K.GreaterThanToken || op === K.GreaterThanEqualsToken) {
+      if (stepped(c.right, "up")) [counter, bound, direction] = [c.right, c.left, "up"];
+      else [counter, bound, direction] = [c.left, c.right, "down"];
+    }
+    if (!counter || !bound || !direction) return undefined;
+    const inLoop = this.helpers.inFrame(counter, frame);
+    if (direction === "up" && stepped(counter, "up")) {
+      const b = this.count(this.helpers.inFrame(bound, frame), liftable);
+      const start = this.startValue(loop, inLoop);
+      // `i += 10`: one iteration per 10 of the bound (batches of ten).
+      const step = this.stepOf(loop, inLoop);
+      if (start !== undefined && start >= 0 && b.trip.isConstant() && (start > 0 || step > 1)) {
+        const n = Math.max(0, Math.ceil((b.trip.constantValue() - start) / step));
+        return { trip: Poly.constant(n), text: String(n), exact: b.exact, ...(b.note ? { note: b.note } : {}) };
+      }
+      if (step > 1) return { trip: b.trip.scale(1 / step), text: `⌈${b.text}/${step}⌉`, exact: false };
+      return b;
+    }
+    if (direction === "down" && stepped(counter, "down")) {
+      const init = this.startExpression(loop, inLoop);
+      return init ? this.count(init) : undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * `while (true) { turn++; check(turn, max); … }` with `check` throwing once `t > m` (or the check
+   * written in the body, or a method of the state: `state.nextTurn()` stepping and checking its own
+   * fields): a guard that leaves the loop when a stepped counter passes a bound. At most that many
+   * rounds (an O bound: data may end the loop sooner).
+   */
+  private guardedBound(loop: ts.IterationStatement): { count: Count; guard: ts.IfStatement } | undefined {
+    const t = this.ts;
+    const steps = this.stepsOf(loop);
+    const label = t.isLabeledStatement(loop.parent) ? loop.parent.label.text : undefined;
+    const leaves = (st: ts.Statement, inLoop: boolean): boolean => {
+      const last = t.isBlock(st) ? st.statements[st.statements.length - 1] : st;
+      if (!last) return false;
+      if (t.isThrowStatement(last)) return true;
+      return inLoop && (t.isReturnStatement(last) || (t.isBreakStatement(last) && (!last.label || last.label.text === label)));
+    };
+    const search = (statements: readonly ts.Statement[], frame: Frame, depth: number): { count: Count; guard: ts.IfStatement } | undefined => {
+      for (const st of statements) {
+        if (t.isIfStatement(st) && !st.elseStatement && leaves(st.thenStatement, depth === 0)) {
+          for (const exit of disjuncts(t, this.constants, st.expression)) {
+            const parts = conjunctsOf(t, this.constants, exit);
+            const compared = parts.filter((p): p is ts.BinaryExpression => t.isBinaryExpression(p) && !this.isSetCheck(p));
+            // `max !== null && turn > max`: the other parts only say the cap is set (a cap the caller may lift).
+            if (compared.length !== 1 || parts.length - 1 !== parts.filter((p) => this.isSetCheck(p)).length) continue;
+            const count = this.comparison(loop, compared[0]!, frame, steps, "exits", parts.length > 1);
+            if (count) return { count, guard: st };
+          }
+          continue;
+        }
+        const call = depth < 2 ? calledIn(t, this.constants, st) : undefined;
+        const helper = call && this.helpers.helperOf(call, frame);
+        const found = helper && t.isBlock(helper.fn.body) ? search(helper.fn.body.statements, helper.frame, depth + 1) : undefined;
+        if (found) return found;
+      }
+      return undefined;
+    };
+    const body = loop.statement;
+    return search(t.isBlock(body) ? body.statements : [body], OWN_FRAME, 0);
+  }
+
+  /** `max !== null`, `max !== undefined`, `max != null`: a check that a cap is set. */
+  private isSetCheck(e: ts.Expression): boolean {
+    const t = this.ts;
+    const x = this.constants.skipTrivia(e);
+    if (!t.isBinaryExpression(x)) return false;
+    const op = x.operatorToken.kind;
+    if (op !== t.SyntaxKind.ExclamationEqualsEqualsToken && op !== t.SyntaxKind.ExclamationEqualsToken) return false;
+    const other = this.constants.skipTrivia(x.right);
+    return other.kind === t.SyntaxKind.NullKeyword || (t.isIdentifier(other) && other.text === "undefined");
+  }
+
+  /** `max === undefined || i < max` (or `== null`): the comparison, when the cap it makes may be unset. */
+  private liftedCap(c: ts.BinaryExpression): { comparison: ts.BinaryExpression } | undefined {
+    const t = this.ts;
+    if (c.operatorToken.kind !== t.SyntaxKind.BarBarToken) return undefined;
+    const unset = this.constants.skipTrivia(c.left);
+    const comparison = this.constants.skipTrivia(c.right);
+    if (!t.isBinaryExpression(unset) || !t.isBinaryExpression(comparison)) return undefined;
+    const eq = unset.operatorToken.kind;
+    if (eq !== t.SyntaxKind.EqualsEqualsEqualsToken && eq !== t.SyntaxKind.EqualsEqualsToken) return undefined;
+    const nothing = this.constants.skipTrivia(unset.right);
+    const isNothing = nothing.kind === t.SyntaxKind.NullKeyword || (t.isIdentifier(nothing) && nothing.text === "undefined");
+    const capped = unset.left.getText(this.scopes.sourceFile);
+    const sides = [comparison.left, comparison.right].map((x) => x.getText(this.scopes.sourceFile));
+    return isNothing && sides.includes(capped) ? { comparison } : undefined;
+  }
+
+  /** The loop's stepped counters; those its helpers step are looked for only when the loop's own do not answer. */
+  private stepsOf(loop: ts.Node): Steps {
+    const own = this.steppedCounters(loop, false);
+    let deep: Map<string, "up" | "down"> | undefined;
+    return { get: (key) => own.get(key) ?? (deep ??= this.steppedCounters(loop, true)).get(key) };
+  }
+
+  /**
+   * Identifiers and fields incremented (`i++`, `i += k`, `i = i + k`, `state.turn++`) or
+   * decremented in the loop's step or body, and in the helpers it calls (`state.nextTurn()`, whose
+   * `this.turn++` steps `state.turn`), keyed as the loop names them.
+   */
+  private steppedCounters(loop: ts.Node, throughHelpers: boolean): Map<string, "up" | "down"> {
     const t = this.ts;
     const out = new Map<string, "up" | "down">();
     const K = t.SyntaxKind;
-    const visit = (n: ts.Node): void => {
-      if (t.isFunctionLike(n)) return;
-      if ((t.isPostfixUnaryExpression(n) || t.isPrefixUnaryExpression(n)) && t.isIdentifier(n.operand)) {
-        if (n.operator === K.PlusPlusToken) out.set(n.operand.text, "up");
-        if (n.operator === K.MinusMinusToken) out.set(n.operand.text, "down");
-      }
-      if (t.isBinaryExpression(n) && t.isIdentifier(n.left)) {
-        const k = n.operatorToken.kind;
-        if (k === K.PlusEqualsToken || k === K.AsteriskEqualsToken) out.set(n.left.text, "up");
-        if (k === K.MinusEqualsToken || k === K.SlashEqualsToken) out.set(n.left.text, "down");
-        if (k === K.EqualsToken && t.isBinaryExpression(n.right) && t.isIdentifier(n.right.left) && n.right.left.text === n.left.text) {
-          const k2 = n.right.operatorToken.kind;
-          if (k2 === K.PlusToken || k2 === K.AsteriskToken) out.set(n.left.text, "up");
-          if (k2 === K.MinusToken || k2 === K.SlashToken) out.set(n.left.text, "down");
+    const walk = (root: ts.Node, frame: Frame, depth: number): void => {
+      const key = (e: ts.Expression): string | undefined => this.helpers.key(e, frame);
+      const visit = (n: ts.Node): void => {
+        if (t.isFunctionLike(n)) return;
+        if (t.isPostfixUnaryExpression(n) || t.isPrefixUnaryExpression(n)) {
+          const k = key(n.operand);
+          if (k !== undefined && n.operator === K.PlusPlusToken) out.set(k, "up");
+          if (k !== undefined && n.operator === K.MinusMinusToken) out.set(k, "down");
         }
-      }
-      t.forEachChild(n, visit);
+        if (t.isBinaryExpression(n)) {
+          const k = key(n.left);
+          const op = n.operatorToken.kind;
+          if (k !== undefined && (op === K.PlusEqualsToken || op === K.AsteriskEqualsToken)) out.set(k, "up");
+          if (k !== undefined && (op === K.MinusEqualsToken || op === K.SlashEqualsToken)) out.set(k, "down");
+          if (k !== undefined && op === K.EqualsToken && t.isBinaryExpression(n.right) && key(n.right.left) === k) {
+            const k2 = n.right.operatorToken.kind;
+            if (k2 === K.PlusToken || k2 === K.AsteriskToken) out.set(k, "up");
+            if (k2 === K.MinusToken || k2 === K.SlashToken) out.set(k, "down");
+          }
+        }
+        if (throughHelpers && depth < 2 && t.isCallExpression(n)) {
+          const helper = this.helpers.helperOf(n, frame);
+          if (helper) walk(helper.fn.body, helper.frame, depth + 1);
+        }
+        t.forEachChild(n, visit);
+      };
+      t.forEachChild(root, visit);
     };
-    t.forEachChild(loop, visit);
+    walk(loop, OWN_FRAME, 0);
     return out;
   }
 
@@ -575,11 +724,6 @@ export class Loops {
     t.forEachChild(loop, visit);
     const step = amounts.length === 1 ? amounts[0] : undefined;
     return step !== undefined && Number.isInteger(step) && step > 1 ? step : 1;
-  }
-
-  private isStepped(e: ts.Expression, steps: Map<string, "up" | "down">, dir: "up" | "down"): boolean {
-    const x = this.constants.skipTrivia(e);
-    return this.ts.isIdentifier(x) && steps.get(x.text) === dir;
   }
 
   private startExpression(loop: ts.Node, counter: ts.Expression): ts.Expression | undefined {
@@ -637,4 +781,32 @@ export class Loops {
     visit(body, false);
     return found;
   }
+}
+
+/** The one expression a helper returns: an arrow's body, or a block that is one `return`. */
+function onlyReturned(t: TS, fn: ts.FunctionLikeDeclaration & { readonly body: ts.Block | ts.Expression }): ts.Expression | undefined {
+  if (!t.isBlock(fn.body)) return fn.body;
+  const only = fn.body.statements.length === 1 ? fn.body.statements[0] : undefined;
+  return only && t.isReturnStatement(only) ? only.expression : undefined;
+}
+
+/** The parts of `a || b || c`. */
+function disjuncts(t: TS, constants: Constants, e: ts.Expression): ts.Expression[] {
+  const x = constants.skipTrivia(e);
+  return t.isBinaryExpression(x) && x.operatorToken.kind === t.SyntaxKind.BarBarToken ? [...disjuncts(t, constants, x.left), ...disjuncts(t, constants, x.right)] : [x];
+}
+
+/** The parts of `a && b && c`. */
+function conjunctsOf(t: TS, constants: Constants, e: ts.Expression): ts.Expression[] {
+  const x = constants.skipTrivia(e);
+  return t.isBinaryExpression(x) && x.operatorToken.kind === t.SyntaxKind.AmpersandAmpersandToken ? [...conjunctsOf(t, constants, x.left), ...conjunctsOf(t, constants, x.right)] : [x];
+}
+
+/** The call a statement makes: `check(turn, max);`, `await state.nextTurn();`, `const x = await prepare(state);`. */
+function calledIn(t: TS, constants: Constants, st: ts.Statement): ts.CallExpression | undefined {
+  let e: ts.Expression | undefined;
+  if (t.isExpressionStatement(st)) e = st.expression;
+  else if (t.isVariableStatement(st) && st.declarationList.declarations.length === 1) e = st.declarationList.declarations[0]!.initializer;
+  const x = e && constants.skipTrivia(e);
+  return x && t.isCallExpression(x) ? x : undefined;
 }

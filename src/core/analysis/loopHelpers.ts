@@ -1,0 +1,98 @@
+// The helpers a loop calls to step or check its counter: `check(turn, maxTurns)`,
+// `this.shouldContinue(iterations)`, `state.nextTurn()`. A helper's parameters stand for the call's
+// arguments and its `this` for the receiver, so what it compares or steps is named in the loop's
+// terms (`t > m` in `check(turn, max)` is `turn > max`; `this.turn++` in `state.nextTurn()` steps `state.turn`).
+import type * as ts from "typescript";
+import type { Constants } from "../binder/constants";
+import type { Scopes, TS } from "../binder/scopes";
+
+/** What a helper's names stand for at the call: its parameters' arguments, its `this`'s receiver (none: the caller's own `this`). */
+export interface Frame {
+  readonly params: ReadonlyMap<string, ts.Expression>;
+  readonly self: ts.Expression | undefined;
+}
+
+export const OWN_FRAME: Frame = { params: new Map(), self: undefined };
+
+export interface Helper {
+  readonly fn: ts.FunctionLikeDeclaration & { readonly body: ts.Block | ts.Expression };
+  readonly frame: Frame;
+}
+
+type FunctionWithBody = ts.FunctionLikeDeclaration & { readonly body: ts.Block | ts.Expression };
+
+export class LoopHelpers {
+  constructor(
+    private readonly ts: TS,
+    private readonly scopes: Scopes,
+    private readonly constants: Constants,
+  ) {}
+
+  /**
+   * The function a call runs, declared in this file: a function or arrow (`check(t, m)`), a method of
+   * the enclosing class (`this.shouldContinue(i)`), or a method of a class of this file the receiver
+   * is an instance of (`state.nextTurn()` with `state = new RunState()` or typed `RunState`).
+   */
+  helperOf(call: ts.CallExpression, frame: Frame): Helper | undefined {
+    const t = this.ts;
+    const callee = this.constants.skipTrivia(call.expression);
+    let fn: ts.Node | undefined;
+    let self: ts.Expression | undefined;
+    if (t.isIdentifier(callee)) {
+      const decl = this.scopes.resolve(callee);
+      fn = decl && t.isVariableDeclaration(decl) && decl.initializer ? this.constants.skipTrivia(decl.initializer) : decl;
+    } else if (t.isPropertyAccessExpression(callee)) {
+      const recv = this.constants.skipTrivia(callee.expression);
+      const cls = recv.kind === t.SyntaxKind.ThisKeyword ? enclosingClass(t, callee) : this.classOfInstance(recv);
+      fn = cls?.members.find((m) => t.isMethodDeclaration(m) && !!m.name && (t.isIdentifier(m.name) || t.isPrivateIdentifier(m.name)) && m.name.text === callee.name.text);
+      // The receiver in the loop's terms: the caller's `this` is the helper's `this` too.
+      self = recv.kind === t.SyntaxKind.ThisKeyword ? frame.self : this.inFrame(recv, frame);
+    }
+    if (!fn || !(t.isFunctionDeclaration(fn) || t.isArrowFunction(fn) || t.isFunctionExpression(fn) || t.isMethodDeclaration(fn)) || !fn.body || fn.asteriskToken) return undefined;
+    const params = new Map<string, ts.Expression>();
+    fn.parameters.forEach((p, i) => {
+      const arg = call.arguments[i];
+      if (t.isIdentifier(p.name) && arg) params.set(p.name.text, this.inFrame(arg, frame));
+    });
+    return { fn: fn as FunctionWithBody, frame: { params, self } };
+  }
+
+  /** An expression of a helper as the loop sees it: a parameter is its argument (one level: arguments are the caller's own). */
+  inFrame(e: ts.Expression, frame: Frame): ts.Expression {
+    const x = this.constants.skipTrivia(e);
+    return this.ts.isIdentifier(x) ? (frame.params.get(x.text) ?? x) : x;
+  }
+
+  /** `turn`, `state.turn`, `this.turn` named in the loop's terms (`this` inside `state.nextTurn()` is `state`). */
+  key(e: ts.Expression, frame: Frame): string | undefined {
+    const t = this.ts;
+    const x = this.constants.skipTrivia(e);
+    if (t.isIdentifier(x)) {
+      const arg = frame.params.get(x.text);
+      return arg ? this.key(arg, OWN_FRAME) : x.text;
+    }
+    if (x.kind === t.SyntaxKind.ThisKeyword) return frame.self ? this.key(frame.self, OWN_FRAME) : "this";
+    if (t.isPropertyAccessExpression(x)) {
+      const head = this.key(x.expression, frame);
+      return head === undefined ? undefined : `${head}.${x.name.text}`;
+    }
+    return undefined;
+  }
+
+  /** A class of this file a variable or parameter holds an instance of: `new RunState()`, or its declared type. */
+  private classOfInstance(e: ts.Expression): ts.ClassLikeDeclaration | undefined {
+    const t = this.ts;
+    if (!t.isIdentifier(e)) return undefined;
+    const decl = this.scopes.resolve(e);
+    if (!decl || !(t.isVariableDeclaration(decl) || t.isParameter(decl))) return undefined;
+    const init = decl.initializer && this.constants.skipTrivia(decl.initializer);
+    const name = init && t.isNewExpression(init) && t.isIdentifier(init.expression) ? init.expression : decl.type && t.isTypeReferenceNode(decl.type) && t.isIdentifier(decl.type.typeName) ? decl.type.typeName : undefined;
+    const cls = name && this.scopes.resolve(name);
+    return cls && t.isClassDeclaration(cls) ? cls : undefined;
+  }
+}
+
+function enclosingClass(t: typeof ts, n: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let c: ts.Node | undefined = n.parent; c; c = c.parent) if (t.isClassLike(c)) return c;
+  return undefined;
+}
