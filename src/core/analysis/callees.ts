@@ -275,6 +275,38 @@ export class Callees {
     return type && this.typeName(type);
   }
 
+  /**
+   * `this.agent.plan(…)` with `agent: SingleActionAgent | MultiActionAgent`: the method of each class
+   * the receiver's declared union names (each may be abstract: its implementations answer), for a
+   * call that may run any of them.
+   */
+  unionMembers(call: ts.CallExpression): Callee[] {
+    const t = this.ts;
+    const callee = this.constants.skipTrivia(call.expression);
+    if (!t.isPropertyAccessExpression(callee)) return [];
+    const r = this.constants.skipTrivia(callee.expression);
+    let type: ts.TypeNode | undefined;
+    if (t.isPropertyAccessExpression(r) && r.expression.kind === t.SyntaxKind.ThisKeyword) {
+      let cls: ts.Node | undefined = r.parent;
+      while (cls && !t.isClassLike(cls)) cls = cls.parent;
+      if (cls && t.isClassLike(cls)) for (const s of this.fieldsOf(cls).get(r.name.text) ?? []) if ((t.isPropertyDeclaration(s) || t.isParameter(s)) && s.type) type ??= s.type;
+    } else if (t.isIdentifier(r)) {
+      const decl = this.scopes.resolve(r);
+      if (decl && (t.isParameter(decl) || t.isVariableDeclaration(decl))) type = decl.type;
+    }
+    if (!type || !t.isUnionTypeNode(type)) return [];
+    const named = type.types.filter((x) => !(t.isLiteralTypeNode(x) && x.literal.kind === t.SyntaxKind.NullKeyword) && x.kind !== t.SyntaxKind.UndefinedKeyword);
+    if (named.length < 2) return [];
+    const out: Callee[] = [];
+    for (const x of named) {
+      const name = this.typeName(x);
+      const cls = name && this.classFromReference(name);
+      const m = cls && this.memberOf(cls, callee.name.text);
+      if (m) out.push(m);
+    }
+    return out;
+  }
+
   /** `Reviewer`, `Reviewer | null`, `Promise<Reviewer | undefined>`: the one type name it stands for. */
   private typeName(type: ts.TypeNode): ts.Identifier | undefined {
     const t = this.ts;

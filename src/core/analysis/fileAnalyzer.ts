@@ -85,6 +85,14 @@ export class AnalysisCancelled extends Error {
 const DEFAULT_TIME_BUDGET_MS = 5000;
 /** How many carried notes a summary keeps (a long chain of helpers each passed a closure stops adding). */
 const MAX_CARRIED = 8;
+/** Of several summaries one call may run, the costliest (the only one when there is one), with what was chosen from. */
+function costliestOf(found: readonly Summary[], chosenFrom: (names: string) => string): Summary | undefined {
+  if (found.length <= 1) return found[0];
+  const cost = (s: Summary): number => s.generation.evaluate({}, IMPLEMENTATION_COMPARISON_SIZE);
+  const costliest = found.reduce((a, b) => (cost(b) > cost(a) ? b : a));
+  return { ...costliest, explanation: [`${chosenFrom(found.map((s) => s.name).join(", "))}: the costliest, ${costliest.name}, is counted`, ...costliest.explanation] };
+}
+
 /** The value every symbol takes when implementations of one interface method are compared by cost. */
 const IMPLEMENTATION_COMPARISON_SIZE = 100;
 /** Steps between two looks at the clock: a step is a call classified or a summary made. */
@@ -743,7 +751,7 @@ export class FileAnalyzer {
 
   private summaryOfCallee(call: ts.CallExpression): Summary | undefined {
     const callee = this.callees.of(call);
-    if (!callee) return this.declaredTypeMethodSummary(call);
+    if (!callee) return this.declaredTypeMethodSummary(call) ?? this.unionMethodSummary(call);
     if (callee.kind === "external") return this.external?.summaryOf(callee.specifier, callee.exportName, this.sourceFile.fileName);
     if (callee.kind === "implemented") return this.implementedSummary(callee.iface, callee.member);
     if (this.inProgress.has(callee.fn)) {
@@ -778,6 +786,22 @@ export class FileAnalyzer {
   }
 
   /**
+   * `this.agent.plan(…)` with `agent: SingleActionAgent | MultiActionAgent`: any of the classes' `plan`
+   * may run (each abstract one through its implementations, here and in other modules); the costliest
+   * that makes LLM calls is counted, as for an interface's implementations.
+   */
+  private unionMethodSummary(call: ts.CallExpression): Summary | undefined {
+    const found: Summary[] = [];
+    for (const c of this.callees.unionMembers(call)) {
+      if (c.kind === "local" && this.inProgress.has(c.fn)) continue;
+      const summary = c.kind === "external" ? this.external?.summaryOf(c.specifier, c.exportName, this.sourceFile.fileName) : c.kind === "implemented" ? this.implementedSummary(c.iface, c.member) : this.summaryOf(c.fn, c.name);
+      if (summary) found.push(summary);
+    }
+    const member = this.tsm.isPropertyAccessExpression(call.expression) ? call.expression.name.text : "<method>";
+    return costliestOf(found, (names) => `${this.constants.skipTrivia(call.expression).getText(this.sourceFile)} may run any of ${found.length} classes' ${member} that make LLM calls (${names})`);
+  }
+
+  /**
    * A method called through an interface of this module (`s: Summarizer`, `s.summarize(d)`): what
    * the classes of this module that implement it do there. Of several that make LLM calls, the
    * costliest (by its generation cost at one size for every symbol), and the summary says which.
@@ -792,11 +816,7 @@ export class FileAnalyzer {
     }
     // Classes of other modules that import it to implement it (the project's index of heritage clauses).
     if (iface.name && this.isExported(iface)) found.push(...(this.external?.implementedBy?.(iface.name.text, member) ?? []));
-    if (found.length <= 1) return found[0];
-    const cost = (s: Summary): number => s.generation.evaluate({}, IMPLEMENTATION_COMPARISON_SIZE);
-    const costliest = found.reduce((a, b) => (cost(b) > cost(a) ? b : a));
-    const names = found.map((s) => s.name).join(", ");
-    return { ...costliest, explanation: [`${iface.name?.text ?? "<class>"}.${member} has ${found.length} implementations that make LLM calls (${names}): the costliest, ${costliest.name}, is counted`, ...costliest.explanation] };
+    return costliestOf(found, (names) => `${iface.name?.text ?? "<class>"}.${member} has ${found.length} implementations that make LLM calls (${names})`);
   }
 
   /** Whether a declaration is exported: `export interface Llm`, or after it (`export default Llm`, `export { Llm as Model }`). */
