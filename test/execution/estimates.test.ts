@@ -43,6 +43,34 @@ const list = (n: number, size: number): string[] => Array.from({ length: n }, (_
 
 const CASES: EstimateCase[] = [
   {
+    name: "a collapse loop capped by a field's default (MapReduceDocumentsChain's shape, issue 17): 3 passes over 5 documents",
+    file: "test/fixtures/execution/capped/collapse.ts",
+    fn: "collapse",
+    args: [list(5, 20)],
+    assume: { "|current|": 5, "|d|": 20 },
+    // Each pass replaces every document by its 20-token summary, so later passes send the same sizes.
+    outputs: { "gpt-4o-mini": reply(20) },
+    sites: [{ model: "gpt-4o-mini", bound: "upper" }],
+  },
+  {
+    name: "a turn loop bounded through a helper method and a field's default (AgentExecutor's shape, issue 17): 6 turns re-sending the steps",
+    file: "test/fixtures/execution/capped/executor.ts",
+    fn: "execute",
+    args: [filler(40)],
+    assume: { "|q|": 40 },
+    outputs: { "gpt-4o": reply(30) },
+    sites: [{ model: "gpt-4o", bound: "upper" }],
+  },
+  {
+    name: "while (true) ended by a helper's throwing maxTurns check (agents-core's runner shape, issue 17): 5 turns re-sending the history",
+    file: "test/fixtures/execution/capped/checked-turns.ts",
+    fn: "ask",
+    args: [filler(35)],
+    assume: { "|q|": 35 },
+    outputs: { "gpt-4.1-mini": reply(25) },
+    sites: [{ model: "gpt-4.1-mini", bound: "upper" }],
+  },
+  {
     name: "an interface's implementation in another module, called in a loop over the interface (issue 17)",
     file: "test/fixtures/execution/implemented/loop.ts",
     fn: "run",
