@@ -71,6 +71,15 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4.1-mini", bound: "upper" }],
   },
   {
+    name: "the same with the turn and the history in a run state object (issue 17): 4 turns re-sending state.history",
+    file: "test/fixtures/execution/capped/run-state.ts",
+    fn: "converse",
+    args: [filler(30)],
+    assume: { "|q|": 30 },
+    outputs: { "gpt-4o": reply(40) },
+    sites: [{ model: "gpt-4o", bound: "upper" }],
+  },
+  {
     name: "an interface's implementation in another module, called in a loop over the interface (issue 17)",
     file: "test/fixtures/execution/implemented/loop.ts",
     fn: "run",

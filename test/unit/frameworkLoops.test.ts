@@ -146,6 +146,30 @@ export async function run(q: string, state: State) {
     expectSites(fieldCounter, [{ calls: "O(state.maxTurns)", input: "O(state.maxTurns·|q|)", loops: "while@8:state.maxTurns" }]);
   });
 
+  it("the history kept in the run state (state.history.push(answer), sent whole or mapped) grows each turn: quadratic, not linear", () => {
+    const sent = (messages: string): string => `${CLIENT}type Msg = { role: "user" | "assistant"; content: string };
+interface State { turn: number; maxTurns: number; history: Msg[] }
+function check(state: State) {
+  if (state.turn > state.maxTurns) throw new Error("max turns");
+}
+export async function run(state: State, other: State) {
+  while (true) {
+    state.turn++;
+    check(state);
+    const r = await ${ask(messages)}; // @site
+    const text = r.choices[0]!.message.content ?? "";
+    if (text === "done") return text;
+    state.history.push({ role: "assistant", content: text });
+  }
+}
+`;
+    const input = "O(state.maxTurns²·out[gpt-4o] + state.maxTurns·|state.history|)";
+    expectSites(sent("state.history"), [{ calls: "O(state.maxTurns)", input, growth: "output", loops: "while@9:state.maxTurns" }]);
+    expectSites(sent("state.history.map((m) => ({ role: m.role, content: m.content }))"), [{ calls: "O(state.maxTurns)", input, growth: "output", loops: "while@9:state.maxTurns" }]);
+    // Another object's field of the same name is not this one.
+    expectSites(sent("other.history"), [{ input: "O(state.maxTurns·|other.history|)", growth: "none" }]);
+  });
+
   it("a check that does not compare a stepped counter, or one after which the loop goes on, leaves while (true) unbounded", () => {
     const notStepped = `${CLIENT}function check(t: number, m: number) {
   if (t > m) throw new Error("too long");

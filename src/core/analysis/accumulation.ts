@@ -79,8 +79,7 @@ export class Accumulation extends SizePart {
     return { cls, member, writes: refs.flatMap((r) => this.parts.writes.classifyWrite(r, member ?? cls, isSelf) ?? []) };
   }
 
-  accumulated(decl: ts.Node, name: string, site: ts.Node, base: Size, deltaOf: (w: Write) => Size, valueOf: (e: ts.Expression) => Size): Size {
-    const writes = this.parts.writes.writesOf(decl, name);
+  accumulated(decl: ts.Node, name: string, site: ts.Node, base: Size, deltaOf: (w: Write) => Size, valueOf: (e: ts.Expression) => Size, writes: readonly Write[] = this.parts.writes.writesOf(decl, name)): Size {
     const declLoops = new Set(this.loops.around(decl).map((l) => l.node));
     const siteLoops = this.loops.around(site);
     const siteLoopSet = new Set(siteLoops.map((l) => l.node));

@@ -53,9 +53,13 @@ export class CollectionSizes extends SizePart {
     return this.parts.expressions.sizeOf(recv, site);
   }
 
-  /** A local variable (or parameter) that some write in its scope grows. */
+  /** A local variable (or parameter), or a field of one (`state.history`), that some write in its scope grows. */
   private isGrowingLocal(e: ts.Expression): boolean {
     const x = this.constants.skipTrivia(e);
+    if (this.ts.isPropertyAccessExpression(x) && this.ts.isIdentifier(x.expression)) {
+      const decl = this.scopes.resolve(x.expression);
+      return !!decl && (this.ts.isVariableDeclaration(decl) || this.ts.isParameter(decl)) && this.parts.writes.fieldWritesOf(decl, x.expression.text, x.name.text).some((w) => w.kind === "grow");
+    }
     if (!this.ts.isIdentifier(x)) return false;
     const decl = this.scopes.resolve(x);
     return !!decl && (this.ts.isVariableDeclaration(decl) || this.ts.isParameter(decl)) && this.parts.writes.writesOf(decl, x.text).some((w) => w.kind === "grow");

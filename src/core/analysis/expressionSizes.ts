@@ -153,9 +153,11 @@ export class ExpressionSizes extends SizePart {
     // A field of a local object literal: the size of what was put there.
     const root = this.constants.skipTrivia(e.expression);
     if (t.isPropertyAccessExpression(e) && t.isIdentifier(root)) {
-      const field = this.constants.property(this.constants.objectLiteral(root), [e.name.text]);
-      if (field) return this.sizeOf(field, site);
       const decl = this.scopes.resolve(root);
+      const field = this.constants.property(this.constants.objectLiteral(root), [e.name.text]);
+      const grown = decl && this.localFieldSize(decl, root.text, e, field, site);
+      if (grown) return grown;
+      if (field) return this.sizeOf(field, site);
       if (decl && t.isBindingElement(decl)) return this.ctx.sizeSymbol(`${root.text}.${e.name.text}`, e, `the size of ${this.ctx.text(e)}`);
     }
     if (t.isElementAccessExpression(e)) return this.parts.collections.elementOrWhole(e.expression, site, false);
@@ -216,6 +218,26 @@ export class ExpressionSizes extends SizePart {
       return SAME_SIZE.has(m) || NARROWING.has(m) || ["slice", "substring", "substr", "map", "flatMap"].includes(m) || (t.isIdentifier(c.expression) && c.expression.text === "JSON");
     }
     return t.isIdentifier(c) && ["String", "structuredClone"].includes(c.text);
+  }
+
+  /**
+   * `state.history` of a variable or parameter whose field the code grows (`state.history.push(answer)`
+   * in a turn loop, the field sent whole): what it starts with (the object literal's value, else
+   * `|state.history|`), plus every growth that reaches the site, as for a variable.
+   */
+  private localFieldSize(decl: ts.Node, root: string, e: ts.PropertyAccessExpression, initial: ts.Expression | undefined, site: ts.Node): Size | undefined {
+    const t = this.ts;
+    if (!(t.isVariableDeclaration(decl) || t.isParameter(decl)) || this.inProgress.has(e)) return undefined;
+    const writes = this.parts.writes.fieldWritesOf(decl, root, e.name.text);
+    if (!writes.some((w) => w.kind === "grow")) return undefined;
+    const name = `${root}.${e.name.text}`;
+    this.inProgress.add(e);
+    try {
+      const base = initial ? this.sizeOf(initial, site) : this.ctx.sizeSymbol(name, e, `the size of ${name} before`);
+      return this.parts.accumulation.accumulated(decl, name, site, base, (w) => (w.outputOf ? this.parts.outputs.outputOf(w.outputOf) : combine((w.delta ?? []).map((d) => this.sizeOf(d, w.node)))), (d) => this.sizeOf(d, site), writes);
+    } finally {
+      this.inProgress.delete(e);
+    }
   }
 
   /** A variable's size at the site: what it starts with, plus every growth that reaches the site. */

@@ -45,6 +45,34 @@ export class Writes extends SizePart {
     return entry.writes;
   }
 
+  private readonly fieldWritesMemo = new Map<ts.Node, Map<string, { readonly writes: Write[]; defined: Defined }>>();
+
+  /**
+   * Every write to a field of a variable or parameter (`state.history.push(x)`, `state.history = []`):
+   * a run state whose field array a loop appends to and sends whole (memoised per declaration and field).
+   */
+  fieldWritesOf(decl: ts.Node, root: string, field: string): Write[] {
+    const t = this.ts;
+    let byField = this.fieldWritesMemo.get(decl);
+    if (!byField) this.fieldWritesMemo.set(decl, (byField = new Map()));
+    const memo = byField.get(field);
+    if (memo) {
+      this.symbols.repeat(memo.defined);
+      return memo.writes;
+    }
+    const entry = { writes: [] as Write[], defined: { own: new Map(), offered: new Map() } as Defined };
+    byField.set(field, entry);
+    const isSelf = (n: ts.Node): boolean => t.isPropertyAccessExpression(n) && n.name.text === field && t.isIdentifier(n.expression) && this.scopes.resolve(n.expression) === decl;
+    entry.defined = this.symbols.record(() => {
+      for (const ref of this.scopes.referencesTo(decl, root)) {
+        if (!isSelf(ref.parent)) continue;
+        const w = this.classifyWrite(ref.parent as ts.PropertyAccessExpression, decl, isSelf);
+        if (w) entry.writes.push(w);
+      }
+    }).defined;
+    return entry.writes;
+  }
+
   private isConstPrimitive(decl: ts.Node): boolean {
     const t = this.ts;
     if (!t.isVariableDeclaration(decl) || !decl.initializer || !(t.getCombinedNodeFlags(decl) & t.NodeFlags.Const)) return false;
