@@ -361,7 +361,7 @@ export class Loops {
       const guarded = this.guardedBound(loop);
       if (guarded) {
         const { count, guard } = guarded;
-        const why = `${kind} (${condition ? this.text(condition) : "no condition"}) stops once ${this.text(guard.expression)} (line ${lineRef(this.line(guard))} ${guard.thenStatement.getText(this.scopes.sourceFile).includes("throw") ? "throws" : "leaves the loop"})${count.note ? `: ${count.note}` : ""}`;
+        const why = `${kind} (${condition ? this.text(condition) : "no condition"}) stops once ${this.text(guard.expression)} (line ${lineRef(this.line(guard))} ${this.lastStatement(guard.thenStatement) && this.ts.isThrowStatement(this.lastStatement(guard.thenStatement)!) ? "throws" : "leaves the loop"})${count.note ? `: ${count.note}` : ""}`;
         return { node: loop, kind, line, trip: count.trip, tripText: count.text, dataDependent: false, exact: false, parallel: false, why };
       }
       const name = this.symbols.define({ name: this.dataDecidedName(loop), kind: "count", line, origin: `${kind} loop at line ${lineRef(line)} whose exit only data decides (${condition ? this.text(condition) : "no condition"})`, unbounded: true });
@@ -599,7 +599,7 @@ export class Loops {
     const steps = this.stepsOf(loop);
     const label = t.isLabeledStatement(loop.parent) ? loop.parent.label.text : undefined;
     const leaves = (st: ts.Statement, inLoop: boolean): boolean => {
-      const last = t.isBlock(st) ? st.statements[st.statements.length - 1] : st;
+      const last = this.lastStatement(st);
       if (!last) return false;
       if (t.isThrowStatement(last)) return true;
       return inLoop && (t.isReturnStatement(last) || (t.isBreakStatement(last) && (!last.label || last.label.text === label)));
@@ -626,6 +626,11 @@ export class Loops {
     };
     const body = loop.statement;
     return search(t.isBlock(body) ? body.statements : [body], OWN_FRAME, 0);
+  }
+
+  /** The statement a branch ends with: itself, or a block's last. */
+  private lastStatement(st: ts.Statement): ts.Statement | undefined {
+    return this.ts.isBlock(st) ? st.statements[st.statements.length - 1] : st;
   }
 
   /** `max !== null`, `max !== undefined`, `max != null`: a check that a cap is set. */
