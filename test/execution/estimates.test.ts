@@ -222,6 +222,16 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4.1-mini", frame: "outer", bound: "exact" }],
   },
   {
+    name: "a history grown by a helper method before each follow-up request (issue 17)",
+    file: "test/fixtures/execution/helper-grown-history.ts",
+    fn: "followUps",
+    args: [list(7, 25)],
+    assume: { "|results|": 7, "|r|": 25, "|state.messages|": 0 },
+    // The model answers at its cap (max_tokens: 40).
+    outputs: { "gpt-4o-mini": reply(40) },
+    sites: [{ model: "gpt-4o-mini", bound: "exact" }],
+  },
+  {
     name: "a retry loop around each request (one request a question when it succeeds)",
     file: "test/fixtures/execution/retry-loop.ts",
     fn: "answerAll",

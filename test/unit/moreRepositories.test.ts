@@ -5,6 +5,7 @@ import * as assert from "node:assert/strict";
 import { estimate } from "../../src/core";
 import { analyze, expectSites } from "./analyze";
 import { memoryProject, sitesOf } from "./project";
+import { fetchedRoutes, nearestRoute, routeKey, servedPath } from "../../src/core/project/apiRoutes";
 
 describe("more repositories: prompt templates and batches", () => {
   it("a template filled by replace() sends what is put in: a thread whose posts go back in grows", () => {
@@ -263,6 +264,147 @@ export async function proxy(openai: OpenAI, body: any, input: string) {
       { calls: "Θ(1)", input: "Θ(|body|)" },
       { calls: "Θ(1)", input: "Θ(|input|)", model: "gpt-4.1" },
       { calls: "Θ(1)", input: "Θ(|input|)" },
+    ]);
+  });
+});
+
+describe("more repositories: a fetch of the app's own API route", () => {
+  it("fetch(\"/api/chat\", { method: \"POST\", body }) runs the route handler with the body sent: a turn loop re-sending its history is quadratic", () => {
+    // openai-realtime-agents supervisorAgent.ts: a while (true) tool loop through fetch('/api/responses'), body.input pushed each turn.
+    const { project } = memoryProject({
+      "/p/src/app/api/responses/route.ts": `import OpenAI from "openai";
+export async function POST(req: Request) {
+  const body = await req.json();
+  return Response.json(await new OpenAI().responses.create({ ...(body as any), stream: false }));
+}
+`,
+      "/p/src/agents/supervisor.ts": `async function fetchResponse(payload: any) {
+  const response = await fetch("/api/responses", { method: "POST", body: JSON.stringify({ ...payload, parallel_tool_calls: false }) });
+  return response.json();
+}
+export async function handleToolCalls(body: any, first: any) {
+  let current = first;
+  while (true) {
+    if (!current.output.length) return current;
+    body.input.push({ type: "function_call_output", output: current.output[0].text });
+    current = await fetchResponse(body);
+  }
+}
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/src/app/api/responses/route.ts", ["calls", "input"]), [{ line: 4, calls: "Θ(1)", input: "Θ(|req|)" }]);
+    assert.deepEqual(sitesOf(project, "/p/src/agents/supervisor.ts", ["api", "calls", "input", "growth"]), [
+      { line: 10, api: "openai fetchResponse() → POST /api/responses → responses.create", calls: "O(T[handleToolCalls])", input: "O(T[handleToolCalls]²·|current.output[0].text| + T[handleToolCalls]·|body|)", growth: "constant" },
+    ]);
+  });
+
+  it("the route served by the path: app router (route groups left out) by method, pages router by its default export, the nearest app's in a monorepo", () => {
+    const route = (model: string) => `import OpenAI from "openai";
+const openai = new OpenAI();
+export async function POST(req: Request) {
+  const { messages } = await req.json();
+  return Response.json(await openai.chat.completions.create({ model: "${model}", max_tokens: 100, messages }));
+}
+`;
+    const { project } = memoryProject({
+      "/p/apps/web/app/api/chat/route.ts": route("gpt-4o"),
+      "/p/apps/admin/app/api/chat/route.ts": route("gpt-4o-mini"),
+      "/p/apps/web/app/(chat)/api/title/route.ts": `import OpenAI from "openai";
+export async function GET() {
+  return Response.json(await new OpenAI().chat.completions.create({ model: "gpt-4o-mini", max_tokens: 10, messages: [{ role: "user", content: "title" }] }));
+}
+`,
+      "/p/apps/web/pages/api/summarize.ts": `import OpenAI from "openai";
+export default async function handler(req: any, res: any) {
+  res.json(await new OpenAI().chat.completions.create({ model: "gpt-4.1", max_tokens: 100, messages: [{ role: "user", content: req.body.text }] }));
+}
+`,
+      "/p/apps/web/lib/client.ts": `export async function converse(questions: string[]) {
+  const messages: { role: string; content: string }[] = [];
+  for (const q of questions) {
+    messages.push({ role: "user", content: q });
+    const r = await fetch("/api/chat", { method: "POST", body: JSON.stringify({ messages }) });
+    messages.push({ role: "assistant", content: await r.text() });
+  }
+  for (const q of questions) await fetch("/api/title");
+  for (const q of questions) await fetch("/api/summarize/?x=1", { method: "post", body: JSON.stringify({ text: q }) });
+  for (const q of questions) await fetch("/api/missing", { method: "POST", body: q });
+  for (const q of questions) await fetch("/api/chat", { body: q });
+  for (const q of questions) await fetch(\`/api/chat/\${q}\`, { method: "POST", body: q });
+}
+`,
+    });
+    // No route for /api/missing, no GET handler of /api/chat, a path with a substitution: no site.
+    assert.deepEqual(sitesOf(project, "/p/apps/web/lib/client.ts", ["api", "model", "calls", "input", "growth"]), [
+      { line: 5, api: "openai POST /api/chat → chat.completions.create", model: "gpt-4o", calls: "Θ(|questions|)", input: "O(|questions|²·|q| + |questions|²·|r.text()|)", growth: "constant" },
+      { line: 8, api: "openai GET /api/title → chat.completions.create", model: "gpt-4o-mini", calls: "Θ(|questions|)", input: "Θ(|questions|)", growth: "none" },
+      { line: 9, api: "openai POST /api/summarize/?x=1 → chat.completions.create", model: "gpt-4.1", calls: "Θ(|questions|)", input: "Θ(|questions|·|req.body.text|)", growth: "none" },
+    ]);
+  });
+
+  it("the text scan finds the paths fetched, and each route module's path", () => {
+    assert.deepEqual(fetchedRoutes(`fetch('/api/a', {}); fetch ( "/api/b/c?x" ); fetch(\`/api/d/\${id}\`); fetch("/other"); fetch("/api/a/")`), ["/api/a", "/api/b/c"]);
+    assert.equal(servedPath("/r/src/app/api/responses/route.ts"), "/api/responses");
+    assert.equal(servedPath("/r/app/(chat)/api/chat/route.js"), "/api/chat");
+    assert.equal(servedPath("/r/app/dashboard/route.ts"), undefined);
+    assert.equal(servedPath("/r/pages/api/chat/index.ts"), "/api/chat");
+    assert.equal(servedPath("/r/pages/api/chat.tsx"), "/api/chat");
+    assert.equal(servedPath("/r/src/api/chat.ts"), undefined);
+    assert.equal(routeKey("/api/chat/?a=b#c"), "/api/chat");
+    assert.equal(nearestRoute(["/m/apps/a/app/api/x/route.ts", "/m/apps/b/app/api/x/route.ts"], "/m/apps/b/lib/use.ts"), "/m/apps/b/app/api/x/route.ts");
+  });
+});
+
+describe("more repositories: a history grown in another method", () => {
+  it("a helper that pushes into its parameter, a field of it or this.history grows the history sent after it in the loop: quadratic", () => {
+    // VoltAgent groq-ai provider: executeToolCalls(…, state.groqMessages) pushes the tool results, then a follow-up request over them.
+    expectSites(`import OpenAI from "openai";
+interface State { messages: any[] }
+export class Runner {
+  private client = new OpenAI();
+  private history: any[] = [];
+  async run(state: State, results: string[]) {
+    for (const r of results) {
+      this.addResult(state, r);
+      await this.client.chat.completions.create({ model: "gpt-4o", max_tokens: 50, messages: state.messages }); // @site
+    }
+  }
+  async again(results: string[]) {
+    for (const r of results) {
+      this.record(r);
+      await this.client.chat.completions.create({ model: "gpt-4o", max_tokens: 50, messages: this.history }); // @site
+    }
+  }
+  async viaField(state: State, results: string[]) {
+    for (const r of results) {
+      append(state.messages, r);
+      await this.client.chat.completions.create({ model: "gpt-4o", max_tokens: 50, messages: state.messages }); // @site
+    }
+  }
+  async untouched(state: State, results: string[]) {
+    for (const r of results) {
+      this.log(state, r);
+      await this.client.chat.completions.create({ model: "gpt-4o", max_tokens: 50, messages: state.messages }); // @site
+    }
+  }
+  private addResult(s: State, r: string) {
+    s.messages.push({ role: "tool", content: r });
+  }
+  private record(r: string) {
+    this.history.push({ role: "tool", content: r });
+  }
+  private log(s: State, r: string) {
+    console.log(s.messages.length, r);
+  }
+}
+function append(m: any[], r: string) {
+  m.push({ role: "tool", content: r });
+}
+`, [
+      { calls: "Θ(|results|)", input: "Θ(|results|²·|r| + |results|·|state.messages|)", growth: "constant" },
+      { calls: "Θ(|results|)", input: "O(|results|·calls[Runner]·|r| + |results|²·|r|)", growth: "constant" },
+      { calls: "Θ(|results|)", input: "Θ(|results|²·|r| + |results|·|state.messages|)", growth: "constant" },
+      { calls: "Θ(|results|)", input: "Θ(|results|·|state.messages|)", growth: "none" },
     ]);
   });
 });

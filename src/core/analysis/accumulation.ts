@@ -43,6 +43,11 @@ export class Accumulation extends SizePart {
       const parts: Size[] = [member?.initializer ? sizeOf(member.initializer, site) : ZERO];
       for (const w of writes) {
         if (w.kind !== "grow") continue;
+        // `this.record(r)` in the site's loop, with `record` pushing to `this.history`: it grows there on every iteration.
+        for (const call of this.helperCalls(this.loops.enclosingFunction(w.node), siteFn, site).filter((c) => c !== site)) {
+          const added = combine((w.delta ?? []).map((d) => sizeOf(d, call)));
+          parts.push(this.accumulate(`this.${name}`, { ...w, node: call }, added, this.loops.around(call), window, site, elementsAdded(writes)));
+        }
         const sameCall = this.loops.enclosingFunction(w.node) === siteFn && w.node.pos < site.pos;
         if (freshEachCall && !sameCall) continue;
         const delta = combine((w.delta ?? []).map((d) => sizeOf(d, w.node)));
@@ -62,6 +67,20 @@ export class Accumulation extends SizePart {
     }
   }
 
+  /** The calls in `siteFn` of the method `helper` (`this.record(r)`) that can run before an execution of `site`. */
+  private helperCalls(helper: ts.Node, siteFn: ts.Node, site: ts.Node): ts.CallExpression[] {
+    const t = this.ts;
+    if (helper === siteFn || !(t.isMethodDeclaration(helper) || (t.isArrowFunction(helper) && t.isPropertyDeclaration(helper.parent)))) return [];
+    const siteLoops = new Set(this.loops.around(site).map((l) => l.node));
+    const out: ts.CallExpression[] = [];
+    const visit = (n: ts.Node): void => {
+      if (t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression) && n.expression.expression.kind === t.SyntaxKind.ThisKeyword && this.constants.calledFunction(n) === helper && this.reaches(n, site, siteLoops)) out.push(n);
+      if (!t.isFunctionLike(n)) t.forEachChild(n, visit);
+    };
+    t.forEachChild(siteFn, visit);
+    return out;
+  }
+
   /** What the class's methods write to `this.<name>`, with the class and the field's declaration. */
   fieldWrites(e: ts.PropertyAccessExpression): { cls: ts.ClassLikeDeclaration; member: ts.PropertyDeclaration | undefined; writes: Write[] } | undefined {
     const t = this.ts;
@@ -79,6 +98,7 @@ export class Accumulation extends SizePart {
     return { cls, member, writes: refs.flatMap((r) => this.parts.writes.classifyWrite(r, member ?? cls, isSelf) ?? []) };
   }
 
+  /** A variable's size at `site`: `base` and what its writes add there (a field's writes for `state.messages`, see ExpressionSizes). */
   accumulated(decl: ts.Node, name: string, site: ts.Node, base: Size, deltaOf: (w: Write) => Size, valueOf: (e: ts.Expression) => Size, writes: readonly Write[] = this.parts.writes.writesOf(decl, name)): Size {
     const declLoops = new Set(this.loops.around(decl).map((l) => l.node));
     const siteLoops = this.loops.around(site);
@@ -94,6 +114,8 @@ export class Accumulation extends SizePart {
       parts.push({ ...ZERO, fromRewrite: true, fromOutput: true, ...(chained ? { growth: "rewrite" as const } : {}) });
     }
     for (const w of writes) {
+      // A wrapper that grows what it is passed, sized at its own call: its summary adds that growth (SummaryParam.grows).
+      if (w.node === site) continue;
       if (w.kind === "reassign" || w.kind === "reset") {
         // Another value the variable may hold at the site.
         if (w.delta && this.reaches(w.node, site, siteLoopSet)) parts.push(combine(w.delta.map(valueOf)));
@@ -167,14 +189,16 @@ export class Accumulation extends SizePart {
     }
     if (factorLoops.length === 0) return { ...delta, growth: "none" };
     const trips = Poly.product(factorLoops.map((l) => l.trip));
-    const kind: Growth = delta.fromRewrite ? "rewrite" : delta.fromOutput ? "output" : "constant";
+    // A loop that runs once (a retry loop left when its request succeeds) adds once: nothing grows across its iterations.
+    const once = trips.isConstant() && trips.constantValue() <= 1;
+    const kind: Growth = once ? "none" : delta.fromRewrite ? "rewrite" : delta.fromOutput ? "output" : "constant";
     const over = factorLoops.map((l) => `${l.tripText} (${l.kind} at line ${lineRef(l.line)})`).join(" × ");
     const poly = delta.poly.mul(trips);
     const writes = this.writesBefore(factorLoops, w.node, site);
     return withMean({
       poly,
       tight: delta.tight && factorLoops.every((l) => l.exact) && !w.conditional,
-      growth: strongerGrowth(delta.growth, kind),
+      growth: once ? delta.growth : strongerGrowth(delta.growth, kind),
       fromOutput: delta.fromOutput,
       fromRewrite: delta.fromRewrite,
       notes: [...delta.notes, `${name} grows at line ${at} on every iteration of ${over}`],

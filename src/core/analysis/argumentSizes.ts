@@ -27,7 +27,7 @@ export class ArgumentSizes extends SizePart {
     }
     // A closure passed to the call: its parameters are whatever the callee gives it.
     if (llm.passed) return values;
-    const args = call.arguments;
+    const args = llm.arguments ?? call.arguments;
     summary.params.forEach((p, i) => {
       const arg = args[i];
       if (p.rest) {
@@ -84,7 +84,7 @@ export class ArgumentSizes extends SizePart {
     const out = new Map<string, Poly>();
     if (llm.elementOf || llm.passed) return out;
     summary.params.forEach((p, i) => {
-      const arg = llm.node.arguments[i];
+      const arg = (llm.arguments ?? llm.node.arguments)[i];
       if (!p.grows || !p.name || !arg || t.isSpreadElement(arg)) return;
       const n = this.invocationsSince(arg, llm.node);
       // Growth in proportion to the size compounds: no such mean (the bound says why).

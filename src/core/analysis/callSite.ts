@@ -287,7 +287,7 @@ export class CallSites {
   private chainedTurns(llm: LlmCall, summary: Summary, loops: readonly LoopInfo[]): { source: string; loops: LoopInfo[]; turns: Poly; m: Poly } | undefined {
     if (llm.passed || llm.elementOf || !(summary.calls.isConstant() && summary.calls.evaluate({}, 0) === 1)) return undefined;
     for (const [i, p] of summary.params.entries()) {
-      const decl = p.chains ? this.chainRoot(llm.node.arguments[i], p.chains.field) : undefined;
+      const decl = p.chains ? this.chainRoot((llm.arguments ?? llm.node.arguments)[i], p.chains.field) : undefined;
       // Only a loop that writes the id (`prev = r.id`) moves the chain on: a fixed id chains every turn to one response.
       const chained = decl ? this.loopsSince(loops, decl) : [];
       if (chained.length && chained.some((l) => this.writes(l.node, decl!))) return { source: p.chains!.source, loops: chained, turns: Poly.product(chained.map((l) => l.trip)), m: Poly.symbol(modelSymbol(summary.model)) };
@@ -323,7 +323,7 @@ export class CallSites {
     // An array the callee grows holds what its earlier invocations here added, too.
     const grown = this.sizes.meanGrowthByEarlierCalls(llm, summary, values);
     summary.params.forEach((p, i) => {
-      const arg = llm.node.arguments[i];
+      const arg = (llm.arguments ?? llm.node.arguments)[i];
       if (llm.elementOf || llm.passed || !p.name || !arg || t.isSpreadElement(arg) || !values.has(`|${p.name}[]|`)) return;
       const name = `\uE002${p.name}`;
       whole.set(p.name, name);

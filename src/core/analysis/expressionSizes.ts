@@ -11,6 +11,9 @@ import { combine, constant, meanOf, sizeAtIteration, withMean, ZERO, type Size }
 /** Methods that return (about) the same text or collection as their receiver. */
 export const SAME_SIZE = new Set(["trim", "trimStart", "trimEnd", "toLowerCase", "toUpperCase", "toString", "normalize", "replace", "replaceAll", "join", "concat", "reverse", "toReversed", "sort", "toSorted", "flat", "padStart", "padEnd", "valueOf", "split", "entries", "values"]);
 export const NARROWING = new Set(["filter", "find", "findLast", "at"]);
+/** A request's body read whole (`await req.json()`), and the request types of the Fetch API and Next.js. */
+const REQUEST_BODY = new Set(["json", "text", "formData"]);
+const REQUEST_TYPES = new Set(["Request", "NextRequest"]);
 /** `id`, `uuid`, `userId`, `ticket_id`: properties holding an identifier. */
 const ID_PROPERTY = /^(id|uuid|guid|[A-Za-z]+Id|[a-z]+_id)$/;
 /** Tokens of an identifier (`resp_abc123`, `4821`): a few (a UUID in hex is more, a number fewer). */
@@ -90,6 +93,7 @@ export class ExpressionSizes extends SizePart {
       const method = callee.name.text;
       const recv = callee.expression;
       if (t.isIdentifier(recv) && recv.text === "JSON" && method === "stringify" && e.arguments[0]) return this.sizeOf(e.arguments[0], site);
+      if (this.isRequestBody(e)) return this.sizeOf(recv, site);
       if (method === "slice" || method === "substring" || method === "substr") return this.parts.collections.sliceSize(e, recv, site);
       if (method === "concat") return combine([this.sizeOf(recv, site), ...e.arguments.map((a) => this.sizeOf(t.isSpreadElement(a) ? a.expression : a, site))]);
       // A template filled by `PROMPT.replace("{TWEETS}", formatTweets(chunk))`: the text put in is
@@ -153,6 +157,7 @@ export class ExpressionSizes extends SizePart {
     // A field of a local object literal: the size of what was put there.
     const root = this.constants.skipTrivia(e.expression);
     if (t.isPropertyAccessExpression(e) && t.isIdentifier(root)) {
+      // `state.messages` grown by `state.messages.push(…)` or by a helper handed `state`: what it starts with and what is added.
       const decl = this.scopes.resolve(root);
       const field = this.constants.property(this.constants.objectLiteral(root), [e.name.text]);
       const grown = decl && this.localFieldSize(decl, root.text, e, field, site);
@@ -168,7 +173,7 @@ export class ExpressionSizes extends SizePart {
     const t = this.ts;
     const decl = this.scopes.resolve(id);
     if (!decl) return this.ctx.sizeSymbol(id.text, id, `the free variable ${id.text}`);
-    const bound = this.bound.get(decl);
+    const bound = this.bound.get(decl) ?? this.boundAtCall(decl, site);
     if (bound) return bound;
     const producer = this.parts.flow.producingCall(id);
     if (producer && !this.isReassigned(decl, id.text)) return this.parts.outputs.outputOf(producer);
@@ -177,6 +182,25 @@ export class ExpressionSizes extends SizePart {
     this.inProgress.add(decl);
     try {
       return this.variableSize(decl, id.text, site);
+    } finally {
+      this.inProgress.delete(decl);
+    }
+  }
+
+  /**
+   * Sized at a call of the function it is a parameter of (what a helper pushes, added at its call,
+   * see Writes.grownByCallee): the call's argument.
+   */
+  private boundAtCall(decl: ts.Node, site: ts.Node): Size | undefined {
+    const t = this.ts;
+    if (!t.isParameter(decl) || !t.isCallExpression(site) || this.inProgress.has(decl)) return undefined;
+    const fn = decl.parent;
+    const i = fn.parameters.indexOf(decl);
+    const arg = site.arguments[i];
+    if (!arg || t.isSpreadElement(arg) || decl.dotDotDotToken || this.constants.calledFunction(site) !== fn) return undefined;
+    this.inProgress.add(decl);
+    try {
+      return this.sizeOf(arg, site);
     } finally {
       this.inProgress.delete(decl);
     }
@@ -200,6 +224,10 @@ export class ExpressionSizes extends SizePart {
       const count = this.symbols.define({ name: `|${name}|`, kind: "count", line: this.ctx.line(decl), origin: `the number of elements of the parameter ${name}` });
       return { ...this.ctx.sizeSymbol(`${name}[]`, decl, `the size of one element of ${name}`), poly: Poly.symbol(count).mul(Poly.symbol(`|${name}[]|`)) };
     }
+    // `const { messages } = await req.json()`: a part of the request's body, at most all of it.
+    const whole = t.isBindingElement(decl) && t.isObjectBindingPattern(decl.parent) && t.isVariableDeclaration(decl.parent.parent) ? decl.parent.parent.initializer : undefined;
+    const body = whole && this.constants.skipTrivia(whole);
+    if (body && t.isCallExpression(body) && this.isRequestBody(body)) return { ...this.sizeOf(body, site), tight: false };
     if (t.isBindingElement(decl) || t.isParameter(decl)) {
       // A loop variable named after its source element: `for (const turn of turns)` → |turn|.
       return this.ctx.sizeSymbol(name, decl, t.isParameter(decl) ? `the size of the parameter ${name}` : `the size of ${name}`);
@@ -213,6 +241,7 @@ export class ExpressionSizes extends SizePart {
     const t = this.ts;
     const c = call.expression;
     if (this.ctx.heldCollection(call) || this.parts.collections.copiedCollection(call)) return true;
+    if (this.isRequestBody(call)) return true;
     if (t.isPropertyAccessExpression(c)) {
       const m = c.name.text;
       return SAME_SIZE.has(m) || NARROWING.has(m) || ["slice", "substring", "substr", "map", "flatMap"].includes(m) || (t.isIdentifier(c.expression) && c.expression.text === "JSON");
@@ -228,7 +257,11 @@ export class ExpressionSizes extends SizePart {
   private localFieldSize(decl: ts.Node, root: string, e: ts.PropertyAccessExpression, initial: ts.Expression | undefined, site: ts.Node): Size | undefined {
     const t = this.ts;
     if (!(t.isVariableDeclaration(decl) || t.isParameter(decl)) || this.inProgress.has(e)) return undefined;
-    const writes = this.parts.writes.fieldWritesOf(decl, root, e.name.text);
+    // The field's own writes (`state.history.push(x)`, `state.history = []`), and the grows of it a
+    // helper handed `state` makes (`addResult(state, r)`, see Writes.grownByCallee).
+    const own = this.parts.writes.fieldWritesOf(decl, root, e.name.text);
+    const seen = new Set(own.map((w) => w.node));
+    const writes = [...own, ...this.parts.writes.writesOf(decl, root).filter((w) => w.kind === "grow" && w.field === e.name.text && !seen.has(w.node))];
     if (!writes.some((w) => w.kind === "grow")) return undefined;
     const name = `${root}.${e.name.text}`;
     this.inProgress.add(e);
@@ -238,6 +271,18 @@ export class ExpressionSizes extends SizePart {
     } finally {
       this.inProgress.delete(e);
     }
+  }
+
+  /**
+   * `await req.json()` in a route handler `POST(req: Request)`: the body the request carries, the
+   * size of the parameter (a `fetch` of the route passes its body as that argument).
+   */
+  private isRequestBody(call: ts.CallExpression): boolean {
+    const t = this.ts;
+    const c = call.expression;
+    if (!t.isPropertyAccessExpression(c) || !REQUEST_BODY.has(c.name.text) || call.arguments.length || !t.isIdentifier(c.expression)) return false;
+    const decl = this.scopes.resolve(c.expression);
+    return !!decl && t.isParameter(decl) && !!decl.type && t.isTypeReferenceNode(decl.type) && t.isIdentifier(decl.type.typeName) && REQUEST_TYPES.has(decl.type.typeName.text);
   }
 
   /** A variable's size at the site: what it starts with, plus every growth that reaches the site. */

@@ -47,6 +47,8 @@ export interface ExternalSummaries {
   copiedParameter?(specifier: string, exportName: string, fromFile: string): number | undefined;
   /** Whether another module's class's method returns the array the class keeps (`ChatTurns.get`: `return this.turns`). */
   collectionMethod?(specifier: string, exportName: string, member: string, fromFile: string): boolean;
+  /** What the app's route handler for a fetched path and method costs (`fetch("/api/responses", { method: "POST" })`). */
+  routeHandler?(path: string, method: string, fromFile: string): Summary | undefined;
 }
 
 /** The call locations a function's requests are sent from: its sites and, through them, their callees'. */
@@ -174,7 +176,7 @@ export class FileAnalyzer {
     this.scopes = new Scopes(tsm, sourceFile);
     this.constants = new Constants(tsm, this.scopes, external?.constantOf && ((specifier, name, path) => external.constantOf!(specifier, name, path, sourceFile.fileName)));
     this.callees = new Callees(tsm, this.scopes, this.constants);
-    this.provenance = new Provenance(tsm, this.scopes, this.constants, catalog, ENDPOINT_CATALOG, catalogCalleeNames(catalog), new Set(options?.wrappers ?? []), (call) => this.summaryOfCallee(call), checker && ((e) => declaredType(tsm, checker, e)), external?.clientOf && ((specifier, name) => external.clientOf!(specifier, name, sourceFile.fileName)), declaredTypesOf(external, sourceFile.fileName));
+    this.provenance = new Provenance(tsm, this.scopes, this.constants, catalog, ENDPOINT_CATALOG, catalogCalleeNames(catalog), new Set(options?.wrappers ?? []), (call) => this.summaryOfCallee(call), checker && ((e) => declaredType(tsm, checker, e)), external?.clientOf && ((specifier, name) => external.clientOf!(specifier, name, sourceFile.fileName)), declaredTypesOf(external, sourceFile.fileName), external?.routeHandler && ((path, method) => external.routeHandler!(path, method, sourceFile.fileName)));
     this.loops = new Loops(tsm, this.scopes, this.constants, this.symbols);
     this.sizes = new Sizes(tsm, this.scopes, this.constants, this.loops, this.symbols, (c) => this.classify(c), (llm) => this.modelName(llm), (c) => this.heldCollection(c), (c) => this.copiedArgument(c));
     this.sites = new CallSites(tsm, this.scopes, this.constants, this.loops, this.sizes, this.symbols);

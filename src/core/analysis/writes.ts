@@ -19,7 +19,11 @@ export interface Write {
   readonly outputOf?: ts.CallExpression;
   readonly cap?: number;
   readonly conditional: boolean;
+  /** A grow of the variable's field, not of the variable itself (`state.messages.push(x)`): that field's name. */
+  readonly field?: string;
 }
+
+const GROWING = new Set(["push", "unshift"]);
 
 export class Writes extends SizePart {
   /** Memos whose results hold symbols keep their definitions, to repeat for each reader (SymbolTable.record). */
@@ -85,6 +89,13 @@ export class Writes extends SizePart {
     const K = t.SyntaxKind;
     const p = ref.parent;
     const conditional = this.isConditional(ref, decl) && !this.emptiesUnderOwnTest(ref);
+    // `v.f.push(x)`: the field grows, and the object with it; `helper(v)`, `this.helper(v.f)`: a function
+    // of this file that grows its parameter grows what it is passed.
+    const field = t.isPropertyAccessExpression(p) && p.expression === ref ? p : undefined;
+    const fieldCall = field && t.isPropertyAccessExpression(field.parent) && field.parent.expression === field && GROWING.has(field.parent.name.text) && t.isCallExpression(field.parent.parent) && field.parent.parent.expression === field.parent ? field.parent.parent : undefined;
+    if (fieldCall) return { node: fieldCall, kind: "grow", delta: fieldCall.arguments.map((a) => (t.isSpreadElement(a) ? a.expression : a)), conditional, field: field!.name.text };
+    const passed = field ?? ref;
+    if (t.isCallExpression(passed.parent) && passed.parent.arguments.includes(passed)) return this.grownByCallee(passed.parent, passed.parent.arguments.indexOf(passed), conditional, field?.name.text);
     // v.push(x), v.unshift(x), v.splice(i, n, ...xs), v.length = 0, v.shift() under a length test
     if (t.isPropertyAccessExpression(p) && p.expression === ref) {
       const m = p.name.text;
@@ -128,6 +139,26 @@ export class Writes extends SizePart {
     const self = this.selfReferences(rhs, isSelf);
     if (self.length) return { node: p, kind: "grow", delta: this.othersThan(rhs, self), conditional };
     return { node: p, kind: conditional ? "reassign" : "reset", delta: [p.right], conditional };
+  }
+
+  /**
+   * `append(history, x)` with `function append(h, x) { h.push(x) }` (or `h.messages.push(x)`): what
+   * the callee adds to its parameter, added at the call (its parameters are sized as the call's
+   * arguments there, see ExpressionSizes). A push inside the callee's own loop counts once: a lower bound.
+   */
+  private grownByCallee(call: ts.CallExpression, index: number, conditional: boolean, field: string | undefined): Write | undefined {
+    const t = this.ts;
+    const fn = this.constants.calledFunction(call);
+    const param = fn?.parameters[index];
+    if (!param || !t.isIdentifier(param.name) || param.dotDotDotToken) return undefined;
+    const grows = this.writesOf(param, param.name.text).filter((w) => w.kind === "grow" && !w.outputOf && this.loops.enclosingFunction(w.node) === fn);
+    if (!grows.length) return undefined;
+    // What is passed whole grows by what the callee puts in it or in its fields; a field passed, by what it puts in it.
+    const own = field === undefined ? grows : grows.filter((w) => w.field === undefined);
+    if (!own.length) return undefined;
+    const fields = new Set(own.map((w) => w.field));
+    const inner = fields.size === 1 ? [...fields][0] : undefined;
+    return { node: call, kind: "grow", delta: own.flatMap((w) => w.delta ?? []), conditional: conditional || own.every((w) => w.conditional), ...(field ?? inner ? { field: field ?? inner } : {}) };
   }
 
   /** `while (h.length > N) h.shift()` or `if (h.length > N) h.splice(…)`: a window of N. */

@@ -197,6 +197,26 @@ export class Constants {
   }
 
   /**
+   * The function a call runs, when declared in this file: `append(h, x)` of a function (or a const
+   * arrow function), `this.append(h, x)` of a method (or an arrow-function field) of the enclosing class.
+   */
+  calledFunction(call: ts.CallExpression): ts.SignatureDeclaration | undefined {
+    const t = this.ts;
+    const callee = this.skipTrivia(call.expression);
+    let fn: ts.Node | undefined;
+    if (t.isIdentifier(callee)) {
+      fn = this.scopes.resolve(callee);
+      if (fn && t.isVariableDeclaration(fn) && fn.initializer) fn = this.skipTrivia(fn.initializer);
+    } else if (t.isPropertyAccessExpression(callee) && callee.expression.kind === t.SyntaxKind.ThisKeyword) {
+      let cls: ts.Node | undefined = callee.parent;
+      while (cls && !t.isClassLike(cls)) cls = cls.parent;
+      const m = cls && t.isClassLike(cls) ? cls.members.find((x) => !!x.name && (t.isIdentifier(x.name) || t.isPrivateIdentifier(x.name)) && x.name.text === callee.name.text) : undefined;
+      fn = m && t.isPropertyDeclaration(m) && m.initializer ? this.skipTrivia(m.initializer) : m;
+    }
+    return fn && (t.isFunctionDeclaration(fn) || t.isArrowFunction(fn) || t.isFunctionExpression(fn) || t.isMethodDeclaration(fn)) && fn.body ? fn : undefined;
+  }
+
+  /**
    * `this.getHistory()`: a method of the enclosing class that ends in one returned expression. Read
    * only for the collection it copies (CollectionSizes.copiedCollection): sizing every such call by
    * its returned expression pulled constructor settings (`this.x = fields.x ?? this.x`) into requests.

@@ -99,6 +99,8 @@ export interface LlmCall {
   readonly passed?: ts.Identifier;
   /** `model.batch(inputs)`: one request per element of `of`, `concurrency` at a time when given. */
   readonly batch?: { readonly of: ts.Expression; readonly concurrency?: ts.Expression };
+  /** What the summarised function is called with, when not the call's own arguments (a route handler's request: the body `fetch` sends). */
+  readonly arguments?: readonly ts.Expression[];
 }
 
 export class Provenance {
@@ -123,6 +125,8 @@ export class Provenance {
     /** A client exported by another module of the project (`export const client = new OpenAI()`). */
     private readonly importedClient?: (specifier: string, exportName: string) => ExportedClient | undefined,
     private readonly declaredTypes?: DeclaredTypes,
+    /** The handler of the app's own route (`fetch("/api/responses", { method: "POST" })`): its summary. */
+    private readonly routeHandler?: (path: string, method: string) => Summary | undefined,
   ) {}
 
   /** The LLM call this call expression makes, if any. */
@@ -1258,12 +1262,26 @@ export class Provenance {
     const url = this.constants.stringPrefix(call.arguments[0]);
     if (url === undefined) return undefined;
     const spec = this.endpoints.find((s) => s.url.test(url));
-    if (!spec) return undefined;
+    if (!spec) return name === "fetch" ? this.routeCall(call, payload) : undefined;
     const lit = this.constants.objectLiteral(payload);
     const prompt = lit ? spec.prompt.flatMap((k) => this.constants.property(lit, k.split(".")) ?? []) : payload ? [payload] : [];
     const model = spec.model && lit ? this.constants.property(lit, spec.model.split(".")) : undefined;
     const maxTokens = lit ? (spec.maxTokens ?? []).map((k) => this.constants.property(lit, k.split("."))).find((e) => e) : undefined;
     return { node: call, sdk: spec.sdk, api: spec.api, prompt, ...(model ? { model } : {}), ...(maxTokens ? { maxTokens } : {}) };
+  }
+
+  /**
+   * `fetch("/api/responses", { method: "POST", body: JSON.stringify(body) })`: the app's own route
+   * handler runs with the body sent as its request (the method from `method:`, else GET).
+   */
+  private routeCall(call: ts.CallExpression, payload: ts.Expression | undefined): LlmCall | undefined {
+    const path = this.constants.string(call.arguments[0]);
+    if (!this.routeHandler || path === undefined || !path.startsWith("/api/")) return undefined;
+    const method = this.constants.string(this.constants.property(call.arguments[1], ["method"]))?.toUpperCase() ?? "GET";
+    const summary = this.routeHandler(path, method);
+    if (!summary) return undefined;
+    const body = payload ?? this.constants.property(call.arguments[1], ["body"]);
+    return { node: call, sdk: summary.sdk, api: `${method} ${path} → ${summary.api}`, prompt: body ? [body] : [], summary, arguments: body ? [body] : [] };
   }
 
   private isGlobalFetch(callee: ts.Expression): boolean {

@@ -17,6 +17,7 @@ import { declarationsInheriting, type InheritingDeclaration } from "./inheriting
 import { isTestPath } from "../report/testCode";
 import { frameworkDeclaration, interfaceModules, isFrameworkDeclaration, usesInterface } from "../analysis/catalogExports";
 import { importedNames, importedSpecifiers, normalizePath, resolveModule, type PathMapping } from "./modulePaths";
+import { ROUTE_SPECIFIER, fetchedRoutes, handlerExport, nearestRoute, routeIndex, routeKey } from "./apiRoutes";
 
 /** The edge a result cache's key takes from an interface's module to a module implementing it (no specifier is written so). */
 const IMPLEMENTED_IN = "\u0000implemented in";
@@ -145,6 +146,7 @@ export class Project {
   /** Forgets every resolution, analysis and reachability answer; the texts and their scans are kept. */
   private startOver(): void {
     this.resolutions.clear();
+    this.routes = undefined;
     for (const st of this.files.values()) {
       st.analyzer = undefined;
       st.result = undefined;
@@ -483,10 +485,20 @@ export class Project {
     const key = `${from}\u0000${specifier}`;
     let r = this.resolutions.get(key);
     if (r === undefined) {
-      r = resolveModule(specifier, from, this.options.mappingFor?.(from) ?? this.options, (p) => this.host.fileExists(p)) ?? null;
+      r = (specifier.startsWith(ROUTE_SPECIFIER) ? this.routeModule(specifier.slice(ROUTE_SPECIFIER.length), from) : resolveModule(specifier, from, this.options.mappingFor?.(from) ?? this.options, (p) => this.host.fileExists(p))) ?? null;
       this.resolutions.set(key, r);
     }
     return r ?? undefined;
+  }
+
+  /** The project's route modules by the path they serve, indexed when a file first fetches one. */
+  private routes: Map<string, string[]> | undefined;
+
+  /** The route module a fetch of `path` from `from` reaches (`/api/responses` → `src/app/api/responses/route.ts`). */
+  private routeModule(path: string, from: string): string | undefined {
+    this.routes ??= routeIndex(this.fileList ?? [...this.files.keys()]);
+    const candidates = this.routes.get(routeKey(path));
+    return candidates && nearestRoute(candidates, from);
   }
 
   /**
@@ -642,7 +654,10 @@ export class Project {
     const { sdks, interfaces } = interfaceModules(catalog);
     const mentionsSdk = mayContainLlmCalls(text, sdks, this.options.wrappers) || (mayContainLlmCalls(text, interfaces) && usesInterface(interfaces, text));
     const ownSource = mentionsSdk && (!!this.options.wrappers?.length || !onlyInertCatalogImports(names, catalog, catalogMentions(text, catalog)));
-    const scan = { mentionsSdk, ownSource, names, specifiers: importedSpecifiers(text), heritage: state?.text === text && state.heritage ? state.heritage : heritageNames(text) };
+    // A fetch of the app's own route (`fetch("/api/responses")`) imports its handler's module whole.
+    const routes = fetchedRoutes(text).map((path) => ROUTE_SPECIFIER + path);
+    for (const specifier of routes) names.push({ specifier, names: "*" });
+    const scan = { mentionsSdk, ownSource, names, specifiers: [...importedSpecifiers(text), ...routes], heritage: state?.text === text && state.heritage ? state.heritage : heritageNames(text) };
     if (state && state.text === text) state.scan = scan;
     return scan;
   }
@@ -796,7 +811,16 @@ export class Project {
       returnedInterface: (target, name, member) => this.returnedInterface(file, target, name, member),
       copiedParameter: (specifier, exportName) => this.copiedParameter(file, specifier, exportName),
       collectionMethod: (specifier, exportName, member) => this.collectionMethod(file, specifier, exportName, member),
+      routeHandler: (path, method) => this.routeHandler(file, path, method),
     };
+  }
+
+  /** An app router module's handler is the function exported under the method's name; a pages router module's is its default export. */
+  private routeHandler(from: string, path: string, method: string): Summary | undefined {
+    const specifier = ROUTE_SPECIFIER + path;
+    const target = this.resolve(specifier, from);
+    if (!target) return undefined;
+    return this.exportedSummary(from, specifier, handlerExport(target, method));
   }
 
   private exportedSummary(from: string, specifier: string, exportName: string, depth = 0): Summary | undefined {
