@@ -279,6 +279,24 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4.1", bound: "upper" }],
   },
   {
+    name: "a Mastra agent looked up by the name it is registered under: its model and instructions (issue 17)",
+    file: "test/fixtures/execution/registered/ask.ts",
+    fn: "reviewAll",
+    args: [list(6, 60)],
+    assume: { "|snippets|": 6, "|code|": 60 },
+    outputs: { "gpt-4o-mini": reply(120) },
+    sites: [{ model: "gpt-4o-mini", bound: "exact" }],
+  },
+  {
+    name: "a registered Mastra agent with a tool: its default cap of 3 steps, each with its instructions (issue 17)",
+    file: "test/fixtures/execution/registered/ask.ts",
+    fn: "research",
+    args: [filler(40)],
+    assume: { "|question|": 40, "out[gpt-4.1]": REPLY },
+    // The fake always calls the tool, so the run takes all 3 steps; the estimate is an upper bound.
+    sites: [{ model: "gpt-4.1", bound: "upper" }],
+  },
+  {
     name: "a LangChain agent's system prompt with every invoke (no tools: one model call each)",
     file: "test/fixtures/execution/langchain-agent.ts",
     fn: "classifyEmails",

@@ -408,3 +408,70 @@ function append(m: any[], r: string) {
     ]);
   });
 });
+
+describe("more repositories: a Mastra agent looked up by its registered name", () => {
+  it("mastra.getAgent(\"weatherAgent\") is the agent new Mastra({ agents: { weatherAgent } }) registers in another module: its tools, model and steps", () => {
+    // mastra-ai/workshops 00-personal-assistant-agent weather-workflow.ts: mastra?.getAgent('weatherAgent').stream(…).
+    const { project } = memoryProject({
+      "/p/src/mastra/agents/weather.ts": `import { Agent } from "@mastra/core/agent";
+import { createTool } from "@mastra/core/tools";
+const weatherTool = createTool({ id: "w", description: "d", execute: async () => "sunny" });
+export const weatherAgent = new Agent({ name: "Weather", instructions: "help", model: "openai/gpt-4o", tools: { weatherTool } });
+export const plainAgent = new Agent({ name: "Plain", instructions: "help", model: "openai/gpt-4o-mini" });
+export const cappedAgent = new Agent({ name: "Capped", instructions: "help", model: "openai/gpt-4o", tools: { weatherTool }, defaultOptions: { maxSteps: 3 } });
+`,
+      "/p/src/mastra/index.ts": `import { Mastra } from "@mastra/core/mastra";
+import { weatherAgent, plainAgent, cappedAgent } from "./agents/weather";
+import { plan } from "./workflows/plan";
+export const mastra = new Mastra({ workflows: { plan }, agents: { weatherAgent, writer: plainAgent, capped: cappedAgent } });
+`,
+      "/p/src/mastra/workflows/plan.ts": `import { createStep } from "@mastra/core/workflows";
+export const plan = createStep({
+  id: "plan",
+  execute: async ({ inputData, mastra }) => {
+    const agent = mastra?.getAgent("weatherAgent");
+    const r = await agent.stream([{ role: "user", content: inputData.city }]);
+    const w = await mastra.getAgent("writer").generate("title");
+    const c = await mastra.getAgent("capped").generate("go");
+    const u = await mastra.getAgent("unknown").generate("x");
+    const v = await mastra.getAgent(inputData.agentId).generate("y");
+    return { r, w, c, u, v };
+  },
+});
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/src/mastra/workflows/plan.ts", ["model", "calls", "growth"]), [
+      // The registered agent has a tool and Mastra sets no default step cap: an unbounded tool loop.
+      { line: 6, model: "openai/gpt-4o", calls: "O(steps[<top level>/stream])", growth: "output" },
+      // Registered under another key, with no tools: one request.
+      { line: 7, model: "openai/gpt-4o-mini", calls: "Θ(1)", growth: "none" },
+      { line: 8, model: "openai/gpt-4o", calls: "O(steps[<top level>/generate#2])", growth: "output" },
+      // No agent of that name, or a name not written in the code: its tools not known, one request.
+      { line: 9, model: null, calls: "Θ(1)", growth: "none" },
+      { line: 10, model: null, calls: "Θ(1)", growth: "none" },
+    ]);
+    const capped = project.analyze("/p/src/mastra/workflows/plan.ts").findings[2]!;
+    assert.equal(estimate(capped, {}).calls, 3);
+  });
+});
+
+describe("more repositories: an agent made in another module without tools", () => {
+  it("answers in one request (VoltAgent's viteval agents); tools given at the call loop all the same", () => {
+    const { project } = memoryProject({
+      "/p/agents.ts": `import { Agent, createTool } from "@voltagent/core";
+export const plain = new Agent({ name: "p", instructions: "answer", model: "openai/gpt-4o-mini" });
+export const lookup = createTool({ name: "lookup", description: "d", parameters: {} as any, execute: async () => "x" });
+`,
+      "/p/use.ts": `import { plain, lookup } from "./agents";
+export async function run(inputs: string[]) {
+  for (const x of inputs) await plain.generateText(x);
+  for (const x of inputs) await plain.streamText(x, { tools: [lookup] });
+}
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/use.ts", ["model", "calls", "growth"]), [
+      { line: 3, model: "openai/gpt-4o-mini", calls: "Θ(|inputs|)", growth: "none" },
+      { line: 4, model: "openai/gpt-4o-mini", calls: "O(|inputs|·steps[run/streamText])", growth: "output" },
+    ]);
+  });
+});

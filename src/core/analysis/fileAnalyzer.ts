@@ -49,6 +49,8 @@ export interface ExternalSummaries {
   collectionMethod?(specifier: string, exportName: string, member: string, fromFile: string): boolean;
   /** What the app's route handler for a fetched path and method costs (`fetch("/api/responses", { method: "POST" })`). */
   routeHandler?(path: string, method: string, fromFile: string): Summary | undefined;
+  /** The agent the project registers under a name (`new Mastra({ agents: { weatherAgent } })`). */
+  registeredAgent?(name: string, fromFile: string): ExportedClient | undefined;
 }
 
 /** The call locations a function's requests are sent from: its sites and, through them, their callees'. */
@@ -176,7 +178,7 @@ export class FileAnalyzer {
     this.scopes = new Scopes(tsm, sourceFile);
     this.constants = new Constants(tsm, this.scopes, external?.constantOf && ((specifier, name, path) => external.constantOf!(specifier, name, path, sourceFile.fileName)));
     this.callees = new Callees(tsm, this.scopes, this.constants);
-    this.provenance = new Provenance(tsm, this.scopes, this.constants, catalog, ENDPOINT_CATALOG, catalogCalleeNames(catalog), new Set(options?.wrappers ?? []), (call) => this.summaryOfCallee(call), checker && ((e) => declaredType(tsm, checker, e)), external?.clientOf && ((specifier, name) => external.clientOf!(specifier, name, sourceFile.fileName)), declaredTypesOf(external, sourceFile.fileName), external?.routeHandler && ((path, method) => external.routeHandler!(path, method, sourceFile.fileName)));
+    this.provenance = new Provenance(tsm, this.scopes, this.constants, catalog, ENDPOINT_CATALOG, catalogCalleeNames(catalog), new Set(options?.wrappers ?? []), (call) => this.summaryOfCallee(call), checker && ((e) => declaredType(tsm, checker, e)), external?.clientOf && ((specifier, name) => external.clientOf!(specifier, name, sourceFile.fileName)), declaredTypesOf(external, sourceFile.fileName), external?.routeHandler && ((path, method) => external.routeHandler!(path, method, sourceFile.fileName)), external?.registeredAgent && ((name) => external.registeredAgent!(name, sourceFile.fileName)));
     this.loops = new Loops(tsm, this.scopes, this.constants, this.symbols);
     this.sizes = new Sizes(tsm, this.scopes, this.constants, this.loops, this.symbols, (c) => this.classify(c), (llm) => this.modelName(llm), (c) => this.heldCollection(c), (c) => this.copiedArgument(c));
     this.sites = new CallSites(tsm, this.scopes, this.constants, this.loops, this.sizes, this.symbols);
@@ -385,6 +387,19 @@ export class FileAnalyzer {
   exportedClient(exportName: string): ExportedClient | undefined {
     const target = this.exportTarget(exportName);
     return target ? this.provenance.portable(this.provenance.exportedClient(target), (e) => modelOf(this.tsm, this.constants, e)) : undefined;
+  }
+
+  /** The agent this module registers under `name`: `new Mastra({ agents: { name } })` or `{ name: agent }`. */
+  registeredAgent(name: string): ExportedClient | undefined {
+    const t = this.tsm;
+    let value: ts.Expression | undefined;
+    const visit = (n: ts.Node): void => {
+      if (value) return;
+      if (t.isNewExpression(n) && t.isIdentifier(n.expression) && n.expression.text === "Mastra") value = this.constants.property(this.constants.property(n.arguments?.[0], ["agents"]), [name]);
+      else t.forEachChild(n, visit);
+    };
+    visit(this.sourceFile);
+    return value && this.withBudget(() => this.provenance.portable(this.provenance.exportedClient(value!), (e) => modelOf(this.tsm, this.constants, e)));
   }
 
   /**

@@ -53,6 +53,10 @@ export interface ExportedClient {
   readonly caps?: readonly StatedCap[];
   /** A compiled LangGraph graph whose builder calls show no cycle (graphShape.ts). */
   readonly acyclicGraph?: true;
+  /** Made without the options its methods' loops run with (an agent with no tools): one request a call. */
+  readonly loopless?: true;
+  /** The text of the instructions it was made with (`new Agent({ instructions: "…" })`), sent with every request, when fixed in the code. */
+  readonly instructions?: string;
   /** Not a client made there but the framework's own declaration of the catalog class or function of this name (its monorepo imports it by a relative path): the import is that export. */
   readonly declared?: string;
 }
@@ -71,6 +75,8 @@ interface ClientSettings {
   readonly window?: number;
   readonly caps?: readonly StatedCap[];
   readonly acyclicGraph?: true;
+  readonly loopless?: true;
+  readonly instructions?: ts.Expression;
 }
 
 export interface LlmCall {
@@ -127,6 +133,8 @@ export class Provenance {
     private readonly declaredTypes?: DeclaredTypes,
     /** The handler of the app's own route (`fetch("/api/responses", { method: "POST" })`): its summary. */
     private readonly routeHandler?: (path: string, method: string) => Summary | undefined,
+    /** The agent the project registers under a name (`new Mastra({ agents: { weatherAgent } })`), for `mastra.getAgent("weatherAgent")`. */
+    private readonly registeredAgent?: (name: string) => ExportedClient | undefined,
   ) {}
 
   /** The LLM call this call expression makes, if any. */
@@ -283,7 +291,9 @@ export class Provenance {
       // has tools is not known here, so no tool loop is claimed (its one request is counted) unless
       // the call itself caps the steps (`{ maxSteps: 5 }`).
       if (argument === "client" && client?.kind === "client" && client.byName && !spec.from.some((p) => !p.startsWith("client:") && this.argumentAt(call, p))) return undefined;
-      if (argument === "client" ? client?.kind === "client" && this.configWithout(client.config, options) : this.madeWithout(call.arguments[argument], options, always)) return undefined;
+      // Tools given at the call (`agent.streamText(p, { tools })`, the argument its step options are read from) loop all the same.
+      const givenAtCall = argument === "client" && [...new Set(spec.from.filter((p) => !p.startsWith("client:")).map((p) => p.split(".")[0]!))].some((i) => options.some((o) => this.argumentAt(call, `${i}.${o}`)));
+      if (argument === "client" ? client?.kind === "client" && !givenAtCall && (!!client.settings?.loopless || this.configWithout(client.config, options)) : this.madeWithout(call.arguments[argument], options, always)) return undefined;
     }
     const compactionOption = spec.compaction && this.argumentAt(call, spec.compaction.option);
     const compaction = compactionOption && this.constants.property(compactionOption, ["enabled"])?.kind !== this.ts.SyntaxKind.FalseKeyword ? { compaction: compactionOption } : {};
@@ -467,6 +477,10 @@ export class Provenance {
       if (base.kind === "typed") return base.member !== undefined ? this.typedMember(base.type, base.member, true, e) : undefined;
       const spec = this.apiOf(base);
       if (spec?.yields) {
+        // `mastra.getAgent("weatherAgent")`: the agent registered under that name, where the project registers one.
+        const name = spec.byName && spec.api.endsWith("getAgent") ? this.constants.string(e.arguments[0]) : undefined;
+        const registered = name !== undefined ? this.registeredAgent?.(name) : undefined;
+        if (registered && registered.entry === base.entry) return this.fromExported(registered, e);
         const yielded = this.clientOfKind(base.entry, spec.yields, spec.byName ? undefined : e.arguments[0], base, e);
         return yielded?.kind === "client" && spec.byName ? { ...yielded, byName: true } : yielded;
       }
@@ -687,6 +701,8 @@ export class Provenance {
       ...(found.window !== undefined ? { window: found.window } : {}),
       ...(found.caps?.length ? { caps: found.caps } : {}),
       ...(found.acyclicGraph ? { acyclicGraph: true as const } : {}),
+      ...(found.loopless ? { loopless: true as const } : {}),
+      ...(found.instructions !== undefined ? { instructions: f.createStringLiteral(found.instructions) } : {}),
     };
     const client: Value = { kind: "client", entry: found.entry, client: found.client, path: found.path, origin: at, settings };
     return found.factory ? { kind: "factory", returns: client } : client;
@@ -747,7 +763,11 @@ export class Provenance {
     const window = client.client.methods.map((m) => this.configuredWindow(client, m)).find((w) => w !== undefined);
     const caps = this.statedCaps(client);
     const acyclic = client.client.methods.some((m) => m.steps?.unlessAcyclicGraph) && this.isAcyclicGraph(client);
-    return { entry: client.entry, client: client.client, path: client.path, factory: v!.kind === "factory", ...(model !== null ? { model } : {}), ...(maxTokens !== undefined ? { maxTokens } : {}), ...(window !== undefined ? { window } : {}), ...(caps.length ? { caps } : {}), ...(acyclic ? { acyclicGraph: true as const } : {}) };
+    const gated = client.client.methods.flatMap((m) => (m.steps?.loopsWith?.argument === "client" ? [m.steps.loopsWith.options] : []));
+    const loopless = gated.length > 0 && (!!client.settings?.loopless || gated.every((options) => this.configWithout(client.config, options)));
+    const texts = this.clientInstructions(client).map((e) => this.constants.string(e));
+    const instructions = texts.length && texts.every((x) => x !== undefined) ? texts.join("\n") : undefined;
+    return { entry: client.entry, client: client.client, path: client.path, factory: v!.kind === "factory", ...(model !== null ? { model } : {}), ...(maxTokens !== undefined ? { maxTokens } : {}), ...(window !== undefined ? { window } : {}), ...(caps.length ? { caps } : {}), ...(acyclic ? { acyclicGraph: true as const } : {}), ...(loopless ? { loopless: true as const } : {}), ...(instructions !== undefined ? { instructions } : {}) };
   }
 
   /** A compiled graph built here with no cycle, or one another module said so of. */
@@ -1197,6 +1217,8 @@ export class Provenance {
   /** The prompt a client was made with (`instructionsFrom`), by it or the client it came from. */
   private clientInstructions(v: Value): ts.Expression[] {
     for (let cur: Value | undefined = v; cur?.kind === "client"; cur = cur.parent) {
+      // Made in another module: the text it was made with there.
+      if (cur.settings?.instructions) return [cur.settings.instructions];
       const found = (cur.client.instructionsFrom ?? []).flatMap((p) => this.constants.property(cur!.config, p.split(".")) ?? []);
       if (found.length) return found;
     }

@@ -49,7 +49,7 @@ export function routeIndex(files: readonly string[]): Map<string, string[]> {
   return out;
 }
 
-/** Of the modules serving a path, the one nearest the fetching file (the longest shared folder; a monorepo has an app per folder). */
+/** Of the modules serving a path (or registering agents), the one nearest the file asking (the longest shared folder; a monorepo has an app per folder). */
 export function nearestRoute(candidates: readonly string[], from: string): string | undefined {
   let best: string | undefined;
   let bestShared = -1;

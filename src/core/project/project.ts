@@ -18,6 +18,7 @@ import { isTestPath } from "../report/testCode";
 import { frameworkDeclaration, interfaceModules, isFrameworkDeclaration, usesInterface } from "../analysis/catalogExports";
 import { importedNames, importedSpecifiers, normalizePath, resolveModule, type PathMapping } from "./modulePaths";
 import { ROUTE_SPECIFIER, fetchedRoutes, handlerExport, nearestRoute, routeIndex, routeKey } from "./apiRoutes";
+import { REGISTRY_SPECIFIER, looksUpAgentByName, registersAgents } from "./agentRegistry";
 
 /** The edge a result cache's key takes from an interface's module to a module implementing it (no specifier is written so). */
 const IMPLEMENTED_IN = "\u0000implemented in";
@@ -147,6 +148,7 @@ export class Project {
   private startOver(): void {
     this.resolutions.clear();
     this.routes = undefined;
+    this.registries = undefined;
     for (const st of this.files.values()) {
       st.analyzer = undefined;
       st.result = undefined;
@@ -485,7 +487,7 @@ export class Project {
     const key = `${from}\u0000${specifier}`;
     let r = this.resolutions.get(key);
     if (r === undefined) {
-      r = (specifier.startsWith(ROUTE_SPECIFIER) ? this.routeModule(specifier.slice(ROUTE_SPECIFIER.length), from) : resolveModule(specifier, from, this.options.mappingFor?.(from) ?? this.options, (p) => this.host.fileExists(p))) ?? null;
+      r = (specifier === REGISTRY_SPECIFIER ? this.registryModule(from) : specifier.startsWith(ROUTE_SPECIFIER) ? this.routeModule(specifier.slice(ROUTE_SPECIFIER.length), from) : resolveModule(specifier, from, this.options.mappingFor?.(from) ?? this.options, (p) => this.host.fileExists(p))) ?? null;
       this.resolutions.set(key, r);
     }
     return r ?? undefined;
@@ -499,6 +501,31 @@ export class Project {
     this.routes ??= routeIndex(this.fileList ?? [...this.files.keys()]);
     const candidates = this.routes.get(routeKey(path));
     return candidates && nearestRoute(candidates, from);
+  }
+
+  /** The project's modules that register agents (`new Mastra({ agents })`), found when a file first looks one up by name. */
+  private registries: string[] | undefined;
+
+  /** The module registering the agents a lookup by name in `from` reaches: the nearest (a monorepo has an app per folder). */
+  private registryModule(from: string): string | undefined {
+    this.registries ??= (this.fileList ?? [...this.files.keys()]).filter((f) => {
+      const text = this.files.get(f)?.text ?? this.host.readFile(f);
+      return text !== undefined && registersAgents(text);
+    });
+    return nearestRoute(this.registries, from);
+  }
+
+  /** The agent registered under `name` for the lookups in `from` (`mastra.getAgent("weatherAgent")`). */
+  private registeredAgent(from: string, name: string): ExportedClient | undefined {
+    const target = this.resolve(REGISTRY_SPECIFIER, from);
+    if (!target || target === from) return undefined;
+    this.files.get(from)?.uses.add(target);
+    const key = `${target}\u0000agents.${name}`;
+    const known = this.clients.get(key);
+    if (known !== undefined) return known ?? undefined;
+    const found = this.analyzerIfParsable(target)?.registeredAgent(name);
+    this.clients.set(key, found ?? null);
+    return found;
   }
 
   /**
@@ -656,6 +683,8 @@ export class Project {
     const ownSource = mentionsSdk && (!!this.options.wrappers?.length || !onlyInertCatalogImports(names, catalog, catalogMentions(text, catalog)));
     // A fetch of the app's own route (`fetch("/api/responses")`) imports its handler's module whole.
     const routes = fetchedRoutes(text).map((path) => ROUTE_SPECIFIER + path);
+    // A lookup of an agent by name (`mastra.getAgent("x")`) imports the module registering it.
+    if (looksUpAgentByName(text)) routes.push(REGISTRY_SPECIFIER);
     for (const specifier of routes) names.push({ specifier, names: "*" });
     const scan = { mentionsSdk, ownSource, names, specifiers: [...importedSpecifiers(text), ...routes], heritage: state?.text === text && state.heritage ? state.heritage : heritageNames(text) };
     if (state && state.text === text) state.scan = scan;
@@ -812,6 +841,7 @@ export class Project {
       copiedParameter: (specifier, exportName) => this.copiedParameter(file, specifier, exportName),
       collectionMethod: (specifier, exportName, member) => this.collectionMethod(file, specifier, exportName, member),
       routeHandler: (path, method) => this.routeHandler(file, path, method),
+      registeredAgent: (name) => this.registeredAgent(file, name),
     };
   }
 

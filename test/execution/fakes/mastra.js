@@ -1,5 +1,6 @@
-// Fake of `@mastra/core` (and `@mastra/core/agent`): new Agent({ name, instructions, model, tools })
-// with generate(input, { maxSteps, modelSettings: { maxOutputTokens } }). `model` is a provider
+// Fake of `@mastra/core` (and `@mastra/core/agent`): new Agent({ name, instructions, model, tools,
+// defaultOptions: { maxSteps } }) with generate(input, { maxSteps, modelSettings: { maxOutputTokens } }),
+// and new Mastra({ agents }) with getAgent(name). `model` is a provider
 // model (see ai-sdk-openai.js). Each step sends the instructions, the input and every earlier
 // step's reply; the fake model calls the agent's first tool on each step (the tool's result is
 // added as text) until maxSteps, so an agent without tools makes one request per generate.
@@ -11,11 +12,12 @@ export class Agent {
     this.instructions = config.instructions;
     this.model = config.model;
     this.tools = config.tools ?? {};
+    this.defaultMaxSteps = config.defaultOptions?.maxSteps;
   }
 
   async generate(input, options = {}) {
     const toolName = Object.keys(this.tools)[0];
-    const maxSteps = toolName ? (options.maxSteps ?? 5) : 1;
+    const maxSteps = toolName ? (options.maxSteps ?? this.defaultMaxSteps ?? 5) : 1;
     const earlier = [];
     let text = "";
     for (let step = 0; step < maxSteps; step++) {
