@@ -475,3 +475,40 @@ export async function run(inputs: string[]) {
     ]);
   });
 });
+
+describe("more repositories: LlamaIndex's Settings.withLLM", () => {
+  it("Settings.withLLM(llm, async () => createChatEngine(…)) is the engine the callback returns: one chat request per POST", () => {
+    // run-llama/chat-llamaindex app/api/chat/route.ts: the engine made in Settings.withLLM, its chat in withCallbackManager.
+    const { project } = memoryProject({
+      "/p/app/api/chat/engine/chat.ts": `import { ContextChatEngine, Settings } from "llamaindex";
+export async function createChatEngine(retriever: any) {
+  return new ContextChatEngine({ chatModel: Settings.llm, retriever });
+}
+`,
+      "/p/app/api/chat/route.ts": `import { OpenAI, Settings } from "llamaindex";
+import { createChatEngine } from "./engine/chat";
+const Other = { withLLM: async (_l: unknown, f: () => Promise<unknown>) => f() };
+export async function POST(req: Request) {
+  const { message, retriever, questions } = await req.json();
+  const llm = new OpenAI({ model: "gpt-4o" });
+  const chatEngine = await Settings.withLLM(llm, async () => {
+    return await createChatEngine(retriever);
+  });
+  const response = await Settings.withCallbackManager({} as any, () => {
+    return chatEngine.chat({ message, stream: true });
+  });
+  const nested = await Settings.withEmbedModel({} as any, () => Settings.withLLM(llm, () => createChatEngine(retriever)));
+  for (const q of questions) await nested.chat({ message: q });
+  const other = (await Other.withLLM(llm, () => createChatEngine(retriever))) as any;
+  await other.chat({ message });
+  return new Response(String(response));
+}
+`,
+    });
+    // The engine keeps its chat history: the loop over one engine re-sends it (stateful).
+    assert.deepEqual(sitesOf(project, "/p/app/api/chat/route.ts", ["api", "calls", "growth"]), [
+      { line: 11, api: "llamaindex chat", calls: "Θ(1)", growth: "none" },
+      { line: 14, api: "llamaindex chat", calls: "Θ(|questions|)", growth: "stateful" },
+    ]);
+  });
+});

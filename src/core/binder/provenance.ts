@@ -472,6 +472,13 @@ export class Provenance {
       if (piped) return piped;
       const base = this.valueOf(e.expression);
       if (!base) return this.valueOfCheckedType(e);
+      // `Settings.withLLM(llm, async () => createChatEngine(…))`: the SDK returns what the callback returns.
+      if (base.kind === "module" && base.entry.passThrough?.includes(base.path.join("."))) {
+        const last = e.arguments[e.arguments.length - 1];
+        const fn = last && this.constants.skipTrivia(last);
+        const made = fn && (t.isArrowFunction(fn) || t.isFunctionExpression(fn)) ? this.factoryOf(fn) : undefined;
+        return made?.kind === "factory" ? made.returns : undefined;
+      }
       // `wrapLanguageModel({ model: mockModel, middleware })`: what a factory makes of a test double answers from the test too.
       if (base.kind === "factory") return e.arguments.some((a) => this.givesTestDouble(a)) ? undefined : base.returns;
       if (base.kind === "typed") return base.member !== undefined ? this.typedMember(base.type, base.member, true, e) : undefined;

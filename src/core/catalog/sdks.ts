@@ -125,6 +125,8 @@ export interface SdkEntry {
   /** Exported functions that run a callback given as a property of their first argument with a
    *  context the SDK fills: each parameter of that callback is a client of kind `client`. */
   readonly callbacks?: readonly { readonly function: string; readonly property: string; readonly client: string }[];
+  /** Exported functions (member paths) that run their last argument, a callback, and return what it returns (`Settings.withLLM(llm, () => …)`). */
+  readonly passThrough?: readonly string[];
 }
 
 /** A raw HTTP endpoint of an LLM API, recognised in `fetch(url, {body})` and `axios.post(url, body)`. */
@@ -668,6 +670,9 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
   {
     sdk: "llamaindex",
     modules: ["llamaindex", "@llamaindex/*"],
+    // `Settings.withLLM(llm, fn)` (llamaindex 0.5.x `Settings.ts`, the docs' "custom model per request"): runs fn with
+    // the setting in place and returns what fn returns (a chat engine made inside it is that engine).
+    passThrough: ["Settings.withLLM", "Settings.withEmbedModel", "Settings.withCallbackManager"],
     functions: [
       { api: "openai", prompt: [], yields: "llamaindex.llm" },
       { api: "anthropic", prompt: [], yields: "llamaindex.llm" },
