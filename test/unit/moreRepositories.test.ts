@@ -512,3 +512,26 @@ export async function POST(req: Request) {
     ]);
   });
 });
+
+describe("more repositories: lookups by name after an edit", () => {
+  it("a module that starts registering the agent is where mastra.getAgent(\"x\") leads after the edit", () => {
+    const agents = `import { Agent } from "@mastra/core/agent";
+import { createTool } from "@mastra/core/tools";
+const t = createTool({ id: "t", description: "d", execute: async () => "x" });
+export const helper = new Agent({ name: "h", instructions: "help", model: "openai/gpt-4o", tools: { t } });
+`;
+    const files: Record<string, string> = {
+      "/p/agents.ts": agents,
+      "/p/index.ts": `export const settings = { port: 3000 };\n`,
+      "/p/step.ts": `import { createStep } from "@mastra/core/workflows";
+export const s = createStep({ id: "s", execute: async ({ mastra }) => mastra.getAgent("helper").generate("go") });
+`,
+    };
+    const { project } = memoryProject(files);
+    assert.deepEqual(sitesOf(project, "/p/step.ts", ["model", "calls"]), [{ line: 2, model: null, calls: "Θ(1)" }]);
+    assert.deepEqual(sitesOf(project, "/p/index.ts", []), []);
+    files["/p/index.ts"] = `import { Mastra } from "@mastra/core";\nimport { helper } from "./agents";\nexport const mastra = new Mastra({ agents: { helper } });\n`;
+    project.invalidate("/p/index.ts");
+    assert.deepEqual(sitesOf(project, "/p/step.ts", ["model", "calls"]), [{ line: 2, model: "openai/gpt-4o", calls: "O(steps[<top level>/generate])" }]);
+  });
+});

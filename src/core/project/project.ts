@@ -328,6 +328,17 @@ export class Project {
   /** Forget a file's text (changed or deleted) and every analysis that depended on it. */
   invalidate(fileName: string): void {
     const file = normalizePath(fileName);
+    // A module that starts or stops registering agents changes where lookups by name lead.
+    const before = this.files.get(file)?.text;
+    const lookups: string[] = [];
+    if (this.registries && ((before !== undefined && registersAgents(before)) || registersAgents(this.host.readFile(file) ?? ""))) {
+      this.registries = undefined;
+      for (const key of [...this.resolutions.keys()]) {
+        if (!key.endsWith(`\u0000${REGISTRY_SPECIFIER}`)) continue;
+        this.resolutions.delete(key);
+        lookups.push(key.slice(0, key.indexOf("\u0000")));
+      }
+    }
     // A class that starts or stops implementing an interface changes what the interface's module
     // stands for: the declarations its classes name, under any name (by the index as it was).
     const bases = this.basesNamedBy(file);
@@ -342,7 +353,7 @@ export class Project {
     this.forgetAnswers();
     // An edit keeps module resolution; a file that appears or disappears may change it.
     const edited = this.files.has(file) && this.host.fileExists(file);
-    const stale = new Set([file, ...declaring]);
+    const stale = new Set([file, ...declaring, ...lookups]);
     // Files that used a stale file's summaries are stale too.
     for (let grew = true; grew; ) {
       grew = false;
