@@ -336,7 +336,7 @@ export default async function handler(req: any, res: any) {
     });
     // No route for /api/missing, no GET handler of /api/chat, a path with a substitution: no site.
     assert.deepEqual(sitesOf(project, "/p/apps/web/lib/client.ts", ["api", "model", "calls", "input", "growth"]), [
-      { line: 5, api: "openai POST /api/chat → chat.completions.create", model: "gpt-4o", calls: "Θ(|questions|)", input: "O(|questions|²·|q| + |questions|²·|r.text()|)", growth: "constant" },
+      { line: 5, api: "openai POST /api/chat → chat.completions.create", model: "gpt-4o", calls: "Θ(|questions|)", input: "Θ(|questions|²·|q| + |questions|²·|r.text()|)", growth: "constant" },
       { line: 8, api: "openai GET /api/title → chat.completions.create", model: "gpt-4o-mini", calls: "Θ(|questions|)", input: "Θ(|questions|)", growth: "none" },
       { line: 9, api: "openai POST /api/summarize/?x=1 → chat.completions.create", model: "gpt-4.1", calls: "Θ(|questions|)", input: "Θ(|questions|·|req.body.text|)", growth: "none" },
     ]);

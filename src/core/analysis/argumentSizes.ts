@@ -55,6 +55,17 @@ export class ArgumentSizes extends SizePart {
       } else values.set(`|${p.name}|`, pick(this.parts.expressions.sizeOf(arg, call)));
       values.set(p.name, this.loops.count(arg).trip);
     });
+    // A route handler's request body read by field (`const { messages } = await req.json()`, |req.messages|): the field fetch sends.
+    if (llm.arguments) {
+      summary.params.forEach((p, i) => {
+        const arg = args[i];
+        if (!p.name || !arg || t.isSpreadElement(arg)) return;
+        for (const s of summary.symbols) {
+          const field = s.name.startsWith(`|${p.name}.`) && s.name.endsWith("|") ? s.name.slice(p.name.length + 2, -1) : undefined;
+          if (field && !field.includes(".")) values.set(s.name, pick(this.parts.expressions.sizeOf(this.constants.property(arg, [field]) ?? arg, call)));
+        }
+      });
+    }
     // Passed by reference and grown by the callee: earlier invocations in this loop added to it too
     // (what they add is in the callee's terms, so it is written in the caller's with the values above).
     const grown = new Map<string, Poly>();

@@ -224,10 +224,14 @@ export class ExpressionSizes extends SizePart {
       const count = this.symbols.define({ name: `|${name}|`, kind: "count", line: this.ctx.line(decl), origin: `the number of elements of the parameter ${name}` });
       return { ...this.ctx.sizeSymbol(`${name}[]`, decl, `the size of one element of ${name}`), poly: Poly.symbol(count).mul(Poly.symbol(`|${name}[]|`)) };
     }
-    // `const { messages } = await req.json()`: a part of the request's body, at most all of it.
+    // `const { messages } = await req.json()`: that field of the request's body, |req.messages| (a fetch of the route sizes it as the field it sends).
     const whole = t.isBindingElement(decl) && t.isObjectBindingPattern(decl.parent) && t.isVariableDeclaration(decl.parent.parent) ? decl.parent.parent.initializer : undefined;
     const body = whole && this.constants.skipTrivia(whole);
-    if (body && t.isCallExpression(body) && this.isRequestBody(body)) return { ...this.sizeOf(body, site), tight: false };
+    const field = t.isBindingElement(decl) ? (decl.propertyName ?? decl.name) : undefined;
+    if (body && field && t.isIdentifier(field) && t.isCallExpression(body) && this.isRequestBody(body)) {
+      const request = ((body.expression as ts.PropertyAccessExpression).expression as ts.Identifier).text;
+      return this.ctx.sizeSymbol(`${request}.${field.text}`, decl, `the size of the field ${field.text} of the request's body`);
+    }
     if (t.isBindingElement(decl) || t.isParameter(decl)) {
       // A loop variable named after its source element: `for (const turn of turns)` → |turn|.
       return this.ctx.sizeSymbol(name, decl, t.isParameter(decl) ? `the size of the parameter ${name}` : `the size of ${name}`);
