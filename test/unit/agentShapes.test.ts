@@ -698,9 +698,10 @@ export async function chat(turns: string[]) {
 }
 `,
     });
-    // The thread re-sends at most lastMessages earlier messages: 10 by default, 3 here.
+    // The thread re-sends at most lastMessages earlier messages: 10 by default, 3 here. The agent looked up
+    // by name is the one mastra.ts registers under it: its model is known.
     assert.deepEqual(sitesOf(project, "/p/chat.ts", ["api", "model", "calls", "input", "growth"]), [
-      { line: 5, api: "@mastra/core generate", model: null, calls: "Θ(|turns|)", input: "Θ(|turns|·|t|)", growth: "none" },
+      { line: 5, api: "@mastra/core generate", model: "openai/gpt-4o", calls: "Θ(|turns|)", input: "Θ(|turns|·|t|)", growth: "none" },
       { line: 6, api: "@mastra/core generate", model: "openai/gpt-4o", calls: "Θ(|turns|)", input: "Θ(|turns|·|t| + |turns|·out[openai/gpt-4o])", growth: "none" },
       { line: 7, api: "@mastra/core generate", model: "openai/gpt-4o", calls: "Θ(|turns|)", input: "Θ(|turns|·|t| + |turns|·out[openai/gpt-4o])", growth: "none" },
     ]);
