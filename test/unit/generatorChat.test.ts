@@ -4,28 +4,12 @@
 // description: five modules and a client whose turn loop must see the history grow.
 import * as assert from "node:assert/strict";
 import { costClass } from "../../src/core/report/costClass";
+import { CONTENT_GENERATOR, configModule } from "./fixtures/geminiGenerator";
 import { memoryProject, sitesOf } from "./project";
 
 const FILES: Record<string, string> = {
-  "/p/contentGenerator.ts": `import { GoogleGenAI } from "@google/genai";
-export interface ContentGenerator {
-  generateContentStream(request: { model: string; contents: unknown[] }): Promise<AsyncGenerator<{ text: string }>>;
-}
-export function createContentGenerator(apiKey: string): ContentGenerator {
-  return new GoogleGenAI({ apiKey }).models;
-}
-`,
-  "/p/config.ts": `import { createContentGenerator, type ContentGenerator } from "./contentGenerator";
-export class Config {
-  private readonly generator: ContentGenerator;
-  constructor(apiKey: string) {
-    this.generator = createContentGenerator(apiKey);
-  }
-  getContentGenerator(): ContentGenerator {
-    return this.generator;
-  }
-}
-`,
+  "/p/contentGenerator.ts": CONTENT_GENERATOR,
+  "/p/config.ts": configModule("./contentGenerator"),
   "/p/retry.ts": `export async function retryWithBackoff<T>(fn: () => Promise<T>, maxAttempts: number): Promise<T> {
   let lastError: unknown;
   for (let attempt = 0; attempt < maxAttempts; attempt++) {

@@ -2,6 +2,7 @@
 // outermost site that sends it (a loop's call of a wrapper), while every site stays listed.
 import * as assert from "node:assert/strict";
 import { buildReport, sitesOfFile, summarySentence } from "../../../src/core";
+import { CONTENT_GENERATOR, configModule } from "../fixtures/geminiGenerator";
 import { memoryProject } from "../project";
 
 const LLM = `import OpenAI from "openai";
@@ -94,26 +95,7 @@ export class BaseLlmClient {
   });
 
   it("a call through the interface reached by a getter of another module's class (this.context.config.getContentGenerator()) counts the forwarding generateContentStream wrapper once", () => {
-    const generator = `import { GoogleGenAI } from "@google/genai";
-export interface ContentGenerator {
-  generateContentStream(request: { model: string; contents: string[] }): Promise<AsyncGenerator<{ text: string }>>;
-}
-export function createContentGenerator(apiKey: string): ContentGenerator {
-  return new GoogleGenAI({ apiKey }).models;
-}
-`;
-    // The getter's body makes the client; its declared return type is the interface the wrappers implement.
-    const config = `import { createContentGenerator, type ContentGenerator } from "./generator";
-export class Config {
-  private readonly generator: ContentGenerator;
-  constructor(apiKey: string) {
-    this.generator = createContentGenerator(apiKey);
-  }
-  getContentGenerator(): ContentGenerator {
-    return this.generator;
-  }
-}
-`;
+    // Config's getter returns the client its constructor made; its declared return type is the interface the wrapper implements.
     const logging = `import type { ContentGenerator } from "./generator";
 export class LoggingContentGenerator implements ContentGenerator {
   constructor(private readonly wrapped: ContentGenerator) {}
@@ -132,7 +114,7 @@ export class GeminiChat {
   }
 }
 `;
-    const { model, rows } = report({ "/p/generator.ts": generator, "/p/config.ts": config, "/p/logging.ts": logging, "/p/chat.ts": chat }, ["/p/chat.ts", "/p/logging.ts"]);
+    const { model, rows } = report({ "/p/generator.ts": CONTENT_GENERATOR, "/p/config.ts": configModule("./generator"), "/p/logging.ts": logging, "/p/chat.ts": chat }, ["/p/chat.ts", "/p/logging.ts"]);
     assert.deepEqual(rows, [
       ["p/chat.ts:6", "models.generateContentStream", "constant", null],
       ["p/logging.ts:6", "models.generateContentStream", "constant", "p/chat.ts › GeminiChat.send › @google/genai models.generateContentStream #1"],
