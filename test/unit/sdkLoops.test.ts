@@ -9,6 +9,7 @@ import { memoryProject } from "./project";
 import { aalp } from "./report/support";
 import { renderFinding } from "../../src/core/findingLines";
 import { analyze, expectSites, summary } from "./analyze";
+import { adviceFor } from "./advice/harness";
 
 describe("SDK-internal loops", () => {
   it("AI SDK stopWhen / maxSteps: Θ(s²·δ) input per call; one step by default", () => {
@@ -200,6 +201,52 @@ export async function options(questions: string[]) {
       [13, "linear", "Θ(|questions|·|q|)", "none"],
       [14, "linear", "Θ(|questions|·|q|)", "none"],
     ]);
+  });
+
+  it("the Responses WebSocket's chain (openai-node's websocket example): the id read off the helper's result (result.responseID) is passed on, not the answer rewriting it; no whole-input advice on a chain the server keeps", () => {
+    const code = `import OpenAI from "openai";
+import { ResponsesWS } from "openai/resources/responses/ws";
+type Result = { text: string; responseID: string; calls: string[] };
+const runResponse = ({ ws, previousResponseID, input }: { ws: ResponsesWS; previousResponseID: string | null; input: string | string[] }): Promise<Result> =>
+  new Promise((resolve) => {
+    ws.on("event", (event: any) => {
+      if (event.type === "response.completed") resolve({ text: event.text, responseID: event.response.id, calls: event.calls });
+    });
+    ws.send({ type: "response.create", model: "gpt-4.1", input, previous_response_id: previousResponseID });
+  });
+const runTurn = async ({ ws, previousResponseID, turnPrompt }: { ws: ResponsesWS; previousResponseID: string | null; turnPrompt: string }) => {
+  let currentInput: string | string[] = turnPrompt;
+  let currentPreviousResponseID = previousResponseID;
+  while (true) {
+    const responseResult = await runResponse({ ws, previousResponseID: currentPreviousResponseID, input: currentInput });
+    currentPreviousResponseID = responseResult.responseID;
+    if (responseResult.calls.length === 0) break;
+    const outputs: string[] = [];
+    for (const call of responseResult.calls) outputs.push(JSON.stringify({ call, output: "42" }));
+    currentInput = outputs;
+  }
+  return { responseID: currentPreviousResponseID };
+};
+export async function main(prompts: string[]) {
+  const ws = new ResponsesWS(new OpenAI());
+  let previousResponseID: string | null = null;
+  for (const turnPrompt of prompts) {
+    const turnResult = await runTurn({ ws, previousResponseID, turnPrompt });
+    previousResponseID = turnResult.responseID;
+  }
+}
+`;
+    const findings = analyze(code);
+    assert.deepEqual(findings.map((f) => [f.line, costClass(f), summary(f).calls, summary(f).input, summary(f).growth]), [
+      [9, "constant", "Θ(1)", "Θ(|input|)", "none"],
+      // Before: "line 15 rewrites currentPreviousResponseID whole", its output |previousResponseID|, in the input too.
+      [15, "unbounded", "O(T[runTurn])", "O(T[runTurn]²·|turnPrompt| + T[runTurn]²·out[gpt-4.1])", "stateful"],
+      [28, "unbounded", "O(|prompts|·case.ts:T[runTurn])", "O(case.ts:T[runTurn]²·|prompts|·|turnPrompt| + case.ts:T[runTurn]²·|prompts|·out[gpt-4.1])", "stateful"],
+    ]);
+    assert.ok(!findings[1]!.explanation.some((l) => l.includes("rewrites")), findings[1]!.explanation.join("\n"));
+    // responseID, like userId: an id of a few tokens where it is sent.
+    assert.deepEqual(analyze(`import OpenAI from "openai";\nconst client = new OpenAI();\nexport async function f(r: { responseID: string }) {\n  await client.responses.create({ model: "gpt-4.1", input: r.responseID });\n}\n`).map((f) => summary(f).input), ["Θ(1)"]);
+    assert.deepEqual(adviceFor("case.ts", code).map((a) => [a.finding.line, a.code]), [[15, "aalp.unbounded-loop"]]);
   });
 });
 

@@ -5,6 +5,7 @@
 import type * as ts from "typescript";
 import { Poly } from "../algebra/poly";
 import { countTokens } from "../tokens";
+import { isIdProperty } from "./idProperties";
 import { SizePart } from "./sizeContext";
 import { combine, constant, meanOf, sizeAtIteration, withMean, ZERO, type Size } from "./sizeValues";
 
@@ -14,8 +15,6 @@ export const NARROWING = new Set(["filter", "find", "findLast", "at"]);
 /** A request's body read whole (`await req.json()`), and the request types of the Fetch API and Next.js. */
 const REQUEST_BODY = new Set(["json", "text", "formData"]);
 const REQUEST_TYPES = new Set(["Request", "NextRequest"]);
-/** `id`, `uuid`, `userId`, `ticket_id`: properties holding an identifier. */
-const ID_PROPERTY = /^(id|uuid|guid|[A-Za-z]+Id|[a-z]+_id)$/;
 /** Tokens of an identifier (`resp_abc123`, `4821`): a few (a UUID in hex is more, a number fewer). */
 const ID_TOKENS = 4;
 
@@ -140,7 +139,7 @@ export class ExpressionSizes extends SizePart {
     const t = this.ts;
     if (t.isPropertyAccessExpression(e) && e.name.text === "length") return constant(1);
     // `t.id`, `user.userId`: an identifier is a short value of constant size, not a text.
-    if (t.isPropertyAccessExpression(e) && ID_PROPERTY.test(e.name.text)) return { ...constant(ID_TOKENS), notes: [`${this.ctx.text(e)} is an id: about ${ID_TOKENS} tokens`] };
+    if (t.isPropertyAccessExpression(e) && isIdProperty(e.name.text)) return { ...constant(ID_TOKENS), notes: [`${this.ctx.text(e)} is an id: about ${ID_TOKENS} tokens`] };
     const producer = this.parts.flow.producingCall(e);
     if (producer) return this.parts.outputs.outputOf(producer);
     if (t.isElementAccessExpression(e)) {

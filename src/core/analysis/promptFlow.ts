@@ -2,6 +2,7 @@
 // the LLM call an expression reads the answer of, and the variable an answer is assigned back to
 // (a rewrite, or a history the result returns whole).
 import type * as ts from "typescript";
+import { isIdProperty } from "./idProperties";
 import { SizePart } from "./sizeContext";
 
 /** Properties of a model's result that hold the whole conversation, input included. */
@@ -38,8 +39,10 @@ export class PromptFlow extends SizePart {
     const t = this.ts;
     const sources = this.promptSources(call);
     for (const { target, value } of this.assignmentsOfResult(call)) {
-      // `history = result.response.messages` adds the answer to the history; it is not a rewrite.
-      if (!t.isIdentifier(target) || this.readsHistoryProperty(this.withoutFallback(value))) continue;
+      // `history = result.response.messages` adds the answer to the history; `prev = result.responseID`
+      // passes the answer's id on (a chain): neither is a rewrite.
+      const read = this.withoutFallback(value);
+      if (!t.isIdentifier(target) || this.readsHistoryProperty(read) || (t.isPropertyAccessExpression(read) && isIdProperty(read.name.text))) continue;
       const decl = this.scopes.resolve(target);
       if (decl && sources.has(decl)) return { decl, name: target.text };
     }

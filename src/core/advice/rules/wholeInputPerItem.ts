@@ -28,8 +28,8 @@ export const wholeInputPerItem: Rule<"sentWhole" | "everyVersionKept"> = {
 
 /**
  * A size that does not come from the loop (a parameter or value from before it) multiplied by a
- * loop count in the per-call input (a history of whole copies), or sent alongside the loop's own
- * unit (the whole with each item).
+ * loop count in the per-call input (a history of whole copies, unless the server's state re-bills
+ * it), or sent alongside the loop's own unit (the whole with each item).
  */
 export function wholeInputOf(f: Finding): { name: string; everyVersion: boolean } | undefined {
   const outer = f.loops[0];
@@ -45,7 +45,9 @@ export function wholeInputOf(f: Finding): { name: string; everyVersion: boolean 
   };
   const isWhole = (name: string): boolean => f.symbols.find((x) => x.name === name)?.kind === "size" && !isUnit(name);
   const terms = f.inputPerCall.poly.dominant();
-  const copies = terms.find((m) => Object.keys(m.factors).some((s) => counts.has(s)) && Object.keys(m.factors).some(isWhole));
+  // A chain the server keeps (`previous_response_id`) bills each request's input again on later
+  // turns: that is the state's cost, not a whole sent with every request.
+  const copies = f.growth === "stateful" ? undefined : terms.find((m) => Object.keys(m.factors).some((s) => counts.has(s)) && Object.keys(m.factors).some(isWhole));
   const hasUnit = terms.some((m) => Object.keys(m.factors).some(isUnit));
   const alongside = hasUnit ? terms.find((m) => Object.keys(m.factors).length === 1 && isWhole(Object.keys(m.factors)[0]!)) : undefined;
   const term = copies ?? alongside;
