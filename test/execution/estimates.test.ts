@@ -212,6 +212,26 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4.1-mini", bound: "exact" }],
   },
   {
+    name: "@openai/agents agents whose tools are all hosted, from another module: one request a run (issue 17)",
+    file: "test/fixtures/execution/hosted-tools/research.ts",
+    fn: "research",
+    args: [list(5, 30)],
+    // The agents' model is another module's: the sites' output is out.
+    assume: { "|terms|": 5, "|term|": 30, out: REPLY },
+    sites: [
+      { model: "gpt-4.1-mini", line: 7, bound: "exact" },
+      { model: "gpt-4.1-mini", line: 8, bound: "exact" },
+    ],
+  },
+  {
+    name: "@openai/agents runs carrying the previous run's history on (issue 17)",
+    file: "test/fixtures/execution/carried-history.ts",
+    fn: "converse",
+    args: [filler(30, 1), filler(25, 2), filler(20, 3), filler(15, 4)],
+    assume: { "|first|": 30, "|second|": 25, "|third|": 20, "|fourth|": 15, "out[gpt-4.1-mini]": REPLY },
+    sites: [8, 9, 10, 11].map((line) => ({ model: "gpt-4.1-mini", line, bound: "exact" as const })),
+  },
+  {
     name: "previous_response_id passed through a helper's parameter: the chain the server keeps grows each turn (issue 17)",
     file: "test/fixtures/execution/chained-helper.ts",
     fn: "converse",

@@ -10,6 +10,7 @@ import { aalp } from "./report/support";
 import { renderFinding } from "../../src/core/findingLines";
 import { analyze, expectSites, summary } from "./analyze";
 import { adviceFor } from "./advice/harness";
+import { sitesOf } from "./project";
 
 describe("SDK-internal loops", () => {
   it("AI SDK stopWhen / maxSteps: Θ(s²·δ) input per call; one step by default", () => {
@@ -476,5 +477,117 @@ export async function g(q: string, tools: any[]) {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("@openai/agents hosted tools: the provider runs them inside one response (issue 17)", () => {
+  const AGENTS = `import { Agent, run, tool, webSearchTool, codeInterpreterTool, hostedMcpTool, fileSearchTool, imageGenerationTool, toolSearchTool, shellTool } from "@openai/agents";
+const lookup = tool({ name: "l", description: "d", parameters: {} as any, execute: async () => "r" });
+const search = webSearchTool();
+const hosted = [fileSearchTool("vs_1"), imageGenerationTool()];
+const researcher = new Agent({ name: "r", model: "gpt-4.1", instructions: "x", tools: [search, codeInterpreterTool({ container: { type: "auto" } })] });
+const wiki = new Agent({ name: "w", model: "gpt-4.1", instructions: "x", tools: [hostedMcpTool({ serverLabel: "deepwiki", serverUrl: "https://mcp.deepwiki.com/mcp" })] });
+const files = new Agent({ name: "f", model: "gpt-4.1", instructions: "x", tools: hosted });
+const finder = new Agent({ name: "s", model: "gpt-4.1", instructions: "x", tools: [toolSearchTool(), shellTool({ environment: { type: "container_auto" } })] });
+const mixed = new Agent({ name: "m", model: "gpt-4.1", instructions: "x", tools: [webSearchTool(), lookup] });
+const approving = new Agent({ name: "a", model: "gpt-4.1", instructions: "x", tools: [hostedMcpTool({ serverLabel: "d", serverUrl: "https://x", requireApproval: "always" })] });
+const clientSearch = new Agent({ name: "c", model: "gpt-4.1", instructions: "x", tools: [toolSearchTool({ execution: "client" })] });
+const localShell = new Agent({ name: "l", model: "gpt-4.1", instructions: "x", tools: [shellTool({ shell: {} as any })] });
+const servers = new Agent({ name: "v", model: "gpt-4.1", instructions: "x", mcpServers: [{} as any] });
+const handing = new Agent({ name: "h", model: "gpt-4.1", instructions: "x", tools: [webSearchTool()], handoffs: [researcher] });
+export async function f(q: string) {
+  await run(researcher, q); // @site
+  await run(wiki, q); // @site
+  await run(files, q); // @site
+  await run(finder, q); // @site
+  await run(mixed, q); // @site
+  await run(approving, q); // @site
+  await run(clientSearch, q); // @site
+  await run(localShell, q); // @site
+  await run(servers, q); // @site
+  await run(handing, q); // @site
+}
+`;
+
+  it("an agent whose tools are all hosted answers in one turn; a function tool, an approval, a client tool search, a local shell, MCP servers or handoffs keep the runner's turns", () => {
+    const one = { calls: "Θ(1)", input: "Θ(|q|)", growth: "none" };
+    const turns = (n: string) => ({ calls: `O(steps[f/run${n}])`, input: `O(steps[f/run${n}]²·out[gpt-4.1] + steps[f/run${n}]·|q|)`, growth: "output" });
+    expectSites(AGENTS, [one, one, one, one, turns("#5"), turns("#6"), turns("#7"), turns("#8"), turns("#9"), turns("#10")]);
+    // The Responses API's own hosted tools were one request already: a create is one response.
+    const direct = analyze(`import OpenAI from "openai";\nconst client = new OpenAI();\nexport async function g(q: string) {\n  await client.responses.create({ model: "gpt-4.1", input: q, tools: [{ type: "web_search" }, { type: "code_interpreter", container: { type: "auto" } }] });\n}\n`);
+    assert.deepEqual(direct.map((f) => [summary(f).calls, summary(f).input]), [["Θ(1)", "Θ(|q|)"]]);
+  });
+
+  it("an agent another module exports with a hosted tool, run in a loop here: one request a run (agents-js's hostedAgent.ts, the financial research agent's search)", () => {
+    const { project } = memoryProject({
+      "/p/agents.ts": `import { Agent, webSearchTool, tool } from "@openai/agents";
+import { hostedMcpTool } from "@openai/agents-core";
+export const searchAgent = new Agent({ name: "search", model: "gpt-4.1", instructions: "Search.", tools: [webSearchTool()] });
+export const wikiAgent = new Agent({ name: "wiki", model: "gpt-4.1", instructions: "Ask.", tools: [hostedMcpTool({ serverLabel: "deepwiki", serverUrl: "https://mcp.deepwiki.com/mcp" })] });
+export const writer = new Agent({ name: "writer", model: "gpt-4.1", instructions: "Write.", tools: [tool({ name: "t", description: "d", parameters: {} as any, execute: async () => "" })] });
+export default new Agent({ name: "plain", model: "gpt-4.1", instructions: "Answer." });
+`,
+      "/p/manager.ts": `import { run } from "@openai/agents";
+import plain, { searchAgent, wikiAgent as wiki, writer } from "./agents";
+export async function research(searches: string[]) {
+  await Promise.all(searches.map(async (s) => run(searchAgent, s)));
+  for (const s of searches) await run(wiki, s);
+  for (const s of searches) await run(writer, s);
+  for (const s of searches) await run(plain, s);
+}
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/manager.ts", ["calls", "growth"]), [
+      { line: 4, calls: "Θ(|searches|)", growth: "none" },
+      { line: 5, calls: "Θ(|searches|)", growth: "none" },
+      { line: 6, calls: "O(|searches|·steps[research/run#3])", growth: "output" },
+      { line: 7, calls: "Θ(|searches|)", growth: "none" },
+    ]);
+  });
+});
+
+describe("a history carried into the next run: run(agent, [...result.history, next]) (issue 17)", () => {
+  const CARRY = `import { Agent, run, tool } from "@openai/agents";
+const lookup = tool({ name: "l", description: "d", parameters: {} as any, execute: async () => "r" });
+const plain = new Agent({ name: "p", model: "gpt-4.1", instructions: "Be concise." });
+const tooled = new Agent({ name: "t", model: "gpt-4.1", instructions: "Use the tool.", tools: [lookup] });
+export async function carried(a: string, b: string, c: string, d: string) {
+  let result = await run(plain, a);
+  result = await run(plain, [...result.history, { role: "user", content: b }]);
+  result = await run(plain, [...result.history, { role: "user", content: c }]);
+  const next = await run(tooled, [...result.history, { role: "user", content: d }]);
+  return run(plain, [...next.history, { role: "user", content: "Thanks." }]);
+}
+export async function chat(questions: string[]) {
+  let result = await run(plain, "Hello.");
+  for (const q of questions) result = await run(plain, [...result.history, { role: "user", content: q }]);
+}
+export async function branch(a: string, b: string, again: boolean) {
+  let result = await run(plain, a);
+  if (again) result = await run(plain, b);
+  return run(plain, [...result.history, { role: "user", content: "More." }]);
+}
+`;
+
+  it("each run's input holds every earlier run's input and answer (four runs in sequence); after a run with tool turns, their items too; in a loop, quadratic", () => {
+    assert.deepEqual(analyze(CARRY).map((f) => [f.line, costClass(f), summary(f).input, summary(f).growth]), [
+      [6, "constant", "Θ(|a|)", "none"],
+      // Before: Θ(|b| + out[gpt-4.1]) and Θ(|c| + out[gpt-4.1]) (the first run's answer alone, at both).
+      [7, "constant", "Θ(|a| + |b| + out[gpt-4.1])", "none"],
+      [8, "constant", "Θ(|a| + |b| + |c| + out[gpt-4.1])", "none"],
+      [9, "quadratic", "O(steps[carried/run#4]²·out[gpt-4.1] + steps[carried/run#4]·|a| + steps[carried/run#4]·|b| + steps[carried/run#4]·|c| + steps[carried/run#4]·|d|)", "output"],
+      [10, "constant", "Θ(|a| + |b| + |c| + |d| + |tool turns@9| + out[gpt-4.1])", "none"],
+      [13, "constant", "Θ(1)", "none"],
+      // Before: linear, growth none (the loop's result taken for a rewrite).
+      [14, "quadratic", "Θ(|questions|²·|q| + |questions|²·out[gpt-4.1])", "output"],
+      [17, "constant", "Θ(|a|)", "none"],
+      [18, "constant", "O(|b|)", "none"],
+      // A result assigned in an if: which run's history reaches here is not known, the answer is.
+      [19, "constant", "Θ(out[gpt-4.1])", "none"],
+    ]);
+    const [, second] = analyze(CARRY);
+    assert.ok(second!.explanation.includes("result.history is the history of line 6: its input and its answer"), second!.explanation.join("\n"));
+    // 1 + 1 + 1 tokens of "Be concise." aside: |a| = |b| = 30, out = 20 at the second run.
+    assert.equal(estimate(second!, { "|a|": 30, "|b|": 30, "out[gpt-4.1]": 20 }).inputTokens, 30 + 30 + 20 + 3);
   });
 });

@@ -6,7 +6,7 @@ import { Poly } from "../algebra/poly";
 import { Constants } from "../binder/constants";
 import { Provenance, type DeclaredTypes, type ExportedClient, type LlmCall, type TypeMember } from "../binder/provenance";
 import { Scopes, type TS } from "../binder/scopes";
-import { ENDPOINT_CATALOG, SDK_CATALOG, catalogCalleeNames, moduleMatches, type SdkEntry } from "../catalog/sdks";
+import { ENDPOINT_CATALOG, SDK_CATALOG, catalogCalleeNames, moduleMatches, type LoopsWith, type SdkEntry } from "../catalog/sdks";
 import { countPolys, mapCounts, type AnalysisOptions, type Finding } from "../model";
 import { SymbolTable, rankBy, type SymbolInfo } from "../symbols";
 import { Callees, type Callee } from "./callees";
@@ -51,6 +51,8 @@ export interface ExternalSummaries {
   routeHandler?(path: string, method: string, fromFile: string): Summary | undefined;
   /** The agent the project registers under a name (`new Mastra({ agents: { weatherAgent } })`). */
   registeredAgent?(name: string, fromFile: string): ExportedClient | undefined;
+  /** Whether another module's exported agent was made with none of the options that make its runner loop (`export const agent = new Agent({ tools: [webSearchTool()] })`). */
+  madeWithoutLoops?(specifier: string, exportName: string, loopsWith: LoopsWith, fromFile: string): boolean | undefined;
 }
 
 /** The call locations a function's requests are sent from: its sites and, through them, their callees'. */
@@ -178,7 +180,7 @@ export class FileAnalyzer {
     this.scopes = new Scopes(tsm, sourceFile);
     this.constants = new Constants(tsm, this.scopes, external?.constantOf && ((specifier, name, path) => external.constantOf!(specifier, name, path, sourceFile.fileName)));
     this.callees = new Callees(tsm, this.scopes, this.constants);
-    this.provenance = new Provenance(tsm, this.scopes, this.constants, catalog, ENDPOINT_CATALOG, catalogCalleeNames(catalog), new Set(options?.wrappers ?? []), (call) => this.summaryOfCallee(call), checker && ((e) => declaredType(tsm, checker, e)), external?.clientOf && ((specifier, name) => external.clientOf!(specifier, name, sourceFile.fileName)), declaredTypesOf(external, sourceFile.fileName), external?.routeHandler && ((path, method) => external.routeHandler!(path, method, sourceFile.fileName)), external?.registeredAgent && ((name) => external.registeredAgent!(name, sourceFile.fileName)));
+    this.provenance = new Provenance(tsm, this.scopes, this.constants, catalog, ENDPOINT_CATALOG, catalogCalleeNames(catalog), new Set(options?.wrappers ?? []), (call) => this.summaryOfCallee(call), checker && ((e) => declaredType(tsm, checker, e)), external?.clientOf && ((specifier, name) => external.clientOf!(specifier, name, sourceFile.fileName)), declaredTypesOf(external, sourceFile.fileName), external?.routeHandler && ((path, method) => external.routeHandler!(path, method, sourceFile.fileName)), external?.registeredAgent && ((name) => external.registeredAgent!(name, sourceFile.fileName)), external?.madeWithoutLoops && ((specifier, name, loopsWith) => external.madeWithoutLoops!(specifier, name, loopsWith, sourceFile.fileName)));
     this.loops = new Loops(tsm, this.scopes, this.constants, this.symbols);
     this.sizes = new Sizes(tsm, this.scopes, this.constants, this.loops, this.symbols, (c) => this.classify(c), (llm) => this.modelName(llm), (c) => this.heldCollection(c), (c) => this.copiedArgument(c));
     this.sites = new CallSites(tsm, this.scopes, this.constants, this.loops, this.sizes, this.symbols);
@@ -753,6 +755,15 @@ export class FileAnalyzer {
     };
     visit(this.sourceFile);
     return out;
+  }
+
+  /** Whether an exported const is an agent made with none of the options that loop (see `Provenance.madeWithoutLoops`). */
+  exportMadeWithoutLoops(exportName: string, loopsWith: LoopsWith): boolean {
+    const t = this.tsm;
+    const target = this.exportTarget(exportName);
+    // `export const agent = new Agent(…)`, or `export default new Agent(…)` (the expression itself).
+    const made = target && t.isVariableDeclaration(target) ? (this.constants.isConstDeclaration(target) ? target.initializer : undefined) : target && t.isExpression(target) ? target : undefined;
+    return !!made && this.provenance.madeWithoutLoops(made, loopsWith);
   }
 
   /** The fan-out an exported routing function makes (`new Send("node", …)` in a map over a collection). */

@@ -2,7 +2,7 @@
 // `require`, aliases, destructuring, `new`, variables, class fields and typed parameters.
 // Only values that lead to a catalog entry are tracked; anything else resolves to undefined.
 import type * as ts from "typescript";
-import { ASSIGNED_CHAIN, ASSIGNED_CHAIN_STEPS, exportMatches, moduleMatches, type ApiSpec, type ClientKind, type EndpointSpec, type SdkEntry, type StepSpec } from "../catalog/sdks";
+import { ASSIGNED_CHAIN, ASSIGNED_CHAIN_STEPS, exportMatches, moduleMatches, type ApiSpec, type ClientKind, type EndpointSpec, type HostedTools, type LoopsWith, type SdkEntry, type StepSpec } from "../catalog/sdks";
 import type { Summary } from "../analysis/summary";
 import type { Constants } from "./constants";
 import { compiledGraphIsAcyclic } from "./graphShape";
@@ -135,6 +135,8 @@ export class Provenance {
     private readonly routeHandler?: (path: string, method: string) => Summary | undefined,
     /** The agent the project registers under a name (`new Mastra({ agents: { weatherAgent } })`), for `mastra.getAgent("weatherAgent")`. */
     private readonly registeredAgent?: (name: string) => ExportedClient | undefined,
+    /** Whether an agent another module of the project exports was made with none of the options that loop (`madeWithoutLoops` there). */
+    private readonly importedMadeWithout?: (specifier: string, exportName: string, loopsWith: LoopsWith) => boolean | undefined,
   ) {}
 
   /** The LLM call this call expression makes, if any. */
@@ -286,14 +288,14 @@ export class Provenance {
     const when = spec.when && (spec.when.startsWith("client:") ? client && this.clientConfig(client, spec.when.slice("client:".length)) : this.argumentAt(call, spec.when));
     if (spec.when && (!when || (spec.callable && this.toolsAreData(when, client?.kind === "client" ? client.entry : undefined, 0)))) return undefined;
     if (spec.loopsWith) {
-      const { argument, options, always = [] } = spec.loopsWith;
+      const { argument, options } = spec.loopsWith;
       // An agent looked up by its name (`mastra.getAgent("reviewer")`, `getAgent(agentId)`): whether it
       // has tools is not known here, so no tool loop is claimed (its one request is counted) unless
       // the call itself caps the steps (`{ maxSteps: 5 }`).
       if (argument === "client" && client?.kind === "client" && client.byName && !spec.from.some((p) => !p.startsWith("client:") && this.argumentAt(call, p))) return undefined;
       // Tools given at the call (`agent.streamText(p, { tools })`, the argument its step options are read from) loop all the same.
       const givenAtCall = argument === "client" && [...new Set(spec.from.filter((p) => !p.startsWith("client:")).map((p) => p.split(".")[0]!))].some((i) => options.some((o) => this.argumentAt(call, `${i}.${o}`)));
-      if (argument === "client" ? client?.kind === "client" && !givenAtCall && (!!client.settings?.loopless || this.configWithout(client.config, options)) : this.madeWithout(call.arguments[argument], options, always)) return undefined;
+      if (argument === "client" ? client?.kind === "client" && !givenAtCall && (!!client.settings?.loopless || this.configWithout(client.config, options)) : this.madeWithoutLoops(call.arguments[argument], spec.loopsWith)) return undefined;
     }
     const compactionOption = spec.compaction && this.argumentAt(call, spec.compaction.option);
     const compaction = compactionOption && this.constants.property(compactionOption, ["enabled"])?.kind !== this.ts.SyntaxKind.FalseKeyword ? { compaction: compactionOption } : {};
@@ -358,27 +360,73 @@ export class Provenance {
     return this.constants.string(x);
   }
 
-  /** `new Agent({ name, instructions })` (through a const): made with none of `options`. False when unknown. */
-  private madeWithout(arg: ts.Expression | undefined, options: readonly string[], always: readonly string[]): boolean {
+  /**
+   * `new Agent({ name, instructions })` (through a const, or exported so by another module of the
+   * project): made with none of the options that loop, or only hosted tools. False when unknown.
+   */
+  madeWithoutLoops(arg: ts.Expression | undefined, loopsWith: LoopsWith): boolean {
     const t = this.ts;
+    const { options, always = [], hosted } = loopsWith;
     let e = arg && this.constants.skipTrivia(arg);
-    if (e && t.isIdentifier(e)) e = this.constants.initializerOf(e);
+    if (e && t.isIdentifier(e)) {
+      const decl = this.scopes.resolve(e);
+      const imported = decl && this.importOf(decl);
+      if (imported) return !!this.importedMadeWithout?.(imported.specifier, imported.name, loopsWith);
+      e = this.constants.initializerOf(e);
+    }
     e = e && this.constants.skipTrivia(e);
     // A class that always loops (its default tools): never made without them.
     if (e && t.isNewExpression(e) && t.isIdentifier(e.expression) && always.includes(e.expression.text)) return false;
-    return this.configWithout(this.madeWith(arg), options);
+    return this.configWithout(this.madeWith(arg), options, hosted);
   }
 
-  /** A construction's options object with none of `options` (or only an empty array literal for one: `tools: []`). False when unknown. */
-  private configWithout(config: ts.Expression | undefined, options: readonly string[]): boolean {
+  /** The module and exported name an import binding takes (`import { agent } from "./agent"`, a default import). */
+  private importOf(decl: ts.Node): { specifier: string; name: string } | undefined {
+    const t = this.ts;
+    if (t.isImportSpecifier(decl) && !decl.isTypeOnly && t.isStringLiteralLike(decl.parent.parent.parent.moduleSpecifier)) return { specifier: decl.parent.parent.parent.moduleSpecifier.text, name: (decl.propertyName ?? decl.name).text };
+    if (t.isImportClause(decl) && !decl.isTypeOnly && t.isStringLiteralLike(decl.parent.moduleSpecifier)) return { specifier: decl.parent.moduleSpecifier.text, name: "default" };
+    return undefined;
+  }
+
+  /**
+   * A construction's options object with none of `options` (or only an empty array literal for one:
+   * `tools: []`; for `tools`, a list of hosted tools only). False when unknown.
+   */
+  private configWithout(config: ts.Expression | undefined, options: readonly string[], hosted?: HostedTools): boolean {
     const t = this.ts;
     const x = config && this.constants.skipTrivia(config);
     if (!x || !t.isObjectLiteralExpression(x) || x.properties.some((p) => t.isSpreadAssignment(p))) return false;
     return options.every((o) => {
       const v = this.constants.property(x, [o]);
       const e = v && this.constants.skipTrivia(v);
-      return !e || (t.isArrayLiteralExpression(e) && e.elements.length === 0);
+      if (!e) return true;
+      const list = t.isIdentifier(e) ? this.constInitializer(e) : e;
+      return !!list && t.isArrayLiteralExpression(list) && list.elements.every((el) => o === "tools" && !!hosted && this.isHostedTool(el, hosted));
     });
+  }
+
+  /** The value a const is made with (`const tools = [webSearchTool()]`, `const search = webSearchTool()`). */
+  private constInitializer(id: ts.Identifier): ts.Expression | undefined {
+    const decl = this.scopes.resolve(id);
+    const init = decl && this.constants.isConstDeclaration(decl) ? (decl as ts.VariableDeclaration).initializer : undefined;
+    return init && this.constants.skipTrivia(init);
+  }
+
+  /** `webSearchTool()`, `hostedMcpTool({ serverLabel, serverUrl })` imported from the SDK (also through a const): a tool the provider runs inside the response. */
+  private isHostedTool(el: ts.Expression, hosted: HostedTools): boolean {
+    const t = this.ts;
+    let x = this.constants.skipTrivia(el);
+    if (t.isIdentifier(x)) x = this.constInitializer(x) ?? x;
+    if (!t.isCallExpression(x) || !t.isIdentifier(x.expression)) return false;
+    const decl = this.scopes.resolve(x.expression);
+    const imported = decl && this.importOf(decl);
+    const tool = imported && hosted.modules.includes(imported.specifier) ? hosted.tools.find((h) => h.name === imported.name) : undefined;
+    if (!tool) return false;
+    if (!tool.hostedWhile) return true;
+    const option = this.argumentAt(x, tool.hostedWhile.path);
+    if (!option) return !!tool.hostedWhile.orAbsent;
+    const value = this.literalText(option);
+    return value !== undefined && tool.hostedWhile.values.includes(value);
   }
 
   /** The first argument of the `new X({…})` or `f({…})` that made `arg` (through a const). */

@@ -55,7 +55,7 @@ export interface StepSpec {
   /** The loop runs only if the object passed as this argument (or the client, `"client"`) was made
    *  with one of these options (`run(agent)`: an agent with no tools and no handoffs answers in one
    *  turn), or by one of the `always` classes (a `SandboxAgent` has its filesystem and shell tools by default). */
-  readonly loopsWith?: { readonly argument: number | "client"; readonly options: readonly string[]; readonly always?: readonly string[] };
+  readonly loopsWith?: LoopsWith;
   /** Where the default comes from, for the derivation. */
   readonly source: string;
   /** No loop when the client is a compiled graph whose builder calls show no cycle (a pipeline runs each node once). */
@@ -72,6 +72,31 @@ export interface StepSpec {
    *  `threshold` tokens (the option's key; `defaultThreshold` without it), and a summary call
    *  runs each time it is reached. */
   readonly compaction?: { readonly option: string; readonly threshold: string; readonly defaultThreshold: number };
+}
+
+export interface LoopsWith {
+  readonly argument: number | "client";
+  readonly options: readonly string[];
+  readonly always?: readonly string[];
+  /** Tools in `tools` that add no turn. */
+  readonly hosted?: HostedTools;
+}
+
+/**
+ * Tools the provider runs inside one response (`webSearchTool()`): an agent whose `tools` list holds
+ * only these gets its answer from one request per turn the runner takes, and takes one turn.
+ */
+export interface HostedTools {
+  /** Modules the tool functions are imported from. */
+  readonly modules: readonly string[];
+  readonly tools: readonly HostedTool[];
+}
+
+export interface HostedTool {
+  /** The exported function that makes the tool. */
+  readonly name: string;
+  /** Hosted only while this argument path of its call holds one of `values` (or is absent, with `orAbsent`): else the runner runs it, a turn more. */
+  readonly hostedWhile?: { readonly path: string; readonly values: readonly string[]; readonly orAbsent?: boolean };
 }
 
 export interface ClientKind {
@@ -180,7 +205,27 @@ const MASTRA_STEPS: StepSpec = { from: ["1.maxSteps", "client:defaultOptions.max
 /** `new Agent({ model, tools, maxSteps })` of @voltagent/core 2.9.1 (`agent/agent.ts`): `maxSteps ?? (workspace ? 100 : 5)`, handed to the AI SDK as
  *  `stepCountIs(maxSteps)` unless a `stopWhen` is given; with no tools, toolkits, sub-agents or workspace the model answers in one step. */
 const VOLTAGENT_STEPS: StepSpec = { from: ["1.maxSteps", "1.stopWhen", "client:maxSteps", "client:stopWhen"], default: 5, loopsWith: { argument: "client", options: ["tools", "toolkits", "subAgents", "workspace"] }, source: "a VoltAgent agent stops after maxSteps steps, 5 by default" };
-const AGENTS_RUN: ApiSpec = { api: "run", prompt: ["1"], instructions: ["0@instructions"], model: "0", steps: { from: ["2.maxTurns"], default: 10, loopsWith: { argument: 0, options: ["tools", "handoffs"], always: ["SandboxAgent"] }, source: "run() takes at most maxTurns turns, 10 by default" }, state: ["2.previousResponseId", "2.conversationId", "2.session"] };
+/**
+ * `@openai/agents` 0.17.0's hosted tools (agents-openai `tools.ts`, agents-core `tool.ts`): the Responses
+ * API runs them inside the response. A hosted MCP tool that asks for approval returns to the runner
+ * (`requireApproval` other than "never"), a tool search with `execution: "client"` runs in it, and a
+ * shell tool is hosted only in a container environment (a local one, the default, runs in the runner).
+ */
+const AGENTS_HOSTED_TOOLS: HostedTools = {
+  modules: ["@openai/agents", "@openai/agents-openai", "@openai/agents-core"],
+  tools: [
+    { name: "webSearchTool" },
+    { name: "fileSearchTool" },
+    { name: "codeInterpreterTool" },
+    { name: "imageGenerationTool" },
+    { name: "programmaticToolCallingTool" },
+    { name: "toolSearchTool", hostedWhile: { path: "0.execution", values: ["server"], orAbsent: true } },
+    { name: "hostedMcpTool", hostedWhile: { path: "0.requireApproval", values: ["never"], orAbsent: true } },
+    { name: "shellTool", hostedWhile: { path: "0.environment.type", values: ["container_auto", "container_reference"] } },
+  ],
+};
+/** `run(agent)`: the runner's turns, unless the agent has no tools it runs itself, no handoffs and no MCP servers (whose tools it runs). */
+const AGENTS_RUN: ApiSpec = { api: "run", prompt: ["1"], instructions: ["0@instructions"], model: "0", steps: { from: ["2.maxTurns"], default: 10, loopsWith: { argument: 0, options: ["tools", "handoffs", "mcpServers"], always: ["SandboxAgent"], hosted: AGENTS_HOSTED_TOOLS }, source: "run() takes at most maxTurns turns, 10 by default" }, state: ["2.previousResponseId", "2.conversationId", "2.session"] };
 const RESPONSES_STATE = ["0.previous_response_id", "0.conversation"] as const;
 /** Assistants runs (openai 7.5.0 `resources/beta/threads/runs/runs.ts`, `runs.createAndPoll(threadId, { assistant_id })`): the thread keeps every message on the server. */
 const ASSISTANTS_RUN = (api: string): ApiSpec => ({ api, prompt: ["1.additional_messages", "1.instructions", "1.additional_instructions"], model: "1.model", maxTokens: ["1.max_completion_tokens"], state: ["0"], stateSource: "the Assistants thread keeps every message on the server, and each run sends the whole thread to the model again" });

@@ -9,6 +9,7 @@ import { AnalysisCancelled, BudgetExceeded, FileAnalyzer, catalogWith, type Exte
 import type { Summary } from "../analysis/summary";
 import { parseForAnalysis } from "../analysis/syntaxTree";
 import type { ExportedClient, TypeMember } from "../binder/provenance";
+import type { LoopsWith } from "../catalog/sdks";
 import { renderSummary } from "../findingLines";
 import type { Scopes, TS } from "../binder/scopes";
 import type { AnalysisOptions, FileAnalysis, Finding } from "../model";
@@ -92,6 +93,8 @@ export class Project {
   /** Values of project modules' `export const`s, by `target\0name` (forgotten on any change). */
   private readonly constants = new Map<string, number | string | null>();
   private readonly constantsInProgress = new Set<string>();
+  /** Exported agents being asked whether they loop (`exportedMadeWithoutLoops`): modules whose agents are each other's. */
+  private readonly agentsInProgress = new Set<string>();
   /** Whether a class's method returns its own array field (`ChatTurns.get`), by declaring file, class and method. */
   private readonly collectionMethods = new Map<string, boolean>();
   /** Where an export is declared, by `target\0name` (forgotten on any change). */
@@ -846,6 +849,7 @@ export class Project {
       constantOf: (specifier, exportName, path) => this.exportedConstant(file, specifier, exportName, path),
       typeAt: (specifier, exportName) => this.declaredType(file, specifier, exportName),
       fanOutOf: (specifier, exportName) => this.exportedFanOut(file, specifier, exportName),
+      madeWithoutLoops: (specifier, exportName, loopsWith) => this.exportedMadeWithoutLoops(file, specifier, exportName, loopsWith),
       implementedBy: (name, member) => this.implementedSummaries(file, name, member),
       typeMember: (target, name, key, called) => this.typeMember(file, target, name, key, called),
       returnedInterface: (target, name, member) => this.returnedInterface(file, target, name, member),
@@ -1039,6 +1043,28 @@ export class Project {
     }
     this.constants.set(key, found ?? null);
     return found;
+  }
+
+  /**
+   * Whether an agent another module exports was made with none of the options that make its runner
+   * loop (`export const agent = new Agent({ tools: [hostedMcpTool(…)] })`); no, on the way round
+   * modules whose agents are each other's.
+   */
+  private exportedMadeWithoutLoops(from: string, specifier: string, exportName: string, loopsWith: LoopsWith): boolean {
+    const declared = this.declaringModule(from, specifier, exportName);
+    if (!declared) return false;
+    this.files.get(from)?.uses.add(declared.file);
+    const key = `${declared.file}\u0000${declared.name}`;
+    if (this.agentsInProgress.has(key)) return false;
+    this.agentsInProgress.add(key);
+    try {
+      return !!this.analyzerOf(declared.file)?.exportMadeWithoutLoops(declared.name, loopsWith);
+    } catch (err) {
+      rethrowCancelled(err);
+      return false;
+    } finally {
+      this.agentsInProgress.delete(key);
+    }
   }
 
   /** The LangGraph fan-out a project module's exported routing function makes (`fanOut` in `addConditionalEdges(START, fanOut)`). */
