@@ -140,6 +140,11 @@ export class ExpressionSizes extends SizePart {
     if (t.isPropertyAccessExpression(e) && e.name.text === "length") return constant(1);
     // `t.id`, `user.userId`: an identifier is a short value of constant size, not a text.
     if (t.isPropertyAccessExpression(e) && isIdProperty(e.name.text)) return { ...constant(ID_TOKENS), notes: [`${this.ctx.text(e)} is an id: about ${ID_TOKENS} tokens`] };
+    // `run(agent, [...result.history, q])`: the earlier run's history, not its answer alone.
+    const carried = t.isPropertyAccessExpression(e) ? this.parts.flow.carriedRun(e) : undefined;
+    if (carried && t.isPropertyAccessExpression(e) && !this.inProgress.has(carried)) return this.carriedHistory(e, carried);
+    // In a loop that assigns the result back (`result = await run(agent, [...result.history, q])`): the history it grows.
+    if (t.isPropertyAccessExpression(e) && e.name.text === "history" && t.isIdentifier(e.expression) && this.growsByRuns(e.expression)) return this.identifierSize(e.expression, site);
     const producer = this.parts.flow.producingCall(e);
     if (producer) return this.parts.outputs.outputOf(producer);
     if (t.isElementAccessExpression(e)) {
@@ -166,6 +171,29 @@ export class ExpressionSizes extends SizePart {
     }
     if (t.isElementAccessExpression(e)) return this.parts.collections.elementOrWhole(e.expression, site, false);
     return this.ctx.sizeSymbol(this.loops.baseName(e), e, `the size of ${this.ctx.text(e)}`);
+  }
+
+  /**
+   * `result.history` of an earlier run: what that run was sent and what it answered (sized at that
+   * run). A run of several turns also holds each turn's tool calls and results: a size of their own.
+   */
+  private carriedHistory(e: ts.PropertyAccessExpression, run: ts.CallExpression): Size {
+    const llm = this.llmCall(run)!;
+    this.inProgress.add(run);
+    try {
+      const line = this.ctx.line(run);
+      const turns = llm.steps ? [this.ctx.sizeSymbol(`tool turns@${line}`, run, `the tool calls and results of the turns of line ${line}, in its history`)] : [];
+      const size = combine([...llm.prompt.map((p) => this.sizeOf(p, run)), this.parts.outputs.outputOf(run), ...turns]);
+      return { ...size, notes: [...size.notes, `${this.ctx.text(e)} is the history of line ${line}: its input and its answer${turns.length ? ", and its turns' tool items" : ""}`] };
+    } finally {
+      this.inProgress.delete(run);
+    }
+  }
+
+  /** A variable holding a result that writes grow by runs that carry its history on. */
+  private growsByRuns(id: ts.Identifier): boolean {
+    const decl = this.scopes.resolve(id);
+    return !!decl && this.parts.writes.writesOf(decl, id.text).some((w) => w.kind === "grow" && w.outputOf && w.delta);
   }
 
   private identifierSize(id: ts.Identifier, site: ts.Node): Size {
@@ -290,6 +318,6 @@ export class ExpressionSizes extends SizePart {
 
   /** A variable's size at the site: what it starts with, plus every growth that reaches the site. */
   private variableSize(decl: ts.Node, name: string, site: ts.Node): Size {
-    return this.parts.accumulation.accumulated(decl, name, site, this.declarationBaseSize(decl, name, site), (w) => (w.outputOf ? this.parts.outputs.outputOf(w.outputOf) : combine((w.delta ?? []).map((d) => this.sizeOf(d, w.node)))), (d) => this.sizeOf(d, site));
+    return this.parts.accumulation.accumulated(decl, name, site, this.declarationBaseSize(decl, name, site), (w) => combine([...(w.outputOf ? [this.parts.outputs.outputOf(w.outputOf)] : []), ...(w.delta ?? []).map((d) => this.sizeOf(d, w.node))]), (d) => this.sizeOf(d, site));
   }
 }

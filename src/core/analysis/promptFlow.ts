@@ -2,6 +2,8 @@
 // the LLM call an expression reads the answer of, and the variable an answer is assigned back to
 // (a rewrite, or a history the result returns whole).
 import type * as ts from "typescript";
+import type { TS } from "../binder/scopes";
+import { isWithin } from "./controlFlow";
 import { isIdProperty } from "./idProperties";
 import { SizePart } from "./sizeContext";
 
@@ -44,9 +46,73 @@ export class PromptFlow extends SizePart {
       const read = this.withoutFallback(value);
       if (!t.isIdentifier(target) || this.readsHistoryProperty(read) || (t.isPropertyAccessExpression(read) && isIdProperty(read.name.text))) continue;
       const decl = this.scopes.resolve(target);
-      if (decl && sources.has(decl)) return { decl, name: target.text };
+      // `result = await run(agent, [...result.history, q])`: the new result carries the old one's history on.
+      if (decl && sources.has(decl) && !this.promptReadsHistoryOf(call, decl)) return { decl, name: target.text };
     }
     return undefined;
+  }
+
+  /**
+   * `run(agent, [...result.history, next])`: the LLM call whose result `result` holds where its
+   * `history` is read, when that is the last write before it in straight-line code (the
+   * declaration's or an assignment's, not in an `if`, and no loop around the read writes it: a
+   * loop's history is the accumulation's to grow).
+   */
+  carriedRun(e: ts.PropertyAccessExpression): ts.CallExpression | undefined {
+    const t = this.ts;
+    if (e.name.text !== "history") return undefined;
+    const root = this.constants.skipTrivia(e.expression);
+    const decl = t.isIdentifier(root) ? this.scopes.resolve(root) : undefined;
+    if (!decl || !t.isVariableDeclaration(decl) || !t.isIdentifier(decl.name)) return undefined;
+    const home = enclosingFunction(t, e);
+    if (enclosingFunction(t, decl) !== home) return undefined;
+    const writes: { at: ts.Node; value: ts.Expression }[] = decl.initializer ? [{ at: decl, value: decl.initializer }] : [];
+    for (const ref of this.scopes.referencesTo(decl, decl.name.text)) {
+      const p = ref.parent;
+      if (t.isBinaryExpression(p) && p.left === ref && p.operatorToken.kind === t.SyntaxKind.EqualsToken) writes.push({ at: p, value: p.right });
+    }
+    for (let n: ts.Node | undefined = e.parent; n && n !== home; n = n.parent) {
+      if (isLoop(t, n) && writes.some((w) => w.at !== decl && isWithin(w.at, n!))) return undefined;
+    }
+    let last: { at: ts.Node; value: ts.Expression } | undefined;
+    for (const w of writes) if (w.at.getEnd() <= e.getStart(this.scopes.sourceFile) && (!last || w.at.getEnd() > last.at.getEnd())) last = w;
+    // The write's statement lies in a block that holds the read: it runs before it every time.
+    let statement: ts.Node | undefined = last?.at;
+    while (statement && !t.isStatement(statement)) statement = statement.parent;
+    if (!last || !statement?.parent || !isWithin(e, statement.parent)) return undefined;
+    const value = this.constants.skipTrivia(last.value);
+    return t.isCallExpression(value) && this.llmCall(value) ? value : undefined;
+  }
+
+  /** Whether a call's prompt reads `x.history` of the variable `decl` (`run(agent, [...result.history, q])`). */
+  private promptReadsHistoryOf(call: ts.CallExpression, decl: ts.Node): boolean {
+    const t = this.ts;
+    const visit = (n: ts.Node): boolean => {
+      if (t.isFunctionLike(n)) return false;
+      if (this.isHistoryOf(n, decl)) return true;
+      return !!t.forEachChild(n, (c) => visit(c) || undefined);
+    };
+    return (this.llmCall(call)?.prompt ?? []).some(visit);
+  }
+
+  private isHistoryOf(n: ts.Node, decl: ts.Node): boolean {
+    const t = this.ts;
+    if (!t.isPropertyAccessExpression(n) || n.name.text !== "history") return false;
+    const root = this.constants.skipTrivia(n.expression);
+    return t.isIdentifier(root) && this.scopes.resolve(root) === decl;
+  }
+
+  /**
+   * `run(agent, [...result.history, q])` assigned back to `result`: what the call's prompt adds to
+   * the history it carries (the list's other elements). Undefined when it carries none.
+   */
+  addedToHistory(call: ts.CallExpression, decl: ts.Node): ts.Expression[] | undefined {
+    const t = this.ts;
+    const prompt = this.llmCall(call)?.prompt ?? [];
+    const list = prompt.length === 1 ? this.constants.skipTrivia(prompt[0]!) : undefined;
+    if (!list || !t.isArrayLiteralExpression(list)) return undefined;
+    const carried = list.elements.filter((el) => t.isSpreadElement(el) && this.isHistoryOf(this.constants.skipTrivia(el.expression), decl));
+    return carried.length === 1 ? list.elements.filter((el) => !carried.includes(el)) : undefined;
   }
 
   /** Left-hand sides of assignments whose right side reads this call's result. */
@@ -128,4 +194,13 @@ export class PromptFlow extends SizePart {
       } else return false;
     }
   }
+}
+
+function enclosingFunction(t: TS, n: ts.Node): ts.Node | undefined {
+  for (let p = n.parent; p; p = p.parent) if (t.isFunctionLike(p)) return p;
+  return undefined;
+}
+
+function isLoop(t: TS, n: ts.Node): boolean {
+  return t.isForStatement(n) || t.isForOfStatement(n) || t.isForInStatement(n) || t.isWhileStatement(n) || t.isDoStatement(n);
 }

@@ -131,6 +131,9 @@ export class Writes extends SizePart {
     const producer = this.parts.flow.producingCall(answer);
     if (producer && this.parts.flow.promptSources(producer).has(decl)) {
       if (this.parts.flow.readsHistoryProperty(answer)) return { node: p, kind: "grow", outputOf: producer, conditional };
+      // `result = await run(agent, [...result.history, q])`: the new result's history is the old one, q and the answer.
+      const added = this.parts.flow.addedToHistory(producer, decl);
+      if (added) return { node: p, kind: "grow", delta: added, outputOf: producer, conditional };
       return { node: p, kind: "rewrite", conditional };
     }
     // `this.topK = fields.topK ?? this.topK`: the old value kept as a fallback is not added to.
