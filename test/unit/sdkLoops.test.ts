@@ -544,6 +544,15 @@ export async function research(searches: string[]) {
       { line: 7, calls: "Θ(|searches|)", growth: "none" },
     ]);
   });
+
+  it("agents that are each other's, across two modules, are asked once each way round and keep the turns", () => {
+    const { project } = memoryProject({
+      "/p/a.ts": `import { b } from "./b";\nexport const a = b;\n`,
+      "/p/b.ts": `import { a } from "./a";\nexport const b = a;\n`,
+      "/p/use.ts": `import { run } from "@openai/agents";\nimport { a } from "./a";\nexport async function f(q: string) {\n  await run(a, q);\n}\n`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/use.ts", ["calls"]), [{ line: 4, calls: "O(steps[f/run])" }]);
+  });
 });
 
 describe("a history carried into the next run: run(agent, [...result.history, next]) (issue 17)", () => {
