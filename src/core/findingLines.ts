@@ -130,6 +130,7 @@ export function renderSummary(s: Summary): Summary {
     input: poly(s.input),
     output: poly(s.output),
     result: poly(s.result),
+    ...(s.chainGrowth ? { chainGrowth: poly(s.chainGrowth) } : {}),
     generation: poly(s.generation),
     span: poly(s.span),
     ...(s.counts ? { counts: mapCounts(s.counts, poly) } : {}),

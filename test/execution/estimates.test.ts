@@ -252,6 +252,16 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4o-mini", bound: "exact" }],
   },
   {
+    name: "a turn of chained requests whose last id seeds the next turn: each turn's requests re-bill every earlier turn (issue 17)",
+    file: "test/fixtures/execution/chained-turns.ts",
+    fn: "converse",
+    args: [list(4, 25)],
+    assume: { "|prompts|": 4, "|prompt|": 25 },
+    // The model answers at its cap (max_output_tokens: 40).
+    outputs: { "gpt-4.1-mini": reply(40) },
+    sites: [{ model: "gpt-4.1-mini", frame: "outer", bound: "exact" }],
+  },
+  {
     name: "a retry loop around each request (one request a question when it succeeds)",
     file: "test/fixtures/execution/retry-loop.ts",
     fn: "answerAll",

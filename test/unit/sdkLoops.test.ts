@@ -242,9 +242,12 @@ export async function main(prompts: string[]) {
       [9, "constant", "Θ(1)", "Θ(|input|)", "none"],
       // Before: "line 15 rewrites currentPreviousResponseID whole", its output |previousResponseID|, in the input too.
       [15, "unbounded", "O(T[runTurn])", "O(T[runTurn]²·|turnPrompt| + T[runTurn]²·out[gpt-4.1])", "stateful"],
-      [28, "unbounded", "O(|prompts|·case.ts:T[runTurn])", "O(case.ts:T[runTurn]²·|prompts|·|turnPrompt| + case.ts:T[runTurn]²·|prompts|·out[gpt-4.1])", "stateful"],
+      // The turn's last id seeds the next turn's chain (let currentPreviousResponseID = previousResponseID):
+      // each of a turn's requests bills every earlier turn's. Before: O(T²·|prompts|·…), each turn's chain alone.
+      [28, "unbounded", "O(|prompts|·case.ts:T[runTurn])", "O(|prompts|²·case.ts:T[runTurn]²·|turnPrompt| + |prompts|²·case.ts:T[runTurn]²·out[gpt-4.1])", "stateful"],
     ]);
     assert.ok(!findings[1]!.explanation.some((l) => l.includes("rewrites")), findings[1]!.explanation.join("\n"));
+    assert.ok(findings[2]!.explanation.includes("previous_response_id chains each request to the conversation kept on the server, which is billed again every time (the id runTurn() is passed back): the billed input grows by the prompts and answers of its case.ts:T[runTurn] requests on every iteration of |prompts| (line 27)"), findings[2]!.explanation.join("\n"));
     // responseID, like userId: an id of a few tokens where it is sent.
     assert.deepEqual(analyze(`import OpenAI from "openai";\nconst client = new OpenAI();\nexport async function f(r: { responseID: string }) {\n  await client.responses.create({ model: "gpt-4.1", input: r.responseID });\n}\n`).map((f) => summary(f).input), ["Θ(1)"]);
     assert.deepEqual(adviceFor("case.ts", code).map((a) => [a.finding.line, a.code]), [[15, "aalp.unbounded-loop"]]);

@@ -17,6 +17,11 @@ import { lineRef } from "../lineRefs";
 import { functionNameOf } from "./functionName";
 
 export interface SiteBounds extends CostBounds {
+  /**
+   * What a chain the server keeps (`previous_response_id`) gains over one invocation of the
+   * enclosing function, from this site: a caller that passes the last id back bills it again.
+   */
+  readonly chainGrowth?: Poly;
   readonly loops: readonly LoopInfo[];
   readonly conditional: boolean;
   readonly explanation: readonly string[];
@@ -83,6 +88,7 @@ export class CallSites {
 
     // State kept between requests is billed again on each one: it grows by prompt + answer per iteration.
     const window = llm.state?.window;
+    let stateGrowth: Poly | undefined;
     const stateLoops = llm.state && window === undefined ? this.loopsSince(loops, llm.state.anchor) : [];
     if (window !== undefined) {
       // At most W earlier messages come back with each request, each a prompt or an answer.
@@ -92,6 +98,8 @@ export class CallSites {
       explanation.push(`${llm.state!.source}: at most ${window} earlier messages (prompts or answers) are billed again with each request`);
     } else if (llm.state && stateLoops.length) {
       const perIteration = perCall.add(out.poly);
+      // What the chain gains over one invocation here: each execution's prompt and answer.
+      stateGrowth = iterations.mul(perCallMean.add(out.poly));
       const turns = Poly.product(stateLoops.map((l) => l.trip));
       perCall = perCall.add(perIteration.mul(turns));
       // The i-th request re-sends the i before it: Σ_{i<n} i = n(n−1)/2, a mean of (n−1)/2.
@@ -172,6 +180,7 @@ export class CallSites {
       generationCost: Bound.of(generation, generationTight),
       span: Bound.of(loopSpan.mul(S), requestsTight),
       growth,
+      ...(stateGrowth ? { chainGrowth: stateGrowth } : {}),
       counts: { calls, input: inputCount, output: outputCount, generation: generationCount, ...(filling ? { filling: { trip: iterations, shortfall: filling.shortfall, perInputToken: m.mul(out.poly) } } : {}) },
       ...factsOf(prompt),
       loops,
@@ -224,12 +233,17 @@ export class CallSites {
     let chainGrowth = growth;
     let inputPerCall = at(summary.input);
     let generationPerCall = at(summary.generation);
+    // The state this call's invocations add to a chain, for a caller that passes the id on.
+    let stateGrowth = summary.chainGrowth && iterations.mul(at(summary.chainGrowth));
     if (chain) {
-      const perTurn = inputPerCall.add(at(summary.output));
-      inputPerCall = inputPerCall.add(perTurn.mul(chain.turns));
+      // One request: it adds its prompt and answer. Several (a turn loop of their own, chained too):
+      // what the helper's chain gains per invocation, billed again by each of its requests.
+      const perTurn = chain.multi ? at(summary.chainGrowth!) : inputPerCall.add(at(summary.output));
+      inputPerCall = inputPerCall.add(perTurn.mul(chain.turns).mul(chain.multi ? at(summary.calls) : Poly.constant(1)));
       generationPerCall = generationPerCall.add(perTurn.mul(chain.turns).mul(at(summary.output)).mul(chain.m));
+      stateGrowth = iterations.mul(perTurn);
       chainGrowth = "stateful";
-      explanation.push(`${chain.source} (the id ${summary.name}() is passed back): the billed input grows by the prompt and the answer on every iteration of ${chain.loops.map((l) => `${l.tripText} (line ${lineRef(l.line)})`).join(" × ")}`);
+      explanation.push(`${chain.source} (the id ${summary.name}() is passed back): the billed input grows by ${chain.multi ? `the prompts and answers of its ${formatValue(at(summary.calls), rank)} requests` : "the prompt and the answer"} on every iteration of ${chain.loops.map((l) => `${l.tripText} (line ${lineRef(l.line)})`).join(" × ")}`);
     }
     const input = iterations.mul(inputPerCall);
     explanation.push(`input per invocation ${formatBound(Bound.of(inputPerCall, tight), rank)}; over ${formatBound(Bound.of(iterations, loopsTight), rank)} invocations: ${formatBound(Bound.of(input, tight && loopsTight), rank)}`);
@@ -248,6 +262,7 @@ export class CallSites {
       generationCost: Bound.of(iterations.mul(generationPerCall), loopsTight && tight),
       span: Bound.of(around.loopSpan.mul(at(summary.span)), callsExact),
       growth: chainGrowth,
+      ...(stateGrowth ? { chainGrowth: stateGrowth } : {}),
       loops: around.loops,
       conditional: around.conditional,
       explanation,
@@ -284,13 +299,14 @@ export class CallSites {
    * request by (`ask(q, prev)`), read from a variable declared outside them, when the wrapper makes
    * one request per invocation.
    */
-  private chainedTurns(llm: LlmCall, summary: Summary, loops: readonly LoopInfo[]): { source: string; loops: LoopInfo[]; turns: Poly; m: Poly } | undefined {
-    if (llm.passed || llm.elementOf || !(summary.calls.isConstant() && summary.calls.evaluate({}, 0) === 1)) return undefined;
+  private chainedTurns(llm: LlmCall, summary: Summary, loops: readonly LoopInfo[]): { source: string; loops: LoopInfo[]; turns: Poly; m: Poly; multi: boolean } | undefined {
+    const single = summary.calls.isConstant() && summary.calls.evaluate({}, 0) === 1;
+    if (llm.passed || llm.elementOf || (!single && !summary.chainGrowth)) return undefined;
     for (const [i, p] of summary.params.entries()) {
       const decl = p.chains ? this.chainRoot((llm.arguments ?? llm.node.arguments)[i], p.chains.field) : undefined;
       // Only a loop that writes the id (`prev = r.id`) moves the chain on: a fixed id chains every turn to one response.
       const chained = decl ? this.loopsSince(loops, decl) : [];
-      if (chained.length && chained.some((l) => this.writes(l.node, decl!))) return { source: p.chains!.source, loops: chained, turns: Poly.product(chained.map((l) => l.trip)), m: Poly.symbol(modelSymbol(summary.model)) };
+      if (chained.length && chained.some((l) => this.writes(l.node, decl!))) return { source: p.chains!.source, loops: chained, turns: Poly.product(chained.map((l) => l.trip)), m: Poly.symbol(modelSymbol(summary.model)), multi: !single };
     }
     return undefined;
   }
@@ -314,7 +330,7 @@ export class CallSites {
     return root && t.isIdentifier(root) ? this.scopes.resolve(root) : undefined;
   }
 
-  private wrapperCounts(llm: LlmCall, summary: Summary, earlier: (sym: string, mean: boolean) => Poly | undefined, iterations: Poly, chain?: { turns: Poly; m: Poly }): Counts | undefined {
+  private wrapperCounts(llm: LlmCall, summary: Summary, earlier: (sym: string, mean: boolean) => Poly | undefined, iterations: Poly, chain?: { turns: Poly; m: Poly; multi: boolean }): Counts | undefined {
     const c = summary.counts;
     if (!c) return undefined;
     const t = this.ts;
@@ -344,10 +360,14 @@ export class CallSites {
     const at = (p: Poly): Poly => iterations.mul(substitute(wholeArrays(p, whole), values));
     const counts = mapCounts(c, at);
     if (!chain) return counts;
-    // The i-th turn re-sends the i before it, each a prompt and an answer: (n−1)/2 of them on average.
+    // The i-th turn re-sends the i before it, each a prompt and an answer (a helper of several
+    // requests: what its chain gained, billed again by each of them): (n−1)/2 of them on average.
     const once = (p: Poly): Poly => substitute(wholeArrays(p, whole), values);
-    const resent = once(c.input).add(once(c.output)).mul(chain.turns.scale(0.5).add(Poly.constant(-0.5)));
-    return { ...counts, input: counts.input.add(iterations.mul(resent)), generation: counts.generation.add(iterations.mul(resent).mul(once(c.output)).mul(chain.m)) };
+    const earlierTurns = chain.turns.scale(0.5).add(Poly.constant(-0.5));
+    const gained = chain.multi ? once(summary.chainGrowth!) : once(c.input).add(once(c.output));
+    const resent = gained.mul(earlierTurns);
+    const requests = chain.multi ? once(c.calls) : Poly.constant(1);
+    return { ...counts, input: counts.input.add(iterations.mul(resent).mul(requests)), generation: counts.generation.add(iterations.mul(resent).mul(once(c.output)).mul(chain.m)) };
   }
 
   /** `ask() (llm.ts:5)`: a summary's own file's lines are marked (see lineRefs), another's are final. */

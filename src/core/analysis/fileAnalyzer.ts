@@ -1153,6 +1153,7 @@ export class FileAnalyzer {
       generation: rename(polys.generation),
       span: rename(polys.span),
       ...(counts ? { counts: mapCounts(counts, rename) } : {}),
+      ...chainGrowthOf(sites, rename),
       tight: isTight,
       callsTight,
       growth: sites.reduce<Growth>((g, s) => strongerGrowth(g, s.bounds.growth), "none"),
@@ -1220,17 +1221,21 @@ export class FileAnalyzer {
 
   /**
    * The parameters its requests chain to server-side state by (`previous_response_id: prev`, or
-   * handed to a wrapper that does), when no loop of its own grows that state: the state grows in
-   * the caller's loop that passes back each answer's id (`prev = (await ask(q, prev)).id`).
+   * handed to a wrapper that does, or seeding a variable that does): the state grows in the
+   * caller's loop that passes back each answer's id (`prev = (await ask(q, prev)).id`), by what one
+   * invocation adds (one prompt and answer, or its own chained loop's: `Summary.chainGrowth`).
    */
   private chainedParams(fn: ts.SignatureDeclaration, sites: readonly { llm: LlmCall; bounds: SiteBounds }[], params: SummaryParam[]): SummaryParam[] {
     const chains = new Map<number, NonNullable<SummaryParam["chains"]>>();
     const add = (decl: ts.Node | undefined, source: string): void => {
-      const at = decl && this.parameterOf(fn, decl);
+      // `let current = previousResponseID` seeds a turn loop's chain with the parameter.
+      const seed = decl && this.tsm.isVariableDeclaration(decl) && decl.initializer && this.tsm.isIdentifier(this.constants.skipTrivia(decl.initializer)) ? this.scopes.resolve(this.constants.skipTrivia(decl.initializer) as ts.Identifier) : undefined;
+      const at = decl && (this.parameterOf(fn, decl) ?? (seed && this.parameterOf(fn, seed)));
       if (at && !chains.has(at.index)) chains.set(at.index, { source, ...(at.field ? { field: at.field } : {}) });
     };
     for (const { llm, bounds } of sites) {
-      if (llm.state && bounds.growth !== "stateful") add(llm.state.anchor, llm.state.source);
+      // A turn loop of its own chained from the parameter is a chain too: its summary says what it gains (chainGrowth).
+      if (llm.state && (bounds.growth !== "stateful" || bounds.chainGrowth)) add(llm.state.anchor, llm.state.source);
       llm.summary?.params.forEach((p, i) => p.chains && add(this.sites.chainRoot(llm.node.arguments[i], p.chains.field), p.chains.source));
     }
     return chains.size ? params.map((p, i) => (chains.has(i) ? { ...p, chains: chains.get(i)! } : p)) : params;
@@ -1429,6 +1434,12 @@ export class FileAnalyzer {
       rank: rankBy(definition),
     };
   }
+}
+
+/** The chain state a function's sites add over one invocation (see SiteBounds.chainGrowth), if any. */
+function chainGrowthOf(sites: readonly { bounds: SiteBounds }[], rename: (p: Poly) => Poly): { chainGrowth?: Poly } {
+  const grown = sites.flatMap((s) => (s.bounds.chainGrowth ? [s.bounds.chainGrowth] : []));
+  return grown.length ? { chainGrowth: rename(Poly.sum(grown)) } : {};
 }
 
 /** Array methods whose result is a copy of (part of) the array they are called on. */

@@ -38,6 +38,8 @@ export interface SummaryPolys {
 }
 
 export interface Summary extends SummaryPolys {
+  /** What a chain the server keeps gains over one invocation, when its requests chain by a parameter (`SummaryParam.chains`) in a turn loop of its own. */
+  readonly chainGrowth?: Poly;
   /** `ask`, `Assistant.ask`. */
   readonly name: string;
   readonly file: string;
