@@ -271,7 +271,7 @@ export class ExpressionSizes extends SizePart {
   private isKnownShape(call: ts.CallExpression): boolean {
     const t = this.ts;
     const c = call.expression;
-    if (this.ctx.heldCollection(call) || this.parts.collections.copiedCollection(call)) return true;
+    if (this.ctx.heldCollection(call) || this.parts.collections.copiedCollection(call) || this.ctx.copiedArgument(call)) return true;
     if (this.isRequestBody(call)) return true;
     if (t.isPropertyAccessExpression(c)) {
       const m = c.name.text;

@@ -22,6 +22,7 @@ import { functionNameOf } from "./functionName";
 import { exits, isWithin } from "./controlFlow";
 import { writtenTwice } from "./writtenTwice";
 import { mayBeCatalogValue } from "./catalogExports";
+import { argumentAt, copiedParameter, type CopiedParameter } from "./parameterCopy";
 
 /** Summaries of other modules' exports, provided by the project (undefined: not a project module, or none). */
 export interface ExternalSummaries {
@@ -44,7 +45,7 @@ export interface ExternalSummaries {
   /** The interface another module's class's (or interface's) method is declared to return (`Config.getContentGenerator(): ContentGenerator`), as `file#Name`. */
   returnedInterface?(file: string, name: string, member: string, fromFile: string): string | undefined;
   /** Which parameter another module's exported function returns a copy of (`history.filter(…)`, `[...history]`, `structuredClone(history)`). */
-  copiedParameter?(specifier: string, exportName: string, fromFile: string): number | undefined;
+  copiedParameter?(specifier: string, exportName: string, fromFile: string): CopiedParameter | undefined;
   /** Whether another module's class's method returns the array the class keeps (`ChatTurns.get`: `return this.turns`). */
   collectionMethod?(specifier: string, exportName: string, member: string, fromFile: string): boolean;
   /** What the app's route handler for a fetched path and method costs (`fetch("/api/responses", { method: "POST" })`). */
@@ -541,38 +542,14 @@ export class FileAnalyzer {
   private copiedArgument(call: ts.CallExpression): ts.Expression | undefined {
     const callee = this.callees.of(call);
     if (callee?.kind !== "external" || !this.external?.copiedParameter) return undefined;
-    const i = this.external.copiedParameter(callee.specifier, callee.exportName, this.sourceFile.fileName);
-    const arg = i === undefined ? undefined : call.arguments[i];
-    return arg && !this.tsm.isSpreadElement(arg) ? arg : undefined;
+    const copied = this.external.copiedParameter(callee.specifier, callee.exportName, this.sourceFile.fileName);
+    return copied && argumentAt(this.tsm, this.constants, call, copied);
   }
 
-  /**
-   * Which parameter this module's exported function returns a derived copy of: its one returned
-   * expression is the parameter through `filter`, `map`, `slice`, `concat`, `[...p]` or
-   * `structuredClone(p)` (gemini-cli's `extractCuratedHistory`), so a caller sizes the call as that argument.
-   */
-  exportedCopy(exportName: string): number | undefined {
-    const t = this.tsm;
+  /** Which parameter (and key below it) this module's exported function returns a derived copy of (see parameterCopy), so a caller sizes the call as that argument. */
+  exportedCopy(exportName: string): CopiedParameter | undefined {
     const fn = exportName.includes(".") ? undefined : this.exportedFunction(exportName)?.fn;
-    const body = fn && (fn as { body?: ts.Node }).body;
-    if (!fn || !body) return undefined;
-    const last = t.isBlock(body) ? body.statements[body.statements.length - 1] : undefined;
-    const returned = t.isBlock(body) ? (last && t.isReturnStatement(last) ? last.expression : undefined) : (body as ts.Expression);
-    const paramOf = (e: ts.Expression | undefined, depth: number): number | undefined => {
-      if (!e || depth > 6) return undefined;
-      const x = this.constants.skipTrivia(e);
-      if (t.isIdentifier(x)) {
-        const decl = this.scopes.resolve(x);
-        const i = fn.parameters.findIndex((p) => p === decl);
-        if (i >= 0) return i;
-        return decl && t.isVariableDeclaration(decl) && this.constants.isConstDeclaration(decl) ? paramOf(decl.initializer, depth + 1) : undefined;
-      }
-      if (t.isArrayLiteralExpression(x) && x.elements.length === 1 && t.isSpreadElement(x.elements[0]!)) return paramOf(x.elements[0].expression, depth + 1);
-      if (!t.isCallExpression(x)) return undefined;
-      if (t.isIdentifier(x.expression) && x.expression.text === "structuredClone") return paramOf(x.arguments[0], depth + 1);
-      return t.isPropertyAccessExpression(x.expression) && COPYING_METHODS.has(x.expression.name.text) ? paramOf(x.expression.expression, depth + 1) : undefined;
-    };
-    return paramOf(returned, 0);
+    return fn && copiedParameter(this.tsm, this.scopes, this.constants, fn);
   }
 
   /** The number or string an `export const` of this module states under a key path (`export const MAX_TURNS = 8`, `export const config = { maxSteps: 5 }`). */
@@ -1443,7 +1420,6 @@ function chainGrowthOf(sites: readonly { bounds: SiteBounds }[], rename: (p: Pol
 }
 
 /** Array methods whose result is a copy of (part of) the array they are called on. */
-const COPYING_METHODS = new Set(["filter", "map", "slice", "concat", "toSorted", "toReversed"]);
 
 /** Passes over a tangle of functions calling each other before its summaries are widened. */
 const TANGLE_PASSES = 3;

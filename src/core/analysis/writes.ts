@@ -84,7 +84,7 @@ export class Writes extends SizePart {
     return t.isStringLiteralLike(init) || t.isNumericLiteral(init) || t.isTemplateExpression(init);
   }
 
-  classifyWrite(ref: ts.Expression, decl: ts.Node, isSelf: (n: ts.Node) => boolean = (n) => this.ts.isIdentifier(n) && this.scopes.resolve(n) === decl): Write | undefined {
+  classifyWrite(ref: ts.Expression, decl: ts.Node, isSelf: (n: ts.Node) => boolean = (n) => this.isSelfOrAlias(n, decl, ref, 0)): Write | undefined {
     const t = this.ts;
     const K = t.SyntaxKind;
     const p = ref.parent;
@@ -140,7 +140,10 @@ export class Writes extends SizePart {
     const replacement = this.fallbackTo(rhs, isSelf);
     if (replacement) return { node: p, kind: "reassign", delta: [replacement], conditional: true };
     const self = this.selfReferences(rhs, isSelf);
-    if (self.length) return { node: p, kind: "grow", delta: this.othersThan(rhs, self), conditional };
+    const added = this.othersThan(rhs, self);
+    // `x = candidate` with `const candidate = answer ?? x`: an alias alone adds nothing; it replaces (below).
+    const aliasOnly = added.length === 0 && self.every((r) => t.isIdentifier(r) && this.scopes.resolve(r) !== decl);
+    if (self.length && !aliasOnly) return { node: p, kind: "grow", delta: added, conditional };
     return { node: p, kind: conditional ? "reassign" : "reset", delta: [p.right], conditional };
   }
 
@@ -162,6 +165,27 @@ export class Writes extends SizePart {
     const fields = new Set(own.map((w) => w.field));
     const inner = fields.size === 1 ? [...fields][0] : undefined;
     return { node: call, kind: "grow", delta: own.flatMap((w) => w.delta ?? []), conditional: conditional || own.every((w) => w.conditional), ...(field ?? inner ? { field: field ?? inner } : {}) };
+  }
+
+  /**
+   * The variable itself, or a const read of it taken anew on each round of the loops the write is in
+   * (`const input = next; const msgs = prep?.messages ?? input; next = [...msgs, ...reply]`): such an
+   * alias holds the variable's current value (or, through `??`/`||`, a replacement sized where it is
+   * read), so rebuilding the variable from it grows the variable. A copy taken once before the loop
+   * (`const base = h; for (…) h = [...base, x]`) is the old value: not an alias here.
+   */
+  private isSelfOrAlias(n: ts.Node, decl: ts.Node, write: ts.Node, depth: number): boolean {
+    const t = this.ts;
+    if (!t.isIdentifier(n)) return false;
+    const d = this.scopes.resolve(n);
+    if (d === decl) return true;
+    if (depth >= 4 || !d || !t.isVariableDeclaration(d) || !d.initializer || !this.constants.isConstDeclaration(d)) return false;
+    const aliasLoops = new Set(this.loops.around(d).map((l) => l.node));
+    const declLoops = new Set(this.loops.around(decl).map((l) => l.node));
+    if (!this.loops.around(write).every((l) => declLoops.has(l.node) || aliasLoops.has(l.node))) return false;
+    let init = this.constants.skipTrivia(d.initializer);
+    if (t.isBinaryExpression(init) && (init.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken || init.operatorToken.kind === t.SyntaxKind.BarBarToken)) init = this.constants.skipTrivia(init.right);
+    return this.isSelfOrAlias(init, decl, write, depth + 1);
   }
 
   /** `while (h.length > N) h.shift()` or `if (h.length > N) h.splice(…)`: a window of N. */

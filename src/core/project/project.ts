@@ -6,6 +6,7 @@ import type * as ts from "typescript";
 import { catalogMentions, findingsOf, mayContainLlmCalls, rejectInput, scriptKindOf } from "../analysis/analyzeFile";
 import { onlyInertCatalogImports } from "./inertImports";
 import { AnalysisCancelled, BudgetExceeded, FileAnalyzer, catalogWith, type ExternalSummaries } from "../analysis/fileAnalyzer";
+import type { CopiedParameter } from "../analysis/parameterCopy";
 import type { Summary } from "../analysis/summary";
 import { parseForAnalysis } from "../analysis/syntaxTree";
 import type { ExportedClient, TypeMember } from "../binder/provenance";
@@ -1130,7 +1131,7 @@ export class Project {
   }
 
   /** Which parameter another module's exported function returns a copy of (where it is declared, through re-exports). */
-  private copiedParameter(from: string, specifier: string, exportName: string): number | undefined {
+  private copiedParameter(from: string, specifier: string, exportName: string): CopiedParameter | undefined {
     const declared = this.declaringModule(from, specifier, exportName);
     if (!declared) return undefined;
     this.files.get(from)?.uses.add(declared.file);

@@ -1,0 +1,105 @@
+// Which argument a function returns a derived copy of, so that a caller in another module sizes the
+// call as that argument: gemini-cli's `extractCuratedHistory(history)` (`history.filter(…)`), and the
+// AI SDK's `convertToLanguageModelPrompt({ prompt: { messages } })`, whose result is the messages it
+// is given, converted one by one and filtered (a growing history stays growing through it).
+import type * as ts from "typescript";
+import type { Constants } from "../binder/constants";
+import type { Scopes, TS } from "../binder/scopes";
+import { isWithin } from "./controlFlow";
+
+/** A parameter, and the keys read down from it (`{ prompt }` then `prompt.messages`: ["prompt", "messages"]). */
+export interface CopiedParameter {
+  readonly index: number;
+  readonly path: readonly string[];
+}
+
+const COPYING_METHODS = new Set(["filter", "map", "slice", "concat", "toSorted", "toReversed"]);
+/** Methods that change an array in place: an array built by pushes must take no other. */
+const MUTATING_METHODS = new Set(["push", "unshift", "splice", "pop", "shift", "sort", "reverse", "fill", "copyWithin"]);
+const MAX_DEPTH = 8;
+
+/**
+ * The parameter (and keys below it) whose elements `fn`'s one returned expression holds: the
+ * parameter through `filter`, `map`, `slice`, `concat`, `[...p]`, `structuredClone(p)`, a const
+ * holding one of these, a key of it, or an array declared empty that only takes, by `push`, the
+ * element of a `for … of` over one of these (a filter written as a loop). `[...a, ...p]` is `p`'s copy:
+ * parts of the callee's own (a system message put first) are not sized.
+ */
+export function copiedParameter(t: TS, scopes: Scopes, constants: Constants, fn: ts.SignatureDeclaration): CopiedParameter | undefined {
+  const body = (fn as { body?: ts.Node }).body;
+  if (!body) return undefined;
+  const last = t.isBlock(body) ? body.statements[body.statements.length - 1] : undefined;
+  const returned = t.isBlock(body) ? (last && t.isReturnStatement(last) ? last.expression : undefined) : (body as ts.Expression);
+
+  const ofDeclaration = (decl: ts.Node | undefined, depth: number): CopiedParameter | undefined => {
+    const index = fn.parameters.findIndex((p) => p === decl);
+    if (index >= 0) return { index, path: [] };
+    // `({ prompt }) => …`: a key of a parameter destructured in place.
+    if (decl && t.isBindingElement(decl) && t.isObjectBindingPattern(decl.parent) && !decl.dotDotDotToken && t.isParameter(decl.parent.parent)) {
+      const key = decl.propertyName ?? decl.name;
+      const i = fn.parameters.indexOf(decl.parent.parent);
+      return i >= 0 && t.isIdentifier(key) ? { index: i, path: [key.text] } : undefined;
+    }
+    if (!decl || !t.isVariableDeclaration(decl) || !constants.isConstDeclaration(decl) || !decl.initializer) return undefined;
+    return t.isArrayLiteralExpression(constants.skipTrivia(decl.initializer)) && (constants.skipTrivia(decl.initializer) as ts.ArrayLiteralExpression).elements.length === 0
+      ? pushedFromLoop(decl, depth)
+      : of(decl.initializer, depth + 1);
+  };
+
+  // `const out = []; for (const m of xs) { …; out.push(m) }`: at most the elements of xs, when every
+  // change to `out` is such a push (one per path through the body is not checked: a filter's shape).
+  const pushedFromLoop = (decl: ts.VariableDeclaration, depth: number): CopiedParameter | undefined => {
+    if (!t.isIdentifier(decl.name)) return undefined;
+    let source: CopiedParameter | undefined;
+    for (const ref of scopes.referencesTo(decl, decl.name.text)) {
+      const p = ref.parent;
+      if (!t.isPropertyAccessExpression(p) || p.expression !== ref || !MUTATING_METHODS.has(p.name.text)) continue;
+      const call = p.parent;
+      const arg = t.isCallExpression(call) && call.expression === p && p.name.text === "push" && call.arguments.length === 1 ? call.arguments[0]! : undefined;
+      const element = arg && t.isIdentifier(arg) ? scopes.resolve(arg) : undefined;
+      const loop = element && t.isVariableDeclaration(element) && t.isVariableDeclarationList(element.parent) && t.isForOfStatement(element.parent.parent) ? element.parent.parent : undefined;
+      if (!loop || !isWithin(call, loop.statement)) return undefined;
+      const from = of(loop.expression, depth + 1);
+      if (!from || (source && !samePath(source, from))) return undefined;
+      source = from;
+    }
+    return source;
+  };
+
+  const of = (e: ts.Expression | undefined, depth: number): CopiedParameter | undefined => {
+    if (!e || depth > MAX_DEPTH) return undefined;
+    const x = constants.skipTrivia(e);
+    if (t.isIdentifier(x)) return ofDeclaration(scopes.resolve(x), depth);
+    if (t.isPropertyAccessExpression(x) && t.isIdentifier(x.name)) {
+      const base = of(x.expression, depth + 1);
+      return base && { index: base.index, path: [...base.path, x.name.text] };
+    }
+    if (t.isArrayLiteralExpression(x) && x.elements.length > 0 && x.elements.every((el) => t.isSpreadElement(el))) {
+      const copies = x.elements.map((el) => of((el as ts.SpreadElement).expression, depth + 1)).filter((c): c is CopiedParameter => !!c);
+      return copies.length === 1 ? copies[0] : undefined;
+    }
+    if (!t.isCallExpression(x)) return undefined;
+    if (t.isIdentifier(x.expression) && x.expression.text === "structuredClone") return of(x.arguments[0], depth + 1);
+    return t.isPropertyAccessExpression(x.expression) && COPYING_METHODS.has(x.expression.name.text) ? of(x.expression.expression, depth + 1) : undefined;
+  };
+  return of(returned, 0);
+}
+
+/** The expression a call passes at a copied parameter's place (`f({ prompt: { messages: h } })`: `h`), if written there. */
+export function argumentAt(t: TS, constants: Constants, call: ts.CallExpression, copied: CopiedParameter): ts.Expression | undefined {
+  let e: ts.Expression | undefined = call.arguments[copied.index];
+  if (!e || t.isSpreadElement(e)) return undefined;
+  for (const key of copied.path) {
+    const o = constants.skipTrivia(e);
+    if (!t.isObjectLiteralExpression(o)) return undefined;
+    const prop = o.properties.find((p) => p.name && t.isIdentifier(p.name) && p.name.text === key);
+    if (prop && t.isPropertyAssignment(prop)) e = prop.initializer;
+    else if (prop && t.isShorthandPropertyAssignment(prop)) e = prop.name;
+    else return undefined;
+  }
+  return e;
+}
+
+function samePath(a: CopiedParameter, b: CopiedParameter): boolean {
+  return a.index === b.index && a.path.length === b.path.length && a.path.every((k, i) => k === b.path[i]);
+}
