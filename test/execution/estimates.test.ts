@@ -281,6 +281,15 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4o-mini", bound: "exact" }],
   },
   {
+    name: "the AI SDK's step loop: the history through two aliases, converted by another module's function (issue 17)",
+    file: "test/fixtures/execution/step-history.ts",
+    fn: "run",
+    args: [filler(40), 5],
+    assume: { "|task|": 40, steps: 5 },
+    outputs: { "gpt-4o-mini": reply(60) },
+    sites: [{ model: "gpt-4o-mini", bound: "exact" }],
+  },
+  {
     name: "two functions calling each other with a counter one smaller each round (issue 17)",
     file: "test/fixtures/execution/mutual-recursion.ts",
     fn: "interview",
