@@ -573,6 +573,22 @@ export class FileAnalyzer {
   }
 
   /**
+   * What another module asks of this one to find where a name is declared (declaresExport,
+   * exportedDeclarationName and reExports). `standalone`: read for every name at once, so that the
+   * project can keep it when the syntax tree is let go (a barrel's names asked later need no parse
+   * again); not when a `module.exports = { … }` may export any name, which is asked of this analyser.
+   */
+  exportShape(): ExportShape {
+    const index = this.exportStatements();
+    const reExports = this.reExports();
+    const isFunction = (name: string): boolean => !!this.exportedFunction(name);
+    if (index.anyName.length) return { standalone: false, exports: () => true, declares: (name) => this.declaresExport(name), declarationName: (name) => this.exportedDeclarationName(name), isFunction, reExports };
+    const names = new Map<string, { readonly declared: boolean; readonly declarationName: string | undefined; readonly isFunction: boolean }>();
+    for (const name of index.named.keys()) names.set(name, { declared: this.declaresExport(name), declarationName: this.exportedDeclarationName(name), isFunction: isFunction(name) });
+    return { standalone: true, exports: (name) => names.has(name), declares: (name) => !!names.get(name)?.declared, declarationName: (name) => names.get(name)?.declarationName, isFunction: (name) => !!names.get(name)?.isFunction, reExports };
+  }
+
+  /**
    * `export { a as b } from "./x"`, `export * from "./x"`, and an imported name exported again
    * (`import { Llm } from "./llm"; export { Llm as Model }`): where other exports come from.
    */
@@ -1292,10 +1308,56 @@ export class FileAnalyzer {
     return target;
   }
 
+  /**
+   * The top-level statements that may export each name, found in one pass over the statements:
+   * every name asked (a barrel's importers ask hundreds) then reads only its own statements, in
+   * order, rather than every statement of the file. `anyName`: `module.exports = { … }`, which may
+   * hold any name.
+   */
+  private exportStatements(): { readonly named: Map<string, number[]>; readonly anyName: readonly number[] } {
+    if (this.exportStatementIndex) return this.exportStatementIndex;
+    const t = this.tsm;
+    const named = new Map<string, number[]>();
+    const anyName: number[] = [];
+    const add = (name: string, i: number): void => {
+      const list = named.get(name);
+      if (!list) named.set(name, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    };
+    this.sourceFile.statements.forEach((s, i) => {
+      const modifiers = t.canHaveModifiers(s) ? t.getModifiers(s) : undefined;
+      const exported = modifiers?.some((m) => m.kind === t.SyntaxKind.ExportKeyword);
+      if ((t.isFunctionDeclaration(s) || t.isClassDeclaration(s) || t.isInterfaceDeclaration(s)) && exported) {
+        if (modifiers?.some((m) => m.kind === t.SyntaxKind.DefaultKeyword)) add("default", i);
+        if (s.name) add(s.name.text, i);
+      } else if (t.isVariableStatement(s) && exported) {
+        for (const d of s.declarationList.declarations) if (t.isIdentifier(d.name)) add(d.name.text, i);
+      } else if (t.isExportAssignment(s)) add("default", i);
+      else if (t.isExportDeclaration(s) && !s.moduleSpecifier && s.exportClause && t.isNamedExports(s.exportClause)) {
+        for (const el of s.exportClause.elements) add(el.name.text, i);
+      } else if (t.isExpressionStatement(s) && t.isBinaryExpression(s.expression) && s.expression.operatorToken.kind === t.SyntaxKind.EqualsToken) {
+        const left = commonJsTarget(s.expression, this.sourceFile);
+        if (left === "module.exports") {
+          add("default", i);
+          if (t.isObjectLiteralExpression(s.expression.right)) anyName.push(i);
+        } else if (left.startsWith("module.exports.")) add(left.slice("module.exports.".length), i);
+        else if (left.startsWith("exports.")) add(left.slice("exports.".length), i);
+      }
+    });
+    return (this.exportStatementIndex = { named, anyName });
+  }
+
+  private exportStatementIndex: { readonly named: Map<string, number[]>; readonly anyName: readonly number[] } | undefined;
+
   private findExportTarget(head: string): ts.Node | undefined {
     const t = this.tsm;
+    const index = this.exportStatements();
+    const own = index.named.get(head) ?? [];
+    // In the order of the file: the last statement that exports the name wins.
+    const candidates = index.anyName.length ? [...new Set([...own, ...index.anyName])].sort((a, b) => a - b) : own;
     let target: ts.Node | undefined;
-    for (const s of this.sourceFile.statements) {
+    for (const i of candidates) {
+      const s = this.sourceFile.statements[i]!;
       const exported = t.canHaveModifiers(s) && t.getModifiers(s)?.some((m) => m.kind === t.SyntaxKind.ExportKeyword);
       const isDefault = t.canHaveModifiers(s) && t.getModifiers(s)?.some((m) => m.kind === t.SyntaxKind.DefaultKeyword);
       if ((t.isFunctionDeclaration(s) || t.isClassDeclaration(s) || t.isInterfaceDeclaration(s)) && exported && ((isDefault && head === "default") || s.name?.text === head)) target = s;
@@ -1306,7 +1368,7 @@ export class FileAnalyzer {
         for (const el of s.exportClause.elements) if (el.name.text === head) target = this.declarationOf((el.propertyName ?? el.name) as ts.Identifier);
       } else if (t.isExpressionStatement(s) && t.isBinaryExpression(s.expression) && s.expression.operatorToken.kind === t.SyntaxKind.EqualsToken) {
         // CommonJS: `module.exports = f`, `module.exports.f = f`, `exports.f = f`.
-        const left = s.expression.left.getText(this.sourceFile).replace(/\s+/g, "");
+        const left = commonJsTarget(s.expression, this.sourceFile);
         if ((head === "default" && left === "module.exports") || left === `module.exports.${head}` || left === `exports.${head}`) target = this.declarationOf(s.expression.right);
         else if (left === "module.exports" && t.isObjectLiteralExpression(s.expression.right)) {
           const prop = this.constants.property(s.expression.right, [head!]);
@@ -1513,4 +1575,24 @@ function isEntry(t: TS, fn: ts.Node): boolean {
   let n: ts.Node = fn;
   while (n.parent && !t.isSourceFile(n.parent) && !t.isClassLike(n.parent)) n = n.parent;
   return has(n, t.SyntaxKind.ExportKeyword);
+}
+
+/** The left side of an assignment without blanks (`module.exports.f`), as a CommonJS export is matched. */
+function commonJsTarget(assignment: ts.BinaryExpression, sourceFile: ts.SourceFile): string {
+  return assignment.left.getText(sourceFile).replace(/\s+/g, "");
+}
+
+/** A module's exports as the project's declaring-module search reads them (see FileAnalyzer.exportShape). */
+export interface ExportShape {
+  /** Read for every name, without the syntax tree (else each question asks the analyser). */
+  readonly standalone: boolean;
+  /** Whether a statement of the module may export the name (else it has no declaration, summary or client of that name but through a re-export). */
+  exports(name: string): boolean;
+  /** Whether the module declares the export itself (not an import exported again). */
+  declares(name: string): boolean;
+  /** The class or interface the export is. */
+  declarationName(name: string): string | undefined;
+  /** Whether the export is a function (a factory's `load().*` is asked only of one). */
+  isFunction(name: string): boolean;
+  readonly reExports: readonly { readonly specifier: string; readonly all: boolean; readonly names: ReadonlyMap<string, string> }[];
 }

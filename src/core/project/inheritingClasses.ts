@@ -15,23 +15,32 @@ export interface InheritingDeclaration {
   readonly local?: string;
 }
 
-/** Top-level classes and interfaces (exported or not) whose `implements` or `extends` clause names one of `names` (`Model`, `ns.Model`). */
-export function declarationsInheriting(t: TS, file: ts.SourceFile, names: ReadonlySet<string>): InheritingDeclaration[] {
+/** A heritage clause's entry: the declaration, and the base it names (`Model` of `ns.Model`). */
+export interface HeritageEntry extends InheritingDeclaration {
+  readonly base: string;
+}
+
+/**
+ * Every top-level class and interface (exported or not) with each name its `implements` or
+ * `extends` clause gives (`Model`, `ns.Model` of a namespace import): read once per module, so the
+ * project keeps them when the syntax tree is let go and asks them by name.
+ */
+export function heritageEntries(t: TS, file: ts.SourceFile): HeritageEntry[] {
   const imports = importedBindings(t, file);
-  const out: InheritingDeclaration[] = [];
+  const out: HeritageEntry[] = [];
   for (const s of file.statements) {
     if (!(t.isClassDeclaration(s) || t.isInterfaceDeclaration(s)) || !s.name || !s.heritageClauses) continue;
     const kind = t.isClassDeclaration(s) ? "class" : "interface";
     for (const h of s.heritageClauses) {
       for (const x of h.types) {
         const e = x.expression;
-        if (t.isIdentifier(e) && names.has(e.text)) {
+        if (t.isIdentifier(e)) {
           const from = imports.named.get(e.text);
-          out.push({ name: s.name.text, kind, ...(from ? { from } : { local: e.text }) });
-        } else if (t.isPropertyAccessExpression(e) && names.has(e.name.text) && t.isIdentifier(e.expression)) {
+          out.push({ name: s.name.text, kind, base: e.text, ...(from ? { from } : { local: e.text }) });
+        } else if (t.isPropertyAccessExpression(e) && t.isIdentifier(e.expression)) {
           // `types.Llm` of a namespace import.
           const spec = imports.namespaces.get(e.expression.text);
-          if (spec !== undefined) out.push({ name: s.name.text, kind, from: { specifier: spec, name: e.name.text } });
+          if (spec !== undefined) out.push({ name: s.name.text, kind, base: e.name.text, from: { specifier: spec, name: e.name.text } });
         }
       }
     }

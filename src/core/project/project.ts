@@ -5,7 +5,7 @@
 import type * as ts from "typescript";
 import { catalogMentions, findingsOf, mayContainLlmCalls, rejectInput, scriptKindOf } from "../analysis/analyzeFile";
 import { onlyInertCatalogImports } from "./inertImports";
-import { AnalysisCancelled, BudgetExceeded, FileAnalyzer, catalogWith, type ExternalSummaries } from "../analysis/fileAnalyzer";
+import { AnalysisCancelled, BudgetExceeded, FileAnalyzer, catalogWith, type ExportShape, type ExternalSummaries } from "../analysis/fileAnalyzer";
 import type { CopiedParameter } from "../analysis/parameterCopy";
 import type { Summary } from "../analysis/summary";
 import { parseForAnalysis } from "../analysis/syntaxTree";
@@ -15,7 +15,7 @@ import { renderSummary } from "../findingLines";
 import type { Scopes, TS } from "../binder/scopes";
 import type { AnalysisOptions, FileAnalysis, Finding } from "../model";
 import { heritageNames, type HeritageNames } from "./heritageScan";
-import { declarationsInheriting, type InheritingDeclaration } from "./inheritingClasses";
+import { heritageEntries, type HeritageEntry, type InheritingDeclaration } from "./inheritingClasses";
 import { isTestPath } from "../report/testCode";
 import { frameworkDeclaration, interfaceModules, isFrameworkDeclaration, usesInterface } from "../analysis/catalogExports";
 import { importedNames, importedSpecifiers, normalizePath, resolveModule, type PathMapping } from "./modulePaths";
@@ -88,7 +88,8 @@ export class Project {
   private readonly undecided = new Map<Map<string, boolean>, Map<string, number>>();
   /** Counts provisional answers given on cycles (see `decided`). */
   private provisional = 0;
-  private readonly resolutions = new Map<string, string | null>();
+  /** Where each file's specifiers resolve, by file then specifier: asked at every summary and lookup, and a key joined from two paths was hashed anew each time. */
+  private readonly resolutions = new Map<string, Map<string, string | null>>();
   /** Clients exported by project modules, by `target\0name` (forgotten on any change: see invalidate). */
   private readonly clients = new Map<string, ExportedClient | null>();
   /** Values of project modules' `export const`s, by `target\0name` (forgotten on any change). */
@@ -101,6 +102,16 @@ export class Project {
   /** Where an export is declared, by `target\0name` (forgotten on any change). */
   private readonly declaring = new Map<string, { file: string; name: string } | null>();
   private readonly declaringInProgress = new Set<string>();
+  /**
+   * Each module's exports as the declaring-module search reads them, kept when its tree is let go (a
+   * barrel's modules were parsed again for each name asked after their release); null: not
+   * parsable. Forgotten on any change.
+   */
+  private readonly exportShapes = new Map<string, ExportShape | null>();
+  /** Each module's heritage clauses, by file (forgotten on any change). */
+  private readonly heritage = new Map<string, readonly HeritageEntry[]>();
+  /** Whether the class an exported factory returns has a method that makes LLM calls, by `file NUL name` (forgotten on any change). */
+  private readonly factoryMade = new Map<string, boolean>();
   /** Members of declared types, by `file NUL type NUL member NUL ()?` (forgotten on any change). */
   private readonly typeMembers = new Map<string, TypeMember | null>();
   private readonly typeMembersInProgress = new Set<string>();
@@ -169,6 +180,9 @@ export class Project {
     this.clients.clear();
     this.constants.clear();
     this.declaring.clear();
+    this.exportShapes.clear();
+    this.factoryMade.clear();
+    this.heritage.clear();
     this.typeMembers.clear();
     this.implementations.clear();
     this.basesIndex = undefined;
@@ -337,10 +351,9 @@ export class Project {
     const lookups: string[] = [];
     if (this.registries && ((before !== undefined && registersAgents(before)) || registersAgents(this.host.readFile(file) ?? ""))) {
       this.registries = undefined;
-      for (const key of [...this.resolutions.keys()]) {
-        if (!key.endsWith(`\u0000${REGISTRY_SPECIFIER}`)) continue;
-        this.resolutions.delete(key);
-        lookups.push(key.slice(0, key.indexOf("\u0000")));
+      for (const [from, targets] of this.resolutions) {
+        if (!targets.delete(REGISTRY_SPECIFIER)) continue;
+        lookups.push(from);
       }
     }
     // A class that starts or stops implementing an interface changes what the interface's module
@@ -432,12 +445,13 @@ export class Project {
   /** The file and every file that imports it, directly or through others (by the resolutions made so far). */
   private importersOf(file: string): Set<string> {
     const reverse = new Map<string, string[]>();
-    for (const [key, target] of this.resolutions) {
-      if (!target) continue;
-      const from = key.slice(0, key.indexOf("\u0000"));
-      const list = reverse.get(target);
-      if (list) list.push(from);
-      else reverse.set(target, [from]);
+    for (const [from, targets] of this.resolutions) {
+      for (const target of targets.values()) {
+        if (!target) continue;
+        const list = reverse.get(target);
+        if (list) list.push(from);
+        else reverse.set(target, [from]);
+      }
     }
     const out = new Set([file]);
     const work = [file];
@@ -499,11 +513,12 @@ export class Project {
   }
 
   private resolve(specifier: string, from: string): string | undefined {
-    const key = `${from}\u0000${specifier}`;
-    let r = this.resolutions.get(key);
+    let known = this.resolutions.get(from);
+    if (!known) this.resolutions.set(from, (known = new Map()));
+    let r = known.get(specifier);
     if (r === undefined) {
       r = (specifier === REGISTRY_SPECIFIER ? this.registryModule(from) : specifier.startsWith(ROUTE_SPECIFIER) ? this.routeModule(specifier.slice(ROUTE_SPECIFIER.length), from) : resolveModule(specifier, from, this.options.mappingFor?.(from) ?? this.options, (p) => this.host.fileExists(p))) ?? null;
-      this.resolutions.set(key, r);
+      known.set(specifier, r);
     }
     return r ?? undefined;
   }
@@ -816,7 +831,7 @@ export class Project {
       for (const f of candidates) {
         const state = this.load(f);
         if (!state || (f !== target.file && !this.mayImport(f, state.text, spellings)) || !this.reachesLlm(f) || rejectInput(f, state.text, this.options)) continue;
-        for (const d of declarationsInheriting(this.tsm, this.parsed(state, f), spellings)) {
+        for (const d of this.heritageEntriesOf(f, state).filter((e) => spellings.has(e.base))) {
           if (!this.names(f, d, target)) continue;
           const k = `${f}\u0000${d.name}`;
           if (d.kind === "class" && !(target.file === file && target.name === name && f === file) && !found.some((c) => c.file === f && c.className === d.name)) found.push({ file: f, className: d.name });
@@ -825,6 +840,13 @@ export class Project {
       }
     }
     return found;
+  }
+
+  /** A module's heritage clauses (heritageEntries), kept when its tree is let go: implementations are asked name by name. */
+  private heritageEntriesOf(file: string, state: FileState): readonly HeritageEntry[] {
+    let entries = this.heritage.get(file);
+    if (!entries) this.heritage.set(file, (entries = heritageEntries(this.tsm, this.parsed(state, file))));
+    return entries;
   }
 
   /** Whether a file's imports (by its text scan) may take one of the names: a class of another module can name the declaration only so. */
@@ -838,7 +860,7 @@ export class Project {
     if (!base.from) return file === target.file && base.local === target.name;
     const declared = this.declaringModule(file, base.from.specifier, base.from.name);
     if (!declared || declared.file !== target.file) return false;
-    return declared.name === target.name || this.analyzerIfParsable(target.file)?.exportedDeclarationName(declared.name) === target.name;
+    return declared.name === target.name || this.exportShapeOf(target.file)?.declarationName(declared.name) === target.name;
   }
 
   private externalFor(file: string): ExternalSummaries {
@@ -973,14 +995,15 @@ export class Project {
 
   private exportedSummaryOf(target: string, exportName: string, depth: number): Summary | undefined {
     this.stats.exportedSummaries++;
-    const analyzer = this.analyzerIfParsable(target);
-    const own = analyzer?.exportedSummary(exportName);
+    const head = exportName.split(".")[0]!;
+    const bare = head.endsWith("()") ? head.slice(0, -2) : head;
+    // A name no statement of the module exports has no summary there (a barrel's): its kept exports say so without its tree.
+    const shape = this.exportShapeOf(target);
+    const own = shape?.exports(bare) ? this.analyzerIfParsable(target)?.exportedSummary(exportName) : undefined;
     if (own) return renderSummary(own);
     // Re-exports: `export { ask } from "./llm"`, `export * from "./llm"`; a member (`Model.ask`,
     // `load().review`) of a name re-exported, under the name it has there.
-    const head = exportName.split(".")[0]!;
-    const bare = head.endsWith("()") ? head.slice(0, -2) : head;
-    for (const re of analyzer?.reExports() ?? []) {
+    for (const re of shape?.reExports ?? []) {
       // `export *` from a module whose text never names the export cannot provide it: no parse.
       if (re.all && !this.mentions(target, re.specifier, head)) continue;
       if (re.all || re.names.has(bare)) {
@@ -1158,12 +1181,22 @@ export class Project {
   private factoryMadeSummary(from: string, specifier: string, exportName: string): boolean {
     const declared = this.declaringModule(from, specifier, exportName);
     if (!declared || !this.reachesLlm(declared.file)) return false;
+    // Only a function can be a factory: the module's kept exports say so without its tree.
+    if (!this.exportShapeOf(declared.file)?.isFunction(declared.name)) return false;
+    const key = `${declared.file}\u0000${declared.name}`;
+    const known = this.factoryMade.get(key);
+    if (known !== undefined) return known;
+    // An answer that leaned on a summary still being made (an import cycle) is not kept.
+    const provisional = this.provisional;
+    let found: boolean;
     try {
-      return !!this.analyzerOf(declared.file)?.exportedSummary(`${declared.name}().*`);
+      found = !!this.analyzerOf(declared.file)?.exportedSummary(`${declared.name}().*`);
     } catch (err) {
       rethrowCancelled(err);
-      return false;
+      found = false;
     }
+    if (this.provisional === provisional) this.factoryMade.set(key, found);
+    return found;
   }
 
   /**
@@ -1194,10 +1227,10 @@ export class Project {
   }
 
   private findDeclaringModule(target: string, exportName: string, depth: number): { file: string; name: string } | undefined {
-    const analyzer = this.analyzerIfParsable(target);
-    if (!analyzer) return undefined;
-    if (analyzer.declaresExport(exportName)) return { file: target, name: exportName };
-    for (const re of analyzer.reExports()) {
+    const shape = this.exportShapeOf(target);
+    if (!shape) return undefined;
+    if (shape.declares(exportName)) return { file: target, name: exportName };
+    for (const re of shape.reExports) {
       if (re.all && !this.mentions(target, re.specifier, exportName)) continue;
       if (re.all || re.names.has(exportName)) {
         const found = this.declaringModule(target, re.specifier, re.all ? exportName : re.names.get(exportName)!, depth + 1);
@@ -1205,6 +1238,15 @@ export class Project {
       }
     }
     return undefined;
+  }
+
+  /** A module's exports (FileAnalyzer.exportShape), kept when read without the tree. */
+  private exportShapeOf(file: string): ExportShape | undefined {
+    const known = this.exportShapes.get(file);
+    if (known !== undefined) return known ?? undefined;
+    const shape = this.analyzerIfParsable(file)?.exportShape();
+    if (!shape || shape.standalone) this.exportShapes.set(file, shape ?? null);
+    return shape;
   }
 }
 

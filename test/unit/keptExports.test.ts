@@ -1,0 +1,106 @@
+// What other modules ask of a module's exports (where a name is declared, which classes implement an
+// interface, whether an export is a factory) is read once per module and kept when a batch run lets
+// its syntax tree go: asked again for another name, the module is not parsed again. Counted, not timed.
+import * as assert from "node:assert/strict";
+import ts = require("typescript");
+import { FileAnalyzer } from "../../src/core/analysis/fileAnalyzer";
+import { memoryProject } from "./project";
+
+const LLM = `import OpenAI from "openai";\nconst ai = new OpenAI();\nexport async function ask(q: string) {\n  return ai.chat.completions.create({ model: "gpt-4.1", messages: [{ role: "user", content: q }] });\n}\n`;
+
+describe("exports kept when a module's tree is let go", () => {
+  it("a name found through a barrel after the declaring module's tree was let go: no parse again", () => {
+    // The barrel reaches an LLM through llm.ts; consts.ts does not, and declares the names asked.
+    const { project } = memoryProject({
+      "/p/llm.ts": LLM,
+      "/p/consts.ts": `export const LIMIT = 3;\nexport const NAME = "x";\nexport class Box {}\n`,
+      "/p/index.ts": `export * from "./consts";\nexport * from "./llm";\n`,
+      "/p/a.ts": `import { LIMIT } from "./index";\nexport const a = LIMIT;\n`,
+      "/p/b.ts": `import { NAME } from "./index";\nexport const b = NAME;\n`,
+      "/p/c.ts": `import { Box } from "./index";\nexport const c = new Box();\n`,
+    });
+    assert.deepEqual(project.analyze("/p/a.ts").findings, []);
+    // index.ts to follow its re-exports, consts.ts to find LIMIT there.
+    assert.equal(project.stats.parsed, 2);
+    assert.deepEqual(project.releaseTrees(0), ["/p/index.ts", "/p/consts.ts"]);
+    assert.deepEqual(project.analyze("/p/b.ts").findings, []);
+    assert.deepEqual(project.analyze("/p/c.ts").findings, []);
+    // NAME and Box are found from what was kept of both: nothing is parsed again.
+    assert.equal(project.stats.parsed, 2);
+    assert.equal(project.stats.analyzed, 0);
+  });
+
+  it("a module that may export any name (module.exports = { … }) is read from its tree each time, with the same answers", () => {
+    const { project } = memoryProject({
+      "/p/llm.ts": LLM,
+      "/p/consts.js": `const LIMIT = 3;\nconst NAME = "x";\nmodule.exports = { LIMIT, NAME };\n`,
+      "/p/index.ts": `export * from "./consts.js";\nexport * from "./llm";\n`,
+      "/p/a.ts": `import { LIMIT } from "./index";\nexport const a = LIMIT;\n`,
+      "/p/b.ts": `import { NAME } from "./index";\nexport const b = NAME;\n`,
+    });
+    assert.deepEqual(project.analyze("/p/a.ts").findings, []);
+    assert.equal(project.stats.parsed, 2);
+    project.releaseTrees(0);
+    assert.deepEqual(project.analyze("/p/b.ts").findings, []);
+    // index.ts's exports were kept; consts.js is asked for NAME through its tree.
+    assert.equal(project.stats.parsed, 3);
+  });
+
+  it("implementations of an interface of another module, in a module whose tree was let go: its heritage clauses were kept", () => {
+    const method = `async review(q: string) {\n    return ai.chat.completions.create({ model: "gpt-4.1", messages: [{ role: "user", content: q }] });\n  }`;
+    const { project } = memoryProject({
+      "/p/types.ts": `export interface Reviewer {\n  review(q: string): Promise<unknown>;\n}\n`,
+      "/p/types2.ts": `export interface Checker {\n  review(q: string): Promise<unknown>;\n}\n`,
+      "/p/impl.ts": `import OpenAI from "openai";\nimport type { Reviewer } from "./types";\nimport type { Checker } from "./types2";\nconst ai = new OpenAI();\nexport class Both implements Reviewer, Checker {\n  ${method}\n}\n`,
+      "/p/u1.ts": `import type { Reviewer } from "./types";\nexport async function run(r: Reviewer, qs: string[]) {\n  for (const q of qs) await r.review(q);\n}\n`,
+      "/p/u2.ts": `import type { Checker } from "./types2";\nexport async function run(c: Checker, qs: string[]) {\n  for (const q of qs) await c.review(q);\n}\n`,
+    });
+    const lines = (f: string): number[] => project.analyze(f).findings.map((x) => x.line);
+    assert.deepEqual(lines("/p/u1.ts"), [3]);
+    assert.equal(project.stats.parsed, 3);
+    assert.deepEqual(project.releaseTrees(0), ["/p/impl.ts", "/p/u1.ts", "/p/types.ts"]);
+    assert.deepEqual(lines("/p/u2.ts"), [3]);
+    // u2.ts and types2.ts; impl.ts is not parsed again: Both.review's summary and its heritage clauses were kept.
+    assert.equal(project.stats.parsed, 5);
+  });
+
+  it("a name asked again whether it is a factory (load().*): answered from what was kept", () => {
+    const { project } = memoryProject({
+      "/p/llm.ts": `${LLM}export const MODEL = "gpt-4.1";\n`,
+      "/p/a.ts": `import { MODEL } from "./llm";\nexport const a = MODEL;\n`,
+      "/p/b.ts": `import { MODEL } from "./llm";\nexport const b = MODEL;\n`,
+    });
+    assert.deepEqual(project.analyze("/p/a.ts").findings, []);
+    assert.equal(project.stats.parsed, 1);
+    project.releaseTrees(0);
+    assert.deepEqual(project.analyze("/p/b.ts").findings, []);
+    // MODEL's summaries and client were kept; whether it is a factory is too.
+    assert.equal(project.stats.parsed, 1);
+  });
+});
+
+describe("a module's exports are found in one pass", () => {
+  /** Node tests and child walks made to ask a module of n exports about each of them. */
+  function work(n: number): number {
+    let steps = 0;
+    const counting: Record<string, unknown> = { ...ts };
+    for (const [k, v] of Object.entries(ts)) {
+      if (typeof v === "function" && (/^is[A-Z]/.test(k) || k === "forEachChild" || k === "getModifiers" || k === "canHaveModifiers")) {
+        counting[k] = (...args: unknown[]): unknown => {
+          steps++;
+          return (v as (...a: unknown[]) => unknown)(...args);
+        };
+      }
+    }
+    const text = Array.from({ length: n }, (_, i) => `export function f${i}(x: number) { return x + ${i}; }`).join("\n");
+    const analyzer = new FileAnalyzer(counting as unknown as typeof ts, ts.createSourceFile("m.ts", text, ts.ScriptTarget.Latest, true));
+    for (let i = 0; i < n; i++) assert.equal(analyzer.declaresExport(`f${i}`), true);
+    assert.equal(analyzer.declaresExport("missing"), false);
+    return steps;
+  }
+
+  it("asking each of twice the exports about doubles the work (each name read every statement)", () => {
+    const ratio = work(400) / work(200);
+    assert.ok(ratio < 2.5, `work grew ${ratio.toFixed(2)}× for twice the exports`);
+  });
+});
