@@ -64,6 +64,22 @@ describe("exports kept when a module's tree is let go", () => {
     assert.equal(project.stats.parsed, 5);
   });
 
+  it("a module's heritage clauses are read when it is parsed: asked after its release, it is not parsed again", () => {
+    const { project } = memoryProject({
+      "/p/types.ts": `export interface Reviewer {\n  review(q: string): Promise<unknown>;\n}\n`,
+      // A class implementing another Reviewer (a package's), in a module that makes LLM calls of its own.
+      "/p/impl.ts": `import OpenAI from "openai";\nimport type { Reviewer } from "some-package";\nconst ai = new OpenAI();\nexport class Mine implements Reviewer {\n  async review(q: string) {\n    return ai.chat.completions.create({ model: "gpt-4.1", messages: [{ role: "user", content: q }] });\n  }\n}\n`,
+      "/p/u1.ts": `import type { Reviewer } from "./types";\nexport async function run(r: Reviewer, qs: string[]) {\n  for (const q of qs) await r.review(q);\n}\n`,
+    });
+    assert.deepEqual(project.analyze("/p/impl.ts").findings.map((f) => f.line), [6]);
+    assert.equal(project.stats.parsed, 1);
+    project.release("/p/impl.ts");
+    // u1.ts asks which classes implement types.ts's Reviewer: impl.ts's clause names the package's,
+    // read when impl.ts was parsed for its own report. Only types.ts is parsed (to find Reviewer there).
+    assert.deepEqual(project.analyze("/p/u1.ts").findings, []);
+    assert.equal(project.stats.parsed, 2);
+  });
+
   it("a name asked again whether it is a factory (load().*): answered from what was kept", () => {
     const { project } = memoryProject({
       "/p/llm.ts": `${LLM}export const MODEL = "gpt-4.1";\n`,

@@ -477,6 +477,10 @@ export class Project {
       state.sourceFile = parseForAnalysis(this.tsm, file, state.text, scriptKindOf(this.tsm, file));
       this.stats.parsed++;
       this.treeUse.set(file, true);
+      // Its classes' heritage clauses, read while the tree is here: the implementations index may ask
+      // after the tree is let go (langchainjs: 84 modules parsed again only for them).
+      const heritage = this.heritageOf(file);
+      if (heritage && (heritage.implemented.length || heritage.extended.length) && !this.heritage.has(file)) this.heritage.set(file, heritageEntries(this.tsm, state.sourceFile));
     }
     return state.sourceFile;
   }
