@@ -4,6 +4,8 @@
 import * as assert from "node:assert/strict";
 import ts = require("typescript");
 import { FileAnalyzer } from "../../src/core/analysis/fileAnalyzer";
+import { Project } from "../../src/core";
+import { collectUntil } from "../support/collectGarbage";
 import { memoryProject } from "./project";
 
 const LLM = `import OpenAI from "openai";\nconst ai = new OpenAI();\nexport async function ask(q: string) {\n  return ai.chat.completions.create({ model: "gpt-4.1", messages: [{ role: "user", content: q }] });\n}\n`;
@@ -92,6 +94,29 @@ describe("exports kept when a module's tree is let go", () => {
     assert.deepEqual(project.analyze("/p/b.ts").findings, []);
     // MODEL's summaries and client were kept; whether it is a factory is too.
     assert.equal(project.stats.parsed, 1);
+  });
+});
+
+describe("what is kept of a module holds none of its syntax tree", () => {
+  it("trees let go past the cap are collected, the exports, heritage clauses and factories kept of them notwithstanding", async () => {
+    const files: Record<string, string> = {
+      "/p/llm.ts": `${LLM}export const MODEL = "gpt-4.1";\n`,
+      "/p/consts.ts": `export const LIMIT = 3;\nexport class Box implements Shape {}\ninterface Shape {}\n`,
+      "/p/index.ts": `export * from "./consts";\nexport * from "./llm";\n`,
+      "/p/a.ts": `import { LIMIT, MODEL } from "./index";\nexport const a = [LIMIT, MODEL];\n`,
+    };
+    const trees = new Map<string, WeakRef<ts.SourceFile>>();
+    const recording = { ...ts, createSourceFile: (...args: Parameters<typeof ts.createSourceFile>): ts.SourceFile => {
+      const tree = ts.createSourceFile(...args);
+      trees.set(args[0], new WeakRef(tree));
+      return tree;
+    } };
+    const project = new Project(recording as typeof ts, { readFile: (p) => files[p], fileExists: (p) => p in files }, { files: Object.keys(files) });
+    assert.deepEqual(project.analyze("/p/a.ts").findings, []);
+    assert.deepEqual([...trees.keys()].sort(), ["/p/consts.ts", "/p/index.ts", "/p/llm.ts"]);
+    assert.equal(project.releaseTrees(0).length, 3);
+    await collectUntil(() => [...trees.values()].every((t) => t.deref() === undefined));
+    assert.deepEqual([...trees].filter(([, t]) => t.deref() !== undefined).map(([f]) => f), []);
   });
 });
 

@@ -581,11 +581,10 @@ export class FileAnalyzer {
   exportShape(): ExportShape {
     const index = this.exportStatements();
     const reExports = this.reExports();
-    const isFunction = (name: string): boolean => !!this.exportedFunction(name);
-    if (index.anyName.length) return { standalone: false, exports: () => true, declares: (name) => this.declaresExport(name), declarationName: (name) => this.exportedDeclarationName(name), isFunction, reExports };
-    const names = new Map<string, { readonly declared: boolean; readonly declarationName: string | undefined; readonly isFunction: boolean }>();
-    for (const name of index.named.keys()) names.set(name, { declared: this.declaresExport(name), declarationName: this.exportedDeclarationName(name), isFunction: isFunction(name) });
-    return { standalone: true, exports: (name) => names.has(name), declares: (name) => !!names.get(name)?.declared, declarationName: (name) => names.get(name)?.declarationName, isFunction: (name) => !!names.get(name)?.isFunction, reExports };
+    if (index.anyName.length) return { standalone: false, exports: () => true, declares: (name) => this.declaresExport(name), declarationName: (name) => this.exportedDeclarationName(name), isFunction: (name) => !!this.exportedFunction(name), reExports };
+    const names = new Map<string, ExportedName>();
+    for (const name of index.named.keys()) names.set(name, { declared: this.declaresExport(name), declarationName: this.exportedDeclarationName(name), isFunction: !!this.exportedFunction(name) });
+    return standaloneShape(names, reExports);
   }
 
   /**
@@ -1580,6 +1579,17 @@ function isEntry(t: TS, fn: ts.Node): boolean {
 /** The left side of an assignment without blanks (`module.exports.f`), as a CommonJS export is matched. */
 function commonJsTarget(assignment: ts.BinaryExpression, sourceFile: ts.SourceFile): string {
   return assignment.left.getText(sourceFile).replace(/\s+/g, "");
+}
+
+interface ExportedName {
+  readonly declared: boolean;
+  readonly declarationName: string | undefined;
+  readonly isFunction: boolean;
+}
+
+/** A shape read from data alone: made outside the analyser, so that its closures cannot hold the analyser (and its syntax tree) alive. */
+function standaloneShape(names: ReadonlyMap<string, ExportedName>, reExports: ExportShape["reExports"]): ExportShape {
+  return { standalone: true, exports: (name) => names.has(name), declares: (name) => !!names.get(name)?.declared, declarationName: (name) => names.get(name)?.declarationName, isFunction: (name) => !!names.get(name)?.isFunction, reExports };
 }
 
 /** A module's exports as the project's declaring-module search reads them (see FileAnalyzer.exportShape). */
