@@ -258,6 +258,12 @@ export class Callees {
    * as T), as written, for matching calls through an interface with its implementations.
    */
   declaredTypeName(receiver: ts.Expression): ts.Identifier | undefined {
+    const type = this.declaredType(receiver, true);
+    return type && this.typeName(type);
+  }
+
+  /** The type a receiver is declared with, as written: a field of `this`, a parameter or variable, or (with `calls`) a local function's declared return. */
+  private declaredType(receiver: ts.Expression, calls: boolean): ts.TypeNode | undefined {
     const t = this.ts;
     const r = this.constants.skipTrivia(receiver);
     let type: ts.TypeNode | undefined;
@@ -268,11 +274,11 @@ export class Callees {
     } else if (t.isIdentifier(r)) {
       const decl = this.scopes.resolve(r);
       if (decl && (t.isParameter(decl) || t.isVariableDeclaration(decl))) type = decl.type;
-    } else if (t.isCallExpression(r)) {
+    } else if (calls && t.isCallExpression(r)) {
       const callee = this.of(r);
       if (callee?.kind === "local") type = callee.fn.type;
     }
-    return type && this.typeName(type);
+    return type;
   }
 
   /**
@@ -284,16 +290,7 @@ export class Callees {
     const t = this.ts;
     const callee = this.constants.skipTrivia(call.expression);
     if (!t.isPropertyAccessExpression(callee)) return [];
-    const r = this.constants.skipTrivia(callee.expression);
-    let type: ts.TypeNode | undefined;
-    if (t.isPropertyAccessExpression(r) && r.expression.kind === t.SyntaxKind.ThisKeyword) {
-      let cls: ts.Node | undefined = r.parent;
-      while (cls && !t.isClassLike(cls)) cls = cls.parent;
-      if (cls && t.isClassLike(cls)) for (const s of this.fieldsOf(cls).get(r.name.text) ?? []) if ((t.isPropertyDeclaration(s) || t.isParameter(s)) && s.type) type ??= s.type;
-    } else if (t.isIdentifier(r)) {
-      const decl = this.scopes.resolve(r);
-      if (decl && (t.isParameter(decl) || t.isVariableDeclaration(decl))) type = decl.type;
-    }
+    const type = this.declaredType(callee.expression, false);
     if (!type || !t.isUnionTypeNode(type)) return [];
     const named = type.types.filter((x) => !(t.isLiteralTypeNode(x) && x.literal.kind === t.SyntaxKind.NullKeyword) && x.kind !== t.SyntaxKind.UndefinedKeyword);
     if (named.length < 2) return [];
