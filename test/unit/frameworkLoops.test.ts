@@ -195,10 +195,32 @@ export async function run(q: string, max: number) {
   }
 }
 `;
-    for (const code of [notStepped, logs]) {
+    // Stepped only sometimes: under an `if`, in a `catch`, after a `continue` that skips it, in a helper after an early `return`.
+    const sometimes = (body: string, helper = ""): string => `${CLIENT}${helper}export async function run(q: string, next: () => Promise<{ bad: boolean }>) {
+  let errors = 0;
+  while (true) {
+    const m = await next();
+${body}
+    if (errors > 5) break;
+    const r = await ${ask(`[{ role: "user", content: q }]`)}; // @site
+    if (r.choices[0]!.message.content === "done") return;
+  }
+}
+`;
+    const conditional = [
+      sometimes("    if (m.bad) errors++;"),
+      sometimes("    try { await next(); errors++; } catch { continue; }"),
+      sometimes("    if (!m.bad) continue;\n    errors++;"),
+      sometimes("    errors = m.bad ? errors + 1 : errors;"),
+      sometimes("    errors = count(m, errors);", "function count(m: { bad: boolean }, e: number) {\n  if (!m.bad) return e;\n  e++;\n  return e;\n}\n"),
+    ];
+    for (const code of [notStepped, logs, ...conditional]) {
       const [f] = analyze(code);
       assert.equal(costClass(f!), "unbounded", summary(f!).loops);
     }
+    // Stepped every round, before the guard: at most 6 rounds.
+    const [every] = analyze(sometimes("    errors++;"));
+    assert.equal(summary(every!).calls, "O(1)");
   });
 
   it("AgentExecutor across modules: this.agent.plan on a union of two abstract agent classes reaches a subclass's request, and the loop is quadratic in maxIterations", () => {

@@ -596,7 +596,7 @@ export class Loops {
    */
   private guardedBound(loop: ts.IterationStatement): { count: Count; guard: ts.IfStatement } | undefined {
     const t = this.ts;
-    const steps = this.stepsOf(loop);
+    const steps = this.everyRoundSteps(loop);
     const label = t.isLabeledStatement(loop.parent) ? loop.parent.label.text : undefined;
     const leaves = (st: ts.Statement, inLoop: boolean): boolean => {
       const last = this.lastStatement(st);
@@ -675,27 +675,11 @@ export class Loops {
   private steppedCounters(loop: ts.Node, throughHelpers: boolean): Map<string, "up" | "down"> {
     const t = this.ts;
     const out = new Map<string, "up" | "down">();
-    const K = t.SyntaxKind;
     const walk = (root: ts.Node, frame: Frame, depth: number): void => {
       const key = (e: ts.Expression): string | undefined => this.helpers.key(e, frame);
       const visit = (n: ts.Node): void => {
         if (t.isFunctionLike(n)) return;
-        if (t.isPostfixUnaryExpression(n) || t.isPrefixUnaryExpression(n)) {
-          const k = key(n.operand);
-          if (k !== undefined && n.operator === K.PlusPlusToken) out.set(k, "up");
-          if (k !== undefined && n.operator === K.MinusMinusToken) out.set(k, "down");
-        }
-        if (t.isBinaryExpression(n)) {
-          const k = key(n.left);
-          const op = n.operatorToken.kind;
-          if (k !== undefined && (op === K.PlusEqualsToken || op === K.AsteriskEqualsToken)) out.set(k, "up");
-          if (k !== undefined && (op === K.MinusEqualsToken || op === K.SlashEqualsToken)) out.set(k, "down");
-          if (k !== undefined && op === K.EqualsToken && t.isBinaryExpression(n.right) && key(n.right.left) === k) {
-            const k2 = n.right.operatorToken.kind;
-            if (k2 === K.PlusToken || k2 === K.AsteriskToken) out.set(k, "up");
-            if (k2 === K.MinusToken || k2 === K.SlashToken) out.set(k, "down");
-          }
-        }
+        this.recordStep(n, key, out);
         if (throughHelpers && depth < 2 && t.isCallExpression(n)) {
           const helper = this.helpers.helperOf(n, frame);
           if (helper) walk(helper.fn.body, helper.frame, depth + 1);
@@ -706,6 +690,70 @@ export class Loops {
     };
     walk(loop, OWN_FRAME, 0);
     return out;
+  }
+
+  /** `i++`, `i += k`, `i = i + k` (up) or their opposites (down), recorded under the counter's key. */
+  private recordStep(n: ts.Node, key: (e: ts.Expression) => string | undefined, out: Map<string, "up" | "down">): void {
+    const t = this.ts;
+    const K = t.SyntaxKind;
+    if (t.isPostfixUnaryExpression(n) || t.isPrefixUnaryExpression(n)) {
+      const k = key(n.operand);
+      if (k !== undefined && n.operator === K.PlusPlusToken) out.set(k, "up");
+      if (k !== undefined && n.operator === K.MinusMinusToken) out.set(k, "down");
+    }
+    if (t.isBinaryExpression(n)) {
+      const k = key(n.left);
+      const op = n.operatorToken.kind;
+      if (k !== undefined && (op === K.PlusEqualsToken || op === K.AsteriskEqualsToken)) out.set(k, "up");
+      if (k !== undefined && (op === K.MinusEqualsToken || op === K.SlashEqualsToken)) out.set(k, "down");
+      if (k !== undefined && op === K.EqualsToken && t.isBinaryExpression(n.right) && key(n.right.left) === k) {
+        const k2 = n.right.operatorToken.kind;
+        if (k2 === K.PlusToken || k2 === K.AsteriskToken) out.set(k, "up");
+        if (k2 === K.MinusToken || k2 === K.SlashToken) out.set(k, "down");
+      }
+    }
+  }
+
+  /**
+   * The counters every round steps: a step outside any branch, nested loop, callback or `catch`, in
+   * the loop's body before anything that may `continue` past it, or in such a place of a helper it
+   * calls so, before anything that may `return`. A guard on a counter stepped only sometimes
+   * (`if (bad) errors++; if (errors > 5) break`) bounds nothing: the loop may never step it.
+   */
+  private everyRoundSteps(loop: ts.IterationStatement): Steps {
+    const t = this.ts;
+    const K = t.SyntaxKind;
+    const out = new Map<string, "up" | "down">();
+    const skips = (n: ts.Node, kind: ts.SyntaxKind): boolean => {
+      if (n.kind === kind) return true;
+      if (t.isFunctionLike(n) || (kind === K.ContinueStatement && t.isIterationStatement(n, false))) return false;
+      return !!t.forEachChild(n, (c) => (skips(c, kind) ? true : undefined));
+    };
+    const walk = (statements: readonly ts.Statement[], frame: Frame, depth: number, leaving: ts.SyntaxKind): void => {
+      const key = (e: ts.Expression): string | undefined => this.helpers.key(e, frame);
+      const visit = (n: ts.Node): void => {
+        if (t.isFunctionLike(n) || t.isIterationStatement(n, false) || t.isCatchClause(n) || t.isCaseBlock(n)) return;
+        if (t.isIfStatement(n)) return visit(n.expression);
+        // A try block that may be left for a `catch` going on to the next round may skip its steps.
+        if (t.isTryStatement(n) && skips(n, leaving)) return n.finallyBlock && visit(n.finallyBlock);
+        if (t.isConditionalExpression(n)) return visit(n.condition);
+        if (t.isBinaryExpression(n) && [K.AmpersandAmpersandToken, K.BarBarToken, K.QuestionQuestionToken].includes(n.operatorToken.kind)) return visit(n.left);
+        this.recordStep(n, key, out);
+        if (depth < 2 && t.isCallExpression(n)) {
+          const helper = this.helpers.helperOf(n, frame);
+          if (helper && t.isBlock(helper.fn.body)) walk(helper.fn.body.statements, helper.frame, depth + 1, K.ReturnStatement);
+        }
+        t.forEachChild(n, visit);
+      };
+      for (const st of statements) {
+        visit(st);
+        if (skips(st, leaving)) return;
+      }
+    };
+    if (t.isForStatement(loop) && loop.incrementor) this.recordStep(loop.incrementor, (e) => this.helpers.key(e, OWN_FRAME), out);
+    const body = loop.statement;
+    walk(t.isBlock(body) ? body.statements : [body], OWN_FRAME, 0, K.ContinueStatement);
+    return { get: (key) => out.get(key) };
   }
 
   /** The constant a counter goes up by (`i += 10`, `i = i + k` with `const k = 10`); 1 when that is not one positive constant. */
