@@ -350,6 +350,12 @@ export default async function handler(req: any, res: any) {
     assert.equal(servedPath("/r/pages/api/chat/index.ts"), "/api/chat");
     assert.equal(servedPath("/r/pages/api/chat.tsx"), "/api/chat");
     assert.equal(servedPath("/r/src/api/chat.ts"), undefined);
+    // A project kept under a folder named `app` (a container's work directory), or `pages`.
+    assert.equal(servedPath("/app/src/app/api/chat/route.ts"), "/api/chat");
+    assert.equal(servedPath("/home/u/app/web/app/(chat)/api/chat/route.ts"), "/api/chat");
+    assert.equal(servedPath("/pages/site/pages/api/chat.ts"), "/api/chat");
+    assert.equal(servedPath("/r/app/api/app/route.ts"), "/api/app");
+    assert.equal(servedPath("/r/pages/api/index.ts"), "/api");
     assert.equal(routeKey("/api/chat/?a=b#c"), "/api/chat");
     assert.equal(nearestRoute(["/m/apps/a/app/api/x/route.ts", "/m/apps/b/app/api/x/route.ts"], "/m/apps/b/lib/use.ts"), "/m/apps/b/app/api/x/route.ts");
   });

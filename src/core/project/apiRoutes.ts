@@ -17,16 +17,27 @@ export function fetchedRoutes(text: string): string[] {
   return [...out];
 }
 
-/** The URL path a route module serves (`/api/responses`), or undefined for any other file. */
+/** A module's file name with a script extension: `route.ts`, `chat.tsx` (matched on one segment). */
+const SCRIPT = /^(.+)\.[cm]?[jt]sx?$/;
+
+/**
+ * The URL path a route module serves (`/api/responses`), or undefined for any other file. Read by
+ * segments from the innermost `app`/`pages` folder that serves one: a project under a folder named
+ * `app` (`/app/src/app/api/chat/route.ts`) is still found.
+ */
 export function servedPath(file: string): string | undefined {
-  const app = /\/app\/((?:[^/]+\/)*)route\.[cm]?[jt]sx?$/.exec(file);
-  if (app) {
-    // Route groups `(chat)` and private folders are not part of the URL.
-    const segments = app[1]!.split("/").filter((s) => s && !(s.startsWith("(") && s.endsWith(")")));
-    return segments[0] === "api" ? `/${segments.join("/")}` : undefined;
+  const segments = file.split("/");
+  const name = SCRIPT.exec(segments[segments.length - 1]!)?.[1];
+  if (name === undefined) return undefined;
+  const folders = segments.slice(0, -1);
+  for (let i = folders.length - 1; i >= 0; i--) {
+    if (name === "route" && folders[i] === "app") {
+      // Route groups `(chat)` are not part of the URL.
+      const inner = folders.slice(i + 1).filter((s) => s && !(s.startsWith("(") && s.endsWith(")")));
+      if (inner[0] === "api") return `/${inner.join("/")}`;
+    }
+    if (folders[i] === "pages" && folders[i + 1] === "api") return trimSlash(`/${[...folders.slice(i + 1), ...(name === "index" ? [] : [name])].join("/")}`);
   }
-  const pages = /\/pages\/(api\/(?:[^/]+\/)*[^/]+)\.[cm]?[jt]sx?$/.exec(file);
-  if (pages) return trimSlash(`/${pages[1]!.replace(/\/index$/, "")}`);
   return undefined;
 }
 
