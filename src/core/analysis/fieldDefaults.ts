@@ -8,9 +8,10 @@ import { classField } from "./classFields";
 export interface FieldDefault {
   readonly name: string;
   readonly value: number;
-  /** Declared optional or with `undefined` in its type: a caller may unset it (`maxIterations?: number = 15`). */
-  readonly optional: boolean;
 }
+
+/** Each field's answer, kept with its syntax tree: loop bounds and wrapper arguments ask for it again and again, and each asking walks the class. */
+const known = new WeakMap<ts.Node, FieldDefault | null>();
 
 /** `this.<name>`'s default, when the field has one and no write of the class changes it otherwise. */
 export function fieldDefault(t: typeof ts, constants: Constants, e: ts.Expression): FieldDefault | undefined {
@@ -21,6 +22,8 @@ export function fieldDefault(t: typeof ts, constants: Constants, e: ts.Expressio
   if (!field || !member?.initializer) return undefined;
   const init = constants.skipTrivia(member.initializer);
   if (!t.isNumericLiteral(init)) return undefined;
+  const memo = known.get(member);
+  if (memo !== undefined) return memo ?? undefined;
   const name = x.name.text;
   const isSelf = (n: ts.Node): boolean => t.isPropertyAccessExpression(n) && n.expression.kind === t.SyntaxKind.ThisKeyword && n.name.text === name;
   let changed = false;
@@ -34,9 +37,9 @@ export function fieldDefault(t: typeof ts, constants: Constants, e: ts.Expressio
     t.forEachChild(n, visit);
   };
   t.forEachChild(field.cls, visit);
-  if (changed) return undefined;
-  const optional = !!member.questionToken || (!!member.type && t.isUnionTypeNode(member.type) && member.type.types.some((u) => u.kind === t.SyntaxKind.UndefinedKeyword));
-  return { name, value: Number(init.text.replace(/_/g, "")), optional };
+  const answer = changed ? null : { name, value: Number(init.text.replace(/_/g, "")) };
+  known.set(member, answer);
+  return answer ?? undefined;
 }
 
 /** `setting ?? this.x`, `setting || this.x`: the field keeps its value unless a setting is given. */

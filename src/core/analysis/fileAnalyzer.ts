@@ -1480,8 +1480,6 @@ function chainGrowthOf(sites: readonly { bounds: SiteBounds }[], rename: (p: Pol
   return grown.length ? { chainGrowth: rename(Poly.sum(grown)) } : {};
 }
 
-/** Array methods whose result is a copy of (part of) the array they are called on. */
-
 /** Passes over a tangle of functions calling each other before its summaries are widened. */
 const TANGLE_PASSES = 3;
 
