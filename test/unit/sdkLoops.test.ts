@@ -498,6 +498,9 @@ const clientSearch = new Agent({ name: "c", model: "gpt-4.1", instructions: "x",
 const localShell = new Agent({ name: "l", model: "gpt-4.1", instructions: "x", tools: [shellTool({ shell: {} as any })] });
 const servers = new Agent({ name: "v", model: "gpt-4.1", instructions: "x", mcpServers: [{} as any] });
 const handing = new Agent({ name: "h", model: "gpt-4.1", instructions: "x", tools: [webSearchTool()], handoffs: [researcher] });
+const grown = [webSearchTool()];
+grown.push(lookup);
+const growing = new Agent({ name: "g", model: "gpt-4.1", instructions: "x", tools: grown });
 export async function f(q: string) {
   await run(researcher, q); // @site
   await run(wiki, q); // @site
@@ -509,13 +512,14 @@ export async function f(q: string) {
   await run(localShell, q); // @site
   await run(servers, q); // @site
   await run(handing, q); // @site
+  await run(growing, q); // @site
 }
 `;
 
-  it("an agent whose tools are all hosted answers in one turn; a function tool, an approval, a client tool search, a local shell, MCP servers or handoffs keep the runner's turns", () => {
+  it("an agent whose tools are all hosted answers in one turn; a function tool (also pushed into a const list), an approval, a client tool search, a local shell, MCP servers or handoffs keep the runner's turns", () => {
     const one = { calls: "Θ(1)", input: "Θ(|q|)", growth: "none" };
     const turns = (n: string) => ({ calls: `O(steps[f/run${n}])`, input: `O(steps[f/run${n}]²·out[gpt-4.1] + steps[f/run${n}]·|q|)`, growth: "output" });
-    expectSites(AGENTS, [one, one, one, one, turns("#5"), turns("#6"), turns("#7"), turns("#8"), turns("#9"), turns("#10")]);
+    expectSites(AGENTS, [one, one, one, one, turns("#5"), turns("#6"), turns("#7"), turns("#8"), turns("#9"), turns("#10"), turns("#11")]);
     // The Responses API's own hosted tools were one request already: a create is one response.
     const direct = analyze(`import OpenAI from "openai";\nconst client = new OpenAI();\nexport async function g(q: string) {\n  await client.responses.create({ model: "gpt-4.1", input: q, tools: [{ type: "web_search" }, { type: "code_interpreter", container: { type: "auto" } }] });\n}\n`);
     assert.deepEqual(direct.map((f) => [summary(f).calls, summary(f).input]), [["Θ(1)", "Θ(|q|)"]]);

@@ -8,6 +8,9 @@ import type { Constants } from "./constants";
 import { compiledGraphIsAcyclic } from "./graphShape";
 import type { Scopes, TS } from "./scopes";
 
+/** Array methods that put new elements in the array they are called on. */
+const ARRAY_CHANGES = new Set(["push", "unshift", "splice", "fill"]);
+
 export type Value =
   /** An import of a catalog module, and the member path taken from it. */
   | { readonly kind: "module"; readonly entry: SdkEntry; readonly path: readonly string[] }
@@ -400,7 +403,7 @@ export class Provenance {
       const v = this.constants.property(x, [o]);
       const e = v && this.constants.skipTrivia(v);
       if (!e) return true;
-      const list = t.isIdentifier(e) ? this.constInitializer(e) : e;
+      const list = t.isIdentifier(e) ? this.unchangedConstArray(e) : e;
       return !!list && t.isArrayLiteralExpression(list) && list.elements.every((el) => o === "tools" && !!hosted && this.isHostedTool(el, hosted));
     });
   }
@@ -410,6 +413,24 @@ export class Provenance {
     const decl = this.scopes.resolve(id);
     const init = decl && this.constants.isConstDeclaration(decl) ? (decl as ts.VariableDeclaration).initializer : undefined;
     return init && this.constants.skipTrivia(init);
+  }
+
+  /**
+   * A const array's literal when nothing changes the array after: `const tools = []` then
+   * `tools.push(search)` or `addTools(tools)` holds more than its literal says.
+   */
+  private unchangedConstArray(id: ts.Identifier): ts.Expression | undefined {
+    const t = this.ts;
+    const init = this.constInitializer(id);
+    const decl = init && this.scopes.resolve(id);
+    if (!decl || !t.isArrayLiteralExpression(init)) return undefined;
+    const changed = this.scopes.referencesTo(decl, id.text).some((ref) => {
+      const p = ref.parent;
+      if (t.isPropertyAccessExpression(p) && p.expression === ref) return ARRAY_CHANGES.has(p.name.text);
+      if (t.isElementAccessExpression(p) && p.expression === ref) return t.isBinaryExpression(p.parent) && p.parent.left === p;
+      return (t.isCallExpression(p) || t.isNewExpression(p)) && !!p.arguments?.includes(ref);
+    });
+    return changed ? undefined : init;
   }
 
   /** `webSearchTool()`, `hostedMcpTool({ serverLabel, serverUrl })` imported from the SDK (also through a const): a tool the provider runs inside the response. */
