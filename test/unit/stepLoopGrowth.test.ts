@@ -106,7 +106,7 @@ export async function generate(model: LanguageModelV4, prompt: string[], maxStep
     assert.deepEqual(costClassesOf(project, "/p/gen.ts"), ["quadratic"]);
   });
 
-  it("not a copy: a push of something other than the loop's element, two parameters spread, or a key the call does not write", () => {
+  it("not a copy: a push of something other than the loop's element or from a nested loop, a list changed another way, two parameters spread, or a key the call does not write", () => {
     const { project } = memoryProject({
       "/p/convert.ts": `export function tagged({ messages }: { messages: string[] }): string[] {
   const out: string[] = [];
@@ -119,23 +119,36 @@ export function joined(a: string[], b: string[]): string[] {
 export function nested({ prompt }: { prompt: { messages: string[] } }): string[] {
   return prompt.messages.slice();
 }
+export function crossed({ messages }: { messages: string[] }): string[] {
+  const out: string[] = [];
+  for (const m of messages) for (const k of messages) out.push(m);
+  return out;
+}
+export function changed({ messages }: { messages: string[] }): string[] {
+  const out: string[] = [];
+  for (const m of messages) out.push(m);
+  out[0] = messages.join("");
+  return out;
+}
 `,
       "/p/gen.ts": `import type { LanguageModelV4 } from "@ai-sdk/provider";
-import { tagged, joined, nested } from "./convert";
+import { tagged, joined, nested, crossed, changed } from "./convert";
 export async function generate(model: LanguageModelV4, prompt: string[], maxSteps: number, p: { messages: string[] }) {
   let messages = [...prompt];
   for (let i = 0; i < maxSteps; i++) {
     const a = tagged({ messages });
     const b = joined(messages, prompt);
     const c = nested({ prompt: p });
-    const result = await model.doGenerate({ prompt: [...a, ...b, ...c] });
+    const d = crossed({ messages });
+    const e = changed({ messages });
+    const result = await model.doGenerate({ prompt: [...a, ...b, ...c, ...d, ...e] });
     messages = [...messages, result.text];
   }
 }
 `,
     });
     assert.deepEqual(sitesOf(project, "/p/gen.ts", ["input", "growth"]), [
-      { line: 9, input: "Θ(maxSteps·|a| + maxSteps·|b| + maxSteps·|c|)", growth: "none" },
+      { line: 11, input: "Θ(maxSteps·|a| + maxSteps·|b| + maxSteps·|c| + maxSteps·|d| + maxSteps·|e|)", growth: "none" },
     ]);
   });
 });

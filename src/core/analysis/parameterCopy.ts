@@ -5,7 +5,6 @@
 import type * as ts from "typescript";
 import type { Constants } from "../binder/constants";
 import type { Scopes, TS } from "../binder/scopes";
-import { isWithin } from "./controlFlow";
 
 /** A parameter, and the keys read down from it (`{ prompt }` then `prompt.messages`: ["prompt", "messages"]). */
 export interface CopiedParameter {
@@ -53,17 +52,37 @@ export function copiedParameter(t: TS, scopes: Scopes, constants: Constants, fn:
     let source: CopiedParameter | undefined;
     for (const ref of scopes.referencesTo(decl, decl.name.text)) {
       const p = ref.parent;
-      if (!t.isPropertyAccessExpression(p) || p.expression !== ref || !MUTATING_METHODS.has(p.name.text)) continue;
+      if (!t.isPropertyAccessExpression(p) || p.expression !== ref || !MUTATING_METHODS.has(p.name.text)) {
+        if (escapes(ref)) return undefined;
+        continue;
+      }
       const call = p.parent;
       const arg = t.isCallExpression(call) && call.expression === p && p.name.text === "push" && call.arguments.length === 1 ? call.arguments[0]! : undefined;
       const element = arg && t.isIdentifier(arg) ? scopes.resolve(arg) : undefined;
       const loop = element && t.isVariableDeclaration(element) && t.isVariableDeclarationList(element.parent) && t.isForOfStatement(element.parent.parent) ? element.parent.parent : undefined;
-      if (!loop || !isWithin(call, loop.statement)) return undefined;
+      if (!loop || !directlyIn(call, loop)) return undefined;
       const from = of(loop.expression, depth + 1);
       if (!from || (source && !samePath(source, from))) return undefined;
       source = from;
     }
     return source;
+  };
+
+  // `mutate(out)`, `out[i] = x`, `const y = out`: a change `out`'s own references do not show.
+  const escapes = (ref: ts.Identifier): boolean => {
+    const p = ref.parent;
+    if ((t.isCallExpression(p) || t.isNewExpression(p)) && !!p.arguments?.includes(ref)) return true;
+    if (t.isElementAccessExpression(p) && p.expression === ref) return t.isBinaryExpression(p.parent) && p.parent.left === p;
+    return (t.isVariableDeclaration(p) && p.initializer === ref) || (t.isBinaryExpression(p) && p.right === ref && p.operatorToken.kind === t.SyntaxKind.EqualsToken);
+  };
+
+  // The push runs once per element: no loop or function between it and the `for … of`.
+  const directlyIn = (call: ts.Node, loop: ts.ForOfStatement): boolean => {
+    for (let n = call.parent; n; n = n.parent) {
+      if (n === loop) return true;
+      if (t.isIterationStatement(n, false) || t.isFunctionLike(n)) return false;
+    }
+    return false;
   };
 
   const of = (e: ts.Expression | undefined, depth: number): CopiedParameter | undefined => {
