@@ -129,12 +129,13 @@ export async function chat(s: Session, questions: string[]) {
     assert.ok(loop.explanation.includes("  at most MAX_TURNS = 4 rounds of Session.send ↔ Session.turn: bounded − 1 each round, and Session.send once more before it stops; each round as one invocation of Session.send with the calls back into them left out"), loop.explanation.join("\n"));
   });
 
-  it("a counted tangle that one invocation may re-enter twice, or that calls itself with no base case on the way, stays unknown and says why", () => {
+  it("a way round the tangle that nothing stops on the counter is not bounded in the code: rounds[send], unbounded, saying why (gemini-cli's hook continuation)", () => {
     const head = `import OpenAI from "openai";
 const client = new OpenAI();
 `;
-    const twice = `${head}export async function send(q: string, turns: number): Promise<void> {
-  await turn(q, turns);
+    // send re-enters itself after turn may have; turn stops only at 0, which send's own way round steps past.
+    const twice = (guard: string): string => `${head}export async function send(q: string, turns: number): Promise<void> {
+  ${guard}await turn(q, turns);
   if (q.length > 3) await send(q, turns - 1);
 }
 async function turn(q: string, turns: number): Promise<void> {
@@ -146,11 +147,26 @@ export async function all(qs: string[]) {
   for (const q of qs) await send(q, 5);
 }
 `;
-    const loop = analyze(twice).find((f) => f.line === 13)!;
-    assert.deepEqual(loop.calls, { kind: "unknown", reason: "functions that call each other (turn ↔ send): send may call turn (line 4) and then send (line 5) in one invocation: each round may start two, so the rounds multiply (up to 2 to the counter's power)" });
-    const noBase = `${head}export async function send(q: string, turns: number): Promise<void> {
+    const open = analyze(twice("")).find((f) => f.functionName === "all")!;
+    assert.deepEqual([open.line, summary(open).calls, summary(open).input, costClass(open)], [13, "O(|qs|·rounds[send])", "O(|qs|·rounds[send]·|q|)", "unbounded"]);
+    const why = "send calls itself at line 5 with turns − 1, and nothing on that way round tests turns (no early return on it); turn stops only when turns is exactly 0, which that way round steps past: data decides how many rounds run";
+    const rounds = open.symbols.find((x) => x.name === "rounds[send]")!;
+    assert.deepEqual([rounds.kind, rounds.unbounded, rounds.value, rounds.origin], ["count", true, undefined, `the rounds of send ↔ turn, not bounded in the code: ${why}`]);
+    assert.ok(open.explanation.includes(`  rounds[send] = the rounds of send ↔ turn, not bounded in the code: ${why}; each round as one invocation of send with the calls back into them left out`), open.explanation.join("\n"));
+    // An early return on the counter on both ways round: bounded, but each round may start two (2^turns).
+    const both = analyze(twice("if (turns <= 0) return;\n  ")).find((f) => f.functionName === "all")!;
+    assert.deepEqual(both.calls, { kind: "unknown", reason: "functions that call each other (turn ↔ send): send may call turn (line 5) and then send (line 6) in one invocation: each round may start two, so the rounds multiply (up to 2 to the counter's power)" });
+    // A guard on the counter this does not read as a base case (a condition around the call) may stop it: unknown, not unbounded.
+    const guarded = analyze(twice("if (turns > 2) ")).find((f) => f.functionName === "all")!;
+    assert.deepEqual(guarded.calls, { kind: "unknown", reason: "functions that call each other (turn ↔ send): send calls itself at line 5 with turns − 1 but no function on that cycle stops when turns reaches 0 (an early return on it), so nothing in the code bounds how often it runs" });
+  });
+
+  it("a cycle that hands the counter on and never tests it is not bounded (rounds unbounded); with a test of the counter this does not read, unknown", () => {
+    const noBase = (guard: string): string => `import OpenAI from "openai";
+const client = new OpenAI();
+export async function send(q: string, turns: number): Promise<void> {
   await client.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 20, messages: [{ role: "user", content: q }] });
-  return relay(q, turns);
+  ${guard}return relay(q, turns);
 }
 async function relay(q: string, turns: number): Promise<void> {
   return send(q, turns - 1);
@@ -159,12 +175,15 @@ export async function all(qs: string[]) {
   for (const q of qs) await send(q, 5);
 }
 `;
-    const open = analyze(noBase).find((f) => f.line === 11)!;
-    assert.deepEqual(open.calls, { kind: "unknown", reason: "functions that call each other (relay ↔ send): a cycle of calls but no function on that cycle stops when the counter reaches 0 (an early return on it), so nothing in the code bounds how often it runs" });
+    const open = analyze(noBase("")).find((f) => f.line === 11)!;
+    assert.deepEqual([summary(open).calls, summary(open).input, costClass(open)], ["O(|qs|·rounds[send])", "O(|qs|·rounds[send]·|q|)", "unbounded"]);
+    assert.equal(open.symbols.find((x) => x.name === "rounds[send]")!.origin, "the rounds of send ↔ relay, not bounded in the code: a cycle of calls through relay, send, and nothing on that way round tests turns (no early return on it): data decides how many rounds run");
+    const guarded = analyze(noBase("if (turns > 0) ")).find((f) => f.line === 11)!;
+    assert.deepEqual(guarded.calls, { kind: "unknown", reason: "functions that call each other (relay ↔ send): a cycle of calls through relay, send but no function on that cycle stops when the counter reaches 0 (an early return on it), so nothing in the code bounds how often it runs" });
   });
 
-  it("a recursion over the parts of an argument (PolicyEngine.check ↔ checkShellCommand): unknown, saying the parts may be split again or checked twice", () => {
-    const program = (twice: boolean): string => `import OpenAI from "openai";
+  it("a recursion over the pieces of an argument (PolicyEngine.check ↔ checkShellCommand): its rounds are pieces[Engine.check], one for each piece at every depth; one handing on the whole argument stays unknown", () => {
+    const program = (twice: boolean, handed = "part"): string => `import OpenAI from "openai";
 const client = new OpenAI();
 export class Engine {
   constructor(private readonly checkers: string[]) {}
@@ -177,7 +196,7 @@ export class Engine {
     for (const part of parts) {
       ${twice ? `const inner = part.replace("bash -c", "");
       if (inner !== part) await this.check({ command: inner });` : ""}
-      if (part !== command) await this.check({ command: part });
+      if (part !== command) await this.check({ command: ${handed} });
     }
   }
 }
@@ -186,7 +205,19 @@ export async function all(engine: Engine, commands: string[]) {
 }
 `;
     const site = (code: string) => analyze(code).find((f) => f.functionName === "all")!;
-    assert.deepEqual(site(program(true)).calls, { kind: "unknown", reason: "functions that call each other (Engine.checkShell ↔ Engine.check): Engine.checkShell calls Engine.check in a loop over |parts| (line 11), 2 times an iteration (lines 13, 14): a recursion over parts that may check a part again inside another's check, so no count of the parts bounds the calls" });
-    assert.deepEqual(site(program(false)).calls, { kind: "unknown", reason: "functions that call each other (Engine.checkShell ↔ Engine.check): Engine.checkShell calls Engine.check in a loop over |parts| (line 11): a recursion over parts that may be split again at every depth, which no count in the code bounds" });
+    const each = "Engine.checkShell calls Engine.check in a loop over |parts| (line 11)";
+    for (const [twice, why] of [
+      [true, `${each}, 2 times an iteration (lines 13, 14): one for each part at every depth, and a part may be checked again inside another's check (one nested d deep 2^d times)`],
+      [false, `${each}: one for each part at every depth`],
+    ] as const) {
+      const all = site(program(twice));
+      assert.deepEqual([summary(all).calls, summary(all).input, costClass(all)], ["O(|checkers|·|commands|·pieces[Engine.check])", "O(|checkers|·|commands|·pieces[Engine.check]·|c| + |checkers|·|commands|·pieces[Engine.check]·|call.command|)", "cubic+"]);
+      const pieces = all.symbols.find((x) => x.name === "pieces[Engine.check]")!;
+      assert.deepEqual([pieces.kind, pieces.unbounded, pieces.line, pieces.origin], ["count", undefined, 5, `the rounds of Engine.check ↔ Engine.checkShell, one for each piece: ${why}`]);
+      assert.ok(all.explanation.includes(`  pieces[Engine.check] = the rounds of Engine.check ↔ Engine.checkShell, one for each piece: ${why}; each round as one invocation of Engine.check with the calls back into them left out`), all.explanation.join("\n"));
+    }
+    // Handing on the argument the pieces were cut from may start over on all of it: no count.
+    assert.deepEqual(site(program(false, "command + part")).calls, { kind: "unknown", reason: "functions that call each other (Engine.checkShell ↔ Engine.check): Engine.checkShell calls Engine.check in a loop over |parts| (line 11): a recursion over parts that may be split again at every depth, which no count in the code bounds" });
   });
+
 });

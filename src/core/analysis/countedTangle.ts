@@ -30,6 +30,14 @@ export type CountedTangle =
       /** Every round runs every member once and the counter stops at 0 one step at a time: exactly cap rounds. */
       readonly exact: boolean;
     }
+  | {
+      /** Rounds no count in the code states: as many as data decides (`unbounded`), or one per piece of a parameter handed back at every depth. */
+      readonly kind: "uncounted";
+      readonly root: TangleMember;
+      readonly unbounded: boolean;
+      /** Why the rounds have no count in the code, or what they are one of: for the count's origin. */
+      readonly why: string;
+    }
   | { readonly kind: "unknown"; readonly reason: string };
 
 interface Edge {
@@ -101,7 +109,31 @@ export function countedTangle(t: TS, scopes: Scopes, constants: Constants, loops
       });
     });
   }
-  if (!counter.size) return unknown(overParts(t, scopes, constants, loops, edges, line) ?? "no argument is passed round them one smaller each time, so nothing in the code bounds how often they run");
+  // Every cycle passes the member the rounds are counted from (an entry, one with a base case if it can be).
+  const acyclicWithout = (drop: (e: Edge) => boolean): boolean => {
+    const state = new Map<TangleMember, 1 | 2>();
+    const cyclic = (m: TangleMember): boolean => {
+      state.set(m, 1);
+      for (const e of edges) {
+        if (e.from !== m || drop(e)) continue;
+        const s = state.get(e.to);
+        if (s === 1 || (s === undefined && cyclic(e.to))) return true;
+      }
+      state.set(m, 2);
+      return false;
+    };
+    return members.every((m) => state.has(m) || !cyclic(m));
+  };
+  const through = (m: TangleMember): boolean => acyclicWithout((e) => e.from === m || e.to === m);
+  const ordered = [byFn.get(root)!, ...members.filter((m) => m.fn !== root)];
+  const rootWhere = (prefer: (m: TangleMember) => boolean): TangleMember | undefined => ordered.find((m) => isEntry(m.fn) && prefer(m) && through(m)) ?? ordered.find((m) => isEntry(m.fn) && through(m)) ?? ordered.find((m) => prefer(m) && through(m));
+
+  if (!counter.size) {
+    const parts = overParts(t, scopes, constants, loops, edges, line);
+    const partsRoot = parts?.structural && acyclicWithout((e) => parts.structural!.has(e)) ? rootWhere(() => true) : undefined;
+    if (parts && partsRoot) return { kind: "uncounted", root: partsRoot, unbounded: false, why: parts.text };
+    return unknown(parts ? parts.reason : "no argument is passed round them one smaller each time, so nothing in the code bounds how often they run");
+  }
   for (let changed = true; changed; ) {
     changed = false;
     for (const e of edges) {
@@ -134,20 +166,6 @@ export function countedTangle(t: TS, scopes: Scopes, constants: Constants, loops
   }
 
   // Every cycle must lower the counter, meet a base case, and pass through the root (whose later passes price the others).
-  const acyclicWithout = (drop: (e: Edge) => boolean): boolean => {
-    const state = new Map<TangleMember, 1 | 2>();
-    const cyclic = (m: TangleMember): boolean => {
-      state.set(m, 1);
-      for (const e of edges) {
-        if (e.from !== m || drop(e)) continue;
-        const s = state.get(e.to);
-        if (s === 1 || (s === undefined && cyclic(e.to))) return true;
-      }
-      state.set(m, 2);
-      return false;
-    };
-    return members.every((m) => state.has(m) || !cyclic(m));
-  };
   const counterText = (m: TangleMember): string => param(m, counter.get(m)!)!.name.getText();
   const down = edges.find((e) => steps.get(e)! > 0)!;
   const stepArg = constants.skipTrivia(down.call.arguments[counter.get(down.to)!]!);
@@ -156,6 +174,25 @@ export function countedTangle(t: TS, scopes: Scopes, constants: Constants, loops
   if (!acyclicWithout((e) => steps.get(e)! > 0)) {
     const same = edges.find((e) => steps.get(e) === 0 && e.from === e.to) ?? edges.find((e) => steps.get(e) === 0)!;
     return unknown(`a cycle through ${same.from.name} → ${same.to.name} (line ${line(same.call)}) hands the counter on unchanged, so nothing bounds how often it runs`);
+  }
+
+  const bases = new Map<TangleMember, { stmt: ts.IfStatement; zero: boolean; below: number }>();
+  for (const m of members) {
+    const b = baseCase(t, constants, m, edges, (e) => isCounter(e, param(m, counter.get(m)!)!));
+    if (b) bases.set(m, b);
+  }
+  if (!acyclicWithout((e) => bases.has(e.from) || bases.has(e.to))) {
+    const self = edges.find((e) => e.from === e.to && !bases.has(e.from));
+    const open = members.filter((m) => !bases.has(m) && onCycleWithout(edges, m, (e) => bases.has(e.from) || bases.has(e.to)));
+    const where = self ? `${self.from.name} calls itself at line ${line(self.call)} with ${stepText}` : `a cycle of calls through ${open.map((m) => m.name).join(", ")}`;
+    // Nothing on such a cycle reads the counter but to hand it on: no code stops it, data decides (a hook's answer).
+    const openRoot = open.every((m) => !testsCounter(t, m, (e) => isCounter(e, param(m, counter.get(m)!)!))) ? rootWhere((m) => open.includes(m)) : undefined;
+    if (openRoot) {
+      const zeroOnly = [...bases].find(([, b]) => b.zero);
+      const past = zeroOnly ? `; ${zeroOnly[0].name} stops only when ${counterText(zeroOnly[0])} is exactly 0, which that way round steps past` : "";
+      return { kind: "uncounted", root: openRoot, unbounded: true, why: `${where}, and nothing on that way round tests ${counterText(self?.from ?? open[0]!)} (no early return on it)${past}: data decides how many rounds run` };
+    }
+    return unknown(`${where} but no function on that cycle stops when ${self ? counterText(self.from) : "the counter"} reaches 0 (an early return on it), so nothing in the code bounds how often it runs`);
   }
 
   // An invocation re-enters the tangle at most once: a member call followed by another one must end the function.
@@ -172,20 +209,8 @@ export function countedTangle(t: TS, scopes: Scopes, constants: Constants, loops
     }
   }
 
-  const bases = new Map<TangleMember, { stmt: ts.IfStatement; zero: boolean; below: number }>();
-  for (const m of members) {
-    const b = baseCase(t, constants, m, edges, (e) => isCounter(e, param(m, counter.get(m)!)!));
-    if (b) bases.set(m, b);
-  }
-  if (!acyclicWithout((e) => bases.has(e.from) || bases.has(e.to))) {
-    const self = edges.find((e) => e.from === e.to && !bases.has(e.from));
-    const where = self ? `${self.from.name} calls itself at line ${line(self.call)} with ${stepText}` : "a cycle of calls";
-    return unknown(`${where} but no function on that cycle stops when ${self ? counterText(self.from) : "the counter"} reaches 0 (an early return on it), so nothing in the code bounds how often it runs`);
-  }
   // Counted from where the tangle is entered (a member others call), one with a base case if it can be: every cycle must pass through it.
-  const through = (m: TangleMember): boolean => acyclicWithout((e) => e.from === m || e.to === m);
-  const ordered = [byFn.get(root)!, ...members.filter((m) => m.fn !== root)];
-  const rootMember = ordered.find((m) => isEntry(m.fn) && bases.has(m) && through(m)) ?? ordered.find((m) => isEntry(m.fn) && through(m)) ?? ordered.find((m) => bases.has(m) && through(m));
+  const rootMember = rootWhere((m) => bases.has(m));
   if (!rootMember) return unknown("no one of them is passed through by every cycle of calls, where the rounds could be counted");
   // `!n` (and `n === 0`) stops only at 0 itself: every way round must step it by exactly one.
   for (const [m, b] of bases) {
@@ -322,23 +347,63 @@ function containsCall(t: TS, s: ts.Node, makesRequests: (call: ts.CallExpression
   return found;
 }
 
+/** Whether `m` reaches itself by calls, leaving out those `drop` says. */
+function onCycleWithout(edges: readonly Edge[], m: TangleMember, drop: (e: Edge) => boolean): boolean {
+  const seen = new Set<TangleMember>();
+  const reaches = (at: TangleMember): boolean => {
+    for (const e of edges) {
+      if (e.from !== at || drop(e)) continue;
+      if (e.to === m) return true;
+      if (!seen.has(e.to)) {
+        seen.add(e.to);
+        if (reaches(e.to)) return true;
+      }
+    }
+    return false;
+  };
+  return reaches(m);
+}
+
+/** Whether the member's own body compares its counter (`!n`, `n <= 1`, `n === 0` …) anywhere: a guard this module does not read as a base case may stop it. */
+function testsCounter(t: TS, m: TangleMember, isCounter: (e: ts.Expression) => boolean): boolean {
+  const K = t.SyntaxKind;
+  const comparisons = new Set([K.LessThanToken, K.LessThanEqualsToken, K.GreaterThanToken, K.GreaterThanEqualsToken, K.EqualsEqualsToken, K.EqualsEqualsEqualsToken, K.ExclamationEqualsToken, K.ExclamationEqualsEqualsToken, K.AmpersandAmpersandToken, K.BarBarToken, K.QuestionQuestionToken]);
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (t.isPrefixUnaryExpression(n) && n.operator === K.ExclamationToken && isCounter(n.operand)) found = true;
+    else if (t.isBinaryExpression(n) && comparisons.has(n.operatorToken.kind) && (isCounter(n.left) || isCounter(n.right))) found = true;
+    else if ((t.isIfStatement(n) || t.isWhileStatement(n) || t.isDoStatement(n) || t.isConditionalExpression(n)) && isCounter((n as { expression?: ts.Expression; condition?: ts.Expression }).expression ?? (n as ts.ConditionalExpression).condition)) found = true;
+    else if (t.isForStatement(n) && n.condition && isCounter(n.condition)) found = true;
+    else t.forEachChild(n, visit);
+  };
+  const body = (m.fn as { body?: ts.Node }).body;
+  if (body) visit(body);
+  return found;
+}
+
 /**
  * A tangle re-entered from a loop over pieces of its input (`for (const detail of subCommands)
  * … this.check({ command: detail.text })`): a structural recursion over parts. Each part may be
- * split again, so the calls are as many as the parts at every depth, which no count in the code
- * states; re-entered twice an iteration (a part, and a piece of it), a part is checked again inside
- * another's check and the calls are not bounded by the parts either. Said so, as the reason.
+ * split again, so the rounds are as many as the parts at every depth, a count no expression of the
+ * code states; re-entered twice an iteration (a part, and a piece of it), a part is checked again
+ * inside another's check, so one nested d deep runs 2^d times. When every cycle passes such a call
+ * handing on a piece of the loop's element (`structural`), the rounds are that count; else the
+ * reason says why there is none.
  */
-function overParts(t: TS, scopes: Scopes, constants: Constants, loops: Loops, edges: readonly Edge[], line: (n: ts.Node) => number): string | undefined {
+function overParts(t: TS, scopes: Scopes, constants: Constants, loops: Loops, edges: readonly Edge[], line: (n: ts.Node) => number): { text: string; reason: string; structural?: ReadonlySet<Edge> } | undefined {
   // The loop's collection is computed from a parameter (`parseCommandDetails(command).details`), not a field.
-  const fromParam = (e: ts.Node, fn: ts.SignatureDeclaration, depth = 0): boolean => {
+  const from = (e: ts.Node, is: (d: ts.Node) => boolean, depth = 0): boolean => {
     let found = false;
     const visit = (n: ts.Node): void => {
       if (found) return;
+      // A property's name (`{ command: part }`, `detail.text`) is no reference.
+      if (t.isPropertyAssignment(n)) return visit(n.initializer);
+      if (t.isPropertyAccessExpression(n)) return visit(n.expression);
       if (t.isIdentifier(n)) {
         const decl = scopes.resolve(n);
-        if (decl && t.isParameter(decl) && decl.parent === fn) found = true;
-        else if (depth < 4 && decl && t.isVariableDeclaration(decl) && decl.initializer && constants.isConstDeclaration(decl)) found = fromParam(decl.initializer, fn, depth + 1);
+        if (decl && is(decl)) found = true;
+        else if (depth < 4 && decl && t.isVariableDeclaration(decl) && decl.initializer && constants.isConstDeclaration(decl)) found = from(decl.initializer, is, depth + 1);
       }
       t.forEachChild(n, visit);
     };
@@ -347,13 +412,31 @@ function overParts(t: TS, scopes: Scopes, constants: Constants, loops: Loops, ed
   };
   const inLoop = edges.flatMap((e) => {
     const body = (e.from.fn as { body?: ts.Node }).body;
-    const loop = body && loops.around(e.call).find((l) => l.node.pos >= body.pos && !l.dataDependent && t.isForOfStatement(l.node) && fromParam(l.node.expression, e.from.fn));
+    const loop = body && loops.around(e.call).find((l) => l.node.pos >= body.pos && !l.dataDependent && t.isForOfStatement(l.node) && from(l.node.expression, (d) => t.isParameter(d) && d.parent === e.from.fn));
     return loop ? [{ e, loop }] : [];
   });
   const first = inLoop[0];
   if (!first) return undefined;
   const same = inLoop.filter((x) => x.loop.node === first.loop.node);
   const where = `${first.e.from.name} calls ${first.e.to.name} in a loop over ${first.loop.tripText} (line ${first.loop.line})`;
-  if (same.length > 1) return `${where}, ${same.length} times an iteration (lines ${same.map((x) => line(x.e.call)).join(", ")}): a recursion over parts that may check a part again inside another's check, so no count of the parts bounds the calls`;
-  return `${where}: a recursion over parts that may be split again at every depth, which no count in the code bounds`;
+  // A call handing on a piece: the element or something made of it (`{ command: stripShellWrapper(detail.text) }`),
+  // and not the parameter the pieces were cut from (`b(xs, x)` may start over on all of xs).
+  const element = (x: { e: Edge; loop: { node: ts.Node } }): boolean => {
+    const loop = x.loop.node as ts.ForOfStatement;
+    const declared = new Set<ts.Node>();
+    const collect = (n: ts.Node): void => {
+      if (t.isVariableDeclaration(n) || t.isBindingElement(n)) declared.add(n);
+      t.forEachChild(n, collect);
+    };
+    collect(loop.initializer);
+    const cutFrom = x.e.from.fn.parameters.filter((p) => from(loop.expression, (d) => d === p));
+    return x.e.call.arguments.some((a) => from(a, (d) => declared.has(d))) && !x.e.call.arguments.some((a) => from(a, (d) => cutFrom.includes(d as ts.ParameterDeclaration)));
+  };
+  const handed = inLoop.filter(element);
+  const structural = handed.length ? new Set(handed.map((x) => x.e)) : undefined;
+  if (same.length > 1) {
+    const lines = `lines ${same.map((x) => line(x.e.call)).join(", ")}`;
+    return { reason: `${where}, ${same.length} times an iteration (${lines}): a recursion over parts that may check a part again inside another's check, so no count of the parts bounds the calls`, text: `${where}, ${same.length} times an iteration (${lines}): one for each part at every depth, and a part may be checked again inside another's check (one nested d deep ${same.length}^d times)`, ...(structural ? { structural } : {}) };
+  }
+  return { reason: `${where}: a recursion over parts that may be split again at every depth, which no count in the code bounds`, text: `${where}: one for each part at every depth`, ...(structural ? { structural } : {}) };
 }

@@ -13,7 +13,7 @@ import { Callees, type Callee } from "./callees";
 import { CallSites, passedNote, type SiteBounds } from "./callSite";
 import { Loops } from "./loops";
 import { solveRecursion, type SiteSolver } from "./recursion";
-import { countedTangle } from "./countedTangle";
+import { countedTangle, type CountedTangle } from "./countedTangle";
 import { Sizes } from "./sizes";
 import { factsOf, strongerGrowth, type Growth } from "./sizeValues";
 import { MAX_REACHES, qualifiedSymbol, renameSymbols, substitute, summaryParams, type Summary, type SummaryParam } from "./summary";
@@ -953,22 +953,14 @@ export class FileAnalyzer {
         this.componentOf(root, undefined, depth);
       }
       if (!round) return { kind: "unknown", reason: `functions that call each other (${names}) with no LLM call in a round` };
-      const cap = this.loops.count(shape.cap);
-      const value = cap.trip.isConstant() ? cap.trip.constantValue() : undefined;
-      const capName = value !== undefined ? constantName(t, this.constants, shape.cap) : undefined;
-      const capText = value !== undefined ? (capName ? `${capName} = ${value}` : String(value)) : cap.text;
-      const origin = `the rounds of ${names}: at most ${capText} (${shape.step} each round)`;
-      const info: SymbolInfo = value !== undefined ? { name: `rounds[${name}]`, kind: "count", line: this.lineOf(shape.cap), origin, value } : { name: cap.text, kind: "count", line: this.lineOf(shape.cap), origin };
-      const R = value !== undefined ? Poly.symbol(info.name) : cap.trip;
-      const times = shape.baseFirst ? R : R.add(Poly.one);
+      const { info, times, derivation, exact: exactShape } = this.tangleRounds(shape, name, names);
       // A history the members' class keeps (calls[X]: earlier invocations on the instance) grows by
       // one invocation a round, and each earlier invocation from outside ran its rounds too: round i
       // sees calls[X]·rounds + i, at most (calls[X] + 1)·rounds.
       const grown = new Map(round.symbols.filter((s) => s.name.startsWith("calls[")).map((s) => [s.name, Poly.symbol(s.name).add(Poly.one).mul(times)]));
       const mul = (p: Poly): Poly => times.mul(substitute(p, grown));
-      const exact = shape.exact && cap.exact && grown.size === 0;
+      const exact = exactShape && grown.size === 0;
       const { counts: perRound, ...rest } = round;
-      const derivation = `at most ${capText} rounds of ${names}: ${shape.step} each round${shape.baseFirst ? "" : `, and ${name} once more before it stops`}; each round as one invocation of ${name} with the calls back into them left out`;
       const total: Summary = {
         ...rest,
         calls: mul(round.calls),
@@ -1001,6 +993,32 @@ export class FileAnalyzer {
       this.previousPass = undefined;
       for (const c of classifying) this.classifying.add(c);
     }
+  }
+
+  /**
+   * How many rounds a tangle runs, as a count: at most the counter's value at entry (a constant cap
+   * becomes `rounds[f]` with the code's value); or, where no count in the code bounds them, a count
+   * of their own: `rounds[f]` marked unbounded when data decides, `pieces[f]` when the rounds are
+   * the pieces of a parameter at every depth.
+   */
+  private tangleRounds(shape: Exclude<CountedTangle, { kind: "unknown" }>, name: string, names: string): { info: SymbolInfo; times: Poly; derivation: string; exact: boolean } {
+    const t = this.tsm;
+    const left = `each round as one invocation of ${name} with the calls back into them left out`;
+    if (shape.kind === "uncounted") {
+      const what = shape.unbounded ? `the rounds of ${names}, not bounded in the code` : `the rounds of ${names}, one for each piece`;
+      const info: SymbolInfo = { name: `${shape.unbounded ? "rounds" : "pieces"}[${name}]`, kind: "count", line: this.lineOf(shape.root.fn), origin: `${what}: ${shape.why}`, ...(shape.unbounded ? { unbounded: true } : {}) };
+      const derivation = `${info.name} = ${what}: ${shape.why}; ${left}`;
+      return { info, times: Poly.symbol(info.name), derivation, exact: false };
+    }
+    const cap = this.loops.count(shape.cap);
+    const value = cap.trip.isConstant() ? cap.trip.constantValue() : undefined;
+    const capName = value !== undefined ? constantName(t, this.constants, shape.cap) : undefined;
+    const capText = value !== undefined ? (capName ? `${capName} = ${value}` : String(value)) : cap.text;
+    const origin = `the rounds of ${names}: at most ${capText} (${shape.step} each round)`;
+    const info: SymbolInfo = value !== undefined ? { name: `rounds[${name}]`, kind: "count", line: this.lineOf(shape.cap), origin, value } : { name: cap.text, kind: "count", line: this.lineOf(shape.cap), origin };
+    const R = value !== undefined ? Poly.symbol(info.name) : cap.trip;
+    const derivation = `at most ${capText} rounds of ${names}: ${shape.step} each round${shape.baseFirst ? "" : `, and ${name} once more before it stops`}; ${left}`;
+    return { info, times: shape.baseFirst ? R : R.add(Poly.one), derivation, exact: shape.exact && cap.exact };
   }
 
   /** One summary made on the stack of those under way. */
