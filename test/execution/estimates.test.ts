@@ -9,7 +9,7 @@
 import * as assert from "assert";
 import * as path from "path";
 import { spawnSync } from "child_process";
-import { FakeHost, installFakeFetch, REPO_ROOT, RecordedCall, filler, prose, loadProgram, makeTempDir, removeDir, reply, rewrite, says, type ExampleModule, type OutputPolicy } from "./harness";
+import { FakeHost, installFakeFetch, REPO_ROOT, RecordedCall, filler, prose, loadProgram, makeTempDir, removeDir, reply, rewrite, says, tokenCount, type ExampleModule, type OutputPolicy } from "./harness";
 
 type Measure = "calls" | "inputTokens" | "outputTokens" | "generationCost";
 
@@ -41,7 +41,43 @@ interface EstimateCase {
 const REPLY = 20;
 const list = (n: number, size: number): string[] => Array.from({ length: n }, (_, i) => filler(size, i));
 
+/** gemini-cli's turn shape: the model asks to go on ("MORE…", 21 tokens) for its first `n` answers, then answers plainly (20). */
+const goOn = (n: number): OutputPolicy => says((c) => (c.index < n ? `MORE${filler(20, c.index)}` : filler(20, c.index)));
+const GO_ON_TOKENS = Math.max(...Array.from({ length: 40 }, (_, i) => tokenCount(`MORE${filler(20, i)}`)));
+/** A shell command of three parts, one a `bash -c` wrapper: six checks (the whole, ls, pwd twice, the wrapper, echo hi). */
+const SHELL_COMMAND = "ls && bash -c pwd && echo hi";
+
 const CASES: EstimateCase[] = [
+  {
+    name: "gemini-cli's client turns without the hook (issue 17, place 15): 3 questions × 4 rounds re-sending the history, at most turns rounds",
+    file: "test/fixtures/execution/gemini-turns/client-turns.ts",
+    fn: "session",
+    args: [list(3, 30), 4],
+    assume: { "|questions|": 3, "|q|": 30, "rounds[GeminiClient.sendMessageStream]": 4, "out[gemini-2.5-flash]": GO_ON_TOKENS },
+    outputs: { "gemini-2.5-flash": goOn(1000) },
+    // rounds + 1 invocations of sendMessageStream are priced (the last stops in processTurn before its request), and each round
+    // is priced with every earlier question's rounds in the history: an upper bound.
+    sites: [{ model: "gemini-2.5-flash", frame: "outer", bound: "upper", over: "the last round sends nothing; the history is priced at its largest" }],
+  },
+  {
+    name: "gemini-cli's client turns with the AfterAgent hook's continuation (issue 17, place 15): 2 questions at turns = 2 run 9 requests, more than the counter allows",
+    file: "test/fixtures/execution/gemini-turns/client-hooked.ts",
+    fn: "session",
+    // The hook asks to go on twice; the model asks to go on for its first 6 answers.
+    args: [list(2, 30), 2, 2],
+    assume: { "|questions|": 2, "|q|": 30, "rounds[GeminiClient.sendMessageStream]": 8, "out[gemini-2.5-flash]": GO_ON_TOKENS },
+    outputs: { "gemini-2.5-flash": goOn(6) },
+    sites: [{ model: "gemini-2.5-flash", frame: "outer", bound: "upper", over: "rounds[…] assumed at the most rounds a question took; the history is priced at its largest" }],
+  },
+  {
+    name: "gemini-cli's policy checks over a shell command's pieces (issue 17, place 16): 6 checks × 2 safety checkers",
+    file: "test/fixtures/execution/gemini-turns/policy-check.ts",
+    fn: "checkAll",
+    args: [list(2, 10), [SHELL_COMMAND]],
+    assume: { "|checkers|": 2, "|checker|": 10, "|commands|": 1, "|call.command|": tokenCount(SHELL_COMMAND), "pieces[PolicyEngine.check]": 6 },
+    outputs: { "gemini-2.5-flash": reply(5) },
+    sites: [{ model: "gemini-2.5-flash", frame: "outer", bound: "upper", over: "each piece is priced as the whole command" }],
+  },
   {
     name: "a collapse loop capped by a field's default (MapReduceDocumentsChain's shape, issue 17): 3 passes over 5 documents",
     file: "test/fixtures/execution/capped/collapse.ts",

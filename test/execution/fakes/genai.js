@@ -1,5 +1,5 @@
 // Fake of `@google/genai`: new GoogleGenAI({apiKey}) with models.generateContent({model, contents,
-// config: {systemInstruction, maxOutputTokens}}) and chats.create({model, history, config}) →
+// config: {systemInstruction, maxOutputTokens}}) (and generateContentStream, one chunk) and chats.create({model, history, config}) →
 // chat.sendMessage({message, config}). A chat keeps its history (user and model turns) and sends
 // all of it with every message, as the SDK's Chat does, so each call is billed for the whole
 // conversation so far.
@@ -43,6 +43,14 @@ function response(reply) {
 class Models {
   async generateContent(params) {
     return response(await request("models.generateContent", params.model, contentsOf(params.contents), params.config));
+  }
+
+  /** The answer as a stream of one chunk (the request is billed once, as generateContent's). */
+  async generateContentStream(params) {
+    const answer = response(await request("models.generateContentStream", params.model, contentsOf(params.contents), params.config));
+    return (async function* () {
+      yield answer;
+    })();
   }
 }
 
