@@ -220,4 +220,52 @@ export async function all(engine: Engine, commands: string[]) {
     assert.deepEqual(site(program(false, "command + part")).calls, { kind: "unknown", reason: "functions that call each other (Engine.checkShell ↔ Engine.check): Engine.checkShell calls Engine.check in a loop over |parts| (line 11): a recursion over parts that may be split again at every depth, which no count in the code bounds" });
   });
 
+
+  it("a scheduler draining its request queue (this.schedule(next.requests).then(next.resolve) on a batch another call queued): that batch is the queuing call's cost, no re-entry", () => {
+    const code = (settle: string): string => `import OpenAI from "openai";
+const client = new OpenAI();
+type Queued = { requests: string[]; resolve: (r: string[]) => void; reject: (e: unknown) => void };
+export class Scheduler {
+  private isProcessing = false;
+  private readonly requestQueue: Queued[] = [];
+  async schedule(requests: string[]): Promise<string[]> {
+    if (this.isProcessing) return this.enqueue(requests);
+    return this.startBatch(requests);
+  }
+  private enqueue(requests: string[]): Promise<string[]> {
+    return new Promise((resolve, reject) => {
+      this.requestQueue.push({ requests, resolve, reject });
+    });
+  }
+  private async startBatch(requests: string[]): Promise<string[]> {
+    this.isProcessing = true;
+    try {
+      const out: string[] = [];
+      for (const r of requests) {
+        const c = await client.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 10, messages: [{ role: "user", content: r }] });
+        out.push(c.choices[0]?.message.content ?? "");
+      }
+      return out;
+    } finally {
+      this.isProcessing = false;
+      this.processNextInRequestQueue();
+    }
+  }
+  private processNextInRequestQueue() {
+    if (this.requestQueue.length > 0) {
+      const next = this.requestQueue.shift()!;
+      this.schedule(next.requests)${settle};
+    }
+  }
+}
+export async function turns(scheduler: Scheduler, batches: string[][]) {
+  for (const batch of batches) await scheduler.schedule(batch);
+}
+`;
+    const site = (settle: string) => analyze(code(settle)).find((f) => f.functionName === "turns")!;
+    const drained = site(".then(next.resolve).catch(next.reject)");
+    assert.deepEqual([summary(drained).calls, summary(drained).input, costClass(drained)], ["Θ(|batch|·|batches|)", "Θ(|batch|·|batches|·|r|)", "quadratic"]);
+    // Its result not handed to the queued item's resolve: a re-entry, and a recursion of no recognised shape.
+    assert.equal(site(".then(() => undefined)").calls.kind, "unknown");
+  });
 });

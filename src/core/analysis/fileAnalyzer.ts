@@ -772,6 +772,7 @@ export class FileAnalyzer {
   private summaryOfCallee(call: ts.CallExpression): Summary | undefined {
     const callee = this.callees.of(call);
     if (!callee) return this.declaredTypeMethodSummary(call) ?? this.unionMethodSummary(call);
+    if (callee.kind === "local" && servesQueued(this.tsm, this.scopes, this.constants, call)) return undefined;
     if (callee.kind === "external") return this.external?.summaryOf(callee.specifier, callee.exportName, this.sourceFile.fileName);
     if (callee.kind === "implemented") return this.implementedSummary(callee.iface, callee.member);
     if (this.inProgress.has(callee.fn)) {
@@ -1496,6 +1497,26 @@ export class FileAnalyzer {
 function chainGrowthOf(sites: readonly { bounds: SiteBounds }[], rename: (p: Poly) => Poly): { chainGrowth?: Poly } {
   const grown = sites.flatMap((s) => (s.bounds.chainGrowth ? [s.bounds.chainGrowth] : []));
   return grown.length ? { chainGrowth: rename(Poly.sum(grown)) } : {};
+}
+
+/**
+ * `const next = this.queue.shift()!; this.schedule(next.requests).then(next.resolve)`: a batch
+ * another call queued (gemini-cli's Scheduler drains its request queue when a batch is done), run
+ * to settle that call's own promise. Its cost is the queuing call's, counted where that call is
+ * made (it may run the batch itself), so it is no re-entry of the function draining the queue.
+ */
+function servesQueued(t: TS, scopes: Scopes, constants: Constants, call: ts.CallExpression): boolean {
+  const then = call.parent;
+  if (!then || !t.isPropertyAccessExpression(then) || then.expression !== call || then.name.text !== "then" || !t.isCallExpression(then.parent)) return false;
+  const settle = then.parent.arguments[0];
+  if (!settle || !t.isPropertyAccessExpression(settle) || settle.name.text !== "resolve" || !t.isIdentifier(settle.expression)) return false;
+  const item = scopes.resolve(settle.expression);
+  if (!item || !t.isVariableDeclaration(item) || !item.initializer) return false;
+  let taken = constants.skipTrivia(item.initializer);
+  if (t.isNonNullExpression(taken)) taken = constants.skipTrivia(taken.expression);
+  if (!t.isCallExpression(taken) || !t.isPropertyAccessExpression(taken.expression) || !["shift", "pop"].includes(taken.expression.name.text)) return false;
+  const queue = taken.expression.expression;
+  return t.isPropertyAccessExpression(queue) && queue.expression.kind === t.SyntaxKind.ThisKeyword;
 }
 
 /** Passes over a tangle of functions calling each other before its summaries are widened. */
