@@ -74,4 +74,27 @@ describe("linear walks: doubling the input about doubles the analysis's work", (
     assert.equal(findings, 1);
     assert.ok(ratio < 2.5, `work grew ${ratio.toFixed(2)}× for twice the interfaces`);
   });
+
+  it("a field grown by as many helper methods, each called in the method that sends it: that method is walked for their calls once, not once per helper's write", () => {
+    // The walks that start at the sending method's node (its own subtrees are walked by other questions too).
+    const walksOfRun = (n: number): number => {
+      const methods = Array.from({ length: n }, (_, i) => `  record${i}(x: string) { this.history.push(x); }\n`).join("");
+      const calls = Array.from({ length: n }, (_, i) => `      this.record${i}(q);`).join("\n");
+      const text = `${HEAD}class Chat {\n  history: string[] = [];\n${methods}  async run(qs: string[]) {\n    for (const q of qs) {\n${calls}\n      await ai.chat.completions.create({ model: "m", messages: [{ role: "user", content: this.history.join("") }] });\n    }\n  }\n}\n`;
+      const sourceFile = ts.createSourceFile("w.ts", text, ts.ScriptTarget.Latest, true);
+      const run = (sourceFile.statements[2] as ts.ClassDeclaration).members.find((m) => m.name && ts.isIdentifier(m.name) && m.name.text === "run")!;
+      let walks = 0;
+      const counting: Record<string, unknown> = { ...ts };
+      counting.forEachChild = (node: ts.Node, ...rest: unknown[]): unknown => {
+        if (node === run) walks++;
+        return (ts.forEachChild as (...a: unknown[]) => unknown)(node, ...rest);
+      };
+      const findings = new FileAnalyzer(counting as unknown as typeof ts, sourceFile).findings();
+      assert.equal(findings.length, 1);
+      assert.equal(findings[0]!.growth, "constant");
+      return walks;
+    };
+    const few = walksOfRun(10);
+    assert.equal(walksOfRun(40), few, "the sending method was walked once per helper's write");
+  });
 });

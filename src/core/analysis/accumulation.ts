@@ -40,18 +40,19 @@ export class Accumulation extends SizePart {
       const freshEachCall = writes.some((w) => w.kind === "reset" && !w.conditional && this.loops.enclosingFunction(w.node) === siteFn && w.node.pos < site.pos);
       const invocations = Poly.symbol(this.symbols.define({ name: `calls[${className}]`, kind: "count", line: this.ctx.line(cls), origin: `calls of ${className}'s methods on one instance so far` }));
       const window = writes.find((w) => w.kind === "window");
+      const perRound = elementsAdded(writes);
       const parts: Size[] = [member?.initializer ? sizeOf(member.initializer, site) : ZERO];
       for (const w of writes) {
         if (w.kind !== "grow") continue;
         // `this.record(r)` in the site's loop, with `record` pushing to `this.history`: it grows there on every iteration.
         for (const call of this.helperCalls(this.loops.enclosingFunction(w.node), siteFn, site).filter((c) => c !== site)) {
           const added = combine((w.delta ?? []).map((d) => sizeOf(d, call)));
-          parts.push(this.accumulate(`this.${name}`, { ...w, node: call }, added, this.loops.around(call), window, site, elementsAdded(writes)));
+          parts.push(this.accumulate(`this.${name}`, { ...w, node: call }, added, this.loops.around(call), window, site, perRound));
         }
         const sameCall = this.loops.enclosingFunction(w.node) === siteFn && w.node.pos < site.pos;
         if (freshEachCall && !sameCall) continue;
         const delta = combine((w.delta ?? []).map((d) => sizeOf(d, w.node)));
-        const grown = this.accumulate(`this.${name}`, w, delta, this.loops.around(w.node), window, site, elementsAdded(writes));
+        const grown = this.accumulate(`this.${name}`, w, delta, this.loops.around(w.node), window, site, perRound);
         if (window || freshEachCall) parts.push(grown);
         else {
           const kind: Growth = delta.fromRewrite ? "rewrite" : delta.fromOutput ? "output" : "constant";
@@ -71,14 +72,32 @@ export class Accumulation extends SizePart {
   private helperCalls(helper: ts.Node, siteFn: ts.Node, site: ts.Node): ts.CallExpression[] {
     const t = this.ts;
     if (helper === siteFn || !(t.isMethodDeclaration(helper) || (t.isArrowFunction(helper) && t.isPropertyDeclaration(helper.parent)))) return [];
+    const calls = this.methodCallsIn(siteFn).get(helper);
+    if (!calls) return [];
     const siteLoops = new Set(this.loops.around(site).map((l) => l.node));
-    const out: ts.CallExpression[] = [];
+    return calls.filter((c) => this.reaches(c, site, siteLoops));
+  }
+
+  /** Each function's `this.m(…)` calls by the function they call: walked once, not once per write of every field a site reads. */
+  private readonly methodCallsMemo = new Map<ts.Node, Map<ts.Node, ts.CallExpression[]>>();
+
+  private methodCallsIn(fn: ts.Node): Map<ts.Node, ts.CallExpression[]> {
+    const t = this.ts;
+    const known = this.methodCallsMemo.get(fn);
+    if (known) return known;
+    const byCallee = new Map<ts.Node, ts.CallExpression[]>();
     const visit = (n: ts.Node): void => {
-      if (t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression) && n.expression.expression.kind === t.SyntaxKind.ThisKeyword && this.constants.calledFunction(n) === helper && this.reaches(n, site, siteLoops)) out.push(n);
+      if (t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression) && n.expression.expression.kind === t.SyntaxKind.ThisKeyword) {
+        const callee = this.constants.calledFunction(n);
+        const list = callee && byCallee.get(callee);
+        if (list) list.push(n);
+        else if (callee) byCallee.set(callee, [n]);
+      }
       if (!t.isFunctionLike(n)) t.forEachChild(n, visit);
     };
-    t.forEachChild(siteFn, visit);
-    return out;
+    t.forEachChild(fn, visit);
+    this.methodCallsMemo.set(fn, byCallee);
+    return byCallee;
   }
 
   /** What the class's methods write to `this.<name>`, with the class and the field's declaration. */
@@ -106,6 +125,7 @@ export class Accumulation extends SizePart {
     const siteFn = this.loops.enclosingFunction(site);
     const window = writes.find((w) => w.kind === "window");
     const resets = writes.filter((w) => w.kind === "reset" && !w.conditional);
+    const perRound = elementsAdded(writes);
     const parts: Size[] = [base];
     // A variable that a model rewrites whole carries that rewrite into whatever it is added to.
     if (writes.some((w) => w.kind === "rewrite" && this.reaches(w.node, site, siteLoopSet))) {
@@ -129,7 +149,7 @@ export class Accumulation extends SizePart {
       const cut = new Set<ts.Node>();
       for (const r of resets) for (const l of this.loops.around(r.node)) if (siteLoopSet.has(l.node) && !declLoops.has(l.node)) cut.add(l.node);
       const factorLoops = growLoops.filter((l) => !cut.has(l.node));
-      const grown = this.accumulate(name, w, deltaOf(w), factorLoops, window, site, elementsAdded(writes));
+      const grown = this.accumulate(name, w, deltaOf(w), factorLoops, window, site, perRound);
       // A closure growing a variable it captures: earlier invocations of the closure added too.
       const captured = !window && this.ts.isFunctionLike(siteFn) && !this.isWithin(decl, siteFn);
       if (captured) {
@@ -232,8 +252,13 @@ export class Accumulation extends SizePart {
     return this.makesLlmCalls(loop.statement) ? undefined : this.parts.flow.producingCall(loop.expression);
   }
 
+  /** Per loop body: every write in the loop asks it (a body walked once per write was quadratic). */
+  private readonly makesCallsMemo = new Map<ts.Node, boolean>();
+
   private makesLlmCalls(body: ts.Node): boolean {
     const t = this.ts;
+    const known = this.makesCallsMemo.get(body);
+    if (known !== undefined) return known;
     let found = false;
     const visit = (n: ts.Node): void => {
       if (found || t.isFunctionLike(n)) return;
@@ -241,6 +266,7 @@ export class Accumulation extends SizePart {
       else t.forEachChild(n, visit);
     };
     visit(body);
+    this.makesCallsMemo.set(body, found);
     return found;
   }
 }

@@ -1143,16 +1143,32 @@ export class Provenance {
         }
       }
     }
-    let found: Value | undefined;
+    for (const value of this.thisAssignments(cls).get(key) ?? []) {
+      const v = this.valueOf(value);
+      if (v) return v;
+    }
+    return undefined;
+  }
+
+  /** `this.k = v` in a class, by key in source order: collected once (each `this.m()` call walked the whole class). */
+  private readonly thisAssignmentsMemo = new Map<ts.Node, Map<string, ts.Expression[]>>();
+
+  private thisAssignments(cls: ts.ClassLikeDeclaration): Map<string, ts.Expression[]> {
+    const t = this.ts;
+    const known = this.thisAssignmentsMemo.get(cls);
+    if (known) return known;
+    const byKey = new Map<string, ts.Expression[]>();
     const visit = (n: ts.Node): void => {
-      if (found) return;
-      if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && t.isPropertyAccessExpression(n.left) && n.left.expression.kind === t.SyntaxKind.ThisKeyword && n.left.name.text === key) {
-        found = this.valueOf(n.right);
+      if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && t.isPropertyAccessExpression(n.left) && n.left.expression.kind === t.SyntaxKind.ThisKeyword) {
+        const list = byKey.get(n.left.name.text);
+        if (list) list.push(n.right);
+        else byKey.set(n.left.name.text, [n.right]);
       }
-      if (!found) t.forEachChild(n, visit);
+      t.forEachChild(n, visit);
     };
     visit(cls);
-    return found;
+    this.thisAssignmentsMemo.set(cls, byKey);
+    return byKey;
   }
 
   private moduleOfImport(decl: ts.ImportDeclaration | ts.JSDocImportTag): string | undefined {
