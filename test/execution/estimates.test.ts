@@ -288,6 +288,15 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4o-mini", bound: "exact" }],
   },
   {
+    name: "a helper that pushes a whole batch in its own loop before each request (issue 17): 4 batches of 3",
+    file: "test/fixtures/execution/helper-loop-history.ts",
+    fn: "batches",
+    args: [[list(3, 20), list(3, 20), list(3, 20), list(3, 20)]],
+    assume: { "|groups|": 4, "|batch|": 3, "|batch[]|": 20 },
+    outputs: { "gpt-4o-mini": reply(40) },
+    sites: [{ model: "gpt-4o-mini", bound: "exact" }],
+  },
+  {
     name: "a turn of chained requests whose last id seeds the next turn: each turn's requests re-bill every earlier turn (issue 17)",
     file: "test/fixtures/execution/chained-turns.ts",
     fn: "converse",

@@ -13,7 +13,7 @@ import { SizePart } from "./sizeContext";
 import { combine, factsOf, indexSymbol, meanOf, sizeAtIteration, strongerGrowth, withMean, ZERO, type Growth, type Size } from "./sizeValues";
 import { substitute } from "./summary";
 import { fillingOfRun } from "./windowRuns";
-import { elementsAdded, type Write } from "./writes";
+import { elementsAdded, repeated, type Write } from "./writes";
 
 export class Accumulation extends SizePart {
   private readonly inProgressFields = new Set<string>();
@@ -45,13 +45,16 @@ export class Accumulation extends SizePart {
       for (const w of writes) {
         if (w.kind !== "grow") continue;
         // `this.record(r)` in the site's loop, with `record` pushing to `this.history`: it grows there on every iteration.
-        for (const call of this.helperCalls(this.loops.enclosingFunction(w.node), siteFn, site).filter((c) => c !== site)) {
-          const added = combine((w.delta ?? []).map((d) => sizeOf(d, call)));
+        const helper = this.loops.enclosingFunction(w.node);
+        for (const call of this.helperCalls(helper, siteFn, site).filter((c) => c !== site)) {
+          // `this.recordAll(rs)` pushing in its own `for (const r of rs)`: |rs| elements per call.
+          const times = this.parts.writes.timesPerCall(w.node, helper as ts.SignatureDeclaration, call).mul(w.times ?? Poly.one);
+          const added = repeated(combine((w.delta ?? []).map((d) => sizeOf(d, call))), { ...w, times });
           parts.push(this.accumulate(`this.${name}`, { ...w, node: call }, added, this.loops.around(call), window, site, perRound));
         }
         const sameCall = this.loops.enclosingFunction(w.node) === siteFn && w.node.pos < site.pos;
         if (freshEachCall && !sameCall) continue;
-        const delta = combine((w.delta ?? []).map((d) => sizeOf(d, w.node)));
+        const delta = repeated(combine((w.delta ?? []).map((d) => sizeOf(d, w.node))), w);
         const grown = this.accumulate(`this.${name}`, w, delta, this.loops.around(w.node), window, site, perRound);
         if (window || freshEachCall) parts.push(grown);
         else {

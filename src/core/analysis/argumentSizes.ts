@@ -124,7 +124,7 @@ export class ArgumentSizes extends SizePart {
     let count = Poly.zero;
     let size = Poly.zero;
     for (const w of grows) {
-      const trips = Poly.product(this.loops.around(w.node).map((l) => l.trip));
+      const trips = Poly.product(this.loops.around(w.node).map((l) => l.trip)).mul(w.times ?? Poly.one);
       count = count.add(trips.scale((w.delta ?? []).length));
       size = size.add(trips.mul(Poly.sum((w.delta ?? []).map((d) => this.parts.expressions.sizeOf(d, w.node).poly))));
     }

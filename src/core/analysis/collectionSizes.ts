@@ -7,7 +7,7 @@ import { tokensInCharacters } from "../tokens";
 import { SizePart } from "./sizeContext";
 import { combine, constant, meanOf, withMean, ZERO, type Size } from "./sizeValues";
 import { fillingOfRun } from "./windowRuns";
-import type { Write } from "./writes";
+import { repeated, type Write } from "./writes";
 
 export class CollectionSizes extends SizePart {
   /** `s.slice(0, 200)` is constant; `history.slice(-8)` keeps a window of 8 elements. */
@@ -200,7 +200,7 @@ export class CollectionSizes extends SizePart {
     this.inProgress.add(decl);
     try {
       const base = { ...ZERO, poly: this.countOf(decl.initializer, site) ?? Poly.zero };
-      return this.parts.accumulation.accumulated(decl, x.text, site, base, (w) => combine((w.delta ?? [w.node as ts.Expression]).map(one)), one).poly;
+      return this.parts.accumulation.accumulated(decl, x.text, site, base, (w) => repeated(combine((w.delta ?? [w.node as ts.Expression]).map(one)), w), one).poly;
     } finally {
       this.inProgress.delete(decl);
     }

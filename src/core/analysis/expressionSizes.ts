@@ -8,6 +8,7 @@ import { countTokens } from "../tokens";
 import { isIdProperty } from "./idProperties";
 import { SizePart } from "./sizeContext";
 import { combine, constant, meanOf, sizeAtIteration, withMean, ZERO, type Size } from "./sizeValues";
+import { repeated } from "./writes";
 
 /** Methods that return (about) the same text or collection as their receiver. */
 export const SAME_SIZE = new Set(["trim", "trimStart", "trimEnd", "toLowerCase", "toUpperCase", "toString", "normalize", "replace", "replaceAll", "join", "concat", "reverse", "toReversed", "sort", "toSorted", "flat", "padStart", "padEnd", "valueOf", "split", "entries", "values"]);
@@ -220,6 +221,19 @@ export class ExpressionSizes extends SizePart {
    */
   private boundAtCall(decl: ts.Node, site: ts.Node): Size | undefined {
     const t = this.ts;
+    // `for (const r of rs) h.push(r)` in the callee: r is one element of the argument given for rs.
+    const loop = t.isVariableDeclaration(decl) && t.isVariableDeclarationList(decl.parent) && t.isForOfStatement(decl.parent.parent) ? decl.parent.parent : undefined;
+    const over = loop && t.isIdentifier(this.constants.skipTrivia(loop.expression)) ? this.scopes.resolve(this.constants.skipTrivia(loop.expression) as ts.Identifier) : undefined;
+    if (over && t.isParameter(over) && t.isCallExpression(site) && !this.inProgress.has(decl)) {
+      const arg = this.argumentFor(over, site);
+      if (!arg) return undefined;
+      this.inProgress.add(decl);
+      try {
+        return this.parts.collections.elementSize(arg, site);
+      } finally {
+        this.inProgress.delete(decl);
+      }
+    }
     if (!t.isParameter(decl) || !t.isCallExpression(site) || this.inProgress.has(decl)) return undefined;
     const fn = decl.parent;
     const i = fn.parameters.indexOf(decl);
@@ -231,6 +245,13 @@ export class ExpressionSizes extends SizePart {
     } finally {
       this.inProgress.delete(decl);
     }
+  }
+
+  /** The argument `call` passes for the parameter `p`, when `call` calls p's function. */
+  private argumentFor(p: ts.ParameterDeclaration, call: ts.CallExpression): ts.Expression | undefined {
+    const fn = p.parent;
+    const arg = call.arguments[fn.parameters.indexOf(p)];
+    return arg && !this.ts.isSpreadElement(arg) && !p.dotDotDotToken && this.constants.calledFunction(call) === fn ? arg : undefined;
   }
 
   private isReassigned(decl: ts.Node, name: string): boolean {
@@ -298,7 +319,7 @@ export class ExpressionSizes extends SizePart {
     this.inProgress.add(e);
     try {
       const base = initial ? this.sizeOf(initial, site) : this.ctx.sizeSymbol(name, e, `the size of ${name} before`);
-      return this.parts.accumulation.accumulated(decl, name, site, base, (w) => (w.outputOf ? this.parts.outputs.outputOf(w.outputOf) : combine((w.delta ?? []).map((d) => this.sizeOf(d, w.node)))), (d) => this.sizeOf(d, site), writes);
+      return this.parts.accumulation.accumulated(decl, name, site, base, (w) => (w.outputOf ? this.parts.outputs.outputOf(w.outputOf) : repeated(combine((w.delta ?? []).map((d) => this.sizeOf(d, w.node))), w)), (d) => this.sizeOf(d, site), writes);
     } finally {
       this.inProgress.delete(e);
     }
@@ -318,6 +339,6 @@ export class ExpressionSizes extends SizePart {
 
   /** A variable's size at the site: what it starts with, plus every growth that reaches the site. */
   private variableSize(decl: ts.Node, name: string, site: ts.Node): Size {
-    return this.parts.accumulation.accumulated(decl, name, site, this.declarationBaseSize(decl, name, site), (w) => combine([...(w.outputOf ? [this.parts.outputs.outputOf(w.outputOf)] : []), ...(w.delta ?? []).map((d) => this.sizeOf(d, w.node))]), (d) => this.sizeOf(d, site));
+    return this.parts.accumulation.accumulated(decl, name, site, this.declarationBaseSize(decl, name, site), (w) => combine([...(w.outputOf ? [this.parts.outputs.outputOf(w.outputOf)] : []), repeated(combine((w.delta ?? []).map((d) => this.sizeOf(d, w.node))), w)]), (d) => this.sizeOf(d, site));
   }
 }

@@ -3,8 +3,12 @@
 // length test), rewrites by a model's answer, and other reassignments, each marked conditional when
 // it runs on some paths only. The accumulation reads them to size a variable at a call.
 import type * as ts from "typescript";
+import { Poly } from "../algebra/poly";
 import type { Defined } from "../symbols";
+import type { LoopInfo } from "./loops";
 import { SizePart } from "./sizeContext";
+import { meanOf, sizeAtIteration, withMean, type Size } from "./sizeValues";
+import { substitute } from "./summary";
 
 /** Elements the growing writes add in one round of each (`push(a, b)` adds two). */
 export function elementsAdded(writes: readonly Write[]): number {
@@ -21,6 +25,18 @@ export interface Write {
   readonly conditional: boolean;
   /** A grow of the variable's field, not of the variable itself (`state.messages.push(x)`): that field's name. */
   readonly field?: string;
+  /**
+   * A grow a callee makes in loops of its own (`for (const r of rs) h.push(r)` in `addAll(h, rs)`):
+   * how many times each delta is added per call, in the caller's terms (`|batch|`); one when absent.
+   */
+  readonly times?: Poly;
+}
+
+/** A delta's size as many times as the write adds it per round (Write.times). */
+export function repeated(size: Size, w: Write): Size {
+  if (!w.times) return size;
+  const times = w.times;
+  return withMean({ ...size, poly: size.poly.mul(times) }, meanOf(size).mul(times), sizeAtIteration(size).mul(times));
 }
 
 const GROWING = new Set(["push", "unshift"]);
@@ -148,9 +164,33 @@ export class Writes extends SizePart {
   }
 
   /**
+   * How many times a write at `inner` in the function `fn` runs per call `call` of it: the product of
+   * fn's own loops around it, each trip in the call's terms (a loop over the parameter `rs` runs
+   * |arg| times for the argument given there; a count parameter `n`, the argument as a count).
+   */
+  timesPerCall(inner: ts.Node, fn: ts.SignatureDeclaration, call: ts.CallExpression): Poly {
+    const t = this.ts;
+    const own = this.ownLoops(inner, fn);
+    if (own.length === 0) return Poly.one;
+    const values = new Map<string, Poly>();
+    fn.parameters.forEach((p, i) => {
+      const arg = call.arguments[i];
+      if (!t.isIdentifier(p.name) || p.dotDotDotToken || !arg || t.isSpreadElement(arg)) return;
+      values.set(`|${p.name.text}|`, this.loops.collection(arg).trip);
+      values.set(p.name.text, this.loops.count(arg).trip);
+    });
+    return substitute(Poly.product(own.map((l) => l.trip)), values);
+  }
+
+  private ownLoops(inner: ts.Node, fn: ts.Node): LoopInfo[] {
+    return this.loops.around(inner).filter((l) => l.node.pos >= fn.pos && l.node.end <= fn.end);
+  }
+
+  /**
    * `append(history, x)` with `function append(h, x) { h.push(x) }` (or `h.messages.push(x)`): what
    * the callee adds to its parameter, added at the call (its parameters are sized as the call's
-   * arguments there, see ExpressionSizes). A push inside the callee's own loop counts once: a lower bound.
+   * arguments there, see ExpressionSizes). A push inside the callee's own loop adds once per
+   * iteration of it (`Write.times`); pushes in different loops each count as many as the most of them.
    */
   private grownByCallee(call: ts.CallExpression, index: number, conditional: boolean, field: string | undefined): Write | undefined {
     const t = this.ts;
@@ -164,7 +204,10 @@ export class Writes extends SizePart {
     if (!own.length) return undefined;
     const fields = new Set(own.map((w) => w.field));
     const inner = fields.size === 1 ? [...fields][0] : undefined;
-    return { node: call, kind: "grow", delta: own.flatMap((w) => w.delta ?? []), conditional: conditional || own.every((w) => w.conditional), ...(field ?? inner ? { field: field ?? inner } : {}) };
+    // One count for the merged deltas: the pushes' own when they agree, else their sum (each delta at most that often).
+    const each = own.map((w) => this.timesPerCall(w.node, fn!, call));
+    const times = each.every((x) => x.equals(each[0]!)) ? each[0]! : Poly.sum(each);
+    return { node: call, kind: "grow", delta: own.flatMap((w) => w.delta ?? []), conditional: conditional || own.every((w) => w.conditional) || own.some((w) => this.ownLoops(w.node, fn!).some((l) => !l.exact)), ...(field ?? inner ? { field: field ?? inner } : {}), ...(times.isConstant() && times.constantValue() === 1 ? {} : { times }) };
   }
 
   /**
