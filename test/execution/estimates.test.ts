@@ -372,6 +372,15 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4o-mini", bound: "exact" }],
   },
   {
+    name: "a Mastra agent looked up by the id it was made with: its model and instructions (issue 17)",
+    file: "test/fixtures/execution/registered/ask.ts",
+    fn: "reviewAllById",
+    args: [list(6, 60)],
+    assume: { "|snippets|": 6, "|code|": 60 },
+    outputs: { "gpt-4o-mini": reply(120) },
+    sites: [{ model: "gpt-4o-mini", bound: "exact" }],
+  },
+  {
     name: "a registered Mastra agent with a tool: its default cap of 3 steps, each with its instructions (issue 17)",
     file: "test/fixtures/execution/registered/ask.ts",
     fn: "research",

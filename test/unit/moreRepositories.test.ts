@@ -461,6 +461,46 @@ export const plan = createStep({
   });
 });
 
+describe("more repositories: a Mastra agent looked up by the id it was made with", () => {
+  it("mastra.getAgentById(\"weather-agent\") is the registered agent made with id: \"weather-agent\" (template-github-review-agent's workflow): its model, tools and caps", () => {
+    const { project } = memoryProject({
+      "/p/src/mastra/agents/weather.ts": `import { Agent } from "@mastra/core/agent";
+import { createTool } from "@mastra/core/tools";
+const weatherTool = createTool({ id: "w", description: "d", execute: async () => "sunny" });
+export const weatherAgent = new Agent({ id: "weather-agent", name: "Weather", instructions: "help", model: "openai/gpt-4o", tools: { weatherTool } });
+export const plainAgent = new Agent({ id: "plain-agent", name: "Plain", instructions: "help", model: "openai/gpt-4o-mini" });
+export const hiddenAgent = new Agent({ id: "hidden-agent", name: "Hidden", instructions: "help", model: "openai/gpt-4.1" });
+`,
+      "/p/src/mastra/index.ts": `import { Mastra } from "@mastra/core/mastra";
+import { weatherAgent, plainAgent } from "./agents/weather";
+import { plan } from "./workflows/plan";
+export const mastra = new Mastra({ workflows: { plan }, agents: { weatherAgent, writer: plainAgent } });
+`,
+      "/p/src/mastra/workflows/plan.ts": `import { createStep } from "@mastra/core/workflows";
+export const plan = createStep({
+  id: "plan",
+  execute: async ({ inputData, mastra }) => {
+    const r = await mastra.getAgentById("weather-agent").stream([{ role: "user", content: inputData.city }]);
+    const w = await mastra.getAgentById("plain-agent").generate("title");
+    const h = await mastra.getAgentById("hidden-agent").generate("x");
+    const k = await mastra.getAgentById("weatherAgent").generate("y");
+    return { r, w, h, k };
+  },
+});
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/src/mastra/workflows/plan.ts", ["model", "calls", "growth"]), [
+      // The registered agent of that id has a tool and no step cap: an unbounded tool loop.
+      { line: 5, model: "openai/gpt-4o", calls: "O(steps[<top level>/stream])", growth: "output" },
+      // Registered under another key (writer), found by its id: no tools, one request.
+      { line: 6, model: "openai/gpt-4o-mini", calls: "Θ(1)", growth: "none" },
+      // Made with that id but not registered, or a registered key that is not an id: the lookup's answer (one request, model unknown).
+      { line: 7, model: null, calls: "Θ(1)", growth: "none" },
+      { line: 8, model: null, calls: "Θ(1)", growth: "none" },
+    ]);
+  });
+});
+
 describe("more repositories: an agent made in another module without tools", () => {
   it("answers in one request (VoltAgent's viteval agents); tools given at the call loop all the same", () => {
     const { project } = memoryProject({

@@ -51,7 +51,7 @@ export interface ExternalSummaries {
   /** What the app's route handler for a fetched path and method costs (`fetch("/api/responses", { method: "POST" })`). */
   routeHandler?(path: string, method: string, fromFile: string): Summary | undefined;
   /** The agent the project registers under a name (`new Mastra({ agents: { weatherAgent } })`). */
-  registeredAgent?(name: string, fromFile: string): ExportedClient | undefined;
+  registeredAgent?(name: string, fromFile: string, byId?: boolean): ExportedClient | undefined;
   /** Whether another module's exported agent was made with none of the options that make its runner loop (`export const agent = new Agent({ tools: [webSearchTool()] })`). */
   madeWithoutLoops?(specifier: string, exportName: string, loopsWith: LoopsWith, fromFile: string): boolean | undefined;
 }
@@ -181,7 +181,7 @@ export class FileAnalyzer {
     this.scopes = new Scopes(tsm, sourceFile);
     this.constants = new Constants(tsm, this.scopes, external?.constantOf && ((specifier, name, path) => external.constantOf!(specifier, name, path, sourceFile.fileName)));
     this.callees = new Callees(tsm, this.scopes, this.constants);
-    this.provenance = new Provenance(tsm, this.scopes, this.constants, catalog, ENDPOINT_CATALOG, catalogCalleeNames(catalog), new Set(options?.wrappers ?? []), (call) => this.summaryOfCallee(call), checker && ((e) => declaredType(tsm, checker, e)), external?.clientOf && ((specifier, name) => external.clientOf!(specifier, name, sourceFile.fileName)), declaredTypesOf(external, sourceFile.fileName), external?.routeHandler && ((path, method) => external.routeHandler!(path, method, sourceFile.fileName)), external?.registeredAgent && ((name) => external.registeredAgent!(name, sourceFile.fileName)), external?.madeWithoutLoops && ((specifier, name, loopsWith) => external.madeWithoutLoops!(specifier, name, loopsWith, sourceFile.fileName)));
+    this.provenance = new Provenance(tsm, this.scopes, this.constants, catalog, ENDPOINT_CATALOG, catalogCalleeNames(catalog), new Set(options?.wrappers ?? []), (call) => this.summaryOfCallee(call), checker && ((e) => declaredType(tsm, checker, e)), external?.clientOf && ((specifier, name) => external.clientOf!(specifier, name, sourceFile.fileName)), declaredTypesOf(external, sourceFile.fileName), external?.routeHandler && ((path, method) => external.routeHandler!(path, method, sourceFile.fileName)), external?.registeredAgent && ((name, byId) => external.registeredAgent!(name, sourceFile.fileName, byId)), external?.madeWithoutLoops && ((specifier, name, loopsWith) => external.madeWithoutLoops!(specifier, name, loopsWith, sourceFile.fileName)));
     this.loops = new Loops(tsm, this.scopes, this.constants, this.symbols);
     this.sizes = new Sizes(tsm, this.scopes, this.constants, this.loops, this.symbols, (c) => this.classify(c), (llm) => this.modelName(llm), (c) => this.heldCollection(c), (c) => this.copiedArgument(c));
     this.sites = new CallSites(tsm, this.scopes, this.constants, this.loops, this.sizes, this.symbols);
@@ -392,17 +392,30 @@ export class FileAnalyzer {
     return target ? this.provenance.portable(this.provenance.exportedClient(target), (e) => modelOf(this.tsm, this.constants, e)) : undefined;
   }
 
-  /** The agent this module registers under `name`: `new Mastra({ agents: { name } })` or `{ name: agent }`. */
-  registeredAgent(name: string): ExportedClient | undefined {
+  /**
+   * The agent this module registers under `name`: `new Mastra({ agents: { name } })` or `{ name: agent }`;
+   * `byId`, the registered agent made with `id: name` (`mastra.getAgentById("review-agent")`), here or in the module it is imported from.
+   */
+  registeredAgent(name: string, byId = false): ExportedClient | undefined {
     const t = this.tsm;
-    let value: ts.Expression | undefined;
+    let agents: ts.Expression | undefined;
     const visit = (n: ts.Node): void => {
-      if (value) return;
-      if (t.isNewExpression(n) && t.isIdentifier(n.expression) && n.expression.text === "Mastra") value = this.constants.property(this.constants.property(n.arguments?.[0], ["agents"]), [name]);
+      if (agents) return;
+      if (t.isNewExpression(n) && t.isIdentifier(n.expression) && n.expression.text === "Mastra") agents = this.constants.property(n.arguments?.[0], ["agents"]);
       else t.forEachChild(n, visit);
     };
     visit(this.sourceFile);
-    return value && this.withBudget(() => this.provenance.portable(this.provenance.exportedClient(value!), (e) => modelOf(this.tsm, this.constants, e)));
+    const portable = (value: ts.Expression): ExportedClient | undefined => this.withBudget(() => this.provenance.portable(this.provenance.exportedClient(value), (e) => modelOf(this.tsm, this.constants, e)));
+    if (!byId) {
+      const value = this.constants.property(agents, [name]);
+      return value && portable(value);
+    }
+    for (const p of this.constants.objectLiteral(agents)?.properties ?? []) {
+      const value = t.isPropertyAssignment(p) ? p.initializer : t.isShorthandPropertyAssignment(p) ? p.name : undefined;
+      const agent = value && portable(value);
+      if (agent?.id === name) return agent;
+    }
+    return undefined;
   }
 
   /**

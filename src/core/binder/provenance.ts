@@ -60,6 +60,8 @@ export interface ExportedClient {
   readonly loopless?: true;
   /** The text of the instructions it was made with (`new Agent({ instructions: "…" })`), sent with every request, when fixed in the code. */
   readonly instructions?: string;
+  /** The `id` it was made with (`new Agent({ id: "review-agent" })`), the name `mastra.getAgentById` looks it up by. */
+  readonly id?: string;
   /** Not a client made there but the framework's own declaration of the catalog class or function of this name (its monorepo imports it by a relative path): the import is that export. */
   readonly declared?: string;
 }
@@ -80,6 +82,7 @@ interface ClientSettings {
   readonly acyclicGraph?: true;
   readonly loopless?: true;
   readonly instructions?: ts.Expression;
+  readonly id?: string;
 }
 
 export interface LlmCall {
@@ -137,7 +140,7 @@ export class Provenance {
     /** The handler of the app's own route (`fetch("/api/responses", { method: "POST" })`): its summary. */
     private readonly routeHandler?: (path: string, method: string) => Summary | undefined,
     /** The agent the project registers under a name (`new Mastra({ agents: { weatherAgent } })`), for `mastra.getAgent("weatherAgent")`. */
-    private readonly registeredAgent?: (name: string) => ExportedClient | undefined,
+    private readonly registeredAgent?: (name: string, byId: boolean) => ExportedClient | undefined,
     /** Whether an agent another module of the project exports was made with none of the options that loop (`madeWithoutLoops` there). */
     private readonly importedMadeWithout?: (specifier: string, exportName: string, loopsWith: LoopsWith) => boolean | undefined,
   ) {}
@@ -553,9 +556,11 @@ export class Provenance {
       if (base.kind === "typed") return base.member !== undefined ? this.typedMember(base.type, base.member, true, e) : undefined;
       const spec = this.apiOf(base);
       if (spec?.yields) {
-        // `mastra.getAgent("weatherAgent")`: the agent registered under that name, where the project registers one.
-        const name = spec.byName && spec.api.endsWith("getAgent") ? this.constants.string(e.arguments[0]) : undefined;
-        const registered = name !== undefined ? this.registeredAgent?.(name) : undefined;
+        // `mastra.getAgent("weatherAgent")`: the agent registered under that name, where the project registers one;
+        // `mastra.getAgentById("weather-agent")`: the registered agent made with that id.
+        const byId = spec.api.endsWith("getAgentById");
+        const name = spec.byName && (byId || spec.api.endsWith("getAgent")) ? this.constants.string(e.arguments[0]) : undefined;
+        const registered = name !== undefined ? this.registeredAgent?.(name, byId) : undefined;
         if (registered && registered.entry === base.entry) return this.fromExported(registered, e);
         const yielded = this.clientOfKind(base.entry, spec.yields, spec.byName ? undefined : e.arguments[0], base, e);
         return yielded?.kind === "client" && spec.byName ? { ...yielded, byName: true } : yielded;
@@ -779,6 +784,7 @@ export class Provenance {
       ...(found.acyclicGraph ? { acyclicGraph: true as const } : {}),
       ...(found.loopless ? { loopless: true as const } : {}),
       ...(found.instructions !== undefined ? { instructions: f.createStringLiteral(found.instructions) } : {}),
+      ...(found.id !== undefined ? { id: found.id } : {}),
     };
     const client: Value = { kind: "client", entry: found.entry, client: found.client, path: found.path, origin: at, settings };
     return found.factory ? { kind: "factory", returns: client } : client;
@@ -843,7 +849,8 @@ export class Provenance {
     const loopless = gated.length > 0 && (!!client.settings?.loopless || gated.every((options) => this.configWithout(client.config, options)));
     const texts = this.clientInstructions(client).map((e) => this.constants.string(e));
     const instructions = texts.length && texts.every((x) => x !== undefined) ? texts.join("\n") : undefined;
-    return { entry: client.entry, client: client.client, path: client.path, factory: v!.kind === "factory", ...(model !== null ? { model } : {}), ...(maxTokens !== undefined ? { maxTokens } : {}), ...(window !== undefined ? { window } : {}), ...(caps.length ? { caps } : {}), ...(acyclic ? { acyclicGraph: true as const } : {}), ...(loopless ? { loopless: true as const } : {}), ...(instructions !== undefined ? { instructions } : {}) };
+    const id = client.settings?.id ?? this.constants.string(this.constants.property(client.config, ["id"]));
+    return { entry: client.entry, client: client.client, path: client.path, factory: v!.kind === "factory", ...(model !== null ? { model } : {}), ...(maxTokens !== undefined ? { maxTokens } : {}), ...(window !== undefined ? { window } : {}), ...(caps.length ? { caps } : {}), ...(acyclic ? { acyclicGraph: true as const } : {}), ...(loopless ? { loopless: true as const } : {}), ...(instructions !== undefined ? { instructions } : {}), ...(id !== undefined ? { id } : {}) };
   }
 
   /** A compiled graph built here with no cycle, or one another module said so of. */

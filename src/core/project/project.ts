@@ -549,15 +549,15 @@ export class Project {
     return nearestRoute(this.registries, from);
   }
 
-  /** The agent registered under `name` for the lookups in `from` (`mastra.getAgent("weatherAgent")`). */
-  private registeredAgent(from: string, name: string): ExportedClient | undefined {
+  /** The agent registered under `name` for the lookups in `from` (`mastra.getAgent("weatherAgent")`), or made with that `id` (`getAgentById`). */
+  private registeredAgent(from: string, name: string, byId = false): ExportedClient | undefined {
     const target = this.resolve(REGISTRY_SPECIFIER, from);
     if (!target || target === from) return undefined;
     this.files.get(from)?.uses.add(target);
-    const key = `${target}\u0000agents.${name}`;
+    const key = `${target}\u0000agents${byId ? "#id" : ""}.${name}`;
     const known = this.clients.get(key);
     if (known !== undefined) return known ?? undefined;
-    const found = this.analyzerIfParsable(target)?.registeredAgent(name);
+    const found = this.analyzerIfParsable(target)?.registeredAgent(name, byId);
     this.clients.set(key, found ?? null);
     return found;
   }
@@ -883,7 +883,7 @@ export class Project {
       copiedParameter: (specifier, exportName) => this.copiedParameter(file, specifier, exportName),
       collectionMethod: (specifier, exportName, member) => this.collectionMethod(file, specifier, exportName, member),
       routeHandler: (path, method) => this.routeHandler(file, path, method),
-      registeredAgent: (name) => this.registeredAgent(file, name),
+      registeredAgent: (name, _from, byId) => this.registeredAgent(file, name, byId),
     };
   }
 

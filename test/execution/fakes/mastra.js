@@ -1,6 +1,6 @@
 // Fake of `@mastra/core` (and `@mastra/core/agent`): new Agent({ name, instructions, model, tools,
 // defaultOptions: { maxSteps } }) with generate(input, { maxSteps, modelSettings: { maxOutputTokens } }),
-// and new Mastra({ agents }) with getAgent(name). `model` is a provider
+// and new Mastra({ agents }) with getAgent(name) and getAgentById(id). `model` is a provider
 // model (see ai-sdk-openai.js). Each step sends the instructions, the input and every earlier
 // step's reply; the fake model calls the agent's first tool on each step (the tool's result is
 // added as text) until maxSteps, so an agent without tools makes one request per generate.
@@ -8,6 +8,7 @@ import { sendToHost, textsOf } from "./runtime.js";
 
 export class Agent {
   constructor(config) {
+    this.id = config.id;
     this.name = config.name;
     this.instructions = config.instructions;
     this.model = config.model;
@@ -44,6 +45,9 @@ export class Mastra {
   }
   getAgent(name) {
     return this.agents[name];
+  }
+  getAgentById(id) {
+    return Object.values(this.agents).find((a) => a.id === id);
   }
 }
 
