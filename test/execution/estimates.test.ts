@@ -297,6 +297,15 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4o-mini", bound: "exact" }],
   },
   {
+    name: "a state handed to a per-chunk function, its messages grown by a helper's loop before each follow-up (VoltAgent's groq provider, issue 17): 4 chunks of 2 tool results",
+    file: "test/fixtures/execution/handed-state.ts",
+    fn: "followUps",
+    args: [[list(2, 20), list(2, 20), list(2, 20), list(2, 20)]],
+    assume: { "|stream|": 4, "|calls|": 2, "|calls[]|": 20, "|state.messages|": 0 },
+    outputs: { "gpt-4o-mini": reply(40) },
+    sites: [{ model: "gpt-4o-mini", frame: "caller", bound: "exact" }],
+  },
+  {
     name: "a turn of chained requests whose last id seeds the next turn: each turn's requests re-bill every earlier turn (issue 17)",
     file: "test/fixtures/execution/chained-turns.ts",
     fn: "converse",

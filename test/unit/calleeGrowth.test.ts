@@ -79,3 +79,67 @@ class Chat {
     ]);
   });
 });
+
+describe("callee growth: a field of an object the caller hands in, grown across invocations", () => {
+  it("const { state } = params, a helper pushing the tool results into state.messages, a follow-up per chunk (VoltAgent's groq provider): quadratic in the chunks", () => {
+    expectSites(`import OpenAI from "openai";
+interface State { messages: any[] }
+class Provider {
+  private client = new OpenAI();
+  private runTools(calls: string[], messages: any[]) {
+    for (const c of calls) messages.push({ role: "tool", content: c });
+  }
+  private async onChunk(params: { calls: string[]; state: State }) {
+    const { calls, state } = params;
+    if (calls.length === 0) return;
+    this.runTools(calls, state.messages);
+    await this.client.chat.completions.create({ model: "gpt-4o", max_tokens: 50, messages: state.messages }); // @site
+  }
+  private async inPlace({ calls, state }: { calls: string[]; state: State }) {
+    this.runTools(calls, state.messages);
+    await this.client.chat.completions.create({ model: "gpt-4o", max_tokens: 50, messages: state.messages }); // @site
+  }
+  async process(stream: AsyncIterable<string[]>, state: State) {
+    for await (const calls of stream) {
+      await this.onChunk({ calls, state }); // @site
+    }
+  }
+}
+`, [
+      // Each invocation adds |calls| tool results; earlier ones (calls[onChunk]) added theirs to the same state.
+      { calls: "Θ(1)", input: "O(|calls|·calls[onChunk]·|calls[]| + |state.messages|)", growth: "constant" },
+      { calls: "Θ(1)", input: "O(|calls|·calls[inPlace]·|calls[]| + |state.messages|)", growth: "constant" },
+      // Before: Θ(|stream|·|state.messages|), growth none.
+      { calls: "Θ(|stream|)", input: "O(|stream|²·|calls[]|·|calls| + |state.messages|·|stream|)", growth: "constant" },
+    ]);
+  });
+
+  it("a field nothing grows, or an object destructured from a local: no growth across invocations", () => {
+    expectSites(`import OpenAI from "openai";
+interface State { messages: any[] }
+const client = new OpenAI();
+async function send(params: { state: State }) {
+  const { state } = params;
+  await client.chat.completions.create({ model: "gpt-4o", max_tokens: 50, messages: state.messages }); // @site
+}
+async function local(q: string) {
+  const holder = { state: { messages: [] as any[] } };
+  const { state } = holder;
+  state.messages.push({ role: "user", content: q });
+  await client.chat.completions.create({ model: "gpt-4o", max_tokens: 50, messages: state.messages }); // @site
+}
+export async function main(qs: string[], state: State) {
+  for (const q of qs) {
+    await send({ state }); // @site
+    await local(q); // @site
+  }
+}
+`, [
+      { calls: "Θ(1)", input: "Θ(|state.messages|)", growth: "none" },
+      // Before: |q| was not seen (a field of a destructured binding was not followed).
+      { calls: "Θ(1)", input: "Θ(|q| + |state.messages|)", growth: "none" },
+      { calls: "Θ(|qs|)", input: "Θ(|qs|·|state.messages|)", growth: "none" },
+      { calls: "Θ(|qs|)", input: "Θ(|qs|·|q| + |qs|·|state.messages|)", growth: "none" },
+    ]);
+  });
+});

@@ -153,8 +153,9 @@ export class Accumulation extends SizePart {
       for (const r of resets) for (const l of this.loops.around(r.node)) if (siteLoopSet.has(l.node) && !declLoops.has(l.node)) cut.add(l.node);
       const factorLoops = growLoops.filter((l) => !cut.has(l.node));
       const grown = this.accumulate(name, w, deltaOf(w), factorLoops, window, site, perRound);
-      // A closure growing a variable it captures: earlier invocations of the closure added too.
-      const captured = !window && this.ts.isFunctionLike(siteFn) && !this.isWithin(decl, siteFn);
+      // A closure growing a variable it captures, or a function growing a field of an object its caller
+      // hands it (`const { state } = params; state.messages.push(x)`): earlier invocations added too.
+      const captured = !window && this.ts.isFunctionLike(siteFn) && (!this.isWithin(decl, siteFn) || (w.field !== undefined || name.includes(".") ? this.handedIn(decl, siteFn) : false));
       if (captured) {
         const fnName = this.functionLabel(siteFn);
         const invocations = Poly.symbol(this.symbols.define({ name: `calls[${fnName}]`, kind: "count", line: this.ctx.line(siteFn), origin: `calls of ${fnName} so far (it grows ${name}, declared outside it)` }));
@@ -171,6 +172,21 @@ export class Accumulation extends SizePart {
     if (!run) return kept;
     const filling = fillingOfRun(run);
     return withMean({ ...kept, ...(filling ? { filling } : {}) }, run.steady);
+  }
+
+  /**
+   * `const { state } = params` (or `({ state }) => …`) with `params` a parameter of `fn`: an object the
+   * caller hands in, which keeps what each invocation puts in its fields when the caller passes the same one.
+   */
+  private handedIn(decl: ts.Node, fn: ts.Node): boolean {
+    const t = this.ts;
+    if (!t.isBindingElement(decl) || !t.isObjectBindingPattern(decl.parent) || decl.dotDotDotToken) return false;
+    const holder = decl.parent.parent;
+    if (t.isParameter(holder)) return holder.parent === fn;
+    if (!t.isVariableDeclaration(holder) || !holder.initializer) return false;
+    const init = this.constants.skipTrivia(holder.initializer);
+    const source = t.isIdentifier(init) ? this.scopes.resolve(init) : undefined;
+    return !!source && t.isParameter(source) && source.parent === fn;
   }
 
   private isWithin(node: ts.Node, ancestor: ts.Node): boolean {

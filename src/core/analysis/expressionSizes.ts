@@ -308,7 +308,7 @@ export class ExpressionSizes extends SizePart {
    */
   private localFieldSize(decl: ts.Node, root: string, e: ts.PropertyAccessExpression, initial: ts.Expression | undefined, site: ts.Node): Size | undefined {
     const t = this.ts;
-    if (!(t.isVariableDeclaration(decl) || t.isParameter(decl)) || this.inProgress.has(e)) return undefined;
+    if (!(t.isVariableDeclaration(decl) || t.isParameter(decl) || t.isBindingElement(decl)) || this.inProgress.has(e)) return undefined;
     // The field's own writes (`state.history.push(x)`, `state.history = []`), and the grows of it a
     // helper handed `state` makes (`addResult(state, r)`, see Writes.grownByCallee).
     const own = this.parts.writes.fieldWritesOf(decl, root, e.name.text);
