@@ -155,7 +155,8 @@ export class Accumulation extends SizePart {
       const grown = this.accumulate(name, w, deltaOf(w), factorLoops, window, site, perRound);
       // A closure growing a variable it captures, or a function growing a field of an object its caller
       // hands it (`const { state } = params; state.messages.push(x)`): earlier invocations added too.
-      const captured = !window && this.ts.isFunctionLike(siteFn) && (!this.isWithin(decl, siteFn) || (w.field !== undefined || name.includes(".") ? this.handedIn(decl, siteFn) : false));
+      const fieldOf = w.field !== undefined || name.includes(".");
+      const captured = !window && this.ts.isFunctionLike(siteFn) && (!this.isWithin(decl, siteFn) || (fieldOf && this.handedIn(decl, siteFn)));
       if (captured) {
         const fnName = this.functionLabel(siteFn);
         const invocations = Poly.symbol(this.symbols.define({ name: `calls[${fnName}]`, kind: "count", line: this.ctx.line(siteFn), origin: `calls of ${fnName} so far (it grows ${name}, declared outside it)` }));

@@ -35,8 +35,7 @@ export interface Write {
 /** A delta's size as many times as the write adds it per round (Write.times). */
 export function repeated(size: Size, w: Write): Size {
   if (!w.times) return size;
-  const times = w.times;
-  return withMean({ ...size, poly: size.poly.mul(times) }, meanOf(size).mul(times), sizeAtIteration(size).mul(times));
+  return withMean({ ...size, poly: size.poly.mul(w.times) }, meanOf(size).mul(w.times), sizeAtIteration(size).mul(w.times));
 }
 
 const GROWING = new Set(["push", "unshift"]);
@@ -190,7 +189,7 @@ export class Writes extends SizePart {
    * `append(history, x)` with `function append(h, x) { h.push(x) }` (or `h.messages.push(x)`): what
    * the callee adds to its parameter, added at the call (its parameters are sized as the call's
    * arguments there, see ExpressionSizes). A push inside the callee's own loop adds once per
-   * iteration of it (`Write.times`); pushes in different loops each count as many as the most of them.
+   * iteration of it (`Write.times`); pushes in loops of different lengths each count as often as all of them together.
    */
   private grownByCallee(call: ts.CallExpression, index: number, conditional: boolean, field: string | undefined): Write | undefined {
     const t = this.ts;
