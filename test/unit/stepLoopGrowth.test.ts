@@ -147,8 +147,57 @@ export async function generate(model: LanguageModelV4, prompt: string[], maxStep
 }
 `,
     });
+    // None is a copy; crossed is a converter (its pushes read the elements of messages), so d carries
+    // the messages' growth besides its own size |d| (the h-leftovers round; before: growth none).
     assert.deepEqual(sitesOf(project, "/p/gen.ts", ["input", "growth"]), [
-      { line: 11, input: "Θ(maxSteps·|a| + maxSteps·|b| + maxSteps·|c| + maxSteps·|d| + maxSteps·|e|)", growth: "none" },
+      { line: 11, input: "O(|prompt|·maxSteps·|prompt[]| + maxSteps²·out + maxSteps·|a| + maxSteps·|b| + maxSteps·|c| + maxSteps·|d| + maxSteps·|e|)", growth: "output" },
+    ]);
+  });
+});
+
+describe("step loop growth: a converter of the answer in another module (issue 17, the review's leftovers)", () => {
+  it("toResponseMessages({ content: result.content }) building its messages by pushes read off the content's parts carries the answer: growth output", () => {
+    const { project } = memoryProject({
+      "/p/messages.ts": `export async function toResponseMessages({ content: parts }: { content: { type: string; text: string }[] }) {
+  const responseMessages: { role: string; content: unknown }[] = [];
+  const content: { type: string; text: string }[] = [];
+  for (const part of parts) {
+    if (part.type === "text") content.push({ type: "text", text: part.text });
+  }
+  if (content.length > 0) responseMessages.push({ role: "assistant", content });
+  return responseMessages;
+}
+export async function tagged({ content }: { content: { text: string }[] }) {
+  const out: string[] = [];
+  for (const part of content) out.push("tag");
+  return out;
+}
+`,
+      "/p/gen.ts": `import type { LanguageModelV4 } from "@ai-sdk/provider";
+import { tagged, toResponseMessages } from "./messages";
+export async function generate(model: LanguageModelV4, prompt: string[], maxSteps: number) {
+  let messages: unknown[] = [...prompt];
+  for (let i = 0; i < maxSteps; i++) {
+    const result = await model.doGenerate({ prompt: messages });
+    const responseMessages = await toResponseMessages({ content: result.content });
+    messages = [...messages, ...responseMessages];
+  }
+}
+export async function tags(model: LanguageModelV4, prompt: string[], maxSteps: number) {
+  let messages: unknown[] = [...prompt];
+  for (let i = 0; i < maxSteps; i++) {
+    const result = await model.doGenerate({ prompt: messages });
+    const marks = await tagged({ content: result.content });
+    messages = [...messages, ...marks];
+  }
+}
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/gen.ts", [...FIELDS]), [
+      // Before: growth constant (|responseMessages| an opaque size).
+      { line: 6, api: "@ai-sdk/provider doGenerate", calls: "Θ(maxSteps)", input: "O(|prompt|·maxSteps·|prompt[]| + maxSteps²·|responseMessages| + maxSteps²·out)", growth: "output", loops: "for@5:maxSteps" },
+      // A function whose pushes read nothing of its parameter's elements converts nothing: its result's own size.
+      { line: 14, api: "@ai-sdk/provider doGenerate", calls: "Θ(maxSteps)", input: "Θ(maxSteps²·|marks| + |prompt|·maxSteps·|prompt[]|)", growth: "constant", loops: "for@13:maxSteps" },
     ]);
   });
 });

@@ -108,14 +108,21 @@ export class ExpressionSizes extends SizePart {
     const local = this.constants.localFunctionOf(e);
     if (local && !this.inProgress.has(local.fn)) return this.inlinedSize(e, local.fn, local.returns, site);
     // Another module's function returning a filtered, mapped, sliced or spread copy of a parameter: at most that argument.
+    // A converter of its elements (`toResponseMessages({ content })`): that argument and what it adds, unseen.
     const copied = this.ctx.copiedArgument(e);
-    if (copied) return { ...this.sizeOf(copied, site), tight: false };
+    if (copied && !copied.built) return { ...this.sizeOf(copied.arg, site), tight: false };
+    if (copied) return this.convertedSize(this.ctx.sizeSymbol(`${this.loops.baseName(callee)}()`, e, `what ${this.ctx.text(e)} adds to the elements it converts`), copied.arg, site);
     if (t.isIdentifier(callee) && callee.text === "Array" && e.arguments.length === 0) return ZERO;
     const opaque = this.ctx.sizeSymbol(`${this.loops.baseName(callee)}()`, e, `the result of ${this.ctx.text(e)}, which the analysis does not see into`);
     // A formatter we do not see into (`formatBodyPostsForPrompt(posts)` of another module) handed a
     // growing array: what it returns grows with it.
     const growing = e.arguments.filter((a) => !t.isSpreadElement(a) && !t.isFunctionLike(this.constants.skipTrivia(a))).map((a) => this.sizeOf(a, site)).filter((s) => s.growth !== "none");
     return growing.length ? { ...combine([opaque, ...growing]), tight: false } : opaque;
+  }
+
+  /** A converter's result: its argument, whose growth and answer it carries, and what it adds (`added`, a size we do not see). */
+  private convertedSize(added: Size, arg: ts.Expression, site: ts.Node): Size {
+    return { ...combine([added, this.sizeOf(arg, site)]), tight: false };
   }
 
   /** A local builder's result: its returned expression, with each parameter sized as its argument. */
@@ -265,6 +272,9 @@ export class ExpressionSizes extends SizePart {
       const init = this.constants.skipTrivia(decl.initializer);
       // A value from outside (a file read, a query, a call we do not see into) is an input: |name|.
       if (t.isCallExpression(init) && !this.llmCall(init) && !this.isKnownShape(init)) return this.ctx.sizeSymbol(name, decl, `the size of ${name} (${this.ctx.text(init)})`);
+      // `const messages = await toResponseMessages({ content })`: named as before, with the argument it converts.
+      const converted = t.isCallExpression(init) ? this.ctx.copiedArgument(init) : undefined;
+      if (converted?.built) return this.convertedSize(this.ctx.sizeSymbol(name, decl, `the size of ${name} (${this.ctx.text(init)}) besides what it converts`), converted.arg, site);
       return this.sizeOf(decl.initializer, site);
     }
     if (t.isParameter(decl) && decl.type && this.parts.collections.isArrayType(decl.type)) {

@@ -22,7 +22,7 @@ import { functionNameOf } from "./functionName";
 import { exits, isWithin } from "./controlFlow";
 import { writtenTwice } from "./writtenTwice";
 import { mayBeCatalogValue } from "./catalogExports";
-import { argumentAt, copiedParameter, type CopiedParameter } from "./parameterCopy";
+import { argumentAt, builtFromParameter, copiedParameter, type CopiedParameter } from "./parameterCopy";
 
 /** Summaries of other modules' exports, provided by the project (undefined: not a project module, or none). */
 export interface ExternalSummaries {
@@ -551,18 +551,23 @@ export class FileAnalyzer {
     return keeps ? field : undefined;
   }
 
-  /** `curated(history)`, `curated` imported from a module whose function returns a copy of its parameter: `history`. */
-  private copiedArgument(call: ts.CallExpression): ts.Expression | undefined {
+  /** `curated(history)`, `curated` imported from a module whose function returns a copy of its parameter (or converts its elements): `history`. */
+  private copiedArgument(call: ts.CallExpression): { arg: ts.Expression; built: boolean } | undefined {
     const callee = this.callees.of(call);
     if (callee?.kind !== "external" || !this.external?.copiedParameter) return undefined;
     const copied = this.external.copiedParameter(callee.specifier, callee.exportName, this.sourceFile.fileName);
-    return copied && argumentAt(this.tsm, this.constants, call, copied);
+    const arg = copied && argumentAt(this.tsm, this.constants, call, copied);
+    return arg && { arg, built: !!copied.built };
   }
 
   /** Which parameter (and key below it) this module's exported function returns a derived copy of (see parameterCopy), so a caller sizes the call as that argument. */
   exportedCopy(exportName: string): CopiedParameter | undefined {
     const fn = exportName.includes(".") ? undefined : this.exportedFunction(exportName)?.fn;
-    return fn && copiedParameter(this.tsm, this.scopes, this.constants, fn);
+    if (!fn) return undefined;
+    const copy = copiedParameter(this.tsm, this.scopes, this.constants, fn);
+    if (copy) return copy;
+    const built = builtFromParameter(this.tsm, this.scopes, this.constants, fn);
+    return built && { ...built, built: true };
   }
 
   /** The number or string an `export const` of this module states under a key path (`export const MAX_TURNS = 8`, `export const config = { maxSteps: 5 }`). */

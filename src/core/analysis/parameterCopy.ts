@@ -10,6 +10,8 @@ import type { Scopes, TS } from "../binder/scopes";
 export interface CopiedParameter {
   readonly index: number;
   readonly path: readonly string[];
+  /** Built from its elements by a converter (builtFromParameter): not bounded by them. */
+  readonly built?: true;
 }
 
 const COPYING_METHODS = new Set(["filter", "map", "slice", "concat", "toSorted", "toReversed"]);
@@ -53,7 +55,7 @@ export function copiedParameter(t: TS, scopes: Scopes, constants: Constants, fn:
     for (const ref of scopes.referencesTo(decl, decl.name.text)) {
       const p = ref.parent;
       if (!t.isPropertyAccessExpression(p) || p.expression !== ref || !MUTATING_METHODS.has(p.name.text)) {
-        if (escapes(ref)) return undefined;
+        if (escapesArray(t, ref)) return undefined;
         continue;
       }
       const call = p.parent;
@@ -68,13 +70,6 @@ export function copiedParameter(t: TS, scopes: Scopes, constants: Constants, fn:
     return source;
   };
 
-  // `mutate(out)`, `out[i] = x`, `const y = out`: a change `out`'s own references do not show.
-  const escapes = (ref: ts.Identifier): boolean => {
-    const p = ref.parent;
-    if ((t.isCallExpression(p) || t.isNewExpression(p)) && !!p.arguments?.includes(ref)) return true;
-    if (t.isElementAccessExpression(p) && p.expression === ref) return t.isBinaryExpression(p.parent) && p.parent.left === p;
-    return (t.isVariableDeclaration(p) && p.initializer === ref) || (t.isBinaryExpression(p) && p.right === ref && p.operatorToken.kind === t.SyntaxKind.EqualsToken);
-  };
 
   // The push runs once per element: no loop or function between it and the `for … of`.
   const directlyIn = (call: ts.Node, loop: ts.ForOfStatement): boolean => {
@@ -119,6 +114,94 @@ export function argumentAt(t: TS, constants: Constants, call: ts.CallExpression,
   return e;
 }
 
+/** `mutate(out)`, `out[i] = x`, `const y = out`: a change an array's own references do not show. */
+function escapesArray(t: TS, ref: ts.Identifier): boolean {
+  const p = ref.parent;
+  if ((t.isCallExpression(p) || t.isNewExpression(p)) && !!p.arguments?.includes(ref)) return true;
+  if (t.isElementAccessExpression(p) && p.expression === ref) return t.isBinaryExpression(p.parent) && p.parent.left === p;
+  return (t.isVariableDeclaration(p) && p.initializer === ref) || (t.isBinaryExpression(p) && p.right === ref && p.operatorToken.kind === t.SyntaxKind.EqualsToken);
+}
+
 function samePath(a: CopiedParameter, b: CopiedParameter): boolean {
   return a.index === b.index && a.path.length === b.path.length && a.path.every((k, i) => k === b.path[i]);
+}
+
+/**
+ * A converter (the AI SDK's `toResponseMessages({ content })`): `fn` returns an array declared empty
+ * that only takes, by `push`, values read off the element of a `for … of` over a parameter (or a key
+ * below it), or read off another such array (`responseMessages.push({ role, content })`, `content`
+ * filled so). Its result holds what the parameter's elements hold, and what the converter adds (not
+ * bounded by the argument, unlike a copy): a caller carries the argument's size and where it came
+ * from (a model's answer) into it.
+ */
+export function builtFromParameter(t: TS, scopes: Scopes, constants: Constants, fn: ts.SignatureDeclaration): CopiedParameter | undefined {
+  const body = (fn as { body?: ts.Node }).body;
+  if (!body || !t.isBlock(body)) return undefined;
+  const last = body.statements[body.statements.length - 1];
+  const returned = last && t.isReturnStatement(last) && last.expression ? constants.skipTrivia(last.expression) : undefined;
+  const decl = returned && t.isIdentifier(returned) ? scopes.resolve(returned) : undefined;
+  const seen = new Set<ts.Node>();
+
+  // `inputContent` of `({ content: inputContent }) => …`, `params.messages`: a parameter and the keys read below it.
+  const parameterPath = (e: ts.Expression, depth: number): CopiedParameter | undefined => {
+    const x = constants.skipTrivia(e);
+    if (depth > MAX_DEPTH) return undefined;
+    if (t.isPropertyAccessExpression(x) && t.isIdentifier(x.name)) {
+      const base = parameterPath(x.expression, depth + 1);
+      return base && { index: base.index, path: [...base.path, x.name.text] };
+    }
+    const d = t.isIdentifier(x) ? scopes.resolve(x) : undefined;
+    const index = fn.parameters.findIndex((p) => p === d);
+    if (index >= 0) return { index, path: [] };
+    if (d && t.isBindingElement(d) && t.isObjectBindingPattern(d.parent) && !d.dotDotDotToken && t.isParameter(d.parent.parent)) {
+      const key = d.propertyName ?? d.name;
+      const i = fn.parameters.indexOf(d.parent.parent);
+      return i >= 0 && t.isIdentifier(key) ? { index: i, path: [key.text] } : undefined;
+    }
+    return undefined;
+  };
+
+  // The parameter an expression reads elements of: a `for … of` element over it, or an array built so.
+  const sourceOf = (e: ts.Node, depth: number): CopiedParameter | undefined => {
+    let found: CopiedParameter | undefined;
+    let mixed = false;
+    const visit = (n: ts.Node): void => {
+      if (mixed || t.isFunctionLike(n)) return;
+      const d = t.isIdentifier(n) ? scopes.resolve(n) : undefined;
+      const loop = d && t.isVariableDeclaration(d) && t.isVariableDeclarationList(d.parent) && t.isForOfStatement(d.parent.parent) ? d.parent.parent : undefined;
+      const from = loop ? parameterPath(loop.expression, 0) : d && t.isVariableDeclaration(d) ? built(d, depth + 1) : undefined;
+      if (from) {
+        if (found && !samePath(found, from)) mixed = true;
+        found ??= from;
+      }
+      t.forEachChild(n, visit);
+    };
+    visit(e);
+    return mixed ? undefined : found;
+  };
+
+  const built = (d: ts.VariableDeclaration, depth: number): CopiedParameter | undefined => {
+    if (depth > MAX_DEPTH || seen.has(d) || !t.isIdentifier(d.name) || !d.initializer || !constants.isConstDeclaration(d)) return undefined;
+    const init = constants.skipTrivia(d.initializer);
+    if (!t.isArrayLiteralExpression(init) || init.elements.length > 0) return undefined;
+    seen.add(d);
+    let source: CopiedParameter | undefined;
+    for (const ref of scopes.referencesTo(d, d.name.text)) {
+      const p = ref.parent;
+      if (!t.isPropertyAccessExpression(p) || p.expression !== ref || !MUTATING_METHODS.has(p.name.text)) {
+        if (escapesArray(t, ref)) return undefined;
+        continue;
+      }
+      const call = p.parent;
+      if (p.name.text !== "push" || !t.isCallExpression(call) || call.expression !== p) return undefined;
+      for (const arg of call.arguments) {
+        const from = sourceOf(arg, depth);
+        if (!from) continue;
+        if (source && !samePath(source, from)) return undefined;
+        source = from;
+      }
+    }
+    return source;
+  };
+  return decl && t.isVariableDeclaration(decl) ? built(decl, 0) : undefined;
 }

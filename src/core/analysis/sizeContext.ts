@@ -34,8 +34,8 @@ export class SizeContext {
     readonly modelName: (call: LlmCall) => string | null,
     /** `this.history.get()`: the field whose own collection the method returns (see FileAnalyzer.heldCollection). */
     readonly heldCollection: (call: ts.CallExpression) => ts.PropertyAccessExpression | undefined = () => undefined,
-    /** `curated(history)` of another module's function that returns a copy of its parameter: the argument copied (see FileAnalyzer.copiedArgument). */
-    readonly copiedArgument: (call: ts.CallExpression) => ts.Expression | undefined = () => undefined,
+    /** `curated(history)` of another module's function that returns a copy of its parameter (or, `built`, converts its elements): the argument (see FileAnalyzer.copiedArgument). */
+    readonly copiedArgument: (call: ts.CallExpression) => { readonly arg: ts.Expression; readonly built: boolean } | undefined = () => undefined,
   ) {}
 
   line(n: ts.Node): number {

@@ -45,7 +45,7 @@ export class Sizes implements SizeParts {
     llmCall: (call: ts.CallExpression) => LlmCall | undefined,
     modelName: (call: LlmCall) => string | null,
     heldCollection?: (call: ts.CallExpression) => ts.PropertyAccessExpression | undefined,
-    copiedArgument?: (call: ts.CallExpression) => ts.Expression | undefined,
+    copiedArgument?: (call: ts.CallExpression) => { readonly arg: ts.Expression; readonly built: boolean } | undefined,
   ) {
     const ctx = new SizeContext(ts, scopes, constants, loops, symbols, llmCall, modelName, heldCollection, copiedArgument);
     this.expressions = new ExpressionSizes(ctx, this);
