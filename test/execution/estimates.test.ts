@@ -344,6 +344,16 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4o-mini", bound: "exact" }],
   },
   {
+    name: "a step loop whose answer another module's converter turns into the next step's messages (issue 17)",
+    file: "test/fixtures/execution/step-answer.ts",
+    fn: "run",
+    args: [filler(40), 5],
+    // What the converter adds besides the answer (a role per message) is its own size: none counted here.
+    assume: { "|task|": 40, steps: 5, "|responseMessages|": 0 },
+    outputs: { "gpt-4o-mini": reply(60) },
+    sites: [{ model: "gpt-4o-mini", bound: "exact" }],
+  },
+  {
     name: "two functions calling each other with a counter one smaller each round (issue 17)",
     file: "test/fixtures/execution/mutual-recursion.ts",
     fn: "interview",
