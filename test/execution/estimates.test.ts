@@ -107,6 +107,15 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4.1-mini", bound: "upper" }],
   },
   {
+    name: "while (true) ended by `if (reason)` on a helper's return, truthy once the turn counter reaches maxTurns (gemini-cli's subagent shape, issue 17): 6 turns re-sending the history",
+    file: "test/fixtures/execution/capped/terminated-turns.ts",
+    fn: "delegate",
+    args: [filler(45)],
+    assume: { "|q|": 45 },
+    outputs: { "gpt-4o-mini": reply(30) },
+    sites: [{ model: "gpt-4o-mini", bound: "upper" }],
+  },
+  {
     name: "the same with the turn and the history in a run state object (issue 17): 4 turns re-sending state.history",
     file: "test/fixtures/execution/capped/run-state.ts",
     fn: "converse",

@@ -223,6 +223,93 @@ ${body}
     assert.equal(summary(every!).calls, "O(1)");
   });
 
+  it("while (true) ended by `if (reason) break` on a helper's return, truthy exactly once the counter reaches the cap (gemini-cli's subagent loop): at most maxTurns turns, the history re-sent", () => {
+    const executor = (mode: string, check: string, loopHead = "", roundHead = "      const reason = this.checkTermination(turnCounter, maxTurns);\n", step = "turnCounter++"): string => `${CLIENT}${mode}export class Executor {
+  private checkTermination(turnCounter: number, maxTurns: number) {
+${check}
+  }
+  private async executeTurn(history: string[], turn: number): Promise<string> {
+    const r = await ${ask(`history.map((s) => ({ role: "user" as const, content: s }))`)}; // @site
+    return r.choices[0]!.message.content ?? "";
+  }
+  async run(q: string, maxTurns = 30) {
+    const history: string[] = [q];
+    let turnCounter = 0;
+${loopHead}    while (true) {
+${roundHead}      if (reason) {
+        break;
+      }
+      const text = await this.executeTurn(history, ${step}); // @site
+      if (text === "done") break;
+      history.push(text);
+    }
+  }
+}
+`;
+    const localEnum = `enum Mode { GOAL = "GOAL", MAX_TURNS = "MAX_TURNS" }\n`;
+    const returnsReason = "    if (turnCounter >= maxTurns) {\n      return Mode.MAX_TURNS;\n    }\n    return null;";
+    const bounded = (loopLine: number) => ({ calls: "O(maxTurns)", input: "O(maxTurns²·|s|)", growth: "output", loops: `while@${loopLine}:maxTurns` });
+    expectSites(executor(localEnum, returnsReason), [{}, bounded(18)]);
+    const [, f] = analyze(executor(localEnum, returnsReason));
+    assert.equal(costClass(f!), "quadratic");
+    assert.deepEqual(f!.symbols.filter((s) => s.name === "maxTurns").map((s) => s.value), [30]);
+    assert.ok(f!.explanation.includes("line 18: while (true) stops once reason (line 20 leaves the loop; this.checkTermination(turnCounter, maxTurns) is truthy once turnCounter >= maxTurns) → at most maxTurns iterations"), f!.explanation.join("\n"));
+    // The same exit written as a conditional or a comparison returned, or tested without a const.
+    expectSites(executor("", "    return turnCounter >= maxTurns ? \"max\" : null;"), [{}, bounded(14)]);
+    expectSites(executor("", "    return turnCounter >= maxTurns;"), [{}, bounded(14)]);
+    expectSites(executor("", "    if (turnCounter >= maxTurns) return { reason: \"max\" };"), [{}, bounded(14)]);
+    expectSites(executor("", "    return turnCounter >= maxTurns;", "", "", "turnCounter++").replace("      if (reason) {", "      if (this.checkTermination(turnCounter, maxTurns)) {"), [{}, bounded(14)]);
+    // Not an exit the helper's truthy return stands for: a numeric enum's first member (0, falsy),
+    // a falsy return before the check, a truthy one otherwise, the reason taken before the loop, a counter stepped only sometimes.
+    const unbounded = [
+      executor("enum Mode { MAX_TURNS, GOAL }\n", returnsReason),
+      executor(localEnum, "    if (this.paused) return null;\n    if (turnCounter >= maxTurns) return Mode.MAX_TURNS;\n    return null;").replace("export class Executor {", "export class Executor {\n  paused = false;"),
+      executor(localEnum, "    if (turnCounter >= maxTurns) return Mode.MAX_TURNS;\n    return Mode.GOAL;"),
+      executor(localEnum, returnsReason, "    const reason = this.checkTermination(turnCounter, maxTurns);\n", ""),
+      executor(localEnum, returnsReason, "", "      const reason = this.checkTermination(turnCounter, maxTurns);\n", "history.length > 1 ? turnCounter++ : turnCounter"),
+    ];
+    for (const code of unbounded) {
+      const [, u] = analyze(code);
+      assert.equal(costClass(u!), "unbounded", `${summary(u!).loops}\n${code}`);
+    }
+  });
+
+  it("the reason's enum exported by another module (gemini-cli's AgentTerminateMode in types.ts): its member's value decides whether the return is truthy", () => {
+    const executor = `import OpenAI from "openai";
+import { AgentTerminateMode, DEFAULT_MAX_TURNS } from "./types";
+const client = new OpenAI();
+export class Executor {
+  private checkTermination(turnCounter: number, maxTurns: number): AgentTerminateMode | null {
+    if (turnCounter >= maxTurns) {
+      return AgentTerminateMode.MAX_TURNS;
+    }
+    return null;
+  }
+  async run(q: string, maxTurns: number = DEFAULT_MAX_TURNS) {
+    const history: string[] = [q];
+    let turnCounter = 0;
+    while (true) {
+      const reason = this.checkTermination(turnCounter, maxTurns);
+      if (reason) break;
+      turnCounter++;
+      const r = await ${ask(`history.map((s) => ({ role: "user" as const, content: s }))`)};
+      const text = r.choices[0]!.message.content ?? "";
+      if (text === "done") break;
+      history.push(text);
+    }
+  }
+}
+`;
+    const types = (members: string): string => `export enum AgentTerminateMode {\n${members}\n}\nexport const DEFAULT_MAX_TURNS = 30;\n`;
+    const { project } = memoryProject({ "/p/executor.ts": executor, "/p/types.ts": types(`  ERROR = "ERROR",\n  MAX_TURNS = "MAX_TURNS",`) });
+    assert.deepEqual(sitesOf(project, "/p/executor.ts", ["calls", "input", "growth", "loops"]), [
+      { line: 18, calls: "O(maxTurns)", input: "O(maxTurns²·out[gpt-4o] + maxTurns·|q|)", growth: "output", loops: "while@14:maxTurns" },
+    ]);
+    // `MAX_TURNS` the first member of a numeric enum is 0: the guard never fires.
+    const numeric = memoryProject({ "/p/executor.ts": executor, "/p/types.ts": types("  MAX_TURNS,\n  ERROR,") }).project;
+    assert.deepEqual(sitesOf(numeric, "/p/executor.ts", ["calls", "loops"]), [{ line: 18, calls: "O(T[Executor.run])", loops: "while@14:T[Executor.run]!" }]);
+  });
+
   it("AgentExecutor across modules: this.agent.plan on a union of two abstract agent classes reaches a subclass's request, and the loop is quadratic in maxIterations", () => {
     const { project } = memoryProject({
       "/p/agent.ts": `${CLIENT}export abstract class BaseSingleActionAgent {

@@ -573,6 +573,7 @@ export class FileAnalyzer {
   /** The number or string an `export const` of this module states under a key path (`export const MAX_TURNS = 8`, `export const config = { maxSteps: 5 }`). */
   exportedConstant(exportName: string, path: readonly string[]): number | string | undefined {
     const target = this.exportTarget(exportName);
+    if (target && this.tsm.isEnumDeclaration(target)) return path.length === 1 ? this.constants.enumMember(target, path[0]!) : undefined;
     if (!target || !this.tsm.isVariableDeclaration(target) || !this.constants.isConstDeclaration(target)) return undefined;
     const value = path.length ? this.constants.property(target.initializer, path) : target.initializer;
     return this.constants.number(value) ?? this.constants.string(value);
@@ -1363,7 +1364,7 @@ export class FileAnalyzer {
     this.sourceFile.statements.forEach((s, i) => {
       const modifiers = t.canHaveModifiers(s) ? t.getModifiers(s) : undefined;
       const exported = modifiers?.some((m) => m.kind === t.SyntaxKind.ExportKeyword);
-      if ((t.isFunctionDeclaration(s) || t.isClassDeclaration(s) || t.isInterfaceDeclaration(s)) && exported) {
+      if ((t.isFunctionDeclaration(s) || t.isClassDeclaration(s) || t.isInterfaceDeclaration(s) || t.isEnumDeclaration(s)) && exported) {
         if (modifiers?.some((m) => m.kind === t.SyntaxKind.DefaultKeyword)) add("default", i);
         if (s.name) add(s.name.text, i);
       } else if (t.isVariableStatement(s) && exported) {
@@ -1396,7 +1397,7 @@ export class FileAnalyzer {
       const s = this.sourceFile.statements[i]!;
       const exported = t.canHaveModifiers(s) && t.getModifiers(s)?.some((m) => m.kind === t.SyntaxKind.ExportKeyword);
       const isDefault = t.canHaveModifiers(s) && t.getModifiers(s)?.some((m) => m.kind === t.SyntaxKind.DefaultKeyword);
-      if ((t.isFunctionDeclaration(s) || t.isClassDeclaration(s) || t.isInterfaceDeclaration(s)) && exported && ((isDefault && head === "default") || s.name?.text === head)) target = s;
+      if ((t.isFunctionDeclaration(s) || t.isClassDeclaration(s) || t.isInterfaceDeclaration(s) || t.isEnumDeclaration(s)) && exported && ((isDefault && head === "default") || s.name?.text === head)) target = s;
       else if (t.isVariableStatement(s) && exported) {
         for (const d of s.declarationList.declarations) if (t.isIdentifier(d.name) && d.name.text === head) target = d;
       } else if (t.isExportAssignment(s) && head === "default") target = this.declarationOf(s.expression);

@@ -79,6 +79,68 @@ export class LoopHelpers {
     return undefined;
   }
 
+  /**
+   * The conditions under which a helper returns a truthy value, when it returns one exactly then:
+   * `if (turn >= max) return Mode.MAX_TURNS; return null;` gives `turn >= max` (gemini-cli's
+   * `checkTermination`); `return turn >= max ? "max" : null` and `return turn >= max` too. Each
+   * `if (c) return T` (T surely truthy) is tried in order, and the helper otherwise returns a falsy
+   * value or nothing, with no other `return` or `throw` on the way.
+   */
+  truthyWhen(fn: FunctionWithBody): ts.Expression[] | undefined {
+    const t = this.ts;
+    if (!t.isBlock(fn.body)) return this.truthyReturn(fn.body);
+    const statements = fn.body.statements;
+    const conditions: ts.Expression[] = [];
+    for (const [i, st] of statements.entries()) {
+      const last = i === statements.length - 1;
+      if (t.isIfStatement(st) && !st.elseStatement) {
+        const then = t.isBlock(st.thenStatement) ? st.thenStatement.statements : [st.thenStatement];
+        const ret = then[then.length - 1];
+        if (!ret || !t.isReturnStatement(ret) || !ret.expression || !this.isTruthy(ret.expression) || then.slice(0, -1).some((x) => leaves(t, x))) return undefined;
+        conditions.push(st.expression);
+        continue;
+      }
+      if (last && t.isReturnStatement(st)) {
+        if (st.expression && !this.isFalsy(st.expression)) {
+          const returned = statements.length === 1 ? this.truthyReturn(st.expression) : undefined;
+          return returned && [...conditions, ...returned];
+        }
+        continue;
+      }
+      if (leaves(t, st)) return undefined;
+    }
+    return conditions.length ? conditions : undefined;
+  }
+
+  /** `c ? T : F` (T truthy, F falsy), or a comparison: truthy exactly when `c`. */
+  private truthyReturn(e: ts.Expression): ts.Expression[] | undefined {
+    const t = this.ts;
+    const x = this.constants.skipTrivia(e);
+    if (t.isConditionalExpression(x)) return this.isTruthy(x.whenTrue) && this.isFalsy(x.whenFalse) ? [x.condition] : undefined;
+    const K = t.SyntaxKind;
+    // `<`, `<=`, `>`, `>=`, `===`: a boolean, truthy exactly when it holds.
+    if (t.isBinaryExpression(x) && [K.LessThanToken, K.LessThanEqualsToken, K.GreaterThanToken, K.GreaterThanEqualsToken, K.EqualsEqualsEqualsToken].includes(x.operatorToken.kind)) return [x];
+    return undefined;
+  }
+
+  /** A value that is surely truthy: a non-empty string, a non-zero number, `true`, an object, or a const or enum member holding one. */
+  private isTruthy(e: ts.Expression): boolean {
+    const t = this.ts;
+    const x = this.constants.skipTrivia(e);
+    if (x.kind === t.SyntaxKind.TrueKeyword || t.isObjectLiteralExpression(x) || t.isArrayLiteralExpression(x) || t.isNewExpression(x) || t.isArrowFunction(x) || t.isFunctionExpression(x)) return true;
+    const v = this.constants.number(x) ?? this.constants.string(x) ?? (t.isPropertyAccessExpression(x) ? this.constants.memberValue(x) : undefined);
+    return v !== undefined && v !== "" && v !== 0 && !Number.isNaN(v);
+  }
+
+  /** `null`, `undefined`, `false`, `0`, `""`, `void 0`. */
+  private isFalsy(e: ts.Expression): boolean {
+    const t = this.ts;
+    const x = this.constants.skipTrivia(e);
+    if (x.kind === t.SyntaxKind.NullKeyword || x.kind === t.SyntaxKind.FalseKeyword || t.isVoidExpression(x) || (t.isIdentifier(x) && x.text === "undefined")) return true;
+    if (t.isNumericLiteral(x)) return Number(x.text) === 0;
+    return (t.isStringLiteral(x) || t.isNoSubstitutionTemplateLiteral(x)) && x.text === "";
+  }
+
   /** A class of this file a variable or parameter holds an instance of: `new RunState()`, or its declared type. */
   private classOfInstance(e: ts.Expression): ts.ClassLikeDeclaration | undefined {
     const t = this.ts;
@@ -95,4 +157,10 @@ export class LoopHelpers {
 function enclosingClass(t: typeof ts, n: ts.Node): ts.ClassLikeDeclaration | undefined {
   for (let c: ts.Node | undefined = n.parent; c; c = c.parent) if (t.isClassLike(c)) return c;
   return undefined;
+}
+
+/** Whether a statement may `return` or `throw` (nested functions aside). */
+function leaves(t: typeof ts, st: ts.Node): boolean {
+  if (t.isReturnStatement(st) || t.isThrowStatement(st)) return true;
+  return !t.isFunctionLike(st) && !!t.forEachChild(st, (c) => (leaves(t, c) ? true : undefined));
 }

@@ -360,8 +360,8 @@ export class Loops {
       }
       const guarded = this.guardedBound(loop);
       if (guarded) {
-        const { count, guard } = guarded;
-        const why = `${kind} (${condition ? this.text(condition) : "no condition"}) stops once ${this.text(guard.expression)} (line ${lineRef(this.line(guard))} ${this.lastStatement(guard.thenStatement) && this.ts.isThrowStatement(this.lastStatement(guard.thenStatement)!) ? "throws" : "leaves the loop"})${count.note ? `: ${count.note}` : ""}`;
+        const { count, guard, truthy } = guarded;
+        const why = `${kind} (${condition ? this.text(condition) : "no condition"}) stops once ${this.text(guard.expression)} (line ${lineRef(this.line(guard))} ${this.lastStatement(guard.thenStatement) && this.ts.isThrowStatement(this.lastStatement(guard.thenStatement)!) ? "throws" : "leaves the loop"}${truthy ? `; ${truthy}` : ""})${count.note ? `: ${count.note}` : ""}`;
         return { node: loop, kind, line, trip: count.trip, tripText: count.text, dataDependent: false, exact: false, parallel: false, why };
       }
       const name = this.symbols.define({ name: this.dataDecidedName(loop), kind: "count", line, origin: `${kind} loop at line ${lineRef(line)} whose exit only data decides (${condition ? this.text(condition) : "no condition"})`, unbounded: true });
@@ -594,7 +594,7 @@ export class Loops {
    * fields): a guard that leaves the loop when a stepped counter passes a bound. At most that many
    * rounds (an O bound: data may end the loop sooner).
    */
-  private guardedBound(loop: ts.IterationStatement): { count: Count; guard: ts.IfStatement } | undefined {
+  private guardedBound(loop: ts.IterationStatement): { count: Count; guard: ts.IfStatement; truthy?: string } | undefined {
     const t = this.ts;
     const steps = this.everyRoundSteps(loop);
     const label = t.isLabeledStatement(loop.parent) ? loop.parent.label.text : undefined;
@@ -604,17 +604,24 @@ export class Loops {
       if (t.isThrowStatement(last)) return true;
       return inLoop && (t.isReturnStatement(last) || (t.isBreakStatement(last) && (!last.label || last.label.text === label)));
     };
-    const search = (statements: readonly ts.Statement[], frame: Frame, depth: number): { count: Count; guard: ts.IfStatement } | undefined => {
+    const exitCount = (condition: ts.Expression, frame: Frame): Count | undefined => {
+      for (const exit of disjuncts(t, this.constants, condition)) {
+        const parts = conjunctsOf(t, this.constants, exit);
+        const compared = parts.filter((p): p is ts.BinaryExpression => t.isBinaryExpression(p) && !this.isSetCheck(p));
+        // `max !== null && turn > max`: the other parts only say the cap is set (a cap the caller may lift).
+        if (compared.length !== 1 || parts.length - 1 !== parts.filter((p) => this.isSetCheck(p)).length) continue;
+        const count = this.comparison(loop, compared[0]!, frame, steps, "exits", parts.length > 1);
+        if (count) return count;
+      }
+      return undefined;
+    };
+    const search = (statements: readonly ts.Statement[], frame: Frame, depth: number): { count: Count; guard: ts.IfStatement; truthy?: string } | undefined => {
       for (const st of statements) {
         if (t.isIfStatement(st) && !st.elseStatement && leaves(st.thenStatement, depth === 0)) {
-          for (const exit of disjuncts(t, this.constants, st.expression)) {
-            const parts = conjunctsOf(t, this.constants, exit);
-            const compared = parts.filter((p): p is ts.BinaryExpression => t.isBinaryExpression(p) && !this.isSetCheck(p));
-            // `max !== null && turn > max`: the other parts only say the cap is set (a cap the caller may lift).
-            if (compared.length !== 1 || parts.length - 1 !== parts.filter((p) => this.isSetCheck(p)).length) continue;
-            const count = this.comparison(loop, compared[0]!, frame, steps, "exits", parts.length > 1);
-            if (count) return { count, guard: st };
-          }
+          const own = exitCount(st.expression, frame);
+          if (own) return { count: own, guard: st };
+          const tested = this.testedHelper(st.expression, statements, frame, exitCount);
+          if (tested) return { ...tested, guard: st };
           continue;
         }
         const call = depth < 2 ? calledIn(t, this.constants, st) : undefined;
@@ -626,6 +633,29 @@ export class Loops {
     };
     const body = loop.statement;
     return search(t.isBlock(body) ? body.statements : [body], OWN_FRAME, 0);
+  }
+
+  /**
+   * `if (reason)` with `const reason = this.checkTermination(turn, max)` declared before it in the
+   * same round (or `if (check(turn, max))`): the exit the helper's truthy return stands for
+   * (LoopHelpers.truthyWhen), read in the helper's frame.
+   */
+  private testedHelper(test: ts.Expression, statements: readonly ts.Statement[], frame: Frame, exitCount: (condition: ts.Expression, frame: Frame) => Count | undefined): { count: Count; truthy: string } | undefined {
+    const t = this.ts;
+    let x = this.constants.skipTrivia(test);
+    if (t.isIdentifier(x)) {
+      const decl = this.scopes.resolve(x);
+      const declared = decl && t.isVariableDeclaration(decl) && this.constants.isConstDeclaration(decl) && decl.initializer ? statements.find((st) => t.isVariableStatement(st) && st.declarationList === decl.parent) : undefined;
+      if (!declared || declared.pos >= test.pos) return undefined;
+      x = this.constants.skipTrivia((decl as ts.VariableDeclaration).initializer!);
+    }
+    const helper = t.isCallExpression(x) ? this.helpers.helperOf(x, frame) : undefined;
+    const exits = helper && this.helpers.truthyWhen(helper.fn);
+    for (const exit of exits ?? []) {
+      const count = exitCount(exit, helper!.frame);
+      if (count) return { count, truthy: `${this.text(x)} is truthy once ${this.text(exit)}` };
+    }
+    return undefined;
   }
 
   /** The statement a branch ends with: itself, or a block's last. */

@@ -131,6 +131,12 @@ export class Constants {
    * declared here or exported as a const by another module (imported by name or as a namespace).
    */
   memberNumber(e: ts.Expression): number | undefined {
+    const v = this.memberValue(e);
+    return typeof v === "number" ? v : undefined;
+  }
+
+  /** What `memberNumber` reads, a string too; and an enum's member (`Mode.MAX_TURNS`), declared here or exported by another module. */
+  memberValue(e: ts.Expression): number | string | undefined {
     const t = this.ts;
     const path: string[] = [];
     let x = this.skipTrivia(e);
@@ -141,11 +147,25 @@ export class Constants {
     if (!t.isIdentifier(x)) return undefined;
     const decl = this.scopes.resolve(x);
     if (!decl) return undefined;
-    if (this.isConstDeclaration(decl) && t.isVariableDeclaration(decl)) return this.number(this.property(decl.initializer, path));
-    let v: number | string | undefined;
-    if (t.isImportSpecifier(decl) && t.isStringLiteralLike(decl.parent.parent.parent.moduleSpecifier)) v = this.importedConstant?.(decl.parent.parent.parent.moduleSpecifier.text, (decl.propertyName ?? decl.name).text, path);
-    else if (t.isNamespaceImport(decl) && path.length && t.isStringLiteralLike(decl.parent.parent.moduleSpecifier)) v = this.importedConstant?.(decl.parent.parent.moduleSpecifier.text, path[0]!, path.slice(1));
-    return typeof v === "number" ? v : undefined;
+    if (this.isConstDeclaration(decl) && t.isVariableDeclaration(decl)) {
+      const value = this.property(decl.initializer, path);
+      return this.number(value) ?? this.string(value);
+    }
+    if (t.isEnumDeclaration(decl)) return path.length === 1 ? this.enumMember(decl, path[0]!) : undefined;
+    if (t.isImportSpecifier(decl) && t.isStringLiteralLike(decl.parent.parent.parent.moduleSpecifier)) return this.importedConstant?.(decl.parent.parent.parent.moduleSpecifier.text, (decl.propertyName ?? decl.name).text, path);
+    if (t.isNamespaceImport(decl) && path.length && t.isStringLiteralLike(decl.parent.parent.moduleSpecifier)) return this.importedConstant?.(decl.parent.parent.moduleSpecifier.text, path[0]!, path.slice(1));
+    return undefined;
+  }
+
+  /** The value of an enum's member: its initializer, or one more than the member before (0 for the first). */
+  enumMember(decl: ts.EnumDeclaration, name: string): number | string | undefined {
+    const t = this.ts;
+    let value: number | string | undefined;
+    for (const [i, m] of decl.members.entries()) {
+      value = m.initializer ? (this.number(m.initializer) ?? this.string(m.initializer)) : i === 0 ? 0 : typeof value === "number" ? value + 1 : undefined;
+      if ((t.isIdentifier(m.name) || t.isStringLiteral(m.name)) && m.name.text === name) return value;
+    }
+    return undefined;
   }
 
   /**
