@@ -285,7 +285,8 @@ export class Executor {
     }
     return null;
   }
-  async run(q: string, maxTurns: number = DEFAULT_MAX_TURNS) {
+  async run(q: string, runConfig: { maxTurns?: number }) {
+    const maxTurns = runConfig.maxTurns ?? DEFAULT_MAX_TURNS;
     const history: string[] = [q];
     let turnCounter = 0;
     while (true) {
@@ -303,11 +304,14 @@ export class Executor {
     const types = (members: string): string => `export enum AgentTerminateMode {\n${members}\n}\nexport const DEFAULT_MAX_TURNS = 30;\n`;
     const { project } = memoryProject({ "/p/executor.ts": executor, "/p/types.ts": types(`  ERROR = "ERROR",\n  MAX_TURNS = "MAX_TURNS",`) });
     assert.deepEqual(sitesOf(project, "/p/executor.ts", ["calls", "input", "growth", "loops"]), [
-      { line: 18, calls: "O(maxTurns)", input: "O(maxTurns²·out[gpt-4o] + maxTurns·|q|)", growth: "output", loops: "while@14:maxTurns" },
+      { line: 19, calls: "O(maxTurns)", input: "O(maxTurns²·out[gpt-4o] + maxTurns·|q|)", growth: "output", loops: "while@15:maxTurns" },
     ]);
-    // `MAX_TURNS` the first member of a numeric enum is 0: the guard never fires.
+    // The cap is the setting, else the imported default: a count valued at 30.
+    const [f] = project.analyze("/p/executor.ts").findings;
+    assert.deepEqual(f!.symbols.filter((s) => s.name === "maxTurns").map((s) => [s.value, s.origin]), [[30, "the loop bound maxTurns (30 by default)"]]);
+    // \`MAX_TURNS\` the first member of a numeric enum is 0: the guard never fires.
     const numeric = memoryProject({ "/p/executor.ts": executor, "/p/types.ts": types("  MAX_TURNS,\n  ERROR,") }).project;
-    assert.deepEqual(sitesOf(numeric, "/p/executor.ts", ["calls", "loops"]), [{ line: 18, calls: "O(T[Executor.run])", loops: "while@14:T[Executor.run]!" }]);
+    assert.deepEqual(sitesOf(numeric, "/p/executor.ts", ["calls", "loops"]), [{ line: 19, calls: "O(T[Executor.run])", loops: "while@15:T[Executor.run]!" }]);
   });
 
   it("AgentExecutor across modules: this.agent.plan on a union of two abstract agent classes reaches a subclass's request, and the loop is quadratic in maxIterations", () => {

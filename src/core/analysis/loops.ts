@@ -492,10 +492,19 @@ export class Loops {
     // where it is a setting like an SDK's step limit: a count valued at its default.
     const field = fieldDefault(t, this.constants, e);
     if (field && !liftable) return { trip: Poly.constant(field.value), text: String(field.value), exact: false, note: `at most ${field.name} = ${field.value} (its default)` };
-    // A parameter with a default (`maxRounds = 8`): a count the caller may set, 8 unless it does.
-    const stated = field?.value ?? (t.isIdentifier(e) ? this.constants.number(this.constants.parameterDefault(e)) : undefined);
+    // A parameter with a default (`maxRounds = 8`), or a const that falls back to one (`const maxTurns =
+    // config.maxTurns ?? DEFAULT_MAX_TURNS`): a count the caller may set, 8 unless it does.
+    const stated = field?.value ?? (t.isIdentifier(e) ? this.constants.number(this.constants.parameterDefault(e) ?? this.fallbackOf(e)) : undefined);
     const sym = this.symbols.define({ name, kind: "count", line: this.line(e), origin: `the loop bound ${this.text(e)}${stated !== undefined ? ` (${stated} by default${field ? "; no cap when unset" : ""})` : ""}`, ...(stated !== undefined ? { value: stated } : {}) });
     return { trip: Poly.symbol(sym), text: sym, exact: true, ...(field ? { note: `${field.name} = ${field.value} by default, no cap when unset` } : {}) };
+  }
+
+  /** The right side of a const's `setting ?? 10` (or `||`): the value it has when the setting is not given. */
+  private fallbackOf(id: ts.Identifier): ts.Expression | undefined {
+    const t = this.ts;
+    const decl = this.scopes.resolve(id);
+    const init = decl && t.isVariableDeclaration(decl) && this.constants.isConstDeclaration(decl) && decl.initializer ? this.constants.skipTrivia(decl.initializer) : undefined;
+    return init && t.isBinaryExpression(init) && (init.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken || init.operatorToken.kind === t.SyntaxKind.BarBarToken) ? init.right : undefined;
   }
 
   /**
