@@ -116,6 +116,15 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4o-mini", bound: "upper" }],
   },
   {
+    name: "while (true) ended by another module's turn preparation, which steps the run state's turn and throws past its maxTurns (agents-core's prepareTurn shape, issue 17): 4 turns re-sending state.history",
+    file: "test/fixtures/execution/capped/prepared-turns.ts",
+    fn: "runAgent",
+    args: [filler(50)],
+    assume: { "|state.history|": 50, "state.maxTurns": 4 },
+    outputs: { "gpt-4.1-mini": reply(35) },
+    sites: [{ model: "gpt-4.1-mini", bound: "upper" }],
+  },
+  {
     name: "the same with the turn and the history in a run state object (issue 17): 4 turns re-sending state.history",
     file: "test/fixtures/execution/capped/run-state.ts",
     fn: "converse",

@@ -314,6 +314,68 @@ export class Executor {
     assert.deepEqual(sitesOf(numeric, "/p/executor.ts", ["calls", "loops"]), [{ line: 19, calls: "O(T[Executor.run])", loops: "while@15:T[Executor.run]!" }]);
   });
 
+  it("the turn stepped and checked by another module's helper (agents-core's prepareTurn({ state }) → beginTurn): at most state.maxTurns turns, the history re-sent; a step skipped on some calls bounds nothing", () => {
+    const preparation = (step: string, check = "  if (state.maxTurns !== null && state.turn > state.maxTurns) {\n    throw new Error(`Max turns (${state.maxTurns}) exceeded`);\n  }\n") => `import type { RunState } from "../runState";
+function beginTurn(state: RunState, options: { resuming: boolean }) {
+${step}
+  state.inProgress = true;
+}
+export async function prepareTurn(options: { state: RunState; resuming: boolean }) {
+  const { state } = options;
+  beginTurn(state, { resuming: options.resuming });
+${check}  return { ready: true };
+}
+`;
+    const run = (round = "") => `import OpenAI from "openai";
+import { RunState } from "./runState";
+import { prepareTurn } from "./runner/turnPreparation";
+const client = new OpenAI();
+export async function run(q: string, resuming: boolean) {
+  const state = new RunState(q);
+  while (true) {
+${round}    await prepareTurn({ state, resuming });
+    const r = await ${ask("state.history")};
+    const text = r.choices[0]!.message.content ?? "";
+    if (text === "done") return text;
+    state.history.push({ role: "assistant", content: text });
+  }
+}
+`;
+    const runState = `export class RunState {
+  turn = 0;
+  maxTurns: number | null = 10;
+  inProgress = false;
+  history: { role: "user" | "assistant"; content: string }[];
+  constructor(q: string) {
+    this.history = [{ role: "user", content: q }];
+  }
+}
+`;
+    const sites = (files: { prep: string; run?: string }) =>
+      sitesOf(memoryProject({ "/p/run.ts": files.run ?? run(), "/p/runState.ts": runState, "/p/runner/turnPreparation.ts": files.prep }).project, "/p/run.ts", ["calls", "input", "growth", "loops"]);
+    assert.deepEqual(sites({ prep: preparation("  state.turn++;") }), [
+      { line: 9, calls: "O(state.maxTurns)", input: "O(state.maxTurns²·out[gpt-4o] + state.maxTurns·|state.history|)", growth: "output", loops: "while@7:state.maxTurns" },
+    ]);
+    const { project } = memoryProject({ "/p/run.ts": run(), "/p/runState.ts": runState, "/p/runner/turnPreparation.ts": preparation("  state.turn++;") });
+    const [f] = project.analyze("/p/run.ts").findings;
+    assert.equal(costClass(f!), "quadratic");
+    assert.ok(f!.explanation.includes("line 7: while (true) stops once the turn passes state.maxTurns (line 8: await prepareTurn({ state, resuming }); steps the turn and throws past it, in another module) → at most state.maxTurns iterations"), f!.explanation.join("\n"));
+    // A number for the cap: at most 6 rounds (the turn may reach 6 before the check throws).
+    assert.deepEqual(sites({ prep: preparation("  state.turn++;", "  if (state.turn > 5) throw new Error(\"max\");\n") }).map((x) => x.calls), ["O(1)"]);
+    // The counter stepped by the loop itself, the check alone in the helper.
+    assert.deepEqual(sites({ prep: preparation(""), run: run("    state.turn++;\n") }).map((x) => x.loops), ["while@7:state.maxTurns"]);
+    // Unbounded: the step skipped on some calls (resuming an interrupted turn), after an early
+    // return, or not made at all; the helper called after a \`continue\` that may skip it; a check on another object.
+    const unbounded = [
+      { prep: preparation("  if (!options.resuming) state.turn++;") },
+      { prep: preparation("  if (options.resuming) return;\n  state.turn++;") },
+      { prep: preparation("") },
+      { prep: preparation("  state.turn++;"), run: run("    if (resuming) continue;\n") },
+      { prep: preparation("  state.turn++;", "  if (other.turn > other.maxTurns) throw new Error(\"max\");\n").replace("export async function prepareTurn(options: { state: RunState; resuming: boolean }) {", "const other = { turn: 0, maxTurns: 3 };\nexport async function prepareTurn(options: { state: RunState; resuming: boolean }) {") },
+    ];
+    for (const files of unbounded) assert.deepEqual(sites(files).map((x) => x.calls), ["O(T[run])"], files.prep + (files.run ?? ""));
+  });
+
   it("AgentExecutor across modules: this.agent.plan on a union of two abstract agent classes reaches a subclass's request, and the loop is quadratic in maxIterations", () => {
     const { project } = memoryProject({
       "/p/agent.ts": `${CLIENT}export abstract class BaseSingleActionAgent {

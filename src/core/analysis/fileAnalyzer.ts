@@ -23,6 +23,7 @@ import { exits, isWithin } from "./controlFlow";
 import { writtenTwice } from "./writtenTwice";
 import { mayBeCatalogValue } from "./catalogExports";
 import { argumentAt, builtFromParameter, copiedParameter, type CopiedParameter } from "./parameterCopy";
+import type { LoopGuard } from "./loopGuard";
 
 /** Summaries of other modules' exports, provided by the project (undefined: not a project module, or none). */
 export interface ExternalSummaries {
@@ -44,6 +45,8 @@ export interface ExternalSummaries {
   implementedBy?(name: string, member: string): Summary[];
   /** The interface another module's class's (or interface's) method is declared to return (`Config.getContentGenerator(): ContentGenerator`), as `file#Name`. */
   returnedInterface?(file: string, name: string, member: string, fromFile: string): string | undefined;
+  /** What another module's exported function does to a caller's turn counter (see LoopGuard). */
+  loopGuard?(specifier: string, exportName: string, fromFile: string): LoopGuard | undefined;
   /** Which parameter another module's exported function returns a copy of (`history.filter(…)`, `[...history]`, `structuredClone(history)`). */
   copiedParameter?(specifier: string, exportName: string, fromFile: string): CopiedParameter | undefined;
   /** Whether another module's class's method returns the array the class keeps (`ChatTurns.get`: `return this.turns`). */
@@ -182,7 +185,7 @@ export class FileAnalyzer {
     this.constants = new Constants(tsm, this.scopes, external?.constantOf && ((specifier, name, path) => external.constantOf!(specifier, name, path, sourceFile.fileName)));
     this.callees = new Callees(tsm, this.scopes, this.constants);
     this.provenance = new Provenance(tsm, this.scopes, this.constants, catalog, ENDPOINT_CATALOG, catalogCalleeNames(catalog), new Set(options?.wrappers ?? []), (call) => this.summaryOfCallee(call), checker && ((e) => declaredType(tsm, checker, e)), external?.clientOf && ((specifier, name) => external.clientOf!(specifier, name, sourceFile.fileName)), declaredTypesOf(external, sourceFile.fileName), external?.routeHandler && ((path, method) => external.routeHandler!(path, method, sourceFile.fileName)), external?.registeredAgent && ((name, byId) => external.registeredAgent!(name, sourceFile.fileName, byId)), external?.madeWithoutLoops && ((specifier, name, loopsWith) => external.madeWithoutLoops!(specifier, name, loopsWith, sourceFile.fileName)));
-    this.loops = new Loops(tsm, this.scopes, this.constants, this.symbols);
+    this.loops = new Loops(tsm, this.scopes, this.constants, this.symbols, external?.loopGuard && ((call) => this.foreignLoopGuard(call)));
     this.sizes = new Sizes(tsm, this.scopes, this.constants, this.loops, this.symbols, (c) => this.classify(c), (llm) => this.modelName(llm), (c) => this.heldCollection(c), (c) => this.copiedArgument(c));
     this.sites = new CallSites(tsm, this.scopes, this.constants, this.loops, this.sizes, this.symbols);
   }
@@ -568,6 +571,18 @@ export class FileAnalyzer {
     if (copy) return copy;
     const built = builtFromParameter(this.tsm, this.scopes, this.constants, fn);
     return built && { ...built, built: true };
+  }
+
+  /** What this module's exported function does to a caller's turn counter on every call (see LoopGuard). */
+  exportedLoopGuard(exportName: string): LoopGuard | undefined {
+    const fn = exportName.includes(".") ? undefined : this.exportedFunction(exportName)?.fn;
+    return fn && this.loops.guardOf(fn);
+  }
+
+  /** `prepareTurn({ state })` of another module: what it does to the loop's turn counter. */
+  private foreignLoopGuard(call: ts.CallExpression): LoopGuard | undefined {
+    const callee = this.callees.of(call);
+    return callee?.kind === "external" ? this.external?.loopGuard?.(callee.specifier, callee.exportName, this.sourceFile.fileName) : undefined;
   }
 
   /** The number or string an `export const` of this module states under a key path (`export const MAX_TURNS = 8`, `export const config = { maxSteps: 5 }`). */

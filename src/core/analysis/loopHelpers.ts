@@ -10,6 +10,8 @@ import type { Scopes, TS } from "../binder/scopes";
 export interface Frame {
   readonly params: ReadonlyMap<string, ts.Expression>;
   readonly self: ts.Expression | undefined;
+  /** The parameters' and `this`'s keys in the caller's terms, worked out in the caller's frame (`state` destructured from a parameter there is `$0.state`). */
+  readonly keys?: ReadonlyMap<string, string | undefined>;
 }
 
 export const OWN_FRAME: Frame = { params: new Map(), self: undefined };
@@ -50,11 +52,19 @@ export class LoopHelpers {
     }
     if (!fn || !(t.isFunctionDeclaration(fn) || t.isArrowFunction(fn) || t.isFunctionExpression(fn) || t.isMethodDeclaration(fn)) || !fn.body || fn.asteriskToken) return undefined;
     const params = new Map<string, ts.Expression>();
+    const keys = new Map<string, string | undefined>();
     fn.parameters.forEach((p, i) => {
       const arg = call.arguments[i];
-      if (t.isIdentifier(p.name) && arg) params.set(p.name.text, this.inFrame(arg, frame));
+      if (t.isIdentifier(p.name) && arg) {
+        params.set(p.name.text, this.inFrame(arg, frame));
+        keys.set(p.name.text, this.key(arg, frame));
+      }
     });
-    return { fn: fn as FunctionWithBody, frame: { params, self } };
+    if (t.isPropertyAccessExpression(callee)) {
+      const recv = this.constants.skipTrivia(callee.expression);
+      keys.set("this", this.key(recv, frame));
+    }
+    return { fn: fn as FunctionWithBody, frame: { params, self, keys } };
   }
 
   /** An expression of a helper as the loop sees it: a parameter is its argument (one level: arguments are the caller's own). */
@@ -68,10 +78,15 @@ export class LoopHelpers {
     const t = this.ts;
     const x = this.constants.skipTrivia(e);
     if (t.isIdentifier(x)) {
+      if (frame.keys?.has(x.text)) return frame.keys.get(x.text);
       const arg = frame.params.get(x.text);
-      return arg ? this.key(arg, OWN_FRAME) : x.text;
+      if (arg) return this.key(arg, OWN_FRAME);
+      // `const { state } = options`: the state of the options.
+      const taken = x.pos >= 0 ? this.destructuredFrom(x) : undefined;
+      const head = taken && this.key(taken.from, frame);
+      return head !== undefined ? `${head}.${taken!.key}` : x.text;
     }
-    if (x.kind === t.SyntaxKind.ThisKeyword) return frame.self ? this.key(frame.self, OWN_FRAME) : "this";
+    if (x.kind === t.SyntaxKind.ThisKeyword) return frame.keys?.has("this") ? frame.keys.get("this") : frame.self ? this.key(frame.self, OWN_FRAME) : "this";
     if (t.isPropertyAccessExpression(x)) {
       const head = this.key(x.expression, frame);
       return head === undefined ? undefined : `${head}.${x.name.text}`;
@@ -139,6 +154,17 @@ export class LoopHelpers {
     if (x.kind === t.SyntaxKind.NullKeyword || x.kind === t.SyntaxKind.FalseKeyword || t.isVoidExpression(x) || (t.isIdentifier(x) && x.text === "undefined")) return true;
     if (t.isNumericLiteral(x)) return Number(x.text) === 0;
     return (t.isStringLiteral(x) || t.isNoSubstitutionTemplateLiteral(x)) && x.text === "";
+  }
+
+  /** `state` of `const { state } = options`: the object it was taken from and under which key. */
+  private destructuredFrom(id: ts.Identifier): { from: ts.Expression; key: string } | undefined {
+    const t = this.ts;
+    const decl = this.scopes.resolve(id);
+    if (!decl || !t.isBindingElement(decl) || decl.dotDotDotToken || !t.isObjectBindingPattern(decl.parent)) return undefined;
+    const holder = decl.parent.parent;
+    const key = decl.propertyName ?? decl.name;
+    if (!t.isVariableDeclaration(holder) || !holder.initializer || !this.constants.isConstDeclaration(holder) || !t.isIdentifier(key)) return undefined;
+    return { from: holder.initializer, key: key.text };
   }
 
   /** A class of this file a variable or parameter holds an instance of: `new RunState()`, or its declared type. */

@@ -11,6 +11,7 @@ import type { Defined, SymbolTable } from "../symbols";
 import { lineRef } from "../lineRefs";
 import { fieldDefault } from "./fieldDefaults";
 import { functionNameOf } from "./functionName";
+import { atCall, placeFrame, type LoopGuard } from "./loopGuard";
 import { LoopHelpers, OWN_FRAME, type Frame } from "./loopHelpers";
 import { OptionCallbacks } from "./optionCallbacks";
 
@@ -73,6 +74,8 @@ export class Loops {
     private readonly scopes: Scopes,
     private readonly constants: Constants,
     private readonly symbols: SymbolTable,
+    /** What another module's function a call runs does to a turn counter (LoopGuard), asked of the project. */
+    private readonly foreignGuard?: (call: ts.CallExpression) => LoopGuard | undefined,
   ) {
     this.optionCallbacks = new OptionCallbacks(ts, scopes, constants);
     this.helpers = new LoopHelpers(ts, scopes, constants);
@@ -361,7 +364,10 @@ export class Loops {
       const guarded = this.guardedBound(loop);
       if (guarded) {
         const { count, guard, truthy } = guarded;
-        const why = `${kind} (${condition ? this.text(condition) : "no condition"}) stops once ${this.text(guard.expression)} (line ${lineRef(this.line(guard))} ${this.lastStatement(guard.thenStatement) && this.ts.isThrowStatement(this.lastStatement(guard.thenStatement)!) ? "throws" : "leaves the loop"}${truthy ? `; ${truthy}` : ""})${count.note ? `: ${count.note}` : ""}`;
+        const stops = t.isIfStatement(guard)
+          ? `${this.text(guard.expression)} (line ${lineRef(this.line(guard))} ${this.lastStatement(guard.thenStatement) && t.isThrowStatement(this.lastStatement(guard.thenStatement)!) ? "throws" : "leaves the loop"}${truthy ? `; ${truthy}` : ""})`
+          : `the turn passes ${count.text} (line ${lineRef(this.line(guard))}: ${this.text(guard)} steps the turn and throws past it, in another module)`;
+        const why = `${kind} (${condition ? this.text(condition) : "no condition"}) stops once ${stops}${count.note ? `: ${count.note}` : ""}`;
         return { node: loop, kind, line, trip: count.trip, tripText: count.text, dataDependent: false, exact: false, parallel: false, why };
       }
       const name = this.symbols.define({ name: this.dataDecidedName(loop), kind: "count", line, origin: `${kind} loop at line ${lineRef(line)} whose exit only data decides (${condition ? this.text(condition) : "no condition"})`, unbounded: true });
@@ -603,7 +609,7 @@ export class Loops {
    * fields): a guard that leaves the loop when a stepped counter passes a bound. At most that many
    * rounds (an O bound: data may end the loop sooner).
    */
-  private guardedBound(loop: ts.IterationStatement): { count: Count; guard: ts.IfStatement; truthy?: string } | undefined {
+  private guardedBound(loop: ts.IterationStatement): { count: Count; guard: ts.Statement; truthy?: string; foreign?: boolean } | undefined {
     const t = this.ts;
     const steps = this.everyRoundSteps(loop);
     const label = t.isLabeledStatement(loop.parent) ? loop.parent.label.text : undefined;
@@ -624,7 +630,8 @@ export class Loops {
       }
       return undefined;
     };
-    const search = (statements: readonly ts.Statement[], frame: Frame, depth: number): { count: Count; guard: ts.IfStatement; truthy?: string } | undefined => {
+    const search = (statements: readonly ts.Statement[], frame: Frame, depth: number): { count: Count; guard: ts.Statement; truthy?: string; foreign?: boolean } | undefined => {
+      let skipped = false;
       for (const st of statements) {
         if (t.isIfStatement(st) && !st.elseStatement && leaves(st.thenStatement, depth === 0)) {
           const own = exitCount(st.expression, frame);
@@ -637,6 +644,10 @@ export class Loops {
         const helper = call && this.helpers.helperOf(call, frame);
         const found = helper && t.isBlock(helper.fn.body) ? search(helper.fn.body.statements, helper.frame, depth + 1) : undefined;
         if (found) return found;
+        const foreign = call && !helper && !skipped ? this.foreignExit(call, frame, steps) : undefined;
+        if (foreign) return { count: foreign, guard: st, foreign: true };
+        // A call after a statement that may end the pass early (a `continue`, a helper's `return`) is not made every round.
+        skipped ||= this.mayLeave(st, depth === 0 ? t.SyntaxKind.ContinueStatement : t.SyntaxKind.ReturnStatement);
       }
       return undefined;
     };
@@ -761,38 +772,111 @@ export class Loops {
    */
   private everyRoundSteps(loop: ts.IterationStatement): Steps {
     const t = this.ts;
-    const K = t.SyntaxKind;
     const out = new Map<string, "up" | "down">();
-    const skips = (n: ts.Node, kind: ts.SyntaxKind): boolean => {
-      if (n.kind === kind) return true;
-      if (t.isFunctionLike(n) || (kind === K.ContinueStatement && t.isIterationStatement(n, false))) return false;
-      return !!t.forEachChild(n, (c) => (skips(c, kind) ? true : undefined));
-    };
-    const walk = (statements: readonly ts.Statement[], frame: Frame, depth: number, leaving: ts.SyntaxKind): void => {
-      const key = (e: ts.Expression): string | undefined => this.helpers.key(e, frame);
-      const visit = (n: ts.Node): void => {
-        if (t.isFunctionLike(n) || t.isIterationStatement(n, false) || t.isCatchClause(n) || t.isCaseBlock(n)) return;
-        if (t.isIfStatement(n)) return visit(n.expression);
-        // A try block that may be left for a `catch` going on to the next round may skip its steps.
-        if (t.isTryStatement(n) && skips(n, leaving)) return n.finallyBlock && visit(n.finallyBlock);
-        if (t.isConditionalExpression(n)) return visit(n.condition);
-        if (t.isBinaryExpression(n) && [K.AmpersandAmpersandToken, K.BarBarToken, K.QuestionQuestionToken].includes(n.operatorToken.kind)) return visit(n.left);
-        this.recordStep(n, key, out);
-        if (depth < 2 && t.isCallExpression(n)) {
-          const helper = this.helpers.helperOf(n, frame);
-          if (helper && t.isBlock(helper.fn.body)) walk(helper.fn.body.statements, helper.frame, depth + 1, K.ReturnStatement);
-        }
-        t.forEachChild(n, visit);
-      };
-      for (const st of statements) {
-        visit(st);
-        if (skips(st, leaving)) return;
-      }
-    };
     if (t.isForStatement(loop) && loop.incrementor) this.recordStep(loop.incrementor, (e) => this.helpers.key(e, OWN_FRAME), out);
     const body = loop.statement;
-    walk(t.isBlock(body) ? body.statements : [body], OWN_FRAME, 0, K.ContinueStatement);
+    this.everyPassSteps(t.isBlock(body) ? body.statements : [body], OWN_FRAME, 0, t.SyntaxKind.ContinueStatement, out);
     return { get: (key) => out.get(key) };
+  }
+
+  /** The steps made on every pass through `statements` that is not cut short by `leaving` (a `continue` of the loop, a helper's `return`). */
+  private everyPassSteps(statements: readonly ts.Statement[], frame: Frame, depth: number, leaving: ts.SyntaxKind, out: Map<string, "up" | "down">): void {
+    const t = this.ts;
+    const K = t.SyntaxKind;
+    const key = (e: ts.Expression): string | undefined => this.helpers.key(e, frame);
+    const visit = (n: ts.Node): void => {
+      if (t.isFunctionLike(n) || t.isIterationStatement(n, false) || t.isCatchClause(n) || t.isCaseBlock(n)) return;
+      if (t.isIfStatement(n)) return visit(n.expression);
+      // A try block that may be left for a `catch` going on to the next round may skip its steps.
+      if (t.isTryStatement(n) && this.mayLeave(n, leaving)) return n.finallyBlock && visit(n.finallyBlock);
+      if (t.isConditionalExpression(n)) return visit(n.condition);
+      if (t.isBinaryExpression(n) && [K.AmpersandAmpersandToken, K.BarBarToken, K.QuestionQuestionToken].includes(n.operatorToken.kind)) return visit(n.left);
+      this.recordStep(n, key, out);
+      if (depth < 2 && t.isCallExpression(n)) {
+        const helper = this.helpers.helperOf(n, frame);
+        if (helper && t.isBlock(helper.fn.body)) this.everyPassSteps(helper.fn.body.statements, helper.frame, depth + 1, K.ReturnStatement, out);
+      }
+      t.forEachChild(n, visit);
+    };
+    for (const st of statements) {
+      visit(st);
+      if (this.mayLeave(st, leaving)) return;
+    }
+  }
+
+  /** Whether `n` holds a `kind` statement (a `continue` of this loop: not one of a nested loop's; nested functions aside). */
+  private mayLeave(n: ts.Node, kind: ts.SyntaxKind): boolean {
+    const t = this.ts;
+    if (n.kind === kind) return true;
+    if (t.isFunctionLike(n) || (kind === t.SyntaxKind.ContinueStatement && t.isIterationStatement(n, false))) return false;
+    return !!t.forEachChild(n, (c) => (this.mayLeave(c, kind) ? true : undefined));
+  }
+
+  /**
+   * What a function does to a caller's turn counter on every call (LoopGuard): the counters it steps
+   * up before any `return` (through helpers of its file), and the throws once a parameter's counter
+   * passes a bound, checked before any `return`. Undefined when it does neither.
+   */
+  guardOf(fn: ts.SignatureDeclaration): LoopGuard | undefined {
+    const t = this.ts;
+    const K = t.SyntaxKind;
+    const body = (fn as ts.FunctionLikeDeclaration).body;
+    if (!body || !t.isBlock(body)) return undefined;
+    const frame = placeFrame(t, fn);
+    const stepped = new Map<string, "up" | "down">();
+    this.everyPassSteps(body.statements, frame, 0, K.ReturnStatement, stepped);
+    const steps = [...stepped].filter(([k, dir]) => dir === "up" && k.startsWith("$")).map(([k]) => k);
+    const exits: LoopGuard["exits"][number][] = [];
+    for (const st of body.statements) {
+      if (t.isIfStatement(st) && !st.elseStatement && this.lastStatement(st.thenStatement)?.kind === K.ThrowStatement) {
+        for (const exit of disjuncts(t, this.constants, st.expression)) {
+          const parts = conjunctsOf(t, this.constants, exit);
+          const compared = parts.filter((p): p is ts.BinaryExpression => t.isBinaryExpression(p) && !this.isSetCheck(p));
+          if (compared.length !== 1 || parts.length - 1 !== parts.filter((p) => this.isSetCheck(p)).length) continue;
+          const c = compared[0]!;
+          const op = c.operatorToken.kind;
+          // `counter > bound` or `bound < counter` (and their `=` forms): the counter on the greater side.
+          const [counter, bound] = op === K.GreaterThanToken || op === K.GreaterThanEqualsToken ? [c.left, c.right] : op === K.LessThanToken || op === K.LessThanEqualsToken ? [c.right, c.left] : [];
+          const counterKey = counter && this.helpers.key(counter, frame);
+          const boundKey = bound && (this.constants.number(bound) ?? this.helpers.key(bound, frame));
+          if (counterKey?.startsWith("$") && boundKey !== undefined && (typeof boundKey === "number" || boundKey.startsWith("$"))) exits.push({ counter: counterKey, bound: boundKey, orEqual: op === K.GreaterThanEqualsToken || op === K.LessThanEqualsToken, liftable: parts.length > 1 });
+        }
+      }
+      if (this.mayLeave(st, K.ReturnStatement)) break;
+    }
+    return steps.length || exits.length ? { steps, exits } : undefined;
+  }
+
+  /**
+   * A call of another module's function (ForeignGuard) at a place every round reaches, that throws
+   * once a counter passes a bound: the loop's bound, when the counter is stepped every round (by the
+   * loop, or by that call on every call).
+   */
+  private foreignExit(call: ts.CallExpression, frame: Frame, steps: Steps): Count | undefined {
+    const guard = this.foreignGuard?.(call);
+    if (!guard?.exits.length) return undefined;
+    const inLoop = (key: string): { key?: string; expression?: ts.Expression } | undefined => {
+      const at = atCall(this.ts, this.constants, call, key);
+      if (!at) return undefined;
+      if (!at.rest.length) return { key: this.helpers.key(at.expression, frame), expression: this.helpers.inFrame(at.expression, frame) };
+      const head = this.helpers.key(at.expression, frame);
+      return head === undefined ? undefined : { key: [head, ...at.rest].join(".") };
+    };
+    const steppedByCall = new Set(guard.steps.flatMap((k) => inLoop(k)?.key ?? []));
+    for (const exit of guard.exits) {
+      const counter = inLoop(exit.counter)?.key;
+      if (counter === undefined || (steps.get(counter) !== "up" && !steppedByCall.has(counter))) continue;
+      if (typeof exit.bound === "number") {
+        const n = Math.max(0, Math.ceil(exit.bound) + (exit.orEqual ? 0 : 1));
+        return { trip: Poly.constant(n), text: String(n), exact: false };
+      }
+      const bound = inLoop(exit.bound);
+      if (bound?.expression) return this.count(bound.expression, exit.liftable);
+      if (bound?.key === undefined) continue;
+      const name = this.symbols.define({ name: bound.key, kind: "count", line: this.line(call), origin: `the loop bound ${bound.key} (checked in ${this.text(call.expression)}, another module)` });
+      return { trip: Poly.symbol(name), text: name, exact: true };
+    }
+    return undefined;
   }
 
   /** The constant a counter goes up by (`i += 10`, `i = i + k` with `const k = 10`); 1 when that is not one positive constant. */

@@ -7,6 +7,7 @@ import { catalogMentions, findingsOf, mayContainLlmCalls, rejectInput, scriptKin
 import { onlyInertCatalogImports } from "./inertImports";
 import { AnalysisCancelled, BudgetExceeded, FileAnalyzer, catalogWith, type ExportShape, type ExternalSummaries } from "../analysis/fileAnalyzer";
 import type { CopiedParameter } from "../analysis/parameterCopy";
+import type { LoopGuard } from "../analysis/loopGuard";
 import type { Summary } from "../analysis/summary";
 import { parseForAnalysis } from "../analysis/syntaxTree";
 import type { ExportedClient, TypeMember } from "../binder/provenance";
@@ -187,6 +188,7 @@ export class Project {
     this.implementations.clear();
     this.basesIndex = undefined;
     this.collectionMethods.clear();
+    this.loopGuards.clear();
   }
 
   /** The findings of one file (cached until it or a module it uses changes). */
@@ -881,6 +883,7 @@ export class Project {
       typeMember: (target, name, key, called) => this.typeMember(file, target, name, key, called),
       returnedInterface: (target, name, member) => this.returnedInterface(file, target, name, member),
       copiedParameter: (specifier, exportName) => this.copiedParameter(file, specifier, exportName),
+      loopGuard: (specifier, exportName) => this.loopGuard(file, specifier, exportName),
       collectionMethod: (specifier, exportName, member) => this.collectionMethod(file, specifier, exportName, member),
       routeHandler: (path, method) => this.routeHandler(file, path, method),
       registeredAgent: (name, _from, byId) => this.registeredAgent(file, name, byId),
@@ -1169,6 +1172,26 @@ export class Project {
       return undefined;
     }
   }
+
+  /** What another module's exported function does to a caller's turn counter (where it is declared, through re-exports); asked once per function. */
+  private loopGuard(from: string, specifier: string, exportName: string): LoopGuard | undefined {
+    const declared = this.declaringModule(from, specifier, exportName);
+    if (!declared) return undefined;
+    this.files.get(from)?.uses.add(declared.file);
+    const key = `${declared.file}\u0000${declared.name}`;
+    const known = this.loopGuards.get(key);
+    if (known !== undefined) return known ?? undefined;
+    let found: LoopGuard | undefined;
+    try {
+      found = this.analyzerOf(declared.file)?.exportedLoopGuard(declared.name);
+    } catch (err) {
+      rethrowCancelled(err);
+    }
+    this.loopGuards.set(key, found ?? null);
+    return found;
+  }
+
+  private readonly loopGuards = new Map<string, LoopGuard | null>();
 
   /** The interface (`file#Name`) a project module's class or interface declares its method to return. */
   private returnedInterface(from: string, file: string, name: string, member: string): string | undefined {
