@@ -213,6 +213,8 @@ ${body}
       sometimes("    if (!m.bad) continue;\n    errors++;"),
       sometimes("    errors = m.bad ? errors + 1 : errors;"),
       sometimes("    errors = count(m, errors);", "function count(m: { bad: boolean }, e: number) {\n  if (!m.bad) return e;\n  e++;\n  return e;\n}\n"),
+      // Stepped every round but set anew in some: it may never pass the bound.
+      sometimes("    errors++;\n    if (!m.bad) errors = 0;"),
     ];
     for (const code of [notStepped, logs, ...conditional]) {
       const [f] = analyze(code);
@@ -267,6 +269,7 @@ ${roundHead}      if (reason) {
       executor(localEnum, "    if (turnCounter >= maxTurns) return Mode.MAX_TURNS;\n    return Mode.GOAL;"),
       executor(localEnum, returnsReason, "    const reason = this.checkTermination(turnCounter, maxTurns);\n", ""),
       executor(localEnum, returnsReason, "", "      const reason = this.checkTermination(turnCounter, maxTurns);\n", "history.length > 1 ? turnCounter++ : turnCounter"),
+      executor(localEnum, returnsReason).replace("      history.push(text);", "      if (text === \"again\") turnCounter = 0;\n      history.push(text);"),
     ];
     for (const code of unbounded) {
       const [, u] = analyze(code);
@@ -371,6 +374,8 @@ ${round}    await prepareTurn({ state, resuming });
       { prep: preparation("  if (options.resuming) return;\n  state.turn++;") },
       { prep: preparation("") },
       { prep: preparation("  state.turn++;"), run: run("    if (resuming) continue;\n") },
+      { prep: preparation("  state.turn++;"), run: run("    if (resuming) state.turn = 0;\n") },
+      { prep: preparation("  state.turn++;\n  if (options.resuming) state.turn = 1;") },
       { prep: preparation("  state.turn++;", "  if (other.turn > other.maxTurns) throw new Error(\"max\");\n").replace("export async function prepareTurn(options: { state: RunState; resuming: boolean }) {", "const other = { turn: 0, maxTurns: 3 };\nexport async function prepareTurn(options: { state: RunState; resuming: boolean }) {") },
     ];
     for (const files of unbounded) assert.deepEqual(sites(files).map((x) => x.calls), ["O(T[run])"], files.prep + (files.run ?? ""));

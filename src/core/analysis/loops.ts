@@ -52,6 +52,8 @@ const CALLBACK_LOOPS: Record<string, { kind: LoopKind; parallel: boolean; exact:
 /** A loop's stepped counters by the name the loop gives them (`i`, `state.turn`), and the way they go. */
 interface Steps {
   get(key: string): "up" | "down" | undefined;
+  /** Whether the loop sets the counter anew somewhere (a step by a call then bounds nothing). */
+  reset?(key: string): boolean;
 }
 
 /** A trip count, and what the derivation should say about where it comes from. */
@@ -776,7 +778,31 @@ export class Loops {
     if (t.isForStatement(loop) && loop.incrementor) this.recordStep(loop.incrementor, (e) => this.helpers.key(e, OWN_FRAME), out);
     const body = loop.statement;
     this.everyPassSteps(t.isBlock(body) ? body.statements : [body], OWN_FRAME, 0, t.SyntaxKind.ContinueStatement, out);
-    return { get: (key) => out.get(key) };
+    // A counter the loop also sets anew (`turn = 0`, anywhere in it) may never pass its bound.
+    const resets = this.resetsIn(body, OWN_FRAME, 0);
+    for (const key of resets) out.delete(key);
+    return { get: (key) => out.get(key), reset: (key) => resets.has(key) };
+  }
+
+  /** Counters given a new value (`turn = 0`, `state.turn = start`: not a step of themselves) anywhere in `root` or the helpers it calls, keyed in the caller's terms. */
+  private resetsIn(root: ts.Node, frame: Frame, depth: number, out = new Set<string>()): Set<string> {
+    const t = this.ts;
+    const visit = (n: ts.Node): void => {
+      if (t.isFunctionLike(n)) return;
+      if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken) {
+        const k = this.helpers.key(n.left, frame);
+        const stepped = new Map<string, "up" | "down">();
+        this.recordStep(n, (e) => this.helpers.key(e, frame), stepped);
+        if (k !== undefined && !stepped.has(k)) out.add(k);
+      }
+      if (depth < 2 && t.isCallExpression(n)) {
+        const helper = this.helpers.helperOf(n, frame);
+        if (helper) this.resetsIn(helper.fn.body, helper.frame, depth + 1, out);
+      }
+      t.forEachChild(n, visit);
+    };
+    visit(root);
+    return out;
   }
 
   /** The steps made on every pass through `statements` that is not cut short by `leaving` (a `continue` of the loop, a helper's `return`). */
@@ -825,7 +851,8 @@ export class Loops {
     const frame = placeFrame(t, fn);
     const stepped = new Map<string, "up" | "down">();
     this.everyPassSteps(body.statements, frame, 0, K.ReturnStatement, stepped);
-    const steps = [...stepped].filter(([k, dir]) => dir === "up" && k.startsWith("$")).map(([k]) => k);
+    const resets = this.resetsIn(body, frame, 0);
+    const steps = [...stepped].filter(([k, dir]) => dir === "up" && k.startsWith("$") && !resets.has(k)).map(([k]) => k);
     const exits: LoopGuard["exits"][number][] = [];
     for (const st of body.statements) {
       if (t.isIfStatement(st) && !st.elseStatement && this.lastStatement(st.thenStatement)?.kind === K.ThrowStatement) {
@@ -839,7 +866,7 @@ export class Loops {
           const [counter, bound] = op === K.GreaterThanToken || op === K.GreaterThanEqualsToken ? [c.left, c.right] : op === K.LessThanToken || op === K.LessThanEqualsToken ? [c.right, c.left] : [];
           const counterKey = counter && this.helpers.key(counter, frame);
           const boundKey = bound && (this.constants.number(bound) ?? this.helpers.key(bound, frame));
-          if (counterKey?.startsWith("$") && boundKey !== undefined && (typeof boundKey === "number" || boundKey.startsWith("$"))) exits.push({ counter: counterKey, bound: boundKey, orEqual: op === K.GreaterThanEqualsToken || op === K.LessThanEqualsToken, liftable: parts.length > 1 });
+          if (counterKey?.startsWith("$") && !resets.has(counterKey) && boundKey !== undefined && (typeof boundKey === "number" || boundKey.startsWith("$"))) exits.push({ counter: counterKey, bound: boundKey, orEqual: op === K.GreaterThanEqualsToken || op === K.LessThanEqualsToken, liftable: parts.length > 1 });
         }
       }
       if (this.mayLeave(st, K.ReturnStatement)) break;
@@ -865,7 +892,7 @@ export class Loops {
     const steppedByCall = new Set(guard.steps.flatMap((k) => inLoop(k)?.key ?? []));
     for (const exit of guard.exits) {
       const counter = inLoop(exit.counter)?.key;
-      if (counter === undefined || (steps.get(counter) !== "up" && !steppedByCall.has(counter))) continue;
+      if (counter === undefined || steps.reset?.(counter) || (steps.get(counter) !== "up" && !steppedByCall.has(counter))) continue;
       if (typeof exit.bound === "number") {
         const n = Math.max(0, Math.ceil(exit.bound) + (exit.orEqual ? 0 : 1));
         return { trip: Poly.constant(n), text: String(n), exact: false };
