@@ -4,6 +4,8 @@
 import * as assert from "node:assert/strict";
 import ts = require("typescript");
 import { FileAnalyzer } from "../../src/core/analysis/fileAnalyzer";
+import { mayCallInCycle } from "../../src/core/analysis/nameCycles";
+import { Scopes } from "../../src/core/binder/scopes";
 
 const HEAD = `import OpenAI from "openai";
 const ai = new OpenAI();
@@ -49,5 +51,33 @@ export async function named(qs: string[]) { await Promise.all(qs.map(ask)); }
     assert.deepEqual(r.findings, [CREATE, { line: 5, api: "ask() → chat.completions.create" }]);
     // Only s.toUpperCase(), in shout.
     assert.equal(r.unclassified, 1);
+  });
+});
+
+describe("functions that may ask for each other's summaries in a cycle (nameCycles)", () => {
+  const cycle = (text: string): boolean => {
+    const sf = ts.createSourceFile("c.ts", text, ts.ScriptTarget.Latest, true);
+    return mayCallInCycle(ts, new Scopes(ts, sf), sf);
+  };
+
+  it("a cycle through two functions, two methods, an alias or a member holding a function is one; a recursion alone is not", () => {
+    assert.equal(cycle(`function a(n: number) { if (n) b(n - 1); }\nfunction b(n: number) { a(n); }\n`), true);
+    assert.equal(cycle(`class C { a() { this.b(); } b() { this.a(); } }\n`), true);
+    assert.equal(cycle(`function a() { f(); }\nconst f = () => g();\nfunction g() { const h = a; h(); }\n`), true);
+    assert.equal(cycle(`const o = { run: () => step() };\nfunction step() { o.run(); }\n`), true);
+    assert.equal(cycle(`function a(n: number): number { return n ? a(n - 1) : 0; }\nfunction b() { return a(3); }\n`), false);
+  });
+
+  it("a property's name is no reference to a variable of that name, and a class is not its methods", () => {
+    assert.equal(cycle(`async function t() { const r = make({ output: [] }); const output = await r.invoke(); return output; }\n`), false);
+    assert.equal(cycle(`class C { static make() { return new C(); } run() { return C.make(); } }\n`), false);
+  });
+
+  it("in such a file every call is classified, in source order, as a walk over every call did", () => {
+    const a = new FileAnalyzer(ts, ts.createSourceFile("s.ts", HEAD + `function p(n: number) { if (n) q(n - 1); }\nfunction q(n: number) { p(n); }\nexport async function once(q: string) { return ask(shout(q)); }\n`, ts.ScriptTarget.Latest, true));
+    assert.deepEqual(a.findings().map((f) => f.line), [3]);
+    assert.equal(a.unclassifiedCalls, 0);
+    // p and q (a tangle, solved in passes), ask and shout: as on a walk over every call.
+    assert.equal(a.summariesMade, 6);
   });
 });

@@ -241,7 +241,7 @@ export class FileAnalyzer {
   private maySite(call: ts.CallExpression): boolean {
     const t = this.tsm;
     // Where functions may ask for each other's summaries in a cycle, the order the walk asks them in names the tangle's root: every call is classified, in source order.
-    if ((this.tangled ??= mayCallInCycle(t, this.sourceFile)) || this.llmCalls.has(call) || this.loops.repeated(call) || this.selfCallIn(this.loops.enclosingFunction(call))) return true;
+    if ((this.tangled ??= mayCallInCycle(t, this.scopes, this.sourceFile)) || this.llmCalls.has(call) || this.loops.repeated(call) || this.selfCallIn(this.loops.enclosingFunction(call))) return true;
     const callee = call.expression;
     const first = call.arguments[0];
     if (t.isPropertyAccessExpression(callee)) {

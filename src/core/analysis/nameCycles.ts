@@ -1,77 +1,98 @@
-// Whether a file's functions may ask for each other's summaries in a cycle (a tangle), read from
-// names alone: a superset of what the summaries follow. A tangle is solved from whichever member is
-// asked first, and its answer (its derivation's names, its root) depends on that, so a walk that
-// leaves calls unclassified (FileAnalyzer.maySite) may do so only where no tangle can form.
+// Whether a file's functions may ask for each other's summaries in a cycle (a tangle): a superset of
+// what the summaries follow, read from names. A tangle is solved from whichever member is asked
+// first, and its answer (its derivation's names, its root) depends on that, so a walk that leaves
+// calls unclassified (FileAnalyzer.maySite) may do so only where no tangle can form.
 import type * as ts from "typescript";
-import type { TS } from "../binder/scopes";
+import type { Scopes, TS } from "../binder/scopes";
 
 /**
- * Every declaration with a body or a value (function, method, accessor, class, variable, property)
- * is a node named by its name; it has an edge to every name written inside it, and to each such
- * declaration nested in it. Same-named declarations share a node and shadowing is ignored, so every
- * call a summary may follow (by name, `this.x`, a declared type's member, an alias, a closure passed
- * or sized through a variable's value) is an edge or a path. True when some cycle passes through two
- * names or more; a declaration that names only itself is a recursion, solved on its own.
+ * The graph's nodes are the file's declarations with a body or a value: functions, methods and
+ * accessors, classes (their constructor and fields), variables and binding elements, and an object's
+ * properties and members assigned (`x.run = …`) that hold a function. Each has an edge to the declarations nested in it (a class not to
+ * its methods, which run only when called) and, for every name written inside it, to what the name
+ * resolves to and, for a member's name (`this.run`, `o.run`, `{ run }`, or a name that resolves to
+ * nothing here), to every member of that name. True when a cycle passes through two declarations or
+ * more; a function that reaches only itself is a recursion, solved on its own.
  */
-export function mayCallInCycle(tsm: TS, sourceFile: ts.SourceFile): boolean {
+export function mayCallInCycle(tsm: TS, scopes: Scopes, sourceFile: ts.SourceFile): boolean {
   const t = tsm;
-  const edges = new Map<string, Set<string>>();
-  const edge = (from: string, to: string): void => {
+  const edges = new Map<ts.Node, ts.Node[]>();
+  const membersByName = new Map<string, ts.Node[]>();
+  const mentions: { owner: ts.Node; id: ts.Identifier | ts.PrivateIdentifier }[] = [];
+  const edge = (from: ts.Node, to: ts.Node): void => {
     if (from === to) return;
-    let set = edges.get(from);
-    if (!set) edges.set(from, (set = new Set()));
-    set.add(to);
+    const list = edges.get(from);
+    if (list) list.push(to);
+    else edges.set(from, [to]);
   };
-  const declared = new Set<string>();
-  const nameOf = (n: ts.Node): string | undefined => {
+  const memberName = (n: ts.Node): string | undefined => {
+    if (t.isBinaryExpression(n)) return t.isPropertyAccessExpression(n.left) ? n.left.name.text : undefined;
     const name = (n as { name?: ts.Node }).name;
-    if (!name) return t.isConstructorDeclaration(n) && n.parent.name ? n.parent.name.text : undefined;
-    return t.isIdentifier(name) || t.isPrivateIdentifier(name) || t.isStringLiteral(name) || t.isNumericLiteral(name) ? name.text : undefined;
+    return name && (t.isIdentifier(name) || t.isPrivateIdentifier(name) || t.isStringLiteral(name) || t.isNumericLiteral(name)) ? name.text : undefined;
   };
-  const isUnit = (n: ts.Node): boolean =>
-    t.isFunctionDeclaration(n) || t.isMethodDeclaration(n) || t.isGetAccessorDeclaration(n) || t.isSetAccessorDeclaration(n) || t.isConstructorDeclaration(n) || t.isClassDeclaration(n) || t.isClassExpression(n) || t.isFunctionExpression(n) || t.isVariableDeclaration(n) || t.isPropertyDeclaration(n) || t.isPropertyAssignment(n) || t.isBindingElement(n);
-  const visit = (n: ts.Node, owners: readonly string[]): void => {
-    let inner = owners;
+  // An object's property is a member only when it holds a function (any other value is its owner's to size).
+  const isFunction = (e: ts.Node | undefined): boolean => {
+    while (e && (t.isParenthesizedExpression(e) || t.isAsExpression(e) || t.isSatisfiesExpression(e))) e = e.expression;
+    return !!e && (t.isArrowFunction(e) || t.isFunctionExpression(e) || t.isClassExpression(e));
+  };
+  const holdsFunction = (id: ts.Identifier): boolean => {
+    const decl = scopes.resolve(id);
+    return !!decl && (t.isFunctionDeclaration(decl) || t.isClassDeclaration(decl) || (t.isVariableDeclaration(decl) && isFunction(decl.initializer)));
+  };
+  const isMember = (n: ts.Node): boolean =>
+    t.isMethodDeclaration(n) || t.isGetAccessorDeclaration(n) || t.isSetAccessorDeclaration(n) || t.isPropertyDeclaration(n) || (t.isPropertyAssignment(n) && isFunction(n.initializer)) || (t.isShorthandPropertyAssignment(n) && holdsFunction(n.name)) || (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && t.isPropertyAccessExpression(n.left) && isFunction(n.right));
+  const isUnit = (n: ts.Node): boolean => isMember(n) || t.isFunctionDeclaration(n) || t.isConstructorDeclaration(n) || t.isClassDeclaration(n) || t.isClassExpression(n) || t.isVariableDeclaration(n) || t.isBindingElement(n);
+  const visit = (n: ts.Node, owner: ts.Node | undefined): void => {
+    let inner = owner;
     if (isUnit(n)) {
-      // `const { a, b } = make()`: each name bound takes the whole value.
-      const names = t.isVariableDeclaration(n) && !t.isIdentifier(n.name) ? bindingNames(t, n.name) : [nameOf(n)].filter((x): x is string => x !== undefined);
-      if (names.length) {
-        for (const name of names) {
-          declared.add(name);
-          for (const owner of owners) edge(owner, name);
-        }
-        inner = names;
+      const name = isMember(n) ? memberName(n) : undefined;
+      if (name !== undefined) {
+        const list = membersByName.get(name);
+        if (list) list.push(n);
+        else membersByName.set(name, [n]);
       }
+      const method = t.isMethodDeclaration(n) || t.isGetAccessorDeclaration(n) || t.isSetAccessorDeclaration(n);
+      if (owner && !(method && t.isClassLike(owner))) edge(owner, n);
+      inner = n;
     }
-    if ((t.isIdentifier(n) || t.isPrivateIdentifier(n)) && owners.length) for (const owner of owners) edge(owner, n.text);
+    if ((t.isIdentifier(n) || t.isPrivateIdentifier(n)) && inner) mentions.push({ owner: inner, id: n });
     t.forEachChild(n, (c) => visit(c, inner));
   };
-  visit(sourceFile, []);
-  return hasCycle(edges, declared);
+  visit(sourceFile, undefined);
+  for (const { owner, id } of mentions) {
+    const member = isMemberPosition(t, id);
+    // A member's name is no reference (`{ output: docs }` beside `const output`), unless it is one too (`{ run }`).
+    const decl = t.isIdentifier(id) && (!member || t.isShorthandPropertyAssignment(id.parent)) ? scopes.resolve(id) : undefined;
+    if (decl) edge(owner, decl);
+    if (!decl || member) for (const m of membersByName.get(id.text) ?? []) edge(owner, m);
+  }
+  return hasCycle(edges);
 }
 
-function bindingNames(t: TS, pattern: ts.BindingName): string[] {
-  if (t.isIdentifier(pattern)) return [pattern.text];
-  return pattern.elements.flatMap((e) => (t.isOmittedExpression(e) ? [] : bindingNames(t, e.name)));
+/** `o.run`, `{ run: … }`, `{ run }`, `run() {}`, `run: string`, `{ run: r } = o`: a name that may be a member's. */
+function isMemberPosition(t: TS, id: ts.Node): boolean {
+  const p = id.parent;
+  if ((t.isPropertyAccessExpression(p) && p.name === id) || (t.isQualifiedName(p) && p.right === id) || (t.isBindingElement(p) && p.propertyName === id) || t.isShorthandPropertyAssignment(p)) return true;
+  const named = t.isPropertyAssignment(p) || t.isPropertyDeclaration(p) || t.isPropertySignature(p) || t.isMethodDeclaration(p) || t.isMethodSignature(p) || t.isGetAccessorDeclaration(p) || t.isSetAccessorDeclaration(p) || t.isEnumMember(p) || t.isJsxAttribute(p);
+  return named && (p as { name?: ts.Node }).name === id;
 }
 
-/** Whether the graph restricted to declared names has a strongly connected component of two nodes or more (Tarjan's, with an explicit stack). */
-function hasCycle(edges: ReadonlyMap<string, ReadonlySet<string>>, declared: ReadonlySet<string>): boolean {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
+/** Whether the graph has a strongly connected component of two nodes or more (Tarjan's, with an explicit stack). */
+function hasCycle(edges: ReadonlyMap<ts.Node, readonly ts.Node[]>): boolean {
+  const index = new Map<ts.Node, number>();
+  const low = new Map<ts.Node, number>();
+  const onStack = new Set<ts.Node>();
+  const stack: ts.Node[] = [];
   let next = 0;
-  const succ = (v: string): string[] => [...(edges.get(v) ?? [])].filter((w) => declared.has(w));
-  for (const root of declared) {
+  for (const root of edges.keys()) {
     if (index.has(root)) continue;
-    const frames: { v: string; out: string[]; i: number }[] = [];
-    const open = (v: string): void => {
+    const frames: { v: ts.Node; out: readonly ts.Node[]; i: number }[] = [];
+    const open = (v: ts.Node): void => {
       index.set(v, next);
       low.set(v, next++);
       stack.push(v);
       onStack.add(v);
-      frames.push({ v, out: succ(v), i: 0 });
+      frames.push({ v, out: edges.get(v) ?? [], i: 0 });
     };
     open(root);
     while (frames.length) {
@@ -87,7 +108,7 @@ function hasCycle(edges: ReadonlyMap<string, ReadonlySet<string>>, declared: Rea
       if (parent) low.set(parent.v, Math.min(low.get(parent.v)!, low.get(f.v)!));
       if (low.get(f.v) === index.get(f.v)) {
         let size = 0;
-        for (let w: string | undefined; w !== f.v; size++) {
+        for (let w: ts.Node | undefined; w !== f.v; size++) {
           w = stack.pop()!;
           onStack.delete(w);
         }
