@@ -19,6 +19,8 @@ export function mayCallInCycle(tsm: TS, scopes: Scopes, sourceFile: ts.SourceFil
   const edges = new Map<ts.Node, ts.Node[]>();
   const membersByName = new Map<string, ts.Node[]>();
   const mentions: { owner: ts.Node; id: ts.Identifier | ts.PrivateIdentifier }[] = [];
+  /** The names declarations take: a name that is none of them resolves to no node of the graph, and is not looked up. */
+  const unitNames = new Set<string>();
   const edge = (from: ts.Node, to: ts.Node): void => {
     if (from === to) return;
     const list = edges.get(from);
@@ -42,9 +44,19 @@ export function mayCallInCycle(tsm: TS, scopes: Scopes, sourceFile: ts.SourceFil
   const isMember = (n: ts.Node): boolean =>
     t.isMethodDeclaration(n) || t.isGetAccessorDeclaration(n) || t.isSetAccessorDeclaration(n) || t.isPropertyDeclaration(n) || (t.isPropertyAssignment(n) && isFunction(n.initializer)) || (t.isShorthandPropertyAssignment(n) && holdsFunction(n.name)) || (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && t.isPropertyAccessExpression(n.left) && isFunction(n.right));
   const isUnit = (n: ts.Node): boolean => isMember(n) || t.isFunctionDeclaration(n) || t.isConstructorDeclaration(n) || t.isClassDeclaration(n) || t.isClassExpression(n) || t.isVariableDeclaration(n) || t.isBindingElement(n);
-  const visit = (n: ts.Node, owner: ts.Node | undefined): void => {
-    let inner = owner;
-    if (isUnit(n)) {
+  const K = t.SyntaxKind;
+  const unitKinds = new Set<ts.SyntaxKind>([K.MethodDeclaration, K.GetAccessor, K.SetAccessor, K.PropertyDeclaration, K.PropertyAssignment, K.ShorthandPropertyAssignment, K.BinaryExpression, K.FunctionDeclaration, K.Constructor, K.ClassDeclaration, K.ClassExpression, K.VariableDeclaration, K.BindingElement]);
+  // One walk with the innermost declaration in a variable (no closure or record per node: it visits every node of the file).
+  let owner: ts.Node | undefined;
+  const visit = (n: ts.Node): void => {
+    if (n.kind === K.Identifier || n.kind === K.PrivateIdentifier) {
+      if (owner) mentions.push({ owner, id: n as ts.Identifier });
+      return;
+    }
+    const outer = owner;
+    if (unitKinds.has(n.kind) && isUnit(n)) {
+      const own = (n as { name?: ts.Node }).name;
+      if (own && t.isIdentifier(own)) unitNames.add(own.text);
       const name = isMember(n) ? memberName(n) : undefined;
       if (name !== undefined) {
         const list = membersByName.get(name);
@@ -52,14 +64,15 @@ export function mayCallInCycle(tsm: TS, scopes: Scopes, sourceFile: ts.SourceFil
         else membersByName.set(name, [n]);
       }
       const method = t.isMethodDeclaration(n) || t.isGetAccessorDeclaration(n) || t.isSetAccessorDeclaration(n);
-      if (owner && !(method && t.isClassLike(owner))) edge(owner, n);
-      inner = n;
+      if (outer && !(method && t.isClassLike(outer))) edge(outer, n);
+      owner = n;
     }
-    if ((t.isIdentifier(n) || t.isPrivateIdentifier(n)) && inner) mentions.push({ owner: inner, id: n });
-    t.forEachChild(n, (c) => visit(c, inner));
+    t.forEachChild(n, visit);
+    owner = outer;
   };
-  visit(sourceFile, undefined);
+  visit(sourceFile);
   for (const { owner, id } of mentions) {
+    if (!unitNames.has(id.text) && !membersByName.has(id.text)) continue;
     const member = isMemberPosition(t, id);
     // A member's name is no reference (`{ output: docs }` beside `const output`), unless it is one too (`{ run }`).
     const decl = t.isIdentifier(id) && (!member || t.isShorthandPropertyAssignment(id.parent)) ? scopes.resolve(id) : undefined;
