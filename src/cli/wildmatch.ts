@@ -139,20 +139,38 @@ export class Pattern {
   /** The path it matches when it has no wildcard (compared as a string). */
   private readonly literal: string | undefined;
 
+  /** The characters a match must start and end with (the tokens before the first wildcard and after the last). */
+  private readonly prefix: string;
+  private readonly suffix: string;
+  /** The states' sets, made once: a walk asks every pattern of its .gitignore files about every path. */
+  private readonly sets: Uint8Array[];
+
   constructor(private readonly tokens: readonly Token[] | null) {
     this.literal = tokens?.every((t) => t.kind === "char") ? tokens.map((t) => (t as { c: string }).c).join("") : undefined;
+    const chars = (from: readonly Token[]): string => {
+      let out = "";
+      for (const t of from) {
+        if (t.kind !== "char") break;
+        out += t.c;
+      }
+      return out;
+    };
+    this.prefix = tokens ? chars(tokens) : "";
+    this.suffix = tokens ? [...chars([...tokens].reverse())].reverse().join("") : "";
+    const m = tokens?.length ?? 0;
+    this.sets = [0, 1, 2, 3].map(() => new Uint8Array(m + 1));
   }
 
   matches(path: string): boolean {
     const tokens = this.tokens;
     if (!tokens) return false;
     if (this.literal !== undefined) return path === this.literal;
+    if (!path.startsWith(this.prefix) || !path.endsWith(this.suffix)) return false;
     const m = tokens.length;
     // at[i]: before token i; inside[i]: within a folder name that a `**/` (token i) is skipping.
-    let at = new Uint8Array(m + 1);
-    let inside = new Uint8Array(m + 1);
-    let nextAt = new Uint8Array(m + 1);
-    let nextInside = new Uint8Array(m + 1);
+    let [at, inside, nextAt, nextInside] = this.sets as [Uint8Array, Uint8Array, Uint8Array, Uint8Array];
+    at.fill(0);
+    inside.fill(0);
     const close = (set: Uint8Array): void => {
       for (let i = 0; i < m; i++) {
         const k = tokens[i]!.kind;
