@@ -240,8 +240,7 @@ export class FileAnalyzer {
    */
   private maySite(call: ts.CallExpression): boolean {
     const t = this.tsm;
-    // Where functions may ask for each other's summaries in a cycle, the order the walk asks them in names the tangle's root: every call is classified, in source order.
-    if ((this.tangled ??= mayCallInCycle(t, this.scopes, this.sourceFile)) || this.llmCalls.has(call) || this.loops.repeated(call) || this.selfCallIn(this.loops.enclosingFunction(call))) return true;
+    if (this.llmCalls.has(call) || this.loops.repeated(call) || this.selfCallIn(this.loops.enclosingFunction(call))) return true;
     const callee = call.expression;
     const first = call.arguments[0];
     if (t.isPropertyAccessExpression(callee)) {
@@ -250,6 +249,12 @@ export class FileAnalyzer {
       if (call.arguments[1] && callee.name.text === "addNode") return true;
     }
     if (this.provenance.mayCallDirectly(call)) return true;
+    // Another module's function, handed no closure of this file by name or in an options object:
+    // classifying it asks no summary of this file's functions, so it cannot change which member of a
+    // tangle is asked first. Any other call may: where the file's functions may ask for each other's
+    // summaries in a cycle, every call is classified, in source order.
+    const handsClosure = call.arguments.some((a) => t.isIdentifier(a) || t.isObjectLiteralExpression(a));
+    if ((handsClosure || this.callees.of(call)?.kind !== "external") && (this.tangled ??= mayCallInCycle(t, this.scopes, this.sourceFile))) return true;
     this.unclassifiedCalls++;
     return false;
   }
