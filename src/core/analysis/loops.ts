@@ -120,17 +120,23 @@ export class Loops {
   repeated(node: ts.Node): boolean {
     let child: ts.Node = node;
     for (let n: ts.Node | undefined = node.parent; n; child = n, n = n.parent) {
-      if (this.ts.isFunctionLike(n)) {
-        if (this.sendsTo(n)) return true;
-        const host = this.callbackHost(n);
-        if (!host) return false;
-        if (this.isIterationCallback(host, n)) return true;
-        n = host;
-        continue;
-      }
+      if (this.ts.isFunctionLike(n)) return this.repeatedOutside(n);
       if (this.repeats(n, child)) return true;
     }
     return false;
+  }
+
+  /** Per function: whether what runs it repeats it (a fan-out, an iteration method, a loop around its host), as `around` goes on past it. */
+  private readonly outside = new Map<ts.Node, boolean>();
+
+  private repeatedOutside(fn: ts.Node): boolean {
+    let known = this.outside.get(fn);
+    if (known === undefined) {
+      const host = this.callbackHost(fn);
+      known = !!this.sendsTo(fn) || (!!host && (this.isIterationCallback(host, fn) || this.repeated(host)));
+      this.outside.set(fn, known);
+    }
+    return known;
   }
 
   private readonly retries = new Map<ts.Node, LoopInfo | null>();
