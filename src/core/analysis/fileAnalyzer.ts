@@ -21,7 +21,6 @@ import { lineRef } from "../lineRefs";
 import { functionNameOf } from "./functionName";
 import { exits, isWithin } from "./controlFlow";
 import { writtenTwice } from "./writtenTwice";
-import { mayCallInCycle } from "./nameCycles";
 import { mayBeCatalogValue } from "./catalogExports";
 import { argumentAt, builtFromParameter, copiedParameter, type CopiedParameter } from "./parameterCopy";
 import type { LoopGuard } from "./loopGuard";
@@ -218,7 +217,7 @@ export class FileAnalyzer {
     const out: Finding[] = [];
     const visit = (n: ts.Node): void => {
       if (this.tsm.isFunctionLike(n)) this.stopIfAsked();
-      if (this.tsm.isCallExpression(n) && this.maySite(n)) {
+      if (this.tsm.isCallExpression(n)) {
         const llm = this.classify(n);
         // A call of a user's LLM-calling function is a site where it repeats: in a loop, or in a recursion.
         if (llm && (!llm.summary || llm.elementOf || this.loops.around(n).length > 0 || this.recurrenceOf(n))) out.push(this.finding(llm));
@@ -230,38 +229,6 @@ export class FileAnalyzer {
     } else visit(this.sourceFile);
     return out;
   }
-
-  /**
-   * Whether a call can be a site: a request of its own (an SDK, endpoint or wrapper call), a
-   * summarised function run per element (`xs.map(ask)`, a fanned-out node), or any call in a loop or
-   * in a function that calls itself. Elsewhere a call of the user's functions is no site, and it is
-   * not classified: the summaries it would ask for are made only when something needs them (a call
-   * in a loop, another module). Most calls of a file are neither, and most files end with no site.
-   */
-  private maySite(call: ts.CallExpression): boolean {
-    const t = this.tsm;
-    if (this.llmCalls.has(call) || this.loops.repeated(call) || this.selfCallIn(this.loops.enclosingFunction(call))) return true;
-    const callee = call.expression;
-    const first = call.arguments[0];
-    if (t.isPropertyAccessExpression(callee)) {
-      // classifyCallback's and classifyFannedNode's shapes.
-      if (first && (t.isIdentifier(first) || t.isPropertyAccessExpression(first)) && this.loops.isIterationCallback(call, first)) return true;
-      if (call.arguments[1] && callee.name.text === "addNode") return true;
-    }
-    if (this.provenance.mayCallDirectly(call)) return true;
-    // Another module's function, handed no closure of this file by name or in an options object:
-    // classifying it asks no summary of this file's functions, so it cannot change which member of a
-    // tangle is asked first. Any other call may: where the file's functions may ask for each other's
-    // summaries in a cycle, every call is classified, in source order.
-    const handsClosure = call.arguments.some((a) => t.isIdentifier(a) || t.isObjectLiteralExpression(a));
-    if ((handsClosure || this.callees.of(call)?.kind !== "external") && (this.tangled ??= mayCallInCycle(t, this.scopes, this.sourceFile))) return true;
-    this.unclassifiedCalls++;
-    return false;
-  }
-
-  /** Calls the findings' walk left unclassified (see maySite), for tests and benchmarks. */
-  unclassifiedCalls = 0;
-  private tangled: boolean | undefined;
 
   /**
    * Whether any call in the file can be an LLM call: every one starts from a catalog module that
@@ -1340,15 +1307,7 @@ export class FileAnalyzer {
 
   /** How a site of a self-recursive function is counted over the recursion (its function's summary solved first), if it is. */
   private recurrenceOf(call: ts.CallExpression): SiteSolver | undefined {
-    const self = this.selfCallIn(this.loops.enclosingFunction(call));
-    const callee = self ? this.callees.of(self) : undefined;
-    if (callee?.kind !== "local") return undefined;
-    this.summaryOf(callee.fn, callee.name);
-    return this.recurrences.get(call);
-  }
-
-  /** A call `fn` makes of itself in its own body (inline callbacks are part of it), or null. */
-  private selfCallIn(fn: ts.Node): ts.CallExpression | null {
+    const fn = this.loops.enclosingFunction(call);
     let self = this.selfCallOf.get(fn);
     if (self === undefined) {
       const t = this.tsm;
@@ -1364,7 +1323,10 @@ export class FileAnalyzer {
       self = found;
       this.selfCallOf.set(fn, self);
     }
-    return self;
+    const callee = self ? this.callees.of(self) : undefined;
+    if (callee?.kind !== "local") return undefined;
+    this.summaryOf(callee.fn, callee.name);
+    return this.recurrences.get(call);
   }
 
   private isSelfCall(call: ts.CallExpression, fn: ts.Node): boolean {

@@ -113,32 +113,6 @@ export class Loops {
     return out;
   }
 
-  /**
-   * Whether `around(node)` has a loop, without working out any loop's count (the findings' walk asks
-   * it of every call, most of which are no LLM call).
-   */
-  repeated(node: ts.Node): boolean {
-    let child: ts.Node = node;
-    for (let n: ts.Node | undefined = node.parent; n; child = n, n = n.parent) {
-      if (this.ts.isFunctionLike(n)) return this.repeatedOutside(n);
-      if (this.repeats(n, child)) return true;
-    }
-    return false;
-  }
-
-  /** Per function: whether what runs it repeats it (a fan-out, an iteration method, a loop around its host), as `around` goes on past it. */
-  private readonly outside = new Map<ts.Node, boolean>();
-
-  private repeatedOutside(fn: ts.Node): boolean {
-    let known = this.outside.get(fn);
-    if (known === undefined) {
-      const host = this.callbackHost(fn);
-      known = !!this.sendsTo(fn) || (!!host && (this.isIterationCallback(host, fn) || this.repeated(host)));
-      this.outside.set(fn, known);
-    }
-    return known;
-  }
-
   private readonly retries = new Map<ts.Node, LoopInfo | null>();
 
   /**
@@ -180,17 +154,12 @@ export class Loops {
 
   /** A LangGraph node function that a `Send` fan-out runs once per element of a mapped collection. */
   private sendFanOut(fn: ts.Node): LoopInfo | undefined {
-    const host = this.sendsTo(fn);
-    return host ? this.info(host) : undefined;
-  }
-
-  /** The `Send` map that fans out a node function, if any. */
-  private sendsTo(fn: ts.Node): ts.CallExpression | undefined {
     // Asked at every function boundary `around` meets: the file's text is searched once.
     if (!(this.namesSend ??= this.scopes.sourceFile.text.includes("Send("))) return undefined;
     const index = (this.sendIndex ??= this.indexSends());
     const name = index.nodes.get(fn);
-    return name === undefined ? undefined : index.sends.get(name);
+    const host = name === undefined ? undefined : index.sends.get(name);
+    return host ? this.info(host) : undefined;
   }
 
   /** The `xs.map(x => new Send("name", …))` of this file that fans out the node `name`, if any. */

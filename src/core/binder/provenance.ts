@@ -157,22 +157,6 @@ export class Provenance {
     return found && this.mockedSdks().has(found.sdk) ? undefined : found;
   }
 
-  /**
-   * Whether `classifyCall` may find an SDK, endpoint or wrapper call here (a request of its own, not
-   * through a summary of the user's functions): a superset, answered with no summary made.
-   */
-  mayCallDirectly(call: ts.CallExpression): boolean {
-    const t = this.ts;
-    const callee = this.constants.skipTrivia(call.expression);
-    const name = t.isIdentifier(callee) ? callee.text : t.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-    if (!name) return false;
-    if (this.wrappers.has(name) || name === "fetch" || name === "post") return true;
-    if (!t.isIdentifier(callee) && !this.calleeNames.has(name)) return false;
-    // classifySdkCall's own test, up to the API it names (the same memoised value).
-    const v = this.valueOf(callee);
-    return !!v && !!this.apiOf(v);
-  }
-
   private mocked: ReadonlySet<string> | undefined;
 
   /**
