@@ -1292,7 +1292,9 @@ export class Provenance {
     if (v.kind === "factory" || v.kind === "typed") return undefined;
     if (v.kind === "module") {
       const path = v.path[0] === "default" ? v.path.slice(1) : v.path;
-      return path.length === 1 ? v.entry.functions?.find((f) => f.api === path[0]) : undefined;
+      // A static maker of an export (`VectorStoreIndex.fromDocuments`) is listed by its member path.
+      const api = path.join(".");
+      return path.length ? v.entry.functions?.find((f) => f.api === api) : undefined;
     }
     const api = v.path.join(".");
     return v.client.methods.find((m) => m.api === api);

@@ -200,6 +200,8 @@ const QA_CHAIN_STEPS: StepSpec = { from: [], perElementOf: "0.input_documents", 
 const REFINE_CHAIN_STEPS: StepSpec = { from: [], perElementOf: "0.input_documents", source: "a refine chain sends one request per document, with the answer so far" };
 /** `memory: new Memory({ options: { lastMessages: N } })` sends at most the last N messages of the thread; 10 by default (Mastra's memory docs, "Conversation history"). */
 const MASTRA_WINDOW = { from: ["client:memory.options.lastMessages"], default: 10, source: "Mastra's memory sends the thread's last lastMessages messages (10 by default)" };
+/** llamaindex 0.12.1 `indices/dist`: `VectorStoreIndex.fromDocuments(docs)` and the like make an index. */
+const LLAMAINDEX_INDEX_MAKERS = ["VectorStoreIndex.fromDocuments", "VectorStoreIndex.init", "VectorStoreIndex.fromVectorStore", "VectorStoreIndex.fromVectorStores", "SummaryIndex.fromDocuments", "SummaryIndex.init", "KeywordTableIndex.fromDocuments", "KeywordTableIndex.init"];
 const LLAMAINDEX_AGENT_STEPS: StepSpec = { from: [], source: "a LlamaIndex agent loops over tool calls with no step cap (only a timeout)" };
 const MASTRA_STEPS: StepSpec = { from: ["1.maxSteps", "client:defaultOptions.maxSteps"], loopsWith: { argument: "client", options: ["tools"] }, source: "Mastra's default maxSteps is not documented: unbounded unless set" };
 /** `new Agent({ model, tools, maxSteps })` of @voltagent/core 2.9.1 (`agent/agent.ts`): `maxSteps ?? (workspace ? 100 : 5)`, handed to the AI SDK as
@@ -723,6 +725,12 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
       { api: "anthropic", prompt: [], yields: "llamaindex.llm" },
       { api: "ollama", prompt: [], yields: "llamaindex.llm" },
       { api: "gemini", prompt: [], yields: "llamaindex.llm" },
+      // @llamaindex/openai 0.4.22, @llamaindex/huggingface 0.1.32, @llamaindex/vercel 0.1.24: factories of the LLM classes below.
+      { api: "openaiResponses", prompt: [], yields: "llamaindex.llm" },
+      { api: "huggingface", prompt: [], yields: "llamaindex.llm" },
+      { api: "vercel", prompt: [], yields: "llamaindex.llm" },
+      // llamaindex 0.12.1 `indices/dist`: the static makers of an index (the index itself sends nothing; it embeds).
+      ...LLAMAINDEX_INDEX_MAKERS.map((api) => ({ api, prompt: [], yields: "llamaindex.index" })),
       { api: "agent", prompt: [], yields: "llamaindex.agent-workflow" },
       { api: "multiAgent", prompt: [], yields: "llamaindex.agent-workflow" },
     ],
@@ -743,6 +751,23 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
         methods: [{ api: "chat", prompt: ["0.message"], steps: LLAMAINDEX_AGENT_STEPS }],
       },
       {
+        // llamaindex 0.12.1: `asQueryEngine()` is a RetrieverQueryEngine, `asChatEngine()` a ContextChatEngine over the index's retriever.
+        id: "llamaindex.index",
+        classes: ["VectorStoreIndex", "SummaryIndex", "KeywordTableIndex"],
+        methods: [
+          { api: "asQueryEngine", prompt: [], yields: "llamaindex.query-engine" },
+          { api: "queryEngine", prompt: [], yields: "llamaindex.query-engine" },
+          { api: "asChatEngine", prompt: [], yields: "llamaindex.chat-engine" },
+        ],
+      },
+      {
+        // @llamaindex/core 0.6.22 `query-engine`: `query({ query })` retrieves (similarityTopK, 2 by default) and answers with the
+        // "compact" synthesizer, which packs the retrieved text into as few prompts as fit: one request unless it overflows the context.
+        id: "llamaindex.query-engine",
+        classes: ["RetrieverQueryEngine"],
+        methods: [{ api: "query", prompt: ["0.query"] }],
+      },
+      {
         id: "llamaindex.chat-engine",
         classes: ["SimpleChatEngine", "ContextChatEngine", "CondenseQuestionChatEngine"],
         stateful: { source: "a chat engine keeps its chat history in memory and sends it with every message" },
@@ -750,7 +775,9 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
       },
       {
         id: "llamaindex.llm",
-        classes: ["OpenAI", "Anthropic", "Ollama", "Gemini", "Groq", "MistralAI"],
+        // OpenAIResponses (@llamaindex/openai 0.4.22), HuggingFaceLLM (a local model) and HuggingFaceInferenceAPI
+        // (@llamaindex/huggingface 0.1.32), VercelLLM (@llamaindex/vercel 0.1.24, an AI SDK model behind LlamaIndex's LLM).
+        classes: ["OpenAI", "Anthropic", "Ollama", "Gemini", "Groq", "MistralAI", "OpenAIResponses", "HuggingFaceLLM", "HuggingFaceInferenceAPI", "VercelLLM"],
         modelFrom: "model",
         maxTokensFrom: ["maxTokens"],
         methods: [
@@ -870,7 +897,7 @@ export function catalogCalleeNames(entries: readonly SdkEntry[]): ReadonlySet<st
   if (!names) {
     const all = new Set<string>(["fetch", "post", "axios", "request"]);
     for (const e of entries) {
-      for (const f of e.functions ?? []) all.add(f.api);
+      for (const f of e.functions ?? []) all.add(f.api.split(".").pop() ?? f.api);
       for (const c of e.clients ?? []) for (const m of c.methods) all.add(m.api.split(".").pop() ?? m.api);
     }
     calleeNames.set(entries, (names = all));
