@@ -1,7 +1,9 @@
 // Shapes a fourth reader met (issue 17): LlamaIndex's query engines and LLM classes, Inngest
 // AgentKit's server, LangGraph's streamEvents, test doubles given as `llm`. Each test is a small
 // program of the shape, with its exact bounds, classes and growth.
-import { expectSites } from "./analyze";
+import * as assert from "node:assert/strict";
+import { costClass } from "../../src/core/report/costClass";
+import { analyze, expectSites } from "./analyze";
 
 describe("fourth reader: LlamaIndex query engines and LLM classes", () => {
   it("an index's query engine answers each query with one request; its chat engine keeps the conversation", () => {
@@ -51,5 +53,28 @@ export async function main(model: any, prompts: string[]) {
       { api: "llamaindex complete", calls: "Θ(|prompts|)", input: "Θ(|prompts|·|p|)" },
       { api: "llamaindex chat", calls: "Θ(1)" },
     ]);
+  });
+});
+
+describe("fourth reader: Inngest AgentKit's server", () => {
+  it("createServer({ networks: [network] }) runs the network on each event: its maxIter, else unbounded", () => {
+    // agent-kit examples/code-assistant-agent and mcp-neon-agent: the network is served, never run in the code.
+    const code = `import { createAgent, createNetwork, openai } from "@inngest/agent-kit";
+import { createServer } from "@inngest/agent-kit/server";
+const coder = createAgent({ name: "coder", system: "Fix the bug.", tools: [] });
+const open = createNetwork({ name: "open", agents: [coder], defaultModel: openai({ model: "gpt-4o" }) });
+const capped = createNetwork({ name: "capped", agents: [coder], maxIter: 6, defaultModel: openai({ model: "gpt-4o" }) });
+createServer({ networks: [open] }); // @site
+createServer({ agents: [coder], networks: [capped] }); // @site
+createServer({ functions: [] });
+createServer({ networks: [] });
+`;
+    expectSites(code, [
+      { api: "@inngest/agent-kit createServer", model: "gpt-4o", calls: "O(steps[<top level>/createServer])", growth: "output" },
+      { api: "@inngest/agent-kit createServer", model: "gpt-4o", calls: "O(steps[<top level>/createServer#2])", growth: "output" },
+    ]);
+    const [open, capped] = analyze(code);
+    assert.deepEqual([costClass(open!), costClass(capped!)], ["unbounded", "quadratic"]);
+    assert.ok(capped!.explanation.some((l) => l.includes("line 5: 6 lets the SDK's loop run at most 6 steps: steps[<top level>/createServer#2] = 6")), capped!.explanation.join("\n"));
   });
 });

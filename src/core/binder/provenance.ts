@@ -232,8 +232,9 @@ export class Provenance {
     if (!own || own.yields) return undefined;
     // `createAgentUIStreamResponse({ agent })`: the agent's own call, with the prompt given here.
     const agentArgument = own.agent && this.argumentAt(call, own.agent.argument);
-    const agent = agentArgument ? this.valueOf(agentArgument) : undefined;
+    const agent = agentArgument ? (own.agent!.served ? this.servedClient(agentArgument, own.agent!.api) : this.valueOf(agentArgument)) : undefined;
     const agentSpec = agent?.kind === "client" ? agent.client.methods.find((m) => m.api === own.agent!.api) : undefined;
+    if (own.agent?.served && !agentSpec) return undefined;
     const spec: ApiSpec = agentSpec ? { ...agentSpec, api: own.api, prompt: own.prompt } : own;
     const client = agentSpec ? agent : v.kind === "client" ? v : undefined;
     const steps = spec.steps && this.stepsOf(call, spec.steps, client);
@@ -257,6 +258,17 @@ export class Provenance {
       ...(state ? { state } : {}),
       ...(batch ? { batch } : {}),
     };
+  }
+
+  /** The first element of a served list (`networks: [network]`) that is a client with the method `api`. */
+  private servedClient(list: ts.Expression, api: string): Value | undefined {
+    const x = this.constants.skipTrivia(list);
+    if (!this.ts.isArrayLiteralExpression(x)) return undefined;
+    for (const el of x.elements) {
+      const v = this.ts.isSpreadElement(el) ? undefined : this.valueOf(el);
+      if (v?.kind === "client" && v.client.methods.some((m) => m.api === api)) return v;
+    }
+    return undefined;
   }
 
   /**

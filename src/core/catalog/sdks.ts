@@ -33,7 +33,13 @@ export interface ApiSpec {
   readonly stateWindow?: { readonly from: readonly string[]; readonly default?: number; readonly source: string };
   /** The call runs an agent passed as this argument (`createAgentUIStreamResponse({ agent })`): that
    *  client's `api` method's steps, model and caps, else `steps` here. */
-  readonly agent?: { readonly argument: string; readonly api: string };
+  readonly agent?: {
+    readonly argument: string;
+    readonly api: string;
+    /** The argument is a list of what the call serves (`createServer({ networks: [n] })`): the first it resolves is priced, and
+     *  the call sends nothing of its own when none is resolved (its other handlers have their own sites). */
+    readonly served?: true;
+  };
   /** One request per element of the first argument (`model.batch(inputs)`), at most `concurrency`
    *  (an argument path, or `client:` a construction option) at once. */
   readonly batch?: { readonly concurrency: readonly string[] };
@@ -848,10 +854,12 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
   },
   {
     sdk: "@inngest/agent-kit",
-    modules: ["@inngest/agent-kit"],
+    modules: ["@inngest/agent-kit", "@inngest/agent-kit/server"],
     functions: [
       { api: "createAgent", prompt: [], yields: "agentkit.agent" },
       { api: "createNetwork", prompt: [], yields: "agentkit.network" },
+      // 0.13.2 `server.ts`: an Inngest function per network that runs `network.run(event.data.input)` on each event.
+      { api: "createServer", prompt: [], agent: { argument: "0.networks", api: "run", served: true } },
     ],
     clients: [
       { id: "agentkit.agent", classes: ["Agent"], modelFrom: "model", instructionsFrom: ["system"], methods: [{ api: "run", prompt: ["0"] }] },
