@@ -78,3 +78,37 @@ createServer({ networks: [] });
     assert.ok(capped!.explanation.some((l) => l.includes("line 5: 6 lets the SDK's loop run at most 6 steps: steps[<top level>/createServer#2] = 6")), capped!.explanation.join("\n"));
   });
 });
+
+describe("fourth reader: LangChain's streamEvents", () => {
+  it("streamEvents runs what invoke runs: an agent's or a graph's steps, a model's one request", () => {
+    // langgraphjs examples/streaming: agent.streamEvents(…, { version: "v3" }) of createAgent with a tool, graph.streamEvents.
+    const code = `import { createAgent, tool } from "langchain";
+import { StateGraph, MessagesAnnotation } from "@langchain/langgraph";
+import { ChatAnthropic } from "@langchain/anthropic";
+const model = new ChatAnthropic({ model: "claude-haiku-4-5" });
+const send = tool(async () => "queued", { name: "send" });
+const agent = createAgent({ model, tools: [send] });
+const loop = new StateGraph(MessagesAnnotation)
+  .addNode("agent", async (s) => ({ messages: [await model.invoke(s.messages)] })) // @site
+  .addNode("tools", async () => ({ messages: [] }))
+  .addEdge("__start__", "agent")
+  .addConditionalEdges("agent", (s) => (s.messages.length ? "tools" : "__end__"), ["tools", "__end__"])
+  .addEdge("tools", "agent")
+  .compile();
+export async function main(q: string) {
+  await agent.streamEvents({ messages: [{ role: "user", content: q }] }, { version: "v3" }); // @site
+  await loop.streamEvents({ messages: [] }, { version: "v3", recursionLimit: 8 }); // @site
+  await model.streamEvents(q, { version: "v2" }); // @site
+}
+`;
+    expectSites(code, [
+      { api: "@langchain invoke", model: "claude-haiku-4-5", calls: "Θ(1)" },
+      { api: "@langchain streamEvents", model: "claude-haiku-4-5", calls: "O(steps[main/streamEvents])", growth: "output" },
+      { api: "@langchain streamEvents", calls: "O(steps[main/streamEvents#2])", growth: "output" },
+      { api: "@langchain streamEvents", model: "claude-haiku-4-5", calls: "Θ(1)", growth: "none" },
+    ]);
+    const [, agentRun, graphRun] = analyze(code);
+    assert.ok(agentRun!.explanation.includes("a LangGraph agent stops at recursionLimit, 25 by default: steps[main/streamEvents] = 25"), agentRun!.explanation.join("\n"));
+    assert.ok(graphRun!.explanation.includes("line 16: 8 lets the SDK's loop run at most 8 steps: steps[main/streamEvents#2] = 8"), graphRun!.explanation.join("\n"));
+  });
+});

@@ -407,6 +407,8 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
         methods: [
           { api: "invoke", prompt: ["0"], steps: LANGCHAIN_AGENT_STEPS },
           { api: "stream", prompt: ["0"], steps: LANGCHAIN_AGENT_STEPS },
+          // @langchain/core 1.2.5 `runnables/base.ts` Runnable.streamEvents, langgraph's Pregel override (v3): the same run, as events.
+          { api: "streamEvents", prompt: ["0"], steps: LANGCHAIN_AGENT_STEPS },
         ],
       },
       {
@@ -415,6 +417,7 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
         methods: [
           { api: "invoke", prompt: ["0"], steps: LANGGRAPH_STEPS },
           { api: "stream", prompt: ["0"], steps: LANGGRAPH_STEPS },
+          { api: "streamEvents", prompt: ["0"], steps: LANGGRAPH_STEPS },
         ],
       },
       {
@@ -526,6 +529,7 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
         methods: [
           { api: "invoke", prompt: ["0"] },
           { api: "stream", prompt: ["0"] },
+          { api: "streamEvents", prompt: ["0"] },
           { api: "batch", prompt: ["0"] },
           { api: "call", prompt: ["0"] },
           { api: "predict", prompt: ["0"] },
@@ -557,6 +561,7 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
         methods: [
           LANGCHAIN_MODEL_CALL("invoke"),
           LANGCHAIN_MODEL_CALL("stream"),
+          LANGCHAIN_MODEL_CALL("streamEvents"),
           LANGCHAIN_MODEL_CALL("call"),
           LANGCHAIN_MODEL_CALL("predict"),
           LANGCHAIN_MODEL_CALL("predictMessages"),
@@ -579,6 +584,7 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
         methods: [
           { api: "invoke", prompt: ["0"] },
           { api: "stream", prompt: ["0"] },
+          { api: "streamEvents", prompt: ["0"] },
           { api: "batch", prompt: ["0"], batch: { concurrency: ["1.maxConcurrency", "client:maxConcurrency"] } },
           { api: "bindTools", prompt: [], yields: "langchain.chat" },
           { api: "withStructuredOutput", prompt: [], yields: "langchain.chat" },
