@@ -112,3 +112,20 @@ export async function main(q: string) {
     assert.ok(graphRun!.explanation.includes("line 16: 8 lets the SDK's loop run at most 8 steps: steps[main/streamEvents#2] = 8"), graphRun!.explanation.join("\n"));
   });
 });
+
+describe("fourth reader: createReactAgent's model is its llm", () => {
+  it("createReactAgent({ llm }) names its model, and a test double given as llm sends nothing", () => {
+    // langgraphjs internal/environment_tests: createReactAgent({ llm: new FakeListChatModel(…), tools }) then stream.
+    expectSites(`import { createReactAgent } from "@langchain/langgraph/prebuilt";
+import { FakeListChatModel } from "@langchain/core/utils/testing";
+import { ChatOpenAI } from "@langchain/openai";
+export async function main(tools: any[], q: string) {
+  const fake = new FakeListChatModel({ responses: ["test response"] });
+  await createReactAgent({ llm: fake, tools }).stream({ messages: [q] });
+  await createReactAgent({ llm: new FakeListChatModel({ responses: [] }), tools }).invoke({ messages: [q] });
+  const real = createReactAgent({ llm: new ChatOpenAI({ model: "gpt-4o" }), tools, prompt: "Be brief." });
+  await real.invoke({ messages: [q] }); // @site
+}
+`, [{ api: "@langchain invoke", model: "gpt-4o", calls: "O(steps[main/invoke#2])", growth: "output" }]);
+  });
+});

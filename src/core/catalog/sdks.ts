@@ -188,6 +188,12 @@ const LANGGRAPH_STEPS: StepSpec = { from: ["1.recursionLimit"], default: 25, sou
 const GEMINI_AFC: StepSpec = { from: ["0.config.automaticFunctionCalling.maximumRemoteCalls"], default: 10, when: "0.config.tools", callable: true, source: "automatic function calling makes at most maximumRemoteCalls requests, 10 by default" };
 /** An agent made by createAgent / createReactAgent without tools answers in one model call. */
 const LANGCHAIN_AGENT_STEPS: StepSpec = { ...LANGGRAPH_STEPS, loopsWith: { argument: "client", options: ["tools"] } };
+const LANGCHAIN_AGENT_METHODS: readonly ApiSpec[] = [
+  { api: "invoke", prompt: ["0"], steps: LANGCHAIN_AGENT_STEPS },
+  { api: "stream", prompt: ["0"], steps: LANGCHAIN_AGENT_STEPS },
+  // @langchain/core 1.2.5 `runnables/base.ts` Runnable.streamEvents, langgraph's Pregel override (v3): the same run, as events.
+  { api: "streamEvents", prompt: ["0"], steps: LANGCHAIN_AGENT_STEPS },
+];
 /** A chat session made with callable tools runs the same AFC loop on each message (`chats.ts` passes the session's config to generateContent). */
 const GEMINI_CHAT_AFC: StepSpec = { from: ["0.config.automaticFunctionCalling.maximumRemoteCalls", "client:config.automaticFunctionCalling.maximumRemoteCalls"], default: 10, when: "client:config.tools", callable: true, source: GEMINI_AFC.source };
 /** Its query, then its answer over the query's result; `returnDirect: true` returns the result without the second request. */
@@ -386,7 +392,7 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
     functions: [
       { api: "initChatModel", prompt: [], yields: "langchain.chat" },
       { api: "createAgent", prompt: [], yields: "langchain.agent" },
-      { api: "createReactAgent", prompt: [], yields: "langchain.agent" },
+      { api: "createReactAgent", prompt: [], yields: "langchain.react-agent" },
       { api: "loadSummarizationChain", prompt: [], yields: "langchain.docs-chain" },
       { api: "loadQARefineChain", prompt: [], yields: "langchain.refine-chain" },
       // @langchain/classic 1.0.41 `chains/question_answering/load.ts`: a StuffDocumentsChain (one request with every
@@ -399,18 +405,10 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
       { api: "createSqlQueryChain", prompt: [], yields: "langchain.sql-query-chain" },
     ],
     clients: [
-      {
-        id: "langchain.agent",
-        modelFrom: "model",
-        // createAgent's systemPrompt, createReactAgent's prompt (stateModifier, messageModifier before it).
-        instructionsFrom: ["systemPrompt", "prompt", "stateModifier", "messageModifier"],
-        methods: [
-          { api: "invoke", prompt: ["0"], steps: LANGCHAIN_AGENT_STEPS },
-          { api: "stream", prompt: ["0"], steps: LANGCHAIN_AGENT_STEPS },
-          // @langchain/core 1.2.5 `runnables/base.ts` Runnable.streamEvents, langgraph's Pregel override (v3): the same run, as events.
-          { api: "streamEvents", prompt: ["0"], steps: LANGCHAIN_AGENT_STEPS },
-        ],
-      },
+      // createAgent({ model, systemPrompt }) of langchain; createReactAgent({ llm, prompt }) of @langchain/langgraph/prebuilt
+      // (stateModifier, messageModifier before prompt): the same agent loop, the model under another key.
+      { id: "langchain.agent", modelFrom: "model", instructionsFrom: ["systemPrompt"], methods: LANGCHAIN_AGENT_METHODS },
+      { id: "langchain.react-agent", modelFrom: "llm", instructionsFrom: ["prompt", "stateModifier", "messageModifier"], methods: LANGCHAIN_AGENT_METHODS },
       {
         // A compiled graph: its nodes decide the calls, up to recursionLimit supersteps.
         id: "langgraph.compiled",
