@@ -56,6 +56,30 @@ export async function main(model: any, prompts: string[]) {
   });
 });
 
+describe("fourth reader: a value typed by LlamaIndex's LLM interface", () => {
+  it("let llm: LLM = Settings.llm, a parameter typed LLM or BaseLLM: its chat and complete are requests", () => {
+    // LlamaIndexTS e2e/node/claude.e2e.ts: let llm: LLM; beforeEach(() => { Settings.llm = new Anthropic(…); llm = Settings.llm }).
+    expectSites(`import { Anthropic } from "@llamaindex/anthropic";
+import { Settings, type LLM } from "llamaindex";
+import type { BaseLLM } from "@llamaindex/core/llms";
+let llm: LLM;
+export function setUp() {
+  Settings.llm = new Anthropic({ model: "claude-3.5-sonnet" });
+  llm = Settings.llm;
+}
+export async function ask(q: string) {
+  return llm.chat({ messages: [{ content: q, role: "user" }] }); // @site
+}
+export async function each(model: BaseLLM, qs: string[]) {
+  for (const q of qs) await model.complete({ prompt: q }); // @site
+}
+`, [
+      { api: "llamaindex chat", calls: "Θ(1)", input: "Θ(|q|)" },
+      { api: "llamaindex complete", calls: "Θ(|qs|)", input: "Θ(|qs|·|q|)" },
+    ]);
+  });
+});
+
 describe("fourth reader: Inngest AgentKit's server", () => {
   it("createServer({ networks: [network] }) runs the network on each event: its maxIter, else unbounded", () => {
     // agent-kit examples/code-assistant-agent and mcp-neon-agent: the network is served, never run in the code.

@@ -787,7 +787,9 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
         id: "llamaindex.llm",
         // OpenAIResponses (@llamaindex/openai 0.4.22), HuggingFaceLLM (a local model) and HuggingFaceInferenceAPI
         // (@llamaindex/huggingface 0.1.32), VercelLLM (@llamaindex/vercel 0.1.24, an AI SDK model behind LlamaIndex's LLM).
-        classes: ["OpenAI", "Anthropic", "Ollama", "Gemini", "Groq", "MistralAI", "OpenAIResponses", "HuggingFaceLLM", "HuggingFaceInferenceAPI", "VercelLLM"],
+        // LLM, BaseLLM, ToolCallLLM (@llamaindex/core 0.6.22 `llms`): the interface and base classes every one implements,
+        // as a value typed by them (`let llm: LLM = Settings.llm`) holds.
+        classes: ["OpenAI", "Anthropic", "Ollama", "Gemini", "Groq", "MistralAI", "OpenAIResponses", "HuggingFaceLLM", "HuggingFaceInferenceAPI", "VercelLLM", "LLM", "BaseLLM", "ToolCallLLM"],
         modelFrom: "model",
         maxTokensFrom: ["maxTokens"],
         methods: [
