@@ -2,6 +2,7 @@
 // AgentKit's server, LangGraph's streamEvents, test doubles given as `llm`. Each test is a small
 // program of the shape, with its exact bounds, classes and growth.
 import * as assert from "node:assert/strict";
+import { estimate } from "../../src/core";
 import { costClass } from "../../src/core/report/costClass";
 import { analyze, expectSites } from "./analyze";
 
@@ -151,5 +152,27 @@ export async function main(tools: any[], q: string) {
   await real.invoke({ messages: [q] }); // @site
 }
 `, [{ api: "@langchain invoke", model: "gpt-4o", calls: "O(steps[main/invoke#2])", growth: "output" }]);
+  });
+});
+
+describe("fourth reader: Genkit", () => {
+  it("generate with tools runs up to maxTurns turns (5 by default); without tools one request", () => {
+    // chatgpt-api (agentic) examples/genkit/weather.ts: generate({ model, tools, prompt }) of @genkit-ai/ai.
+    const code = `import { genkit } from "genkit";
+import { generate } from "@genkit-ai/ai";
+const ai = genkit({ plugins: [] });
+export async function main(tools: any[], q: string) {
+  await generate({ model: "gpt-4o", tools, prompt: q }); // @site
+  await ai.generate({ model: "gemini-2.5-flash", prompt: q, tools, maxTurns: 3 }); // @site
+  await ai.generate({ model: "gemini-2.5-flash", prompt: q }); // @site
+}
+`;
+    expectSites(code, [
+      { api: "genkit generate", model: "gpt-4o", calls: "O(steps[main/generate])", growth: "output" },
+      { api: "genkit generate", model: "gemini-2.5-flash", calls: "O(steps[main/generate#2])", growth: "output" },
+      { api: "genkit generate", model: "gemini-2.5-flash", calls: "Θ(1)", input: "Θ(|q|)", growth: "none" },
+    ]);
+    const [defaults, capped] = analyze(code);
+    assert.deepEqual([estimate(defaults!, { "|q|": 10 }).calls, estimate(capped!, { "|q|": 10 }).calls], [5, 3]);
   });
 });

@@ -212,6 +212,8 @@ const QA_CHAIN_STEPS: StepSpec = { from: [], perElementOf: "0.input_documents", 
 const REFINE_CHAIN_STEPS: StepSpec = { from: [], perElementOf: "0.input_documents", source: "a refine chain sends one request per document, with the answer so far" };
 /** `memory: new Memory({ options: { lastMessages: N } })` sends at most the last N messages of the thread; 10 by default (Mastra's memory docs, "Conversation history"). */
 const MASTRA_WINDOW = { from: ["client:memory.options.lastMessages"], default: 10, source: "Mastra's memory sends the thread's last lastMessages messages (10 by default)" };
+const GENKIT_STEPS: StepSpec = { from: ["0.maxTurns"], default: 5, when: "0.tools", source: "Genkit resolves the model's tool requests and asks again, at most maxTurns turns (5 by default)" };
+const GENKIT_GENERATE = (api: string): ApiSpec => ({ api, prompt: ["0.prompt", "0.messages", "0.system"], model: "0.model", maxTokens: ["0.config.maxOutputTokens"], steps: GENKIT_STEPS });
 /** llamaindex 0.12.1 `indices/dist`: `VectorStoreIndex.fromDocuments(docs)` and the like make an index. */
 const LLAMAINDEX_INDEX_MAKERS = ["VectorStoreIndex.fromDocuments", "VectorStoreIndex.init", "VectorStoreIndex.fromVectorStore", "VectorStoreIndex.fromVectorStores", "SummaryIndex.fromDocuments", "SummaryIndex.init", "KeywordTableIndex.fromDocuments", "KeywordTableIndex.init"];
 const LLAMAINDEX_AGENT_STEPS: StepSpec = { from: [], source: "a LlamaIndex agent loops over tool calls with no step cap (only a timeout)" };
@@ -876,6 +878,15 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
         methods: [{ api: "run", prompt: ["0"], steps: { from: ["client:maxIter"], source: "a network runs agents until its router stops or maxIter is reached; maxIter has no default" } }],
       },
     ],
+  },
+  {
+    // genkit 1.42.0 (`@genkit-ai/ai` 1.42.0 `generate/action.js`): generate resolves the model's tool requests and asks again,
+    // at most maxTurns turns (5 by default), unless returnToolRequests. `ai = genkit({ plugins })`, then `ai.generate({…})`;
+    // `generate({ model, tools, prompt })` of `@genkit-ai/ai` is its 0.x form (1.x takes the registry first).
+    sdk: "genkit",
+    modules: ["genkit", "genkit/beta", "@genkit-ai/ai"],
+    functions: [{ api: "genkit", prompt: [], yields: "genkit.ai" }, GENKIT_GENERATE("generate"), GENKIT_GENERATE("generateStream")],
+    clients: [{ id: "genkit.ai", classes: ["Genkit"], methods: [GENKIT_GENERATE("generate"), GENKIT_GENERATE("generateStream")] }],
   },
   {
     sdk: "chatgpt",
