@@ -435,6 +435,14 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4o-mini", bound: "exact" }],
   },
   {
+    name: "a LangChain agent run through streamEvents, the conversation kept across turns (issue 17, fourth reader)",
+    file: "test/fixtures/execution/langchain-stream-events.ts",
+    fn: "converse",
+    args: [list(7, 30)],
+    assume: { "|questions|": 7, "|question|": 30, "out[gpt-4o-mini]": REPLY },
+    sites: [{ model: "gpt-4o-mini", bound: "exact" }],
+  },
+  {
     name: "an SDK tool loop with a step cap",
     file: "examples/ai-sdk-steps.ts",
     fn: "investigate",
