@@ -443,6 +443,15 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4o-mini", bound: "exact" }],
   },
   {
+    name: "Genkit's generate with a tool: maxTurns tool turns, then the answer (issue 17, fourth reader)",
+    file: "test/fixtures/execution/genkit-tools.ts",
+    fn: "track",
+    args: [list(5, 30)],
+    assume: { "|orders|": 5, "|order|": 30, "out[gemini-2.5-flash]": REPLY },
+    // The fake model asks for the tool on every turn, so each call takes all 3 turns and the answer: the estimate's bound.
+    sites: [{ model: "gemini-2.5-flash", bound: "upper" }],
+  },
+  {
     name: "an SDK tool loop with a step cap",
     file: "examples/ai-sdk-steps.ts",
     fn: "investigate",

@@ -35,6 +35,8 @@ export const FAKE_SDKS: Record<string, string> = {
   "@langchain/langgraph/prebuilt": path.join(FAKES_DIR, "langchain.js"),
   "@langchain/openai": path.join(FAKES_DIR, "langchain-openai.js"),
   "@langchain/core/messages": path.join(FAKES_DIR, "langchain-messages.js"),
+  genkit: path.join(FAKES_DIR, "genkit.js"),
+  "@genkit-ai/ai": path.join(FAKES_DIR, "genkit.js"),
 };
 
 function findRepoRoot(start: string): string {

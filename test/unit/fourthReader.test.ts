@@ -156,7 +156,7 @@ export async function main(tools: any[], q: string) {
 });
 
 describe("fourth reader: Genkit", () => {
-  it("generate with tools runs up to maxTurns turns (5 by default); without tools one request", () => {
+  it("generate with tools runs up to maxTurns tool turns (5 by default) and the answer after them; without tools one request", () => {
     // chatgpt-api (agentic) examples/genkit/weather.ts: generate({ model, tools, prompt }) of @genkit-ai/ai.
     const code = `import { genkit } from "genkit";
 import { generate } from "@genkit-ai/ai";
@@ -173,6 +173,7 @@ export async function main(tools: any[], q: string) {
       { api: "genkit generate", model: "gemini-2.5-flash", calls: "Θ(1)", input: "Θ(|q|)", growth: "none" },
     ]);
     const [defaults, capped] = analyze(code);
-    assert.deepEqual([estimate(defaults!, { "|q|": 10 }).calls, estimate(capped!, { "|q|": 10 }).calls], [5, 3]);
+    assert.deepEqual([estimate(defaults!, { "|q|": 10 }).calls, estimate(capped!, { "|q|": 10 }).calls], [6, 4]);
+    assert.ok(capped!.explanation.includes("line 6: 3 lets the SDK's loop run at most 3 tool turns, then the answer, 4 requests: steps[main/generate#2] = 4"), capped!.explanation.join("\n"));
   });
 });

@@ -447,18 +447,23 @@ export class CallSites {
     const fallback = steps.cap && this.fallbackCap(steps.cap);
     if (fallback) return this.fallbackStepCount(llm, fallback, explanation);
     const counted = steps.cap ? this.capOf(steps.cap) : steps.stated ? Poly.constant(steps.stated.value) : undefined;
+    // A cap of tool turns leaves one more request, the answer after the last turn (Genkit's maxTurns).
+    const answer = steps.spec.answerAfterCap ? 1 : 0;
+    const turns = answer ? " tool turns, then the answer" : " steps";
     if (counted && !counted.isConstant()) {
-      explanation.push(`line ${lineRef(this.line(steps.cap!))}: ${capText} lets the SDK's loop run at most ${formatValue(counted, this.symbols.rank)} steps`);
-      return counted;
+      explanation.push(`line ${lineRef(this.line(steps.cap!))}: ${capText} lets the SDK's loop run at most ${formatValue(counted, this.symbols.rank)}${turns}`);
+      return answer ? counted.add(Poly.constant(answer)) : counted;
     }
-    const stated = counted ? counted.constantValue() : steps.cap ? undefined : steps.spec.default;
+    const cap = counted ? counted.constantValue() : steps.cap ? undefined : steps.spec.default;
+    const stated = cap === undefined ? undefined : cap + answer;
     if (stated !== undefined && stated <= 1) return undefined;
     const name = this.stepSymbol(llm.node);
     const where = `steps of the SDK's loop at line ${lineRef(line)}`;
     if (stated !== undefined) {
       // A cap read where another module made the client is told with its place there.
       const told = steps.stated ? steps.stated.text : capText;
-      const why = !counted ? steps.spec.source : steps.stated ? `${told} lets the SDK's loop run at most ${stated} steps` : `line ${lineRef(this.line(steps.cap!))}: ${capText} lets the SDK's loop run at most ${stated} steps`;
+      const most = answer ? `at most ${cap}${turns}, ${stated} requests` : `at most ${stated} steps`;
+      const why = !counted ? steps.spec.source : steps.stated ? `${told} lets the SDK's loop run ${most}` : `line ${lineRef(this.line(steps.cap!))}: ${capText} lets the SDK's loop run ${most}`;
       this.symbols.define({ name, kind: "count", line, origin: `${where}: ${counted ? told : steps.spec.source}`, value: stated });
       explanation.push(`${why}: ${name} = ${stated}`);
       return Poly.symbol(name);

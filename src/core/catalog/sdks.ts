@@ -64,6 +64,8 @@ export interface StepSpec {
   readonly loopsWith?: LoopsWith;
   /** Where the default comes from, for the derivation. */
   readonly source: string;
+  /** The cap counts tool turns, and one more request answers after the last (Genkit's maxTurns: 5 tool turns, then the answer). */
+  readonly answerAfterCap?: true;
   /** No loop when the client is a compiled graph whose builder calls show no cycle (a pipeline runs each node once). */
   readonly unlessAcyclicGraph?: true;
   /**
@@ -212,7 +214,7 @@ const QA_CHAIN_STEPS: StepSpec = { from: [], perElementOf: "0.input_documents", 
 const REFINE_CHAIN_STEPS: StepSpec = { from: [], perElementOf: "0.input_documents", source: "a refine chain sends one request per document, with the answer so far" };
 /** `memory: new Memory({ options: { lastMessages: N } })` sends at most the last N messages of the thread; 10 by default (Mastra's memory docs, "Conversation history"). */
 const MASTRA_WINDOW = { from: ["client:memory.options.lastMessages"], default: 10, source: "Mastra's memory sends the thread's last lastMessages messages (10 by default)" };
-const GENKIT_STEPS: StepSpec = { from: ["0.maxTurns"], default: 5, when: "0.tools", source: "Genkit resolves the model's tool requests and asks again, at most maxTurns turns (5 by default)" };
+const GENKIT_STEPS: StepSpec = { from: ["0.maxTurns"], default: 5, answerAfterCap: true, when: "0.tools", source: "Genkit resolves the model's tool requests and asks again, at most maxTurns tool turns (5 by default), then the answer: 6 requests" };
 const GENKIT_GENERATE = (api: string): ApiSpec => ({ api, prompt: ["0.prompt", "0.messages", "0.system"], model: "0.model", maxTokens: ["0.config.maxOutputTokens"], steps: GENKIT_STEPS });
 /** llamaindex 0.12.1 `indices/dist`: `VectorStoreIndex.fromDocuments(docs)` and the like make an index. */
 const LLAMAINDEX_INDEX_MAKERS = ["VectorStoreIndex.fromDocuments", "VectorStoreIndex.init", "VectorStoreIndex.fromVectorStore", "VectorStoreIndex.fromVectorStores", "SummaryIndex.fromDocuments", "SummaryIndex.init", "KeywordTableIndex.fromDocuments", "KeywordTableIndex.init"];
@@ -881,7 +883,8 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
   },
   {
     // genkit 1.42.0 (`@genkit-ai/ai` 1.42.0 `generate/action.js`): generate resolves the model's tool requests and asks again,
-    // at most maxTurns turns (5 by default), unless returnToolRequests. `ai = genkit({ plugins })`, then `ai.generate({…})`;
+    // unless returnToolRequests; it throws when the model still asks for tools after maxTurns tool turns (5 by default), so
+    // a call sends at most maxTurns + 1 requests. `ai = genkit({ plugins })`, then `ai.generate({…})`;
     // `generate({ model, tools, prompt })` of `@genkit-ai/ai` is its 0.x form (1.x takes the registry first).
     sdk: "genkit",
     modules: ["genkit", "genkit/beta", "@genkit-ai/ai"],
