@@ -5,6 +5,7 @@ import * as assert from "node:assert/strict";
 import { estimate } from "../../src/core";
 import { costClass } from "../../src/core/report/costClass";
 import { analyze, expectSites } from "./analyze";
+import { memoryProject, sitesOf } from "./project";
 
 describe("fourth reader: LlamaIndex query engines and LLM classes", () => {
   it("an index's query engine answers each query with one request; its chat engine keeps the conversation", () => {
@@ -175,5 +176,29 @@ export async function main(tools: any[], q: string) {
     const [defaults, capped] = analyze(code);
     assert.deepEqual([estimate(defaults!, { "|q|": 10 }).calls, estimate(capped!, { "|q|": 10 }).calls], [6, 4]);
     assert.ok(capped!.explanation.includes("line 6: 3 lets the SDK's loop run at most 3 tool turns, then the answer, 4 requests: steps[main/generate#2] = 4"), capped!.explanation.join("\n"));
+  });
+});
+
+describe("fourth reader: a test double handed to a project's factory as llm", () => {
+  it("createSupervisor({ agents, llm: fake }) of the project sends nothing; with a real llm it loops", () => {
+    // langgraphjs libs/langgraph-supervisor/src/tests: createSupervisor (the package's own factory) with FakeChatModel.
+    const { project } = memoryProject({
+      "/p/supervisor.ts": `import { createReactAgent } from "@langchain/langgraph/prebuilt";
+export function createSupervisor(opts: { agents: unknown[]; llm: any }) {
+  return createReactAgent({ llm: opts.llm, tools: opts.agents as any[] });
+}
+`,
+      "/p/use.test.ts": `import { FakeChatModel } from "@langchain/core/utils/testing";
+import { ChatOpenAI } from "@langchain/openai";
+import { createSupervisor } from "./supervisor";
+const model = new FakeChatModel({});
+export async function run(q: string) {
+  await createSupervisor({ agents: [], llm: model }).invoke({ messages: [q] });
+  await createSupervisor({ agents: [], llm: new FakeChatModel({}) }).invoke({ messages: [q] });
+  await createSupervisor({ agents: [], llm: new ChatOpenAI({ model: "gpt-4o" }) }).invoke({ messages: [q] });
+}
+`,
+    });
+    assert.deepEqual(sitesOf(project, "/p/use.test.ts", ["api", "calls"]), [{ line: 8, api: "@langchain invoke", calls: "O(steps[run/invoke#3])" }]);
   });
 });

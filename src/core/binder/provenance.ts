@@ -282,15 +282,20 @@ export class Provenance {
     if (t.isIdentifier(e)) e = this.constants.skipTrivia(this.constants.initializerOf(e) ?? e);
     if (!t.isNewExpression(e) || !t.isIdentifier(e.expression)) return false;
     if (/^(Mock|Fake|Scripted)[A-Z]/.test(e.expression.text)) return true;
-    const inner = depth === 0 ? this.constants.property(e.arguments?.[0], ["model"]) : undefined;
+    const inner = depth === 0 ? this.modelOption(e.arguments?.[0]) : undefined;
     return !!inner && this.isTestDouble(inner, depth + 1);
   }
 
-  /** An argument that is a test double, or an options object whose `model` is one. */
+  /** An argument that is a test double, or an options object whose `model` (or `llm`) is one. */
   private givesTestDouble(arg: ts.Expression): boolean {
     if (this.ts.isSpreadElement(arg)) return false;
-    const model = this.ts.isObjectLiteralExpression(this.constants.skipTrivia(arg)) ? this.constants.property(arg, ["model"]) : arg;
+    const model = this.ts.isObjectLiteralExpression(this.constants.skipTrivia(arg)) ? this.modelOption(arg) : arg;
     return !!model && this.isTestDouble(model);
+  }
+
+  /** The model an options object names: `model` (createAgent, new Agent), or `llm` (createReactAgent, createSupervisor, the chains). */
+  private modelOption(options: ts.Expression | undefined): ts.Expression | undefined {
+    return this.constants.property(options, ["model"]) ?? this.constants.property(options, ["llm"]);
   }
 
   private stepsOf(call: ts.CallExpression, spec: StepSpec, client: Value | undefined): LlmCall["steps"] {
