@@ -30,11 +30,15 @@ export async function main(docs: any[], questions: string[], retriever: any) {
     ]);
   });
 
-  it("OpenAIResponses, HuggingFaceLLM, HuggingFaceInferenceAPI and VercelLLM (and their factories) are LLMs", () => {
+  it("OpenAIResponses, HuggingFaceLLM, HuggingFaceInferenceAPI, VercelLLM, the other providers' classes and their factories are LLMs", () => {
     // LlamaIndexTS examples/models/openai/responses/*, huggingface/local.ts, vercel/llm.ts.
     expectSites(`import { openaiResponses, OpenAIResponses } from "@llamaindex/openai";
 import { HuggingFaceInferenceAPI, HuggingFaceLLM, huggingface } from "@llamaindex/huggingface";
 import { VercelLLM, vercel } from "@llamaindex/vercel";
+import { DeepSeekLLM } from "@llamaindex/deepseek";
+import { ReplicateLLM } from "@llamaindex/replicate";
+import { perplexity } from "@llamaindex/perplexity";
+import { xai } from "@llamaindex/xai";
 export async function main(model: any, prompts: string[]) {
   const llm = openaiResponses({ model: "gpt-4.1-mini", builtInTools: [{ type: "image_generation" }] });
   await llm.chat({ messages: [{ role: "user", content: "Draw a llama" }] }); // @site
@@ -45,6 +49,10 @@ export async function main(model: any, prompts: string[]) {
   const v = new VercelLLM({ model });
   for (const p of prompts) await v.complete({ prompt: p }); // @site
   await vercel({ model }).chat({ messages: [] }); // @site
+  await new DeepSeekLLM({ model: "deepseek-chat" }).chat({ messages: [] }); // @site
+  await new ReplicateLLM({ model: "llama-3-70b-instruct" }).chat({ messages: [] }); // @site
+  await perplexity({ model: "sonar" }).chat({ messages: [] }); // @site
+  await xai({ model: "grok-3" }).complete({ prompt: "How are you?" }); // @site
 }
 `, [
       { api: "llamaindex chat", model: "gpt-4.1-mini", calls: "Θ(1)" },
@@ -54,6 +62,10 @@ export async function main(model: any, prompts: string[]) {
       { api: "llamaindex chat", model: "mistral", calls: "Θ(1)" },
       { api: "llamaindex complete", calls: "Θ(|prompts|)", input: "Θ(|prompts|·|p|)" },
       { api: "llamaindex chat", calls: "Θ(1)" },
+      { api: "llamaindex chat", model: "deepseek-chat", calls: "Θ(1)" },
+      { api: "llamaindex chat", model: "llama-3-70b-instruct", calls: "Θ(1)" },
+      { api: "llamaindex chat", model: "sonar", calls: "Θ(1)" },
+      { api: "llamaindex complete", model: "grok-3", calls: "Θ(1)" },
     ]);
   });
 });

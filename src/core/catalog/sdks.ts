@@ -743,6 +743,9 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
       { api: "openaiResponses", prompt: [], yields: "llamaindex.llm" },
       { api: "huggingface", prompt: [], yields: "llamaindex.llm" },
       { api: "vercel", prompt: [], yields: "llamaindex.llm" },
+      // `perplexity({ model })` (@llamaindex/perplexity), `xai({ model })` (@llamaindex/xai): LlamaIndexTS docs and examples/models.
+      { api: "perplexity", prompt: [], yields: "llamaindex.llm" },
+      { api: "xai", prompt: [], yields: "llamaindex.llm" },
       // llamaindex 0.12.1 `indices/dist`: the static makers of an index (the index itself sends nothing; it embeds).
       ...LLAMAINDEX_INDEX_MAKERS.map((api) => ({ api, prompt: [], yields: "llamaindex.index" })),
       { api: "agent", prompt: [], yields: "llamaindex.agent-workflow" },
@@ -792,8 +795,13 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
         // OpenAIResponses (@llamaindex/openai 0.4.22), HuggingFaceLLM (a local model) and HuggingFaceInferenceAPI
         // (@llamaindex/huggingface 0.1.32), VercelLLM (@llamaindex/vercel 0.1.24, an AI SDK model behind LlamaIndex's LLM).
         // LLM, BaseLLM, ToolCallLLM (@llamaindex/core 0.6.22 `llms`): the interface and base classes every one implements,
-        // as a value typed by them (`let llm: LLM = Settings.llm`) holds.
-        classes: ["OpenAI", "Anthropic", "Ollama", "Gemini", "Groq", "MistralAI", "OpenAIResponses", "HuggingFaceLLM", "HuggingFaceInferenceAPI", "VercelLLM", "LLM", "BaseLLM", "ToolCallLLM"],
+        // as a value typed by them (`let llm: LLM = Settings.llm`) holds. The provider classes after VercelLLM are read from
+        // LlamaIndexTS's docs (`framework/modules/models/llms/*.mdx`) and examples/models (versions not read).
+        classes: [
+          ...["OpenAI", "Anthropic", "Ollama", "Gemini", "Groq", "MistralAI", "OpenAIResponses", "HuggingFaceLLM", "HuggingFaceInferenceAPI", "VercelLLM"],
+          ...["AzureOpenAI", "Bedrock", "DeepInfra", "DeepSeekLLM", "FireworksLLM", "TogetherLLM", "OVHcloudLLM", "Portkey", "ReplicateLLM", "LlamaDeuce", "VLLM"],
+          ...["LLM", "BaseLLM", "ToolCallLLM"],
+        ],
         modelFrom: "model",
         maxTokensFrom: ["maxTokens"],
         methods: [
