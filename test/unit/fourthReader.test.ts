@@ -214,3 +214,24 @@ export async function run(q: string) {
     assert.deepEqual(sitesOf(project, "/p/use.test.ts", ["api", "calls"]), [{ line: 8, api: "@langchain invoke", calls: "O(steps[run/invoke#3])" }]);
   });
 });
+
+describe("fourth reader: a graph whose nodes call nothing", () => {
+  it("a compiled StateGraph of nodes written in place with no call sends nothing; a node that calls anything keeps the request", () => {
+    // langgraphjs internal/environment_tests: new StateGraph(…).addNode("test", async () => {}).compile().invoke(…).
+    expectSites(`import { StateGraph, START, END } from "@langchain/langgraph";
+import { ChatOpenAI } from "@langchain/openai";
+const model = new ChatOpenAI({ model: "gpt-4o-mini" });
+const noop = new StateGraph({ channels: {} }).addNode("test", async () => {}).addEdge(START, "test").addEdge("test", END).compile();
+const echo = new StateGraph({ channels: {} }).addNode("echo", async (s: any) => ({ messages: [s.q] })).addEdge(START, "echo").addEdge("echo", END).compile();
+const asks = new StateGraph({ channels: {} }).addNode("ask", async (s: any) => ({ messages: [await model.invoke(s.q)] })).addEdge(START, "ask").addEdge("ask", END).compile(); // @site
+export async function main(q: string) {
+  await noop.invoke({ messages: [] });
+  await echo.invoke({ q });
+  await asks.invoke({ q }); // @site
+}
+`, [
+      { api: "@langchain invoke", model: "gpt-4o-mini", calls: "Θ(1)" },
+      { api: "@langchain invoke", calls: "Θ(1)" },
+    ]);
+  });
+});

@@ -66,6 +66,31 @@ export function compiledGraphIsAcyclic(t: TS, scopes: Scopes, constants: Constan
   return !hasCycle(edges);
 }
 
+/**
+ * True when every node of the graph compiled by `compileCall` is a function written in place that
+ * makes no call at all (`addNode("test", async () => {})`, a framework's export smoke test): such a
+ * graph cannot reach a model, so its `invoke` sends nothing. Any node it cannot read answers false.
+ */
+export function compiledGraphMakesNoCalls(t: TS, scopes: Scopes, constants: Constants, compileCall: ts.Node): boolean {
+  if (!t.isCallExpression(compileCall) || !t.isPropertyAccessExpression(compileCall.expression) || compileCall.expression.name.text !== "compile") return false;
+  const calls = builderCalls(t, scopes, constants, compileCall.expression.expression);
+  if (!calls) return false;
+  const nodes = calls.filter((c) => c.method === "addNode" || c.method === "addSequence");
+  return nodes.length > 0 && nodes.every((c) => c.method === "addNode" && !!c.args[1] && callFree(t, constants.skipTrivia(c.args[1])));
+}
+
+function callFree(t: TS, fn: ts.Expression): boolean {
+  if (!t.isArrowFunction(fn) && !t.isFunctionExpression(fn)) return false;
+  let free = true;
+  const visit = (n: ts.Node): void => {
+    if (!free) return;
+    if (t.isCallExpression(n) || t.isNewExpression(n) || t.isTaggedTemplateExpression(n)) free = false;
+    else t.forEachChild(n, visit);
+  };
+  visit(fn.body);
+  return free;
+}
+
 /** The builder's calls, from the `StateGraph` made to the compiled receiver; undefined when not all are seen. */
 function builderCalls(t: TS, scopes: Scopes, constants: Constants, receiver: ts.Expression): BuilderCall[] | undefined {
   const calls: BuilderCall[] = [];

@@ -5,7 +5,7 @@ import type * as ts from "typescript";
 import { ASSIGNED_CHAIN, ASSIGNED_CHAIN_STEPS, exportMatches, moduleMatches, type ApiSpec, type ClientKind, type EndpointSpec, type HostedTools, type LoopsWith, type SdkEntry, type StepSpec } from "../catalog/sdks";
 import type { Summary } from "../analysis/summary";
 import type { Constants } from "./constants";
-import { compiledGraphIsAcyclic } from "./graphShape";
+import { compiledGraphIsAcyclic, compiledGraphMakesNoCalls } from "./graphShape";
 import type { Scopes, TS } from "./scopes";
 
 /** Array methods that put new elements in the array they are called on. */
@@ -241,6 +241,8 @@ export class Provenance {
     const state = this.stateOf(call, spec, client);
     const model = (spec.model ? this.argumentAt(call, spec.model) : undefined) ?? (client ? this.clientSetting(client, "model") : undefined);
     if (model && this.isTestDouble(model)) return undefined;
+    // A graph whose nodes, written in place, call nothing cannot reach a model (`addNode("test", async () => {})`).
+    if (spec.steps?.unlessAcyclicGraph && client?.kind === "client" && client.origin && compiledGraphMakesNoCalls(this.ts, this.scopes, this.constants, client.origin)) return undefined;
     // `new FakeTextStreamModel({})` (a framework's own test models extend its model classes).
     for (let c: Value | undefined = client; c?.kind === "client"; c = c.parent) if (c.origin && this.ts.isNewExpression(c.origin) && this.isTestDouble(c.origin)) return undefined;
     const maxTokens = this.firstArgument(call, spec.maxTokens ?? []) ?? (client ? this.clientSetting(client, "maxTokens") : undefined);
