@@ -235,3 +235,29 @@ export async function main(q: string) {
     ]);
   });
 });
+
+describe("fourth reader: dexter's runner", () => {
+  it("createAIRunner({ chatModel, functions }) returns a function: each call loops up to maxIterations (5 by default); without functions one request", () => {
+    // chatgpt-api (agentic) examples/dexter/*.ts: const runner = createAIRunner({…}); await runner(prompt).
+    const code = `import { ChatModel, createAIRunner } from "@dexaai/dexter";
+const chatModel = new ChatModel({ params: { model: "gpt-4o" } });
+export async function main(functions: any[], topics: string[]) {
+  const runner = createAIRunner({ chatModel, functions, systemMessage: "Cite your sources." });
+  for (const t of topics) await runner(t); // @site
+  const capped = createAIRunner({ chatModel, functions, maxIterations: 3 });
+  await capped("one"); // @site
+  const plain = createAIRunner({ chatModel });
+  await plain("hi"); // @site
+  await chatModel.run({ messages: [{ role: "user", content: "hi" }] }); // @site
+}
+`;
+    expectSites(code, [
+      { api: "@dexaai/dexter runner", calls: "O(|topics|·steps[main/runner])", growth: "output" },
+      { api: "@dexaai/dexter capped", calls: "O(steps[main/capped])", growth: "output" },
+      { api: "@dexaai/dexter plain", calls: "Θ(1)", growth: "none" },
+      { api: "@dexaai/dexter run", model: "gpt-4o", calls: "Θ(1)", growth: "none" },
+    ]);
+    const [looped, capped] = analyze(code);
+    assert.deepEqual([estimate(looped!, { "|topics|": 2, "|t|": 10 }).calls, estimate(capped!, {}).calls], [10, 3]);
+  });
+});

@@ -251,7 +251,8 @@ export class Provenance {
     return {
       node: call,
       sdk: v.entry.sdk,
-      api: spec.api,
+      // A client that is itself the function called (a dexter runner, `api: ""`) is named by its callee.
+      api: spec.api || name,
       prompt: this.promptOf(call, spec.prompt),
       ...(instructions.length ? { instructions } : {}),
       ...(model ? { model } : {}),

@@ -900,6 +900,23 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
     clients: [{ id: "genkit.ai", classes: ["Genkit"], methods: [GENKIT_GENERATE("generate"), GENKIT_GENERATE("generateStream")] }],
   },
   {
+    // @dexaai/dexter 4.1.1 `ai-function/ai-runner.js`: createAIRunner({ chatModel, functions, maxIterations = 5 }) returns a
+    // function; each call runs the model, then the functions it called, until an answer with content or maxIterations.
+    sdk: "@dexaai/dexter",
+    modules: ["@dexaai/dexter"],
+    functions: [{ api: "createAIRunner", prompt: [], yields: "dexter.runner" }],
+    clients: [
+      {
+        id: "dexter.runner",
+        modelFrom: "chatModel",
+        instructionsFrom: ["systemMessage"],
+        // `api: ""`: the runner is itself the function called (`await runner(q)`).
+        methods: [{ api: "", prompt: ["0"], steps: { from: ["client:maxIterations"], default: 5, when: "client:functions", source: "a dexter runner calls the model until it answers without a function call, at most maxIterations times (5 by default)" } }],
+      },
+      { id: "dexter.chat", classes: ["ChatModel"], modelFrom: "params.model", methods: [{ api: "run", prompt: ["0.messages"] }] },
+    ],
+  },
+  {
     sdk: "chatgpt",
     modules: ["chatgpt"],
     clients: [
