@@ -100,6 +100,8 @@ export class Project {
   private readonly agentsInProgress = new Set<string>();
   /** Whether a class's method returns its own array field (`ChatTurns.get`), by declaring file, class and method. */
   private readonly collectionMethods = new Map<string, boolean>();
+  /** What another module's function does to a caller's turn counter (`loopGuard`), by declaring file and name. */
+  private readonly loopGuards = new Map<string, LoopGuard | null>();
   /** Where an export is declared, by `target\0name` (forgotten on any change). */
   private readonly declaring = new Map<string, { file: string; name: string } | null>();
   private readonly declaringInProgress = new Set<string>();
@@ -489,8 +491,17 @@ export class Project {
 
   /** The file's analyser; undefined when it cannot be parsed (it offers no answers; its own report says why). A cancellation still stops the run. */
   private analyzerIfParsable(file: string): FileAnalyzer | undefined {
+    return this.askParsable(file, (analyzer) => analyzer);
+  }
+
+  /**
+   * A question to a file's analyser; undefined when the file cannot be parsed or the answer throws
+   * (past its time budget: the file's own report says why). A cancellation still stops the run.
+   */
+  private askParsable<T>(file: string, ask: (analyzer: FileAnalyzer) => T | undefined): T | undefined {
     try {
-      return this.analyzerOf(file);
+      const analyzer = this.analyzerOf(file);
+      return analyzer && ask(analyzer);
     } catch (err) {
       rethrowCancelled(err);
       return undefined;
@@ -1038,13 +1049,7 @@ export class Project {
     const key = `${declared.file}\u0000${declared.name}`;
     const known = this.clients.get(key);
     if (known !== undefined) return known ?? undefined;
-    let found: ExportedClient | undefined;
-    try {
-      found = this.analyzerOf(declared.file)?.exportedClient(declared.name);
-    } catch (err) {
-      // A file that cannot be parsed exports nothing here; its own report says why.
-      rethrowCancelled(err);
-    }
+    const found = this.askParsable(declared.file, (analyzer) => analyzer.exportedClient(declared.name));
     this.clients.set(key, found ?? null);
     return found;
   }
@@ -1065,10 +1070,7 @@ export class Project {
     this.constantsInProgress.add(key);
     let found: number | string | undefined;
     try {
-      found = this.analyzerOf(declared.file)?.exportedConstant(declared.name, path);
-    } catch (err) {
-      rethrowCancelled(err);
-      // A file that cannot be parsed exports nothing here; its own report says why.
+      found = this.askParsable(declared.file, (analyzer) => analyzer.exportedConstant(declared.name, path));
     } finally {
       this.constantsInProgress.delete(key);
     }
@@ -1089,10 +1091,7 @@ export class Project {
     if (this.agentsInProgress.has(key)) return false;
     this.agentsInProgress.add(key);
     try {
-      return !!this.analyzerOf(declared.file)?.exportMadeWithoutLoops(declared.name, loopsWith);
-    } catch (err) {
-      rethrowCancelled(err);
-      return false;
+      return !!this.askParsable(declared.file, (analyzer) => analyzer.exportMadeWithoutLoops(declared.name, loopsWith));
     } finally {
       this.agentsInProgress.delete(key);
     }
@@ -1103,12 +1102,8 @@ export class Project {
     const declared = this.declaringModule(from, specifier, exportName);
     if (!declared) return undefined;
     this.files.get(from)?.uses.add(declared.file);
-    try {
-      const found = this.analyzerOf(declared.file)?.exportedFanOut(declared.name);
-      return found && { node: found.node, collection: found.collection, where: `${declared.name} at ${declared.file.slice(declared.file.lastIndexOf("/") + 1)}:${found.line}` };
-    } catch {
-      return undefined;
-    }
+    const found = this.askParsable(declared.file, (analyzer) => analyzer.exportedFanOut(declared.name));
+    return found && { node: found.node, collection: found.collection, where: `${declared.name} at ${declared.file.slice(declared.file.lastIndexOf("/") + 1)}:${found.line}` };
   }
 
   /** Whether an imported class's method returns the array the class keeps (a history class's `get()`). */
@@ -1119,12 +1114,7 @@ export class Project {
     const key = [declared.file, declared.name, member].join("\u0000");
     let found = this.collectionMethods.get(key);
     if (found !== undefined) return found;
-    try {
-      found = this.analyzerOf(declared.file)?.collectionMethod(declared.name, member) ?? false;
-    } catch (err) {
-      rethrowCancelled(err);
-      found = false;
-    }
+    found = this.askParsable(declared.file, (analyzer) => analyzer.collectionMethod(declared.name, member)) ?? false;
     this.collectionMethods.set(key, found);
     return found;
   }
@@ -1150,9 +1140,7 @@ export class Project {
     this.typeMembersInProgress.add(memoKey);
     let found: TypeMember | undefined;
     try {
-      found = this.analyzerOf(file)?.typeMember(name, key, called);
-    } catch {
-      // A file that cannot be parsed declares nothing here; its own report says why.
+      found = this.askParsable(file, (analyzer) => analyzer.typeMember(name, key, called));
     } finally {
       this.typeMembersInProgress.delete(memoKey);
     }
@@ -1165,12 +1153,7 @@ export class Project {
     const declared = this.declaringModule(from, specifier, exportName);
     if (!declared) return undefined;
     this.files.get(from)?.uses.add(declared.file);
-    try {
-      return this.analyzerOf(declared.file)?.exportedCopy(declared.name);
-    } catch (err) {
-      rethrowCancelled(err);
-      return undefined;
-    }
+    return this.askParsable(declared.file, (analyzer) => analyzer.exportedCopy(declared.name));
   }
 
   /** What another module's exported function does to a caller's turn counter (where it is declared, through re-exports); asked once per function. */
@@ -1181,27 +1164,15 @@ export class Project {
     const key = `${declared.file}\u0000${declared.name}`;
     const known = this.loopGuards.get(key);
     if (known !== undefined) return known ?? undefined;
-    let found: LoopGuard | undefined;
-    try {
-      found = this.analyzerOf(declared.file)?.exportedLoopGuard(declared.name);
-    } catch (err) {
-      rethrowCancelled(err);
-    }
+    const found = this.askParsable(declared.file, (analyzer) => analyzer.exportedLoopGuard(declared.name));
     this.loopGuards.set(key, found ?? null);
     return found;
   }
 
-  private readonly loopGuards = new Map<string, LoopGuard | null>();
-
   /** The interface (`file#Name`) a project module's class or interface declares its method to return. */
   private returnedInterface(from: string, file: string, name: string, member: string): string | undefined {
     this.files.get(from)?.uses.add(file);
-    try {
-      return this.analyzerOf(file)?.returnedInterface(name, member);
-    } catch (err) {
-      rethrowCancelled(err);
-      return undefined;
-    }
+    return this.askParsable(file, (analyzer) => analyzer.returnedInterface(name, member));
   }
 
   /** `load().*`: whether the class that an exported factory returns has a method that makes LLM calls. */
@@ -1215,13 +1186,7 @@ export class Project {
     if (known !== undefined) return known;
     // An answer that leaned on a summary still being made (an import cycle) is not kept.
     const provisional = this.provisional;
-    let found: boolean;
-    try {
-      found = !!this.analyzerOf(declared.file)?.exportedSummary(`${declared.name}().*`);
-    } catch (err) {
-      rethrowCancelled(err);
-      found = false;
-    }
+    const found = !!this.askParsable(declared.file, (analyzer) => analyzer.exportedSummary(`${declared.name}().*`));
     if (this.provisional === provisional) this.factoryMade.set(key, found);
     return found;
   }
