@@ -90,6 +90,24 @@ describe("result cache", () => {
     assert.deepEqual(topEdit.computed, ["/w/top.ts", "/w/util.ts", "/w/uses-util.ts"]);
   });
 
+  it("an edit of a module that reaches no LLM re-analyses an importer that reads its constant (a loop's cap)", () => {
+    const files = (max: number): Record<string, string> => ({
+      ...workspace(),
+      "/w/util.ts": `export const MAX_TURNS = ${max};\n`,
+      "/w/uses-util.ts": `import { MAX_TURNS } from "./util";\nimport { ask } from "./llm";\nexport async function turns(q: string) {\n  for (let i = 0; i < MAX_TURNS; i++) await ask(q);\n}\n`,
+    });
+    const storage = memoryStorage();
+    const dollars = (r: FileSites[]): (number | null)[] => r.find((x) => x.file === "/w/uses-util.ts")!.sites.map((s) => s.dollars);
+    const first = run(files(3), storage);
+    assert.deepEqual(run(files(3), storage).computed, ["/w/util.ts"]);
+    const edited = run(files(5), storage);
+    assert.deepEqual(edited.computed, ["/w/util.ts", "/w/uses-util.ts"]);
+    // Five rounds where there were three: the entry read is the one a fresh run makes.
+    const fresh = run(files(5), memoryStorage());
+    assert.deepEqual(dollars(edited.results), dollars(fresh.results));
+    assert.equal(dollars(edited.results)[0]!.toFixed(6), ((dollars(first.results)[0]! * 5) / 3).toFixed(6));
+  });
+
   it("a module that starts reaching an LLM changes its importers' keys", () => {
     const storage = memoryStorage();
     run(workspace(), storage);

@@ -133,7 +133,8 @@ export class ResultCache<T> {
 
   /**
    * The import-graph hash of a file that reaches an LLM: its component's members (path, text
-   * digest, each import's specifier and resolution) and the hashes of the components it imports.
+   * digest, each import's specifier and resolution) and the hashes of the components it imports,
+   * those that reach no LLM too (a result reads their constants, loop guards and converters).
    * Tarjan's algorithm without recursion (an import chain can be as long as the project).
    */
   private graphHash(root: string): string {
@@ -150,7 +151,7 @@ export class ResultCache<T> {
       stack.push(file);
       onStack.add(file);
       const node = this.node(file)!;
-      work.push({ file, targets: node.imports.flatMap((i) => (i.target !== null && this.node(i.target)?.reachesLlm ? [i.target] : [])), next: 0 });
+      work.push({ file, targets: node.imports.flatMap((i) => (i.target !== null && this.node(i.target) ? [i.target] : [])), next: 0 });
     };
     enter(root);
     while (work.length) {
