@@ -430,3 +430,89 @@ export class Executor {
     ]);
   });
 });
+
+// Issue 17, a reviewer's findings: a guard bounds the loop only when its counter (and the object
+// holding it) is made before the loop, every write to it there is a step the right way, its bound is
+// not written there, and the guard is reached on every round. Each program here ran on without end
+// (or one round more) where the analysis claimed "at most N".
+describe("loop guards: a bound only when the counter, its object and the bound are the loop's to step and the guard is reached every round", () => {
+  const OPENAI = `import OpenAI from "openai";\nconst client = new OpenAI();\n`;
+  const call = `await client.chat.completions.create({ model: "gpt-4.1-mini", max_tokens: 35, messages: [] })`;
+  const answer = `(await client.chat.completions.create({ model: "gpt-4.1-mini", max_tokens: 35, messages: [] })).choices[0]!.message.content`;
+  const preparation = `export interface TurnState {
+  turn: number;
+  maxTurns: number | null;
+  history: { role: "user" | "assistant"; content: string }[];
+}
+function beginTurn(state: TurnState): void {
+  state.turn++;
+}
+export function prepareTurn(options: { state: TurnState }): void {
+  const { state } = options;
+  beginTurn(state);
+  if (state.maxTurns !== null && state.turn > state.maxTurns) {
+    throw new Error("max turns");
+  }
+}
+`;
+  const reset = `import type { TurnState } from "./turn-preparation";
+export function maybeRestart(state: TurnState, answer: string): void {
+  if (answer === "RESTART") state.turn = 0;
+}
+`;
+  const IMPORTS = `${OPENAI}import { prepareTurn, type TurnState } from "./turn-preparation";\nimport { maybeRestart } from "./turn-reset";\n`;
+  // The calls and loops of run's one request, in a project with agents-core's turn preparation and a module that may restart the turn.
+  const across = (body: string, params = "state: TurnState"): Partial<Record<string, unknown>>[] =>
+    sitesOf(memoryProject({ "/p/run.ts": `${IMPORTS}export async function run(${params}, skip: () => boolean): Promise<void> {\n  while (true) {\n${body}\n  }\n}\n`, "/p/turn-preparation.ts": preparation, "/p/turn-reset.ts": reset }).project, "/p/run.ts", ["calls", "loops"]).map(({ line: _, ...site }) => site);
+  const one = (body: string, before = "", params = ""): string => summary(analyze(`${OPENAI}export async function run(${params}): Promise<void> {\n${before}  while (true) {\n${body}\n  }\n}\n`)[0]!).loops;
+  const unboundedAcross = { calls: "O(T[run])", loops: "while@6:T[run]!" };
+
+  it("another module's guard: bounded by state.maxTurns only while the state is the loop's and nothing else may lower its turn or raise its cap", () => {
+    // The sound shape keeps its bound.
+    assert.deepEqual(across(`    prepareTurn({ state });\n    ${call};`), [{ calls: "O(state.maxTurns)", loops: "while@6:state.maxTurns" }]);
+    // 1: a state made anew every round starts its turn at 0 each time.
+    assert.deepEqual(across(`    const state: TurnState = { turn: 0, maxTurns: 4, history };\n    prepareTurn({ state });\n    ${call};`, "history: TurnState[\"history\"]"), [unboundedAcross]);
+    // 2: the state replaced by one whose turn is 0.
+    assert.deepEqual(across(`    prepareTurn({ state });\n    ${call};\n    if (skip()) state = { turn: 0, maxTurns: 4, history: [] };`), [unboundedAcross]);
+    // 3: another module's function handed the state sets its turn back to 0.
+    assert.deepEqual(across(`    prepareTurn({ state });\n    ${call};\n    maybeRestart(state, "RESTART");`), [unboundedAcross]);
+    // 4: the loop steps the turn down every round while the guard steps it up: it never moves.
+    assert.deepEqual(across(`    prepareTurn({ state });\n    ${call};\n    state.turn--;`), [unboundedAcross]);
+    // 5: the cap raised past the turn.
+    assert.deepEqual(across(`    prepareTurn({ state });\n    ${call};\n    if (state.turn > 3) state.maxTurns = state.turn + 10;`), [unboundedAcross]);
+    // 6: the guard reached (through a helper of this file) only by the rounds that do not `continue`.
+    const helper = sitesOf(memoryProject({ "/p/run.ts": `${IMPORTS}function step(state: TurnState): void {\n  prepareTurn({ state });\n}\nexport async function run(state: TurnState, skip: () => boolean): Promise<void> {\n  while (true) {\n    if (skip()) {\n      ${call};\n      continue;\n    }\n    step(state);\n  }\n}\n`, "/p/turn-preparation.ts": preparation, "/p/turn-reset.ts": reset }).project, "/p/run.ts", ["calls", "loops"]);
+    assert.deepEqual(helper, [{ line: 11, calls: "O(T[run])", loops: "while@9:T[run]!" }]);
+    // 7: a `continue` inside a branch that otherwise throws skips the guard after it.
+    assert.deepEqual(across(`    ${call};\n    if (skip()) { if (skip()) continue; throw new Error("x"); }\n    prepareTurn({ state });`), [unboundedAcross]);
+  });
+
+  it("the loop's own guard: no bound when the counter is made in the loop, stepped back, reset by a call, its object replaced, its cap raised, or the guard skipped", () => {
+    const own = (body: string, before = "  let turn = 0;\n", params = ""): string => one(body, before, params);
+    // The sound shape: at most 5 rounds.
+    assert.equal(own(`    turn++;\n    if (turn > 5) break;\n    ${call};`), "while@5:5");
+    // 9: declared in the loop (0 again every round); stepped back on some rounds.
+    assert.equal(own(`    let turn = 0;\n    turn++;\n    if (turn > 5) break;\n    ${call};`, ""), "while@4:T[run]!");
+    assert.equal(own(`    turn++;\n    if (turn > 5) break;\n    if (${answer} === "RETRY") turn--;`), "while@5:T[run]!");
+    // 2: the object holding the counter replaced.
+    assert.equal(own(`    s.turn++;\n    if (s.turn > 5) break;\n    if (${answer} === "RESTART") s = { turn: 0 };`, "", "s: { turn: number }"), "while@4:T[run]!");
+    // 5: the cap raised every round.
+    assert.equal(own(`    turn++;\n    if (turn > max) break;\n    ${call};\n    max = max + 1;`, "  let turn = 0;\n", "max: number"), "while@5:T[run]!");
+    // 8: the guard skipped by a `continue` before it.
+    assert.equal(own(`    turn++;\n    ${call};\n    if (skip()) continue;\n    if (turn > 5) break;`, "  let turn = 0;\n", "skip: () => boolean"), "while@5:T[run]!");
+    // 8: a helper's guard after its early `return`.
+    const early = analyze(`${OPENAI}function check(s: { turn: number; resuming: boolean }): void {\n  if (s.resuming) return;\n  if (s.turn > 5) throw new Error("max");\n}\nexport async function run(s: { turn: number; resuming: boolean }): Promise<void> {\n  while (true) {\n    s.turn++;\n    check(s);\n    ${call};\n  }\n}\n`);
+    assert.equal(summary(early[0]!).loops, "while@8:T[run]!");
+    // 3: another module's function handed the counter's object may set it back.
+    const restarted = sitesOf(memoryProject({ "/p/run.ts": `${IMPORTS}export async function run(state: TurnState): Promise<void> {\n  while (true) {\n    state.turn++;\n    if (state.turn > 5) break;\n    ${call};\n    maybeRestart(state, "RESTART");\n  }\n}\n`, "/p/turn-preparation.ts": preparation, "/p/turn-reset.ts": reset }).project, "/p/run.ts", ["calls", "loops"]);
+    assert.deepEqual(restarted, [{ line: 9, calls: "O(T[run])", loops: "while@6:T[run]!" }]);
+  });
+
+  it("12: a helper's verdict kept in a const and tested after the counter is stepped is the round before's: no bound of max", () => {
+    const helper = `function check(turn: number, max: number): string | null {\n  if (turn >= max) return "max";\n  return null;\n}\n`;
+    const loop = (round: string): string => summary(analyze(`${OPENAI}${helper}export async function run(): Promise<void> {\n  let turn = 0;\n  const max = 3;\n  while (true) {\n    ${call};\n${round}\n  }\n}\n`)[0]!).loops;
+    // Tested before the step: at most 3 rounds (the sound shape); after it, the loop runs a fourth round and is refused.
+    assert.equal(loop(`    const reason = check(turn, max);\n    if (reason) break;\n    turn++;`), "while@10:3");
+    assert.equal(loop(`    const reason = check(turn, max);\n    turn++;\n    if (reason) break;`), "while@10:T[run]!");
+  });
+});

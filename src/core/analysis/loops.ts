@@ -51,9 +51,20 @@ const CALLBACK_LOOPS: Record<string, { kind: LoopKind; parallel: boolean; exact:
 
 /** A loop's stepped counters by the name the loop gives them (`i`, `state.turn`), and the way they go. */
 interface Steps {
-  get(key: string): "up" | "down" | undefined;
-  /** Whether the loop sets the counter anew somewhere (a step by a call then bounds nothing). */
-  reset?(key: string): boolean;
+  get(key: string, via?: ts.CallExpression): "up" | "down" | undefined;
+  /** Whether the loop may set the counter anew or step it back (`via`: the guard's own call, which may touch it). */
+  reset?(key: string, via?: ts.CallExpression): boolean;
+  /** Whether the loop may write a bound (or its object) at all. */
+  written?(key: string, via?: ts.CallExpression): boolean;
+}
+
+/** Every write a loop (or a function) makes, by key: the steps, the resets, and the calls of other code handed an object. */
+interface Writes {
+  readonly kinds: Map<string, Set<"up" | "down" | "reset">>;
+  /** Calls of code not read here (another module, a method not found), with the keys of the objects they are handed. */
+  readonly handed: { readonly call: ts.CallExpression; readonly keys: readonly string[] }[];
+  /** Names declared inside the loop: a counter or object made anew every round. */
+  readonly declared: Set<string>;
 }
 
 /** A trip count, and what the derivation should say about where it comes from. */
@@ -585,6 +596,7 @@ export class Loops {
       else [counter, bound, direction] = [c.left, c.right, "down"];
     }
     if (!counter || !bound || !direction) return undefined;
+    if (steps.written && this.boundWritten(bound, frame, steps.written)) return undefined;
     const inLoop = this.helpers.inFrame(counter, frame);
     if (direction === "up" && stepped(counter, "up")) {
       const b = this.count(this.helpers.inFrame(bound, frame), liftable);
@@ -603,6 +615,21 @@ export class Loops {
       return init ? this.count(init) : undefined;
     }
     return undefined;
+  }
+
+  /** Whether a bound (a name or field in it, not a constant) may be written in the loop: raised, it bounds nothing. */
+  private boundWritten(bound: ts.Expression, frame: Frame, written: (key: string) => boolean): boolean {
+    const t = this.ts;
+    if (this.constants.number(this.helpers.inFrame(bound, frame)) !== undefined) return false;
+    const visit = (n: ts.Node): boolean => {
+      if ((t.isIdentifier(n) || t.isPropertyAccessExpression(n) || n.kind === t.SyntaxKind.ThisKeyword) && !(t.isPropertyAccessExpression(n.parent) && n.parent.name === n)) {
+        const key = this.helpers.key(n as ts.Expression, frame);
+        if (key !== undefined && written(key)) return true;
+        if (!t.isPropertyAccessExpression(n)) return false;
+      }
+      return !!t.forEachChild(n, (c) => (visit(c) ? true : undefined));
+    };
+    return visit(bound);
   }
 
   /**
@@ -633,23 +660,23 @@ export class Loops {
       return undefined;
     };
     const search = (statements: readonly ts.Statement[], frame: Frame, depth: number): { count: Count; guard: ts.Statement; truthy?: string; foreign?: boolean } | undefined => {
-      let skipped = false;
       for (const st of statements) {
         if (t.isIfStatement(st) && !st.elseStatement && leaves(st.thenStatement, depth === 0)) {
           const own = exitCount(st.expression, frame);
           if (own) return { count: own, guard: st };
           const tested = this.testedHelper(st.expression, statements, frame, exitCount);
           if (tested) return { ...tested, guard: st };
-          continue;
+        } else {
+          const call = depth < 2 ? calledIn(t, this.constants, st) : undefined;
+          const helper = call && this.helpers.helperOf(call, frame);
+          const found = helper && t.isBlock(helper.fn.body) ? search(helper.fn.body.statements, helper.frame, depth + 1) : undefined;
+          if (found) return found;
+          const foreign = call && !helper ? this.foreignExit(call, frame, steps) : undefined;
+          if (foreign) return { count: foreign, guard: st, foreign: true };
         }
-        const call = depth < 2 ? calledIn(t, this.constants, st) : undefined;
-        const helper = call && this.helpers.helperOf(call, frame);
-        const found = helper && t.isBlock(helper.fn.body) ? search(helper.fn.body.statements, helper.frame, depth + 1) : undefined;
-        if (found) return found;
-        const foreign = call && !helper && !skipped ? this.foreignExit(call, frame, steps) : undefined;
-        if (foreign) return { count: foreign, guard: st, foreign: true };
-        // A call after a statement that may end the pass early (a `continue`, a helper's `return`) is not made every round.
-        skipped ||= this.mayLeave(st, depth === 0 ? t.SyntaxKind.ContinueStatement : t.SyntaxKind.ReturnStatement);
+        // A guard after a statement that may end the pass early (a `continue`, a helper's `return`, even
+        // inside a branch that otherwise leaves) is not reached every round: none after it counts.
+        if (this.mayLeave(st, depth === 0 ? t.SyntaxKind.ContinueStatement : t.SyntaxKind.ReturnStatement)) return undefined;
       }
       return undefined;
     };
@@ -670,6 +697,9 @@ export class Loops {
       const declared = decl && t.isVariableDeclaration(decl) && this.constants.isConstDeclaration(decl) && decl.initializer ? statements.find((st) => t.isVariableStatement(st) && st.declarationList === decl.parent) : undefined;
       if (!declared || declared.pos >= test.pos) return undefined;
       x = this.constants.skipTrivia((decl as ts.VariableDeclaration).initializer!);
+      // `const reason = check(turn, max); turn++; if (reason) break`: the reason is of the turn before the step.
+      const between = statements.filter((st) => st.pos >= declared.end && st.end <= test.pos);
+      if (t.isCallExpression(x) && this.writtenBetween(x, between, frame)) return undefined;
     }
     const helper = t.isCallExpression(x) ? this.helpers.helperOf(x, frame) : undefined;
     const exits = helper && this.helpers.truthyWhen(helper.fn);
@@ -678,6 +708,16 @@ export class Loops {
       if (count) return { count, truthy: `${this.text(x)} is truthy once ${this.text(exit)}` };
     }
     return undefined;
+  }
+
+  /** Whether `statements` write anything a call is handed (its arguments, its receiver, or what they hold). */
+  private writtenBetween(call: ts.CallExpression, statements: readonly ts.Statement[], frame: Frame): boolean {
+    const callee = this.constants.skipTrivia(call.expression);
+    const handed = [...call.arguments, ...(this.ts.isPropertyAccessExpression(callee) ? [callee.expression] : [])].flatMap((a) => this.helpers.key(a, frame) ?? []);
+    return statements.some((st) => {
+      const written = [...this.writesIn(st, frame).kinds.keys()];
+      return written.some((k) => handed.some((h) => h === k || h.startsWith(`${k}.`) || k.startsWith(`${h}.`)));
+    });
   }
 
   /** The statement a branch ends with: itself, or a block's last. */
@@ -778,31 +818,96 @@ export class Loops {
     if (t.isForStatement(loop) && loop.incrementor) this.recordStep(loop.incrementor, (e) => this.helpers.key(e, OWN_FRAME), out);
     const body = loop.statement;
     this.everyPassSteps(t.isBlock(body) ? body.statements : [body], OWN_FRAME, 0, t.SyntaxKind.ContinueStatement, out);
-    // A counter the loop also sets anew (`turn = 0`, anywhere in it) may never pass its bound.
-    const resets = this.resetsIn(body, OWN_FRAME, 0);
-    for (const key of resets) out.delete(key);
-    return { get: (key) => out.get(key), reset: (key) => resets.has(key) };
+    // A counter the loop also sets anew (`turn = 0`, `state = {…}`, a call that may, anywhere in it) or steps back may never pass its bound.
+    const writes = this.writesIn(body, OWN_FRAME);
+    return {
+      get: (key, via) => (out.has(key) && !this.disturbed(writes, key, out.get(key), via) ? out.get(key) : undefined),
+      // Asked of a counter another module's guard steps up.
+      reset: (key, via) => this.disturbed(writes, key, "up", via),
+      written: (key, via) => this.disturbed(writes, key, undefined, via),
+    };
   }
 
-  /** Counters given a new value (`turn = 0`, `state.turn = start`: not a step of themselves) anywhere in `root` or the helpers it calls, keyed in the caller's terms. */
-  private resetsIn(root: ts.Node, frame: Frame, depth: number, out = new Set<string>()): Set<string> {
+  /**
+   * Whether `key` may be changed other than by steps `allowed` (none: any write) in code whose writes
+   * are `writes`: declared there, written there, its object replaced there, or its object handed to a
+   * call of code not read here (other than `via`, the guard itself) whose loop-guard summary does not
+   * say it only steps `key`.
+   */
+  private disturbed(writes: Writes, key: string, allowed: "up" | "down" | undefined, via?: ts.CallExpression, summaries = true): boolean {
+    if (writes.declared.has(key.split(".")[0]!)) return true;
+    for (const [k, kinds] of writes.kinds) {
+      if (key.startsWith(`${k}.`) || (k === key && [...kinds].some((kind) => kind !== allowed))) return true;
+    }
+    for (const { call, keys } of writes.handed) {
+      if (call === via || !keys.some((h) => key.startsWith(`${h}.`))) continue;
+      const guard = summaries ? this.foreignGuard?.(call) : undefined;
+      const steps = (guard?.steps ?? []).flatMap((k) => {
+        const at = atCall(this.ts, this.constants, call, k);
+        const head = at && this.helpers.key(at.expression, OWN_FRAME);
+        return head === undefined ? [] : [[head, ...at!.rest].join(".")];
+      });
+      if (allowed !== "up" || !steps.includes(key)) return true;
+    }
+    return false;
+  }
+
+  /** Every write in `root` and the helpers it calls (two deep), keyed in the caller's terms; calls of other code handed an object; names declared in `root`. */
+  private writesIn(root: ts.Node, frame: Frame): Writes {
     const t = this.ts;
-    const visit = (n: ts.Node): void => {
-      if (t.isFunctionLike(n)) return;
-      if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken) {
-        const k = this.helpers.key(n.left, frame);
-        const stepped = new Map<string, "up" | "down">();
-        this.recordStep(n, (e) => this.helpers.key(e, frame), stepped);
-        if (k !== undefined && !stepped.has(k)) out.add(k);
-      }
-      if (depth < 2 && t.isCallExpression(n)) {
-        const helper = this.helpers.helperOf(n, frame);
-        if (helper) this.resetsIn(helper.fn.body, helper.frame, depth + 1, out);
-      }
-      t.forEachChild(n, visit);
+    const K = t.SyntaxKind;
+    const writes: Writes = { kinds: new Map(), handed: [], declared: new Set() };
+    const add = (k: string | undefined, kind: "up" | "down" | "reset"): void => {
+      if (k === undefined) return;
+      const kinds = writes.kinds.get(k) ?? new Set();
+      kinds.add(kind);
+      writes.kinds.set(k, kinds);
     };
-    visit(root);
-    return out;
+    const declare = (name: ts.BindingName): void => {
+      if (t.isIdentifier(name)) writes.declared.add(name.text);
+      else for (const el of name.elements) if (!t.isOmittedExpression(el)) declare(el.name);
+    };
+    const walk = (n: ts.Node, frame: Frame, depth: number, top: boolean): void => {
+      const key = (e: ts.Expression): string | undefined => this.helpers.key(e, frame);
+      const visit = (n: ts.Node): void => {
+        if (top && t.isVariableDeclaration(n)) declare(n.name);
+        const steps = new Map<string, "up" | "down">();
+        this.recordStep(n, key, steps);
+        for (const [k, dir] of steps) add(k, dir);
+        if (t.isBinaryExpression(n) && n.operatorToken.kind >= K.FirstAssignment && n.operatorToken.kind <= K.LastAssignment) {
+          const k = key(n.left);
+          if (k !== undefined && !steps.has(k)) add(k, "reset");
+        }
+        if (t.isCallExpression(n)) {
+          const helper = depth < 2 ? this.helpers.helperOf(n, frame) : undefined;
+          if (helper) walk(helper.fn.body, helper.frame, depth + 1, false);
+          else {
+            const keys: string[] = [];
+            const hand = (e: ts.Expression): void => {
+              const x = this.constants.skipTrivia(e);
+              if (t.isObjectLiteralExpression(x)) {
+                for (const p of x.properties) {
+                  if (t.isPropertyAssignment(p)) hand(p.initializer);
+                  else if (t.isShorthandPropertyAssignment(p)) hand(p.name);
+                  else if (t.isSpreadAssignment(p)) hand(p.expression);
+                }
+                return;
+              }
+              const k = key(x);
+              if (k !== undefined) keys.push(k);
+            };
+            n.arguments.forEach(hand);
+            const callee = this.constants.skipTrivia(n.expression);
+            if (t.isPropertyAccessExpression(callee)) hand(callee.expression);
+            if (keys.length) writes.handed.push({ call: n, keys });
+          }
+        }
+        t.forEachChild(n, visit);
+      };
+      visit(n);
+    };
+    walk(root, frame, 0, true);
+    return writes;
   }
 
   /** The steps made on every pass through `statements` that is not cut short by `leaving` (a `continue` of the loop, a helper's `return`). */
@@ -851,8 +956,10 @@ export class Loops {
     const frame = placeFrame(t, fn);
     const stepped = new Map<string, "up" | "down">();
     this.everyPassSteps(body.statements, frame, 0, K.ReturnStatement, stepped);
-    const resets = this.resetsIn(body, frame, 0);
-    const steps = [...stepped].filter(([k, dir]) => dir === "up" && k.startsWith("$") && !resets.has(k)).map(([k]) => k);
+    // Another module's guard is read without the summaries of the calls it makes: any of them handed the object may reset it.
+    const writes = this.writesIn(body, frame);
+    const changed = (key: string, allowed: "up" | undefined): boolean => this.disturbed(writes, key, allowed, undefined, false);
+    const steps = [...stepped].filter(([k, dir]) => dir === "up" && k.startsWith("$") && !changed(k, "up")).map(([k]) => k);
     const exits: LoopGuard["exits"][number][] = [];
     for (const st of body.statements) {
       if (t.isIfStatement(st) && !st.elseStatement && this.lastStatement(st.thenStatement)?.kind === K.ThrowStatement) {
@@ -866,7 +973,7 @@ export class Loops {
           const [counter, bound] = op === K.GreaterThanToken || op === K.GreaterThanEqualsToken ? [c.left, c.right] : op === K.LessThanToken || op === K.LessThanEqualsToken ? [c.right, c.left] : [];
           const counterKey = counter && this.helpers.key(counter, frame);
           const boundKey = bound && (this.constants.number(bound) ?? this.helpers.key(bound, frame));
-          if (counterKey?.startsWith("$") && !resets.has(counterKey) && boundKey !== undefined && (typeof boundKey === "number" || boundKey.startsWith("$"))) exits.push({ counter: counterKey, bound: boundKey, orEqual: op === K.GreaterThanEqualsToken || op === K.LessThanEqualsToken, liftable: parts.length > 1 });
+          if (counterKey?.startsWith("$") && !changed(counterKey, "up") && boundKey !== undefined && (typeof boundKey === "number" || (boundKey.startsWith("$") && !changed(boundKey, undefined)))) exits.push({ counter: counterKey, bound: boundKey, orEqual: op === K.GreaterThanEqualsToken || op === K.LessThanEqualsToken, liftable: parts.length > 1 });
         }
       }
       if (this.mayLeave(st, K.ReturnStatement)) break;
@@ -892,12 +999,13 @@ export class Loops {
     const steppedByCall = new Set(guard.steps.flatMap((k) => inLoop(k)?.key ?? []));
     for (const exit of guard.exits) {
       const counter = inLoop(exit.counter)?.key;
-      if (counter === undefined || steps.reset?.(counter) || (steps.get(counter) !== "up" && !steppedByCall.has(counter))) continue;
+      if (counter === undefined || steps.reset?.(counter, call) || (steps.get(counter, call) !== "up" && !steppedByCall.has(counter))) continue;
       if (typeof exit.bound === "number") {
         const n = Math.max(0, Math.ceil(exit.bound) + (exit.orEqual ? 0 : 1));
         return { trip: Poly.constant(n), text: String(n), exact: false };
       }
       const bound = inLoop(exit.bound);
+      if (bound?.key !== undefined && steps.written?.(bound.key, call)) continue;
       if (bound?.expression) return this.count(bound.expression, exit.liftable);
       if (bound?.key === undefined) continue;
       const name = this.symbols.define({ name: bound.key, kind: "count", line: this.line(call), origin: `the loop bound ${bound.key} (checked in ${this.text(call.expression)}, another module)` });
