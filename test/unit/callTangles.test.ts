@@ -218,6 +218,15 @@ export async function all(engine: Engine, commands: string[]) {
     }
     // Handing on the argument the pieces were cut from may start over on all of it: no count.
     assert.deepEqual(site(program(false, "command + part")).calls, { kind: "unknown", reason: "functions that call each other (Engine.checkShell ↔ Engine.check): Engine.checkShell calls Engine.check in a loop over |parts| (line 11): a recursion over parts that may be split again at every depth, which no count in the code bounds" });
+    // A loop over a collection that holds the input itself (review finding, issue 17) never shrinks: no count.
+    const notCut = "functions that call each other (Engine.checkShell ↔ Engine.check): Engine.checkShell calls Engine.check in a loop over |parts| (line 11), a collection not cut from the input by a call, which may hold the input itself: a recursion that need not end";
+    for (const parts of ["[command, command]", "[...command.split(\"&&\"), command]", "Array.of(command)", "[command].filter(Boolean)", "command.split(\"&&\").concat([command])"]) {
+      assert.deepEqual(site(program(false).replace(`command.split("&&")`, parts)).calls, { kind: "unknown", reason: notCut }, parts);
+    }
+    // Cut by a call and then filtered or read through a field, the pieces stay pieces.
+    for (const parts of [`command.split("&&").filter(Boolean)`, `Array.from(command.split("&&"))`, `JSON.parse(command).parts`]) {
+      assert.equal(summary(site(program(false).replace(`command.split("&&")`, parts))).calls, "O(|checkers|·|commands|·pieces[Engine.check])", parts);
+    }
   });
 
 

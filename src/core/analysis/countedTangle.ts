@@ -391,6 +391,11 @@ function testsCounter(t: TS, m: TangleMember, isCounter: (e: ts.Expression) => b
  * handing on a piece of the loop's element (`structural`), the rounds are that count; else the
  * reason says why there is none.
  */
+/** Calls that build a collection from their arguments (`Array.of(command, command)`, `xs.concat([command])`). */
+const gathers: ReadonlySet<string> = new Set(["of", "concat", "push", "unshift", "fill", "with", "toSpliced", "splice"]);
+/** Calls whose result holds what their receiver (or, on `Array`/`Object`, their first argument) holds. */
+const keeps: ReadonlySet<string> = new Set(["from", "values", "entries", "keys", "filter", "map", "flatMap", "flat", "slice", "reverse", "sort", "toSorted", "toReversed"]);
+
 function overParts(t: TS, scopes: Scopes, constants: Constants, loops: Loops, edges: readonly Edge[], line: (n: ts.Node) => number): { text: string; reason: string; structural?: ReadonlySet<Edge> } | undefined {
   // The loop's collection is computed from a parameter (`parseCommandDetails(command).details`), not a field.
   const from = (e: ts.Node, is: (d: ts.Node) => boolean, depth = 0): boolean => {
@@ -432,8 +437,35 @@ function overParts(t: TS, scopes: Scopes, constants: Constants, loops: Loops, ed
     const cutFrom = x.e.from.fn.parameters.filter((p) => from(loop.expression, (d) => d === p));
     return x.e.call.arguments.some((a) => from(a, (d) => declared.has(d))) && !x.e.call.arguments.some((a) => from(a, (d) => cutFrom.includes(d as ts.ParameterDeclaration)));
   };
-  const handed = inLoop.filter(element);
+  // The collection is cut from the input by a call (`command.split("&&")`, `parse(command).details`), so no element
+  // is the input itself; an array literal (`[command, command]`), the parameter, or anything not known to be cut may
+  // hold the whole input, and a recursion over it need never end.
+  const cut = (e: ts.Expression, depth = 0): boolean => {
+    if (depth > 4) return false;
+    if (t.isParenthesizedExpression(e) || t.isAsExpression(e) || t.isNonNullExpression(e) || t.isAwaitExpression(e) || t.isSatisfiesExpression(e)) return cut(e.expression, depth + 1);
+    if (t.isPropertyAccessExpression(e) || t.isElementAccessExpression(e)) return cut(e.expression, depth + 1);
+    if (t.isIdentifier(e)) {
+      const decl = scopes.resolve(e);
+      return !!decl && t.isVariableDeclaration(decl) && !!decl.initializer && constants.isConstDeclaration(decl) && cut(decl.initializer, depth + 1);
+    }
+    if (!t.isCallExpression(e)) return false;
+    const callee = e.expression;
+    const name = t.isPropertyAccessExpression(callee) ? callee.name.text : t.isIdentifier(callee) ? callee.text : undefined;
+    if (name === undefined || gathers.has(name)) return false;
+    // `xs.filter(…)`, `Array.from(xs)` keep what they are given: cut only if that was.
+    if (t.isPropertyAccessExpression(callee) && keeps.has(name)) {
+      const whole = t.isIdentifier(callee.expression) && (callee.expression.text === "Array" || callee.expression.text === "Object") ? e.arguments[0] : callee.expression;
+      return !!whole && cut(whole, depth + 1);
+    }
+    return true;
+  };
+  const elementOnly = inLoop.filter(element);
+  const handed = elementOnly.filter((x) => cut((x.loop.node as ts.ForOfStatement).expression));
   const structural = handed.length ? new Set(handed.map((x) => x.e)) : undefined;
+  if (!structural && elementOnly.length) {
+    const reason = `${where}, a collection not cut from the input by a call, which may hold the input itself: a recursion that need not end`;
+    return { reason, text: reason };
+  }
   if (same.length > 1) {
     const lines = `lines ${same.map((x) => line(x.e.call)).join(", ")}`;
     return { reason: `${where}, ${same.length} times an iteration (${lines}): a recursion over parts that may check a part again inside another's check, so no count of the parts bounds the calls`, text: `${where}, ${same.length} times an iteration (${lines}): one for each part at every depth, and a part may be checked again inside another's check (one nested d deep ${same.length}^d times)`, ...(structural ? { structural } : {}) };
