@@ -236,6 +236,33 @@ export async function main(q: string) {
   });
 });
 
+describe("fourth reader: a graph's router (issue 17, review finding)", () => {
+  it("a graph whose nodes call nothing but whose router asks a model sends requests; a router written in place with no call keeps it silent, one named elsewhere is not read", () => {
+    // Before: only addNode bodies were read, so the graph routed by model.invoke "sent nothing".
+    expectSites(`import { StateGraph, START, END } from "@langchain/langgraph";
+import { ChatOpenAI } from "@langchain/openai";
+const model = new ChatOpenAI({ model: "gpt-4o-mini" });
+const routed = new StateGraph({ channels: {} })
+  .addNode("test", async () => {})
+  .addEdge(START, "test")
+  .addConditionalEdges("test", async (s: any) => ((await model.invoke(s.q)).content === "again" ? "test" : END)) // @site
+  .compile();
+const quiet = new StateGraph({ channels: {} }).addNode("test", async () => {}).addEdge(START, "test").addConditionalEdges("test", (s: any) => (s.done ? END : "test"), ["test", END]).compile();
+declare function route(s: any): Promise<string>;
+const named = new StateGraph({ channels: {} }).addNode("test", async () => {}).addEdge(START, "test").addConditionalEdges("test", route).compile();
+export async function main(q: string) {
+  await routed.invoke({ q }); // @site
+  await quiet.invoke({ q });
+  await named.invoke({ q }); // @site
+}
+`, [
+      { api: "@langchain invoke", model: "gpt-4o-mini", calls: "Θ(1)" },
+      { api: "@langchain invoke", calls: "O(steps[main/invoke])" },
+      { api: "@langchain invoke", calls: "O(steps[main/invoke#3])" },
+    ]);
+  });
+});
+
 describe("fourth reader: dexter's runner", () => {
   it("createAIRunner({ chatModel, functions }) returns a function: each call loops up to maxIterations (5 by default); without functions one request", () => {
     // chatgpt-api (agentic) examples/dexter/*.ts: const runner = createAIRunner({…}); await runner(prompt).

@@ -68,15 +68,28 @@ export function compiledGraphIsAcyclic(t: TS, scopes: Scopes, constants: Constan
 
 /**
  * True when every node of the graph compiled by `compileCall` is a function written in place that
- * makes no call at all (`addNode("test", async () => {})`, a framework's export smoke test): such a
- * graph cannot reach a model, so its `invoke` sends nothing. Any node it cannot read answers false.
+ * makes no call at all (`addNode("test", async () => {})`, a framework's export smoke test), and so
+ * is everything else the graph is handed that runs (a router given to `addConditionalEdges`, a
+ * reducer in its state): such a graph cannot reach a model, so its `invoke` sends nothing. Anything
+ * it cannot read (a function named elsewhere, a state schema by name) answers false.
  */
 export function compiledGraphMakesNoCalls(t: TS, scopes: Scopes, constants: Constants, compileCall: ts.Node): boolean {
   if (!t.isCallExpression(compileCall) || !t.isPropertyAccessExpression(compileCall.expression) || compileCall.expression.name.text !== "compile") return false;
-  const calls = builderCalls(t, scopes, constants, compileCall.expression.expression);
+  const made: ts.Expression[] = [];
+  const calls = builderCalls(t, scopes, constants, compileCall.expression.expression, (n) => made.push(...(n.arguments ?? [])));
   if (!calls) return false;
   const nodes = calls.filter((c) => c.method === "addNode" || c.method === "addSequence");
-  return nodes.length > 0 && nodes.every((c) => c.method === "addNode" && !!c.args[1] && callFree(t, constants.skipTrivia(c.args[1])));
+  const inert = (e: ts.Expression, depth = 0): boolean => {
+    const x = constants.skipTrivia(e);
+    if (t.isArrowFunction(x) || t.isFunctionExpression(x)) return callFree(t, x);
+    if (t.isStringLiteral(x) || t.isNoSubstitutionTemplateLiteral(x) || t.isNumericLiteral(x) || x.kind === t.SyntaxKind.TrueKeyword || x.kind === t.SyntaxKind.FalseKeyword) return true;
+    if (t.isIdentifier(x)) return endpoint(t, scopes, constants, x) !== undefined;
+    if (depth > 8) return false;
+    if (t.isArrayLiteralExpression(x)) return x.elements.every((el) => inert(el, depth + 1));
+    if (t.isObjectLiteralExpression(x)) return x.properties.every((p) => t.isPropertyAssignment(p) && !t.isComputedPropertyName(p.name) && inert(p.initializer, depth + 1));
+    return false;
+  };
+  return nodes.length > 0 && nodes.every((c) => c.method === "addNode" && !!c.args[1] && callFree(t, constants.skipTrivia(c.args[1]))) && calls.every((c) => c.args.every((a) => inert(a))) && made.every((a) => inert(a));
 }
 
 function callFree(t: TS, fn: ts.Expression): boolean {
@@ -92,11 +105,14 @@ function callFree(t: TS, fn: ts.Expression): boolean {
 }
 
 /** The builder's calls, from the `StateGraph` made to the compiled receiver; undefined when not all are seen. */
-function builderCalls(t: TS, scopes: Scopes, constants: Constants, receiver: ts.Expression): BuilderCall[] | undefined {
+function builderCalls(t: TS, scopes: Scopes, constants: Constants, receiver: ts.Expression, made?: (n: ts.NewExpression) => void): BuilderCall[] | undefined {
   const calls: BuilderCall[] = [];
   let e = constants.skipTrivia(receiver);
   for (let depth = 0; depth < 200; depth++) {
-    if (t.isNewExpression(e)) return calls;
+    if (t.isNewExpression(e)) {
+      made?.(e);
+      return calls;
+    }
     if (t.isCallExpression(e) && t.isPropertyAccessExpression(e.expression)) {
       if (!BUILDER_METHODS.has(e.expression.name.text)) return undefined;
       calls.push({ method: e.expression.name.text, args: e.arguments });
