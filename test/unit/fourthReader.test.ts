@@ -30,6 +30,33 @@ export async function main(docs: any[], questions: string[], retriever: any) {
     ]);
   });
 
+  it("a query engine given another synthesizer (refine, tree_summarize, one not read) sends up to similarityTopK requests, unbounded without it; compact stays one (issue 17, review finding)", () => {
+    // Before: every query read Θ(1), though refine sends one request per retrieved chunk.
+    expectSites(`import { RetrieverQueryEngine, VectorStoreIndex, getResponseSynthesizer } from "llamaindex";
+export async function main(docs: any[], q: string, retriever: any, synth: any) {
+  const index = await VectorStoreIndex.fromDocuments(docs);
+  await index.asQueryEngine({ similarityTopK: 50, responseSynthesizer: getResponseSynthesizer("refine") }).query({ query: q }); // @site
+  await index.asQueryEngine({ responseSynthesizer: synth }).query({ query: q }); // @site
+  await index.asQueryEngine({ similarityTopK: 50, responseSynthesizer: "compact" as any }).query({ query: q }); // @site
+  await new RetrieverQueryEngine(retriever, getResponseSynthesizer("tree_summarize")).query({ query: q }); // @site
+}
+`, [
+      { api: "llamaindex query", calls: "O(steps[main/query])" },
+      { api: "llamaindex query", calls: "O(steps[main/query#2])" },
+      { api: "llamaindex query", calls: "Θ(1)" },
+      { api: "llamaindex query", calls: "O(steps[main/query#4])" },
+    ]);
+    const [topK, unbounded] = analyze(`import { VectorStoreIndex, getResponseSynthesizer } from "llamaindex";
+export async function main(docs: any[], q: string, synth: any) {
+  const index = await VectorStoreIndex.fromDocuments(docs);
+  await index.asQueryEngine({ similarityTopK: 50, responseSynthesizer: getResponseSynthesizer("refine") }).query({ query: q });
+  await index.asQueryEngine({ responseSynthesizer: synth }).query({ query: q });
+}
+`);
+    assert.deepEqual(topK!.symbols.filter((x) => x.name === "steps[main/query]").map((x) => [x.value, x.unbounded]), [[50, undefined]]);
+    assert.deepEqual(unbounded!.symbols.filter((x) => x.name === "steps[main/query#2]").map((x) => [x.value, x.unbounded]), [[undefined, true]]);
+  });
+
   it("OpenAIResponses, HuggingFaceLLM, HuggingFaceInferenceAPI, VercelLLM, the other providers' classes and their factories are LLMs", () => {
     // LlamaIndexTS examples/models/openai/responses/*, huggingface/local.ts, vercel/llm.ts.
     expectSites(`import { openaiResponses, OpenAIResponses } from "@llamaindex/openai";

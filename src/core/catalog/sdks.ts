@@ -218,6 +218,13 @@ const GENKIT_STEPS: StepSpec = { from: ["0.maxTurns"], default: 5, answerAfterCa
 const GENKIT_GENERATE = (api: string): ApiSpec => ({ api, prompt: ["0.prompt", "0.messages", "0.system"], model: "0.model", maxTokens: ["0.config.maxOutputTokens"], steps: GENKIT_STEPS });
 /** llamaindex 0.12.1 `indices/dist`: `VectorStoreIndex.fromDocuments(docs)` and the like make an index. */
 const LLAMAINDEX_INDEX_MAKERS = ["VectorStoreIndex.fromDocuments", "VectorStoreIndex.init", "VectorStoreIndex.fromVectorStore", "VectorStoreIndex.fromVectorStores", "SummaryIndex.fromDocuments", "SummaryIndex.init", "KeywordTableIndex.fromDocuments", "KeywordTableIndex.init"];
+/** A query engine made without a synthesizer answers with the compact one (one request); any other synthesizer given, read or not, may
+ *  send one per retrieved chunk (refine, tree_summarize): at most `similarityTopK` where the engine was made with it, else unbounded. */
+const LLAMAINDEX_QUERY_STEPS = (argument: 0 | 1): StepSpec => ({
+  from: argument === 0 ? ["client:similarityTopK"] : [],
+  unless: { path: argument === 0 ? "0.responseSynthesizer" : "1", equals: "compact", orAbsent: true },
+  source: "a query engine given a synthesizer other than the default compact one (refine, tree_summarize) sends one request per retrieved chunk, similarityTopK of them",
+});
 const LLAMAINDEX_AGENT_STEPS: StepSpec = { from: [], source: "a LlamaIndex agent loops over tool calls with no step cap (only a timeout)" };
 const MASTRA_STEPS: StepSpec = { from: ["1.maxSteps", "client:defaultOptions.maxSteps"], loopsWith: { argument: "client", options: ["tools"] }, source: "Mastra's default maxSteps is not documented: unbounded unless set" };
 /** `new Agent({ model, tools, maxSteps })` of @voltagent/core 2.9.1 (`agent/agent.ts`): `maxSteps ?? (workspace ? 100 : 5)`, handed to the AI SDK as
@@ -780,9 +787,15 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
       {
         // @llamaindex/core 0.6.22 `query-engine`: `query({ query })` retrieves (similarityTopK, 2 by default) and answers with the
         // "compact" synthesizer, which packs the retrieved text into as few prompts as fit: one request unless it overflows the context.
+        // Another synthesizer (refine, tree_summarize, or one not read) sends a request per retrieved chunk: steps below.
         id: "llamaindex.query-engine",
+        methods: [{ api: "query", prompt: ["0.query"], steps: LLAMAINDEX_QUERY_STEPS(0) }],
+      },
+      {
+        // `new RetrieverQueryEngine(retriever, responseSynthesizer)`: the synthesizer is the second argument.
+        id: "llamaindex.retriever-query-engine",
         classes: ["RetrieverQueryEngine"],
-        methods: [{ api: "query", prompt: ["0.query"] }],
+        methods: [{ api: "query", prompt: ["0.query"], steps: LLAMAINDEX_QUERY_STEPS(1) }],
       },
       {
         id: "llamaindex.chat-engine",
