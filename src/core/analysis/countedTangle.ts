@@ -391,10 +391,10 @@ function testsCounter(t: TS, m: TangleMember, isCounter: (e: ts.Expression) => b
  * handing on a piece of the loop's element (`structural`), the rounds are that count; else the
  * reason says why there is none.
  */
-/** Calls that build a collection from their arguments (`Array.of(command, command)`, `xs.concat([command])`). */
-const gathers: ReadonlySet<string> = new Set(["of", "concat", "push", "unshift", "fill", "with", "toSpliced", "splice"]);
+/** Calls that build a collection from their arguments or a callback's results (`Array.of(command, command)`, `xs.concat([command])`, `xs.map(() => command)`). */
+const gathers: ReadonlySet<string> = new Set(["of", "concat", "push", "unshift", "fill", "with", "toSpliced", "splice", "map", "flatMap", "reduce", "reduceRight"]);
 /** Calls whose result holds what their receiver (or, on `Array`/`Object`, their first argument) holds. */
-const keeps: ReadonlySet<string> = new Set(["from", "values", "entries", "keys", "filter", "map", "flatMap", "flat", "slice", "reverse", "sort", "toSorted", "toReversed"]);
+const keeps: ReadonlySet<string> = new Set(["from", "values", "entries", "keys", "filter", "flat", "slice", "reverse", "sort", "toSorted", "toReversed"]);
 
 function overParts(t: TS, scopes: Scopes, constants: Constants, loops: Loops, edges: readonly Edge[], line: (n: ts.Node) => number): { text: string; reason: string; structural?: ReadonlySet<Edge> } | undefined {
   // The loop's collection is computed from a parameter (`parseCommandDetails(command).details`), not a field.
@@ -455,7 +455,8 @@ function overParts(t: TS, scopes: Scopes, constants: Constants, loops: Loops, ed
     // `xs.filter(…)`, `Array.from(xs)` keep what they are given: cut only if that was.
     if (t.isPropertyAccessExpression(callee) && keeps.has(name)) {
       const whole = t.isIdentifier(callee.expression) && (callee.expression.text === "Array" || callee.expression.text === "Object") ? e.arguments[0] : callee.expression;
-      return !!whole && cut(whole, depth + 1);
+      // `Array.from(xs, (x) => command)` maps as it copies.
+      return !!whole && !(whole === e.arguments[0] && e.arguments.length > 1) && cut(whole, depth + 1);
     }
     return true;
   };
