@@ -288,6 +288,34 @@ export async function main(q: string) {
       { api: "@langchain invoke", calls: "O(steps[main/invoke#3])" },
     ]);
   });
+
+  it("a reducer that only calls its own arguments' methods, in a state kept in a const, keeps a call-free graph silent; one that asks a model does not", () => {
+    // langgraphjs's export smoke tests: { channels: graphState } with value: (x, y) => x.concat(y).
+    expectSites(`import { StateGraph, START, END } from "@langchain/langgraph";
+import { ChatOpenAI } from "@langchain/openai";
+const model = new ChatOpenAI({ model: "gpt-4o-mini" });
+export async function main() {
+  const graphState = { messages: { value: (x: string[], y: string[]) => x.concat(y), default: () => [] } };
+  const quiet = new StateGraph({ channels: graphState }).addNode("test", async () => {}).addEdge(START, "test").addEdge("test", END).compile();
+  await quiet.invoke({ messages: [] });
+  const asking = { messages: { value: async (x: string[], y: string[]) => x.concat(String((await model.invoke(y.join())).content)), default: () => [] } }; // @site
+  const loud = new StateGraph({ channels: asking }).addNode("test", async () => {}).addEdge(START, "test").addEdge("test", END).compile();
+  await loud.invoke({ messages: [] }); // @site
+}
+`, [
+      { api: "@langchain invoke", model: "gpt-4o-mini", calls: "Θ(1)" },
+      { api: "@langchain invoke", calls: "Θ(1)" },
+    ]);
+  });
+
+  it("START and END destructured from require(\"@langchain/langgraph\") are the graph's ends", () => {
+    expectSites(`const { StateGraph, START, END } = require("@langchain/langgraph");
+async function test() {
+  const graph = new StateGraph({ channels: {} }).addNode("test", async () => {}).addEdge(START, "test").addEdge("test", END).compile();
+  await graph.invoke({ messages: [] });
+}
+`, []);
+  });
 });
 
 describe("fourth reader: dexter's runner", () => {

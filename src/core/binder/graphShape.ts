@@ -81,15 +81,44 @@ export function compiledGraphMakesNoCalls(t: TS, scopes: Scopes, constants: Cons
   const nodes = calls.filter((c) => c.method === "addNode" || c.method === "addSequence");
   const inert = (e: ts.Expression, depth = 0): boolean => {
     const x = constants.skipTrivia(e);
-    if (t.isArrowFunction(x) || t.isFunctionExpression(x)) return callFree(t, x);
+    if (t.isArrowFunction(x) || t.isFunctionExpression(x)) return callsOnOwnParameters(t, x);
     if (t.isStringLiteral(x) || t.isNoSubstitutionTemplateLiteral(x) || t.isNumericLiteral(x) || x.kind === t.SyntaxKind.TrueKeyword || x.kind === t.SyntaxKind.FalseKeyword) return true;
-    if (t.isIdentifier(x)) return endpoint(t, scopes, constants, x) !== undefined;
     if (depth > 8) return false;
+    if (t.isIdentifier(x)) {
+      if (endpoint(t, scopes, constants, x) !== undefined) return true;
+      // A state schema or router kept in a const (`const graphState = { messages: { value: (x, y) => x.concat(y) } }`).
+      const init = constants.initializerOf(x);
+      return init !== undefined && inert(init, depth + 1);
+    }
     if (t.isArrayLiteralExpression(x)) return x.elements.every((el) => inert(el, depth + 1));
     if (t.isObjectLiteralExpression(x)) return x.properties.every((p) => t.isPropertyAssignment(p) && !t.isComputedPropertyName(p.name) && inert(p.initializer, depth + 1));
     return false;
   };
   return nodes.length > 0 && nodes.every((c) => c.method === "addNode" && !!c.args[1] && callFree(t, constants.skipTrivia(c.args[1]))) && calls.every((c) => c.args.every((a) => inert(a))) && made.every((a) => inert(a));
+}
+
+/**
+ * A router or reducer written in place whose only calls are methods of its own parameters' values
+ * (`(x, y) => x.concat(y)`, `(s) => s.messages.at(-1)`): it works on the graph's state and reaches
+ * no model held outside it. A call of anything else (`model.invoke`, `route(s)`) answers false.
+ */
+function callsOnOwnParameters(t: TS, fn: ts.ArrowFunction | ts.FunctionExpression): boolean {
+  const own = new Set<string>();
+  let only = true;
+  const visit = (n: ts.Node): void => {
+    if (!only) return;
+    if (t.isArrowFunction(n) || t.isFunctionExpression(n)) for (const p of n.parameters) if (t.isIdentifier(p.name)) own.add(p.name.text);
+    if (t.isNewExpression(n) || t.isTaggedTemplateExpression(n)) only = false;
+    else if (t.isCallExpression(n)) {
+      let root: ts.Expression = n.expression;
+      if (!t.isPropertyAccessExpression(root)) only = false;
+      while (t.isPropertyAccessExpression(root) || t.isElementAccessExpression(root) || t.isNonNullExpression(root)) root = root.expression;
+      if (!t.isIdentifier(root) || !own.has(root.text)) only = false;
+    }
+    if (only) t.forEachChild(n, visit);
+  };
+  visit(fn);
+  return only;
 }
 
 function callFree(t: TS, fn: ts.Expression): boolean {
@@ -160,6 +189,15 @@ function endpoint(t: TS, scopes: Scopes, constants: Constants, e: ts.Expression)
   if (t.isIdentifier(x) && (x.text === "START" || x.text === "END")) {
     const decl = scopes.resolve(x);
     if (decl && t.isImportSpecifier(decl)) return (decl.propertyName ?? decl.name).text === "START" ? START : END;
+    // `const { START, END } = require("@langchain/langgraph")`.
+    const element = decl && (t.isBindingElement(decl) ? decl : t.isBindingElement(decl.parent) ? decl.parent : undefined);
+    const declaration = element?.parent.parent;
+    const init = declaration && t.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
+    const required = init && t.isCallExpression(init) && t.isIdentifier(init.expression) && init.expression.text === "require" ? init.arguments[0] : undefined;
+    if (element && required && t.isStringLiteral(required) && required.text.startsWith("@langchain/langgraph")) {
+      const name = (element.propertyName ?? element.name) as ts.Node;
+      if (t.isIdentifier(name) && (name.text === "START" || name.text === "END")) return name.text === "START" ? START : END;
+    }
   }
   return constants.string(x);
 }
