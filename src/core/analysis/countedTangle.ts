@@ -444,6 +444,10 @@ function overParts(t: TS, scopes: Scopes, constants: Constants, loops: Loops, ed
     if (depth > 4) return false;
     if (t.isParenthesizedExpression(e) || t.isAsExpression(e) || t.isNonNullExpression(e) || t.isAwaitExpression(e) || t.isSatisfiesExpression(e)) return cut(e.expression, depth + 1);
     if (t.isPropertyAccessExpression(e) || t.isElementAccessExpression(e)) return cut(e.expression, depth + 1);
+    // `parsed?.details ?? []`: a fallback that holds nothing holds no input either.
+    const empty = (b: ts.Expression): boolean => t.isArrayLiteralExpression(b) && b.elements.length === 0;
+    if (t.isBinaryExpression(e) && (e.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === t.SyntaxKind.BarBarToken)) return cut(e.left, depth + 1) && (empty(e.right) || cut(e.right, depth + 1));
+    if (t.isConditionalExpression(e)) return (empty(e.whenTrue) || cut(e.whenTrue, depth + 1)) && (empty(e.whenFalse) || cut(e.whenFalse, depth + 1));
     if (t.isIdentifier(e)) {
       const decl = scopes.resolve(e);
       return !!decl && t.isVariableDeclaration(decl) && !!decl.initializer && constants.isConstDeclaration(decl) && cut(decl.initializer, depth + 1);
