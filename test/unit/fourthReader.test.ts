@@ -39,12 +39,18 @@ export async function main(docs: any[], q: string, retriever: any, synth: any) {
   await index.asQueryEngine({ responseSynthesizer: synth }).query({ query: q }); // @site
   await index.asQueryEngine({ similarityTopK: 50, responseSynthesizer: "compact" as any }).query({ query: q }); // @site
   await new RetrieverQueryEngine(retriever, getResponseSynthesizer("tree_summarize")).query({ query: q }); // @site
+  // LlamaIndexTS examples/index/vectorIndexAnthropic.ts: the compact synthesizer made by name, through a const.
+  const responseSynthesizer = getResponseSynthesizer("compact");
+  await index.asQueryEngine({ responseSynthesizer }).query({ query: q }); // @site
+  await new RetrieverQueryEngine(retriever, getResponseSynthesizer("compact")).query({ query: q }); // @site
 }
 `, [
       { api: "llamaindex query", calls: "O(steps[main/query])" },
       { api: "llamaindex query", calls: "O(steps[main/query#2])" },
       { api: "llamaindex query", calls: "Θ(1)" },
       { api: "llamaindex query", calls: "O(steps[main/query#4])" },
+      { api: "llamaindex query", calls: "Θ(1)" },
+      { api: "llamaindex query", calls: "Θ(1)" },
     ]);
     const [topK, unbounded] = analyze(`import { VectorStoreIndex, getResponseSynthesizer } from "llamaindex";
 export async function main(docs: any[], q: string, synth: any) {

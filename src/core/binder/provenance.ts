@@ -304,7 +304,7 @@ export class Provenance {
   private stepsOf(call: ts.CallExpression, spec: StepSpec, client: Value | undefined): LlmCall["steps"] {
     if (spec.unless && client?.kind === "client" && client.origin && (this.ts.isCallExpression(client.origin) || this.ts.isNewExpression(client.origin))) {
       const option = this.argumentAt(client.origin, spec.unless.path);
-      if (option ? this.literalText(option) === spec.unless.equals : spec.unless.orAbsent) return undefined;
+      if (option ? this.optionText(option, spec.unless.madeBy) === spec.unless.equals : spec.unless.orAbsent) return undefined;
     }
     if (spec.unlessAcyclicGraph && client?.kind === "client" && this.isAcyclicGraph(client)) return undefined;
     if (spec.perElementOf) {
@@ -376,6 +376,16 @@ export class Provenance {
       if (t.isConstructorDeclaration(m)) for (const p of m.parameters) if (t.isIdentifier(p.name) && p.name.text === key && p.modifiers?.length) return p;
     }
     return undefined;
+  }
+
+  /** An option's literal, or the literal its maker was given (`getResponseSynthesizer("compact")`, through a const). */
+  private optionText(option: ts.Expression, madeBy: string | undefined): string | undefined {
+    const literal = this.literalText(option);
+    if (literal !== undefined || !madeBy) return literal;
+    let x: ts.Expression | undefined = this.constants.skipTrivia(option);
+    if (this.ts.isIdentifier(x)) x = this.constants.initializerOf(x);
+    x = x && this.constants.skipTrivia(x);
+    return x && this.ts.isCallExpression(x) && this.ts.isIdentifier(x.expression) && x.expression.text === madeBy && x.arguments.length === 1 ? this.literalText(x.arguments[0]) : undefined;
   }
 
   /** A string's value, or `true`/`false` for a boolean literal (`returnDirect: true`). */

@@ -75,7 +75,14 @@ export interface StepSpec {
    */
   readonly perElementOf?: string;
   /** An argument of the call that made the client which turns the loop off (`1.type` is `"stuff"`: one request). */
-  readonly unless?: { readonly path: string; readonly equals: string; /** Also when the argument is absent (the SDK's default is that value). */ readonly orAbsent?: boolean };
+  readonly unless?: {
+    readonly path: string;
+    readonly equals: string;
+    /** Also when the argument is absent (the SDK's default is that value). */
+    readonly orAbsent?: boolean;
+    /** A function that makes the option from that value (`getResponseSynthesizer("compact")`, through a const). */
+    readonly madeBy?: string;
+  };
   /** An option that compacts the conversation (unless `enabled: false`): a step re-sends at most
    *  `threshold` tokens (the option's key; `defaultThreshold` without it), and a summary call
    *  runs each time it is reached. */
@@ -222,7 +229,7 @@ const LLAMAINDEX_INDEX_MAKERS = ["VectorStoreIndex.fromDocuments", "VectorStoreI
  *  send one per retrieved chunk (refine, tree_summarize): at most `similarityTopK` where the engine was made with it, else unbounded. */
 const LLAMAINDEX_QUERY_STEPS = (argument: 0 | 1): StepSpec => ({
   from: argument === 0 ? ["client:similarityTopK"] : [],
-  unless: { path: argument === 0 ? "0.responseSynthesizer" : "1", equals: "compact", orAbsent: true },
+  unless: { path: argument === 0 ? "0.responseSynthesizer" : "1", equals: "compact", orAbsent: true, madeBy: "getResponseSynthesizer" },
   source: "a query engine given a synthesizer other than the default compact one (refine, tree_summarize) sends one request per retrieved chunk, similarityTopK of them",
 });
 const LLAMAINDEX_AGENT_STEPS: StepSpec = { from: [], source: "a LlamaIndex agent loops over tool calls with no step cap (only a timeout)" };
