@@ -43,12 +43,15 @@ export async function main(docs: any[], q: string, retriever: any, synth: any) {
   const responseSynthesizer = getResponseSynthesizer("compact");
   await index.asQueryEngine({ responseSynthesizer }).query({ query: q }); // @site
   await new RetrieverQueryEngine(retriever, getResponseSynthesizer("compact")).query({ query: q }); // @site
+  // vectorIndexCustomize.ts: no synthesizer, node postprocessors after it.
+  await new RetrieverQueryEngine(retriever, undefined, []).query({ query: q }); // @site
 }
 `, [
       { api: "llamaindex query", calls: "O(steps[main/query])" },
       { api: "llamaindex query", calls: "O(steps[main/query#2])" },
       { api: "llamaindex query", calls: "Θ(1)" },
       { api: "llamaindex query", calls: "O(steps[main/query#4])" },
+      { api: "llamaindex query", calls: "Θ(1)" },
       { api: "llamaindex query", calls: "Θ(1)" },
       { api: "llamaindex query", calls: "Θ(1)" },
     ]);

@@ -303,7 +303,9 @@ export class Provenance {
 
   private stepsOf(call: ts.CallExpression, spec: StepSpec, client: Value | undefined): LlmCall["steps"] {
     if (spec.unless && client?.kind === "client" && client.origin && (this.ts.isCallExpression(client.origin) || this.ts.isNewExpression(client.origin))) {
-      const option = this.argumentAt(client.origin, spec.unless.path);
+      const given = this.argumentAt(client.origin, spec.unless.path);
+      // `new RetrieverQueryEngine(retriever, undefined, [post])`: an argument given as undefined takes the default.
+      const option = given && this.ts.isIdentifier(this.constants.skipTrivia(given)) && (this.constants.skipTrivia(given) as ts.Identifier).text === "undefined" ? undefined : given;
       if (option ? this.optionText(option, spec.unless.madeBy) === spec.unless.equals : spec.unless.orAbsent) return undefined;
     }
     if (spec.unlessAcyclicGraph && client?.kind === "client" && this.isAcyclicGraph(client)) return undefined;
