@@ -51,15 +51,11 @@ export function copiedParameter(t: TS, scopes: Scopes, constants: Constants, fn:
   // change to `out` is such a push (one per path through the body is not checked: a filter's shape).
   const pushedFromLoop = (decl: ts.VariableDeclaration, depth: number): CopiedParameter | undefined => {
     if (!t.isIdentifier(decl.name)) return undefined;
+    const pushes = onlyPushes(t, scopes, decl, decl.name);
+    if (!pushes) return undefined;
     let source: CopiedParameter | undefined;
-    for (const ref of scopes.referencesTo(decl, decl.name.text)) {
-      const p = ref.parent;
-      if (!t.isPropertyAccessExpression(p) || p.expression !== ref || !MUTATING_METHODS.has(p.name.text)) {
-        if (escapesArray(t, ref)) return undefined;
-        continue;
-      }
-      const call = p.parent;
-      const arg = t.isCallExpression(call) && call.expression === p && p.name.text === "push" && call.arguments.length === 1 ? call.arguments[0]! : undefined;
+    for (const call of pushes) {
+      const arg = call.arguments.length === 1 ? call.arguments[0]! : undefined;
       const element = arg && t.isIdentifier(arg) ? scopes.resolve(arg) : undefined;
       const loop = element && t.isVariableDeclaration(element) && t.isVariableDeclarationList(element.parent) && t.isForOfStatement(element.parent.parent) ? element.parent.parent : undefined;
       if (!loop || !directlyIn(call, loop)) return undefined;
@@ -115,6 +111,22 @@ export function argumentAt(t: TS, constants: Constants, call: ts.CallExpression,
 }
 
 /** `mutate(out)`, `out[i] = x`, `const y = out`: a change an array's own references do not show. */
+/** The `push` calls that are the only changes made to a local array; undefined when it escapes or is changed another way. */
+function onlyPushes(t: TS, scopes: Scopes, decl: ts.VariableDeclaration, name: ts.Identifier): ts.CallExpression[] | undefined {
+  const pushes: ts.CallExpression[] = [];
+  for (const ref of scopes.referencesTo(decl, name.text)) {
+    const p = ref.parent;
+    if (!t.isPropertyAccessExpression(p) || p.expression !== ref || !MUTATING_METHODS.has(p.name.text)) {
+      if (escapesArray(t, ref)) return undefined;
+      continue;
+    }
+    const call = p.parent;
+    if (p.name.text !== "push" || !t.isCallExpression(call) || call.expression !== p) return undefined;
+    pushes.push(call);
+  }
+  return pushes;
+}
+
 function escapesArray(t: TS, ref: ts.Identifier): boolean {
   const p = ref.parent;
   if ((t.isCallExpression(p) || t.isNewExpression(p)) && !!p.arguments?.includes(ref)) return true;
@@ -185,15 +197,10 @@ export function builtFromParameter(t: TS, scopes: Scopes, constants: Constants, 
     const init = constants.skipTrivia(d.initializer);
     if (!t.isArrayLiteralExpression(init) || init.elements.length > 0) return undefined;
     seen.add(d);
+    const pushes = onlyPushes(t, scopes, d, d.name);
+    if (!pushes) return undefined;
     let source: CopiedParameter | undefined;
-    for (const ref of scopes.referencesTo(d, d.name.text)) {
-      const p = ref.parent;
-      if (!t.isPropertyAccessExpression(p) || p.expression !== ref || !MUTATING_METHODS.has(p.name.text)) {
-        if (escapesArray(t, ref)) return undefined;
-        continue;
-      }
-      const call = p.parent;
-      if (p.name.text !== "push" || !t.isCallExpression(call) || call.expression !== p) return undefined;
+    for (const call of pushes) {
       for (const arg of call.arguments) {
         const from = sourceOf(arg, depth);
         if (!from) continue;
