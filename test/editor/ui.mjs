@@ -97,10 +97,16 @@ export async function uiTour(page, url, workspace, artifacts) {
 
   // The output channel: what was analysed and how long it took.
   await runCommand(page, "AALP Lens: Show Output");
-  // The panel's filter box can keep what the Problems step typed ("aalp"), which hides the lines without it.
+  // The panel's filter box can keep what the Problems step typed ("aalp"), which hides the lines without it;
+  // it may show up only after the Output view has rendered, so it is cleared whenever it is seen until the line is.
   const outputFilter = page.locator(".part.panel").getByPlaceholder(/^Filter/).first();
-  if (await outputFilter.isVisible()) await outputFilter.fill("");
-  await page.locator(".part.panel .view-lines", { hasText: "analysed debug-naive.ts" }).first().waitFor({ timeout: LONG });
+  const analysed = page.locator(".part.panel .view-lines", { hasText: "analysed debug-naive.ts" }).first();
+  const deadline = Date.now() + LONG;
+  while (!(await analysed.isVisible())) {
+    if (Date.now() > deadline) throw new Error(`the output channel never showed "analysed debug-naive.ts" within ${LONG} ms`);
+    if ((await outputFilter.isVisible()) && (await outputFilter.inputValue()) !== "") await outputFilter.fill("");
+    await analysed.waitFor({ timeout: 1000 }).catch(() => {});
+  }
   await shot(page, artifacts, "4b-output");
 }
 
