@@ -435,6 +435,22 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4o-mini", bound: "exact" }],
   },
   {
+    name: "a LangChain agent with a tool: model and tools nodes alternate within recursionLimit, ⌊25/2⌋ + 1 = 13 model calls",
+    file: "test/fixtures/execution/langchain-agent-tools.ts",
+    fn: "research",
+    args: [filler(40)],
+    assume: { "|question|": 40, "out[gpt-4o-mini]": REPLY },
+    sites: [{ model: "gpt-4o-mini", bound: "exact" }],
+  },
+  {
+    name: "a LangChain agent with a tool and modelCallLimitMiddleware({ runLimit: 3 }): three model calls per run",
+    file: "test/fixtures/execution/langchain-agent-tools.ts",
+    fn: "researchAll",
+    args: [list(4, 30)],
+    assume: { "|questions|": 4, "|question|": 30, "out[gpt-4.1-mini]": REPLY },
+    sites: [{ model: "gpt-4.1-mini", bound: "exact" }],
+  },
+  {
     name: "a LangChain agent run through streamEvents, the conversation kept across turns (issue 17, fourth reader)",
     file: "test/fixtures/execution/langchain-stream-events.ts",
     fn: "converse",

@@ -324,6 +324,59 @@ export async function f(q: string) {
   });
 });
 
+describe("ollama's generate with the context of the previous answer", () => {
+  it("re-sends the conversation's tokens: quadratic input, told as tokens handed back, not a server's state", () => {
+    const [site] = analyze(`import ollama from "ollama";
+export async function f(turns: string[]) {
+  let context: number[] | undefined;
+  for (const t of turns) {
+    const r = await ollama.generate({ model: "llama3", prompt: t, context });
+    context = r.context;
+  }
+}
+`);
+    assert.equal(formatBound(site!.inputTokens, site!.rank), "Θ(|turns|²·|t| + |turns|²·out[llama3])");
+    assert.ok(site!.explanation.includes("context hands back the tokens of the conversation so far (ollama-js `src/interfaces.ts`, GenerateRequest.context), which the model reads again every time: the billed input grows by the prompt and the answer on every iteration of |turns| (line 4)"), site!.explanation.join("\n"));
+  });
+});
+
+describe("a LangChain agent's model calls within recursionLimit and modelCallLimitMiddleware", () => {
+  const code = `import { createAgent, modelCallLimitMiddleware, tool } from "langchain";
+import { createReactAgent } from "@langchain/langgraph/prebuilt";
+import { ChatOpenAI } from "@langchain/openai";
+const search = tool(async () => "", { name: "search" });
+const capped = modelCallLimitMiddleware({ runLimit: 4, exitBehavior: "end" });
+const agent = createAgent({ model: "openai:gpt-4o", tools: [search] });
+const limited = createAgent({ model: "openai:gpt-4o", tools: [search], middleware: [capped] });
+const react = createReactAgent({ llm: new ChatOpenAI({ model: "gpt-4o" }), tools: [search] });
+export async function f(q: string, n: number, ctx: object) {
+  await agent.invoke({ messages: [q] });
+  await agent.invoke({ messages: [q] }, { recursionLimit: 8 });
+  await agent.invoke({ messages: [q] }, { recursionLimit: n });
+  await react.stream({ messages: [q] });
+  await limited.invoke({ messages: [q] });
+  await limited.invoke({ messages: [q] }, { context: { runLimit: 9 } });
+  await limited.invoke({ messages: [q] }, { context: ctx });
+  await limited.invoke({ messages: [q] }, { context: { runLimit: 1 } });
+  await createAgent({ model: "openai:gpt-4o", tools: [search], middleware: [modelCallLimitMiddleware({ runLimit: 40 })] }).invoke({ messages: [q] });
+}
+`;
+
+  it("counts the model node in every other superstep, and a middleware's runLimit when it is fewer", () => {
+    const sites = analyze(code);
+    const at = (line: number) => sites.find((s) => s.line === line)!;
+    const calls = (line: number) => estimate(at(line), { n: 10 }).calls;
+    // recursionLimit supersteps: model, tools, model, …: ⌊S/2⌋ + 1 model calls (25 → 13, 8 → 5).
+    assert.deepEqual([10, 11, 13, 14, 15, 16, 17, 18].map(calls), [13, 5, 13, 4, 9, 13, 1, 13]);
+    assert.equal(formatBound(at(12).calls, at(12).rank), "O(n)");
+    assert.ok(at(12).explanation.includes("line 12: n lets the SDK's loop run at most n supersteps; the model node runs in every other one (model, tools, …): at most 1/2·n + 1 model requests"), at(12).explanation.join("\n"));
+    assert.equal(estimate(at(12), { n: 10 }).calls, 6);
+    assert.ok(at(10).explanation.includes("a LangGraph agent stops at recursionLimit supersteps, 25 by default; the model node runs in every other one (model, tools, …): at most ⌊25/2⌋ + 1 = 13 model requests: steps[f/invoke] = 13"), at(10).explanation.join("\n"));
+    assert.ok(at(14).explanation.includes("line 5: runLimit: 4 (modelCallLimitMiddleware) stops each run after 4 model requests: steps[f/invoke#4] = 4"), at(14).explanation.join("\n"));
+    assert.ok(at(15).explanation.includes("line 15: runLimit: 9 (modelCallLimitMiddleware) stops each run after 9 model requests: steps[f/invoke#5] = 9"), at(15).explanation.join("\n"));
+  });
+});
+
 describe("step caps read from settings", () => {
   it("maxSteps: config.maxSteps with config a const object literal, here or imported (by name, nested, namespace); not a let", () => {
     const { project } = memoryProject({

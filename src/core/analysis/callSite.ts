@@ -147,7 +147,7 @@ export class CallSites {
       explanation.push(`${llm.steps!.spec.source}: ${show(S, true).slice(2, -1)} requests, each with one element and one earlier answer: ${show(inputPerCall, false)} input per call`);
     } else if (steps) {
       growth = strongerGrowth(growth, "output");
-      const s = S.isConstant() ? String(S.constantValue()) : formatValue(S, rank);
+      const s = S.isConstant() ? String(S.constantValue()) : formatCount(S, rank);
       explanation.push(`each step (${s} of them) re-sends the conversation grown by the previous answers: Σ_{j<${s}} (in + j·out) = ${formatCount(inputPerCallMean, rank)} input per call`);
     }
 
@@ -447,23 +447,38 @@ export class CallSites {
     const fallback = steps.cap && this.fallbackCap(steps.cap);
     if (fallback) return this.fallbackStepCount(llm, fallback, explanation);
     const counted = steps.cap ? this.capOf(steps.cap) : steps.stated ? Poly.constant(steps.stated.value) : undefined;
-    // A cap of tool turns leaves one more request, the answer after the last turn (Genkit's maxTurns).
+    // A cap of tool turns leaves one more request, the answer after the last turn (Genkit's maxTurns);
+    // a cap of graph supersteps runs the model node in every other one.
     const answer = steps.spec.answerAfterCap ? 1 : 0;
-    const turns = answer ? " tool turns, then the answer" : " steps";
+    const alternating = !!steps.spec.alternating;
+    const turns = answer ? " tool turns, then the answer" : alternating ? " supersteps" : " steps";
+    const modelNode = (requests: string): string => `; the model node runs in every other one (model, tools, …): at most ${requests} model requests`;
     if (counted && !counted.isConstant()) {
-      explanation.push(`line ${lineRef(this.line(steps.cap!))}: ${capText} lets the SDK's loop run at most ${formatValue(counted, this.symbols.rank)}${turns}`);
-      return answer ? counted.add(Poly.constant(answer)) : counted;
+      const requests = answer ? counted.add(Poly.constant(answer)) : alternating ? counted.scale(0.5).add(Poly.constant(1)) : counted;
+      explanation.push(`line ${lineRef(this.line(steps.cap!))}: ${capText} lets the SDK's loop run at most ${formatValue(counted, this.symbols.rank)}${turns}${alternating ? modelNode(formatCount(requests, this.symbols.rank)) : ""}`);
+      return requests;
     }
     const cap = counted ? counted.constantValue() : steps.cap ? undefined : steps.spec.default;
-    const stated = cap === undefined ? undefined : cap + answer;
-    if (stated !== undefined && stated <= 1) return undefined;
+    const stated = cap === undefined ? undefined : alternating ? Math.floor(cap / 2) + 1 : cap + answer;
     const name = this.stepSymbol(llm.node);
     const where = `steps of the SDK's loop at line ${lineRef(line)}`;
+    // A middleware that stops the run after a stated number of model requests, when that is fewer.
+    const limit = steps.limit && this.capOf(steps.limit);
+    const limited = limit?.isConstant() ? limit.constantValue() : undefined;
+    if (limited !== undefined && (stated === undefined || limited < stated)) {
+      if (limited <= 1) return undefined;
+      const text = steps.limit!.getText(sf).replace(/\s+/g, " ").slice(0, 60);
+      this.symbols.define({ name, kind: "count", line, origin: `${where}: ${text} model requests per run`, value: limited });
+      explanation.push(`line ${lineRef(this.line(steps.limit!))}: ${steps.spec.callLimit!.key}: ${text} (${steps.spec.callLimit!.maker}) stops each run after ${limited} model requests: ${name} = ${limited}`);
+      return Poly.symbol(name);
+    }
+    if (stated !== undefined && stated <= 1) return undefined;
     if (stated !== undefined) {
       // A cap read where another module made the client is told with its place there.
       const told = steps.stated ? steps.stated.text : capText;
-      const most = answer ? `at most ${cap}${turns}, ${stated} requests` : `at most ${stated} steps`;
-      const why = !counted ? steps.spec.source : steps.stated ? `${told} lets the SDK's loop run ${most}` : `line ${lineRef(this.line(steps.cap!))}: ${capText} lets the SDK's loop run ${most}`;
+      const halved = alternating ? modelNode(`⌊${cap}/2⌋ + 1 = ${stated}`) : "";
+      const most = answer ? `at most ${cap}${turns}, ${stated} requests` : alternating ? `at most ${cap}${turns}${halved}` : `at most ${stated} steps`;
+      const why = !counted ? steps.spec.source + halved : steps.stated ? `${told} lets the SDK's loop run ${most}` : `line ${lineRef(this.line(steps.cap!))}: ${capText} lets the SDK's loop run ${most}`;
       this.symbols.define({ name, kind: "count", line, origin: `${where}: ${counted ? told : steps.spec.source}`, value: stated });
       explanation.push(`${why}: ${name} = ${stated}`);
       return Poly.symbol(name);

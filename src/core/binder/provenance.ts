@@ -96,7 +96,7 @@ export interface LlmCall {
   readonly model?: ts.Expression;
   readonly maxTokens?: ts.Expression;
   /** A loop inside the SDK: the spec, and the expression that caps it when one is given. */
-  readonly steps?: { readonly spec: StepSpec; readonly cap?: ts.Expression; readonly elements?: ts.Expression; readonly compaction?: ts.Expression; readonly stated?: StatedCap };
+  readonly steps?: { readonly spec: StepSpec; readonly cap?: ts.Expression; readonly elements?: ts.Expression; readonly compaction?: ts.Expression; readonly stated?: StatedCap; readonly limit?: ts.Expression };
   /** Conversation state kept between requests: where it starts (a session's creation, the variable chaining response ids). */
   readonly state?: { readonly anchor: ts.Node; readonly source: string; readonly window?: number };
   /** A call of a function of the user's that makes LLM calls: its summary. */
@@ -326,7 +326,8 @@ export class Provenance {
       if (argument === "client" ? client?.kind === "client" && !givenAtCall && (!!client.settings?.loopless || this.configWithout(client.config, options)) : this.madeWithoutLoops(call.arguments[argument], spec.loopsWith)) return undefined;
     }
     const compactionOption = spec.compaction && this.argumentAt(call, spec.compaction.option);
-    const compaction = compactionOption && this.constants.property(compactionOption, ["enabled"])?.kind !== this.ts.SyntaxKind.FalseKeyword ? { compaction: compactionOption } : {};
+    const limit = spec.callLimit && client?.kind === "client" ? this.callLimit(call, client, spec.callLimit) : undefined;
+    const compaction = { ...(compactionOption && this.constants.property(compactionOption, ["enabled"])?.kind !== this.ts.SyntaxKind.FalseKeyword ? { compaction: compactionOption } : {}), ...(limit ? { limit } : {}) };
     for (const path of spec.from) {
       // A cap passed on through prepared options (`generate({ ...this.prepareCall(o) })`, ai's ToolLoopAgent) is read through them.
       const cap = path.startsWith("client:") ? (client ? this.clientConfig(client, path.slice("client:".length)) : undefined) : this.argumentAt(call, path, true);
@@ -336,6 +337,33 @@ export class Provenance {
       if (stated) return { spec, stated, ...compaction };
     }
     return { spec, ...compaction };
+  }
+
+  /**
+   * The cap a call-limit middleware sets on one run (`middleware: [modelCallLimitMiddleware({ runLimit: 3 })]`),
+   * or the call's own `{ context: { runLimit } }`; none when the call hands a context that may hold another.
+   */
+  private callLimit(call: ts.CallExpression, client: Value & { kind: "client" }, spec: NonNullable<StepSpec["callLimit"]>): ts.Expression | undefined {
+    const t = this.ts;
+    const override = this.argumentAt(call, spec.override);
+    if (override) {
+      const given = this.constants.skipTrivia(override);
+      if (!t.isObjectLiteralExpression(given) || given.properties.some((p) => !t.isPropertyAssignment(p))) return undefined;
+      const own = this.constants.property(given, [spec.key]);
+      if (own) return own;
+    }
+    const option = this.constants.property(client.config, [spec.option]);
+    const listed = option && this.constants.skipTrivia(option);
+    const list = listed && t.isIdentifier(listed) ? this.unchangedConstArray(listed) : listed;
+    if (!list || !t.isArrayLiteralExpression(list)) return undefined;
+    for (const element of list.elements) {
+      const el = this.constants.skipTrivia(element);
+      const made = t.isIdentifier(el) ? this.constInitializer(el) : el;
+      if (!made || !t.isCallExpression(made)) continue;
+      const maker = this.valueOf(made.expression);
+      if (maker?.kind === "module" && maker.entry === client.entry && maker.path.join(".") === spec.maker) return this.constants.property(made.arguments[0], [spec.key]);
+    }
+    return undefined;
   }
 
   /**

@@ -69,6 +69,16 @@ export interface StepSpec {
   /** No loop when the client is a compiled graph whose builder calls show no cycle (a pipeline runs each node once). */
   readonly unlessAcyclicGraph?: true;
   /**
+   * The cap counts LangGraph supersteps, and the agent's model node runs at most every other one
+   * (model, tools, model, …, and a structured answer's node last): ⌊cap/2⌋ + 1 model requests.
+   */
+  readonly alternating?: true;
+  /**
+   * A middleware in the client's `option` list, made by the SDK's `maker`, whose first argument's `key`
+   * caps the model requests of one run, unless the call's `override` object may replace it.
+   */
+  readonly callLimit?: { readonly option: string; readonly maker: string; readonly key: string; readonly override: string };
+  /**
    * The SDK loops over the elements of this argument path (a chain's documents): one request per
    * element, each with that element and one earlier answer (a running summary), instead of a
    * conversation re-sent whole.
@@ -195,8 +205,16 @@ const AI_STEPS: StepSpec = { from: ["0.stopWhen", "0.maxSteps"], default: 1, sou
 const AGENT_STEPS: StepSpec = { from: ["0.stopWhen", "client:stopWhen"], default: 20, source: "ToolLoopAgent stops after 20 steps by default" };
 const LANGGRAPH_STEPS: StepSpec = { from: ["1.recursionLimit"], default: 25, source: "a LangGraph agent stops at recursionLimit, 25 by default", unlessAcyclicGraph: true };
 const GEMINI_AFC: StepSpec = { from: ["0.config.automaticFunctionCalling.maximumRemoteCalls"], default: 10, when: "0.config.tools", callable: true, source: "automatic function calling makes at most maximumRemoteCalls requests, 10 by default" };
-/** An agent made by createAgent / createReactAgent without tools answers in one model call. */
-const LANGCHAIN_AGENT_STEPS: StepSpec = { ...LANGGRAPH_STEPS, loopsWith: { argument: "client", options: ["tools"] } };
+/** langchain 1.x `agents/middleware/modelCallLimit.ts`: beforeModel ends the run (or throws) once runLimit
+ *  model calls were made in it; `runtime.context.runLimit` (the call's `{ context }`) replaces the option. */
+const MODEL_CALL_LIMIT = { option: "middleware", maker: "modelCallLimitMiddleware", key: "runLimit", override: "1.context" };
+/**
+ * An agent made by createAgent / createReactAgent without tools answers in one model call. With tools its
+ * graph alternates the model node and the tools node (langchain 1.x `agents/`, @langchain/langgraph
+ * `prebuilt/react_agent_executor.ts`), and recursionLimit counts supersteps (`pregel/loop.ts`: a limit of 1
+ * stops a graph of two nodes in a row).
+ */
+const LANGCHAIN_AGENT_STEPS: StepSpec = { ...LANGGRAPH_STEPS, source: "a LangGraph agent stops at recursionLimit supersteps, 25 by default", loopsWith: { argument: "client", options: ["tools"] }, alternating: true, callLimit: MODEL_CALL_LIMIT };
 const LANGCHAIN_AGENT_METHODS: readonly ApiSpec[] = [
   { api: "invoke", prompt: ["0"], steps: LANGCHAIN_AGENT_STEPS },
   { api: "stream", prompt: ["0"], steps: LANGCHAIN_AGENT_STEPS },
@@ -681,7 +699,7 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
         instances: ["default"],
         methods: [
           { api: "chat", prompt: ["0.messages"], model: "0.model", maxTokens: ["0.options.num_predict"] },
-          { api: "generate", prompt: ["0.prompt", "0.system"], model: "0.model", maxTokens: ["0.options.num_predict"], state: ["0.context"] },
+          { api: "generate", prompt: ["0.prompt", "0.system"], model: "0.model", maxTokens: ["0.options.num_predict"], state: ["0.context"], stateSource: "context hands back the tokens of the conversation so far (ollama-js `src/interfaces.ts`, GenerateRequest.context), which the model reads again every time" },
         ],
       },
     ],

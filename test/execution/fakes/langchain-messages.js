@@ -23,3 +23,9 @@ export class AIMessage extends BaseMessage {
     return "ai";
   }
 }
+
+export class ToolMessage extends BaseMessage {
+  _getType() {
+    return "tool";
+  }
+}

@@ -1,25 +1,61 @@
-// Fake of `langchain`'s createAgent({ model, tools, systemPrompt }) (and of
+// Fake of `langchain`'s createAgent({ model, tools, systemPrompt, middleware }) (and of
 // `@langchain/langgraph/prebuilt`'s createReactAgent({ llm, tools, prompt })): an agent without
 // tools answers in one model call, sent the system prompt and the messages; it answers the
-// messages with the reply appended (invoke), or streams that run's events (streamEvents). Agents with
-// tools are not faked.
-import { AIMessage } from "./langchain-messages.js";
+// messages with the reply appended (invoke), or streams that run's events (streamEvents).
+// With tools, the graph's loop as LangGraph runs it: the model node and the tools node alternate,
+// each a superstep, and a run that needs more than `recursionLimit` supersteps (25 by default)
+// throws GraphRecursionError. The fake model always calls the first tool (its reply is the call),
+// so a run lasts until a limit stops it; `modelCallLimitMiddleware({ runLimit })` ends the run
+// before a model call once runLimit calls were made in it (`context.runLimit` replaces it).
+import { AIMessage, ToolMessage } from "./langchain-messages.js";
 import { ChatOpenAI, chatTexts } from "./langchain-openai.js";
 import { sendToHost, textsOf } from "./runtime.js";
 
-function agent(model, tools, system) {
-  if (tools?.length) throw new Error("fake langchain: agents with tools are not faked");
+export class GraphRecursionError extends Error {}
+
+export function modelCallLimitMiddleware(options) {
+  return { name: "ModelCallLimitMiddleware", runLimit: options?.runLimit, exitBehavior: options?.exitBehavior ?? "end" };
+}
+
+export function tool(fn, fields) {
+  return { name: fields?.name, invoke: fn };
+}
+
+function agent(model, tools, system, middleware = []) {
   const modelId = typeof model === "string" ? model.slice(model.indexOf(":") + 1) : model.model;
   const maxTokens = typeof model === "string" ? undefined : model.maxTokens;
-  const run = async (state, api) => {
-    const reply = await sendToHost({ sdk: "@langchain", api, model: modelId, prompt: [...textsOf(system), ...chatTexts(state.messages)], maxTokens });
-    return { ...state, messages: [...state.messages, new AIMessage(reply.text)] };
+  const limit = middleware.find((m) => m?.name === "ModelCallLimitMiddleware");
+  const run = async (state, api, config = {}) => {
+    const messages = [...state.messages];
+    const ask = () => sendToHost({ sdk: "@langchain", api, model: modelId, prompt: [...textsOf(system), ...chatTexts(messages)], maxTokens });
+    if (!tools?.length) {
+      messages.push(new AIMessage((await ask()).text));
+      return { ...state, messages };
+    }
+    const recursionLimit = config.recursionLimit ?? 25;
+    const runLimit = config.context?.runLimit ?? limit?.runLimit;
+    let supersteps = 0;
+    let calls = 0;
+    const superstep = () => {
+      if (++supersteps > recursionLimit) throw new GraphRecursionError(`Recursion limit of ${recursionLimit} reached without hitting a stop condition.`);
+    };
+    for (;;) {
+      if (runLimit !== undefined && calls >= runLimit) {
+        if (limit?.exitBehavior === "error") throw new Error(`Model call limits exceeded: run limit (${runLimit})`);
+        return { ...state, messages };
+      }
+      superstep();
+      calls++;
+      messages.push(new AIMessage((await ask()).text));
+      superstep();
+      messages.push(new ToolMessage(String((await tools[0].invoke({ query: messages[messages.length - 1].content })) ?? "")));
+    }
   };
   return {
-    invoke: (state) => run(state, "invoke"),
+    invoke: (state, config) => run(state, "invoke", config),
     // The same run, as a stream of events: one "on_chat_model_end" event carrying the reply, then the output.
-    async streamEvents(state) {
-      const out = await run(state, "streamEvents");
+    async streamEvents(state, config) {
+      const out = await run(state, "streamEvents", config);
       const reply = out.messages[out.messages.length - 1];
       return (async function* () {
         yield { event: "on_chat_model_end", data: { output: reply } };
@@ -30,7 +66,7 @@ function agent(model, tools, system) {
 }
 
 export function createAgent(config) {
-  return agent(config.model, config.tools, config.systemPrompt);
+  return agent(config.model, config.tools, config.systemPrompt, config.middleware);
 }
 
 export function createReactAgent(config) {
