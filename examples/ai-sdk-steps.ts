@@ -2,7 +2,7 @@
 // stopWhen: stepCountIs(steps) runs up to `steps` model calls in one await; every step re-sends
 // the task plus all earlier steps' tool calls and tool results.
 // Expected bounds per call of generateText: calls Θ(steps);
-//                  input Θ(steps²·out[gpt-4.1] + steps·|task|) (replies are uncapped).
+//                  input Θ(steps²·(out[gpt-4.1] + tool) + steps·|task|) (tool: a step's tool results).
 import { generateText, jsonSchema, stepCountIs, tool } from "ai";
 import { openai } from "@ai-sdk/openai";
 

@@ -39,6 +39,8 @@ interface EstimateCase {
 }
 
 const REPLY = 20;
+/** The tokens of the tool result each step of langchain-agent-tools.ts adds to the conversation. */
+const LOOKUP_RESULT = tokenCount("Three entries match: the glossary, the changelog and the design notes.");
 const list = (n: number, size: number): string[] => Array.from({ length: n }, (_, i) => filler(size, i));
 
 /** gemini-cli's turn shape: the model asks to go on ("MORE…", 21 tokens) for its first `n` answers, then answers plainly (20). */
@@ -395,7 +397,8 @@ const CASES: EstimateCase[] = [
     file: "test/fixtures/execution/mastra-instructions.ts",
     fn: "research",
     args: [filler(40)],
-    assume: { "|question|": 40, "out[gpt-4.1]": REPLY },
+    // The fake's tool result is not added to the conversation: no tokens a step.
+    assume: { "|question|": 40, "out[gpt-4.1]": REPLY, "tool[research/generate]": 0 },
     // The fake always calls the tool, so the run takes all maxSteps; the estimate is an upper bound.
     sites: [{ model: "gpt-4.1", bound: "upper" }],
   },
@@ -422,7 +425,8 @@ const CASES: EstimateCase[] = [
     file: "test/fixtures/execution/registered/ask.ts",
     fn: "research",
     args: [filler(40)],
-    assume: { "|question|": 40, "out[gpt-4.1]": REPLY },
+    // The fake's tool result is not added to the conversation: no tokens a step.
+    assume: { "|question|": 40, "out[gpt-4.1]": REPLY, "tool[research/generate]": 0 },
     // The fake always calls the tool, so the run takes all 3 steps; the estimate is an upper bound.
     sites: [{ model: "gpt-4.1", bound: "upper" }],
   },
@@ -439,7 +443,7 @@ const CASES: EstimateCase[] = [
     file: "test/fixtures/execution/langchain-agent-tools.ts",
     fn: "research",
     args: [filler(40)],
-    assume: { "|question|": 40, "out[gpt-4o-mini]": REPLY },
+    assume: { "|question|": 40, "out[gpt-4o-mini]": REPLY, "tool[research/invoke]": LOOKUP_RESULT },
     sites: [{ model: "gpt-4o-mini", bound: "exact" }],
   },
   {
@@ -447,7 +451,7 @@ const CASES: EstimateCase[] = [
     file: "test/fixtures/execution/langchain-agent-tools.ts",
     fn: "researchAll",
     args: [list(4, 30)],
-    assume: { "|questions|": 4, "|question|": 30, "out[gpt-4.1-mini]": REPLY },
+    assume: { "|questions|": 4, "|question|": 30, "out[gpt-4.1-mini]": REPLY, "tool[researchAll/invoke]": LOOKUP_RESULT },
     sites: [{ model: "gpt-4.1-mini", bound: "exact" }],
   },
   {
@@ -463,7 +467,8 @@ const CASES: EstimateCase[] = [
     file: "test/fixtures/execution/genkit-tools.ts",
     fn: "track",
     args: [list(5, 30)],
-    assume: { "|orders|": 5, "|order|": 30, "out[gemini-2.5-flash]": REPLY },
+    // The fake's tool answers nothing: no tokens a step.
+    assume: { "|orders|": 5, "|order|": 30, "out[gemini-2.5-flash]": REPLY, "tool[track/generate]": 0 },
     // The fake model asks for the tool on every turn, so each call takes all 3 turns and the answer: the estimate's bound.
     sites: [{ model: "gemini-2.5-flash", bound: "upper" }],
   },

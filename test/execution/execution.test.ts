@@ -398,6 +398,9 @@ const OUT_SYMBOL = /^out\[(.+)\]$/;
 const LOOP_SYMBOL = /^T\[[^\]]*\]$/;
 /** The size factor of a model (paper Def. 2.2), m[<model>]: fixed in a run, never swept. */
 const MODEL_SYMBOL = /^m(\[.*\])?$/;
+/** The tool results one step of an SDK loop adds, tool[<fn>/<api>]: fixed by the example's tools, never
+ *  swept here (estimates.test.ts counts them on a fixture whose tool answers a known text). */
+const TOOL_SYMBOL = /^tool\[.*\]$/;
 /** A fitted slope further than this from the nearest integer is reported as ambiguous. */
 const AMBIGUITY = 0.3;
 
@@ -533,7 +536,7 @@ describe("execution check: measured growth of examples/ matches the analyzer", f
           );
 
           const rename = (symbol: string): string => {
-            if (MODEL_SYMBOL.test(symbol)) return "";
+            if (MODEL_SYMBOL.test(symbol) || TOOL_SYMBOL.test(symbol)) return "";
             const tied = c.ties?.[symbol];
             if (tied) return tied;
             if (LOOP_SYMBOL.test(symbol) && c.knobs.T) return "T";

@@ -409,7 +409,7 @@ export async function f(tools: any[], q: string) {
   const plain = genai.chats.create({ model: "gemini-2.5-flash" });
   await plain.sendMessage({ message: q }); // @site
 }
-`, [{ calls: "O(steps[f/sendMessage])", input: "O(steps[f/sendMessage]²·out[gemini-2.5-flash] + steps[f/sendMessage]·|q|)", growth: "output" }, { calls: "Θ(1)", growth: "none" }]);
+`, [{ calls: "O(steps[f/sendMessage])", input: "O(steps[f/sendMessage]²·tool[f/sendMessage] + steps[f/sendMessage]²·out[gemini-2.5-flash] + steps[f/sendMessage]·|q|)", growth: "output" }, { calls: "Θ(1)", growth: "none" }]);
   });
 
   it("a chained rewrite over steps is a rewrite", () => {
@@ -834,9 +834,9 @@ export async function POST(messages: unknown[], agent: any) {
     });
     const findings = project.analyze("/p/route.ts").findings;
     assert.deepEqual(sitesOf(project, "/p/route.ts", ["api", "model", "calls", "input"]), [
-      { line: 5, api: "ai createAgentUIStreamResponse", model: "xai/grok-4", calls: "O(steps[POST/createAgentUIStreamResponse])", input: "O(|messages|·steps[POST/createAgentUIStreamResponse]·|messages[]| + steps[POST/createAgentUIStreamResponse]²·out[xai/grok-4])" },
-      { line: 6, api: "ai createAgentUIStreamResponse", model: "openai/gpt-4.1", calls: "O(steps[POST/createAgentUIStreamResponse#2])", input: "O(|messages|·steps[POST/createAgentUIStreamResponse#2]·|messages[]| + steps[POST/createAgentUIStreamResponse#2]²·out[openai/gpt-4.1])" },
-      { line: 7, api: "ai createAgentUIStreamResponse", model: null, calls: "O(steps[POST/createAgentUIStreamResponse#3])", input: "O(|messages|·steps[POST/createAgentUIStreamResponse#3]·|messages[]| + steps[POST/createAgentUIStreamResponse#3]²·out)" },
+      { line: 5, api: "ai createAgentUIStreamResponse", model: "xai/grok-4", calls: "O(steps[POST/createAgentUIStreamResponse])", input: "O(|messages|·steps[POST/createAgentUIStreamResponse]·|messages[]| + steps[POST/createAgentUIStreamResponse]²·tool[POST/createAgentUIStreamResponse] + steps[POST/createAgentUIStreamResponse]²·out[xai/grok-4])" },
+      { line: 6, api: "ai createAgentUIStreamResponse", model: "openai/gpt-4.1", calls: "O(steps[POST/createAgentUIStreamResponse#2])", input: "O(|messages|·steps[POST/createAgentUIStreamResponse#2]·|messages[]| + steps[POST/createAgentUIStreamResponse#2]²·tool[POST/createAgentUIStreamResponse#2] + steps[POST/createAgentUIStreamResponse#2]²·out[openai/gpt-4.1])" },
+      { line: 7, api: "ai createAgentUIStreamResponse", model: null, calls: "O(steps[POST/createAgentUIStreamResponse#3])", input: "O(|messages|·steps[POST/createAgentUIStreamResponse#3]·|messages[]| + steps[POST/createAgentUIStreamResponse#3]²·tool[POST/createAgentUIStreamResponse#3] + steps[POST/createAgentUIStreamResponse#3]²·out)" },
     ]);
     const stepLine = (i: number): string | undefined => findings[i]!.explanation.find((l) => l.includes(": steps[") && !l.startsWith("each"));
     assert.deepEqual([0, 1, 2].map(stepLine), [

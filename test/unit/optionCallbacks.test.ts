@@ -185,9 +185,9 @@ export async function run(input: string, options: { stopWhen?: any; maxSteps: nu
 `,
     });
     assert.deepEqual(sitesOf(project, "/p/agent.ts", ["calls", "input", "growth"]), [
-      { line: 4, calls: "O(steps[run/generateText])", input: "O(steps[run/generateText]²·out[gpt-4o] + steps[run/generateText]·|input|)", growth: "output" },
-      { line: 5, calls: "O(steps[run/generateText#2])", input: "O(steps[run/generateText#2]²·out[gpt-4o] + steps[run/generateText#2]·|input|)", growth: "output" },
-      { line: 6, calls: "O(steps[run/generateText#3])", input: "O(steps[run/generateText#3]²·out[gpt-4o] + steps[run/generateText#3]·|input|)", growth: "output" },
+      { line: 4, calls: "O(steps[run/generateText])", input: "O(steps[run/generateText]²·tool[run/generateText] + steps[run/generateText]²·out[gpt-4o] + steps[run/generateText]·|input|)", growth: "output" },
+      { line: 5, calls: "O(steps[run/generateText#2])", input: "O(steps[run/generateText#2]²·tool[run/generateText#2] + steps[run/generateText#2]²·out[gpt-4o] + steps[run/generateText#2]·|input|)", growth: "output" },
+      { line: 6, calls: "O(steps[run/generateText#3])", input: "O(steps[run/generateText#3]²·tool[run/generateText#3] + steps[run/generateText#3]²·out[gpt-4o] + steps[run/generateText#3]·|input|)", growth: "output" },
     ]);
     assert.deepEqual(
       [4, 5, 6].map((l) => explanationOf(project, "/p/agent.ts", l).find((e) => e.includes("steps[")) ?? ""),
@@ -249,7 +249,7 @@ export class SubAgentManager {
     );
     // Before: Θ(|targetAgents|), growth none (the request in run: … was not the method's).
     assert.deepEqual(sitesOf(project, "/v/subagent.ts", ["calls", "input", "growth", "loops"]), [
-      { line: 7, calls: "O(|targetAgents|·steps[Agent.generateText/generateText])", input: "O(steps[Agent.generateText/generateText]²·|targetAgents|·out + |targetAgents|·steps[Agent.generateText/generateText]·|task|)", growth: "output", loops: "map@7:|targetAgents|" },
+      { line: 7, calls: "O(|targetAgents|·steps[Agent.generateText/generateText])", input: "O(steps[Agent.generateText/generateText]²·|targetAgents|·tool[Agent.generateText/generateText] + steps[Agent.generateText/generateText]²·|targetAgents|·out + |targetAgents|·steps[Agent.generateText/generateText]·|task|)", growth: "output", loops: "map@7:|targetAgents|" },
     ]);
   });
 });

@@ -24,11 +24,11 @@ export async function f(task: string, steps: number) {
   await generateText({ model: openai("gpt-4.1"), prompt: task, stopWhen: hasToolCall("done") }); // @site
 }
 `, [
-      { calls: "O(steps[f/generateText])", input: "O(steps[f/generateText]²·out[gpt-4.1] + steps[f/generateText]·|task|)", growth: "output" },
-      { calls: "O(steps)", input: "O(steps²·out[gpt-4.1] + steps·|task|)", span: "O(steps)" },
-      { calls: "O(steps[f/generateText#3])", input: "O(steps[f/generateText#3]²·out[gpt-4.1] + steps[f/generateText#3]·|task|)" },
+      { calls: "O(steps[f/generateText])", input: "O(steps[f/generateText]²·tool[f/generateText] + steps[f/generateText]²·out[gpt-4.1] + steps[f/generateText]·|task|)", growth: "output" },
+      { calls: "O(steps)", input: "O(steps²·tool[f/generateText#2] + steps²·out[gpt-4.1] + steps·|task|)", span: "O(steps)" },
+      { calls: "O(steps[f/generateText#3])", input: "O(steps[f/generateText#3]²·tool[f/generateText#3] + steps[f/generateText#3]²·out[gpt-4.1] + steps[f/generateText#3]·|task|)" },
       { calls: "Θ(1)", input: "Θ(|task|)", growth: "none" },
-      { calls: "O(steps[f/generateText#5])", input: "O(steps[f/generateText#5]²·out[gpt-4.1] + steps[f/generateText#5]·|task|)" },
+      { calls: "O(steps[f/generateText#5])", input: "O(steps[f/generateText#5]²·tool[f/generateText#5] + steps[f/generateText#5]²·out[gpt-4.1] + steps[f/generateText#5]·|task|)" },
     ]);
   });
 
@@ -48,9 +48,9 @@ export async function f(q: string) {
   await run(agent, q, { maxTurns: 3 }); // @site
 }
 `, [
-      { calls: "O(steps[f/runTools])", input: "O(steps[f/runTools]² + steps[f/runTools]·|q|)" },
-      { calls: "O(steps[f/toolRunner])", input: "O(steps[f/toolRunner]² + steps[f/toolRunner]·|q|)" },
-      { calls: "O(steps[f/toolRunner#2])", input: "O(steps[f/toolRunner#2]² + steps[f/toolRunner#2]·|q|)" },
+      { calls: "O(steps[f/runTools])", input: "O(steps[f/runTools]²·tool[f/runTools] + steps[f/runTools]·|q|)" },
+      { calls: "O(steps[f/toolRunner])", input: "O(steps[f/toolRunner]²·tool[f/toolRunner] + steps[f/toolRunner]·|q|)" },
+      { calls: "O(steps[f/toolRunner#2])", input: "O(steps[f/toolRunner#2]²·tool[f/toolRunner#2] + steps[f/toolRunner#2]·|q|)" },
       // An agent with no tools and no handoffs answers in one turn, whatever maxTurns allows.
       { calls: "Θ(1)", input: "Θ(|q|)" },
       { calls: "Θ(1)", input: "Θ(|q|)" },
@@ -74,9 +74,9 @@ export async function g(task: string, replay: boolean) {
     const [ai, runner, agent] = findings;
     assert.ok(ai!.explanation.includes("line 9: isStepCount(replay ? 5 : 1) lets the SDK's loop run at most 5 steps: steps[g/generateText] = 5"), ai!.explanation.join("\n"));
     assert.ok(!ai!.explanation.some((e) => / 1 steps/.test(e)));
-    // Σ_{j<5} (|task| + j·out) at |task| = 100, out = 20: 5·100 + 20·10 = 700; five requests.
-    const e = estimate(ai!, { "|task|": 100, "out[gpt-4.1]": 20 });
-    assert.deepEqual([e.calls, e.inputTokens, e.exact], [5, 700, false]);
+    // Σ_{j<5} (|task| + j·(out + tool)) at |task| = 100, out = 20, tool results 30: 5·100 + 50·10 = 1000; five requests.
+    const e = estimate(ai!, { "|task|": 100, "out[gpt-4.1]": 20, "tool[g/generateText]": 30 });
+    assert.deepEqual([e.calls, e.inputTokens, e.exact], [5, 1000, false]);
     assert.deepEqual(e.at.find((a) => a.name === "steps[g/generateText]"), { name: "steps[g/generateText]", value: 5, source: "code" });
     // Settable like any count.
     assert.equal(estimate(ai!, { "|task|": 100, "out[gpt-4.1]": 20, "steps[g/generateText]": 2 }).calls, 2);
@@ -311,14 +311,14 @@ export async function f(q: string) {
   await graph.invoke({ messages: [q] });
 }
 `);
-    const at = (line: number) => estimate(sites.find((s) => s.line === line)!, { "|q|": 10, "out[openai/gpt-4.1]": 20, "out[gpt-4o]": 20 });
-    // ToolLoopAgent, 4 steps: Σ_{j<4} (S + 10 + j·20).
-    assert.deepEqual([at(14).calls, at(14).inputTokens], [4, 4 * (S + 10) + 20 * 6]);
+    const at = (line: number) => estimate(sites.find((s) => s.line === line)!, { "|q|": 10, "out[openai/gpt-4.1]": 20, "out[gpt-4o]": 20, "tool[f/generate]": 30, "tool[f/generate#2]": 30 });
+    // ToolLoopAgent, 4 steps: Σ_{j<4} (S + 10 + j·(20 + 30)), the tools' results 30 a step.
+    assert.deepEqual([at(14).calls, at(14).inputTokens], [4, 4 * (S + 10) + 50 * 6]);
     // createReactAgent without tools (an empty list): one call with its prompt; AgentKit's system.
     assert.deepEqual([at(15).calls, at(15).inputTokens, at(15).exact], [1, S + 10, true]);
     assert.deepEqual([at(16).calls, at(16).inputTokens], [1, S + 10]);
     // Mastra with a tool loops (maxSteps 2), the instructions in each step.
-    assert.deepEqual([at(17).calls, at(17).inputTokens], [2, 2 * (S + 10) + 20]);
+    assert.deepEqual([at(17).calls, at(17).inputTokens], [2, 2 * (S + 10) + 50]);
     // A compiled graph's loop is its nodes', up to recursionLimit (25): no instructions of its own.
     assert.equal(at(18).calls, 25);
   });
@@ -513,10 +513,11 @@ export async function g(q: string, tools: any[]) {
     for (const f of findings) assert.ok(!renderFinding(f).explanation.some((e) => / 1 steps/.test(e)), f.api);
     // The class keeps the history the steps re-send: quadratic in the steps, growing by the answers.
     assert.deepEqual(findings.map((f) => [costClass(f), f.growth]), Array(5).fill(["quadratic", "output"]));
-    // Σ_{j<S} (|q| + j·out) at |q| = 100: the estimates count every step (the agent's instructions,
-    // "x", one token, with each of its turns).
-    assert.deepEqual(findings.map((f) => estimate(f, { "|q|": 100, "out[gpt-4.1]": 20, "out[gemini-2.5-flash]": 20 }).calls), [5, 10, 10, 10, 10]);
-    assert.deepEqual(findings.map((f) => estimate(f, { "|q|": 100, "out[gpt-4.1]": 20, "out[gemini-2.5-flash]": 20 }).inputTokens), [5 * 100 + 20 * 10, 10 * 100 + 50 * 45, 10 * 100 + 50 * 45, 10 * 101 + 20 * 45, 10 * 100 + 20 * 45]);
+    // Σ_{j<S} (|q| + j·(out + tool)) at |q| = 100, each step's tool results 30: the estimates count
+    // every step (the agent's instructions, "x", one token, with each of its turns).
+    const sizes = (f: (typeof findings)[number]) => ({ "|q|": 100, "out[gpt-4.1]": 20, "out[gemini-2.5-flash]": 20, [`tool[g/${f.api.split(" ").pop()!.split(".").pop()}]`]: 30 });
+    assert.deepEqual(findings.map((f) => estimate(f, sizes(f)).calls), [5, 10, 10, 10, 10]);
+    assert.deepEqual(findings.map((f) => estimate(f, sizes(f)).inputTokens), [5 * 100 + 50 * 10, 10 * 100 + 80 * 45, 10 * 100 + 80 * 45, 10 * 101 + 50 * 45, 10 * 100 + 50 * 45]);
   });
 
   it("an uncapped tool runner fails --fail-on unbounded; the same runner with max_iterations passes", () => {
@@ -571,7 +572,7 @@ export async function f(q: string) {
 
   it("an agent whose tools are all hosted answers in one turn; a function tool (also pushed into a const list), an approval, a client tool search, a local shell, MCP servers or handoffs keep the runner's turns", () => {
     const one = { calls: "Θ(1)", input: "Θ(|q|)", growth: "none" };
-    const turns = (n: string) => ({ calls: `O(steps[f/run${n}])`, input: `O(steps[f/run${n}]²·out[gpt-4.1] + steps[f/run${n}]·|q|)`, growth: "output" });
+    const turns = (n: string) => ({ calls: `O(steps[f/run${n}])`, input: `O(steps[f/run${n}]²·tool[f/run${n}] + steps[f/run${n}]²·out[gpt-4.1] + steps[f/run${n}]·|q|)`, growth: "output" });
     expectSites(AGENTS, [one, one, one, one, turns("#5"), turns("#6"), turns("#7"), turns("#8"), turns("#9"), turns("#10"), turns("#11")]);
     // The Responses API's own hosted tools were one request already: a create is one response.
     const direct = analyze(`import OpenAI from "openai";\nconst client = new OpenAI();\nexport async function g(q: string) {\n  await client.responses.create({ model: "gpt-4.1", input: q, tools: [{ type: "web_search" }, { type: "code_interpreter", container: { type: "auto" } }] });\n}\n`);
@@ -644,7 +645,7 @@ export async function branch(a: string, b: string, again: boolean) {
       // Before: Θ(|b| + out[gpt-4.1]) and Θ(|c| + out[gpt-4.1]) (the first run's answer alone, at both).
       [7, "constant", "Θ(|a| + |b| + out[gpt-4.1])", "none"],
       [8, "constant", "Θ(|a| + |b| + |c| + out[gpt-4.1])", "none"],
-      [9, "quadratic", "O(steps[carried/run#4]²·out[gpt-4.1] + steps[carried/run#4]·|a| + steps[carried/run#4]·|b| + steps[carried/run#4]·|c| + steps[carried/run#4]·|d|)", "output"],
+      [9, "quadratic", "O(steps[carried/run#4]²·tool[carried/run#4] + steps[carried/run#4]²·out[gpt-4.1] + steps[carried/run#4]·|a| + steps[carried/run#4]·|b| + steps[carried/run#4]·|c| + steps[carried/run#4]·|d|)", "output"],
       [10, "constant", "Θ(|a| + |b| + |c| + |d| + |tool turns@9| + out[gpt-4.1])", "none"],
       [13, "constant", "Θ(1)", "none"],
       // Before: linear, growth none (the loop's result taken for a rewrite).

@@ -135,10 +135,16 @@ export class CallSites {
     const compacted = steps && !elements ? this.compactionThreshold(llm, explanation) : undefined;
     // Compacted, a step re-sends at most the threshold: linear in the steps (the count below is the
     // sum until the threshold is reached). A chain over elements carries one earlier answer.
-    const carried = elements ? S.mul(out.poly) : compacted ? S.mul(compacted) : S.mul(S).mul(out.poly);
+    // A step's answer calls tools, whose results join the conversation the next step re-sends: a size
+    // the code does not state (each step's, assumed like an output).
+    const spec = llm.steps?.spec;
+    const fixedRequests = !!spec && !spec.from.length && spec.default !== undefined;
+    const toolResults = steps && !elements && !fixedRequests && !spec?.withoutTools ? Poly.symbol(this.symbols.define({ name: this.stepSymbol(llm.node).replace(/^steps/, "tool"), kind: "size", line: this.line(call), origin: `the tool results one step of the SDK's loop at line ${lineRef(this.line(call))} adds to the conversation` })) : undefined;
+    const gained = toolResults ? out.poly.add(toolResults) : out.poly;
+    const carried = elements ? S.mul(out.poly) : compacted ? S.mul(compacted) : S.mul(S).mul(gained);
     const inputPerCall = steps ? S.mul(perCall).add(carried) : perCall;
-    // Σ_{j<S} (in + j·out) = S·in + out·S(S−1)/2; a chain over elements carries one answer: S·out.
-    const inputPerCallMean = steps ? S.mul(perCallMean).add(elements ? S.mul(out.poly) : S.mul(S).add(S.scale(-1)).scale(0.5).mul(out.poly)) : perCallMean;
+    // Σ_{j<S} (in + j·(out + tool)) = S·in + (out + tool)·S(S−1)/2; a chain over elements carries one answer: S·out.
+    const inputPerCallMean = steps ? S.mul(perCallMean).add(elements ? S.mul(out.poly) : S.mul(S).add(S.scale(-1)).scale(0.5).mul(gained)) : perCallMean;
     const outputPerCall = S.mul(out.poly);
     // Σ over requests of m·(in·out + out²) (paper, Def. 2.2 applied to each generated token).
     const generationPerCall = S.mul(perCall).mul(out.poly).add(carried.mul(out.poly));
@@ -148,7 +154,8 @@ export class CallSites {
     } else if (steps) {
       growth = strongerGrowth(growth, "output");
       const s = S.isConstant() ? String(S.constantValue()) : formatCount(S, rank);
-      explanation.push(`each step (${s} of them) re-sends the conversation grown by the previous answers: Σ_{j<${s}} (in + j·out) = ${formatCount(inputPerCallMean, rank)} input per call`);
+      const grown = toolResults ? `the previous answers and their tools' results (${formatCount(toolResults, rank)} a step): Σ_{j<${s}} (in + j·(out + tool))` : `the previous answers: Σ_{j<${s}} (in + j·out)`;
+      explanation.push(`each step (${s} of them) re-sends the conversation grown by ${grown} = ${formatCount(inputPerCallMean, rank)} input per call`);
     }
 
     const m = Poly.symbol(this.symbols.define({ name: modelSymbol(model), kind: "model", line: this.line(call), origin: `the size of ${model ?? "the model"} (paper, Def. 2.2: a forward pass costs m per token)` }));

@@ -73,6 +73,8 @@ export interface StepSpec {
    * (model, tools, model, …, and a structured answer's node last): ⌊cap/2⌋ + 1 model requests.
    */
   readonly alternating?: true;
+  /** The steps run no tools (a synthesizer's chunks): only the answers join what the next step is sent. */
+  readonly withoutTools?: true;
   /**
    * A middleware in the client's `option` list, made by the SDK's `maker`, whose first argument's `key`
    * caps the model requests of one run, unless the call's `override` object may replace it.
@@ -248,6 +250,7 @@ const LLAMAINDEX_INDEX_MAKERS = ["VectorStoreIndex.fromDocuments", "VectorStoreI
 const LLAMAINDEX_QUERY_STEPS = (argument: 0 | 1): StepSpec => ({
   from: argument === 0 ? ["client:similarityTopK"] : [],
   unless: { path: argument === 0 ? "0.responseSynthesizer" : "1", equals: "compact", orAbsent: true, madeBy: "getResponseSynthesizer" },
+  withoutTools: true,
   source: "a query engine given a synthesizer other than the default compact one (refine, tree_summarize) sends one request per retrieved chunk, similarityTopK of them",
 });
 const LLAMAINDEX_AGENT_STEPS: StepSpec = { from: [], source: "a LlamaIndex agent loops over tool calls with no step cap (only a timeout)" };
