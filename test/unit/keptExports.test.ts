@@ -12,30 +12,32 @@ const LLM = `import OpenAI from "openai";\nconst ai = new OpenAI();\nexport asyn
 
 describe("exports kept when a module's tree is let go", () => {
   it("a name found through a barrel after the declaring module's tree was let go: no parse again", () => {
-    // The barrel reaches an LLM through llm.ts; consts.ts does not, and declares the names asked.
+    // The barrel reaches an LLM through llm.ts, and so does consts.ts (by its import of llm.ts; a module
+    // that reaches none is not searched for a client), which declares the names asked.
     const { project } = memoryProject({
       "/p/llm.ts": LLM,
-      "/p/consts.ts": `export const LIMIT = 3;\nexport const NAME = "x";\nexport class Box {}\n`,
+      "/p/consts.ts": `import "./llm";\nexport const LIMIT = 3;\nexport const NAME = "x";\nexport class Box {}\n`,
       "/p/index.ts": `export * from "./consts";\nexport * from "./llm";\n`,
       "/p/a.ts": `import { LIMIT } from "./index";\nexport const a = LIMIT;\n`,
       "/p/b.ts": `import { NAME } from "./index";\nexport const b = NAME;\n`,
       "/p/c.ts": `import { Box } from "./index";\nexport const c = new Box();\n`,
     });
     assert.deepEqual(project.analyze("/p/a.ts").findings, []);
-    // index.ts to follow its re-exports, consts.ts to find LIMIT there.
+    // index.ts to follow its re-exports, consts.ts to find LIMIT there (and whether it is a client).
     assert.equal(project.stats.parsed, 2);
     assert.deepEqual(project.releaseTrees(0), ["/p/index.ts", "/p/consts.ts"]);
     assert.deepEqual(project.analyze("/p/b.ts").findings, []);
     assert.deepEqual(project.analyze("/p/c.ts").findings, []);
-    // NAME and Box are found from what was kept of both: nothing is parsed again.
-    assert.equal(project.stats.parsed, 2);
+    // NAME and Box are found from what was kept of both, without parsing index.ts again; consts.ts is
+    // parsed once more, to answer whether each is a client (the answers are kept per name).
+    assert.equal(project.stats.parsed, 3);
     assert.equal(project.stats.analyzed, 0);
   });
 
   it("a module that may export any name (module.exports = { … }) is read from its tree each time, with the same answers", () => {
     const { project } = memoryProject({
       "/p/llm.ts": LLM,
-      "/p/consts.js": `const LIMIT = 3;\nconst NAME = "x";\nmodule.exports = { LIMIT, NAME };\n`,
+      "/p/consts.js": `require("./llm");\nconst LIMIT = 3;\nconst NAME = "x";\nmodule.exports = { LIMIT, NAME };\n`,
       "/p/index.ts": `export * from "./consts.js";\nexport * from "./llm";\n`,
       "/p/a.ts": `import { LIMIT } from "./index";\nexport const a = LIMIT;\n`,
       "/p/b.ts": `import { NAME } from "./index";\nexport const b = NAME;\n`,
@@ -101,7 +103,7 @@ describe("what is kept of a module holds none of its syntax tree", () => {
   it("trees let go past the cap are collected, the exports, heritage clauses and factories kept of them notwithstanding", async () => {
     const files: Record<string, string> = {
       "/p/llm.ts": `${LLM}export const MODEL = "gpt-4.1";\n`,
-      "/p/consts.ts": `export const LIMIT = 3;\nexport class Box implements Shape {}\ninterface Shape {}\n`,
+      "/p/consts.ts": `import "./llm";\nexport const LIMIT = 3;\nexport class Box implements Shape {}\ninterface Shape {}\n`,
       "/p/index.ts": `export * from "./consts";\nexport * from "./llm";\n`,
       "/p/a.ts": `import { LIMIT, MODEL } from "./index";\nexport const a = [LIMIT, MODEL];\n`,
     };
