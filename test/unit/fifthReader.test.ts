@@ -120,11 +120,38 @@ export async function onMessage(resourceId: string, content: string) {
 export async function cli(prompts: string[]) {
   for (const p of prompts) await harness.sendMessage({ content: p }); // @site
 }
+export async function once(prompt: string) {
+  await harness.sendMessage(prompt); // @site
+}
 `;
     expectSites(code, [
       { api: "@mastra/core sendMessage", calls: "O(steps[onMessage/sendMessage])", input: "O(steps[onMessage/sendMessage]²·out + steps[onMessage/sendMessage]·|content|)", growth: "output" },
       { api: "@mastra/core sendMessage", calls: "O(|prompts|·steps[cli/sendMessage])", growth: "output" },
+      // mastra-ai/workshops examples/03-mastra-code/basic.ts: the message given as a string.
+      { api: "@mastra/core sendMessage", calls: "O(steps[once/sendMessage])", input: "O(steps[once/sendMessage]²·out + steps[once/sendMessage]·|prompt|)" },
     ]);
-    assert.deepEqual(analyze(code).map((f) => costClass(f)), ["unbounded", "unbounded"]);
+    assert.deepEqual(analyze(code).map((f) => costClass(f)), ["unbounded", "unbounded", "unbounded"]);
+  });
+});
+
+describe("fifth reader: a model chosen by a command-line flag", () => {
+  it("getStringArg('--model', DEFAULT_MODEL) names the flag, not the model: the model is the flag's default", () => {
+    // openai-agents-js examples/sandbox/memory-generation.ts: the model read as "--model".
+    expectSites(`import { Agent, run } from "@openai/agents";
+const DEFAULT_MODEL = "gpt-5.4";
+function getStringArg(flag: string, fallback: string): string {
+  const i = process.argv.indexOf(flag);
+  return i >= 0 ? process.argv[i + 1]! : fallback;
+}
+export async function main() {
+  const model = getStringArg("--model", DEFAULT_MODEL);
+  const agent = new Agent({ name: "a", instructions: "Answer.", model });
+  await run(agent, "Inspect the workspace."); // @site
+  await run(new Agent({ name: "b", instructions: "Answer.", model: getStringArg("--fast-model", process.env.MODEL!) }), "Again."); // @site
+}
+`, [
+      { api: "@openai/agents run", model: "gpt-5.4", calls: "Θ(1)" },
+      { api: "@openai/agents run", model: null, calls: "Θ(1)" },
+    ]);
   });
 });

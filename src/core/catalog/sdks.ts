@@ -906,7 +906,7 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
         id: "mastra.harness",
         classes: ["Harness"],
         methods: [
-          { api: "sendMessage", prompt: ["0.content"], steps: MASTRA_HARNESS_STEPS },
+          { api: "sendMessage", prompt: ["0"], steps: MASTRA_HARNESS_STEPS },
           { api: "createSession", prompt: [], yields: "mastra.harness" },
         ],
       },
