@@ -463,6 +463,15 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4o-mini", bound: "exact" }],
   },
   {
+    name: "a LangChain agent whose tools come from its middleware: a tool loop, here of runLimit model calls (issue 17, fifth reader)",
+    file: "test/fixtures/execution/langchain-middleware-tools.ts",
+    fn: "ask",
+    args: [list(3, 30)],
+    assume: { "|questions|": 3, "|question|": 30, "out[gpt-4o-mini]": REPLY },
+    // The fake model asks for the tool on every turn, so each question takes the 3 model calls runLimit allows.
+    sites: [{ model: "gpt-4o-mini", bound: "exact" }],
+  },
+  {
     name: "Genkit's generate with a tool: maxTurns tool turns, then the answer (issue 17, fourth reader)",
     file: "test/fixtures/execution/genkit-tools.ts",
     fn: "track",

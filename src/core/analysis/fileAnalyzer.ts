@@ -1620,6 +1620,8 @@ function modelOf(tsm: TS, constants: Constants, e: ts.Expression | undefined, de
   if ((tsm.isCallExpression(x) || tsm.isNewExpression(x)) && x.arguments?.length) {
     const first = x.arguments[0]!;
     const direct = constants.string(first);
+    // `getStringArg("--model", DEFAULT_MODEL)`: a command-line flag's name is no model id; its default is the model.
+    if (direct?.startsWith("-")) return modelOf(tsm, constants, x.arguments[1], depth + 1);
     if (direct !== undefined) return direct;
     const fromConfig = constants.property(first, ["model"]);
     if (fromConfig) return modelOf(tsm, constants, fromConfig, depth + 1);

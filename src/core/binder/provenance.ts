@@ -323,7 +323,7 @@ export class Provenance {
       if (argument === "client" && client?.kind === "client" && client.byName && !spec.from.some((p) => !p.startsWith("client:") && this.argumentAt(call, p))) return undefined;
       // Tools given at the call (`agent.streamText(p, { tools })`, the argument its step options are read from) loop all the same.
       const givenAtCall = argument === "client" && [...new Set(spec.from.filter((p) => !p.startsWith("client:")).map((p) => p.split(".")[0]!))].some((i) => options.some((o) => this.argumentAt(call, `${i}.${o}`)));
-      if (argument === "client" ? client?.kind === "client" && !givenAtCall && (!!client.settings?.loopless || this.configWithout(client.config, options)) : this.madeWithoutLoops(call.arguments[argument], spec.loopsWith)) return undefined;
+      if (argument === "client" ? client?.kind === "client" && !givenAtCall && (!!client.settings?.loopless || this.configWithout(client.config, spec.loopsWith)) : this.madeWithoutLoops(call.arguments[argument], spec.loopsWith)) return undefined;
     }
     const compactionOption = spec.compaction && this.argumentAt(call, spec.compaction.option);
     const limit = spec.callLimit && client?.kind === "client" ? this.callLimit(call, client, spec.callLimit) : undefined;
@@ -432,7 +432,7 @@ export class Provenance {
    */
   madeWithoutLoops(arg: ts.Expression | undefined, loopsWith: LoopsWith): boolean {
     const t = this.ts;
-    const { options, always = [], hosted } = loopsWith;
+    const { always = [] } = loopsWith;
     let e = arg && this.constants.skipTrivia(arg);
     if (e && t.isIdentifier(e)) {
       const decl = this.scopes.resolve(e);
@@ -443,7 +443,7 @@ export class Provenance {
     e = e && this.constants.skipTrivia(e);
     // A class that always loops (its default tools): never made without them.
     if (e && t.isNewExpression(e) && t.isIdentifier(e.expression) && always.includes(e.expression.text)) return false;
-    return this.configWithout(this.madeWith(arg), options, hosted);
+    return this.configWithout(this.madeWith(arg), loopsWith);
   }
 
   /** The module and exported name an import binding takes (`import { agent } from "./agent"`, a default import). */
@@ -456,18 +456,48 @@ export class Provenance {
 
   /**
    * A construction's options object with none of `options` (or only an empty array literal for one:
-   * `tools: []`; for `tools`, a list of hosted tools only). False when unknown.
+   * `tools: []`; for `tools`, a list of hosted tools only), and whose `toolsFrom` list brings no tools. False when unknown.
    */
-  private configWithout(config: ts.Expression | undefined, options: readonly string[], hosted?: HostedTools): boolean {
+  private configWithout(config: ts.Expression | undefined, loopsWith: LoopsWith): boolean {
     const t = this.ts;
+    const { options, hosted, toolsFrom } = loopsWith;
     const x = config && this.constants.skipTrivia(config);
     if (!x || !t.isObjectLiteralExpression(x) || x.properties.some((p) => t.isSpreadAssignment(p))) return false;
     return options.every((o) => {
-      const v = this.constants.property(x, [o]);
-      const e = v && this.constants.skipTrivia(v);
-      if (!e) return true;
-      const list = t.isIdentifier(e) ? this.unchangedConstArray(e) : e;
-      return !!list && t.isArrayLiteralExpression(list) && list.elements.every((el) => o === "tools" && !!hosted && this.isHostedTool(el, hosted));
+      const list = this.listOption(x, o);
+      return list !== undefined && (list === "absent" || list.elements.every((el) => o === "tools" && !!hosted && this.isHostedTool(el, hosted)));
+    }) && (!toolsFrom || this.bringsNoTools(x, toolsFrom));
+  }
+
+  /** An option's array literal (or a const one nothing changes), "absent" when the option is not given; undefined when not read. */
+  private listOption(config: ts.Expression, option: string): ts.ArrayLiteralExpression | "absent" | undefined {
+    const v = this.constants.property(config, [option]);
+    const e = v && this.constants.skipTrivia(v);
+    if (!e) return "absent";
+    const list = this.ts.isIdentifier(e) ? this.unchangedConstArray(e) : e;
+    return list && this.ts.isArrayLiteralExpression(list) ? list : undefined;
+  }
+
+  /**
+   * `middleware: [summarizationMiddleware({ model }), createMiddleware({ wrapModelCall })]`: every element is made by a
+   * function of the SDK that adds no tool, or by its maker given none (`tools: []`). An element not read may bring tools.
+   */
+  private bringsNoTools(config: ts.Expression, toolsFrom: NonNullable<LoopsWith["toolsFrom"]>): boolean {
+    const t = this.ts;
+    const list = this.listOption(config, toolsFrom.option);
+    if (list === "absent") return true;
+    return !!list && list.elements.every((el) => {
+      let x = this.constants.skipTrivia(el);
+      if (t.isIdentifier(x)) x = this.constInitializer(x) ?? x;
+      if (!t.isCallExpression(x) || !t.isIdentifier(x.expression)) return false;
+      const decl = this.scopes.resolve(x.expression);
+      const imported = decl && this.importOf(decl);
+      if (!imported || !toolsFrom.modules.includes(imported.specifier) || toolsFrom.adding.includes(imported.name)) return false;
+      if (imported.name !== toolsFrom.maker) return true;
+      const made = x.arguments[0] && this.constants.skipTrivia(x.arguments[0]);
+      if (!made || !t.isObjectLiteralExpression(made) || made.properties.some((p) => t.isSpreadAssignment(p))) return false;
+      const tools = this.listOption(made, "tools");
+      return tools === "absent" || (tools !== undefined && tools.elements.length === 0);
     });
   }
 
@@ -666,7 +696,8 @@ export class Provenance {
       return t.isExternalModuleReference(ref) && t.isStringLiteralLike(ref.expression) ? this.moduleValue(ref.expression.text, []) : undefined;
     }
     if (t.isVariableDeclaration(decl)) {
-      if (decl.initializer) return this.valueOf(decl.initializer);
+      // `let session = sessions.get(id); if (!session) session = await harness.createSession()`: a cache's miss made here.
+      if (decl.initializer) return this.valueOf(decl.initializer) ?? (decl.parent.flags & t.NodeFlags.Let ? this.assignedValue(decl) : undefined);
       return (decl.type ? this.valueOfType(decl.type) : undefined) ?? this.assignedValue(decl);
     }
     if (t.isBindingElement(decl)) return this.valueOfBindingElement(decl);
@@ -905,8 +936,8 @@ export class Provenance {
     const window = client.client.methods.map((m) => this.configuredWindow(client, m)).find((w) => w !== undefined);
     const caps = this.statedCaps(client);
     const acyclic = client.client.methods.some((m) => m.steps?.unlessAcyclicGraph) && this.isAcyclicGraph(client);
-    const gated = client.client.methods.flatMap((m) => (m.steps?.loopsWith?.argument === "client" ? [m.steps.loopsWith.options] : []));
-    const loopless = gated.length > 0 && (!!client.settings?.loopless || gated.every((options) => this.configWithout(client.config, options)));
+    const gated = client.client.methods.flatMap((m) => (m.steps?.loopsWith?.argument === "client" ? [m.steps.loopsWith] : []));
+    const loopless = gated.length > 0 && (!!client.settings?.loopless || gated.every((loopsWith) => this.configWithout(client.config, loopsWith)));
     const texts = this.clientInstructions(client).map((e) => this.constants.string(e));
     const instructions = texts.length && texts.every((x) => x !== undefined) ? texts.join("\n") : undefined;
     const id = client.settings?.id ?? this.constants.string(this.constants.property(client.config, ["id"]));

@@ -107,6 +107,11 @@ export interface LoopsWith {
   readonly always?: readonly string[];
   /** Tools in `tools` that add no turn. */
   readonly hosted?: HostedTools;
+  /**
+   * A list option whose elements may bring tools of their own (`middleware: [todoListMiddleware()]`): an element made by
+   * a function of `modules` other than the `adding` ones, or by `maker` given no `tools`, brings none; any other may.
+   */
+  readonly toolsFrom?: { readonly option: string; readonly modules: readonly string[]; readonly adding: readonly string[]; readonly maker: string };
 }
 
 /**
@@ -214,9 +219,16 @@ const MODEL_CALL_LIMIT = { option: "middleware", maker: "modelCallLimitMiddlewar
  * An agent made by createAgent / createReactAgent without tools answers in one model call. With tools its
  * graph alternates the model node and the tools node (langchain 1.x `agents/`, @langchain/langgraph
  * `prebuilt/react_agent_executor.ts`), and recursionLimit counts supersteps (`pregel/loop.ts`: a limit of 1
- * stops a graph of two nodes in a row).
+ * stops a graph of two nodes in a row). `langchain` 1.5.5 `agents/ReactAgent.ts` joins its middleware's
+ * `tools` to its own: `createMiddleware({ tools })` and `todoListMiddleware()` (its `write_todos`) bring some.
  */
-const LANGCHAIN_AGENT_STEPS: StepSpec = { ...LANGGRAPH_STEPS, source: "a LangGraph agent stops at recursionLimit supersteps, 25 by default", loopsWith: { argument: "client", options: ["tools"] }, alternating: true, callLimit: MODEL_CALL_LIMIT };
+const LANGCHAIN_AGENT_STEPS: StepSpec = {
+  ...LANGGRAPH_STEPS,
+  source: "a LangGraph agent stops at recursionLimit supersteps, 25 by default",
+  loopsWith: { argument: "client", options: ["tools"], toolsFrom: { option: "middleware", modules: ["langchain"], adding: ["todoListMiddleware"], maker: "createMiddleware" } },
+  alternating: true,
+  callLimit: MODEL_CALL_LIMIT,
+};
 const LANGCHAIN_AGENT_METHODS: readonly ApiSpec[] = [
   { api: "invoke", prompt: ["0"], steps: LANGCHAIN_AGENT_STEPS },
   { api: "stream", prompt: ["0"], steps: LANGCHAIN_AGENT_STEPS },
@@ -254,10 +266,21 @@ const LLAMAINDEX_QUERY_STEPS = (argument: 0 | 1): StepSpec => ({
   source: "a query engine given a synthesizer other than the default compact one (refine, tree_summarize) sends one request per retrieved chunk, similarityTopK of them",
 });
 const LLAMAINDEX_AGENT_STEPS: StepSpec = { from: [], source: "a LlamaIndex agent loops over tool calls with no step cap (only a timeout)" };
+/** A Harness session's message runs its mode's agent loop on the session's thread (`@mastra/core/harness`, added in 1.1.0). */
+const MASTRA_HARNESS_STEPS: StepSpec = { from: [], source: "a Mastra Harness runs its agent's loop on each message; Mastra's default maxSteps is not documented: unbounded" };
 const MASTRA_STEPS: StepSpec = { from: ["1.maxSteps", "client:defaultOptions.maxSteps"], loopsWith: { argument: "client", options: ["tools"] }, source: "Mastra's default maxSteps is not documented: unbounded unless set" };
 /** `new Agent({ model, tools, maxSteps })` of @voltagent/core 2.9.1 (`agent/agent.ts`): `maxSteps ?? (workspace ? 100 : 5)`, handed to the AI SDK as
  *  `stepCountIs(maxSteps)` unless a `stopWhen` is given; with no tools, toolkits, sub-agents or workspace the model answers in one step. */
 const VOLTAGENT_STEPS: StepSpec = { from: ["1.maxSteps", "1.stopWhen", "client:maxSteps", "client:stopWhen"], default: 5, loopsWith: { argument: "client", options: ["tools", "toolkits", "subAgents", "workspace"] }, source: "a VoltAgent agent stops after maxSteps steps, 5 by default" };
+/** `new PlanAgent({ tools, maxSteps })` (2.9.1 `planagent/plan-agent.ts`): an Agent always given its planning (`write_todos`), filesystem and
+ *  `task` tools, whose workspace is cleared before `super(…)`, so `maxSteps` still defaults to 5. */
+const VOLTAGENT_PLAN_STEPS: StepSpec = { from: VOLTAGENT_STEPS.from, default: 5, source: "a VoltAgent PlanAgent has its planning, filesystem and task tools and stops after maxSteps steps, 5 by default" };
+const VOLTAGENT_METHODS = (steps: StepSpec): readonly ApiSpec[] => [
+  { api: "generateText", prompt: ["0"], maxTokens: ["1.maxOutputTokens"], steps },
+  { api: "streamText", prompt: ["0"], maxTokens: ["1.maxOutputTokens"], steps },
+  { api: "generateObject", prompt: ["0"], maxTokens: ["2.maxOutputTokens"] },
+  { api: "streamObject", prompt: ["0"], maxTokens: ["2.maxOutputTokens"] },
+];
 /**
  * `@openai/agents` 0.17.0's hosted tools (agents-openai `tools.ts`, agents-core `tool.ts`): the Responses
  * API runs them inside the response. A hosted MCP tool that asks for approval returns to the runner
@@ -421,6 +444,10 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
         methods: [
           { api: "generate", prompt: ["0.prompt", "0.messages"], steps: HARNESS_AGENT_STEPS, state: ["0.session"] },
           { api: "stream", prompt: ["0.prompt", "0.messages"], steps: HARNESS_AGENT_STEPS, state: ["0.session"] },
+          // `continueStream/continueGenerate({ session, toolResultContinuations })` (1.0.85 `agent/harness-agent.ts`): the same
+          // `_startTurn` on the session, with the client's tool results or approvals in place of a prompt.
+          { api: "continueStream", prompt: ["0.toolResultContinuations", "0.toolApprovalContinuations"], steps: HARNESS_AGENT_STEPS, state: ["0.session"] },
+          { api: "continueGenerate", prompt: ["0.toolResultContinuations", "0.toolApprovalContinuations"], steps: HARNESS_AGENT_STEPS, state: ["0.session"] },
         ],
       },
     ],
@@ -877,6 +904,16 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
         ],
       },
       {
+        // `new Harness({ agent, modes })` (`@mastra/core/harness`, since 1.1.0; mastra.ai's Harness class reference):
+        // `sendMessage({ content })` runs the active mode's agent on the thread, `createSession()` gives one conversation's session.
+        id: "mastra.harness",
+        classes: ["Harness"],
+        methods: [
+          { api: "sendMessage", prompt: ["0"], steps: MASTRA_HARNESS_STEPS },
+          { api: "createSession", prompt: [], yields: "mastra.harness" },
+        ],
+      },
+      {
         // `mastra.getAgent("weather")`: an agent registered with the Mastra instance.
         id: "mastra",
         classes: ["Mastra"],
@@ -902,12 +939,15 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
         modelFrom: "model",
         instructionsFrom: ["instructions"],
         maxTokensFrom: ["maxOutputTokens"],
-        methods: [
-          { api: "generateText", prompt: ["0"], maxTokens: ["1.maxOutputTokens"], steps: VOLTAGENT_STEPS },
-          { api: "streamText", prompt: ["0"], maxTokens: ["1.maxOutputTokens"], steps: VOLTAGENT_STEPS },
-          { api: "generateObject", prompt: ["0"], maxTokens: ["2.maxOutputTokens"] },
-          { api: "streamObject", prompt: ["0"], maxTokens: ["2.maxOutputTokens"] },
-        ],
+        methods: VOLTAGENT_METHODS(VOLTAGENT_STEPS),
+      },
+      {
+        id: "voltagent.plan-agent",
+        classes: ["PlanAgent"],
+        modelFrom: "model",
+        instructionsFrom: ["systemPrompt"],
+        maxTokensFrom: ["maxOutputTokens"],
+        methods: VOLTAGENT_METHODS(VOLTAGENT_PLAN_STEPS),
       },
     ],
   },

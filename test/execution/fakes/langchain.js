@@ -2,7 +2,8 @@
 // `@langchain/langgraph/prebuilt`'s createReactAgent({ llm, tools, prompt })): an agent without
 // tools answers in one model call, sent the system prompt and the messages; it answers the
 // messages with the reply appended (invoke), or streams that run's events (streamEvents).
-// With tools, the graph's loop as LangGraph runs it: the model node and the tools node alternate,
+// Its tools are its own and its middleware's (langchain 1.5.5 joins them: createMiddleware({ tools }),
+// todoListMiddleware's write_todos). With tools, the graph's loop as LangGraph runs it: the model node and the tools node alternate,
 // each a superstep, and a run that needs more than `recursionLimit` supersteps (25 by default)
 // throws GraphRecursionError. The fake model always calls the first tool (its reply is the call),
 // so a run lasts until a limit stops it; `modelCallLimitMiddleware({ runLimit })` ends the run
@@ -66,7 +67,17 @@ function agent(model, tools, system, middleware = []) {
 }
 
 export function createAgent(config) {
-  return agent(config.model, config.tools, config.systemPrompt, config.middleware);
+  const tools = [...(config.tools ?? []), ...(config.middleware ?? []).flatMap((m) => m?.tools ?? [])];
+  return agent(config.model, tools, config.systemPrompt, config.middleware);
+}
+
+export function createMiddleware(config) {
+  return config;
+}
+
+/** Its write_todos tool records the plan and returns nothing for the model to read. */
+export function todoListMiddleware() {
+  return { name: "todoListMiddleware", tools: [tool(async () => "", { name: "write_todos" })] };
 }
 
 export function createReactAgent(config) {
