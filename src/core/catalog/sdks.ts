@@ -918,7 +918,7 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
       { api: "createServer", prompt: [], agent: { argument: "0.networks", api: "run", served: true } },
     ],
     clients: [
-      { id: "agentkit.agent", classes: ["Agent"], modelFrom: "model", instructionsFrom: ["system"], methods: [{ api: "run", prompt: ["0"] }] },
+      { id: "agentkit.agent", classes: ["Agent", "RoutingAgent"], declaredIn: ["agent-kit/src/agent.ts"], modelFrom: "model", instructionsFrom: ["system"], methods: [{ api: "run", prompt: ["0"] }] },
       {
         id: "agentkit.network",
         classes: ["Network"],
