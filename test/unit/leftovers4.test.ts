@@ -119,3 +119,65 @@ export async function f(byName: Map<string, string>, qs: string[]) {
 `).length, 0);
   });
 });
+
+describe("leftovers of the fourth reader: a history carried from a result assigned inside a callback (issue 17, place 36)", () => {
+  it("let result; withTrace(…, async () => { result = await run(agent, inputs) }); inputs = result.history; inputs.push(next): the history grows each turn", () => {
+    // agents-js examples/agent-patterns/routing.ts:69. Before: input Θ(T·|result.history|) (linear, the
+    // history an opaque size), output 0 (the run read as rewriting result), growth output.
+    expectSites(`import { Agent, run, withTrace } from "@openai/agents";
+const triage = new Agent({ name: "triage", instructions: "Route.", handoffs: [new Agent({ name: "fr", instructions: "French." })] });
+export async function main(ask: () => Promise<string>) {
+  let agent: Agent = triage;
+  let inputs: any[] = [{ role: "user", content: await ask() }];
+  while (true) {
+    let result: any;
+    await withTrace("Routing", async () => {
+      result = await run(agent, inputs, { stream: true }); // @site
+      await result.completed;
+    });
+    if (!result) throw new Error("No result");
+    inputs = result.history;
+    inputs.push({ role: "user", content: await ask() });
+    agent = result.currentAgent ?? agent;
+  }
+}
+`, [
+      {
+        calls: "O(steps[main/run]·T[main])",
+        input: "O(T[main]²·steps[main/run]·|ask()| + T[main]²·steps[main/run]·out + steps[main/run]²·T[main]·out)",
+        output: "O(steps[main/run]·T[main]·out)",
+        growth: "output",
+      },
+    ]);
+  });
+
+  it("a result whose run does not read the history replaces it; a variable assigned two calls or a value that is no request holds no run's result", () => {
+    expectSites(`import { Agent, run, withTrace } from "@openai/agents";
+const a = new Agent({ name: "a", instructions: "Be brief." });
+export async function main(qs: string[], other: () => Promise<{ history: string[] }>) {
+  let inputs: any[] = [];
+  for (const q of qs) {
+    await run(a, inputs); // @site
+    let fresh: any;
+    await withTrace("t", async () => {
+      fresh = await run(a, [q]); // @site
+    });
+    inputs = fresh.history;
+    let either: any;
+    if (q) either = await run(a, [q]); // @site
+    else either = await run(a, [q, q]); // @site
+    inputs = either.history;
+    let notRun: any;
+    notRun = await other();
+    inputs = notRun.history;
+  }
+}
+`, [
+      // fresh.history: its run's [q] and answer; the other two are not read.
+      { input: "Θ(|qs|·|either.history| + |qs|·|notRun.history| + |qs|·|q| + |qs|·out)", growth: "none" },
+      { input: "Θ(|qs|·|q|)", growth: "none" },
+      { input: "O(|qs|·|q|)", growth: "none" },
+      { input: "O(|qs|·|q|)", growth: "none" },
+    ]);
+  });
+});
