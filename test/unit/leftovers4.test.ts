@@ -181,3 +181,27 @@ export async function main(qs: string[], other: () => Promise<{ history: string[
     ]);
   });
 });
+
+describe("leftovers of the fourth reader: LlamaIndex's tree_summarize synthesizer (issue 17, place 20)", () => {
+  it("similarityTopK caps refine's requests (one per chunk), not tree_summarize's nor an unread synthesizer's (a request per packed chunk per level)", () => {
+    // Before: all three read "at most 50 steps"; tree_summarize over 50 chunks that each fill the
+    // window sends 50 requests, then more for their summaries.
+    const [tree, unread, refine] = analyze(`import { VectorStoreIndex, getResponseSynthesizer } from "llamaindex";
+export async function main(docs: any[], q: string, synth: any) {
+  const index = await VectorStoreIndex.fromDocuments(docs);
+  await index.asQueryEngine({ similarityTopK: 50, responseSynthesizer: getResponseSynthesizer("tree_summarize") }).query({ query: q });
+  await index.asQueryEngine({ similarityTopK: 50, responseSynthesizer: synth }).query({ query: q });
+  await index.asQueryEngine({ similarityTopK: 50, responseSynthesizer: getResponseSynthesizer("refine") }).query({ query: q });
+}
+`);
+    assert.deepEqual(
+      [tree!, unread!, refine!].map((f) => [summary(f).calls, costClass(f), f.explanation.some((l) => l.includes("at most 50 steps"))]),
+      [
+        ["O(steps[main/query])", "unbounded", false],
+        ["O(steps[main/query#2])", "unbounded", false],
+        ["O(steps[main/query#3])", "quadratic", true],
+      ],
+    );
+    assert.match(tree!.explanation.join("\n"), /tree_summarize synthesizer \(or one not read\) summarizes the retrieved chunks a level at a time/);
+  });
+});

@@ -306,7 +306,10 @@ export class Provenance {
       const given = this.argumentAt(client.origin, spec.unless.path);
       // `new RetrieverQueryEngine(retriever, undefined, [post])`: an argument given as undefined takes the default.
       const option = given && this.ts.isIdentifier(this.constants.skipTrivia(given)) && (this.constants.skipTrivia(given) as ts.Identifier).text === "undefined" ? undefined : given;
-      if (option ? this.optionText(option, spec.unless.madeBy) === spec.unless.equals : spec.unless.orAbsent) return undefined;
+      const text = option && this.optionText(option, spec.unless.madeBy);
+      if (option ? text === spec.unless.equals : spec.unless.orAbsent) return undefined;
+      const capOnly = spec.unless.capOnly;
+      if (capOnly && !capOnly.values.includes(text ?? "")) spec = { ...spec, from: [], source: capOnly.source };
     }
     if (spec.unlessAcyclicGraph && client?.kind === "client" && this.isAcyclicGraph(client)) return undefined;
     if (spec.perElementOf) {
