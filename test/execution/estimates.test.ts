@@ -288,6 +288,15 @@ const CASES: EstimateCase[] = [
     sites: [8, 9, 10, 11].map((line) => ({ model: "gpt-4.1-mini", line, bound: "exact" as const })),
   },
   {
+    name: "@openai/agents: the history carried from a result assigned inside withTrace's callback (agents-js's routing example, issue 17, fourth reader 36)",
+    file: "test/fixtures/execution/routed-history.ts",
+    fn: "route",
+    args: [list(5, 30)],
+    assume: { "|questions|": 5, "|q|": 30, "out[gpt-4.1-mini]": REPLY },
+    // 5 turns, input 670 (before: the carried history an opaque |result.history|, the answer 0 tokens).
+    sites: [{ model: "gpt-4.1-mini", bound: "exact" }],
+  },
+  {
     name: "previous_response_id passed through a helper's parameter: the chain the server keeps grows each turn (issue 17)",
     file: "test/fixtures/execution/chained-helper.ts",
     fn: "converse",

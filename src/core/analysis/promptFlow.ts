@@ -33,7 +33,25 @@ export class PromptFlow extends SizePart {
       const init = this.constants.skipTrivia(decl.initializer);
       if (t.isCallExpression(init) && this.llmCall(init)) return init;
     }
+    if (decl && t.isVariableDeclaration(decl) && !decl.initializer && t.isIdentifier(decl.name)) return this.onlyAssignedCall(decl, decl.name.text);
     return undefined;
+  }
+
+  /**
+   * `let result; await withTrace("x", async () => { result = await run(agent, inputs) })`: a variable
+   * declared empty whose one assignment (here or in a closure) is an LLM call holds that call's result.
+   */
+  private onlyAssignedCall(decl: ts.VariableDeclaration, name: string): ts.CallExpression | undefined {
+    const t = this.ts;
+    let found: ts.CallExpression | undefined;
+    for (const ref of this.scopes.referencesTo(decl, name)) {
+      const p = ref.parent;
+      if (!t.isBinaryExpression(p) || p.left !== ref || p.operatorToken.kind < t.SyntaxKind.FirstAssignment || p.operatorToken.kind > t.SyntaxKind.LastAssignment) continue;
+      const value = this.constants.skipTrivia(p.right);
+      if (found || p.operatorToken.kind !== t.SyntaxKind.EqualsToken || !t.isCallExpression(value) || !this.llmCall(value)) return undefined;
+      found = value;
+    }
+    return found;
   }
 
   /** `code = (await fix(code)).text`: the variable an LLM call's answer replaces, when that variable is in its prompt. */
@@ -67,12 +85,26 @@ export class PromptFlow extends SizePart {
     const home = enclosingFunction(t, e);
     if (enclosingFunction(t, decl) !== home) return undefined;
     const writes: { at: ts.Node; value: ts.Expression }[] = decl.initializer ? [{ at: decl, value: decl.initializer }] : [];
+    // `let result; await withTrace(…, async () => { result = await run(…) })`: the one assignment, made
+    // by the callback the statement holding it runs, stands where that statement is, as an initialiser would.
+    const only = decl.initializer ? undefined : this.onlyAssignedCall(decl, decl.name.text);
+    if (only) {
+      let at: ts.Node = only;
+      while (at.parent && enclosingFunction(t, at) !== home) at = at.parent;
+      if (enclosingFunction(t, decl) === home && at !== only) return this.carriedFrom(e, home, decl, [{ at, value: only }], true);
+    }
     for (const ref of this.scopes.referencesTo(decl, decl.name.text)) {
       const p = ref.parent;
       if (t.isBinaryExpression(p) && p.left === ref && p.operatorToken.kind === t.SyntaxKind.EqualsToken) writes.push({ at: p, value: p.right });
     }
+    return this.carriedFrom(e, home, decl, writes, false);
+  }
+
+  /** The run whose history `e` reads, given the writes of its variable (`fresh`: a write made anew with the variable, in its loops). */
+  private carriedFrom(e: ts.PropertyAccessExpression, home: ts.Node | undefined, decl: ts.VariableDeclaration, writes: { at: ts.Node; value: ts.Expression }[], fresh: boolean): ts.CallExpression | undefined {
+    const t = this.ts;
     for (let n: ts.Node | undefined = e.parent; n && n !== home; n = n.parent) {
-      if (isLoop(t, n) && writes.some((w) => w.at !== decl && isWithin(w.at, n!))) return undefined;
+      if (isLoop(t, n) && writes.some((w) => w.at !== decl && isWithin(w.at, n!) && !(fresh && isWithin(decl, n!)))) return undefined;
     }
     let last: { at: ts.Node; value: ts.Expression } | undefined;
     for (const w of writes) if (w.at.getEnd() <= e.getStart(this.scopes.sourceFile) && (!last || w.at.getEnd() > last.at.getEnd())) last = w;

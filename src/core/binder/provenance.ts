@@ -306,7 +306,10 @@ export class Provenance {
       const given = this.argumentAt(client.origin, spec.unless.path);
       // `new RetrieverQueryEngine(retriever, undefined, [post])`: an argument given as undefined takes the default.
       const option = given && this.ts.isIdentifier(this.constants.skipTrivia(given)) && (this.constants.skipTrivia(given) as ts.Identifier).text === "undefined" ? undefined : given;
-      if (option ? this.optionText(option, spec.unless.madeBy) === spec.unless.equals : spec.unless.orAbsent) return undefined;
+      const text = option && this.optionText(option, spec.unless.madeBy);
+      if (option ? text === spec.unless.equals : spec.unless.orAbsent) return undefined;
+      const capOnly = spec.unless.capOnly;
+      if (capOnly && !capOnly.values.includes(text ?? "")) spec = { ...spec, from: [], source: capOnly.source };
     }
     if (spec.unlessAcyclicGraph && client?.kind === "client" && this.isAcyclicGraph(client)) return undefined;
     if (spec.perElementOf) {
@@ -633,7 +636,7 @@ export class Provenance {
       const piped = this.pipedModel(e);
       if (piped) return piped;
       const base = this.valueOf(e.expression);
-      if (!base) return this.valueOfCheckedType(e);
+      if (!base) return this.mapEntry(e) ?? this.valueOfCheckedType(e);
       // `Settings.withLLM(llm, async () => createChatEngine(…))`: the SDK returns what the callback returns.
       if (base.kind === "module" && base.entry.passThrough?.includes(base.path.join("."))) {
         const last = e.arguments[e.arguments.length - 1];
@@ -660,6 +663,8 @@ export class Provenance {
     if (t.isBinaryExpression(e) && (e.operatorToken.kind === t.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === t.SyntaxKind.BarBarToken)) {
       return this.valueOf(e.left) ?? this.valueOf(e.right);
     }
+    // `name && this._agents.get(name)`: the right side, or a falsy value no method is called on.
+    if (t.isBinaryExpression(e) && e.operatorToken.kind === t.SyntaxKind.AmpersandAmpersandToken) return this.valueOf(e.right);
     if (t.isConditionalExpression(e)) return this.valueOf(e.whenTrue) ?? this.valueOf(e.whenFalse);
     if (t.isArrowFunction(e) || t.isFunctionExpression(e)) return this.factoryOf(e);
     return undefined;
@@ -1031,6 +1036,50 @@ export class Provenance {
     if (callee?.kind !== "module" || callee.path.length !== 1) return undefined;
     const context = callee.entry.callbacks?.find((c) => c.function === callee.path[0] && c.property === key);
     return context ? this.clientOfKind(callee.entry, context.client, undefined, callee, call) : undefined;
+  }
+
+  /**
+   * `this._agents.get(name)` with `_agents: Map<string, Agent>` (a field, parameter or variable so
+   * declared, or made by `new Map<string, Agent>()`): the map's value type. AgentKit's network keeps
+   * its agents so and runs the one its router names.
+   */
+  private mapEntry(call: ts.CallExpression): Value | undefined {
+    const t = this.ts;
+    const callee = this.constants.skipTrivia(call.expression);
+    if (!t.isPropertyAccessExpression(callee) || callee.name.text !== "get" || call.arguments.length !== 1) return undefined;
+    const value = this.mapValueType(this.constants.skipTrivia(callee.expression));
+    return value && this.valueOfType(value);
+  }
+
+  /** The value type of the map a receiver is declared or made as, or undefined. */
+  private mapValueType(r: ts.Expression): ts.TypeNode | undefined {
+    const t = this.ts;
+    const ofMap = (name: ts.EntityName | ts.Expression, args: ts.NodeArray<ts.TypeNode> | undefined): ts.TypeNode | undefined =>
+      // The global Map, not a project type of that name.
+      t.isIdentifier(name) && (name.text === "Map" || name.text === "ReadonlyMap") && args?.length === 2 && !this.scopes.resolve(name) ? args[1] : undefined;
+    const ofDeclaration = (d: ts.ParameterDeclaration | ts.VariableDeclaration | ts.PropertyDeclaration): ts.TypeNode | undefined => {
+      if (d.type) return t.isTypeReferenceNode(d.type) ? ofMap(d.type.typeName, d.type.typeArguments) : undefined;
+      const init = d.initializer && this.constants.skipTrivia(d.initializer);
+      return init && t.isNewExpression(init) ? ofMap(init.expression, init.typeArguments) : undefined;
+    };
+    if (t.isIdentifier(r)) {
+      const decl = this.scopes.resolve(r);
+      return decl && (t.isParameter(decl) || t.isVariableDeclaration(decl)) ? ofDeclaration(decl) : undefined;
+    }
+    if (!t.isPropertyAccessExpression(r) || r.expression.kind !== t.SyntaxKind.ThisKeyword) return undefined;
+    let cls: ts.Node | undefined = r.parent;
+    while (cls && !t.isClassLike(cls)) cls = cls.parent;
+    // The field may be declared by a base class of this module (AgentKit's `NetworkRun extends Network`).
+    const seen = new Set<ts.Node>();
+    while (cls && t.isClassLike(cls) && !seen.has(cls)) {
+      seen.add(cls);
+      for (const m of cls.members) {
+        if (t.isPropertyDeclaration(m) && (t.isIdentifier(m.name) || t.isPrivateIdentifier(m.name)) && m.name.text === r.name.text) return ofDeclaration(m);
+      }
+      const base: ts.Expression | undefined = cls.heritageClauses?.find((h) => h.token === t.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+      cls = base && t.isIdentifier(base) ? this.scopes.resolve(base) : undefined;
+    }
+    return undefined;
   }
 
   /** A parameter, field or return typed with a catalog class (`client: OpenAI`) or an interface that stands for a client. */

@@ -94,6 +94,11 @@ export interface StepSpec {
     readonly orAbsent?: boolean;
     /** A function that makes the option from that value (`getResponseSynthesizer("compact")`, through a const). */
     readonly madeBy?: string;
+    /**
+     * The cap in `from` holds only while the option reads as one of these (refine sends one request per
+     * chunk; tree_summarize, or an option not read, may send more: a request per packed chunk per level).
+     */
+    readonly capOnly?: { readonly values: readonly string[]; readonly source: string };
   };
   /** An option that compacts the conversation (unless `enabled: false`): a step re-sends at most
    *  `threshold` tokens (the option's key; `defaultThreshold` without it), and a summary call
@@ -261,7 +266,13 @@ const LLAMAINDEX_INDEX_MAKERS = ["VectorStoreIndex.fromDocuments", "VectorStoreI
  *  send one per retrieved chunk (refine, tree_summarize): at most `similarityTopK` where the engine was made with it, else unbounded. */
 const LLAMAINDEX_QUERY_STEPS = (argument: 0 | 1): StepSpec => ({
   from: argument === 0 ? ["client:similarityTopK"] : [],
-  unless: { path: argument === 0 ? "0.responseSynthesizer" : "1", equals: "compact", orAbsent: true, madeBy: "getResponseSynthesizer" },
+  unless: {
+    path: argument === 0 ? "0.responseSynthesizer" : "1",
+    equals: "compact",
+    orAbsent: true,
+    madeBy: "getResponseSynthesizer",
+    capOnly: { values: ["refine"], source: "a query engine given the tree_summarize synthesizer (or one not read) summarizes the retrieved chunks a level at a time until one answer is left: a request per packed chunk per level, which may be more than similarityTopK" },
+  },
   withoutTools: true,
   source: "a query engine given a synthesizer other than the default compact one (refine, tree_summarize) sends one request per retrieved chunk, similarityTopK of them",
 });
@@ -961,7 +972,7 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
       { api: "createServer", prompt: [], agent: { argument: "0.networks", api: "run", served: true } },
     ],
     clients: [
-      { id: "agentkit.agent", classes: ["Agent"], modelFrom: "model", instructionsFrom: ["system"], methods: [{ api: "run", prompt: ["0"] }] },
+      { id: "agentkit.agent", classes: ["Agent", "RoutingAgent"], declaredIn: ["agent-kit/src/agent.ts"], modelFrom: "model", instructionsFrom: ["system"], methods: [{ api: "run", prompt: ["0"] }] },
       {
         id: "agentkit.network",
         classes: ["Network"],

@@ -666,8 +666,9 @@ export class Project {
         const iface = this.mayDeclareInterface(target, name);
         // `import type Llm from`: the module's default export, whatever its name there.
         const exported = defaultType && i === types!.length - 1 ? "default" : name;
-        // An interface that stands for a client (`import type { ContentGenerator }`).
-        if (iface && this.exportedClient(file, specifier, exported)) return true;
+        // An interface that stands for a client (`import type { ContentGenerator }`), or a framework's
+        // own client class (`import { type Agent } from "./agent"` in AgentKit's network).
+        if ((iface || isFrameworkDeclaration(catalogWith(this.options), target)) && this.exportedClient(file, specifier, exported)) return true;
         // One whose implementations there make LLM calls (`import type { Summarizer }`), or a class whose
         // methods do, held in a field or parameter of its type (`import type { Llm }`, `constructor(private llm: Llm)`).
         if ((iface || this.declaresClass(target, name)) && this.exportedSummary(file, specifier, `${exported}.*`)) return true;

@@ -30,6 +30,11 @@ export const hostedMcpTool = (options) => {
   return hosted("hosted_mcp")(options);
 };
 
+/** `withTrace(name, fn, options)`: runs `fn` (the trace itself sends nothing). */
+export async function withTrace(name, fn) {
+  return fn();
+}
+
 export async function run(agent, input, options = {}) {
   if (agent.tools.some((t) => t.type !== "hosted_tool") || agent.handoffs.length) throw new Error("fake @openai/agents: agents with function tools or handoffs are not faked");
   if (options.maxTurns !== undefined && options.maxTurns < 1) throw new Error("fake @openai/agents: MaxTurnsExceededError");
