@@ -319,6 +319,30 @@ export async function all(qs: string[], approve: (q: string) => Promise<boolean>
       const loop = project.analyze("/p/ask.ts").findings.find((f) => f.line === 10)!;
       assert.deepEqual(loop.calls, { kind: "unknown", reason: `${once}, but hands on another value than its parameter q, whose size the cost reads (it may be larger each round), so no round's sizes bound the next's` }, again);
     }
+    // A history the class keeps grows by one question a round: each round re-sends it, quadratic in the rounds too.
+    const { project: chat } = memoryProject({
+      "/p/chat.ts": `import OpenAI from "openai";
+const client = new OpenAI();
+export class Chat {
+  private readonly history: { role: "user" | "assistant"; content: string }[] = [];
+  constructor(private readonly approve: () => Promise<boolean>) {}
+  async ask(q: string): Promise<string> {
+    this.history.push({ role: "user", content: q });
+    const r = await client.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 20, messages: this.history });
+    const text = r.choices[0].message.content ?? "";
+    if (text.startsWith("EXPAND") && (await this.approve())) return this.ask(q);
+    return text;
+  }
+}
+export async function all(chat: Chat, qs: string[]) {
+  for (const q of qs) await chat.ask(q);
+}
+`,
+    });
+    assert.deepEqual(sitesOf(chat, "/p/chat.ts", ["calls", "input"]), [
+      { line: 8, calls: "O(rounds[Chat.ask])", input: "O(rounds[Chat.ask]²·calls[Chat]·|q|)" },
+      { line: 15, calls: "O(|qs|·rounds[Chat.ask])", input: "O(|qs|²·rounds[Chat.ask]²·|q|)" },
+    ]);
     // The call inside a callback (a timer or a handler may run it again), or two calls an invocation: no chain.
     for (const again of ["setTimeout(() => ask(q, approve), 10)", "return (await ask(q, approve)) + (await ask(q, approve))"]) {
       const { project } = memoryProject({ "/p/ask.ts": program(again) });
