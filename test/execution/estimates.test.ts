@@ -48,6 +48,8 @@ const goOn = (n: number): OutputPolicy => says((c) => (c.index < n ? `MORE${fill
 const GO_ON_TOKENS = Math.max(...Array.from({ length: 40 }, (_, i) => tokenCount(`MORE${filler(20, i)}`)));
 /** A shell command of three parts, one a `bash -c` wrapper: six checks (the whole, ls, pwd twice, the wrapper, echo hi). */
 const SHELL_COMMAND = "ls && bash -c pwd && echo hi";
+/** Three tool calls' arguments that ask for a wider sandbox, of 10 filler tokens each and the word. */
+const SANDBOX_CALLS = [0, 1, 2].map((i) => `${filler(10, i)} sandbox`);
 
 const CASES: EstimateCase[] = [
   {
@@ -79,6 +81,16 @@ const CASES: EstimateCase[] = [
     assume: { "|checkers|": 2, "|checker|": 10, "|commands|": 1, "|call.command|": tokenCount(SHELL_COMMAND), "pieces[PolicyEngine.check]": 6 },
     outputs: { "gemini-2.5-flash": reply(5) },
     sites: [{ model: "gemini-2.5-flash", frame: "outer", bound: "upper", over: "each piece is priced as the whole command" }],
+  },
+  {
+    name: "gemini-cli's scheduler re-running a tool after each sandbox approval (issue 17, place 16): 2 turns × 3 calls × 4 safety checks at rounds[Scheduler._execute] = 4",
+    file: "test/fixtures/execution/gemini-turns/scheduler-retry.ts",
+    fn: "runTools",
+    // Each call's args ask for a wider sandbox; the user approves each call 3 times: 4 invocations of _execute a call.
+    args: [[SANDBOX_CALLS, SANDBOX_CALLS], 3],
+    assume: { "|turns|": 2, "|calls|": 3, "|activeCall.args|": Math.max(...SANDBOX_CALLS.map(tokenCount)), "rounds[Scheduler._execute]": 4 },
+    outputs: { "gemini-2.5-flash": reply(5) },
+    sites: [{ model: "gemini-2.5-flash", frame: "outer", bound: "upper" }],
   },
   {
     name: "a collapse loop capped by a field's default (MapReduceDocumentsChain's shape, issue 17): 3 passes over 5 documents",

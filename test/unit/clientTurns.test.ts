@@ -42,4 +42,15 @@ describe("gemini-cli's client turns: a counter handed round the turn, and the Af
     assert.deepEqual([rounds.kind, rounds.value, rounds.unbounded, rounds.line, rounds.origin], ["count", undefined, true, 10, `the rounds of GeminiClient.sendMessageStream ↔ GeminiClient.recoverFromLoop ↔ GeminiClient.processTurn, not bounded in the code: ${why}`]);
     assert.ok(site!.explanation.includes(`  rounds[GeminiClient.sendMessageStream] = the rounds of GeminiClient.sendMessageStream ↔ GeminiClient.recoverFromLoop ↔ GeminiClient.processTurn, not bounded in the code: ${why}; each round as one invocation of GeminiClient.sendMessageStream with the calls back into them left out`), site!.explanation.join("\n"));
   });
+
+  it("a continuation handing on a fixed request (a call of itself the chain rule would count alone) is the tangle's: its rounds count it once, whichever module is analysed first", () => {
+    const fixed = clientTurnsModule("./config", true).replace("this.sendMessageStream(reason, boundedTurns - 1)", "this.sendMessageStream(\"Please continue.\", boundedTurns - 1)");
+    for (const order of [["/p/session.ts", "/p/client.ts"], ["/p/client.ts", "/p/session.ts"]]) {
+      const { project } = memoryProject({ ...files(true), "/p/client.ts": fixed });
+      const seen = Object.fromEntries(order.map((f) => [f, sitesOf(project, f, ["calls"])]));
+      // processTurn's call (line 12) is no site of a recursion of sendMessageStream's own: rounds[…]² would count the rounds twice.
+      assert.deepEqual(seen["/p/client.ts"], [{ line: 22, calls: "Θ(1)" }], order.join(", "));
+      assert.deepEqual(seen["/p/session.ts"], [{ line: 4, calls: "O(|questions|·rounds[GeminiClient.sendMessageStream])" }], order.join(", "));
+    }
+  });
 });

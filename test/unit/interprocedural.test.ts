@@ -1,6 +1,7 @@
 // Following LLM cost through functions, files, classes and recursion.
 import * as assert from "node:assert/strict";
 import { estimate } from "../../src/core";
+import { costClass } from "../../src/core/report/costClass";
 import { memoryProject, sitesOf } from "./project";
 
 const LLM = `import OpenAI from "openai";
@@ -283,6 +284,71 @@ export async function start(roots: any[]) { for (const r of roots) await walk(r)
     const loopSite = r.findings.find((f) => f.line === 7)!;
     assert.equal(loopSite.inputTokens.kind, "unknown");
     assert.match(loopSite.explanation.join("\n"), /calls itself inside a loop/);
+  });
+
+  it("a function calling itself at most once an invocation, with no counter and nothing smaller handed on (a retry after the user's approval): rounds[f] invocations, unbounded, saying why", () => {
+    const program = (again: string): string => `import OpenAI from "openai";
+const client = new OpenAI();
+export async function ask(q: string, approve: (q: string) => Promise<boolean>): Promise<string> {
+  const r = await client.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 20, messages: [{ role: "user", content: q }] });
+  const text = r.choices[0].message.content ?? "";
+  if (text.startsWith("EXPAND") && (await approve(q))) ${again};
+  return text;
+}
+export async function all(qs: string[], approve: (q: string) => Promise<boolean>) {
+  for (const q of qs) await ask(q, approve);
+}
+`;
+    const once = "ask calls itself at line 6, at most once an invocation (no loop or callback around the call), testing no counter";
+    const why = `${once} and handing on its own parameters: data decides how many rounds run`;
+    // The same question again, or a fixed one: each round is priced at the first's sizes.
+    for (const again of ["return await ask(q, approve)", "return ask(\"Go on.\", approve)"]) {
+      const { project } = memoryProject({ "/p/ask.ts": program(again) });
+      assert.deepEqual(sitesOf(project, "/p/ask.ts", ["calls", "input"]), [
+        { line: 4, calls: "O(rounds[ask])", input: "O(rounds[ask]·|q|)" },
+        { line: 10, calls: "O(|qs|·rounds[ask])", input: "O(|qs|·rounds[ask]·|q|)" },
+      ], again);
+      const [own, loop] = project.analyze("/p/ask.ts").findings;
+      assert.deepEqual([costClass(own!), costClass(loop!)], ["unbounded", "unbounded"]);
+      const rounds = loop!.symbols.find((s) => s.name === "rounds[ask]")!;
+      assert.deepEqual([rounds.kind, rounds.unbounded, rounds.line, rounds.origin], ["count", true, 3, `the invocations of ask in one call from outside, not bounded in the code: ${why}`]);
+    }
+    // A grown question priced by its size may be larger each round (q + q doubles it): no count of equal rounds.
+    for (const again of ["return ask(q + \" (expanded)\", approve)", "return ask(q + q, approve)"]) {
+      const { project } = memoryProject({ "/p/ask.ts": program(again) });
+      const loop = project.analyze("/p/ask.ts").findings.find((f) => f.line === 10)!;
+      assert.deepEqual(loop.calls, { kind: "unknown", reason: `${once}, but hands on another value than its parameter q, whose size the cost reads (it may be larger each round), so no round's sizes bound the next's` }, again);
+    }
+    // A history the class keeps grows by one question a round: each round re-sends it, quadratic in the rounds too.
+    const { project: chat } = memoryProject({
+      "/p/chat.ts": `import OpenAI from "openai";
+const client = new OpenAI();
+export class Chat {
+  private readonly history: { role: "user" | "assistant"; content: string }[] = [];
+  constructor(private readonly approve: () => Promise<boolean>) {}
+  async ask(q: string): Promise<string> {
+    this.history.push({ role: "user", content: q });
+    const r = await client.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 20, messages: this.history });
+    const text = r.choices[0].message.content ?? "";
+    if (text.startsWith("EXPAND") && (await this.approve())) return this.ask(q);
+    return text;
+  }
+}
+export async function all(chat: Chat, qs: string[]) {
+  for (const q of qs) await chat.ask(q);
+}
+`,
+    });
+    assert.deepEqual(sitesOf(chat, "/p/chat.ts", ["calls", "input"]), [
+      { line: 8, calls: "O(rounds[Chat.ask])", input: "O(rounds[Chat.ask]²·calls[Chat]·|q|)" },
+      { line: 15, calls: "O(|qs|·rounds[Chat.ask])", input: "O(|qs|²·rounds[Chat.ask]²·|q|)" },
+    ]);
+    // The call inside a callback (a timer or a handler may run it again), or two calls an invocation: no chain.
+    for (const again of ["setTimeout(() => ask(q, approve), 10)", "return (await ask(q, approve)) + (await ask(q, approve))"]) {
+      const { project } = memoryProject({ "/p/ask.ts": program(again) });
+      const loop = project.analyze("/p/ask.ts").findings.find((f) => f.line === 10)!;
+      assert.deepEqual(loop.calls, { kind: "unknown", reason: "the recursive calls do not shrink one parameter by halves or by one element" }, again);
+    }
   });
 });
 

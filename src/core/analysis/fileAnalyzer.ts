@@ -1056,6 +1056,18 @@ export class FileAnalyzer {
     return { info, times: shape.baseFirst ? R : R.add(Poly.one), derivation, exact: shape.exact && cap.exact };
   }
 
+  /**
+   * Whether the summary under way is a tangle's: it leaned on a function still being made, a
+   * function made under it leaned on it, or the tangle is being solved again.
+   */
+  private inTangle(): boolean {
+    const top = this.frames[this.frames.length - 1];
+    if (!top || this.previousPass || this.roundMembers) return true;
+    if (top.low < top.depth) return true;
+    for (const s of this.solving.values()) if (s.low >= top.depth) return true;
+    return false;
+  }
+
   /** One summary made on the stack of those under way. */
   private summaryPass(fn: ts.SignatureDeclaration, name: string): { summary: Summary | undefined; frame: { low: number; depth: number } } {
     const frame = { fn, depth: this.frames.length, low: Infinity };
@@ -1170,7 +1182,7 @@ export class FileAnalyzer {
     const counted = (pick: (c: NonNullable<SiteBounds["counts"]>) => Poly, bound: (b: SiteBounds) => Bound): Poly => Poly.sum(sites.map((s) => (s.bounds.counts ? pick(s.bounds.counts) : polyOf(bound(s.bounds)))));
     let counts: SiteBounds["counts"] = selfCalls.length ? undefined : { calls: counted((c) => c.calls, (b) => b.calls), input: counted((c) => c.input, (b) => b.inputTokens), output: counted((c) => c.output, (b) => b.outputTokens), generation: counted((c) => c.generation, (b) => b.generationCost) };
     if (selfCalls.length && !unknown) {
-      const solved = solveRecursion(this.tsm, this.scopes, this.constants, this.loops, this.symbols, fn, selfCalls, sites, polys);
+      const solved = solveRecursion(this.tsm, this.scopes, this.constants, this.loops, this.symbols, fn, selfCalls, sites, polys, name, !this.inTangle());
       if (solved.kind === "unknown") {
         unknown = solved.reason;
         this.selfRecursionReasons.set(fn, solved.reason);

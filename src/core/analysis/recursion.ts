@@ -39,6 +39,9 @@ export function solveRecursion(
   selfCalls: readonly ts.CallExpression[],
   sites: readonly { llm: LlmCall; bounds: SiteBounds }[],
   polys: Polys,
+  label: string,
+  /** Whether fn calls into no function that calls it back (a tangle's rounds count its calls of itself). */
+  alone: boolean,
 ): Solution {
   if (selfCalls.some((c) => loops.around(c).length > 0)) return solveChunked(t, constants, loops, symbols, fn, selfCalls, sites, polys);
   const shrinks = selfCalls.map((c) => shrinkOf(t, scopes, constants, fn, c));
@@ -50,6 +53,34 @@ export function solveRecursion(
       const solved = Object.fromEntries(Object.entries(polys).map(([k, p]) => [k, k === "result" ? p : p.mul(counted.bound)])) as unknown as Polys;
       const explanation = `the function calls itself while ${counted.text}: at most ${counted.boundText} invocations`;
       return { kind: "solved", polys: solved, tight: false, explanation, site: (s) => solvedSite(s, (p) => p.mul(counted.bound), false, false, `${explanation}: this call runs in each`) };
+    }
+    const chain = alone && selfCalls.length === 1 ? chainCall(t, scopes, constants, fn, selfCalls[0]!) : undefined;
+    if (chain) {
+      const line = chain.call.getSourceFile().getLineAndCharacterOfPosition(chain.call.getStart()).line + 1;
+      const once = `${label} calls itself at line ${line}, at most once an invocation (no loop or callback around the call), testing no counter`;
+      // A round is priced at the first's sizes of its parameters: one handed something else (a copy, a grown value) may be
+      // larger each round. (A size the cost does not read of it is the round's own, as in a loop's body.)
+      const priced = chain.others.find((name) => Object.values(polys).some((p) => p.symbols().some((x: string) => sizeOf(x, name))));
+      if (priced) return { kind: "unknown", reason: `${once}, but hands on another value than its parameter ${priced}, whose size the cost reads (it may be larger each round), so no round's sizes bound the next's` };
+      // One invocation re-enters at most once: a chain of invocations, each priced once, as long as data makes it.
+      const why = `${once} and handing on its own parameters: data decides how many rounds run`;
+      const info: SymbolInfo = { name: `rounds[${label}]`, kind: "count", line: fn.getSourceFile().getLineAndCharacterOfPosition(fn.getStart()).line + 1, origin: `the invocations of ${label} in one call from outside, not bounded in the code: ${why}`, unbounded: true };
+      const R = Poly.symbol(symbols.define(info));
+      // A history the function's class or closure keeps (calls[X]: earlier invocations) grows by one a round: round i sees calls[X]·R + i, at most (calls[X] + 1)·R.
+      const grown = (p: Poly): Poly => p.symbols().filter((x) => x.startsWith("calls[")).reduce((q, x) => q.subst(x, Poly.symbol(x).add(Poly.one).mul(R)), p);
+      const times = (p: Poly): Poly => grown(p).mul(R);
+      const solved = Object.fromEntries(Object.entries(polys).map(([k, p]) => [k, k === "result" ? p : times(p)])) as unknown as Polys;
+      const explanation = `${info.name} = the invocations of ${label}, not bounded in the code: ${why}`;
+      return {
+        kind: "solved",
+        polys: solved,
+        tight: false,
+        explanation,
+        site: (s) => {
+          symbols.define(info);
+          return solvedSite(s, times, false, false, `${explanation}; this call runs in each`);
+        },
+      };
     }
     return { kind: "unknown", reason: "the recursive calls do not shrink one parameter by halves or by one element" };
   }
@@ -282,6 +313,35 @@ function counterBound(t: TS, constants: Constants, loops: Loops, fn: ts.Signatur
     if (cap) return { ...countOf(loops, cap), text: `not ${constants.skipTrivia(st.expression).getText()}` };
   }
   return undefined;
+}
+
+/**
+ * The one call a function makes of itself, when each invocation can make it at most once: no
+ * function between it and the body (a callback may run it again, an event handler any number of
+ * times; loops are ruled out before). `other` names a parameter handed something else than itself
+ * (a copy, a grown value, another variable): the rounds' sizes are then not the first's. A literal
+ * argument is of a fixed size. `this._execute(call)` after a user's approval.
+ */
+function chainCall(t: TS, scopes: Scopes, constants: Constants, fn: ts.SignatureDeclaration, self: ts.CallExpression): { call: ts.CallExpression; others: string[] } | undefined {
+  for (let n: ts.Node | undefined = self.parent; n && n !== fn; n = n.parent) if (t.isFunctionLike(n)) return undefined;
+  const literal = (e: ts.Expression): boolean => t.isLiteralExpression(e) || t.isNoSubstitutionTemplateLiteral(e) || e.kind === t.SyntaxKind.TrueKeyword || e.kind === t.SyntaxKind.FalseKeyword || e.kind === t.SyntaxKind.NullKeyword;
+  const others: string[] = [];
+  for (const [i, p] of fn.parameters.entries()) {
+    // A destructured parameter's sizes are named after its parts: it is never handed on as itself.
+    if (!t.isIdentifier(p.name)) return undefined;
+    const a = self.arguments[i];
+    // A rest parameter takes what is left; left out, a parameter takes its default, which a caller's value may exceed.
+    const same = !p.dotDotDotToken && (a ? literal(constants.skipTrivia(a)) || (t.isIdentifier(constants.skipTrivia(a)) && scopes.resolve(constants.skipTrivia(a) as ts.Identifier) === p) : !p.initializer);
+    if (!same) others.push(p.name.text);
+  }
+  return { call: self, others };
+}
+
+/** Whether a size symbol (`|call|`, `|call.args|`, `|call[]|`, `|call.trim()|`) is one of parameter `name`'s value. */
+function sizeOf(symbol: string, name: string): boolean {
+  if (!symbol.startsWith(`|${name}`)) return false;
+  const next = symbol.charAt(name.length + 1);
+  return next === "|" || next === "." || next === "[" || next === "?" || next === "(";
 }
 
 function countOf(loops: Loops, cap: ts.Expression): { bound: Poly; boundText: string } {
