@@ -39,6 +39,7 @@ export const OPEN_DEFECTS: ReadonlyMap<string, string> = new Map([
   ["recursion: direct", "a recursion handed a constant or const budget counts one call per invocation"],
   ["recursion: mutual", "a recursion handed a constant or const budget counts one call per invocation"],
   ["recursion: method", "a recursion handed a constant or const budget counts one call per invocation"],
+  ["history: window slice(-k)", "a slice(-k) window is priced at k elements of the history's mean size, while the last k (ending with the question just pushed) may be larger"],
   ["history reset", "a history emptied on some rounds only is priced as never emptied and still marked exact (≈): an upper bound shown as a count"],
   ["Promise.all fan-out", "a fan-out over a shared history is priced as a sequential loop (calls |items|² when nested)"],
 ]);
