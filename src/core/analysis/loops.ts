@@ -68,9 +68,6 @@ interface Writes {
 }
 
 /** A trip count, and what the derivation should say about where it comes from. */
-/** Array and string methods that read their receiver and arguments and write neither. */
-const READING_METHODS: ReadonlySet<string> = new Set(["slice", "join", "concat", "includes", "indexOf", "lastIndexOf", "at", "charAt", "substring", "startsWith", "endsWith", "trim", "toLowerCase", "toUpperCase", "split"]);
-
 interface Count {
   readonly trip: Poly;
   readonly text: string;
@@ -538,7 +535,10 @@ export class Loops {
     const t = this.ts;
     // Only a counter every round steps, and nothing sets anew or steps back, bounds the loop
     // (`if (again) continue; c++`, `if (x) c = 0`, `if (go) c++` under `while (c < n)` may never end).
-    const steps = this.everyRoundSteps(loop);
+    // Its bound counts as written only where the loop (or a helper it reads) writes it: a loop test
+    // had no such check before, and a call handed `this` (AgentExecutor's this.handleParsingErrors(e))
+    // would make every `i < this.max` unbounded.
+    const steps = this.everyRoundSteps(loop, false);
     const conjuncts: { readonly e: ts.Expression; readonly frame: Frame }[] = [];
     const split = (e: ts.Expression, frame: Frame, depth: number): void => {
       e = this.constants.skipTrivia(e);
@@ -794,7 +794,7 @@ export class Loops {
    * calls so, before anything that may `return`. A guard on a counter stepped only sometimes
    * (`if (bad) errors++; if (errors > 5) break`) bounds nothing: the loop may never step it.
    */
-  private everyRoundSteps(loop: ts.IterationStatement): Steps {
+  private everyRoundSteps(loop: ts.IterationStatement, boundHanded = true): Steps {
     const t = this.ts;
     const out = new Map<string, "up" | "down">();
     if (t.isForStatement(loop) && loop.incrementor) this.recordStep(loop.incrementor, (e) => this.helpers.key(e, OWN_FRAME), out);
@@ -806,7 +806,7 @@ export class Loops {
       get: (key, via) => (out.has(key) && !this.disturbed(writes, key, out.get(key), via) ? out.get(key) : undefined),
       // Asked of a counter another module's guard steps up.
       reset: (key, via) => this.disturbed(writes, key, "up", via),
-      written: (key, via) => this.disturbed(writes, key, undefined, via),
+      written: (key, via) => this.disturbed(writes, key, undefined, via, true, boundHanded),
     };
   }
 
@@ -816,12 +816,12 @@ export class Loops {
    * call of code not read here (other than `via`, the guard itself) whose loop-guard summary does not
    * say it only steps `key`.
    */
-  private disturbed(writes: Writes, key: string, allowed: "up" | "down" | undefined, via?: ts.CallExpression, summaries = true): boolean {
+  private disturbed(writes: Writes, key: string, allowed: "up" | "down" | undefined, via?: ts.CallExpression, summaries = true, handed = true): boolean {
     if (writes.declared.has(key.split(".")[0]!)) return true;
     for (const [k, kinds] of writes.kinds) {
       if (key.startsWith(`${k}.`) || (k === key && [...kinds].some((kind) => kind !== allowed))) return true;
     }
-    for (const { call, keys } of writes.handed) {
+    for (const { call, keys } of handed ? writes.handed : []) {
       if (call === via || !keys.some((h) => key.startsWith(`${h}.`))) continue;
       const guard = summaries ? this.foreignGuard?.(call) : undefined;
       const steps = (guard?.steps ?? []).flatMap((k) => {
@@ -878,11 +878,9 @@ export class Loops {
               const k = key(x);
               if (k !== undefined) keys.push(k);
             };
+            n.arguments.forEach(hand);
             const callee = this.constants.skipTrivia(n.expression);
-            // `xs.slice(i, i + k)`, `xs.join("\n")`: a reading method changes neither its receiver nor what it is given.
-            const reads = t.isPropertyAccessExpression(callee) && READING_METHODS.has(callee.name.text);
-            if (!reads) n.arguments.forEach(hand);
-            if (t.isPropertyAccessExpression(callee) && !reads) hand(callee.expression);
+            if (t.isPropertyAccessExpression(callee)) hand(callee.expression);
             if (keys.length) writes.handed.push({ call: n, keys });
           }
         }
