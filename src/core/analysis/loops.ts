@@ -531,9 +531,14 @@ export class Loops {
    * helper that compares (`while (this.shouldContinue(i))`, `shouldContinue(i) { return i < this.max }`);
    * `this.max === undefined || i < this.max`, a cap the caller may lift.
    */
-  private countedBound(loop: ts.Node, condition: ts.Expression): Count | undefined {
+  private countedBound(loop: ts.IterationStatement, condition: ts.Expression): Count | undefined {
     const t = this.ts;
-    const steps = this.stepsOf(loop);
+    // Only a counter every round steps, and nothing sets anew or steps back, bounds the loop
+    // (`if (again) continue; c++`, `if (x) c = 0`, `if (go) c++` under `while (c < n)` may never end).
+    // Its bound counts as written only where the loop (or a helper it reads) writes it: a loop test
+    // had no such check before, and a call handed `this` (AgentExecutor's this.handleParsingErrors(e))
+    // would make every `i < this.max` unbounded.
+    const steps = this.everyRoundSteps(loop, false);
     const conjuncts: { readonly e: ts.Expression; readonly frame: Frame }[] = [];
     const split = (e: ts.Expression, frame: Frame, depth: number): void => {
       e = this.constants.skipTrivia(e);
@@ -598,21 +603,30 @@ export class Loops {
     if (!counter || !bound || !direction) return undefined;
     if (steps.written && this.boundWritten(bound, frame, steps.written)) return undefined;
     const inLoop = this.helpers.inFrame(counter, frame);
+    // A loop's test `i <= n` from 0 passes n + 1 times (`i >= 0` down from n too). A guard's exit
+    // (`turn++; if (turn > max) break`) is read as before: whether its last round sends depends on
+    // where the call stands against the step and the guard.
+    const inclusive = polarity === "continues" && op === (direction === "up" ? K.LessThanEqualsToken : K.GreaterThanEqualsToken);
     if (direction === "up" && stepped(counter, "up")) {
       const b = this.count(this.helpers.inFrame(bound, frame), liftable);
       const start = this.startValue(loop, inLoop);
       // `i += 10`: one iteration per 10 of the bound (batches of ten).
       const step = this.stepOf(loop, inLoop);
-      if (start !== undefined && start >= 0 && b.trip.isConstant() && (start > 0 || step > 1)) {
-        const n = Math.max(0, Math.ceil((b.trip.constantValue() - start) / step));
+      if (start !== undefined && start >= 0 && b.trip.isConstant() && (start > 0 || step > 1 || inclusive)) {
+        const span = b.trip.constantValue() - start;
+        const n = Math.max(0, inclusive ? Math.floor(span / step) + 1 : Math.ceil(span / step));
         return { trip: Poly.constant(n), text: String(n), exact: b.exact, ...(b.note ? { note: b.note } : {}) };
       }
-      if (step > 1) return { trip: b.trip.scale(1 / step), text: `⌈${b.text}/${step}⌉`, exact: false };
+      // ⌈n/k⌉ ≤ (n + k − 1)/k and ⌊n/k⌋ + 1 ≤ n/k + 1: the bound evaluated at a size is never below the rounds.
+      if (step > 1) return inclusive ? { trip: b.trip.scale(1 / step).add(Poly.constant(1)), text: `⌊${b.text}/${step}⌋ + 1`, exact: false } : { trip: b.trip.add(Poly.constant(step - 1)).scale(1 / step), text: `⌈${b.text}/${step}⌉`, exact: false };
+      // From 1 (or more) to n inclusive: at most n rounds; from 0 (or an unknown start), n + 1.
+      if (inclusive && !(start !== undefined && start >= 1)) return { trip: b.trip.add(Poly.constant(1)), text: `${b.text} + 1`, exact: b.exact && start === 0, ...(b.note ? { note: b.note } : {}) };
       return b;
     }
     if (direction === "down" && stepped(counter, "down")) {
       const init = this.startExpression(loop, inLoop);
-      return init ? this.count(init) : undefined;
+      const c = init ? this.count(init) : undefined;
+      return c && inclusive ? { trip: c.trip.add(Poly.constant(1)), text: `${c.text} + 1`, exact: false } : c;
     }
     return undefined;
   }
@@ -752,38 +766,6 @@ export class Loops {
     return isNothing && sides.includes(capped) ? { comparison } : undefined;
   }
 
-  /** The loop's stepped counters; those its helpers step are looked for only when the loop's own do not answer. */
-  private stepsOf(loop: ts.Node): Steps {
-    const own = this.steppedCounters(loop, false);
-    let deep: Map<string, "up" | "down"> | undefined;
-    return { get: (key) => own.get(key) ?? (deep ??= this.steppedCounters(loop, true)).get(key) };
-  }
-
-  /**
-   * Identifiers and fields incremented (`i++`, `i += k`, `i = i + k`, `state.turn++`) or
-   * decremented in the loop's step or body, and in the helpers it calls (`state.nextTurn()`, whose
-   * `this.turn++` steps `state.turn`), keyed as the loop names them.
-   */
-  private steppedCounters(loop: ts.Node, throughHelpers: boolean): Map<string, "up" | "down"> {
-    const t = this.ts;
-    const out = new Map<string, "up" | "down">();
-    const walk = (root: ts.Node, frame: Frame, depth: number): void => {
-      const key = (e: ts.Expression): string | undefined => this.helpers.key(e, frame);
-      const visit = (n: ts.Node): void => {
-        if (t.isFunctionLike(n)) return;
-        this.recordStep(n, key, out);
-        if (throughHelpers && depth < 2 && t.isCallExpression(n)) {
-          const helper = this.helpers.helperOf(n, frame);
-          if (helper) walk(helper.fn.body, helper.frame, depth + 1);
-        }
-        t.forEachChild(n, visit);
-      };
-      t.forEachChild(root, visit);
-    };
-    walk(loop, OWN_FRAME, 0);
-    return out;
-  }
-
   /** `i++`, `i += k`, `i = i + k` (up) or their opposites (down), recorded under the counter's key. */
   private recordStep(n: ts.Node, key: (e: ts.Expression) => string | undefined, out: Map<string, "up" | "down">): void {
     const t = this.ts;
@@ -812,7 +794,7 @@ export class Loops {
    * calls so, before anything that may `return`. A guard on a counter stepped only sometimes
    * (`if (bad) errors++; if (errors > 5) break`) bounds nothing: the loop may never step it.
    */
-  private everyRoundSteps(loop: ts.IterationStatement): Steps {
+  private everyRoundSteps(loop: ts.IterationStatement, boundHanded = true): Steps {
     const t = this.ts;
     const out = new Map<string, "up" | "down">();
     if (t.isForStatement(loop) && loop.incrementor) this.recordStep(loop.incrementor, (e) => this.helpers.key(e, OWN_FRAME), out);
@@ -824,7 +806,7 @@ export class Loops {
       get: (key, via) => (out.has(key) && !this.disturbed(writes, key, out.get(key), via) ? out.get(key) : undefined),
       // Asked of a counter another module's guard steps up.
       reset: (key, via) => this.disturbed(writes, key, "up", via),
-      written: (key, via) => this.disturbed(writes, key, undefined, via),
+      written: (key, via) => this.disturbed(writes, key, undefined, via, true, boundHanded),
     };
   }
 
@@ -834,12 +816,12 @@ export class Loops {
    * call of code not read here (other than `via`, the guard itself) whose loop-guard summary does not
    * say it only steps `key`.
    */
-  private disturbed(writes: Writes, key: string, allowed: "up" | "down" | undefined, via?: ts.CallExpression, summaries = true): boolean {
+  private disturbed(writes: Writes, key: string, allowed: "up" | "down" | undefined, via?: ts.CallExpression, summaries = true, handed = true): boolean {
     if (writes.declared.has(key.split(".")[0]!)) return true;
     for (const [k, kinds] of writes.kinds) {
       if (key.startsWith(`${k}.`) || (k === key && [...kinds].some((kind) => kind !== allowed))) return true;
     }
-    for (const { call, keys } of writes.handed) {
+    for (const { call, keys } of handed ? writes.handed : []) {
       if (call === via || !keys.some((h) => key.startsWith(`${h}.`))) continue;
       const guard = summaries ? this.foreignGuard?.(call) : undefined;
       const steps = (guard?.steps ?? []).flatMap((k) => {
