@@ -490,6 +490,26 @@ export class FileAnalyzer {
   }
 
   /** `file#Name` of the interface a type name denotes: declared here, or imported from a project module. */
+  /**
+   * The types a class or interface of this module hands out (`file#Name`): its methods' declared
+   * return types (through `Promise<…>`) and its fields' declared types or `new X()` values. A type
+   * import of it leads to an LLM when one of these does (`config.getClient().ask(q)`).
+   */
+  typesHandedOut(name: string): string[] {
+    const t = this.tsm;
+    const decl = this.sourceFile.statements.find((s): s is ts.ClassDeclaration | ts.InterfaceDeclaration => (t.isClassDeclaration(s) || t.isInterfaceDeclaration(s)) && s.name?.text === name);
+    const out = new Set<string>();
+    for (const m of (decl?.members ?? []) as readonly (ts.ClassElement | ts.TypeElement)[]) {
+      let type = t.isMethodDeclaration(m) || t.isMethodSignature(m) || t.isPropertyDeclaration(m) || t.isPropertySignature(m) || t.isGetAccessorDeclaration(m) ? m.type : undefined;
+      if (type && t.isTypeReferenceNode(type) && t.isIdentifier(type.typeName) && type.typeName.text === "Promise" && type.typeArguments?.length === 1) type = type.typeArguments[0];
+      const init = t.isPropertyDeclaration(m) && m.initializer ? this.constants.skipTrivia(m.initializer) : undefined;
+      const named = type && t.isTypeReferenceNode(type) && t.isIdentifier(type.typeName) ? type.typeName : init && t.isNewExpression(init) && t.isIdentifier(init.expression) ? init.expression : undefined;
+      const key = named && this.typeKey(named);
+      if (key) out.add(key);
+    }
+    return [...out];
+  }
+
   private typeKey(name: ts.Identifier): string | undefined {
     const t = this.tsm;
     const decl = this.scopes.resolve(name);
