@@ -97,3 +97,11 @@ describe("a helper's verdict kept in a const and tested after the step", () => {
     assert.deepEqual(run(`    const stop = shouldStop(turn, max);\n    if (Math.random() > 0.5) turn++;\n    if (stop) break;\n    ${CALL}`), ["while@8:T[run]!"]);
   });
 });
+
+describe("a function the class keeps in a field, called in the loop", () => {
+  it("is handed its arguments, not the object (AgentExecutor's handleParsingErrors): the loop keeps its cap; a method of a base class not read still may write it", () => {
+    const cls = (call: string): string => `${HEAD}class Base {\n  reset(): void {}\n}\nexport class Executor extends Base {\n  maxIterations = 15;\n  handle?: (e: unknown) => string;\n  async run() { for (let i = 0; i < this.maxIterations; i++) { ${CALL} ${call} } }\n}\n`;
+    assert.equal(summary(analyze(cls(`this.handle?.(i);`))[0]!).loops, "for@9:15");
+    assert.equal(summary(analyze(cls(`this.reset();`))[0]!).loops, "for@9:T[Executor.run]!");
+  });
+});

@@ -967,6 +967,20 @@ export class Loops {
     return [f.out, ...f.next].reduce<Stepped | undefined>((a, b) => (b ? meet(a, b) : a), undefined) ?? new Map();
   }
 
+  /**
+   * `this.handleParsingErrors(e)`, `this.isTrustedFolderFn?.()`: a function the class keeps in a field
+   * (declared as a property, not a method), given by its user as an option. It is taken to write
+   * nothing of the object it is called on (AgentExecutor's loop on this.maxIterations, gemini-cli's
+   * loop over this.rules); its arguments are still handed to it.
+   */
+  private isFieldCallback(callee: ts.PropertyAccessExpression): boolean {
+    const t = this.ts;
+    if (this.constants.skipTrivia(callee.expression).kind !== t.SyntaxKind.ThisKeyword) return false;
+    let cls: ts.Node | undefined = callee.parent;
+    while (cls && !t.isClassLike(cls)) cls = cls.parent;
+    return !!cls && (cls as ts.ClassLikeDeclaration).members.some((m) => t.isPropertyDeclaration(m) && !!m.name && (t.isIdentifier(m.name) || t.isPrivateIdentifier(m.name)) && m.name.text === callee.name.text);
+  }
+
   /** `JSON.stringify(x)`, `Object.keys(x)`, `String(x)`: a function of the language's own (not shadowed here) that writes nothing it is handed. */
   private isReadOnlyGlobal(callee: ts.Expression): boolean {
     const t = this.ts;
@@ -1057,7 +1071,7 @@ export class Loops {
               if (k !== undefined) keys.push(k);
             };
             n.arguments.forEach(hand);
-            if (t.isPropertyAccessExpression(callee)) hand(callee.expression);
+            if (t.isPropertyAccessExpression(callee) && !this.isFieldCallback(callee)) hand(callee.expression);
             if (keys.length) writes.handed.push({ call: n, keys, ...(helper ? { local: true } : {}) });
           }
         }
