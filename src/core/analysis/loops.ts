@@ -1032,6 +1032,8 @@ export class Loops {
     const walk = (n: ts.Node, frame: Frame, depth: number, top: boolean): void => {
       const key = (e: ts.Expression): string | undefined => this.helpers.key(e, frame);
       const visit = (n: ts.Node): void => {
+        // A function declared here runs only where it is called, and those calls are read as helpers: its body is not walked in place (nested declarations walked at every level made the walk quadratic).
+        if (t.isFunctionDeclaration(n) || t.isMethodDeclaration(n) || ((t.isArrowFunction(n) || t.isFunctionExpression(n)) && t.isVariableDeclaration(n.parent))) return;
         if (top && t.isVariableDeclaration(n)) declare(n.name);
         const steps = new Map<string, "up" | "down">();
         this.recordStep(n, key, steps);
