@@ -130,6 +130,18 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4o-mini", bound: "upper" }],
   },
   {
+    name: "a helper's verdict kept in a const and tested after the turn is stepped (issue 17): the request before the guard 4 times, the one after it 3",
+    file: "test/fixtures/execution/capped/late-verdict.ts",
+    fn: "review",
+    args: [filler(30)],
+    assume: { "|q|": 30, max: 3 },
+    outputs: { "gpt-4o-mini": reply(20), "gpt-4.1-mini": reply(20) },
+    sites: [
+      { model: "gpt-4o-mini", bound: "upper" },
+      { model: "gpt-4.1-mini", bound: "upper" },
+    ],
+  },
+  {
     name: "while (true) ended by another module's turn preparation, which steps the run state's turn and throws past its maxTurns (agents-core's prepareTurn shape, issue 17): 4 turns re-sending state.history",
     file: "test/fixtures/execution/capped/prepared-turns.ts",
     fn: "runAgent",

@@ -67,3 +67,41 @@ describe("cancellation inside a file", () => {
     assert.equal(project.analyze("/p/agent.ts").findings.length, FUNCTIONS);
   });
 });
+
+// 8ba029d's askParsable rethrows a cancellation met while another module answers a question. A stop
+// asked once (true at exactly one question, false after) shows it: swallowed there, the run would go
+// on to the end with that module's answer lost (no finding at the loop) instead of stopping.
+describe("a cancellation met while another module answers a question (askParsable)", () => {
+  const FILES = {
+    "/p/reviewer.ts": `import OpenAI from "openai";
+const client = new OpenAI();
+export class Reviewer {
+  async review(q: string) { return client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: q }] }); }
+}
+export async function load(): Promise<Reviewer | null> { return new Reviewer(); }
+`,
+    "/p/use.ts": `import { load } from "./reviewer";
+export async function run(qs: string[]) {
+  const reviewer = await load();
+  for (const q of qs) await reviewer?.review(q);
+}
+`,
+  };
+  const loops = (r: { findings: readonly { line: number; loops: readonly { tripCount: string }[] }[] }): string[] => r.findings.map((f) => `${f.line}: ${f.loops.map((l) => l.tripCount).join(" ")}`);
+
+  it("a stop answered at any one question stops the run, the one asked inside load's module too (the factory's summary); the next analysis equals a fresh one", () => {
+    let asked = 0;
+    const fresh = memoryProject(FILES, { shouldStop: () => (asked++, false) }).project.analyze("/p/use.ts");
+    assert.deepEqual(loops(fresh), ["4: |qs|"]);
+    // The first in use.ts's own import check of load, the second inside reviewer.ts answering load()'s summary, the third in use.ts's run.
+    assert.equal(asked, 3);
+    for (let at = 1; at <= asked; at++) {
+      let n = 0;
+      let stopping = true;
+      const { project } = memoryProject(FILES, { shouldStop: () => stopping && ++n === at });
+      assert.throws(() => project.analyze("/p/use.ts"), AnalysisCancelled, `the stop at question ${at} was not seen`);
+      stopping = false;
+      assert.deepEqual(loops(project.analyze("/p/use.ts")), ["4: |qs|"], `after the stop at question ${at}`);
+    }
+  });
+});

@@ -327,6 +327,19 @@ async function test() {
   });
 });
 
+describe("a graph's router asking a model held in its state (issue 17, item 3)", () => {
+  it("(s) => s.model.invoke(…) calls a method of a parameter's field that may be a model: the graph sends; s.messages.at(-1) and x.concat(y) stay silent", () => {
+    expectSites(`import { StateGraph, START, END } from "@langchain/langgraph";
+export async function main(state: { q: string; model: { invoke(q: string): Promise<{ content: string }> } }) {
+  const routed = new StateGraph({ channels: {} }).addNode("test", async () => {}).addEdge(START, "test").addConditionalEdges("test", async (s: any) => ((await s.model.invoke(s.q)).content === "again" ? "test" : END)).compile();
+  await routed.invoke(state); // @site
+  const quiet = new StateGraph({ channels: {} }).addNode("test", async () => {}).addEdge(START, "test").addConditionalEdges("test", (s: any) => (s.messages.at(-1).content.includes("done") ? END : "test")).compile();
+  await quiet.invoke(state);
+}
+`, [{ api: "@langchain invoke", calls: "O(steps[main/invoke#2])" }]);
+  });
+});
+
 describe("fourth reader: dexter's runner", () => {
   it("createAIRunner({ chatModel, functions }) returns a function: each call loops up to maxIterations (5 by default); without functions one request", () => {
     // chatgpt-api (agentic) examples/dexter/*.ts: const runner = createAIRunner({…}); await runner(prompt).

@@ -508,11 +508,13 @@ export function maybeRestart(state: TurnState, answer: string): void {
     assert.deepEqual(restarted, [{ line: 9, calls: "O(T[run])", loops: "while@6:T[run]!" }]);
   });
 
-  it("12: a helper's verdict kept in a const and tested after the counter is stepped is the round before's: no bound of max", () => {
+  it("12: a helper's verdict kept in a const: the round the guard ends still makes the calls before it (max + 1), and a step between the verdict and its test changes nothing", () => {
     const helper = `function check(turn: number, max: number): string | null {\n  if (turn >= max) return "max";\n  return null;\n}\n`;
     const loop = (round: string): string => summary(analyze(`${OPENAI}${helper}export async function run(): Promise<void> {\n  let turn = 0;\n  const max = 3;\n  while (true) {\n    ${call};\n${round}\n  }\n}\n`)[0]!).loops;
-    // Tested before the step: at most 3 rounds (the sound shape); after it, the loop runs a fourth round and is refused.
-    assert.equal(loop(`    const reason = check(turn, max);\n    if (reason) break;\n    turn++;`), "while@10:3");
-    assert.equal(loop(`    const reason = check(turn, max);\n    turn++;\n    if (reason) break;`), "while@10:T[run]!");
+    // The call comes before the guard: turns 0, 1, 2 and 3 ask, the fourth round breaks after asking.
+    assert.equal(loop(`    const reason = check(turn, max);\n    if (reason) break;\n    turn++;`), "while@10:4");
+    assert.equal(loop(`    const reason = check(turn, max);\n    turn++;\n    if (reason) break;`), "while@10:4");
+    // The verdict's arguments set anew between it and its test: refused.
+    assert.equal(loop(`    const reason = check(turn, max);\n    if (reason === null) turn = 0;\n    if (reason) break;\n    turn++;`), "while@10:T[run]!");
   });
 });

@@ -5,13 +5,14 @@ const HEADER = `import OpenAI from "openai";\nconst client = new OpenAI();\n`;
 const ASK = (content: string): string => `await client.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 10, messages: [{ role: "user", content: ${content} }] });`;
 
 /**
- * Issue 16's chain: f0 asks once per element of h; each f_i (1 ≤ i ≤ levels) loops over h, grows
- * it and hands it to f_{i-1} on every iteration; `main` calls the top one 3 times.
+ * Issue 16's chain: f0 asks once per element of h; each f_i (1 ≤ i ≤ levels) loops over a copy of
+ * h, grows h and hands it to f_{i-1} on every iteration; `main` calls the top one 3 times. (Over h
+ * itself, for … of would go on over what it pushes and never end.)
  */
 export function growingChain(levels: number): string {
   let s = HEADER;
   s += `export async function f0(h: string[]) {\n  for (const x of h) {\n    ${ASK("x")}\n  }\n}\n`;
-  for (let i = 1; i <= levels; i++) s += `export async function f${i}(h: string[]) {\n  for (const x of h) {\n    h.push(x);\n    await f${i - 1}(h);\n  }\n}\n`;
+  for (let i = 1; i <= levels; i++) s += `export async function f${i}(h: string[]) {\n  for (const x of [...h]) {\n    h.push(x);\n    await f${i - 1}(h);\n  }\n}\n`;
   s += `export async function main(h: string[]) {\n  for (let k = 0; k < 3; k++) await f${levels}(h);\n}\n`;
   return s;
 }

@@ -185,7 +185,7 @@ export class FileAnalyzer {
     this.constants = new Constants(tsm, this.scopes, external?.constantOf && ((specifier, name, path) => external.constantOf!(specifier, name, path, sourceFile.fileName)));
     this.callees = new Callees(tsm, this.scopes, this.constants);
     this.provenance = new Provenance(tsm, this.scopes, this.constants, catalog, ENDPOINT_CATALOG, catalogCalleeNames(catalog), new Set(options?.wrappers ?? []), (call) => this.summaryOfCallee(call), checker && ((e) => declaredType(tsm, checker, e)), external?.clientOf && ((specifier, name) => external.clientOf!(specifier, name, sourceFile.fileName)), declaredTypesOf(external, sourceFile.fileName), external?.routeHandler && ((path, method) => external.routeHandler!(path, method, sourceFile.fileName)), external?.registeredAgent && ((name, byId) => external.registeredAgent!(name, sourceFile.fileName, byId)), external?.madeWithoutLoops && ((specifier, name, loopsWith) => external.madeWithoutLoops!(specifier, name, loopsWith, sourceFile.fileName)));
-    this.loops = new Loops(tsm, this.scopes, this.constants, this.symbols, external?.loopGuard && ((call) => this.foreignLoopGuard(call)));
+    this.loops = new Loops(tsm, this.scopes, this.constants, this.symbols, external?.loopGuard && ((call) => this.foreignLoopGuard(call)), (call) => this.provenance.isSdkCall(call));
     this.sizes = new Sizes(tsm, this.scopes, this.constants, this.loops, this.symbols, (c) => this.classify(c), (llm) => this.modelName(llm), (c) => this.heldCollection(c), (c) => this.copiedArgument(c));
     this.sites = new CallSites(tsm, this.scopes, this.constants, this.loops, this.sizes, this.symbols);
   }
@@ -490,6 +490,26 @@ export class FileAnalyzer {
   }
 
   /** `file#Name` of the interface a type name denotes: declared here, or imported from a project module. */
+  /**
+   * The types a class or interface of this module hands out (`file#Name`): its methods' declared
+   * return types (through `Promise<…>`) and its fields' declared types or `new X()` values. A type
+   * import of it leads to an LLM when one of these does (`config.getClient().ask(q)`).
+   */
+  typesHandedOut(name: string): string[] {
+    const t = this.tsm;
+    const decl = this.sourceFile.statements.find((s): s is ts.ClassDeclaration | ts.InterfaceDeclaration => (t.isClassDeclaration(s) || t.isInterfaceDeclaration(s)) && s.name?.text === name);
+    const out = new Set<string>();
+    for (const m of (decl?.members ?? []) as readonly (ts.ClassElement | ts.TypeElement)[]) {
+      let type = t.isMethodDeclaration(m) || t.isMethodSignature(m) || t.isPropertyDeclaration(m) || t.isPropertySignature(m) || t.isGetAccessorDeclaration(m) ? m.type : undefined;
+      if (type && t.isTypeReferenceNode(type) && t.isIdentifier(type.typeName) && type.typeName.text === "Promise" && type.typeArguments?.length === 1) type = type.typeArguments[0];
+      const init = t.isPropertyDeclaration(m) && m.initializer ? this.constants.skipTrivia(m.initializer) : undefined;
+      const named = type && t.isTypeReferenceNode(type) && t.isIdentifier(type.typeName) ? type.typeName : init && t.isNewExpression(init) && t.isIdentifier(init.expression) ? init.expression : undefined;
+      const key = named && this.typeKey(named);
+      if (key) out.add(key);
+    }
+    return [...out];
+  }
+
   private typeKey(name: ts.Identifier): string | undefined {
     const t = this.tsm;
     const decl = this.scopes.resolve(name);

@@ -49,6 +49,15 @@ const CALLBACK_LOOPS: Record<string, { kind: LoopKind; parallel: boolean; exact:
   findLast: { kind: "find", parallel: false, exact: false },
 };
 
+/** Methods of an array (or a set, a map: those may be a class's own, so they are handed their receiver too) that lengthen it, and an array's that shorten it (`splice` when it inserts nothing). */
+const LENGTHENING = new Set(["push", "unshift", "add", "set"]);
+const SHORTENING = new Set(["shift", "pop", "splice"]);
+const ARRAY_WRITES = new Set(["push", "unshift", "shift", "pop", "splice"]);
+/** Methods of an array or a string that write nothing of it, or none of its length (`sort`): handed the receiver, they change no counter and no bound. */
+const READ_ONLY_METHODS = new Set(["at", "concat", "entries", "every", "filter", "find", "findIndex", "findLast", "findLastIndex", "flat", "flatMap", "forEach", "includes", "indexOf", "join", "keys", "lastIndexOf", "map", "reduce", "reduceRight", "slice", "some", "toReversed", "toSorted", "toSpliced", "toString", "values", "with", "sort", "reverse", "fill", "trim", "split", "startsWith", "endsWith", "toLowerCase", "toUpperCase", "replace", "replaceAll", "charAt", "substring", "padStart", "padEnd", "match", "repeat"]);
+/** Functions of the language's own objects that write nothing they are handed (`Object.assign` writes its first argument: not here). */
+const READ_ONLY_GLOBALS = new Set(["JSON.stringify", "JSON.parse", "Object.keys", "Object.values", "Object.entries", "Array.isArray", "Array.from", "String", "Number", "Boolean", "parseInt", "parseFloat", "console.log", "console.info", "console.warn", "console.error", "console.debug", "Math.min", "Math.max", "Math.floor", "Math.ceil", "Math.round", "Promise.all", "Promise.allSettled", "Promise.race", "Promise.resolve", "structuredClone"]);
+
 /** A loop's stepped counters by the name the loop gives them (`i`, `state.turn`), and the way they go. */
 interface Steps {
   get(key: string, via?: ts.CallExpression): "up" | "down" | undefined;
@@ -62,7 +71,7 @@ interface Steps {
 interface Writes {
   readonly kinds: Map<string, Set<"up" | "down" | "reset">>;
   /** Calls of code not read here (another module, a method not found), with the keys of the objects they are handed. */
-  readonly handed: { readonly call: ts.CallExpression; readonly keys: readonly string[] }[];
+  readonly handed: { readonly call: ts.CallExpression; readonly keys: readonly string[]; readonly local?: boolean }[];
   /** Names declared inside the loop: a counter or object made anew every round. */
   readonly declared: Set<string>;
 }
@@ -89,6 +98,8 @@ export class Loops {
     private readonly symbols: SymbolTable,
     /** What another module's function a call runs does to a turn counter (LoopGuard), asked of the project. */
     private readonly foreignGuard?: (call: ts.CallExpression) => LoopGuard | undefined,
+    /** Whether a call is an SDK's request, which reads what it is handed and writes none of it. */
+    private readonly sdkCall?: (call: ts.CallExpression) => boolean,
   ) {
     this.optionCallbacks = new OptionCallbacks(ts, scopes, constants);
     this.helpers = new LoopHelpers(ts, scopes, constants);
@@ -119,12 +130,33 @@ export class Loops {
         n = host;
         continue;
       }
-      if (this.repeats(n, child)) out.push(this.retried(n, node) ?? this.info(n));
+      if (this.repeats(n, child)) out.push(this.retried(n, node) ?? this.beforeGuard(n, node) ?? this.info(n));
     }
     return out;
   }
 
   private readonly retries = new Map<ts.Node, LoopInfo | null>();
+  /** A guard-bounded loop's statement of its round that holds (or reaches) the guard. */
+  private readonly guardAt = new Map<ts.Node, ts.Statement>();
+  private readonly beforeGuards = new Map<ts.Node, LoopInfo>();
+
+  /**
+   * A guard bounds the rounds that get past it; what a round does before reaching the guard also runs
+   * in the round the guard ends (`ask(); const stop = check(turn, max); if (stop) break; turn++`
+   * asks max + 1 times): for `node` before the guard, one round more.
+   */
+  private beforeGuard(loop: ts.Node, node: ts.Node): LoopInfo | undefined {
+    const info = this.info(loop);
+    const at = this.guardAt.get(loop);
+    if (!at || node.end > at.pos) return undefined;
+    let more = this.beforeGuards.get(loop);
+    if (!more) {
+      const trip = info.trip.add(Poly.constant(1));
+      more = { ...info, trip, tripText: trip.isConstant() ? String(trip.constantValue()) : `${info.tripText}+1`, why: `${info.why}; this call comes before the guard, so the round the guard ends makes it too: one more` };
+      this.beforeGuards.set(loop, more);
+    }
+    return more;
+  }
 
   /**
    * A loop that retries `node` on error: `node` is in a `try` (with a `catch`) that is a statement
@@ -364,6 +396,11 @@ export class Loops {
     const early = this.hasEarlyExit(loop);
     if (t.isForOfStatement(loop) || t.isForInStatement(loop)) {
       const kind: LoopKind = t.isForInStatement(loop) ? "for-in" : loop.awaitModifier ? "for-await" : "for-of";
+      const grown = t.isForOfStatement(loop) ? this.grownWhileIterated(loop) : undefined;
+      if (grown) {
+        const name = this.symbols.define({ name: this.dataDecidedName(loop), kind: "count", line, origin: `${kind} loop at line ${lineRef(line)} over ${grown}, which the loop may lengthen`, unbounded: true });
+        return { node: loop, kind, line, trip: Poly.symbol(name), tripText: name, dataDependent: true, exact: false, parallel: false, why: `${kind} over ${this.text(loop.expression)} sees what the loop adds to ${grown}: it exits only when data says so` };
+      }
       const c = this.collection(loop.expression);
       return { node: loop, kind, line, trip: c.trip, tripText: c.text, dataDependent: false, exact: c.exact && !early, parallel: false, why: `${kind} over ${this.text(loop.expression)}` };
     }
@@ -376,6 +413,7 @@ export class Loops {
       }
       const guarded = this.guardedBound(loop);
       if (guarded) {
+        this.guardAt.set(loop, guarded.round ?? guarded.guard);
         const { count, guard, truthy } = guarded;
         const stops = t.isIfStatement(guard)
           ? `${this.text(guard.expression)} (line ${lineRef(this.line(guard))} ${this.lastStatement(guard.thenStatement) && t.isThrowStatement(this.lastStatement(guard.thenStatement)!) ? "throws" : "leaves the loop"}${truthy ? `; ${truthy}` : ""})`
@@ -400,7 +438,7 @@ export class Loops {
     if (!this.conditionLoops) {
       const byName = new Map<string, ts.Node[]>();
       const visit = (n: ts.Node): void => {
-        if (t.isForStatement(n) || t.isWhileStatement(n) || t.isDoStatement(n)) {
+        if (t.isForStatement(n) || t.isWhileStatement(n) || t.isDoStatement(n) || t.isForOfStatement(n)) {
           const name = functionNameOf(t, n);
           const list = byName.get(name);
           if (list) list.push(n);
@@ -533,12 +571,7 @@ export class Loops {
    */
   private countedBound(loop: ts.IterationStatement, condition: ts.Expression): Count | undefined {
     const t = this.ts;
-    // Only a counter every round steps, and nothing sets anew or steps back, bounds the loop
-    // (`if (again) continue; c++`, `if (x) c = 0`, `if (go) c++` under `while (c < n)` may never end).
-    // Its bound counts as written only where the loop (or a helper it reads) writes it: a loop test
-    // had no such check before, and a call handed `this` (AgentExecutor's this.handleParsingErrors(e))
-    // would make every `i < this.max` unbounded.
-    const steps = this.everyRoundSteps(loop, false);
+    const steps = this.countedSteps(loop);
     const conjuncts: { readonly e: ts.Expression; readonly frame: Frame }[] = [];
     const split = (e: ts.Expression, frame: Frame, depth: number): void => {
       e = this.constants.skipTrivia(e);
@@ -556,7 +589,7 @@ export class Loops {
     const candidates: Count[] = [];
     for (const { e: c, frame } of conjuncts) {
       if (!t.isBinaryExpression(c)) {
-        const drained = frame === OWN_FRAME ? this.drainedQueue(loop, c) : undefined;
+        const drained = frame === OWN_FRAME ? this.drainedQueue(c, steps) : undefined;
         if (drained) candidates.push(drained);
         continue;
       }
@@ -564,7 +597,7 @@ export class Loops {
       const counted = this.comparison(loop, lifted?.comparison ?? c, frame, steps, "continues", !!lifted);
       if (counted) candidates.push(counted);
       else if (frame === OWN_FRAME) {
-        const drained = this.drainedQueue(loop, c);
+        const drained = this.drainedQueue(c, steps);
         if (drained) candidates.push(drained);
       }
     }
@@ -603,30 +636,47 @@ export class Loops {
     if (!counter || !bound || !direction) return undefined;
     if (steps.written && this.boundWritten(bound, frame, steps.written)) return undefined;
     const inLoop = this.helpers.inFrame(counter, frame);
-    // A loop's test `i <= n` from 0 passes n + 1 times (`i >= 0` down from n too). A guard's exit
-    // (`turn++; if (turn > max) break`) is read as before: whether its last round sends depends on
-    // where the call stands against the step and the guard.
-    const inclusive = polarity === "continues" && op === (direction === "up" ? K.LessThanEqualsToken : K.GreaterThanEqualsToken);
+    // Whether the round where the counter equals the bound runs (`i <= n`); only read in a loop's own condition (a guard's step may come before or after it).
+    const reached = polarity === "continues" && (op === K.LessThanEqualsToken || op === K.GreaterThanEqualsToken);
     if (direction === "up" && stepped(counter, "up")) {
       const b = this.count(this.helpers.inFrame(bound, frame), liftable);
       const start = this.startValue(loop, inLoop);
+      const strides = this.stridesOf(loop, inLoop);
+      // `i !== n` stops only by meeting the bound: steps of one from a start not past it.
+      if (op === K.ExclamationEqualsEqualsToken || op === K.ExclamationEqualsToken) {
+        if (!strides.length || strides.some((k) => k !== 1) || start === undefined || start < 0) return undefined;
+        if (b.trip.isConstant()) return b.trip.constantValue() >= start ? { trip: Poly.constant(b.trip.constantValue() - start), text: String(b.trip.constantValue() - start), exact: b.exact } : undefined;
+        return start === 0 ? b : undefined;
+      }
       // `i += 10`: one iteration per 10 of the bound (batches of ten).
-      const step = this.stepOf(loop, inLoop);
-      if (start !== undefined && start >= 0 && b.trip.isConstant() && (start > 0 || step > 1 || inclusive)) {
-        const span = b.trip.constantValue() - start;
-        const n = Math.max(0, inclusive ? Math.floor(span / step) + 1 : Math.ceil(span / step));
+      const step = strides.length === 1 && strides[0] !== undefined && Number.isInteger(strides[0]) && strides[0] > 1 ? strides[0] : 1;
+      // A start not stated is taken for an index (at least 0).
+      const extra = (reached ? 1 : 0) - (start ?? 0);
+      if (start !== undefined && b.trip.isConstant()) {
+        const n = Math.max(0, Math.ceil((b.trip.constantValue() + extra) / step));
         return { trip: Poly.constant(n), text: String(n), exact: b.exact, ...(b.note ? { note: b.note } : {}) };
       }
-      // ⌈n/k⌉ ≤ (n + k − 1)/k and ⌊n/k⌋ + 1 ≤ n/k + 1: the bound evaluated at a size is never below the rounds.
-      if (step > 1) return inclusive ? { trip: b.trip.scale(1 / step).add(Poly.constant(1)), text: `⌊${b.text}/${step}⌋ + 1`, exact: false } : { trip: b.trip.add(Poly.constant(step - 1)).scale(1 / step), text: `⌈${b.text}/${step}⌉`, exact: false };
-      // From 1 (or more) to n inclusive: at most n rounds; from 0 (or an unknown start), n + 1.
-      if (inclusive && !(start !== undefined && start >= 1)) return { trip: b.trip.add(Poly.constant(1)), text: `${b.text} + 1`, exact: b.exact && start === 0, ...(b.note ? { note: b.note } : {}) };
-      return b;
+      const more = extra > 0 ? { trip: b.trip.add(Poly.constant(extra)), text: `${b.text}+${extra}` } : b;
+      // ⌈n/k⌉ ≤ (n + k − 1)/k: the bound evaluated at a size is never below the rounds.
+      if (step > 1) return { trip: more.trip.add(Poly.constant(step - 1)).scale(1 / step), text: extra > 0 ? `⌈(${more.text})/${step}⌉` : `⌈${b.text}/${step}⌉`, exact: false };
+      return extra > 0 ? { ...b, ...more } : b;
     }
     if (direction === "down" && stepped(counter, "down")) {
       const init = this.startExpression(loop, inLoop);
-      const c = init ? this.count(init) : undefined;
-      return c && inclusive ? { trip: c.trip.add(Poly.constant(1)), text: `${c.text} + 1`, exact: false } : c;
+      if (!init) return undefined;
+      // `i = xs.length - 1; i >= 0`: |xs| rounds; `i = n; i >= 0`: n + 1.
+      const x = this.constants.skipTrivia(init);
+      const K2 = t.SyntaxKind;
+      const shift = t.isBinaryExpression(x) && (x.operatorToken.kind === K2.MinusToken || x.operatorToken.kind === K2.PlusToken) ? this.constants.number(x.right) : undefined;
+      const from = shift !== undefined ? this.count((x as ts.BinaryExpression).left) : this.count(init);
+      const offset = shift === undefined ? 0 : (x as ts.BinaryExpression).operatorToken.kind === K2.MinusToken ? -shift : shift;
+      const floor = this.constants.number(this.helpers.inFrame(bound, frame));
+      const extra = floor === undefined ? 0 : offset - floor + (reached ? 1 : 0);
+      if (from.trip.isConstant()) {
+        const n = Math.max(0, from.trip.constantValue() + extra);
+        return { trip: Poly.constant(n), text: String(n), exact: from.exact };
+      }
+      return extra > 0 ? { ...from, trip: from.trip.add(Poly.constant(extra)), text: `${from.text}+${extra}` } : shift !== undefined ? { ...from, exact: true } : from;
     }
     return undefined;
   }
@@ -652,7 +702,7 @@ export class Loops {
    * fields): a guard that leaves the loop when a stepped counter passes a bound. At most that many
    * rounds (an O bound: data may end the loop sooner).
    */
-  private guardedBound(loop: ts.IterationStatement): { count: Count; guard: ts.Statement; truthy?: string; foreign?: boolean } | undefined {
+  private guardedBound(loop: ts.IterationStatement): { count: Count; guard: ts.Statement; truthy?: string; foreign?: boolean; round?: ts.Statement } | undefined {
     const t = this.ts;
     const steps = this.everyRoundSteps(loop);
     const label = t.isLabeledStatement(loop.parent) ? loop.parent.label.text : undefined;
@@ -673,7 +723,7 @@ export class Loops {
       }
       return undefined;
     };
-    const search = (statements: readonly ts.Statement[], frame: Frame, depth: number): { count: Count; guard: ts.Statement; truthy?: string; foreign?: boolean } | undefined => {
+    const search = (statements: readonly ts.Statement[], frame: Frame, depth: number): { count: Count; guard: ts.Statement; truthy?: string; foreign?: boolean; round?: ts.Statement } | undefined => {
       for (const st of statements) {
         if (t.isIfStatement(st) && !st.elseStatement && leaves(st.thenStatement, depth === 0)) {
           const own = exitCount(st.expression, frame);
@@ -684,7 +734,7 @@ export class Loops {
           const call = depth < 2 ? calledIn(t, this.constants, st) : undefined;
           const helper = call && this.helpers.helperOf(call, frame);
           const found = helper && t.isBlock(helper.fn.body) ? search(helper.fn.body.statements, helper.frame, depth + 1) : undefined;
-          if (found) return found;
+          if (found) return { ...found, round: st };
           const foreign = call && !helper ? this.foreignExit(call, frame, steps) : undefined;
           if (foreign) return { count: foreign, guard: st, foreign: true };
         }
@@ -711,7 +761,8 @@ export class Loops {
       const declared = decl && t.isVariableDeclaration(decl) && this.constants.isConstDeclaration(decl) && decl.initializer ? statements.find((st) => t.isVariableStatement(st) && st.declarationList === decl.parent) : undefined;
       if (!declared || declared.pos >= test.pos) return undefined;
       x = this.constants.skipTrivia((decl as ts.VariableDeclaration).initializer!);
-      // `const reason = check(turn, max); turn++; if (reason) break`: the reason is of the turn before the step.
+      // `const reason = check(turn, max); turn++; if (reason) break` breaks in the same round as testing
+      // before the step would: steps between change nothing the verdict says; any other write refuses it.
       const between = statements.filter((st) => st.pos >= declared.end && st.end <= test.pos);
       if (t.isCallExpression(x) && this.writtenBetween(x, between, frame)) return undefined;
     }
@@ -728,9 +779,10 @@ export class Loops {
   private writtenBetween(call: ts.CallExpression, statements: readonly ts.Statement[], frame: Frame): boolean {
     const callee = this.constants.skipTrivia(call.expression);
     const handed = [...call.arguments, ...(this.ts.isPropertyAccessExpression(callee) ? [callee.expression] : [])].flatMap((a) => this.helpers.key(a, frame) ?? []);
+    const touches = (k: string): boolean => handed.some((h) => h === k || h.startsWith(`${k}.`) || k.startsWith(`${h}.`));
     return statements.some((st) => {
-      const written = [...this.writesIn(st, frame).kinds.keys()];
-      return written.some((k) => handed.some((h) => h === k || h.startsWith(`${k}.`) || k.startsWith(`${h}.`)));
+      const writes = this.writesIn(st, frame);
+      return [...writes.kinds].some(([k, kinds]) => touches(k) && kinds.has("reset")) || writes.handed.some((c) => c.keys.some(touches));
     });
   }
 
@@ -766,7 +818,12 @@ export class Loops {
     return isNothing && sides.includes(capped) ? { comparison } : undefined;
   }
 
-  /** `i++`, `i += k`, `i = i + k` (up) or their opposites (down), recorded under the counter's key. */
+  /**
+   * `i++`, `i += k`, `i = i + k` (up) or their opposites (down), recorded under the counter's key;
+   * `queue.push(x)` (up) and `queue.shift()` (down) step `queue.length`. A stride stated as a number
+   * goes its sign's way (`i += -1` is down, `i += 0` no step); one not stated is taken to be positive
+   * (`i += batchSize`). `i *= 2` is no step: from 0 it never moves.
+   */
   private recordStep(n: ts.Node, key: (e: ts.Expression) => string | undefined, out: Map<string, "up" | "down">): void {
     const t = this.ts;
     const K = t.SyntaxKind;
@@ -777,37 +834,160 @@ export class Loops {
     }
     if (t.isBinaryExpression(n)) {
       const k = key(n.left);
+      if (k === undefined) return;
+      const by = (amount: ts.Expression, sign: number): void => {
+        const v = this.constants.number(amount);
+        const d = v === undefined ? sign : Math.sign(v) * sign;
+        if (d > 0) out.set(k, "up");
+        else if (d < 0) out.set(k, "down");
+      };
       const op = n.operatorToken.kind;
-      if (k !== undefined && (op === K.PlusEqualsToken || op === K.AsteriskEqualsToken)) out.set(k, "up");
-      if (k !== undefined && (op === K.MinusEqualsToken || op === K.SlashEqualsToken)) out.set(k, "down");
-      if (k !== undefined && op === K.EqualsToken && t.isBinaryExpression(n.right) && key(n.right.left) === k) {
-        const k2 = n.right.operatorToken.kind;
-        if (k2 === K.PlusToken || k2 === K.AsteriskToken) out.set(k, "up");
-        if (k2 === K.MinusToken || k2 === K.SlashToken) out.set(k, "down");
+      if (op === K.PlusEqualsToken) by(n.right, 1);
+      if (op === K.MinusEqualsToken) by(n.right, -1);
+      const right = this.constants.skipTrivia(n.right);
+      if (op === K.EqualsToken && t.isBinaryExpression(right) && key(right.left) === k) {
+        if (right.operatorToken.kind === K.PlusToken) by(right.right, 1);
+        if (right.operatorToken.kind === K.MinusToken) by(right.right, -1);
       }
+    }
+    if (t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression)) {
+      const m = n.expression.name.text;
+      const dir = LENGTHENING.has(m) ? "up" : SHORTENING.has(m) && (m !== "splice" || n.arguments.length <= 2) ? "down" : undefined;
+      const k = dir && key(n.expression.expression);
+      if (dir && k !== undefined) out.set(`${k}.length`, dir);
     }
   }
 
   /**
-   * The counters every round steps: a step outside any branch, nested loop, callback or `catch`, in
-   * the loop's body before anything that may `continue` past it, or in such a place of a helper it
-   * calls so, before anything that may `return`. A guard on a counter stepped only sometimes
+   * The counters every round steps (everyPathSteps): a guard on a counter stepped only sometimes
    * (`if (bad) errors++; if (errors > 5) break`) bounds nothing: the loop may never step it.
    */
-  private everyRoundSteps(loop: ts.IterationStatement, boundHanded = true): Steps {
+  private everyRoundSteps(loop: ts.IterationStatement): Steps {
+    return this.countedSteps(loop);
+  }
+
+  private readonly counted = new Map<ts.Node, Steps>();
+
+  /**
+   * The counters a loop steps on every way through a round that goes on to the next (its body's
+   * end, a `continue`; a for loop's step, a condition's own step such as `i++ < n`), each the one
+   * way, and nothing else in the loop writing them: a step outside branches, nested loops and
+   * callbacks, or in such a place of a helper it calls, before anything that may `return`. A
+   * counter the loop also sets anew (`turn = 0`, `state = {…}`, a call that may, anywhere in it) or
+   * steps back may never pass its bound; `written` says what else the loop may change (a bound, a
+   * list it walks).
+   */
+  private countedSteps(loop: ts.IterationStatement): Steps {
+    const known = this.counted.get(loop);
+    if (known) return known;
     const t = this.ts;
-    const out = new Map<string, "up" | "down">();
-    if (t.isForStatement(loop) && loop.incrementor) this.recordStep(loop.incrementor, (e) => this.helpers.key(e, OWN_FRAME), out);
+    const K = t.SyntaxKind;
     const body = loop.statement;
-    this.everyPassSteps(t.isBlock(body) ? body.statements : [body], OWN_FRAME, 0, t.SyntaxKind.ContinueStatement, out);
-    // A counter the loop also sets anew (`turn = 0`, `state = {…}`, a call that may, anywhere in it) or steps back may never pass its bound.
+    const label = t.isLabeledStatement(loop.parent) ? loop.parent.label.text : undefined;
+    const out = this.everyPathSteps(t.isBlock(body) ? body.statements : [body], label);
+    const condition = t.isForStatement(loop) ? loop.condition : t.isWhileStatement(loop) || t.isDoStatement(loop) ? loop.expression : undefined;
+    const incrementor = t.isForStatement(loop) ? loop.incrementor : undefined;
+    for (const e of [condition, incrementor]) if (e) this.stepsIn(e, OWN_FRAME, 0, K.ContinueStatement, out);
     const writes = this.writesIn(body, OWN_FRAME);
-    return {
+    for (const e of [condition, incrementor]) {
+      if (!e) continue;
+      const more = this.writesIn(e, OWN_FRAME);
+      for (const [k, kinds] of more.kinds) writes.kinds.set(k, new Set([...(writes.kinds.get(k) ?? []), ...kinds]));
+      writes.handed.push(...more.handed);
+    }
+    const steps: Steps = {
       get: (key, via) => (out.has(key) && !this.disturbed(writes, key, out.get(key), via) ? out.get(key) : undefined),
       // Asked of a counter another module's guard steps up.
       reset: (key, via) => this.disturbed(writes, key, "up", via),
-      written: (key, via) => this.disturbed(writes, key, undefined, via, true, boundHanded),
+      written: (key, via) => this.disturbed(writes, key, undefined, via),
     };
+    this.counted.set(loop, steps);
+    return steps;
+  }
+
+  /**
+   * The steps made on every way through a loop's body that goes on to the next round: falling off
+   * its end or reaching a `continue` of the loop. Both branches of an `if` are followed; a `catch`
+   * starts from what was stepped before its `try`; a nested loop's or a `switch`'s steps may not run.
+   */
+  private everyPathSteps(statements: readonly ts.Statement[], label: string | undefined): Map<string, "up" | "down"> {
+    const t = this.ts;
+    const K = t.SyntaxKind;
+    type Stepped = Map<string, "up" | "down">;
+    /** The steps when it falls through (none: it never does), and at each `continue` of the loop. */
+    interface Flow { readonly out: Stepped | undefined; readonly next: Stepped[] }
+    const meet = (a: Stepped | undefined, b: Stepped | undefined): Stepped | undefined => (!a ? b : !b ? a : new Map([...a].filter(([k, d]) => b.get(k) === d)));
+    const simple = (n: ts.Node, before: Stepped): Stepped => {
+      const at = new Map(before);
+      this.stepsIn(n, OWN_FRAME, 0, K.ContinueStatement, at);
+      return at;
+    };
+    // A `continue` of this loop inside a nested loop (labelled) or a `switch` (plain).
+    const continues = (n: ts.Node, nested: boolean): boolean => {
+      if (t.isFunctionLike(n)) return false;
+      if (t.isContinueStatement(n)) return n.label ? n.label.text === label : !nested;
+      return !!t.forEachChild(n, (c) => (continues(c, nested || t.isIterationStatement(n, false)) ? true : undefined));
+    };
+    const block = (sts: readonly ts.Statement[], before: Stepped): Flow => {
+      let at: Stepped | undefined = before;
+      const next: Stepped[] = [];
+      for (const st of sts) {
+        if (!at) break;
+        const f = flow(st, at);
+        next.push(...f.next);
+        at = f.out;
+      }
+      return { out: at, next };
+    };
+    const flow = (st: ts.Statement, before: Stepped): Flow => {
+      if (t.isBlock(st)) return block(st.statements, before);
+      if (t.isIfStatement(st)) {
+        const at = simple(st.expression, before);
+        const a = flow(st.thenStatement, at);
+        const b = st.elseStatement ? flow(st.elseStatement, at) : { out: at, next: [] };
+        return { out: meet(a.out, b.out), next: [...a.next, ...b.next] };
+      }
+      if (t.isContinueStatement(st)) return { out: undefined, next: !st.label || st.label.text === label ? [before] : [] };
+      if (t.isBreakStatement(st) || t.isReturnStatement(st) || t.isThrowStatement(st)) return { out: undefined, next: [] };
+      if (t.isTryStatement(st)) {
+        const tried = flow(st.tryBlock, before);
+        const caught = st.catchClause ? flow(st.catchClause.block, before) : { out: undefined, next: [] };
+        const f = { out: meet(tried.out, caught.out), next: [...tried.next, ...caught.next] };
+        if (!st.finallyBlock) return f;
+        const fin = simple(st.finallyBlock, new Map());
+        const add = (m: Stepped): Stepped => new Map([...m, ...fin]);
+        return { out: f.out && add(f.out), next: [...f.next.map(add), ...(continues(st.finallyBlock, false) ? [before] : [])] };
+      }
+      if (t.isIterationStatement(st, false) || t.isSwitchStatement(st) || t.isLabeledStatement(st)) {
+        const at = t.isSwitchStatement(st) ? simple(st.expression, before) : before;
+        return { out: at, next: continues(st, t.isIterationStatement(st, false)) ? [before] : [] };
+      }
+      return { out: simple(st, before), next: [] };
+    };
+    const f = block(statements, new Map());
+    return [f.out, ...f.next].reduce<Stepped | undefined>((a, b) => (b ? meet(a, b) : a), undefined) ?? new Map();
+  }
+
+  /**
+   * `this.handleParsingErrors(e)`, `this.isTrustedFolderFn?.()`: a function the class keeps in a field
+   * (declared as a property, not a method), given by its user as an option. It is taken to write
+   * nothing of the object it is called on (AgentExecutor's loop on this.maxIterations, gemini-cli's
+   * loop over this.rules); its arguments are still handed to it.
+   */
+  private isFieldCallback(callee: ts.PropertyAccessExpression): boolean {
+    const t = this.ts;
+    if (this.constants.skipTrivia(callee.expression).kind !== t.SyntaxKind.ThisKeyword) return false;
+    let cls: ts.Node | undefined = callee.parent;
+    while (cls && !t.isClassLike(cls)) cls = cls.parent;
+    return !!cls && (cls as ts.ClassLikeDeclaration).members.some((m) => t.isPropertyDeclaration(m) && !!m.name && (t.isIdentifier(m.name) || t.isPrivateIdentifier(m.name)) && m.name.text === callee.name.text);
+  }
+
+  /** `JSON.stringify(x)`, `Object.keys(x)`, `String(x)`: a function of the language's own (not shadowed here) that writes nothing it is handed. */
+  private isReadOnlyGlobal(callee: ts.Expression): boolean {
+    const t = this.ts;
+    const root = t.isPropertyAccessExpression(callee) ? this.constants.skipTrivia(callee.expression) : callee;
+    if (!t.isIdentifier(root) || this.scopes.resolve(root)) return false;
+    return READ_ONLY_GLOBALS.has(t.isPropertyAccessExpression(callee) ? `${root.text}.${callee.name.text}` : root.text);
   }
 
   /**
@@ -816,13 +996,14 @@ export class Loops {
    * call of code not read here (other than `via`, the guard itself) whose loop-guard summary does not
    * say it only steps `key`.
    */
-  private disturbed(writes: Writes, key: string, allowed: "up" | "down" | undefined, via?: ts.CallExpression, summaries = true, handed = true): boolean {
+  private disturbed(writes: Writes, key: string, allowed: "up" | "down" | undefined, via?: ts.CallExpression, summaries = true): boolean {
     if (writes.declared.has(key.split(".")[0]!)) return true;
     for (const [k, kinds] of writes.kinds) {
       if (key.startsWith(`${k}.`) || (k === key && [...kinds].some((kind) => kind !== allowed))) return true;
     }
-    for (const { call, keys } of handed ? writes.handed : []) {
-      if (call === via || !keys.some((h) => key.startsWith(`${h}.`))) continue;
+    for (const { call, keys, local } of writes.handed) {
+      // A function of this file more than two calls deep is taken not to lengthen a list it is handed (read, every loop over a list passed round a recursion would be unbounded).
+      if (call === via || !keys.some((h) => key.startsWith(`${h}.`)) || this.sdkCall?.(call) || (local && key.endsWith(".length"))) continue;
       const guard = summaries ? this.foreignGuard?.(call) : undefined;
       const steps = (guard?.steps ?? []).flatMap((k) => {
         const at = atCall(this.ts, this.constants, call, k);
@@ -852,6 +1033,8 @@ export class Loops {
     const walk = (n: ts.Node, frame: Frame, depth: number, top: boolean): void => {
       const key = (e: ts.Expression): string | undefined => this.helpers.key(e, frame);
       const visit = (n: ts.Node): void => {
+        // A function declared here runs only where it is called, and those calls are read as helpers: its body is not walked in place (nested declarations walked at every level made the walk quadratic).
+        if (t.isFunctionDeclaration(n) || t.isMethodDeclaration(n) || ((t.isArrowFunction(n) || t.isFunctionExpression(n)) && t.isVariableDeclaration(n.parent))) return;
         if (top && t.isVariableDeclaration(n)) declare(n.name);
         const steps = new Map<string, "up" | "down">();
         this.recordStep(n, key, steps);
@@ -859,11 +1042,23 @@ export class Loops {
         if (t.isBinaryExpression(n) && n.operatorToken.kind >= K.FirstAssignment && n.operatorToken.kind <= K.LastAssignment) {
           const k = key(n.left);
           if (k !== undefined && !steps.has(k)) add(k, "reset");
+          // `xs[xs.length] = x`, `xs[i + 1] = x` may lengthen xs; an index named by a variable (`xs[i] = x`) is taken to be in the list.
+          const element = this.constants.skipTrivia(n.left);
+          const of = t.isElementAccessExpression(element) && !t.isIdentifier(this.constants.skipTrivia(element.argumentExpression)) ? key(element.expression) : undefined;
+          if (of !== undefined) add(`${of}.length`, "reset");
         }
         if (t.isCallExpression(n)) {
-          const helper = depth < 2 ? this.helpers.helperOf(n, frame) : undefined;
-          if (helper) walk(helper.fn.body, helper.frame, depth + 1, false);
-          else {
+          const helper = this.helpers.helperOf(n, frame);
+          const callee = this.constants.skipTrivia(n.expression);
+          const method = t.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+          if (helper && depth < 2) walk(helper.fn.body, helper.frame, depth + 1, false);
+          else if (method !== undefined && (READ_ONLY_METHODS.has(method) || ARRAY_WRITES.has(method))) {
+            const of = method === "splice" && n.arguments.length > 2 ? key((callee as ts.PropertyAccessExpression).expression) : undefined;
+            if (of !== undefined) add(`${of}.length`, "reset");
+            // An array's own method: what it does to the length is a step recorded above; it writes nothing it is handed.
+          } else if (this.isReadOnlyGlobal(callee)) {
+            // `JSON.stringify(state)`: reads.
+          } else {
             const keys: string[] = [];
             const hand = (e: ts.Expression): void => {
               const x = this.constants.skipTrivia(e);
@@ -879,9 +1074,8 @@ export class Loops {
               if (k !== undefined) keys.push(k);
             };
             n.arguments.forEach(hand);
-            const callee = this.constants.skipTrivia(n.expression);
-            if (t.isPropertyAccessExpression(callee)) hand(callee.expression);
-            if (keys.length) writes.handed.push({ call: n, keys });
+            if (t.isPropertyAccessExpression(callee) && !this.isFieldCallback(callee)) hand(callee.expression);
+            if (keys.length) writes.handed.push({ call: n, keys, ...(helper ? { local: true } : {}) });
           }
         }
         t.forEachChild(n, visit);
@@ -894,14 +1088,22 @@ export class Loops {
 
   /** The steps made on every pass through `statements` that is not cut short by `leaving` (a `continue` of the loop, a helper's `return`). */
   private everyPassSteps(statements: readonly ts.Statement[], frame: Frame, depth: number, leaving: ts.SyntaxKind, out: Map<string, "up" | "down">): void {
+    for (const st of statements) {
+      this.stepsIn(st, frame, depth, leaving, out);
+      if (this.mayLeave(st, leaving)) return;
+    }
+  }
+
+  /** The steps `n` makes whenever it runs (outside branches, nested loops, callbacks; a helper's up to anything that may `return`). */
+  private stepsIn(n: ts.Node, frame: Frame, depth: number, leaving: ts.SyntaxKind, out: Map<string, "up" | "down">): void {
     const t = this.ts;
     const K = t.SyntaxKind;
     const key = (e: ts.Expression): string | undefined => this.helpers.key(e, frame);
     const visit = (n: ts.Node): void => {
       if (t.isFunctionLike(n) || t.isIterationStatement(n, false) || t.isCatchClause(n) || t.isCaseBlock(n)) return;
       if (t.isIfStatement(n)) return visit(n.expression);
-      // A try block that may be left for a `catch` going on to the next round may skip its steps.
-      if (t.isTryStatement(n) && this.mayLeave(n, leaving)) return n.finallyBlock && visit(n.finallyBlock);
+      // A try block that may be left for a `catch` going on (or for the next round) may skip its steps.
+      if (t.isTryStatement(n) && (this.mayLeave(n, leaving) || (n.catchClause && this.lastStatement(n.catchClause.block)?.kind !== K.ThrowStatement))) return n.finallyBlock && visit(n.finallyBlock);
       if (t.isConditionalExpression(n)) return visit(n.condition);
       if (t.isBinaryExpression(n) && [K.AmpersandAmpersandToken, K.BarBarToken, K.QuestionQuestionToken].includes(n.operatorToken.kind)) return visit(n.left);
       this.recordStep(n, key, out);
@@ -911,10 +1113,7 @@ export class Loops {
       }
       t.forEachChild(n, visit);
     };
-    for (const st of statements) {
-      visit(st);
-      if (this.mayLeave(st, leaving)) return;
-    }
+    visit(n);
   }
 
   /** Whether `n` holds a `kind` statement (a `continue` of this loop: not one of a nested loop's; nested functions aside). */
@@ -996,11 +1195,11 @@ export class Loops {
     return undefined;
   }
 
-  /** The constant a counter goes up by (`i += 10`, `i = i + k` with `const k = 10`); 1 when that is not one positive constant. */
-  private stepOf(loop: ts.Node, counter: ts.Expression): number {
+  /** What each write of a counter in the loop adds (`i++` 1, `i += 10`, `i = i + k` with `const k = 10`; undefined when not a number). */
+  private stridesOf(loop: ts.Node, counter: ts.Expression): (number | undefined)[] {
     const t = this.ts;
     const x = this.constants.skipTrivia(counter);
-    if (!t.isIdentifier(x)) return 1;
+    if (!t.isIdentifier(x)) return [undefined];
     const K = t.SyntaxKind;
     const amounts: (number | undefined)[] = [];
     const visit = (n: ts.Node): void => {
@@ -1015,8 +1214,7 @@ export class Loops {
       t.forEachChild(n, visit);
     };
     t.forEachChild(loop, visit);
-    const step = amounts.length === 1 ? amounts[0] : undefined;
-    return step !== undefined && Number.isInteger(step) && step > 1 ? step : 1;
+    return amounts;
   }
 
   private startExpression(loop: ts.Node, counter: ts.Expression): ts.Expression | undefined {
@@ -1035,28 +1233,28 @@ export class Loops {
     return this.constants.number(this.startExpression(loop, counter));
   }
 
-  /** `while (queue.length)` / `queue.length > 0` with `queue.shift()` or `pop()` and no `push` inside. */
-  private drainedQueue(loop: ts.Node, c: ts.Expression): { trip: Poly; text: string; exact: boolean } | undefined {
+  /**
+   * `while (queue.length)` / `queue.length > 0` with `queue.shift()` (or `pop()`) on every round and
+   * nothing else lengthening, replacing or handing on the queue there (its length is a counter stepped down).
+   */
+  private drainedQueue(c: ts.Expression, steps: Steps): { trip: Poly; text: string; exact: boolean } | undefined {
     const t = this.ts;
     let lengthOf: ts.Expression | undefined;
     const x = this.constants.skipTrivia(c);
     if (t.isPropertyAccessExpression(x) && x.name.text === "length") lengthOf = x.expression;
     else if (t.isBinaryExpression(x) && t.isPropertyAccessExpression(x.left) && x.left.name.text === "length" && this.constants.number(x.right) === 0) lengthOf = x.left.expression;
-    if (!lengthOf || !t.isIdentifier(lengthOf)) return undefined;
-    const name = lengthOf.text;
-    let drains = false;
-    let refills = false;
-    const visit = (n: ts.Node): void => {
-      if (t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression) && t.isIdentifier(n.expression.expression) && n.expression.expression.text === name) {
-        const m = n.expression.name.text;
-        if (m === "shift" || m === "pop" || m === "splice") drains = true;
-        if (m === "push" || m === "unshift") refills = true;
-      }
-      t.forEachChild(n, visit);
-    };
-    visit(loop);
-    if (!drains || refills) return undefined;
+    if (!lengthOf || !t.isIdentifier(lengthOf) || steps.get(`${lengthOf.text}.length`) !== "down") return undefined;
     return { ...this.collection(lengthOf), exact: true };
+  }
+
+  /** `xs` of `for (const x of xs)` (or of `xs.entries()`) when the loop may lengthen it: for … of goes on over what is added. */
+  private grownWhileIterated(loop: ts.ForOfStatement): string | undefined {
+    const t = this.ts;
+    let e = this.constants.skipTrivia(loop.expression);
+    if (t.isCallExpression(e) && t.isPropertyAccessExpression(e.expression) && ["entries", "keys", "values"].includes(e.expression.name.text) && !e.arguments.length) e = this.constants.skipTrivia(e.expression.expression);
+    if (!t.isIdentifier(e) && !t.isPropertyAccessExpression(e)) return undefined;
+    const key = this.helpers.key(e, OWN_FRAME);
+    return key !== undefined && this.countedSteps(loop).written?.(`${key}.length`) ? this.text(e) : undefined;
   }
 
   /** A `break` out of this loop, a `return` or a `throw` inside it (nested functions aside). */

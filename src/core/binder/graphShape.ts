@@ -98,9 +98,10 @@ export function compiledGraphMakesNoCalls(t: TS, scopes: Scopes, constants: Cons
 }
 
 /**
- * A router or reducer written in place whose only calls are methods of its own parameters' values
- * (`(x, y) => x.concat(y)`, `(s) => s.messages.at(-1)`): it works on the graph's state and reaches
- * no model held outside it. A call of anything else (`model.invoke`, `route(s)`) answers false.
+ * A router or reducer written in place whose only calls are an array's or a string's own methods on
+ * its parameters' values (`(x, y) => x.concat(y)`, `(s) => s.messages.at(-1).content.includes("x")`):
+ * it works on the graph's state and reaches no model. Any other call answers false: `model.invoke`,
+ * `route(s)`, and `s.model.invoke()` too, a method of a parameter's field that may be a model.
  */
 function callsOnOwnParameters(t: TS, fn: ts.ArrowFunction | ts.FunctionExpression): boolean {
   const own = new Set<string>();
@@ -110,9 +111,10 @@ function callsOnOwnParameters(t: TS, fn: ts.ArrowFunction | ts.FunctionExpressio
     if (t.isArrowFunction(n) || t.isFunctionExpression(n)) for (const p of n.parameters) if (t.isIdentifier(p.name)) own.add(p.name.text);
     if (t.isNewExpression(n) || t.isTaggedTemplateExpression(n)) only = false;
     else if (t.isCallExpression(n)) {
+      if (!t.isPropertyAccessExpression(n.expression) || !STATE_METHODS.has(n.expression.name.text)) only = false;
       let root: ts.Expression = n.expression;
-      if (!t.isPropertyAccessExpression(root)) only = false;
-      while (t.isPropertyAccessExpression(root) || t.isElementAccessExpression(root) || t.isNonNullExpression(root)) root = root.expression;
+      // Through the values of such calls too (`s.messages.at(-1).content`): the calls are visited in turn.
+      while (t.isPropertyAccessExpression(root) || t.isElementAccessExpression(root) || t.isNonNullExpression(root) || t.isCallExpression(root)) root = root.expression;
       if (!t.isIdentifier(root) || !own.has(root.text)) only = false;
     }
     if (only) t.forEachChild(n, visit);
@@ -120,6 +122,9 @@ function callsOnOwnParameters(t: TS, fn: ts.ArrowFunction | ts.FunctionExpressio
   visit(fn);
   return only;
 }
+
+/** Methods of an array or a string: a reducer or router calling only these on its state reaches no model. */
+const STATE_METHODS = new Set(["at", "concat", "every", "filter", "find", "findIndex", "findLast", "findLastIndex", "flat", "flatMap", "forEach", "includes", "indexOf", "join", "lastIndexOf", "map", "reduce", "reduceRight", "slice", "some", "toReversed", "toSorted", "toSpliced", "toString", "with", "push", "unshift", "pop", "shift", "splice", "sort", "reverse", "trim", "split", "startsWith", "endsWith", "toLowerCase", "toUpperCase", "replace", "replaceAll", "match", "charAt", "substring", "padStart", "padEnd", "entries", "keys", "values"]);
 
 function callFree(t: TS, fn: ts.Expression): boolean {
   if (!t.isArrowFunction(fn) && !t.isFunctionExpression(fn)) return false;

@@ -157,6 +157,14 @@ export class Provenance {
     return found && this.mockedSdks().has(found.sdk) ? undefined : found;
   }
 
+  /** Whether a call is an SDK's own request (not a function of the user's): it reads what it is handed, it does not write it. */
+  isSdkCall(call: ts.CallExpression): boolean {
+    const t = this.ts;
+    const callee = this.constants.skipTrivia(call.expression);
+    const name = t.isIdentifier(callee) ? callee.text : t.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+    return !!name && (t.isIdentifier(callee) || this.calleeNames.has(name)) && !!this.classifySdkCall(call, callee, name);
+  }
+
   private mocked: ReadonlySet<string> | undefined;
 
   /**

@@ -672,6 +672,8 @@ export class Project {
         // One whose implementations there make LLM calls (`import type { Summarizer }`), or a class whose
         // methods do, held in a field or parameter of its type (`import type { Llm }`, `constructor(private llm: Llm)`).
         if ((iface || this.declaresClass(target, name)) && this.exportedSummary(file, specifier, `${exported}.*`)) return true;
+        // One that hands out (a method's return type, a field's) a class whose methods do, or a client (`config.getClient().ask(q)`).
+        if ((iface || this.declaresClass(target, name)) && this.handsOutLlm(file, specifier, exported)) return true;
       }
     }
     return false;
@@ -707,6 +709,20 @@ export class Project {
     if (text === undefined) return false;
     if (text.includes(`interface ${name}`)) return true;
     return !["class", "type", "enum"].some((kind) => text.includes(`${kind} ${name}`));
+  }
+
+  /** Whether a type of another module hands out, one level down, a type of a module reaching an LLM whose methods make LLM calls or that stands for a client. */
+  private handsOutLlm(from: string, specifier: string, exportName: string): boolean {
+    const declared = this.declaringModule(from, specifier, exportName);
+    if (!declared || !this.reachesLlm(declared.file)) return false;
+    this.files.get(from)?.uses.add(declared.file);
+    const handed = this.askParsable(declared.file, (analyzer) => analyzer.typesHandedOut(declared.name)) ?? [];
+    return handed.some((key) => {
+      const at = key.lastIndexOf("#");
+      const [file, name] = [key.slice(0, at), key.slice(at + 1)];
+      if (!this.reachesLlm(file)) return false;
+      return !!this.summaryIn(from, file, `${name}.*`, () => this.exportedSummaryOf(file, `${name}.*`, 0));
+    });
   }
 
   /** Whether a module declares a class of that name (a type import of it may be a wrapper's type). */
