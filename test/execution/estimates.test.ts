@@ -500,7 +500,8 @@ const CASES: EstimateCase[] = [
     file: "test/fixtures/execution/langchain-middleware-tools.ts",
     fn: "ask",
     args: [list(3, 30)],
-    assume: { "|questions|": 3, "|question|": 30, "out[gpt-4o-mini]": REPLY },
+    // The tool answers nothing: no tokens a step.
+    assume: { "|questions|": 3, "|question|": 30, "out[gpt-4o-mini]": REPLY, "tool[ask/invoke]": 0 },
     // The fake model asks for the tool on every turn, so each question takes the 3 model calls runLimit allows.
     sites: [{ model: "gpt-4o-mini", bound: "exact" }],
   },

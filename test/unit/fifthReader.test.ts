@@ -125,10 +125,10 @@ export async function once(prompt: string) {
 }
 `;
     expectSites(code, [
-      { api: "@mastra/core sendMessage", calls: "O(steps[onMessage/sendMessage])", input: "O(steps[onMessage/sendMessage]²·out + steps[onMessage/sendMessage]·|content|)", growth: "output" },
+      { api: "@mastra/core sendMessage", calls: "O(steps[onMessage/sendMessage])", input: "O(steps[onMessage/sendMessage]²·tool[onMessage/sendMessage] + steps[onMessage/sendMessage]²·out + steps[onMessage/sendMessage]·|content|)", growth: "output" },
       { api: "@mastra/core sendMessage", calls: "O(|prompts|·steps[cli/sendMessage])", growth: "output" },
       // mastra-ai/workshops examples/03-mastra-code/basic.ts: the message given as a string.
-      { api: "@mastra/core sendMessage", calls: "O(steps[once/sendMessage])", input: "O(steps[once/sendMessage]²·out + steps[once/sendMessage]·|prompt|)" },
+      { api: "@mastra/core sendMessage", calls: "O(steps[once/sendMessage])", input: "O(steps[once/sendMessage]²·tool[once/sendMessage] + steps[once/sendMessage]²·out + steps[once/sendMessage]·|prompt|)" },
     ]);
     assert.deepEqual(analyze(code).map((f) => costClass(f)), ["unbounded", "unbounded", "unbounded"]);
   });

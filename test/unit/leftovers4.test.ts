@@ -144,7 +144,7 @@ export async function main(ask: () => Promise<string>) {
 `, [
       {
         calls: "O(steps[main/run]·T[main])",
-        input: "O(T[main]²·steps[main/run]·|ask()| + T[main]²·steps[main/run]·out + steps[main/run]²·T[main]·out)",
+        input: "O(T[main]²·steps[main/run]·|ask()| + steps[main/run]²·T[main]·tool[main/run] + T[main]²·steps[main/run]·out + steps[main/run]²·T[main]·out)",
         output: "O(steps[main/run]·T[main]·out)",
         growth: "output",
       },
