@@ -3,6 +3,7 @@ import * as assert from "node:assert/strict";
 import { estimate } from "../../src/core";
 import { costClass } from "../../src/core/report/costClass";
 import { memoryProject, sitesOf } from "./project";
+import { analyze } from "./analyze";
 
 const LLM = `import OpenAI from "openai";
 const client = new OpenAI();
@@ -179,6 +180,24 @@ export async function run(lines: string[]) {
 });
 
 describe("recursion", () => {
+  it("a recursion no rule solves leaves its own request unknown, not one call (review: two self-calls, one per branch, or both)", () => {
+    const sites = analyze(`import OpenAI from "openai";
+const client = new OpenAI();
+export async function f(q: string): Promise<void> {
+  const r = await client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: q }] });
+  if (r.choices[0].message.content === "again") await f(q);
+  else if (r.choices[0].message.content === "twice") await f(q);
+}
+export async function g(q: string): Promise<void> {
+  await client.chat.completions.create({ model: "gpt-4o", messages: [{ role: "user", content: q }] });
+  await g(q);
+  await g(q);
+}
+`);
+    assert.deepEqual(sites.map((s) => [s.line, s.calls.kind, costClass(s)]), [[4, "unknown", "unknown"], [9, "unknown", "unknown"]]);
+    assert.ok(sites[0]!.explanation.some((l) => l.startsWith("the call recurs: ")), sites[0]!.explanation.join("\n"));
+  });
+
   it("a recursive halving summarizer: Θ(n) input (master theorem, leaves of bounded size)", () => {
     const { project } = memoryProject({
       "/p/sum.ts": `import OpenAI from "openai";

@@ -324,6 +324,29 @@ export async function f(q: string) {
   });
 });
 
+describe("a LangChain agent whose model node may run twice in a row, or whose limit a call may replace (review)", () => {
+  it("a structured answer or a middleware hook keeps recursionLimit's supersteps; options not read here drop the runLimit", () => {
+    const sites = analyze(`import { createAgent, toolStrategy, modelCallLimitMiddleware, modelRetryMiddleware, createMiddleware, tool } from "langchain";
+import { z } from "zod";
+const search = tool(async () => "", { name: "search" });
+const Answer = z.object({ a: z.string() });
+const structured = createAgent({ model: "openai:gpt-4o", tools: [search], responseFormat: toolStrategy(Answer) });
+const retried = createAgent({ model: "openai:gpt-4o", tools: [search], middleware: [modelRetryMiddleware({ maxRetries: 5 }), modelCallLimitMiddleware({ runLimit: 3 })] });
+const capped = createAgent({ model: "openai:gpt-4o", tools: [search], middleware: [createMiddleware({ name: "t", tools: [search] }), modelCallLimitMiddleware({ runLimit: 3 })] });
+export async function f(q: string, config: object, context: object) {
+  await structured.invoke({ messages: [q] });
+  await retried.invoke({ messages: [q] });
+  await capped.invoke({ messages: [q] });
+  await capped.invoke({ messages: [q] }, config);
+  await capped.invoke({ messages: [q] }, { context });
+  await capped.invoke({ messages: [q] }, { context: { runLimit: 2 } });
+}
+`);
+    // toolStrategy sends a failed parse back to the model node; a retrying hook repeats it: 25 supersteps, 25 calls.
+    assert.deepEqual(sites.map((s) => estimate(s, {}).calls), [25, 25, 3, 13, 13, 2]);
+  });
+});
+
 describe("ollama's generate with the context of the previous answer", () => {
   it("re-sends the conversation's tokens: quadratic input, told as tokens handed back, not a server's state", () => {
     const [site] = analyze(`import ollama from "ollama";

@@ -31,6 +31,12 @@ describe("a file reaching the model only through a type it imports", () => {
     assert.deepEqual(loops({ "/p/client.ts": CLIENT, "/p/config.ts": CONFIG("  readonly client: Client = new Client();"), "/p/use.ts": USE("config.client.ask(q)") }), [{ line: 3, loops: "for-of@3:|qs|", model: "gpt-4o" }]);
   });
 
+  it("a declared type that may be undefined, or an alias of the class, leads there too (review)", () => {
+    const at = [{ line: 3, loops: "for-of@3:|qs|", model: "gpt-4o" }];
+    assert.deepEqual(loops({ "/p/client.ts": CLIENT, "/p/config.ts": CONFIG("  getClient(): Client | undefined { return this.c; }"), "/p/use.ts": USE("config.getClient()!.ask(q)") }), at);
+    assert.deepEqual(loops({ "/p/client.ts": CLIENT, "/p/config.ts": `type Ref = Client;\n${CONFIG("  async getClient(): Promise<(Ref)> { return this.c; }")}`, "/p/use.ts": USE("(await config.getClient()).ask(q)") }), at);
+  });
+
   it("a type that leads to no model leaves the file unanalysed", () => {
     const quiet = `export class Client {\n  async ask(q: string) { return q.length; }\n}\n`;
     const { project } = memoryProject({ "/p/client.ts": quiet, "/p/config.ts": CONFIG("  getClient(): Client { return this.c; }"), "/p/use.ts": USE("config.getClient().ask(q)") });

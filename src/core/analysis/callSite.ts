@@ -457,7 +457,7 @@ export class CallSites {
     // A cap of tool turns leaves one more request, the answer after the last turn (Genkit's maxTurns);
     // a cap of graph supersteps runs the model node in every other one.
     const answer = steps.spec.answerAfterCap ? 1 : 0;
-    const alternating = !!steps.spec.alternating;
+    const alternating = !!steps.alternates;
     const turns = answer ? " tool turns, then the answer" : alternating ? " supersteps" : " steps";
     const modelNode = (requests: string): string => `; the model node runs in every other one (model, tools, …): at most ${requests} model requests`;
     if (counted && !counted.isConstant()) {

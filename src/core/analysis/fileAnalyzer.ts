@@ -1,7 +1,7 @@
 // One file's analysis: the LLM calls found by provenance, the calls of the user's functions that
 // make LLM calls (through their summaries), and the summaries this file offers to others.
 import type * as ts from "typescript";
-import { formatBound, type Bound } from "../algebra/bound";
+import { Bound, formatBound } from "../algebra/bound";
 import { Poly } from "../algebra/poly";
 import { Constants } from "../binder/constants";
 import { Provenance, type DeclaredTypes, type ExportedClient, type LlmCall, type TypeMember } from "../binder/provenance";
@@ -489,7 +489,6 @@ export class FileAnalyzer {
     return type && t.isTypeReferenceNode(type) && t.isIdentifier(type.typeName) ? this.typeKey(type.typeName) : undefined;
   }
 
-  /** `file#Name` of the interface a type name denotes: declared here, or imported from a project module. */
   /**
    * The types a class or interface of this module hands out (`file#Name`): its methods' declared
    * return types (through `Promise<…>`) and its fields' declared types or `new X()` values. A type
@@ -499,17 +498,30 @@ export class FileAnalyzer {
     const t = this.tsm;
     const decl = this.sourceFile.statements.find((s): s is ts.ClassDeclaration | ts.InterfaceDeclaration => (t.isClassDeclaration(s) || t.isInterfaceDeclaration(s)) && s.name?.text === name);
     const out = new Set<string>();
+    // The names a declared type stands for: through Promise<…>, parentheses, a union's members
+    // (`Client | undefined`) and this module's type aliases (`type Ref = Client`).
+    const names = (type: ts.TypeNode | undefined, depth: number): ts.Identifier[] => {
+      if (!type || depth > 4) return [];
+      if (t.isParenthesizedTypeNode(type)) return names(type.type, depth + 1);
+      if (t.isUnionTypeNode(type)) return type.types.flatMap((x) => names(x, depth + 1));
+      if (!t.isTypeReferenceNode(type) || !t.isIdentifier(type.typeName)) return [];
+      if (type.typeName.text === "Promise" && type.typeArguments?.length === 1) return names(type.typeArguments[0], depth + 1);
+      const alias = this.scopes.resolve(type.typeName);
+      return alias && t.isTypeAliasDeclaration(alias) ? names(alias.type, depth + 1) : [type.typeName];
+    };
     for (const m of (decl?.members ?? []) as readonly (ts.ClassElement | ts.TypeElement)[]) {
-      let type = t.isMethodDeclaration(m) || t.isMethodSignature(m) || t.isPropertyDeclaration(m) || t.isPropertySignature(m) || t.isGetAccessorDeclaration(m) ? m.type : undefined;
-      if (type && t.isTypeReferenceNode(type) && t.isIdentifier(type.typeName) && type.typeName.text === "Promise" && type.typeArguments?.length === 1) type = type.typeArguments[0];
+      const type = t.isMethodDeclaration(m) || t.isMethodSignature(m) || t.isPropertyDeclaration(m) || t.isPropertySignature(m) || t.isGetAccessorDeclaration(m) ? m.type : undefined;
       const init = t.isPropertyDeclaration(m) && m.initializer ? this.constants.skipTrivia(m.initializer) : undefined;
-      const named = type && t.isTypeReferenceNode(type) && t.isIdentifier(type.typeName) ? type.typeName : init && t.isNewExpression(init) && t.isIdentifier(init.expression) ? init.expression : undefined;
-      const key = named && this.typeKey(named);
-      if (key) out.add(key);
+      const named = [...names(type, 0), ...(init && t.isNewExpression(init) && t.isIdentifier(init.expression) ? [init.expression] : [])];
+      for (const n of named) {
+        const key = this.typeKey(n);
+        if (key) out.add(key);
+      }
     }
     return [...out];
   }
 
+  /** `file#Name` of the interface a type name denotes: declared here, or imported from a project module. */
   private typeKey(name: ts.Identifier): string | undefined {
     const t = this.tsm;
     const decl = this.scopes.resolve(name);
@@ -1206,6 +1218,10 @@ export class FileAnalyzer {
       if (solved.kind === "unknown") {
         unknown = solved.reason;
         this.selfRecursionReasons.set(fn, solved.reason);
+        // Its own sites run once per invocation of a recursion nothing counts: no bound of theirs holds
+        // (inside a tangle of functions, the tangle's solution counts its rounds instead).
+        const none = Bound.unknown(solved.reason);
+        if (!this.inTangle()) for (const s of sites) this.recurrences.set(s.llm.node, (site) => ({ ...site.bounds, calls: none, inputTokens: none, outputTokens: none, generationCost: none, counts: undefined, explanation: [...site.bounds.explanation, `the call recurs: ${solved.reason}`] }));
       }
       else {
         for (const s of sites) this.recurrences.set(s.llm.node, solved.site);

@@ -11,6 +11,9 @@ import type { Scopes, TS } from "./scopes";
 /** Array methods that put new elements in the array they are called on. */
 const ARRAY_CHANGES = new Set(["push", "unshift", "splice", "fill"]);
 
+/** langchain 1.x `createMiddleware` options that add no hook around the model (`agents/middleware/types.ts`). */
+const MIDDLEWARE_WITHOUT_HOOKS = new Set(["name", "tools", "stateSchema", "contextSchema"]);
+
 export type Value =
   /** An import of a catalog module, and the member path taken from it. */
   | { readonly kind: "module"; readonly entry: SdkEntry; readonly path: readonly string[] }
@@ -96,7 +99,7 @@ export interface LlmCall {
   readonly model?: ts.Expression;
   readonly maxTokens?: ts.Expression;
   /** A loop inside the SDK: the spec, and the expression that caps it when one is given. */
-  readonly steps?: { readonly spec: StepSpec; readonly cap?: ts.Expression; readonly elements?: ts.Expression; readonly compaction?: ts.Expression; readonly stated?: StatedCap; readonly limit?: ts.Expression };
+  readonly steps?: { readonly spec: StepSpec; readonly cap?: ts.Expression; readonly elements?: ts.Expression; readonly compaction?: ts.Expression; readonly stated?: StatedCap; readonly limit?: ts.Expression; readonly alternates?: true };
   /** Conversation state kept between requests: where it starts (a session's creation, the variable chaining response ids). */
   readonly state?: { readonly anchor: ts.Node; readonly source: string; readonly window?: number };
   /** A call of a function of the user's that makes LLM calls: its summary. */
@@ -338,7 +341,8 @@ export class Provenance {
     }
     const compactionOption = spec.compaction && this.argumentAt(call, spec.compaction.option);
     const limit = spec.callLimit && client?.kind === "client" ? this.callLimit(call, client, spec.callLimit) : undefined;
-    const compaction = { ...(compactionOption && this.constants.property(compactionOption, ["enabled"])?.kind !== this.ts.SyntaxKind.FalseKeyword ? { compaction: compactionOption } : {}), ...(limit ? { limit } : {}) };
+    const alternates = spec.alternating && client?.kind === "client" && this.modelNodeAlternates(client, spec);
+    const compaction = { ...(compactionOption && this.constants.property(compactionOption, ["enabled"])?.kind !== this.ts.SyntaxKind.FalseKeyword ? { compaction: compactionOption } : {}), ...(limit ? { limit } : {}), ...(alternates ? { alternates: true as const } : {}) };
     for (const path of spec.from) {
       // A cap passed on through prepared options (`generate({ ...this.prepareCall(o) })`, ai's ToolLoopAgent) is read through them.
       const cap = path.startsWith("client:") ? (client ? this.clientConfig(client, path.slice("client:".length)) : undefined) : this.argumentAt(call, path, true);
@@ -351,18 +355,58 @@ export class Provenance {
   }
 
   /**
+   * Whether the agent's model node runs only every other superstep: made here without a structured
+   * answer (`responseFormat`: a tool strategy's failed parse goes back to the model node) and without
+   * middleware other than the call limit (a hook may jump back to the model).
+   */
+  private modelNodeAlternates(client: Value & { kind: "client" }, spec: StepSpec): boolean {
+    const t = this.ts;
+    const config = client.config && this.constants.skipTrivia(client.config);
+    if (!config || !t.isObjectLiteralExpression(config) || !config.properties.every((p) => t.isPropertyAssignment(p) || t.isShorthandPropertyAssignment(p))) return false;
+    if (this.constants.property(config, ["responseFormat"])) return false;
+    return spec.callLimit ? this.onlyCallLimits(client, spec.callLimit) : !this.constants.property(config, ["middleware"]);
+  }
+
+  /** The client's middleware, if any, is only the SDK's call-limit middleware or tools (no hook that retries or re-enters the model). */
+  private onlyCallLimits(client: Value & { kind: "client" }, limit: NonNullable<StepSpec["callLimit"]>): boolean {
+    const t = this.ts;
+    const option = this.constants.property(client.config, [limit.option]);
+    if (!option) return true;
+    const listed = this.constants.skipTrivia(option);
+    const list = t.isIdentifier(listed) ? this.unchangedConstArray(listed) : listed;
+    if (!list || !t.isArrayLiteralExpression(list)) return false;
+    return list.elements.every((element) => {
+      const el = this.constants.skipTrivia(element);
+      const made = t.isIdentifier(el) ? this.constInitializer(el) : el;
+      const maker = made && t.isCallExpression(made) ? this.valueOf(made.expression) : undefined;
+      if (maker?.kind !== "module" || maker.entry !== client.entry) return false;
+      const name = maker.path.join(".");
+      if (name === limit.maker || name === "todoListMiddleware") return true;
+      // `createMiddleware({ name, tools })`: tools only, no hook around the model.
+      const options = name === "createMiddleware" && (made as ts.CallExpression).arguments[0];
+      const given = options && this.constants.skipTrivia(options);
+      return !!given && t.isObjectLiteralExpression(given) && given.properties.every((p) => (t.isPropertyAssignment(p) || t.isShorthandPropertyAssignment(p)) && t.isIdentifier(p.name) && MIDDLEWARE_WITHOUT_HOOKS.has(p.name.text));
+    });
+  }
+
+  /**
    * The cap a call-limit middleware sets on one run (`middleware: [modelCallLimitMiddleware({ runLimit: 3 })]`),
    * or the call's own `{ context: { runLimit } }`; none when the call hands a context that may hold another.
    */
   private callLimit(call: ts.CallExpression, client: Value & { kind: "client" }, spec: NonNullable<StepSpec["callLimit"]>): ts.Expression | undefined {
     const t = this.ts;
-    const override = this.argumentAt(call, spec.override);
-    if (override) {
-      const given = this.constants.skipTrivia(override);
-      if (!t.isObjectLiteralExpression(given) || given.properties.some((p) => !t.isPropertyAssignment(p))) return undefined;
-      const own = this.constants.property(given, [spec.key]);
-      if (own) return own;
-    }
+    // The call's options (`invoke(input, config)`, its `context`) may replace the limit: each must be read here.
+    const readable = (e: ts.Expression): e is ts.ObjectLiteralExpression => t.isObjectLiteralExpression(e) && e.properties.every((p) => t.isPropertyAssignment(p));
+    const [index, key] = spec.override.split(".");
+    const given = call.arguments[Number(index)];
+    const options = given && this.constants.skipTrivia(given);
+    if (options && !readable(options)) return undefined;
+    const context = options && this.constants.property(options, [key!]);
+    if (context && !readable(this.constants.skipTrivia(context))) return undefined;
+    const own = context && this.constants.property(context, [spec.key]);
+    if (own) return own;
+    // A retrying or re-entering middleware beside it may send more requests than the calls it counts.
+    if (!this.onlyCallLimits(client, spec)) return undefined;
     const option = this.constants.property(client.config, [spec.option]);
     const listed = option && this.constants.skipTrivia(option);
     const list = listed && t.isIdentifier(listed) ? this.unchangedConstArray(listed) : listed;

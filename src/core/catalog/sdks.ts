@@ -70,7 +70,8 @@ export interface StepSpec {
   readonly unlessAcyclicGraph?: true;
   /**
    * The cap counts LangGraph supersteps, and the agent's model node runs at most every other one
-   * (model, tools, model, …, and a structured answer's node last): ⌊cap/2⌋ + 1 model requests.
+   * (model, tools, model, …): ⌊cap/2⌋ + 1 model requests, for an agent made without a structured
+   * answer or middleware that may send the run back to the model node (provenance's modelNodeAlternates).
    */
   readonly alternating?: true;
   /** The steps run no tools (a synthesizer's chunks): only the answers join what the next step is sent. */
