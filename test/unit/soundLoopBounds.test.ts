@@ -33,6 +33,11 @@ describe("sound loop bounds: the shapes the soundness check found claiming too f
     assert.deepEqual(site(`  for (let i = 0; i <= n; i += 2) {\n    ${CALL}\n  }`), { loops: "for@5:⌈(n+1)/2⌉", calls: "O(n)", at4: 3 });
   });
 
+  it("a stride below one counts no rounds of the bound's units (review: i += 0.5 had claimed n rounds of 2n)", () => {
+    assert.deepEqual(site(`  for (let i = 0; i < n; i += 0.5) {\n    ${CALL}\n  }`), { loops: "for@5:T[run]!", calls: "O(T[run])", at4: 10 });
+    assert.deepEqual(site(`  for (let i = 0; i < 6; i += 1.5) {\n    ${CALL}\n  }`).loops, "for@5:T[run]!");
+  });
+
   it("while (c < n) bounds the loop only when every round steps c and nothing sets it back (probe and index 8: a continue before c++ had claimed n)", () => {
     const step = (body: string): string => site(`  let c = 0;\n  while (c < n) {\n    ${CALL}\n    if (text.includes("DONE")) break;\n${body}\n  }`).loops;
     // The sound shape keeps its bound.

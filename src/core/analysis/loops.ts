@@ -648,6 +648,8 @@ export class Loops {
         if (b.trip.isConstant()) return b.trip.constantValue() >= start ? { trip: Poly.constant(b.trip.constantValue() - start), text: String(b.trip.constantValue() - start), exact: b.exact } : undefined;
         return start === 0 ? b : undefined;
       }
+      // A stated stride below one (`i += 0.5`) takes more rounds than the bound's units: none counted.
+      if (strides.some((k) => k !== undefined && !Number.isInteger(k))) return undefined;
       // `i += 10`: one iteration per 10 of the bound (batches of ten).
       const step = strides.length === 1 && strides[0] !== undefined && Number.isInteger(strides[0]) && strides[0] > 1 ? strides[0] : 1;
       // A start not stated is taken for an index (at least 0).
