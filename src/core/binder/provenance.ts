@@ -255,7 +255,7 @@ export class Provenance {
     // A graph whose nodes, written in place, call nothing cannot reach a model (`addNode("test", async () => {})`).
     if (spec.steps?.unlessAcyclicGraph && client?.kind === "client" && client.origin && compiledGraphMakesNoCalls(this.ts, this.scopes, this.constants, client.origin)) return undefined;
     // `new FakeTextStreamModel({})` (a framework's own test models extend its model classes).
-    for (let c: Value | undefined = client; c?.kind === "client"; c = c.parent) if (c.origin && this.ts.isNewExpression(c.origin) && this.isTestDouble(c.origin)) return undefined;
+    for (let c: Value | undefined = client; c?.kind === "client"; c = c.parent) if ((c.origin && this.ts.isNewExpression(c.origin) && this.isTestDouble(c.origin)) || this.givenStandInFetch(c.config)) return undefined;
     const maxTokens = this.firstArgument(call, spec.maxTokens ?? []) ?? (client ? this.clientSetting(client, "maxTokens") : undefined);
     const instructions = [...(client ? this.clientInstructions(client) : []), ...(spec.instructions ?? []).flatMap((p) => this.instructionsAt(call, p) ?? [])];
     const batch = spec.batch && call.arguments[0] ? { of: call.arguments[0], concurrency: spec.batch.concurrency.map((p) => (p.startsWith("client:") ? client && this.clientConfig(client, p.slice("client:".length)) : this.argumentAt(call, p))).find((e) => e) } : undefined;
@@ -298,6 +298,50 @@ export class Provenance {
     if (/^(Mock|Fake|Scripted)[A-Z]/.test(e.expression.text)) return true;
     const inner = depth === 0 ? this.modelOption(e.arguments?.[0]) : undefined;
     return !!inner && this.isTestDouble(inner, depth + 1);
+  }
+
+  /**
+   * A client given a stand-in transport in its options answers from the test's own function, not the API:
+   * `new OpenAI({ fetch: vi.fn(…) })` (also `jest.fn`, kept in a const and given as `{ fetch }`), a
+   * function named as a double (`mockFetch`, `fakeFetch`, `stubFetch`, `testFetch`), or one written in
+   * the file that calls nothing named for fetching (`fetch: () => Promise.resolve(jsonResponse())`).
+   * A function that forwards (`async (url, init) => { log(url); return fetch(url, init) }`, `realFetch`,
+   * `undici.request`) or one not read here (`fetch: customFetch` imported) sends.
+   */
+  private givenStandInFetch(options: ts.Expression | undefined): boolean {
+    const given = options && this.constants.property(options, ["fetch"]);
+    return !!given && this.isStandInFetch(given, 0);
+  }
+
+  private isStandInFetch(e: ts.Expression, depth: number): boolean {
+    const t = this.ts;
+    const x = this.constants.skipTrivia(e);
+    if (t.isIdentifier(x)) {
+      if (/^(mock|Mock|fake|Fake|stub|Stub|test|Test)[A-Z0-9_]/.test(x.text)) return true;
+      const decl = depth < 4 ? this.scopes.resolve(x) : undefined;
+      if (decl && t.isFunctionDeclaration(decl)) return !!decl.body && !this.callsFetching(decl.body);
+      return !!decl && this.constants.isConstDeclaration(decl) && t.isVariableDeclaration(decl) && !!decl.initializer && this.isStandInFetch(decl.initializer, depth + 1);
+    }
+    if (t.isCallExpression(x)) {
+      const callee = this.constants.skipTrivia(x.expression);
+      return t.isPropertyAccessExpression(callee) && callee.name.text === "fn" && t.isIdentifier(callee.expression) && (callee.expression.text === "vi" || callee.expression.text === "jest");
+    }
+    return (t.isArrowFunction(x) || t.isFunctionExpression(x)) && !this.callsFetching(x.body);
+  }
+
+  /** Whether a function's body calls something named for fetching (`fetch`, `realFetch`, `globalThis.fetch`) or a `request`. */
+  private callsFetching(body: ts.Node): boolean {
+    const t = this.ts;
+    const visit = (n: ts.Node): boolean => {
+      if (t.isCallExpression(n)) {
+        const callee = this.constants.skipTrivia(n.expression);
+        const name = t.isIdentifier(callee) ? callee.text : t.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+        // A call of a computed or returned function (`handlers[url](init)`) may forward too.
+        if (name === undefined || /fetch/i.test(name) || name === "request") return true;
+      }
+      return !!t.forEachChild(n, visit);
+    };
+    return visit(body);
   }
 
   /** An argument that is a test double, or an options object whose `model` (or `llm`) is one. */
@@ -1150,6 +1194,10 @@ export class Provenance {
     if (t.isTypeLiteralNode(type)) return { kind: "typed", type: { decl: type } };
     if (!t.isTypeReferenceNode(type) || !t.isIdentifier(type.typeName)) return undefined;
     if (type.typeName.text === "Promise" && type.typeArguments?.length === 1) return this.valueOfType(type.typeArguments[0]!);
+    const builtin = type.typeArguments?.length === 1 && !this.scopes.resolve(type.typeName) ? type.typeName.text : undefined;
+    if (builtin === "Awaited") return this.valueOfType(type.typeArguments![0]!);
+    // `Awaited<ReturnType<Harness["createSession"]>>`: what the client's method gives.
+    if (builtin === "ReturnType") return this.returnTypeOf(type.typeArguments![0]!);
     // `class LLMChain<Model extends LLMType = LLMType> { llm: Model }`: what the parameter is bound by.
     const parameter = this.typeParameterNamed(type.typeName);
     if (parameter) {
@@ -1166,6 +1214,27 @@ export class Provenance {
     if (base) return base.kind === "client" ? base : this.construct(base, undefined);
     const ref = this.typeRef(type.typeName);
     return ref ? { kind: "typed", type: ref } : undefined;
+  }
+
+  /**
+   * `ReturnType<Harness["createSession"]>`, `ReturnType<typeof harness.createSession>`: the client the
+   * method yields (a session of the harness), as its call would.
+   */
+  private returnTypeOf(fn: ts.TypeNode): Value | undefined {
+    const t = this.ts;
+    let owner: Value | undefined;
+    let method: string | undefined;
+    if (t.isIndexedAccessTypeNode(fn) && t.isLiteralTypeNode(fn.indexType) && t.isStringLiteral(fn.indexType.literal)) {
+      owner = this.valueOfType(fn.objectType);
+      method = fn.indexType.literal.text;
+    } else if (t.isTypeQueryNode(fn) && t.isQualifiedName(fn.exprName) && t.isIdentifier(fn.exprName.left)) {
+      owner = this.valueOf(fn.exprName.left);
+      method = fn.exprName.right.text;
+    }
+    if (owner?.kind !== "client" || method === undefined) return undefined;
+    const member: Value = { ...owner, path: [...owner.path, method] };
+    const spec = this.apiOf(member);
+    return spec?.yields && !spec.byName ? this.clientOfKind(owner.entry, spec.yields, undefined, member, fn) : undefined;
   }
 
   /** `type Options = { client: OpenAI }` of this module (an alias met again while read is nothing). */

@@ -261,8 +261,9 @@ const REFINE_CHAIN_STEPS: StepSpec = { from: [], perElementOf: "0.input_document
 const MASTRA_WINDOW = { from: ["client:memory.options.lastMessages"], default: 10, source: "Mastra's memory sends the thread's last lastMessages messages (10 by default)" };
 const GENKIT_STEPS: StepSpec = { from: ["0.maxTurns"], default: 5, answerAfterCap: true, when: "0.tools", source: "Genkit resolves the model's tool requests and asks again, at most maxTurns tool turns (5 by default), then the answer: 6 requests" };
 const GENKIT_GENERATE = (api: string): ApiSpec => ({ api, prompt: ["0.prompt", "0.messages", "0.system"], model: "0.model", maxTokens: ["0.config.maxOutputTokens"], steps: GENKIT_STEPS });
-/** llamaindex 0.12.1 `indices/dist`: `VectorStoreIndex.fromDocuments(docs)` and the like make an index. */
-const LLAMAINDEX_INDEX_MAKERS = ["VectorStoreIndex.fromDocuments", "VectorStoreIndex.init", "VectorStoreIndex.fromVectorStore", "VectorStoreIndex.fromVectorStores", "SummaryIndex.fromDocuments", "SummaryIndex.init", "KeywordTableIndex.fromDocuments", "KeywordTableIndex.init"];
+/** llamaindex 0.12.1 `indices/dist`: `VectorStoreIndex.fromDocuments(docs)` and the like make an index; `LlamaCloudIndex.fromDocuments`
+ *  (llamaindex's `cloud/LlamaCloudIndex.ts`, the class `llama-cloud-services` carries on) uploads them to a managed pipeline. */
+const LLAMAINDEX_INDEX_MAKERS = ["VectorStoreIndex.fromDocuments", "VectorStoreIndex.init", "VectorStoreIndex.fromVectorStore", "VectorStoreIndex.fromVectorStores", "SummaryIndex.fromDocuments", "SummaryIndex.init", "KeywordTableIndex.fromDocuments", "KeywordTableIndex.init", "LlamaCloudIndex.fromDocuments"];
 /** A query engine made without a synthesizer answers with the compact one (one request); any other synthesizer given, read or not, may
  *  send one per retrieved chunk (refine, tree_summarize): at most `similarityTopK` where the engine was made with it, else unbounded. */
 const LLAMAINDEX_QUERY_STEPS = (argument: 0 | 1): StepSpec => ({
@@ -804,7 +805,7 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
   },
   {
     sdk: "llamaindex",
-    modules: ["llamaindex", "@llamaindex/*"],
+    modules: ["llamaindex", "@llamaindex/*", "llama-cloud-services"],
     // `Settings.withLLM(llm, fn)` (llamaindex 0.5.x `Settings.ts`, the docs' "custom model per request"): runs fn with
     // the setting in place and returns what fn returns (a chat engine made inside it is that engine).
     passThrough: ["Settings.withLLM", "Settings.withEmbedModel", "Settings.withCallbackManager"],
@@ -843,8 +844,10 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
       },
       {
         // llamaindex 0.12.1: `asQueryEngine()` is a RetrieverQueryEngine, `asChatEngine()` a ContextChatEngine over the index's retriever.
+        // A LlamaCloudIndex (a managed index: retrieval on LlamaCloud, the answer from the local LLM) answers its
+        // `asQueryEngine(params)` with `new RetrieverQueryEngine(retriever, params?.responseSynthesizer, …)`, the same engine.
         id: "llamaindex.index",
-        classes: ["VectorStoreIndex", "SummaryIndex", "KeywordTableIndex"],
+        classes: ["VectorStoreIndex", "SummaryIndex", "KeywordTableIndex", "LlamaCloudIndex"],
         methods: [
           { api: "asQueryEngine", prompt: [], yields: "llamaindex.query-engine" },
           { api: "queryEngine", prompt: [], yields: "llamaindex.query-engine" },

@@ -1,0 +1,90 @@
+// Shapes a sixth reader met (issue 17): clients given a stand-in transport in tests. Each test is a
+// small program of the shape, with its exact sites, bounds, classes and growth.
+import { expectSites } from "./analyze";
+
+describe("sixth reader: a client given a stand-in fetch sends nothing", () => {
+  it("vi.fn / jest.fn, a function written in place that fetches nothing, a double's name: no site; a forwarding or unread fetch still sends", () => {
+    // anthropic tests/abort-listener-cleanup.test.ts, openai-node tests/lib/data-residency.test.ts.
+    expectSites(`import OpenAI from "openai";
+import Anthropic from "@anthropic-ai/sdk";
+import { customFetch } from "./transport";
+declare const vi: any, jest: any, endpoints: string[];
+const jsonResponse = () => new Response("{}");
+function answer() { return Promise.resolve(jsonResponse()); }
+const mockFetch = (url: string) => Promise.resolve(jsonResponse());
+export async function cases() {
+  for (let i = 0; i < 3; i++) await new Anthropic({ apiKey: "x", fetch: () => Promise.resolve(jsonResponse()) }).messages.create({ model: "m", max_tokens: 16, messages: [] });
+  for (const dataResidency of endpoints) {
+    const fetch = vi.fn(async () => Response.json({ id: "r", output: [] }));
+    const client = new OpenAI({ apiKey: "k", fetch, dataResidency } as any);
+    await client.responses.create({ model: "test-model", input: "Hello" });
+  }
+  await new OpenAI({ fetch: jest.fn() }).chat.completions.create({ model: "m", messages: [] });
+  await new OpenAI({ fetch: answer }).chat.completions.create({ model: "m", messages: [] });
+  await new OpenAI({ fetch: mockFetch }).chat.completions.create({ model: "m", messages: [] });
+  await new Anthropic({ fetch: async (url: any, init: any) => { console.log(url); return await fetch(url, init); } }).messages.create({ model: "logged", max_tokens: 16, messages: [] }); // @site
+  await new OpenAI({ fetch: (u: any, i: any) => globalThis.fetch(u, i) }).chat.completions.create({ model: "global", messages: [] }); // @site
+  await new OpenAI({ fetch: customFetch }).chat.completions.create({ model: "custom", messages: [] }); // @site
+  await new OpenAI({ fetch: (u: any, i: any) => routes[u](i) }).chat.completions.create({ model: "routed", messages: [] }); // @site
+}
+declare const routes: any;
+`, [
+      { api: "@anthropic-ai/sdk messages.create", model: "logged", calls: "Θ(1)" },
+      { api: "openai chat.completions.create", model: "global", calls: "Θ(1)" },
+      { api: "openai chat.completions.create", model: "custom", calls: "Θ(1)" },
+      { api: "openai chat.completions.create", model: "routed", calls: "Θ(1)" },
+    ]);
+  });
+});
+
+describe("sixth reader: LlamaCloud's managed index", () => {
+  it("a LlamaCloudIndex (llama-cloud-services, or llamaindex's own) answers asQueryEngine().query with the compact synthesizer: one request a query", () => {
+    // LlamaIndexTS examples/cloud/from-documents.ts: while (true) queryEngine.query({ query }) of LlamaCloudIndex.fromDocuments(…).
+    expectSites(`import { LlamaCloudIndex } from "llama-cloud-services";
+import { LlamaCloudIndex as Legacy, getResponseSynthesizer } from "llamaindex";
+export async function main(docs: any[], questions: string[], next: () => Promise<string>) {
+  const index = await LlamaCloudIndex.fromDocuments({ documents: docs, name: "p", projectName: "Default" });
+  const engine = index.asQueryEngine({ similarityTopK: 5 });
+  while (true) await engine.query({ query: await next() }); // @site
+}
+export async function legacy(q: string) {
+  const index = new Legacy({ name: "test", projectName: "Default" });
+  await index.asQueryEngine({ similarityTopK: 5, responseSynthesizer: getResponseSynthesizer("refine") }).query({ query: q }); // @site
+  await index.asRetriever({ similarityTopK: 3 }).retrieve({ query: q });
+}
+`, [
+      { api: "llamaindex query", calls: "O(T[main])", growth: "none" },
+      { api: "llamaindex query", calls: "O(steps[legacy/query])", growth: "output" },
+    ]);
+  });
+});
+
+describe("sixth reader: a client's type written as what a method returns", () => {
+  it("Awaited<ReturnType<Harness[\"createSession\"]>> is a Harness session: its sendMessage runs the agent's loop", () => {
+    // mastra-ai/workshops examples/07-harness-workshop/simple-tui.ts: a TUI class keeps the session in a field of that type.
+    expectSites(`import type { Harness } from "@mastra/core/harness";
+type AnySession = Awaited<ReturnType<Harness["createSession"]>>;
+type Made = ReturnType<Harness["sendMessage"]>;
+export class SimpleTUI {
+  private readonly session: AnySession;
+  constructor(options: { session: AnySession; other: Made; wrapped: Awaited<Promise<AnySession>> }) {
+    this.session = options.session;
+    void options.other.sendMessage({ content: "not a session" });
+  }
+  async handleLine(input: string) {
+    await this.session.sendMessage({ content: input }); // @site
+  }
+  async direct(session: ReturnType<typeof harness.createSession> extends Promise<infer S> ? S : never, text: string) {
+    await session.sendMessage({ content: text });
+  }
+}
+declare const harness: Harness;
+export async function viaTypeof(session: Awaited<ReturnType<typeof harness.createSession>>, text: string) {
+  await session.sendMessage({ content: text }); // @site
+}
+`, [
+      { api: "@mastra/core sendMessage", calls: "O(steps[SimpleTUI.handleLine/sendMessage])", growth: "output" },
+      { api: "@mastra/core sendMessage", calls: "O(steps[viaTypeof/sendMessage])", growth: "output" },
+    ]);
+  });
+});
