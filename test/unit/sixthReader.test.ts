@@ -88,3 +88,28 @@ export async function viaTypeof(session: Awaited<ReturnType<typeof harness.creat
     ]);
   });
 });
+
+describe("sixth reader: the AI SDK's step loop with tools that run nowhere here", () => {
+  it("stopWhen with only provider-executed tools, or tools without execute, takes one step; a tool with execute (a provider's too) loops", () => {
+    // vercel/ai examples/ai-functions/src/generate-text/anthropic/chatbot-websearch.ts: isStepCount(3) with web search only.
+    expectSites(`import { generateText, isStepCount, tool } from "ai";
+import { anthropic } from "@ai-sdk/anthropic";
+import { createOpenAI } from "@ai-sdk/openai";
+const openai = createOpenAI({});
+declare const z: any, run: (c: string) => Promise<string>, tools: any;
+export async function main(messages: any[]) {
+  await generateText({ model: anthropic("claude-3-5-sonnet-latest"), messages, tools: { web_search: anthropic.tools.webSearch_20250305({ onInputAvailable: async () => {} }) }, stopWhen: isStepCount(3) }); // @site
+  await generateText({ model: openai("gpt-5"), messages, tools: { search: openai.tools.webSearch(), ask: tool({ description: "ask the user", inputSchema: z.object({}) }) }, stopWhen: isStepCount(4) }); // @site
+  await generateText({ model: anthropic("claude-sonnet-4-5"), messages, tools: { bash: anthropic.tools.bash_20250124({ execute: async ({ command }: any) => run(command) }) }, stopWhen: isStepCount(5) }); // @site
+  await generateText({ model: openai("gpt-5"), messages, tools: { add: tool({ inputSchema: z.object({}), execute: async () => 1 }) }, stopWhen: isStepCount(6) }); // @site
+  await generateText({ model: openai("gpt-5"), messages, tools, stopWhen: isStepCount(7) }); // @site
+}
+`, [
+      { model: "claude-3-5-sonnet-latest", calls: "Θ(1)" },
+      { model: "gpt-5", calls: "Θ(1)" },
+      { model: "claude-sonnet-4-5", calls: "O(steps[main/generateText#3])" },
+      { model: "gpt-5", calls: "O(steps[main/generateText#4])" },
+      { model: "gpt-5", calls: "O(steps[main/generateText#5])" },
+    ]);
+  });
+});

@@ -367,6 +367,7 @@ export class Provenance {
       if (capOnly && !capOnly.values.includes(text ?? "")) spec = { ...spec, from: [], source: capOnly.source };
     }
     if (spec.unlessAcyclicGraph && client?.kind === "client" && this.isAcyclicGraph(client)) return undefined;
+    if (spec.clientToolsAt && this.noClientTools(this.argumentAt(call, spec.clientToolsAt))) return undefined;
     if (spec.perElementOf) {
       const elements = this.argumentAt(call, spec.perElementOf);
       return elements ? { spec, elements } : undefined;
@@ -481,6 +482,51 @@ export class Provenance {
     if (!decl || !(t.isVariableDeclaration(decl) || t.isParameter(decl) || t.isPropertyDeclaration(decl))) return false;
     if (decl.type) return this.isSdkToolType(decl.type, entry);
     return t.isVariableDeclaration(decl) && !!decl.initializer && this.constants.isConstDeclaration(decl) && this.toolsAreData(decl.initializer, entry, depth + 1);
+  }
+
+  /**
+   * Tools written in place of which none runs on the client: each a provider's tool (`anthropic.tools.webSearch_20250305({…})`,
+   * `openai.tools.webSearch()`, the provider's module imported from `@ai-sdk/…`) or a `tool({…})` of the SDK, given no `execute`.
+   * A provider tool given one (`anthropic.tools.bash_20250124({ execute })`) runs here and loops; tools not read may.
+   */
+  private noClientTools(tools: ts.Expression | undefined): boolean {
+    const t = this.ts;
+    const x = tools && this.constants.skipTrivia(tools);
+    if (!x || !t.isObjectLiteralExpression(x) || x.properties.length === 0) return false;
+    return x.properties.every((p) => {
+      if (!t.isPropertyAssignment(p)) return false;
+      const made = this.constants.skipTrivia(p.initializer);
+      if (!t.isCallExpression(made) || made.arguments.length > 1) return false;
+      const options = made.arguments[0] && this.constants.skipTrivia(made.arguments[0]);
+      if (options && (!t.isObjectLiteralExpression(options) || options.properties.some((o) => t.isSpreadAssignment(o) || (o.name && t.isIdentifier(o.name) && o.name.text === "execute")))) return false;
+      return this.isProviderTool(made.expression) || this.isSdkToolMaker(made.expression);
+    });
+  }
+
+  /** `anthropic.tools.webSearch_20250305`, `google.tools.googleSearch`: a member of `tools` of a value from an `@ai-sdk/` provider module. */
+  private isProviderTool(callee: ts.Expression): boolean {
+    const t = this.ts;
+    const c = this.constants.skipTrivia(callee);
+    if (!t.isPropertyAccessExpression(c) || !t.isPropertyAccessExpression(c.expression) || c.expression.name.text !== "tools" || !t.isIdentifier(c.expression.expression)) return false;
+    const provider = c.expression.expression;
+    const made = this.constants.initializerOf(provider);
+    // `const anthropic = createAnthropic({ fetch })`: the provider a maker of the module returns.
+    const root = made && t.isCallExpression(this.constants.skipTrivia(made)) ? (this.constants.skipTrivia(made) as ts.CallExpression).expression : provider;
+    return t.isIdentifier(root) && (this.importedFrom(root) ?? "").startsWith("@ai-sdk/");
+  }
+
+  /** `tool(…)` imported from `ai`. */
+  private isSdkToolMaker(callee: ts.Expression): boolean {
+    const c = this.constants.skipTrivia(callee);
+    return this.ts.isIdentifier(c) && c.text === "tool" && this.importedFrom(c) === "ai";
+  }
+
+  /** The module an identifier is imported from (`import { x } from "m"`, a default or namespace import). */
+  private importedFrom(id: ts.Identifier): string | undefined {
+    const t = this.ts;
+    const decl = this.scopes.resolve(id);
+    const importDecl = decl && (t.isImportSpecifier(decl) ? decl.parent.parent.parent : t.isImportClause(decl) ? decl.parent : t.isNamespaceImport(decl) ? decl.parent.parent : undefined);
+    return importDecl && t.isImportDeclaration(importDecl) ? this.moduleOfImport(importDecl) : undefined;
   }
 
   /** `Tool[]`, `Array<Tool>`, `Tool` with `Tool` imported from the SDK (its callable tools are another type). */

@@ -62,6 +62,12 @@ export interface StepSpec {
    *  with one of these options (`run(agent)`: an agent with no tools and no handoffs answers in one
    *  turn), or by one of the `always` classes (a `SandboxAgent` has its filesystem and shell tools by default). */
   readonly loopsWith?: LoopsWith;
+  /**
+   * Argument path of the tools whose results the SDK sends back: when they are written in place and none
+   * runs on the client (a provider's `anthropic.tools.webSearch_20250305({})` runs on its server, a tool
+   * with no `execute` is handed back to the caller), the first step ends the loop whatever the cap.
+   */
+  readonly clientToolsAt?: string;
   /** Where the default comes from, for the derivation. */
   readonly source: string;
   /** The cap counts tool turns, and one more request answers after the last (Genkit's maxTurns: 5 tool turns, then the answer). */
@@ -214,7 +220,9 @@ const AI_SDK = (api: string): ApiSpec => ({ api, prompt: ["0.prompt", "0.message
 /** `createAgentUIStreamResponse({ agent, uiMessages })` (ai 7.0.77, `agent/create-agent-ui-stream.ts`): `agent.stream({ prompt })`, the agent's own steps. */
 const AGENT_UI_STREAM = (api: string): ApiSpec => ({ api, prompt: ["0.uiMessages", "0.messages"], agent: { argument: "0.agent", api: "stream" }, steps: { from: [], source: "the agent passed is not known here, nor its step cap" } });
 const RUN_TOOLS: StepSpec = { from: ["1.maxChatCompletions"], default: 10, source: "runTools sends at most maxChatCompletions requests, 10 by default" };
-const AI_STEPS: StepSpec = { from: ["0.stopWhen", "0.maxSteps"], default: 1, source: "the AI SDK stops after one step unless stopWhen (maxSteps before v5) allows more" };
+/** ai 5–7 `generate-text.ts`: a step follows only while the last one's client tool calls all have outputs (provider-executed calls and
+ *  tools without `execute` give none). */
+const AI_STEPS: StepSpec = { from: ["0.stopWhen", "0.maxSteps"], default: 1, clientToolsAt: "0.tools", source: "the AI SDK stops after one step unless stopWhen (maxSteps before v5) allows more" };
 const AGENT_STEPS: StepSpec = { from: ["0.stopWhen", "client:stopWhen"], default: 20, source: "ToolLoopAgent stops after 20 steps by default" };
 const LANGGRAPH_STEPS: StepSpec = { from: ["1.recursionLimit"], default: 25, source: "a LangGraph agent stops at recursionLimit, 25 by default", unlessAcyclicGraph: true };
 const GEMINI_AFC: StepSpec = { from: ["0.config.automaticFunctionCalling.maximumRemoteCalls"], default: 10, when: "0.config.tools", callable: true, source: "automatic function calling makes at most maximumRemoteCalls requests, 10 by default" };
