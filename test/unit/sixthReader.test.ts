@@ -1,6 +1,9 @@
 // Shapes a sixth reader met (issue 17): clients given a stand-in transport in tests. Each test is a
 // small program of the shape, with its exact sites, bounds, classes and growth.
-import { expectSites } from "./analyze";
+import * as assert from "node:assert/strict";
+import { estimate } from "../../src/core";
+import { costClass } from "../../src/core/report/costClass";
+import { analyze, expectSites } from "./analyze";
 
 describe("sixth reader: a client given a stand-in fetch sends nothing", () => {
   it("vi.fn / jest.fn, a function written in place that fetches nothing, a double's name: no site; a forwarding or unread fetch still sends", () => {
@@ -111,5 +114,43 @@ export async function main(messages: any[]) {
       { model: "gpt-5", calls: "O(steps[main/generateText#4])" },
       { model: "gpt-5", calls: "O(steps[main/generateText#5])" },
     ]);
+  });
+});
+
+describe("sixth reader: a loop over a list written out in a const", () => {
+  it("for … of a const array literal nothing changes runs its length (9 models: 9 requests, constant); one exported, pushed to, handed on or assigned into is a size", () => {
+    // vercel/ai examples/ai-functions/src/stream-text/amazon-bedrock/anthropic-all-models.ts: a streamText per model of nine.
+    const code = `import { streamText } from "ai";
+import { bedrock } from "@ai-sdk/amazon-bedrock";
+const models = ["m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9"] as const;
+const grown = ["a", "b"];
+const handed = ["a", "b"];
+const assigned = ["a", "b"];
+export const shared = ["a", "b"];
+declare function register(xs: string[]): void;
+export async function main() {
+  console.log(models.length, models.join(","), models[0], [...models].includes("m1"));
+  for (const id of models) streamText({ model: bedrock(id), prompt: "Say hello" }); // @site
+  await Promise.all(models.map((id) => streamText({ model: bedrock(id), prompt: "Say hi" }))); // @site
+  grown.push("c");
+  register(handed);
+  assigned[2] = "c";
+  for (const id of grown) streamText({ model: bedrock(id), prompt: "grown" }); // @site
+  for (const id of handed) streamText({ model: bedrock(id), prompt: "handed" }); // @site
+  for (const id of assigned) streamText({ model: bedrock(id), prompt: "assigned" }); // @site
+  for (const id of shared) streamText({ model: bedrock(id), prompt: "shared" }); // @site
+}
+`;
+    expectSites(code, [
+      { calls: "Θ(1)", loops: "for-of@11:9" },
+      { calls: "Θ(1)", loops: "map@12:9" },
+      { calls: "Θ(|grown|)" },
+      { calls: "Θ(|handed|)" },
+      { calls: "Θ(|assigned|)" },
+      { calls: "Θ(|shared|)" },
+    ]);
+    const [first] = analyze(code);
+    assert.equal(estimate(first!, {}).calls, 9);
+    assert.equal(costClass(first!), "constant");
   });
 });

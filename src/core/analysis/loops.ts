@@ -15,6 +15,9 @@ import { atCall, placeFrame, type LoopGuard } from "./loopGuard";
 import { LoopHelpers, OWN_FRAME, type Frame } from "./loopHelpers";
 import { OptionCallbacks } from "./optionCallbacks";
 
+/** Array methods that read the list and make a new value (or none): they leave its length as it is. */
+const READING_METHODS = new Set(["map", "filter", "forEach", "join", "includes", "indexOf", "lastIndexOf", "slice", "some", "every", "find", "findIndex", "findLast", "at", "entries", "keys", "values", "flatMap", "reduce", "concat", "toSorted", "toReversed", "flat", "with"]);
+
 export type LoopKind = "for" | "for-of" | "for-in" | "for-await" | "while" | "do-while" | "map" | "forEach" | "flatMap" | "filter" | "reduce" | "some" | "every" | "find" | "pMap" | "each" | "batch";
 
 export interface LoopInfo {
@@ -480,9 +483,48 @@ export class Loops {
       if (spread.length === 0) return { trip: Poly.constant(e.elements.length), text: String(e.elements.length), exact: true };
       return this.collection((spread[0] as ts.SpreadElement).expression);
     }
+    const fixed = t.isIdentifier(e) ? this.fixedLength(e) : undefined;
+    if (fixed !== undefined) return { trip: Poly.constant(fixed), text: String(fixed), exact: true };
     const name = this.collectionName(e);
     const sym = this.symbols.define({ name, kind: "count", line: this.line(e), origin: `the number of elements of ${this.text(e)}` });
     return { trip: Poly.symbol(sym), text: sym, exact: true };
+  }
+
+  /**
+   * The length of a list written out in a const of this file (`const models = ["a", "b", "c"]`, no spread) that
+   * nothing can change: every use of it reads (iterated, indexed, spread, its length or a method that
+   * makes a new value); one exported, handed to a call, assigned into or pushed to is a size, as before.
+   */
+  private fixedLength(id: ts.Identifier): number | undefined {
+    const t = this.ts;
+    const decl = this.scopes.resolve(id);
+    if (!decl || !t.isVariableDeclaration(decl) || !t.isIdentifier(decl.name) || !decl.initializer || !this.constants.isConstDeclaration(decl)) return undefined;
+    const list = this.constants.skipTrivia(decl.initializer);
+    if (!t.isArrayLiteralExpression(list) || list.elements.length === 0 || list.elements.some((el) => t.isSpreadElement(el) || t.isOmittedExpression(el))) return undefined;
+    const statement = decl.parent.parent;
+    if (t.isVariableStatement(statement) && statement.modifiers?.some((m) => m.kind === t.SyntaxKind.ExportKeyword)) return undefined;
+    return this.scopes.referencesTo(decl, decl.name.text).every((ref) => this.onlyReads(ref)) ? list.elements.length : undefined;
+  }
+
+  private onlyReads(ref: ts.Identifier): boolean {
+    const t = this.ts;
+    let use: ts.Node = ref;
+    while (t.isParenthesizedExpression(use.parent) || t.isAsExpression(use.parent) || t.isSatisfiesExpression(use.parent) || t.isNonNullExpression(use.parent)) use = use.parent;
+    const parent = use.parent;
+    if (t.isForOfStatement(parent) || t.isForInStatement(parent)) return parent.expression === use;
+    if (t.isSpreadElement(parent)) return t.isArrayLiteralExpression(parent.parent);
+    if (t.isElementAccessExpression(parent)) return parent.expression === use && !this.writtenThrough(parent);
+    if (!t.isPropertyAccessExpression(parent) || parent.expression !== use) return false;
+    if (parent.name.text === "length") return !this.writtenThrough(parent);
+    return READING_METHODS.has(parent.name.text) && t.isCallExpression(parent.parent) && parent.parent.expression === parent;
+  }
+
+  /** `xs[0] = v`, `xs.length = 0`, `xs[i]++`, `delete xs[0]`. */
+  private writtenThrough(access: ts.Expression): boolean {
+    const t = this.ts;
+    const p = access.parent;
+    if (t.isBinaryExpression(p) && p.left === access && p.operatorToken.kind >= t.SyntaxKind.FirstAssignment && p.operatorToken.kind <= t.SyntaxKind.LastAssignment) return true;
+    return t.isPrefixUnaryExpression(p) || t.isPostfixUnaryExpression(p) || t.isDeleteExpression(p);
   }
 
   /** `|xs|` for `xs`, `this.xs`, `opts.xs`; `|f()|` for anything else. */
