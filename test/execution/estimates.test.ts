@@ -524,6 +524,14 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4.1", bound: "upper", measures: ["calls"] }],
   },
   {
+    name: "the AI SDK with only a provider-executed tool: one step per request whatever stopWhen allows, over a const list of 3 topics (issue 17, sixth reader 23, 25)",
+    file: "test/fixtures/execution/provider-tools.ts",
+    fn: "searchAll",
+    args: [filler(30)],
+    assume: { "|prefix|": 30, "out[gpt-4.1]": REPLY },
+    sites: [{ model: "gpt-4.1", bound: "exact", measures: ["calls"] }],
+  },
+  {
     name: "a raw fetch to the chat endpoint re-sending the history",
     file: "test/fixtures/execution/raw-fetch.ts",
     fn: "chat",

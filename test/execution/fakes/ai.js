@@ -5,7 +5,8 @@
 // Multi-step tool loop, as in the SDK: each step sends the prompt plus every earlier step's
 // response messages (the assistant's tool call and the tool's result). The fake model always
 // calls the first offered tool, passing its reply text as the tool's first string argument, so
-// a run with tools lasts until `stopWhen` (default: one step; v4 `maxSteps`) says stop.
+// a run with tools lasts until `stopWhen` (default: one step; v4 `maxSteps`) says stop, or until the
+// tool called has no `execute` (a provider-executed tool): then no output follows and the run ends.
 import { sendToHost, textsOf } from "./runtime.js";
 
 function modelIdOf(model) {
@@ -104,6 +105,9 @@ export async function generateText(options) {
       usage: stepUsage,
       response: { messages: stepMessages },
     });
+    // As the SDK: a step follows only when the tool ran here and gave an output (a provider-executed
+    // tool or one without execute leaves the call to the provider or the caller).
+    if (!tools[toolName].execute) break;
     if (stops.some((stop) => stop({ steps }))) break;
     if (steps.length >= MAX_FAKE_STEPS) throw new Error(`fake ai: the tool loop ran ${MAX_FAKE_STEPS} steps without stopping`);
   }
