@@ -93,7 +93,7 @@ export async function viaTypeof(session: Awaited<ReturnType<typeof harness.creat
 });
 
 describe("sixth reader: the AI SDK's step loop with tools that run nowhere here", () => {
-  it("stopWhen with only provider-executed tools, or tools without execute, takes one step; a tool with execute (a provider's too) loops", () => {
+  it("stopWhen with only provider-executed tools, or tools without execute, takes one step; a tool with execute, or a provider's client-side tool (bash, run by the sandbox), loops", () => {
     // vercel/ai examples/ai-functions/src/generate-text/anthropic/chatbot-websearch.ts: isStepCount(3) with web search only.
     expectSites(`import { generateText, isStepCount, tool } from "ai";
 import { anthropic } from "@ai-sdk/anthropic";
@@ -106,6 +106,8 @@ export async function main(messages: any[]) {
   await generateText({ model: anthropic("claude-sonnet-4-5"), messages, tools: { bash: anthropic.tools.bash_20250124({ execute: async ({ command }: any) => run(command) }) }, stopWhen: isStepCount(5) }); // @site
   await generateText({ model: openai("gpt-5"), messages, tools: { add: tool({ inputSchema: z.object({}), execute: async () => 1 }) }, stopWhen: isStepCount(6) }); // @site
   await generateText({ model: openai("gpt-5"), messages, tools, stopWhen: isStepCount(7) }); // @site
+  // vercel/ai generate-text/anthropic/bash-tool.ts: a client-side provider tool the call's sandbox runs.
+  await generateText({ model: anthropic("claude-opus-4-7"), prompt: "ls", tools: { bash: anthropic.tools.bash_20250124() }, experimental_sandbox: {} as any, stopWhen: isStepCount(2) }); // @site
 }
 `, [
       { model: "claude-3-5-sonnet-latest", calls: "Θ(1)" },
@@ -113,6 +115,7 @@ export async function main(messages: any[]) {
       { model: "claude-sonnet-4-5", calls: "O(steps[main/generateText#3])" },
       { model: "gpt-5", calls: "O(steps[main/generateText#4])" },
       { model: "gpt-5", calls: "O(steps[main/generateText#5])" },
+      { model: "claude-opus-4-7", calls: "O(steps[main/generateText#6])" },
     ]);
   });
 });

@@ -118,6 +118,10 @@ export interface LlmCall {
   readonly arguments?: readonly ts.Expression[];
 }
 
+/** The AI SDK providers' server-side tools (@ai-sdk/anthropic, openai, google, xai docs: web search and fetch, code execution,
+ *  file search, image generation, hosted MCP, tool search, Google's grounding tools, xAI's X search and viewers), by name. */
+const PROVIDER_EXECUTED_TOOL = /^(websearch|webfetch|codeexecution|codeinterpreter|filesearch|imagegeneration|mcp|googlesearch|googlemaps|urlcontext|enterprisewebsearch|vertexragstore|xsearch|toolsearch|viewimage|viewxvideo)/;
+
 export class Provenance {
   private readonly memo = new Map<ts.Node, Value | null>();
   private readonly inProgress = new Set<ts.Node>();
@@ -503,11 +507,16 @@ export class Provenance {
     });
   }
 
-  /** `anthropic.tools.webSearch_20250305`, `google.tools.googleSearch`: a member of `tools` of a value from an `@ai-sdk/` provider module. */
+  /**
+   * `anthropic.tools.webSearch_20250305`, `google.tools.googleSearch`: a tool the provider runs on its server, a member
+   * of `tools` of a value from an `@ai-sdk/` provider module. Its client-side tools (`bash_20250124`, `textEditor_…`,
+   * `computer_…`, `localShell`, `applyPatch`, `memory`) run here, given `execute` or the call's `experimental_sandbox`.
+   */
   private isProviderTool(callee: ts.Expression): boolean {
     const t = this.ts;
     const c = this.constants.skipTrivia(callee);
     if (!t.isPropertyAccessExpression(c) || !t.isPropertyAccessExpression(c.expression) || c.expression.name.text !== "tools" || !t.isIdentifier(c.expression.expression)) return false;
+    if (!PROVIDER_EXECUTED_TOOL.test(c.name.text.toLowerCase())) return false;
     const provider = c.expression.expression;
     const made = this.constants.initializerOf(provider);
     // `const anthropic = createAnthropic({ fetch })`: the provider a maker of the module returns.
