@@ -480,6 +480,14 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4o-mini", bound: "exact" }],
   },
   {
+    name: "a LangChain agent given withConfig({ recursionLimit: 7 }): ⌊7/2⌋ + 1 = 4 model calls a run (review of issue 17)",
+    file: "test/fixtures/execution/langchain-agent-tools.ts",
+    fn: "skim",
+    args: [list(3, 30)],
+    assume: { "|questions|": 3, "|question|": 30, "out[gpt-4o-mini]": REPLY, "tool[skim/invoke]": LOOKUP_RESULT },
+    sites: [{ model: "gpt-4o-mini", bound: "exact" }],
+  },
+  {
     name: "a LangChain agent with a tool and modelCallLimitMiddleware({ runLimit: 3 }): three model calls per run",
     file: "test/fixtures/execution/langchain-agent-tools.ts",
     fn: "researchAll",

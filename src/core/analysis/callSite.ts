@@ -486,6 +486,13 @@ export class CallSites {
       const halved = alternating ? modelNode(`⌊${cap}/2⌋ + 1 = ${stated}`) : "";
       const most = answer ? `at most ${cap}${turns}, ${stated} requests` : alternating ? `at most ${cap}${turns}${halved}` : `at most ${stated} steps`;
       const why = !counted ? steps.spec.source + halved : steps.stated ? `${told} lets the SDK's loop run ${most}` : `line ${lineRef(this.line(steps.cap!))}: ${capText} lets the SDK's loop run ${most}`;
+      // Options handed in may set the cap the default stands for: the count is the default only as an assumption.
+      if (!counted && steps.open) {
+        const option = steps.spec.from.find((p) => !p.startsWith("client:"))?.split(".").pop() ?? "the cap";
+        this.symbols.define({ name, kind: "count", line, origin: `${where}: ${steps.open} may set ${option}; ${stated} with the SDK's default`, value: stated, defaultOnly: true });
+        explanation.push(`${steps.open} may set ${option} (not read here): ${name} requests, not bounded in the code; ${why}: ${name} = ${stated} only by default`);
+        return Poly.symbol(name);
+      }
       this.symbols.define({ name, kind: "count", line, origin: `${where}: ${counted ? told : steps.spec.source}`, value: stated });
       explanation.push(`${why}: ${name} = ${stated}`);
       return Poly.symbol(name);

@@ -18,7 +18,7 @@ export type Value =
   /** An import of a catalog module, and the member path taken from it. */
   | { readonly kind: "module"; readonly entry: SdkEntry; readonly path: readonly string[] }
   /** A client (an instance of a catalog class), the member path taken from it, and how it was made. */
-  | { readonly kind: "client"; readonly entry: SdkEntry; readonly client: ClientKind; readonly path: readonly string[]; readonly config?: ts.Expression; readonly parent?: Value; readonly origin?: ts.Node; readonly settings?: ClientSettings; /** Looked up by its name (`mastra.getAgent("x")`): how it was made is not known here. */ readonly byName?: true }
+  | { readonly kind: "client"; readonly entry: SdkEntry; readonly client: ClientKind; readonly path: readonly string[]; readonly config?: ts.Expression; readonly parent?: Value; readonly origin?: ts.Node; readonly settings?: ClientSettings; /** Looked up by its name (`mastra.getAgent("x")`): how it was made is not known here. */ readonly byName?: true; /** Options its later calls take by default (`agent.withConfig({ recursionLimit: 50 })`), oldest first. */ readonly defaults?: readonly ts.Expression[] }
   /** A function that returns a client (`getClient()`, `this.client()`): calling it yields `returns`. */
   | { readonly kind: "factory"; readonly returns: Value }
   /**
@@ -65,6 +65,8 @@ export interface ExportedClient {
   readonly instructions?: string;
   /** The `id` it was made with (`new Agent({ id: "review-agent" })`), the name `mastra.getAgentById` looks it up by. */
   readonly id?: string;
+  /** Defaults it was given for its calls' options (`withConfig`), as that module read them. */
+  readonly defaults?: CallDefaults;
   /** Not a client made there but the framework's own declaration of the catalog class or function of this name (its monorepo imports it by a relative path): the import is that export. */
   readonly declared?: string;
 }
@@ -74,6 +76,15 @@ export interface StatedCap {
   readonly path: string;
   readonly value: number;
   readonly text: string;
+}
+
+/**
+ * Defaults for a client's call options set where another module made it (`withConfig`): the step caps they
+ * state as numbers (by the option's key path), and whether one was not read (it may set any).
+ */
+export interface CallDefaults {
+  readonly caps: readonly StatedCap[];
+  readonly open?: true;
 }
 
 /** Settings of a client made elsewhere, as literals of their own (the other file's nodes stay there). */
@@ -86,6 +97,7 @@ interface ClientSettings {
   readonly loopless?: true;
   readonly instructions?: ts.Expression;
   readonly id?: string;
+  readonly defaults?: CallDefaults;
 }
 
 export interface LlmCall {
@@ -99,7 +111,17 @@ export interface LlmCall {
   readonly model?: ts.Expression;
   readonly maxTokens?: ts.Expression;
   /** A loop inside the SDK: the spec, and the expression that caps it when one is given. */
-  readonly steps?: { readonly spec: StepSpec; readonly cap?: ts.Expression; readonly elements?: ts.Expression; readonly compaction?: ts.Expression; readonly stated?: StatedCap; readonly limit?: ts.Expression; readonly alternates?: true };
+  readonly steps?: {
+    readonly spec: StepSpec;
+    readonly cap?: ts.Expression;
+    readonly elements?: ts.Expression;
+    readonly compaction?: ts.Expression;
+    readonly stated?: StatedCap;
+    readonly limit?: ts.Expression;
+    readonly alternates?: true;
+    /** Options not read here that may set the cap (`invoke(x, config)`): what they are, told; the default is then assumed. */
+    readonly open?: string;
+  };
   /** Conversation state kept between requests: where it starts (a session's creation, the variable chaining response ids). */
   readonly state?: { readonly anchor: ts.Node; readonly source: string; readonly window?: number };
   /** A call of a function of the user's that makes LLM calls: its summary. */
@@ -392,7 +414,15 @@ export class Provenance {
     const limit = spec.callLimit && client?.kind === "client" ? this.callLimit(call, client, spec.callLimit) : undefined;
     const alternates = spec.alternating && client?.kind === "client" && this.modelNodeAlternates(client, spec);
     const compaction = { ...(compactionOption && this.constants.property(compactionOption, ["enabled"])?.kind !== this.ts.SyntaxKind.FalseKeyword ? { compaction: compactionOption } : {}), ...(limit ? { limit } : {}), ...(alternates ? { alternates: true as const } : {}) };
+    let open: string | undefined;
     for (const path of spec.from) {
+      if (spec.options !== undefined && path.startsWith(`${spec.options}.`)) {
+        const option = this.callOption(call, path, client);
+        if (option.cap) return { spec, cap: option.cap, ...compaction };
+        if (option.stated) return { spec, stated: option.stated, ...compaction };
+        open ??= option.open;
+        continue;
+      }
       // A cap passed on through prepared options (`generate({ ...this.prepareCall(o) })`, ai's ToolLoopAgent) is read through them.
       const cap = path.startsWith("client:") ? (client ? this.clientConfig(client, path.slice("client:".length)) : undefined) : this.argumentAt(call, path, true);
       if (cap) return { spec, cap, ...compaction };
@@ -400,7 +430,47 @@ export class Provenance {
       const stated = path.startsWith("client:") && client?.kind === "client" ? client.settings?.caps?.find((c) => c.path === path.slice("client:".length)) : undefined;
       if (stated) return { spec, stated, ...compaction };
     }
-    return { spec, ...compaction };
+    return { spec, ...compaction, ...(open !== undefined ? { open } : {}) };
+  }
+
+  /**
+   * An option of the call (`1.recursionLimit`) as the call gives it, else as the client's defaults do (`withConfig`, the
+   * latest that gives it: @langchain/core's mergeConfigs keeps a key's last value that is not undefined); `open`, told,
+   * when the call's options or a default are not read here and may give it.
+   */
+  private callOption(call: ts.CallExpression, path: string, client: Value | undefined): { cap?: ts.Expression; stated?: StatedCap; open?: string } {
+    const own = this.argumentAt(call, path, true);
+    if (own) return { cap: own };
+    const [index, ...keys] = path.split(".");
+    const sf = call.getSourceFile();
+    const told = (e: ts.Expression): string => e.getText(sf).replace(/\s+/g, " ").slice(0, 60);
+    const given = call.arguments[Number(index)];
+    if (given && !this.settledOptions(given)) return { open: `line ${sf.getLineAndCharacterOfPosition(given.getStart(sf)).line + 1}: the call's options ${told(given)}` };
+    if (client?.kind !== "client") return {};
+    for (const d of [...(client.defaults ?? [])].reverse()) {
+      if (!this.settledOptions(d)) return { open: `line ${sf.getLineAndCharacterOfPosition(d.getStart(sf)).line + 1}: withConfig(${told(d)})` };
+      const v = this.constants.property(d, keys);
+      if (v) return { cap: v };
+    }
+    const elsewhere = client.settings?.defaults;
+    const stated = elsewhere?.caps.find((c) => c.path === keys.join("."));
+    if (stated) return { stated };
+    return elsewhere?.open ? { open: "the defaults it was given where it was made (withConfig), not read" } : {};
+  }
+
+  /**
+   * Options whose every key is read here: an object literal of plain keys (no spread, computed key or accessor), or a
+   * const made so; `undefined` gives none. A parameter, a spread or a call's result may hold any key.
+   */
+  private settledOptions(e: ts.Expression, depth = 0): boolean {
+    const t = this.ts;
+    const x = this.constants.skipTrivia(e);
+    if (t.isIdentifier(x)) {
+      if (x.text === "undefined") return true;
+      const decl = this.scopes.resolve(x);
+      return depth < 4 && !!decl && this.constants.isConstDeclaration(decl) && !!(decl as ts.VariableDeclaration).initializer && this.settledOptions((decl as ts.VariableDeclaration).initializer!, depth + 1);
+    }
+    return t.isObjectLiteralExpression(x) && x.properties.every((p) => (t.isPropertyAssignment(p) || t.isShorthandPropertyAssignment(p)) && (t.isIdentifier(p.name) || t.isStringLiteral(p.name)));
   }
 
   /**
@@ -450,7 +520,15 @@ export class Provenance {
     const given = call.arguments[Number(index)];
     const options = given && this.constants.skipTrivia(given);
     if (options && !readable(options)) return undefined;
-    const context = options && this.constants.property(options, [key!]);
+    let context = options && this.constants.property(options, [key!]);
+    // Else the latest `withConfig` default that gives one (each read here).
+    for (const d of [...(client.defaults ?? [])].reverse()) {
+      if (context) break;
+      const settled = this.constants.skipTrivia(d);
+      if (!readable(settled)) return undefined;
+      context = this.constants.property(settled, [key!]);
+    }
+    if (client.settings?.defaults?.open) return undefined;
     if (context && !readable(this.constants.skipTrivia(context))) return undefined;
     const own = context && this.constants.property(context, [spec.key]);
     if (own) return own;
@@ -799,6 +877,11 @@ export class Provenance {
       if (base.kind === "factory") return e.arguments.some((a) => this.givesTestDouble(a)) ? undefined : base.returns;
       if (base.kind === "typed") return base.member !== undefined ? this.typedMember(base.type, base.member, true, e) : undefined;
       const spec = this.apiOf(base);
+      // `agent.withConfig({ recursionLimit: 50 })`: the same agent, its later calls' options defaulted.
+      if (spec?.configures && base.kind === "client") {
+        const given = e.arguments[0];
+        return { ...base, path: [], ...(given ? { defaults: [...(base.defaults ?? []), given] } : {}) };
+      }
       if (spec?.yields) {
         // `mastra.getAgent("weatherAgent")`: the agent registered under that name, where the project registers one;
         // `mastra.getAgentById("weather-agent")`: the registered agent made with that id.
@@ -1032,6 +1115,7 @@ export class Provenance {
       ...(found.loopless ? { loopless: true as const } : {}),
       ...(found.instructions !== undefined ? { instructions: f.createStringLiteral(found.instructions) } : {}),
       ...(found.id !== undefined ? { id: found.id } : {}),
+      ...(found.defaults ? { defaults: found.defaults } : {}),
     };
     const client: Value = { kind: "client", entry: found.entry, client: found.client, path: found.path, origin: at, settings };
     return found.factory ? { kind: "factory", returns: client } : client;
@@ -1097,7 +1181,38 @@ export class Provenance {
     const texts = this.clientInstructions(client).map((e) => this.constants.string(e));
     const instructions = texts.length && texts.every((x) => x !== undefined) ? texts.join("\n") : undefined;
     const id = client.settings?.id ?? this.constants.string(this.constants.property(client.config, ["id"]));
-    return { entry: client.entry, client: client.client, path: client.path, factory: v!.kind === "factory", ...(model !== null ? { model } : {}), ...(maxTokens !== undefined ? { maxTokens } : {}), ...(window !== undefined ? { window } : {}), ...(caps.length ? { caps } : {}), ...(acyclic ? { acyclicGraph: true as const } : {}), ...(loopless ? { loopless: true as const } : {}), ...(instructions !== undefined ? { instructions } : {}), ...(id !== undefined ? { id } : {}) };
+    const defaults = this.portableDefaults(client);
+    return { entry: client.entry, client: client.client, path: client.path, factory: v!.kind === "factory", ...(model !== null ? { model } : {}), ...(maxTokens !== undefined ? { maxTokens } : {}), ...(window !== undefined ? { window } : {}), ...(caps.length ? { caps } : {}), ...(acyclic ? { acyclicGraph: true as const } : {}), ...(loopless ? { loopless: true as const } : {}), ...(instructions !== undefined ? { instructions } : {}), ...(id !== undefined ? { id } : {}), ...(defaults ? { defaults } : {}) };
+  }
+
+  /** The step caps the client's `withConfig` defaults state for its calls' options, in the order they were given (the last wins). */
+  private portableDefaults(client: Value & { kind: "client" }): CallDefaults | undefined {
+    const given = client.defaults ?? [];
+    if (!given.length) return client.settings?.defaults;
+    const keys = new Set(client.client.methods.flatMap((m) => {
+      const spec = m.steps;
+      return spec?.options !== undefined ? spec.from.filter((p) => p.startsWith(`${spec.options}.`)).map((p) => p.split(".").slice(1).join(".")) : [];
+    }));
+    const caps = new Map((client.settings?.defaults?.caps ?? []).map((c) => [c.path, c]));
+    let open = !!client.settings?.defaults?.open;
+    for (const d of given) {
+      if (!this.settledOptions(d)) {
+        caps.clear();
+        open = true;
+        continue;
+      }
+      for (const key of keys) {
+        const e = this.constants.property(d, key.split("."));
+        if (!e) continue;
+        const value = this.constants.number(e);
+        const sf = e.getSourceFile();
+        if (value === undefined) {
+          caps.delete(key);
+          open = true;
+        } else caps.set(key, { path: key, value, text: `withConfig's ${key}: ${e.getText(sf).replace(/\s+/g, " ").slice(0, 60)} at ${sf.fileName.slice(sf.fileName.lastIndexOf("/") + 1)}:${sf.getLineAndCharacterOfPosition(e.getStart(sf)).line + 1}` });
+      }
+    }
+    return { caps: [...caps.values()], ...(open ? { open: true as const } : {}) };
   }
 
   /** A compiled graph built here with no cycle, or one another module said so of. */

@@ -17,6 +17,11 @@ export interface ApiSpec {
   readonly yields?: string;
   /** The client yielded is one registered elsewhere and looked up by name (`mastra.getAgent("x")`): its construction is not known. */
   readonly byName?: true;
+  /**
+   * The call returns the same client with its first argument as defaults for the options of later calls
+   * (`agent.withConfig({ recursionLimit: 50 })`, chained): a later call's own options win, key by key.
+   */
+  readonly configures?: true;
   /** The SDK loops inside this one call (a multi-step tool loop): how many requests it sends. */
   readonly steps?: StepSpec;
   /**
@@ -54,6 +59,11 @@ export interface StepSpec {
   readonly from: readonly string[];
   /** The SDK's default cap; absent when the SDK sets none (unbounded). */
   readonly default?: number;
+  /**
+   * The call's options argument (by index) whose keys the argument paths in `from` read: handed in or
+   * spread (`invoke(x, config)`), it may set the cap, and the default is then only assumed.
+   */
+  readonly options?: number;
   /** Argument path that must be present for the loop to run at all (Gemini loops only with tools). */
   readonly when?: string;
   /** `when` must hold callable tools (`mcpToTool(client)`, objects with `callTool`): a list of function declarations, or one declared as the SDK's `Tool[]`, is sent as data and the SDK does not loop. */
@@ -224,7 +234,7 @@ const RUN_TOOLS: StepSpec = { from: ["1.maxChatCompletions"], default: 10, sourc
  *  tools without `execute` give none). */
 const AI_STEPS: StepSpec = { from: ["0.stopWhen", "0.maxSteps"], default: 1, clientToolsAt: "0.tools", source: "the AI SDK stops after one step unless stopWhen (maxSteps before v5) allows more" };
 const AGENT_STEPS: StepSpec = { from: ["0.stopWhen", "client:stopWhen"], default: 20, source: "ToolLoopAgent stops after 20 steps by default" };
-const LANGGRAPH_STEPS: StepSpec = { from: ["1.recursionLimit"], default: 25, source: "a LangGraph agent stops at recursionLimit, 25 by default", unlessAcyclicGraph: true };
+const LANGGRAPH_STEPS: StepSpec = { from: ["1.recursionLimit"], options: 1, default: 25, source: "a LangGraph agent stops at recursionLimit, 25 by default", unlessAcyclicGraph: true };
 const GEMINI_AFC: StepSpec = { from: ["0.config.automaticFunctionCalling.maximumRemoteCalls"], default: 10, when: "0.config.tools", callable: true, source: "automatic function calling makes at most maximumRemoteCalls requests, 10 by default" };
 /** langchain 1.x `agents/middleware/modelCallLimit.ts`: beforeModel ends the run (or throws) once runLimit
  *  model calls were made in it; `runtime.context.runLimit` (the call's `{ context }`) replaces the option. */
@@ -248,6 +258,9 @@ const LANGCHAIN_AGENT_METHODS: readonly ApiSpec[] = [
   { api: "stream", prompt: ["0"], steps: LANGCHAIN_AGENT_STEPS },
   // @langchain/core 1.2.5 `runnables/base.ts` Runnable.streamEvents, langgraph's Pregel override (v3): the same run, as events.
   { api: "streamEvents", prompt: ["0"], steps: LANGCHAIN_AGENT_STEPS },
+  // langchain 1.5.5 `agents/ReactAgent.ts` withConfig: a new agent whose config is merged under each call's
+  // (@langchain/core 1.2.5 `runnables/config.ts` mergeConfigs: a key the call gives, unless undefined, wins).
+  { api: "withConfig", prompt: [], yields: "langchain.agent", configures: true },
 ];
 /** A chat session made with callable tools runs the same AFC loop on each message (`chats.ts` passes the session's config to generateContent). */
 const GEMINI_CHAT_AFC: StepSpec = { from: ["0.config.automaticFunctionCalling.maximumRemoteCalls", "client:config.automaticFunctionCalling.maximumRemoteCalls"], default: 10, when: "client:config.tools", callable: true, source: GEMINI_AFC.source };
@@ -503,6 +516,8 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
           { api: "invoke", prompt: ["0"], steps: LANGGRAPH_STEPS },
           { api: "stream", prompt: ["0"], steps: LANGGRAPH_STEPS },
           { api: "streamEvents", prompt: ["0"], steps: LANGGRAPH_STEPS },
+          // @langchain/langgraph-core 1.4.12 `pregel/index.ts` Pregel.withConfig: the config merged under each call's.
+          { api: "withConfig", prompt: [], yields: "langgraph.compiled", configures: true },
         ],
       },
       {

@@ -6,7 +6,7 @@
 // todoListMiddleware's write_todos). With tools, the graph's loop as LangGraph runs it: the model node and the tools node alternate,
 // each a superstep, and a run that needs more than `recursionLimit` supersteps (25 by default)
 // throws GraphRecursionError. The fake model always calls the first tool (its reply is the call),
-// so a run lasts until a limit stops it; `modelCallLimitMiddleware({ runLimit })` ends the run
+// so a run lasts until a limit stops it (`withConfig` sets the calls' default config); `modelCallLimitMiddleware({ runLimit })` ends the run
 // before a model call once runLimit calls were made in it (`context.runLimit` replaces it).
 import { AIMessage, ToolMessage } from "./langchain-messages.js";
 import { ChatOpenAI, chatTexts } from "./langchain-openai.js";
@@ -22,7 +22,7 @@ export function tool(fn, fields) {
   return { name: fields?.name, invoke: fn };
 }
 
-function agent(model, tools, system, middleware = []) {
+function agent(model, tools, system, middleware = [], defaults = {}) {
   const modelId = typeof model === "string" ? model.slice(model.indexOf(":") + 1) : model.model;
   const maxTokens = typeof model === "string" ? undefined : model.maxTokens;
   const limit = middleware.find((m) => m?.name === "ModelCallLimitMiddleware");
@@ -52,11 +52,15 @@ function agent(model, tools, system, middleware = []) {
       messages.push(new ToolMessage(String((await tools[0].invoke({ query: messages[messages.length - 1].content })) ?? "")));
     }
   };
+  // langchain's mergeConfigs: a key the call gives (not undefined) wins over withConfig's.
+  const merged = (config = {}) => ({ ...defaults, ...Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined)) });
   return {
-    invoke: (state, config) => run(state, "invoke", config),
+    invoke: (state, config) => run(state, "invoke", merged(config)),
+    // A new agent whose config is the default of each call's (langchain 1.5.5 ReactAgent.withConfig).
+    withConfig: (config) => agent(model, tools, system, middleware, merged(config)),
     // The same run, as a stream of events: one "on_chat_model_end" event carrying the reply, then the output.
     async streamEvents(state, config) {
-      const out = await run(state, "streamEvents", config);
+      const out = await run(state, "streamEvents", merged(config));
       const reply = out.messages[out.messages.length - 1];
       return (async function* () {
         yield { event: "on_chat_model_end", data: { output: reply } };

@@ -1,0 +1,99 @@
+// A LangChain agent's configuration the estimate reads (issue 17, review of the LangChain agents):
+// withConfig's defaults, call options handed in, a structured answer's retries, middleware that sends
+// requests of its own.
+import * as assert from "node:assert/strict";
+import { estimate, formatBound } from "../../src/core";
+import { analyze } from "./analyze";
+import { memoryProject } from "./project";
+
+const at = (sites: ReturnType<typeof analyze>, line: number) => {
+  const s = sites.find((x) => x.line === line);
+  assert.ok(s, `no site at line ${line}: ${sites.map((x) => x.line).join(", ")}`);
+  return s;
+};
+
+describe("a LangChain agent's recursionLimit set by withConfig or by options not read here", () => {
+  const code = `import { createAgent, tool } from "langchain";
+import { StateGraph } from "@langchain/langgraph";
+const search = tool(async () => "", { name: "search" });
+const agent = createAgent({ model: "openai:gpt-4o", tools: [search] });
+const deep = agent.withConfig({ recursionLimit: 100 });
+const tagged = agent.withConfig({ recursionLimit: 100 }).withConfig({ tags: ["x"] });
+export async function f(q: string, config: object, opts: { recursionLimit?: number }, call: any) {
+  const graph = new StateGraph({}).addNode("a", call).addEdge("a", "a").compile();
+  await agent.invoke({ messages: [q] });
+  await deep.invoke({ messages: [q] });
+  await tagged.invoke({ messages: [q] });
+  await deep.invoke({ messages: [q] }, { recursionLimit: 6 });
+  await agent.invoke({ messages: [q] }, config);
+  await agent.invoke({ messages: [q] }, { ...opts });
+  await agent.withConfig(opts).invoke({ messages: [q] });
+  await deep.withConfig({ tags: [] }).invoke({ messages: [q] }, { configurable: {} });
+  await graph.withConfig({ recursionLimit: 40 }).invoke({});
+  await graph.invoke({}, config);
+}
+`;
+
+  it("withConfig's recursionLimit is the default of the calls after it (chained too); a call's own wins", () => {
+    const sites = analyze(code);
+    const calls = (line: number) => estimate(at(sites, line), {}).calls;
+    // ⌊100/2⌋ + 1 = 51 model requests; the call's own 6 supersteps: 4; a compiled graph's 40 supersteps.
+    assert.deepEqual([9, 10, 11, 12, 16, 17].map(calls), [13, 51, 51, 4, 51, 40]);
+    assert.ok(at(sites, 10).explanation.includes("line 5: 100 lets the SDK's loop run at most 100 supersteps; the model node runs in every other one (model, tools, …): at most ⌊100/2⌋ + 1 = 51 model requests: steps[f/invoke#2] = 51"), at(sites, 10).explanation.join("\n"));
+  });
+
+  it("options handed in (a parameter, a spread, withConfig of one) may set it: the default is only assumed", () => {
+    const sites = analyze(code);
+    for (const line of [13, 14, 15, 18]) {
+      const e = estimate(at(sites, line), {});
+      const steps = e.at.find((a) => a.name.startsWith("steps["))!;
+      assert.equal(steps.source, "default", `line ${line}`);
+      assert.equal(e.exact, false);
+    }
+    assert.deepEqual([13, 14, 15, 18].map((line) => estimate(at(sites, line), {}).calls), [13, 13, 13, 25]);
+    assert.equal(formatBound(at(sites, 13).calls, at(sites, 13).rank), "O(steps[f/invoke#5])");
+    assert.ok(at(sites, 13).explanation.includes("line 13: the call's options config may set recursionLimit (not read here): steps[f/invoke#5] requests, not bounded in the code; a LangGraph agent stops at recursionLimit supersteps, 25 by default; the model node runs in every other one (model, tools, …): at most ⌊25/2⌋ + 1 = 13 model requests: steps[f/invoke#5] = 13 only by default"), at(sites, 13).explanation.join("\n"));
+    assert.ok(at(sites, 15).explanation.some((l) => l.startsWith("line 15: withConfig(opts) may set recursionLimit (not read here)")), at(sites, 15).explanation.join("\n"));
+    // An assumption still sets it.
+    assert.equal(estimate(at(sites, 13), { "steps[f/invoke#5]": 40 }).calls, 40);
+    // Read options that do not give it leave the SDK's default, as stated (line 9).
+    assert.equal(estimate(at(sites, 9), {}).at.find((a) => a.name.startsWith("steps["))!.source, "code");
+  });
+
+  it("withConfig's context may replace a runLimit; one read here is used", () => {
+    const sites = analyze(`import { createAgent, modelCallLimitMiddleware, tool } from "langchain";
+const search = tool(async () => "", { name: "search" });
+const limited = createAgent({ model: "openai:gpt-4o", tools: [search], middleware: [modelCallLimitMiddleware({ runLimit: 3 })] });
+export async function f(q: string, context: object) {
+  await limited.invoke({ messages: [q] });
+  await limited.withConfig({ context: { runLimit: 5 } }).invoke({ messages: [q] });
+  await limited.withConfig({ context }).invoke({ messages: [q] });
+  await limited.withConfig({ tags: [] }).invoke({ messages: [q] });
+}
+`);
+    assert.deepEqual([5, 6, 7, 8].map((line) => estimate(at(sites, line), {}).calls), [3, 5, 13, 3]);
+  });
+
+  it("an agent given withConfig in another module carries the limit it states, or that one is not read", () => {
+    const { project } = memoryProject({
+      "/p/agent.ts": `import { createAgent, tool } from "langchain";
+const search = tool(async () => "", { name: "search" });
+const base = createAgent({ model: "openai:gpt-4o", tools: [search] });
+export const deep = base.withConfig({ recursionLimit: 60 });
+export function configured(o: object) { return base.withConfig(o); }
+`,
+      "/p/use.ts": `import { deep, configured } from "./agent";
+export async function f(q: string) {
+  await deep.invoke({ messages: [q] });
+  await configured({}).invoke({ messages: [q] });
+}
+`,
+    });
+    const sites = project.analyze("/p/use.ts").findings;
+    // Made elsewhere, whether its model node alternates is not read: recursionLimit's 60 supersteps, 60 calls.
+    assert.deepEqual(sites.map((s) => [s.line, estimate(s, {}).calls, estimate(s, {}).at.find((a) => a.name.startsWith("steps["))?.source]), [
+      [3, 60, "code"],
+      [4, 25, "default"],
+    ]);
+  });
+});
