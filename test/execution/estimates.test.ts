@@ -488,6 +488,23 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4o-mini", bound: "exact" }],
   },
   {
+    name: "a LangChain agent without tools whose tool strategy's failed parse goes back to the model: recursionLimit's 25 model calls (review of issue 17)",
+    file: "test/fixtures/execution/langchain-structured.ts",
+    fn: "judgeAll",
+    args: [list(2, 30)],
+    // Each retry adds the answer and the error's ToolMessage to what the next model call is sent.
+    assume: { "|claims|": 2, "|claim|": 30, "out[gpt-4o-mini]": REPLY, "tool[judgeAll/invoke]": tokenCount("Expected a verdict: true or false, with a reason.") },
+    sites: [{ model: "gpt-4o-mini", bound: "exact" }],
+  },
+  {
+    name: "a LangChain agent whose tool strategy has handleError: false: one model call, the failed parse throws",
+    file: "test/fixtures/execution/langchain-structured.ts",
+    fn: "judgeStrictly",
+    args: [list(3, 30)],
+    assume: { "|claims|": 3, "|claim|": 30, "out[gpt-4.1-mini]": REPLY },
+    sites: [{ model: "gpt-4.1-mini", bound: "exact" }],
+  },
+  {
     name: "a LangChain agent with a tool and modelCallLimitMiddleware({ runLimit: 3 }): three model calls per run",
     file: "test/fixtures/execution/langchain-agent-tools.ts",
     fn: "researchAll",

@@ -97,3 +97,30 @@ export async function f(q: string) {
     ]);
   });
 });
+
+describe("a LangChain agent's structured answer whose failed parse goes back to the model node", () => {
+  it("a tool strategy (or a bare schema) loops up to recursionLimit even without tools; providerStrategy and handleError: false do not", () => {
+    const sites = analyze(`import { createAgent, toolStrategy, providerStrategy, tool } from "langchain";
+import { createReactAgent } from "@langchain/langgraph/prebuilt";
+import { ChatOpenAI } from "@langchain/openai";
+import { z } from "zod";
+const search = tool(async () => "", { name: "search" });
+const Answer = z.object({ a: z.string() });
+const once = toolStrategy(Answer, { handleError: false });
+export async function f(q: string) {
+  await createAgent({ model: "openai:gpt-4o", tools: [], responseFormat: toolStrategy(Answer) }).invoke({ messages: [q] });
+  await createAgent({ model: "openai:gpt-4o", responseFormat: Answer }).invoke({ messages: [q] });
+  await createAgent({ model: "openai:gpt-4o", tools: [], responseFormat: providerStrategy(Answer) }).invoke({ messages: [q] });
+  await createAgent({ model: "openai:gpt-4o", responseFormat: once }).invoke({ messages: [q] });
+  await createAgent({ model: "openai:gpt-4o", tools: [search], responseFormat: providerStrategy(Answer) }).invoke({ messages: [q] });
+  await createAgent({ model: "openai:gpt-4o", tools: [search], responseFormat: toolStrategy(Answer, { handleError: false }) }).invoke({ messages: [q] });
+  await createAgent({ model: "openai:gpt-4o", tools: [search], responseFormat: toolStrategy(Answer, { handleError: "try again" }) }).invoke({ messages: [q] });
+  await createReactAgent({ llm: new ChatOpenAI({ model: "gpt-4o" }), tools: [], responseFormat: Answer }).invoke({ messages: [q] });
+}
+`);
+    // Each retry is a superstep of the model node alone: recursionLimit's 25 calls; alternating with the tools node, 13.
+    assert.deepEqual([9, 10, 11, 12, 13, 14, 15, 16].map((line) => estimate(at(sites, line), {}).calls), [25, 25, 1, 1, 13, 13, 25, 25]);
+    assert.equal(formatBound(at(sites, 9).calls, at(sites, 9).rank), "O(steps[f/invoke])");
+    assert.ok(at(sites, 9).explanation.includes("a LangGraph agent stops at recursionLimit supersteps, 25 by default: steps[f/invoke] = 25"), at(sites, 9).explanation.join("\n"));
+  });
+});

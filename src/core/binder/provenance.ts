@@ -482,7 +482,8 @@ export class Provenance {
     const t = this.ts;
     const config = client.config && this.constants.skipTrivia(client.config);
     if (!config || !t.isObjectLiteralExpression(config) || !config.properties.every((p) => t.isPropertyAssignment(p) || t.isShorthandPropertyAssignment(p))) return false;
-    if (this.constants.property(config, ["responseFormat"])) return false;
+    const retrying = spec.loopsWith?.retrying;
+    if (retrying ? this.retries(config, retrying) : this.constants.property(config, ["responseFormat"])) return false;
     return spec.callLimit ? this.onlyCallLimits(client, spec.callLimit) : !this.constants.property(config, ["middleware"]);
   }
 
@@ -698,7 +699,24 @@ export class Provenance {
     return options.every((o) => {
       const list = this.listOption(x, o);
       return list !== undefined && (list === "absent" || list.elements.every((el) => o === "tools" && !!hosted && this.isHostedTool(el, hosted)));
-    }) && (!toolsFrom || this.bringsNoTools(x, toolsFrom));
+    }) && (!toolsFrom || this.bringsNoTools(x, toolsFrom)) && !(loopsWith.retrying && this.retries(x, loopsWith.retrying));
+  }
+
+  /** The construction's `responseFormat` (say) may send the run back to the model: given, and not made by a `once` function nor told to stop. */
+  private retries(config: ts.Expression, retrying: NonNullable<LoopsWith["retrying"]>): boolean {
+    const t = this.ts;
+    const given = this.constants.property(config, [retrying.option]);
+    if (!given) return false;
+    let x = this.constants.skipTrivia(given);
+    if (t.isIdentifier(x)) x = this.constInitializer(x) ?? x;
+    if (!t.isCallExpression(x) || !t.isIdentifier(x.expression)) return true;
+    const decl = this.scopes.resolve(x.expression);
+    const imported = decl && this.importOf(decl);
+    if (!imported || !retrying.modules.includes(imported.specifier)) return true;
+    if (retrying.once.includes(imported.name)) return false;
+    const options = imported.name === retrying.maker ? x.arguments[1] : undefined;
+    const stop = options && this.constants.property(options, [retrying.stop]);
+    return !(stop && this.constants.skipTrivia(stop).kind === t.SyntaxKind.FalseKeyword);
   }
 
   /** An option's array literal (or a const one nothing changes), "absent" when the option is not given; undefined when not read. */

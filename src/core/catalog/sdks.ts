@@ -134,6 +134,12 @@ export interface LoopsWith {
    * a function of `modules` other than the `adding` ones, or by `maker` given no `tools`, brings none; any other may.
    */
   readonly toolsFrom?: { readonly option: string; readonly modules: readonly string[]; readonly adding: readonly string[]; readonly maker: string };
+  /**
+   * An option that sends the run back to the model by itself (a structured answer whose failed parse is retried), so the
+   * loop runs without tools: unless made by a function of `modules` named in `once`, or by `maker` given `{ [stop]: false }`
+   * as its second argument.
+   */
+  readonly retrying?: { readonly option: string; readonly modules: readonly string[]; readonly once: readonly string[]; readonly maker: string; readonly stop: string };
 }
 
 /**
@@ -249,7 +255,16 @@ const MODEL_CALL_LIMIT = { option: "middleware", maker: "modelCallLimitMiddlewar
 const LANGCHAIN_AGENT_STEPS: StepSpec = {
   ...LANGGRAPH_STEPS,
   source: "a LangGraph agent stops at recursionLimit supersteps, 25 by default",
-  loopsWith: { argument: "client", options: ["tools"], toolsFrom: { option: "middleware", modules: ["langchain"], adding: ["todoListMiddleware"], maker: "createMiddleware" } },
+  loopsWith: {
+    argument: "client",
+    options: ["tools"],
+    toolsFrom: { option: "middleware", modules: ["langchain"], adding: ["todoListMiddleware"], maker: "createMiddleware" },
+    // langchain 1.5.5 `agents/nodes/AgentNode.ts`: a tool strategy's failed parse (or two structured calls) goes back to
+    // the model node (a Command to it, each a superstep, up to recursionLimit) unless `handleError: false` throws instead;
+    // `providerStrategy` throws too, and a bare schema is a tool strategy for a model without native structured output.
+    // createReactAgent's responseFormat (@langchain/langgraph) is one more request after the loop: read as the loop too.
+    retrying: { option: "responseFormat", modules: ["langchain"], once: ["providerStrategy"], maker: "toolStrategy", stop: "handleError" },
+  },
   alternating: true,
   callLimit: MODEL_CALL_LIMIT,
 };

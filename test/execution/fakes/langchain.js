@@ -18,22 +18,42 @@ export function modelCallLimitMiddleware(options) {
   return { name: "ModelCallLimitMiddleware", runLimit: options?.runLimit, exitBehavior: options?.exitBehavior ?? "end" };
 }
 
+/** A structured answer asked for as a tool call; a failed parse goes back to the model node unless handleError is false. */
+export function toolStrategy(schema, options) {
+  return { strategy: "tool", schema, handleError: options?.handleError };
+}
+
 export function tool(fn, fields) {
   return { name: fields?.name, invoke: fn };
 }
 
-function agent(model, tools, system, middleware = [], defaults = {}) {
+function agent(model, tools, system, middleware = [], defaults = {}, responseFormat) {
   const modelId = typeof model === "string" ? model.slice(model.indexOf(":") + 1) : model.model;
   const maxTokens = typeof model === "string" ? undefined : model.maxTokens;
   const limit = middleware.find((m) => m?.name === "ModelCallLimitMiddleware");
   const run = async (state, api, config = {}) => {
     const messages = [...state.messages];
     const ask = () => sendToHost({ sdk: "@langchain", api, model: modelId, prompt: [...textsOf(system), ...chatTexts(messages)], maxTokens });
+    const recursionLimit = config.recursionLimit ?? 25;
+    // langchain 1.5.5 AgentNode: the fake model's answer is the structured call, parsed by the schema; a failure is
+    // answered with a ToolMessage of the error and a Command back to the model node (a superstep each).
+    if (responseFormat?.strategy === "tool" && !tools?.length) {
+      for (let supersteps = 1; ; supersteps++) {
+        if (supersteps > recursionLimit) throw new GraphRecursionError(`Recursion limit of ${recursionLimit} reached without hitting a stop condition.`);
+        const answer = (await ask()).text;
+        messages.push(new AIMessage(answer));
+        try {
+          return { ...state, messages, structuredResponse: responseFormat.schema.parse(answer) };
+        } catch (err) {
+          if (responseFormat.handleError === false) throw err;
+          messages.push(new ToolMessage(String(err.message)));
+        }
+      }
+    }
     if (!tools?.length) {
       messages.push(new AIMessage((await ask()).text));
       return { ...state, messages };
     }
-    const recursionLimit = config.recursionLimit ?? 25;
     const runLimit = config.context?.runLimit ?? limit?.runLimit;
     let supersteps = 0;
     let calls = 0;
@@ -57,7 +77,7 @@ function agent(model, tools, system, middleware = [], defaults = {}) {
   return {
     invoke: (state, config) => run(state, "invoke", merged(config)),
     // A new agent whose config is the default of each call's (langchain 1.5.5 ReactAgent.withConfig).
-    withConfig: (config) => agent(model, tools, system, middleware, merged(config)),
+    withConfig: (config) => agent(model, tools, system, middleware, merged(config), responseFormat),
     // The same run, as a stream of events: one "on_chat_model_end" event carrying the reply, then the output.
     async streamEvents(state, config) {
       const out = await run(state, "streamEvents", merged(config));
@@ -72,7 +92,7 @@ function agent(model, tools, system, middleware = [], defaults = {}) {
 
 export function createAgent(config) {
   const tools = [...(config.tools ?? []), ...(config.middleware ?? []).flatMap((m) => m?.tools ?? [])];
-  return agent(config.model, tools, config.systemPrompt, config.middleware);
+  return agent(config.model, tools, config.systemPrompt, config.middleware, {}, config.responseFormat);
 }
 
 export function createMiddleware(config) {
