@@ -505,6 +505,16 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4.1-mini", bound: "exact" }],
   },
   {
+    name: "a LangChain agent whose llmToolSelectorMiddleware sends a request of its own before each model call (review of issue 17)",
+    file: "test/fixtures/execution/langchain-agent-tools.ts",
+    fn: "select",
+    args: [filler(40)],
+    assume: { "|question|": 40, "out[gpt-4.1]": REPLY, "tool[select/invoke]": LOOKUP_RESULT },
+    // The run alternates model and tools: 13 model steps, 26 requests, the estimate's count; the selector's request is priced
+    // at the step's whole input and its own prompt (it sends its prompt and the last user message).
+    sites: [{ model: "gpt-4.1", bound: "upper", over: "the selector's request priced at the step's whole input and its prompt" }],
+  },
+  {
     name: "a LangChain agent with a tool and modelCallLimitMiddleware({ runLimit: 3 }): three model calls per run",
     file: "test/fixtures/execution/langchain-agent-tools.ts",
     fn: "researchAll",

@@ -124,3 +124,55 @@ export async function f(q: string) {
     assert.ok(at(sites, 9).explanation.includes("a LangGraph agent stops at recursionLimit supersteps, 25 by default: steps[f/invoke] = 25"), at(sites, 9).explanation.join("\n"));
   });
 });
+
+describe("a LangChain agent's middleware that repeats the model's requests or sends its own", () => {
+  const code = `import { createAgent, tool, modelRetryMiddleware, modelFallbackMiddleware, llmToolSelectorMiddleware, summarizationMiddleware, toolEmulatorMiddleware, piiMiddleware } from "langchain";
+const search = tool(async () => "", { name: "search" });
+const model = "openai:gpt-4o";
+export async function f(q: string, mw: any[]) {
+  await createAgent({ model, tools: [search], middleware: [modelRetryMiddleware()] }).invoke({ messages: [q] });
+  await createAgent({ model, middleware: [modelRetryMiddleware({ maxRetries: 4 })] }).invoke({ messages: [q] });
+  await createAgent({ model, tools: [search], middleware: [llmToolSelectorMiddleware({ maxTools: 2 })] }).invoke({ messages: [q] });
+  await createAgent({ model, tools: [search], middleware: [summarizationMiddleware({ model: "openai:gpt-4o-mini" })] }).invoke({ messages: [q] });
+  await createAgent({ model, tools: [search], middleware: [modelFallbackMiddleware("openai:gpt-4o-mini", "openai:gpt-4.1")] }).invoke({ messages: [q] });
+  await createAgent({ model, tools: [search], middleware: [modelRetryMiddleware({ maxRetries: 1 }), llmToolSelectorMiddleware({}), summarizationMiddleware({ model })] }).invoke({ messages: [q] });
+  await createAgent({ model, tools: [search], middleware: [piiMiddleware("email")] }).invoke({ messages: [q] });
+  await createAgent({ model, tools: [search], middleware: [toolEmulatorMiddleware()] }).invoke({ messages: [q] });
+  await createAgent({ model, tools: [search], middleware: mw }).invoke({ messages: [q] });
+  await createAgent({ model, middleware: [llmToolSelectorMiddleware({ systemPrompt: q })] }).invoke({ messages: [q] });
+}
+`;
+
+  it("counts k requests a model step: retries and fallbacks repeat it, a selector or summarizer adds its own", () => {
+    const sites = analyze(code);
+    // None re-enters the model node, which still alternates with the tools node: 13 model steps × 3, 1 × 5, × 2, × 2, × 3,
+    // × (2·2 + 1); piiMiddleware's hooks send nothing but are not read as alternating: 25 supersteps, 25 model steps.
+    assert.deepEqual([5, 6, 7, 8, 9, 10, 11].map((line) => estimate(at(sites, line), {}).calls), [39, 5, 26, 26, 39, 65, 25]);
+    assert.ok(at(sites, 10).explanation.includes("modelRetryMiddleware sends a failed request again up to 1 times (maxRetries); llmToolSelectorMiddleware: a tool selection request before each attempt; summarizationMiddleware: at most one summary request before each model step: at most 5 requests a model step, each sending at most what the step sends and its own prompt"), at(sites, 10).explanation.join("\n"));
+    // The selector's prompt (55 tokens) joins what each of the step's requests is priced at; retries are at most.
+    assert.equal(formatBound(at(sites, 7).calls, at(sites, 7).rank), "O(steps[f/invoke#3])");
+    assert.equal(formatBound(at(sites, 6).calls, at(sites, 6).rank), "O(1)");
+    assert.equal(estimate(at(sites, 6), { "|q|": 100 }).inputTokens, 5 * 100);
+    // A selector given its own prompt: that prompt and maxTools' note, with the step's input, twice.
+    assert.equal(estimate(at(sites, 14), { "|q|": 100 }).inputTokens, 2 * (100 + 100 + 40));
+    assert.equal(estimate(at(sites, 14), { "|q|": 100 }).calls, 2);
+  });
+
+  it("a runLimit counts model steps, each with its middleware's requests", () => {
+    const sites = analyze(`import { createAgent, tool, modelRetryMiddleware, modelCallLimitMiddleware } from "langchain";
+const search = tool(async () => "", { name: "search" });
+export async function f(q: string) {
+  await createAgent({ model: "openai:gpt-4o", tools: [search], middleware: [modelRetryMiddleware({ maxRetries: 5 }), modelCallLimitMiddleware({ runLimit: 3 })] }).invoke({ messages: [q] });
+}
+`);
+    assert.equal(estimate(sites[0]!, {}).calls, 3 * 6);
+  });
+
+  it("a tool emulator's requests, or middleware not read here, leave the site unknown with the reason", () => {
+    const sites = analyze(code);
+    assert.equal(at(sites, 12).calls.kind, "unknown");
+    assert.ok(at(sites, 12).explanation.includes("line 12: toolEmulatorMiddleware asks a model for each tool call it emulates, as many as the model's answers hold"), at(sites, 12).explanation.join("\n"));
+    assert.equal(at(sites, 13).inputTokens.kind, "unknown");
+    assert.ok(at(sites, 13).explanation.includes("line 13: the middleware mw is not read here: it may repeat the model's requests or send its own"), at(sites, 13).explanation.join("\n"));
+  });
+});

@@ -2,7 +2,7 @@
 // `require`, aliases, destructuring, `new`, variables, class fields and typed parameters.
 // Only values that lead to a catalog entry are tracked; anything else resolves to undefined.
 import type * as ts from "typescript";
-import { ASSIGNED_CHAIN, ASSIGNED_CHAIN_STEPS, exportMatches, moduleMatches, type ApiSpec, type ClientKind, type EndpointSpec, type HostedTools, type LoopsWith, type SdkEntry, type StepSpec } from "../catalog/sdks";
+import { ASSIGNED_CHAIN, ASSIGNED_CHAIN_STEPS, exportMatches, moduleMatches, type ApiSpec, type MiddlewareRequests, type ClientKind, type EndpointSpec, type HostedTools, type LoopsWith, type SdkEntry, type StepSpec } from "../catalog/sdks";
 import type { Summary } from "../analysis/summary";
 import type { Constants } from "./constants";
 import { compiledGraphIsAcyclic, compiledGraphMakesNoCalls } from "./graphShape";
@@ -87,6 +87,12 @@ export interface CallDefaults {
   readonly open?: true;
 }
 
+/**
+ * The requests one model step of an agent sends with its middleware: `perStep` of them, each at most the step's input and one
+ * of `prompts` (sizes in tokens, or the option given); `unknown` when a middleware's requests have no count in the code.
+ */
+export type MiddlewareCount = { readonly perStep: number; readonly prompts: readonly (number | ts.Expression)[]; readonly told: string } | { readonly unknown: string };
+
 /** Settings of a client made elsewhere, as literals of their own (the other file's nodes stay there). */
 interface ClientSettings {
   readonly model?: ts.Expression;
@@ -121,6 +127,8 @@ export interface LlmCall {
     readonly alternates?: true;
     /** Options not read here that may set the cap (`invoke(x, config)`): what they are, told; the default is then assumed. */
     readonly open?: string;
+    /** Middleware that repeats the model's requests or sends its own: the requests of one model step, told. */
+    readonly middleware?: MiddlewareCount;
   };
   /** Conversation state kept between requests: where it starts (a session's creation, the variable chaining response ids). */
   readonly state?: { readonly anchor: ts.Node; readonly source: string; readonly window?: number };
@@ -400,6 +408,7 @@ export class Provenance {
     }
     const when = spec.when && (spec.when.startsWith("client:") ? client && this.clientConfig(client, spec.when.slice("client:".length)) : this.argumentAt(call, spec.when));
     if (spec.when && (!when || (spec.callable && this.toolsAreData(when, client?.kind === "client" ? client.entry : undefined, 0)))) return undefined;
+    const middleware = spec.middlewareRequests && client?.kind === "client" ? this.middlewareRequests(client, spec.middlewareRequests) : undefined;
     if (spec.loopsWith) {
       const { argument, options } = spec.loopsWith;
       // An agent looked up by its name (`mastra.getAgent("reviewer")`, `getAgent(agentId)`): whether it
@@ -408,12 +417,15 @@ export class Provenance {
       if (argument === "client" && client?.kind === "client" && client.byName && !spec.from.some((p) => !p.startsWith("client:") && this.argumentAt(call, p))) return undefined;
       // Tools given at the call (`agent.streamText(p, { tools })`, the argument its step options are read from) loop all the same.
       const givenAtCall = argument === "client" && [...new Set(spec.from.filter((p) => !p.startsWith("client:")).map((p) => p.split(".")[0]!))].some((i) => options.some((o) => this.argumentAt(call, `${i}.${o}`)));
-      if (argument === "client" ? client?.kind === "client" && !givenAtCall && (!!client.settings?.loopless || this.configWithout(client.config, spec.loopsWith)) : this.madeWithoutLoops(call.arguments[argument], spec.loopsWith)) return undefined;
+      if (argument === "client" ? client?.kind === "client" && !givenAtCall && (!!client.settings?.loopless || this.configWithout(client.config, spec.loopsWith)) : this.madeWithoutLoops(call.arguments[argument], spec.loopsWith)) {
+        // One model step, whose middleware may still repeat its request or send its own.
+        return middleware ? { spec: { ...spec, from: [], default: 1 }, middleware } : undefined;
+      }
     }
     const compactionOption = spec.compaction && this.argumentAt(call, spec.compaction.option);
-    const limit = spec.callLimit && client?.kind === "client" ? this.callLimit(call, client, spec.callLimit) : undefined;
+    const limit = spec.callLimit && client?.kind === "client" ? this.callLimit(call, client, spec.callLimit, spec.middlewareRequests?.makers) : undefined;
     const alternates = spec.alternating && client?.kind === "client" && this.modelNodeAlternates(client, spec);
-    const compaction = { ...(compactionOption && this.constants.property(compactionOption, ["enabled"])?.kind !== this.ts.SyntaxKind.FalseKeyword ? { compaction: compactionOption } : {}), ...(limit ? { limit } : {}), ...(alternates ? { alternates: true as const } : {}) };
+    const compaction = { ...(compactionOption && this.constants.property(compactionOption, ["enabled"])?.kind !== this.ts.SyntaxKind.FalseKeyword ? { compaction: compactionOption } : {}), ...(limit ? { limit } : {}), ...(alternates ? { alternates: true as const } : {}), ...(middleware ? { middleware } : {}) };
     let open: string | undefined;
     for (const path of spec.from) {
       if (spec.options !== undefined && path.startsWith(`${spec.options}.`)) {
@@ -474,6 +486,61 @@ export class Provenance {
   }
 
   /**
+   * The requests of one model step with the client's middleware (`middleware: [modelRetryMiddleware({ maxRetries: 3 }), …]`):
+   * a retry or fallback repeats the model's request, a selector or summarizer sends its own. Undefined when none does; unknown
+   * when the list, or an element, is not read here (it may be one that does).
+   */
+  private middlewareRequests(client: Value & { kind: "client" }, spec: NonNullable<StepSpec["middlewareRequests"]>): MiddlewareCount | undefined {
+    const t = this.ts;
+    const option = this.constants.property(client.config, [spec.option]);
+    if (!option) return undefined;
+    const listed = this.constants.skipTrivia(option);
+    const list = t.isIdentifier(listed) ? this.unchangedConstArray(listed) : listed;
+    const sf = option.getSourceFile();
+    const told = (e: ts.Node): string => e.getText(sf).replace(/\s+/g, " ").slice(0, 60);
+    const notRead = (e: ts.Node): MiddlewareCount => ({ unknown: `line ${sf.getLineAndCharacterOfPosition(e.getStart(sf)).line + 1}: the middleware ${told(e)} is not read here: it may repeat the model's requests or send its own` });
+    if (!list || !t.isArrayLiteralExpression(list)) return notRead(option);
+    let repeats = 1;
+    let perAttempt = 0;
+    let perStep = 0;
+    const prompts: (number | ts.Expression)[] = [];
+    const parts: string[] = [];
+    for (const element of list.elements) {
+      let x = this.constants.skipTrivia(element);
+      if (t.isIdentifier(x)) x = this.constInitializer(x) ?? x;
+      const decl = t.isCallExpression(x) && t.isIdentifier(x.expression) ? this.scopes.resolve(x.expression) : undefined;
+      const imported = decl && this.importOf(decl);
+      if (!imported || !t.isCallExpression(x) || !spec.modules.some((m) => moduleMatches(m, imported.specifier))) return notRead(element);
+      const effect: MiddlewareRequests | undefined = spec.makers.get(imported.name);
+      if (!effect) continue;
+      const options = x.arguments[0];
+      if (effect.kind === "unknown") return { unknown: `line ${sf.getLineAndCharacterOfPosition(element.getStart(sf)).line + 1}: ${effect.why}` };
+      if (effect.kind === "fallbacks") {
+        if (x.arguments.some((a) => t.isSpreadElement(a))) return notRead(element);
+        repeats *= 1 + x.arguments.length;
+        parts.push(`${imported.name} sends a failed request again to each of its ${x.arguments.length} fallback models`);
+      } else if (effect.kind === "retries") {
+        if (options && !this.settledOptions(options)) return notRead(element);
+        const given = options && this.constants.property(options, [effect.key]);
+        const n = given ? this.constants.number(given) : effect.default;
+        if (n === undefined || n < 0) return notRead(element);
+        repeats *= 1 + n;
+        parts.push(`${imported.name} sends a failed request again up to ${n} times (${effect.key}${given ? "" : ", its default"})`);
+      } else {
+        if (options && !this.settledOptions(options)) return notRead(element);
+        if (effect.perAttempt) perAttempt++;
+        else perStep++;
+        const prompt = options && this.constants.property(options, [effect.promptKey]);
+        prompts.push(prompt ?? effect.promptTokens);
+        if (prompt && effect.addedTokens) prompts.push(effect.addedTokens);
+        parts.push(`${imported.name}: ${effect.what}`);
+      }
+    }
+    const requests = repeats * (1 + perAttempt) + perStep;
+    return requests > 1 ? { perStep: requests, prompts, told: `${parts.join("; ")}: at most ${requests} requests a model step, each sending at most what the step sends${prompts.length ? " and its own prompt" : ""}` } : undefined;
+  }
+
+  /**
    * Whether the agent's model node runs only every other superstep: made here without a structured
    * answer (`responseFormat`: a tool strategy's failed parse goes back to the model node) and without
    * middleware other than the call limit (a hook may jump back to the model).
@@ -484,11 +551,14 @@ export class Provenance {
     if (!config || !t.isObjectLiteralExpression(config) || !config.properties.every((p) => t.isPropertyAssignment(p) || t.isShorthandPropertyAssignment(p))) return false;
     const retrying = spec.loopsWith?.retrying;
     if (retrying ? this.retries(config, retrying) : this.constants.property(config, ["responseFormat"])) return false;
-    return spec.callLimit ? this.onlyCallLimits(client, spec.callLimit) : !this.constants.property(config, ["middleware"]);
+    return spec.callLimit ? this.onlyCallLimits(client, spec.callLimit, spec.middlewareRequests?.makers) : !this.constants.property(config, ["middleware"]);
   }
 
-  /** The client's middleware, if any, is only the SDK's call-limit middleware or tools (no hook that retries or re-enters the model). */
-  private onlyCallLimits(client: Value & { kind: "client" }, limit: NonNullable<StepSpec["callLimit"]>): boolean {
+  /**
+   * The client's middleware, if any, is only the SDK's call-limit middleware, tools, or middleware whose requests are `counted`
+   * a model step (a retry inside the model node, a selector's or summarizer's own request): none re-enters the model node.
+   */
+  private onlyCallLimits(client: Value & { kind: "client" }, limit: NonNullable<StepSpec["callLimit"]>, counted?: ReadonlyMap<string, MiddlewareRequests>): boolean {
     const t = this.ts;
     const option = this.constants.property(client.config, [limit.option]);
     if (!option) return true;
@@ -501,7 +571,8 @@ export class Provenance {
       const maker = made && t.isCallExpression(made) ? this.valueOf(made.expression) : undefined;
       if (maker?.kind !== "module" || maker.entry !== client.entry) return false;
       const name = maker.path.join(".");
-      if (name === limit.maker || name === "todoListMiddleware") return true;
+      const effect = counted?.get(name);
+      if (name === limit.maker || name === "todoListMiddleware" || (effect && effect.kind !== "unknown")) return true;
       // `createMiddleware({ name, tools })`: tools only, no hook around the model.
       const options = name === "createMiddleware" && (made as ts.CallExpression).arguments[0];
       const given = options && this.constants.skipTrivia(options);
@@ -513,7 +584,7 @@ export class Provenance {
    * The cap a call-limit middleware sets on one run (`middleware: [modelCallLimitMiddleware({ runLimit: 3 })]`),
    * or the call's own `{ context: { runLimit } }`; none when the call hands a context that may hold another.
    */
-  private callLimit(call: ts.CallExpression, client: Value & { kind: "client" }, spec: NonNullable<StepSpec["callLimit"]>): ts.Expression | undefined {
+  private callLimit(call: ts.CallExpression, client: Value & { kind: "client" }, spec: NonNullable<StepSpec["callLimit"]>, counted?: ReadonlyMap<string, MiddlewareRequests>): ts.Expression | undefined {
     const t = this.ts;
     // The call's options (`invoke(input, config)`, its `context`) may replace the limit: each must be read here.
     const readable = (e: ts.Expression): e is ts.ObjectLiteralExpression => t.isObjectLiteralExpression(e) && e.properties.every((p) => t.isPropertyAssignment(p));
@@ -533,8 +604,8 @@ export class Provenance {
     if (context && !readable(this.constants.skipTrivia(context))) return undefined;
     const own = context && this.constants.property(context, [spec.key]);
     if (own) return own;
-    // A retrying or re-entering middleware beside it may send more requests than the calls it counts.
-    if (!this.onlyCallLimits(client, spec)) return undefined;
+    // A re-entering middleware beside it may run the model node more often than the calls it counts (a retry's requests are counted a step).
+    if (!this.onlyCallLimits(client, spec, counted)) return undefined;
     const option = this.constants.property(client.config, [spec.option]);
     const listed = option && this.constants.skipTrivia(option);
     const list = listed && t.isIdentifier(listed) ? this.unchangedConstArray(listed) : listed;

@@ -97,6 +97,8 @@ export interface StepSpec {
    * caps the model requests of one run, unless the call's `override` object may replace it.
    */
   readonly callLimit?: { readonly option: string; readonly maker: string; readonly key: string; readonly override: string };
+  /** Middleware in the client's `option` list, made by functions of `modules`, that repeats the model's request or sends requests of its own (by the maker's name). */
+  readonly middlewareRequests?: { readonly option: string; readonly modules: readonly string[]; readonly makers: ReadonlyMap<string, MiddlewareRequests> };
   /**
    * The SDK loops over the elements of this argument path (a chain's documents): one request per
    * element, each with that element and one earlier answer (a running summary), instead of a
@@ -122,6 +124,18 @@ export interface StepSpec {
    *  runs each time it is reached. */
   readonly compaction?: { readonly option: string; readonly threshold: string; readonly defaultThreshold: number };
 }
+
+/** What a middleware adds to each model step's requests. */
+export type MiddlewareRequests =
+  /** The model's request again on a failure, up to the option `key` (else `default`) more times. */
+  | { readonly kind: "retries"; readonly key: string; readonly default: number }
+  /** The model's request again on a failure, once per fallback model (each argument). */
+  | { readonly kind: "fallbacks" }
+  /** A request of its own before each attempt of the model's (`perAttempt`) or once before each model step, sending at most the
+   *  step's messages and its own prompt: the option `promptKey`, else the SDK's default of `promptTokens`. */
+  | { readonly kind: "own"; readonly perAttempt: boolean; readonly promptKey: string; readonly promptTokens: number; readonly what: string; /** Tokens the SDK adds to a prompt given. */ readonly addedTokens?: number }
+  /** Requests no count in the code bounds. */
+  | { readonly kind: "unknown"; readonly why: string };
 
 export interface LoopsWith {
   readonly argument: number | "client";
@@ -252,6 +266,23 @@ const MODEL_CALL_LIMIT = { option: "middleware", maker: "modelCallLimitMiddlewar
  * stops a graph of two nodes in a row). `langchain` 1.5.5 `agents/ReactAgent.ts` joins its middleware's
  * `tools` to its own: `createMiddleware({ tools })` and `todoListMiddleware()` (its `write_todos`) bring some.
  */
+/**
+ * langchain 1.5.5 `agents/middleware/`: the built-in middleware that sends model requests. modelRetryMiddleware repeats a failed
+ * one up to maxRetries (2, `constants.ts`) more times, modelFallbackMiddleware once per fallback model; llmToolSelectorMiddleware
+ * asks its model (the agent's unless given) for the tools before each attempt, sent its system prompt (15 tokens, and maxTools'
+ * note of 36 with a two-digit count: 40 allowed) and the last user message; summarizationMiddleware's beforeModel asks for a summary when its trigger is reached, at most
+ * once a model step, sent its prompt (313 tokens) and the messages to summarize; toolEmulatorMiddleware asks a model for each
+ * emulated tool call, as many as the model's answers hold. The others (context editing, PII, call and tool limits, tool retries,
+ * dynamic prompts, prompt caching, human-in-the-loop, the todo list) send none; OpenAI's moderation middleware calls the
+ * moderation endpoint, which generates nothing (not counted).
+ */
+const LANGCHAIN_MIDDLEWARE_REQUESTS = new Map<string, MiddlewareRequests>([
+  ["modelRetryMiddleware", { kind: "retries", key: "maxRetries", default: 2 }],
+  ["modelFallbackMiddleware", { kind: "fallbacks" }],
+  ["llmToolSelectorMiddleware", { kind: "own", perAttempt: true, promptKey: "systemPrompt", promptTokens: 55, addedTokens: 40, what: "a tool selection request before each attempt" }],
+  ["summarizationMiddleware", { kind: "own", perAttempt: false, promptKey: "summaryPrompt", promptTokens: 313, what: "at most one summary request before each model step" }],
+  ["toolEmulatorMiddleware", { kind: "unknown", why: "toolEmulatorMiddleware asks a model for each tool call it emulates, as many as the model's answers hold" }],
+]);
 const LANGCHAIN_AGENT_STEPS: StepSpec = {
   ...LANGGRAPH_STEPS,
   source: "a LangGraph agent stops at recursionLimit supersteps, 25 by default",
@@ -267,6 +298,7 @@ const LANGCHAIN_AGENT_STEPS: StepSpec = {
   },
   alternating: true,
   callLimit: MODEL_CALL_LIMIT,
+  middlewareRequests: { option: "middleware", modules: ["langchain", "langchain/*"], makers: LANGCHAIN_MIDDLEWARE_REQUESTS },
 };
 const LANGCHAIN_AGENT_METHODS: readonly ApiSpec[] = [
   { api: "invoke", prompt: ["0"], steps: LANGCHAIN_AGENT_STEPS },

@@ -23,6 +23,15 @@ export function toolStrategy(schema, options) {
   return { strategy: "tool", schema, handleError: options?.handleError };
 }
 
+/**
+ * langchain 1.5.5 `agents/middleware/llmToolSelector.ts`: before each model call that offers tools, the agent's model (here) is
+ * asked which tools to offer, sent the selector's system prompt (and maxTools' note) and the last user message.
+ */
+export function llmToolSelectorMiddleware(options = {}) {
+  const note = options.maxTools === undefined ? "" : `\nIMPORTANT: List the tool names in order of relevance, with the most relevant first. If you exceed the maximum number of tools, only the first ${options.maxTools} will be used.`;
+  return { name: "LLMToolSelector", selectionPrompt: (options.systemPrompt ?? "Your goal is to select the most relevant tools for answering the user's query.") + note };
+}
+
 export function tool(fn, fields) {
   return { name: fields?.name, invoke: fn };
 }
@@ -31,9 +40,14 @@ function agent(model, tools, system, middleware = [], defaults = {}, responseFor
   const modelId = typeof model === "string" ? model.slice(model.indexOf(":") + 1) : model.model;
   const maxTokens = typeof model === "string" ? undefined : model.maxTokens;
   const limit = middleware.find((m) => m?.name === "ModelCallLimitMiddleware");
+  const selector = middleware.find((m) => m?.name === "LLMToolSelector");
   const run = async (state, api, config = {}) => {
     const messages = [...state.messages];
-    const ask = () => sendToHost({ sdk: "@langchain", api, model: modelId, prompt: [...textsOf(system), ...chatTexts(messages)], maxTokens });
+    const lastUser = () => [...messages].reverse().find((m) => !(m instanceof AIMessage) && !(m instanceof ToolMessage));
+    const ask = async () => {
+      if (selector && tools?.length) await sendToHost({ sdk: "@langchain", api, model: modelId, prompt: [selector.selectionPrompt, ...chatTexts([lastUser()])] });
+      return sendToHost({ sdk: "@langchain", api, model: modelId, prompt: [...textsOf(system), ...chatTexts(messages)], maxTokens });
+    };
     const recursionLimit = config.recursionLimit ?? 25;
     // langchain 1.5.5 AgentNode: the fake model's answer is the structured call, parsed by the schema; a failure is
     // answered with a ToolMessage of the error and a Command back to the model node (a superstep each).
