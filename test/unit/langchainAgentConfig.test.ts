@@ -31,7 +31,9 @@ export async function f(q: string, config: object, opts: { recursionLimit?: numb
   await deep.withConfig({ tags: [] }).invoke({ messages: [q] }, { configurable: {} });
   await graph.withConfig({ recursionLimit: 40 }).invoke({});
   await graph.invoke({}, config);
+  await agent.invoke({ messages: [q] }, { ...threadConfig, streamMode: "values" });
 }
+const threadConfig = { configurable: { thread_id: "1" } };
 `;
 
   it("withConfig's recursionLimit is the default of the calls after it (chained too); a call's own wins", () => {
@@ -56,8 +58,9 @@ export async function f(q: string, config: object, opts: { recursionLimit?: numb
     assert.ok(at(sites, 15).explanation.some((l) => l.startsWith("line 15: withConfig(opts) may set recursionLimit (not read here)")), at(sites, 15).explanation.join("\n"));
     // An assumption still sets it.
     assert.equal(estimate(at(sites, 13), { "steps[f/invoke#5]": 40 }).calls, 40);
-    // Read options that do not give it leave the SDK's default, as stated (line 9).
-    assert.equal(estimate(at(sites, 9), {}).at.find((a) => a.name.startsWith("steps["))!.source, "code");
+    // Read options that do not give it leave the SDK's default, as stated (line 9), also spread from a const read whole (line 19).
+    for (const line of [9, 19]) assert.equal(estimate(at(sites, line), {}).at.find((a) => a.name.startsWith("steps["))!.source, "code", `line ${line}`);
+    assert.equal(estimate(at(sites, 19), {}).calls, 13);
   });
 
   it("withConfig's context may replace a runLimit; one read here is used", () => {

@@ -471,8 +471,8 @@ export class Provenance {
   }
 
   /**
-   * Options whose every key is read here: an object literal of plain keys (no spread, computed key or accessor), or a
-   * const made so; `undefined` gives none. A parameter, a spread or a call's result may hold any key.
+   * Options whose every key is read here: an object literal of plain keys (no computed key or accessor, a spread only of
+   * such options), or a const made so; `undefined` gives none. A parameter, a spread of one or a call's result may hold any key.
    */
   private settledOptions(e: ts.Expression, depth = 0): boolean {
     const t = this.ts;
@@ -482,7 +482,8 @@ export class Provenance {
       const decl = this.scopes.resolve(x);
       return depth < 4 && !!decl && this.constants.isConstDeclaration(decl) && !!(decl as ts.VariableDeclaration).initializer && this.settledOptions((decl as ts.VariableDeclaration).initializer!, depth + 1);
     }
-    return t.isObjectLiteralExpression(x) && x.properties.every((p) => (t.isPropertyAssignment(p) || t.isShorthandPropertyAssignment(p)) && (t.isIdentifier(p.name) || t.isStringLiteral(p.name)));
+    // `{ ...config, streamMode: "values" }`: a spread of options read whole is read whole.
+    return t.isObjectLiteralExpression(x) && x.properties.every((p) => (t.isSpreadAssignment(p) ? depth < 4 && this.settledOptions(p.expression, depth + 1) : (t.isPropertyAssignment(p) || t.isShorthandPropertyAssignment(p)) && (t.isIdentifier(p.name) || t.isStringLiteral(p.name))));
   }
 
   /**
