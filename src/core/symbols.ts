@@ -26,6 +26,8 @@ export interface SymbolInfo {
   /** The value the code or the SDK states (`maxRounds = 8`, `maxSteps: 5`, run()'s 10 turns):
    *  what an estimate uses unless an assumption says otherwise. */
   readonly value?: number;
+  /** `value` is the SDK's default, which options handed in and not read here may replace (`invoke(x, config)`): an estimate takes it as a default, not as what the code states. */
+  readonly defaultOnly?: true;
   /** The leaves of a halving recursion over `from` (a size in tokens) down to pieces of at most
    *  `characters`: 1 when it fits, else 2^⌈log₂(from·CHARACTERS_PER_TOKEN / characters)⌉. */
   readonly leavesOf?: { readonly from: string; readonly characters: number };

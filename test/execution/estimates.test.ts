@@ -480,6 +480,41 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4o-mini", bound: "exact" }],
   },
   {
+    name: "a LangChain agent given withConfig({ recursionLimit: 7 }): ⌊7/2⌋ + 1 = 4 model calls a run (review of issue 17)",
+    file: "test/fixtures/execution/langchain-agent-tools.ts",
+    fn: "skim",
+    args: [list(3, 30)],
+    assume: { "|questions|": 3, "|question|": 30, "out[gpt-4o-mini]": REPLY, "tool[skim/invoke]": LOOKUP_RESULT },
+    sites: [{ model: "gpt-4o-mini", bound: "exact" }],
+  },
+  {
+    name: "a LangChain agent without tools whose tool strategy's failed parse goes back to the model: recursionLimit's 25 model calls (review of issue 17)",
+    file: "test/fixtures/execution/langchain-structured.ts",
+    fn: "judgeAll",
+    args: [list(2, 30)],
+    // Each retry adds the answer and the error's ToolMessage to what the next model call is sent.
+    assume: { "|claims|": 2, "|claim|": 30, "out[gpt-4o-mini]": REPLY, "tool[judgeAll/invoke]": tokenCount("Expected a verdict: true or false, with a reason.") },
+    sites: [{ model: "gpt-4o-mini", bound: "exact" }],
+  },
+  {
+    name: "a LangChain agent whose tool strategy has handleError: false: one model call, the failed parse throws",
+    file: "test/fixtures/execution/langchain-structured.ts",
+    fn: "judgeStrictly",
+    args: [list(3, 30)],
+    assume: { "|claims|": 3, "|claim|": 30, "out[gpt-4.1-mini]": REPLY },
+    sites: [{ model: "gpt-4.1-mini", bound: "exact" }],
+  },
+  {
+    name: "a LangChain agent whose llmToolSelectorMiddleware sends a request of its own before each model call (review of issue 17)",
+    file: "test/fixtures/execution/langchain-agent-tools.ts",
+    fn: "select",
+    args: [filler(40)],
+    assume: { "|question|": 40, "out[gpt-4.1]": REPLY, "tool[select/invoke]": LOOKUP_RESULT },
+    // The run alternates model and tools: 13 model steps, 26 requests, the estimate's count; the selector's request is priced
+    // at the step's whole input and its own prompt (it sends its prompt and the last user message).
+    sites: [{ model: "gpt-4.1", bound: "upper", over: "the selector's request priced at the step's whole input and its prompt" }],
+  },
+  {
     name: "a LangChain agent with a tool and modelCallLimitMiddleware({ runLimit: 3 }): three model calls per run",
     file: "test/fixtures/execution/langchain-agent-tools.ts",
     fn: "researchAll",

@@ -342,8 +342,9 @@ export async function f(q: string, config: object, context: object) {
   await capped.invoke({ messages: [q] }, { context: { runLimit: 2 } });
 }
 `);
-    // toolStrategy sends a failed parse back to the model node; a retrying hook repeats it: 25 supersteps, 25 calls.
-    assert.deepEqual(sites.map((s) => estimate(s, {}).calls), [25, 25, 3, 13, 13, 2]);
+    // toolStrategy sends a failed parse back to the model node: 25 supersteps, 25 calls; a retry repeats a model step's
+    // request inside the node (maxRetries 5: 6 requests each of runLimit's 3 steps).
+    assert.deepEqual(sites.map((s) => estimate(s, {}).calls), [25, 18, 3, 13, 13, 2]);
   });
 });
 

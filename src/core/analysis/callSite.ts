@@ -71,6 +71,13 @@ export class CallSites {
     if (conditional) explanation.push(CONDITIONAL_NOTE);
 
     if (llm.summary) return this.wrapperBounds(llm, llm.summary, { loops, conditional, loopsTight, iterations, loopSpan, explanation });
+    // An agent's middleware whose requests no count in the code bounds: no bound for the site.
+    const middleware = llm.steps?.middleware;
+    if (middleware && "unknown" in middleware) {
+      explanation.push(middleware.unknown);
+      const unknown = Bound.unknown(middleware.unknown);
+      return { calls: unknown, inputTokens: unknown, inputPerCall: unknown, outputTokens: unknown, outputPerCall: unknown, generationCost: unknown, span: unknown, growth: "unknown", loops, conditional, explanation };
+    }
 
     // A chain over a collection's elements repeats once per element: their number is a loop count,
     // named before the prompt's sizes name the same collection as a size.
@@ -130,8 +137,19 @@ export class CallSites {
     }
     const steps = elements ? this.loops.collection(elements).trip : llm.steps ? this.stepCount(llm, explanation) : undefined;
     const S = steps ?? Poly.one;
-    // A fixed number of requests (a constant S) is exact; a cap is at most.
-    const requestsTight = loopsTight && (!steps || S.isConstant());
+    // Middleware that repeats a model step's request or sends its own: k requests a step, each sending at most what the
+    // step sends and its own prompt (counted in every request of the step): k times the requests of the step.
+    const perStep = middleware ? middleware.perStep : 1;
+    if (middleware) {
+      const own = Poly.sum(middleware.prompts.map((p) => (typeof p === "number" ? Poly.constant(p) : this.sizes.sizeOf(p, call).poly)));
+      perCall = perCall.add(own);
+      perCallMean = perCallMean.add(own);
+      perCallAt = perCallAt.add(own);
+      explanation.push(middleware.told);
+    }
+    const runs = perStep > 1 ? iterations.scale(perStep) : iterations;
+    // A fixed number of requests (a constant S) is exact; a cap is at most (a retry, only on a failure).
+    const requestsTight = loopsTight && (!steps || S.isConstant()) && perStep === 1;
     const compacted = steps && !elements ? this.compactionThreshold(llm, explanation) : undefined;
     // Compacted, a step re-sends at most the threshold: linear in the steps (the count below is the
     // sum until the threshold is reached). A chain over elements carries one earlier answer.
@@ -160,29 +178,29 @@ export class CallSites {
 
     const m = Poly.symbol(this.symbols.define({ name: modelSymbol(model), kind: "model", line: this.line(call), origin: `the size of ${model ?? "the model"} (paper, Def. 2.2: a forward pass costs m per token)` }));
     // A compaction is one more request each time the conversation reaches the threshold: S·out/threshold.
-    const calls = iterations.mul(compacted ? S.add(S.mul(out.poly).scale(1 / compacted.constantValue())) : S);
-    const input = iterations.mul(inputPerCall);
-    const generation = m.mul(iterations).mul(generationPerCall);
+    const calls = runs.mul(compacted ? S.add(S.mul(out.poly).scale(1 / compacted.constantValue())) : S);
+    const input = runs.mul(inputPerCall);
+    const generation = m.mul(runs).mul(generationPerCall);
     const inputTight = requestsTight && perCallTight;
     const generationTight = inputTight && out.tight;
-    explanation.push(`input per call ${show(inputPerCall, perCallTight && !steps)}; over ${show(iterations, loopsTight)} executions: ${show(input, inputTight)}`);
+    explanation.push(`input per call ${show(inputPerCall, perCallTight && !steps)}; over ${show(iterations, loopsTight)} executions${perStep > 1 ? `, ${perStep} requests a model step` : ""}: ${show(input, inputTight)}`);
     // A window still filling sends fewer elements on the loop's first iterations than a full one.
-    const filling = loops.length === 1 && !steps && !llm.state ? fillingOf(prompt).filling : undefined;
-    const inputCount = filling ? iterations.mul(inputPerCallMean).add(filling.excess.scale(-1)) : iterations.mul(inputPerCallMean);
+    const filling = loops.length === 1 && !steps && !llm.state && perStep === 1 ? fillingOf(prompt).filling : undefined;
+    const inputCount = filling ? iterations.mul(inputPerCallMean).add(filling.excess.scale(-1)) : runs.mul(inputPerCallMean);
     if (filling) explanation.push(`the window is steady after ${filling.filledAfter} iterations: the first ones send ${formatCount(filling.excess, rank)} tokens fewer in all than the steady window each time (counted one by one, also when the loop runs fewer times)`);
     const sum = this.sumLine(perCallAt, inputCount, loops);
     if (sum) explanation.push(sum);
     explanation.push(`generation Σ m·(in·out + out²) with out = ${show(out.poly, out.tight)}: ${show(generation, generationTight)}`);
     // Each request's j-th token reads in + j: out·in + out(out−1)/2 per request (paper, eq. 5), summed.
-    const outputCount = iterations.mul(outputPerCall);
-    const generationCount = m.mul(out.poly.mul(inputCount).add(iterations.mul(S).mul(out.poly.mul(out.poly).add(out.poly.scale(-1))).scale(0.5)));
+    const outputCount = runs.mul(outputPerCall);
+    const generationCount = m.mul(out.poly.mul(inputCount).add(runs.mul(S).mul(out.poly.mul(out.poly).add(out.poly.scale(-1))).scale(0.5)));
     explanation.push(generationLine(generationCount, rank));
 
     return {
       calls: Bound.of(calls, requestsTight),
       inputTokens: Bound.of(input, inputTight),
       inputPerCall: Bound.of(inputPerCall, perCallTight && !steps),
-      outputTokens: Bound.of(iterations.mul(outputPerCall), requestsTight && out.tight),
+      outputTokens: Bound.of(runs.mul(outputPerCall), requestsTight && out.tight),
       outputPerCall: Bound.of(outputPerCall, out.tight && !steps),
       generationCost: Bound.of(generation, generationTight),
       span: Bound.of(loopSpan.mul(S), requestsTight),
@@ -486,6 +504,13 @@ export class CallSites {
       const halved = alternating ? modelNode(`⌊${cap}/2⌋ + 1 = ${stated}`) : "";
       const most = answer ? `at most ${cap}${turns}, ${stated} requests` : alternating ? `at most ${cap}${turns}${halved}` : `at most ${stated} steps`;
       const why = !counted ? steps.spec.source + halved : steps.stated ? `${told} lets the SDK's loop run ${most}` : `line ${lineRef(this.line(steps.cap!))}: ${capText} lets the SDK's loop run ${most}`;
+      // Options handed in may set the cap the default stands for: the count is the default only as an assumption.
+      if (!counted && steps.open) {
+        const option = steps.spec.from.find((p) => !p.startsWith("client:"))?.split(".").pop() ?? "the cap";
+        this.symbols.define({ name, kind: "count", line, origin: `${where}: ${steps.open} may set ${option}; ${stated} with the SDK's default`, value: stated, defaultOnly: true });
+        explanation.push(`${steps.open} may set ${option} (not read here): ${name} requests, not bounded in the code; ${why}: ${name} = ${stated} only by default`);
+        return Poly.symbol(name);
+      }
       this.symbols.define({ name, kind: "count", line, origin: `${where}: ${counted ? told : steps.spec.source}`, value: stated });
       explanation.push(`${why}: ${name} = ${stated}`);
       return Poly.symbol(name);

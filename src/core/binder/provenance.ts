@@ -2,7 +2,7 @@
 // `require`, aliases, destructuring, `new`, variables, class fields and typed parameters.
 // Only values that lead to a catalog entry are tracked; anything else resolves to undefined.
 import type * as ts from "typescript";
-import { ASSIGNED_CHAIN, ASSIGNED_CHAIN_STEPS, exportMatches, moduleMatches, type ApiSpec, type ClientKind, type EndpointSpec, type HostedTools, type LoopsWith, type SdkEntry, type StepSpec } from "../catalog/sdks";
+import { ASSIGNED_CHAIN, ASSIGNED_CHAIN_STEPS, exportMatches, moduleMatches, type ApiSpec, type MiddlewareRequests, type ClientKind, type EndpointSpec, type HostedTools, type LoopsWith, type SdkEntry, type StepSpec } from "../catalog/sdks";
 import type { Summary } from "../analysis/summary";
 import type { Constants } from "./constants";
 import { compiledGraphIsAcyclic, compiledGraphMakesNoCalls } from "./graphShape";
@@ -18,7 +18,7 @@ export type Value =
   /** An import of a catalog module, and the member path taken from it. */
   | { readonly kind: "module"; readonly entry: SdkEntry; readonly path: readonly string[] }
   /** A client (an instance of a catalog class), the member path taken from it, and how it was made. */
-  | { readonly kind: "client"; readonly entry: SdkEntry; readonly client: ClientKind; readonly path: readonly string[]; readonly config?: ts.Expression; readonly parent?: Value; readonly origin?: ts.Node; readonly settings?: ClientSettings; /** Looked up by its name (`mastra.getAgent("x")`): how it was made is not known here. */ readonly byName?: true }
+  | { readonly kind: "client"; readonly entry: SdkEntry; readonly client: ClientKind; readonly path: readonly string[]; readonly config?: ts.Expression; readonly parent?: Value; readonly origin?: ts.Node; readonly settings?: ClientSettings; /** Looked up by its name (`mastra.getAgent("x")`): how it was made is not known here. */ readonly byName?: true; /** Options its later calls take by default (`agent.withConfig({ recursionLimit: 50 })`), oldest first. */ readonly defaults?: readonly ts.Expression[] }
   /** A function that returns a client (`getClient()`, `this.client()`): calling it yields `returns`. */
   | { readonly kind: "factory"; readonly returns: Value }
   /**
@@ -65,6 +65,8 @@ export interface ExportedClient {
   readonly instructions?: string;
   /** The `id` it was made with (`new Agent({ id: "review-agent" })`), the name `mastra.getAgentById` looks it up by. */
   readonly id?: string;
+  /** Defaults it was given for its calls' options (`withConfig`), as that module read them. */
+  readonly defaults?: CallDefaults;
   /** Not a client made there but the framework's own declaration of the catalog class or function of this name (its monorepo imports it by a relative path): the import is that export. */
   readonly declared?: string;
 }
@@ -76,6 +78,21 @@ export interface StatedCap {
   readonly text: string;
 }
 
+/**
+ * Defaults for a client's call options set where another module made it (`withConfig`): the step caps they
+ * state as numbers (by the option's key path), and whether one was not read (it may set any).
+ */
+export interface CallDefaults {
+  readonly caps: readonly StatedCap[];
+  readonly open?: true;
+}
+
+/**
+ * The requests one model step of an agent sends with its middleware: `perStep` of them, each at most the step's input and one
+ * of `prompts` (sizes in tokens, or the option given); `unknown` when a middleware's requests have no count in the code.
+ */
+export type MiddlewareCount = { readonly perStep: number; readonly prompts: readonly (number | ts.Expression)[]; readonly told: string } | { readonly unknown: string };
+
 /** Settings of a client made elsewhere, as literals of their own (the other file's nodes stay there). */
 interface ClientSettings {
   readonly model?: ts.Expression;
@@ -86,6 +103,7 @@ interface ClientSettings {
   readonly loopless?: true;
   readonly instructions?: ts.Expression;
   readonly id?: string;
+  readonly defaults?: CallDefaults;
 }
 
 export interface LlmCall {
@@ -99,7 +117,19 @@ export interface LlmCall {
   readonly model?: ts.Expression;
   readonly maxTokens?: ts.Expression;
   /** A loop inside the SDK: the spec, and the expression that caps it when one is given. */
-  readonly steps?: { readonly spec: StepSpec; readonly cap?: ts.Expression; readonly elements?: ts.Expression; readonly compaction?: ts.Expression; readonly stated?: StatedCap; readonly limit?: ts.Expression; readonly alternates?: true };
+  readonly steps?: {
+    readonly spec: StepSpec;
+    readonly cap?: ts.Expression;
+    readonly elements?: ts.Expression;
+    readonly compaction?: ts.Expression;
+    readonly stated?: StatedCap;
+    readonly limit?: ts.Expression;
+    readonly alternates?: true;
+    /** Options not read here that may set the cap (`invoke(x, config)`): what they are, told; the default is then assumed. */
+    readonly open?: string;
+    /** Middleware that repeats the model's requests or sends its own: the requests of one model step, told. */
+    readonly middleware?: MiddlewareCount;
+  };
   /** Conversation state kept between requests: where it starts (a session's creation, the variable chaining response ids). */
   readonly state?: { readonly anchor: ts.Node; readonly source: string; readonly window?: number };
   /** A call of a function of the user's that makes LLM calls: its summary. */
@@ -378,6 +408,7 @@ export class Provenance {
     }
     const when = spec.when && (spec.when.startsWith("client:") ? client && this.clientConfig(client, spec.when.slice("client:".length)) : this.argumentAt(call, spec.when));
     if (spec.when && (!when || (spec.callable && this.toolsAreData(when, client?.kind === "client" ? client.entry : undefined, 0)))) return undefined;
+    const middleware = spec.middlewareRequests && client?.kind === "client" ? this.middlewareRequests(client, spec.middlewareRequests) : undefined;
     if (spec.loopsWith) {
       const { argument, options } = spec.loopsWith;
       // An agent looked up by its name (`mastra.getAgent("reviewer")`, `getAgent(agentId)`): whether it
@@ -386,13 +417,24 @@ export class Provenance {
       if (argument === "client" && client?.kind === "client" && client.byName && !spec.from.some((p) => !p.startsWith("client:") && this.argumentAt(call, p))) return undefined;
       // Tools given at the call (`agent.streamText(p, { tools })`, the argument its step options are read from) loop all the same.
       const givenAtCall = argument === "client" && [...new Set(spec.from.filter((p) => !p.startsWith("client:")).map((p) => p.split(".")[0]!))].some((i) => options.some((o) => this.argumentAt(call, `${i}.${o}`)));
-      if (argument === "client" ? client?.kind === "client" && !givenAtCall && (!!client.settings?.loopless || this.configWithout(client.config, spec.loopsWith)) : this.madeWithoutLoops(call.arguments[argument], spec.loopsWith)) return undefined;
+      if (argument === "client" ? client?.kind === "client" && !givenAtCall && (!!client.settings?.loopless || this.configWithout(client.config, spec.loopsWith)) : this.madeWithoutLoops(call.arguments[argument], spec.loopsWith)) {
+        // One model step, whose middleware may still repeat its request or send its own.
+        return middleware ? { spec: { ...spec, from: [], default: 1 }, middleware } : undefined;
+      }
     }
     const compactionOption = spec.compaction && this.argumentAt(call, spec.compaction.option);
-    const limit = spec.callLimit && client?.kind === "client" ? this.callLimit(call, client, spec.callLimit) : undefined;
+    const limit = spec.callLimit && client?.kind === "client" ? this.callLimit(call, client, spec.callLimit, spec.middlewareRequests?.makers) : undefined;
     const alternates = spec.alternating && client?.kind === "client" && this.modelNodeAlternates(client, spec);
-    const compaction = { ...(compactionOption && this.constants.property(compactionOption, ["enabled"])?.kind !== this.ts.SyntaxKind.FalseKeyword ? { compaction: compactionOption } : {}), ...(limit ? { limit } : {}), ...(alternates ? { alternates: true as const } : {}) };
+    const compaction = { ...(compactionOption && this.constants.property(compactionOption, ["enabled"])?.kind !== this.ts.SyntaxKind.FalseKeyword ? { compaction: compactionOption } : {}), ...(limit ? { limit } : {}), ...(alternates ? { alternates: true as const } : {}), ...(middleware ? { middleware } : {}) };
+    let open: string | undefined;
     for (const path of spec.from) {
+      if (spec.options !== undefined && path.startsWith(`${spec.options}.`)) {
+        const option = this.callOption(call, path, client);
+        if (option.cap) return { spec, cap: option.cap, ...compaction };
+        if (option.stated) return { spec, stated: option.stated, ...compaction };
+        open ??= option.open;
+        continue;
+      }
       // A cap passed on through prepared options (`generate({ ...this.prepareCall(o) })`, ai's ToolLoopAgent) is read through them.
       const cap = path.startsWith("client:") ? (client ? this.clientConfig(client, path.slice("client:".length)) : undefined) : this.argumentAt(call, path, true);
       if (cap) return { spec, cap, ...compaction };
@@ -400,7 +442,103 @@ export class Provenance {
       const stated = path.startsWith("client:") && client?.kind === "client" ? client.settings?.caps?.find((c) => c.path === path.slice("client:".length)) : undefined;
       if (stated) return { spec, stated, ...compaction };
     }
-    return { spec, ...compaction };
+    return { spec, ...compaction, ...(open !== undefined ? { open } : {}) };
+  }
+
+  /**
+   * An option of the call (`1.recursionLimit`) as the call gives it, else as the client's defaults do (`withConfig`, the
+   * latest that gives it: @langchain/core's mergeConfigs keeps a key's last value that is not undefined); `open`, told,
+   * when the call's options or a default are not read here and may give it.
+   */
+  private callOption(call: ts.CallExpression, path: string, client: Value | undefined): { cap?: ts.Expression; stated?: StatedCap; open?: string } {
+    const own = this.argumentAt(call, path, true);
+    if (own) return { cap: own };
+    const [index, ...keys] = path.split(".");
+    const sf = call.getSourceFile();
+    const told = (e: ts.Expression): string => e.getText(sf).replace(/\s+/g, " ").slice(0, 60);
+    const given = call.arguments[Number(index)];
+    if (given && !this.settledOptions(given)) return { open: `line ${sf.getLineAndCharacterOfPosition(given.getStart(sf)).line + 1}: the call's options ${told(given)}` };
+    if (client?.kind !== "client") return {};
+    for (const d of [...(client.defaults ?? [])].reverse()) {
+      if (!this.settledOptions(d)) return { open: `line ${sf.getLineAndCharacterOfPosition(d.getStart(sf)).line + 1}: withConfig(${told(d)})` };
+      const v = this.constants.property(d, keys);
+      if (v) return { cap: v };
+    }
+    const elsewhere = client.settings?.defaults;
+    const stated = elsewhere?.caps.find((c) => c.path === keys.join("."));
+    if (stated) return { stated };
+    return elsewhere?.open ? { open: "the defaults it was given where it was made (withConfig), not read" } : {};
+  }
+
+  /**
+   * Options whose every key is read here: an object literal of plain keys (no computed key or accessor, a spread only of
+   * such options), or a const made so; `undefined` gives none. A parameter, a spread of one or a call's result may hold any key.
+   */
+  private settledOptions(e: ts.Expression, depth = 0): boolean {
+    const t = this.ts;
+    const x = this.constants.skipTrivia(e);
+    if (t.isIdentifier(x)) {
+      if (x.text === "undefined") return true;
+      const decl = this.scopes.resolve(x);
+      return depth < 4 && !!decl && this.constants.isConstDeclaration(decl) && !!(decl as ts.VariableDeclaration).initializer && this.settledOptions((decl as ts.VariableDeclaration).initializer!, depth + 1);
+    }
+    // `{ ...config, streamMode: "values" }`: a spread of options read whole is read whole.
+    return t.isObjectLiteralExpression(x) && x.properties.every((p) => (t.isSpreadAssignment(p) ? depth < 4 && this.settledOptions(p.expression, depth + 1) : (t.isPropertyAssignment(p) || t.isShorthandPropertyAssignment(p)) && (t.isIdentifier(p.name) || t.isStringLiteral(p.name))));
+  }
+
+  /**
+   * The requests of one model step with the client's middleware (`middleware: [modelRetryMiddleware({ maxRetries: 3 }), …]`):
+   * a retry or fallback repeats the model's request, a selector or summarizer sends its own. Undefined when none does; unknown
+   * when the list, or an element, is not read here (it may be one that does).
+   */
+  private middlewareRequests(client: Value & { kind: "client" }, spec: NonNullable<StepSpec["middlewareRequests"]>): MiddlewareCount | undefined {
+    const t = this.ts;
+    const option = this.constants.property(client.config, [spec.option]);
+    if (!option) return undefined;
+    const listed = this.constants.skipTrivia(option);
+    const list = t.isIdentifier(listed) ? this.unchangedConstArray(listed) : listed;
+    const sf = option.getSourceFile();
+    const told = (e: ts.Node): string => e.getText(sf).replace(/\s+/g, " ").slice(0, 60);
+    const notRead = (e: ts.Node): MiddlewareCount => ({ unknown: `line ${sf.getLineAndCharacterOfPosition(e.getStart(sf)).line + 1}: the middleware ${told(e)} is not read here: it may repeat the model's requests or send its own` });
+    if (!list || !t.isArrayLiteralExpression(list)) return notRead(option);
+    let repeats = 1;
+    let perAttempt = 0;
+    let perStep = 0;
+    const prompts: (number | ts.Expression)[] = [];
+    const parts: string[] = [];
+    for (const element of list.elements) {
+      let x = this.constants.skipTrivia(element);
+      if (t.isIdentifier(x)) x = this.constInitializer(x) ?? x;
+      const decl = t.isCallExpression(x) && t.isIdentifier(x.expression) ? this.scopes.resolve(x.expression) : undefined;
+      const imported = decl && this.importOf(decl);
+      if (!imported || !t.isCallExpression(x) || !spec.modules.some((m) => moduleMatches(m, imported.specifier))) return notRead(element);
+      const effect: MiddlewareRequests | undefined = spec.makers.get(imported.name);
+      if (!effect) continue;
+      const options = x.arguments[0];
+      if (effect.kind === "unknown") return { unknown: `line ${sf.getLineAndCharacterOfPosition(element.getStart(sf)).line + 1}: ${effect.why}` };
+      if (effect.kind === "fallbacks") {
+        if (x.arguments.some((a) => t.isSpreadElement(a))) return notRead(element);
+        repeats *= 1 + x.arguments.length;
+        parts.push(`${imported.name} sends a failed request again to each of its ${x.arguments.length} fallback models`);
+      } else if (effect.kind === "retries") {
+        if (options && !this.settledOptions(options)) return notRead(element);
+        const given = options && this.constants.property(options, [effect.key]);
+        const n = given ? this.constants.number(given) : effect.default;
+        if (n === undefined || n < 0) return notRead(element);
+        repeats *= 1 + n;
+        parts.push(`${imported.name} sends a failed request again up to ${n} times (${effect.key}${given ? "" : ", its default"})`);
+      } else {
+        if (options && !this.settledOptions(options)) return notRead(element);
+        if (effect.perAttempt) perAttempt++;
+        else perStep++;
+        const prompt = options && this.constants.property(options, [effect.promptKey]);
+        prompts.push(prompt ?? effect.promptTokens);
+        if (prompt && effect.addedTokens) prompts.push(effect.addedTokens);
+        parts.push(`${imported.name}: ${effect.what}`);
+      }
+    }
+    const requests = repeats * (1 + perAttempt) + perStep;
+    return requests > 1 ? { perStep: requests, prompts, told: `${parts.join("; ")}: at most ${requests} requests a model step, each sending at most what the step sends${prompts.length ? " and its own prompt" : ""}` } : undefined;
   }
 
   /**
@@ -412,12 +550,16 @@ export class Provenance {
     const t = this.ts;
     const config = client.config && this.constants.skipTrivia(client.config);
     if (!config || !t.isObjectLiteralExpression(config) || !config.properties.every((p) => t.isPropertyAssignment(p) || t.isShorthandPropertyAssignment(p))) return false;
-    if (this.constants.property(config, ["responseFormat"])) return false;
-    return spec.callLimit ? this.onlyCallLimits(client, spec.callLimit) : !this.constants.property(config, ["middleware"]);
+    const retrying = spec.loopsWith?.retrying;
+    if (retrying ? this.retries(config, retrying) : this.constants.property(config, ["responseFormat"])) return false;
+    return spec.callLimit ? this.onlyCallLimits(client, spec.callLimit, spec.middlewareRequests?.makers) : !this.constants.property(config, ["middleware"]);
   }
 
-  /** The client's middleware, if any, is only the SDK's call-limit middleware or tools (no hook that retries or re-enters the model). */
-  private onlyCallLimits(client: Value & { kind: "client" }, limit: NonNullable<StepSpec["callLimit"]>): boolean {
+  /**
+   * The client's middleware, if any, is only the SDK's call-limit middleware, tools, or middleware whose requests are `counted`
+   * a model step (a retry inside the model node, a selector's or summarizer's own request): none re-enters the model node.
+   */
+  private onlyCallLimits(client: Value & { kind: "client" }, limit: NonNullable<StepSpec["callLimit"]>, counted?: ReadonlyMap<string, MiddlewareRequests>): boolean {
     const t = this.ts;
     const option = this.constants.property(client.config, [limit.option]);
     if (!option) return true;
@@ -430,7 +572,8 @@ export class Provenance {
       const maker = made && t.isCallExpression(made) ? this.valueOf(made.expression) : undefined;
       if (maker?.kind !== "module" || maker.entry !== client.entry) return false;
       const name = maker.path.join(".");
-      if (name === limit.maker || name === "todoListMiddleware") return true;
+      const effect = counted?.get(name);
+      if (name === limit.maker || name === "todoListMiddleware" || (effect && effect.kind !== "unknown")) return true;
       // `createMiddleware({ name, tools })`: tools only, no hook around the model.
       const options = name === "createMiddleware" && (made as ts.CallExpression).arguments[0];
       const given = options && this.constants.skipTrivia(options);
@@ -442,7 +585,7 @@ export class Provenance {
    * The cap a call-limit middleware sets on one run (`middleware: [modelCallLimitMiddleware({ runLimit: 3 })]`),
    * or the call's own `{ context: { runLimit } }`; none when the call hands a context that may hold another.
    */
-  private callLimit(call: ts.CallExpression, client: Value & { kind: "client" }, spec: NonNullable<StepSpec["callLimit"]>): ts.Expression | undefined {
+  private callLimit(call: ts.CallExpression, client: Value & { kind: "client" }, spec: NonNullable<StepSpec["callLimit"]>, counted?: ReadonlyMap<string, MiddlewareRequests>): ts.Expression | undefined {
     const t = this.ts;
     // The call's options (`invoke(input, config)`, its `context`) may replace the limit: each must be read here.
     const readable = (e: ts.Expression): e is ts.ObjectLiteralExpression => t.isObjectLiteralExpression(e) && e.properties.every((p) => t.isPropertyAssignment(p));
@@ -450,12 +593,20 @@ export class Provenance {
     const given = call.arguments[Number(index)];
     const options = given && this.constants.skipTrivia(given);
     if (options && !readable(options)) return undefined;
-    const context = options && this.constants.property(options, [key!]);
+    let context = options && this.constants.property(options, [key!]);
+    // Else the latest `withConfig` default that gives one (each read here).
+    for (const d of [...(client.defaults ?? [])].reverse()) {
+      if (context) break;
+      const settled = this.constants.skipTrivia(d);
+      if (!readable(settled)) return undefined;
+      context = this.constants.property(settled, [key!]);
+    }
+    if (client.settings?.defaults?.open) return undefined;
     if (context && !readable(this.constants.skipTrivia(context))) return undefined;
     const own = context && this.constants.property(context, [spec.key]);
     if (own) return own;
-    // A retrying or re-entering middleware beside it may send more requests than the calls it counts.
-    if (!this.onlyCallLimits(client, spec)) return undefined;
+    // A re-entering middleware beside it may run the model node more often than the calls it counts (a retry's requests are counted a step).
+    if (!this.onlyCallLimits(client, spec, counted)) return undefined;
     const option = this.constants.property(client.config, [spec.option]);
     const listed = option && this.constants.skipTrivia(option);
     const list = listed && t.isIdentifier(listed) ? this.unchangedConstArray(listed) : listed;
@@ -620,7 +771,24 @@ export class Provenance {
     return options.every((o) => {
       const list = this.listOption(x, o);
       return list !== undefined && (list === "absent" || list.elements.every((el) => o === "tools" && !!hosted && this.isHostedTool(el, hosted)));
-    }) && (!toolsFrom || this.bringsNoTools(x, toolsFrom));
+    }) && (!toolsFrom || this.bringsNoTools(x, toolsFrom)) && !(loopsWith.retrying && this.retries(x, loopsWith.retrying));
+  }
+
+  /** The construction's `responseFormat` (say) may send the run back to the model: given, and not made by a `once` function nor told to stop. */
+  private retries(config: ts.Expression, retrying: NonNullable<LoopsWith["retrying"]>): boolean {
+    const t = this.ts;
+    const given = this.constants.property(config, [retrying.option]);
+    if (!given) return false;
+    let x = this.constants.skipTrivia(given);
+    if (t.isIdentifier(x)) x = this.constInitializer(x) ?? x;
+    if (!t.isCallExpression(x) || !t.isIdentifier(x.expression)) return true;
+    const decl = this.scopes.resolve(x.expression);
+    const imported = decl && this.importOf(decl);
+    if (!imported || !retrying.modules.includes(imported.specifier)) return true;
+    if (retrying.once.includes(imported.name)) return false;
+    const options = imported.name === retrying.maker ? x.arguments[1] : undefined;
+    const stop = options && this.constants.property(options, [retrying.stop]);
+    return !(stop && this.constants.skipTrivia(stop).kind === t.SyntaxKind.FalseKeyword);
   }
 
   /** An option's array literal (or a const one nothing changes), "absent" when the option is not given; undefined when not read. */
@@ -799,6 +967,11 @@ export class Provenance {
       if (base.kind === "factory") return e.arguments.some((a) => this.givesTestDouble(a)) ? undefined : base.returns;
       if (base.kind === "typed") return base.member !== undefined ? this.typedMember(base.type, base.member, true, e) : undefined;
       const spec = this.apiOf(base);
+      // `agent.withConfig({ recursionLimit: 50 })`: the same agent, its later calls' options defaulted.
+      if (spec?.configures && base.kind === "client") {
+        const given = e.arguments[0];
+        return { ...base, path: [], ...(given ? { defaults: [...(base.defaults ?? []), given] } : {}) };
+      }
       if (spec?.yields) {
         // `mastra.getAgent("weatherAgent")`: the agent registered under that name, where the project registers one;
         // `mastra.getAgentById("weather-agent")`: the registered agent made with that id.
@@ -1032,6 +1205,7 @@ export class Provenance {
       ...(found.loopless ? { loopless: true as const } : {}),
       ...(found.instructions !== undefined ? { instructions: f.createStringLiteral(found.instructions) } : {}),
       ...(found.id !== undefined ? { id: found.id } : {}),
+      ...(found.defaults ? { defaults: found.defaults } : {}),
     };
     const client: Value = { kind: "client", entry: found.entry, client: found.client, path: found.path, origin: at, settings };
     return found.factory ? { kind: "factory", returns: client } : client;
@@ -1097,7 +1271,38 @@ export class Provenance {
     const texts = this.clientInstructions(client).map((e) => this.constants.string(e));
     const instructions = texts.length && texts.every((x) => x !== undefined) ? texts.join("\n") : undefined;
     const id = client.settings?.id ?? this.constants.string(this.constants.property(client.config, ["id"]));
-    return { entry: client.entry, client: client.client, path: client.path, factory: v!.kind === "factory", ...(model !== null ? { model } : {}), ...(maxTokens !== undefined ? { maxTokens } : {}), ...(window !== undefined ? { window } : {}), ...(caps.length ? { caps } : {}), ...(acyclic ? { acyclicGraph: true as const } : {}), ...(loopless ? { loopless: true as const } : {}), ...(instructions !== undefined ? { instructions } : {}), ...(id !== undefined ? { id } : {}) };
+    const defaults = this.portableDefaults(client);
+    return { entry: client.entry, client: client.client, path: client.path, factory: v!.kind === "factory", ...(model !== null ? { model } : {}), ...(maxTokens !== undefined ? { maxTokens } : {}), ...(window !== undefined ? { window } : {}), ...(caps.length ? { caps } : {}), ...(acyclic ? { acyclicGraph: true as const } : {}), ...(loopless ? { loopless: true as const } : {}), ...(instructions !== undefined ? { instructions } : {}), ...(id !== undefined ? { id } : {}), ...(defaults ? { defaults } : {}) };
+  }
+
+  /** The step caps the client's `withConfig` defaults state for its calls' options, in the order they were given (the last wins). */
+  private portableDefaults(client: Value & { kind: "client" }): CallDefaults | undefined {
+    const given = client.defaults ?? [];
+    if (!given.length) return client.settings?.defaults;
+    const keys = new Set(client.client.methods.flatMap((m) => {
+      const spec = m.steps;
+      return spec?.options !== undefined ? spec.from.filter((p) => p.startsWith(`${spec.options}.`)).map((p) => p.split(".").slice(1).join(".")) : [];
+    }));
+    const caps = new Map((client.settings?.defaults?.caps ?? []).map((c) => [c.path, c]));
+    let open = !!client.settings?.defaults?.open;
+    for (const d of given) {
+      if (!this.settledOptions(d)) {
+        caps.clear();
+        open = true;
+        continue;
+      }
+      for (const key of keys) {
+        const e = this.constants.property(d, key.split("."));
+        if (!e) continue;
+        const value = this.constants.number(e);
+        const sf = e.getSourceFile();
+        if (value === undefined) {
+          caps.delete(key);
+          open = true;
+        } else caps.set(key, { path: key, value, text: `withConfig's ${key}: ${e.getText(sf).replace(/\s+/g, " ").slice(0, 60)} at ${sf.fileName.slice(sf.fileName.lastIndexOf("/") + 1)}:${sf.getLineAndCharacterOfPosition(e.getStart(sf)).line + 1}` });
+      }
+    }
+    return { caps: [...caps.values()], ...(open ? { open: true as const } : {}) };
   }
 
   /** A compiled graph built here with no cycle, or one another module said so of. */

@@ -17,6 +17,11 @@ export interface ApiSpec {
   readonly yields?: string;
   /** The client yielded is one registered elsewhere and looked up by name (`mastra.getAgent("x")`): its construction is not known. */
   readonly byName?: true;
+  /**
+   * The call returns the same client with its first argument as defaults for the options of later calls
+   * (`agent.withConfig({ recursionLimit: 50 })`, chained): a later call's own options win, key by key.
+   */
+  readonly configures?: true;
   /** The SDK loops inside this one call (a multi-step tool loop): how many requests it sends. */
   readonly steps?: StepSpec;
   /**
@@ -54,6 +59,11 @@ export interface StepSpec {
   readonly from: readonly string[];
   /** The SDK's default cap; absent when the SDK sets none (unbounded). */
   readonly default?: number;
+  /**
+   * The call's options argument (by index) whose keys the argument paths in `from` read: handed in or
+   * spread (`invoke(x, config)`), it may set the cap, and the default is then only assumed.
+   */
+  readonly options?: number;
   /** Argument path that must be present for the loop to run at all (Gemini loops only with tools). */
   readonly when?: string;
   /** `when` must hold callable tools (`mcpToTool(client)`, objects with `callTool`): a list of function declarations, or one declared as the SDK's `Tool[]`, is sent as data and the SDK does not loop. */
@@ -87,6 +97,8 @@ export interface StepSpec {
    * caps the model requests of one run, unless the call's `override` object may replace it.
    */
   readonly callLimit?: { readonly option: string; readonly maker: string; readonly key: string; readonly override: string };
+  /** Middleware in the client's `option` list, made by functions of `modules`, that repeats the model's request or sends requests of its own (by the maker's name). */
+  readonly middlewareRequests?: { readonly option: string; readonly modules: readonly string[]; readonly makers: ReadonlyMap<string, MiddlewareRequests> };
   /**
    * The SDK loops over the elements of this argument path (a chain's documents): one request per
    * element, each with that element and one earlier answer (a running summary), instead of a
@@ -113,6 +125,18 @@ export interface StepSpec {
   readonly compaction?: { readonly option: string; readonly threshold: string; readonly defaultThreshold: number };
 }
 
+/** What a middleware adds to each model step's requests. */
+export type MiddlewareRequests =
+  /** The model's request again on a failure, up to the option `key` (else `default`) more times. */
+  | { readonly kind: "retries"; readonly key: string; readonly default: number }
+  /** The model's request again on a failure, once per fallback model (each argument). */
+  | { readonly kind: "fallbacks" }
+  /** A request of its own before each attempt of the model's (`perAttempt`) or once before each model step, sending at most the
+   *  step's messages and its own prompt: the option `promptKey`, else the SDK's default of `promptTokens`. */
+  | { readonly kind: "own"; readonly perAttempt: boolean; readonly promptKey: string; readonly promptTokens: number; readonly what: string; /** Tokens the SDK adds to a prompt given. */ readonly addedTokens?: number }
+  /** Requests no count in the code bounds. */
+  | { readonly kind: "unknown"; readonly why: string };
+
 export interface LoopsWith {
   readonly argument: number | "client";
   readonly options: readonly string[];
@@ -124,6 +148,12 @@ export interface LoopsWith {
    * a function of `modules` other than the `adding` ones, or by `maker` given no `tools`, brings none; any other may.
    */
   readonly toolsFrom?: { readonly option: string; readonly modules: readonly string[]; readonly adding: readonly string[]; readonly maker: string };
+  /**
+   * An option that sends the run back to the model by itself (a structured answer whose failed parse is retried), so the
+   * loop runs without tools: unless made by a function of `modules` named in `once`, or by `maker` given `{ [stop]: false }`
+   * as its second argument.
+   */
+  readonly retrying?: { readonly option: string; readonly modules: readonly string[]; readonly once: readonly string[]; readonly maker: string; readonly stop: string };
 }
 
 /**
@@ -224,7 +254,7 @@ const RUN_TOOLS: StepSpec = { from: ["1.maxChatCompletions"], default: 10, sourc
  *  tools without `execute` give none). */
 const AI_STEPS: StepSpec = { from: ["0.stopWhen", "0.maxSteps"], default: 1, clientToolsAt: "0.tools", source: "the AI SDK stops after one step unless stopWhen (maxSteps before v5) allows more" };
 const AGENT_STEPS: StepSpec = { from: ["0.stopWhen", "client:stopWhen"], default: 20, source: "ToolLoopAgent stops after 20 steps by default" };
-const LANGGRAPH_STEPS: StepSpec = { from: ["1.recursionLimit"], default: 25, source: "a LangGraph agent stops at recursionLimit, 25 by default", unlessAcyclicGraph: true };
+const LANGGRAPH_STEPS: StepSpec = { from: ["1.recursionLimit"], options: 1, default: 25, source: "a LangGraph agent stops at recursionLimit, 25 by default", unlessAcyclicGraph: true };
 const GEMINI_AFC: StepSpec = { from: ["0.config.automaticFunctionCalling.maximumRemoteCalls"], default: 10, when: "0.config.tools", callable: true, source: "automatic function calling makes at most maximumRemoteCalls requests, 10 by default" };
 /** langchain 1.x `agents/middleware/modelCallLimit.ts`: beforeModel ends the run (or throws) once runLimit
  *  model calls were made in it; `runtime.context.runLimit` (the call's `{ context }`) replaces the option. */
@@ -236,18 +266,48 @@ const MODEL_CALL_LIMIT = { option: "middleware", maker: "modelCallLimitMiddlewar
  * stops a graph of two nodes in a row). `langchain` 1.5.5 `agents/ReactAgent.ts` joins its middleware's
  * `tools` to its own: `createMiddleware({ tools })` and `todoListMiddleware()` (its `write_todos`) bring some.
  */
+/**
+ * langchain 1.5.5 `agents/middleware/`: the built-in middleware that sends model requests. modelRetryMiddleware repeats a failed
+ * one up to maxRetries (2, `constants.ts`) more times, modelFallbackMiddleware once per fallback model; llmToolSelectorMiddleware
+ * asks its model (the agent's unless given) for the tools before each attempt, sent its system prompt (15 tokens, and maxTools'
+ * note of 36 with a two-digit count: 40 allowed) and the last user message; summarizationMiddleware's beforeModel asks for a summary when its trigger is reached, at most
+ * once a model step, sent its prompt (313 tokens) and the messages to summarize; toolEmulatorMiddleware asks a model for each
+ * emulated tool call, as many as the model's answers hold. The others (context editing, PII, call and tool limits, tool retries,
+ * dynamic prompts, prompt caching, human-in-the-loop, the todo list) send none; OpenAI's moderation middleware calls the
+ * moderation endpoint, which generates nothing (not counted).
+ */
+const LANGCHAIN_MIDDLEWARE_REQUESTS = new Map<string, MiddlewareRequests>([
+  ["modelRetryMiddleware", { kind: "retries", key: "maxRetries", default: 2 }],
+  ["modelFallbackMiddleware", { kind: "fallbacks" }],
+  ["llmToolSelectorMiddleware", { kind: "own", perAttempt: true, promptKey: "systemPrompt", promptTokens: 55, addedTokens: 40, what: "a tool selection request before each attempt" }],
+  ["summarizationMiddleware", { kind: "own", perAttempt: false, promptKey: "summaryPrompt", promptTokens: 313, what: "at most one summary request before each model step" }],
+  ["toolEmulatorMiddleware", { kind: "unknown", why: "toolEmulatorMiddleware asks a model for each tool call it emulates, as many as the model's answers hold" }],
+]);
 const LANGCHAIN_AGENT_STEPS: StepSpec = {
   ...LANGGRAPH_STEPS,
   source: "a LangGraph agent stops at recursionLimit supersteps, 25 by default",
-  loopsWith: { argument: "client", options: ["tools"], toolsFrom: { option: "middleware", modules: ["langchain"], adding: ["todoListMiddleware"], maker: "createMiddleware" } },
+  loopsWith: {
+    argument: "client",
+    options: ["tools"],
+    toolsFrom: { option: "middleware", modules: ["langchain"], adding: ["todoListMiddleware"], maker: "createMiddleware" },
+    // langchain 1.5.5 `agents/nodes/AgentNode.ts`: a tool strategy's failed parse (or two structured calls) goes back to
+    // the model node (a Command to it, each a superstep, up to recursionLimit) unless `handleError: false` throws instead;
+    // `providerStrategy` throws too, and a bare schema is a tool strategy for a model without native structured output.
+    // createReactAgent's responseFormat (@langchain/langgraph) is one more request after the loop: read as the loop too.
+    retrying: { option: "responseFormat", modules: ["langchain"], once: ["providerStrategy"], maker: "toolStrategy", stop: "handleError" },
+  },
   alternating: true,
   callLimit: MODEL_CALL_LIMIT,
+  middlewareRequests: { option: "middleware", modules: ["langchain", "langchain/*"], makers: LANGCHAIN_MIDDLEWARE_REQUESTS },
 };
 const LANGCHAIN_AGENT_METHODS: readonly ApiSpec[] = [
   { api: "invoke", prompt: ["0"], steps: LANGCHAIN_AGENT_STEPS },
   { api: "stream", prompt: ["0"], steps: LANGCHAIN_AGENT_STEPS },
   // @langchain/core 1.2.5 `runnables/base.ts` Runnable.streamEvents, langgraph's Pregel override (v3): the same run, as events.
   { api: "streamEvents", prompt: ["0"], steps: LANGCHAIN_AGENT_STEPS },
+  // langchain 1.5.5 `agents/ReactAgent.ts` withConfig: a new agent whose config is merged under each call's
+  // (@langchain/core 1.2.5 `runnables/config.ts` mergeConfigs: a key the call gives, unless undefined, wins).
+  { api: "withConfig", prompt: [], yields: "langchain.agent", configures: true },
 ];
 /** A chat session made with callable tools runs the same AFC loop on each message (`chats.ts` passes the session's config to generateContent). */
 const GEMINI_CHAT_AFC: StepSpec = { from: ["0.config.automaticFunctionCalling.maximumRemoteCalls", "client:config.automaticFunctionCalling.maximumRemoteCalls"], default: 10, when: "client:config.tools", callable: true, source: GEMINI_AFC.source };
@@ -503,6 +563,8 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
           { api: "invoke", prompt: ["0"], steps: LANGGRAPH_STEPS },
           { api: "stream", prompt: ["0"], steps: LANGGRAPH_STEPS },
           { api: "streamEvents", prompt: ["0"], steps: LANGGRAPH_STEPS },
+          // @langchain/langgraph-core 1.4.12 `pregel/index.ts` Pregel.withConfig: the config merged under each call's.
+          { api: "withConfig", prompt: [], yields: "langgraph.compiled", configures: true },
         ],
       },
       {

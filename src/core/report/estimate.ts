@@ -58,7 +58,7 @@ export function estimate(f: Finding, assume: Readonly<Record<string, number>>): 
     const given = assumedValue(assume, s.name);
     const value = given ?? s.value ?? DEFAULT_ASSUMPTIONS[s.kind];
     values[s.name] = value;
-    at.push({ name: s.name, value, source: given !== undefined ? "assumed" : s.value !== undefined ? "code" : "default" });
+    at.push({ name: s.name, value, source: given !== undefined ? "assumed" : s.value !== undefined && !s.defaultOnly ? "code" : "default" });
   }
   // Counts that follow from others (a recursion's leaves from its input's size) come after them.
   for (const s of f.symbols) {

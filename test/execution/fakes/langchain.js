@@ -6,7 +6,7 @@
 // todoListMiddleware's write_todos). With tools, the graph's loop as LangGraph runs it: the model node and the tools node alternate,
 // each a superstep, and a run that needs more than `recursionLimit` supersteps (25 by default)
 // throws GraphRecursionError. The fake model always calls the first tool (its reply is the call),
-// so a run lasts until a limit stops it; `modelCallLimitMiddleware({ runLimit })` ends the run
+// so a run lasts until a limit stops it (`withConfig` sets the calls' default config); `modelCallLimitMiddleware({ runLimit })` ends the run
 // before a model call once runLimit calls were made in it (`context.runLimit` replaces it).
 import { AIMessage, ToolMessage } from "./langchain-messages.js";
 import { ChatOpenAI, chatTexts } from "./langchain-openai.js";
@@ -18,22 +18,56 @@ export function modelCallLimitMiddleware(options) {
   return { name: "ModelCallLimitMiddleware", runLimit: options?.runLimit, exitBehavior: options?.exitBehavior ?? "end" };
 }
 
+/** A structured answer asked for as a tool call; a failed parse goes back to the model node unless handleError is false. */
+export function toolStrategy(schema, options) {
+  return { strategy: "tool", schema, handleError: options?.handleError };
+}
+
+/**
+ * langchain 1.5.5 `agents/middleware/llmToolSelector.ts`: before each model call that offers tools, the agent's model (here) is
+ * asked which tools to offer, sent the selector's system prompt (and maxTools' note) and the last user message.
+ */
+export function llmToolSelectorMiddleware(options = {}) {
+  const note = options.maxTools === undefined ? "" : `\nIMPORTANT: List the tool names in order of relevance, with the most relevant first. If you exceed the maximum number of tools, only the first ${options.maxTools} will be used.`;
+  return { name: "LLMToolSelector", selectionPrompt: (options.systemPrompt ?? "Your goal is to select the most relevant tools for answering the user's query.") + note };
+}
+
 export function tool(fn, fields) {
   return { name: fields?.name, invoke: fn };
 }
 
-function agent(model, tools, system, middleware = []) {
+function agent(model, tools, system, middleware = [], defaults = {}, responseFormat) {
   const modelId = typeof model === "string" ? model.slice(model.indexOf(":") + 1) : model.model;
   const maxTokens = typeof model === "string" ? undefined : model.maxTokens;
   const limit = middleware.find((m) => m?.name === "ModelCallLimitMiddleware");
+  const selector = middleware.find((m) => m?.name === "LLMToolSelector");
   const run = async (state, api, config = {}) => {
     const messages = [...state.messages];
-    const ask = () => sendToHost({ sdk: "@langchain", api, model: modelId, prompt: [...textsOf(system), ...chatTexts(messages)], maxTokens });
+    const lastUser = () => [...messages].reverse().find((m) => !(m instanceof AIMessage) && !(m instanceof ToolMessage));
+    const ask = async () => {
+      if (selector && tools?.length) await sendToHost({ sdk: "@langchain", api, model: modelId, prompt: [selector.selectionPrompt, ...chatTexts([lastUser()])] });
+      return sendToHost({ sdk: "@langchain", api, model: modelId, prompt: [...textsOf(system), ...chatTexts(messages)], maxTokens });
+    };
+    const recursionLimit = config.recursionLimit ?? 25;
+    // langchain 1.5.5 AgentNode: the fake model's answer is the structured call, parsed by the schema; a failure is
+    // answered with a ToolMessage of the error and a Command back to the model node (a superstep each).
+    if (responseFormat?.strategy === "tool" && !tools?.length) {
+      for (let supersteps = 1; ; supersteps++) {
+        if (supersteps > recursionLimit) throw new GraphRecursionError(`Recursion limit of ${recursionLimit} reached without hitting a stop condition.`);
+        const answer = (await ask()).text;
+        messages.push(new AIMessage(answer));
+        try {
+          return { ...state, messages, structuredResponse: responseFormat.schema.parse(answer) };
+        } catch (err) {
+          if (responseFormat.handleError === false) throw err;
+          messages.push(new ToolMessage(String(err.message)));
+        }
+      }
+    }
     if (!tools?.length) {
       messages.push(new AIMessage((await ask()).text));
       return { ...state, messages };
     }
-    const recursionLimit = config.recursionLimit ?? 25;
     const runLimit = config.context?.runLimit ?? limit?.runLimit;
     let supersteps = 0;
     let calls = 0;
@@ -52,11 +86,15 @@ function agent(model, tools, system, middleware = []) {
       messages.push(new ToolMessage(String((await tools[0].invoke({ query: messages[messages.length - 1].content })) ?? "")));
     }
   };
+  // langchain's mergeConfigs: a key the call gives (not undefined) wins over withConfig's.
+  const merged = (config = {}) => ({ ...defaults, ...Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined)) });
   return {
-    invoke: (state, config) => run(state, "invoke", config),
+    invoke: (state, config) => run(state, "invoke", merged(config)),
+    // A new agent whose config is the default of each call's (langchain 1.5.5 ReactAgent.withConfig).
+    withConfig: (config) => agent(model, tools, system, middleware, merged(config), responseFormat),
     // The same run, as a stream of events: one "on_chat_model_end" event carrying the reply, then the output.
     async streamEvents(state, config) {
-      const out = await run(state, "streamEvents", config);
+      const out = await run(state, "streamEvents", merged(config));
       const reply = out.messages[out.messages.length - 1];
       return (async function* () {
         yield { event: "on_chat_model_end", data: { output: reply } };
@@ -68,7 +106,7 @@ function agent(model, tools, system, middleware = []) {
 
 export function createAgent(config) {
   const tools = [...(config.tools ?? []), ...(config.middleware ?? []).flatMap((m) => m?.tools ?? [])];
-  return agent(config.model, tools, config.systemPrompt, config.middleware);
+  return agent(config.model, tools, config.systemPrompt, config.middleware, {}, config.responseFormat);
 }
 
 export function createMiddleware(config) {
