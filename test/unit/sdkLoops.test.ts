@@ -431,7 +431,7 @@ export async function f(task: string) {
 });
 
 describe("Anthropic Managed Agents sessions (issue 17)", () => {
-  it("a turn loop over one session re-sends its history (quadratic input); a session per turn does not", () => {
+  it("each event sent starts the agent's turn on the server, unbounded; a turn loop over one session re-sends every earlier turn's steps; a session per turn does not", () => {
     const code = `import Anthropic from "@anthropic-ai/sdk";
 const client = new Anthropic();
 export async function chat(questions: string[]) {
@@ -447,12 +447,44 @@ export async function chat(questions: string[]) {
 }
 `;
     expectSites(code, [
-      { api: "@anthropic-ai/sdk beta.sessions.events.send", calls: "Θ(|questions|)", input: "Θ(|questions|²·|q| + |questions|²·out)", growth: "stateful" },
-      { api: "@anthropic-ai/sdk beta.sessions.events.send", calls: "Θ(|questions|)", input: "Θ(|questions|·|q|)", growth: "none" },
+      {
+        api: "@anthropic-ai/sdk beta.sessions.events.send",
+        calls: "O(|questions|·steps[chat/send])",
+        input: "O(|questions|²·steps[chat/send]²·tool[chat/send] + |questions|²·steps[chat/send]²·out + |questions|²·steps[chat/send]·|q|)",
+        growth: "stateful",
+      },
+      {
+        api: "@anthropic-ai/sdk beta.sessions.events.send",
+        calls: "O(|questions|·steps[chat/send#2])",
+        input: "O(steps[chat/send#2]²·|questions|·tool[chat/send#2] + steps[chat/send#2]²·|questions|·out + |questions|·steps[chat/send#2]·|q|)",
+        growth: "output",
+      },
     ]);
     const [turns, fresh] = analyze(code);
-    assert.deepEqual([costClass(turns!), costClass(fresh!)], ["quadratic", "linear"]);
-    assert.ok(turns!.explanation.some((l) => l.includes("the Managed Agents session keeps every event on the server, and each event sent runs the agent on the whole session again")), turns!.explanation.join("\n"));
+    assert.deepEqual([costClass(turns!), costClass(fresh!)], ["unbounded", "unbounded"]);
+    assert.ok(turns!.explanation.includes("the Managed Agents session keeps every event on the server, and each event sent runs the agent on the whole session again: the billed input grows by the prompt and every step's answer and tool results on every iteration of |questions| (line 6)"), turns!.explanation.join("\n"));
+    assert.ok(turns!.explanation.includes("the event starts the session agent's turn on the server, a model request per tool use until the model ends it; the client sets no cap (a session's budget caps cost, not requests): steps[chat/send] steps, unbounded"), turns!.explanation.join("\n"));
+  });
+
+  it("a run chained to the previous one (previousResponseId) carries every step's answer and tool results of the earlier turns, not one answer", () => {
+    expectSites(`import { Agent, run, tool } from "@openai/agents";
+import { z } from "zod";
+const look = tool({ name: "look", description: "d", parameters: z.object({}), execute: async () => "x" });
+const agent = new Agent({ name: "a", model: "gpt-4o", tools: [look] });
+export async function main(qs: string[]) {
+  let prev: string | undefined;
+  for (const q of qs) {
+    const r = await run(agent, q, { previousResponseId: prev }); // @site
+    prev = r.lastResponseId;
+  }
+}
+`, [
+      {
+        calls: "O(|qs|·steps[main/run])",
+        input: "O(|qs|²·steps[main/run]²·tool[main/run] + |qs|²·steps[main/run]²·out[gpt-4o] + |qs|²·steps[main/run]·|q|)",
+        growth: "stateful",
+      },
+    ]);
   });
 });
 

@@ -101,7 +101,13 @@ export interface LlmCall {
   /** A loop inside the SDK: the spec, and the expression that caps it when one is given. */
   readonly steps?: { readonly spec: StepSpec; readonly cap?: ts.Expression; readonly elements?: ts.Expression; readonly compaction?: ts.Expression; readonly stated?: StatedCap; readonly limit?: ts.Expression; readonly alternates?: true };
   /** Conversation state kept between requests: where it starts (a session's creation, the variable chaining response ids). */
-  readonly state?: { readonly anchor: ts.Node; readonly source: string; readonly window?: number };
+  readonly state?: {
+    readonly anchor: ts.Node;
+    readonly source: string;
+    readonly window?: number;
+    /** State grown only by the SDK's append in the code (ApiSpec.handedState): the loops around the call that append to it, by answers and tool results, not prompts. */
+    readonly appendedIn?: readonly ts.Node[];
+  };
   /** A call of a function of the user's that makes LLM calls: its summary. */
   readonly summary?: Summary;
   /** `xs.map(ask)`: the collection whose elements the summarised function is called with. */
@@ -724,6 +730,7 @@ export class Provenance {
 
   private unwindowedState(call: ts.CallExpression, spec: ApiSpec, client: Value | undefined): LlmCall["state"] {
     if (client?.kind === "client" && client.client.stateful && client.origin && !this.boundedMemory(client)) return { anchor: client.origin, source: client.client.stateful.source };
+    if (spec.handedState) return this.handedState(call, spec.handedState);
     for (const path of spec.state ?? []) {
       let e = this.argumentAt(call, path);
       // `memory: { thread: "t1", resource }` (Mastra): the thread named keeps the conversation, even a fixed one.
@@ -738,6 +745,53 @@ export class Provenance {
       if (decl) return { anchor: decl, source: spec.stateSource ?? `${path.split(".").pop()} chains each request to the conversation kept on the server, which is billed again every time` };
     }
     return undefined;
+  }
+
+  /**
+   * The state object a call is handed (`{ network: this }`: `this.state`), grown in the loops around the call that
+   * call the SDK's append on that same object (`this.state.appendResult(call)`): none, and nothing grows.
+   */
+  private handedState(call: ts.CallExpression, spec: NonNullable<ApiSpec["handedState"]>): LlmCall["state"] {
+    const t = this.ts;
+    for (const path of spec.paths) {
+      const [at, member] = path.split("@");
+      const holder = this.argumentAt(call, at!);
+      if (!holder) continue;
+      const held = this.constants.skipTrivia(holder);
+      const isState = (e: ts.Expression): boolean => {
+        const x = this.constants.skipTrivia(e);
+        if (!member) return this.sameReference(x, held);
+        return t.isPropertyAccessExpression(x) && x.name.text === member && this.sameReference(this.constants.skipTrivia(x.expression), held);
+      };
+      const appendedIn: ts.Node[] = [];
+      for (let n: ts.Node | undefined = call.parent; n && !t.isFunctionLike(n); n = n.parent) {
+        if (t.isIterationStatement(n, false) && this.callsOn(n.statement, spec.method, isState)) appendedIn.push(n);
+      }
+      return { anchor: call, source: spec.source, appendedIn };
+    }
+    return undefined;
+  }
+
+  /** Whether `body` (not the functions in it) calls `method` on an object `isObject` accepts. */
+  private callsOn(body: ts.Node, method: string, isObject: (e: ts.Expression) => boolean): boolean {
+    const t = this.ts;
+    const visit = (n: ts.Node): boolean => {
+      if (t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression) && n.expression.name.text === method && isObject(n.expression.expression)) return true;
+      return !t.isFunctionLike(n) && !!t.forEachChild(n, (c) => visit(c) || undefined);
+    };
+    return visit(body);
+  }
+
+  /** The same object written twice: `this`, one variable, or the same member of such (`this.state`, `net.state`). */
+  private sameReference(a: ts.Expression, b: ts.Expression): boolean {
+    const t = this.ts;
+    if (a.kind === t.SyntaxKind.ThisKeyword || b.kind === t.SyntaxKind.ThisKeyword) return a.kind === b.kind;
+    if (t.isIdentifier(a) && t.isIdentifier(b)) {
+      const d = this.scopes.resolve(a);
+      return !!d && d === this.scopes.resolve(b);
+    }
+    if (t.isPropertyAccessExpression(a) && t.isPropertyAccessExpression(b)) return a.name.text === b.name.text && this.sameReference(this.constants.skipTrivia(a.expression), this.constants.skipTrivia(b.expression));
+    return false;
   }
 
   /** A call of a user-declared wrapper: every argument is prompt; a `model`/`max_tokens` option is read. */
