@@ -378,6 +378,7 @@ export class Provenance {
     }
     if (spec.unlessAcyclicGraph && client?.kind === "client" && this.isAcyclicGraph(client)) return undefined;
     if (spec.clientToolsAt && this.noClientTools(this.argumentAt(call, spec.clientToolsAt))) return undefined;
+    if (spec.sessionAgent && client?.kind === "client" && this.sessionAgentWithoutTools(call, spec.sessionAgent, client)) return undefined;
     if (spec.perElementOf) {
       const elements = this.argumentAt(call, spec.perElementOf);
       return elements ? { spec, elements } : undefined;
@@ -407,6 +408,41 @@ export class Provenance {
       if (stated) return { spec, stated, ...compaction };
     }
     return { spec, ...compaction };
+  }
+
+  /**
+   * `send(session.id, …)` with `const session = await client.beta.sessions.create({ agent: agent.id })` and
+   * `const agent = await client.beta.agents.create({ name, model })`, both of the call's SDK: an agent made without tools.
+   */
+  private sessionAgentWithoutTools(call: ts.CallExpression, spec: NonNullable<StepSpec["sessionAgent"]>, client: Value & { kind: "client" }): boolean {
+    const t = this.ts;
+    // `x.id` or `x`, x a const made by `api` of the call's SDK: the options that call was given.
+    const madeBy = (e: ts.Expression | undefined, api: string): ts.Expression | undefined => {
+      let x = e && this.constants.skipTrivia(e);
+      if (x && t.isPropertyAccessExpression(x) && x.name.text === "id") x = this.constants.skipTrivia(x.expression);
+      const made = x && t.isIdentifier(x) ? this.constInitializer(x) : undefined;
+      if (!made || !t.isCallExpression(made) || !t.isPropertyAccessExpression(made.expression)) return undefined;
+      const names: string[] = [];
+      let callee: ts.Expression = made.expression;
+      while (t.isPropertyAccessExpression(callee)) {
+        names.unshift(callee.name.text);
+        callee = this.constants.skipTrivia(callee.expression);
+      }
+      if (names.join(".") !== api) return undefined;
+      const maker = this.valueOf(callee);
+      return (maker?.kind === "client" || maker?.kind === "module") && maker.entry === client.entry ? made.arguments[0] : undefined;
+    };
+    const sessionOptions = madeBy(this.argumentAt(call, spec.session), spec.sessionsCreate);
+    const agentOption = sessionOptions && this.constants.property(sessionOptions, ["agent"]);
+    const agentRef = agentOption && t.isObjectLiteralExpression(this.constants.skipTrivia(agentOption)) ? this.constants.property(agentOption, ["id"]) : agentOption;
+    const agentOptions = madeBy(agentRef, spec.agentsCreate);
+    if (!agentOptions || !t.isObjectLiteralExpression(this.constants.skipTrivia(agentOptions))) return false;
+    const literal = this.constants.skipTrivia(agentOptions) as ts.ObjectLiteralExpression;
+    // Every key read: a spread may bring tools.
+    if (!literal.properties.every((p) => t.isPropertyAssignment(p) || t.isShorthandPropertyAssignment(p))) return false;
+    const tools = this.constants.property(literal, ["tools"]);
+    const list = tools && this.constants.skipTrivia(tools);
+    return !tools || (!!list && t.isArrayLiteralExpression(list) && list.elements.length === 0);
   }
 
   /**

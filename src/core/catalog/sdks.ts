@@ -77,6 +77,12 @@ export interface StepSpec {
   readonly clientToolsAt?: string;
   /** Where the default comes from, for the derivation. */
   readonly source: string;
+  /**
+   * Managed Agents: no loop when the session the call names (`session`, its id: `session.id`) was made here by the SDK's
+   * `sessionsCreate` with an agent (`agent`: `agent.id` or `{ id: agent.id }`) made here by `agentsCreate` without `tools`
+   * (or with an empty list): that agent answers each event in one request. A session or agent not traced may loop.
+   */
+  readonly sessionAgent?: { readonly session: string; readonly sessionsCreate: string; readonly agentsCreate: string };
   /** The cap counts tool turns, and one more request answers after the last (Genkit's maxTurns: 5 tool turns, then the answer). */
   readonly answerAfterCap?: true;
   /** No loop when the client is a compiled graph whose builder calls show no cycle (a pipeline runs each node once). */
@@ -406,7 +412,11 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
             prompt: ["1.events"],
             state: ["0"],
             stateSource: "the Managed Agents session keeps every event on the server, and each event sent runs the agent on the whole session again",
-            steps: { from: [], source: "the event starts the session agent's turn on the server, a model request per tool use until the model ends it; the client sets no cap (a session's budget caps cost, not requests)" },
+            steps: {
+              from: [],
+              source: "the event starts the session agent's turn on the server, a model request per tool use until the model ends it; the client sets no cap (a session's budget caps cost, not requests)",
+              sessionAgent: { session: "0", sessionsCreate: "beta.sessions.create", agentsCreate: "beta.agents.create" },
+            },
           },
         ],
       },
