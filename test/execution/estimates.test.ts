@@ -393,6 +393,15 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4o-mini", bound: "exact" }],
   },
   {
+    name: "an answer held in a variable declared before the loop, its message kept in the history: the history grows by every answer, not a rewrite (h-left5)",
+    file: "test/fixtures/execution/held-answer.ts",
+    fn: "converse",
+    args: [list(5, 30)],
+    // 5 turns: input 650, output 100 (before: output 0 and input 450, the answers read as a rewrite of `response`).
+    assume: { "|questions|": 5, "|q|": 30, "out[gpt-4o-mini]": REPLY },
+    sites: [{ model: "gpt-4o-mini", bound: "exact" }],
+  },
+  {
     name: "a retry loop around each request (one request a question when it succeeds)",
     file: "test/fixtures/execution/retry-loop.ts",
     fn: "answerAll",

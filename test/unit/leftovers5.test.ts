@@ -139,3 +139,39 @@ export async function f(qs: string[]) {
     assert.deepEqual(classes, ["quadratic"]);
   });
 });
+
+describe("an answer held in a variable declared before the loop (h-left5)", () => {
+  it("let response; response = await create({ messages }); messages.push(response's message): the history grows by the answers, the output is counted", () => {
+    // Before: output 0, input Θ(|questions|²·|q|), growth rewrite: the answer was read as rewriting
+    // `response` because its old value reaches the prompt through the history.
+    expectSites(`import OpenAI from "openai";
+const client = new OpenAI();
+export async function converse(questions: string[]) {
+  const messages: any[] = [];
+  let response: any;
+  for (const q of questions) {
+    messages.push({ role: "user", content: q });
+    response = await client.chat.completions.create({ model: "gpt-4o-mini", messages }); // @site
+    messages.push(response.choices[0].message);
+  }
+}
+`, [{ calls: "Θ(|questions|)", input: "Θ(|questions|²·|q| + |questions|²·out[gpt-4o-mini])", output: "Θ(|questions|·out[gpt-4o-mini])", growth: "output" }]);
+  });
+
+  it("a variable rewritten from its own value (or through a copy that is not a history) stays a rewrite", () => {
+    expectSites(`import OpenAI from "openai";
+const client = new OpenAI();
+export async function refine(steps: string[], draft: string) {
+  let result = draft;
+  for (const step of steps) {
+    result = (await client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: step + result }] })).choices[0].message.content!; // @site
+  }
+  let text = draft;
+  for (const step of steps) {
+    const prompt = step + text;
+    text = (await client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: prompt }] })).choices[0].message.content!; // @site
+  }
+}
+`, [{ growth: "rewrite" }, { growth: "rewrite" }]);
+  });
+});
