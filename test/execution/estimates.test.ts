@@ -39,6 +39,11 @@ interface EstimateCase {
 }
 
 const REPLY = 20;
+/** The lookup tool's result in network-history.ts, kept in each AgentKit run's result. */
+const LOOKUP_ANSWER = "The glossary defines the term in two short sentences.";
+// The fake Managed Agents turn (anthropic.js): its tool uses before the answer, and each one's result.
+const TURN_TOOL_USES = 2;
+const TOOL_RESULT = "The sandbox ran the command and printed the working directory path.";
 /** The tokens of the tool result each step of langchain-agent-tools.ts adds to the conversation. */
 const LOOKUP_RESULT = tokenCount("Three entries match: the glossary, the changelog and the design notes.");
 const list = (n: number, size: number): string[] => Array.from({ length: n }, (_, i) => filler(size, i));
@@ -367,6 +372,34 @@ const CASES: EstimateCase[] = [
     // The model answers at its cap (max_output_tokens: 40).
     outputs: { "gpt-4.1-mini": reply(40) },
     sites: [{ model: "gpt-4.1-mini", frame: "outer", bound: "exact" }],
+  },
+  {
+    name: "a Managed Agents session asked a question a turn: each event sent runs the agent's turn on the server, its tool uses' results joining the session (issue 17, examples' 15)",
+    file: "test/fixtures/execution/managed-session.ts",
+    fn: "chat",
+    args: [list(4, 30)],
+    // The fake agent's turn is 2 tool uses and the answer: 3 requests, each tool result in the session after it.
+    assume: { "|questions|": 4, "|q|": 30, "steps[chat/send]": TURN_TOOL_USES + 1, "tool[chat/send]": tokenCount(TOOL_RESULT), out: REPLY },
+    // Over: the turn's last step is counted with a tool result too (none follows the answer), and the event's type strings.
+    sites: [{ model: "claude-haiku-4-5", bound: "upper" }],
+  },
+  {
+    name: "an AgentKit agent run in a network whose state each result is appended to: each run sends every earlier answer and tool result (issue 17, fourth reader 8)",
+    file: "test/fixtures/execution/network-history.ts",
+    fn: "ask",
+    args: [list(5, 30)],
+    // Each run's result holds its answer and the lookup tool's result.
+    assume: { "|questions|": 5, "|q|": 30, "tool[ask/run]": tokenCount(LOOKUP_ANSWER), "out[gpt-4o-mini]": REPLY },
+    sites: [{ model: "gpt-4o-mini", bound: "exact" }],
+  },
+  {
+    name: "an answer held in a variable declared before the loop, its message kept in the history: the history grows by every answer, not a rewrite (h-left5)",
+    file: "test/fixtures/execution/held-answer.ts",
+    fn: "converse",
+    args: [list(5, 30)],
+    // 5 turns: input 650, output 100 (before: output 0 and input 450, the answers read as a rewrite of `response`).
+    assume: { "|questions|": 5, "|q|": 30, "out[gpt-4o-mini]": REPLY },
+    sites: [{ model: "gpt-4o-mini", bound: "exact" }],
   },
   {
     name: "a retry loop around each request (one request a question when it succeeds)",

@@ -37,6 +37,7 @@ export const FAKE_SDKS: Record<string, string> = {
   "@langchain/core/messages": path.join(FAKES_DIR, "langchain-messages.js"),
   genkit: path.join(FAKES_DIR, "genkit.js"),
   "@genkit-ai/ai": path.join(FAKES_DIR, "genkit.js"),
+  "@inngest/agent-kit": path.join(FAKES_DIR, "agent-kit.js"),
 };
 
 function findRepoRoot(start: string): string {

@@ -432,7 +432,7 @@ export async function f(task: string) {
 });
 
 describe("Anthropic Managed Agents sessions (issue 17)", () => {
-  it("a turn loop over one session re-sends its history (quadratic input); a session per turn does not", () => {
+  it("an agent made without tools answers each event in one request: a turn loop over one session re-sends its history (quadratic input); a session per turn does not", () => {
     const code = `import Anthropic from "@anthropic-ai/sdk";
 const client = new Anthropic();
 export async function chat(questions: string[]) {
@@ -442,7 +442,7 @@ export async function chat(questions: string[]) {
     await client.beta.sessions.events.send(session.id, { events: [{ type: "user.message", content: [{ type: "text", text: q }] }] }); // @site
   }
   for (const q of questions) {
-    const fresh = await client.beta.sessions.create({ agent: agent.id, environment_id: "env_1" });
+    const fresh = await client.beta.sessions.create({ agent: { type: "agent", id: agent.id }, environment_id: "env_1" });
     await client.beta.sessions.events.send(fresh.id, { events: [{ type: "user.message", content: [{ type: "text", text: q }] }] }); // @site
   }
 }
@@ -454,6 +454,54 @@ export async function chat(questions: string[]) {
     const [turns, fresh] = analyze(code);
     assert.deepEqual([costClass(turns!), costClass(fresh!)], ["quadratic", "linear"]);
     assert.ok(turns!.explanation.some((l) => l.includes("the Managed Agents session keeps every event on the server, and each event sent runs the agent on the whole session again")), turns!.explanation.join("\n"));
+  });
+
+  it("an agent with tools, or one not traced, runs its turn on the server until the model ends it: unbounded; over one session, every earlier turn's steps are re-sent", () => {
+    const code = `import Anthropic from "@anthropic-ai/sdk";
+const client = new Anthropic();
+export async function chat(questions: string[], sessionId: string) {
+  const agent = await client.beta.agents.create({ name: "helper", model: "claude-haiku-4-5", tools: [{ type: "agent_toolset_20260401" }] });
+  const session = await client.beta.sessions.create({ agent: agent.id, environment_id: "env_1" });
+  for (const q of questions) {
+    await client.beta.sessions.events.send(session.id, { events: [{ type: "user.message", content: [{ type: "text", text: q }] }] }); // @site
+  }
+  await client.beta.sessions.events.send(sessionId, { events: [{ type: "user.message", content: [{ type: "text", text: "hi" }] }] }); // @site
+}
+`;
+    expectSites(code, [
+      {
+        api: "@anthropic-ai/sdk beta.sessions.events.send",
+        calls: "O(|questions|·steps[chat/send])",
+        input: "O(|questions|²·steps[chat/send]²·tool[chat/send] + |questions|²·steps[chat/send]²·out + |questions|²·steps[chat/send]·|q|)",
+        growth: "stateful",
+      },
+      { api: "@anthropic-ai/sdk beta.sessions.events.send", calls: "O(steps[chat/send#2])", input: "O(steps[chat/send#2]²·tool[chat/send#2] + steps[chat/send#2]²·out)", growth: "output" },
+    ]);
+    const [turns, untraced] = analyze(code);
+    assert.deepEqual([costClass(turns!), costClass(untraced!)], ["unbounded", "unbounded"]);
+    assert.ok(turns!.explanation.includes("the Managed Agents session keeps every event on the server, and each event sent runs the agent on the whole session again: the billed input grows by the prompt and every step's answer and tool results on every iteration of |questions| (line 6)"), turns!.explanation.join("\n"));
+    assert.ok(turns!.explanation.includes("the event starts the session agent's turn on the server, a model request per tool use until the model ends it; the client sets no cap (a session's budget caps cost, not requests): steps[chat/send] steps, unbounded"), turns!.explanation.join("\n"));
+  });
+
+  it("a run chained to the previous one (previousResponseId) carries every step's answer and tool results of the earlier turns, not one answer", () => {
+    expectSites(`import { Agent, run, tool } from "@openai/agents";
+import { z } from "zod";
+const look = tool({ name: "look", description: "d", parameters: z.object({}), execute: async () => "x" });
+const agent = new Agent({ name: "a", model: "gpt-4o", tools: [look] });
+export async function main(qs: string[]) {
+  let prev: string | undefined;
+  for (const q of qs) {
+    const r = await run(agent, q, { previousResponseId: prev }); // @site
+    prev = r.lastResponseId;
+  }
+}
+`, [
+      {
+        calls: "O(|qs|·steps[main/run])",
+        input: "O(|qs|²·steps[main/run]²·tool[main/run] + |qs|²·steps[main/run]²·out[gpt-4o] + |qs|²·steps[main/run]·|q|)",
+        growth: "stateful",
+      },
+    ]);
   });
 });
 

@@ -93,10 +93,28 @@ export class CallSites {
     const out = this.sizes.outputOf(call);
     explanation.push(...new Set(prompt.flatMap((p) => p.notes).concat(out.notes)));
 
+    // A loop inside the SDK over a collection (a chain's documents): one request per element, each
+    // with that element and one earlier answer; otherwise S requests per call, each re-sending the
+    // conversation grown by the previous answers. Counted before the state: a session kept between
+    // calls gains every step's answer and tool results.
+    const elements = llm.steps?.elements;
+    const stepLines: string[] = [];
+    const steps = elements ? this.loops.collection(elements).trip : llm.steps ? this.stepCount(llm, stepLines) : undefined;
+    const S = steps ?? Poly.one;
+    // A step's answer calls tools, whose results join the conversation the next step re-sends: a size
+    // the code does not state (each step's, assumed like an output).
+    const spec = llm.steps?.spec;
+    const fixedRequests = !!spec && !spec.from.length && spec.default !== undefined;
+    const toolResults = steps && !elements && !fixedRequests && !spec?.withoutTools ? Poly.symbol(this.symbols.define({ name: this.stepSymbol(llm.node).replace(/^steps/, "tool"), kind: "size", line: this.line(call), origin: `the tool results one step of the SDK's loop at line ${lineRef(this.line(call))} adds to the conversation` })) : undefined;
+    const gained = toolResults ? out.poly.add(toolResults) : out.poly;
+    // What one call leaves in a conversation kept between calls: its answers, and its steps' tool results.
+    const answeredBySteps = steps && !elements ? S.mul(gained) : out.poly;
+    const appendedIn = llm.state?.appendedIn;
+
     // State kept between requests is billed again on each one: it grows by prompt + answer per iteration.
     const window = llm.state?.window;
     let stateGrowth: Poly | undefined;
-    const stateLoops = llm.state && window === undefined ? this.loopsSince(loops, llm.state.anchor) : [];
+    const stateLoops = !llm.state || window !== undefined ? [] : appendedIn ? loops.filter((l) => appendedIn.includes(l.node)) : this.loopsSince(loops, llm.state.anchor);
     if (window !== undefined) {
       // At most W earlier messages come back with each request, each a prompt or an answer.
       perCall = perCall.add(perCall.add(out.poly).scale(window));
@@ -104,16 +122,23 @@ export class CallSites {
       perCallAt = perCallAt.add(perCallAt.add(out.poly).scale(window));
       explanation.push(`${llm.state!.source}: at most ${window} earlier messages (prompts or answers) are billed again with each request`);
     } else if (llm.state && stateLoops.length) {
-      const perIteration = perCall.add(out.poly);
-      // What the chain gains over one invocation here: each execution's prompt and answer.
-      stateGrowth = iterations.mul(perCallMean.add(out.poly));
+      // A state appended to by the code keeps the answers only; a conversation the server keeps, the prompts too.
+      // AgentKit's run (no steps) keeps the results of the tools it ran in its result, which the state keeps.
+      const ranTools = appendedIn && !steps ? Poly.symbol(this.symbols.define({ name: this.stepSymbol(llm.node).replace(/^steps/, "tool"), kind: "size", line: this.line(call), origin: `the results of the tools the run at line ${lineRef(this.line(call))} calls, kept in its result` })) : undefined;
+      const answered = ranTools ? answeredBySteps.add(ranTools) : answeredBySteps;
+      const prompted = appendedIn ? Poly.zero : perCall;
+      const promptedMean = appendedIn ? Poly.zero : perCallMean;
+      const promptedAt = appendedIn ? Poly.zero : perCallAt;
+      // What the chain gains over one invocation here: each execution's prompt and answer (every step's, with its tools' results).
+      stateGrowth = iterations.mul(promptedMean.add(answered));
       const turns = Poly.product(stateLoops.map((l) => l.trip));
-      perCall = perCall.add(perIteration.mul(turns));
+      perCall = perCall.add(prompted.add(answered).mul(turns));
       // The i-th request re-sends the i before it: Σ_{i<n} i = n(n−1)/2, a mean of (n−1)/2.
-      perCallMean = perCallMean.add(perCallMean.add(out.poly).mul(turns.scale(0.5).add(Poly.constant(-0.5))));
-      perCallAt = perCallAt.add(perCallAt.add(out.poly).mul(Poly.symbol(indexSymbol(stateLoops.map((l) => l.tripText).join("·")))));
+      perCallMean = perCallMean.add(promptedMean.add(answered).mul(turns.scale(0.5).add(Poly.constant(-0.5))));
+      perCallAt = perCallAt.add(promptedAt.add(answered).mul(Poly.symbol(indexSymbol(stateLoops.map((l) => l.tripText).join("·")))));
       growth = "stateful";
-      explanation.push(`${llm.state.source}: the billed input grows by the prompt and the answer on every iteration of ${stateLoops.map((l) => `${l.tripText} (line ${lineRef(l.line)})`).join(" × ")}`);
+      const what = appendedIn ? `each run's answer and the results of the tools it ran (${formatCount(ranTools!, rank)}), appended` : steps && !elements ? `the prompt and every step's answer${toolResults ? " and tool results" : ""}` : "the prompt and the answer";
+      explanation.push(`${llm.state.source}: the billed input grows by ${what} on every iteration of ${stateLoops.map((l) => `${l.tripText} (line ${lineRef(l.line)})`).join(" × ")}`);
     }
 
     // What the session was made with (a chat's systemInstruction) goes with every request, outside the history.
@@ -125,18 +150,13 @@ export class CallSites {
       explanation.push(...new Set(fixed.flatMap((s) => s.notes)));
     }
 
-    // A loop inside the SDK over a collection (a chain's documents): one request per element, each
-    // with that element and one earlier answer; otherwise S requests per call, each re-sending the
-    // conversation grown by the previous answers.
-    const elements = llm.steps?.elements;
     if (elements) {
       const element = this.sizes.elementSize(elements, call);
       perCall = element.poly;
       perCallMean = meanOf(element);
       perCallAt = sizeAtIteration(element);
     }
-    const steps = elements ? this.loops.collection(elements).trip : llm.steps ? this.stepCount(llm, explanation) : undefined;
-    const S = steps ?? Poly.one;
+    explanation.push(...stepLines);
     // Middleware that repeats a model step's request or sends its own: k requests a step, each sending at most what the
     // step sends and its own prompt (counted in every request of the step): k times the requests of the step.
     const perStep = middleware ? middleware.perStep : 1;
@@ -153,12 +173,6 @@ export class CallSites {
     const compacted = steps && !elements ? this.compactionThreshold(llm, explanation) : undefined;
     // Compacted, a step re-sends at most the threshold: linear in the steps (the count below is the
     // sum until the threshold is reached). A chain over elements carries one earlier answer.
-    // A step's answer calls tools, whose results join the conversation the next step re-sends: a size
-    // the code does not state (each step's, assumed like an output).
-    const spec = llm.steps?.spec;
-    const fixedRequests = !!spec && !spec.from.length && spec.default !== undefined;
-    const toolResults = steps && !elements && !fixedRequests && !spec?.withoutTools ? Poly.symbol(this.symbols.define({ name: this.stepSymbol(llm.node).replace(/^steps/, "tool"), kind: "size", line: this.line(call), origin: `the tool results one step of the SDK's loop at line ${lineRef(this.line(call))} adds to the conversation` })) : undefined;
-    const gained = toolResults ? out.poly.add(toolResults) : out.poly;
     const carried = elements ? S.mul(out.poly) : compacted ? S.mul(compacted) : S.mul(S).mul(gained);
     const inputPerCall = steps ? S.mul(perCall).add(carried) : perCall;
     // Σ_{j<S} (in + j·(out + tool)) = S·in + (out + tool)·S(S−1)/2; a chain over elements carries one answer: S·out.

@@ -57,11 +57,12 @@ export class PromptFlow extends SizePart {
   /** `code = (await fix(code)).text`: the variable an LLM call's answer replaces, when that variable is in its prompt. */
   rewriteTarget(call: ts.CallExpression): { decl: ts.Node; name: string } | undefined {
     const t = this.ts;
-    const sources = this.promptSources(call);
     for (const { target, value } of this.assignmentsOfResult(call)) {
       // `history = result.response.messages` adds the answer to the history; `prev = result.responseID`
       // passes the answer's id on (a chain): neither is a rewrite.
       const read = this.withoutFallback(value);
+      // The response object itself (`response = await create(…)`) is rewritten only by a direct read of it (see rewriteSources).
+      const sources = this.constants.skipTrivia(read) === call ? this.rewriteSources(call) : this.promptSources(call);
       if (!t.isIdentifier(target) || this.readsHistoryProperty(read) || (t.isPropertyAccessExpression(read) && isIdProperty(read.name.text))) continue;
       const decl = this.scopes.resolve(target);
       // `result = await run(agent, [...result.history, q])`: the new result carries the old one's history on.
@@ -175,11 +176,27 @@ export class PromptFlow extends SizePart {
 
   /** Declarations whose values reach a call's prompt, through initialisers, pushes and assignments. */
   promptSources(call: ts.CallExpression): Set<ts.Node> {
-    const memo = this.sourcesMemo.get(call);
+    return this.sources(call, this.sourcesMemo, true);
+  }
+
+  /**
+   * The variables whose current value an LLM call's prompt reads: its sources, not following what another
+   * variable grew by. `let response; do { response = await create({ messages }); messages.push(response.message) }`:
+   * `messages` keeps each old answer, and `response`, the response object, holds the next one, not a rewrite
+   * of the last (a text read off the answer and pushed as a prompt, `code = answer.text ?? code`, is one).
+   */
+  rewriteSources(call: ts.CallExpression): Set<ts.Node> {
+    return this.sources(call, this.rewriteSourcesMemo, false);
+  }
+
+  private readonly rewriteSourcesMemo = new Map<ts.CallExpression, Set<ts.Node>>();
+
+  private sources(call: ts.CallExpression, memos: Map<ts.CallExpression, Set<ts.Node>>, throughGrowth: boolean): Set<ts.Node> {
+    const memo = memos.get(call);
     if (memo) return memo;
     const t = this.ts;
     const seen = new Set<ts.Node>();
-    this.sourcesMemo.set(call, seen);
+    memos.set(call, seen);
     const llm = this.llmCall(call);
     const work: ts.Node[] = [...(llm?.prompt ?? [])];
     while (work.length) {
@@ -189,7 +206,7 @@ export class PromptFlow extends SizePart {
         if (decl && !seen.has(decl) && (t.isVariableDeclaration(decl) || t.isParameter(decl) || t.isBindingElement(decl))) {
           seen.add(decl);
           if (t.isVariableDeclaration(decl) && decl.initializer) work.push(decl.initializer);
-          for (const w of this.parts.writes.writesOf(decl, n.text)) work.push(...(w.delta ?? []));
+          for (const w of this.parts.writes.writesOf(decl, n.text)) if (throughGrowth || w.kind !== "grow") work.push(...(w.delta ?? []));
         }
         continue;
       }

@@ -144,7 +144,10 @@ export class Writes extends SizePart {
     // `v = answer ?? v`: the answer decides the size; the fallback only keeps the old value.
     const answer = this.parts.flow.withoutFallback(rhs);
     const producer = this.parts.flow.producingCall(answer);
-    if (producer && this.parts.flow.promptSources(producer).has(decl)) {
+    // A variable assigned the response object itself (`response = await create({ messages })`) whose parts a
+    // history keeps holds the next answer, not a rewrite of the last: only a direct read of it rewrites.
+    const sources = producer && (this.constants.skipTrivia(answer) === producer ? this.parts.flow.rewriteSources(producer) : this.parts.flow.promptSources(producer));
+    if (producer && sources!.has(decl)) {
       if (this.parts.flow.readsHistoryProperty(answer)) return { node: p, kind: "grow", outputOf: producer, conditional };
       // `result = await run(agent, [...result.history, q])`: the new result's history is the old one, q and the answer.
       const added = this.parts.flow.addedToHistory(producer, decl);

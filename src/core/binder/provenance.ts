@@ -131,7 +131,13 @@ export interface LlmCall {
     readonly middleware?: MiddlewareCount;
   };
   /** Conversation state kept between requests: where it starts (a session's creation, the variable chaining response ids). */
-  readonly state?: { readonly anchor: ts.Node; readonly source: string; readonly window?: number };
+  readonly state?: {
+    readonly anchor: ts.Node;
+    readonly source: string;
+    readonly window?: number;
+    /** State grown only by the SDK's append in the code (ApiSpec.handedState): the loops around the call that append to it, by answers and tool results, not prompts. */
+    readonly appendedIn?: readonly ts.Node[];
+  };
   /** A call of a function of the user's that makes LLM calls: its summary. */
   readonly summary?: Summary;
   /** `xs.map(ask)`: the collection whose elements the summarised function is called with. */
@@ -402,6 +408,7 @@ export class Provenance {
     }
     if (spec.unlessAcyclicGraph && client?.kind === "client" && this.isAcyclicGraph(client)) return undefined;
     if (spec.clientToolsAt && this.noClientTools(this.argumentAt(call, spec.clientToolsAt))) return undefined;
+    if (spec.sessionAgent && client?.kind === "client" && this.sessionAgentWithoutTools(call, spec.sessionAgent, client)) return undefined;
     if (spec.perElementOf) {
       const elements = this.argumentAt(call, spec.perElementOf);
       return elements ? { spec, elements } : undefined;
@@ -539,6 +546,41 @@ export class Provenance {
     }
     const requests = repeats * (1 + perAttempt) + perStep;
     return requests > 1 ? { perStep: requests, prompts, told: `${parts.join("; ")}: at most ${requests} requests a model step, each sending at most what the step sends${prompts.length ? " and its own prompt" : ""}` } : undefined;
+  }
+
+  /**
+   * `send(session.id, …)` with `const session = await client.beta.sessions.create({ agent: agent.id })` and
+   * `const agent = await client.beta.agents.create({ name, model })`, both of the call's SDK: an agent made without tools.
+   */
+  private sessionAgentWithoutTools(call: ts.CallExpression, spec: NonNullable<StepSpec["sessionAgent"]>, client: Value & { kind: "client" }): boolean {
+    const t = this.ts;
+    // `x.id` or `x`, x a const made by `api` of the call's SDK: the options that call was given.
+    const madeBy = (e: ts.Expression | undefined, api: string): ts.Expression | undefined => {
+      let x = e && this.constants.skipTrivia(e);
+      if (x && t.isPropertyAccessExpression(x) && x.name.text === "id") x = this.constants.skipTrivia(x.expression);
+      const made = x && t.isIdentifier(x) ? this.constInitializer(x) : undefined;
+      if (!made || !t.isCallExpression(made) || !t.isPropertyAccessExpression(made.expression)) return undefined;
+      const names: string[] = [];
+      let callee: ts.Expression = made.expression;
+      while (t.isPropertyAccessExpression(callee)) {
+        names.unshift(callee.name.text);
+        callee = this.constants.skipTrivia(callee.expression);
+      }
+      if (names.join(".") !== api) return undefined;
+      const maker = this.valueOf(callee);
+      return (maker?.kind === "client" || maker?.kind === "module") && maker.entry === client.entry ? made.arguments[0] : undefined;
+    };
+    const sessionOptions = madeBy(this.argumentAt(call, spec.session), spec.sessionsCreate);
+    const agentOption = sessionOptions && this.constants.property(sessionOptions, ["agent"]);
+    const agentRef = agentOption && t.isObjectLiteralExpression(this.constants.skipTrivia(agentOption)) ? this.constants.property(agentOption, ["id"]) : agentOption;
+    const agentOptions = madeBy(agentRef, spec.agentsCreate);
+    if (!agentOptions || !t.isObjectLiteralExpression(this.constants.skipTrivia(agentOptions))) return false;
+    const literal = this.constants.skipTrivia(agentOptions) as ts.ObjectLiteralExpression;
+    // Every key read: a spread may bring tools.
+    if (!literal.properties.every((p) => t.isPropertyAssignment(p) || t.isShorthandPropertyAssignment(p))) return false;
+    const tools = this.constants.property(literal, ["tools"]);
+    const list = tools && this.constants.skipTrivia(tools);
+    return !tools || (!!list && t.isArrayLiteralExpression(list) && list.elements.length === 0);
   }
 
   /**
@@ -892,6 +934,7 @@ export class Provenance {
 
   private unwindowedState(call: ts.CallExpression, spec: ApiSpec, client: Value | undefined): LlmCall["state"] {
     if (client?.kind === "client" && client.client.stateful && client.origin && !this.boundedMemory(client)) return { anchor: client.origin, source: client.client.stateful.source };
+    if (spec.handedState) return this.handedState(call, spec.handedState);
     for (const path of spec.state ?? []) {
       let e = this.argumentAt(call, path);
       // `memory: { thread: "t1", resource }` (Mastra): the thread named keeps the conversation, even a fixed one.
@@ -906,6 +949,53 @@ export class Provenance {
       if (decl) return { anchor: decl, source: spec.stateSource ?? `${path.split(".").pop()} chains each request to the conversation kept on the server, which is billed again every time` };
     }
     return undefined;
+  }
+
+  /**
+   * The state object a call is handed (`{ network: this }`: `this.state`), grown in the loops around the call that
+   * call the SDK's append on that same object (`this.state.appendResult(call)`): none, and nothing grows.
+   */
+  private handedState(call: ts.CallExpression, spec: NonNullable<ApiSpec["handedState"]>): LlmCall["state"] {
+    const t = this.ts;
+    for (const path of spec.paths) {
+      const [at, member] = path.split("@");
+      const holder = this.argumentAt(call, at!);
+      if (!holder) continue;
+      const held = this.constants.skipTrivia(holder);
+      const isState = (e: ts.Expression): boolean => {
+        const x = this.constants.skipTrivia(e);
+        if (!member) return this.sameReference(x, held);
+        return t.isPropertyAccessExpression(x) && x.name.text === member && this.sameReference(this.constants.skipTrivia(x.expression), held);
+      };
+      const appendedIn: ts.Node[] = [];
+      for (let n: ts.Node | undefined = call.parent; n && !t.isFunctionLike(n); n = n.parent) {
+        if (t.isIterationStatement(n, false) && this.callsOn(n.statement, spec.method, isState)) appendedIn.push(n);
+      }
+      return { anchor: call, source: spec.source, appendedIn };
+    }
+    return undefined;
+  }
+
+  /** Whether `body` (not the functions in it) calls `method` on an object `isObject` accepts. */
+  private callsOn(body: ts.Node, method: string, isObject: (e: ts.Expression) => boolean): boolean {
+    const t = this.ts;
+    const visit = (n: ts.Node): boolean => {
+      if (t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression) && n.expression.name.text === method && isObject(n.expression.expression)) return true;
+      return !t.isFunctionLike(n) && !!t.forEachChild(n, (c) => visit(c) || undefined);
+    };
+    return visit(body);
+  }
+
+  /** The same object written twice: `this`, one variable, or the same member of such (`this.state`, `net.state`). */
+  private sameReference(a: ts.Expression, b: ts.Expression): boolean {
+    const t = this.ts;
+    if (a.kind === t.SyntaxKind.ThisKeyword || b.kind === t.SyntaxKind.ThisKeyword) return a.kind === b.kind;
+    if (t.isIdentifier(a) && t.isIdentifier(b)) {
+      const d = this.scopes.resolve(a);
+      return !!d && d === this.scopes.resolve(b);
+    }
+    if (t.isPropertyAccessExpression(a) && t.isPropertyAccessExpression(b)) return a.name.text === b.name.text && this.sameReference(this.constants.skipTrivia(a.expression), this.constants.skipTrivia(b.expression));
+    return false;
   }
 
   /** A call of a user-declared wrapper: every argument is prompt; a `model`/`max_tokens` option is read. */

@@ -34,6 +34,13 @@ export interface ApiSpec {
   readonly state?: readonly string[];
   /** The derivation's sentence for that state, when the path's name does not say it (a session id passed positionally). */
   readonly stateSource?: string;
+  /**
+   * State the client keeps in an object the call is handed (AgentKit's network state: every earlier agent result,
+   * sent with each run): `paths` find the object (`1.network@state` is the `state` member of the `network` option);
+   * it grows only where the code calls `method` on that object (the SDK's own append), by each run's answer and
+   * the results of the tools it ran, so only the loops around the call that make such a call re-bill it.
+   */
+  readonly handedState?: { readonly paths: readonly string[]; readonly method: string; readonly source: string };
   /** The state re-sent is capped to a window of messages: paths in the client's construction (read through `new Memory({…})`), else the SDK's default. */
   readonly stateWindow?: { readonly from: readonly string[]; readonly default?: number; readonly source: string };
   /** The call runs an agent passed as this argument (`createAgentUIStreamResponse({ agent })`): that
@@ -80,6 +87,12 @@ export interface StepSpec {
   readonly clientToolsAt?: string;
   /** Where the default comes from, for the derivation. */
   readonly source: string;
+  /**
+   * Managed Agents: no loop when the session the call names (`session`, its id: `session.id`) was made here by the SDK's
+   * `sessionsCreate` with an agent (`agent`: `agent.id` or `{ id: agent.id }`) made here by `agentsCreate` without `tools`
+   * (or with an empty list): that agent answers each event in one request. A session or agent not traced may loop.
+   */
+  readonly sessionAgent?: { readonly session: string; readonly sessionsCreate: string; readonly agentsCreate: string };
   /** The cap counts tool turns, and one more request answers after the last (Genkit's maxTurns: 5 tool turns, then the answer). */
   readonly answerAfterCap?: true;
   /** No loop when the client is a compiled graph whose builder calls show no cycle (a pipeline runs each node once). */
@@ -451,7 +464,20 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
           { ...ANTHROPIC("beta.messages.toolRunner"), steps: { from: ["0.max_iterations"], source: "toolRunner has no iteration cap unless max_iterations is set", compaction: { option: "0.compactionControl", threshold: "contextTokenThreshold", defaultThreshold: 100_000 } } },
           // Managed Agents (0.120.0, `resources/beta/sessions/events.ts` `send(sessionID, { events })`): a session made by
           // `beta.sessions.create({ agent })` keeps its events on the server; each `user.message` sent runs the agent on all of them.
-          { api: "beta.sessions.events.send", prompt: ["1.events"], state: ["0"], stateSource: "the Managed Agents session keeps every event on the server, and each event sent runs the agent on the whole session again (its tool steps there are not counted)" },
+          // The turn that event starts runs on the server: a model request, its tool uses (run there, or by a worker or
+          // `events.toolRunner` that sends their results back), another request, … until the model ends the turn
+          // (`session.status_idle`, `end_turn`); no option caps the requests (a session's `budget` caps list cost only).
+          {
+            api: "beta.sessions.events.send",
+            prompt: ["1.events"],
+            state: ["0"],
+            stateSource: "the Managed Agents session keeps every event on the server, and each event sent runs the agent on the whole session again",
+            steps: {
+              from: [],
+              source: "the event starts the session agent's turn on the server, a model request per tool use until the model ends it; the client sets no cap (a session's budget caps cost, not requests)",
+              sessionAgent: { session: "0", sessionsCreate: "beta.sessions.create", agentsCreate: "beta.agents.create" },
+            },
+          },
         ],
       },
     ],
@@ -1046,7 +1072,17 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
       { api: "createServer", prompt: [], agent: { argument: "0.networks", api: "run", served: true } },
     ],
     clients: [
-      { id: "agentkit.agent", classes: ["Agent", "RoutingAgent"], declaredIn: ["agent-kit/src/agent.ts"], modelFrom: "model", instructionsFrom: ["system"], methods: [{ api: "run", prompt: ["0"] }] },
+      {
+        id: "agentkit.agent",
+        classes: ["Agent", "RoutingAgent"],
+        declaredIn: ["agent-kit/src/agent.ts"],
+        modelFrom: "model",
+        instructionsFrom: ["system"],
+        // 0.13.2 `agent.ts` `run`: the state is `state || network?.state`, and the request sends `prompt.concat(s.formatHistory())`,
+        // the state's messages and every result in it (`state.ts`: each result's output and tool calls); `NetworkRun.execute`
+        // adds each agent's result by `this.state.appendResult(call)`.
+        methods: [{ api: "run", prompt: ["0"], handedState: { paths: ["1.state", "1.network@state"], method: "appendResult", source: "the network state's history (every result appendResult added: its answer and the results of its tools) goes with each agent run" } }],
+      },
       {
         id: "agentkit.network",
         classes: ["Network"],
