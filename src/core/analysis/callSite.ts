@@ -8,6 +8,7 @@ import type { LlmCall } from "../binder/provenance";
 import { countPolys, mapCounts, type CostBounds, type Counts } from "../model";
 import type { Scopes, TS } from "../binder/scopes";
 import { modelSymbol, type SymbolTable } from "../symbols";
+import { startsTogether } from "./fanOut";
 import type { LoopInfo, Loops } from "./loops";
 import type { Sizes } from "./sizes";
 import { factsOf, fillingOf, indexSymbol, meanOf, sizeAtIteration, strongerGrowth, type Growth } from "./sizeValues";
@@ -81,7 +82,7 @@ export class CallSites {
     // The exact input per call, averaged over the site's executions and at the i-th (see Size.exact).
     let perCallMean = Poly.sum(prompt.map(meanOf));
     let perCallAt = Poly.sum(prompt.map(sizeAtIteration));
-    const perCallTight = prompt.every((p) => p.tight);
+    let perCallTight = prompt.every((p) => p.tight);
     let growth = prompt.reduce<Growth>((g, p) => strongerGrowth(g, p.growth), "none");
     const out = this.sizes.outputOf(call);
     explanation.push(...new Set(prompt.flatMap((p) => p.notes).concat(out.notes)));
@@ -89,7 +90,10 @@ export class CallSites {
     // State kept between requests is billed again on each one: it grows by prompt + answer per iteration.
     const window = llm.state?.window;
     let stateGrowth: Poly | undefined;
-    const stateLoops = llm.state && window === undefined ? this.loopsSince(loops, llm.state.anchor) : [];
+    // A fan-out whose rounds all send before any is answered moves the id on by none of them: each chains to the id it started with.
+    const stateLoops = llm.state && window === undefined ? this.loopsSince(loops, llm.state.anchor).filter((l) => !startsTogether(this.ts, l, call)) : [];
+    // One that does not (a round awaits something first) moves it on in an order no count follows: an upper bound.
+    if (stateLoops.some((l) => l.parallel)) perCallTight = false;
     if (window !== undefined) {
       // At most W earlier messages come back with each request, each a prompt or an answer.
       perCall = perCall.add(perCall.add(out.poly).scale(window));
