@@ -218,11 +218,13 @@ export class Accumulation extends SizePart {
   private accumulate(name: string, w: Write, delta: Size, factorLoops: LoopInfo[], window: Write | undefined, site: ts.Node, elementsPerRound = 1): Size {
     const at = lineRef(this.ctx.line(w.node));
     if (window) {
-      // The bound takes every slot as this write's; in a full window each write holds its share of
-      // the slots (a question and an answer: half each).
+      // The bound takes every slot as this write's; in a full window each write of one element a round
+      // holds at most its share of the slots, rounded up (a question and an answer in a window of 3
+      // ending with the question: 2 questions); one of several elements may fill them all.
       const slots = window.cap ?? 1;
       const poly = delta.poly.scale(slots);
-      const mean = meanOf(delta).scale((slots * (w.delta?.length ?? 1)) / Math.max(1, elementsPerRound));
+      const share = (w.delta?.length ?? 1) === 1 && !w.conditional ? Math.min(slots, Math.ceil(slots / Math.max(1, elementsPerRound))) : slots;
+      const mean = meanOf(delta).scale(share);
       return withMean({ ...delta, poly, growth: "none", notes: [...delta.notes, `${name} is windowed at line ${lineRef(this.ctx.line(window.node))} (at most ${window.cap} items): no growth`] }, mean);
     }
     // A loop that reads one streamed answer adds that answer once, not once per chunk; the loops
