@@ -96,6 +96,21 @@ export async function run(items: string[], n: number, q: string): Promise<void> 
     const { findings } = await claimAndCount(p, "s1", dir);
     assert.equal(findings.length, 1);
     assert.deepEqual(findings[0]!.calls, { kind: "unknown", reason: "each level sends the parameter history, which it grows and hands on, so no level's sizes bound the next's" });
+    // Answers collected in an array no request sends leave the levels counted.
+    const kept = program(11, `${OPENAI}const answers: string[] = [];
+async function step(depth: number, q: string): Promise<void> {
+  if (depth <= 0) return;
+  ${ask("s1", `[{ role: "user" as const, content: q }]`)}
+  answers.push(text);
+  await step(depth - 1, q);
+}
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  await step(n, q);
+}
+`);
+    const counted = await claimAndCount(kept, "s1", dir);
+    assert.deepEqual(counted.claim, { calls: 3, input: 60, exact: true });
+    assert.deepEqual(counted.counted, { calls: 3, input: 60 });
   });
 
   it("a fan-out over one history: each request sees the questions pushed before it and no answer, exact (index 116: 150 claimed as exact, 132 sent)", async () => {

@@ -167,6 +167,8 @@ export class CallSites {
     const calls = iterations.mul(compacted ? S.add(S.mul(out.poly).scale(1 / compacted.constantValue())) : S);
     const input = iterations.mul(inputPerCall);
     const generation = m.mul(iterations).mul(generationPerCall);
+    // A window that fills again in each round of an outer loop is counted full every time (below): an upper bound.
+    if ((loops.length !== 1 || steps || llm.state) && fillingOf(prompt).filling) perCallTight = false;
     const inputTight = requestsTight && perCallTight;
     const generationTight = inputTight && out.tight;
     explanation.push(`input per call ${show(inputPerCall, perCallTight && !steps)}; over ${show(iterations, loopsTight)} executions: ${show(input, inputTight)}`);

@@ -244,8 +244,10 @@ function grownAcrossLevels(t: TS, scopes: Scopes, fn: ts.SignatureDeclaration, s
     return a && t.isIdentifier(a) && scopes.resolve(a) === p;
   }));
   const body = (fn as { body?: ts.Node }).body;
-  // What outlives one level: a parameter handed on, a field (`this.h`, or `const { h } = this`), a variable declared outside.
+  // What outlives one level: a parameter handed on, a field (`this.h`, or `const { h } = this`), a
+  // variable declared outside; and only when a request sends it (an answer collected in `out` is not).
   const kept = (e: ts.Expression): string | undefined => {
+    if (!sites.some((s) => sends(t, scopes, s.llm, e))) return undefined;
     if (t.isPropertyAccessExpression(e) && e.expression.kind === t.SyntaxKind.ThisKeyword) return `the field ${e.getText()}, which it grows`;
     const decl = t.isIdentifier(e) ? scopes.resolve(e) : undefined;
     if (!decl) return undefined;
@@ -263,6 +265,28 @@ function grownAcrossLevels(t: TS, scopes: Scopes, fn: ts.SignatureDeclaration, s
   };
   if (body) t.forEachChild(body, visit);
   return found;
+}
+
+/**
+ * Whether the request `llm` sends what `e` (a variable, `this.field`) holds: named in its prompt or
+ * its arguments, or in the initializer of a local const they name (`const msgs = [...history]`).
+ */
+function sends(t: TS, scopes: Scopes, llm: LlmCall, e: ts.Expression): boolean {
+  const field = t.isPropertyAccessExpression(e) ? e.name.text : undefined;
+  const target = t.isIdentifier(e) ? scopes.resolve(e) : undefined;
+  const seen = new Set<ts.Node>();
+  const names = (n: ts.Node): boolean => {
+    if (seen.has(n)) return false;
+    seen.add(n);
+    if (field !== undefined && t.isPropertyAccessExpression(n) && n.expression.kind === t.SyntaxKind.ThisKeyword && n.name.text === field) return true;
+    if (t.isIdentifier(n)) {
+      const decl = scopes.resolve(n);
+      if (decl && decl === target) return true;
+      if (decl && t.isVariableDeclaration(decl) && decl.initializer && names(decl.initializer)) return true;
+    }
+    return !!t.forEachChild(n, (c) => (names(c) ? true : undefined));
+  };
+  return [...llm.prompt, ...llm.node.arguments, ...(llm.arguments ?? [])].some(names);
 }
 
 /**
