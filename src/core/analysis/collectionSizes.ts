@@ -25,10 +25,10 @@ export class CollectionSizes extends SizePart {
       // (Not in a fan-out: its rounds' pushes do not come in source order.)
       const run = start !== undefined && start < 0 && !b && !this.loops.around(site).some((l) => l.parallel) ? this.parts.windows.sliced(recv, n, site) : undefined;
       // Without a run, every turn counts a full window: an upper bound while the window fills.
-      // Without a run, each of the n slots may hold the largest kind of element (the last n, ending with
-      // the question just pushed, hold more questions than answers): not the mean element.
-      const slot = run ? undefined : this.largestElement(recv, site) ?? el.poly;
-      const sized = withMean({ ...el, poly: el.poly.scale(n), growth: "none", tight: el.tight && !!run, notes: [...el.notes, `${this.ctx.text(e)} keeps at most ${n} elements`] }, run ? run.steady : slot!.scale(n));
+      // Without a run, the last n, ending with the question just pushed, may hold more questions than
+      // answers: not n mean elements (windowSlots).
+      const slots = run ? run.steady : this.windowSlots(recv, site, n) ?? el.poly.scale(n);
+      const sized = withMean({ ...el, poly: el.poly.scale(n), growth: "none", tight: el.tight && !!run, notes: [...el.notes, `${this.ctx.text(e)} keeps at most ${n} elements`] }, slots);
       const filling = run && fillingOfRun(run);
       return filling ? { ...sized, filling } : sized;
     }
@@ -164,16 +164,18 @@ export class CollectionSizes extends SizePart {
   }
 
   /**
-   * The largest kind of element a local array or a class's field holds (its literal's elements, what
-   * each write pushes), each at its mean size: what any one slot of a window of it may hold.
+   * What n slots of a window of a local array or a class's field may hold: each push of one element
+   * on every round, of P such pushes a round, fills at most ⌈n/P⌉ of them (the last 6 of questions and
+   * answers: 3 of each; the last 1: the question); otherwise every slot the largest kind of element
+   * (its literal's, each push's), each kind at its mean size.
    */
-  private largestElement(recv: ts.Expression, site: ts.Node): Poly | undefined {
+  private windowSlots(recv: ts.Expression, site: ts.Node, n: number): Poly | undefined {
     const t = this.ts;
     const x = this.held(recv);
-    let kinds: Size[] | undefined;
-    const literal = (init: ts.Expression | undefined): Size[] => {
+    let kinds: { size: Size; single: boolean }[] | undefined;
+    const literal = (init: ts.Expression | undefined): { size: Size; single: boolean }[] => {
       const i = init && this.constants.skipTrivia(init);
-      return i && t.isArrayLiteralExpression(i) ? i.elements.map((el) => (t.isSpreadElement(el) ? this.elementOrWhole(el.expression, site, false) : this.parts.expressions.sizeOf(el, site))) : [];
+      return i && t.isArrayLiteralExpression(i) ? i.elements.map((el) => ({ size: t.isSpreadElement(el) ? this.elementOrWhole(el.expression, site, false) : this.parts.expressions.sizeOf(el, site), single: false })) : [];
     };
     if (t.isIdentifier(x)) {
       const decl = this.scopes.resolve(x);
@@ -182,16 +184,21 @@ export class CollectionSizes extends SizePart {
       const field = this.parts.accumulation.fieldWrites(x);
       if (field?.member && !this.inProgress.has(field.member)) kinds = [...literal(field.member.initializer), ...this.pushedKinds(field.member, () => field.writes)];
     }
-    return kinds?.length ? Poly.largest(kinds.map(meanOf)) : undefined;
+    if (!kinds?.length) return undefined;
+    if (kinds.every((k) => k.single)) return Poly.sum(kinds.map((k) => meanOf(k.size).scale(Math.ceil(n / kinds!.length))));
+    return Poly.largest(kinds.map((k) => meanOf(k.size))).scale(n);
   }
 
-  /** The sizes of what each write pushes to the array declared at `decl`. */
-  private pushedKinds(decl: ts.Node, writesOf: () => readonly Write[]): Size[] {
+  /** The sizes of what each write pushes to the array declared at `decl`; `single`: one element on every round. */
+  private pushedKinds(decl: ts.Node, writesOf: () => readonly Write[]): { size: Size; single: boolean }[] {
     this.inProgress.add(decl);
     try {
       return writesOf()
         .filter((w) => w.kind === "grow")
-        .flatMap((w) => (w.outputOf ? [this.parts.outputs.outputOf(w.outputOf)] : (w.delta ?? []).map((d) => this.parts.expressions.sizeOf(d, w.node))));
+        .flatMap((w) => {
+          const single = !w.conditional && !w.times && (w.outputOf !== undefined || (w.delta ?? []).length === 1);
+          return w.outputOf ? [{ size: this.parts.outputs.outputOf(w.outputOf), single }] : (w.delta ?? []).map((d) => ({ size: this.parts.expressions.sizeOf(d, w.node), single }));
+        });
     } finally {
       this.inProgress.delete(decl);
     }
@@ -201,7 +208,7 @@ export class CollectionSizes extends SizePart {
   private pushedElement(decl: ts.Node, recv: ts.Expression, site: ts.Node, initializer: ts.Expression | undefined, writesOf: () => readonly Write[]): Size {
     const name = this.loops.baseName(recv);
     if (this.inProgress.has(decl)) return this.ctx.sizeSymbol(`${name}[]`, recv, `the size of one element of ${name}`);
-    const parts = this.pushedKinds(decl, writesOf);
+    const parts = this.pushedKinds(decl, writesOf).map((k) => k.size);
     this.inProgress.add(decl);
     try {
       const any = combine([initializer ? this.elementOrWhole(initializer, site, false) : ZERO, ...parts]);
