@@ -14,6 +14,7 @@ import { combine, factsOf, indexSymbol, meanOf, sizeAtIteration, strongerGrowth,
 import { substitute } from "./summary";
 import { fillingOfRun } from "./windowRuns";
 import { elementsAdded, repeated, type Write } from "./writes";
+import { startsTogether } from "./fanOut";
 
 export class Accumulation extends SizePart {
   private readonly inProgressFields = new Set<string>();
@@ -167,9 +168,15 @@ export class Accumulation extends SizePart {
         parts.push(withMean({ ...grown, poly: grown.poly.mul(invocations), tight: false, growth: strongerGrowth(grown.growth, kind), notes: [...grown.notes, `${name} is declared outside ${fnName} and keeps growing across its calls (calls[${fnName}])`], ...acrossCalls(name, this.ctx.line(w.node), grown) }, mean, at));
       } else parts.push(grown);
     }
-    const kept = combine(parts);
+    // Emptied or replaced on some rounds only (`if (x) h.length = 0`) in a loop the site shares: it
+    // may hold less than its growth, which is then an upper bound, not a count.
+    const sometimes = writes.some((w) => ((w.kind === "reset" && w.conditional) || w.kind === "reassign") && this.loops.around(w.node).some((l) => siteLoopSet.has(l.node) && !declLoops.has(l.node)));
+    // A window trimmed in a fan-out's rounds keeps the last writes of whichever rounds ran last: not run in source order.
+    const fannedOut = !!window && siteLoops.some((l) => l.parallel);
+    const combined = combine(parts);
+    const kept = (sometimes && parts.length > 1) || fannedOut ? { ...combined, tight: false } : combined;
     // Kept to a window by a trim in the loop: run iteration by iteration where the shape is known.
-    const run = window ? this.parts.windows.trimmed(decl, site) : undefined;
+    const run = window && !fannedOut ? this.parts.windows.trimmed(decl, site) : undefined;
     if (!run) return kept;
     const filling = fillingOfRun(run);
     return withMean({ ...kept, ...(filling ? { filling } : {}) }, run.steady);
@@ -211,11 +218,13 @@ export class Accumulation extends SizePart {
   private accumulate(name: string, w: Write, delta: Size, factorLoops: LoopInfo[], window: Write | undefined, site: ts.Node, elementsPerRound = 1): Size {
     const at = lineRef(this.ctx.line(w.node));
     if (window) {
-      // The bound takes every slot as this write's; in a full window each write holds its share of
-      // the slots (a question and an answer: half each).
+      // The bound takes every slot as this write's; in a full window each write of one element a round
+      // holds at most its share of the slots, rounded up (a question and an answer in a window of 3
+      // ending with the question: 2 questions); one of several elements may fill them all.
       const slots = window.cap ?? 1;
       const poly = delta.poly.scale(slots);
-      const mean = meanOf(delta).scale((slots * (w.delta?.length ?? 1)) / Math.max(1, elementsPerRound));
+      const share = (w.delta?.length ?? 1) === 1 && !w.conditional ? Math.min(slots, Math.ceil(slots / Math.max(1, elementsPerRound))) : slots;
+      const mean = meanOf(delta).scale(share);
       return withMean({ ...delta, poly, growth: "none", notes: [...delta.notes, `${name} is windowed at line ${lineRef(this.ctx.line(window.node))} (at most ${window.cap} items): no growth`] }, mean);
     }
     // A loop that reads one streamed answer adds that answer once, not once per chunk; the loops
@@ -235,9 +244,13 @@ export class Accumulation extends SizePart {
     const over = factorLoops.map((l) => `${l.tripText} (${l.kind} at line ${lineRef(l.line)})`).join(" × ");
     const poly = delta.poly.mul(trips);
     const writes = this.writesBefore(factorLoops, w.node, site);
+    // A fan-out whose rounds do not all send before any is answered: a round may see more or less
+    // of the others' writes than the order below counts (an upper bound still: never more than all earlier rounds').
+    const siteLoops = new Set(this.loops.around(site).map((l) => l.node));
+    const interleaved = factorLoops.some((l) => l.parallel && siteLoops.has(l.node) && !startsTogether(this.ts, l, site));
     return withMean({
       poly,
-      tight: delta.tight && factorLoops.every((l) => l.exact) && !w.conditional,
+      tight: delta.tight && factorLoops.every((l) => l.exact) && !w.conditional && !interleaved,
       growth: once ? delta.growth : strongerGrowth(delta.growth, kind),
       fromOutput: delta.fromOutput,
       fromRewrite: delta.fromRewrite,
@@ -258,6 +271,16 @@ export class Accumulation extends SizePart {
     const shared = loops.filter((l) => siteLoops.has(l.node));
     const whole = Poly.product(loops.filter((l) => !siteLoops.has(l.node)).map((l) => l.trip));
     if (shared.length === 0) return { mean: whole, at: whole };
+    // A write after the request in a fan-out whose rounds all send first (an answer pushed): no round
+    // of the same fan-out sees another's; each earlier round of the sequential loops around saw all of them.
+    const together = write.pos > site.pos ? shared.filter((l) => startsTogether(this.ts, l, site)) : [];
+    if (together.length) {
+      const sequential = shared.filter((l) => !together.includes(l));
+      const all = whole.mul(Poly.product(together.map((l) => l.trip)));
+      const rounds = Poly.product(sequential.map((l) => l.trip));
+      const i = sequential.length ? Poly.symbol(indexSymbol(sequential.map((l) => l.tripText).join("·"))) : Poly.zero;
+      return { mean: all.mul(rounds.scale(0.5).add(Poly.constant(-0.5))), at: all.mul(i) };
+    }
     const n = Poly.product(shared.map((l) => l.trip));
     const before = write.pos < site.pos ? 1 : 0;
     const i = Poly.symbol(indexSymbol(shared.map((l) => l.tripText).join("·")));

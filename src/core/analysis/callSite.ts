@@ -8,6 +8,7 @@ import type { LlmCall } from "../binder/provenance";
 import { countPolys, mapCounts, type CostBounds, type Counts } from "../model";
 import type { Scopes, TS } from "../binder/scopes";
 import { modelSymbol, type SymbolTable } from "../symbols";
+import { startsTogether } from "./fanOut";
 import type { LoopInfo, Loops } from "./loops";
 import type { Sizes } from "./sizes";
 import { factsOf, fillingOf, indexSymbol, meanOf, sizeAtIteration, strongerGrowth, type Growth } from "./sizeValues";
@@ -88,7 +89,7 @@ export class CallSites {
     // The exact input per call, averaged over the site's executions and at the i-th (see Size.exact).
     let perCallMean = Poly.sum(prompt.map(meanOf));
     let perCallAt = Poly.sum(prompt.map(sizeAtIteration));
-    const perCallTight = prompt.every((p) => p.tight);
+    let perCallTight = prompt.every((p) => p.tight);
     let growth = prompt.reduce<Growth>((g, p) => strongerGrowth(g, p.growth), "none");
     const out = this.sizes.outputOf(call);
     explanation.push(...new Set(prompt.flatMap((p) => p.notes).concat(out.notes)));
@@ -114,7 +115,10 @@ export class CallSites {
     // State kept between requests is billed again on each one: it grows by prompt + answer per iteration.
     const window = llm.state?.window;
     let stateGrowth: Poly | undefined;
-    const stateLoops = !llm.state || window !== undefined ? [] : appendedIn ? loops.filter((l) => appendedIn.includes(l.node)) : this.loopsSince(loops, llm.state.anchor);
+    // A fan-out whose rounds all send before any is answered moves the id on by none of them: each chains to the id it started with.
+    const stateLoops = !llm.state || window !== undefined ? [] : (appendedIn ? loops.filter((l) => appendedIn.includes(l.node)) : this.loopsSince(loops, llm.state.anchor)).filter((l) => !startsTogether(this.ts, l, call));
+    // One that does not (a round awaits something first) moves it on in an order no count follows: an upper bound.
+    if (stateLoops.some((l) => l.parallel)) perCallTight = false;
     if (window !== undefined) {
       // At most W earlier messages come back with each request, each a prompt or an answer.
       perCall = perCall.add(perCall.add(out.poly).scale(window));
@@ -195,6 +199,8 @@ export class CallSites {
     const calls = runs.mul(compacted ? S.add(S.mul(out.poly).scale(1 / compacted.constantValue())) : S);
     const input = runs.mul(inputPerCall);
     const generation = m.mul(runs).mul(generationPerCall);
+    // A window that fills again in each round of an outer loop (or each request of a model step) is counted full every time (below): an upper bound.
+    if ((loops.length !== 1 || steps || llm.state || perStep > 1) && fillingOf(prompt).filling) perCallTight = false;
     const inputTight = requestsTight && perCallTight;
     const generationTight = inputTight && out.tight;
     explanation.push(`input per call ${show(inputPerCall, perCallTight && !steps)}; over ${show(iterations, loopsTight)} executions${perStep > 1 ? `, ${perStep} requests a model step` : ""}: ${show(input, inputTight)}`);

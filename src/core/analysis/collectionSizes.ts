@@ -22,9 +22,13 @@ export class CollectionSizes extends SizePart {
     if (this.isArrayLike(recv)) {
       const el = this.elementOrWhole(recv, site, false);
       // Run on the history's elements where the loop's pushes are known: exact, iteration by iteration.
-      const run = start !== undefined && start < 0 && !b ? this.parts.windows.sliced(recv, n, site) : undefined;
+      // (Not in a fan-out: its rounds' pushes do not come in source order.)
+      const run = start !== undefined && start < 0 && !b && !this.loops.around(site).some((l) => l.parallel) ? this.parts.windows.sliced(recv, n, site) : undefined;
       // Without a run, every turn counts a full window: an upper bound while the window fills.
-      const sized = withMean({ ...el, poly: el.poly.scale(n), growth: "none", tight: el.tight && !!run, notes: [...el.notes, `${this.ctx.text(e)} keeps at most ${n} elements`] }, run ? run.steady : meanOf(el).scale(n));
+      // Without a run, the last n, ending with the question just pushed, may hold more questions than
+      // answers: not n mean elements (windowSlots).
+      const slots = run ? run.steady : this.windowSlots(recv, site, n) ?? el.poly.scale(n);
+      const sized = withMean({ ...el, poly: el.poly.scale(n), growth: "none", tight: el.tight && !!run, notes: [...el.notes, `${this.ctx.text(e)} keeps at most ${n} elements`] }, slots);
       const filling = run && fillingOfRun(run);
       return filling ? { ...sized, filling } : sized;
     }
@@ -159,15 +163,54 @@ export class CollectionSizes extends SizePart {
     return this.ctx.sizeSymbol(`${this.loops.baseName(recv)}[]`, recv, `the size of one element of ${this.ctx.text(recv)}`);
   }
 
+  /**
+   * What n slots of a window of a local array or a class's field may hold: each push of one element
+   * on every round, of P such pushes a round, fills at most ⌈n/P⌉ of them (the last 6 of questions and
+   * answers: 3 of each; the last 1: the question); otherwise every slot the largest kind of element
+   * (its literal's, each push's), each kind at its mean size.
+   */
+  private windowSlots(recv: ts.Expression, site: ts.Node, n: number): Poly | undefined {
+    const t = this.ts;
+    const x = this.held(recv);
+    let kinds: { size: Size; single: boolean }[] | undefined;
+    const literal = (init: ts.Expression | undefined): { size: Size; single: boolean }[] => {
+      const i = init && this.constants.skipTrivia(init);
+      return i && t.isArrayLiteralExpression(i) ? i.elements.map((el) => ({ size: t.isSpreadElement(el) ? this.elementOrWhole(el.expression, site, false) : this.parts.expressions.sizeOf(el, site), single: false })) : [];
+    };
+    if (t.isIdentifier(x)) {
+      const decl = this.scopes.resolve(x);
+      if (decl && t.isVariableDeclaration(decl) && decl.initializer && t.isArrayLiteralExpression(this.constants.skipTrivia(decl.initializer)) && !this.inProgress.has(decl)) kinds = [...literal(decl.initializer), ...this.pushedKinds(decl, () => this.parts.writes.writesOf(decl, x.text))];
+    } else if (t.isPropertyAccessExpression(x) && x.expression.kind === t.SyntaxKind.ThisKeyword) {
+      const field = this.parts.accumulation.fieldWrites(x);
+      if (field?.member && !this.inProgress.has(field.member)) kinds = [...literal(field.member.initializer), ...this.pushedKinds(field.member, () => field.writes)];
+    }
+    if (!kinds?.length) return undefined;
+    if (kinds.every((k) => k.single)) return Poly.sum(kinds.map((k) => meanOf(k.size).scale(Math.ceil(n / kinds!.length))));
+    return Poly.largest(kinds.map((k) => meanOf(k.size))).scale(n);
+  }
+
+  /** The sizes of what each write pushes to the array declared at `decl`; `single`: one element on every round. */
+  private pushedKinds(decl: ts.Node, writesOf: () => readonly Write[]): { size: Size; single: boolean }[] {
+    this.inProgress.add(decl);
+    try {
+      return writesOf()
+        .filter((w) => w.kind === "grow")
+        .flatMap((w) => {
+          const single = !w.conditional && !w.times && (w.outputOf !== undefined || (w.delta ?? []).length === 1);
+          return w.outputOf ? [{ size: this.parts.outputs.outputOf(w.outputOf), single }] : (w.delta ?? []).map((d) => ({ size: this.parts.expressions.sizeOf(d, w.node), single }));
+        });
+    } finally {
+      this.inProgress.delete(decl);
+    }
+  }
+
   /** One element of an array declared at `decl` (its literal's and what is pushed to it). */
   private pushedElement(decl: ts.Node, recv: ts.Expression, site: ts.Node, initializer: ts.Expression | undefined, writesOf: () => readonly Write[]): Size {
     const name = this.loops.baseName(recv);
     if (this.inProgress.has(decl)) return this.ctx.sizeSymbol(`${name}[]`, recv, `the size of one element of ${name}`);
+    const parts = this.pushedKinds(decl, writesOf).map((k) => k.size);
     this.inProgress.add(decl);
     try {
-      const parts = writesOf()
-        .filter((w) => w.kind === "grow")
-        .flatMap((w) => (w.outputOf ? [this.parts.outputs.outputOf(w.outputOf)] : (w.delta ?? []).map((d) => this.parts.expressions.sizeOf(d, w.node))));
       const any = combine([initializer ? this.elementOrWhole(initializer, site, false) : ZERO, ...parts]);
       // Their sum bounds the largest element; an element of a long history is on average one
       // of what each round pushes (a question or an answer).

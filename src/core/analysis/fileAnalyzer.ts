@@ -219,8 +219,12 @@ export class FileAnalyzer {
       if (this.tsm.isFunctionLike(n)) this.stopIfAsked();
       if (this.tsm.isCallExpression(n)) {
         const llm = this.classify(n);
-        // A call of a user's LLM-calling function is a site where it repeats: in a loop, or in a recursion.
-        if (llm && (!llm.summary || llm.elementOf || this.loops.around(n).length > 0 || this.recurrenceOf(n))) out.push(this.finding(llm));
+        // A call of a user's LLM-calling function is a site where it repeats: in a loop, in a recursion, or
+        // handing a recursion the budget that counts its levels.
+        const budgeted = llm?.summary?.budget !== undefined;
+        // Its own call of itself is one of its levels, not a site of its own.
+        const level = budgeted && this.loops.around(n).length === 0 && this.isSelfCall(n, this.loops.enclosingFunction(n));
+        if (llm && !level && (!llm.summary || llm.elementOf || budgeted || this.loops.around(n).length > 0 || this.recurrenceOf(n))) out.push(this.finding(llm));
       }
       this.tsm.forEachChild(n, visit);
     };
@@ -1210,6 +1214,7 @@ export class FileAnalyzer {
     const unbounded = sites.flatMap((s) => [s.bounds.calls, s.bounds.inputTokens]).find((x) => x.kind === "unknown");
     let unknown: string | undefined = unbounded?.kind === "unknown" ? unbounded.reason : Object.values(polys).find((p) => p.widenedReason !== undefined)?.widenedReason;
     let isTight = tight;
+    let budget: string | undefined;
     // Exact counts add up over the sites (each site's own, or its bound's); a recurrence has its own.
     const counted = (pick: (c: NonNullable<SiteBounds["counts"]>) => Poly, bound: (b: SiteBounds) => Bound): Poly => Poly.sum(sites.map((s) => (s.bounds.counts ? pick(s.bounds.counts) : polyOf(bound(s.bounds)))));
     let counts: SiteBounds["counts"] = selfCalls.length ? undefined : { calls: counted((c) => c.calls, (b) => b.calls), input: counted((c) => c.input, (b) => b.inputTokens), output: counted((c) => c.output, (b) => b.outputTokens), generation: counted((c) => c.generation, (b) => b.generationCost) };
@@ -1227,6 +1232,7 @@ export class FileAnalyzer {
         for (const s of sites) this.recurrences.set(s.llm.node, solved.site);
         polys = solved.polys;
         counts = solved.counts;
+        budget = solved.budget;
         isTight = solved.tight;
         callsTight = solved.tight;
         explanation.push(solved.explanation);
@@ -1258,6 +1264,7 @@ export class FileAnalyzer {
       // Growth that outlives an invocation (a field, a captured variable): a caller's loop sees it.
       ...factsOf([{ facts: sites.flatMap((s) => s.bounds.facts ?? []).filter((f) => f.loops.length === 0) }]),
       ...(unknown ? { unknown } : {}),
+      ...(budget !== undefined ? { budget } : {}),
       ...(carried.length ? { carried } : {}),
       reaches: reachesOf(file, sites.map((s) => ({ line: this.lineOf(s.llm.node), summary: s.llm.summary }))),
     };

@@ -312,6 +312,10 @@ export class Loops {
     if (!call) return undefined;
     if (!(t.isArrowFunction(fn) || t.isFunctionExpression(fn))) return t.isMethodDeclaration(fn) ? this.optionCallbacks.host(fn) : undefined;
     if ((t.isCallExpression(call) || t.isNewExpression(call)) && call.arguments?.includes(fn as ts.Expression)) return call;
+    // `(async () => { … })()`: called in place, once, where it is written.
+    let callee: ts.Node = fn;
+    while (t.isParenthesizedExpression(callee.parent)) callee = callee.parent;
+    if (t.isCallExpression(callee.parent) && callee.parent.expression === callee) return callee.parent;
     return t.isPropertyAssignment(call) ? this.optionCallbacks.host(fn) : undefined;
   }
 

@@ -23,11 +23,13 @@ type Polys = SummaryPolys;
 /** A site of the recursive function over the whole recursion (one top-level invocation). */
 export type SiteSolver = (site: Site) => SiteBounds;
 
-export type Solution = { readonly kind: "solved"; readonly polys: Polys; readonly tight: boolean; readonly explanation: string; readonly counts?: Counts; readonly site: SiteSolver } | { readonly kind: "unknown"; readonly reason: string };
+/** `budget`: the parameter whose value is the recursion's levels (`f(depth - 1)`), which a caller's argument gives. */
+export type Solution = { readonly kind: "solved"; readonly polys: Polys; readonly tight: boolean; readonly explanation: string; readonly counts?: Counts; readonly site: SiteSolver; readonly budget?: string } | { readonly kind: "unknown"; readonly reason: string };
 
 type Site = { readonly llm: LlmCall; readonly bounds: SiteBounds };
 
-type Shrink = "half" | "minus-one";
+/** `count-down`: a number one smaller (`depth - 1`), whose levels are its value; `minus-one`: a collection one element shorter. */
+type Shrink = "half" | "minus-one" | "count-down";
 
 export function solveRecursion(
   t: TS,
@@ -111,14 +113,22 @@ export function solveRecursion(
     ["span", (b) => poly(b.span)],
   ];
 
-  if (first.kind === "minus-one") {
+  if (first.kind === "minus-one" || first.kind === "count-down") {
     if (a > 1) return { kind: "unknown", reason: `${a} recursive calls on n − 1 elements: exponential in ${n}` };
+    const grown = grownAcrossLevels(t, scopes, fn, selfCalls[0]!, sites);
+    if (grown) return { kind: "unknown", reason: `each level sends ${grown}, so no level's sizes bound the next's` };
+    // A number stepped down (`f(depth - 1)` under `if (depth <= K) return`) makes depth − K levels: the
+    // count is the argument's value (a caller's `f(MAX)` gives MAX), not its size in tokens.
+    const budget = first.kind === "count-down" && base?.cap !== undefined ? base.cap : undefined;
     // The levels are a count of the recursion (its value is assumed, stated or defaulted like a loop's).
-    const levels: SymbolInfo = { name: n, kind: "count", line: 0, origin: `the levels of the recursion of ${fnName(fn)}() (one fewer ${name} each call)` };
-    const N = Poly.symbol(symbols.define(levels));
+    const levels: SymbolInfo = budget !== undefined ? { name, kind: "count", line: 0, origin: `the levels of the recursion of ${fnName(fn)}() (${name} one smaller each call, down to ${budget})` } : { name: n, kind: "count", line: 0, origin: `the levels of the recursion of ${fnName(fn)}() (one fewer ${name} each call)` };
+    const N = Poly.symbol(symbols.define(levels)).add(Poly.constant(-(budget ?? 0)));
+    const L = budget === undefined ? n : budget === 0 ? name : `${name} − ${budget}`;
+    // A return or throw outside the base case (`if (text.includes("DONE")) return`) may stop it sooner: at most the levels.
+    const exact = tight && !exitsEarly(t, scopes, fn, selfCalls[0]!, param);
     // T(n) = T(n−1) + f(n) = Σ_{i≤n} f(i) = Θ(n·f(n)) for polynomial f.
     const solved = Object.fromEntries(measures.map(([k, pick]) => [k, k === "result" ? polys.result : N.mul(internalPart(polys[k], pick)).add(leafPart(pick))])) as unknown as Polys;
-    const explanation = `T(${n}) = T(${n} − 1) + f(${n}): ${n} levels of one call each, so Θ(${n}·f(${n}))`;
+    const explanation = `T(${n}) = T(${n} − 1) + f(${n}): ${exact ? "" : "at most "}${L} levels of one call each, so ${exact ? "Θ" : "O"}(${n}·f(${n}))`;
     // Exact where a level's count does not depend on how many levels are left: n times it (once at the bottom).
     const siteCounts = (s: Site): Counts | undefined => {
       const c = s.bounds.counts;
@@ -129,9 +139,9 @@ export function solveRecursion(
     const counts = parts.every((c) => c) ? sumCounts(parts as Counts[]) : undefined;
     const site: SiteSolver = (s) => {
       symbols.define(levels);
-      return isLeaf(s) ? solvedSite(s, atLeaf, tight, true, `${explanation}; this call runs once, at the bottom`, siteCounts(s)) : solvedSite(s, (p) => N.mul(p), tight, false, `${explanation}; this call runs at each of the ${n} levels`, siteCounts(s));
+      return isLeaf(s) ? solvedSite(s, atLeaf, exact, true, `${explanation}; this call runs once, at the bottom`, siteCounts(s)) : solvedSite(s, (p) => N.mul(p), exact, false, `${explanation}; this call runs at each of the ${L} levels`, siteCounts(s));
     };
-    return { kind: "solved", polys: solved, tight, explanation, site, ...(counts ? { counts } : {}) };
+    return { kind: "solved", polys: solved, tight: exact, explanation, site, ...(counts ? { counts } : {}), ...(budget !== undefined ? { budget: name } : {}) };
   }
   // Halving: T(n) = a·T(n/2) + f(n). Leaves: n^log2(a).
   const e = Math.log2(a);
@@ -216,6 +226,84 @@ function halvingCounts(symbols: SymbolTable, fn: ts.SignatureDeclaration, n: str
     return out;
   };
   return { L: info.name, info, ratio, site };
+}
+
+const GROWING = new Set(["push", "unshift", "splice"]);
+
+/**
+ * What one level leaves larger for the next: a parameter it grows (`history.push(…)`) and hands on
+ * itself, or state the server keeps (`previous_response_id`) that its requests move on. Each level's
+ * request then re-sends what the levels before it added, which the recurrence (one level's sizes
+ * times the levels) leaves out.
+ */
+function grownAcrossLevels(t: TS, scopes: Scopes, fn: ts.SignatureDeclaration, self: ts.CallExpression, sites: readonly Site[]): string | undefined {
+  const chained = sites.find((s) => s.llm.state && s.llm.state.window === undefined);
+  if (chained) return `a request on state the server keeps (${chained.llm.state!.source}) that the levels before it moved on`;
+  const handedOn = new Set<ts.Node>(fn.parameters.filter((p, i) => {
+    const a = self.arguments[i];
+    return a && t.isIdentifier(a) && scopes.resolve(a) === p;
+  }));
+  const body = (fn as { body?: ts.Node }).body;
+  // What outlives one level: a parameter handed on, a field (`this.h`, or `const { h } = this`), a
+  // variable declared outside; and only when a request sends it (an answer collected in `out` is not).
+  const kept = (e: ts.Expression): string | undefined => {
+    if (!sites.some((s) => sends(t, scopes, s.llm, e))) return undefined;
+    if (t.isPropertyAccessExpression(e) && e.expression.kind === t.SyntaxKind.ThisKeyword) return `the field ${e.getText()}, which it grows`;
+    const decl = t.isIdentifier(e) ? scopes.resolve(e) : undefined;
+    if (!decl) return undefined;
+    if (handedOn.has(decl as ts.ParameterDeclaration)) return `the parameter ${e.getText()}, which it grows and hands on`;
+    if (!isWithin(decl, fn)) return `${e.getText()}, declared outside it, which it grows`;
+    if (t.isBindingElement(decl) && t.isVariableDeclaration(decl.parent.parent) && decl.parent.parent.initializer?.kind === t.SyntaxKind.ThisKeyword) return `the field ${e.getText()}, which it grows`;
+    return undefined;
+  };
+  let found: string | undefined;
+  const visit = (n: ts.Node): void => {
+    if (found || t.isFunctionLike(n)) return;
+    if (t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression) && GROWING.has(n.expression.name.text)) found = kept(n.expression.expression);
+    else if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.PlusEqualsToken) found = kept(n.left);
+    else t.forEachChild(n, visit);
+  };
+  if (body) t.forEachChild(body, visit);
+  return found;
+}
+
+/**
+ * Whether the request `llm` sends what `e` (a variable, `this.field`) holds: named in its prompt or
+ * its arguments, or in the initializer of a local const they name (`const msgs = [...history]`).
+ */
+function sends(t: TS, scopes: Scopes, llm: LlmCall, e: ts.Expression): boolean {
+  const field = t.isPropertyAccessExpression(e) ? e.name.text : undefined;
+  const target = t.isIdentifier(e) ? scopes.resolve(e) : undefined;
+  const seen = new Set<ts.Node>();
+  const names = (n: ts.Node): boolean => {
+    if (seen.has(n)) return false;
+    seen.add(n);
+    if (field !== undefined && t.isPropertyAccessExpression(n) && n.expression.kind === t.SyntaxKind.ThisKeyword && n.name.text === field) return true;
+    if (t.isIdentifier(n)) {
+      const decl = scopes.resolve(n);
+      if (decl && decl === target) return true;
+      if (decl && t.isVariableDeclaration(decl) && decl.initializer && names(decl.initializer)) return true;
+    }
+    return !!t.forEachChild(n, (c) => (names(c) ? true : undefined));
+  };
+  return [...llm.prompt, ...llm.node.arguments, ...(llm.arguments ?? [])].some(names);
+}
+
+/**
+ * Whether `fn` may return or throw before it calls itself, other than in its base case (an `if` that
+ * tests the parameter the recursion shrinks, `param`) and the return of its own call `self`.
+ */
+function exitsEarly(t: TS, scopes: Scopes, fn: ts.SignatureDeclaration, self: ts.CallExpression, param: ts.ParameterDeclaration): boolean {
+  const body = (fn as { body?: ts.Node }).body;
+  const testsParam = (e: ts.Node): boolean => (t.isIdentifier(e) && scopes.resolve(e) === param) || !!t.forEachChild(e, (c) => (testsParam(c) ? true : undefined));
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || t.isFunctionLike(n) || n.pos >= self.end || (t.isIfStatement(n) && testsParam(n.expression))) return;
+    if ((t.isReturnStatement(n) || t.isThrowStatement(n)) && !isWithin(self, n)) found = true;
+    else t.forEachChild(n, visit);
+  };
+  if (body) t.forEachChild(body, visit);
+  return found;
 }
 
 function fnName(fn: ts.SignatureDeclaration): string {
@@ -384,7 +472,7 @@ function shrinkKind(t: TS, scopes: Scopes, constants: Constants, param: ts.Param
     const y = constants.skipTrivia(e);
     return t.isIdentifier(y) && scopes.resolve(y) === param;
   };
-  if (t.isBinaryExpression(x) && x.operatorToken.kind === t.SyntaxKind.MinusToken && isParam(x.left) && constants.number(x.right) === 1) return "minus-one";
+  if (t.isBinaryExpression(x) && x.operatorToken.kind === t.SyntaxKind.MinusToken && isParam(x.left) && constants.number(x.right) === 1) return "count-down";
   if (t.isCallExpression(x) && t.isPropertyAccessExpression(x.expression) && ["slice", "substring", "subarray"].includes(x.expression.name.text) && isParam(x.expression.expression)) {
     const [a, b] = x.arguments;
     const start = constants.number(a);

@@ -61,6 +61,8 @@ export interface Summary extends SummaryPolys {
   readonly counts?: Counts;
   /** Notes every caller's derivation repeats (a closure run by the helper it is passed to), from this function and its callees. */
   readonly carried?: readonly string[];
+  /** A recursion's budget: the parameter whose value its caller gives is how many levels run (`f(MAX)`), so a call outside a loop is a site too. */
+  readonly budget?: string;
   /** Set when the cost cannot be bounded (a recursion of no recognised shape): why. */
   readonly unknown?: string;
   /** The calls its requests are sent from (its own sites, and their callees' sites), by file and 1-based line. */

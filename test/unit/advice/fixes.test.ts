@@ -66,7 +66,9 @@ const CASES: readonly Case[] = [
   },
   {
     fixture: "debug-naive.ts", line: 12, code: "aalp.growing-history", id: "summarize-history", expected: "debug-naive.summarize-history.ts",
-    title: "Summarize conversation past 4000 tokens with gpt-4o-mini: $0.0043 → $0.0021 per run at default sizes",
+    // After: the fixed code's window of the conversation's three kinds of element (versions, bug reports,
+    // fixes) counts ⌈k/3⌉ slots of each, not k/3 mean elements (the last k may hold one kind more).
+    title: "Summarize conversation past 4000 tokens with gpt-4o-mini: $0.0043 → $0.0024 per run at default sizes",
     lineAfter: 16, bound: "Θ(rounds·|program|)",
   },
 ];
