@@ -754,10 +754,12 @@ export class Loops {
     const root = this.rootInLoop(e, frame);
     const o = root && this.outside.of(loop, root);
     if (!o || !(key === o.root || key.startsWith(`${o.root}.`))) return false;
-    for (const [alias, path] of o.aliases) {
-      if ((key === path || key.startsWith(`${path}.`)) && steps.changed?.(alias + key.slice(path.length), allowed)) return true;
-    }
     for (const [k, kinds] of o.foreign) if (key.startsWith(`${k}.`) || (k === key && [...kinds].some((kind) => kind !== allowed))) return true;
+    // A variable itself (`turn`, not `state.turn`) is written only by its own name: a copy of its value is no other name for it.
+    if (key === o.root) return false;
+    for (const [alias, path] of o.aliases) {
+      if (key.startsWith(`${path}.`) && steps.changed?.(alias + key.slice(path.length), allowed)) return true;
+    }
     return o.opaque && !!steps.unattributed?.();
   }
 
@@ -1311,23 +1313,33 @@ export class Loops {
   private readonly helperSummaries = new Map<ts.Node, Writes>();
   private readonly summaryStack: ts.Node[] = [];
   private readonly partialSummaries = new Map<ts.Node, Writes>();
+  /** A recursion's functions other than its first, read once per round of the first (kept for that round, and their last reading carried to the next). */
+  private readonly tentative = new Map<ts.Node, Writes>();
+  private readonly carried = new Map<ts.Node, Writes>();
+  private readonly tentativeOrder: ts.Node[] = [];
   /** The lowest place on summaryStack a summary being made has read (a recursion back into it). */
   private summaryLow = Infinity;
+  /** Whether a recursion's function read in this round of its first wrote more than in the last. */
+  private recursionGrew = false;
 
   /**
    * What a helper of this file writes whatever its caller, through helpers to any depth: keys named
    * by parameter place (`#0.length`, `#this.max`) or by a variable it does not declare (`max`, a
-   * closure's or the module's). A recursion is read to a fixed point (four rounds, then taken to
-   * write all it can reach).
+   * closure's or the module's). A recursion is read from its first function, round after round,
+   * until none of its functions writes more (six rounds, then taken to set anew all it is handed).
    */
   private helperWrites(fn: Helper["fn"]): Writes {
-    const known = this.helperSummaries.get(fn);
+    const known = this.helperSummaries.get(fn) ?? this.tentative.get(fn);
     if (known) return known;
     const t = this.ts;
     const at = this.summaryStack.indexOf(fn);
     if (at >= 0) {
       this.summaryLow = Math.min(this.summaryLow, at);
-      return this.partialSummaries.get(fn) ?? { kinds: new Map(), handed: [], declared: new Set(), opaque: false };
+      return this.partialSummaries.get(fn) ?? emptyWrites();
+    }
+    if (this.summaryStack.length >= MAX_SUMMARY_DEPTH) {
+      // A chain of helpers this deep is not read further: all it is handed may be set anew.
+      return setsAllAnew(fn);
     }
     const keys = new Map<string, string | undefined>();
     fn.parameters.forEach((p, i) => {
@@ -1341,33 +1353,57 @@ export class Loops {
     });
     keys.set("this", "#this");
     const frame: Frame = { params: new Map(), self: undefined, keys };
+    const read = (): Writes => {
+      const all = this.writesIn(fn.body, frame, 2);
+      // A name the helper declares is its own (a parameter's is `#i`); each call handed once, with each key once.
+      const own = (k: string): boolean => all.declared.has(k.split(".")[0]!);
+      const handed = new Map<ts.CallExpression, Set<string>>();
+      for (const h of all.handed) for (const k of h.keys) if (!own(k)) handed.set(h.call, (handed.get(h.call) ?? new Set()).add(k));
+      return { kinds: new Map([...all.kinds].filter(([k]) => !own(k))), handed: [...handed].map(([call, ks]) => ({ call, keys: [...ks] })), declared: new Set(), opaque: all.opaque };
+    };
     const me = this.summaryStack.push(fn) - 1;
     const outerLow = this.summaryLow;
+    const outerGrew = this.recursionGrew;
+    const mark = this.tentativeOrder.length;
+    let result = this.carried.get(fn) ?? emptyWrites();
     let low = Infinity;
-    let result: Writes = { kinds: new Map(), handed: [], declared: new Set(), opaque: false };
+    let settled = true;
     for (let round = 0; ; round++) {
+      for (const f of this.tentativeOrder.splice(mark)) this.tentative.delete(f);
       this.partialSummaries.set(fn, result);
       this.summaryLow = Infinity;
-      const all = this.writesIn(fn.body, frame, 2);
-      low = Math.min(low, this.summaryLow);
-      // A name the helper declares is its own (a parameter's is `#i`).
-      const own = (k: string): boolean => all.declared.has(k.split(".")[0]!);
-      const next: Writes = { kinds: new Map([...all.kinds].filter(([k]) => !own(k))), handed: all.handed.map((h) => ({ call: h.call, keys: h.keys.filter((k) => !own(k)) })).filter((h) => h.keys.length), declared: new Set(), opaque: all.opaque };
-      const same = writesSignature(next) === writesSignature(result);
+      this.recursionGrew = false;
+      const next = read();
+      const roundLow = this.summaryLow;
+      low = Math.min(low, roundLow);
+      const same = writesSignature(next) === writesSignature(result) && !this.recursionGrew;
       result = next;
-      if (this.summaryLow > me || same) break;
-      if (round === 3) {
-        // Not settled: everything it is handed may be set anew.
-        for (const k of ["#this", ...fn.parameters.map((_, i) => `#${i}`)]) result.kinds.set(k, new Set<WriteKind>(["reset"]));
-        result.opaque = true;
+      // Not recursive, settled, or a function of a recursion entered further up (read again in that one's next round).
+      if (roundLow > me || same || low < me) break;
+      if (round === 5) {
+        result = setsAllAnew(fn);
+        settled = false;
         break;
       }
     }
+    const grewHere = low < me && writesSignature(result) !== writesSignature(this.carried.get(fn) ?? emptyWrites());
     this.summaryStack.pop();
     this.partialSummaries.delete(fn);
     this.summaryLow = Math.min(outerLow, low < me ? low : Infinity);
-    // Read through a summary still being made further up: made again when asked again.
-    if (low >= me) this.helperSummaries.set(fn, result);
+    this.recursionGrew = outerGrew || grewHere;
+    if (low < me) {
+      this.tentative.set(fn, result);
+      this.carried.set(fn, result);
+      this.tentativeOrder.push(fn);
+    } else {
+      // The recursion's functions read in its last round were read against its settled summary.
+      for (const f of this.tentativeOrder.splice(mark)) {
+        if (settled) this.helperSummaries.set(f, this.tentative.get(f)!);
+        this.tentative.delete(f);
+        this.carried.delete(f);
+      }
+      this.helperSummaries.set(fn, result);
+    }
     return result;
   }
 
@@ -1560,10 +1596,23 @@ export class Loops {
   }
 }
 
+/** Helpers read one inside another past this depth are taken to set anew all they are handed (the walk's stack stays small). */
+const MAX_SUMMARY_DEPTH = 48;
+
+function emptyWrites(): Writes {
+  return { kinds: new Map(), handed: [], declared: new Set(), opaque: false };
+}
+
+/** What a helper not read is taken to do: set anew all it is handed (its receiver, each parameter). */
+function setsAllAnew(fn: Helper["fn"]): Writes {
+  const kinds = new Map<string, Set<WriteKind>>(["#this", ...fn.parameters.map((_, i) => `#${i}`)].map((k) => [k, new Set<WriteKind>(["reset"])]));
+  return { kinds, handed: [], declared: new Set(), opaque: true };
+}
+
 /** A summary's writes as text, to tell when reading a recursion again changed nothing. */
 function writesSignature(w: Writes): string {
   const kinds = [...w.kinds].map(([k, ks]) => `${k}:${[...ks].sort().join(",")}`).sort();
-  const handed = w.handed.flatMap((h) => h.keys).sort();
+  const handed = w.handed.flatMap((h) => h.keys.map((k) => `${h.call.pos}:${k}`)).sort();
   return JSON.stringify([kinds, handed, w.opaque]);
 }
 
