@@ -74,24 +74,36 @@ export class LoopHelpers {
   }
 
   /** `turn`, `state.turn`, `this.turn` named in the loop's terms (`this` inside `state.nextTurn()` is `state`). */
-  key(e: ts.Expression, frame: Frame): string | undefined {
+  key(e: ts.Expression, frame: Frame, depth = 0): string | undefined {
     const t = this.ts;
     const x = this.constants.skipTrivia(e);
     if (t.isIdentifier(x)) {
       if (frame.keys?.has(x.text)) return frame.keys.get(x.text);
       const arg = frame.params.get(x.text);
-      if (arg) return this.key(arg, OWN_FRAME);
+      if (arg) return this.key(arg, OWN_FRAME, depth + 1);
       // `const { state } = options`: the state of the options.
       const taken = x.pos >= 0 ? this.destructuredFrom(x) : undefined;
       const head = taken && this.key(taken.from, frame);
-      return head !== undefined ? `${head}.${taken!.key}` : x.text;
+      if (head !== undefined) return `${head}.${taken!.key}`;
+      // `const xs = items`: another name for the same object, named as it (a write through xs writes items).
+      const same = x.pos >= 0 && depth < 8 ? this.constAlias(x) : undefined;
+      return same ? this.key(same, frame, depth + 1) : x.text;
     }
     if (x.kind === t.SyntaxKind.ThisKeyword) return frame.keys?.has("this") ? frame.keys.get("this") : frame.self ? this.key(frame.self, OWN_FRAME) : "this";
     if (t.isPropertyAccessExpression(x)) {
-      const head = this.key(x.expression, frame);
+      const head = this.key(x.expression, frame, depth);
       return head === undefined ? undefined : `${head}.${x.name.text}`;
     }
     return undefined;
+  }
+
+  /** The object a `const` names when it is initialised with another name for one (`const xs = items`, `const s = this.state`). */
+  constAlias(id: ts.Identifier): ts.Expression | undefined {
+    const t = this.ts;
+    const decl = this.scopes.resolve(id);
+    if (!decl || !t.isVariableDeclaration(decl) || !t.isIdentifier(decl.name) || !decl.initializer || !this.constants.isConstDeclaration(decl)) return undefined;
+    const init = this.constants.skipTrivia(decl.initializer);
+    return isNamePath(t, this.constants, init) ? init : undefined;
   }
 
   /**
@@ -178,6 +190,13 @@ export class LoopHelpers {
     const cls = name && this.scopes.resolve(name);
     return cls && t.isClassDeclaration(cls) ? cls : undefined;
   }
+}
+
+/** `items`, `this`, `state.inner.list`: an expression that names an object without making one. */
+export function isNamePath(t: TS, constants: Constants, e: ts.Expression): boolean {
+  const x = constants.skipTrivia(e);
+  if (t.isIdentifier(x) || x.kind === t.SyntaxKind.ThisKeyword) return true;
+  return t.isPropertyAccessExpression(x) && isNamePath(t, constants, x.expression);
 }
 
 function enclosingClass(t: typeof ts, n: ts.Node): ts.ClassLikeDeclaration | undefined {

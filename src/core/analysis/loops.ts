@@ -12,7 +12,8 @@ import { lineRef } from "../lineRefs";
 import { fieldDefault } from "./fieldDefaults";
 import { functionNameOf } from "./functionName";
 import { atCall, placeFrame, type LoopGuard } from "./loopGuard";
-import { LoopHelpers, OWN_FRAME, type Frame } from "./loopHelpers";
+import { LoopHelpers, OWN_FRAME, type Frame, type Helper } from "./loopHelpers";
+import { OutsideWrites, type WriteKind } from "./outsideWrites";
 import { OptionCallbacks } from "./optionCallbacks";
 
 /** Array methods that read the list and make a new value (or none): they leave its length as it is. */
@@ -68,15 +69,21 @@ interface Steps {
   reset?(key: string, via?: ts.CallExpression): boolean;
   /** Whether the loop may write a bound (or its object) at all. */
   written?(key: string, via?: ts.CallExpression): boolean;
+  /** Whether the loop may change `key` other than by steps `allowed`. */
+  changed?(key: string, allowed: "up" | "down" | undefined): boolean;
+  /** Whether the loop writes something it cannot name (`all[0].push(x)`) or hands an object to code not read. */
+  unattributed?(): boolean;
 }
 
 /** Every write a loop (or a function) makes, by key: the steps, the resets, and the calls of other code handed an object. */
 interface Writes {
   readonly kinds: Map<string, Set<"up" | "down" | "reset">>;
   /** Calls of code not read here (another module, a method not found), with the keys of the objects they are handed. */
-  readonly handed: { readonly call: ts.CallExpression; readonly keys: readonly string[]; readonly local?: boolean }[];
+  readonly handed: { readonly call: ts.CallExpression; readonly keys: readonly string[] }[];
   /** Names declared inside the loop: a counter or object made anew every round. */
   readonly declared: Set<string>;
+  /** A write of something no key names (`all[0].push(x)`, a helper handed `xs[0]` that writes it). */
+  opaque: boolean;
 }
 
 /** A trip count, and what the derivation should say about where it comes from. */
@@ -106,9 +113,11 @@ export class Loops {
   ) {
     this.optionCallbacks = new OptionCallbacks(ts, scopes, constants);
     this.helpers = new LoopHelpers(ts, scopes, constants);
+    this.outside = new OutsideWrites(ts, scopes, constants, this.helpers, (n, key) => this.writeKindsOf(n, key));
   }
 
   private readonly helpers: LoopHelpers;
+  private readonly outside: OutsideWrites;
 
   private line(n: ts.Node): number {
     return this.scopes.sourceFile.getLineAndCharacterOfPosition(n.getStart(this.scopes.sourceFile)).line + 1;
@@ -414,7 +423,9 @@ export class Loops {
     if (t.isForStatement(loop) || t.isWhileStatement(loop) || t.isDoStatement(loop)) {
       const kind: LoopKind = t.isForStatement(loop) ? "for" : t.isWhileStatement(loop) ? "while" : "do-while";
       const condition = t.isForStatement(loop) ? loop.condition : loop.expression;
-      const counted = condition ? this.countedBound(loop, condition) : undefined;
+      const tested = condition ? this.countedBound(loop, condition) : undefined;
+      // A do … while runs its first round before testing: max(1, rounds), n + 1 where the rounds are not a number.
+      const counted = tested && kind === "do-while" ? this.atLeastOnce(tested) : tested;
       if (counted) {
         return { node: loop, kind, line, trip: counted.trip, tripText: counted.text, dataDependent: false, exact: counted.exact && !early, parallel: false, why: `${kind} loop while ${this.text(condition!)}${counted.note ? `: ${counted.note}` : ""}` };
       }
@@ -432,6 +443,14 @@ export class Loops {
       return { node: loop, kind, line, trip: Poly.symbol(name), tripText: name, dataDependent: true, exact: false, parallel: false, why: `${kind} (${condition ? this.text(condition) : "no condition"}) exits only when data says so` };
     }
     throw new Error(`not a loop: ${t.SyntaxKind[loop.kind]}`);
+  }
+
+  private atLeastOnce(c: Count): Count {
+    if (c.trip.isConstant()) {
+      const n = Math.max(1, c.trip.constantValue());
+      return { ...c, trip: Poly.constant(n), text: String(n) };
+    }
+    return { ...c, trip: c.trip.add(Poly.constant(1)), text: `${c.text}+1`, exact: false, note: `${c.note ? `${c.note}; ` : ""}the first round runs before the test: at most one more` };
   }
 
   /**
@@ -635,7 +654,7 @@ export class Loops {
     const candidates: Count[] = [];
     for (const { e: c, frame } of conjuncts) {
       if (!t.isBinaryExpression(c)) {
-        const drained = frame === OWN_FRAME ? this.drainedQueue(c, steps) : undefined;
+        const drained = frame === OWN_FRAME ? this.drainedQueue(loop, c, steps) : undefined;
         if (drained) candidates.push(drained);
         continue;
       }
@@ -643,7 +662,7 @@ export class Loops {
       const counted = this.comparison(loop, lifted?.comparison ?? c, frame, steps, "continues", !!lifted);
       if (counted) candidates.push(counted);
       else if (frame === OWN_FRAME) {
-        const drained = this.drainedQueue(c, steps);
+        const drained = this.drainedQueue(loop, c, steps);
         if (drained) candidates.push(drained);
       }
     }
@@ -663,7 +682,7 @@ export class Loops {
     let op: ts.SyntaxKind = c.operatorToken.kind;
     const stepped = (e: ts.Expression, dir: "up" | "down"): boolean => {
       const key = this.helpers.key(e, frame);
-      return key !== undefined && steps.get(key) === dir;
+      return key !== undefined && steps.get(key) === dir && !this.changedOutside(loop, e, frame, key, dir, steps);
     };
     // An exit on `turn > max` is a loop that continues while `turn <= max`.
     if (polarity === "exits") {
@@ -680,7 +699,7 @@ export class Loops {
       else [counter, bound, direction] = [c.left, c.right, "down"];
     }
     if (!counter || !bound || !direction) return undefined;
-    if (steps.written && this.boundWritten(bound, frame, steps.written)) return undefined;
+    if (steps.written && this.boundWritten(bound, frame, (key, at) => steps.written!(key) || this.changedOutside(loop, at, frame, key, undefined, steps))) return undefined;
     const inLoop = this.helpers.inFrame(counter, frame);
     // Whether the round where the counter equals the bound runs (`i <= n`); only read in a loop's own condition (a guard's step may come before or after it).
     const reached = polarity === "continues" && (op === K.LessThanEqualsToken || op === K.GreaterThanEqualsToken);
@@ -729,14 +748,47 @@ export class Loops {
     return undefined;
   }
 
+  /**
+   * Whether what `e` names (keyed `key` in the loop's terms) may be changed other than by steps
+   * `allowed` where the loop's walk does not see it (OutsideWrites): through another name the loop
+   * writes, by code that may run while the loop runs, or kept where no name reaches it while the
+   * loop writes something it cannot name.
+   */
+  private changedOutside(loop: ts.Node, e: ts.Expression, frame: Frame, key: string, allowed: "up" | "down" | undefined, steps: Steps): boolean {
+    const root = this.rootInLoop(e, frame);
+    const o = root && this.outside.of(loop, root);
+    if (!o || !(key === o.root || key.startsWith(`${o.root}.`))) return false;
+    for (const [k, kinds] of o.foreign) if (key.startsWith(`${k}.`) || (k === key && [...kinds].some((kind) => kind !== allowed))) return true;
+    // A variable itself (`turn`, not `state.turn`) is written only by its own name: a copy of its value is no other name for it.
+    if (key === o.root) return false;
+    for (const [alias, path] of o.aliases) {
+      if (key.startsWith(`${path}.`) && steps.changed?.(alias + key.slice(path.length), allowed)) return true;
+    }
+    return o.opaque && !!steps.unattributed?.();
+  }
+
+  /** The expression `e` is read from in the loop's own terms: a helper's parameter is its argument, its `this` the receiver. */
+  private rootInLoop(e: ts.Expression, frame: Frame): ts.Expression | undefined {
+    const t = this.ts;
+    let x = this.constants.skipTrivia(e);
+    while (t.isPropertyAccessExpression(x)) x = this.constants.skipTrivia(x.expression);
+    if (t.isIdentifier(x)) {
+      const arg = frame.params.get(x.text);
+      if (arg) return arg;
+      return frame.keys?.has(x.text) ? undefined : x;
+    }
+    if (x.kind === t.SyntaxKind.ThisKeyword) return frame.self ?? (frame.keys?.has("this") && frame.keys.get("this") !== "this" ? undefined : x);
+    return undefined;
+  }
+
   /** Whether a bound (a name or field in it, not a constant) may be written in the loop: raised, it bounds nothing. */
-  private boundWritten(bound: ts.Expression, frame: Frame, written: (key: string) => boolean): boolean {
+  private boundWritten(bound: ts.Expression, frame: Frame, written: (key: string, at: ts.Expression) => boolean): boolean {
     const t = this.ts;
     if (this.constants.number(this.helpers.inFrame(bound, frame)) !== undefined) return false;
     const visit = (n: ts.Node): boolean => {
       if ((t.isIdentifier(n) || t.isPropertyAccessExpression(n) || n.kind === t.SyntaxKind.ThisKeyword) && !(t.isPropertyAccessExpression(n.parent) && n.parent.name === n)) {
         const key = this.helpers.key(n as ts.Expression, frame);
-        if (key !== undefined && written(key)) return true;
+        if (key !== undefined && written(key, n as ts.Expression)) return true;
         if (!t.isPropertyAccessExpression(n)) return false;
       }
       return !!t.forEachChild(n, (c) => (visit(c) ? true : undefined));
@@ -885,6 +937,8 @@ export class Loops {
       if (k === undefined) return;
       const by = (amount: ts.Expression, sign: number): void => {
         const v = this.constants.number(amount);
+        // A stride not stated must be shown to be one or more (`Math.max(1, k)`, a guard `if (k < 1) throw`): a parameter may be 0 or 0.5.
+        if (v === undefined && !this.atLeastOne(amount, 0)) return;
         const d = v === undefined ? sign : Math.sign(v) * sign;
         if (d > 0) out.set(k, "up");
         else if (d < 0) out.set(k, "down");
@@ -904,6 +958,64 @@ export class Loops {
       const k = dir && key(n.expression.expression);
       if (dir && k !== undefined) out.set(`${k}.length`, dir);
     }
+  }
+
+  /**
+   * Whether a stride is surely one or more: a number, `Math.max(…)` of one that is, a `const` holding
+   * one, or a name never written after it is made that a guard before its use leaves the function
+   * below one (`if (step < 1) throw …`, `return`).
+   */
+  private atLeastOne(e: ts.Expression, depth: number): boolean {
+    const t = this.ts;
+    const x = this.constants.skipTrivia(e);
+    const v = this.constants.number(x);
+    if (v !== undefined) return v >= 1;
+    if (depth > 4) return false;
+    if (t.isCallExpression(x) && t.isPropertyAccessExpression(x.expression) && t.isIdentifier(x.expression.expression) && x.expression.expression.text === "Math" && x.expression.name.text === "max" && !this.scopes.resolve(x.expression.expression)) return x.arguments.some((a) => this.atLeastOne(a, depth + 1));
+    if (!t.isIdentifier(x)) return false;
+    const decl = this.scopes.resolve(x);
+    if (!decl || !(t.isVariableDeclaration(decl) || t.isParameter(decl)) || !t.isIdentifier(decl.name)) return false;
+    if (this.constants.isConstDeclaration(decl) && decl.initializer && this.atLeastOne(decl.initializer, depth + 1)) return true;
+    const written = this.scopes.referencesTo(decl, decl.name.text).some((r) => this.isWriteTarget(r));
+    return !written && this.guardedBelowOne(x, decl.name.text);
+  }
+
+  /** Whether an identifier is written there (`x = …`, `x += …`, `x++`). */
+  private isWriteTarget(id: ts.Identifier): boolean {
+    const t = this.ts;
+    const K = t.SyntaxKind;
+    let x: ts.Node = id;
+    while (t.isParenthesizedExpression(x.parent)) x = x.parent;
+    const p = x.parent;
+    if ((t.isPostfixUnaryExpression(p) || t.isPrefixUnaryExpression(p)) && (p.operator === K.PlusPlusToken || p.operator === K.MinusMinusToken)) return true;
+    return t.isBinaryExpression(p) && p.left === x && p.operatorToken.kind >= K.FirstAssignment && p.operatorToken.kind <= K.LastAssignment;
+  }
+
+  /** An `if (name < c …) throw|return` (c ≥ 1) before `use` in a block around it, in its function. */
+  private guardedBelowOne(use: ts.Node, name: string): boolean {
+    const t = this.ts;
+    const K = t.SyntaxKind;
+    const below = (c: ts.Expression): boolean => {
+      const x = this.constants.skipTrivia(c);
+      if (!t.isBinaryExpression(x)) return false;
+      const [l, r] = [this.constants.skipTrivia(x.left), this.constants.skipTrivia(x.right)];
+      const one = (e: ts.Expression): boolean => (this.constants.number(e) ?? 0) >= 1;
+      if (x.operatorToken.kind === K.LessThanToken) return t.isIdentifier(l) && l.text === name && one(r);
+      if (x.operatorToken.kind === K.GreaterThanToken) return t.isIdentifier(r) && r.text === name && one(l);
+      return false;
+    };
+    for (let child: ts.Node = use, n: ts.Node | undefined = use.parent; n; child = n, n = n.parent) {
+      if (t.isBlock(n) || t.isSourceFile(n)) {
+        for (const st of n.statements) {
+          if (st.pos >= child.pos) break;
+          if (!t.isIfStatement(st) || st.elseStatement) continue;
+          const last = this.lastStatement(st.thenStatement);
+          if (last && (t.isThrowStatement(last) || t.isReturnStatement(last)) && disjuncts(t, this.constants, st.expression).some(below)) return true;
+        }
+      }
+      if (t.isFunctionLike(n)) return false;
+    }
+    return false;
   }
 
   /**
@@ -948,6 +1060,8 @@ export class Loops {
       // Asked of a counter another module's guard steps up.
       reset: (key, via) => this.disturbed(writes, key, "up", via),
       written: (key, via) => this.disturbed(writes, key, undefined, via),
+      changed: (key, allowed) => this.disturbed(writes, key, allowed),
+      unattributed: () => writes.opaque || writes.handed.some((h) => !this.sdkCall?.(h.call)),
     };
     this.counted.set(loop, steps);
     return steps;
@@ -1049,9 +1163,8 @@ export class Loops {
     for (const [k, kinds] of writes.kinds) {
       if (key.startsWith(`${k}.`) || (k === key && [...kinds].some((kind) => kind !== allowed))) return true;
     }
-    for (const { call, keys, local } of writes.handed) {
-      // A function of this file more than two calls deep is taken not to lengthen a list it is handed (read, every loop over a list passed round a recursion would be unbounded).
-      if (call === via || !keys.some((h) => key.startsWith(`${h}.`)) || this.sdkCall?.(call) || (local && key.endsWith(".length"))) continue;
+    for (const { call, keys } of writes.handed) {
+      if (call === via || !keys.some((h) => key.startsWith(`${h}.`)) || this.sdkCall?.(call)) continue;
       const guard = summaries ? this.foreignGuard?.(call) : undefined;
       const steps = (guard?.steps ?? []).flatMap((k) => {
         const at = atCall(this.ts, this.constants, call, k);
@@ -1063,12 +1176,16 @@ export class Loops {
     return false;
   }
 
-  /** Every write in `root` and the helpers it calls (two deep), keyed in the caller's terms; calls of other code handed an object; names declared in `root`. */
-  private writesIn(root: ts.Node, frame: Frame): Writes {
+  /**
+   * Every write in `root` and the helpers it calls, keyed in the caller's terms: the helpers two
+   * deep walked with their arguments, deeper ones by what they write whatever their caller
+   * (helperWrites); calls of other code handed an object; names declared in `root`.
+   */
+  private writesIn(root: ts.Node, frame: Frame, from = 0): Writes {
     const t = this.ts;
     const K = t.SyntaxKind;
-    const writes: Writes = { kinds: new Map(), handed: [], declared: new Set() };
-    const add = (k: string | undefined, kind: "up" | "down" | "reset"): void => {
+    const writes: Writes = { kinds: new Map(), handed: [], declared: new Set(), opaque: false };
+    const add = (k: string | undefined, kind: WriteKind): void => {
       if (k === undefined) return;
       const kinds = writes.kinds.get(k) ?? new Set();
       kinds.add(kind);
@@ -1080,30 +1197,26 @@ export class Loops {
     };
     const walk = (n: ts.Node, frame: Frame, depth: number, top: boolean): void => {
       const key = (e: ts.Expression): string | undefined => this.helpers.key(e, frame);
+      // `xs[0].done = true`, `get().n++`, `all[0].push(x)`: a target no key names (an element set by index is its named list's).
+      const unnamed = (target: ts.Expression, slot: boolean): boolean => {
+        const x = this.constants.skipTrivia(target);
+        return key(slot && t.isElementAccessExpression(x) ? x.expression : x) === undefined;
+      };
       const visit = (n: ts.Node): void => {
         // A function declared here runs only where it is called, and those calls are read as helpers: its body is not walked in place (nested declarations walked at every level made the walk quadratic).
         if (t.isFunctionDeclaration(n) || t.isMethodDeclaration(n) || ((t.isArrowFunction(n) || t.isFunctionExpression(n)) && t.isVariableDeclaration(n.parent))) return;
         if (top && t.isVariableDeclaration(n)) declare(n.name);
-        const steps = new Map<string, "up" | "down">();
-        this.recordStep(n, key, steps);
-        for (const [k, dir] of steps) add(k, dir);
-        if (t.isBinaryExpression(n) && n.operatorToken.kind >= K.FirstAssignment && n.operatorToken.kind <= K.LastAssignment) {
-          const k = key(n.left);
-          if (k !== undefined && !steps.has(k)) add(k, "reset");
-          // `xs[xs.length] = x`, `xs[i + 1] = x` may lengthen xs; an index named by a variable (`xs[i] = x`) is taken to be in the list.
-          const element = this.constants.skipTrivia(n.left);
-          const of = t.isElementAccessExpression(element) && !t.isIdentifier(this.constants.skipTrivia(element.argumentExpression)) ? key(element.expression) : undefined;
-          if (of !== undefined) add(`${of}.length`, "reset");
-        }
+        for (const [k, kinds] of this.writeKindsOf(n, key)) for (const kind of kinds) add(k, kind);
+        if ((t.isBinaryExpression(n) && n.operatorToken.kind >= K.FirstAssignment && n.operatorToken.kind <= K.LastAssignment && unnamed(n.left, true)) || ((t.isPostfixUnaryExpression(n) || t.isPrefixUnaryExpression(n)) && (n.operator === K.PlusPlusToken || n.operator === K.MinusMinusToken) && unnamed(n.operand, true))) writes.opaque = true;
         if (t.isCallExpression(n)) {
           const helper = this.helpers.helperOf(n, frame);
           const callee = this.constants.skipTrivia(n.expression);
           const method = t.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
           if (helper && depth < 2) walk(helper.fn.body, helper.frame, depth + 1, false);
+          else if (helper) this.calledHelper(n, helper, key, writes, add);
           else if (method !== undefined && (READ_ONLY_METHODS.has(method) || ARRAY_WRITES.has(method))) {
-            const of = method === "splice" && n.arguments.length > 2 ? key((callee as ts.PropertyAccessExpression).expression) : undefined;
-            if (of !== undefined) add(`${of}.length`, "reset");
-            // An array's own method: what it does to the length is a step recorded above; it writes nothing it is handed.
+            // An array's own method: what it does to the length is a step recorded above (writeKindsOf); it writes nothing it is handed.
+            if (ARRAY_WRITES.has(method) && unnamed((callee as ts.PropertyAccessExpression).expression, false)) writes.opaque = true;
           } else if (this.isReadOnlyGlobal(callee)) {
             // `JSON.stringify(state)`: reads.
           } else {
@@ -1123,15 +1236,179 @@ export class Loops {
             };
             n.arguments.forEach(hand);
             if (t.isPropertyAccessExpression(callee) && !this.isFieldCallback(callee)) hand(callee.expression);
-            if (keys.length) writes.handed.push({ call: n, keys, ...(helper ? { local: true } : {}) });
+            if (keys.length) writes.handed.push({ call: n, keys });
           }
         }
         t.forEachChild(n, visit);
       };
       visit(n);
     };
-    walk(root, frame, 0, true);
+    walk(root, frame, from, true);
     return writes;
+  }
+
+  /**
+   * What a write does, by key: `i++`/`i += k` step (recordStep), any other assignment sets anew, an
+   * element written past a named index may lengthen its list, `splice` inserting sets the length anew.
+   */
+  private writeKindsOf(n: ts.Node, key: (e: ts.Expression) => string | undefined): Map<string, Set<WriteKind>> {
+    const t = this.ts;
+    const K = t.SyntaxKind;
+    const out = new Map<string, Set<WriteKind>>();
+    const add = (k: string | undefined, kind: WriteKind): void => {
+      if (k === undefined) return;
+      const kinds = out.get(k) ?? new Set<WriteKind>();
+      kinds.add(kind);
+      out.set(k, kinds);
+    };
+    const steps = new Map<string, "up" | "down">();
+    this.recordStep(n, key, steps);
+    for (const [k, dir] of steps) add(k, dir);
+    if (t.isBinaryExpression(n) && n.operatorToken.kind >= K.FirstAssignment && n.operatorToken.kind <= K.LastAssignment) {
+      const left = this.constants.skipTrivia(n.left);
+      const k = key(left);
+      if (k !== undefined && !steps.has(k)) add(k, "reset");
+      // `[a, b] = …`, `({ turn } = …)`: each name set anew.
+      if (t.isArrayLiteralExpression(left)) for (const el of left.elements) add(key(el), "reset");
+      if (t.isObjectLiteralExpression(left)) for (const p of left.properties) add(t.isShorthandPropertyAssignment(p) ? key(p.name) : t.isPropertyAssignment(p) ? key(p.initializer) : undefined, "reset");
+      // `xs[xs.length] = x`, `xs[i + 1] = x` may lengthen xs; an index named by a variable (`xs[i] = x`) is taken to be in the list.
+      const of = t.isElementAccessExpression(left) && !t.isIdentifier(this.constants.skipTrivia(left.argumentExpression)) ? key(left.expression) : undefined;
+      if (of !== undefined) add(`${of}.length`, "reset");
+    }
+    if (t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression)) {
+      const method = n.expression.name.text;
+      const of = method === "splice" && n.arguments.length > 2 ? key(n.expression.expression) : undefined;
+      if (of !== undefined) add(`${of}.length`, "reset");
+    }
+    return out;
+  }
+
+  /** A helper more than two calls deep: what it writes whatever its caller (helperWrites), in this call's terms. */
+  private calledHelper(call: ts.CallExpression, helper: Helper, key: (e: ts.Expression) => string | undefined, writes: Writes, add: (k: string, kind: WriteKind) => void): void {
+    const t = this.ts;
+    const summary = this.helperWrites(helper.fn);
+    const callee = this.constants.skipTrivia(call.expression);
+    // `#0`, `#this`: the helper's parameters and receiver; null where the caller has none (a missing argument, a plain function's `this`).
+    const base = (head: string): string | undefined | null => {
+      if (head === "#this") return t.isPropertyAccessExpression(callee) ? key(callee.expression) : null;
+      if (!head.startsWith("#")) return head;
+      const arg = call.arguments[Number(head.slice(1))];
+      return arg && !t.isSpreadElement(arg) ? key(arg) : arg ? undefined : null;
+    };
+    const mapped = (k: string): string | undefined | null => {
+      const dot = k.indexOf(".");
+      const b = base(dot < 0 ? k : k.slice(0, dot));
+      return b === null || b === undefined ? b : b + (dot < 0 ? "" : k.slice(dot));
+    };
+    for (const [k, kinds] of summary.kinds) {
+      const m = mapped(k);
+      if (m === undefined) writes.opaque = true;
+      else if (m !== null) for (const kind of kinds) add(m, kind);
+    }
+    for (const h of summary.handed) {
+      const keys = h.keys.map(mapped);
+      if (keys.some((k) => k === undefined)) writes.opaque = true;
+      const named = keys.filter((k): k is string => typeof k === "string");
+      if (named.length) writes.handed.push({ call: h.call, keys: named });
+    }
+    if (summary.opaque) writes.opaque = true;
+  }
+
+  private readonly helperSummaries = new Map<ts.Node, Writes>();
+  private readonly summaryStack: ts.Node[] = [];
+  private readonly partialSummaries = new Map<ts.Node, Writes>();
+  /** A recursion's functions other than its first, read once per round of the first (kept for that round, and their last reading carried to the next). */
+  private readonly tentative = new Map<ts.Node, Writes>();
+  private readonly carried = new Map<ts.Node, Writes>();
+  private readonly tentativeOrder: ts.Node[] = [];
+  /** The lowest place on summaryStack a summary being made has read (a recursion back into it). */
+  private summaryLow = Infinity;
+  /** Whether a recursion's function read in this round of its first wrote more than in the last. */
+  private recursionGrew = false;
+
+  /**
+   * What a helper of this file writes whatever its caller, through helpers to any depth: keys named
+   * by parameter place (`#0.length`, `#this.max`) or by a variable it does not declare (`max`, a
+   * closure's or the module's). A recursion is read from its first function, round after round,
+   * until none of its functions writes more (six rounds, then taken to set anew all it is handed).
+   */
+  private helperWrites(fn: Helper["fn"]): Writes {
+    const known = this.helperSummaries.get(fn) ?? this.tentative.get(fn);
+    if (known) return known;
+    const t = this.ts;
+    const at = this.summaryStack.indexOf(fn);
+    if (at >= 0) {
+      this.summaryLow = Math.min(this.summaryLow, at);
+      return this.partialSummaries.get(fn) ?? emptyWrites();
+    }
+    if (this.summaryStack.length >= MAX_SUMMARY_DEPTH) {
+      // A chain of helpers this deep is not read further: all it is handed may be set anew.
+      return setsAllAnew(fn);
+    }
+    const keys = new Map<string, string | undefined>();
+    fn.parameters.forEach((p, i) => {
+      if (t.isIdentifier(p.name)) keys.set(p.name.text, `#${i}`);
+      else if (t.isObjectBindingPattern(p.name)) {
+        for (const el of p.name.elements) {
+          const k = el.propertyName ?? el.name;
+          if (!el.dotDotDotToken && t.isIdentifier(el.name) && t.isIdentifier(k)) keys.set(el.name.text, `#${i}.${k.text}`);
+        }
+      }
+    });
+    keys.set("this", "#this");
+    const frame: Frame = { params: new Map(), self: undefined, keys };
+    const read = (): Writes => {
+      const all = this.writesIn(fn.body, frame, 2);
+      // A name the helper declares is its own (a parameter's is `#i`); each call handed once, with each key once.
+      const own = (k: string): boolean => all.declared.has(k.split(".")[0]!);
+      const handed = new Map<ts.CallExpression, Set<string>>();
+      for (const h of all.handed) for (const k of h.keys) if (!own(k)) handed.set(h.call, (handed.get(h.call) ?? new Set()).add(k));
+      return { kinds: new Map([...all.kinds].filter(([k]) => !own(k))), handed: [...handed].map(([call, ks]) => ({ call, keys: [...ks] })), declared: new Set(), opaque: all.opaque };
+    };
+    const me = this.summaryStack.push(fn) - 1;
+    const outerLow = this.summaryLow;
+    const outerGrew = this.recursionGrew;
+    const mark = this.tentativeOrder.length;
+    let result = this.carried.get(fn) ?? emptyWrites();
+    let low = Infinity;
+    let settled = true;
+    for (let round = 0; ; round++) {
+      for (const f of this.tentativeOrder.splice(mark)) this.tentative.delete(f);
+      this.partialSummaries.set(fn, result);
+      this.summaryLow = Infinity;
+      this.recursionGrew = false;
+      const next = read();
+      const roundLow = this.summaryLow;
+      low = Math.min(low, roundLow);
+      const same = writesSignature(next) === writesSignature(result) && !this.recursionGrew;
+      result = next;
+      // Not recursive, settled, or a function of a recursion entered further up (read again in that one's next round).
+      if (roundLow > me || same || low < me) break;
+      if (round === 5) {
+        result = setsAllAnew(fn);
+        settled = false;
+        break;
+      }
+    }
+    const grewHere = low < me && writesSignature(result) !== writesSignature(this.carried.get(fn) ?? emptyWrites());
+    this.summaryStack.pop();
+    this.partialSummaries.delete(fn);
+    this.summaryLow = Math.min(outerLow, low < me ? low : Infinity);
+    this.recursionGrew = outerGrew || grewHere;
+    if (low < me) {
+      this.tentative.set(fn, result);
+      this.carried.set(fn, result);
+      this.tentativeOrder.push(fn);
+    } else {
+      // The recursion's functions read in its last round were read against its settled summary.
+      for (const f of this.tentativeOrder.splice(mark)) {
+        if (settled) this.helperSummaries.set(f, this.tentative.get(f)!);
+        this.tentative.delete(f);
+        this.carried.delete(f);
+      }
+      this.helperSummaries.set(fn, result);
+    }
+    return result;
   }
 
   /** The steps made on every pass through `statements` that is not cut short by `leaving` (a `continue` of the loop, a helper's `return`). */
@@ -1285,13 +1562,13 @@ export class Loops {
    * `while (queue.length)` / `queue.length > 0` with `queue.shift()` (or `pop()`) on every round and
    * nothing else lengthening, replacing or handing on the queue there (its length is a counter stepped down).
    */
-  private drainedQueue(c: ts.Expression, steps: Steps): { trip: Poly; text: string; exact: boolean } | undefined {
+  private drainedQueue(loop: ts.Node, c: ts.Expression, steps: Steps): { trip: Poly; text: string; exact: boolean } | undefined {
     const t = this.ts;
     let lengthOf: ts.Expression | undefined;
     const x = this.constants.skipTrivia(c);
     if (t.isPropertyAccessExpression(x) && x.name.text === "length") lengthOf = x.expression;
     else if (t.isBinaryExpression(x) && t.isPropertyAccessExpression(x.left) && x.left.name.text === "length" && this.constants.number(x.right) === 0) lengthOf = x.left.expression;
-    if (!lengthOf || !t.isIdentifier(lengthOf) || steps.get(`${lengthOf.text}.length`) !== "down") return undefined;
+    if (!lengthOf || !t.isIdentifier(lengthOf) || steps.get(`${lengthOf.text}.length`) !== "down" || this.changedOutside(loop, lengthOf, OWN_FRAME, `${lengthOf.text}.length`, "down", steps)) return undefined;
     return { ...this.collection(lengthOf), exact: true };
   }
 
@@ -1302,7 +1579,8 @@ export class Loops {
     if (t.isCallExpression(e) && t.isPropertyAccessExpression(e.expression) && ["entries", "keys", "values"].includes(e.expression.name.text) && !e.arguments.length) e = this.constants.skipTrivia(e.expression.expression);
     if (!t.isIdentifier(e) && !t.isPropertyAccessExpression(e)) return undefined;
     const key = this.helpers.key(e, OWN_FRAME);
-    return key !== undefined && this.countedSteps(loop).written?.(`${key}.length`) ? this.text(e) : undefined;
+    const steps = this.countedSteps(loop);
+    return key !== undefined && (steps.written?.(`${key}.length`) || this.changedOutside(loop, e, OWN_FRAME, `${key}.length`, undefined, steps)) ? this.text(e) : undefined;
   }
 
   /** A `break` out of this loop, a `return` or a `throw` inside it (nested functions aside). */
@@ -1320,6 +1598,26 @@ export class Loops {
     visit(body, false);
     return found;
   }
+}
+
+/** Helpers read one inside another past this depth are taken to set anew all they are handed (the walk's stack stays small). */
+const MAX_SUMMARY_DEPTH = 48;
+
+function emptyWrites(): Writes {
+  return { kinds: new Map(), handed: [], declared: new Set(), opaque: false };
+}
+
+/** What a helper not read is taken to do: set anew all it is handed (its receiver, each parameter). */
+function setsAllAnew(fn: Helper["fn"]): Writes {
+  const kinds = new Map<string, Set<WriteKind>>(["#this", ...fn.parameters.map((_, i) => `#${i}`)].map((k) => [k, new Set<WriteKind>(["reset"])]));
+  return { kinds, handed: [], declared: new Set(), opaque: true };
+}
+
+/** A summary's writes as text, to tell when reading a recursion again changed nothing. */
+function writesSignature(w: Writes): string {
+  const kinds = [...w.kinds].map(([k, ks]) => `${k}:${[...ks].sort().join(",")}`).sort();
+  const handed = w.handed.flatMap((h) => h.keys.map((k) => `${h.call.pos}:${k}`)).sort();
+  return JSON.stringify([kinds, handed, w.opaque]);
 }
 
 /** The one expression a helper returns: an arrow's body, or a block that is one `return`. */
