@@ -258,14 +258,28 @@ export class OutsideWrites {
     const t = this.ts;
     const inLoop = loop.pos <= at.pos && at.end <= loop.end;
     // The innermost function around `at` that does not run where it is written.
-    for (let n: ts.Node | undefined = at.parent; n && n !== fn; n = n.parent) {
+    let n: ts.Node | undefined = at.parent;
+    for (; n && n !== fn; n = n.parent) {
       if (!t.isFunctionLike(n)) continue;
       if (inLoop && loop.pos <= n.pos && n.end <= loop.end && !this.namedFunction(n)) continue;
       if (this.syncCallback(n)) continue;
       return this.onlyCalledInPlace(n, loop, fn, local, seen);
     }
     if (inLoop) return true;
-    return local;
+    // The loop's own function writing an outer variable before or after it: another invocation can do so
+    // during the loop only while this one is suspended, at an await (or yield) of the loop.
+    return local || (n === fn && !this.suspends(loop));
+  }
+
+  /** Whether the loop itself may suspend (an `await`, a `yield`, `for await`), not counting functions written in it. */
+  private suspends(loop: ts.Node): boolean {
+    const t = this.ts;
+    const visit = (n: ts.Node): boolean => {
+      if (t.isAwaitExpression(n) || t.isYieldExpression(n) || (t.isForOfStatement(n) && !!n.awaitModifier)) return true;
+      if (t.isFunctionLike(n)) return false;
+      return !!t.forEachChild(n, visit);
+    };
+    return visit(loop);
   }
 
   /** A callback an array method runs before it returns (`xs.forEach((x) => …)`). */
