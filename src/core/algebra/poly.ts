@@ -258,10 +258,14 @@ export class Poly {
     return d;
   }
 
-  symbols(): string[] {
+  /** Kept once worked out, as the dominant terms are. */
+  private symbolNames: readonly string[] | undefined;
+
+  symbols(): readonly string[] {
+    if (this.symbolNames) return this.symbolNames;
     const out = new Set<string>();
     for (const m of this.byKey.values()) for (const s in m.factors) out.add(s);
-    return [...out].sort(compareNames);
+    return (this.symbolNames = [...out].sort(compareNames));
   }
 
   /** Whether a symbol passes `test` (without sorting them, as `symbols` does). */
