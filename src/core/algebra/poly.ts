@@ -258,14 +258,10 @@ export class Poly {
     return d;
   }
 
-  /** Kept once worked out, as the dominant terms are. */
-  private symbolNames: readonly string[] | undefined;
-
-  symbols(): readonly string[] {
-    if (this.symbolNames) return this.symbolNames;
+  symbols(): string[] {
     const out = new Set<string>();
     for (const m of this.byKey.values()) for (const s in m.factors) out.add(s);
-    return (this.symbolNames = [...out].sort(compareNames));
+    return [...out].sort(compareNames);
   }
 
   /** Whether a symbol passes `test` (without sorting them, as `symbols` does). */
@@ -288,19 +284,15 @@ export class Poly {
     return new Poly(out, this.limit);
   }
 
-  /** Kept once worked out: a site's bounds are printed, put in JSON and classed, each asking for them. */
-  private dominantTerms: readonly Monomial[] | undefined;
-
   /** The monomials not dominated by another one, in a stable order (highest total degree first). */
-  dominant(): readonly Monomial[] {
-    if (this.dominantTerms) return this.dominantTerms;
+  dominant(): Monomial[] {
     const ms = this.monomials.filter((m) => m.coef > 0);
     const kept = ms.filter((m) => !ms.some((o) => o !== m && dominates(o.factors, m.factors)));
-    if (kept.length < 2) return (this.dominantTerms = kept);
+    if (kept.length < 2) return kept;
     // Each monomial's degree and printing key made once, not at every comparison of the sort.
     const keyed = kept.map((m) => ({ m, degree: totalDegree(m.factors), key: orderKeyOf(m.factors) }));
     keyed.sort((a, b) => b.degree - a.degree || compareNames(a.key, b.key));
-    return (this.dominantTerms = keyed.map((k) => k.m));
+    return keyed.map((k) => k.m);
   }
 }
 
