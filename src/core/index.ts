@@ -16,6 +16,7 @@ export * from "./pricing";
 export { analyzeDocument, type DocumentOptions, type DocumentResult, type IncrementalOptions, type IncrementalResult } from "./document";
 export { applyAnnotations, parseAnnotations, type AnnotationProblem } from "./annotations";
 export type { TS } from "./binder/scopes";
+export { withFastMembers } from "./fastTypeScript";
 export type { AdviceSnapshot } from "./advice/incrementalAdvice";
 export { DIAGNOSTIC_CODES, codeOfNumber, diagnosticNumber } from "./advice/codes";
 export { normalizePath } from "./project/modulePaths";

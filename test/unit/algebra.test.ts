@@ -31,6 +31,22 @@ describe("cost algebra", () => {
     assert.equal(q.evaluate({ b: 2, k: 3, l: 4 }, 1), 2 * 4 + 2 * 2 * 12);
   });
 
+  it("a product with a constant keeps the other side's factor tables, keys and order (no copies)", () => {
+    const p = b.mul(b).mul(n).scale(2).add(k.mul(l).scale(3)).add(Poly.constant(-1)); // 2b²n + 3kl − 1
+    for (const q of [p.scale(3), Poly.constant(3).mul(p), p.mul(Poly.constant(3))]) {
+      assert.deepEqual(q.monomials.map((m) => m.coef), [6, 9, -3]);
+      q.monomials.forEach((m, i) => assert.equal(m.factors, p.monomials[i]!.factors));
+      assert.equal(q.evaluate({ b: 2, n: 5, k: 7, l: 11 }, 1), 3 * (2 * 4 * 5 + 3 * 77 - 1));
+      assert.ok(q.add(p.scale(-3)).dropZeros().isZero());
+    }
+    // A polynomial past the term limit is an upper bound, and so is its product with a constant.
+    const wide = Poly.sum(Array.from({ length: 70 }, (_, i) => Poly.symbol(`x${i}`).mul(Poly.symbol(`y${i}`))));
+    assert.equal(wide.upper, true);
+    assert.equal(wide.scale(2).upper, true);
+    assert.equal(Poly.constant(2).mul(wide).upper, true);
+    assert.equal(Poly.constant(0).mul(b), Poly.zero);
+  });
+
   it("orders factors: loop counts, then sizes, outputs, model sizes", () => {
     const p = Poly.symbol("m[gpt-4o]").mul(Poly.symbol("out[gpt-4o]")).mul(Poly.symbol("|q|")).mul(Poly.symbol("turns", 2));
     assert.equal(formatBound(Bound.of(p, true), rank), "Θ(turns²·|q|·out[gpt-4o]·m[gpt-4o])");

@@ -34,12 +34,23 @@ export function formatFactors(factors: Factors, rank: SymbolRank): string {
 }
 
 export function formatPoly(poly: Poly, rank: SymbolRank): string {
-  const weight = (m: Monomial): number => Object.entries(m.factors).reduce((w, [s, e]) => w + rank(s) * e, 0);
-  const degree = (m: Monomial): number => Object.values(m.factors).reduce((a, b) => a + b, 0);
-  // Highest degree first; among equals, terms in loop counts and sizes before outputs and models.
-  const terms = poly.dominant().sort((a, b) => degree(b) - degree(a) || weight(a) - weight(b));
+  // Highest degree first; among equals, terms in loop counts and sizes before outputs and models
+  // (each term's degree and weight worked out once, not at every comparison).
+  const terms = poly.dominant().map((m) => ({ m, ...degreeAndWeight(m, rank) }));
   if (terms.length === 0) return "0";
-  return terms.map((m: Monomial) => formatFactors(m.factors, rank)).join(" + ");
+  terms.sort((a, b) => b.degree - a.degree || a.weight - b.weight);
+  return terms.map(({ m }) => formatFactors(m.factors, rank)).join(" + ");
+}
+
+function degreeAndWeight(m: Monomial, rank: SymbolRank): { degree: number; weight: number } {
+  let degree = 0;
+  let weight = 0;
+  for (const s in m.factors) {
+    const e = m.factors[s]!;
+    degree += e;
+    weight += rank(s) * e;
+  }
+  return { degree, weight };
 }
 
 /** A polynomial as a value in a derivation (`|h| = 2·|h|`): its terms, without Θ/O around them. */

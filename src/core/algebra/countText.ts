@@ -15,11 +15,17 @@ function coefficientText(c: number): string {
 
 /** The monomials with non-zero coefficients, highest degree first. */
 function terms(p: Poly): { coef: number; factors: Record<string, number> }[] {
-  const degree = (f: Readonly<Record<string, number>>): number => Object.values(f).reduce((a, b) => a + b, 0);
+  const degree = (f: Readonly<Record<string, number>>): number => {
+    let d = 0;
+    for (const s in f) d += f[s]!;
+    return d;
+  };
+  // Each degree worked out once, not at every comparison of the sort.
   return p.monomials
     .filter((m) => Math.abs(m.coef) > 1e-9)
-    .sort((a, b) => degree(b.factors) - degree(a.factors))
-    .map((m) => ({ coef: m.coef, factors: { ...m.factors } }));
+    .map((m) => ({ m, degree: degree(m.factors) }))
+    .sort((a, b) => b.degree - a.degree)
+    .map(({ m }) => ({ coef: m.coef, factors: { ...m.factors } }));
 }
 
 export function formatCount(p: Poly, rank: SymbolRank): string {

@@ -27,10 +27,22 @@ export interface Monomial {
 // Factor tables are null-prototype objects: a symbol may be named `valueOf` or `__proto__`.
 function keyOf(factors: Factors): string {
   // NUL cannot occur in a name from parsed source text (a file with one is rejected as binary).
-  return Object.keys(factors)
-    .sort()
-    .map((s) => `${s}\u0000${factors[s]}`)
-    .join("\u0000\u0000");
+  // Most monomials have one or two symbols: no array is made for those (`mul` keys every product).
+  let only: string | undefined;
+  let many = false;
+  for (const s in factors) {
+    if (only !== undefined) {
+      many = true;
+      break;
+    }
+    only = s;
+  }
+  if (only === undefined) return "";
+  if (!many) return `${only}\u0000${factors[only]}`;
+  const names = Object.keys(factors).sort();
+  let key = `${names[0]}\u0000${factors[names[0]!]}`;
+  for (let i = 1; i < names.length; i++) key += `\u0000\u0000${names[i]}\u0000${factors[names[i]!]}`;
+  return key;
 }
 
 function copyOf(factors: Factors): Record<string, number> {
@@ -121,7 +133,8 @@ export class Poly {
 
   /** True when no symbol occurs (a constant, possibly zero). */
   isConstant(): boolean {
-    return this.monomials.every((m) => Object.keys(m.factors).length === 0);
+    // Only a monomial without symbols is keyed "".
+    return this.byKey.size === 0 || (this.byKey.size === 1 && this.byKey.has(""));
   }
 
   constantValue(): number {
@@ -148,11 +161,15 @@ export class Poly {
     // Checked before multiplying out: a product's degree is the sum of the degrees.
     const degree = this.totalDegree() + other.totalDegree();
     if (degree > POLY_LIMITS.degree) return Poly.widened(`a bound of degree ${degree} passed the algebra's limit of ${POLY_LIMITS.degree}`);
+    // A product with a constant (a scale, a count of one) keeps the other side's keys and factor
+    // tables, in its order: what the expansion below gives, without copying or keying anything.
+    if (other.isConstant()) return Poly.bounded(scaled(this.byKey, other.constantValue(), false), this.upper || other.upper);
+    if (this.isConstant()) return Poly.bounded(scaled(other.byKey, this.constantValue(), true), this.upper || other.upper);
     const out = new Map<string, Monomial>();
     for (const a of this.byKey.values()) {
       for (const b of other.byKey.values()) {
         const factors = copyOf(a.factors);
-        for (const [s, e] of Object.entries(b.factors)) factors[s] = (factors[s] ?? 0) + e;
+        for (const s in b.factors) factors[s] = (factors[s] ?? 0) + b.factors[s]!;
         const k = keyOf(factors);
         const prev = out.get(k);
         out.set(k, { coef: (prev?.coef ?? 0) + a.coef * b.coef, factors });
@@ -229,7 +246,7 @@ export class Poly {
     let total = 0;
     for (const m of this.byKey.values()) {
       let v = m.coef;
-      for (const [s, e] of Object.entries(m.factors)) v *= (ownValue(values, s) ?? fallback) ** e;
+      for (const s in m.factors) v *= (ownValue(values, s) ?? fallback) ** m.factors[s]!;
       total += v;
     }
     return total;
@@ -243,13 +260,13 @@ export class Poly {
 
   symbols(): string[] {
     const out = new Set<string>();
-    for (const m of this.byKey.values()) for (const s of Object.keys(m.factors)) out.add(s);
+    for (const m of this.byKey.values()) for (const s in m.factors) out.add(s);
     return [...out].sort(compareNames);
   }
 
   /** Whether a symbol passes `test` (without sorting them, as `symbols` does). */
   someSymbol(test: (name: string) => boolean): boolean {
-    for (const m of this.byKey.values()) for (const s of Object.keys(m.factors)) if (test(s)) return true;
+    for (const m of this.byKey.values()) for (const s in m.factors) if (test(s)) return true;
     return false;
   }
 
@@ -271,7 +288,11 @@ export class Poly {
   dominant(): Monomial[] {
     const ms = this.monomials.filter((m) => m.coef > 0);
     const kept = ms.filter((m) => !ms.some((o) => o !== m && dominates(o.factors, m.factors)));
-    return kept.sort(compareMonomials);
+    if (kept.length < 2) return kept;
+    // Each monomial's degree and printing key made once, not at every comparison of the sort.
+    const keyed = kept.map((m) => ({ m, degree: totalDegree(m.factors), key: orderKeyOf(m.factors) }));
+    keyed.sort((a, b) => b.degree - a.degree || compareNames(a.key, b.key));
+    return keyed.map((k) => k.m);
   }
 }
 
@@ -298,23 +319,29 @@ function fold(byKey: ReadonlyMap<string, Monomial>): Map<string, Monomial> | und
 /** a ≥ b in every symbol and a ≠ b. */
 function dominates(a: Factors, b: Factors): boolean {
   let strictly = false;
-  for (const [s, e] of Object.entries(b)) {
+  for (const s in b) {
+    const e = b[s]!;
     const ea = a[s] ?? 0;
     if (ea < e) return false;
     if (ea > e) strictly = true;
   }
-  for (const s of Object.keys(a)) if (!(s in b)) strictly = true;
-  return strictly;
+  if (strictly) return true;
+  for (const s in a) if (!(s in b)) return true;
+  return false;
+}
+
+/** `byKey`'s monomials times `c`, under the same keys (`first`: c·coef, the constant on the left). */
+function scaled(byKey: ReadonlyMap<string, Monomial>, c: number, first: boolean): Map<string, Monomial> {
+  const out = new Map<string, Monomial>();
+  // `0 +` as in the expansion's sum: a product of −0 is kept as 0.
+  for (const [k, m] of byKey) out.set(k, { coef: 0 + (first ? c * m.coef : m.coef * c), factors: m.factors });
+  return out;
 }
 
 function totalDegree(f: Factors): number {
   let d = 0;
   for (const s in f) d += f[s]!;
   return d;
-}
-
-function compareMonomials(a: Monomial, b: Monomial): number {
-  return totalDegree(b.factors) - totalDegree(a.factors) || compareNames(orderKeyOf(a.factors), orderKeyOf(b.factors));
 }
 
 /** `keyOf` in the printing order of names (`keyOf`'s own order only has to be canonical). */

@@ -1097,13 +1097,9 @@ export class Provenance {
 
   private valueOfDeclaration(decl: ts.Node): Value | undefined {
     const t = this.ts;
-    if (t.isImportClause(decl)) return this.moduleValue(this.moduleOfImport(decl.parent), ["default"]) ?? this.imported(this.moduleOfImport(decl.parent), "default", decl);
+    if (t.isImportClause(decl)) return this.importedValue(this.moduleOfImport(decl.parent), "default", decl);
     if (t.isNamespaceImport(decl)) return this.moduleValue(this.moduleOfImport(decl.parent.parent), []);
-    if (t.isImportSpecifier(decl)) {
-      const specifier = this.moduleOfImport(decl.parent.parent.parent);
-      const name = (decl.propertyName ?? decl.name).text;
-      return this.moduleValue(specifier, [name]) ?? this.imported(specifier, name, decl);
-    }
+    if (t.isImportSpecifier(decl)) return this.importedValue(this.moduleOfImport(decl.parent.parent.parent), (decl.propertyName ?? decl.name).text, decl);
     if (t.isFunctionDeclaration(decl)) return this.factoryOf(decl);
     // `class Summarizer extends LLMChain {}`: its instances are the catalog class's.
     if (t.isClassDeclaration(decl)) {
@@ -1276,9 +1272,14 @@ export class Provenance {
     return t.isCallExpression(x) && t.isIdentifier(x.expression) && x.expression.text === "require" && x.arguments.length === 1 && t.isStringLiteralLike(x.arguments[0]!) ? x.arguments[0].text : undefined;
   }
 
+  /** An imported name: a catalog module's member, else what a project module exports (a path is made only for the catalog's). */
+  private importedValue(specifier: string | undefined, name: string, decl: ts.Node): Value | undefined {
+    return specifier && this.catalogEntry(specifier) ? this.moduleValue(specifier, [name]) : this.imported(specifier, name, decl);
+  }
+
   /** A client exported by a project module: it starts (for state kept across calls) at the import. */
   private imported(specifier: string | undefined, exportName: string, at: ts.Node): Value | undefined {
-    const found = specifier !== undefined && !this.catalog.some((e) => e.modules.some((m) => moduleMatches(m, specifier))) ? this.importedClient?.(specifier, exportName) : undefined;
+    const found = specifier !== undefined && !this.catalogEntry(specifier) ? this.importedClient?.(specifier, exportName) : undefined;
     return found && this.fromExported(found, at);
   }
 
@@ -1641,7 +1642,7 @@ export class Provenance {
     if (decl && (t.isClassDeclaration(decl) || t.isInterfaceDeclaration(decl))) return { decl };
     if (!decl || !this.declaredTypes || !(t.isImportSpecifier(decl) || t.isImportClause(decl))) return undefined;
     const specifier = this.moduleOfImport(t.isImportClause(decl) ? decl.parent : decl.parent.parent.parent);
-    if (specifier === undefined || this.catalog.some((e) => e.modules.some((m) => moduleMatches(m, specifier)))) return undefined;
+    if (specifier === undefined || this.catalogEntry(specifier)) return undefined;
     return this.declaredTypes.at(specifier, t.isImportClause(decl) ? "default" : (decl.propertyName ?? decl.name).text);
   }
 
@@ -1795,9 +1796,22 @@ export class Provenance {
 
   private moduleValue(specifier: string | undefined, path: readonly string[]): Value | undefined {
     if (!specifier) return undefined;
-    const entry = this.catalog.find((e) => e.modules.some((m) => moduleMatches(m, specifier)));
+    const entry = this.catalogEntry(specifier);
     if (!entry) return undefined;
     return this.asInstance({ kind: "module", entry, path });
+  }
+
+  /** Kept per specifier: every reference to an import asks, and the catalog has dozens of entries. */
+  private readonly catalogEntries = new Map<string, SdkEntry | null>();
+
+  /** The first catalog entry one of whose module patterns the specifier matches. */
+  private catalogEntry(specifier: string): SdkEntry | undefined {
+    let entry = this.catalogEntries.get(specifier);
+    if (entry === undefined) {
+      entry = this.catalog.find((e) => e.modules.some((m) => moduleMatches(m, specifier))) ?? null;
+      this.catalogEntries.set(specifier, entry);
+    }
+    return entry ?? undefined;
   }
 
   /** Ready-made instances (ollama's default export) become clients as soon as they are named. */
