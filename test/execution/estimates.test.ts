@@ -98,6 +98,16 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gemini-2.5-flash", frame: "outer", bound: "upper" }],
   },
   {
+    name: "gemini-cli's subagent turns over its chat (issue 17, place 16): the chat made before the turn loop and handed through two methods and a callback, its history re-sent each of 5 turns",
+    file: "test/fixtures/execution/gemini-turns/subagent-chat.ts",
+    fn: "delegate",
+    args: [filler(30), 5],
+    // One content of the history: the task (30 tokens), "go on" or an answer (20): at most 30.
+    assume: { maxTurns: 5, "|h.content|": 30, "out[gemini-2.5-flash]": 20 },
+    outputs: { "gemini-2.5-flash": reply(20) },
+    sites: [{ model: "gemini-2.5-flash", frame: "outer", bound: "upper", over: "each content of the history is priced at the largest, the task" }],
+  },
+  {
     name: "a collapse loop capped by a field's default (MapReduceDocumentsChain's shape, issue 17): 3 passes over 5 documents",
     file: "test/fixtures/execution/capped/collapse.ts",
     fn: "collapse",

@@ -387,7 +387,7 @@ export async function main(a: Agent) {
   return ai.chat.completions.create({ model: "gpt-4o", max_tokens: 10, messages: [{ role: "user", content: contents.map((c) => c.parts.map((p) => p.text).join(" ")).join("\\n") }] }); // @site
 }
 `;
-    expectSites(code, [{ calls: "Θ(1)", input: "Θ(|c.parts|·|contents|·|p.text|)" }]);
+    expectSites(code, [{ calls: "Θ(1)", input: "Θ(|contents|·|c.parts|·|p.text|)" }]);
     const [f] = analyze(code);
     assert.equal(costClass(f!), "constant");
     assert.equal(classOfJson(findingJson(f!, "case.ts")), "constant");

@@ -441,7 +441,10 @@ export class CallSites {
    * closure or generator of X's), none: the instance is the same, and X's caller fills it in. Through a field
    * of the enclosing class C outside any loop (`this.chat.send()` once per call of C's method), one
    * per earlier invocation of C's methods: calls[C], for C's caller. (In a loop here, the loop's
-   * count alone, as before: the earlier calls of C's methods are not added.)
+   * count alone, as before: the earlier calls of C's methods are not added.) Outside a loop, on an
+   * instance of another class this invocation did not make (a parameter, `getChat()`, a module's
+   * instance, or handed to a helper: gemini-cli's `callModel(chat, …)`), the earlier invocations are
+   * the caller's to count: calls[X] stays for it, not one.
    */
   private earlierInvocations(call: ts.CallExpression, repeated: Poly): (sym: string, mean: boolean) => Poly | undefined {
     const t = this.ts;
@@ -451,11 +454,35 @@ export class CallSites {
     const ownName = own?.name?.text ?? "<class>";
     const callee = this.constants.skipTrivia(call.expression);
     const viaField = !!own && repeated.isConstant() && t.isPropertyAccessExpression(callee) && t.isPropertyAccessExpression(callee.expression) && callee.expression.expression.kind === t.SyntaxKind.ThisKeyword;
+    const fresh = this.freshReceiver(call);
     return (sym, mean) => {
       if (own && sym === `calls[${ownName}]` && repeated.isConstant()) return undefined;
+      if (!viaField && repeated.isConstant() && !fresh) return undefined;
       if (!viaField) return mean ? repeated.scale(0.5).add(Poly.constant(-0.5)) : repeated;
       return Poly.symbol(this.symbols.define({ name: `calls[${ownName}]`, kind: "count", line: this.line(own!), origin: `calls of ${ownName}'s methods on one instance so far` }));
     };
+  }
+
+  /**
+   * `new Chat().ask()`, or `chat.ask()` with `const chat = new Chat()` in the call's own function: an
+   * instance this invocation made, handed nothing that may hold another's state (only literals and
+   * instances made so in place): a
+   * `new Turn(this.getChat(), id)` each turn wraps the one chat (gemini-cli's client), not a fresh one.
+   */
+  private freshReceiver(call: ts.CallExpression): boolean {
+    const t = this.ts;
+    const decl = this.receiverDeclaration(call);
+    if (!decl) return false;
+    const literal = (a: ts.Expression): boolean => {
+      const x = this.constants.skipTrivia(a);
+      return t.isStringLiteralLike(x) || t.isNumericLiteral(x) || [t.SyntaxKind.TrueKeyword, t.SyntaxKind.FalseKeyword, t.SyntaxKind.NullKeyword].includes(x.kind);
+    };
+    const made = (e: ts.Expression): boolean => t.isNewExpression(e) && (e.arguments ?? []).every((a) => literal(a) || made(this.constants.skipTrivia(a)));
+    if (t.isNewExpression(decl)) return made(decl);
+    if (!t.isVariableDeclaration(decl) || !decl.initializer) return false;
+    let init = this.constants.skipTrivia(decl.initializer);
+    if (t.isAwaitExpression(init)) init = this.constants.skipTrivia(init.expression);
+    return made(init) && this.loops.enclosingFunction(decl) === this.loops.enclosingFunction(call);
   }
 
   private receiverDeclaration(call: ts.CallExpression): ts.Node | undefined {

@@ -6,8 +6,12 @@ import { classField, declaresArray, isArrayType } from "./classFields";
 import { tokensInCharacters } from "../tokens";
 import { SizePart } from "./sizeContext";
 import { combine, constant, meanOf, withMean, ZERO, type Size } from "./sizeValues";
+import { argumentAt, copiedParameter, rebuiltParameter, type CopiedParameter } from "./parameterCopy";
 import { fillingOfRun } from "./windowRuns";
 import { repeated, type Write } from "./writes";
+
+/** Array methods whose result has at most the receiver's elements. */
+const COUNT_KEEPING = new Set(["filter", "map", "toSorted", "toReversed"]);
 
 export class CollectionSizes extends SizePart {
   /** `s.slice(0, 200)` is constant; `history.slice(-8)` keeps a window of 8 elements. */
@@ -43,18 +47,56 @@ export class CollectionSizes extends SizePart {
     // A mapped copy of an array that grows (`history.map(m => ({ role, content }))`) grows with it.
     const whole = this.isGrowingLocal(recv) ? this.parts.expressions.sizeOf(recv, site) : undefined;
     if (whole && whole.growth !== "none") return { ...whole, tight: false };
-    // So does a builder's parameter mapped (`fmt(posts)` with `posts.map(…).join()`) called with one.
+    // So does a builder's parameter mapped (`fmt(posts)` with `posts.map(…).join()`) called with one;
+    // and a builder's parameter whose elements are copied one by one (a callback that does not
+    // write text around them: gemini-cli's stripToolCallIdPrefixes(contentsToUse)) is the argument,
+    // not the builder's own |contents| of elements.
     const argument = this.parts.expressions.boundArgument(recv);
-    if (argument && argument.growth !== "none") return { ...argument, tight: false };
-    const count = this.loops.collection(recv);
+    if (argument && (argument.growth !== "none" || !this.writesText(fn))) return { ...argument, tight: false };
+    // `turns.map((h) => h.content)` of a collection whose length is not known here but whose size
+    // is, as a parameter's collection or a history grown across calls: each result is a part of its
+    // element, so all of them are at most the collection.
+    if (this.countOf(recv, site) === undefined && this.isProjection(fn)) {
+      const all = this.parts.expressions.sizeOf(recv, site);
+      if (all.growth !== "none" || all.poly.symbols().some((x) => x.startsWith("calls[") || this.isParameterCount(x, site))) return { ...all, tight: false };
+    }
+    const count = this.countOf(recv, site) ?? this.loops.collection(recv).trip;
     if (fn && (t.isArrowFunction(fn) || t.isFunctionExpression(fn))) {
       const body = t.isBlock(fn.body) ? fn.body.statements.find(t.isReturnStatement)?.expression : fn.body;
       if (body) {
         const each = this.parts.expressions.sizeOf(body, site);
-        return { ...each, poly: count.trip.mul(each.poly) };
+        return { ...each, poly: count.mul(each.poly) };
       }
     }
     return this.parts.expressions.sizeOf(recv, site);
+  }
+
+  /** A callback that returns text it writes (a template, a concatenation, a string literal). */
+  private writesText(fn: ts.Expression | undefined): boolean {
+    const t = this.ts;
+    if (!fn || !(t.isArrowFunction(fn) || t.isFunctionExpression(fn))) return true;
+    const body = t.isBlock(fn.body) ? fn.body.statements.find(t.isReturnStatement)?.expression : fn.body;
+    const x = body && this.constants.skipTrivia(body);
+    return !x || t.isTemplateExpression(x) || t.isStringLiteralLike(x) || (t.isBinaryExpression(x) && x.operatorToken.kind === t.SyntaxKind.PlusToken);
+  }
+
+  /** `|history|`: the length of a collection parameter of a function the site is in (a closure's enclosing ones too). */
+  private isParameterCount(symbol: string, site: ts.Node): boolean {
+    for (let n: ts.Node | undefined = site.parent; n; n = n.parent) {
+      if (this.ts.isFunctionLike(n) && n.parameters.some((p) => this.ts.isIdentifier(p.name) && symbol === `|${p.name.text}|`)) return true;
+    }
+    return false;
+  }
+
+  /** `(h) => h.content`, `(h) => h`: a callback returning its element or a property read off it. */
+  private isProjection(fn: ts.Expression | undefined): boolean {
+    const t = this.ts;
+    if (!fn || !(t.isArrowFunction(fn) || t.isFunctionExpression(fn)) || t.isBlock(fn.body)) return false;
+    const p = fn.parameters[0];
+    if (!p || !t.isIdentifier(p.name)) return false;
+    let x: ts.Expression = this.constants.skipTrivia(fn.body);
+    while (t.isPropertyAccessExpression(x) || t.isNonNullExpression(x)) x = this.constants.skipTrivia(x.expression);
+    return t.isIdentifier(x) && this.scopes.resolve(x) === p;
   }
 
   /** A local variable (or parameter), or a field of one (`state.history`), that some write in its scope grows. */
@@ -79,20 +121,107 @@ export class CollectionSizes extends SizePart {
    * The collection a value copies: `this.getHistory()` (a method of the class taking nothing that
    * returns a field or a history class's `get()`, as is or copied: `[...this.turns.get()]`,
    * `this.turns.slice()`), or a const never written to after it is made from one
-   * (`const requestContents = this.getHistory()`).
+   * (`const requestContents = this.getHistory()`, `const requestHistory = this.agentHistory.get()`).
    */
   copiedCollection(x: ts.Expression): ts.Expression | undefined {
     const t = this.ts;
     if (t.isCallExpression(x)) {
       const own = this.constants.ownMethodOf(x);
-      return own && own.fn.parameters.length === 0 && !this.inProgress.has(own.fn) && this.isFieldCopy(own.returns) ? own.returns : undefined;
+      return own && own.fn.parameters.length === 0 && !this.inProgress.has(own.fn) && this.isFieldCopy(own.returns) ? own.returns : this.copiedByProjectFunction(x);
     }
     if (!t.isIdentifier(x)) return undefined;
     const decl = this.scopes.resolve(x);
     if (!decl || !t.isVariableDeclaration(decl) || !decl.initializer || !this.constants.isConstDeclaration(decl) || this.inProgress.has(decl)) return undefined;
     const init = this.constants.skipTrivia(decl.initializer);
-    if (!t.isCallExpression(init) || !this.constants.ownMethodOf(init) || this.parts.writes.writesOf(decl, x.text).length) return undefined;
+    if (!t.isCallExpression(init) || !(this.constants.ownMethodOf(init) || this.ctx.heldCollection(init) || this.copiedByProjectFunction(init)) || this.parts.writes.writesOf(decl, x.text).length) return undefined;
     return init;
+  }
+
+  /**
+   * The collections a call of a function of this file (or a method of the enclosing class) is made
+   * from: the argument it copies (copiedByProjectFunction) or rebuilds (`rebuilt`: rebuiltParameter,
+   * what it adds is a size not seen), or, for a method with several returns, each collection it
+   * returns when none is a parameter's (`getHistoryTurns(curated)`: a curated copy of the field,
+   * or that copy cleaned by a rebuild). Another module's copy or rebuild (`scrubHistory(h)`): its argument.
+   */
+  projectSources(call: ts.CallExpression): { exprs: ts.Expression[]; rebuilt: boolean } | undefined {
+    if (this.sourcesMemo.has(call)) return this.sourcesMemo.get(call) ?? undefined;
+    const found = this.sourcesOfCall(call);
+    // Not memoised while its function is being read (the answer then is "none", for this path only).
+    const fn = this.constants.calledFunction(call);
+    if (!fn || !this.inProgress.has(fn)) this.sourcesMemo.set(call, found ?? null);
+    return found;
+  }
+
+  private readonly sourcesMemo = new Map<ts.CallExpression, { exprs: ts.Expression[]; rebuilt: boolean } | null>();
+
+  private sourcesOfCall(call: ts.CallExpression): { exprs: ts.Expression[]; rebuilt: boolean } | undefined {
+    const t = this.ts;
+    const foreign = this.ctx.copiedArgument(call);
+    if (foreign) return { exprs: [foreign.arg], rebuilt: foreign.built };
+    const fn = this.constants.calledFunction(call);
+    if (!fn || (fn as { asteriskToken?: unknown }).asteriskToken || this.inProgress.has(fn)) return undefined;
+    const copied = this.copiedByProjectFunction(call);
+    if (copied) return { exprs: [copied], rebuilt: false };
+    const rebuilt = rebuiltParameter(t, fn);
+    const arg = rebuilt && argumentAt(t, this.constants, call, rebuilt);
+    if (arg) return { exprs: [arg], rebuilt: true };
+    if (!t.isMethodDeclaration(fn) || fn.modifiers?.some((m) => m.kind === t.SyntaxKind.AsyncKeyword) || !fn.body) return undefined;
+    const returns = returnedExpressions(t, fn.body);
+    const params = new Set<ts.Node>(fn.parameters);
+    const readsParameter = (n: ts.Node): boolean => (t.isIdentifier(n) && params.has(this.scopes.resolve(n)!)) || !!t.forEachChild(n, (c) => readsParameter(c) || undefined);
+    return returns.length > 1 && !returns.some(readsParameter) ? { exprs: returns, rebuilt: false } : undefined;
+  }
+
+  /** What `sources` gives each of its collections, or undefined when one is unknown; `inProgress` holds the function. */
+  private fromSources<T>(call: ts.CallExpression, each: (e: ts.Expression) => T | undefined): T[] | undefined {
+    const src = this.projectSources(call);
+    if (!src) return undefined;
+    const fn = this.constants.calledFunction(call);
+    if (fn) this.inProgress.add(fn);
+    try {
+      const got = src.exprs.map(each);
+      return got.every((g) => g !== undefined) ? (got as T[]) : undefined;
+    } finally {
+      if (fn) this.inProgress.delete(fn);
+    }
+  }
+
+  /**
+   * The argument a function of this file (or a method of the enclosing class) returns a derived copy
+   * of (see parameterCopy): `this.ensureActiveLoopHasThoughtSignatures(requestContents)`,
+   * `stripToolCallIdPrefixes(contentsToUse)` (gemini-cli's), as another module's are (copiedArgument).
+   */
+  copiedByProjectFunction(call: ts.CallExpression): ts.Expression | undefined {
+    const t = this.ts;
+    const fn = this.constants.calledFunction(call);
+    if (!fn || (fn as { asteriskToken?: unknown }).asteriskToken) return undefined;
+    const copy = this.copyOf(fn);
+    return copy && argumentAt(t, this.constants, call, copy);
+  }
+
+  private readonly copies = new Map<ts.SignatureDeclaration, CopiedParameter | null>();
+
+  /** The parameter a function returns a derived copy of on every return (see copiedByProjectFunction), read once per function. */
+  private copyOf(fn: ts.SignatureDeclaration): CopiedParameter | undefined {
+    const t = this.ts;
+    if (this.copies.has(fn)) return this.copies.get(fn) ?? undefined;
+    const copy = copiedParameter(t, this.scopes, this.constants, fn);
+    this.copies.set(fn, null);
+    if (!copy) return undefined;
+    // copiedParameter reads the last return: an earlier one must give back the parameter itself
+    // (`if (start === -1) return requestContents;`), not some other value.
+    const param = fn.parameters[copy.index];
+    const body = (fn as { body?: ts.Node }).body;
+    const returns = body && t.isBlock(body) ? returnedExpressions(t, body) : [];
+    const last = returns[returns.length - 1];
+    const same = (e: ts.Expression): boolean => {
+      const x = this.constants.skipTrivia(e);
+      return e === last || (!copy.path.length && t.isIdentifier(x) && this.scopes.resolve(x) === param);
+    };
+    if (!returns.every(same)) return undefined;
+    this.copies.set(fn, copy);
+    return copy;
   }
 
   /** `this.turns`, `this.turns.get()` of a history class, or `[...x]` / `x.slice()` of one. */
@@ -148,6 +277,21 @@ export class CollectionSizes extends SizePart {
     if (t.isArrayLiteralExpression(x)) return combine(x.elements.map((el) => (t.isSpreadElement(el) ? this.elementOrWhole(el.expression, site, false) : this.parts.expressions.sizeOf(el, site))));
     const copied = this.copiedCollection(x);
     if (copied) return this.elementOrWhole(copied, site, false);
+    if (t.isConditionalExpression(x)) return combine([this.elementOrWhole(x.whenTrue, site, false), this.elementOrWhole(x.whenFalse, site, false)]);
+    const sources = t.isCallExpression(x) ? this.fromSources(x, (e) => this.elementOrWhole(e, site, false)) : undefined;
+    if (sources) return { ...combine(sources), tight: false };
+    if (t.isIdentifier(x)) {
+      const decl = this.scopes.resolve(x);
+      const init = decl && t.isVariableDeclaration(decl) && decl.initializer && this.constants.isConstDeclaration(decl) && !this.inProgress.has(decl) ? this.constants.skipTrivia(decl.initializer) : undefined;
+      if (decl && init && (t.isConditionalExpression(init) || (t.isCallExpression(init) && this.projectSources(init)))) {
+        this.inProgress.add(decl);
+        try {
+          return this.elementOrWhole(init, site, false);
+        } finally {
+          this.inProgress.delete(decl);
+        }
+      }
+    }
     if (t.isIdentifier(x)) {
       const decl = this.scopes.resolve(x);
       if (decl && t.isVariableDeclaration(decl) && decl.initializer && t.isArrayLiteralExpression(this.constants.skipTrivia(decl.initializer))) {
@@ -237,8 +381,30 @@ export class CollectionSizes extends SizePart {
     if (t.isPropertyAccessExpression(x) && x.expression.kind === t.SyntaxKind.ThisKeyword) return this.parts.accumulation.fieldSize(x, site, one)?.poly;
     const copied = this.copiedCollection(x);
     if (copied) return this.countOf(copied, site);
+    // Either branch's collection (`curated ? extract(h) : [...h]`), each a copy or a rebuild of one.
+    if (t.isConditionalExpression(x)) {
+      const both = [this.countOf(x.whenTrue, site), this.countOf(x.whenFalse, site)];
+      return both.every((c) => c !== undefined) ? Poly.largest(both as Poly[]) : undefined;
+    }
+    if (t.isCallExpression(x)) {
+      // `h.filter(…)`, `h.map(…)`, `h.slice()`: at most the elements of h.
+      const callee = this.constants.skipTrivia(x.expression);
+      if (t.isPropertyAccessExpression(callee) && (COUNT_KEEPING.has(callee.name.text) || (callee.name.text === "slice" && !x.arguments.length))) return this.countOf(callee.expression, site);
+      const counts = this.fromSources(x, (e) => this.countOf(e, site));
+      return counts && Poly.largest(counts);
+    }
     if (!t.isIdentifier(x)) return undefined;
     const decl = this.scopes.resolve(x);
+    if (decl && t.isVariableDeclaration(decl) && decl.initializer && this.constants.isConstDeclaration(decl) && !this.inProgress.has(decl) && !t.isArrayLiteralExpression(this.constants.skipTrivia(decl.initializer))) {
+      const init = this.constants.skipTrivia(decl.initializer);
+      if (!t.isConditionalExpression(init) && !t.isCallExpression(init)) return undefined;
+      this.inProgress.add(decl);
+      try {
+        return this.countOf(init, site);
+      } finally {
+        this.inProgress.delete(decl);
+      }
+    }
     if (!decl || !t.isVariableDeclaration(decl) || !decl.initializer || !t.isArrayLiteralExpression(this.constants.skipTrivia(decl.initializer)) || this.inProgress.has(decl)) return undefined;
     this.inProgress.add(decl);
     try {
@@ -248,4 +414,15 @@ export class CollectionSizes extends SizePart {
       this.inProgress.delete(decl);
     }
   }
+}
+
+/** The expressions `return` statements of a body give back (not those of functions nested in it). */
+function returnedExpressions(t: typeof ts, body: ts.Node): ts.Expression[] {
+  const found: ts.Expression[] = [];
+  const visit = (n: ts.Node): void => {
+    if (t.isReturnStatement(n) && n.expression) found.push(n.expression);
+    if (!t.isFunctionLike(n)) t.forEachChild(n, visit);
+  };
+  t.forEachChild(body, visit);
+  return found;
 }

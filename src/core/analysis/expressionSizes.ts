@@ -86,7 +86,8 @@ export class ExpressionSizes extends SizePart {
     const llm = this.llmCall(e);
     if (llm) return this.parts.outputs.outputOf(e);
     // `this.history.get()` of a small history class: the field it is, grown by `this.history.push(…)`.
-    const held = this.ctx.heldCollection(e) ?? this.parts.collections.copiedCollection(e);
+    // A copy made by a function of this file is sized by inlining it below (a window it keeps stays one).
+    const held = this.ctx.heldCollection(e) ?? (this.constants.localFunctionOf(e) ? undefined : this.parts.collections.copiedCollection(e));
     if (held) return this.sizeOf(held, site);
     const callee = e.expression;
     if (t.isPropertyAccessExpression(callee)) {
@@ -105,6 +106,9 @@ export class ExpressionSizes extends SizePart {
       if (method === "map" || method === "flatMap") return this.parts.collections.mappedSize(e, recv, site);
     }
     if (t.isIdentifier(callee) && ["String", "structuredClone"].includes(callee.text) && e.arguments[0]) return this.sizeOf(e.arguments[0], site);
+    // A rebuild of its argument by a function of this file (not a copy read through), or a method whose returns are all collections made here.
+    const rebuilt = this.projectRebuild(e, site);
+    if (rebuilt) return rebuilt;
     const local = this.constants.localFunctionOf(e);
     if (local && !this.inProgress.has(local.fn)) return this.inlinedSize(e, local.fn, local.returns, site);
     // Another module's function returning a filtered, mapped, sliced or spread copy of a parameter: at most that argument.
@@ -118,6 +122,21 @@ export class ExpressionSizes extends SizePart {
     // growing array: what it returns grows with it.
     const growing = e.arguments.filter((a) => !t.isSpreadElement(a) && !t.isFunctionLike(this.constants.skipTrivia(a))).map((a) => this.sizeOf(a, site)).filter((s) => s.growth !== "none");
     return growing.length ? { ...combine([opaque, ...growing]), tight: false } : opaque;
+  }
+
+  /** See CollectionSizes.projectSources: a rebuild of this file's (its argument and what it adds), or a method's several returned collections. */
+  private projectRebuild(e: ts.CallExpression, site: ts.Node): Size | undefined {
+    if (this.ctx.copiedArgument(e) || this.parts.collections.copiedByProjectFunction(e)) return undefined;
+    const src = this.parts.collections.projectSources(e);
+    const fn = src && this.constants.calledFunction(e);
+    if (!src || !fn) return undefined;
+    this.inProgress.add(fn);
+    try {
+      if (src.rebuilt) return this.convertedSize(this.ctx.sizeSymbol(`${this.loops.baseName(e.expression)}()`, e, `what ${this.ctx.text(e)} adds to the elements it rebuilds`), src.exprs[0]!, site);
+      return { ...combine(src.exprs.map((x) => this.sizeOf(x, site))), tight: false };
+    } finally {
+      this.inProgress.delete(fn);
+    }
   }
 
   /** A converter's result: its argument, whose growth and answer it carries, and what it adds (`added`, a size we do not see). */
@@ -302,7 +321,7 @@ export class ExpressionSizes extends SizePart {
   private isKnownShape(call: ts.CallExpression): boolean {
     const t = this.ts;
     const c = call.expression;
-    if (this.ctx.heldCollection(call) || this.parts.collections.copiedCollection(call) || this.ctx.copiedArgument(call)) return true;
+    if (this.ctx.heldCollection(call) || this.parts.collections.copiedCollection(call) || this.ctx.copiedArgument(call) || this.parts.collections.projectSources(call)) return true;
     if (this.isRequestBody(call)) return true;
     if (t.isPropertyAccessExpression(c)) {
       const m = c.name.text;

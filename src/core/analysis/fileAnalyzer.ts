@@ -22,7 +22,7 @@ import { functionNameOf } from "./functionName";
 import { exits, isWithin } from "./controlFlow";
 import { writtenTwice } from "./writtenTwice";
 import { mayBeCatalogValue } from "./catalogExports";
-import { argumentAt, builtFromParameter, copiedParameter, type CopiedParameter } from "./parameterCopy";
+import { argumentAt, builtFromParameter, copiedParameter, rebuiltParameter, type CopiedParameter } from "./parameterCopy";
 import type { LoopGuard } from "./loopGuard";
 
 /** Summaries of other modules' exports, provided by the project (undefined: not a project module, or none). */
@@ -606,7 +606,7 @@ export class FileAnalyzer {
     const copy = copiedParameter(this.tsm, this.scopes, this.constants, fn);
     if (copy) return copy;
     const built = builtFromParameter(this.tsm, this.scopes, this.constants, fn);
-    return built && { ...built, built: true };
+    return built ? { ...built, built: true } : rebuiltParameter(this.tsm, fn);
   }
 
   /** What this module's exported function does to a caller's turn counter on every call (see LoopGuard). */

@@ -212,3 +212,27 @@ export function builtFromParameter(t: TS, scopes: Scopes, constants: Constants, 
   };
   return decl && t.isVariableDeclaration(decl) ? built(decl, 0) : undefined;
 }
+
+/**
+ * A rebuild of a parameter's array (gemini-cli's `coalesceConsecutiveRoles(history: HistoryTurn[]):
+ * HistoryTurn[]`, `scrubHistory`, `scrubContents(contents: Content[]): Content[]`): a function whose
+ * declared result is the array type one of its parameters is declared with (`readonly`,
+ * `ReadonlyArray<T>` and `Array<T>` read as `T[]`), not a generator. Taken, as a converter is, to
+ * hold that argument's elements, merged, cleaned or dropped, and what it adds besides (a size not
+ * seen, `|f()|`): its body (a loop merging neighbours in place, `result[last] = { … }`) is not read.
+ */
+export function rebuiltParameter(t: TS, fn: ts.SignatureDeclaration): CopiedParameter | undefined {
+  if (!fn.type || (fn as { asteriskToken?: unknown }).asteriskToken) return undefined;
+  const result = arrayElementType(t, fn.type);
+  if (result === undefined) return undefined;
+  const index = fn.parameters.findIndex((p) => !p.dotDotDotToken && !!p.type && arrayElementType(t, p.type) === result);
+  return index >= 0 ? { index, path: [], built: true } : undefined;
+}
+
+/** `T[]`, `readonly T[]`, `Array<T>`, `ReadonlyArray<T>`: the text of T (spaces dropped); else undefined. */
+function arrayElementType(t: TS, type: ts.TypeNode): string | undefined {
+  if (t.isTypeOperatorNode(type) && type.operator === t.SyntaxKind.ReadonlyKeyword) return arrayElementType(t, type.type);
+  if (t.isParenthesizedTypeNode(type)) return arrayElementType(t, type.type);
+  const element = t.isArrayTypeNode(type) ? type.elementType : t.isTypeReferenceNode(type) && t.isIdentifier(type.typeName) && (type.typeName.text === "Array" || type.typeName.text === "ReadonlyArray") && type.typeArguments?.length === 1 ? type.typeArguments[0] : undefined;
+  return element && element.getText().replace(/\s+/g, "");
+}
