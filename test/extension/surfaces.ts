@@ -125,7 +125,7 @@ describe("AALP Lens in the editor", function () {
       // Priced at the workspace's sizes (aalp.assumptions: rounds = 20), as the lenses are.
       "quickfix.aalp.reset-history Start conversation afresh each iteration (forgets earlier turns): $0.015 → $0.0037 per run at your sizes",
       "quickfix.aalp.scope-to-function Send one declaration of program per call, one pass each (drops the rounds cap): $0.015 → $0.0018 per run at your sizes",
-      "quickfix.aalp.summarize-history Summarize conversation past 4000 tokens with gpt-4o-mini: $0.015 → $0.0043 per run at your sizes",
+      "quickfix.aalp.summarize-history Summarize conversation past 4000 tokens with gpt-4o-mini: $0.015 → $0.0049 per run at your sizes",
       "quickfix.aalp.window-history Keep the last 8 messages: $0.015 → $0.0069 per run at your sizes",
     ]);
     // Then, as ESLint's: ignore this call, and the documentation of each rule the finding holds.
