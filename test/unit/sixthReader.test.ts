@@ -29,13 +29,19 @@ export async function cases() {
   await new OpenAI({ fetch: (u: any, i: any) => globalThis.fetch(u, i) }).chat.completions.create({ model: "global", messages: [] }); // @site
   await new OpenAI({ fetch: customFetch }).chat.completions.create({ model: "custom", messages: [] }); // @site
   await new OpenAI({ fetch: (u: any, i: any) => routes[u](i) }).chat.completions.create({ model: "routed", messages: [] }); // @site
+  // A spy wrapping a real fetch, and a proxy that sends through another client (review: both sent).
+  await new OpenAI({ fetch: vi.fn(globalThis.fetch) }).chat.completions.create({ model: "spy", messages: [] }); // @site
+  await new OpenAI({ fetch: proxyFetch }).chat.completions.create({ model: "proxy", messages: [] }); // @site
 }
-declare const routes: any;
+declare const routes: any, axios: any;
+async function proxyFetch(url: string, init: any) { const r = await axios.post(url, init.body); return new Response(JSON.stringify(r.data)); }
 `, [
       { api: "@anthropic-ai/sdk messages.create", model: "logged", calls: "Θ(1)" },
       { api: "openai chat.completions.create", model: "global", calls: "Θ(1)" },
       { api: "openai chat.completions.create", model: "custom", calls: "Θ(1)" },
       { api: "openai chat.completions.create", model: "routed", calls: "Θ(1)" },
+      { api: "openai chat.completions.create", model: "spy", calls: "Θ(1)" },
+      { api: "openai chat.completions.create", model: "proxy", calls: "Θ(1)" },
     ]);
   });
 });
@@ -127,6 +133,8 @@ describe("sixth reader: a loop over a list written out in a const", () => {
 import { bedrock } from "@ai-sdk/amazon-bedrock";
 const models = ["m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9"] as const;
 const grown = ["a", "b"];
+const byName = ["a", "b"];
+const handedToCallback = ["a", "b"];
 const handed = ["a", "b"];
 const assigned = ["a", "b"];
 export const shared = ["a", "b"];
@@ -136,18 +144,24 @@ export async function main() {
   for (const id of models) streamText({ model: bedrock(id), prompt: "Say hello" }); // @site
   await Promise.all(models.map((id) => streamText({ model: bedrock(id), prompt: "Say hi" }))); // @site
   grown.push("c");
+  byName["push"]("c");
+  handedToCallback.forEach((x, i, all) => all.push(x));
   register(handed);
   assigned[2] = "c";
   for (const id of grown) streamText({ model: bedrock(id), prompt: "grown" }); // @site
+  for (const id of byName) streamText({ model: bedrock(id), prompt: "byName" }); // @site
+  for (const id of handedToCallback) streamText({ model: bedrock(id), prompt: "handedToCallback" }); // @site
   for (const id of handed) streamText({ model: bedrock(id), prompt: "handed" }); // @site
   for (const id of assigned) streamText({ model: bedrock(id), prompt: "assigned" }); // @site
   for (const id of shared) streamText({ model: bedrock(id), prompt: "shared" }); // @site
 }
 `;
     expectSites(code, [
-      { calls: "Θ(1)", loops: "for-of@11:9" },
-      { calls: "Θ(1)", loops: "map@12:9" },
+      { calls: "Θ(1)", loops: "for-of@13:9" },
+      { calls: "Θ(1)", loops: "map@14:9" },
       { calls: "Θ(|grown|)" },
+      { calls: "Θ(|byName|)" },
+      { calls: "Θ(|handedToCallback|)" },
       { calls: "Θ(|handed|)" },
       { calls: "Θ(|assigned|)" },
       { calls: "Θ(|shared|)" },

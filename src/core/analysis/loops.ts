@@ -536,10 +536,31 @@ export class Loops {
     const parent = use.parent;
     if (t.isForOfStatement(parent) || t.isForInStatement(parent)) return parent.expression === use;
     if (t.isSpreadElement(parent)) return t.isArrayLiteralExpression(parent.parent);
-    if (t.isElementAccessExpression(parent)) return parent.expression === use && !this.writtenThrough(parent);
+    // `xs[0]`, not `xs["push"](…)` (a method called by its name) or `xs[k]` handed on.
+    if (t.isElementAccessExpression(parent)) return parent.expression === use && !t.isStringLiteralLike(parent.argumentExpression) && !this.writtenThrough(parent) && !(t.isCallExpression(parent.parent) && parent.parent.expression === parent);
     if (!t.isPropertyAccessExpression(parent) || parent.expression !== use) return false;
     if (parent.name.text === "length") return !this.writtenThrough(parent);
-    return READING_METHODS.has(parent.name.text) && t.isCallExpression(parent.parent) && parent.parent.expression === parent;
+    const call = parent.parent;
+    if (!READING_METHODS.has(parent.name.text) || !t.isCallExpression(call) || call.expression !== parent) return false;
+    // A callback is handed the list itself after the element and its index (reduce: after the total too).
+    const listAt = parent.name.text === "reduce" ? 3 : 2;
+    return call.arguments.every((arg) => !this.mayTakeList(arg, listAt));
+  }
+
+  /** A function handed to a list's method that may be given the list (`(x, i, all) => all.push(x)`), or one not read here. */
+  private mayTakeList(arg: ts.Expression, listAt: number): boolean {
+    const t = this.ts;
+    let fn: ts.Node | undefined = this.constants.skipTrivia(arg);
+    if (t.isIdentifier(fn)) {
+      const decl = this.scopes.resolve(fn);
+      // A function handed in (`forEach(cb)`) may be any.
+      if (decl && t.isParameter(decl)) return true;
+      fn = decl && t.isVariableDeclaration(decl) && decl.initializer ? this.constants.skipTrivia(decl.initializer) : decl;
+      // A function imported or not read (`models.map(bedrock)`) is the SDK's or a helper's: it is not handed lists to grow.
+      if (!fn) return false;
+    }
+    if (!t.isFunctionLike(fn)) return false;
+    return fn.parameters.length > listAt || fn.parameters.some((p) => !!p.dotDotDotToken);
   }
 
   /** `xs[0] = v`, `xs.length = 0`, `xs[i]++`, `delete xs[0]`. */

@@ -158,6 +158,9 @@ export interface LlmCall {
  *  file search, image generation, hosted MCP, tool search, Google's grounding tools, xAI's X search and viewers), by name. */
 const PROVIDER_EXECUTED_TOOL = /^(websearch|webfetch|codeexecution|codeinterpreter|filesearch|imagegeneration|mcp|googlesearch|googlemaps|urlcontext|enterprisewebsearch|vertexragstore|xsearch|toolsearch|viewimage|viewxvideo)/;
 
+/** What a stand-in transport makes its answer of. */
+const ANSWER_CLASSES = new Set(["Response", "Headers", "Blob", "URL", "Error", "TextEncoder"]);
+
 export class Provenance {
   private readonly memo = new Map<ts.Node, Value | null>();
   private readonly inProgress = new Set<ts.Node>();
@@ -344,9 +347,9 @@ export class Provenance {
    * A client given a stand-in transport in its options answers from the test's own function, not the API:
    * `new OpenAI({ fetch: vi.fn(…) })` (also `jest.fn`, kept in a const and given as `{ fetch }`), a
    * function named as a double (`mockFetch`, `fakeFetch`, `stubFetch`, `testFetch`), or one written in
-   * the file that calls nothing named for fetching (`fetch: () => Promise.resolve(jsonResponse())`).
-   * A function that forwards (`async (url, init) => { log(url); return fetch(url, init) }`, `realFetch`,
-   * `undici.request`) or one not read here (`fetch: customFetch` imported) sends.
+   * the file that only makes an answer (`fetch: () => Promise.resolve(jsonResponse())`). A function that
+   * calls anything else (`fetch(url, init)`, `axios.post`, `routes[u](i)`), a spy wrapping one
+   * (`vi.fn(globalThis.fetch)`), or one not read here (`fetch: customFetch` imported) may send.
    */
   private givenStandInFetch(options: ts.Expression | undefined): boolean {
     const given = options && this.constants.property(options, ["fetch"]);
@@ -359,29 +362,51 @@ export class Provenance {
     if (t.isIdentifier(x)) {
       if (/^(mock|Mock|fake|Fake|stub|Stub|test|Test)[A-Z0-9_]/.test(x.text)) return true;
       const decl = depth < 4 ? this.scopes.resolve(x) : undefined;
-      if (decl && t.isFunctionDeclaration(decl)) return !!decl.body && !this.callsFetching(decl.body);
-      return !!decl && this.constants.isConstDeclaration(decl) && t.isVariableDeclaration(decl) && !!decl.initializer && this.isStandInFetch(decl.initializer, depth + 1);
+      if (decl && t.isFunctionDeclaration(decl)) return !!decl.body && this.onlyAnswers(decl.body, depth + 1);
+      // `const fetch = vi.fn(…)` given as `{ fetch }`.
+      return !!decl && t.isVariableDeclaration(decl) && !!decl.initializer && this.constants.isConstDeclaration(decl) && this.isStandInFetch(decl.initializer, depth + 1);
     }
     if (t.isCallExpression(x)) {
+      // `vi.fn()`, `jest.fn(async () => Response.json(…))`: a spy is a stand-in when what it wraps is one.
       const callee = this.constants.skipTrivia(x.expression);
-      return t.isPropertyAccessExpression(callee) && callee.name.text === "fn" && t.isIdentifier(callee.expression) && (callee.expression.text === "vi" || callee.expression.text === "jest");
+      const spy = t.isPropertyAccessExpression(callee) && callee.name.text === "fn" && t.isIdentifier(callee.expression) && (callee.expression.text === "vi" || callee.expression.text === "jest");
+      return spy && x.arguments.length <= 1 && (x.arguments.length === 0 || this.isStandInFetch(x.arguments[0]!, depth + 1));
     }
-    return (t.isArrowFunction(x) || t.isFunctionExpression(x)) && !this.callsFetching(x.body);
+    return (t.isArrowFunction(x) || t.isFunctionExpression(x)) && this.onlyAnswers(x.body, depth);
   }
 
-  /** Whether a function's body calls something named for fetching (`fetch`, `realFetch`, `globalThis.fetch`) or a `request`. */
-  private callsFetching(body: ts.Node): boolean {
+  /** A function of this file (declared, or a const holding one) that only makes an answer: what a stand-in's body may call. */
+  private answerOnlyFunction(id: ts.Identifier, depth: number): boolean {
+    const t = this.ts;
+    const decl = depth < 4 ? this.scopes.resolve(id) : undefined;
+    if (decl && t.isFunctionDeclaration(decl)) return !!decl.body && this.onlyAnswers(decl.body, depth + 1);
+    if (!decl || !t.isVariableDeclaration(decl) || !decl.initializer || !this.constants.isConstDeclaration(decl)) return false;
+    const init = this.constants.skipTrivia(decl.initializer);
+    return (t.isArrowFunction(init) || t.isFunctionExpression(init)) && this.onlyAnswers(init.body, depth + 1);
+  }
+
+  /**
+   * Whether a function's body makes an answer and nothing else: every call is `Promise.resolve`/`reject`,
+   * `JSON.*`, `Response.json`/`error`, or a function of this file that only makes an answer; every `new`
+   * makes a `Response`, `Headers`, `Blob`, `URL` or an `Error`.
+   */
+  private onlyAnswers(body: ts.Node, depth: number): boolean {
     const t = this.ts;
     const visit = (n: ts.Node): boolean => {
-      if (t.isCallExpression(n)) {
-        const callee = this.constants.skipTrivia(n.expression);
-        const name = t.isIdentifier(callee) ? callee.text : t.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-        // A call of a computed or returned function (`handlers[url](init)`) may forward too.
-        if (name === undefined || /fetch/i.test(name) || name === "request") return true;
-      }
-      return !!t.forEachChild(n, visit);
+      if (t.isCallExpression(n) && !this.answerCall(n, depth)) return false;
+      if (t.isNewExpression(n) && !(t.isIdentifier(n.expression) && ANSWER_CLASSES.has(n.expression.text))) return false;
+      return !t.forEachChild(n, (c) => !visit(c));
     };
     return visit(body);
+  }
+
+  private answerCall(call: ts.CallExpression, depth: number): boolean {
+    const t = this.ts;
+    const callee = this.constants.skipTrivia(call.expression);
+    if (t.isIdentifier(callee)) return this.answerOnlyFunction(callee, depth);
+    if (!t.isPropertyAccessExpression(callee) || !t.isIdentifier(callee.expression)) return false;
+    const [owner, name] = [callee.expression.text, callee.name.text];
+    return (owner === "Promise" && (name === "resolve" || name === "reject")) || owner === "JSON" || (owner === "Response" && (name === "json" || name === "error"));
   }
 
   /** An argument that is a test double, or an options object whose `model` (or `llm`) is one. */
