@@ -248,9 +248,13 @@ export class Accumulation extends SizePart {
     // of the others' writes than the order below counts (an upper bound still: never more than all earlier rounds').
     const siteLoops = new Set(this.loops.around(site).map((l) => l.node));
     const interleaved = factorLoops.some((l) => l.parallel && siteLoops.has(l.node) && !startsTogether(this.ts, l, site));
+    // Written before the request in a fan-out whose rounds all send first: every round's write is counted
+    // (below), which a request whose body is built at once (a copy `[...h]`, an SDK reading it in place) does
+    // not see: an upper bound.
+    const earlyInFanOut = w.node.pos < site.pos && factorLoops.some((l) => l.parallel && siteLoops.has(l.node) && startsTogether(this.ts, l, site));
     return withMean({
       poly,
-      tight: delta.tight && factorLoops.every((l) => l.exact) && !w.conditional && !interleaved,
+      tight: delta.tight && factorLoops.every((l) => l.exact) && !w.conditional && !interleaved && !earlyInFanOut,
       growth: once ? delta.growth : strongerGrowth(delta.growth, kind),
       fromOutput: delta.fromOutput,
       fromRewrite: delta.fromRewrite,
@@ -271,18 +275,22 @@ export class Accumulation extends SizePart {
     const shared = loops.filter((l) => siteLoops.has(l.node));
     const whole = Poly.product(loops.filter((l) => !siteLoops.has(l.node)).map((l) => l.trip));
     if (shared.length === 0) return { mean: whole, at: whole };
-    // A write after the request in a fan-out whose rounds all send first (an answer pushed): no round
-    // of the same fan-out sees another's; each earlier round of the sequential loops around saw all of them.
-    const together = write.pos > site.pos ? shared.filter((l) => startsTogether(this.ts, l, site)) : [];
+    // A fan-out whose rounds all send before any is answered. A write after the request (an answer
+    // pushed): no round of the same fan-out sees another's. A write before it (the question pushed):
+    // at most every round's, since openai-node's and Anthropic's `makeRequest` build the body only after
+    // an await, by when every round has made its write (an upper bound: a copy made at the call, or an
+    // SDK that reads the list at once, sees only the rounds before). Each earlier round of the
+    // sequential loops around saw all of them.
+    const before = write.pos < site.pos ? 1 : 0;
+    const together = shared.filter((l) => startsTogether(this.ts, l, site));
     if (together.length) {
       const sequential = shared.filter((l) => !together.includes(l));
       const all = whole.mul(Poly.product(together.map((l) => l.trip)));
       const rounds = Poly.product(sequential.map((l) => l.trip));
       const i = sequential.length ? Poly.symbol(indexSymbol(sequential.map((l) => l.tripText).join("·"))) : Poly.zero;
-      return { mean: all.mul(rounds.scale(0.5).add(Poly.constant(-0.5))), at: all.mul(i) };
+      return { mean: all.mul(rounds.scale(0.5).add(Poly.constant(before - 0.5))), at: all.mul(i.add(Poly.constant(before))) };
     }
     const n = Poly.product(shared.map((l) => l.trip));
-    const before = write.pos < site.pos ? 1 : 0;
     const i = Poly.symbol(indexSymbol(shared.map((l) => l.tripText).join("·")));
     return { mean: whole.mul(n.scale(0.5).add(Poly.constant(before - 0.5))), at: whole.mul(i.add(Poly.constant(before))) };
   }

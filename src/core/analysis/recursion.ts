@@ -239,6 +239,11 @@ const GROWING = new Set(["push", "unshift", "splice"]);
 function grownAcrossLevels(t: TS, scopes: Scopes, fn: ts.SignatureDeclaration, self: ts.CallExpression, sites: readonly Site[]): string | undefined {
   const chained = sites.find((s) => s.llm.state && s.llm.state.window === undefined);
   if (chained) return `a request on state the server keeps (${chained.llm.state!.source}) that the levels before it moved on`;
+  // A parameter handed on grown (`step(depth - 1, [...history, answer])`, `history.concat(…)`, `prompt + more`).
+  for (const [i, p] of fn.parameters.entries()) {
+    const grownFrom = self.arguments[i] && handedOnGrown(t, scopes, self.arguments[i]!, p);
+    if (grownFrom && sites.some((s) => sends(t, scopes, s.llm, grownFrom))) return `the parameter ${grownFrom.text}, which it hands on grown`;
+  }
   const handedOn = new Set<ts.Node>(fn.parameters.filter((p, i) => {
     const a = self.arguments[i];
     return a && t.isIdentifier(a) && scopes.resolve(a) === p;
@@ -271,6 +276,21 @@ function grownAcrossLevels(t: TS, scopes: Scopes, fn: ts.SignatureDeclaration, s
  * Whether the request `llm` sends what `e` (a variable, `this.field`) holds: named in its prompt or
  * its arguments, or in the initializer of a local const they name (`const msgs = [...history]`).
  */
+/** The reference to `param` in a self-call's argument that hands it on with more in it: a spread with other elements, `concat`, `+`, a template. */
+function handedOnGrown(t: TS, scopes: Scopes, arg: ts.Expression, param: ts.ParameterDeclaration): ts.Identifier | undefined {
+  let e = arg;
+  while (t.isParenthesizedExpression(e) || t.isAsExpression(e) || t.isNonNullExpression(e)) e = e.expression;
+  const isParam = (x: ts.Expression): x is ts.Identifier => t.isIdentifier(x) && scopes.resolve(x) === param;
+  if (t.isArrayLiteralExpression(e) && e.elements.length > 1) {
+    const spread = e.elements.find((el) => t.isSpreadElement(el) && isParam(el.expression)) as ts.SpreadElement | undefined;
+    return spread?.expression as ts.Identifier | undefined;
+  }
+  if (t.isCallExpression(e) && t.isPropertyAccessExpression(e.expression) && e.expression.name.text === "concat" && e.arguments.length > 0 && isParam(e.expression.expression)) return e.expression.expression;
+  if (t.isBinaryExpression(e) && e.operatorToken.kind === t.SyntaxKind.PlusToken) return handedOnGrown(t, scopes, e.left, param) ?? (isParam(e.left) ? e.left : isParam(e.right) ? e.right : undefined);
+  if (t.isTemplateExpression(e)) for (const span of e.templateSpans) if (isParam(span.expression)) return span.expression;
+  return undefined;
+}
+
 function sends(t: TS, scopes: Scopes, llm: LlmCall, e: ts.Expression): boolean {
   const field = t.isPropertyAccessExpression(e) ? e.name.text : undefined;
   const target = t.isIdentifier(e) ? scopes.resolve(e) : undefined;
