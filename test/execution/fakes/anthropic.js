@@ -1,9 +1,8 @@
 // Fake of `@anthropic-ai/sdk`: messages.create({model, max_tokens, system, messages}).
-import { sendToHost, textsOf, fakeId, bodyBuiltLater } from "./runtime.js";
+import { sendToHost, textsOf, fakeId } from "./runtime.js";
 
 class Messages {
   async create(params) {
-    await bodyBuiltLater();
     if (typeof params.max_tokens !== "number") throw new Error("fake Anthropic: max_tokens is required");
     // As the API answers 400: a conversation starts with a user turn (a trimmed history must too).
     if (params.messages?.[0]?.role !== "user") throw new Error('fake Anthropic: 400 messages: first message must use the "user" role');
@@ -40,7 +39,6 @@ class ManagedAgents {
     this.registry = registry;
   }
   async create(params) {
-    await bodyBuiltLater();
     const agent = { id: fakeId("agent"), model: params.model, tools: params.tools ?? [] };
     this.registry.set(agent.id, agent);
     return agent;
@@ -73,7 +71,6 @@ class Sessions {
     this.events = new SessionEvents(agents, this.store);
   }
   async create(params) {
-    await bodyBuiltLater();
     const session = { id: fakeId("sesn"), agent: params.agent, texts: [] };
     this.store.set(session.id, session);
     return { id: session.id };

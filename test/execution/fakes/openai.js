@@ -1,11 +1,10 @@
 // Fake of the `openai` package (v4–v7 call shapes): chat.completions.create, responses.create,
 // legacy completions.create. Returns the same shapes the real SDK returns (the fields agent code reads).
 // responses.create keeps stored responses, so previous_response_id chains are billed whole.
-import { sendToHost, textsOf, fakeId, bodyBuiltLater } from "./runtime.js";
+import { sendToHost, textsOf, fakeId } from "./runtime.js";
 
 class ChatCompletions {
   async create(params) {
-    await bodyBuiltLater();
     const reply = await sendToHost({
       sdk: "openai",
       api: "chat.completions.create",
@@ -39,7 +38,6 @@ const storedResponses = new Map();
 
 class Responses {
   async create(params) {
-    await bodyBuiltLater();
     let chain = [];
     if (params.previous_response_id !== undefined && params.previous_response_id !== null) {
       chain = storedResponses.get(params.previous_response_id);
@@ -70,7 +68,6 @@ class Responses {
 
 class Completions {
   async create(params) {
-    await bodyBuiltLater();
     const reply = await sendToHost({
       sdk: "openai",
       api: "completions.create",

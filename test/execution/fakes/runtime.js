@@ -30,14 +30,3 @@ let nextId = 1;
 export function fakeId(prefix) {
   return `${prefix}_fake_${nextId++}`;
 }
-
-/**
- * The real SDKs (openai-node and anthropic-sdk-typescript, Stainless-made) build a request's body
- * after `await optionsInput` and `await prepareOptions(…)` in `makeRequest`: what code writes into
- * the params after calling `create` but before its own next `await` (another round of an eager
- * `Promise.all(xs.map(…))`) is sent. The fakes read the params at the same point.
- */
-export function bodyBuiltLater() {
-  return Promise.resolve();
-}
-
