@@ -33,9 +33,11 @@ export async function startServer({ state, extensionsDir, logFile, env }) {
   const port = await freePort();
   const userDataDir = path.join(state, "user-data");
   fs.mkdirSync(path.join(userDataDir, "User"), { recursive: true });
+  // files.autoSave: VS Code for the Web saves an edited file after a second by default; the tests of
+  // unsaved edits (the status bar's list after an edit, then a revert) need them to stay unsaved.
   fs.writeFileSync(
     path.join(userDataDir, "User", "settings.json"),
-    JSON.stringify({ "workbench.startupEditor": "none", "telemetry.telemetryLevel": "off", "typescript.disableAutomaticTypeAcquisition": true, "extensions.autoUpdate": false, "chat.disableAIFeatures": true, "workbench.tips.enabled": false }, null, 2),
+    JSON.stringify({ "workbench.startupEditor": "none", "files.autoSave": "off", "telemetry.telemetryLevel": "off", "typescript.disableAutomaticTypeAcquisition": true, "extensions.autoUpdate": false, "chat.disableAIFeatures": true, "workbench.tips.enabled": false }, null, 2),
   );
   const config = path.join(state, "config.yaml");
   fs.writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
