@@ -8,7 +8,7 @@ describe("seventh reader: a stand-in fetch that asserts or records before answer
     expectSites(`import OpenAI from "openai";
 import Anthropic from "@anthropic-ai/sdk";
 import { expect } from "vitest";
-declare const axios: any;
+declare const axios: any, clients: any[];
 const VALID = { id: "msg_1", content: [] };
 function jsonResponse(body: object, status = 200): Response {
   return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
@@ -49,11 +49,13 @@ export async function cases() {
   });
   await recording.responses.create({ model: "gpt", input: "Hello" });
   await new OpenAI({ fetch: async () => new Response([events[0], events[1]].map((e) => JSON.stringify(e)).join("")) }).responses.create({ model: "gpt", input: "x" });
-  // What may send: a forward after an assertion, a method of a client made outside, of a parameter of a function around it.
+  // What may send: a forward after an assertion, a method of a client made outside, of a parameter of a function
+  // around it, of a request option, of a local that holds a client from outside.
   await new OpenAI({ fetch: async (u: any, i: any) => { expect(u).toBeTruthy(); return fetch(u, i); } }).chat.completions.create({ model: "forwarded", messages: [] }); // @site
   await new OpenAI({ fetch: async (u: any) => transport.get(u) }).chat.completions.create({ model: "axios", messages: [] }); // @site
   await around(axios).chat.completions.create({ model: "around", messages: [] }); // @site
   await new OpenAI({ fetch: async (u: any, i: any) => i.dispatcher.request(u) }).chat.completions.create({ model: "dispatched", messages: [] }); // @site
+  await new OpenAI({ fetch: async (u: any) => { const c = clients[0]; return c.get(u); } }).chat.completions.create({ model: "picked", messages: [] }); // @site
 }
 function around(http: any) { return new OpenAI({ fetch: async (u: any) => http.get(u) }); }
 `, [
@@ -61,6 +63,7 @@ function around(http: any) { return new OpenAI({ fetch: async (u: any) => http.g
       { api: "openai chat.completions.create", model: "axios", calls: "Θ(1)" },
       { api: "openai chat.completions.create", model: "around", calls: "Θ(1)" },
       { api: "openai chat.completions.create", model: "dispatched", calls: "Θ(1)" },
+      { api: "openai chat.completions.create", model: "picked", calls: "Θ(1)" },
     ]);
   });
 });

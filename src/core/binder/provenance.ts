@@ -430,9 +430,9 @@ export class Provenance {
 
   /**
    * A method called on the request's own values (a parameter: `url.toString()`, `init.headers.get(name)`),
-   * on a value the stand-in makes itself (declared in its body, whose initializer is read too), or on the
-   * test's data (a variable holding a literal: `requests.push(url)`, `events.slice(1)`, `[a, b].map(f)`).
-   * Such a call reaches no transport; a method of anything else (`axios.post`, `client.send`) may.
+   * on a value the stand-in computes from them (`const urlStr = String(url)`), or on the test's data (a
+   * variable holding a literal: `requests.push(url)`, `events.slice(1)`, `[a, b].map(f)`). Such a call
+   * reaches no transport; a method of anything else (`axios.post`, `const c = clients[0]; c.get(u)`) may.
    */
   private dataMethodCall(call: ts.CallExpression, body: ts.Node): boolean {
     const t = this.ts;
@@ -442,16 +442,42 @@ export class Provenance {
     // Down a chain (`xs.map(f).join("")`): each call on the way is read on its own.
     while (t.isPropertyAccessExpression(root) || t.isElementAccessExpression(root) || t.isNonNullExpression(root) || t.isCallExpression(root)) root = this.constants.skipTrivia(root.expression);
     if (t.isArrayLiteralExpression(root) || t.isStringLiteralLike(root) || t.isTemplateExpression(root)) return true;
-    if (!t.isIdentifier(root)) return false;
-    const decl = this.scopes.resolve(root);
-    if (!decl) return false;
-    // Declared inside the stand-in (a local, a callback's parameter), or a parameter of the stand-in or of the
-    // file's function it calls: not a parameter of a function around it.
-    if (decl.pos >= body.pos && decl.end <= body.end) return true;
-    if (t.isParameter(decl)) return decl.parent === body.parent;
-    if (!t.isVariableDeclaration(decl)) return false;
-    const init = decl.initializer && this.constants.skipTrivia(decl.initializer);
-    return !!init && (t.isArrayLiteralExpression(init) || t.isObjectLiteralExpression(init) || t.isStringLiteralLike(init));
+    return t.isIdentifier(root) && this.isData(root, body, 0);
+  }
+
+  /**
+   * A value that is the request's or the test's data: a parameter of the stand-in (or of the file's function
+   * it calls) or of a callback inside it, a pure built-in, a variable outside holding a literal, or a local
+   * whose initializer names only such values. Not a parameter of a function around the stand-in.
+   */
+  private isData(id: ts.Identifier, body: ts.Node, depth: number): boolean {
+    const t = this.ts;
+    const decl = this.scopes.resolve(id);
+    if (!decl) return id.text === "undefined" || PURE_GLOBAL_FUNCTIONS.has(id.text) || PURE_GLOBAL_OWNERS.has(id.text);
+    const inside = decl.pos >= body.pos && decl.end <= body.end;
+    if (t.isParameter(decl)) return inside || decl.parent === body.parent;
+    let v: ts.Node = decl;
+    while (t.isBindingElement(v) || t.isObjectBindingPattern(v) || t.isArrayBindingPattern(v)) v = v.parent;
+    if (t.isParameter(v)) return inside;
+    if (!t.isVariableDeclaration(v) || !v.initializer) return false;
+    const init = this.constants.skipTrivia(v.initializer);
+    if (!inside) return t.isArrayLiteralExpression(init) || t.isObjectLiteralExpression(init) || t.isStringLiteralLike(init);
+    return depth < 4 && this.namesOnlyData(init, body, depth + 1);
+  }
+
+  /** Whether every value an expression names (not its property names, nor its types) is data (`isData`). */
+  private namesOnlyData(e: ts.Node, body: ts.Node, depth: number): boolean {
+    const t = this.ts;
+    const visit = (n: ts.Node): boolean => {
+      if (t.isTypeNode(n)) return true;
+      if (t.isIdentifier(n)) {
+        const p = n.parent;
+        const nameOnly = (t.isPropertyAccessExpression(p) && p.name === n) || (t.isPropertyAssignment(p) && p.name === n) || (t.isParameter(p) && p.name === n);
+        return nameOnly || this.isData(n, body, depth);
+      }
+      return !t.forEachChild(n, (c) => !visit(c));
+    };
+    return visit(e);
   }
 
   /** An argument that is a test double, or an options object whose `model` (or `llm`) is one. */
