@@ -160,6 +160,11 @@ const PROVIDER_EXECUTED_TOOL = /^(websearch|webfetch|codeexecution|codeinterpret
 
 /** What a stand-in transport makes its answer of. */
 const ANSWER_CLASSES = new Set(["Response", "Headers", "Blob", "URL", "Error", "TextEncoder"]);
+/** Built-ins that compute and never send: what a stand-in transport may call beside its answer. */
+const PURE_GLOBAL_FUNCTIONS = new Set(["String", "Number", "Boolean", "encodeURIComponent", "decodeURIComponent", "parseInt", "parseFloat"]);
+const PURE_GLOBAL_OWNERS = new Set(["Math", "Date", "Array", "Object", "Number", "String", "console"]);
+/** Method names that send on whatever object has them: never read as a method of the test's data. */
+const SENDING_METHODS = new Set(["fetch", "request", "send", "post", "put", "patch", "delete", "call", "apply", "bind"]);
 
 export class Provenance {
   private readonly memo = new Map<ts.Node, Value | null>();
@@ -387,13 +392,15 @@ export class Provenance {
 
   /**
    * Whether a function's body makes an answer and nothing else: every call is `Promise.resolve`/`reject`,
-   * `JSON.*`, `Response.json`/`error`, or a function of this file that only makes an answer; every `new`
-   * makes a `Response`, `Headers`, `Blob`, `URL` or an `Error`.
+   * `JSON.*`, `Response.json`/`error`, a pure built-in (`String`, `Math.*`, `Array.isArray`), the test's
+   * assertion (`expect(…).toBe(…)`), a method of the request's own values or of the test's data (see
+   * `dataMethodCall`), or a function of this file that only makes an answer; every `new` makes a
+   * `Response`, `Headers`, `Blob`, `URL` or an `Error`.
    */
   private onlyAnswers(body: ts.Node, depth: number): boolean {
     const t = this.ts;
     const visit = (n: ts.Node): boolean => {
-      if (t.isCallExpression(n) && !this.answerCall(n, depth)) return false;
+      if (t.isCallExpression(n) && !this.answerCall(n, depth) && !this.assertionCall(n) && !this.dataMethodCall(n, body)) return false;
       if (t.isNewExpression(n) && !(t.isIdentifier(n.expression) && ANSWER_CLASSES.has(n.expression.text))) return false;
       return !t.forEachChild(n, (c) => !visit(c));
     };
@@ -403,10 +410,74 @@ export class Provenance {
   private answerCall(call: ts.CallExpression, depth: number): boolean {
     const t = this.ts;
     const callee = this.constants.skipTrivia(call.expression);
-    if (t.isIdentifier(callee)) return this.answerOnlyFunction(callee, depth);
+    if (t.isIdentifier(callee)) return this.answerOnlyFunction(callee, depth) || (PURE_GLOBAL_FUNCTIONS.has(callee.text) && !this.scopes.resolve(callee));
     if (!t.isPropertyAccessExpression(callee) || !t.isIdentifier(callee.expression)) return false;
     const [owner, name] = [callee.expression.text, callee.name.text];
+    if (PURE_GLOBAL_OWNERS.has(owner) && !this.scopes.resolve(callee.expression)) return true;
     return (owner === "Promise" && (name === "resolve" || name === "reject")) || owner === "JSON" || (owner === "Response" && (name === "json" || name === "error"));
+  }
+
+  /** The test's assertion: `expect(x)` and what is chained on it (`.not.toBe(y)`, `.rejects.toThrow()`), `expect` a global or imported. */
+  private assertionCall(call: ts.CallExpression): boolean {
+    const t = this.ts;
+    let e: ts.Expression = this.constants.skipTrivia(call.expression);
+    while (t.isPropertyAccessExpression(e)) e = this.constants.skipTrivia(e.expression);
+    if (t.isCallExpression(e) && e !== call) e = this.constants.skipTrivia(e.expression);
+    if (!t.isIdentifier(e) || e.text !== "expect") return false;
+    const decl = this.scopes.resolve(e);
+    return !decl || t.isImportSpecifier(decl);
+  }
+
+  /**
+   * A method called on the request's own values (a parameter: `url.toString()`, `init.headers.get(name)`),
+   * on a value the stand-in computes from them (`const urlStr = String(url)`), or on the test's data (a
+   * variable holding a literal: `requests.push(url)`, `events.slice(1)`, `[a, b].map(f)`). Such a call
+   * reaches no transport; a method of anything else (`axios.post`, `const c = clients[0]; c.get(u)`) may.
+   */
+  private dataMethodCall(call: ts.CallExpression, body: ts.Node): boolean {
+    const t = this.ts;
+    const callee = this.constants.skipTrivia(call.expression);
+    if (!t.isPropertyAccessExpression(callee) || SENDING_METHODS.has(callee.name.text)) return false;
+    let root: ts.Expression = this.constants.skipTrivia(callee.expression);
+    // Down a chain (`xs.map(f).join("")`): each call on the way is read on its own.
+    while (t.isPropertyAccessExpression(root) || t.isElementAccessExpression(root) || t.isNonNullExpression(root) || t.isCallExpression(root)) root = this.constants.skipTrivia(root.expression);
+    if (t.isArrayLiteralExpression(root) || t.isStringLiteralLike(root) || t.isTemplateExpression(root)) return true;
+    return t.isIdentifier(root) && this.isData(root, body, 0);
+  }
+
+  /**
+   * A value that is the request's or the test's data: a parameter of the stand-in (or of the file's function
+   * it calls) or of a callback inside it, a pure built-in, a variable outside holding a literal, or a local
+   * whose initializer names only such values. Not a parameter of a function around the stand-in.
+   */
+  private isData(id: ts.Identifier, body: ts.Node, depth: number): boolean {
+    const t = this.ts;
+    const decl = this.scopes.resolve(id);
+    if (!decl) return id.text === "undefined" || PURE_GLOBAL_FUNCTIONS.has(id.text) || PURE_GLOBAL_OWNERS.has(id.text);
+    const inside = decl.pos >= body.pos && decl.end <= body.end;
+    if (t.isParameter(decl)) return inside || decl.parent === body.parent;
+    let v: ts.Node = decl;
+    while (t.isBindingElement(v) || t.isObjectBindingPattern(v) || t.isArrayBindingPattern(v)) v = v.parent;
+    if (t.isParameter(v)) return inside;
+    if (!t.isVariableDeclaration(v) || !v.initializer) return false;
+    const init = this.constants.skipTrivia(v.initializer);
+    if (!inside) return t.isArrayLiteralExpression(init) || t.isObjectLiteralExpression(init) || t.isStringLiteralLike(init);
+    return depth < 4 && this.namesOnlyData(init, body, depth + 1);
+  }
+
+  /** Whether every value an expression names (not its property names, nor its types) is data (`isData`). */
+  private namesOnlyData(e: ts.Node, body: ts.Node, depth: number): boolean {
+    const t = this.ts;
+    const visit = (n: ts.Node): boolean => {
+      if (t.isTypeNode(n)) return true;
+      if (t.isIdentifier(n)) {
+        const p = n.parent;
+        const nameOnly = (t.isPropertyAccessExpression(p) && p.name === n) || (t.isPropertyAssignment(p) && p.name === n) || (t.isParameter(p) && p.name === n);
+        return nameOnly || this.isData(n, body, depth);
+      }
+      return !t.forEachChild(n, (c) => !visit(c));
+    };
+    return visit(e);
   }
 
   /** An argument that is a test double, or an options object whose `model` (or `llm`) is one. */
