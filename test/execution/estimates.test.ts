@@ -127,6 +127,16 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4o", bound: "upper" }],
   },
   {
+    name: "while (true) awaiting a method that returns once shouldContinue(this.iterations) fails and steps the counter past its request (AgentExecutorIterator's shape, issue 17): 6 requests re-sending the input and the steps",
+    file: "test/fixtures/execution/capped/executor-iterator.ts",
+    fn: "execute",
+    args: [filler(40)],
+    assume: { "|input|": 40 },
+    outputs: { "gpt-4o": reply(30) },
+    // Attributed to the iterator's loop (the site that counts the requests), not the request in plan.
+    sites: [{ model: "gpt-4o", frame: "caller", bound: "upper" }],
+  },
+  {
     name: "while (true) ended by a helper's throwing maxTurns check (agents-core's runner shape, issue 17): 5 turns re-sending the history",
     file: "test/fixtures/execution/capped/checked-turns.ts",
     fn: "ask",

@@ -46,7 +46,7 @@ export class LoopHelpers {
     } else if (t.isPropertyAccessExpression(callee)) {
       const recv = this.constants.skipTrivia(callee.expression);
       const cls = recv.kind === t.SyntaxKind.ThisKeyword ? enclosingClass(t, callee) : this.classOfInstance(recv);
-      fn = cls?.members.find((m) => t.isMethodDeclaration(m) && !!m.name && (t.isIdentifier(m.name) || t.isPrivateIdentifier(m.name)) && m.name.text === callee.name.text);
+      fn = cls && (methodOf(t, cls, callee.name.text) ?? this.boundByGetter(cls, callee.name.text));
       // The receiver in the loop's terms: the caller's `this` is the helper's `this` too.
       self = recv.kind === t.SyntaxKind.ThisKeyword ? frame.self : this.inFrame(recv, frame);
     }
@@ -179,9 +179,32 @@ export class LoopHelpers {
     return { from: holder.initializer, key: key.text };
   }
 
-  /** A class of this file a variable or parameter holds an instance of: `new RunState()`, or its declared type. */
+  /**
+   * `get check() { return this.check_.bind(this); }`: the method a getter hands out bound to its object
+   * (AgentExecutor's `shouldContinueGetter`), so `x.check(i)` runs it with `x` as `this`. A getter
+   * that does anything else, or hands out the method unbound, is not read.
+   */
+  private boundByGetter(cls: ts.ClassLikeDeclaration, name: string): ts.MethodDeclaration | undefined {
+    const t = this.ts;
+    const getter = cls.members.find((m): m is ts.GetAccessorDeclaration => t.isGetAccessorDeclaration(m) && !!m.name && t.isIdentifier(m.name) && m.name.text === name);
+    const only = getter?.body?.statements.length === 1 ? getter.body.statements[0] : undefined;
+    const returned = only && t.isReturnStatement(only) && only.expression ? this.constants.skipTrivia(only.expression) : undefined;
+    if (!returned || !t.isCallExpression(returned) || returned.arguments.length !== 1 || this.constants.skipTrivia(returned.arguments[0]!).kind !== t.SyntaxKind.ThisKeyword) return undefined;
+    const bind = this.constants.skipTrivia(returned.expression);
+    if (!t.isPropertyAccessExpression(bind) || bind.name.text !== "bind") return undefined;
+    const target = this.constants.skipTrivia(bind.expression);
+    if (!t.isPropertyAccessExpression(target) || this.constants.skipTrivia(target.expression).kind !== t.SyntaxKind.ThisKeyword) return undefined;
+    return methodOf(t, cls, target.name.text);
+  }
+
+  /** A class of this file a variable, parameter or field of the enclosing class holds an instance of: `new RunState()`, or its declared type (`executor: AgentExecutor`). */
   private classOfInstance(e: ts.Expression): ts.ClassLikeDeclaration | undefined {
     const t = this.ts;
+    if (t.isPropertyAccessExpression(e) && this.constants.skipTrivia(e.expression).kind === t.SyntaxKind.ThisKeyword) {
+      const field = enclosingClass(t, e)?.members.find((m): m is ts.PropertyDeclaration => t.isPropertyDeclaration(m) && t.isIdentifier(m.name) && m.name.text === e.name.text);
+      const cls = field?.type && t.isTypeReferenceNode(field.type) && t.isIdentifier(field.type.typeName) ? this.scopes.resolve(field.type.typeName) : undefined;
+      return cls && t.isClassDeclaration(cls) ? cls : undefined;
+    }
     if (!t.isIdentifier(e)) return undefined;
     const decl = this.scopes.resolve(e);
     if (!decl || !(t.isVariableDeclaration(decl) || t.isParameter(decl))) return undefined;
@@ -197,6 +220,10 @@ export function isNamePath(t: TS, constants: Constants, e: ts.Expression): boole
   const x = constants.skipTrivia(e);
   if (t.isIdentifier(x) || x.kind === t.SyntaxKind.ThisKeyword) return true;
   return t.isPropertyAccessExpression(x) && isNamePath(t, constants, x.expression);
+}
+
+function methodOf(t: typeof ts, cls: ts.ClassLikeDeclaration, name: string): ts.MethodDeclaration | undefined {
+  return cls.members.find((m): m is ts.MethodDeclaration => t.isMethodDeclaration(m) && !!m.name && (t.isIdentifier(m.name) || t.isPrivateIdentifier(m.name)) && m.name.text === name);
 }
 
 function enclosingClass(t: typeof ts, n: ts.Node): ts.ClassLikeDeclaration | undefined {

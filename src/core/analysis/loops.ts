@@ -15,6 +15,7 @@ import { atCall, placeFrame, type LoopGuard } from "./loopGuard";
 import { LoopHelpers, OWN_FRAME, type Frame, type Helper } from "./loopHelpers";
 import { OutsideWrites, type WriteKind } from "./outsideWrites";
 import { OptionCallbacks } from "./optionCallbacks";
+import { exits } from "./controlFlow";
 
 /** Array methods that read the list and make a new value (or none): they leave its length as it is. */
 const READING_METHODS = new Set(["map", "filter", "forEach", "join", "includes", "indexOf", "lastIndexOf", "slice", "some", "every", "find", "findIndex", "findLast", "at", "entries", "keys", "values", "flatMap", "reduce", "concat", "toSorted", "toReversed", "flat", "with"]);
@@ -110,6 +111,8 @@ export class Loops {
     private readonly foreignGuard?: (call: ts.CallExpression) => LoopGuard | undefined,
     /** Whether a call is an SDK's request, which reads what it is handed and writes none of it. */
     private readonly sdkCall?: (call: ts.CallExpression) => boolean,
+    /** Whether a call makes or reaches an LLM request (the file's own classification, helpers and other modules included). */
+    private readonly sends?: (call: ts.CallExpression) => boolean,
   ) {
     this.optionCallbacks = new OptionCallbacks(ts, scopes, constants);
     this.helpers = new LoopHelpers(ts, scopes, constants);
@@ -142,7 +145,7 @@ export class Loops {
         n = host;
         continue;
       }
-      if (this.repeats(n, child)) out.push(this.retried(n, node) ?? this.beforeGuard(n, node) ?? this.info(n));
+      if (this.repeats(n, child)) out.push(this.retried(n, node) ?? this.beforeGuard(n, node) ?? this.pastGuard(n, node) ?? this.info(n));
     }
     return out;
   }
@@ -168,6 +171,116 @@ export class Loops {
       this.beforeGuards.set(loop, more);
     }
     return more;
+  }
+
+  private readonly pastGuards = new Map<ts.Node, Map<ts.Node, LoopInfo | null>>();
+
+  /**
+   * A loop no count bounds (`while (true)`, ended by a later round's throw) whose round awaits a
+   * method of the file that returns early once a counted check fails and otherwise makes its
+   * requests and steps the counter (AgentExecutorIterator's `_callNext`: `if
+   * (!shouldContinue(this.iterations)) return this._stop(); …plan…; this.updateIterations()`): the
+   * passes past the check, and so the requests at `node`, are at most the check's count. Only when
+   * nothing before the check nor in its branch sends, the counter is stepped on every pass past it
+   * before any `return`, the loop writes the counter no other way nor the bound at all (the guards'
+   * rules), the call is awaited (a pass ends before the next starts) and an error it throws ends the loop.
+   */
+  private pastGuard(loop: ts.Node, node: ts.Node): LoopInfo | undefined {
+    let byNode = this.pastGuards.get(loop);
+    if (!byNode) this.pastGuards.set(loop, (byNode = new Map()));
+    let info = byNode.get(node);
+    if (info === undefined) {
+      info = this.computePastGuard(loop, node) ?? null;
+      byNode.set(node, info);
+    }
+    return info ?? undefined;
+  }
+
+  private computePastGuard(loop: ts.Node, node: ts.Node): LoopInfo | undefined {
+    const t = this.ts;
+    const K = t.SyntaxKind;
+    if (!this.sends || !t.isCallExpression(node) || !(t.isForStatement(loop) || t.isWhileStatement(loop) || t.isDoStatement(loop))) return undefined;
+    if (this.enclosingFunction(node) !== this.enclosingFunction(loop) || !t.isAwaitExpression(this.constants.skipTrivia(node).parent)) return undefined;
+    // An error of the call must end the loop: every try around it in the round rethrows or returns from its catch, and no finally goes on.
+    for (let n: ts.Node = node; n !== loop; n = n.parent) {
+      if (!t.isTryStatement(n.parent) || n !== n.parent.tryBlock) continue;
+      const { catchClause, finallyBlock } = n.parent;
+      if (catchClause && (!exits(t, catchClause.block) || this.mayLeave(catchClause.block, K.ContinueStatement))) return undefined;
+      if (finallyBlock && (this.mayLeave(finallyBlock, K.ContinueStatement) || this.mayLeave(finallyBlock, K.ReturnStatement) || this.mayLeave(finallyBlock, K.BreakStatement))) return undefined;
+    }
+    const info = this.info(loop);
+    const helper = info.dataDependent ? this.helpers.helperOf(node, OWN_FRAME) : undefined;
+    if (!helper || !t.isBlock(helper.fn.body)) return undefined;
+    const statements = helper.fn.body.statements;
+    const base = this.countedSteps(loop);
+    const sendsIn = (n: ts.Node): boolean => (t.isCallExpression(n) && this.sends!(n)) || !!t.forEachChild(n, (c) => (sendsIn(c) ? true : undefined));
+    for (const [i, guard] of statements.entries()) {
+      if (sendsIn(guard)) return undefined;
+      if (!t.isIfStatement(guard) || guard.elseStatement || !exits(t, guard.thenStatement)) continue;
+      const past = new Map<string, "up" | "down">();
+      this.everyPassSteps(statements.slice(i + 1), helper.frame, 1, K.ReturnStatement, past);
+      let counter: string | undefined;
+      const steps: Steps = {
+        ...base,
+        get: (key) => {
+          if (past.get(key) !== "up" || base.changed!(key, "up")) return undefined;
+          counter = key;
+          return "up";
+        },
+      };
+      const count = this.passedCheck(loop, guard.expression, helper.frame, steps);
+      if (!count || counter === undefined) continue;
+      const why = `${info.why}, but the requests of ${this.text(node)} come past its guard (line ${lineRef(this.line(guard))}: ${this.text(guard.expression)} ${this.lastStatement(guard.thenStatement)?.kind === K.ThrowStatement ? "throws" : "returns"}; ${counter} is stepped on every pass past it)`;
+      return { ...info, trip: count.trip, tripText: count.text, dataDependent: false, exact: false, why: count.note ? `${why}: ${count.note}` : why };
+    }
+    return undefined;
+  }
+
+  /**
+   * The passes a check lets by: `!C` (returning when `C` fails) counts like a loop's condition `C`
+   * (through boolean helpers, a cap the caller may lift); `E` (returning when it holds) like a
+   * guard's exit, one more when the comparison is strict (`turn > max` lets `turn = max` by, and the
+   * step comes after the check).
+   */
+  private passedCheck(loop: ts.Node, check: ts.Expression, frame: Frame, steps: Steps): Count | undefined {
+    const t = this.ts;
+    const K = t.SyntaxKind;
+    const x = this.constants.skipTrivia(check);
+    if (t.isPrefixUnaryExpression(x) && x.operator === K.ExclamationToken) {
+      const conjuncts: { readonly e: ts.Expression; readonly frame: Frame }[] = [];
+      const split = (e: ts.Expression, f: Frame, depth: number): void => {
+        e = this.constants.skipTrivia(e);
+        if (t.isBinaryExpression(e) && e.operatorToken.kind === K.AmpersandAmpersandToken) {
+          split(e.left, f, depth);
+          split(e.right, f, depth);
+          return;
+        }
+        const helper = depth < 2 && t.isCallExpression(e) ? this.helpers.helperOf(e, f) : undefined;
+        const returned = helper && onlyReturned(t, helper.fn);
+        if (returned) split(returned, helper.frame, depth + 1);
+        else conjuncts.push({ e, frame: f });
+      };
+      split(x.operand, frame, 0);
+      for (const { e, frame: f } of conjuncts) {
+        if (!t.isBinaryExpression(e)) continue;
+        const lifted = this.liftedCap(e);
+        const count = this.comparison(loop, lifted?.comparison ?? e, f, steps, "continues", !!lifted);
+        if (count) return count;
+      }
+      return undefined;
+    }
+    for (const exit of disjuncts(t, this.constants, x)) {
+      const parts = conjunctsOf(t, this.constants, exit);
+      const compared = parts.filter((p): p is ts.BinaryExpression => t.isBinaryExpression(p) && !this.isSetCheck(p));
+      if (compared.length !== 1 || parts.length - 1 !== parts.filter((p) => this.isSetCheck(p)).length) continue;
+      const c = compared[0]!;
+      const count = this.comparison(loop, c, frame, steps, "exits", parts.length > 1);
+      if (!count) continue;
+      const strict = c.operatorToken.kind === K.GreaterThanToken || c.operatorToken.kind === K.LessThanToken;
+      if (!strict) return count;
+      return count.trip.isConstant() ? { ...count, trip: Poly.constant(count.trip.constantValue() + 1), text: String(count.trip.constantValue() + 1) } : { ...count, trip: count.trip.add(Poly.constant(1)), text: `${count.text}+1` };
+    }
+    return undefined;
   }
 
   /**
