@@ -98,6 +98,15 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gemini-2.5-flash", frame: "outer", bound: "upper" }],
   },
   {
+    name: "gemini-cli's message bus checking policy only for a confirmation request (issue 17, place 16): 3 calls, 3 safety checks, the 3 state updates none",
+    file: "test/fixtures/execution/gemini-turns/bus-dispatch.ts",
+    fn: "schedule",
+    args: [SANDBOX_CALLS],
+    assume: { "|calls|": 3, "|message.call|": Math.max(...SANDBOX_CALLS.map(tokenCount)) },
+    outputs: { "gemini-2.5-flash": reply(5) },
+    sites: [{ model: "gemini-2.5-flash", frame: "outer", bound: "upper" }],
+  },
+  {
     name: "gemini-cli's subagent turns over its chat (issue 17, place 16): the chat made before the turn loop and handed through two methods and a callback, its history re-sent each of 5 turns",
     file: "test/fixtures/execution/gemini-turns/subagent-chat.ts",
     fn: "delegate",

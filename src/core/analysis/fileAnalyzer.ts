@@ -20,6 +20,7 @@ import { MAX_REACHES, qualifiedSymbol, renameSymbols, substitute, summaryParams,
 import { lineRef } from "../lineRefs";
 import { functionNameOf } from "./functionName";
 import { exits, isWithin } from "./controlFlow";
+import { dispatchGuardOf, guardExcludes } from "./dispatchGuard";
 import { writtenTwice } from "./writtenTwice";
 import { mayBeCatalogValue } from "./catalogExports";
 import { argumentAt, builtFromParameter, copiedParameter, rebuiltParameter, type CopiedParameter } from "./parameterCopy";
@@ -839,7 +840,13 @@ export class FileAnalyzer {
     return modelOf(this.tsm, this.constants, llm.model);
   }
 
+  /** What a call costs: its callee's summary, none when the call hands a message its requests are not made for (see dispatchGuard). */
   private summaryOfCallee(call: ts.CallExpression): Summary | undefined {
+    const summary = this.calleeSummary(call);
+    return summary?.dispatch && guardExcludes(this.tsm, this.constants, call, summary.dispatch) ? undefined : summary;
+  }
+
+  private calleeSummary(call: ts.CallExpression): Summary | undefined {
     const callee = this.callees.of(call);
     if (!callee) return this.declaredTypeMethodSummary(call) ?? this.unionMethodSummary(call);
     if (callee.kind === "local" && servesQueued(this.tsm, this.scopes, this.constants, call)) return undefined;
@@ -1238,6 +1245,8 @@ export class FileAnalyzer {
         explanation.push(solved.explanation);
       }
     }
+    // A recursion's rounds may hand on another message: only a function that does not call itself is read so.
+    const dispatch = selfCalls.length ? undefined : dispatchGuardOf(t, this.scopes, this.constants, fn, sites.map((s) => s.llm.node));
     const usedNames = [...new Set([...Object.values(polys), ...(counts ? countPolys(counts) : [])].flatMap((p) => p.symbols()))];
     const rename = (p: Poly): Poly => renameSymbols(p, file);
     const summary: Summary = {
@@ -1266,6 +1275,7 @@ export class FileAnalyzer {
       ...(unknown ? { unknown } : {}),
       ...(budget !== undefined ? { budget } : {}),
       ...(carried.length ? { carried } : {}),
+      ...(dispatch ? { dispatch } : {}),
       reaches: reachesOf(file, sites.map((s) => ({ line: this.lineOf(s.llm.node), summary: s.llm.summary }))),
     };
     return { summary, usedNames };

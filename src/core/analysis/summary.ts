@@ -5,6 +5,7 @@ import type * as ts from "typescript";
 import { Poly } from "../algebra/poly";
 import type { Counts, GrowthFact } from "../model";
 import type { SymbolInfo } from "../symbols";
+import type { DispatchGuard } from "./dispatchGuard";
 import type { Growth } from "./sizeValues";
 
 export interface SummaryParam {
@@ -65,6 +66,8 @@ export interface Summary extends SummaryPolys {
   readonly budget?: string;
   /** Set when the cost cannot be bounded (a recursion of no recognised shape): why. */
   readonly unknown?: string;
+  /** Every request is made under a test of a parameter's property (`message.type === K`): a call handing another constant makes none. */
+  readonly dispatch?: DispatchGuard;
   /** The calls its requests are sent from (its own sites, and their callees' sites), by file and 1-based line. */
   readonly reaches?: readonly { readonly file: string; readonly line: number }[];
 }
