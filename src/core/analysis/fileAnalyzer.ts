@@ -1215,6 +1215,7 @@ export class FileAnalyzer {
     let unknown: string | undefined = unbounded?.kind === "unknown" ? unbounded.reason : Object.values(polys).find((p) => p.widenedReason !== undefined)?.widenedReason;
     let isTight = tight;
     let budget: string | undefined;
+    let countsUp: true | undefined;
     // Exact counts add up over the sites (each site's own, or its bound's); a recurrence has its own.
     const counted = (pick: (c: NonNullable<SiteBounds["counts"]>) => Poly, bound: (b: SiteBounds) => Bound): Poly => Poly.sum(sites.map((s) => (s.bounds.counts ? pick(s.bounds.counts) : polyOf(bound(s.bounds)))));
     let counts: SiteBounds["counts"] = selfCalls.length ? undefined : { calls: counted((c) => c.calls, (b) => b.calls), input: counted((c) => c.input, (b) => b.inputTokens), output: counted((c) => c.output, (b) => b.outputTokens), generation: counted((c) => c.generation, (b) => b.generationCost) };
@@ -1233,6 +1234,7 @@ export class FileAnalyzer {
         polys = solved.polys;
         counts = solved.counts;
         budget = solved.budget;
+        countsUp = solved.countsUp;
         isTight = solved.tight;
         callsTight = solved.tight;
         explanation.push(solved.explanation);
@@ -1265,6 +1267,7 @@ export class FileAnalyzer {
       ...factsOf([{ facts: sites.flatMap((s) => s.bounds.facts ?? []).filter((f) => f.loops.length === 0) }]),
       ...(unknown ? { unknown } : {}),
       ...(budget !== undefined ? { budget } : {}),
+      ...(countsUp ? { countsUp } : {}),
       ...(carried.length ? { carried } : {}),
       reaches: reachesOf(file, sites.map((s) => ({ line: this.lineOf(s.llm.node), summary: s.llm.summary }))),
     };
@@ -1355,7 +1358,10 @@ export class FileAnalyzer {
       this.tsm,
       fn,
       (type) => this.sizes.isArrayType(type),
-      (p) => ({ size: this.sizes.sizeOf(p.initializer!, p).poly, count: this.loops.count(p.initializer!).trip }),
+      (p) => {
+        const value = this.constants.number(p.initializer);
+        return { size: this.sizes.sizeOf(p.initializer!, p).poly, count: this.loops.count(p.initializer!).trip, ...(value !== undefined ? { value } : {}) };
+      },
       (p) => (this.tsm.isIdentifier(p.name) ? this.sizes.growthPerInvocation(p, p.name.text, fn) : undefined),
     );
   }

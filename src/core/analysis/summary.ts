@@ -15,8 +15,8 @@ export interface SummaryParam {
   readonly rest: boolean;
   /** Names bound by a destructuring pattern (`{ messages, model }`), sized from the argument's properties. */
   readonly fields: readonly string[];
-  /** `turns = 10`: the default's size and count, used when a call leaves the argument out. */
-  readonly defaultValue?: { readonly size: Poly; readonly count: Poly };
+  /** `turns = 10`: the default's size and count, used when a call leaves the argument out; `value`: a number's own (negative too). */
+  readonly defaultValue?: { readonly size: Poly; readonly count: Poly; readonly value?: number };
   /** An object passed by reference and grown inside (`history.push(…)`): elements and tokens added per invocation. */
   readonly grows?: { readonly count: Poly; readonly size: Poly };
   /**
@@ -63,6 +63,8 @@ export interface Summary extends SummaryPolys {
   readonly carried?: readonly string[];
   /** A recursion's budget: the parameter whose value its caller gives is how many levels run (`f(MAX)`), so a call outside a loop is a site too. */
   readonly budget?: string;
+  /** The budget is a counter's start the levels count up from (`cap − turn`): a caller gives its exact value or none. */
+  readonly countsUp?: true;
   /** Set when the cost cannot be bounded (a recursion of no recognised shape): why. */
   readonly unknown?: string;
   /** The calls its requests are sent from (its own sites, and their callees' sites), by file and 1-based line. */
