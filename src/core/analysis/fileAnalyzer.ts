@@ -10,7 +10,7 @@ import { ENDPOINT_CATALOG, SDK_CATALOG, catalogCalleeNames, moduleMatches, type 
 import { countPolys, mapCounts, type AnalysisOptions, type Finding } from "../model";
 import { SymbolTable, rankBy, type SymbolInfo } from "../symbols";
 import { Callees, type Callee } from "./callees";
-import { CallSites, passedNote, type SiteBounds } from "./callSite";
+import { CallSites, passedNote, type HandedField, type SiteBounds } from "./callSite";
 import { Loops } from "./loops";
 import { solveRecursion, type SiteSolver } from "./recursion";
 import { countedTangle, type CountedTangle } from "./countedTangle";
@@ -1268,6 +1268,7 @@ export class FileAnalyzer {
       ...(unknown ? { unknown } : {}),
       ...(budget !== undefined ? { budget } : {}),
       ...(countsUp ? { countsUp } : {}),
+      ...handedFieldsOf(sites, rename),
       ...(carried.length ? { carried } : {}),
       reaches: reachesOf(file, sites.map((s) => ({ line: this.lineOf(s.llm.node), summary: s.llm.summary }))),
     };
@@ -1592,6 +1593,17 @@ export class FileAnalyzer {
 function chainGrowthOf(sites: readonly { bounds: SiteBounds }[], rename: (p: Poly) => Poly): { chainGrowth?: Poly } {
   const grown = sites.flatMap((s) => (s.bounds.chainGrowth ? [s.bounds.chainGrowth] : []));
   return grown.length ? { chainGrowth: rename(Poly.sum(grown)) } : {};
+}
+
+/** The fields of `this` its sites' runs are handed as state, with the requests that send each (one entry a field). */
+function handedFieldsOf(sites: readonly { bounds: SiteBounds }[], rename: (p: Poly) => Poly): { handedFields?: HandedField[] } {
+  const byField = new Map<string, HandedField>();
+  for (const h of sites.flatMap((s) => s.bounds.handedFields ?? [])) {
+    const key = `${h.name}.${h.method}`;
+    const seen = byField.get(key);
+    byField.set(key, { ...h, requests: rename(seen ? seen.requests.add(h.requests) : h.requests) });
+  }
+  return byField.size ? { handedFields: [...byField.values()] } : {};
 }
 
 /**

@@ -5,6 +5,7 @@ import type * as ts from "typescript";
 import { Poly } from "../algebra/poly";
 import type { Counts, GrowthFact } from "../model";
 import type { SymbolInfo } from "../symbols";
+import type { HandedField } from "./callSite";
 import type { Growth } from "./sizeValues";
 
 export interface SummaryParam {
@@ -61,6 +62,8 @@ export interface Summary extends SummaryPolys {
   readonly counts?: Counts;
   /** Notes every caller's derivation repeats (a closure run by the helper it is passed to), from this function and its callees. */
   readonly carried?: readonly string[];
+  /** Fields of `this` its requests are handed as their state, which a caller's loop may grow (SiteBounds.handedFields). */
+  readonly handedFields?: readonly HandedField[];
   /** A recursion's budget: the parameter whose value its caller gives is how many levels run (`f(MAX)`), so a call outside a loop is a site too. */
   readonly budget?: string;
   /** The budget is a counter's start the levels count up from (`cap − turn`): a caller gives its exact value or none. */
