@@ -422,6 +422,18 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4o-mini", bound: "exact" }],
   },
   {
+    name: "an AgentKit routing agent asked through a helper method after each run appended to the state: its request sends every result before it (growth13, agent-kit network.ts:721)",
+    file: "test/fixtures/execution/routed-network.ts",
+    fn: "ask",
+    args: [list(5, 30)],
+    assume: { "|questions|": 5, "|q|": 30, "tool[Desk.ask/run]": tokenCount(LOOKUP_ANSWER), "out[gpt-4o-mini]": REPLY },
+    sites: [
+      { model: "gpt-4o-mini", line: 16, bound: "exact" },
+      // The router's request of round i sends the i + 1 results appended before it; each is priced with all of them.
+      { model: "gpt-4.1-mini", frame: "caller", line: 18, bound: "upper", over: "each round's request is priced with every round's result (Σ i ≤ n²)" },
+    ],
+  },
+  {
     name: "an answer held in a variable declared before the loop, its message kept in the history: the history grows by every answer, not a rewrite (h-left5)",
     file: "test/fixtures/execution/held-answer.ts",
     fn: "converse",

@@ -59,6 +59,24 @@ export async function run(items: string[], n: number, q: string): Promise<void> 
     assert.deepEqual(counted, { calls: 4, input: 80 });
   });
 
+  it("a recursion counting a turn up to a cap, started at 0 by its caller, makes LIMIT requests: calls and input exact (growth13: O(1) claimed, at most LIMIT + 1, whatever the start)", async () => {
+    const p = program(13, `${OPENAI}const LIMIT = 4;
+async function step(turn: number, q: string): Promise<void> {
+  if (turn >= LIMIT) return;
+  ${ask("s1", `[{ role: "user" as const, content: q }]`)}
+  await step(turn + 1, q);
+}
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  await step(0, q);
+  await step(-2, q);
+}
+`);
+    const { claim, counted } = await claimAndCount(p, "s1", dir);
+    // 4 + 6 levels of one 20-token question each.
+    assert.deepEqual(claim, { calls: 10, input: 200, exact: true });
+    assert.deepEqual(counted, { calls: 10, input: 200 });
+  });
+
   it("a recursion handed a const budget in a loop counts LIMIT calls per invocation; an exit on the answer makes it at most (index 156: 2 claimed, 8 made)", async () => {
     const p = program(2, `${OPENAI}async function step(depth: number, q: string): Promise<void> {
   if (depth <= 0) return;

@@ -379,7 +379,7 @@ export async function main(a: Agent) {
   for (const t of ["x", "y"]) await a.run(t); // @site
   for (const t of ["x", "y"]) await a.step(t); // @site
 }
-`, [{ calls: "O(maxLoops)" }, { calls: "O(maxLoops)" }, { calls: "O(maxLoops)" }, { calls: "O(maxLoops)" }, { calls: "O(maxLoops)" }, { calls: "O(maxLoops)" }]);
+`, [{ calls: "O(maxLoops)" }, { calls: "O(maxLoops)" }, { calls: "Θ(maxLoops)" }, { calls: "O(maxLoops)" }, { calls: "O(maxLoops)" }, { calls: "Θ(maxLoops)" }]);
   });
 
   it("one call over nested maps in one prompt is constant in loop counts", () => {

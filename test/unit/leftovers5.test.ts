@@ -140,6 +140,54 @@ export async function f(qs: string[]) {
   });
 });
 
+describe("AgentKit: the routing agent's request through helper methods carries the network history's growth (growth13)", () => {
+  /** NetworkRun.execute's loop: the agent's run appended to this.state, then the router asked through two helpers (network.ts:721 → :875). */
+  const routed = (loop: string, route = "this.getNextAgents(input)"): string =>
+    agentKit(`  router?: Agent<T>;
+  async execute(input: string) {
+    while (this._stack.length > 0) {
+      const agent = this._agents.get(this._stack.shift()!);
+      if (!agent) return this;
+${loop}
+      const next = await ${route};
+      for (const a of next) this._stack.push(a.name);
+    }
+    return this;
+  }
+  private async getNextAgents(input: string): Promise<Agent<T>[]> {
+    if (!this.router) return [];
+    return this.getNextAgentsViaRoutingAgent(this.router, input);
+  }
+  private async getNextAgentsViaRoutingAgent(routingAgent: Agent<T>, input: string): Promise<Agent<T>[]> {
+    await routingAgent.run(input, { network: this });
+    return [];
+  }`)[`${AGENT_KIT}/network.ts`]!;
+  const sitesOf = (network: string) => {
+    const files = agentKit("");
+    files[`${AGENT_KIT}/network.ts`] = network;
+    const { project } = memoryProject(files);
+    return project.analyze(`${AGENT_KIT}/network.ts`).findings.map((f) => ({ line: f.line, input: summary(f).input, growth: summary(f).growth }));
+  };
+
+  it("this.getNextAgents(input) after this.state.appendResult(call) in the loop: the router's request sends the results before it, quadratic (before: linear, growth none)", () => {
+    const network = routed(`      const call = await agent.run(input, { network: this, maxIter: 0 });
+      this.state.appendResult(call);`);
+    assert.deepEqual(sitesOf(network), [
+      { line: 22, input: "O(T[NetworkRun.execute]²·tool[NetworkRun.execute/run] + T[NetworkRun.execute]²·out + T[NetworkRun.execute]·|input|)", growth: "stateful" },
+      { line: 24, input: "O(T[NetworkRun.execute]²·tool[NetworkRun.execute/run] + T[NetworkRun.execute]²·out + T[NetworkRun.execute]·|input|)", growth: "stateful" },
+      // The routing agent's own request, one a call of its helper (counted at line 24).
+      { line: 34, input: "Θ(|input|)", growth: "none" },
+    ]);
+  });
+
+  it("no appendResult in the loop, or the router asked on another network, carries nothing", () => {
+    assert.deepEqual(sitesOf(routed(`      await agent.run(input, { network: this, maxIter: 0 });`)).map((s) => s.growth), ["none", "none", "none"]);
+    const other = routed(`      const call = await agent.run(input, { network: this, maxIter: 0 });
+      this.state.appendResult(call);`, "this.peer.getNextAgents(input)").replace("  router?: Agent<T>;", "  router?: Agent<T>;\n  peer!: NetworkRun<T>;");
+    assert.deepEqual(sitesOf(other).map((s) => [s.line, s.growth]), [[23, "stateful"], [25, "none"], [35, "none"]]);
+  });
+});
+
 describe("an answer held in a variable declared before the loop (h-left5)", () => {
   it("let response; response = await create({ messages }); messages.push(response's message): the history grows by the answers, the output is counted", () => {
     // Before: output 0, input Θ(|questions|²·|q|), growth rewrite: the answer was read as rewriting

@@ -38,9 +38,12 @@ export class ArgumentSizes extends SizePart {
         }
         return;
       }
+      // A count-up recursion's start is subtracted from its cap: only its value will do (a negative start runs longer).
+      const start = summary.countsUp && p.name === summary.budget;
       if (!arg && p.defaultValue && p.name) {
         values.set(`|${p.name}|`, p.defaultValue.size);
-        values.set(p.name, p.defaultValue.count);
+        if (!start) values.set(p.name, p.defaultValue.count);
+        else if (p.defaultValue.value !== undefined) values.set(p.name, Poly.constant(p.defaultValue.value));
         return;
       }
       if (!arg || t.isSpreadElement(arg)) return;
@@ -53,7 +56,11 @@ export class ArgumentSizes extends SizePart {
         values.set(`|${p.name}|`, this.parts.collections.countOf(arg, call) ?? this.loops.collection(arg).trip);
         values.set(`|${p.name}[]|`, pick(this.parts.collections.elementSize(arg, call)));
       } else values.set(`|${p.name}|`, pick(this.parts.expressions.sizeOf(arg, call)));
-      values.set(p.name, this.loops.count(arg).trip);
+      if (!start) values.set(p.name, this.loops.count(arg).trip);
+      else {
+        const value = this.startValue(arg);
+        if (value) values.set(p.name, value);
+      }
     });
     // A route handler's request body read by field (`const { messages } = await req.json()`, |req.messages|): the field fetch sends.
     if (llm.arguments) {
@@ -103,6 +110,19 @@ export class ArgumentSizes extends SizePart {
       out.set(p.name, substitute(p.grows.size, values).mul(n.scale(0.5).add(Poly.constant(-0.5))));
     });
     return out;
+  }
+
+  /**
+   * A count-up recursion's start as its value: a number (negative too), or a name a count symbol stands for;
+   * anything else (`n - 5`, `Math.min(…)`, whose counts are bounds) leaves the callee's symbol of it.
+   */
+  private startValue(arg: ts.Expression): Poly | undefined {
+    const t = this.ts;
+    const x = this.constants.skipTrivia(arg);
+    const n = this.constants.number(x);
+    if (n !== undefined) return Poly.constant(n);
+    // (A field `this.k` may be read as at most its default: a bound.)
+    return t.isIdentifier(x) || (t.isPropertyAccessExpression(x) && x.expression.kind !== t.SyntaxKind.ThisKeyword) ? this.loops.count(x).trip : undefined;
   }
 
   /** How many times a call has run before, since the variable passed to it was declared. */

@@ -23,9 +23,19 @@ export interface SiteBounds extends CostBounds {
    * enclosing function, from this site: a caller that passes the last id back bills it again.
    */
   readonly chainGrowth?: Poly;
+  /** State fields of `this` its requests are handed (`{ network: this }`) and how many requests send them: a caller's loop appending to one grows them. */
+  readonly handedFields?: readonly HandedField[];
   readonly loops: readonly LoopInfo[];
   readonly conditional: boolean;
   readonly explanation: readonly string[];
+}
+
+/** A field of `this` an SDK run is handed as its state (ApiSpec.handedState), `method` its append, `requests` the requests that send it. */
+export interface HandedField {
+  readonly name: string;
+  readonly method: string;
+  readonly source: string;
+  readonly requests: Poly;
 }
 
 /** The derivation's line for a call under a condition (a recursion's base case drops it: it counts that condition). */
@@ -226,6 +236,7 @@ export class CallSites {
       span: Bound.of(loopSpan.mul(S), requestsTight),
       growth,
       ...(stateGrowth ? { chainGrowth: stateGrowth } : {}),
+      ...(llm.state?.field ? { handedFields: [{ ...llm.state.field, source: llm.state.source, requests: calls }] } : {}),
       counts: { calls, input: inputCount, output: outputCount, generation: generationCount, ...(filling ? { filling: { trip: iterations, shortfall: filling.shortfall, perInputToken: m.mul(out.poly) } } : {}) },
       ...factsOf(prompt),
       loops,
@@ -290,9 +301,16 @@ export class CallSites {
       chainGrowth = "stateful";
       explanation.push(`${chain.source} (the id ${summary.name}() is passed back): the billed input grows by ${chain.multi ? `the prompts and answers of its ${formatValue(at(summary.calls), rank)} requests` : "the prompt and the answer"} on every iteration of ${chain.loops.map((l) => `${l.tripText} (line ${lineRef(l.line)})`).join(" × ")}`);
     }
+    const handed = this.handedFieldsAt(llm, summary, around.loops, at);
+    if (handed.grown) {
+      inputPerCall = inputPerCall.add(handed.grown);
+      chainGrowth = "stateful";
+      explanation.push(...handed.lines);
+    }
     const input = iterations.mul(inputPerCall);
     explanation.push(`input per invocation ${formatBound(Bound.of(inputPerCall, tight), rank)}; over ${formatBound(Bound.of(iterations, loopsTight), rank)} invocations: ${formatBound(Bound.of(input, tight && loopsTight), rank)}`);
-    const counts = this.wrapperCounts(llm, summary, earlier, iterations, chain);
+    // The results a caller's loop appends are priced at their bound, not counted one by one.
+    const counts = handed.grown ? undefined : this.wrapperCounts(llm, summary, earlier, iterations, chain);
     // The callee's growth facts name lines of its file: marked with it when that is another file.
     const calleeFacts = summary.file === this.scopes.sourceFile.fileName ? [summary] : [{ facts: summary.facts?.map((f) => ({ ...f, file: f.file ?? summary.file })) }];
     if (counts) explanation.push(generationLine(counts.generation, rank));
@@ -300,18 +318,76 @@ export class CallSites {
       ...(counts ? { counts } : {}),
       ...factsOf([...args, ...calleeFacts]),
       calls: Bound.of(iterations.mul(at(summary.calls)), callsExact),
-      inputTokens: Bound.of(input, loopsTight && tight),
-      inputPerCall: Bound.of(inputPerCall, tight),
+      inputTokens: Bound.of(input, loopsTight && tight && !handed.grown),
+      inputPerCall: Bound.of(inputPerCall, tight && !handed.grown),
       outputTokens: Bound.of(iterations.mul(at(summary.output)), loopsTight && tight),
       outputPerCall: Bound.of(out.poly, out.tight),
       generationCost: Bound.of(iterations.mul(generationPerCall), loopsTight && tight),
       span: Bound.of(around.loopSpan.mul(at(summary.span)), callsExact),
       growth: chainGrowth,
       ...(stateGrowth ? { chainGrowth: stateGrowth } : {}),
+      ...(handed.onward.length ? { handedFields: handed.onward.map((h) => ({ ...h, requests: iterations.mul(h.requests) })) } : {}),
       loops: around.loops,
       conditional: around.conditional,
       explanation,
     };
+  }
+
+  /**
+   * A method of this object called as `this.route(…)` whose runs are handed a field of `this` as their state
+   * (`{ network: this }`, ApiSpec.handedState): each loop around the call that appends to that field
+   * (`this.state.appendResult(call)`) leaves one more result in it per turn, which every later request sends,
+   * up to turns results each: `requests · turns · |result|`, an upper bound (the i-th turn's sees i). The fields
+   * no loop here appends to are the caller's to grow (`onward`, with the requests in this function's terms).
+   */
+  private handedFieldsAt(llm: LlmCall, summary: Summary, loops: readonly LoopInfo[], at: (p: Poly) => Poly): { grown?: Poly; lines: string[]; onward: HandedField[] } {
+    const t = this.ts;
+    const callee = llm.node.expression;
+    const fields = summary.handedFields ?? [];
+    if (!fields.length || llm.passed || llm.elementOf || !t.isPropertyAccessExpression(callee) || callee.expression.kind !== t.SyntaxKind.ThisKeyword) return { lines: [], onward: [] };
+    const rank = this.symbols.rank;
+    let grown: Poly | undefined;
+    const lines: string[] = [];
+    const onward: HandedField[] = [];
+    for (const h of fields) {
+      const appends = loops.map((l) => ({ loop: l, arg: this.appendedIn(l.node, h) })).filter((a) => a.arg);
+      onward.push({ ...h, requests: at(h.requests) });
+      if (!appends.length) continue;
+      const turns = Poly.product(appends.map((a) => a.loop.trip));
+      const result = this.appendedSize(appends[0]!.arg!, llm.node);
+      grown = (grown ?? Poly.zero).add(at(h.requests).mul(turns).mul(result));
+      lines.push(`${h.source}: ${summary.name}() sends this.${h.name}, which ${appends.map((a) => `${a.loop.tripText} (line ${lineRef(a.loop.line)})`).join(" × ")} grows by one result (${formatCount(result, rank)}) a turn: at most ${formatCount(turns, rank)} results in each of its requests`);
+    }
+    return { ...(grown ? { grown } : {}), lines, onward };
+  }
+
+  /** What a loop appends to `this.<field>` with the field's method (`this.state.appendResult(call)`): the argument. */
+  private appendedIn(loop: ts.Node, h: HandedField): ts.Expression | undefined {
+    const t = this.ts;
+    let found: ts.Expression | undefined;
+    const visit = (n: ts.Node): void => {
+      if (found || (t.isFunctionLike(n) && n !== loop)) return;
+      if (t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression) && n.expression.name.text === h.method && n.arguments[0]) {
+        const on = this.constants.skipTrivia(n.expression.expression);
+        if (t.isPropertyAccessExpression(on) && on.name.text === h.name && on.expression.kind === t.SyntaxKind.ThisKeyword) found = n.arguments[0];
+      }
+      t.forEachChild(n, visit);
+    };
+    visit(loop);
+    return found;
+  }
+
+  /** One appended result: its answer, and when it is a run's (`const call = await agent.run(…)`) the results of the tools that run called. */
+  private appendedSize(arg: ts.Expression, at: ts.Node): Poly {
+    const t = this.ts;
+    const answer = this.sizes.sizeOf(arg, at).poly;
+    const x = this.constants.skipTrivia(arg);
+    const decl = t.isIdentifier(x) ? this.scopes.resolve(x) : undefined;
+    const init = decl && t.isVariableDeclaration(decl) && decl.initializer ? this.constants.skipTrivia(decl.initializer) : undefined;
+    const run = init && t.isAwaitExpression(init) ? this.constants.skipTrivia(init.expression) : init;
+    if (!run || !t.isCallExpression(run)) return answer;
+    const tools = this.symbols.define({ name: this.stepSymbol(run).replace(/^steps/, "tool"), kind: "size", line: this.line(run), origin: `the results of the tools the run at line ${lineRef(this.line(run))} calls, kept in its result` });
+    return answer.add(Poly.symbol(tools));
   }
 
   /**

@@ -10,7 +10,7 @@ import { ENDPOINT_CATALOG, SDK_CATALOG, catalogCalleeNames, moduleMatches, type 
 import { countPolys, mapCounts, type AnalysisOptions, type Finding } from "../model";
 import { SymbolTable, rankBy, type SymbolInfo } from "../symbols";
 import { Callees, type Callee } from "./callees";
-import { CallSites, passedNote, type SiteBounds } from "./callSite";
+import { CallSites, passedNote, type HandedField, type SiteBounds } from "./callSite";
 import { Loops } from "./loops";
 import { solveRecursion, type SiteSolver } from "./recursion";
 import { countedTangle, type CountedTangle } from "./countedTangle";
@@ -1222,6 +1222,7 @@ export class FileAnalyzer {
     let unknown: string | undefined = unbounded?.kind === "unknown" ? unbounded.reason : Object.values(polys).find((p) => p.widenedReason !== undefined)?.widenedReason;
     let isTight = tight;
     let budget: string | undefined;
+    let countsUp: true | undefined;
     // Exact counts add up over the sites (each site's own, or its bound's); a recurrence has its own.
     const counted = (pick: (c: NonNullable<SiteBounds["counts"]>) => Poly, bound: (b: SiteBounds) => Bound): Poly => Poly.sum(sites.map((s) => (s.bounds.counts ? pick(s.bounds.counts) : polyOf(bound(s.bounds)))));
     let counts: SiteBounds["counts"] = selfCalls.length ? undefined : { calls: counted((c) => c.calls, (b) => b.calls), input: counted((c) => c.input, (b) => b.inputTokens), output: counted((c) => c.output, (b) => b.outputTokens), generation: counted((c) => c.generation, (b) => b.generationCost) };
@@ -1240,6 +1241,7 @@ export class FileAnalyzer {
         polys = solved.polys;
         counts = solved.counts;
         budget = solved.budget;
+        countsUp = solved.countsUp;
         isTight = solved.tight;
         callsTight = solved.tight;
         explanation.push(solved.explanation);
@@ -1274,6 +1276,8 @@ export class FileAnalyzer {
       ...factsOf([{ facts: sites.flatMap((s) => s.bounds.facts ?? []).filter((f) => f.loops.length === 0) }]),
       ...(unknown ? { unknown } : {}),
       ...(budget !== undefined ? { budget } : {}),
+      ...(countsUp ? { countsUp } : {}),
+      ...handedFieldsOf(sites, rename),
       ...(carried.length ? { carried } : {}),
       ...(dispatch ? { dispatch } : {}),
       reaches: reachesOf(file, sites.map((s) => ({ line: this.lineOf(s.llm.node), summary: s.llm.summary }))),
@@ -1365,7 +1369,10 @@ export class FileAnalyzer {
       this.tsm,
       fn,
       (type) => this.sizes.isArrayType(type),
-      (p) => ({ size: this.sizes.sizeOf(p.initializer!, p).poly, count: this.loops.count(p.initializer!).trip }),
+      (p) => {
+        const value = this.constants.number(p.initializer);
+        return { size: this.sizes.sizeOf(p.initializer!, p).poly, count: this.loops.count(p.initializer!).trip, ...(value !== undefined ? { value } : {}) };
+      },
       (p) => (this.tsm.isIdentifier(p.name) ? this.sizes.growthPerInvocation(p, p.name.text, fn) : undefined),
     );
   }
@@ -1596,6 +1603,17 @@ export class FileAnalyzer {
 function chainGrowthOf(sites: readonly { bounds: SiteBounds }[], rename: (p: Poly) => Poly): { chainGrowth?: Poly } {
   const grown = sites.flatMap((s) => (s.bounds.chainGrowth ? [s.bounds.chainGrowth] : []));
   return grown.length ? { chainGrowth: rename(Poly.sum(grown)) } : {};
+}
+
+/** The fields of `this` its sites' runs are handed as state, with the requests that send each (one entry a field). */
+function handedFieldsOf(sites: readonly { bounds: SiteBounds }[], rename: (p: Poly) => Poly): { handedFields?: HandedField[] } {
+  const byField = new Map<string, HandedField>();
+  for (const h of sites.flatMap((s) => s.bounds.handedFields ?? [])) {
+    const key = `${h.name}.${h.method}`;
+    const seen = byField.get(key);
+    byField.set(key, { ...h, requests: rename(seen ? seen.requests.add(h.requests) : h.requests) });
+  }
+  return byField.size ? { handedFields: [...byField.values()] } : {};
 }
 
 /**

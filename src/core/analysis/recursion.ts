@@ -23,8 +23,11 @@ type Polys = SummaryPolys;
 /** A site of the recursive function over the whole recursion (one top-level invocation). */
 export type SiteSolver = (site: Site) => SiteBounds;
 
-/** `budget`: the parameter whose value is the recursion's levels (`f(depth - 1)`), which a caller's argument gives. */
-export type Solution = { readonly kind: "solved"; readonly polys: Polys; readonly tight: boolean; readonly explanation: string; readonly counts?: Counts; readonly site: SiteSolver; readonly budget?: string } | { readonly kind: "unknown"; readonly reason: string };
+/**
+ * `budget`: the parameter whose value is the recursion's levels (`f(depth - 1)`), which a caller's argument gives;
+ * `countsUp`: the levels are a cap less that value (`f(turn + 1)`), so a caller must give its value, not a bound of it.
+ */
+export type Solution = { readonly kind: "solved"; readonly polys: Polys; readonly tight: boolean; readonly explanation: string; readonly counts?: Counts; readonly site: SiteSolver; readonly budget?: string; readonly countsUp?: true } | { readonly kind: "unknown"; readonly reason: string };
 
 type Site = { readonly llm: LlmCall; readonly bounds: SiteBounds };
 
@@ -49,7 +52,11 @@ export function solveRecursion(
   const shrinks = selfCalls.map((c) => shrinkOf(t, scopes, constants, fn, c));
   const first = shrinks[0];
   if (!first || shrinks.some((s) => !s || s.param !== first.param || s.kind !== first.kind)) {
+    const up = selfCalls.length === 1 ? countUp(t, scopes, constants, fn, selfCalls[0]!) : undefined;
+    if (up) return solveCountUp(t, scopes, constants, loops, symbols, fn, selfCalls[0]!, up, sites);
+    const grown = selfCalls.length === 1 ? grownAcrossLevels(t, scopes, fn, selfCalls[0]!, sites) : undefined;
     const counted = selfCalls.length === 1 ? counterBound(t, constants, loops, fn, selfCalls[0]!) : undefined;
+    if (counted && grown) return { kind: "unknown", reason: `the function calls itself while ${counted.text}, but each invocation sends ${grown}, so no invocation's sizes bound the next's` };
     if (counted) {
       // T = (cap + 1) invocations of the body at most: each one's calls, input and output once.
       const solved = Object.fromEntries(Object.entries(polys).map(([k, p]) => [k, k === "result" ? p : p.mul(counted.bound)])) as unknown as Polys;
@@ -384,16 +391,13 @@ function counterBound(t: TS, constants: Constants, loops: Loops, fn: ts.Signatur
     t.forEachChild(n, visit);
   };
   t.forEachChild(body, visit);
-  // `this.step(depth + 1)`: a parameter passed on one larger.
-  self.arguments.forEach((arg, i) => {
-    const a = constants.skipTrivia(arg);
-    const p = fn.parameters[i];
-    if (p && t.isIdentifier(p.name) && t.isBinaryExpression(a) && a.operatorToken.kind === K.PlusToken && key(a.left) === p.name.text && (constants.number(a.right) ?? 0) >= 1) stepped.add(p.name.text);
-  });
+  // A parameter stepped here or passed on larger (`this.step(depth + 1)`) counts from its caller's start, which may
+  // lie below any start this rule could assume: countUp reads it as a budget, or it is not counted.
+  const params = new Set(fn.parameters.map((p) => p.name.getText()));
   const counterOf = (e: ts.Expression): string | undefined => {
     const x = constants.skipTrivia(e);
     const k = (t.isPostfixUnaryExpression(x) || t.isPrefixUnaryExpression(x)) && x.operator === K.PlusPlusToken ? key(x.operand) : key(x);
-    return stepped.has(k) ? k : undefined;
+    return stepped.has(k) && !params.has(k) ? k : undefined;
   };
   /** `counter < cap` (continue) or `counter >= cap` (stop), either way round: the cap. */
   const capOf = (cond: ts.Expression, stops: boolean): ts.Expression | undefined => {
@@ -421,6 +425,158 @@ function counterBound(t: TS, constants: Constants, loops: Loops, fn: ts.Signatur
     if (cap) return { ...countOf(loops, cap), text: `not ${constants.skipTrivia(st.expression).getText()}` };
   }
   return undefined;
+}
+
+/**
+ * A counter parameter stepped up by one toward a cap every level shares: `if (turn >= MAX) return;
+ * … f(turn + 1)`, or `if (turn < this.max) await this.f(turn + 1)`. From a start s at most the cap,
+ * `cap − s` invocations pass the check (one more for `>`, `<=`) and the last stops at it.
+ */
+type CountUp = {
+  readonly param: ts.ParameterDeclaration;
+  readonly name: string;
+  readonly cap: ts.Expression;
+  /** 1 for a check that lets the cap itself pass (`turn > MAX` stops, `turn <= MAX` goes on). */
+  readonly extra: number;
+  readonly guard: ts.IfStatement;
+  /** Whether the guard stops (`if (…) return`) rather than wraps the call. */
+  readonly stops: boolean;
+};
+
+function countUp(t: TS, scopes: Scopes, constants: Constants, fn: ts.SignatureDeclaration, self: ts.CallExpression): CountUp | undefined {
+  const body = (fn as { body?: ts.Node }).body;
+  if (!body || !t.isBlock(body)) return undefined;
+  // A callback around the call may run it any number of times.
+  for (let n: ts.Node | undefined = self.parent; n && n !== fn; n = n.parent) if (t.isFunctionLike(n)) return undefined;
+  const K = t.SyntaxKind;
+  const refersTo = (e: ts.Expression, p: ts.Node): boolean => {
+    const x = constants.skipTrivia(e);
+    return t.isIdentifier(x) && scopes.resolve(x) === p;
+  };
+  const index = self.arguments.findIndex((arg, i) => {
+    const a = constants.skipTrivia(arg);
+    const p = fn.parameters[i];
+    if (!p || !t.isIdentifier(p.name) || p.dotDotDotToken || !t.isBinaryExpression(a) || a.operatorToken.kind !== K.PlusToken) return false;
+    return (refersTo(a.left, p) && constants.number(a.right) === 1) || (refersTo(a.right, p) && constants.number(a.left) === 1);
+  });
+  const param = fn.parameters[index];
+  if (!param || !t.isIdentifier(param.name) || writes(t, body, (x) => refersTo(x, param))) return undefined;
+  // The cap every level sees alike: a number, a const, a parameter handed on as itself, a property of those or of `this` the function does not write.
+  const steady = (e: ts.Expression): boolean => {
+    const x = constants.skipTrivia(e);
+    if (constants.number(x) !== undefined || x.kind === K.ThisKeyword) return true;
+    if (t.isIdentifier(x)) {
+      const decl = scopes.resolve(x);
+      if (!decl || decl === param) return false;
+      if (t.isParameter(decl)) {
+        const arg = self.arguments[fn.parameters.indexOf(decl)];
+        return !decl.dotDotDotToken && !!arg && refersTo(arg, decl) && !writes(t, body, (y) => refersTo(y, decl));
+      }
+      return t.isVariableDeclaration(decl) && constants.isConstDeclaration(decl);
+    }
+    if (t.isPropertyAccessExpression(x)) {
+      const key = x.getText().replace(/\s+/g, "");
+      return steady(x.expression) && !writes(t, body, (y) => t.isPropertyAccessExpression(y) && y.getText().replace(/\s+/g, "") === key);
+    }
+    return false;
+  };
+  /** The cap of `turn OP cap` (either way round) and the comparison's extra level, for a check that stops or goes on. */
+  const compare = (cond: ts.Expression, stops: boolean): { cap: ts.Expression; extra: number } | undefined => {
+    const c = constants.skipTrivia(cond);
+    if (!t.isBinaryExpression(c)) return undefined;
+    const flip = new Map([[K.LessThanToken, K.GreaterThanToken], [K.LessThanEqualsToken, K.GreaterThanEqualsToken], [K.GreaterThanToken, K.LessThanToken], [K.GreaterThanEqualsToken, K.LessThanEqualsToken]]);
+    const op = refersTo(c.left, param) ? c.operatorToken.kind : refersTo(c.right, param) ? flip.get(c.operatorToken.kind) : undefined;
+    const cap = refersTo(c.left, param) ? c.right : c.left;
+    if (op === undefined || !steady(cap)) return undefined;
+    const extra = stops ? (op === K.GreaterThanEqualsToken ? 0 : op === K.GreaterThanToken ? 1 : undefined) : op === K.LessThanToken ? 0 : op === K.LessThanEqualsToken ? 1 : undefined;
+    return extra === undefined ? undefined : { cap, extra };
+  };
+  // `if (turn < cap) … f(turn + 1)`: the call in the check's then branch.
+  for (let n: ts.Node = self; n.parent && n !== body; n = n.parent) {
+    if (t.isIfStatement(n.parent) && n.parent.thenStatement === n) {
+      const found = compare(n.parent.expression, false);
+      if (found) return { param, name: param.name.text, ...found, guard: n.parent, stops: false };
+    }
+  }
+  // `if (turn >= cap) return;` before the call, in the body itself.
+  for (const st of body.statements) {
+    if (st.pos >= self.pos) break;
+    if (!t.isIfStatement(st) || !exits(t, st.thenStatement)) continue;
+    const found = compare(st.expression, true);
+    if (found) return { param, name: param.name.text, ...found, guard: st, stops: true };
+  }
+  return undefined;
+}
+
+/** Whether `body` (nested functions too) assigns, steps or deletes an expression `target` picks. */
+function writes(t: TS, body: ts.Node, target: (e: ts.Expression) => boolean): boolean {
+  const K = t.SyntaxKind;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (t.isBinaryExpression(n) && n.operatorToken.kind >= K.FirstAssignment && n.operatorToken.kind <= K.LastAssignment && target(n.left)) found = true;
+    else if ((t.isPrefixUnaryExpression(n) || t.isPostfixUnaryExpression(n)) && (n.operator === K.PlusPlusToken || n.operator === K.MinusMinusToken) && target(n.operand)) found = true;
+    else if (t.isDeleteExpression(n) && target(n.expression)) found = true;
+    else t.forEachChild(n, visit);
+  };
+  visit(body);
+  return found;
+}
+
+/**
+ * The levels of a count-up recursion (`countUp`) from the start its caller hands it (`loop(0)`: the
+ * counter's value, a budget like a count-down's): `cap − turn` invocations pass the check, and the calls
+ * of the last, which stops there, run once more (those before a stopping check, or outside a wrapping one).
+ */
+function solveCountUp(t: TS, scopes: Scopes, constants: Constants, loops: Loops, symbols: SymbolTable, fn: ts.SignatureDeclaration, self: ts.CallExpression, up: CountUp, sites: readonly Site[]): Solution {
+  const grown = grownAcrossLevels(t, scopes, fn, self, sites);
+  if (grown) return { kind: "unknown", reason: `each level sends ${grown}, so no level's sizes bound the next's` };
+  // A caller's argument replaces it; the parameter's default (`depth = 0`) is the value an estimate takes here.
+  const stated = up.param.initializer ? constants.number(up.param.initializer) : undefined;
+  const start: SymbolInfo = { name: up.name, kind: "count", line: 0, origin: `the start of the counter of the recursion of ${fnName(fn)}() (${up.name} one larger each call, up to ${up.cap.getText()})`, ...(stated !== undefined ? { value: stated } : {}) };
+  // The finding is made after the summary: its symbols are defined again for it.
+  const define = (): void => {
+    symbols.define(start);
+    loops.count(up.cap);
+  };
+  const cap = loops.count(up.cap);
+  const passing = cap.trip.add(Poly.constant(up.extra)).add(Poly.symbol(symbols.define(start)).scale(-1));
+  const inGuard = (n: ts.Node): boolean => isWithin(n, up.guard.thenStatement);
+  // Stopping: the check's own branch runs once, the calls after it on the passing levels; wrapping: the branch's calls on those.
+  const factor = (n: ts.Node): Poly => (up.stops ? (inGuard(n) ? Poly.one : n.pos >= up.guard.end ? passing : passing.add(Poly.one)) : inGuard(n) ? passing : passing.add(Poly.one));
+  const guard = up.guard.expression.getText();
+  const L = `${cap.text}${up.extra ? " + 1" : ""} − ${up.name}`;
+  const explanation = `the counter ${up.name} is one larger each call (${self.getText()}), ${up.stops ? `stopping at ${guard}` : `going on while ${guard}`}: ${L} levels pass the check from a start of ${up.name}, and the last stops there`;
+  // A return or throw elsewhere before the call may end it sooner; a cap read as at most a default is a bound.
+  const exact = cap.exact && sites.every((s) => s.bounds.calls.kind === "poly" && s.bounds.calls.tight) && !leavesEarly(t, fn, self, up.guard);
+  const measures: [keyof Polys, (b: SiteBounds) => Bound][] = [["calls", (b) => b.calls], ["input", (b) => b.inputTokens], ["output", (b) => b.outputTokens], ["generation", (b) => b.generationCost], ["span", (b) => b.span]];
+  const solvedPolys = { result: Poly.sum(sites.map((s) => polyOf(s.bounds.outputPerCall))) } as { -readonly [K in keyof Polys]: Poly };
+  for (const [k, pick] of measures) solvedPolys[k] = Poly.sum(sites.map((s) => factor(s.llm.node).mul(polyOf(pick(s.bounds)))));
+  const siteCounts = (s: Site): Counts | undefined => {
+    const c = s.bounds.counts;
+    return !c || countPolys(c).some((p) => p.degreeIn(up.name) > 0) ? undefined : mapCounts(c, (p) => factor(s.llm.node).mul(p));
+  };
+  const parts = sites.map(siteCounts);
+  const counts = parts.every((c) => c) ? sumCounts(parts as Counts[]) : undefined;
+  const where = (n: ts.Node): string => (factor(n) === passing ? `at each of the ${L} levels that pass the check` : inGuard(n) ? "once, at the level that stops" : `at each of the ${L} + 1 levels`);
+  const site: SiteSolver = (s) => {
+    define();
+    return solvedSite(s, (p) => factor(s.llm.node).mul(p), exact, false, `${explanation}; this call runs ${where(s.llm.node)}`, siteCounts(s));
+  };
+  return { kind: "solved", polys: { ...solvedPolys }, tight: exact, explanation, site, ...(counts ? { counts } : {}), budget: up.name, countsUp: true };
+}
+
+/** Whether `fn` may return or throw before its call of itself `self`, other than in the check `guard`. */
+function leavesEarly(t: TS, fn: ts.SignatureDeclaration, self: ts.CallExpression, guard: ts.IfStatement): boolean {
+  const body = (fn as { body?: ts.Node }).body;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || t.isFunctionLike(n) || n.pos >= self.end || n === guard.thenStatement) return;
+    if ((t.isReturnStatement(n) || t.isThrowStatement(n)) && !isWithin(self, n)) found = true;
+    else t.forEachChild(n, visit);
+  };
+  if (body) t.forEachChild(body, visit);
+  return found;
 }
 
 /**

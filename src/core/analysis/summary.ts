@@ -6,6 +6,7 @@ import { Poly } from "../algebra/poly";
 import type { Counts, GrowthFact } from "../model";
 import type { SymbolInfo } from "../symbols";
 import type { DispatchGuard } from "./dispatchGuard";
+import type { HandedField } from "./callSite";
 import type { Growth } from "./sizeValues";
 
 export interface SummaryParam {
@@ -16,8 +17,8 @@ export interface SummaryParam {
   readonly rest: boolean;
   /** Names bound by a destructuring pattern (`{ messages, model }`), sized from the argument's properties. */
   readonly fields: readonly string[];
-  /** `turns = 10`: the default's size and count, used when a call leaves the argument out. */
-  readonly defaultValue?: { readonly size: Poly; readonly count: Poly };
+  /** `turns = 10`: the default's size and count, used when a call leaves the argument out; `value`: a number's own (negative too). */
+  readonly defaultValue?: { readonly size: Poly; readonly count: Poly; readonly value?: number };
   /** An object passed by reference and grown inside (`history.push(…)`): elements and tokens added per invocation. */
   readonly grows?: { readonly count: Poly; readonly size: Poly };
   /**
@@ -62,8 +63,12 @@ export interface Summary extends SummaryPolys {
   readonly counts?: Counts;
   /** Notes every caller's derivation repeats (a closure run by the helper it is passed to), from this function and its callees. */
   readonly carried?: readonly string[];
+  /** Fields of `this` its requests are handed as their state, which a caller's loop may grow (SiteBounds.handedFields). */
+  readonly handedFields?: readonly HandedField[];
   /** A recursion's budget: the parameter whose value its caller gives is how many levels run (`f(MAX)`), so a call outside a loop is a site too. */
   readonly budget?: string;
+  /** The budget is a counter's start the levels count up from (`cap − turn`): a caller gives its exact value or none. */
+  readonly countsUp?: true;
   /** Set when the cost cannot be bounded (a recursion of no recognised shape): why. */
   readonly unknown?: string;
   /** Every request is made under a test of a parameter's property (`message.type === K`): a call handing another constant makes none. */

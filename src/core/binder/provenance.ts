@@ -137,6 +137,8 @@ export interface LlmCall {
     readonly window?: number;
     /** State grown only by the SDK's append in the code (ApiSpec.handedState): the loops around the call that append to it, by answers and tool results, not prompts. */
     readonly appendedIn?: readonly ts.Node[];
+    /** That state when it is a field of `this` (`{ network: this }`: `this.state`): a caller's loop calling `method` on it grows it too. */
+    readonly field?: { readonly name: string; readonly method: string };
   };
   /** A call of a function of the user's that makes LLM calls: its summary. */
   readonly summary?: Summary;
@@ -1067,7 +1069,8 @@ export class Provenance {
       for (let n: ts.Node | undefined = call.parent; n && !t.isFunctionLike(n); n = n.parent) {
         if (t.isIterationStatement(n, false) && this.callsOn(n.statement, spec.method, isState)) appendedIn.push(n);
       }
-      return { anchor: call, source: spec.source, appendedIn };
+      const field = !member ? (t.isPropertyAccessExpression(held) && held.expression.kind === t.SyntaxKind.ThisKeyword ? held.name.text : undefined) : held.kind === t.SyntaxKind.ThisKeyword ? member : undefined;
+      return { anchor: call, source: spec.source, appendedIn, ...(field ? { field: { name: field, method: spec.method } } : {}) };
     }
     return undefined;
   }
