@@ -338,4 +338,56 @@ export async function run(items: string[], n: number, q: string): Promise<void> 
     assert.deepEqual(both.counted, { calls: 3, input: 156 });
     assert.deepEqual(both.claim, { calls: 3, input: 156, exact: false });
   });
+
+  it("a wrapper that moves a module's previous_response_id chain on, called in a loop: each call re-sends the chain (the review's probe: |items|·|x| claimed exact, 60 of 150)", async () => {
+    const chained = `let prev: string | undefined;
+export async function askChain(q: string): Promise<string> {
+  const r = await client.responses.create({ model: "s1", max_output_tokens: 10, input: q, previous_response_id: prev });
+  prev = r.id;
+  return r.output_text;
+}
+`;
+    const p = program(18, `${OPENAI}${chained}export async function run(items: string[], n: number, q: string): Promise<void> {
+  for (const item of items) await askChain(item);
+}
+`);
+    const { claim, counted } = await claimAndCount(p, "s1", dir);
+    // 20, 20 + 30, 20 + 60: each request bills the earlier prompts and answers again.
+    assert.deepEqual(counted, { calls: 3, input: 150 });
+    assert.deepEqual(claim, { calls: 3, input: 150, exact: true });
+    // The wrapper in another module.
+    const apart: GeneratedProgram = { ...program(19, `import { askChain } from "./llm";
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  for (const item of items) await askChain(item);
+}
+`), files: { "main.ts": `import { askChain } from "./llm";
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  for (const item of items) await askChain(item);
+}
+`, "llm.ts": `${OPENAI}${chained}` } };
+    const other = await claimAndCount(apart, "s1", dir);
+    assert.deepEqual(other.counted, { calls: 3, input: 150 });
+    assert.deepEqual(other.claim, { calls: 3, input: 150, exact: true });
+  });
+
+  it("functions calling each other whose rounds move a module's previous_response_id chain on: unknown, with the reason (index 519: 336 claimed, 4,056 sent)", async () => {
+    const p = program(20, `${OPENAI}let prev: string | undefined;
+async function step(depth: number, q: string): Promise<void> {
+  if (depth <= 0) return;
+  const rr = await client.responses.create({ model: "s1", max_output_tokens: 10, input: q, previous_response_id: prev });
+  prev = rr.id;
+  await relay(depth - 1, q);
+}
+async function relay(depth: number, q: string): Promise<void> {
+  await step(depth, q);
+}
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  for (const item of items) await step(4, item);
+}
+`);
+    const { findings, counted } = await claimAndCount(p, "s1", dir);
+    // 12 requests, the k-th billing the k before it again: 12·20 + 30·(0 + 1 + … + 11).
+    assert.deepEqual(counted, { calls: 12, input: 2220 });
+    assert.deepEqual(findings.map((f) => f.inputTokens), [{ kind: "unknown", reason: "functions that call each other (step ↔ relay): each round's request chains to state the server keeps (previous_response_id chains each request to the conversation kept on the server, which is billed again every time) that the rounds before it moved on, so no round's sizes bound the next's" }]);
+  });
 });
