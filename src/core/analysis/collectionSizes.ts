@@ -372,6 +372,26 @@ export class CollectionSizes extends SizePart {
     return this.countSize(expr, site)?.poly;
   }
 
+  /** The collection whose elements `expr` holds as many of (through `map`, `filter`, … and consts made so): what a count symbol names. */
+  countedCollection(expr: ts.Expression): ts.Expression {
+    const t = this.ts;
+    let x = this.held(expr);
+    for (let depth = 0; depth < 8; depth++) {
+      const callee = t.isCallExpression(x) ? this.constants.skipTrivia(x.expression) : undefined;
+      if (callee && t.isPropertyAccessExpression(callee) && (COUNT_KEEPING.has(callee.name.text) || (callee.name.text === "slice" && !(x as ts.CallExpression).arguments.length))) {
+        x = this.held(callee.expression);
+        continue;
+      }
+      const decl = t.isIdentifier(x) ? this.scopes.resolve(x) : undefined;
+      if (decl && t.isVariableDeclaration(decl) && decl.initializer && this.constants.isConstDeclaration(decl) && t.isCallExpression(this.constants.skipTrivia(decl.initializer))) {
+        x = this.held(decl.initializer);
+        continue;
+      }
+      break;
+    }
+    return x;
+  }
+
   /** countOf with its mean over the site's executions and its value at the i-th (Size.exact); not tight where it is only at most. */
   countSize(expr: ts.Expression, site: ts.Node): Size | undefined {
     const t = this.ts;

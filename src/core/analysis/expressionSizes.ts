@@ -145,7 +145,7 @@ export class ExpressionSizes extends SizePart {
     const arg = e.arguments[0];
     const sep = arg === undefined ? constant(1) : t.isSpreadElement(arg) ? this.sizeOf(arg.expression, site) : this.sizeOf(arg, site);
     if (sep.poly.isZero()) return parts;
-    const count = this.parts.collections.countSize(recv, site) ?? { ...ZERO, poly: this.loops.collection(recv).trip };
+    const count = this.parts.collections.countSize(recv, site) ?? { ...ZERO, poly: this.loops.collection(this.parts.collections.countedCollection(recv)).trip };
     // At least one element at the first execution (index symbols 0, pushes made before it): one fewer
     // separator than elements. Otherwise one an element, a separator too many on the executions that
     // have elements (as a literal's tokens counted apart, within what the estimates hold exact).
