@@ -375,19 +375,19 @@ export class CollectionSizes extends SizePart {
   /** The collection whose elements `expr` holds as many of (through `map`, `filter`, … and consts made so): what a count symbol names. */
   countedCollection(expr: ts.Expression): ts.Expression {
     const t = this.ts;
+    const keeping = (e: ts.Expression): ts.Expression | undefined => {
+      const callee = t.isCallExpression(e) ? this.constants.skipTrivia(e.expression) : undefined;
+      return callee && t.isPropertyAccessExpression(callee) && (COUNT_KEEPING.has(callee.name.text) || (callee.name.text === "slice" && !(e as ts.CallExpression).arguments.length)) ? callee.expression : undefined;
+    };
     let x = this.held(expr);
     for (let depth = 0; depth < 8; depth++) {
-      const callee = t.isCallExpression(x) ? this.constants.skipTrivia(x.expression) : undefined;
-      if (callee && t.isPropertyAccessExpression(callee) && (COUNT_KEEPING.has(callee.name.text) || (callee.name.text === "slice" && !(x as ts.CallExpression).arguments.length))) {
-        x = this.held(callee.expression);
-        continue;
-      }
-      const decl = t.isIdentifier(x) ? this.scopes.resolve(x) : undefined;
-      if (decl && t.isVariableDeclaration(decl) && decl.initializer && this.constants.isConstDeclaration(decl) && t.isCallExpression(this.constants.skipTrivia(decl.initializer))) {
-        x = this.held(decl.initializer);
-        continue;
-      }
-      break;
+      const kept = keeping(x);
+      const decl = !kept && t.isIdentifier(x) ? this.scopes.resolve(x) : undefined;
+      const init = decl && t.isVariableDeclaration(decl) && decl.initializer && this.constants.isConstDeclaration(decl) ? this.constants.skipTrivia(decl.initializer) : undefined;
+      // A const is followed only when it is such a copy itself (`const formatted = state.results.map(…)`).
+      const next = kept ?? (init && keeping(init) ? init : undefined);
+      if (!next) break;
+      x = this.held(next);
     }
     return x;
   }

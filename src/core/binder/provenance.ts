@@ -597,19 +597,32 @@ export class Provenance {
     const handler = fn.parameters[1];
     if (!handler) return 1;
     if (!t.isIdentifier(handler.name)) return undefined;
+    // A `return` ends the hook: of the calls in return statements, one statement's run; the others' may all run.
     let calls = 0;
+    let returned = 0;
     let open = false;
-    const visit = (n: ts.Node, nested: boolean): void => {
-      if (open) return;
-      if (t.isIdentifier(n) && this.scopes.resolve(n) === handler) {
-        if (nested || !t.isCallExpression(n.parent) || n.parent.expression !== n) open = true;
-        else calls++;
-        return;
-      }
-      t.forEachChild(n, (c) => visit(c, nested || t.isFunctionLike(c) || t.isIterationStatement(c, false)));
+    const count = (root: ts.Node): number => {
+      let found = 0;
+      const visit = (n: ts.Node, nested: boolean): void => {
+        if (open) return;
+        if (t.isIdentifier(n) && this.scopes.resolve(n) === handler) {
+          if (nested || !t.isCallExpression(n.parent) || n.parent.expression !== n) open = true;
+          else found++;
+          return;
+        }
+        if (t.isReturnStatement(n) && !nested) {
+          returned = Math.max(returned, count(n));
+          return;
+        }
+        t.forEachChild(n, (c) => visit(c, nested || t.isFunctionLike(c) || t.isIterationStatement(c, false)));
+      };
+      if (t.isReturnStatement(root)) t.forEachChild(root, (c) => visit(c, false));
+      else visit(root, false);
+      return found;
     };
-    visit(fn.body, false);
-    return open ? undefined : Math.max(1, calls);
+    if (t.isBlock(fn.body)) calls = count(fn.body);
+    else returned = count(fn.body);
+    return open ? undefined : Math.max(1, calls + returned);
   }
 
   /**
