@@ -264,4 +264,148 @@ export async function run(items: string[], n: number, q: string): Promise<void> 
     assert.deepEqual(claim, { calls: 3, input: 60, exact: true });
     assert.deepEqual(counted, { calls: 3, input: 60 });
   });
+
+  it("a push after a continue is not made every round: at most (review5 #4: claimed exact, above the run on the rounds the continue is taken)", async () => {
+    const p = program(13, `${OPENAI}export async function run(items: string[], n: number, q: string): Promise<void> {
+  const history: ${MSG}[] = [];
+  for (let i = 0; i < 4; i++) {
+    history.push({ role: "user", content: q });
+    ${ask("s1", "[...history]")}
+    if (text.includes("AGAIN")) continue;
+    history.push({ role: "assistant", content: text });
+  }
+}
+`);
+    const { claim, counted } = await claimAndCount(p, "s1", dir);
+    // Every answer kept: 20 + 50 + 80 + 110; the second and fourth answers (AGAIN) are skipped: 20 + 50 + 70 + 100.
+    assert.deepEqual(claim, { calls: 4, input: 260, exact: false });
+    assert.deepEqual(counted, { calls: 4, input: 240 });
+  });
+
+  it("a slice(-k) window whose history another loop also pushes to: no share of the slots per kind (review5 #3: 182 claimed, 206 sent)", async () => {
+    const p = program(14, `${OPENAI}export async function run(items: string[], n: number, q: string): Promise<void> {
+  const history: ${MSG}[] = [];
+  for (const item of items) history.push({ role: "user", content: \`\${item} \${item} \${item}\` });
+  history.push({ role: "user", content: q });
+  ${ask("s1", "history.slice(-4)")}
+  history.push({ role: "assistant", content: text });
+}
+`);
+    const { claim, counted } = await claimAndCount(p, "s1", dir);
+    // The three 62-token documents and the question (the seeding loop's pushes are not made once a
+    // request): 3·62 + 20. Each slot at most the largest kind, term by term (3·|items[]| + |q| + 10 = 90): 360.
+    // Shared out as if every push ran once a request, 2 slots a kind: 2·61 + 2·20 + 2·10 = 182.
+    assert.deepEqual(counted, { calls: 1, input: 206 });
+    assert.deepEqual(claim, { calls: 1, input: 360, exact: false });
+  });
+
+  it("a slice(-k) window of a field another method also pushes to: no share of the slots per kind (review5 #3, seed(doc) beside ask(q))", async () => {
+    const p = program(15, `${OPENAI}class Agent {
+  private history: ${MSG}[] = [];
+  seed(doc: string): void {
+    this.history.push({ role: "user", content: doc });
+  }
+  async ask(q: string): Promise<string> {
+    this.history.push({ role: "user", content: q });
+    ${ask("s1", "this.history.slice(-4)")}
+    this.history.push({ role: "assistant", content: text });
+    return text;
+  }
+}
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  const agent = new Agent();
+  for (const item of items) agent.seed(\`\${item} \${item} \${item}\`);
+  await agent.ask(q);
+}
+`);
+    const findings = analyseProgram(p).filter((f) => f.model === "s1");
+    assert.deepEqual(findings.map((f) => f.functionName), ["Agent.ask"]);
+    const claim = estimate(findings[0]!, { "|doc|": 62, "|q|": 20 });
+    // The documents seeded (62 tokens each) fill 3 of the 4 slots: 206 sent. Each slot the largest kind,
+    // term by term: 4·(|doc| + |q| + 10) = 368 (shared out, 2 a kind: 2·62 + 2·20 + 2·10 = 184).
+    assert.equal(claim.inputTokens, 368);
+    assert.equal(claim.exact, false);
+    assert.deepEqual((await runProgram(p, dir)).get("s1"), { calls: 1, input: 206 });
+  });
+
+  it("a list joined into one message counts the separators, one fewer than the elements (seed 99 index 808: 1,080 claimed, 1,160 sent)", async () => {
+    const p = program(16, `${OPENAI}export async function run(items: string[], n: number, q: string): Promise<void> {
+  const notes: string[] = [q];
+  for (const item of items) {
+    notes.push(item);
+    ${ask("s1", `[{ role: "user" as const, content: notes.join("\\n") }]`)}
+  }
+}
+`);
+    const { claim, counted } = await claimAndCount(p, "s1", dir);
+    // 40 + 1, 60 + 2, 80 + 3: a newline between each two notes (without them, 180 claimed as exact).
+    assert.deepEqual(claim, { calls: 3, input: 186, exact: true });
+    assert.deepEqual(counted, { calls: 3, input: 186 });
+    // The generator's shape: a history's contents joined, question and answer each round.
+    const joined = program(17, `${OPENAI}export async function run(items: string[], n: number, q: string): Promise<void> {
+  const history: ${MSG}[] = [];
+  for (let i = 0; i < 3; i++) {
+    history.push({ role: "user", content: q });
+    ${ask("s1", `[{ role: "user" as const, content: history.map((m) => m.content).join("\\n") }]`)}
+    history.push({ role: "assistant", content: text });
+  }
+}
+`);
+    const both = await claimAndCount(joined, "s1", dir);
+    // 20, 50 + 2, 80 + 4 (a mapped copy is at most its history: ≤).
+    assert.deepEqual(both.counted, { calls: 3, input: 156 });
+    assert.deepEqual(both.claim, { calls: 3, input: 156, exact: false });
+  });
+
+  it("a wrapper that moves a module's previous_response_id chain on, called in a loop: each call re-sends the chain (the review's probe: |items|·|x| claimed exact, 60 of 150)", async () => {
+    const chained = `let prev: string | undefined;
+export async function askChain(q: string): Promise<string> {
+  const r = await client.responses.create({ model: "s1", max_output_tokens: 10, input: q, previous_response_id: prev });
+  prev = r.id;
+  return r.output_text;
+}
+`;
+    const p = program(18, `${OPENAI}${chained}export async function run(items: string[], n: number, q: string): Promise<void> {
+  for (const item of items) await askChain(item);
+}
+`);
+    const { claim, counted } = await claimAndCount(p, "s1", dir);
+    // 20, 20 + 30, 20 + 60: each request bills the earlier prompts and answers again.
+    assert.deepEqual(counted, { calls: 3, input: 150 });
+    assert.deepEqual(claim, { calls: 3, input: 150, exact: true });
+    // The wrapper in another module.
+    const apart: GeneratedProgram = { ...program(19, `import { askChain } from "./llm";
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  for (const item of items) await askChain(item);
+}
+`), files: { "main.ts": `import { askChain } from "./llm";
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  for (const item of items) await askChain(item);
+}
+`, "llm.ts": `${OPENAI}${chained}` } };
+    const other = await claimAndCount(apart, "s1", dir);
+    assert.deepEqual(other.counted, { calls: 3, input: 150 });
+    assert.deepEqual(other.claim, { calls: 3, input: 150, exact: true });
+  });
+
+  it("functions calling each other whose rounds move a module's previous_response_id chain on: unknown, with the reason (index 519: 336 claimed, 4,056 sent)", async () => {
+    const p = program(20, `${OPENAI}let prev: string | undefined;
+async function step(depth: number, q: string): Promise<void> {
+  if (depth <= 0) return;
+  const rr = await client.responses.create({ model: "s1", max_output_tokens: 10, input: q, previous_response_id: prev });
+  prev = rr.id;
+  await relay(depth - 1, q);
+}
+async function relay(depth: number, q: string): Promise<void> {
+  await step(depth, q);
+}
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  for (const item of items) await step(4, item);
+}
+`);
+    const { findings, counted } = await claimAndCount(p, "s1", dir);
+    // 12 requests, the k-th billing the k before it again: 12·20 + 30·(0 + 1 + … + 11).
+    assert.deepEqual(counted, { calls: 12, input: 2220 });
+    assert.deepEqual(findings.map((f) => f.inputTokens), [{ kind: "unknown", reason: "functions that call each other (step ↔ relay): each round's request chains to state the server keeps (previous_response_id chains each request to the conversation kept on the server, which is billed again every time) that the rounds before it moved on, so no round's sizes bound the next's" }]);
+  });
 });

@@ -97,6 +97,38 @@ export async function main(q: string) {
     assert.equal(estimate(skilled!, {}).calls, 13);
     assert.equal(costClass(skilled!), "quadratic");
   });
+
+  it("a middleware made here whose wrapModelCall calls its handler twice sends the step's request twice; in a loop, or passed on, it is not read", () => {
+    expectSites(`import { ChatOpenAI } from "@langchain/openai";
+import { createAgent, createMiddleware } from "langchain";
+const twice = createMiddleware({ name: "twice", wrapModelCall: async (req: any, handler: any) => { const first = await handler(req); return first.content ? first : handler(req); } });
+const once = createMiddleware({ name: "once", async wrapModelCall(req: any, handler: any) { return handler(req); } });
+const looped = createMiddleware({ name: "looped", wrapModelCall: async (req: any, handler: any) => { for (let i = 0; i < 3; i++) { try { return await handler(req); } catch { /* again */ } } throw new Error("no"); } });
+// langchainjs examples/src/createAgent/updateModelBeforeCall.ts: one return or the other, one request.
+const routed = createMiddleware({ name: "routed", wrapModelCall: (req: any, handler: any) => { if (req.runtime.context?.model) return handler({ ...req }); return handler(req); } });
+const model = new ChatOpenAI({ model: "gpt-4o-mini" });
+export async function main(q: string) {
+  await createAgent({ model, tools: [], middleware: [twice] }).invoke({ messages: [q] }); // @site
+  await createAgent({ model, tools: [], middleware: [once] }).invoke({ messages: [q] }); // @site
+  await createAgent({ model, tools: [], middleware: [looped] }).invoke({ messages: [q] }); // @site
+  await createAgent({ model, tools: [], middleware: [routed] }).invoke({ messages: [q] }); // @site
+}
+`, [
+      // Counted once before (Θ(1)): the hook runs the model twice when the first answer is empty.
+      { api: "@langchain invoke", calls: "O(1)", growth: "none" },
+      { api: "@langchain invoke", calls: "Θ(1)", growth: "none" },
+      { api: "@langchain invoke", calls: "unknown", growth: "unknown" },
+      { api: "@langchain invoke", calls: "Θ(1)", growth: "none" },
+    ]);
+    const [twice] = analyze(`import { ChatOpenAI } from "@langchain/openai";
+import { createAgent, createMiddleware } from "langchain";
+const twice = createMiddleware({ name: "twice", wrapModelCall: async (req: any, handler: any) => { const first = await handler(req); return first.content ? first : handler(req); } });
+export async function main(q: string) {
+  await createAgent({ model: new ChatOpenAI({ model: "gpt-4o-mini" }), tools: [], middleware: [twice] }).invoke({ messages: [q] });
+}
+`);
+    assert.equal(estimate(twice!, {}).calls, 2);
+  });
 });
 
 describe("fifth reader: Mastra's Harness", () => {

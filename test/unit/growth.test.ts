@@ -1,5 +1,7 @@
 // Context growth: accumulators grown inside loops, rebuilt or windowed values, sizes of inputs.
-import { expectSites } from "./analyze";
+import * as assert from "node:assert/strict";
+import { estimate } from "../../src/core";
+import { analyze, expectSites } from "./analyze";
 
 const HEAD = `import OpenAI from "openai";
 import { generateText, type ModelMessage } from "ai";
@@ -162,5 +164,32 @@ describe("context growth: review cases", () => {
   }
 }
 `, [{ input: "Θ(|qs|²·|q|)", growth: "output" }]);
+  });
+});
+
+describe("a list joined into one message", () => {
+  it("counts a separator between each two elements, the count accumulated as the elements are; a mapped const names the list it maps", () => {
+    const code = `${HEAD}export async function notes(qs: string[]) {
+  const lines: string[] = ["Notes:"];
+  for (const q of qs) {
+    lines.push(q);
+    await ai.chat.completions.create({ model: "gpt-4o", max_tokens: 10, messages: [{ role: "user", content: lines.join("\\n") }] }); // @site
+  }
+}
+export async function synth(state: { results: { source: string; result: string }[]; query: string }) {
+  const formatted = state.results.map((r) => \`From \${r.source}: \${r.result}\`);
+  return ai.chat.completions.create({ model: "gpt-4o", max_tokens: 10, messages: [{ role: "user", content: \`Q: \${state.query} \${formatted.join("\\n\\n")}\` }] }); // @site
+}
+`;
+    expectSites(code, [
+      { input: "Θ(|qs|²·|q|)", growth: "constant" },
+      // One separator an element, counted by state.results (the first version of this rule: a symbol |formatted| of its own).
+      { input: "Θ(|state.results|·|r.result| + |state.results|·|r.source| + |state.query|)", growth: "none" },
+    ]);
+    // "Notes:" (2 tokens) and 1, 2, 3 questions of 5 with 1, 2, 3 newlines: 8 + 14 + 20 (before: 36, exact).
+    const [notes] = analyze(code);
+    const e = estimate(notes!, { "|qs|": 3, "|q|": 5 });
+    assert.equal(e.inputTokens, 42);
+    assert.equal(e.exact, true);
   });
 });

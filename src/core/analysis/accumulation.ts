@@ -41,7 +41,7 @@ export class Accumulation extends SizePart {
       const freshEachCall = writes.some((w) => w.kind === "reset" && !w.conditional && this.loops.enclosingFunction(w.node) === siteFn && w.node.pos < site.pos);
       const invocations = Poly.symbol(this.symbols.define({ name: `calls[${className}]`, kind: "count", line: this.ctx.line(cls), origin: `calls of ${className}'s methods on one instance so far` }));
       const window = writes.find((w) => w.kind === "window");
-      const perRound = elementsAdded(writes);
+      const perRound = window ? this.slotSharers(writes, site) : 1;
       const parts: Size[] = [member?.initializer ? sizeOf(member.initializer, site) : ZERO];
       for (const w of writes) {
         if (w.kind !== "grow") continue;
@@ -129,7 +129,7 @@ export class Accumulation extends SizePart {
     const siteFn = this.loops.enclosingFunction(site);
     const window = writes.find((w) => w.kind === "window");
     const resets = writes.filter((w) => w.kind === "reset" && !w.conditional);
-    const perRound = elementsAdded(writes);
+    const perRound = window ? this.slotSharers(writes, site) : 1;
     const parts: Size[] = [base];
     // A variable that a model rewrites whole carries that rewrite into whatever it is added to.
     if (writes.some((w) => w.kind === "rewrite" && this.reaches(w.node, site, siteLoopSet))) {
@@ -213,6 +213,15 @@ export class Accumulation extends SizePart {
   private reaches(write: ts.Node, site: ts.Node, siteLoops: ReadonlySet<ts.Node>): boolean {
     if (write.pos < site.pos) return true;
     return this.loops.around(write).some((l) => siteLoops.has(l.node));
+  }
+
+  /**
+   * Among how many elements a round pushes a window's slots are shared out: all of them when every
+   * push runs on every round of the site's loops (Writes.pushesEveryRound); otherwise one, each
+   * push's elements taking every slot (a push from another loop or method may fill them all).
+   */
+  private slotSharers(writes: readonly Write[], site: ts.Node): number {
+    return writes.every((w) => w.kind !== "grow" || this.parts.writes.pushesEveryRound(w, site)) ? elementsAdded(writes) : 1;
   }
 
   private accumulate(name: string, w: Write, delta: Size, factorLoops: LoopInfo[], window: Write | undefined, site: ts.Node, elementsPerRound = 1): Size {

@@ -429,11 +429,13 @@ export class CallSites {
       const chained = decl ? this.loopsSince(loops, decl) : [];
       if (chained.length && chained.some((l) => this.writes(l.node, decl!))) return { source: p.chains!.source, loops: chained, turns: Poly.product(chained.map((l) => l.trip)), m: Poly.symbol(modelSymbol(summary.model)), multi: !single };
     }
+    // A module's variable the function moves on itself: no loop here encloses it, each moves the chain on.
+    if (summary.movesChain && loops.length) return { source: summary.movesChain, loops: [...loops], turns: Poly.product(loops.map((l) => l.trip)), m: Poly.symbol(modelSymbol(summary.model)), multi: !single };
     return undefined;
   }
 
   /** Whether `within` assigns the variable `decl` or one of its properties (`prev = …`, `state.prev = …`). */
-  private writes(within: ts.Node, decl: ts.Node): boolean {
+  writes(within: ts.Node, decl: ts.Node): boolean {
     const t = this.ts;
     const visit = (n: ts.Node): boolean => {
       if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken && this.chainRoot(n.left) === decl) return true;

@@ -323,24 +323,24 @@ export class CollectionSizes extends SizePart {
     };
     if (t.isIdentifier(x)) {
       const decl = this.scopes.resolve(x);
-      if (decl && t.isVariableDeclaration(decl) && decl.initializer && t.isArrayLiteralExpression(this.constants.skipTrivia(decl.initializer)) && !this.inProgress.has(decl)) kinds = [...literal(decl.initializer), ...this.pushedKinds(decl, () => this.parts.writes.writesOf(decl, x.text))];
+      if (decl && t.isVariableDeclaration(decl) && decl.initializer && t.isArrayLiteralExpression(this.constants.skipTrivia(decl.initializer)) && !this.inProgress.has(decl)) kinds = [...literal(decl.initializer), ...this.pushedKinds(decl, () => this.parts.writes.writesOf(decl, x.text), site)];
     } else if (t.isPropertyAccessExpression(x) && x.expression.kind === t.SyntaxKind.ThisKeyword) {
       const field = this.parts.accumulation.fieldWrites(x);
-      if (field?.member && !this.inProgress.has(field.member)) kinds = [...literal(field.member.initializer), ...this.pushedKinds(field.member, () => field.writes)];
+      if (field?.member && !this.inProgress.has(field.member)) kinds = [...literal(field.member.initializer), ...this.pushedKinds(field.member, () => field.writes, site)];
     }
     if (!kinds?.length) return undefined;
     if (kinds.every((k) => k.single)) return Poly.sum(kinds.map((k) => meanOf(k.size).scale(Math.ceil(n / kinds!.length))));
     return Poly.largest(kinds.map((k) => meanOf(k.size))).scale(n);
   }
 
-  /** The sizes of what each write pushes to the array declared at `decl`; `single`: one element on every round. */
-  private pushedKinds(decl: ts.Node, writesOf: () => readonly Write[]): { size: Size; single: boolean }[] {
+  /** The sizes of what each write pushes to the array declared at `decl`; `single`: one element on every round of the site's loops (Writes.pushesEveryRound). */
+  private pushedKinds(decl: ts.Node, writesOf: () => readonly Write[], site?: ts.Node): { size: Size; single: boolean }[] {
     this.inProgress.add(decl);
     try {
       return writesOf()
         .filter((w) => w.kind === "grow")
         .flatMap((w) => {
-          const single = !w.conditional && !w.times && (w.outputOf !== undefined || (w.delta ?? []).length === 1);
+          const single = site !== undefined && this.parts.writes.pushesEveryRound(w, site) && (w.outputOf !== undefined || (w.delta ?? []).length === 1);
           return w.outputOf ? [{ size: this.parts.outputs.outputOf(w.outputOf), single }] : (w.delta ?? []).map((d) => ({ size: this.parts.expressions.sizeOf(d, w.node), single }));
         });
     } finally {
@@ -369,38 +369,70 @@ export class CollectionSizes extends SizePart {
    * argument, accumulated over the loops exactly as sizes are. Undefined when it is not a local array.
    */
   countOf(expr: ts.Expression, site: ts.Node): Poly | undefined {
+    return this.countSize(expr, site)?.poly;
+  }
+
+  /** The collection whose elements `expr` holds as many of (through `map`, `filter`, … and consts made so): what a count symbol names. */
+  countedCollection(expr: ts.Expression): ts.Expression {
+    const t = this.ts;
+    const keeping = (e: ts.Expression): ts.Expression | undefined => {
+      const callee = t.isCallExpression(e) ? this.constants.skipTrivia(e.expression) : undefined;
+      return callee && t.isPropertyAccessExpression(callee) && (COUNT_KEEPING.has(callee.name.text) || (callee.name.text === "slice" && !(e as ts.CallExpression).arguments.length)) ? callee.expression : undefined;
+    };
+    let x = this.held(expr);
+    for (let depth = 0; depth < 8; depth++) {
+      const kept = keeping(x);
+      const decl = !kept && t.isIdentifier(x) ? this.scopes.resolve(x) : undefined;
+      const init = decl && t.isVariableDeclaration(decl) && decl.initializer && this.constants.isConstDeclaration(decl) ? this.constants.skipTrivia(decl.initializer) : undefined;
+      // A const is followed only when it is such a copy itself (`const formatted = state.results.map(…)`).
+      const next = kept ?? (init && keeping(init) ? init : undefined);
+      if (!next) break;
+      x = this.held(next);
+    }
+    return x;
+  }
+
+  /** countOf with its mean over the site's executions and its value at the i-th (Size.exact); not tight where it is only at most. */
+  countSize(expr: ts.Expression, site: ts.Node): Size | undefined {
     const t = this.ts;
     const x = this.held(expr);
+    const atMost = (poly: Poly): Size => ({ ...ZERO, poly, tight: false });
     if (t.isArrayLiteralExpression(x)) {
       const spread = x.elements.filter(t.isSpreadElement);
-      return Poly.sum([Poly.constant(x.elements.length - spread.length), ...spread.map((sp) => this.countOf(sp.expression, site) ?? this.loops.collection(sp.expression).trip)]);
+      return combine([constant(x.elements.length - spread.length), ...spread.map((sp) => this.countSize(sp.expression, site) ?? { ...ZERO, poly: this.loops.collection(sp.expression).trip })]);
     }
     const one = (d: ts.Expression): Size => ({ ...ZERO, poly: t.isArrayLiteralExpression(this.constants.skipTrivia(d)) ? this.countOf(d, site) ?? Poly.one : Poly.one });
     // `[...this.history]` handed to a helper: a field the class's methods grow holds what every
     // earlier invocation on the instance pushed (calls[Class]), counted as its size is.
-    if (t.isPropertyAccessExpression(x) && x.expression.kind === t.SyntaxKind.ThisKeyword) return this.parts.accumulation.fieldSize(x, site, one)?.poly;
+    if (t.isPropertyAccessExpression(x) && x.expression.kind === t.SyntaxKind.ThisKeyword) return this.parts.accumulation.fieldSize(x, site, one);
     const copied = this.copiedCollection(x);
-    if (copied) return this.countOf(copied, site);
+    if (copied) return this.countSize(copied, site);
     // Either branch's collection (`curated ? extract(h) : [...h]`), each a copy or a rebuild of one.
     if (t.isConditionalExpression(x)) {
       const both = [this.countOf(x.whenTrue, site), this.countOf(x.whenFalse, site)];
-      return both.every((c) => c !== undefined) ? Poly.largest(both as Poly[]) : undefined;
+      return both.every((c) => c !== undefined) ? atMost(Poly.largest(both as Poly[])) : undefined;
     }
     if (t.isCallExpression(x)) {
-      // `h.filter(…)`, `h.map(…)`, `h.slice()`: at most the elements of h.
+      // `h.map(…)`, `h.slice()`: the elements of h; `h.filter(…)`: at most them.
       const callee = this.constants.skipTrivia(x.expression);
-      if (t.isPropertyAccessExpression(callee) && (COUNT_KEEPING.has(callee.name.text) || (callee.name.text === "slice" && !x.arguments.length))) return this.countOf(callee.expression, site);
+      if (t.isPropertyAccessExpression(callee) && (COUNT_KEEPING.has(callee.name.text) || (callee.name.text === "slice" && !x.arguments.length))) {
+        const kept = this.countSize(callee.expression, site);
+        return kept && callee.name.text === "filter" ? { ...kept, tight: false } : kept;
+      }
       const counts = this.fromSources(x, (e) => this.countOf(e, site));
-      return counts && Poly.largest(counts);
+      return counts && atMost(Poly.largest(counts));
     }
     if (!t.isIdentifier(x)) return undefined;
+    // A builder's parameter, inlined: the argument's elements (`formatPosts(posts)`).
+    const argument = this.parts.expressions.boundExpression(x);
+    if (argument) return this.countSize(argument, site);
     const decl = this.scopes.resolve(x);
     if (decl && t.isVariableDeclaration(decl) && decl.initializer && this.constants.isConstDeclaration(decl) && !this.inProgress.has(decl) && !t.isArrayLiteralExpression(this.constants.skipTrivia(decl.initializer))) {
       const init = this.constants.skipTrivia(decl.initializer);
       if (!t.isConditionalExpression(init) && !t.isCallExpression(init)) return undefined;
       this.inProgress.add(decl);
       try {
-        return this.countOf(init, site);
+        return this.countSize(init, site);
       } finally {
         this.inProgress.delete(decl);
       }
@@ -409,7 +441,7 @@ export class CollectionSizes extends SizePart {
     this.inProgress.add(decl);
     try {
       const base = { ...ZERO, poly: this.countOf(decl.initializer, site) ?? Poly.zero };
-      return this.parts.accumulation.accumulated(decl, x.text, site, base, (w) => repeated(combine((w.delta ?? [w.node as ts.Expression]).map(one)), w), one).poly;
+      return this.parts.accumulation.accumulated(decl, x.text, site, base, (w) => repeated(combine((w.delta ?? [w.node as ts.Expression]).map(one)), w), one);
     } finally {
       this.inProgress.delete(decl);
     }

@@ -31,6 +31,16 @@ export class ExpressionSizes extends SizePart {
     return decl ? this.bound.get(decl) : undefined;
   }
 
+  /** The argument expression itself (`history` for `posts`), to count its elements. */
+  boundExpression(e: ts.Expression): ts.Expression | undefined {
+    const x = this.constants.skipTrivia(e);
+    if (!this.ts.isIdentifier(x)) return undefined;
+    const decl = this.scopes.resolve(x);
+    return decl ? this.boundExpressions.get(decl) : undefined;
+  }
+
+  private readonly boundExpressions = new Map<ts.Node, ts.Expression>();
+
   /** The size of `expr` at the LLM call `site` (an upper bound over the site's executions). */
   sizeOf(expr: ts.Expression, site: ts.Node): Size {
     const t = this.ts;
@@ -101,6 +111,7 @@ export class ExpressionSizes extends SizePart {
       // sent too (the placeholder it removes is left in, an upper bound by a few tokens).
       const filling = (method === "replace" || method === "replaceAll") && e.arguments[1];
       if (filling && !t.isSpreadElement(filling) && !t.isFunctionLike(this.constants.skipTrivia(filling))) return combine([this.sizeOf(recv, site), this.sizeOf(filling, site)]);
+      if (method === "join") return this.joinedSize(e, recv, site);
       if (SAME_SIZE.has(method)) return this.sizeOf(recv, site);
       if (NARROWING.has(method)) return { ...this.parts.collections.elementOrWhole(recv, site, method === "filter"), tight: false };
       if (method === "map" || method === "flatMap") return this.parts.collections.mappedSize(e, recv, site);
@@ -122,6 +133,26 @@ export class ExpressionSizes extends SizePart {
     // growing array: what it returns grows with it.
     const growing = e.arguments.filter((a) => !t.isSpreadElement(a) && !t.isFunctionLike(this.constants.skipTrivia(a))).map((a) => this.sizeOf(a, site)).filter((s) => s.growth !== "none");
     return growing.length ? { ...combine([opaque, ...growing]), tight: false } : opaque;
+  }
+
+  /**
+   * `parts.join(sep)`: the parts and a separator between each two (`,` when none is given), one
+   * fewer than the elements where there is always one; otherwise one a part, at most.
+   */
+  private joinedSize(e: ts.CallExpression, recv: ts.Expression, site: ts.Node): Size {
+    const t = this.ts;
+    const parts = this.sizeOf(recv, site);
+    const arg = e.arguments[0];
+    const sep = arg === undefined ? constant(1) : t.isSpreadElement(arg) ? this.sizeOf(arg.expression, site) : this.sizeOf(arg, site);
+    if (sep.poly.isZero()) return parts;
+    const count = this.parts.collections.countSize(recv, site) ?? { ...ZERO, poly: this.loops.collection(this.parts.collections.countedCollection(recv)).trip };
+    // At least one element at the first execution (index symbols 0, pushes made before it): one fewer
+    // separator than elements. Otherwise one an element, a separator too many on the executions that
+    // have elements (as a literal's tokens counted apart, within what the estimates hold exact).
+    const first = sizeAtIteration(count).constantValue();
+    const between = (n: Poly): Poly => (first >= 1 ? n.add(Poly.constant(-1)) : n).mul(sep.poly);
+    const separators = withMean({ ...sep, poly: between(count.poly), tight: sep.tight && count.tight }, between(meanOf(count)), between(sizeAtIteration(count)));
+    return combine([parts, separators]);
   }
 
   /** See CollectionSizes.projectSources: a rebuild of this file's (its argument and what it adds), or a method's several returned collections. */
@@ -154,10 +185,17 @@ export class ExpressionSizes extends SizePart {
     });
     this.inProgress.add(fn);
     for (const [p, size] of bindings) this.bound.set(p, size);
+    fn.parameters.forEach((p, i) => {
+      const arg = call.arguments[i];
+      if (arg && !t.isSpreadElement(arg)) this.boundExpressions.set(p, arg);
+    });
     try {
       return this.sizeOf(returns, site);
     } finally {
-      for (const [p] of bindings) this.bound.delete(p);
+      for (const [p] of bindings) {
+        this.bound.delete(p);
+        this.boundExpressions.delete(p);
+      }
       this.inProgress.delete(fn);
     }
   }

@@ -1031,6 +1031,8 @@ export class FileAnalyzer {
         this.componentOf(root, undefined, depth);
       }
       if (!round) return { kind: "unknown", reason: `functions that call each other (${names}) with no LLM call in a round` };
+      // As a recursion's levels (recursion.ts, grownAcrossLevels): each round re-sends what the rounds before it added.
+      if (round.movesChain) return { kind: "unknown", reason: `functions that call each other (${names}): each round's request chains to state the server keeps (${round.movesChain}) that the rounds before it moved on, so no round's sizes bound the next's` };
       const { info, times, derivation, exact: exactShape } = this.tangleRounds(shape, name, names);
       // A history the members' class keeps (calls[X]: earlier invocations on the instance) grows by
       // one invocation a round, and each earlier invocation from outside ran its rounds too: round i
@@ -1264,6 +1266,7 @@ export class FileAnalyzer {
       span: rename(polys.span),
       ...(counts ? { counts: mapCounts(counts, rename) } : {}),
       ...chainGrowthOf(sites, rename),
+      ...this.movedChain(fn, sites),
       tight: isTight,
       callsTight,
       growth: sites.reduce<Growth>((g, s) => strongerGrowth(g, s.bounds.growth), "none"),
@@ -1353,6 +1356,20 @@ export class FileAnalyzer {
       llm.summary?.params.forEach((p, i) => p.chains && add(this.sites.chainRoot(llm.node.arguments[i], p.chains.field), p.chains.source));
     }
     return chains.size ? params.map((p, i) => (chains.has(i) ? { ...p, chains: chains.get(i)! } : p)) : params;
+  }
+
+  /** A module's variable its requests chain by that the function moves on itself (Summary.movesChain). */
+  private movedChain(fn: ts.SignatureDeclaration, sites: readonly { llm: LlmCall; bounds: SiteBounds }[]): { movesChain?: string } {
+    const t = this.tsm;
+    for (const { llm, bounds } of sites) {
+      const state = llm.state;
+      if (!state || state.window !== undefined || state.appendedIn || (bounds.growth === "stateful" && !bounds.chainGrowth)) continue;
+      const decl = state.anchor;
+      const moduleLevel = t.isVariableDeclaration(decl) && t.isVariableStatement(decl.parent.parent) && t.isSourceFile(decl.parent.parent.parent);
+      const body = (fn as { body?: ts.Node }).body;
+      if (moduleLevel && body && this.sites.writes(body, decl)) return { movesChain: state.source };
+    }
+    return {};
   }
 
   /** `decl` as a parameter of `fn`: its index, and the field when it is bound by destructuring it (`{ previousResponseID }`). */

@@ -42,6 +42,11 @@ export interface SummaryPolys {
 export interface Summary extends SummaryPolys {
   /** What a chain the server keeps gains over one invocation, when its requests chain by a parameter (`SummaryParam.chains`) in a turn loop of its own. */
   readonly chainGrowth?: Poly;
+  /**
+   * A chain its requests move on through a variable of the module (`prev = r.id` into a module's
+   * `let prev`): the state outlives the invocation, and every loop of a caller moves it on.
+   */
+  readonly movesChain?: string;
   /** `ask`, `Assistant.ask`. */
   readonly name: string;
   readonly file: string;

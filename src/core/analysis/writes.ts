@@ -103,7 +103,7 @@ export class Writes extends SizePart {
     const t = this.ts;
     const K = t.SyntaxKind;
     const p = ref.parent;
-    const conditional = this.isConditional(ref, decl) && !this.emptiesUnderOwnTest(ref);
+    const conditional = (this.isConditional(ref, decl) || this.afterContinue(ref, decl)) && !this.emptiesUnderOwnTest(ref);
     // `v.f.push(x)`: the field grows, and the object with it; `helper(v)`, `this.helper(v.f)`: a function
     // of this file that grows its parameter grows what it is passed.
     const field = t.isPropertyAccessExpression(p) && p.expression === ref ? p : undefined;
@@ -364,6 +364,79 @@ export class Writes extends SizePart {
     for (const n of passed) this.conditionalMemo.set(n, answer);
     return answer;
   }
+
+  /**
+   * Whether a push runs once on every round of the loops that repeat `site`, and on no other round:
+   * unconditional, in the site's function and its loops alone. A window's slots are shared out among
+   * such pushes only (a push from another loop or method may fill them all).
+   */
+  pushesEveryRound(w: Write, site: ts.Node): boolean {
+    if (w.kind !== "grow" || w.conditional || w.times) return false;
+    if (this.loops.enclosingFunction(w.node) !== this.loops.enclosingFunction(site)) return false;
+    const mine = this.loops.around(w.node);
+    const theirs = this.loops.around(site);
+    return mine.length === theirs.length && mine.every((l, i) => l.node === theirs[i]!.node);
+  }
+
+  /**
+   * Whether a loop between the write and the declaration may skip it: a `continue` earlier in the
+   * loop's body (`if (!content) continue; history.push(answer)`) leaves it out of some rounds.
+   */
+  private afterContinue(node: ts.Node, decl: ts.Node): boolean {
+    for (let l = this.loopAround(node); l && !(l.pos <= decl.pos && decl.end <= l.end); l = this.loopAround(l)) {
+      if (this.continuesIn(l).some((pos) => pos < node.pos)) return true;
+    }
+    return false;
+  }
+
+  /** The innermost loop around a node in its function (memoised along the walk: deep expressions ask for each of their parts). */
+  private loopAround(node: ts.Node): ts.IterationStatement | undefined {
+    const t = this.ts;
+    const passed: ts.Node[] = [];
+    let found: ts.IterationStatement | undefined;
+    for (let n = node.parent; n && !t.isFunctionLike(n); n = n.parent) {
+      const known = this.loopMemo.get(n);
+      if (known !== undefined) {
+        found = known ?? undefined;
+        break;
+      }
+      if (t.isIterationStatement(n, false)) {
+        found = n;
+        break;
+      }
+      passed.push(n);
+    }
+    for (const n of passed) this.loopMemo.set(n, found ?? null);
+    return found;
+  }
+
+  /** Each node's innermost loop: loopAround from a node passed through it (null: none in the function). */
+  private readonly loopMemo = new Map<ts.Node, ts.IterationStatement | null>();
+
+  /** The positions of the `continue`s in a loop's body that may end its round (not those of loops or functions nested in it). */
+  private continuesIn(loop: ts.IterationStatement): number[] {
+    const known = this.continueMemo.get(loop);
+    if (known) return known;
+    const t = this.ts;
+    const found: number[] = [];
+    const visit = (n: ts.Node): void => {
+      if (t.isFunctionLike(n)) return;
+      // A labelled `continue` in a nested loop may go on with this one's next round.
+      if (t.isContinueStatement(n)) found.push(n.pos);
+      else if (t.isIterationStatement(n, false)) visitLabelled(n);
+      else t.forEachChild(n, visit);
+    };
+    const visitLabelled = (n: ts.Node): void => {
+      if (t.isFunctionLike(n)) return;
+      if (t.isContinueStatement(n) && n.label) found.push(n.pos);
+      t.forEachChild(n, visitLabelled);
+    };
+    visit(loop.statement);
+    this.continueMemo.set(loop, found);
+    return found;
+  }
+
+  private readonly continueMemo = new Map<ts.Node, number[]>();
 
   /** Each node's answer to isConditional: writes in deep expressions each asked for it. */
   private readonly conditionalMemo = new Map<ts.Node, boolean>();

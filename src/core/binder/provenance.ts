@@ -632,6 +632,13 @@ export class Provenance {
         if (n === undefined || n < 0) return notRead(element);
         repeats *= 1 + n;
         parts.push(`${imported.name} sends a failed request again up to ${n} times (${effect.key}${given ? "" : ", its default"})`);
+      } else if (effect.kind === "handler") {
+        const calls = options ? this.handlerCalls(options, effect.hook) : 1;
+        if (calls === undefined) return notRead(element);
+        if (calls > 1) {
+          repeats *= calls;
+          parts.push(`${imported.name}'s ${effect.hook} calls its handler ${calls} times, each the step's request`);
+        }
       } else {
         if (options && !this.settledOptions(options)) return notRead(element);
         if (effect.perAttempt) perAttempt++;
@@ -644,6 +651,51 @@ export class Provenance {
     }
     const requests = repeats * (1 + perAttempt) + perStep;
     return requests > 1 ? { perStep: requests, prompts, told: `${parts.join("; ")}: at most ${requests} requests a model step, each sending at most what the step sends${prompts.length ? " and its own prompt" : ""}` } : undefined;
+  }
+
+  /**
+   * How many times a middleware's hook (`wrapModelCall: async (req, handler) => …`) calls its handler: 1 without the hook
+   * (or a hook that never calls it: at most the step's one request); undefined when that is not read here (the hook not a
+   * function written in the options, the handler passed on, or called in a loop or a nested function).
+   */
+  private handlerCalls(options: ts.Expression, hook: string): number | undefined {
+    const t = this.ts;
+    let o = this.constants.skipTrivia(options);
+    if (t.isIdentifier(o)) o = this.constInitializer(o) ?? o;
+    if (!t.isObjectLiteralExpression(o)) return undefined;
+    const member = o.properties.find((p) => p.name && (t.isIdentifier(p.name) || t.isStringLiteral(p.name)) && p.name.text === hook);
+    if (!member) return 1;
+    const fn = t.isMethodDeclaration(member) ? member : t.isPropertyAssignment(member) ? this.constants.skipTrivia(member.initializer) : undefined;
+    if (!fn || !(t.isMethodDeclaration(fn) || t.isArrowFunction(fn) || t.isFunctionExpression(fn)) || !fn.body) return undefined;
+    const handler = fn.parameters[1];
+    if (!handler) return 1;
+    if (!t.isIdentifier(handler.name)) return undefined;
+    // A `return` ends the hook: of the calls in return statements, one statement's run; the others' may all run.
+    let calls = 0;
+    let returned = 0;
+    let open = false;
+    const count = (root: ts.Node): number => {
+      let found = 0;
+      const visit = (n: ts.Node, nested: boolean): void => {
+        if (open) return;
+        if (t.isIdentifier(n) && this.scopes.resolve(n) === handler) {
+          if (nested || !t.isCallExpression(n.parent) || n.parent.expression !== n) open = true;
+          else found++;
+          return;
+        }
+        if (t.isReturnStatement(n) && !nested) {
+          returned = Math.max(returned, count(n));
+          return;
+        }
+        t.forEachChild(n, (c) => visit(c, nested || t.isFunctionLike(c) || t.isIterationStatement(c, false)));
+      };
+      if (t.isReturnStatement(root)) t.forEachChild(root, (c) => visit(c, false));
+      else visit(root, false);
+      return found;
+    };
+    if (t.isBlock(fn.body)) calls = count(fn.body);
+    else returned = count(fn.body);
+    return open ? undefined : Math.max(1, calls + returned);
   }
 
   /**
@@ -713,7 +765,8 @@ export class Provenance {
       if (maker?.kind !== "module" || maker.entry !== client.entry) return false;
       const name = maker.path.join(".");
       const effect = counted?.get(name);
-      if (name === limit.maker || name === "todoListMiddleware" || (effect && effect.kind !== "unknown")) return true;
+      // (A middleware made here is read below: its hooks may re-enter the model node.)
+      if (name === limit.maker || name === "todoListMiddleware" || (effect && effect.kind !== "unknown" && effect.kind !== "handler")) return true;
       // `createMiddleware({ name, tools })`: tools only, no hook around the model.
       const options = name === "createMiddleware" && (made as ts.CallExpression).arguments[0];
       const given = options && this.constants.skipTrivia(options);

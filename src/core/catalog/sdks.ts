@@ -147,6 +147,8 @@ export type MiddlewareRequests =
   /** A request of its own before each attempt of the model's (`perAttempt`) or once before each model step, sending at most the
    *  step's messages and its own prompt: the option `promptKey`, else the SDK's default of `promptTokens`. */
   | { readonly kind: "own"; readonly perAttempt: boolean; readonly promptKey: string; readonly promptTokens: number; readonly what: string; /** Tokens the SDK adds to a prompt given. */ readonly addedTokens?: number }
+  /** A middleware made in the code (`createMiddleware({ wrapModelCall })`): its hook sends the step's request each time it calls its handler (the hook's second parameter). */
+  | { readonly kind: "handler"; readonly hook: string }
   /** Requests no count in the code bounds. */
   | { readonly kind: "unknown"; readonly why: string };
 
@@ -294,6 +296,8 @@ const LANGCHAIN_MIDDLEWARE_REQUESTS = new Map<string, MiddlewareRequests>([
   ["modelFallbackMiddleware", { kind: "fallbacks" }],
   ["llmToolSelectorMiddleware", { kind: "own", perAttempt: true, promptKey: "systemPrompt", promptTokens: 55, addedTokens: 40, what: "a tool selection request before each attempt" }],
   ["summarizationMiddleware", { kind: "own", perAttempt: false, promptKey: "summaryPrompt", promptTokens: 313, what: "at most one summary request before each model step" }],
+  // langchain 1.5.5 `agents/middleware/types.ts`: `wrapModelCall(request, handler)`, each `handler(request)` runs the model.
+  ["createMiddleware", { kind: "handler", hook: "wrapModelCall" }],
   ["toolEmulatorMiddleware", { kind: "unknown", why: "toolEmulatorMiddleware asks a model for each tool call it emulates, as many as the model's answers hold" }],
 ]);
 const LANGCHAIN_AGENT_STEPS: StepSpec = {
