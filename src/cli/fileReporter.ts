@@ -82,11 +82,14 @@ export function fileReporter(setup: ReporterSetup): FileReporter {
 }
 
 /**
- * The syntax trees a batch run holds at most between two files (Project.releaseTrees). gemini-cli's
- * report held up to 362; a cap of 150 saved 40 MB of its peak RSS for 13% more CPU (re-parses: 877
- * instead of 685), 256 bounds a larger workspace's trees at little cost on the six repositories.
+ * The syntax trees a batch run holds at most, between two files (Project.releaseTrees) and inside
+ * one, where the trees no question is using go past it (Project.holdTrees). The peak RSS of
+ * openai-agents-js and gemini-cli is one file's analysis (a summary that reaches 216 modules of
+ * agents-core; gemini-cli's `evals/answer-vs-act.eval.ts`): 128 brought it from 434 to 360 MB and
+ * from 358 to 311 MB for 11% and 24% more parses; 64 to 293 and 289 MB, for 28% and 46% more
+ * (gemini-cli: +21% of CPU). See docs/performance.md, ninth pass.
  */
-const HELD_TREES = 256;
+const HELD_TREES = 128;
 
 /**
  * Memory for a batch run: a file's syntax tree and analysis are let go (Project.release) once the
@@ -95,8 +98,9 @@ const HELD_TREES = 256;
  * past `keepTrees`, the trees asked for least recently go too. What importers took from a module
  * (summaries, clients) stays; a module asked again is parsed again.
  */
-export function releaser(project: Pick<Project, "importTargets" | "release" | "releaseTrees">, files: readonly string[] | undefined, typeAware: boolean, keepTrees = HELD_TREES): (file: string) => void {
+export function releaser(project: Pick<Project, "importTargets" | "release" | "releaseTrees" | "holdTrees">, files: readonly string[] | undefined, typeAware: boolean, keepTrees = HELD_TREES): (file: string) => void {
   if (!files || typeAware) return () => {};
+  project.holdTrees(keepTrees);
   let graph: { targets: Map<string, string[]>; pending: Map<string, number> } | undefined;
   const reported = new Set<string>();
   return (fileName) => {

@@ -132,6 +132,10 @@ export class Project {
   private readonly exportedSummaries = new Map<string, Summary | null>();
   /** The files holding a syntax tree, least recently asked first (see releaseTrees). */
   private readonly treeUse = new Map<string, true>();
+  /** Questions to each file's analyser still being answered (nested ones counted): its tree stays (see holdTrees). */
+  private readonly inUse = new Map<string, number>();
+  /** The trees held at most once no question is using them (holdTrees); undefined: no cap inside a file. */
+  private treeCap: number | undefined;
   /** Counts of parses and analyses, for tests and the benchmark. */
   readonly stats = { parsed: 0, analyzed: 0, exportedSummaries: 0, textSearches: 0 };
 
@@ -221,7 +225,7 @@ export class Project {
     }
     else {
       this.stats.analyzed++;
-      result = findingsOf(this.tsm, fileName, () => this.analyzerOf(file)!);
+      result = this.using(file, () => findingsOf(this.tsm, fileName, () => this.analyzerOf(file)!));
       result = { ...result, file: fileName };
     }
     state.result = result;
@@ -236,10 +240,11 @@ export class Project {
    * for the caller to report.
    */
   analyzeStatements(fileName: string, within?: ReadonlySet<ts.Statement>): { findings: Finding[]; sourceFile: ts.SourceFile; scopes: Scopes } | undefined {
-    const analyzer = this.analyzerOf(normalizePath(fileName));
+    const file = normalizePath(fileName);
+    const analyzer = this.analyzerOf(file);
     if (!analyzer) return undefined;
     try {
-      return { findings: analyzer.findings(within), sourceFile: analyzer.sourceFile, scopes: analyzer.scopes };
+      return this.using(file, () => ({ findings: analyzer.findings(within), sourceFile: analyzer.sourceFile, scopes: analyzer.scopes }));
     } catch (err) {
       if (err instanceof RangeError || err instanceof BudgetExceeded) return undefined;
       throw err;
@@ -302,10 +307,37 @@ export class Project {
     const out: string[] = [];
     for (const file of this.treeUse.keys()) {
       if (this.treeUse.size <= keep) break;
+      if (this.inUse.has(file)) continue;
       this.releaseTree(file);
       out.push(file);
     }
     return out;
+  }
+
+  /**
+   * Caps the trees held inside a file's analysis too (a batch run): each time the last question to
+   * a module's analyser is answered, the trees past `keep` that no question still being answered
+   * uses are let go, least recently asked first. One summary can reach most of a package
+   * (openai-agents-js's `setTracingDisabled` held 216 trees at once, 160 MB, with at most 10
+   * analysers in use); a module asked again is parsed again, its answers to importers kept.
+   */
+  holdTrees(keep: number): void {
+    this.treeCap = keep;
+  }
+
+  /** `ask` run with the file's analyser marked as in use: its tree is not let go meanwhile. */
+  private using<T>(file: string, ask: () => T): T {
+    this.inUse.set(file, (this.inUse.get(file) ?? 0) + 1);
+    try {
+      return ask();
+    } finally {
+      const left = this.inUse.get(file)! - 1;
+      if (left) this.inUse.set(file, left);
+      else {
+        this.inUse.delete(file);
+        if (this.treeCap !== undefined && this.treeUse.size > this.treeCap) this.releaseTrees(this.treeCap);
+      }
+    }
   }
 
   /**
@@ -489,9 +521,20 @@ export class Project {
     return state.sourceFile;
   }
 
-  /** The file's analyser; undefined when it cannot be parsed (it offers no answers; its own report says why). A cancellation still stops the run. */
-  private analyzerIfParsable(file: string): FileAnalyzer | undefined {
-    return this.askParsable(file, (analyzer) => analyzer);
+  /**
+   * `use` of the file's analyser, marked as in use meanwhile (see holdTrees); undefined when the file
+   * cannot be parsed (it offers no answers; its own report says why). What `use` throws is thrown.
+   */
+  private withAnalyzer<T>(file: string, use: (analyzer: FileAnalyzer) => T): T | undefined {
+    let found: FileAnalyzer | undefined;
+    try {
+      found = this.analyzerOf(file);
+    } catch (err) {
+      rethrowCancelled(err);
+      return undefined;
+    }
+    const analyzer = found;
+    return analyzer && this.using(file, () => use(analyzer));
   }
 
   /**
@@ -501,7 +544,7 @@ export class Project {
   private askParsable<T>(file: string, ask: (analyzer: FileAnalyzer) => T | undefined): T | undefined {
     try {
       const analyzer = this.analyzerOf(file);
-      return analyzer && ask(analyzer);
+      return analyzer && this.using(file, () => ask(analyzer));
     } catch (err) {
       rethrowCancelled(err);
       return undefined;
@@ -570,7 +613,7 @@ export class Project {
     const key = `${target}\u0000agents${byId ? "#id" : ""}.${name}`;
     const known = this.clients.get(key);
     if (known !== undefined) return known ?? undefined;
-    const found = this.analyzerIfParsable(target)?.registeredAgent(name, byId);
+    const found = this.withAnalyzer(target, (a) => a.registeredAgent(name, byId));
     this.clients.set(key, found ?? null);
     return found;
   }
@@ -949,7 +992,7 @@ export class Project {
 
   private classMethodSummary(file: string, className: string, member: string): Summary | undefined {
     this.stats.exportedSummaries++;
-    const own = this.analyzerIfParsable(file)?.classMethodSummary(className, member);
+    const own = this.withAnalyzer(file, (a) => a.classMethodSummary(className, member));
     return own && renderSummary(own);
   }
 
@@ -1034,7 +1077,7 @@ export class Project {
     const bare = head.endsWith("()") ? head.slice(0, -2) : head;
     // A name no statement of the module exports has no summary there (a barrel's): its kept exports say so without its tree.
     const shape = this.exportShapeOf(target);
-    const own = shape?.exports(bare) ? this.analyzerIfParsable(target)?.exportedSummary(exportName) : undefined;
+    const own = shape?.exports(bare) ? this.withAnalyzer(target, (a) => a.exportedSummary(exportName)) : undefined;
     if (own) return renderSummary(own);
     // Re-exports: `export { ask } from "./llm"`, `export * from "./llm"`; a member (`Model.ask`,
     // `load().review`) of a name re-exported, under the name it has there.
@@ -1302,7 +1345,7 @@ export class Project {
   private exportShapeOf(file: string): ExportShape | undefined {
     const known = this.exportShapes.get(file);
     if (known !== undefined) return known ?? undefined;
-    const shape = this.analyzerIfParsable(file)?.exportShape();
+    const shape = this.withAnalyzer(file, (a) => a.exportShape());
     if (!shape || shape.standalone) this.exportShapes.set(file, shape ?? null);
     return shape;
   }

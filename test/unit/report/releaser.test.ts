@@ -11,7 +11,7 @@ describe("releasing reported files", () => {
     // a imports b and c; b imports c; d imports nothing and nothing imports it; e is outside the run.
     const imports: Record<string, string[]> = { "/a.ts": ["/b.ts", "/c.ts", "/e.ts"], "/b.ts": ["/c.ts", "/b.ts"], "/c.ts": [], "/d.ts": [] };
     const released: string[] = [];
-    const release = releaser({ importTargets: (f) => imports[f] ?? [], release: (f) => void released.push(f), releaseTrees: () => [] }, ["/c.ts", "/b.ts", "/a.ts", "/d.ts"], false);
+    const release = releaser({ importTargets: (f) => imports[f] ?? [], release: (f) => void released.push(f), releaseTrees: () => [], holdTrees: () => {} }, ["/c.ts", "/b.ts", "/a.ts", "/d.ts"], false);
     release("/c.ts");
     assert.deepEqual(released, []);
     release("/b.ts");
@@ -24,7 +24,7 @@ describe("releasing reported files", () => {
 
   it("keeps everything in type-aware mode or without the run's files", () => {
     const released: string[] = [];
-    const project = { importTargets: () => [], release: (f: string) => void released.push(f), releaseTrees: () => [] };
+    const project = { importTargets: () => [], release: (f: string) => void released.push(f), releaseTrees: () => [], holdTrees: () => {} };
     releaser(project, ["/a.ts"], true)("/a.ts");
     releaser(project, undefined, false)("/a.ts");
     assert.deepEqual(released, []);
@@ -86,11 +86,51 @@ describe("releasing reported files", () => {
     assert.deepEqual(project.releaseTrees(0), ["/w/l3.ts", "/w/u1.ts"]);
   });
 
+  // u.ts calls four wrappers in a loop, each in its own module: each summary is asked, and answered, in turn.
+  const fourWrappers = (): Record<string, string> => ({
+    ...Object.fromEntries([1, 2, 3, 4].map((i) => [`/w/l${i}.ts`, wrapper(i)])),
+    "/w/u.ts": `${[1, 2, 3, 4].map((i) => `import { ask${i} } from "./l${i}";`).join("\n")}\nexport async function run(xs: string[]) {\n  for (const x of xs) {\n    await ask1(x);\n    await ask2(x);\n    await ask3(x);\n    await ask4(x);\n  }\n}\n`,
+  });
+  // u.ts → c1.run → c2.run → c3.run → the SDK: every module's analyser is in use at once.
+  const chain = (): Record<string, string> => ({
+    "/w/c3.ts": wrapper(3).replace("ask3", "run"),
+    "/w/c2.ts": `import { run as next } from "./c3";\nexport async function run(q: string) {\n  return next(q);\n}\n`,
+    "/w/c1.ts": `import { run as next } from "./c2";\nexport async function run(q: string) {\n  return next(q);\n}\n`,
+    "/w/u.ts": `import { run } from "./c1";\nexport async function all(xs: string[]) {\n  for (const x of xs) await run(x);\n}\n`,
+  });
+
+  it("inside a file's analysis, past the cap, the trees no question is using are let go; the findings are the same", () => {
+    const { project: uncapped } = memoryProject(fourWrappers());
+    const expected = sites(uncapped.analyze("/w/u.ts"));
+    assert.deepEqual(expected.map((l) => l.slice(0, l.indexOf(" {"))), [1, 2, 3, 4].map((i) => `${6 + i} ask${i}() → chat.completions.create`));
+    // Without a cap, the five trees stay until the file is done.
+    assert.deepEqual(uncapped.releaseTrees(0), ["/w/u.ts", "/w/l1.ts", "/w/l2.ts", "/w/l3.ts", "/w/l4.ts"]);
+    const { project } = memoryProject(fourWrappers());
+    project.holdTrees(2);
+    assert.deepEqual(sites(project.analyze("/w/u.ts")), expected);
+    // Each wrapper was let go once the next was parsed (u.ts, in use throughout, and the last one stay); none was parsed twice.
+    assert.deepEqual(project.releaseTrees(0), ["/w/u.ts", "/w/l4.ts"]);
+    assert.equal(project.stats.parsed, 5);
+  });
+
+  it("a tree whose analyser is answering a question stays past the cap", () => {
+    const { project: uncapped } = memoryProject(chain());
+    const expected = sites(uncapped.analyze("/w/u.ts"));
+    assert.deepEqual(expected.map((l) => l.slice(0, l.indexOf(" {"))), ["3 run() → next() → next() → chat.completions.create"]);
+    const { project } = memoryProject(chain());
+    project.holdTrees(1);
+    assert.deepEqual(sites(project.analyze("/w/u.ts")), expected);
+    // u.ts, whose findings are being made throughout, is never let go (7 parses and c1.ts held if it were: it would be
+    // parsed again under its own analysis); each module goes between the questions asked of it, and is parsed again for the next.
+    assert.equal(project.stats.parsed, 6);
+    assert.deepEqual(project.releaseTrees(0), ["/w/u.ts"]);
+  });
+
   it("a batch run holds at most its cap of trees between two files, with the same findings", () => {
     const { project } = memoryProject(threeWrappers());
     const run = ["/w/u1.ts", "/w/u2.ts", "/w/u3.ts"];
     const letGo: string[][] = [];
-    const release = releaser({ importTargets: (f) => project.importTargets(f), release: (f) => project.release(f), releaseTrees: (keep) => (letGo.push(project.releaseTrees(keep)), letGo[letGo.length - 1]!) }, run, false, 2);
+    const release = releaser({ importTargets: (f) => project.importTargets(f), release: (f) => project.release(f), releaseTrees: (keep) => (letGo.push(project.releaseTrees(keep)), letGo[letGo.length - 1]!), holdTrees: () => {} }, run, false, 2);
     const found = run.map((f) => {
       const r = sites(project.analyze(f));
       release(f);
