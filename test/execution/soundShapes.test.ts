@@ -60,7 +60,7 @@ export async function run(items: string[], n: number, q: string): Promise<void> 
   });
 
   it("a recursion counting a turn up to a cap, started at 0 by its caller, makes LIMIT requests: calls and input exact (growth13: O(1) claimed, at most LIMIT + 1, whatever the start)", async () => {
-    const p = program(13, `${OPENAI}const LIMIT = 4;
+    const p = program(21, `${OPENAI}const LIMIT = 4;
 async function step(turn: number, q: string): Promise<void> {
   if (turn >= LIMIT) return;
   ${ask("s1", `[{ role: "user" as const, content: q }]`)}
