@@ -146,6 +146,15 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4o", frame: "caller", bound: "upper" }],
   },
   {
+    name: "the same iterator with the question set as the first step by the constructor (this.steps = [{ content: input }]) and the steps sent whole",
+    file: "test/fixtures/execution/capped/executor-iterator-ctor.ts",
+    fn: "execute",
+    args: [filler(40)],
+    assume: { "|input|": 40 },
+    outputs: { "gpt-4o": reply(30) },
+    sites: [{ model: "gpt-4o", frame: "caller", bound: "upper" }],
+  },
+  {
     name: "while (true) ended by a helper's throwing maxTurns check (agents-core's runner shape, issue 17): 5 turns re-sending the history",
     file: "test/fixtures/execution/capped/checked-turns.ts",
     fn: "ask",

@@ -42,7 +42,11 @@ export class Accumulation extends SizePart {
       const invocations = Poly.symbol(this.symbols.define({ name: `calls[${className}]`, kind: "count", line: this.ctx.line(cls), origin: `calls of ${className}'s methods on one instance so far` }));
       const window = writes.find((w) => w.kind === "window");
       const perRound = window ? this.slotSharers(writes, site) : 1;
-      const parts: Size[] = [member?.initializer ? sizeOf(member.initializer, site) : ZERO];
+      // What the field may hold before this call's growth: the declaration's value and whatever the class assigns it
+      // (the constructor, `init()`, a reset in the sending method), each sized where it is written
+      // (`this.steps = [{ content: q }]` in `constructor(q)` is |q|). Summed: an upper bound whichever ran last.
+      const starts = writes.filter((w) => w.kind === "reset" || w.kind === "reassign");
+      const parts: Size[] = [member?.initializer ? sizeOf(member.initializer, site) : ZERO, ...starts.map((w) => combine((w.delta ?? []).map((d) => sizeOf(d, w.node))))];
       for (const w of writes) {
         if (w.kind !== "grow") continue;
         // `this.record(r)` in the site's loop, with `record` pushing to `this.history`: it grows there on every iteration.
