@@ -360,6 +360,8 @@ const LLAMAINDEX_QUERY_STEPS = (argument: 0 | 1): StepSpec => ({
   source: "a query engine given a synthesizer other than the default compact one (refine, tree_summarize) sends one request per retrieved chunk, similarityTopK of them",
 });
 const LLAMAINDEX_AGENT_STEPS: StepSpec = { from: [], source: "a LlamaIndex agent loops over tool calls with no step cap (only a timeout)" };
+/** `run(msg, { state })` of a LlamaIndex agent workflow: the state's memory keeps the earlier runs' messages and sends them again. */
+const LLAMAINDEX_STATE_SOURCE = "the state handed to the run keeps every earlier run's messages (prompts, answers, tool calls and results) in its memory, sent again up to its token limit";
 /** A Harness session's message runs its mode's agent loop on the session's thread (`@mastra/core/harness`, added in 1.1.0). */
 const MASTRA_HARNESS_STEPS: StepSpec = { from: [], source: "a Mastra Harness runs its agent's loop on each message; Mastra's default maxSteps is not documented: unbounded" };
 const MASTRA_STEPS: StepSpec = { from: ["1.maxSteps", "client:defaultOptions.maxSteps"], loopsWith: { argument: "client", options: ["tools"] }, source: "Mastra's default maxSteps is not documented: unbounded unless set" };
@@ -924,11 +926,14 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
     ],
     clients: [
       {
-        // `agent({ llm, tools }).run(msg)` (@llamaindex/workflow): a tool loop with no step cap.
+        // `agent({ llm, tools }).run(msg)` (@llamaindex/workflow): a tool loop with no step cap. `run(msg, { state })`
+        // (LlamaIndexTS `packages/workflow/src/agent/agent-workflow.ts` `runStream`: `params?.state ??
+        // this.createInitialState()`) continues from a state whose memory holds every earlier message: the prompts,
+        // answers, tool calls and results, sent again (`memory.getLLM`, cut to its token limit, 30000 by default).
         id: "llamaindex.agent-workflow",
         methods: [
-          { api: "run", prompt: ["0"], steps: LLAMAINDEX_AGENT_STEPS },
-          { api: "runStream", prompt: ["0"], steps: LLAMAINDEX_AGENT_STEPS },
+          { api: "run", prompt: ["0"], steps: LLAMAINDEX_AGENT_STEPS, state: ["1.state"], stateSource: LLAMAINDEX_STATE_SOURCE },
+          { api: "runStream", prompt: ["0"], steps: LLAMAINDEX_AGENT_STEPS, state: ["1.state"], stateSource: LLAMAINDEX_STATE_SOURCE },
         ],
       },
       {
