@@ -35,6 +35,11 @@ export interface ApiSpec {
   /** The derivation's sentence for that state, when the path's name does not say it (a session id passed positionally). */
   readonly stateSource?: string;
   /**
+   * The state paths name a thread kept only by what the client was made with (a LangGraph agent's `checkpointer`):
+   * without one of these options the id keeps nothing; with one, a fixed id (`thread_id: "user-1"`) is one thread too.
+   */
+  readonly stateKeptBy?: readonly string[];
+  /**
    * State the client keeps in an object the call is handed (AgentKit's network state: every earlier agent result,
    * sent with each run): `paths` find the object (`1.network@state` is the `state` member of the `network` option);
    * it grows only where the code calls `method` on that object (the SDK's own append), by each run's answer and
@@ -313,11 +318,21 @@ const LANGCHAIN_AGENT_STEPS: StepSpec = {
   callLimit: MODEL_CALL_LIMIT,
   middlewareRequests: { option: "middleware", modules: ["langchain", "langchain/*"], makers: LANGCHAIN_MIDDLEWARE_REQUESTS },
 };
+/**
+ * An agent made with a checkpointer (`createAgent({ checkpointer })`, `createReactAgent({ checkpointSaver })`) keeps each
+ * `configurable.thread_id`'s state between runs: a run's new messages join the thread's (the `messages` reducer), and the
+ * model is sent them all, the earlier runs' prompts, answers, tool calls and results included.
+ */
+const LANGCHAIN_THREAD = {
+  state: ["1.configurable.thread_id"],
+  stateKeptBy: ["checkpointer", "checkpointSaver"],
+  stateSource: "the checkpointer keeps the thread's messages (configurable.thread_id) and each run sends them all again",
+} as const;
 const LANGCHAIN_AGENT_METHODS: readonly ApiSpec[] = [
-  { api: "invoke", prompt: ["0"], steps: LANGCHAIN_AGENT_STEPS },
-  { api: "stream", prompt: ["0"], steps: LANGCHAIN_AGENT_STEPS },
+  { api: "invoke", prompt: ["0"], steps: LANGCHAIN_AGENT_STEPS, ...LANGCHAIN_THREAD },
+  { api: "stream", prompt: ["0"], steps: LANGCHAIN_AGENT_STEPS, ...LANGCHAIN_THREAD },
   // @langchain/core 1.2.5 `runnables/base.ts` Runnable.streamEvents, langgraph's Pregel override (v3): the same run, as events.
-  { api: "streamEvents", prompt: ["0"], steps: LANGCHAIN_AGENT_STEPS },
+  { api: "streamEvents", prompt: ["0"], steps: LANGCHAIN_AGENT_STEPS, ...LANGCHAIN_THREAD },
   // langchain 1.5.5 `agents/ReactAgent.ts` withConfig: a new agent whose config is merged under each call's
   // (@langchain/core 1.2.5 `runnables/config.ts` mergeConfigs: a key the call gives, unless undefined, wins).
   { api: "withConfig", prompt: [], yields: "langchain.agent", configures: true },
