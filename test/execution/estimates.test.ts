@@ -555,6 +555,14 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4o-mini", bound: "exact" }],
   },
   {
+    name: "a LangChain agent with a checkpointer invoked on one thread_id: each invoke re-sends the earlier questions and answers (carry8)",
+    file: "test/fixtures/execution/langchain-thread.ts",
+    fn: "converse",
+    args: [list(7, 30)],
+    assume: { "|questions|": 7, "|question|": 30, "out[gpt-4o-mini]": REPLY },
+    sites: [{ model: "gpt-4o-mini", bound: "exact" }],
+  },
+  {
     name: "a LangChain agent with a tool: model and tools nodes alternate within recursionLimit, ⌊25/2⌋ + 1 = 13 model calls",
     file: "test/fixtures/execution/langchain-agent-tools.ts",
     fn: "research",

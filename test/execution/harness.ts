@@ -33,6 +33,7 @@ export const FAKE_SDKS: Record<string, string> = {
   "@mastra/core": path.join(FAKES_DIR, "mastra.js"),
   langchain: path.join(FAKES_DIR, "langchain.js"),
   "@langchain/langgraph/prebuilt": path.join(FAKES_DIR, "langchain.js"),
+  "@langchain/langgraph": path.join(FAKES_DIR, "langchain.js"),
   "@langchain/openai": path.join(FAKES_DIR, "langchain-openai.js"),
   "@langchain/core/messages": path.join(FAKES_DIR, "langchain-messages.js"),
   genkit: path.join(FAKES_DIR, "genkit.js"),

@@ -1086,8 +1086,11 @@ export class Provenance {
   private unwindowedState(call: ts.CallExpression, spec: ApiSpec, client: Value | undefined): LlmCall["state"] {
     if (client?.kind === "client" && client.client.stateful && client.origin && !this.boundedMemory(client)) return { anchor: client.origin, source: client.client.stateful.source };
     if (spec.handedState) return this.handedState(call, spec.handedState);
+    // A thread kept by what the client was made with (a checkpointer): none, no state; a fixed id, the client's one thread.
+    if (spec.stateKeptBy && !(client && spec.stateKeptBy.some((o) => this.clientConfig(client, o)))) return undefined;
     for (const path of spec.state ?? []) {
       let e = this.argumentAt(call, path);
+      if (spec.stateKeptBy && e && this.constants.string(e) !== undefined) return { anchor: (client?.kind === "client" ? client.origin : undefined) ?? this.scopes.sourceFile, source: spec.stateSource ?? path };
       // `memory: { thread: "t1", resource }` (Mastra): the thread named keeps the conversation, even a fixed one.
       const thread = e && this.ts.isObjectLiteralExpression(this.constants.skipTrivia(e)) ? this.constants.property(e, ["thread"]) ?? this.constants.property(e, ["threadId"]) : undefined;
       if (thread && this.constants.string(thread) !== undefined) return { anchor: (client?.kind === "client" ? client.origin : undefined) ?? this.scopes.sourceFile, source: `${path.split(".").pop()} keeps the thread's messages and sends them with every request` };

@@ -35,6 +35,11 @@ export interface ApiSpec {
   /** The derivation's sentence for that state, when the path's name does not say it (a session id passed positionally). */
   readonly stateSource?: string;
   /**
+   * The state paths name a thread kept only by what the client was made with (a LangGraph agent's `checkpointer`):
+   * without one of these options the id keeps nothing; with one, a fixed id (`thread_id: "user-1"`) is one thread too.
+   */
+  readonly stateKeptBy?: readonly string[];
+  /**
    * State the client keeps in an object the call is handed (AgentKit's network state: every earlier agent result,
    * sent with each run): `paths` find the object (`1.network@state` is the `state` member of the `network` option);
    * it grows only where the code calls `method` on that object (the SDK's own append), by each run's answer and
@@ -317,11 +322,21 @@ const LANGCHAIN_AGENT_STEPS: StepSpec = {
   callLimit: MODEL_CALL_LIMIT,
   middlewareRequests: { option: "middleware", modules: ["langchain", "langchain/*"], makers: LANGCHAIN_MIDDLEWARE_REQUESTS },
 };
+/**
+ * An agent made with a checkpointer (`createAgent({ checkpointer })`, `createReactAgent({ checkpointSaver })`) keeps each
+ * `configurable.thread_id`'s state between runs: a run's new messages join the thread's (the `messages` reducer), and the
+ * model is sent them all, the earlier runs' prompts, answers, tool calls and results included.
+ */
+const LANGCHAIN_THREAD = {
+  state: ["1.configurable.thread_id"],
+  stateKeptBy: ["checkpointer", "checkpointSaver"],
+  stateSource: "the checkpointer keeps the thread's messages (configurable.thread_id) and each run sends them all again",
+} as const;
 const LANGCHAIN_AGENT_METHODS: readonly ApiSpec[] = [
-  { api: "invoke", prompt: ["0"], steps: LANGCHAIN_AGENT_STEPS },
-  { api: "stream", prompt: ["0"], steps: LANGCHAIN_AGENT_STEPS },
+  { api: "invoke", prompt: ["0"], steps: LANGCHAIN_AGENT_STEPS, ...LANGCHAIN_THREAD },
+  { api: "stream", prompt: ["0"], steps: LANGCHAIN_AGENT_STEPS, ...LANGCHAIN_THREAD },
   // @langchain/core 1.2.5 `runnables/base.ts` Runnable.streamEvents, langgraph's Pregel override (v3): the same run, as events.
-  { api: "streamEvents", prompt: ["0"], steps: LANGCHAIN_AGENT_STEPS },
+  { api: "streamEvents", prompt: ["0"], steps: LANGCHAIN_AGENT_STEPS, ...LANGCHAIN_THREAD },
   // langchain 1.5.5 `agents/ReactAgent.ts` withConfig: a new agent whose config is merged under each call's
   // (@langchain/core 1.2.5 `runnables/config.ts` mergeConfigs: a key the call gives, unless undefined, wins).
   { api: "withConfig", prompt: [], yields: "langchain.agent", configures: true },
@@ -364,6 +379,8 @@ const LLAMAINDEX_QUERY_STEPS = (argument: 0 | 1): StepSpec => ({
   source: "a query engine given a synthesizer other than the default compact one (refine, tree_summarize) sends one request per retrieved chunk, similarityTopK of them",
 });
 const LLAMAINDEX_AGENT_STEPS: StepSpec = { from: [], source: "a LlamaIndex agent loops over tool calls with no step cap (only a timeout)" };
+/** `run(msg, { state })` of a LlamaIndex agent workflow: the state's memory keeps the earlier runs' messages and sends them again. */
+const LLAMAINDEX_STATE_SOURCE = "the state handed to the run keeps every earlier run's messages (prompts, answers, tool calls and results) in its memory, sent again up to its token limit";
 /** A Harness session's message runs its mode's agent loop on the session's thread (`@mastra/core/harness`, added in 1.1.0). */
 const MASTRA_HARNESS_STEPS: StepSpec = { from: [], source: "a Mastra Harness runs its agent's loop on each message; Mastra's default maxSteps is not documented: unbounded" };
 const MASTRA_STEPS: StepSpec = { from: ["1.maxSteps", "client:defaultOptions.maxSteps"], loopsWith: { argument: "client", options: ["tools"] }, source: "Mastra's default maxSteps is not documented: unbounded unless set" };
@@ -928,11 +945,14 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
     ],
     clients: [
       {
-        // `agent({ llm, tools }).run(msg)` (@llamaindex/workflow): a tool loop with no step cap.
+        // `agent({ llm, tools }).run(msg)` (@llamaindex/workflow): a tool loop with no step cap. `run(msg, { state })`
+        // (LlamaIndexTS `packages/workflow/src/agent/agent-workflow.ts` `runStream`: `params?.state ??
+        // this.createInitialState()`) continues from a state whose memory holds every earlier message: the prompts,
+        // answers, tool calls and results, sent again (`memory.getLLM`, cut to its token limit, 30000 by default).
         id: "llamaindex.agent-workflow",
         methods: [
-          { api: "run", prompt: ["0"], steps: LLAMAINDEX_AGENT_STEPS },
-          { api: "runStream", prompt: ["0"], steps: LLAMAINDEX_AGENT_STEPS },
+          { api: "run", prompt: ["0"], steps: LLAMAINDEX_AGENT_STEPS, state: ["1.state"], stateSource: LLAMAINDEX_STATE_SOURCE },
+          { api: "runStream", prompt: ["0"], steps: LLAMAINDEX_AGENT_STEPS, state: ["1.state"], stateSource: LLAMAINDEX_STATE_SOURCE },
         ],
       },
       {

@@ -7,7 +7,8 @@
 // each a superstep, and a run that needs more than `recursionLimit` supersteps (25 by default)
 // throws GraphRecursionError. The fake model always calls the first tool (its reply is the call),
 // so a run lasts until a limit stops it (`withConfig` sets the calls' default config); `modelCallLimitMiddleware({ runLimit })` ends the run
-// before a model call once runLimit calls were made in it (`context.runLimit` replaces it).
+// before a model call once runLimit calls were made in it (`context.runLimit` replaces it). A checkpointer (`new MemorySaver()`)
+// keeps each configurable.thread_id's messages between runs.
 import { AIMessage, ToolMessage } from "./langchain-messages.js";
 import { ChatOpenAI, chatTexts } from "./langchain-openai.js";
 import { sendToHost, textsOf } from "./runtime.js";
@@ -36,12 +37,25 @@ export function tool(fn, fields) {
   return { name: fields?.name, invoke: fn };
 }
 
-function agent(model, tools, system, middleware = [], defaults = {}, responseFormat) {
+/** `@langchain/langgraph`'s in-memory checkpointer: a thread's state, by configurable.thread_id. */
+export class MemorySaver {
+  threads = new Map();
+}
+
+function agent(model, tools, system, middleware = [], defaults = {}, responseFormat, checkpointer) {
   const modelId = typeof model === "string" ? model.slice(model.indexOf(":") + 1) : model.model;
   const maxTokens = typeof model === "string" ? undefined : model.maxTokens;
   const limit = middleware.find((m) => m?.name === "ModelCallLimitMiddleware");
   const selector = middleware.find((m) => m?.name === "LLMToolSelector");
-  const run = async (state, api, config = {}) => {
+  // With a checkpointer, a run on a thread continues its messages (the messages reducer appends the new ones) and keeps them.
+  const run = async (input, api, config = {}) => {
+    const thread = checkpointer && config.configurable?.thread_id;
+    const state = thread === undefined ? input : { ...input, messages: [...(checkpointer.threads.get(thread) ?? []), ...input.messages] };
+    const out = await runOn(state, api, config);
+    if (thread !== undefined) checkpointer.threads.set(thread, out.messages);
+    return out;
+  };
+  const runOn = async (state, api, config) => {
     const messages = [...state.messages];
     const lastUser = () => [...messages].reverse().find((m) => !(m instanceof AIMessage) && !(m instanceof ToolMessage));
     const ask = async () => {
@@ -91,7 +105,7 @@ function agent(model, tools, system, middleware = [], defaults = {}, responseFor
   return {
     invoke: (state, config) => run(state, "invoke", merged(config)),
     // A new agent whose config is the default of each call's (langchain 1.5.5 ReactAgent.withConfig).
-    withConfig: (config) => agent(model, tools, system, middleware, merged(config), responseFormat),
+    withConfig: (config) => agent(model, tools, system, middleware, merged(config), responseFormat, checkpointer),
     // The same run, as a stream of events: one "on_chat_model_end" event carrying the reply, then the output.
     async streamEvents(state, config) {
       const out = await run(state, "streamEvents", merged(config));
@@ -106,7 +120,7 @@ function agent(model, tools, system, middleware = [], defaults = {}, responseFor
 
 export function createAgent(config) {
   const tools = [...(config.tools ?? []), ...(config.middleware ?? []).flatMap((m) => m?.tools ?? [])];
-  return agent(config.model, tools, config.systemPrompt, config.middleware, {}, config.responseFormat);
+  return agent(config.model, tools, config.systemPrompt, config.middleware, {}, config.responseFormat, config.checkpointer);
 }
 
 export function createMiddleware(config) {
@@ -119,7 +133,7 @@ export function todoListMiddleware() {
 }
 
 export function createReactAgent(config) {
-  return agent(config.llm, config.tools, config.prompt ?? config.stateModifier ?? config.messageModifier);
+  return agent(config.llm, config.tools, config.prompt ?? config.stateModifier ?? config.messageModifier, [], {}, undefined, config.checkpointer ?? config.checkpointSaver);
 }
 
 export { ChatOpenAI };
