@@ -129,6 +129,19 @@ export async function main(q: string) {
 `);
     assert.equal(estimate(twice!, {}).calls, 2);
   });
+
+  it("a middleware whose wrapModelCall returns its handler's answer in a try and calls it again in the catch sends the step's request up to twice", () => {
+    // review6: counted as one return's run before (Θ(1)); a failed first request goes on to the catch's.
+    const code = `import { ChatOpenAI } from "@langchain/openai";
+import { createAgent, createMiddleware } from "langchain";
+const retry = createMiddleware({ name: "retry", wrapModelCall: async (req: any, handler: any) => { try { return await handler(req); } catch { return await handler(req); } } });
+export async function main(q: string) {
+  await createAgent({ model: new ChatOpenAI({ model: "gpt-4o-mini" }), tools: [], middleware: [retry] }).invoke({ messages: [q] }); // @site
+}
+`;
+    expectSites(code, [{ api: "@langchain invoke", calls: "O(1)", growth: "none" }]);
+    assert.equal(estimate(analyze(code)[0]!, {}).calls, 2);
+  });
 });
 
 describe("fifth reader: Mastra's Harness", () => {

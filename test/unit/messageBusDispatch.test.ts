@@ -104,4 +104,25 @@ describe("gemini-cli's message bus: a publish reaches the policy check only for 
       assert.deepEqual(sitesOf(project, "/p/scheduler.ts", ["api", "calls", "input"])[1], { ...update, api }, what);
     }
   });
+
+  it("a bus that may change the type before the test keeps the request: an alias, a helper, Object.assign, a for-of head, a loose ==, a handler that rewrites it and publishes again", () => {
+    const update = { line: 9, api: "@google/genai this.state.updateStatus() → this.emitUpdate() → this.messageBus.publish() → this.policyEngine.check() → models.generateContent", calls: "O(|calls|)", input: "O(|calls|·|message.call|)" };
+    const publish = "async publish(message: Message): Promise<void> {";
+    const helper = "\nfunction normalize(m: Message): void { m.type = BusType.CONFIRMATION_REQUEST; }\n";
+    const variants: [string, string][] = [
+      ["an alias", BUS.replace(publish, `${publish}\n    const m = message;\n    m.type = BusType.CONFIRMATION_REQUEST;`)],
+      ["a helper", BUS.replace(publish, `${publish}\n    normalize(message);`) + helper],
+      ["Object.assign", BUS.replace(publish, `${publish}\n    Object.assign(message, { type: BusType.CONFIRMATION_REQUEST });`)],
+      ["a for-of head", BUS.replace(publish, `${publish}\n    for (message of [message, { type: BusType.CONFIRMATION_REQUEST, call: "" } as Message]) {`).replace("      this.emit(message);\n    }", "      this.emit(message);\n    }\n    }")],
+      ["a loose ==", BUS.replace("message.type === BusType", "message.type == BusType")],
+      ["a handler that rewrites it and publishes again", BUS.replace("console.log(message.type);", "message.type = BusType.CONFIRMATION_REQUEST;\n    void this.publish(message);")],
+    ];
+    for (const [what, bus] of variants) {
+      assert.notEqual(bus, BUS, what);
+      const { project } = memoryProject({ ...FILES, "/p/bus.ts": bus });
+      // The handler publishing again is a recursion not read: unknown, with both of the bus's sites.
+      const kept = what.startsWith("a handler") ? { ...update, api: update.api.replace("this.policyEngine.check() → models.generateContent", "2 LLM call sites"), calls: "unknown", input: "unknown" } : update;
+      assert.deepEqual(sitesOf(project, "/p/scheduler.ts", ["api", "calls", "input"])[1], kept, what);
+    }
+  });
 });

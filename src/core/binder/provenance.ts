@@ -670,7 +670,12 @@ export class Provenance {
     const handler = fn.parameters[1];
     if (!handler) return 1;
     if (!t.isIdentifier(handler.name)) return undefined;
-    // A `return` ends the hook: of the calls in return statements, one statement's run; the others' may all run.
+    // A `return` ends the hook: of the calls in return statements, one statement's run; the others' may all run. A return
+    // inside a `try` may fail and go on to its `catch` or `finally`, so its calls count with the others'.
+    const insideTry = (n: ts.Node): boolean => {
+      for (let p = n.parent; p && p !== fn; p = p.parent) if (t.isTryStatement(p)) return true;
+      return false;
+    };
     let calls = 0;
     let returned = 0;
     let open = false;
@@ -683,7 +688,7 @@ export class Provenance {
           else found++;
           return;
         }
-        if (t.isReturnStatement(n) && !nested) {
+        if (t.isReturnStatement(n) && !nested && !insideTry(n)) {
           returned = Math.max(returned, count(n));
           return;
         }
