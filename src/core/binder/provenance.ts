@@ -513,18 +513,30 @@ export class Provenance {
    */
   private isLiteralData(decl: ts.VariableDeclaration, init: ts.Expression, body: ts.Node, depth: number): boolean {
     const t = this.ts;
-    if (!this.constants.isConstDeclaration(decl) || !t.isIdentifier(decl.name) || !this.primitiveLeaves(init)) return false;
+    if (!this.constants.isConstDeclaration(decl) || !t.isIdentifier(decl.name) || !this.primitiveLeaves(init, body, depth)) return false;
     const statement = decl.parent.parent;
     if (t.isVariableStatement(statement) && statement.modifiers?.some((m) => m.kind === t.SyntaxKind.ExportKeyword)) return false;
     return this.storesOnlyData(decl, decl.name.text, body, depth, 0);
   }
 
-  /** Whether a literal's leaves are all primitive literals: strings, numbers, booleans, null, nested arrays and objects of them. */
-  private primitiveLeaves(e: ts.Expression): boolean {
+  /**
+   * Whether a literal's leaves are all primitive literals (strings, numbers, booleans, null, nested arrays and
+   * objects of them) or other data of the same kind (`{ ...MESSAGE, content: [] }`, `{ response }`).
+   */
+  private primitiveLeaves(e: ts.Expression, body: ts.Node, depth: number): boolean {
     const t = this.ts;
     const x = this.constants.skipTrivia(e);
-    if (t.isArrayLiteralExpression(x)) return x.elements.every((el) => this.primitiveLeaves(el));
-    if (t.isObjectLiteralExpression(x)) return x.properties.every((p) => t.isPropertyAssignment(p) && !t.isComputedPropertyName(p.name) && this.primitiveLeaves(p.initializer));
+    const leaves = (y: ts.Expression) => this.primitiveLeaves(y, body, depth);
+    if (t.isIdentifier(x)) return this.isData(x, body, depth);
+    if (t.isSpreadElement(x)) return leaves(x.expression);
+    if (t.isArrayLiteralExpression(x)) return x.elements.every(leaves);
+    if (t.isObjectLiteralExpression(x)) {
+      return x.properties.every((p) => {
+        if (t.isSpreadAssignment(p)) return leaves(p.expression);
+        if (t.isShorthandPropertyAssignment(p)) return this.isData(p.name, body, depth);
+        return t.isPropertyAssignment(p) && !t.isComputedPropertyName(p.name) && leaves(p.initializer);
+      });
+    }
     if (t.isPrefixUnaryExpression(x)) return t.isNumericLiteral(x.operand);
     return t.isStringLiteralLike(x) || t.isNumericLiteral(x) || x.kind === t.SyntaxKind.TrueKeyword || x.kind === t.SyntaxKind.FalseKeyword || x.kind === t.SyntaxKind.NullKeyword;
   }
@@ -550,11 +562,12 @@ export class Provenance {
       }
       if (t.isCallExpression(p)) return this.assertionCall(p) || this.readsOnly(p);
       if (top !== ref) return true;
-      if (t.isForOfStatement(p) || t.isSpreadElement(p) || t.isTypeOfExpression(p)) return true;
-      // `const shown = cond ? events.slice(1) : events`: the copy's uses are read the same way.
+      if (t.isForOfStatement(p) || t.isSpreadElement(p) || t.isSpreadAssignment(p) || t.isTypeOfExpression(p)) return true;
+      // `const shown = cond ? events.slice(1) : events`, `const events = [{ response }]`: the holder's uses are read the same way.
       let up: ts.Node = p;
       let at: ts.Node = ref;
-      while (t.isConditionalExpression(up) && up.condition !== at) [at, up] = [up, up.parent];
+      const holds = (n: ts.Node) => (t.isConditionalExpression(n) && n.condition !== at) || t.isShorthandPropertyAssignment(n) || t.isPropertyAssignment(n) || t.isObjectLiteralExpression(n) || t.isArrayLiteralExpression(n);
+      while (holds(up)) [at, up] = [up, up.parent];
       if (t.isVariableDeclaration(up) && up.initializer === at && t.isIdentifier(up.name)) return aliases < 2 && this.storesOnlyData(up, up.name.text, body, depth, aliases + 1);
       const k = t.isBinaryExpression(p) ? p.operatorToken.kind : undefined;
       const S = t.SyntaxKind;
