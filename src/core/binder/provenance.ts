@@ -538,6 +538,8 @@ export class Provenance {
       });
     }
     if (t.isPrefixUnaryExpression(x)) return t.isNumericLiteral(x.operand);
+    // `[message("a"), refusal("b")]`: answers made by functions of this file from literals.
+    if (t.isCallExpression(x)) return t.isIdentifier(x.expression) && this.answerOnlyFunction(x.expression, depth) && x.arguments.every(leaves);
     return t.isStringLiteralLike(x) || t.isNumericLiteral(x) || x.kind === t.SyntaxKind.TrueKeyword || x.kind === t.SyntaxKind.FalseKeyword || x.kind === t.SyntaxKind.NullKeyword;
   }
 
@@ -592,7 +594,9 @@ export class Provenance {
       if (t.isIdentifier(n)) {
         const p = n.parent;
         const nameOnly = (t.isPropertyAccessExpression(p) && p.name === n) || (t.isPropertyAssignment(p) && p.name === n) || (t.isParameter(p) && p.name === n);
-        return nameOnly || this.isData(n, body, depth);
+        // `getHeader(init, "x-api-key")`: a function of this file that only makes an answer, handed data.
+        const answers = t.isCallExpression(p) && p.expression === n && this.answerOnlyFunction(n, depth);
+        return nameOnly || answers || this.isData(n, body, depth);
       }
       return !t.forEachChild(n, (c) => !visit(c));
     };
