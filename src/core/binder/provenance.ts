@@ -594,8 +594,8 @@ export class Provenance {
       if (t.isIdentifier(n)) {
         const p = n.parent;
         const nameOnly = (t.isPropertyAccessExpression(p) && p.name === n) || (t.isPropertyAssignment(p) && p.name === n) || (t.isParameter(p) && p.name === n);
-        // `getHeader(init, "x-api-key")`: a function of this file that only makes an answer, handed data.
-        const answers = t.isCallExpression(p) && p.expression === n && this.answerOnlyFunction(n, depth);
+        // `getHeader(init, "x-api-key")`, `new URL(url).host`: a function of this file that only makes an answer, or an answer's class, handed data.
+        const answers = (t.isCallExpression(p) && p.expression === n && this.answerOnlyFunction(n, depth)) || (t.isNewExpression(p) && p.expression === n && ANSWER_CLASSES.has(n.text) && !this.scopes.resolve(n));
         return nameOnly || answers || this.isData(n, body, depth);
       }
       return !t.forEachChild(n, (c) => !visit(c));
