@@ -66,4 +66,31 @@ function around(http: any) { return new OpenAI({ fetch: async (u: any) => http.g
       { api: "openai chat.completions.create", model: "picked", calls: "Θ(1)" },
     ]);
   });
+
+  it("a literal holding a function or filled with a client, or a callback handed a client, is no data: the forward is a site", () => {
+    // review6: each stand-in forwards every request; the rule read these as the test's data (no site).
+    expectSites(`import OpenAI from "openai";
+import axios from "axios";
+const realFetch = globalThis.fetch;
+const proxy = { forward: (u: any, i: any) => realFetch(u, i) };
+const transports: any[] = [];
+transports.push(axios.create());
+const http = axios.create();
+const shown: string[] = [];
+export async function main(xs: string[]) {
+  const a = new OpenAI({ fetch: async (u: any, i: any) => proxy.forward(u, i) });
+  const b = new OpenAI({ fetch: async (u: any, i: any) => transports[0].get(u, i) });
+  const c = new OpenAI({ fetch: async (u: any, i: any) => [http].map((h) => h.get(u, i))[0] });
+  const d = new OpenAI({ fetch: async (u: any) => { shown.push(String(u)); return new Response(shown.slice(0).map((s) => s.trim()).join("")); } });
+  for (const x of xs) await a.chat.completions.create({ model: "proxy", messages: [{ role: "user", content: x }] }); // @site
+  for (const x of xs) await b.chat.completions.create({ model: "pushed", messages: [{ role: "user", content: x }] }); // @site
+  for (const x of xs) await c.chat.completions.create({ model: "mapped", messages: [{ role: "user", content: x }] }); // @site
+  for (const x of xs) await d.chat.completions.create({ model: "recorded", messages: [{ role: "user", content: x }] });
+}
+`, [
+      { api: "openai chat.completions.create", model: "proxy", calls: "Θ(|xs|)" },
+      { api: "openai chat.completions.create", model: "pushed", calls: "Θ(|xs|)" },
+      { api: "openai chat.completions.create", model: "mapped", calls: "Θ(|xs|)" },
+    ]);
+  });
 });

@@ -166,6 +166,8 @@ const ANSWER_CLASSES = new Set(["Response", "Headers", "Blob", "URL", "Error", "
 const PURE_GLOBAL_FUNCTIONS = new Set(["String", "Number", "Boolean", "encodeURIComponent", "decodeURIComponent", "parseInt", "parseFloat"]);
 const PURE_GLOBAL_OWNERS = new Set(["Math", "Date", "Array", "Object", "Number", "String", "console"]);
 /** Method names that send on whatever object has them: never read as a method of the test's data. */
+// The methods a value made of literals has (arrays', strings', numbers'): none of them sends.
+const BUILT_IN_DATA_METHODS = new Set(["at", "concat", "entries", "every", "filter", "find", "findIndex", "findLast", "findLastIndex", "flat", "flatMap", "forEach", "includes", "indexOf", "join", "keys", "lastIndexOf", "map", "pop", "push", "reduce", "reduceRight", "reverse", "shift", "slice", "some", "sort", "splice", "unshift", "values", "fill", "toString", "toSorted", "toReversed", "charAt", "charCodeAt", "endsWith", "startsWith", "padEnd", "padStart", "repeat", "replace", "replaceAll", "split", "substring", "toLowerCase", "toUpperCase", "trim", "trimStart", "trimEnd", "toFixed", "hasOwnProperty"]);
 const SENDING_METHODS = new Set(["fetch", "request", "send", "post", "put", "patch", "delete", "call", "apply", "bind"]);
 
 export class Provenance {
@@ -443,8 +445,26 @@ export class Provenance {
     let root: ts.Expression = this.constants.skipTrivia(callee.expression);
     // Down a chain (`xs.map(f).join("")`): each call on the way is read on its own.
     while (t.isPropertyAccessExpression(root) || t.isElementAccessExpression(root) || t.isNonNullExpression(root) || t.isCallExpression(root)) root = this.constants.skipTrivia(root.expression);
-    if (t.isArrayLiteralExpression(root) || t.isStringLiteralLike(root) || t.isTemplateExpression(root)) return true;
+    // The request's own values keep their methods (`init.headers.get(name)`); the test's data, made of
+    // literals, has only the built-ins' (`slice`, `map`, `join`): `proxy.forward(u)` or `transports[0].get(u)` may send.
+    const ownValue = t.isIdentifier(root) && this.isRequestParameter(root, body);
+    if (!ownValue && !BUILT_IN_DATA_METHODS.has(callee.name.text)) return false;
+    // What the method is handed is data too (`requests.push(url)`), or a callback whose calls are read with the body.
+    const handedData = call.arguments.every((a) => {
+      const arg = this.constants.skipTrivia(a);
+      return t.isArrowFunction(arg) || t.isFunctionExpression(arg) || this.namesOnlyData(arg, body, 1);
+    });
+    if (!handedData) return false;
+    if (t.isStringLiteralLike(root) || t.isTemplateExpression(root)) return true;
+    if (t.isArrayLiteralExpression(root)) return this.namesOnlyData(root, body, 1);
     return t.isIdentifier(root) && this.isData(root, body, 0);
+  }
+
+  /** A parameter of the stand-in itself (or of the file's function it calls): the request's own values. */
+  private isRequestParameter(id: ts.Identifier, body: ts.Node): boolean {
+    let v = this.scopes.resolve(id);
+    while (v && (this.ts.isBindingElement(v) || this.ts.isObjectBindingPattern(v) || this.ts.isArrayBindingPattern(v))) v = v.parent;
+    return !!v && this.ts.isParameter(v) && v.parent === body.parent;
   }
 
   /**
@@ -457,14 +477,113 @@ export class Provenance {
     const decl = this.scopes.resolve(id);
     if (!decl) return id.text === "undefined" || PURE_GLOBAL_FUNCTIONS.has(id.text) || PURE_GLOBAL_OWNERS.has(id.text);
     const inside = decl.pos >= body.pos && decl.end <= body.end;
-    if (t.isParameter(decl)) return inside || decl.parent === body.parent;
     let v: ts.Node = decl;
     while (t.isBindingElement(v) || t.isObjectBindingPattern(v) || t.isArrayBindingPattern(v)) v = v.parent;
-    if (t.isParameter(v)) return inside;
+    if (t.isParameter(v)) return v.parent === body.parent || (inside && depth < 4 && this.callbackOfData(v.parent, body, depth + 1));
     if (!t.isVariableDeclaration(v) || !v.initializer) return false;
     const init = this.constants.skipTrivia(v.initializer);
-    if (!inside) return t.isArrayLiteralExpression(init) || t.isObjectLiteralExpression(init) || t.isStringLiteralLike(init);
+    if (!inside) return depth < 4 && this.isLiteralData(v, init, body, depth + 1);
     return depth < 4 && this.namesOnlyData(init, body, depth + 1);
+  }
+
+  /**
+   * A callback's parameter is data only when the callback is handed to a built-in method of data
+   * (`events.map((e) => …)`, `init.headers.find(([k]) => …)`): `[http].map((c) => c.get(u))` hands it a client.
+   */
+  private callbackOfData(fn: ts.Node, body: ts.Node, depth: number): boolean {
+    const t = this.ts;
+    let call: ts.Node = fn.parent;
+    while (t.isParenthesizedExpression(call)) call = call.parent;
+    if (!t.isCallExpression(call) || !call.arguments.some((a) => this.constants.skipTrivia(a) === fn)) return false;
+    const callee = this.constants.skipTrivia(call.expression);
+    if (!t.isPropertyAccessExpression(callee) || !BUILT_IN_DATA_METHODS.has(callee.name.text)) return false;
+    let root: ts.Expression = this.constants.skipTrivia(callee.expression);
+    while (t.isPropertyAccessExpression(root) || t.isElementAccessExpression(root) || t.isNonNullExpression(root) || t.isCallExpression(root)) root = this.constants.skipTrivia(root.expression);
+    if (t.isStringLiteralLike(root) || t.isTemplateExpression(root)) return true;
+    if (t.isArrayLiteralExpression(root)) return this.namesOnlyData(root, body, depth);
+    return t.isIdentifier(root) && this.isData(root, body, depth);
+  }
+
+  /**
+   * A variable outside the stand-in is the test's data when it is a `const` of this file, not exported, made
+   * of primitive literals (`[]`, `{ id: "msg_1", content: [] }`), and everything the file stores into it
+   * (`push`, `unshift`, `splice`, an index or property assignment) is data too. A literal holding a function
+   * (`{ forward: (u) => fetch(u) }`) or receiving a client (`transports.push(axios.create())`) may send; so may
+   * one handed away (`register(list)`), which another module can fill.
+   */
+  private isLiteralData(decl: ts.VariableDeclaration, init: ts.Expression, body: ts.Node, depth: number): boolean {
+    const t = this.ts;
+    if (!this.constants.isConstDeclaration(decl) || !t.isIdentifier(decl.name) || !this.primitiveLeaves(init, body, depth)) return false;
+    const statement = decl.parent.parent;
+    if (t.isVariableStatement(statement) && statement.modifiers?.some((m) => m.kind === t.SyntaxKind.ExportKeyword)) return false;
+    return this.storesOnlyData(decl, decl.name.text, body, depth, 0);
+  }
+
+  /**
+   * Whether a literal's leaves are all primitive literals (strings, numbers, booleans, null, nested arrays and
+   * objects of them) or other data of the same kind (`{ ...MESSAGE, content: [] }`, `{ response }`).
+   */
+  private primitiveLeaves(e: ts.Expression, body: ts.Node, depth: number): boolean {
+    const t = this.ts;
+    const x = this.constants.skipTrivia(e);
+    const leaves = (y: ts.Expression) => this.primitiveLeaves(y, body, depth);
+    if (t.isIdentifier(x)) return this.isData(x, body, depth);
+    if (t.isSpreadElement(x)) return leaves(x.expression);
+    if (t.isArrayLiteralExpression(x)) return x.elements.every(leaves);
+    if (t.isObjectLiteralExpression(x)) {
+      return x.properties.every((p) => {
+        if (t.isSpreadAssignment(p)) return leaves(p.expression);
+        if (t.isShorthandPropertyAssignment(p)) return this.isData(p.name, body, depth);
+        return t.isPropertyAssignment(p) && !t.isComputedPropertyName(p.name) && leaves(p.initializer);
+      });
+    }
+    if (t.isPrefixUnaryExpression(x)) return t.isNumericLiteral(x.operand);
+    // `[message("a"), refusal("b")]`: answers made by functions of this file from literals.
+    if (t.isCallExpression(x)) return t.isIdentifier(x.expression) && this.answerOnlyFunction(x.expression, depth) && x.arguments.every(leaves);
+    return t.isStringLiteralLike(x) || t.isNumericLiteral(x) || x.kind === t.SyntaxKind.TrueKeyword || x.kind === t.SyntaxKind.FalseKeyword || x.kind === t.SyntaxKind.NullKeyword;
+  }
+
+  /**
+   * Whether every use in the file of a data variable (or of a local it is copied into) only reads it, or
+   * stores data into it. Reads: a property or element (`events[0]`), a built-in method, `for … of`, a spread
+   * copy, `expect(…)`/`JSON.*`/`String(…)`. Anything else (handed to a function, returned) may let it be filled.
+   */
+  private storesOnlyData(decl: ts.Node, name: string, body: ts.Node, depth: number, aliases: number): boolean {
+    const t = this.ts;
+    const isData = (e: ts.Expression) => this.namesOnlyData(e, body, depth);
+    return this.scopes.referencesTo(decl, name).every((ref) => {
+      let top: ts.Node = ref;
+      while (t.isPropertyAccessExpression(top.parent) || t.isElementAccessExpression(top.parent) || t.isNonNullExpression(top.parent) || t.isParenthesizedExpression(top.parent) || t.isAsExpression(top.parent)) {
+        if ((t.isPropertyAccessExpression(top.parent) || t.isElementAccessExpression(top.parent)) && top.parent.expression !== top) break;
+        top = top.parent;
+      }
+      const p = top.parent;
+      if (t.isBinaryExpression(p) && p.left === top && p.operatorToken.kind >= t.SyntaxKind.FirstAssignment && p.operatorToken.kind <= t.SyntaxKind.LastAssignment) return top !== ref && isData(p.right);
+      if (t.isCallExpression(p) && p.expression === top) {
+        return t.isPropertyAccessExpression(top) && BUILT_IN_DATA_METHODS.has(top.name.text) && p.arguments.every((a) => t.isArrowFunction(a) || t.isFunctionExpression(a) || isData(a));
+      }
+      if (t.isCallExpression(p)) return this.assertionCall(p) || this.readsOnly(p);
+      if (top !== ref) return true;
+      if (t.isForOfStatement(p) || t.isSpreadElement(p) || t.isSpreadAssignment(p) || t.isTypeOfExpression(p)) return true;
+      // `const shown = cond ? events.slice(1) : events`, `const events = [{ response }]`: the holder's uses are read the same way.
+      let up: ts.Node = p;
+      let at: ts.Node = ref;
+      const holds = (n: ts.Node) => (t.isConditionalExpression(n) && n.condition !== at) || t.isShorthandPropertyAssignment(n) || t.isPropertyAssignment(n) || t.isObjectLiteralExpression(n) || t.isArrayLiteralExpression(n);
+      while (holds(up)) [at, up] = [up, up.parent];
+      if (t.isVariableDeclaration(up) && up.initializer === at && t.isIdentifier(up.name)) return aliases < 2 && this.storesOnlyData(up, up.name.text, body, depth, aliases + 1);
+      const k = t.isBinaryExpression(p) ? p.operatorToken.kind : undefined;
+      const S = t.SyntaxKind;
+      const compared = k === S.EqualsEqualsEqualsToken || k === S.ExclamationEqualsEqualsToken || k === S.EqualsEqualsToken || k === S.ExclamationEqualsToken || k === S.InstanceOfKeyword;
+      return compared || (t.isConditionalExpression(p) && p.condition === ref) || (t.isIfStatement(p) && p.expression === ref) || t.isPrefixUnaryExpression(p);
+    });
+  }
+
+  /** A call that reads what it is handed and keeps none of it: `JSON.stringify(x)`, `String(x)`, `console.log(x)` (not `Object.assign`). */
+  private readsOnly(call: ts.CallExpression): boolean {
+    const t = this.ts;
+    const callee = this.constants.skipTrivia(call.expression);
+    if (t.isIdentifier(callee)) return callee.text === "String" && !this.scopes.resolve(callee);
+    return t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression) && (callee.expression.text === "JSON" || callee.expression.text === "console") && !this.scopes.resolve(callee.expression);
   }
 
   /** Whether every value an expression names (not its property names, nor its types) is data (`isData`). */
@@ -475,7 +594,9 @@ export class Provenance {
       if (t.isIdentifier(n)) {
         const p = n.parent;
         const nameOnly = (t.isPropertyAccessExpression(p) && p.name === n) || (t.isPropertyAssignment(p) && p.name === n) || (t.isParameter(p) && p.name === n);
-        return nameOnly || this.isData(n, body, depth);
+        // `getHeader(init, "x-api-key")`, `new URL(url).host`: a function of this file that only makes an answer, or an answer's class, handed data.
+        const answers = (t.isCallExpression(p) && p.expression === n && this.answerOnlyFunction(n, depth)) || (t.isNewExpression(p) && p.expression === n && ANSWER_CLASSES.has(n.text) && !this.scopes.resolve(n));
+        return nameOnly || answers || this.isData(n, body, depth);
       }
       return !t.forEachChild(n, (c) => !visit(c));
     };
