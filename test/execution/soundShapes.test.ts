@@ -77,6 +77,55 @@ export async function run(items: string[], n: number, q: string): Promise<void> 
     assert.deepEqual(counted, { calls: 10, input: 200 });
   });
 
+  it("a count-up recursion's start that is only a bound, a cap a helper raises, a self call on a condition: at most, never exact (review6: 0, 10 and 4 claimed exact; 21, 6 and 1 made)", async () => {
+    const started = program(22, `${OPENAI}const LIMIT = 6;
+async function step(turn: number, q: string): Promise<void> {
+  if (turn >= LIMIT) return;
+  ${ask("s1", `[{ role: "user" as const, content: q }]`)}
+  await step(turn + 1, q);
+}
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  const start = items.length > 100 ? 5 : 0;
+  await step(start, q);
+  for (let i = 0; i < 3; i++) await step(i, q);
+}
+`);
+    const s = await claimAndCount(started, "s1", dir);
+    assert.deepEqual(s.claim, { calls: 64, input: 1280, exact: false });
+    assert.deepEqual(s.counted, { calls: 21, input: 420 });
+    const raised = program(23, `${OPENAI}const cfg = { max: 3 };
+function grow(): void { if (cfg.max < 6) cfg.max++; }
+async function step(turn: number, q: string): Promise<void> {
+  if (turn >= cfg.max) return;
+  ${ask("s1", `[{ role: "user" as const, content: q }]`)}
+  grow();
+  await step(turn + 1, q);
+}
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  await step(0, q);
+}
+`);
+    // An unbounded recursion has its one site inside it (rounds[step]), none at the caller.
+    const r = await claimAndCount(raised, "s1", dir);
+    const [inside] = analyseProgram(raised).map((f) => estimate(f, assumptionsOf(raised)));
+    assert.deepEqual(r.findings, []);
+    assert.deepEqual({ calls: inside!.calls, input: inside!.inputTokens, exact: inside!.exact }, { calls: 10, input: 200, exact: false });
+    assert.deepEqual(r.counted, { calls: 6, input: 120 });
+    const asked = program(24, `${OPENAI}const LIMIT = 4;
+async function step(turn: number, q: string): Promise<void> {
+  if (turn >= LIMIT) return;
+  ${ask("s1", `[{ role: "user" as const, content: q }]`)}
+  if (text === "") await step(turn + 1, q);
+}
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  await step(0, q);
+}
+`);
+    const a = await claimAndCount(asked, "s1", dir);
+    assert.deepEqual(a.claim, { calls: 4, input: 80, exact: false });
+    assert.deepEqual(a.counted, { calls: 1, input: 20 });
+  });
+
   it("a recursion handed a const budget in a loop counts LIMIT calls per invocation; an exit on the answer makes it at most (index 156: 2 claimed, 8 made)", async () => {
     const p = program(2, `${OPENAI}async function step(depth: number, q: string): Promise<void> {
   if (depth <= 0) return;

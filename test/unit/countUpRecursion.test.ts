@@ -130,6 +130,73 @@ export async function main() { await ${call}; }
     assert.equal(unbounded(`  turn++;\n  if (turn > MAX) return;\n${rest}  await loop(turn);`, "loop(-50)"), "O(rounds[loop])");
   });
 
+  it("review6: a start that is only a bound, a cap a called function raises, a self call on the answer, a request in the wrapping check's else", () => {
+    // Before: Θ(1), 0 calls exact at lines 10 and 11 (the start's count symbol, 10 by default, subtracted from the cap).
+    assert.deepEqual(sites(`${HEAD}const MAX = 6;
+async function loop(turn: number): Promise<void> {
+  if (turn >= MAX) return;
+  ${ASK}
+  await loop(turn + 1);
+}
+export async function main(items: string[]) {
+  const start = items.length > 100 ? 5 : 0;
+  await loop(start);
+  for (let i = 0; i < 3; i++) await loop(i);
+}
+`).slice(1), [
+      { line: 11, calls: "O(below[turn])", input: "O(below[turn])", estimate: 16, exact: false },
+      { line: 12, calls: "O(below[turn])", input: "O(below[turn])", estimate: 48, exact: false },
+    ]);
+    // Before: Θ(cfg.max) and Θ(max), exact; grow() raises the first cap to 6, bump() the second for ever.
+    assert.deepEqual(sites(`${HEAD}const cfg = { max: 3 };
+function grow(): void { if (cfg.max < 6) cfg.max++; }
+async function loop(turn: number): Promise<void> {
+  if (turn >= cfg.max) return;
+  ${ASK}
+  grow();
+  await loop(turn + 1);
+}
+export async function main() { await loop(0); }
+`), [{ line: 7, calls: "O(rounds[loop])", input: "O(rounds[loop])", estimate: 10, exact: false }]);
+    assert.deepEqual(sites(`${HEAD}export class Agent {
+  max = 3;
+  bump(): void { this.max++; }
+  async loop(turn: number): Promise<void> {
+    if (turn >= this.max) return;
+    ${ASK}
+    this.bump();
+    await this.loop(turn + 1);
+  }
+}
+`), [{ line: 8, calls: "O(rounds[Agent.loop])", input: "O(rounds[Agent.loop])", estimate: 10, exact: false }]);
+    // Before: 4, exact; the answer decides whether the next level runs.
+    assert.deepEqual(sites(`${HEAD}const MAX = 4;
+async function loop(turn: number): Promise<void> {
+  if (turn >= MAX) return;
+  const r = await ai.chat.completions.create({ model: "gpt-4o", max_tokens: 10, messages: [{ role: "user", content: "next" }] });
+  if (r.choices[0]?.message.content === "") await loop(turn + 1);
+}
+export async function main() {
+  await loop(0);
+}
+`).slice(1), [{ line: 10, calls: "O(1)", input: "O(1)", estimate: 4, exact: false }]);
+    // Before: at each of the 4 − turn + 1 levels (5 calls from loop(0)); the else runs at the level that stops.
+    const otherwise = `${HEAD}const MAX = 4;
+async function loop(turn: number): Promise<void> {
+  if (turn < MAX) {
+    await loop(turn + 1);
+  } else {
+    ${ASK}
+  }
+}
+export async function main() {
+  await loop(0);
+}
+`;
+    assert.deepEqual(sites(otherwise).slice(1), [{ line: 12, calls: "O(1)", input: "O(1)", estimate: 1, exact: false }]);
+    assert.equal(why(otherwise, 8), "recursion: the counter turn is one larger each call (loop(turn + 1)), going on while turn < MAX: 4 − turn levels pass the check from a start of turn, and the last stops there; this call runs once, at the level that stops");
+  });
+
   it("a history each level grows and hands on is not priced at the first level's sizes: unknown, with the reason (also under a counted field)", () => {
     const [f] = analyze(`${HEAD}const MAX = 4;
 type Msg = { role: "user" | "assistant"; content: string };

@@ -58,8 +58,7 @@ export class ArgumentSizes extends SizePart {
       } else values.set(`|${p.name}|`, pick(this.parts.expressions.sizeOf(arg, call)));
       if (!start) values.set(p.name, this.loops.count(arg).trip);
       else {
-        const value = this.startValue(arg);
-        if (value) values.set(p.name, value);
+        values.set(p.name, this.startValue(arg, p.name, summary.name, call));
       }
     });
     // A route handler's request body read by field (`const { messages } = await req.json()`, |req.messages|): the field fetch sends.
@@ -113,16 +112,22 @@ export class ArgumentSizes extends SizePart {
   }
 
   /**
-   * A count-up recursion's start as its value: a number (negative too), or a name a count symbol stands for;
-   * anything else (`n - 5`, `Math.min(…)`, whose counts are bounds) leaves the callee's symbol of it.
+   * A count-up recursion's start as its value: a number (negative too, a const of one). Anything else (`i` of a
+   * loop, `cond ? 5 : 0`, a parameter) is at best a bound, and a start below it makes more levels: the count is
+   * then in an unbounded symbol of how far below zero the start may lie.
    */
-  private startValue(arg: ts.Expression): Poly | undefined {
-    const t = this.ts;
-    const x = this.constants.skipTrivia(arg);
-    const n = this.constants.number(x);
+  private startValue(arg: ts.Expression, counter: string, callee: string, call: ts.Node): Poly {
+    const n = this.constants.number(arg);
     if (n !== undefined) return Poly.constant(n);
-    // (A field `this.k` may be read as at most its default: a bound.)
-    return t.isIdentifier(x) || (t.isPropertyAccessExpression(x) && x.expression.kind !== t.SyntaxKind.ThisKeyword) ? this.loops.count(x).trip : undefined;
+    const name = this.symbols.define({ name: `below[${counter}]`, kind: "count", line: this.ctx.line(call), origin: `how far below zero the start of the counter ${counter} of ${callee}() may lie: ${this.constants.skipTrivia(arg).getText()} is not a known number, and a lower start makes more levels`, unbounded: true });
+    return Poly.symbol(name).scale(-1);
+  }
+
+  /** Whether a count-up recursion's caller hands it a known number as its start (or leaves a known default). */
+  startKnown(llm: LlmCall, summary: Summary): boolean {
+    const i = summary.countsUp ? summary.params.findIndex((p) => p.name === summary.budget) : -1;
+    const arg = i < 0 ? undefined : (llm.arguments ?? llm.node.arguments)[i];
+    return !arg || (!this.ts.isSpreadElement(arg) && this.constants.number(arg) !== undefined);
   }
 
   /** How many times a call has run before, since the variable passed to it was declared. */

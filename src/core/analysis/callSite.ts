@@ -269,7 +269,8 @@ export class CallSites {
     const at = (p: Poly): Poly => substitute(p, values);
     const args = llm.prompt.map((a) => this.sizes.sizeOf(a, call));
     const growth = args.reduce<Growth>((g, a) => strongerGrowth(g, a.growth), summary.growth);
-    const tight = summary.tight && args.every((a) => a.tight);
+    // A count-up recursion's start that is not a known number: its levels are a bound.
+    const tight = summary.tight && args.every((a) => a.tight) && this.sizes.startKnown(llm, summary);
     const out = this.sizes.outputOf(call);
     const { explanation, iterations, loopsTight } = around;
     explanation.push(...new Set(args.flatMap((a) => a.notes)));

@@ -474,10 +474,9 @@ function countUp(t: TS, scopes: Scopes, constants: Constants, fn: ts.SignatureDe
       }
       return t.isVariableDeclaration(decl) && constants.isConstDeclaration(decl);
     }
-    if (t.isPropertyAccessExpression(x)) {
-      const key = x.getText().replace(/\s+/g, "");
-      return steady(x.expression) && !writes(t, body, (y) => t.isPropertyAccessExpression(y) && y.getText().replace(/\s+/g, "") === key);
-    }
+    // Any function of the file may write a property through any alias (`cfg.max++` in a helper, `this.max++` in a
+    // method): only a property no code of the file writes by that name is steady.
+    if (t.isPropertyAccessExpression(x)) return steady(x.expression) && !writesProperty(t, fn.getSourceFile(), x.name.text);
     return false;
   };
   /** The cap of `turn OP cap` (either way round) and the comparison's extra level, for a check that stops or goes on. */
@@ -506,6 +505,23 @@ function countUp(t: TS, scopes: Scopes, constants: Constants, fn: ts.SignatureDe
     if (found) return { param, name: param.name.text, ...found, guard: st, stops: true };
   }
   return undefined;
+}
+
+/**
+ * Whether any code of `file` may write a property named `name` of any object: `o.name = …`, `o.name++`, `delete
+ * o.name`, `o[key] = …` (any computed key), or `Object.assign`/`Object.defineProperty`.
+ */
+function writesProperty(t: TS, file: ts.SourceFile, name: string): boolean {
+  const named = (e: ts.Expression): boolean => (t.isPropertyAccessExpression(e) && e.name.text === name) || (t.isElementAccessExpression(e) && !(t.isStringLiteralLike(e.argumentExpression) && e.argumentExpression.text !== name));
+  if (writes(t, file, named)) return true;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression) && ["assign", "defineProperty", "defineProperties"].includes(n.expression.name.text)) found = true;
+    else t.forEachChild(n, visit);
+  };
+  visit(file);
+  return found;
 }
 
 /** Whether `body` (nested functions too) assigns, steps or deletes an expression `target` picks. */
@@ -542,13 +558,16 @@ function solveCountUp(t: TS, scopes: Scopes, constants: Constants, loops: Loops,
   const cap = loops.count(up.cap);
   const passing = cap.trip.add(Poly.constant(up.extra)).add(Poly.symbol(symbols.define(start)).scale(-1));
   const inGuard = (n: ts.Node): boolean => isWithin(n, up.guard.thenStatement);
-  // Stopping: the check's own branch runs once, the calls after it on the passing levels; wrapping: the branch's calls on those.
-  const factor = (n: ts.Node): Poly => (up.stops ? (inGuard(n) ? Poly.one : n.pos >= up.guard.end ? passing : passing.add(Poly.one)) : inGuard(n) ? passing : passing.add(Poly.one));
+  const inElse = (n: ts.Node): boolean => !!up.guard.elseStatement && isWithin(n, up.guard.elseStatement);
+  // Stopping: the check's own branch runs once, the calls after it (or in its else) on the passing levels;
+  // wrapping: the branch's calls on those, its else's once, at the level that stops.
+  const factor = (n: ts.Node): Poly =>
+    up.stops ? (inGuard(n) ? Poly.one : n.pos >= up.guard.end || inElse(n) ? passing : passing.add(Poly.one)) : inGuard(n) ? passing : inElse(n) ? Poly.one : passing.add(Poly.one);
   const guard = up.guard.expression.getText();
   const L = `${cap.text}${up.extra ? " + 1" : ""} − ${up.name}`;
   const explanation = `the counter ${up.name} is one larger each call (${self.getText()}), ${up.stops ? `stopping at ${guard}` : `going on while ${guard}`}: ${L} levels pass the check from a start of ${up.name}, and the last stops there`;
   // A return or throw elsewhere before the call may end it sooner; a cap read as at most a default is a bound.
-  const exact = cap.exact && sites.every((s) => s.bounds.calls.kind === "poly" && s.bounds.calls.tight) && !leavesEarly(t, fn, self, up.guard);
+  const exact = cap.exact && sites.every((s) => s.bounds.calls.kind === "poly" && s.bounds.calls.tight) && !leavesEarly(t, fn, self, up.guard) && !conditional(t, fn, self, up);
   const measures: [keyof Polys, (b: SiteBounds) => Bound][] = [["calls", (b) => b.calls], ["input", (b) => b.inputTokens], ["output", (b) => b.outputTokens], ["generation", (b) => b.generationCost], ["span", (b) => b.span]];
   const solvedPolys = { result: Poly.sum(sites.map((s) => polyOf(s.bounds.outputPerCall))) } as { -readonly [K in keyof Polys]: Poly };
   for (const [k, pick] of measures) solvedPolys[k] = Poly.sum(sites.map((s) => factor(s.llm.node).mul(polyOf(pick(s.bounds)))));
@@ -558,12 +577,28 @@ function solveCountUp(t: TS, scopes: Scopes, constants: Constants, loops: Loops,
   };
   const parts = sites.map(siteCounts);
   const counts = parts.every((c) => c) ? sumCounts(parts as Counts[]) : undefined;
-  const where = (n: ts.Node): string => (factor(n) === passing ? `at each of the ${L} levels that pass the check` : inGuard(n) ? "once, at the level that stops" : `at each of the ${L} + 1 levels`);
+  const where = (n: ts.Node): string => (factor(n) === passing ? `at each of the ${L} levels that pass the check` : factor(n) === Poly.one ? "once, at the level that stops" : `at each of the ${L} + 1 levels`);
   const site: SiteSolver = (s) => {
     define();
     return solvedSite(s, (p) => factor(s.llm.node).mul(p), exact, false, `${explanation}; this call runs ${where(s.llm.node)}`, siteCounts(s));
   };
   return { kind: "solved", polys: { ...solvedPolys }, tight: exact, explanation, site, ...(counts ? { counts } : {}), budget: up.name, countsUp: true };
+}
+
+/**
+ * Whether the self call `self` may be skipped on a level that passes the counter's check: anything between it and
+ * the body but statements, blocks, `await` and the wrapping check's then (`if (text === "") await step(turn + 1)`,
+ * a `try`, `&&`, `?:`, a loop) makes the levels a bound.
+ */
+function conditional(t: TS, fn: ts.SignatureDeclaration, self: ts.CallExpression, up: CountUp): boolean {
+  const body = (fn as { body?: ts.Node }).body;
+  for (let n: ts.Node = self.parent; n !== body; n = n.parent) {
+    if (n === up.guard && !up.stops) continue;
+    if (t.isBlock(n) && (n.parent === body || n.parent === up.guard || t.isBlock(n.parent))) continue;
+    if (t.isExpressionStatement(n) || t.isAwaitExpression(n) || t.isParenthesizedExpression(n) || t.isReturnStatement(n) || t.isVariableStatement(n) || t.isVariableDeclarationList(n) || t.isVariableDeclaration(n)) continue;
+    return true;
+  }
+  return false;
 }
 
 /** Whether `fn` may return or throw before its call of itself `self`, other than in the check `guard`. */

@@ -82,6 +82,10 @@ export class Sizes implements SizeParts {
     return this.arguments.argumentValues(llm, summary, pick);
   }
 
+  startKnown(llm: LlmCall, summary: Summary): boolean {
+    return this.arguments.startKnown(llm, summary);
+  }
+
   meanGrowthByEarlierCalls(llm: LlmCall, summary: Summary, values: ReadonlyMap<string, Poly>): Map<string, Poly> {
     return this.arguments.meanGrowthByEarlierCalls(llm, summary, values);
   }
