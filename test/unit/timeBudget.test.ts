@@ -13,8 +13,9 @@ describe("time budget", () => {
     assert.equal(r.skipped, "analysis budget exceeded (in p29)");
   });
 
-  it("the default budget (5 s) analyses the same file", () => {
-    const r = analyzeFile(ts, "tangle.ts", callTangle(200, 1));
+  // Roomy budgets below: a wall-clock budget of 5 s (the default) can pass on a loaded machine.
+  it("a roomy budget analyses the same file", () => {
+    const r = analyzeFile(ts, "tangle.ts", callTangle(200, 1), { timeBudgetMs: 600_000 });
     assert.equal(r.skipped, undefined);
     assert.equal(r.findings.length, 220);
   });
@@ -46,7 +47,7 @@ describe("time budget in the editor's incremental analysis", () => {
     const files: Record<string, string> = { "/p/heavy.ts": callTangle(200, 1) };
     const p = new Project(ts, { readFile: (f) => files[f], fileExists: (f) => f in files }, { timeBudgetMs: 0 });
     assert.equal(p.analyzeStatements("/p/heavy.ts"), undefined);
-    const roomy = new Project(ts, { readFile: (f) => files[f], fileExists: (f) => f in files });
+    const roomy = new Project(ts, { readFile: (f) => files[f], fileExists: (f) => f in files }, { timeBudgetMs: 600_000 });
     assert.equal(roomy.analyzeStatements("/p/heavy.ts")?.findings.length, 220);
   });
 });
