@@ -1091,6 +1091,8 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
     modules: ["@inngest/agent-kit", "@inngest/agent-kit/server"],
     functions: [
       { api: "createAgent", prompt: [], yields: "agentkit.agent" },
+      // 0.13.2 `agent.ts`: `createRoutingAgent(opts)` is `new RoutingAgent(opts)`, an `Agent` whose run is the same one inference.
+      { api: "createRoutingAgent", prompt: [], yields: "agentkit.agent" },
       { api: "createNetwork", prompt: [], yields: "agentkit.network" },
       // 0.13.2 `server.ts`: an Inngest function per network that runs `network.run(event.data.input)` on each event.
       { api: "createServer", prompt: [], agent: { argument: "0.networks", api: "run", served: true } },
