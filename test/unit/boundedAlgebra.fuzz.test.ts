@@ -22,8 +22,10 @@ function checkFinding(f: Finding): void {
 
 // Time is not asserted here (CI machines vary; the figures are `npm run bench:tangles`'s): a file
 // that runs past the analysis budget is skipped, which fails the test, and the work is counted.
-function analyseAll(files: Record<string, string>): { findings: number; unknown: number; stats: Project["stats"] } {
-  const project = new Project(ts, { readFile: (p) => files[p], fileExists: (p) => p in files });
+// The chains run with a roomy budget (`timeBudgetMs`): the default 5 s of wall-clock time is what
+// they assert nothing about, and at a load of 14 the 28-deep chain passed it on main's build too.
+function analyseAll(files: Record<string, string>, timeBudgetMs?: number): { findings: number; unknown: number; stats: Project["stats"] } {
+  const project = new Project(ts, { readFile: (p) => files[p], fileExists: (p) => p in files }, timeBudgetMs === undefined ? {} : { timeBudgetMs });
   let findings = 0;
   let unknown = 0;
   for (const file of Object.keys(files)) {
@@ -46,7 +48,7 @@ describe("fuzz: chains and cycles of summaries", () => {
     for (const modules of [false, true]) {
       it(`a chain ${depth} deep (seed ${seed})${modules ? ", one module per level" : ""}: bounded or widened with the reason, each module analysed once`, () => {
         const files = randomChain(depth, seed, modules);
-        const r = analyseAll(files);
+        const r = analyseAll(files, 600_000);
         assert.ok(r.findings >= 1);
         const n = Object.keys(files).length;
         assert.equal(r.stats.analyzed, n);
