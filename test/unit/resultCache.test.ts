@@ -51,7 +51,7 @@ function run(files: Record<string, string>, storage: ResultStorage, settings = "
       return sitesOfFile(project.analyze(f), f, { assume: {} });
     }),
   );
-  return { results, stats: { ...cache.stats }, computed, parsed: project.stats.parsed };
+  return { results, stats: { ...cache.stats }, computed, parsed: project.stats.parsed, namesRead: project.stats.importedNamesRead };
 }
 
 const inputOf = (r: FileSites[], file: string): string[] => r.find((x) => x.file === file)!.sites.map((s) => `${s.line}:${s.calls.text}`);
@@ -66,6 +66,8 @@ describe("result cache", () => {
     assert.deepEqual(second.stats, { hits: 4, stored: 0, uncached: 2, rejected: 0 });
     assert.deepEqual(second.computed, ["/w/util.ts", "/w/uses-util.ts"]);
     assert.equal(second.parsed, 0);
+    // Keys need whether a file reaches an LLM, not the names it imports: read only for the two files analysed.
+    assert.deepEqual([first.namesRead, second.namesRead], [6, 2]);
     assert.deepEqual(second.results, first.results);
     assert.deepEqual(inputOf(second.results, "/w/top.ts"), ["3:Θ(|b|·|batches|)"]);
   });

@@ -2,7 +2,7 @@
 // once per importing folder, any other once per path mapping, counted by the host's fileExists.
 import * as assert from "node:assert/strict";
 import * as ts from "typescript";
-import { Project, type PathMapping } from "../../src/core";
+import { Project } from "../../src/core";
 
 const FILES: Record<string, string> = {
   "/w/llm.ts": `export async function ask(q: string) { return q; }\n`,
@@ -20,7 +20,7 @@ describe("module resolution shared between files", () => {
   it("files of one folder resolve a relative specifier once, files under one mapping a bare one once", () => {
     const asked: string[] = [];
     const host = { readFile: (p: string) => FILES[p], fileExists: (p: string) => (asked.push(p), p in FILES) };
-    const nested: PathMapping = { baseUrl: "/w", paths: { "@lib/*": ["other/*"] } };
+    const nested = { baseUrl: "/w", paths: { "@lib/*": ["other/*"] } };
     const project = new Project(ts, host, { files: Object.keys(FILES), baseUrl: "/w", paths: { "@lib/*": ["lib/*"] }, mappingFor: (f) => (f.startsWith("/w/sub/") ? { ...nested } : undefined) });
     const targets = ["a", "b", "c", "sub/d", "sub/e"].map((n) => project.importTargets(`/w/${n}.ts`));
     assert.deepEqual(targets, [

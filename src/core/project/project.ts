@@ -19,7 +19,7 @@ import { heritageNames, type HeritageNames } from "./heritageScan";
 import { heritageEntries, type HeritageEntry, type InheritingDeclaration } from "./inheritingClasses";
 import { isTestPath } from "../report/testCode";
 import { frameworkDeclaration, interfaceModules, isFrameworkDeclaration, usesInterface } from "../analysis/catalogExports";
-import { dirname, importedNames, importedSpecifiers, isRelative, normalizePath, resolveModule, type PathMapping } from "./modulePaths";
+import { dirname, importedNames, importedSpecifiers, isRelative, normalizePath, resolveModule, type ImportedNames, type PathMapping } from "./modulePaths";
 import { ROUTE_SPECIFIER, fetchedRoutes, handlerExport, nearestRoute, routeIndex, routeKey } from "./apiRoutes";
 import { REGISTRY_SPECIFIER, looksUpAgentByName, registersAgents } from "./agentRegistry";
 
@@ -144,7 +144,7 @@ export class Project {
   /** The trees held at most once no question is using them (holdTrees); undefined: no cap inside a file. */
   private treeCap: number | undefined;
   /** Counts of parses and analyses, for tests and the benchmark. */
-  readonly stats = { parsed: 0, analyzed: 0, exportedSummaries: 0, textSearches: 0 };
+  readonly stats = { parsed: 0, analyzed: 0, exportedSummaries: 0, textSearches: 0, importedNamesRead: 0 };
 
   /** The project's files (see ProjectOptions.files, setFiles); undefined: the files read so far. */
   private fileList: readonly string[] | undefined;
@@ -802,22 +802,36 @@ export class Project {
     const state = this.files.get(file);
     if (state?.scan && state.text === text) return state.scan;
     const catalog = catalogWith(this.options);
-    const names = importedNames(text);
-    // A file whose only catalog mentions are imports of message classes and types (`import {
-    // HumanMessage } from "@langchain/core/messages"`) has no source of its own: it is parsed only
-    // if its project imports offer one (a wrapper's name can be anywhere: then every mention counts).
-    // (Whether the file reaches an LLM still counts every mention: an interface's module is followed for its types.)
     // A module of model interfaces only (`@ai-sdk/provider`) counts where the file uses the interface as
     // a model: its providers import `LanguageModelV4` to implement it, and made every importer reach an LLM.
     const { sdks, interfaces } = interfaceModules(catalog);
     const mentionsSdk = mayContainLlmCalls(text, sdks, this.options.wrappers) || (mayContainLlmCalls(text, interfaces) && usesInterface(interfaces, text));
-    const ownSource = mentionsSdk && (!!this.options.wrappers?.length || !onlyInertCatalogImports(names, catalog, catalogMentions(text, catalog)));
     // A fetch of the app's own route (`fetch("/api/responses")`) imports its handler's module whole.
     const routes = fetchedRoutes(text).map((path) => ROUTE_SPECIFIER + path);
     // A lookup of an agent by name (`mastra.getAgent("x")`) imports the module registering it.
     if (looksUpAgentByName(text)) routes.push(REGISTRY_SPECIFIER);
-    for (const specifier of routes) names.push({ specifier, names: "*" });
-    const scan = { mentionsSdk, ownSource, names, specifiers: [...importedSpecifiers(text), ...routes], heritage: state?.text === text && state.heritage ? state.heritage : heritageNames(text) };
+    // The names imported and whether the file has a source of its own are read when first asked: a
+    // file's cached result needs only whether it reaches an LLM (the specifiers and the heritage).
+    const wrappers = this.options.wrappers;
+    const importedOnce = (): ImportedNames[] => (this.stats.importedNamesRead++, importedNames(text));
+    let imported: ImportedNames[] | undefined;
+    let names: ImportedNames[] | undefined;
+    let ownSource: boolean | undefined;
+    const scan = {
+      mentionsSdk,
+      get names(): ImportedNames[] {
+        return (names ??= [...(imported ??= importedOnce()), ...routes.map((specifier) => ({ specifier, names: "*" as const }))]);
+      },
+      // A file whose only catalog mentions are imports of message classes and types (`import {
+      // HumanMessage } from "@langchain/core/messages"`) has no source of its own: it is parsed only
+      // if its project imports offer one (a wrapper's name can be anywhere: then every mention counts).
+      // (Whether the file reaches an LLM still counts every mention: an interface's module is followed for its types.)
+      get ownSource(): boolean {
+        return (ownSource ??= mentionsSdk && (!!wrappers?.length || !onlyInertCatalogImports((imported ??= importedOnce()), catalog, catalogMentions(text, catalog))));
+      },
+      specifiers: [...importedSpecifiers(text), ...routes],
+      heritage: state?.text === text && state.heritage ? state.heritage : heritageNames(text),
+    };
     if (state && state.text === text) state.scan = scan;
     return scan;
   }
