@@ -109,7 +109,7 @@ export function nestedPathMappings(projectConfig: string | undefined): (file: st
   };
   const mappings = new Map<string, Pick<ProjectOptions, "baseUrl" | "paths"> | undefined>();
   const root = projectConfig && path.resolve(projectConfig);
-  return (file) => {
+  const mappingOf = (file: string): Pick<ProjectOptions, "baseUrl" | "paths"> | undefined => {
     const config = configAbove(path.dirname(path.resolve(file)));
     if (!config || config === root) return undefined;
     if (!mappings.has(config)) {
@@ -117,6 +117,12 @@ export function nestedPathMappings(projectConfig: string | undefined): (file: st
       mappings.set(config, own.paths || own.baseUrl ? own : undefined);
     }
     return mappings.get(config);
+  };
+  // Asked once per import of a file: the file's answer is kept (path.resolve per question was a tenth of a cached run's resolution).
+  const byFile = new Map<string, Pick<ProjectOptions, "baseUrl" | "paths"> | undefined>();
+  return (file) => {
+    if (!byFile.has(file)) byFile.set(file, mappingOf(file));
+    return byFile.get(file);
   };
 }
 

@@ -19,7 +19,8 @@ let validResult: ValidateFunction | undefined;
 const acceptResult =
   (display: (file: string) => string) =>
   (value: unknown, file: string): value is ReportedFile => {
-    validResult ??= new Ajv({ allErrors: false, strict: true }).compile(resultSchema);
+    // A site whose bound is unknown has NaN estimates (the core's cache puts them back from the entry's header).
+    validResult ??= new Ajv({ allErrors: false, strict: true, strictNumbers: false }).compile(resultSchema);
     if (!validResult(value)) return false;
     const r = value as unknown as ReportedFile;
     return r.file === display(file) && r.sites.every((s) => s.file === display(file)) && r.cache === undefined;

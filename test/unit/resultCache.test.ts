@@ -51,7 +51,7 @@ function run(files: Record<string, string>, storage: ResultStorage, settings = "
       return sitesOfFile(project.analyze(f), f, { assume: {} });
     }),
   );
-  return { results, stats: { ...cache.stats }, computed, parsed: project.stats.parsed };
+  return { results, stats: { ...cache.stats }, computed, parsed: project.stats.parsed, namesRead: project.stats.importedNamesRead };
 }
 
 const inputOf = (r: FileSites[], file: string): string[] => r.find((x) => x.file === file)!.sites.map((s) => `${s.line}:${s.calls.text}`);
@@ -66,6 +66,8 @@ describe("result cache", () => {
     assert.deepEqual(second.stats, { hits: 4, stored: 0, uncached: 2, rejected: 0 });
     assert.deepEqual(second.computed, ["/w/util.ts", "/w/uses-util.ts"]);
     assert.equal(second.parsed, 0);
+    // Keys need whether a file reaches an LLM, not the names it imports: read only for the two files analysed.
+    assert.deepEqual([first.namesRead, second.namesRead], [6, 2]);
     assert.deepEqual(second.results, first.results);
     assert.deepEqual(inputOf(second.results, "/w/top.ts"), ["3:Θ(|b|·|batches|)"]);
   });
@@ -166,6 +168,28 @@ describe("result cache", () => {
     const onBroken = new ResultCache<FileSites>(project, { storage: broken, digest: sha256, engine: "test-engine", settings: "s", accept: isFileSites });
     assert.equal(onBroken.cached("/w/llm.ts", () => sitesOfFile(project.analyze("/w/llm.ts"), "/w/llm.ts", { assume: {} })).sites.length, 1);
   });
+  it("a value with NaN, ±Infinity and -0 (an unknown bound's estimates) is read back as stored; a listed number where the body has no null is a miss", () => {
+    type Numbers = { file: string; n: unknown[] };
+    const storage = memoryStorage();
+    const value: Numbers = { file: "/w/llm.ts", n: [NaN, { calls: Infinity, input: -Infinity }, -0, 0, 7, null] };
+    const once = (): { got: Numbers; stats: ResultCache<Numbers>["stats"] } => {
+      const { project } = memoryProject(workspace());
+      const cache = new ResultCache<Numbers>(project, { storage, digest: sha256, engine: "test-engine", settings: "s", accept: (v, file): v is Numbers => (v as Numbers).file === file });
+      const got = cache.cached("/w/llm.ts", () => value);
+      return { got, stats: { ...cache.stats } };
+    };
+    assert.deepEqual(once().stats, { hits: 0, stored: 1, uncached: 0, rejected: 0 });
+    const again = once();
+    assert.deepEqual(again.stats, { hits: 1, stored: 0, uncached: 0, rejected: 0 });
+    assert.deepEqual(again.got, value);
+    assert.ok(Object.is(again.got.n[2], -0) && Object.is(again.got.n[3], 0));
+    // A header whose list points at a number the body holds (not null) is not this entry.
+    const [key] = [...storage.entries.keys()] as [string];
+    const text = new TextDecoder().decode(storage.entries.get(key)!);
+    storage.entries.set(key, new TextEncoder().encode(text.replace('[["n",0],"NaN"]', '[["n",4],"NaN"]')));
+    assert.deepEqual(once().stats, { hits: 0, stored: 1, uncached: 0, rejected: 1 });
+  });
+
   it("an edit of a class that implements another module's interface re-analyses the loops over that interface", () => {
     const files = (twice: boolean): Record<string, string> => ({
       "/i/llm.ts": `export interface Llm {\n  ask(prompt: string): Promise<string>;\n}\n`,

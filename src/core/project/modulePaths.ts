@@ -38,10 +38,13 @@ export function joinPath(a: string, b: string): string {
   return normalizePath(`${a}/${b}`);
 }
 
+/** A specifier resolved from the importer's folder (`./x`, `..`): the only part of the importer it depends on. */
+export const isRelative = (specifier: string): boolean => specifier.startsWith("./") || specifier.startsWith("../") || specifier === "." || specifier === "..";
+
 /** The project file a specifier names from `fromFile`, or undefined (a package, or no such file). */
 export function resolveModule(specifier: string, fromFile: string, mapping: PathMapping, fileExists: (p: string) => boolean): string | undefined {
   const bases: string[] = [];
-  if (specifier.startsWith("./") || specifier.startsWith("../") || specifier === "." || specifier === "..") bases.push(joinPath(dirname(fromFile), specifier));
+  if (isRelative(specifier)) bases.push(joinPath(dirname(fromFile), specifier));
   // An absolute path (a declared type's module, as the project named it): also a drive's (`C:/…`).
   else if (specifier.startsWith("/") || /^[A-Za-z]:[\\/]/.test(specifier)) bases.push(normalizePath(specifier));
   else {

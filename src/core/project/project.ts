@@ -19,7 +19,7 @@ import { heritageNames, type HeritageNames } from "./heritageScan";
 import { heritageEntries, type HeritageEntry, type InheritingDeclaration } from "./inheritingClasses";
 import { isTestPath } from "../report/testCode";
 import { frameworkDeclaration, interfaceModules, isFrameworkDeclaration, usesInterface } from "../analysis/catalogExports";
-import { importedNames, importedSpecifiers, normalizePath, resolveModule, type PathMapping } from "./modulePaths";
+import { dirname, importedNames, importedSpecifiers, isRelative, normalizePath, resolveModule, type ImportedNames, type PathMapping } from "./modulePaths";
 import { ROUTE_SPECIFIER, fetchedRoutes, handlerExport, nearestRoute, routeIndex, routeKey } from "./apiRoutes";
 import { REGISTRY_SPECIFIER, looksUpAgentByName, registersAgents } from "./agentRegistry";
 
@@ -91,6 +91,13 @@ export class Project {
   private provisional = 0;
   /** Where each file's specifiers resolve, by file then specifier: asked at every summary and lookup, and a key joined from two paths was hashed anew each time. */
   private readonly resolutions = new Map<string, Map<string, string | null>>();
+  /**
+   * Resolutions shared by the files they are the same for (see sharedResolution): a relative
+   * specifier by the importer's folder, any other by the path mapping in force. Each of vercel/ai's
+   * 6,275 files resolved its own `ai`, `zod`, `./utils`…, each up to 20 candidate names.
+   */
+  private readonly byFolder = new Map<string, Map<string, string | null>>();
+  private readonly byMapping = new Map<PathMapping, Map<string, string | null>>();
   /** Clients exported by project modules, by `target\0name` (forgotten on any change: see invalidate). */
   private readonly clients = new Map<string, ExportedClient | null>();
   /** Values of project modules' `export const`s, by `target\0name` (forgotten on any change). */
@@ -137,7 +144,7 @@ export class Project {
   /** The trees held at most once no question is using them (holdTrees); undefined: no cap inside a file. */
   private treeCap: number | undefined;
   /** Counts of parses and analyses, for tests and the benchmark. */
-  readonly stats = { parsed: 0, analyzed: 0, exportedSummaries: 0, textSearches: 0 };
+  readonly stats = { parsed: 0, analyzed: 0, exportedSummaries: 0, textSearches: 0, importedNamesRead: 0 };
 
   /** The project's files (see ProjectOptions.files, setFiles); undefined: the files read so far. */
   private fileList: readonly string[] | undefined;
@@ -169,6 +176,8 @@ export class Project {
   /** Forgets every resolution, analysis and reachability answer; the texts and their scans are kept. */
   private startOver(): void {
     this.resolutions.clear();
+    this.byFolder.clear();
+    this.byMapping.clear();
     this.routes = undefined;
     this.registries = undefined;
     for (const st of this.files.values()) {
@@ -577,10 +586,25 @@ export class Project {
     if (!known) this.resolutions.set(from, (known = new Map()));
     let r = known.get(specifier);
     if (r === undefined) {
-      r = (specifier === REGISTRY_SPECIFIER ? this.registryModule(from) : specifier.startsWith(ROUTE_SPECIFIER) ? this.routeModule(specifier.slice(ROUTE_SPECIFIER.length), from) : resolveModule(specifier, from, this.options.mappingFor?.(from) ?? this.options, (p) => this.host.fileExists(p))) ?? null;
+      r = (specifier === REGISTRY_SPECIFIER ? this.registryModule(from) : specifier.startsWith(ROUTE_SPECIFIER) ? this.routeModule(specifier.slice(ROUTE_SPECIFIER.length), from) : this.sharedResolution(specifier, from)) ?? null;
       known.set(specifier, r);
     }
     return r ?? undefined;
+  }
+
+  /**
+   * resolveModule's answer, shared: a relative specifier depends only on the importer's folder, any
+   * other only on the path mapping (an absolute one on neither); the files exist as when first asked,
+   * as for the per-file memo (both are forgotten in startOver).
+   */
+  private sharedResolution(specifier: string, from: string): string | null {
+    const relative = isRelative(specifier);
+    // A relative specifier reads no mapping (and a nested tsconfig's lookup costs a path resolution per call).
+    const mapping = relative ? this.options : (this.options.mappingFor?.(from) ?? this.options);
+    const known = relative ? memoIn(this.byFolder, dirname(from)) : memoIn(this.byMapping, mapping);
+    let r = known.get(specifier);
+    if (r === undefined) known.set(specifier, (r = resolveModule(specifier, from, mapping, (p) => this.host.fileExists(p)) ?? null));
+    return r;
   }
 
   /** The project's route modules by the path they serve, indexed when a file first fetches one. */
@@ -778,22 +802,36 @@ export class Project {
     const state = this.files.get(file);
     if (state?.scan && state.text === text) return state.scan;
     const catalog = catalogWith(this.options);
-    const names = importedNames(text);
-    // A file whose only catalog mentions are imports of message classes and types (`import {
-    // HumanMessage } from "@langchain/core/messages"`) has no source of its own: it is parsed only
-    // if its project imports offer one (a wrapper's name can be anywhere: then every mention counts).
-    // (Whether the file reaches an LLM still counts every mention: an interface's module is followed for its types.)
     // A module of model interfaces only (`@ai-sdk/provider`) counts where the file uses the interface as
     // a model: its providers import `LanguageModelV4` to implement it, and made every importer reach an LLM.
     const { sdks, interfaces } = interfaceModules(catalog);
     const mentionsSdk = mayContainLlmCalls(text, sdks, this.options.wrappers) || (mayContainLlmCalls(text, interfaces) && usesInterface(interfaces, text));
-    const ownSource = mentionsSdk && (!!this.options.wrappers?.length || !onlyInertCatalogImports(names, catalog, catalogMentions(text, catalog)));
     // A fetch of the app's own route (`fetch("/api/responses")`) imports its handler's module whole.
     const routes = fetchedRoutes(text).map((path) => ROUTE_SPECIFIER + path);
     // A lookup of an agent by name (`mastra.getAgent("x")`) imports the module registering it.
     if (looksUpAgentByName(text)) routes.push(REGISTRY_SPECIFIER);
-    for (const specifier of routes) names.push({ specifier, names: "*" });
-    const scan = { mentionsSdk, ownSource, names, specifiers: [...importedSpecifiers(text), ...routes], heritage: state?.text === text && state.heritage ? state.heritage : heritageNames(text) };
+    // The names imported and whether the file has a source of its own are read when first asked: a
+    // file's cached result needs only whether it reaches an LLM (the specifiers and the heritage).
+    const wrappers = this.options.wrappers;
+    const importedOnce = (): ImportedNames[] => (this.stats.importedNamesRead++, importedNames(text));
+    let imported: ImportedNames[] | undefined;
+    let names: ImportedNames[] | undefined;
+    let ownSource: boolean | undefined;
+    const scan = {
+      mentionsSdk,
+      get names(): ImportedNames[] {
+        return (names ??= [...(imported ??= importedOnce()), ...routes.map((specifier) => ({ specifier, names: "*" as const }))]);
+      },
+      // A file whose only catalog mentions are imports of message classes and types (`import {
+      // HumanMessage } from "@langchain/core/messages"`) has no source of its own: it is parsed only
+      // if its project imports offer one (a wrapper's name can be anywhere: then every mention counts).
+      // (Whether the file reaches an LLM still counts every mention: an interface's module is followed for its types.)
+      get ownSource(): boolean {
+        return (ownSource ??= mentionsSdk && (!!wrappers?.length || !onlyInertCatalogImports((imported ??= importedOnce()), catalog, catalogMentions(text, catalog))));
+      },
+      specifiers: [...importedSpecifiers(text), ...routes],
+      heritage: state?.text === text && state.heritage ? state.heritage : heritageNames(text),
+    };
     if (state && state.text === text) state.scan = scan;
     return scan;
   }
@@ -1361,4 +1399,11 @@ function withinPackage(from: string, other: string): string {
   let shared = 0;
   for (let i = 0; i < from.length && from[i] === other[i]; i++) if (from[i] === "/") shared = i + 1;
   return from.slice(shared);
+}
+
+/** The inner map of `memo` under `key`, made when missing. */
+function memoIn<K>(memo: Map<K, Map<string, string | null>>, key: K): Map<string, string | null> {
+  let inner = memo.get(key);
+  if (!inner) memo.set(key, (inner = new Map()));
+  return inner;
 }

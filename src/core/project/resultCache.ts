@@ -7,7 +7,9 @@
 //
 // The core keeps no files: the front end gives a storage of bytes by key and a digest function
 // (SHA-256 in the CLI). An entry is checked before use (format, key, file, a digest of its body,
-// and the caller's shape check); anything else is a miss, never an error.
+// and the caller's shape check); anything else is a miss, never an error. JSON writes NaN, ±Infinity
+// and -0 as null or 0 (a site whose bound is unknown has NaN estimates): the header lists where
+// they were, so that the value read is the one stored.
 import type { ModuleNode, Project } from "./project";
 
 /** Where entries live: bytes by key (a hex digest). `get` answers undefined for anything it cannot read. */
@@ -31,7 +33,7 @@ export interface ResultCacheOptions<T> {
 }
 
 /** Bumped when the entry layout or the key's recipe changes. */
-const FORMAT = "aalp-result-cache/1";
+const FORMAT = "aalp-result-cache/2";
 
 interface EntryHeader {
   readonly format: string;
@@ -39,6 +41,54 @@ interface EntryHeader {
   readonly file: string;
   /** Digest of the body (the value's JSON). */
   readonly body: string;
+  /** The numbers JSON does not write as themselves, each at its path from the value (null in the body; 0 for -0). */
+  readonly numbers?: readonly NumberAt[];
+}
+
+type NumberAt = readonly [path: readonly (string | number)[], value: "NaN" | "Infinity" | "-Infinity" | "-0"];
+
+/** Where a value (plain data, as JSON writes it) holds NaN, ±Infinity or -0. */
+function unwrittenNumbers(value: unknown, path: (string | number)[] = [], out: NumberAt[] = []): NumberAt[] {
+  if (typeof value === "number") {
+    if (!Number.isFinite(value) || Object.is(value, -0)) out.push([[...path], Object.is(value, -0) ? "-0" : (String(value) as NumberAt[1])]);
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      path.push(i);
+      unwrittenNumbers(v, path, out);
+      path.pop();
+    });
+  } else if (typeof value === "object" && value !== null) {
+    for (const [k, v] of Object.entries(value)) {
+      path.push(k);
+      unwrittenNumbers(v, path, out);
+      path.pop();
+    }
+  }
+  return out;
+}
+
+const NUMBERS: Readonly<Record<string, number>> = { NaN: NaN, Infinity: Infinity, "-Infinity": -Infinity, "-0": -0 };
+
+/** Puts the listed numbers back where JSON wrote them; throws on a path where the body holds something else. */
+function restoreNumbers(value: unknown, numbers: unknown): void {
+  if (numbers === undefined) return;
+  if (!Array.isArray(numbers)) throw new Error("bad numbers");
+  for (const entry of numbers as unknown[]) {
+    const [path, text] = Array.isArray(entry) && entry.length === 2 ? (entry as [unknown, unknown]) : [];
+    if (!Array.isArray(path) || path.length === 0 || typeof text !== "string" || !Object.hasOwn(NUMBERS, text)) throw new Error("bad number");
+    let holder: unknown = value;
+    for (const step of path.slice(0, -1)) holder = stepInto(holder, step);
+    const last: unknown = path[path.length - 1];
+    // JSON writes -0 as 0 and the others as null.
+    if (stepInto(holder, last) !== (text === "-0" ? 0 : null)) throw new Error("not written there");
+    Object.defineProperty(holder, last as string | number, { value: NUMBERS[text], writable: true, enumerable: true, configurable: true });
+  }
+}
+
+function stepInto(holder: unknown, step: unknown): unknown {
+  const ok = Array.isArray(holder) ? typeof step === "number" && Number.isInteger(step) && step >= 0 && step < holder.length : typeof holder === "object" && holder !== null && typeof step === "string" && Object.hasOwn(holder, step);
+  if (!ok) throw new Error("no such path");
+  return (holder as Record<string | number, unknown>)[step as string | number];
 }
 
 export class ResultCache<T> {
@@ -102,6 +152,7 @@ export class ResultCache<T> {
       const body = text.slice(cut + 1);
       if (header?.format !== FORMAT || header.key !== key || header.file !== file || header.body !== this.options.digest(body)) throw new Error("not this entry");
       const value: unknown = JSON.parse(body);
+      restoreNumbers(value, header.numbers);
       if (!this.options.accept(value, file)) throw new Error("not a result");
       return { value };
     } catch {
@@ -112,7 +163,8 @@ export class ResultCache<T> {
 
   private write(key: string, file: string, value: T): void {
     const body = JSON.stringify(value);
-    const header: EntryHeader = { format: FORMAT, key, file, body: this.options.digest(body) };
+    const numbers = unwrittenNumbers(value);
+    const header: EntryHeader = { format: FORMAT, key, file, body: this.options.digest(body), ...(numbers.length ? { numbers } : {}) };
     try {
       this.options.storage.put(key, this.encoder.encode(`${JSON.stringify(header)}\n${body}`));
     } catch {

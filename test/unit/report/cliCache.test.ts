@@ -112,6 +112,38 @@ describe("aalp report --cache", () => {
     assert.deepEqual(counts(run().stderr), [REACHING, 0]);
   });
 
+  it("a site whose bound is unknown (NaN estimates, null in JSON) is read on a rerun, and reported as without the cache", () => {
+    // send ↔ turn with a guard on the counter that is not a base case: the calls are unknown (callTangles.test.ts).
+    fs.writeFileSync(path.join(dir, "examples", "tangle.ts"), `import OpenAI from "openai";
+const client = new OpenAI();
+export async function send(q: string, turns: number): Promise<void> {
+  if (turns > 2) await turn(q, turns);
+  if (q.length > 3) await send(q, turns - 1);
+}
+async function turn(q: string, turns: number): Promise<void> {
+  if (!turns) return;
+  await client.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 20, messages: [{ role: "user", content: q }] });
+  await send(q, turns - 1);
+}
+export async function all(qs: string[]) {
+  for (const q of qs) await send(q, 5);
+}
+`);
+    const one = (...more: string[]) => aalp(["report", "examples/tangle.ts", "--workers", "0", ...more], dir);
+    const plain = one("--format", "json");
+    const site = (JSON.parse(plain.stdout) as { findings: { line: number; calls: { text: string }; estimate: { calls: unknown } }[] }).findings.find((s) => s.line === 13)!;
+    assert.deepEqual([site.calls.text, site.estimate.calls], ["unknown", null]);
+    assert.deepEqual(counts(one("--format", "json", "--cache", cache).stderr), [0, 1]);
+    const second = one("--format", "json", "--cache", cache);
+    assert.deepEqual(counts(second.stderr), [1, 0]);
+    assert.equal(second.stdout, plain.stdout);
+    // Text shows the estimates (NaN there, not null's 0): the same with an entry read.
+    assert.deepEqual(counts(one("--cache", cache).stderr), [0, 1]);
+    const text = one("--cache", cache);
+    assert.deepEqual(counts(text.stderr), [1, 0]);
+    assert.equal(text.stdout, one().stdout);
+  });
+
   it("is not used with --types, and a cache path that cannot be a folder is a usage error", () => {
     const typed = aalp(["report", "examples/wrapper-llm.ts", "--format", "json", "--types", "--project", "examples/tsconfig.json", "--cache", cache], dir);
     assert.equal(typed.code, 0, typed.stderr);
