@@ -63,6 +63,11 @@ describe("a dynamic import()'s awaited value is followed like a static import", 
   });
 
   describe("no claim", () => {
+    it("a LangGraph graph whose START and END come from an awaited import() and whose node makes no request (langgraphjs environment_tests)", () => {
+      const graph = `  const { StateGraph, END, START } = await import("@langchain/langgraph");\n  const graph = new StateGraph({ channels: { messages: { value: (x: string[], y: string[]) => x.concat(y), default: () => [] } } }).addNode("test", async () => {}).addEdge(START, "test").addEdge("test", END);\n  for (const q of qs) await graph.compile().invoke({ messages: [q] });\n`;
+      assert.deepEqual(run(graph), []);
+    });
+
     it("a specifier that is not a string literal", () => {
       assert.deepEqual(run(`  const spec = process.env.LLM ?? "./llm";\n  const { ask } = await import(spec);\n  for (const q of qs) await ask(q);\n`, { "/p/llm.ts": LLM }), []);
     });
