@@ -437,6 +437,35 @@ export async function run(items: string[], n: number, q: string): Promise<void> 
     assert.deepEqual(other.claim, { calls: 3, input: 150, exact: true });
   });
 
+  it("a dynamic import()'s awaited value, called in a loop: the static import's claim (issue 17: no site before)", async () => {
+    // The SDK loaded lazily in the loop's function: `const { default: OpenAI } = await import("openai")`.
+    const sdk = program(45, `export async function run(items: string[], n: number, q: string): Promise<void> {
+  const { default: OpenAI } = await import("openai");
+  const client = new OpenAI();
+  for (const item of items) {
+    ${ask("s1", `[{ role: "user" as const, content: item }]`)}
+  }
+}
+`);
+    const lazySdk = await claimAndCount(sdk, "s1", dir);
+    // 3 items of 20 tokens, one request each.
+    assert.deepEqual(lazySdk.counted, { calls: 3, input: 60 });
+    assert.deepEqual(lazySdk.claim, { calls: 3, input: 60, exact: true });
+    // A project module loaded lazily: `const { ask } = await import("./llm")`.
+    const mod = { ...program(46, ""), files: { "main.ts": `export async function run(items: string[], n: number, q: string): Promise<void> {
+  const { askOne } = await import("./llm");
+  for (const item of items) await askOne(item);
+}
+`, "llm.ts": `${OPENAI}export async function askOne(q: string): Promise<string> {
+  ${ask("s1", `[{ role: "user" as const, content: q }]`)}
+  return text;
+}
+` } };
+    const lazyModule = await claimAndCount(mod, "s1", dir);
+    assert.deepEqual(lazyModule.counted, { calls: 3, input: 60 });
+    assert.deepEqual(lazyModule.claim, { calls: 3, input: 60, exact: true });
+  });
+
   it("functions calling each other whose rounds move a module's previous_response_id chain on: unknown, with the reason (index 519: 336 claimed, 4,056 sent)", async () => {
     const p = program(20, `${OPENAI}let prev: string | undefined;
 async function step(depth: number, q: string): Promise<void> {

@@ -3,6 +3,7 @@
 import type * as ts from "typescript";
 import type { Constants } from "../binder/constants";
 import type { Scopes, TS } from "../binder/scopes";
+import { awaitedImport, awaitedImportExport } from "../binder/dynamicImport";
 import { classField, declaresArray } from "./classFields";
 
 export type Callee =
@@ -92,7 +93,7 @@ export class Callees {
     const imported = this.importOf(decl);
     if (imported) return imported;
     if (t.isBindingElement(decl) && t.isObjectBindingPattern(decl.parent) && t.isVariableDeclaration(decl.parent.parent)) {
-      const spec = this.requiredModule(decl.parent.parent.initializer);
+      const spec = this.moduleObject(decl.parent.parent.initializer);
       const key = decl.propertyName && t.isIdentifier(decl.propertyName) ? decl.propertyName.text : id.text;
       if (spec) return { kind: "external", specifier: spec, exportName: key };
     }
@@ -117,6 +118,9 @@ export class Callees {
       const cls = this.fieldClass(recv);
       return cls && this.memberOf(cls, member);
     }
+    // `(await import("./llm")).ask()`
+    const loaded = awaitedImport(t, recv);
+    if (loaded !== undefined) return this.external(loaded, member);
     if (!t.isIdentifier(recv)) return undefined;
     const decl = this.scopes.resolve(recv);
     if (!decl) return undefined;
@@ -125,10 +129,10 @@ export class Callees {
       const fn = this.asFunction(decl);
       if (fn && this.boundByCall(fn)) return { kind: "local", fn, name: recv.text };
     }
-    // `import * as llm from "./llm"; llm.ask()`, `const llm = require("./llm"); llm.ask()`
+    // `import * as llm from "./llm"; llm.ask()`, `const llm = require("./llm"); llm.ask()`, `const llm = await import("./llm"); llm.ask()`
     if (t.isNamespaceImport(decl) && t.isStringLiteralLike(decl.parent.parent.moduleSpecifier)) return this.external(decl.parent.parent.moduleSpecifier.text, member);
     if (t.isVariableDeclaration(decl)) {
-      const spec = this.requiredModule(decl.initializer);
+      const spec = this.moduleObject(decl.initializer);
       if (spec) return this.external(spec, member);
     }
     // An instance of a class: `new Assistant()`, or a parameter typed `Assistant`.
@@ -421,8 +425,12 @@ export class Callees {
     if (t.isImportSpecifier(decl) && t.isStringLiteralLike(decl.parent.parent.parent.moduleSpecifier)) return this.external(decl.parent.parent.parent.moduleSpecifier.text, (decl.propertyName ?? decl.name).text);
     if (t.isImportClause(decl) && t.isStringLiteralLike(decl.parent.moduleSpecifier)) return this.external(decl.parent.moduleSpecifier.text, "default");
     if (t.isVariableDeclaration(decl)) {
+      // `const ask = require("./llm")` is the module's default (`module.exports = ask`); an awaited `import()` is its namespace, not callable.
       const spec = this.requiredModule(decl.initializer);
       if (spec) return this.external(spec, "default");
+      // `const ask = await import("./llm").then((m) => m.ask)`
+      const loaded = decl.initializer && awaitedImportExport(this.ts, this.constants.skipTrivia(decl.initializer));
+      if (loaded) return this.external(loaded.specifier, loaded.exportName);
     }
     return undefined;
   }
@@ -430,6 +438,11 @@ export class Callees {
   /** Whether the specifier is one of the project's modules is the resolver's call (tsconfig paths). */
   private external(specifier: string, exportName: string): Callee {
     return { kind: "external", specifier, exportName };
+  }
+
+  /** `require("./llm")`, `await import("./llm")` → "./llm": a value whose members are the module's exports. */
+  private moduleObject(init: ts.Expression | undefined): string | undefined {
+    return this.requiredModule(init) ?? (init && awaitedImport(this.ts, this.constants.skipTrivia(init)));
   }
 
   /** `require("./llm")` → "./llm". */

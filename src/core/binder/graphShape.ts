@@ -4,6 +4,7 @@
 // `Command`, the builder handed elsewhere) answers false: the loop claim stays.
 import type * as ts from "typescript";
 import type { Constants } from "./constants";
+import { awaitedImport } from "./dynamicImport";
 import type { Scopes, TS } from "./scopes";
 
 const START = "__start__";
@@ -194,11 +195,12 @@ function endpoint(t: TS, scopes: Scopes, constants: Constants, e: ts.Expression)
   if (t.isIdentifier(x) && (x.text === "START" || x.text === "END")) {
     const decl = scopes.resolve(x);
     if (decl && t.isImportSpecifier(decl)) return (decl.propertyName ?? decl.name).text === "START" ? START : END;
-    // `const { START, END } = require("@langchain/langgraph")`.
+    // `const { START, END } = require("@langchain/langgraph")`, `… = await import("@langchain/langgraph")`.
     const element = decl && (t.isBindingElement(decl) ? decl : t.isBindingElement(decl.parent) ? decl.parent : undefined);
     const declaration = element?.parent.parent;
-    const init = declaration && t.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
-    const required = init && t.isCallExpression(init) && t.isIdentifier(init.expression) && init.expression.text === "require" ? init.arguments[0] : undefined;
+    const init = declaration && t.isVariableDeclaration(declaration) && declaration.initializer ? constants.skipTrivia(declaration.initializer) : undefined;
+    const loads = init && t.isCallExpression(init) && ((t.isIdentifier(init.expression) && init.expression.text === "require") || awaitedImport(t, init) !== undefined);
+    const required = loads ? init.arguments[0] : undefined;
     if (element && required && t.isStringLiteral(required) && required.text.startsWith("@langchain/langgraph")) {
       const name = (element.propertyName ?? element.name) as ts.Node;
       if (t.isIdentifier(name) && (name.text === "START" || name.text === "END")) return name.text === "START" ? START : END;

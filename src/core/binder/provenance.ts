@@ -5,6 +5,7 @@ import type * as ts from "typescript";
 import { ASSIGNED_CHAIN, ASSIGNED_CHAIN_STEPS, exportMatches, moduleMatches, type ApiSpec, type MiddlewareRequests, type ClientKind, type EndpointSpec, type HostedTools, type LoopsWith, type SdkEntry, type StepSpec } from "../catalog/sdks";
 import type { Summary } from "../analysis/summary";
 import type { Constants } from "./constants";
+import { awaitedImport, awaitedImportExport } from "./dynamicImport";
 import { compiledGraphIsAcyclic, compiledGraphMakesNoCalls } from "./graphShape";
 import type { Scopes, TS } from "./scopes";
 
@@ -1317,6 +1318,9 @@ export class Provenance {
     if (t.isPropertyAccessExpression(e) || (t.isElementAccessExpression(e) && t.isStringLiteralLike(e.argumentExpression))) {
       const key = t.isPropertyAccessExpression(e) ? e.name.text : (e.argumentExpression as ts.StringLiteral).text;
       if (e.expression.kind === t.SyntaxKind.ThisKeyword) return this.valueOfField(e, key) ?? this.valueOfCheckedType(e);
+      // `(await import("./client")).client`, `mod.client` of `const mod = await import("./client")`: what the module exports.
+      const loaded = this.loadedNamespace(e.expression);
+      if (loaded !== undefined) return this.importedValue(loaded, key, e);
       const base = this.valueOf(e.expression);
       return base ? this.member(base, key, e) : undefined;
     }
@@ -1328,6 +1332,12 @@ export class Provenance {
       const required = this.requiredSpecifier(e);
       // `const openai = require("./openai")` (`module.exports = openai`): the module's default client.
       if (required !== undefined) return this.moduleValue(required, []) ?? this.imported(required, "default", e);
+      // `await import("openai")`: the module's namespace (a project module's is read by its members, above).
+      const loaded = awaitedImport(t, e);
+      if (loaded !== undefined) return this.moduleValue(loaded, []);
+      // `await import("openai").then((m) => m.default)`
+      const loadedExport = awaitedImportExport(t, e);
+      if (loadedExport) return this.importedValue(loadedExport.specifier, loadedExport.exportName, e);
       const piped = this.pipedModel(e);
       if (piped) return piped;
       const base = this.valueOf(e.expression);
@@ -1558,6 +1568,15 @@ export class Provenance {
     return t.isCallExpression(x) && t.isIdentifier(x.expression) && x.expression.text === "require" && x.arguments.length === 1 && t.isStringLiteralLike(x.arguments[0]!) ? x.arguments[0].text : undefined;
   }
 
+  /** `await import("x")`, or a variable that holds it: "x", whose members are the module's exports. */
+  private loadedNamespace(e: ts.Expression): string | undefined {
+    const t = this.ts;
+    const x = this.constants.skipTrivia(e);
+    if (!t.isIdentifier(x)) return awaitedImport(t, x);
+    const decl = this.scopes.resolve(x);
+    return decl && t.isVariableDeclaration(decl) && this.constants.isConstDeclaration(decl) && decl.initializer ? awaitedImport(t, this.constants.skipTrivia(decl.initializer)) : undefined;
+  }
+
   /** An imported name: a catalog module's member, else what a project module exports (a path is made only for the catalog's). */
   private importedValue(specifier: string | undefined, name: string, decl: ts.Node): Value | undefined {
     return specifier && this.catalogEntry(specifier) ? this.moduleValue(specifier, [name]) : this.imported(specifier, name, decl);
@@ -1727,8 +1746,9 @@ export class Provenance {
     if (!key) return undefined;
     const holder = pattern.parent;
     let base: Value | undefined;
-    // `const { client } = require("./client")`: a client another module exports.
-    const required = t.isVariableDeclaration(holder) && holder.initializer ? this.requiredSpecifier(holder.initializer) : undefined;
+    // `const { client } = require("./client")`, `… = await import("./client")`: a client another module exports.
+    const init = t.isVariableDeclaration(holder) ? holder.initializer : undefined;
+    const required = init && (this.requiredSpecifier(init) ?? awaitedImport(t, this.constants.skipTrivia(init)));
     if (required !== undefined && !this.moduleValue(required, [])) return this.imported(required, key, el);
     if (t.isVariableDeclaration(holder) && holder.initializer) base = this.valueOf(holder.initializer);
     else if (t.isBindingElement(holder)) base = this.valueOfBindingElement(holder);

@@ -46,8 +46,8 @@ describe("the report's pre-filter: files that cannot reach an LLM are not parsed
       "/p/run.ts": `export async function run(qs: string[]) {\n  const { ask } = await import("./llm");\n  for (const q of qs) await ask(q);\n}\n`,
     });
     project.analyze("/p/run.ts");
-    // The pre-filter's part: run.ts is parsed and analysed. (The analysis does not follow the value
-    // of an `import()` yet, so it finds no site there: a gap of the analysis, not of the filter.)
+    // The pre-filter's part: run.ts is parsed and analysed (the site the analysis then finds there
+    // through the awaited `import()`: test/unit/dynamicImport.test.ts).
     assert.deepEqual({ parsed: project.stats.parsed, analyzed: project.stats.analyzed }, { parsed: 1, analyzed: 1 });
   });
 
