@@ -760,7 +760,7 @@ export class Project {
     let found = mentioned.get(name);
     if (found === undefined) {
       this.stats.textSearches++;
-      found = state.text.includes(name) || (state.reExportsAll ??= /\bexport\s*\*\s*from\b/.test(state.text));
+      found = hasWord(state.text, name) || (state.reExportsAll ??= /\bexport\s*\*\s*from\b/.test(state.text));
       mentioned.set(name, found);
     }
     return found;
@@ -1406,4 +1406,19 @@ function memoIn<K>(memo: Map<K, Map<string, string | null>>, key: K): Map<string
   let inner = memo.get(key);
   if (!inner) memo.set(key, (inner = new Map()));
   return inner;
+}
+
+const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+
+/**
+ * Whether `name` occurs in the text not as part of a longer identifier (`Config`, not only
+ * `ConfigParameters`): a module that exports a name writes it whole. indexOf, no regular expression.
+ */
+function hasWord(text: string, name: string): boolean {
+  const wordStart = isWordChar(name.charCodeAt(0));
+  const wordEnd = isWordChar(name.charCodeAt(name.length - 1));
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if ((!wordStart || at === 0 || !isWordChar(text.charCodeAt(at - 1))) && (!wordEnd || !isWordChar(text.charCodeAt(at + name.length)))) return true;
+  }
+  return false;
 }
