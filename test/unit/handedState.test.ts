@@ -39,10 +39,15 @@ export async function fresh(q: string) {
     ]);
   });
 
-  it("made in the function but given messages, a default state or a result appended before the run: its history counts", () => {
+  it("made in the function but given messages, a default state, a result appended before the run, or made by a function of the code's: its history counts", () => {
     expectSites(`import { createAgent, createNetwork, State } from "@inngest/agent-kit";
 const writer = createAgent({ name: "writer", system: "Write." });
+function makeDesk() {
+  return createNetwork({ name: "desk", agents: [writer] });
+}
 export async function given(q: string, ms: string[], first: unknown) {
+  const desk = makeDesk();
+  await writer.run(q, { network: desk }); // @site
   const state = new State({ messages: ms });
   await writer.run(q, { state }); // @site
   const network = createNetwork({ name: "n", agents: [writer], defaultState: state });
@@ -52,6 +57,7 @@ export async function given(q: string, ms: string[], first: unknown) {
   return writer.run(q, { state: appended }); // @site
 }
 `, [
+      { calls: "Θ(1)", input: "Θ(|desk.state| + |q|)", growth: "none" },
       { calls: "Θ(1)", input: "Θ(|q| + |state|)", growth: "none" },
       { calls: "Θ(1)", input: "Θ(|network.state| + |q|)", growth: "none" },
       { calls: "Θ(1)", input: "Θ(|appended| + |q|)", growth: "none" },

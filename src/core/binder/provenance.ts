@@ -1266,8 +1266,8 @@ export class Provenance {
   }
 
   /**
-   * Whether the state a run is handed starts empty in the run's own function: a `const` of that function made by a call or
-   * `new` given no history (no `defaultState`, `state`, `messages` or `results` key in its literal arguments, and nothing
+   * Whether the state a run is handed starts empty in the run's own function: a `const` of that function made by the SDK's
+   * call or `new` given no history (no `defaultState`, `state`, `messages` or `results` key in its literal arguments, and nothing
    * else), appended to there only in the loops around the run (counted by the caller). Anything else (a parameter, a field,
    * another module's or function's object) may already hold messages and results, which each run sends again.
    */
@@ -1280,7 +1280,8 @@ export class Provenance {
     if (!home || this.enclosingFunction(decl) !== home) return false;
     const made = this.constants.skipTrivia(decl.initializer);
     const made2 = t.isAwaitExpression(made) ? this.constants.skipTrivia(made.expression) : made;
-    if (!t.isCallExpression(made2) && !t.isNewExpression(made2)) return false;
+    // Made by the SDK (`createNetwork`, `new State`): a function of the code's own may hand back a network that holds a history.
+    if ((!t.isCallExpression(made2) && !t.isNewExpression(made2)) || !this.importedFromCatalog(made2.expression)) return false;
     const history = new Set(["defaultState", "state", "messages", "results"]);
     const noHistory = (a: ts.Expression): boolean => {
       const o = this.constants.skipTrivia(a);
@@ -1288,6 +1289,15 @@ export class Provenance {
     };
     if (!(made2.arguments ?? []).every(noHistory)) return false;
     return !this.callsOn(home, method, isState, new Set(appendedIn));
+  }
+
+  /** A name (or a member of one) imported from a catalog module: `createNetwork`, `State`, `agentkit.createNetwork`. */
+  private importedFromCatalog(callee: ts.Expression): boolean {
+    const t = this.ts;
+    let root = this.constants.skipTrivia(callee);
+    while (t.isPropertyAccessExpression(root)) root = this.constants.skipTrivia(root.expression);
+    const decl = t.isIdentifier(root) ? this.scopes.resolve(root) : undefined;
+    return !!decl && (t.isImportSpecifier(decl) || t.isImportClause(decl) || t.isNamespaceImport(decl)) && !!this.valueOf(callee);
   }
 
   /** The function (or source file) a node's code runs in. */
