@@ -431,6 +431,15 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4o-mini", bound: "exact" }],
   },
   {
+    name: "an AgentKit agent run on a network its function is handed, whose state already holds 3 messages: each run sends them too (fixD, agent-kit customer-support-network.ts:230)",
+    file: "test/fixtures/execution/handed-network.ts",
+    fn: "ask",
+    args: [list(5, 30), list(3, 40)],
+    // Before: the 3 messages (120 tokens) each of the 5 runs sends were not in the claim (600 under the count).
+    assume: { "|questions|": 5, "|q|": 30, "|network.state|": 120, "tool[answer/run]": tokenCount(LOOKUP_ANSWER), "out[gpt-4o-mini]": REPLY },
+    sites: [{ model: "gpt-4o-mini", line: 10, bound: "exact" }],
+  },
+  {
     name: "an AgentKit routing agent made by createRoutingAgent, each result appended to the network's state: priced as createAgent's run (eighth reader 24)",
     file: "test/fixtures/execution/routing-agent.ts",
     fn: "ask",
@@ -444,7 +453,8 @@ const CASES: EstimateCase[] = [
     file: "test/fixtures/execution/routed-network.ts",
     fn: "ask",
     args: [list(5, 30)],
-    assume: { "|questions|": 5, "|q|": 30, "tool[Desk.ask/run]": tokenCount(LOOKUP_ANSWER), "out[gpt-4o-mini]": REPLY },
+    // A new Desk's state is empty: the history it holds before the loop (fixD) is none here.
+    assume: { "|questions|": 5, "|q|": 30, "|this.state|": 0, "tool[Desk.ask/run]": tokenCount(LOOKUP_ANSWER), "out[gpt-4o-mini]": REPLY },
     sites: [
       { model: "gpt-4o-mini", line: 16, bound: "exact" },
       // The router's request of round i sends the i + 1 results appended before it; each is priced with all of them.

@@ -103,6 +103,15 @@ export class CallSites {
     let growth = prompt.reduce<Growth>((g, p) => strongerGrowth(g, p.growth), "none");
     const out = this.sizes.outputOf(call);
     explanation.push(...new Set(prompt.flatMap((p) => p.notes).concat(out.notes)));
+    // A state the run is handed but its function did not make empty: what it already holds goes with every run.
+    const held = llm.state?.history;
+    if (held) {
+      const history = Poly.symbol(this.symbols.define({ name: `|${held}|`, kind: "size", line: this.line(call), origin: `the history ${held} already holds when the run at line ${lineRef(this.line(call))} is handed it (its messages and earlier results)` }));
+      perCall = perCall.add(history);
+      perCallMean = perCallMean.add(history);
+      perCallAt = perCallAt.add(history);
+      explanation.push(`${llm.state!.source}: ${held} is not made empty here, so the history it already holds (${formatCount(history, rank)}) goes with each run`);
+    }
 
     // A loop inside the SDK over a collection (a chain's documents): one request per element, each
     // with that element and one earlier answer; otherwise S requests per call, each re-sending the

@@ -142,6 +142,8 @@ export interface LlmCall {
     readonly appendedIn?: readonly ts.Node[];
     /** That state when it is a field of `this` (`{ network: this }`: `this.state`): a caller's loop calling `method` on it grows it too. */
     readonly field?: { readonly name: string; readonly method: string };
+    /** That state when the run's function did not make it empty (`network.state`): the history it already holds goes with each run. */
+    readonly history?: string;
   };
   /** A call of a function of the user's that makes LLM calls: its summary. */
   readonly summary?: Summary;
@@ -1258,19 +1260,72 @@ export class Provenance {
         if (t.isIterationStatement(n, false) && this.callsOn(n.statement, spec.method, isState)) appendedIn.push(n);
       }
       const field = !member ? (t.isPropertyAccessExpression(held) && held.expression.kind === t.SyntaxKind.ThisKeyword ? held.name.text : undefined) : held.kind === t.SyntaxKind.ThisKeyword ? member : undefined;
-      return { anchor: call, source: spec.source, appendedIn, ...(field ? { field: { name: field, method: spec.method } } : {}) };
+      const history = this.madeEmptyHere(call, held, appendedIn, spec.method, isState) ? undefined : `${this.referenceText(held)}${member ? `.${member}` : ""}`;
+      return { anchor: call, source: spec.source, appendedIn, ...(field ? { field: { name: field, method: spec.method } } : {}), ...(history ? { history } : {}) };
     }
     return undefined;
   }
 
-  /** Whether `body` (not the functions in it) calls `method` on an object `isObject` accepts. */
-  private callsOn(body: ts.Node, method: string, isObject: (e: ts.Expression) => boolean): boolean {
+  /**
+   * Whether the state a run is handed starts empty in the run's own function: a `const` of that function made by the SDK's
+   * call or `new` given no history (no `defaultState`, `state`, `messages` or `results` key in its literal arguments, and nothing
+   * else), appended to there only in the loops around the run (counted by the caller). Anything else (a parameter, a field,
+   * another module's or function's object) may already hold messages and results, which each run sends again.
+   */
+  private madeEmptyHere(call: ts.CallExpression, held: ts.Expression, appendedIn: readonly ts.Node[], method: string, isState: (e: ts.Expression) => boolean): boolean {
+    const t = this.ts;
+    if (!t.isIdentifier(held)) return false;
+    const decl = this.scopes.resolve(held);
+    if (!decl || !t.isVariableDeclaration(decl) || !decl.initializer || !t.isVariableDeclarationList(decl.parent) || !(decl.parent.flags & t.NodeFlags.Const)) return false;
+    const home = this.enclosingFunction(call);
+    if (!home || this.enclosingFunction(decl) !== home) return false;
+    const made = this.constants.skipTrivia(decl.initializer);
+    const made2 = t.isAwaitExpression(made) ? this.constants.skipTrivia(made.expression) : made;
+    // Made by the SDK (`createNetwork`, `new State`): a function of the code's own may hand back a network that holds a history.
+    if ((!t.isCallExpression(made2) && !t.isNewExpression(made2)) || !this.importedFromCatalog(made2.expression)) return false;
+    const history = new Set(["defaultState", "state", "messages", "results"]);
+    const noHistory = (a: ts.Expression): boolean => {
+      const o = this.constants.skipTrivia(a);
+      return t.isObjectLiteralExpression(o) && o.properties.every((p) => (t.isPropertyAssignment(p) || t.isShorthandPropertyAssignment(p)) && !history.has(p.name.getText()));
+    };
+    if (!(made2.arguments ?? []).every(noHistory)) return false;
+    return !this.callsOn(home, method, isState, new Set(appendedIn));
+  }
+
+  /** A name (or a member of one) imported from a catalog module: `createNetwork`, `State`, `agentkit.createNetwork`. */
+  private importedFromCatalog(callee: ts.Expression): boolean {
+    const t = this.ts;
+    let root = this.constants.skipTrivia(callee);
+    while (t.isPropertyAccessExpression(root)) root = this.constants.skipTrivia(root.expression);
+    const decl = t.isIdentifier(root) ? this.scopes.resolve(root) : undefined;
+    return !!decl && (t.isImportSpecifier(decl) || t.isImportClause(decl) || t.isNamespaceImport(decl)) && !!this.valueOf(callee);
+  }
+
+  /** The function (or source file) a node's code runs in. */
+  private enclosingFunction(node: ts.Node): ts.Node | undefined {
+    let n = node.parent;
+    while (n && !this.ts.isFunctionLike(n) && !this.ts.isSourceFile(n)) n = n.parent;
+    return n;
+  }
+
+  /** A reference written as a name (`network`, `this.network`), or what it stands for when it is not one. */
+  private referenceText(e: ts.Expression): string {
+    const t = this.ts;
+    if (e.kind === t.SyntaxKind.ThisKeyword) return "this";
+    if (t.isIdentifier(e)) return e.text;
+    if (t.isPropertyAccessExpression(e)) return `${this.referenceText(this.constants.skipTrivia(e.expression))}.${e.name.text}`;
+    return "handed";
+  }
+
+  /** Whether `body` (not the functions in it, nor the nodes in `skip`) calls `method` on an object `isObject` accepts. */
+  private callsOn(body: ts.Node, method: string, isObject: (e: ts.Expression) => boolean, skip?: ReadonlySet<ts.Node>): boolean {
     const t = this.ts;
     const visit = (n: ts.Node): boolean => {
+      if (skip?.has(n)) return false;
       if (t.isCallExpression(n) && t.isPropertyAccessExpression(n.expression) && n.expression.name.text === method && isObject(n.expression.expression)) return true;
       return !t.isFunctionLike(n) && !!t.forEachChild(n, (c) => visit(c) || undefined);
     };
-    return visit(body);
+    return t.isFunctionLike(body) ? !!t.forEachChild(body, (c) => visit(c) || undefined) : visit(body);
   }
 
   /** The same object written twice: `this`, one variable, or the same member of such (`this.state`, `net.state`). */
