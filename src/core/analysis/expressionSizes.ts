@@ -301,12 +301,23 @@ export class ExpressionSizes extends SizePart {
     if (this.inProgress.has(decl)) return this.ctx.sizeSymbol(id.text, id, `the size of ${id.text}`);
     const home = t.isVariableDeclaration(decl) ? this.loops.enclosingFunction(decl) : undefined;
     const returned = home && home !== this.loops.enclosingFunction(site) ? this.inlinedReturns.get(home) : undefined;
+    if (returned && this.writtenInUnboundLoop(decl, id.text, home!)) return this.ctx.sizeSymbol(`${id.text}@${this.ctx.line(decl)}`, id, `what the builder's ${id.text} holds: it is filled in a loop whose count is not a constant (not bound to the call's arguments)`);
     this.inProgress.add(decl);
     try {
       return this.variableSize(decl, id.text, returned ?? site);
     } finally {
       this.inProgress.delete(decl);
     }
+  }
+
+  /**
+   * A builder's own variable used in a loop of the builder that does not run a constant number of
+   * times: that count is the builder's (`for (let i = 0; i < n; i++) out.push(x)`), in its own
+   * parameters, which inlining binds by size only, never by value; read at the caller it would be
+   * the caller's symbol of that name, so the variable is not sized by its writes.
+   */
+  private writtenInUnboundLoop(decl: ts.Node, name: string, home: ts.Node): boolean {
+    return this.scopes.referencesTo(decl, name).some((r) => this.loops.around(r).some((l) => this.loops.enclosingFunction(l.node) === home && !l.trip.isConstant()));
   }
 
   /**

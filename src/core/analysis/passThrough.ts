@@ -59,14 +59,19 @@ function lastProperty(t: TS, constants: Constants, arg: ts.Expression, key: stri
   return found;
 }
 
-/** Where the function a declaration names takes the callback whose value it returns: by its declared type, else by its body. */
+/**
+ * Where the function a declaration names takes the callback whose value it returns. A body read
+ * here alone decides (a declared `<T>(fn: () => Promise<T>) => Promise<T>` does not say the body
+ * gives back fn's value unchanged, nor that it calls fn once); the declared type only for a
+ * function whose body is not here (a parameter, a variable of a function type, an overload).
+ */
 function placeOf(t: TS, scopes: Scopes, constants: Constants, decl: ts.Node): CallbackPlace | undefined {
-  const typed = (t.isParameter(decl) || t.isVariableDeclaration(decl)) && decl.type ? signatureOf(t, scopes, decl.type) : undefined;
-  if (typed) return typed;
   let fn: ts.Node | undefined = decl;
   if (t.isVariableDeclaration(decl) && decl.initializer && constants.isConstDeclaration(decl)) fn = constants.skipTrivia(decl.initializer);
-  if (!fn || !(t.isFunctionDeclaration(fn) || t.isArrowFunction(fn) || t.isFunctionExpression(fn))) return undefined;
-  return (fn.type && fn.typeParameters ? signatureParts(t, fn.typeParameters, fn.parameters, fn.type) : undefined) ?? bodyPlace(t, scopes, constants, fn);
+  if (fn && (t.isFunctionDeclaration(fn) || t.isArrowFunction(fn) || t.isFunctionExpression(fn)) && fn.body) return bodyPlace(t, scopes, constants, fn);
+  if (t.isVariableDeclaration(decl) && decl.initializer) return undefined;
+  if ((t.isParameter(decl) || t.isVariableDeclaration(decl)) && decl.type) return signatureOf(t, scopes, decl.type);
+  return t.isFunctionDeclaration(decl) && decl.type && decl.typeParameters ? signatureParts(t, decl.typeParameters, decl.parameters, decl.type) : undefined;
 }
 
 /** A declared function type (inline, or a type alias of this file) of the form `<T>(…, fn: () => PromiseLike<T>, …) => PromiseLike<T>`. */
@@ -131,18 +136,27 @@ function mentions(t: TS, type: ts.Node, name: string): number {
   return n;
 }
 
-/** A function each of whose returns is `await p()` (or `p()`) of one parameter, or of one key destructured from a parameter, never reassigned. */
+/**
+ * A function that calls one parameter (or one key destructured from a parameter, never reassigned)
+ * exactly once and gives back its value: its one return, `return await p()` (or `p()`), is its body's
+ * last statement (or its concise body), and p is named nowhere else (not called again, stored or
+ * handed on), so every path that returns calls p once and no other does.
+ */
 function bodyPlace(t: TS, scopes: Scopes, constants: Constants, fn: ts.SignatureDeclaration): CallbackPlace | undefined {
   const values = returnedValues(t, fn);
-  if (!values) return undefined;
+  const body = (fn as { body?: ts.Node }).body;
+  if (!values || values.length !== 1 || !body) return undefined;
+  const last = t.isBlock(body) ? body.statements[body.statements.length - 1] : undefined;
+  if (t.isBlock(body) && !(last && t.isReturnStatement(last) && last.expression === values[0])) return undefined;
   let place: CallbackPlace | undefined;
   for (const v of values) {
     let x = constants.skipTrivia(v);
     if (t.isAwaitExpression(x)) x = constants.skipTrivia(x.expression);
     if (!t.isCallExpression(x) || x.arguments.length || !t.isIdentifier(x.expression)) return undefined;
-    const decl = scopes.resolve(x.expression);
+    const callee = x.expression;
+    const decl = scopes.resolve(callee);
     const here = decl && parameterPlace(t, fn, decl);
-    if (!here || (place && (place.index !== here.index || place.key !== here.key)) || reassigned(t, scopes, decl!, x.expression.text)) return undefined;
+    if (!here || (place && (place.index !== here.index || place.key !== here.key)) || usedElsewhere(t, scopes, decl!, callee)) return undefined;
     place = here;
   }
   return place;
@@ -159,6 +173,7 @@ function parameterPlace(t: TS, fn: ts.SignatureDeclaration, decl: ts.Node): Call
   return index >= 0 && t.isIdentifier(key) ? { index, key: key.text } : undefined;
 }
 
-function reassigned(t: TS, scopes: Scopes, decl: ts.Node, name: string): boolean {
-  return scopes.referencesTo(decl, name).some((r) => t.isBinaryExpression(r.parent) && r.parent.left === r && r.parent.operatorToken.kind >= t.SyntaxKind.FirstAssignment && r.parent.operatorToken.kind <= t.SyntaxKind.LastAssignment);
+/** The callback named anywhere but at its one call (a member name of a type literal is not a use). */
+function usedElsewhere(t: TS, scopes: Scopes, decl: ts.Node, callee: ts.Identifier): boolean {
+  return scopes.referencesTo(decl, callee.text).some((r) => r !== callee && !(t.isPropertySignature(r.parent) && r.parent.name === r));
 }
