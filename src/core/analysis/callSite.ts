@@ -16,6 +16,7 @@ import { formatCount } from "../algebra/countText";
 import { substitute, type Summary } from "./summary";
 import { lineRef } from "../lineRefs";
 import { functionNameOf } from "./functionName";
+import { ContinuedRuns, type Continued } from "./continuedRuns";
 
 export interface SiteBounds extends CostBounds {
   /**
@@ -41,7 +42,22 @@ export interface HandedField {
 /** The derivation's line for a call under a condition (a recursion's base case drops it: it counts that condition). */
 export const CONDITIONAL_NOTE = "the call runs only on some iterations (a condition or continue guards it): upper bounds";
 
+/**
+ * What one execution of a site leaves in the conversation it is sent on, for a later site that continues it
+ * (ContinuedRuns): `fresh` its prompt and answers (with every step's tool results), `after` that and the
+ * earlier conversation it was sent with; each at its most and its mean over the site's executions.
+ */
+interface Leaves {
+  readonly fresh: { readonly worst: Poly; readonly mean: Poly };
+  readonly after: { readonly worst: Poly; readonly mean: Poly };
+  readonly tight: boolean;
+}
+
 export class CallSites {
+  private readonly continued: ContinuedRuns;
+  /** Sites whose bounds are being worked out for a later site continuing them (a guard against cycles). */
+  private readonly leaving = new Set<ts.Node>();
+
   constructor(
     private readonly ts: TS,
     private readonly scopes: Scopes,
@@ -49,13 +65,32 @@ export class CallSites {
     private readonly loops: Loops,
     private readonly sizes: Sizes,
     private readonly symbols: SymbolTable,
-  ) {}
+    classify: (call: ts.CallExpression) => LlmCall | undefined,
+    private readonly modelOf: (llm: LlmCall) => string | null,
+  ) {
+    this.continued = new ContinuedRuns(ts, constants, loops, classify, (within, decl) => this.writes(within, decl));
+  }
 
   private line(n: ts.Node): number {
     return this.scopes.sourceFile.getLineAndCharacterOfPosition(n.getStart(this.scopes.sourceFile)).line + 1;
   }
 
   bounds(llm: LlmCall, model: string | null): SiteBounds {
+    return this.boundsOf(llm, model, true);
+  }
+
+  /** What one execution of `llm` leaves in its conversation; `withEarlier`: with what earlier sites left there too. */
+  private leaves(llm: LlmCall, withEarlier: boolean): Leaves | undefined {
+    if (this.leaving.has(llm.node)) return undefined;
+    this.leaving.add(llm.node);
+    try {
+      return this.boundsOf(llm, this.modelOf(llm), withEarlier).leaves;
+    } finally {
+      this.leaving.delete(llm.node);
+    }
+  }
+
+  private boundsOf(llm: LlmCall, model: string | null, withEarlier: boolean): SiteBounds & { leaves?: Leaves } {
     const call = llm.node;
     const rank = this.symbols.rank;
     const show = (p: Poly, tight: boolean): string => formatBound(Bound.of(p, tight), rank);
@@ -155,6 +190,27 @@ export class CallSites {
       explanation.push(`${llm.state.source}: the billed input grows by ${what} on every iteration of ${stateLoops.map((l) => `${l.tripText} (line ${lineRef(l.line)})`).join(" × ")}`);
     }
 
+    // Earlier sites of this function on the same conversation: what they left is sent again here.
+    if (withEarlier) {
+      for (const e of this.continued.earlier(llm, loops, stateLoops)) {
+        const left = this.leaves(e.llm, e.kind === "result");
+        if (!left) continue;
+        const part = e.kind === "result" ? left.after : left.fresh;
+        perCall = perCall.add(part.worst.mul(e.times.worst));
+        perCallMean = perCallMean.add(part.mean.mul(e.times.mean));
+        perCallAt = perCallAt.add(part.mean.mul(e.times.at));
+        if (!e.tight || !left.tight) perCallTight = false;
+        if (e.grows) growth = "stateful";
+        explanation.push(this.continuedLine(e, part.worst));
+      }
+    }
+    // What this site leaves for a later one: its prompt and answers, and (after) the conversation it was sent with.
+    const leaves: Leaves = {
+      fresh: { worst: (appendedIn ? Poly.zero : Poly.sum(prompt.map((p) => p.poly))).add(answeredBySteps), mean: (appendedIn ? Poly.zero : Poly.sum(prompt.map(meanOf))).add(answeredBySteps) },
+      after: { worst: perCall.add(answeredBySteps), mean: perCallMean.add(answeredBySteps) },
+      tight: perCallTight && out.tight && (!steps || S.isConstant()),
+    };
+
     // What the session was made with (a chat's systemInstruction) goes with every request, outside the history.
     if (llm.instructions?.length) {
       const fixed = llm.instructions.map((e) => this.sizes.sizeOf(e, call));
@@ -238,11 +294,21 @@ export class CallSites {
       ...(stateGrowth ? { chainGrowth: stateGrowth } : {}),
       ...(llm.state?.field ? { handedFields: [{ ...llm.state.field, source: llm.state.source, requests: calls }] } : {}),
       counts: { calls, input: inputCount, output: outputCount, generation: generationCount, ...(filling ? { filling: { trip: iterations, shortfall: filling.shortfall, perInputToken: m.mul(out.poly) } } : {}) },
+      leaves,
       ...factsOf(prompt),
       loops,
       conditional,
       explanation,
     };
+  }
+
+  /** The derivation's line for an earlier site's conversation sent again here. */
+  private continuedLine(e: Continued, part: Poly): string {
+    const rank = this.symbols.rank;
+    const at = `line ${lineRef(this.line(e.llm.node))}`;
+    if (e.kind === "result") return `the state is ${at}'s result: its conversation (what it was sent, and its answers${e.llm.steps ? " and tool results" : ""}) is sent again, ${formatCount(part, rank)}`;
+    const times = e.times.worst.isConstant() && e.times.worst.constantValue() === 1 ? "" : ` × ${formatCount(e.times.worst, rank)} of its executions`;
+    return `${at} sends on the same ${e.llm.state!.thread !== undefined ? `thread ("${e.llm.state!.thread}")` : "conversation"} before: its prompt and answers${e.llm.steps ? " and tool results" : ""} are sent again, ${formatCount(part, rank)}${times}${e.tight ? "" : " (at most: it may not run every time)"}`;
   }
 
   /** A call of a function that makes LLM calls: its summary at this call's argument sizes, times the loops around. */

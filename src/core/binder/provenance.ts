@@ -139,6 +139,8 @@ export interface LlmCall {
     readonly appendedIn?: readonly ts.Node[];
     /** That state when it is a field of `this` (`{ network: this }`: `this.state`): a caller's loop calling `method` on it grows it too. */
     readonly field?: { readonly name: string; readonly method: string };
+    /** The thread a fixed id names (`thread_id: "user-123"`), anchored at the client: two calls share the state only on one thread. */
+    readonly thread?: string;
   };
   /** A call of a function of the user's that makes LLM calls: its summary. */
   readonly summary?: Summary;
@@ -1216,10 +1218,10 @@ export class Provenance {
     if (spec.stateKeptBy && !(client && spec.stateKeptBy.some((o) => this.clientConfig(client, o)))) return undefined;
     for (const path of spec.state ?? []) {
       let e = this.argumentAt(call, path);
-      if (spec.stateKeptBy && e && this.constants.string(e) !== undefined) return { anchor: (client?.kind === "client" ? client.origin : undefined) ?? this.scopes.sourceFile, source: spec.stateSource ?? path };
+      if (spec.stateKeptBy && e && this.constants.string(e) !== undefined) return { anchor: (client?.kind === "client" ? client.origin : undefined) ?? this.scopes.sourceFile, source: spec.stateSource ?? path, thread: this.constants.string(e)! };
       // `memory: { thread: "t1", resource }` (Mastra): the thread named keeps the conversation, even a fixed one.
       const thread = e && this.ts.isObjectLiteralExpression(this.constants.skipTrivia(e)) ? this.constants.property(e, ["thread"]) ?? this.constants.property(e, ["threadId"]) : undefined;
-      if (thread && this.constants.string(thread) !== undefined) return { anchor: (client?.kind === "client" ? client.origin : undefined) ?? this.scopes.sourceFile, source: `${path.split(".").pop()} keeps the thread's messages and sends them with every request` };
+      if (thread && this.constants.string(thread) !== undefined) return { anchor: (client?.kind === "client" ? client.origin : undefined) ?? this.scopes.sourceFile, source: `${path.split(".").pop()} keeps the thread's messages and sends them with every request`, thread: this.constants.string(thread)! };
       if (thread) e = thread;
       if (!e || this.constants.string(e) !== undefined) continue;
       // The chain starts where the id (or session) variable is declared: `let prev; … prev = r.id`.

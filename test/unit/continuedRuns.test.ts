@@ -1,0 +1,109 @@
+// Runs continued across sites of one function (issue 17, carry9): a later request on the conversation an
+// earlier site left (its result's state or id, or one session or thread) re-sends that site's prompt,
+// answers and tool results. Each test is the shape, with its exact sites and bounds.
+import { expectSites } from "./analyze";
+
+describe("a run continued from an earlier site's result, in straight-line code", () => {
+  it("previous_response_id: r1.id chains to r1's conversation; a chain of three carries both; a second chain from r1 carries r1 only", () => {
+    expectSites(`import OpenAI from "openai";
+const client = new OpenAI();
+export async function main(q1: string, q2: string, q3: string, q4: string) {
+  const r1 = await client.responses.create({ model: "gpt-4o", input: q1, max_output_tokens: 100 }); // @site
+  const r2 = await client.responses.create({ model: "gpt-4o", input: q2, previous_response_id: r1.id, max_output_tokens: 100 }); // @site
+  const r3 = await client.responses.create({ model: "gpt-4o", input: q3, previous_response_id: r2.id, max_output_tokens: 100 }); // @site
+  const other = await client.responses.create({ model: "gpt-4o", input: q4, previous_response_id: r1.id, max_output_tokens: 100 }); // @site
+  return [r3.output_text, other.output_text];
+}
+`, [
+      { calls: "Θ(1)", input: "Θ(|q1|)", growth: "none" },
+      { calls: "Θ(1)", input: "Θ(|q1| + |q2|)", growth: "none" },
+      { calls: "Θ(1)", input: "Θ(|q1| + |q2| + |q3|)", growth: "none" },
+      { calls: "Θ(1)", input: "Θ(|q1| + |q4|)", growth: "none" },
+    ]);
+  });
+
+  it("a LlamaIndex agent run from the state of the run before (LlamaIndexTS single-agent.ts): the first run's prompt, answers and tool results", () => {
+    expectSites(`import { agent } from "@llamaindex/workflow";
+import { openai } from "@llamaindex/openai";
+declare const getWeatherTool: any;
+async function main(q1: string, q2: string) {
+  const weatherAgent = agent({ llm: openai({ model: "gpt-4o" }), tools: [getWeatherTool] });
+  const result = await weatherAgent.run(q1); // @site
+  const caResult = await weatherAgent.run(q2, { state: result.data.state }); // @site
+  const fresh = await weatherAgent.run(q2); // @site
+  return [caResult, fresh];
+}
+`, [
+      { calls: "O(steps[main/run])", input: "O(steps[main/run]²·tool[main/run] + steps[main/run]²·out + steps[main/run]·|q1|)", growth: "output" },
+      {
+        calls: "O(steps[main/run#2])",
+        input: "O(steps[main/run]·steps[main/run#2]·tool[main/run] + steps[main/run#2]²·tool[main/run#2] + steps[main/run]·steps[main/run#2]·out + steps[main/run#2]²·out + steps[main/run#2]·|q1| + steps[main/run#2]·|q2|)",
+        growth: "output",
+      },
+      { calls: "O(steps[main/run#3])", input: "O(steps[main/run#3]²·tool[main/run#3] + steps[main/run#3]²·out + steps[main/run#3]·|q2|)", growth: "output" },
+    ]);
+  });
+});
+
+describe("runs on one session or thread, in straight-line code and loops", () => {
+  it("two invokes of a checkpointed agent on one config's thread (langchainjs router-knowledge-base.ts, no tools: one request each); another thread, or none, carries nothing", () => {
+    expectSites(`import { createAgent } from "langchain";
+import { MemorySaver } from "@langchain/langgraph";
+const kept = createAgent({ model: "openai:gpt-4o", tools: [], checkpointer: new MemorySaver() });
+export async function main(q1: string, q2: string) {
+  const config = { configurable: { thread_id: "user-123" } };
+  await kept.invoke({ messages: [{ role: "user", content: q1 }] }, config); // @site
+  await kept.invoke({ messages: [{ role: "user", content: q2 }] }, config); // @site
+  await kept.invoke({ messages: [{ role: "user", content: q2 }] }, { configurable: { thread_id: "user-456" } }); // @site
+  await kept.invoke({ messages: [{ role: "user", content: q2 }] }); // @site
+}
+`, [
+      { calls: "Θ(1)", input: "Θ(|q1|)" },
+      { calls: "Θ(1)", input: "Θ(|q1| + |q2| + out[openai:gpt-4o])" },
+      { calls: "Θ(1)", input: "Θ(|q2|)" },
+      { calls: "Θ(1)", input: "Θ(|q2|)" },
+    ]);
+  });
+
+  it("a chat session's messages before, under a condition (at most), around and after a loop: each carries every earlier one", () => {
+    expectSites(`import { GoogleGenAI } from "@google/genai";
+const ai = new GoogleGenAI({});
+export async function main(q1: string, qs: string[], again: boolean) {
+  const chat = ai.chats.create({ model: "gemini-2.0-flash" });
+  await chat.sendMessage({ message: q1 }); // @site
+  if (again) await chat.sendMessage({ message: q1 }); // @site
+  for (const q of qs) {
+    await chat.sendMessage({ message: q }); // @site
+    await chat.sendMessage({ message: "Summarise." }); // @site
+  }
+  const last = await chat.sendMessage({ message: "Done?" }); // @site
+  return last.text;
+}
+`, [
+      { calls: "Θ(1)", input: "Θ(|q1|)", growth: "none" },
+      { calls: "O(1)", input: "O(|q1| + out[gemini-2.0-flash])", growth: "none" },
+      { calls: "Θ(|qs|)", input: "O(|qs|²·|q| + |qs|²·out[gemini-2.0-flash] + |qs|·|q1|)", growth: "stateful" },
+      { calls: "Θ(|qs|)", input: "O(|qs|²·|q| + |qs|²·out[gemini-2.0-flash] + |qs|·|q1|)", growth: "stateful" },
+      { calls: "Θ(1)", input: "O(|qs|·|q| + |qs|·out[gemini-2.0-flash] + |q1|)", growth: "none" },
+    ]);
+  });
+
+  it("an Agents SDK run on the first's lastResponseId, and two runs on one session", () => {
+    expectSites(`import { Agent, run, MemorySession } from "@openai/agents";
+const a = new Agent({ name: "a", instructions: "be brief" });
+export async function main(q1: string, q2: string) {
+  const r1 = await run(a, q1); // @site
+  const r2 = await run(a, q2, { previousResponseId: r1.lastResponseId }); // @site
+  const session = new MemorySession();
+  await run(a, q1, { session }); // @site
+  await run(a, q2, { session }); // @site
+  return r2.finalOutput;
+}
+`, [
+      { calls: "Θ(1)", input: "Θ(|q1|)" },
+      { calls: "Θ(1)", input: "Θ(|q1| + |q2| + out)" },
+      { calls: "Θ(1)", input: "Θ(|q1|)" },
+      { calls: "Θ(1)", input: "Θ(|q1| + |q2| + out)" },
+    ]);
+  });
+});
