@@ -528,4 +528,25 @@ export async function run(items: string[], n: number, q: string): Promise<void> 
     assert.deepEqual(counted, { calls: 3, input: 90 });
     assert.deepEqual(estimates.map((e) => [e.calls, e.inputTokens, e.exact]), [[1, 20, false], [1, 50, false], [1, 20, false]]);
   });
+
+  it("an AI SDK history pushed the response messages of a call with a tool: the tool results are sized too (carry9: 150 claimed as exact, 207 sent)", async () => {
+    const p = program(44, `import { generateText, tool, jsonSchema } from "ai";
+import { openai } from "@ai-sdk/openai";
+const lookup = tool({ description: "Look a word up.", inputSchema: jsonSchema({ type: "object", properties: { word: { type: "string" } } }), execute: async () => "Three entries match: the glossary, the changelog and the design notes." });
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  const messages: any[] = [];
+  for (const item of items) {
+    messages.push({ role: "user", content: item });
+    const result = await generateText({ model: openai("s1"), maxOutputTokens: 10, tools: { lookup }, messages });
+    messages.push(...result.response.messages);
+  }
+}
+`);
+    // One step a call (no stopWhen); the fake model always calls the tool, so each call's response messages are its
+    // tool call and the tool's result: the 10-token answer sent back as {"word":"…"} (4 tokens more) and 15 tokens.
+    const { claim, counted } = await claimAndCount(p, "s1", dir, { "tool[run/generateText]": 19 });
+    // 20; 20 + 29 + 20; 20 + 2·(29 + 20).
+    assert.deepEqual(counted, { calls: 3, input: 207 });
+    assert.deepEqual(claim, { calls: 3, input: 207, exact: true });
+  });
 });

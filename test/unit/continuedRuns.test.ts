@@ -1,6 +1,7 @@
 // Runs continued across sites of one function (issue 17, carry9): a later request on the conversation an
 // earlier site left (its result's state or id, or one session or thread) re-sends that site's prompt,
-// answers and tool results. Each test is the shape, with its exact sites and bounds.
+// answers and tool results; and an AI SDK call's response messages pushed to a history hold its tool
+// results too. Each test is the shape, with its exact sites and bounds.
 import { expectSites } from "./analyze";
 
 describe("a run continued from an earlier site's result, in straight-line code", () => {
@@ -104,6 +105,49 @@ export async function main(q1: string, q2: string) {
       { calls: "Θ(1)", input: "Θ(|q1| + |q2| + out)" },
       { calls: "Θ(1)", input: "Θ(|q1|)" },
       { calls: "Θ(1)", input: "Θ(|q1| + |q2| + out)" },
+    ]);
+  });
+});
+
+describe("an AI SDK call's response messages pushed to the history: the answer and the tool results", () => {
+  it("while (true) pushing ...responseMessages of generateText with a tool (vercel/ai lmstudio-chatbot.ts), ...result.response.messages in a for loop; without tools, the answer alone", () => {
+    expectSites(`import { generateText, tool, type ModelMessage } from "ai";
+import { openai } from "@ai-sdk/openai";
+import { z } from "zod";
+declare function ask(): Promise<string>;
+const weatherTool = tool({ description: "d", inputSchema: z.object({}), execute: async () => "sunny" });
+export async function main() {
+  const messages: ModelMessage[] = [];
+  let toolResponseAvailable = false;
+  while (true) {
+    if (!toolResponseAvailable) {
+      const userInput = await ask();
+      messages.push({ role: "user", content: userInput });
+    }
+    const { text, toolCalls, responseMessages } = await generateText({ model: openai("gpt-4o"), tools: { weatherTool }, messages }); // @site
+    console.log(text);
+    messages.push(...responseMessages);
+    toolResponseAvailable = toolCalls.length > 0;
+  }
+}
+export async function other(qs: string[]) {
+  const messages: ModelMessage[] = [];
+  for (const q of qs) {
+    messages.push({ role: "user", content: q });
+    const result = await generateText({ model: openai("gpt-4o"), tools: { weatherTool }, messages }); // @site
+    messages.push(...result.response.messages);
+  }
+  const plain: ModelMessage[] = [];
+  for (const q of qs) {
+    plain.push({ role: "user", content: q });
+    const result = await generateText({ model: openai("gpt-4o"), messages: plain }); // @site
+    plain.push(...result.response.messages);
+  }
+}
+`, [
+      { calls: "O(T[main])", input: "O(T[main]²·|userInput| + T[main]²·tool[main/generateText] + T[main]²·out[gpt-4o])", growth: "output" },
+      { calls: "Θ(|qs|)", input: "Θ(|qs|²·|q| + |qs|²·tool[other/generateText] + |qs|²·out[gpt-4o])", growth: "output" },
+      { calls: "Θ(|qs|)", input: "Θ(|qs|²·|q| + |qs|²·out[gpt-4o])", growth: "output" },
     ]);
   });
 });

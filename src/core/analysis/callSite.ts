@@ -15,8 +15,8 @@ import { factsOf, fillingOf, indexSymbol, meanOf, sizeAtIteration, strongerGrowt
 import { formatCount } from "../algebra/countText";
 import { substitute, type Summary } from "./summary";
 import { lineRef } from "../lineRefs";
-import { functionNameOf } from "./functionName";
 import { ContinuedRuns, type Continued } from "./continuedRuns";
+import { stepSymbol } from "./stepSymbols";
 
 export interface SiteBounds extends CostBounds {
   /**
@@ -764,20 +764,8 @@ export class CallSites {
     return Poly.constant(threshold);
   }
 
-  /** `steps[review/generateText]`, `…#2` for the function's second such call: stable under edits elsewhere. */
   private stepSymbol(call: ts.CallExpression): string {
-    const t = this.ts;
-    const fn = this.loops.enclosingFunction(call);
-    const method = (e: ts.Expression): string => (t.isPropertyAccessExpression(e) ? e.name.text : t.isIdentifier(e) ? e.text : "");
-    const name = method(call.expression);
-    let before = 0;
-    const visit = (n: ts.Node): void => {
-      if (n.pos >= call.pos) return;
-      if (t.isCallExpression(n) && method(n.expression) === name && this.loops.enclosingFunction(n) === fn) before++;
-      t.forEachChild(n, visit);
-    };
-    t.forEachChild(fn, visit);
-    return `steps[${functionNameOf(t, call)}/${name}${before ? `#${before + 1}` : ""}]`;
+    return stepSymbol(this.ts, this.loops, call);
   }
 
   /** `stepCountIs(5)`, `isStepCount(5)`, `[stepCountIs(5), hasToolCall("x")]`, `maxSteps: n`. */
