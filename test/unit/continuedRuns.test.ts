@@ -23,16 +23,17 @@ export async function main(q1: string, q2: string, q3: string, q4: string) {
     ]);
   });
 
-  it("a LlamaIndex agent run from the state of the run before (LlamaIndexTS single-agent.ts): the first run's prompt, answers and tool results", () => {
+  it("a LlamaIndex agent run from the state of the run before (LlamaIndexTS single-agent.ts): the first run's prompt, answers and tool results; a later run on that state object also what the runs before it on it added", () => {
     expectSites(`import { agent } from "@llamaindex/workflow";
 import { openai } from "@llamaindex/openai";
 declare const getWeatherTool: any;
-async function main(q1: string, q2: string) {
+async function main(q1: string, q2: string, q3: string) {
   const weatherAgent = agent({ llm: openai({ model: "gpt-4o" }), tools: [getWeatherTool] });
   const result = await weatherAgent.run(q1); // @site
   const caResult = await weatherAgent.run(q2, { state: result.data.state }); // @site
   const fresh = await weatherAgent.run(q2); // @site
-  return [caResult, fresh];
+  const again = await weatherAgent.run(q3, { state: result.data.state }); // @site
+  return [caResult, fresh, again];
 }
 `, [
       { calls: "O(steps[main/run])", input: "O(steps[main/run]²·tool[main/run] + steps[main/run]²·out + steps[main/run]·|q1|)", growth: "output" },
@@ -42,6 +43,12 @@ async function main(q1: string, q2: string) {
         growth: "output",
       },
       { calls: "O(steps[main/run#3])", input: "O(steps[main/run#3]²·tool[main/run#3] + steps[main/run#3]²·out + steps[main/run#3]·|q2|)", growth: "output" },
+      {
+        calls: "O(steps[main/run#4])",
+        input:
+          "O(steps[main/run]·steps[main/run#4]·tool[main/run] + steps[main/run#2]·steps[main/run#4]·tool[main/run#2] + steps[main/run#4]²·tool[main/run#4] + steps[main/run]·steps[main/run#4]·out + steps[main/run#2]·steps[main/run#4]·out + steps[main/run#4]²·out + steps[main/run#4]·|q1| + steps[main/run#4]·|q2| + steps[main/run#4]·|q3|)",
+        growth: "output",
+      },
     ]);
   });
 });
@@ -103,6 +110,31 @@ export async function main(q1: string, q2: string) {
 `, [
       { calls: "Θ(1)", input: "Θ(|q1|)" },
       { calls: "Θ(1)", input: "Θ(|q1| + |q2| + out)" },
+      { calls: "Θ(1)", input: "Θ(|q1|)" },
+      { calls: "Θ(1)", input: "Θ(|q1| + |q2| + out)" },
+    ]);
+  });
+});
+
+describe("a ConversationChain's memory across two invokes", () => {
+  it("a BufferMemory held in a const carries the first invoke into the second; a bounded memory held in a const (ConversationSummaryBufferMemory, langchainjs summary_buffer.ts) keeps nothing counted, as when made in place", () => {
+    expectSites(`import { ConversationChain } from "@langchain/classic/chains";
+import { ConversationSummaryBufferMemory, BufferMemory } from "@langchain/classic/memory";
+import { ChatOpenAI } from "@langchain/openai";
+const model = new ChatOpenAI({ model: "gpt-4o-mini" });
+const memory = new ConversationSummaryBufferMemory({ llm: model, maxTokenLimit: 10 });
+const chain = new ConversationChain({ llm: model, memory });
+const buffer = new BufferMemory();
+const kept = new ConversationChain({ llm: model, memory: buffer });
+export async function main(q1: string, q2: string) {
+  await chain.invoke({ input: q1 }); // @site
+  await chain.invoke({ input: q2 }); // @site
+  await kept.invoke({ input: q1 }); // @site
+  await kept.invoke({ input: q2 }); // @site
+}
+`, [
+      { calls: "Θ(1)", input: "Θ(|q1|)" },
+      { calls: "Θ(1)", input: "Θ(|q2|)" },
       { calls: "Θ(1)", input: "Θ(|q1|)" },
       { calls: "Θ(1)", input: "Θ(|q1| + |q2| + out)" },
     ]);

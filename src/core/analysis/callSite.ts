@@ -68,7 +68,7 @@ export class CallSites {
     classify: (call: ts.CallExpression) => LlmCall | undefined,
     private readonly modelOf: (llm: LlmCall) => string | null,
   ) {
-    this.continued = new ContinuedRuns(ts, constants, loops, classify, (within, decl) => this.writes(within, decl));
+    this.continued = new ContinuedRuns(ts, scopes, constants, loops, classify, (within, decl) => this.writes(within, decl));
   }
 
   private line(n: ts.Node): number {

@@ -6,9 +6,10 @@
 import type * as ts from "typescript";
 import { Poly } from "../algebra/poly";
 import type { LlmCall } from "../binder/provenance";
-import type { TS } from "../binder/scopes";
+import type { Scopes, TS } from "../binder/scopes";
 import type { Constants } from "../binder/constants";
 import type { LoopInfo, Loops } from "./loops";
+import { isIdProperty } from "./idProperties";
 import { indexSymbol } from "./sizeValues";
 
 /** How many of an earlier site's executions one execution of the later site carries: the most, the mean, at the i-th. */
@@ -42,6 +43,7 @@ export class ContinuedRuns {
 
   constructor(
     private readonly ts: TS,
+    private readonly scopes: Scopes,
     private readonly constants: Constants,
     private readonly loops: Loops,
     private readonly classify: (call: ts.CallExpression) => LlmCall | undefined,
@@ -62,17 +64,43 @@ export class ContinuedRuns {
     if (t.isVariableDeclaration(anchor)) {
       // `const r1 = await a.run(q1)` read for the state: that run's conversation, once.
       const from = this.resultOf(anchor);
-      if (from) return this.loops.enclosingFunction(from.node) === fn ? [{ llm: from, kind: "result", times: ONCE, tight: true, grows: false }] : [];
+      if (from && this.loops.enclosingFunction(from.node) !== fn) return [];
+      if (from) {
+        const out: Continued[] = [{ llm: from, kind: "result", times: ONCE, tight: true, grows: false }];
+        // An id (`r1.id`) names one point of a chain: other requests chained to it are siblings. A state object
+        // (`r1.data.state`) is grown in place by every run handed it: those before this one count too.
+        if (this.readsIdOf(llm.node, anchor)) return out;
+        return out.concat(this.onSameState(llm, fn, loops, stateLoops));
+      }
       // A `let` the code moves on (`prev = r.id`) names a different point of the chain at each site: not read.
       if (!(t.getCombinedNodeFlags(anchor) & t.NodeFlags.Const)) return [];
     } else if (t.isParameter(anchor) && this.writes(fn, anchor)) return [];
+    return this.onSameState(llm, fn, loops, stateLoops);
+  }
+
+  /** The other sites of `fn` on `llm`'s state (its anchor, and its thread when a fixed id names one). */
+  private onSameState(llm: LlmCall, fn: ts.Node, loops: readonly LoopInfo[], stateLoops: readonly LoopInfo[]): Continued[] {
     const out: Continued[] = [];
     for (const other of this.sitesOf(fn)) {
-      if (other.node === llm.node || other.state!.anchor !== anchor || other.state!.thread !== state.thread) continue;
+      if (other.node === llm.node || other.state!.anchor !== llm.state!.anchor || other.state!.thread !== llm.state!.thread) continue;
       const shared = this.shared(other.node, llm.node, loops, stateLoops);
       if (shared) out.push({ llm: other, kind: "shared", ...shared });
     }
     return out;
+  }
+
+  /** Whether the call reads an id off the variable `decl` (`previous_response_id: r1.id`, `r1.lastResponseId`), not an object. */
+  private readsIdOf(call: ts.CallExpression, decl: ts.Node): boolean {
+    const t = this.ts;
+    const visit = (n: ts.Node): boolean | undefined => {
+      if (t.isPropertyAccessExpression(n)) {
+        let root: ts.Expression = n;
+        while (t.isPropertyAccessExpression(root) || t.isNonNullExpression(root)) root = this.constants.skipTrivia(root.expression);
+        if (t.isIdentifier(root) && this.scopes.resolve(root) === decl) return isIdProperty(n.name.text);
+      }
+      return t.forEachChild(n, visit);
+    };
+    return call.arguments.some((a) => visit(a) === true);
   }
 
   /** The site whose awaited answer a `const` holds, as written: `const r = await a.run(q)`. */

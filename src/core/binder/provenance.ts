@@ -2160,7 +2160,10 @@ export class Provenance {
   private boundedMemory(v: Value): boolean {
     const t = this.ts;
     const memory = v.kind === "client" ? this.constants.property(v.config, ["memory"]) : undefined;
-    const x = memory && this.constants.skipTrivia(memory);
+    let x = memory && this.constants.skipTrivia(memory);
+    // `memory: chatPromptMemory`, a const made with `new ConversationSummaryBufferMemory(…)` (or `{ memory }`).
+    const decl = x && t.isIdentifier(x) ? this.scopes.resolve(x) : undefined;
+    if (decl && t.isVariableDeclaration(decl) && decl.initializer && this.constants.isConstDeclaration(decl)) x = this.constants.skipTrivia(decl.initializer);
     const name = x && t.isNewExpression(x) && t.isIdentifier(x.expression) ? x.expression.text : undefined;
     return v.kind === "client" && !!name && !!v.client.stateful?.boundedBy?.includes(name);
   }
