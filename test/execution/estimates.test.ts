@@ -431,6 +431,15 @@ const CASES: EstimateCase[] = [
     sites: [{ model: "gpt-4o-mini", bound: "exact" }],
   },
   {
+    name: "an AgentKit routing agent made by createRoutingAgent, each result appended to the network's state: priced as createAgent's run (eighth reader 24)",
+    file: "test/fixtures/execution/routing-agent.ts",
+    fn: "ask",
+    args: [list(5, 30)],
+    // The router has no tools here: its runs' tool results are empty.
+    assume: { "|questions|": 5, "|q|": 30, "tool[ask/run]": 0, "out[gpt-4o-mini]": REPLY },
+    sites: [{ model: "gpt-4o-mini", bound: "exact" }],
+  },
+  {
     name: "an AgentKit routing agent asked through a helper method after each run appended to the state: its request sends every result before it (growth13, agent-kit network.ts:721)",
     file: "test/fixtures/execution/routed-network.ts",
     fn: "ask",

@@ -549,4 +549,53 @@ export async function run(items: string[], n: number, q: string): Promise<void> 
     assert.deepEqual(counted, { calls: 3, input: 207 });
     assert.deepEqual(claim, { calls: 3, input: 207, exact: true });
   });
+
+  it("a builder of this module returning the array it pushes the answer to: the answer is in the history it rebuilds (aisdk12: 200 claimed as exact, 260 sent)", async () => {
+    const p = program(35, `${OPENAI}function wrap(text: string) {
+  const out: ${MSG}[] = [];
+  out.push({ role: "assistant", content: text });
+  return out;
+}
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  let history: ${MSG}[] = [];
+  for (let i = 0; i < 4; i++) {
+    history = [...history, { role: "user", content: q }];
+    ${ask("s1", "history")}
+    history = [...history, ...wrap(text)];
+  }
+}
+`);
+    const { claim, counted } = await claimAndCount(p, "s1", dir);
+    // 4 questions of 20 and the 3 answers of 10 before each: 20 + 50 + 80 + 110.
+    assert.deepEqual(claim, { calls: 4, input: 260, exact: true });
+    assert.deepEqual(counted, { calls: 4, input: 260 });
+  });
+
+  it("a function that returns await fn() of its callback, and one declared <T>(fn: () => Promise<T>) => Promise<T>: the answer the callback returns is the answer (aisdk12: 1,400 claimed as exact, 260 sent)", async () => {
+    const p = program(36, `${OPENAI}async function withRetry<T>(fn: () => Promise<T>): Promise<T> {
+  for (let i = 0; ; i++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (i >= 2) throw e;
+    }
+  }
+}
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  const history: ${MSG}[] = [];
+  for (let i = 0; i < 4; i++) {
+    history.push({ role: "user", content: q });
+    const r = await withRetry(async () => {
+      const res = await client.chat.completions.create({ model: "s1", max_tokens: 10, messages: [...history] });
+      return { ...res, tries: 1 };
+    });
+    history.push({ role: "assistant", content: r.choices[0].message.content ?? "" });
+  }
+}
+`);
+    const { claim, counted } = await claimAndCount(p, "s1", dir);
+    // As above; before, r's content was a size not read (1,400 claimed as exact).
+    assert.deepEqual(claim, { calls: 4, input: 260, exact: true });
+    assert.deepEqual(counted, { calls: 4, input: 260 });
+  });
 });

@@ -186,8 +186,10 @@ export class CallSites {
       perCallMean = perCallMean.add(promptedMean.add(answered).mul(turns.scale(0.5).add(Poly.constant(-0.5))));
       perCallAt = perCallAt.add(promptedAt.add(answered).mul(Poly.symbol(indexSymbol(stateLoops.map((l) => l.tripText).join("·")))));
       growth = "stateful";
+      // Cut by the SDK past a token limit, a request sends less than the whole history: the growth is an upper bound.
+      if (llm.state.trimmed) perCallTight = false;
       const what = appendedIn ? `each run's answer and the results of the tools it ran (${formatCount(ranTools!, rank)}), appended` : steps && !elements ? `the prompt and every step's answer${toolResults ? " and tool results" : ""}` : "the prompt and the answer";
-      explanation.push(`${llm.state.source}: the billed input grows by ${what} on every iteration of ${stateLoops.map((l) => `${l.tripText} (line ${lineRef(l.line)})`).join(" × ")}`);
+      explanation.push(`${llm.state.source}: the billed input grows by ${what} on every iteration of ${stateLoops.map((l) => `${l.tripText} (line ${lineRef(l.line)})`).join(" × ")}${llm.state.trimmed ? `, ${llm.state.trimmed}` : ""}`);
     }
 
     // Earlier sites of this function on the same conversation: what they left is sent again here.
@@ -274,13 +276,13 @@ export class CallSites {
     const filling = loops.length === 1 && !steps && !llm.state && perStep === 1 ? fillingOf(prompt).filling : undefined;
     const inputCount = filling ? iterations.mul(inputPerCallMean).add(filling.excess.scale(-1)) : runs.mul(inputPerCallMean);
     if (filling) explanation.push(`the window is steady after ${filling.filledAfter} iterations: the first ones send ${formatCount(filling.excess, rank)} tokens fewer in all than the steady window each time (counted one by one, also when the loop runs fewer times)`);
-    const sum = this.sumLine(perCallAt, inputCount, loops);
+    const sum = this.sumLine(perCallAt, inputCount, loops, !!llm.state?.trimmed);
     if (sum) explanation.push(sum);
     explanation.push(`generation Σ m·(in·out + out²) with out = ${show(out.poly, out.tight)}: ${show(generation, generationTight)}`);
     // Each request's j-th token reads in + j: out·in + out(out−1)/2 per request (paper, eq. 5), summed.
     const outputCount = runs.mul(outputPerCall);
     const generationCount = m.mul(out.poly.mul(inputCount).add(runs.mul(S).mul(out.poly.mul(out.poly).add(out.poly.scale(-1))).scale(0.5)));
-    explanation.push(generationLine(generationCount, rank));
+    explanation.push(generationLine(generationCount, rank, !!llm.state?.trimmed));
 
     return {
       calls: Bound.of(calls, requestsTight),
@@ -462,19 +464,21 @@ export class CallSites {
    * a site whose prompt grows by iteration (one index, the loops around the site); else, when the
    * count differs from the bound, the count alone.
    */
-  private sumLine(at: Poly, count: Poly, loops: readonly LoopInfo[]): string | undefined {
+  /** `upper`: the SDK sends less than this past a limit (a trimmed history), so the sum is at most, not exactly. */
+  private sumLine(at: Poly, count: Poly, loops: readonly LoopInfo[], upper = false): string | undefined {
     const rank = this.symbols.rank;
+    const whole = (): string => `${upper ? "at most" : "exactly"}, summed over its executions: ${formatCount(count, rank)} input tokens`;
     const indices = at.symbols().filter((s) => s.startsWith("i["));
     if (indices.length !== 1) return undefined;
     const index = indices[0]!;
     const n = index.slice(2, -1);
-    if (n !== loops.map((l) => l.tripText).join("·")) return `exactly, summed over its executions: ${formatCount(count, rank)} input tokens`;
+    if (n !== loops.map((l) => l.tripText).join("·")) return whole();
     // `a + i·(g)`: what the first execution sends, and what each one adds.
     const first = Poly.sum(at.monomials.filter((m) => !m.factors[index]).map((m) => termPoly(m.factors, m.coef)));
     const step = Poly.sum(at.monomials.filter((m) => m.factors[index] === 1).map((m) => termPoly(Object.fromEntries(Object.entries(m.factors).filter(([s]) => s !== index)), m.coef)));
-    if (!at.add(first.scale(-1)).add(step.mul(Poly.symbol(index)).scale(-1)).dropZeros().isZero()) return `exactly, summed over its executions: ${formatCount(count, rank)} input tokens`;
+    if (!at.add(first.scale(-1)).add(step.mul(Poly.symbol(index)).scale(-1)).dropZeros().isZero()) return whole();
     const g = formatCount(step, rank);
-    return `input summed over the iterations: Σ_{i<${n}} (${formatCount(first, rank)} + ${step.isConstant() ? `${g}·i` : `i·${step.monomials.length > 1 ? `(${g})` : g}`}) = ${formatCount(count, rank)}`;
+    return `input summed over the iterations: Σ_{i<${n}} (${formatCount(first, rank)} + ${step.isConstant() ? `${g}·i` : `i·${step.monomials.length > 1 ? `(${g})` : g}`}) ${upper ? "≤" : "="} ${formatCount(count, rank)}`;
   }
 
   /**
@@ -830,8 +834,8 @@ export class CallSites {
 
 
 /** The derivation's line for the exact generation cost. */
-function generationLine(count: Poly, rank: SymbolRank): string {
-  return `generation summed over the requests: Σ m·(out·in + out(out−1)/2) = ${formatCount(count, rank)}`;
+function generationLine(count: Poly, rank: SymbolRank, upper = false): string {
+  return `generation summed over the requests: Σ m·(out·in + out(out−1)/2) ${upper ? "≤" : "="} ${formatCount(count, rank)}`;
 }
 
 /** `|p|·|p[]|` (a length times one element) → the symbol `whole.get(p)` (the array's own size). */

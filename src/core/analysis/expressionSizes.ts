@@ -6,6 +6,7 @@ import type * as ts from "typescript";
 import { Poly } from "../algebra/poly";
 import { countTokens } from "../tokens";
 import { isIdProperty } from "./idProperties";
+import { argumentAt, convertedParameters, type CopiedParameter } from "./parameterCopy";
 import { SizePart } from "./sizeContext";
 import { combine, constant, meanOf, sizeAtIteration, withMean, ZERO, type Size } from "./sizeValues";
 import { repeated } from "./writes";
@@ -40,6 +41,13 @@ export class ExpressionSizes extends SizePart {
   }
 
   private readonly boundExpressions = new Map<ts.Node, ts.Expression>();
+
+  /**
+   * The returned expression of each builder being inlined: a variable the builder declares itself
+   * (`const out = []; out.push(x); return [...out]`) is sized there, where the builder's own writes
+   * reach it; at the caller's site they are another function's, and none would count.
+   */
+  private readonly inlinedReturns = new Map<ts.Node, ts.Expression>();
 
   /** The size of `expr` at the LLM call `site` (an upper bound over the site's executions). */
   sizeOf(expr: ts.Expression, site: ts.Node): Size {
@@ -120,6 +128,8 @@ export class ExpressionSizes extends SizePart {
     // A rebuild of its argument by a function of this file (not a copy read through), or a method whose returns are all collections made here.
     const rebuilt = this.projectRebuild(e, site);
     if (rebuilt) return rebuilt;
+    const converted = this.localConverted(e);
+    if (converted) return this.convertedSizes(this.ctx.sizeSymbol(`${this.loops.baseName(callee)}()`, e, `what ${this.ctx.text(e)} adds to the elements it converts`), converted, site);
     const local = this.constants.localFunctionOf(e);
     if (local && !this.inProgress.has(local.fn)) return this.inlinedSize(e, local.fn, local.returns, site);
     // Another module's function returning a filtered, mapped, sliced or spread copy of a parameter: at most that argument.
@@ -172,7 +182,23 @@ export class ExpressionSizes extends SizePart {
 
   /** A converter's result: its argument, whose growth and answer it carries, and what it adds (`added`, a size we do not see). */
   private convertedSize(added: Size, arg: ts.Expression, site: ts.Node): Size {
-    return { ...combine([added, this.sizeOf(arg, site)]), tight: false };
+    return this.convertedSizes(added, [arg], site);
+  }
+
+  private convertedSizes(added: Size, args: readonly ts.Expression[], site: ts.Node): Size {
+    return { ...combine([added, ...args.map((a) => this.sizeOf(a, site))]), tight: false };
+  }
+
+  private readonly convertersMemo = new Map<ts.Node, CopiedParameter[] | null>();
+
+  /** `asContent({ content: result.content, toolCalls })` of a converter of this file (convertedParameters): the arguments it converts or copies. */
+  private localConverted(call: ts.CallExpression): ts.Expression[] | undefined {
+    const fn = this.constants.localFunctionOf(call)?.fn;
+    if (!fn) return undefined;
+    let parts = this.convertersMemo.get(fn);
+    if (parts === undefined) this.convertersMemo.set(fn, (parts = convertedParameters(this.ts, this.scopes, this.constants, fn) ?? null));
+    const args = parts?.map((p) => argumentAt(this.ts, this.constants, call, p));
+    return args?.every((a) => !!a) ? (args as ts.Expression[]) : undefined;
   }
 
   /** A local builder's result: its returned expression, with each parameter sized as its argument. */
@@ -190,12 +216,14 @@ export class ExpressionSizes extends SizePart {
       if (arg && !t.isSpreadElement(arg)) this.boundExpressions.set(p, arg);
     });
     try {
+      this.inlinedReturns.set(fn, returns);
       return this.sizeOf(returns, site);
     } finally {
       for (const [p] of bindings) {
         this.bound.delete(p);
         this.boundExpressions.delete(p);
       }
+      this.inlinedReturns.delete(fn);
       this.inProgress.delete(fn);
     }
   }
@@ -271,9 +299,11 @@ export class ExpressionSizes extends SizePart {
     if (producer && !this.isReassigned(decl, id.text)) return (this.parts.flow.readsResponseMessages(id) && this.parts.outputs.responseMessagesOf(producer)) || this.parts.outputs.outputOf(producer);
     if (t.isFunctionDeclaration(decl) || t.isClassDeclaration(decl) || t.isImportClause(decl) || t.isImportSpecifier(decl) || t.isNamespaceImport(decl)) return this.ctx.sizeSymbol(id.text, id, `the imported or declared value ${id.text}`);
     if (this.inProgress.has(decl)) return this.ctx.sizeSymbol(id.text, id, `the size of ${id.text}`);
+    const home = t.isVariableDeclaration(decl) ? this.loops.enclosingFunction(decl) : undefined;
+    const returned = home && home !== this.loops.enclosingFunction(site) ? this.inlinedReturns.get(home) : undefined;
     this.inProgress.add(decl);
     try {
-      return this.variableSize(decl, id.text, site);
+      return this.variableSize(decl, id.text, returned ?? site);
     } finally {
       this.inProgress.delete(decl);
     }
@@ -328,6 +358,8 @@ export class ExpressionSizes extends SizePart {
     if (t.isVariableDeclaration(decl) && decl.initializer) {
       const init = this.constants.skipTrivia(decl.initializer);
       // A value from outside (a file read, a query, a call we do not see into) is an input: |name|.
+      const local = t.isCallExpression(init) ? this.localConverted(init) : undefined;
+      if (local) return this.convertedSizes(this.ctx.sizeSymbol(name, decl, `the size of ${name} (${this.ctx.text(init)}) besides what it converts`), local, site);
       if (t.isCallExpression(init) && !this.llmCall(init) && !this.isKnownShape(init)) return this.ctx.sizeSymbol(name, decl, `the size of ${name} (${this.ctx.text(init)})`);
       // `const messages = await toResponseMessages({ content })`: named as before, with the argument it converts.
       const converted = t.isCallExpression(init) ? this.ctx.copiedArgument(init) : undefined;

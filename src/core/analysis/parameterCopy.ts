@@ -152,6 +152,59 @@ export function builtFromParameter(t: TS, scopes: Scopes, constants: Constants, 
   const last = body.statements[body.statements.length - 1];
   const returned = last && t.isReturnStatement(last) && last.expression ? constants.skipTrivia(last.expression) : undefined;
   const decl = returned && t.isIdentifier(returned) ? scopes.resolve(returned) : undefined;
+  return decl && t.isVariableDeclaration(decl) ? converterReader(t, scopes, constants, fn).built(decl) : undefined;
+}
+
+/**
+ * A converter of several parameters, this module's (the AI SDK's `asContent({ content, toolCalls,
+ * toolOutputs, … })`): its one return is an array built as builtFromParameter reads it, or a list of
+ * spreads each of which is one (`[...contentParts, ...toolOutputsWithout, …]`) or a parameter (or a
+ * key below it) itself. Its result holds those parameters' elements and what it adds: a caller sizes
+ * it as the arguments at those places and a size of its own. Undefined when a part is anything else.
+ */
+export function convertedParameters(t: TS, scopes: Scopes, constants: Constants, fn: ts.SignatureDeclaration): CopiedParameter[] | undefined {
+  const body = (fn as { body?: ts.Node }).body;
+  if (!body || !t.isBlock(body) || returnCount(t, body) !== 1) return undefined;
+  const last = body.statements[body.statements.length - 1];
+  const returned = last && t.isReturnStatement(last) && last.expression ? constants.skipTrivia(last.expression) : undefined;
+  if (!returned) return undefined;
+  const reader = converterReader(t, scopes, constants, fn);
+  const builtOf = (e: ts.Expression): CopiedParameter | undefined => {
+    const x = constants.skipTrivia(e);
+    const decl = t.isIdentifier(x) ? scopes.resolve(x) : undefined;
+    return decl && t.isVariableDeclaration(decl) ? reader.built(decl) : undefined;
+  };
+  if (!t.isArrayLiteralExpression(returned)) {
+    const one = builtOf(returned);
+    return one && [{ ...one, built: true }];
+  }
+  const parts: CopiedParameter[] = [];
+  let converts = false;
+  for (const el of returned.elements) {
+    if (!t.isSpreadElement(el)) return undefined;
+    const built = builtOf(el.expression);
+    const part = built ? { ...built, built: true as const } : reader.parameterPath(el.expression, 0);
+    if (!part) return undefined;
+    converts ||= !!built;
+    parts.push(part);
+  }
+  return converts ? parts : undefined;
+}
+
+/** The return statements of a function body with a value (not those of functions inside it). */
+function returnCount(t: TS, body: ts.Node): number {
+  let n = 0;
+  const visit = (x: ts.Node): void => {
+    if (t.isFunctionLike(x)) return;
+    if (t.isReturnStatement(x) && x.expression) n++;
+    t.forEachChild(x, visit);
+  };
+  t.forEachChild(body, visit);
+  return n;
+}
+
+/** What builtFromParameter reads in `fn`: a parameter's path, and the parameter an array declared empty is filled from by pushes. */
+function converterReader(t: TS, scopes: Scopes, constants: Constants, fn: ts.SignatureDeclaration): { parameterPath: (e: ts.Expression, depth: number) => CopiedParameter | undefined; built: (d: ts.VariableDeclaration) => CopiedParameter | undefined } {
   const seen = new Set<ts.Node>();
 
   // `inputContent` of `({ content: inputContent }) => …`, `params.messages`: a parameter and the keys read below it.
@@ -210,7 +263,7 @@ export function builtFromParameter(t: TS, scopes: Scopes, constants: Constants, 
     }
     return source;
   };
-  return decl && t.isVariableDeclaration(decl) ? built(decl, 0) : undefined;
+  return { parameterPath, built: (d) => built(d, 0) };
 }
 
 /**

@@ -5,6 +5,7 @@ import type * as ts from "typescript";
 import type { TS } from "../binder/scopes";
 import { isWithin } from "./controlFlow";
 import { isIdProperty } from "./idProperties";
+import { passedThroughCallback, returnedValues } from "./passThrough";
 import { SizePart } from "./sizeContext";
 
 /** Properties of a model's result that hold the whole conversation, input included. */
@@ -15,26 +16,90 @@ export class PromptFlow extends SizePart {
 
   /** The LLM call whose result an expression reads (`res.choices[0].message.content`, `{ text }`). */
   producingCall(expr: ts.Expression, depth = 0): ts.CallExpression | undefined {
+    return this.producedBy(expr, depth, undefined);
+  }
+
+  /** producingCall, `key` being the property read off `expr`'s value by the caller (`x.content` of `x`), if any. */
+  private producedBy(expr: ts.Expression, depth: number, outerKey: string | undefined): ts.CallExpression | undefined {
     const t = this.ts;
     if (depth > 6) return undefined;
     let e = this.constants.skipTrivia(expr);
+    // The first key read off the root (`content` of `current.content.filter(…)`), where a callback's returned object is read.
+    let key = outerKey;
     for (;;) {
-      if (t.isPropertyAccessExpression(e) || t.isElementAccessExpression(e)) e = this.constants.skipTrivia(e.expression);
-      else if (t.isCallExpression(e) && t.isPropertyAccessExpression(e.expression) && !this.llmCall(e)) e = this.constants.skipTrivia(e.expression.expression);
-      else break;
+      if (t.isPropertyAccessExpression(e)) {
+        key = e.name.text;
+        e = this.constants.skipTrivia(e.expression);
+      } else if (t.isElementAccessExpression(e)) {
+        key = undefined;
+        e = this.constants.skipTrivia(e.expression);
+      } else if (t.isCallExpression(e) && t.isPropertyAccessExpression(e.expression) && !this.llmCall(e)) {
+        key = undefined;
+        e = this.constants.skipTrivia(e.expression.expression);
+      } else break;
     }
-    if (t.isCallExpression(e)) return this.llmCall(e) ? e : undefined;
+    if (t.isCallExpression(e)) return this.llmCall(e) ? e : this.passedThrough(e, key, depth);
     if (!t.isIdentifier(e)) return undefined;
     let decl = this.scopes.resolve(e);
     while (decl && t.isBindingElement(decl)) decl = decl.parent.parent;
     // `const first = r.content[0]; … first.text`: a part of an answer is the answer.
-    if (decl && t.isVariableDeclaration(decl) && decl.initializer && this.constants.isConstDeclaration(decl)) return this.producingCall(decl.initializer, depth + 1);
+    if (decl && t.isVariableDeclaration(decl) && decl.initializer && this.constants.isConstDeclaration(decl)) return this.producedBy(decl.initializer, depth + 1, key);
     if (decl && t.isVariableDeclaration(decl) && decl.initializer) {
       const init = this.constants.skipTrivia(decl.initializer);
       if (t.isCallExpression(init) && this.llmCall(init)) return init;
     }
-    if (decl && t.isVariableDeclaration(decl) && !decl.initializer && t.isIdentifier(decl.name)) return this.onlyAssignedCall(decl, decl.name.text);
+    if (decl && t.isVariableDeclaration(decl) && !decl.initializer && t.isIdentifier(decl.name)) return this.onlyAssignedCall(decl, decl.name.text) ?? this.onlyAssignedThrough(decl, decl.name.text, key, depth);
     return undefined;
+  }
+
+  /**
+   * `retry(async () => { const r = await create(…); return { ...r, id } })` of a function that gives
+   * back its callback's value (passThrough.ts): the LLM call every return of the callback reads, at
+   * `key` (an object literal's own key there, else its one spread).
+   */
+  private passedThrough(call: ts.CallExpression, key: string | undefined, depth: number): ts.CallExpression | undefined {
+    let values = this.callbackValues.get(call);
+    if (values === undefined) {
+      const fn = passedThroughCallback(this.ts, this.scopes, this.constants, call);
+      this.callbackValues.set(call, (values = (fn && returnedValues(this.ts, fn)) ?? null));
+    }
+    if (!values) return undefined;
+    let found: ts.CallExpression | undefined;
+    for (const v of values) {
+      const read = this.readAt(v, key);
+      const producer = read && this.producedBy(read.value, depth + 1, read.key);
+      if (!producer || (found && found !== producer)) return undefined;
+      found = producer;
+    }
+    return found;
+  }
+
+  /** Per call, what the callback it passes through returns (null: not such a call). */
+  private readonly callbackValues = new Map<ts.CallExpression, ts.Expression[] | null>();
+
+  /** What reading `key` off `e` reads: an object literal's property of that name, else the value it spreads (one spread, no key read: the whole). */
+  private readAt(e: ts.Expression, key: string | undefined): { value: ts.Expression; key: string | undefined } | undefined {
+    const t = this.ts;
+    const o = this.constants.skipTrivia(e);
+    if (!t.isObjectLiteralExpression(o)) return { value: e, key };
+    if (key === undefined) return undefined;
+    const own = o.properties.find((p) => p.name && t.isIdentifier(p.name) && p.name.text === key);
+    if (own) return t.isPropertyAssignment(own) && !o.properties.slice(o.properties.indexOf(own) + 1).some((p) => t.isSpreadAssignment(p)) ? { value: own.initializer, key: undefined } : undefined;
+    const spreads = o.properties.filter((p): p is ts.SpreadAssignment => t.isSpreadAssignment(p));
+    return spreads.length === 1 && !o.properties.some((p) => !t.isSpreadAssignment(p) && !(p.name && t.isIdentifier(p.name))) ? { value: spreads[0]!.expression, key } : undefined;
+  }
+
+  /** `let current; current = await retry(async () => …)`: the one assignment, of a call that passes its callback's value through. */
+  private onlyAssignedThrough(decl: ts.VariableDeclaration, name: string, key: string | undefined, depth: number): ts.CallExpression | undefined {
+    const t = this.ts;
+    let found: ts.Expression | undefined;
+    for (const ref of this.scopes.referencesTo(decl, name)) {
+      const p = ref.parent;
+      if (!t.isBinaryExpression(p) || p.left !== ref || p.operatorToken.kind < t.SyntaxKind.FirstAssignment || p.operatorToken.kind > t.SyntaxKind.LastAssignment) continue;
+      if (found || p.operatorToken.kind !== t.SyntaxKind.EqualsToken) return undefined;
+      found = this.constants.skipTrivia(p.right);
+    }
+    return found && t.isCallExpression(found) && !this.llmCall(found) ? this.passedThrough(found, key, depth + 1) : undefined;
   }
 
   /**

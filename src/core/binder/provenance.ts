@@ -135,6 +135,8 @@ export interface LlmCall {
     readonly anchor: ts.Node;
     readonly source: string;
     readonly window?: number;
+    /** What the SDK cuts the re-sent state to (a token limit): told, and the input is an upper bound. */
+    readonly trimmed?: string;
     /** State grown only by the SDK's append in the code (ApiSpec.handedState): the loops around the call that append to it, by answers and tool results, not prompts. */
     readonly appendedIn?: readonly ts.Node[];
     /** That state when it is a field of `this` (`{ network: this }`: `this.state`): a caller's loop calling `method` on it grows it too. */
@@ -1212,7 +1214,10 @@ export class Provenance {
   }
 
   private unwindowedState(call: ts.CallExpression, spec: ApiSpec, client: Value | undefined): LlmCall["state"] {
-    if (client?.kind === "client" && client.client.stateful && client.origin && !this.boundedMemory(client)) return { anchor: client.origin, source: client.client.stateful.source };
+    if (client?.kind === "client" && client.client.stateful && client.origin && !this.boundedMemory(client)) {
+      const { source, trimmed } = client.client.stateful;
+      return { anchor: client.origin, source, ...(trimmed ? { trimmed } : {}) };
+    }
     if (spec.handedState) return this.handedState(call, spec.handedState);
     // A thread kept by what the client was made with (a checkpointer): none, no state; a fixed id, the client's one thread.
     if (spec.stateKeptBy && !(client && spec.stateKeptBy.some((o) => this.clientConfig(client, o)))) return undefined;

@@ -209,9 +209,10 @@ export interface ClientKind {
   readonly instructionsFrom?: readonly string[];
   /**
    * A session that keeps the conversation (client- or server-side): each request re-sends it,
-   * unless its `memory` option is one of the `boundedBy` classes (a window or a summary).
+   * unless its `memory` option is one of the `boundedBy` classes (a window or a summary). `trimmed`: what the SDK cuts the
+   * re-sent conversation to (a token limit the code does not set): a request sends at most that, so its input is an upper bound.
    */
-  readonly stateful?: { readonly source: string; readonly boundedBy?: readonly string[] };
+  readonly stateful?: { readonly source: string; readonly boundedBy?: readonly string[]; readonly trimmed?: string };
   /**
    * The framework's own source files that declare `classes` (path suffixes): inside its monorepo
    * the type is imported by a relative path (`import type { Model } from "../model"`), not by the
@@ -990,7 +991,12 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
       {
         id: "llamaindex.chat-engine",
         classes: ["SimpleChatEngine", "ContextChatEngine", "CondenseQuestionChatEngine"],
-        stateful: { source: "a chat engine keeps its chat history in memory and sends it with every message" },
+        // @llamaindex/core 0.6.22 `memory.ts` `getLLM(llm)`: the history is cut to ¾ of the model's context window (else the
+        // memory's tokenLimit, 30000 by default), the newest kept; the chat engines send `chatHistory.getLLM(this.llm)`.
+        stateful: {
+          source: "a chat engine keeps its chat history in memory and sends it with every message",
+          trimmed: "cut to the memory's token limit (¾ of the model's context window, else 30000 tokens), so each request sends at most that: an upper bound",
+        },
         methods: [{ api: "chat", prompt: ["0.message"] }],
       },
       {
@@ -1091,6 +1097,8 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
     modules: ["@inngest/agent-kit", "@inngest/agent-kit/server"],
     functions: [
       { api: "createAgent", prompt: [], yields: "agentkit.agent" },
+      // 0.13.2 `agent.ts`: `createRoutingAgent(opts)` is `new RoutingAgent(opts)`, an `Agent` whose run is the same one inference.
+      { api: "createRoutingAgent", prompt: [], yields: "agentkit.agent" },
       { api: "createNetwork", prompt: [], yields: "agentkit.network" },
       // 0.13.2 `server.ts`: an Inngest function per network that runs `network.run(event.data.input)` on each event.
       { api: "createServer", prompt: [], agent: { argument: "0.networks", api: "run", served: true } },

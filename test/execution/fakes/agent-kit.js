@@ -1,4 +1,4 @@
-// Fake of `@inngest/agent-kit` 0.13.2: createAgent({ name, system, model, tools }), createTool({ name, handler }),
+// Fake of `@inngest/agent-kit` 0.13.2: createAgent({ name, system, model, tools }) and createRoutingAgent, createTool({ name, handler }),
 // createNetwork({ agents, defaultModel }) with its `state`, new State() with appendResult(result). As agent.ts's run:
 // one inference (maxIter 0) over the system prompt, the input and the state's history (`formatHistory`: each
 // appended result's output and tool-call results), then the tools the model called run and their results join
@@ -44,6 +44,11 @@ class Agent {
 }
 
 export function createAgent(config) {
+  return new Agent(config);
+}
+
+// agent.ts: `createRoutingAgent(opts)` is `new RoutingAgent(opts)`, an Agent whose run is the same inference.
+export function createRoutingAgent(config) {
   return new Agent(config);
 }
 
