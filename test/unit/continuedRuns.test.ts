@@ -2,7 +2,11 @@
 // earlier site left (its result's state or id, or one session or thread) re-sends that site's prompt,
 // answers and tool results; and an AI SDK call's response messages pushed to a history hold its tool
 // results too. Each test is the shape, with its exact sites and bounds.
+import * as assert from "node:assert/strict";
+import ts = require("typescript");
 import { expectSites } from "./analyze";
+import { FileAnalyzer } from "../../src/core/analysis/fileAnalyzer";
+import { formatBound } from "../../src/core";
 
 describe("a run continued from an earlier site's result, in straight-line code", () => {
   it("previous_response_id: r1.id chains to r1's conversation; a chain of three carries both; a second chain from r1 carries r1 only", () => {
@@ -181,5 +185,54 @@ export async function other(qs: string[]) {
       { calls: "Θ(|qs|)", input: "Θ(|qs|²·|q| + |qs|²·tool[other/generateText] + |qs|²·out[gpt-4o])", growth: "output" },
       { calls: "Θ(|qs|)", input: "Θ(|qs|²·|q| + |qs|²·out[gpt-4o])", growth: "output" },
     ]);
+  });
+});
+
+// review7 (fixF): each site worked out every earlier site's bounds again (a chain of n sites: n² site bounds, nested
+// loops: a subtree walk per pair), and none of it counted against the budget. Counted here as the typescript
+// module's node tests and child walks (linearWalks.test.ts's measure), not timed.
+describe("the work of continued runs grows with the sites, not their square", () => {
+  /** Node tests and child walks the analysis of `text` made, and its findings' inputs. */
+  function work(text: string): { steps: number; inputs: string[] } {
+    let steps = 0;
+    const counting: Record<string, unknown> = { ...ts };
+    for (const [k, v] of Object.entries(ts)) {
+      if (typeof v === "function" && (/^is[A-Z]/.test(k) || k === "forEachChild")) {
+        counting[k] = (...args: unknown[]): unknown => {
+          steps++;
+          return (v as (...a: unknown[]) => unknown)(...args);
+        };
+      }
+    }
+    const findings = new FileAnalyzer(counting as unknown as typeof ts, ts.createSourceFile("w.ts", text, ts.ScriptTarget.Latest, true), { timeBudgetMs: 600_000 }).findings();
+    return { steps, inputs: findings.map((f) => (f.inputTokens.kind === "unknown" ? `unknown: ${f.inputTokens.reason}` : formatBound(f.inputTokens, f.rank))) };
+  }
+  // The same files with requests that continue nothing (no previous_response_id, a stateless generateContent): the
+  // work of everything but the continued runs.
+  const chain = (n: number, chained = true): string =>
+    `import OpenAI from "openai";\nconst client = new OpenAI();\nexport async function run(q: string) {\n  const r0 = await client.responses.create({ model: "m", input: q });\n` +
+    Array.from({ length: n - 1 }, (_, i) => `  const r${i + 1} = await client.responses.create({ model: "m", input: q${chained ? `, previous_response_id: r${i}.id` : ""} });\n`).join("") +
+    "}\n";
+  const nested = (n: number, chat = true): string =>
+    `import { GoogleGenAI } from "@google/genai";\nconst ai = new GoogleGenAI({});\nexport async function deep(q: string, xs: string[]) {\n  const chat = ai.chats.create({ model: "m" });\n` +
+    Array.from({ length: n }, (_, i) => `for (const x${i} of xs) { await ${chat ? "chat.sendMessage({ message: q })" : `ai.models.generateContent({ model: "m", contents: q })`};\n`).join("") +
+    "}\n".repeat(n) +
+    "}\n";
+
+  it("400 requests chained by previous_response_id: about the work of 400 unchained ones (carry9: 5 times it)", () => {
+    const continued = work(chain(400));
+    const plain = work(chain(400, false));
+    assert.equal(continued.inputs.length, 400);
+    assert.ok(continued.steps < 1.5 * plain.steps, `${continued.steps} steps, ${plain.steps} unchained`);
+    assert.equal(continued.inputs[399], "Θ(|q| + out[m])");
+  });
+
+  it("150 nested loops each sending on one chat: about the work of 150 stateless requests, each site continuing more than 32 others unknown with the reason (carry9: over 100 times it at 75 loops)", () => {
+    const continued = work(nested(150));
+    const plain = work(nested(150, false));
+    assert.equal(continued.inputs.length, 150);
+    assert.ok(continued.steps < 1.5 * plain.steps, `${continued.steps} steps, ${plain.steps} stateless`);
+    // Each site continues the 149 others (those before it, and the deeper ones in the loops around it): none is added up.
+    assert.deepEqual([...new Set(continued.inputs)], ["unknown: more than 32 sites of this function send on the same conversation before it: what they leave there is not added up"]);
   });
 });

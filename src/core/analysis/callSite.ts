@@ -51,12 +51,16 @@ interface Leaves {
   readonly fresh: { readonly worst: Poly; readonly mean: Poly };
   readonly after: { readonly worst: Poly; readonly mean: Poly };
   readonly tight: boolean;
+  /** Why what it leaves is not bounded (it continues more earlier sites than are added up): a later site continuing it is not either. */
+  readonly unknown?: string;
 }
 
 export class CallSites {
   private readonly continued: ContinuedRuns;
   /** Sites whose bounds are being worked out for a later site continuing them (a guard against cycles). */
   private readonly leaving = new Set<ts.Node>();
+  /** What each site leaves, without and with the earlier sites' part: each site's bounds are worked out once for the sites after it. */
+  private readonly left = [new Map<ts.Node, Leaves>(), new Map<ts.Node, Leaves>()];
 
   constructor(
     private readonly ts: TS,
@@ -67,8 +71,11 @@ export class CallSites {
     private readonly symbols: SymbolTable,
     classify: (call: ts.CallExpression) => LlmCall | undefined,
     private readonly modelOf: (llm: LlmCall) => string | null,
+    step: (at: ts.Node) => void,
+    /** Whether an answer worked out now may be kept: no summary it reads is still being made. */
+    private readonly settled: () => { readonly pending: number; readonly provisional: boolean },
   ) {
-    this.continued = new ContinuedRuns(ts, scopes, constants, loops, classify, (within, decl) => this.writes(within, decl));
+    this.continued = new ContinuedRuns(ts, scopes, constants, loops, classify, (within, decl) => this.writes(within, decl), step);
   }
 
   private line(n: ts.Node): number {
@@ -79,12 +86,24 @@ export class CallSites {
     return this.boundsOf(llm, model, true);
   }
 
-  /** What one execution of `llm` leaves in its conversation; `withEarlier`: with what earlier sites left there too. */
+  /**
+   * What one execution of `llm` leaves in its conversation; `withEarlier`: with what earlier sites left there too.
+   * Kept once worked out (unless a summary it read was still being made): a chain of n sites works out n, not n².
+   */
   private leaves(llm: LlmCall, withEarlier: boolean): Leaves | undefined {
+    const memo = this.left[withEarlier ? 1 : 0];
+    const known = memo.get(llm.node);
+    if (known) return known;
     if (this.leaving.has(llm.node)) return undefined;
     this.leaving.add(llm.node);
+    const before = this.settled();
     try {
-      return this.boundsOf(llm, this.modelOf(llm), withEarlier).leaves;
+      const bounds = this.boundsOf(llm, this.modelOf(llm), withEarlier);
+      const after = this.settled();
+      if (bounds.leaves && !before.provisional && !after.provisional && before.pending === after.pending) {
+        memo.set(llm.node, bounds.leaves);
+      }
+      return bounds.leaves;
     } finally {
       this.leaving.delete(llm.node);
     }
@@ -193,15 +212,23 @@ export class CallSites {
     }
 
     // Earlier sites of this function on the same conversation: what they left is sent again here.
+    // Not added up (too many of them, one that continues this one, one not bounded): the input is not bounded.
+    let notAdded: string | undefined;
     if (withEarlier) {
-      for (const e of this.continued.earlier(llm, loops, stateLoops)) {
+      const continued = this.continued.earlier(llm, loops, stateLoops);
+      if (typeof continued === "string") notAdded = continued;
+      for (const e of typeof continued === "string" ? [] : continued) {
         const left = this.leaves(e.llm, e.kind === "result");
-        if (!left) continue;
+        if (!left || left.unknown) {
+          notAdded = left?.unknown ?? `line ${lineRef(this.line(e.llm.node))} sends on the same conversation and its input counts this site's: neither is bounded`;
+          break;
+        }
         const part = e.kind === "result" ? left.after : left.fresh;
         perCall = perCall.add(part.worst.mul(e.times.worst));
         perCallMean = perCallMean.add(part.mean.mul(e.times.mean));
         perCallAt = perCallAt.add(part.mean.mul(e.times.at));
-        if (!e.tight || !left.tight) perCallTight = false;
+        // A history the SDK cuts past a token limit sends at most what the earlier sites left.
+        if (!e.tight || !left.tight || llm.state?.trimmed) perCallTight = false;
         if (e.grows) growth = "stateful";
         explanation.push(this.continuedLine(e, part.worst));
       }
@@ -211,7 +238,9 @@ export class CallSites {
       fresh: { worst: (appendedIn ? Poly.zero : Poly.sum(prompt.map((p) => p.poly))).add(answeredBySteps), mean: (appendedIn ? Poly.zero : Poly.sum(prompt.map(meanOf))).add(answeredBySteps) },
       after: { worst: perCall.add(answeredBySteps), mean: perCallMean.add(answeredBySteps) },
       tight: perCallTight && out.tight && (!steps || S.isConstant()),
+      ...(notAdded ? { unknown: notAdded } : {}),
     };
+    if (notAdded) explanation.push(notAdded);
 
     // What the session was made with (a chat's systemInstruction) goes with every request, outside the history.
     if (llm.instructions?.length) {
@@ -284,18 +313,19 @@ export class CallSites {
     const generationCount = m.mul(out.poly.mul(inputCount).add(runs.mul(S).mul(out.poly.mul(out.poly).add(out.poly.scale(-1))).scale(0.5)));
     explanation.push(generationLine(generationCount, rank, !!llm.state?.trimmed));
 
+    const unbounded = notAdded ? Bound.unknown(notAdded) : undefined;
     return {
       calls: Bound.of(calls, requestsTight),
-      inputTokens: Bound.of(input, inputTight),
-      inputPerCall: Bound.of(inputPerCall, perCallTight && !steps),
+      inputTokens: unbounded ?? Bound.of(input, inputTight),
+      inputPerCall: unbounded ?? Bound.of(inputPerCall, perCallTight && !steps),
       outputTokens: Bound.of(runs.mul(outputPerCall), requestsTight && out.tight),
       outputPerCall: Bound.of(outputPerCall, out.tight && !steps),
-      generationCost: Bound.of(generation, generationTight),
+      generationCost: unbounded ?? Bound.of(generation, generationTight),
       span: Bound.of(loopSpan.mul(S), requestsTight),
       growth,
       ...(stateGrowth ? { chainGrowth: stateGrowth } : {}),
       ...(llm.state?.field ? { handedFields: [{ ...llm.state.field, source: llm.state.source, requests: calls }] } : {}),
-      counts: { calls, input: inputCount, output: outputCount, generation: generationCount, ...(filling ? { filling: { trip: iterations, shortfall: filling.shortfall, perInputToken: m.mul(out.poly) } } : {}) },
+      ...(notAdded ? {} : { counts: { calls, input: inputCount, output: outputCount, generation: generationCount, ...(filling ? { filling: { trip: iterations, shortfall: filling.shortfall, perInputToken: m.mul(out.poly) } } : {}) } }),
       leaves,
       ...factsOf(prompt),
       loops,

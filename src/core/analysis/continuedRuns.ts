@@ -37,9 +37,15 @@ export interface Continued {
 
 const ONCE: Times = { worst: Poly.one, mean: Poly.one, at: Poly.one };
 
+/**
+ * The most earlier sites on one conversation a site adds up: each is a sum of its own, so a function of n sends
+ * on one chat costs n² of them. Past it the site's input is not bounded here (unknown, with the reason).
+ */
+export const MAX_CONTINUED = 32;
+
 export class ContinuedRuns {
-  /** The state-carrying sites of each function, in source order (made on first use). */
-  private readonly stateSites = new Map<ts.Node, LlmCall[]>();
+  /** The state-carrying sites of each function by their state's anchor, in source order (made on first use). */
+  private readonly stateSites = new Map<ts.Node, Map<ts.Node, LlmCall[]>>();
 
   constructor(
     private readonly ts: TS,
@@ -49,13 +55,19 @@ export class ContinuedRuns {
     private readonly classify: (call: ts.CallExpression) => LlmCall | undefined,
     /** Whether `within` assigns the variable `decl` (or a property of it). */
     private readonly writes: (within: ts.Node, decl: ts.Node) => boolean,
+    /** One step of the file's analysis budget. */
+    private readonly step: (at: ts.Node) => void,
   ) {}
+
+  /** Whether a loop's body holds a `continue`, per loop. */
+  private readonly continues = new Map<ts.Node, boolean>();
 
   /**
    * The earlier sites of `llm`'s function whose conversation it continues. `loops` are the loops around
    * `llm`, `stateLoops` those of them its own state is kept across (the loop rule counts its own turns).
+   * A string: why they are not counted (more than MAX_CONTINUED of them).
    */
-  earlier(llm: LlmCall, loops: readonly LoopInfo[], stateLoops: readonly LoopInfo[]): Continued[] {
+  earlier(llm: LlmCall, loops: readonly LoopInfo[], stateLoops: readonly LoopInfo[]): Continued[] | string {
     const t = this.ts;
     const state = llm.state;
     if (!state || state.window !== undefined || state.appendedIn || state.field || llm.summary) return [];
@@ -70,7 +82,8 @@ export class ContinuedRuns {
         // An id (`r1.id`) names one point of a chain: other requests chained to it are siblings. A state object
         // (`r1.data.state`) is grown in place by every run handed it: those before this one count too.
         if (this.readsIdOf(llm.node, anchor)) return out;
-        return out.concat(this.onSameState(llm, fn, loops, stateLoops));
+        const more = this.onSameState(llm, fn, loops, stateLoops);
+        return typeof more === "string" ? more : out.concat(more);
       }
       // A `let` the code moves on (`prev = r.id`) names a different point of the chain at each site: not read.
       if (!(t.getCombinedNodeFlags(anchor) & t.NodeFlags.Const)) return [];
@@ -79,12 +92,15 @@ export class ContinuedRuns {
   }
 
   /** The other sites of `fn` on `llm`'s state (its anchor, and its thread when a fixed id names one). */
-  private onSameState(llm: LlmCall, fn: ts.Node, loops: readonly LoopInfo[], stateLoops: readonly LoopInfo[]): Continued[] {
+  private onSameState(llm: LlmCall, fn: ts.Node, loops: readonly LoopInfo[], stateLoops: readonly LoopInfo[]): Continued[] | string {
     const out: Continued[] = [];
-    for (const other of this.sitesOf(fn)) {
-      if (other.node === llm.node || other.state!.anchor !== llm.state!.anchor || other.state!.thread !== llm.state!.thread) continue;
+    for (const other of this.sitesOf(fn).get(llm.state!.anchor) ?? []) {
+      this.step(other.node);
+      if (other.node === llm.node || other.state!.thread !== llm.state!.thread) continue;
       const shared = this.shared(other.node, llm.node, loops, stateLoops);
-      if (shared) out.push({ llm: other, kind: "shared", ...shared });
+      if (!shared) continue;
+      if (out.length === MAX_CONTINUED) return `more than ${MAX_CONTINUED} sites of this function send on the same conversation before it: what they leave there is not added up`;
+      out.push({ llm: other, kind: "shared", ...shared });
     }
     return out;
   }
@@ -139,9 +155,13 @@ export class ContinuedRuns {
 
   /** Whether a loop's body holds a `continue` (outside functions of their own). */
   private hasContinue(loop: ts.Node): boolean {
+    const known = this.continues.get(loop);
+    if (known !== undefined) return known;
     const t = this.ts;
     const visit = (n: ts.Node): boolean => t.isContinueStatement(n) || (!t.isFunctionLike(n) && !!t.forEachChild(n, (c) => visit(c) || undefined));
-    return !!t.forEachChild(loop, (c) => visit(c) || undefined);
+    const found = !!t.forEachChild(loop, (c) => visit(c) || undefined);
+    this.continues.set(loop, found);
+    return found;
   }
 
   /** Whether `node` runs under a condition of its own, one that does not also hold `site`. */
@@ -158,15 +178,19 @@ export class ContinuedRuns {
   }
 
   /** The SDK calls of `fn` (callbacks it runs included, functions of their own not) that keep conversation state. */
-  private sitesOf(fn: ts.Node): LlmCall[] {
+  private sitesOf(fn: ts.Node): Map<ts.Node, LlmCall[]> {
     let sites = this.stateSites.get(fn);
     if (sites) return sites;
     const t = this.ts;
-    const found: LlmCall[] = [];
+    const found = new Map<ts.Node, LlmCall[]>();
     const visit = (n: ts.Node): void => {
       if (t.isCallExpression(n) && this.loops.enclosingFunction(n) === fn) {
         const llm = this.classify(n);
-        if (llm?.state && !llm.summary && llm.state.window === undefined && !llm.state.appendedIn && !llm.state.field) found.push(llm);
+        if (llm?.state && !llm.summary && llm.state.window === undefined && !llm.state.appendedIn && !llm.state.field) {
+          const same = found.get(llm.state.anchor);
+          if (same) same.push(llm);
+          else found.set(llm.state.anchor, [llm]);
+        }
       }
       if (t.isFunctionLike(n) && !this.loops.callbackHost(n)) return;
       t.forEachChild(n, visit);
