@@ -550,6 +550,22 @@ export async function run(items: string[], n: number, q: string): Promise<void> 
     assert.deepEqual(claim, { calls: 3, input: 207, exact: true });
   });
 
+  it("two invokes of one checkpointed agent on one thread handed to one Promise.all: each may carry the other, at most (review7 p23: 50 claimed exact for the second, 20 sent)", async () => {
+    const p = program(60, `import { createAgent } from "langchain";
+import { MemorySaver } from "@langchain/langgraph";
+import { ChatOpenAI } from "@langchain/openai";
+const a1 = createAgent({ model: new ChatOpenAI({ model: "s1", maxTokens: 10 }), tools: [], checkpointer: new MemorySaver() });
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  const config = { configurable: { thread_id: "t1" } };
+  await Promise.all([a1.invoke({ messages: [{ role: "user", content: items[0] }] }, config), a1.invoke({ messages: [{ role: "user", content: items[1] }] }, config)]);
+}
+`);
+    const { claim, counted } = await claimAndCount(p, "s1", dir, { "out[s1]": 10 });
+    // The fake runs both on the thread as it was: 20 each. Claimed: 20 + 30 each, at most.
+    assert.deepEqual(counted, { calls: 2, input: 40 });
+    assert.deepEqual(claim, { calls: 2, input: 100, exact: false });
+  });
+
   it("a builder of this module returning the array it pushes the answer to: the answer is in the history it rebuilds (aisdk12: 200 claimed as exact, 260 sent)", async () => {
     const p = program(35, `${OPENAI}function wrap(text: string) {
   const out: ${MSG}[] = [];

@@ -236,3 +236,23 @@ describe("the work of continued runs grows with the sites, not their square", ()
     assert.deepEqual([...new Set(continued.inputs)], ["unknown: more than 32 sites of this function send on the same conversation before it: what they leave there is not added up"]);
   });
 });
+
+describe("review7: runs on one thread handed to one Promise.all", () => {
+  it("two invokes of one checkpointed agent with one config in Promise.all: either may run first, so each carries the other, at most (carry9: the second claimed exact with the first)", () => {
+    expectSites(`import { createAgent } from "langchain";
+import { MemorySaver } from "@langchain/langgraph";
+import { ChatOpenAI } from "@langchain/openai";
+const a1 = createAgent({ model: new ChatOpenAI({ model: "s1", maxTokens: 10 }), tools: [], checkpointer: new MemorySaver() });
+export async function run(items: string[], q: string): Promise<void> {
+  const config = { configurable: { thread_id: "t1" } };
+  await Promise.all([
+    a1.invoke({ messages: [{ role: "user", content: items[0] }] }, config), // @site
+    a1.invoke({ messages: [{ role: "user", content: items[1] }] }, config), // @site
+  ]);
+}
+`, [
+      { calls: "Θ(1)", input: "O(|items[]| + out[s1])", growth: "none" },
+      { calls: "Θ(1)", input: "O(|items[]| + out[s1])", growth: "none" },
+    ]);
+  });
+});

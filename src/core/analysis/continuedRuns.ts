@@ -136,7 +136,9 @@ export class ContinuedRuns {
    * (this round's too when `earlier` comes first). None when it comes after and no such loop repeats it.
    */
   private shared(earlier: ts.CallExpression, site: ts.CallExpression, loops: readonly LoopInfo[], stateLoops: readonly LoopInfo[]): Omit<Continued, "llm" | "kind"> | undefined {
-    const before = earlier.end <= site.pos || (earlier.pos >= site.pos && earlier.end <= site.end);
+    // Handed to one Promise.all, either may run first: counted as before, at most.
+    const together = this.concurrent(earlier, site);
+    const before = together || earlier.end <= site.pos || (earlier.pos >= site.pos && earlier.end <= site.end);
     const aroundSite = new Set(loops.map((l) => l.node));
     const own = this.loops.around(earlier).filter((l) => !aroundSite.has(l.node));
     const aroundEarlier = new Set(this.loops.around(earlier).map((l) => l.node));
@@ -149,8 +151,21 @@ export class ContinuedRuns {
     const rounds = before ? { worst: turns, mean: turns.add(Poly.one).scale(0.5), at: index.add(Poly.one) } : { worst: turns, mean: turns.add(Poly.constant(-1)).scale(0.5), at: index };
     const times = { worst: extra.mul(rounds.worst), mean: extra.mul(rounds.mean), at: extra.mul(rounds.at) };
     // A `continue` in a loop around both may skip the earlier site on some rounds: at most.
-    const tight = own.every((l) => l.exact && !l.parallel) && common.every((l) => !l.parallel && !this.hasContinue(l.node)) && !this.conditionalUpTo(earlier, site);
+    const tight = !together && own.every((l) => l.exact && !l.parallel) && common.every((l) => !l.parallel && !this.hasContinue(l.node)) && !this.conditionalUpTo(earlier, site);
     return { times, tight, grows: common.length > 0 };
+  }
+
+  /** Whether two calls run together: elements of one array handed to `Promise.all` (`allSettled`, `race`, `any`). */
+  private concurrent(a: ts.Node, b: ts.Node): boolean {
+    const t = this.ts;
+    for (let n: ts.Node = a; n.parent; n = n.parent) {
+      const p = n.parent;
+      if (b.pos < p.pos || b.end > p.end) continue;
+      if (!t.isArrayLiteralExpression(p) || !t.isCallExpression(p.parent) || !p.parent.arguments.includes(p)) return false;
+      const callee = p.parent.expression;
+      return t.isPropertyAccessExpression(callee) && t.isIdentifier(callee.expression) && callee.expression.text === "Promise" && ["all", "allSettled", "race", "any"].includes(callee.name.text);
+    }
+    return false;
   }
 
   /** Whether a loop's body holds a `continue` (outside functions of their own). */
