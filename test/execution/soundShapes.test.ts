@@ -566,6 +566,23 @@ export async function run(items: string[], n: number, q: string): Promise<void> 
     assert.deepEqual(claim, { calls: 2, input: 100, exact: false });
   });
 
+  it("one config with a thread id in a variable handed to two agents, each with its own MemorySaver: two threads (review7 p4: 50 claimed exact, 40 sent)", async () => {
+    const p = program(61, `import { createAgent } from "langchain";
+import { MemorySaver } from "@langchain/langgraph";
+import { ChatOpenAI } from "@langchain/openai";
+const a1 = createAgent({ model: new ChatOpenAI({ model: "s1", maxTokens: 10 }), tools: [], checkpointer: new MemorySaver() });
+const a2 = createAgent({ model: new ChatOpenAI({ model: "s1", maxTokens: 10 }), tools: [], checkpointer: new MemorySaver() });
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  const config = { configurable: { thread_id: q } };
+  await a1.invoke({ messages: [{ role: "user", content: items[0] }] }, config);
+  await a2.invoke({ messages: [{ role: "user", content: items[1] }] }, config);
+}
+`);
+    const { claim, counted } = await claimAndCount(p, "s1", dir, { "out[s1]": 10 });
+    assert.deepEqual(counted, { calls: 2, input: 40 });
+    assert.deepEqual(claim, { calls: 2, input: 40, exact: true });
+  });
+
   it("a builder of this module returning the array it pushes the answer to: the answer is in the history it rebuilds (aisdk12: 200 claimed as exact, 260 sent)", async () => {
     const p = program(35, `${OPENAI}function wrap(text: string) {
   const out: ${MSG}[] = [];

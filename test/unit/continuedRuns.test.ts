@@ -256,3 +256,24 @@ export async function run(items: string[], q: string): Promise<void> {
     ]);
   });
 });
+
+describe("review7: one config handed to two agents, each with its own checkpointer", () => {
+  it("a thread id in a variable names a thread of each agent's own MemorySaver: the second agent's run does not carry the first's (carry9: claimed exact with it)", () => {
+    expectSites(`import { createAgent } from "langchain";
+import { MemorySaver } from "@langchain/langgraph";
+import { ChatOpenAI } from "@langchain/openai";
+const a1 = createAgent({ model: new ChatOpenAI({ model: "s1", maxTokens: 10 }), tools: [], checkpointer: new MemorySaver() });
+const a2 = createAgent({ model: new ChatOpenAI({ model: "s1", maxTokens: 10 }), tools: [], checkpointer: new MemorySaver() });
+export async function run(items: string[], q: string): Promise<void> {
+  const config = { configurable: { thread_id: q } };
+  await a1.invoke({ messages: [{ role: "user", content: items[0] }] }, config); // @site
+  await a2.invoke({ messages: [{ role: "user", content: items[1] }] }, config); // @site
+  await a1.invoke({ messages: [{ role: "user", content: items[2] }] }, config); // @site
+}
+`, [
+      { calls: "Θ(1)", input: "Θ(|items[]|)", growth: "none" },
+      { calls: "Θ(1)", input: "Θ(|items[]|)", growth: "none" },
+      { calls: "Θ(1)", input: "Θ(|items[]| + out[s1])", growth: "none" },
+    ]);
+  });
+});

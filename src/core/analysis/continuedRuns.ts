@@ -96,7 +96,7 @@ export class ContinuedRuns {
     const out: Continued[] = [];
     for (const other of this.sitesOf(fn).get(llm.state!.anchor) ?? []) {
       this.step(other.node);
-      if (other.node === llm.node || other.state!.thread !== llm.state!.thread) continue;
+      if (other.node === llm.node || other.state!.thread !== llm.state!.thread || other.state!.keptBy !== llm.state!.keptBy) continue;
       const shared = this.shared(other.node, llm.node, loops, stateLoops);
       if (!shared) continue;
       if (out.length === MAX_CONTINUED) return `more than ${MAX_CONTINUED} sites of this function send on the same conversation before it: what they leave there is not added up`;

@@ -143,6 +143,8 @@ export interface LlmCall {
     readonly field?: { readonly name: string; readonly method: string };
     /** The thread a fixed id names (`thread_id: "user-123"`), anchored at the client: two calls share the state only on one thread. */
     readonly thread?: string;
+    /** What keeps a thread an id variable names (a checkpointer, by the client made with it): two clients' threads of one id are two conversations. */
+    readonly keptBy?: ts.Node;
   };
   /** A call of a function of the user's that makes LLM calls: its summary. */
   readonly summary?: Summary;
@@ -1233,7 +1235,7 @@ export class Provenance {
       let root: ts.Expression = this.constants.skipTrivia(e);
       while (this.ts.isPropertyAccessExpression(root) || this.ts.isElementAccessExpression(root)) root = this.constants.skipTrivia(root.expression);
       const decl = this.ts.isIdentifier(root) ? this.scopes.resolve(root) : undefined;
-      if (decl) return { anchor: decl, source: spec.stateSource ?? `${path.split(".").pop()} chains each request to the conversation kept on the server, which is billed again every time` };
+      if (decl) return { anchor: decl, source: spec.stateSource ?? `${path.split(".").pop()} chains each request to the conversation kept on the server, which is billed again every time`, ...(spec.stateKeptBy ? { keptBy: (client?.kind === "client" ? client.origin : undefined) ?? call } : {}) };
     }
     return undefined;
   }
