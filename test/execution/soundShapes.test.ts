@@ -583,6 +583,18 @@ export async function run(items: string[], n: number, q: string): Promise<void> 
     assert.deepEqual(claim, { calls: 2, input: 40, exact: true });
   });
 
+  it("previous_response_id: r1.id in a loop: each request continues r1 only (review7 p2: 240 claimed exact, 150 sent by the loop)", async () => {
+    const p = program(62, `${OPENAI}export async function run(items: string[], n: number, q: string): Promise<void> {
+  const r1 = await client.responses.create({ model: "s1", max_output_tokens: 10, input: q });
+  for (const item of items) await client.responses.create({ model: "s1", max_output_tokens: 10, input: item, previous_response_id: r1.id });
+}
+`);
+    const { claim, counted } = await claimAndCount(p, "s1", dir);
+    // 20; then 3 × (20 + 30).
+    assert.deepEqual(counted, { calls: 4, input: 170 });
+    assert.deepEqual(claim, { calls: 4, input: 170, exact: true });
+  });
+
   it("a builder of this module returning the array it pushes the answer to: the answer is in the history it rebuilds (aisdk12: 200 claimed as exact, 260 sent)", async () => {
     const p = program(35, `${OPENAI}function wrap(text: string) {
   const out: ${MSG}[] = [];

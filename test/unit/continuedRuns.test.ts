@@ -277,3 +277,18 @@ export async function run(items: string[], q: string): Promise<void> {
     ]);
   });
 });
+
+describe("review7: requests in a loop each continuing one earlier response", () => {
+  it("previous_response_id: r1.id in a loop: every request continues r1 only, linear (carry9: quadratic, stateful, and r1's conversation on top)", () => {
+    expectSites(`import OpenAI from "openai";
+const client = new OpenAI();
+export async function run(items: string[], q: string): Promise<void> {
+  const r1 = await client.responses.create({ model: "s1", max_output_tokens: 10, input: q }); // @site
+  for (const item of items) await client.responses.create({ model: "s1", max_output_tokens: 10, input: item, previous_response_id: r1.id }); // @site
+}
+`, [
+      { calls: "Θ(1)", input: "Θ(|q|)", growth: "none" },
+      { calls: "Θ(|items|)", input: "Θ(|items|·|item| + |items|·|q|)", growth: "none" },
+    ]);
+  });
+});

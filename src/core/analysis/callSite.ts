@@ -180,7 +180,8 @@ export class CallSites {
     const window = llm.state?.window;
     let stateGrowth: Poly | undefined;
     // A fan-out whose rounds all send before any is answered moves the id on by none of them: each chains to the id it started with.
-    const stateLoops = !llm.state || window !== undefined ? [] : (appendedIn ? loops.filter((l) => appendedIn.includes(l.node)) : this.loopsSince(loops, llm.state.anchor)).filter((l) => !startsTogether(this.ts, l, call));
+    // An id read off an earlier site's const result (`previous_response_id: r1.id`) names one point of the chain: no loop moves it.
+    const stateLoops = !llm.state || window !== undefined || this.continued.fixedId(llm) ? [] : (appendedIn ? loops.filter((l) => appendedIn.includes(l.node)) : this.loopsSince(loops, llm.state.anchor)).filter((l) => !startsTogether(this.ts, l, call));
     // One that does not (a round awaits something first) moves it on in an order no count follows: an upper bound.
     if (stateLoops.some((l) => l.parallel)) perCallTight = false;
     if (window !== undefined) {

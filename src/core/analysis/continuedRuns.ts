@@ -105,6 +105,12 @@ export class ContinuedRuns {
     return out;
   }
 
+  /** Whether `llm`'s state is an id read off an earlier site's const result (`previous_response_id: r1.id`): one point of the chain, which no loop moves. */
+  fixedId(llm: LlmCall): boolean {
+    const anchor = llm.state?.anchor;
+    return !!anchor && this.ts.isVariableDeclaration(anchor) && !!this.resultOf(anchor) && this.readsIdOf(llm.node, anchor);
+  }
+
   /** Whether the call reads an id off the variable `decl` (`previous_response_id: r1.id`, `r1.lastResponseId`), not an object. */
   private readsIdOf(call: ts.CallExpression, decl: ts.Node): boolean {
     const t = this.ts;
