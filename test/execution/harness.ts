@@ -39,6 +39,8 @@ export const FAKE_SDKS: Record<string, string> = {
   genkit: path.join(FAKES_DIR, "genkit.js"),
   "@genkit-ai/ai": path.join(FAKES_DIR, "genkit.js"),
   "@inngest/agent-kit": path.join(FAKES_DIR, "agent-kit.js"),
+  "@llamaindex/workflow": path.join(FAKES_DIR, "llamaindex.js"),
+  "@llamaindex/openai": path.join(FAKES_DIR, "llamaindex.js"),
 };
 
 function findRepoRoot(start: string): string {

@@ -25,9 +25,9 @@ interface Claim {
 }
 
 /** The claims of `run`'s sites of `model` at the program's sizes (summed), and the run's counts. */
-async function claimAndCount(p: GeneratedProgram, model: string, dir: string): Promise<{ claim: Claim; counted: { calls: number; input: number }; findings: Finding[] }> {
+async function claimAndCount(p: GeneratedProgram, model: string, dir: string, assumed: Record<string, number> = {}): Promise<{ claim: Claim; counted: { calls: number; input: number }; findings: Finding[] }> {
   const findings = analyseProgram(p).filter((f) => f.model === model && f.functionName === "run");
-  const estimates = findings.map((f) => estimate(f, assumptionsOf(p)));
+  const estimates = findings.map((f) => estimate(f, { ...assumptionsOf(p), ...assumed }));
   const claim = { calls: estimates.reduce((s, e) => s + e.calls, 0), input: estimates.reduce((s, e) => s + e.inputTokens, 0), exact: estimates.length > 0 && estimates.every((e) => e.exact) };
   const counted = (await runProgram(p, dir)).get(model) ?? { calls: 0, input: 0 };
   return { claim, counted, findings };
@@ -486,6 +486,144 @@ export async function run(items: string[], n: number, q: string): Promise<void> 
     assert.deepEqual(counted, { calls: 12, input: 2220 });
     assert.deepEqual(findings.map((f) => f.inputTokens), [{ kind: "unknown", reason: "functions that call each other (step ↔ relay): each round's request chains to state the server keeps (previous_response_id chains each request to the conversation kept on the server, which is billed again every time) that the rounds before it moved on, so no round's sizes bound the next's" }]);
   });
+
+  it("a Responses chain in straight-line code: each request carries the conversation of the response it names (carry9: the earlier requests were left out)", async () => {
+    const p = program(40, `${OPENAI}export async function run(items: string[], n: number, q: string): Promise<void> {
+  const r1 = await client.responses.create({ model: "s1", max_output_tokens: 10, input: q });
+  const r2 = await client.responses.create({ model: "s1", max_output_tokens: 10, input: items[0], previous_response_id: r1.id });
+  await client.responses.create({ model: "s1", max_output_tokens: 10, input: items[1], previous_response_id: r2.id });
+  await client.responses.create({ model: "s1", max_output_tokens: 10, input: items[2], previous_response_id: r1.id });
+}
+`);
+    const { claim, counted } = await claimAndCount(p, "s1", dir);
+    // 20; 20 + 10 + 20; 50 + 10 + 20; 20 + 10 + 20 (the fourth chains to the first, not the third).
+    assert.deepEqual(counted, { calls: 4, input: 200 });
+    assert.deepEqual(claim, { calls: 4, input: 200, exact: true });
+  });
+
+  it("a LangChain agent with a MemorySaver invoked once, then in a loop, on one thread: the loop's runs carry the first (carry9)", async () => {
+    const p = program(41, `import { createAgent } from "langchain";
+import { MemorySaver } from "@langchain/langgraph";
+import { ChatOpenAI } from "@langchain/openai";
+const support = createAgent({ model: new ChatOpenAI({ model: "s1", maxTokens: 10 }), tools: [], checkpointer: new MemorySaver() });
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  const config = { configurable: { thread_id: "t1" } };
+  await support.invoke({ messages: [{ role: "user", content: q }] }, config);
+  for (const item of items) await support.invoke({ messages: [{ role: "user", content: item }] }, config);
+}
+`);
+    // The model's maxTokens is not read: the answers' 10 tokens assumed.
+    const { claim, counted } = await claimAndCount(p, "s1", dir, { "out[s1]": 10 });
+    // 20; then 20 + 30 (the first run) + 30·i (the loop's earlier runs): 50 + 80 + 110.
+    assert.deepEqual(counted, { calls: 4, input: 260 });
+    assert.deepEqual(claim, { calls: 4, input: 260, exact: true });
+  });
+
+  it("a Gemini chat sent to before, inside and after a loop of two messages: every message carries all earlier ones (carry9)", async () => {
+    const p = program(42, `import { GoogleGenAI } from "@google/genai";
+const ai = new GoogleGenAI({});
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  const chat = ai.chats.create({ model: "s1", config: { maxOutputTokens: 10 } });
+  await chat.sendMessage({ message: q });
+  for (const item of items) {
+    await chat.sendMessage({ message: item });
+    await chat.sendMessage({ message: q });
+  }
+  await chat.sendMessage({ message: q });
+}
+`);
+    const { claim, counted } = await claimAndCount(p, "s1", dir);
+    // Eight messages of 20, each answered with 10: the k-th sends 20 + 30·k.
+    assert.deepEqual(counted, { calls: 8, input: 1000 });
+    assert.deepEqual(claim, { calls: 8, input: 1000, exact: true });
+  });
+
+  it("a LlamaIndex agent run from the state of the run before (LlamaIndexTS single-agent.ts), and one without: the first carries the earlier run (carry9)", async () => {
+    const p = program(43, `import { agent } from "@llamaindex/workflow";
+import { openai } from "@llamaindex/openai";
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  const weather = agent({ llm: openai({ model: "s1", maxTokens: 10 }), tools: [] });
+  const result = await weather.run(q);
+  await weather.run(items[0], { state: result.data.state });
+  await weather.run(items[1]);
+}
+`);
+    // The agent's steps are not capped (an upper bound): each run here makes one request (no tools), and adds no tool
+    // results; the model is not read from openai({ model }), so its sites are the run's own.
+    const assumed = { ...assumptionsOf(p), "steps[run/run]": 1, "steps[run/run#2]": 1, "steps[run/run#3]": 1, "tool[run/run]": 0, "tool[run/run#2]": 0, "tool[run/run#3]": 0, out: 10 };
+    const estimates = analyseProgram(p).filter((f) => f.functionName === "run").map((f) => estimate(f, assumed));
+    const counted = (await runProgram(p, dir)).get("s1");
+    // 20; 20 + 10 + 20; 20.
+    assert.deepEqual(counted, { calls: 3, input: 90 });
+    assert.deepEqual(estimates.map((e) => [e.calls, e.inputTokens, e.exact]), [[1, 20, false], [1, 50, false], [1, 20, false]]);
+  });
+
+  it("an AI SDK history pushed the response messages of a call with a tool: the tool results are sized too (carry9: 150 claimed as exact, 207 sent)", async () => {
+    const p = program(44, `import { generateText, tool, jsonSchema } from "ai";
+import { openai } from "@ai-sdk/openai";
+const lookup = tool({ description: "Look a word up.", inputSchema: jsonSchema({ type: "object", properties: { word: { type: "string" } } }), execute: async () => "Three entries match: the glossary, the changelog and the design notes." });
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  const messages: any[] = [];
+  for (const item of items) {
+    messages.push({ role: "user", content: item });
+    const result = await generateText({ model: openai("s1"), maxOutputTokens: 10, tools: { lookup }, messages });
+    messages.push(...result.response.messages);
+  }
+}
+`);
+    // One step a call (no stopWhen); the fake model always calls the tool, so each call's response messages are its
+    // tool call and the tool's result: the 10-token answer sent back as {"word":"…"} (4 tokens more) and 15 tokens.
+    const { claim, counted } = await claimAndCount(p, "s1", dir, { "tool[run/generateText]": 19 });
+    // 20; 20 + 29 + 20; 20 + 2·(29 + 20).
+    assert.deepEqual(counted, { calls: 3, input: 207 });
+    assert.deepEqual(claim, { calls: 3, input: 207, exact: true });
+  });
+
+  it("two invokes of one checkpointed agent on one thread handed to one Promise.all: each may carry the other, at most (review7 p23: 50 claimed exact for the second, 20 sent)", async () => {
+    const p = program(60, `import { createAgent } from "langchain";
+import { MemorySaver } from "@langchain/langgraph";
+import { ChatOpenAI } from "@langchain/openai";
+const a1 = createAgent({ model: new ChatOpenAI({ model: "s1", maxTokens: 10 }), tools: [], checkpointer: new MemorySaver() });
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  const config = { configurable: { thread_id: "t1" } };
+  await Promise.all([a1.invoke({ messages: [{ role: "user", content: items[0] }] }, config), a1.invoke({ messages: [{ role: "user", content: items[1] }] }, config)]);
+}
+`);
+    const { claim, counted } = await claimAndCount(p, "s1", dir, { "out[s1]": 10 });
+    // The fake runs both on the thread as it was: 20 each. Claimed: 20 + 30 each, at most.
+    assert.deepEqual(counted, { calls: 2, input: 40 });
+    assert.deepEqual(claim, { calls: 2, input: 100, exact: false });
+  });
+
+  it("one config with a thread id in a variable handed to two agents, each with its own MemorySaver: two threads (review7 p4: 50 claimed exact, 40 sent)", async () => {
+    const p = program(61, `import { createAgent } from "langchain";
+import { MemorySaver } from "@langchain/langgraph";
+import { ChatOpenAI } from "@langchain/openai";
+const a1 = createAgent({ model: new ChatOpenAI({ model: "s1", maxTokens: 10 }), tools: [], checkpointer: new MemorySaver() });
+const a2 = createAgent({ model: new ChatOpenAI({ model: "s1", maxTokens: 10 }), tools: [], checkpointer: new MemorySaver() });
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  const config = { configurable: { thread_id: q } };
+  await a1.invoke({ messages: [{ role: "user", content: items[0] }] }, config);
+  await a2.invoke({ messages: [{ role: "user", content: items[1] }] }, config);
+}
+`);
+    const { claim, counted } = await claimAndCount(p, "s1", dir, { "out[s1]": 10 });
+    assert.deepEqual(counted, { calls: 2, input: 40 });
+    assert.deepEqual(claim, { calls: 2, input: 40, exact: true });
+  });
+
+  it("previous_response_id: r1.id in a loop: each request continues r1 only (review7 p2: 240 claimed exact, 150 sent by the loop)", async () => {
+    const p = program(62, `${OPENAI}export async function run(items: string[], n: number, q: string): Promise<void> {
+  const r1 = await client.responses.create({ model: "s1", max_output_tokens: 10, input: q });
+  for (const item of items) await client.responses.create({ model: "s1", max_output_tokens: 10, input: item, previous_response_id: r1.id });
+}
+`);
+    const { claim, counted } = await claimAndCount(p, "s1", dir);
+    // 20; then 3 × (20 + 30).
+    assert.deepEqual(counted, { calls: 4, input: 170 });
+    assert.deepEqual(claim, { calls: 4, input: 170, exact: true });
+  });
+
   it("a builder of this module returning the array it pushes the answer to: the answer is in the history it rebuilds (aisdk12: 200 claimed as exact, 260 sent)", async () => {
     const p = program(35, `${OPENAI}function wrap(text: string) {
   const out: ${MSG}[] = [];

@@ -15,7 +15,8 @@ import { factsOf, fillingOf, indexSymbol, meanOf, sizeAtIteration, strongerGrowt
 import { formatCount } from "../algebra/countText";
 import { substitute, type Summary } from "./summary";
 import { lineRef } from "../lineRefs";
-import { functionNameOf } from "./functionName";
+import { ContinuedRuns, type Continued } from "./continuedRuns";
+import { stepSymbol } from "./stepSymbols";
 
 export interface SiteBounds extends CostBounds {
   /**
@@ -41,7 +42,26 @@ export interface HandedField {
 /** The derivation's line for a call under a condition (a recursion's base case drops it: it counts that condition). */
 export const CONDITIONAL_NOTE = "the call runs only on some iterations (a condition or continue guards it): upper bounds";
 
+/**
+ * What one execution of a site leaves in the conversation it is sent on, for a later site that continues it
+ * (ContinuedRuns): `fresh` its prompt and answers (with every step's tool results), `after` that and the
+ * earlier conversation it was sent with; each at its most and its mean over the site's executions.
+ */
+interface Leaves {
+  readonly fresh: { readonly worst: Poly; readonly mean: Poly };
+  readonly after: { readonly worst: Poly; readonly mean: Poly };
+  readonly tight: boolean;
+  /** Why what it leaves is not bounded (it continues more earlier sites than are added up): a later site continuing it is not either. */
+  readonly unknown?: string;
+}
+
 export class CallSites {
+  private readonly continued: ContinuedRuns;
+  /** Sites whose bounds are being worked out for a later site continuing them (a guard against cycles). */
+  private readonly leaving = new Set<ts.Node>();
+  /** What each site leaves, without and with the earlier sites' part: each site's bounds are worked out once for the sites after it. */
+  private readonly left = [new Map<ts.Node, Leaves>(), new Map<ts.Node, Leaves>()];
+
   constructor(
     private readonly ts: TS,
     private readonly scopes: Scopes,
@@ -49,13 +69,47 @@ export class CallSites {
     private readonly loops: Loops,
     private readonly sizes: Sizes,
     private readonly symbols: SymbolTable,
-  ) {}
+    classify: (call: ts.CallExpression) => LlmCall | undefined,
+    private readonly modelOf: (llm: LlmCall) => string | null,
+    step: (at: ts.Node) => void,
+    /** Whether an answer worked out now may be kept: no summary it reads is still being made. */
+    private readonly settled: () => { readonly pending: number; readonly provisional: boolean },
+  ) {
+    this.continued = new ContinuedRuns(ts, scopes, constants, loops, classify, (within, decl) => this.writes(within, decl), step);
+  }
 
   private line(n: ts.Node): number {
     return this.scopes.sourceFile.getLineAndCharacterOfPosition(n.getStart(this.scopes.sourceFile)).line + 1;
   }
 
   bounds(llm: LlmCall, model: string | null): SiteBounds {
+    return this.boundsOf(llm, model, true);
+  }
+
+  /**
+   * What one execution of `llm` leaves in its conversation; `withEarlier`: with what earlier sites left there too.
+   * Kept once worked out (unless a summary it read was still being made): a chain of n sites works out n, not n².
+   */
+  private leaves(llm: LlmCall, withEarlier: boolean): Leaves | undefined {
+    const memo = this.left[withEarlier ? 1 : 0];
+    const known = memo.get(llm.node);
+    if (known) return known;
+    if (this.leaving.has(llm.node)) return undefined;
+    this.leaving.add(llm.node);
+    const before = this.settled();
+    try {
+      const bounds = this.boundsOf(llm, this.modelOf(llm), withEarlier);
+      const after = this.settled();
+      if (bounds.leaves && !before.provisional && !after.provisional && before.pending === after.pending) {
+        memo.set(llm.node, bounds.leaves);
+      }
+      return bounds.leaves;
+    } finally {
+      this.leaving.delete(llm.node);
+    }
+  }
+
+  private boundsOf(llm: LlmCall, model: string | null, withEarlier: boolean): SiteBounds & { leaves?: Leaves } {
     const call = llm.node;
     const rank = this.symbols.rank;
     const show = (p: Poly, tight: boolean): string => formatBound(Bound.of(p, tight), rank);
@@ -135,7 +189,8 @@ export class CallSites {
     const window = llm.state?.window;
     let stateGrowth: Poly | undefined;
     // A fan-out whose rounds all send before any is answered moves the id on by none of them: each chains to the id it started with.
-    const stateLoops = !llm.state || window !== undefined ? [] : (appendedIn ? loops.filter((l) => appendedIn.includes(l.node)) : this.loopsSince(loops, llm.state.anchor)).filter((l) => !startsTogether(this.ts, l, call));
+    // An id read off an earlier site's const result (`previous_response_id: r1.id`) names one point of the chain: no loop moves it.
+    const stateLoops = !llm.state || window !== undefined || this.continued.fixedId(llm) ? [] : (appendedIn ? loops.filter((l) => appendedIn.includes(l.node)) : this.loopsSince(loops, llm.state.anchor)).filter((l) => !startsTogether(this.ts, l, call));
     // One that does not (a round awaits something first) moves it on in an order no count follows: an upper bound.
     if (stateLoops.some((l) => l.parallel)) perCallTight = false;
     if (window !== undefined) {
@@ -165,6 +220,37 @@ export class CallSites {
       const what = appendedIn ? `each run's answer and the results of the tools it ran (${formatCount(ranTools!, rank)}), appended` : steps && !elements ? `the prompt and every step's answer${toolResults ? " and tool results" : ""}` : "the prompt and the answer";
       explanation.push(`${llm.state.source}: the billed input grows by ${what} on every iteration of ${stateLoops.map((l) => `${l.tripText} (line ${lineRef(l.line)})`).join(" × ")}${llm.state.trimmed ? `, ${llm.state.trimmed}` : ""}`);
     }
+
+    // Earlier sites of this function on the same conversation: what they left is sent again here.
+    // Not added up (too many of them, one that continues this one, one not bounded): the input is not bounded.
+    let notAdded: string | undefined;
+    if (withEarlier) {
+      const continued = this.continued.earlier(llm, loops, stateLoops);
+      if (typeof continued === "string") notAdded = continued;
+      for (const e of typeof continued === "string" ? [] : continued) {
+        const left = this.leaves(e.llm, e.kind === "result");
+        if (!left || left.unknown) {
+          notAdded = left?.unknown ?? `line ${lineRef(this.line(e.llm.node))} sends on the same conversation and its input counts this site's: neither is bounded`;
+          break;
+        }
+        const part = e.kind === "result" ? left.after : left.fresh;
+        perCall = perCall.add(part.worst.mul(e.times.worst));
+        perCallMean = perCallMean.add(part.mean.mul(e.times.mean));
+        perCallAt = perCallAt.add(part.mean.mul(e.times.at));
+        // A history the SDK cuts past a token limit sends at most what the earlier sites left.
+        if (!e.tight || !left.tight || llm.state?.trimmed) perCallTight = false;
+        if (e.grows) growth = "stateful";
+        explanation.push(this.continuedLine(e, part.worst));
+      }
+    }
+    // What this site leaves for a later one: its prompt and answers, and (after) the conversation it was sent with.
+    const leaves: Leaves = {
+      fresh: { worst: (appendedIn ? Poly.zero : Poly.sum(prompt.map((p) => p.poly))).add(answeredBySteps), mean: (appendedIn ? Poly.zero : Poly.sum(prompt.map(meanOf))).add(answeredBySteps) },
+      after: { worst: perCall.add(answeredBySteps), mean: perCallMean.add(answeredBySteps) },
+      tight: perCallTight && out.tight && (!steps || S.isConstant()),
+      ...(notAdded ? { unknown: notAdded } : {}),
+    };
+    if (notAdded) explanation.push(notAdded);
 
     // What the session was made with (a chat's systemInstruction) goes with every request, outside the history.
     if (llm.instructions?.length) {
@@ -237,23 +323,34 @@ export class CallSites {
     const generationCount = m.mul(out.poly.mul(inputCount).add(runs.mul(S).mul(out.poly.mul(out.poly).add(out.poly.scale(-1))).scale(0.5)));
     explanation.push(generationLine(generationCount, rank, !!llm.state?.trimmed));
 
+    const unbounded = notAdded ? Bound.unknown(notAdded) : undefined;
     return {
       calls: Bound.of(calls, requestsTight),
-      inputTokens: Bound.of(input, inputTight),
-      inputPerCall: Bound.of(inputPerCall, perCallTight && !steps),
+      inputTokens: unbounded ?? Bound.of(input, inputTight),
+      inputPerCall: unbounded ?? Bound.of(inputPerCall, perCallTight && !steps),
       outputTokens: Bound.of(runs.mul(outputPerCall), requestsTight && out.tight),
       outputPerCall: Bound.of(outputPerCall, out.tight && !steps),
-      generationCost: Bound.of(generation, generationTight),
+      generationCost: unbounded ?? Bound.of(generation, generationTight),
       span: Bound.of(loopSpan.mul(S), requestsTight),
       growth,
       ...(stateGrowth ? { chainGrowth: stateGrowth } : {}),
       ...(llm.state?.field ? { handedFields: [{ ...llm.state.field, source: llm.state.source, requests: calls }] } : {}),
-      counts: { calls, input: inputCount, output: outputCount, generation: generationCount, ...(filling ? { filling: { trip: iterations, shortfall: filling.shortfall, perInputToken: m.mul(out.poly) } } : {}) },
+      ...(notAdded ? {} : { counts: { calls, input: inputCount, output: outputCount, generation: generationCount, ...(filling ? { filling: { trip: iterations, shortfall: filling.shortfall, perInputToken: m.mul(out.poly) } } : {}) } }),
+      leaves,
       ...factsOf(prompt),
       loops,
       conditional,
       explanation,
     };
+  }
+
+  /** The derivation's line for an earlier site's conversation sent again here. */
+  private continuedLine(e: Continued, part: Poly): string {
+    const rank = this.symbols.rank;
+    const at = `line ${lineRef(this.line(e.llm.node))}`;
+    if (e.kind === "result") return `the state is ${at}'s result: its conversation (what it was sent, and its answers${e.llm.steps ? " and tool results" : ""}) is sent again, ${formatCount(part, rank)}`;
+    const times = e.times.worst.isConstant() && e.times.worst.constantValue() === 1 ? "" : ` × ${formatCount(e.times.worst, rank)} of its executions`;
+    return `${at} sends on the same ${e.llm.state!.thread !== undefined ? `thread ("${e.llm.state!.thread}")` : "conversation"} before: its prompt and answers${e.llm.steps ? " and tool results" : ""} are sent again, ${formatCount(part, rank)}${times}${e.tight ? "" : " (at most: it may not run every time)"}`;
   }
 
   /** A call of a function that makes LLM calls: its summary at this call's argument sizes, times the loops around. */
@@ -711,20 +808,8 @@ export class CallSites {
     return Poly.constant(threshold);
   }
 
-  /** `steps[review/generateText]`, `…#2` for the function's second such call: stable under edits elsewhere. */
   private stepSymbol(call: ts.CallExpression): string {
-    const t = this.ts;
-    const fn = this.loops.enclosingFunction(call);
-    const method = (e: ts.Expression): string => (t.isPropertyAccessExpression(e) ? e.name.text : t.isIdentifier(e) ? e.text : "");
-    const name = method(call.expression);
-    let before = 0;
-    const visit = (n: ts.Node): void => {
-      if (n.pos >= call.pos) return;
-      if (t.isCallExpression(n) && method(n.expression) === name && this.loops.enclosingFunction(n) === fn) before++;
-      t.forEachChild(n, visit);
-    };
-    t.forEachChild(fn, visit);
-    return `steps[${functionNameOf(t, call)}/${name}${before ? `#${before + 1}` : ""}]`;
+    return stepSymbol(this.ts, this.loops, call);
   }
 
   /** `stepCountIs(5)`, `isStepCount(5)`, `[stepCountIs(5), hasToolCall("x")]`, `maxSteps: n`. */

@@ -239,7 +239,7 @@ export class ExpressionSizes extends SizePart {
     // In a loop that assigns the result back (`result = await run(agent, [...result.history, q])`): the history it grows.
     if (t.isPropertyAccessExpression(e) && e.name.text === "history" && t.isIdentifier(e.expression) && this.growsByRuns(e.expression)) return this.identifierSize(e.expression, site);
     const producer = this.parts.flow.producingCall(e);
-    if (producer) return this.parts.outputs.outputOf(producer);
+    if (producer) return (this.parts.flow.readsResponseMessages(e) && this.parts.outputs.responseMessagesOf(producer)) || this.parts.outputs.outputOf(producer);
     if (t.isElementAccessExpression(e)) {
       const k = this.constants.number(e.argumentExpression);
       const pinned = k !== undefined && Number.isInteger(k) && k >= 0 ? this.parts.windows.pinned(e.expression, k, site) : undefined;
@@ -296,7 +296,7 @@ export class ExpressionSizes extends SizePart {
     const bound = this.bound.get(decl) ?? this.boundAtCall(decl, site);
     if (bound) return bound;
     const producer = this.parts.flow.producingCall(id);
-    if (producer && !this.isReassigned(decl, id.text)) return this.parts.outputs.outputOf(producer);
+    if (producer && !this.isReassigned(decl, id.text)) return (this.parts.flow.readsResponseMessages(id) && this.parts.outputs.responseMessagesOf(producer)) || this.parts.outputs.outputOf(producer);
     if (t.isFunctionDeclaration(decl) || t.isClassDeclaration(decl) || t.isImportClause(decl) || t.isImportSpecifier(decl) || t.isNamespaceImport(decl)) return this.ctx.sizeSymbol(id.text, id, `the imported or declared value ${id.text}`);
     if (this.inProgress.has(decl)) return this.ctx.sizeSymbol(id.text, id, `the size of ${id.text}`);
     const home = t.isVariableDeclaration(decl) ? this.loops.enclosingFunction(decl) : undefined;

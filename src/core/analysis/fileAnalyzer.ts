@@ -188,7 +188,7 @@ export class FileAnalyzer {
     this.provenance = new Provenance(tsm, this.scopes, this.constants, catalog, ENDPOINT_CATALOG, catalogCalleeNames(catalog), new Set(options?.wrappers ?? []), (call) => this.summaryOfCallee(call), checker && ((e) => declaredType(tsm, checker, e)), external?.clientOf && ((specifier, name) => external.clientOf!(specifier, name, sourceFile.fileName)), declaredTypesOf(external, sourceFile.fileName), external?.routeHandler && ((path, method) => external.routeHandler!(path, method, sourceFile.fileName)), external?.registeredAgent && ((name, byId) => external.registeredAgent!(name, sourceFile.fileName, byId)), external?.madeWithoutLoops && ((specifier, name, loopsWith) => external.madeWithoutLoops!(specifier, name, loopsWith, sourceFile.fileName)));
     this.loops = new Loops(tsm, this.scopes, this.constants, this.symbols, external?.loopGuard && ((call) => this.foreignLoopGuard(call)), (call) => this.provenance.isSdkCall(call), (call) => !!this.classify(call));
     this.sizes = new Sizes(tsm, this.scopes, this.constants, this.loops, this.symbols, (c) => this.classify(c), (llm) => this.modelName(llm), (c) => this.heldCollection(c), (c) => this.copiedArgument(c));
-    this.sites = new CallSites(tsm, this.scopes, this.constants, this.loops, this.sizes, this.symbols);
+    this.sites = new CallSites(tsm, this.scopes, this.constants, this.loops, this.sizes, this.symbols, (c) => this.classify(c), (llm) => this.modelName(llm), (at) => this.step(at), () => ({ pending: this.pendingCount(), provisional: this.provisional.size > 0 }));
   }
 
   /**

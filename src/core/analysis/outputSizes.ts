@@ -5,7 +5,8 @@ import { Poly } from "../algebra/poly";
 import { lineRef } from "../lineRefs";
 import { outputSymbol, type Defined } from "../symbols";
 import { SizePart } from "./sizeContext";
-import { constant, ZERO, type Size } from "./sizeValues";
+import { combine, constant, ZERO, type Size } from "./sizeValues";
+import { toolSymbol } from "./stepSymbols";
 import { substitute } from "./summary";
 
 export class OutputSizes extends SizePart {
@@ -14,6 +15,29 @@ export class OutputSizes extends SizePart {
   /** Output tokens of one execution of an LLM call. */
   outputOf(call: ts.CallExpression): Size {
     return this.symbols.memo(this.outputMemo, call, (c) => this.outputOnce(c));
+  }
+
+  /**
+   * What an AI SDK result's response messages hold (`responseMessages`, `result.response.messages`) when the call
+   * has tools the SDK runs: each step's answer and the tool message with its tools' results (ai 5–7
+   * `generate-text.ts`: a step's tool results join the response messages, the last step's too). One step unless
+   * a step cap is given; a cap that is a number, at most that many. Undefined otherwise (the answer alone).
+   */
+  responseMessagesOf(call: ts.CallExpression): Size | undefined {
+    const steps = this.llmCall(call)?.steps;
+    if (!steps?.spec.clientToolsAt || steps.elements || steps.stated || steps.open) return undefined;
+    // Tools given to the call (`0.tools`): without them its steps are its answers alone.
+    const [at, ...path] = steps.spec.clientToolsAt.split(".");
+    if (!this.constants.property(call.arguments[Number(at)], path)) return undefined;
+    const cap = steps.cap && this.constants.number(steps.cap);
+    if (steps.cap && (cap === undefined || !Number.isInteger(cap) || cap < 1)) return undefined;
+    const line = lineRef(this.ctx.line(call));
+    const name = this.symbols.define({ name: toolSymbol(this.ts, this.loops, call), kind: "size", line: this.ctx.line(call), origin: `the tool results one step of the SDK's loop at line ${line} adds to the conversation` });
+    const tool: Size = { ...ZERO, poly: Poly.symbol(name), notes: [] };
+    const step = combine([this.outputOf(call), tool]);
+    const k = cap ?? 1;
+    const held = k === 1 ? step : { ...combine([step], step.poly.scale(k)), tight: false };
+    return { ...held, fromOutput: true, notes: [...held.notes, `the response messages of line ${line} hold ${k === 1 ? "its answer" : `at most ${k} steps' answers`} and the results of the tools ${k === 1 ? "it runs" : "they run"} (${name} a step)`] };
   }
 
   private outputOnce(call: ts.CallExpression): Size {

@@ -287,6 +287,18 @@ export class PromptFlow extends SizePart {
     return seen;
   }
 
+  /** `result.responseMessages`, `result.response.messages`, or a name destructured from the first (`const { responseMessages } = …`). */
+  readsResponseMessages(e: ts.Expression): boolean {
+    const t = this.ts;
+    const x = this.constants.skipTrivia(e);
+    if (t.isPropertyAccessExpression(x)) return x.name.text === "responseMessages" || (x.name.text === "messages" && t.isPropertyAccessExpression(this.constants.skipTrivia(x.expression)) && (this.constants.skipTrivia(x.expression) as ts.PropertyAccessExpression).name.text === "response");
+    if (!t.isIdentifier(x)) return false;
+    const decl = this.scopes.resolve(x);
+    if (!decl || !t.isBindingElement(decl) || !t.isObjectBindingPattern(decl.parent)) return false;
+    const key = decl.propertyName ?? decl.name;
+    return t.isIdentifier(key) && key.text === "responseMessages";
+  }
+
   withoutFallback(e: ts.Expression): ts.Expression {
     const t = this.ts;
     const x = this.constants.skipTrivia(e);

@@ -144,6 +144,10 @@ export interface LlmCall {
     readonly field?: { readonly name: string; readonly method: string };
     /** That state when the run's function did not make it empty (`network.state`): the history it already holds goes with each run. */
     readonly history?: string;
+    /** The thread a fixed id names (`thread_id: "user-123"`), anchored at the client: two calls share the state only on one thread. */
+    readonly thread?: string;
+    /** What keeps a thread an id variable names (a checkpointer, by the client made with it): two clients' threads of one id are two conversations. */
+    readonly keptBy?: ts.Node;
   };
   /** A call of a function of the user's that makes LLM calls: its summary. */
   readonly summary?: Summary;
@@ -1224,17 +1228,17 @@ export class Provenance {
     if (spec.stateKeptBy && !(client && spec.stateKeptBy.some((o) => this.clientConfig(client, o)))) return undefined;
     for (const path of spec.state ?? []) {
       let e = this.argumentAt(call, path);
-      if (spec.stateKeptBy && e && this.constants.string(e) !== undefined) return { anchor: (client?.kind === "client" ? client.origin : undefined) ?? this.scopes.sourceFile, source: spec.stateSource ?? path };
+      if (spec.stateKeptBy && e && this.constants.string(e) !== undefined) return { anchor: (client?.kind === "client" ? client.origin : undefined) ?? this.scopes.sourceFile, source: spec.stateSource ?? path, thread: this.constants.string(e)! };
       // `memory: { thread: "t1", resource }` (Mastra): the thread named keeps the conversation, even a fixed one.
       const thread = e && this.ts.isObjectLiteralExpression(this.constants.skipTrivia(e)) ? this.constants.property(e, ["thread"]) ?? this.constants.property(e, ["threadId"]) : undefined;
-      if (thread && this.constants.string(thread) !== undefined) return { anchor: (client?.kind === "client" ? client.origin : undefined) ?? this.scopes.sourceFile, source: `${path.split(".").pop()} keeps the thread's messages and sends them with every request` };
+      if (thread && this.constants.string(thread) !== undefined) return { anchor: (client?.kind === "client" ? client.origin : undefined) ?? this.scopes.sourceFile, source: `${path.split(".").pop()} keeps the thread's messages and sends them with every request`, thread: this.constants.string(thread)! };
       if (thread) e = thread;
       if (!e || this.constants.string(e) !== undefined) continue;
       // The chain starts where the id (or session) variable is declared: `let prev; … prev = r.id`.
       let root: ts.Expression = this.constants.skipTrivia(e);
       while (this.ts.isPropertyAccessExpression(root) || this.ts.isElementAccessExpression(root)) root = this.constants.skipTrivia(root.expression);
       const decl = this.ts.isIdentifier(root) ? this.scopes.resolve(root) : undefined;
-      if (decl) return { anchor: decl, source: spec.stateSource ?? `${path.split(".").pop()} chains each request to the conversation kept on the server, which is billed again every time` };
+      if (decl) return { anchor: decl, source: spec.stateSource ?? `${path.split(".").pop()} chains each request to the conversation kept on the server, which is billed again every time`, ...(spec.stateKeptBy ? { keptBy: (client?.kind === "client" ? client.origin : undefined) ?? call } : {}) };
     }
     return undefined;
   }
@@ -2238,7 +2242,10 @@ export class Provenance {
   private boundedMemory(v: Value): boolean {
     const t = this.ts;
     const memory = v.kind === "client" ? this.constants.property(v.config, ["memory"]) : undefined;
-    const x = memory && this.constants.skipTrivia(memory);
+    let x = memory && this.constants.skipTrivia(memory);
+    // `memory: chatPromptMemory`, a const made with `new ConversationSummaryBufferMemory(…)` (or `{ memory }`).
+    const decl = x && t.isIdentifier(x) ? this.scopes.resolve(x) : undefined;
+    if (decl && t.isVariableDeclaration(decl) && decl.initializer && this.constants.isConstDeclaration(decl)) x = this.constants.skipTrivia(decl.initializer);
     const name = x && t.isNewExpression(x) && t.isIdentifier(x.expression) ? x.expression.text : undefined;
     return v.kind === "client" && !!name && !!v.client.stateful?.boundedBy?.includes(name);
   }

@@ -413,6 +413,29 @@ export async function poll(q: string) {
 `,
       edits: [["}\nexport async function poll", "} export async function poll"]],
     },
+    {
+      // carry9: the loop's requests carry what the first request left in the conversation, a statement that declares nothing they use.
+      name: "top-level requests on one conversation: an edit of the first re-analyses the later ones",
+      file: "/virtual/a.ts",
+      text: `import OpenAI from "openai";
+const client = new OpenAI();
+const conv = await client.conversations.create({});
+await client.responses.create({ model: "gpt-4o", max_output_tokens: 10, input: "hi", conversation: conv.id });
+for (const q of ["a", "b", "c"]) await client.responses.create({ model: "gpt-4o", max_output_tokens: 10, input: q, conversation: conv.id });
+`,
+      edits: [[`input: "hi"`, `input: "hello there, how are you today, my dear old friend?"`]],
+    },
+    {
+      name: "top-level messages to one chat: an edit of the first re-analyses the later ones",
+      file: "/virtual/a.ts",
+      text: `import { GoogleGenAI } from "@google/genai";
+const ai = new GoogleGenAI({});
+const chat = ai.chats.create({ model: "gemini-2.0-flash", config: { maxOutputTokens: 10 } });
+await chat.sendMessage({ message: "hi" });
+for (const q of ["a", "b", "c"]) await chat.sendMessage({ message: q });
+`,
+      edits: [[`message: "hi"`, `message: "hello there, how are you today, my dear old friend?"`]],
+    },
   );
 
   for (const c of CASES) {
