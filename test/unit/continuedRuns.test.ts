@@ -7,6 +7,7 @@ import ts = require("typescript");
 import { expectSites } from "./analyze";
 import { FileAnalyzer } from "../../src/core/analysis/fileAnalyzer";
 import { formatBound } from "../../src/core";
+import { countingTypeScript } from "./countingTypeScript";
 
 describe("a run continued from an earlier site's result, in straight-line code", () => {
   it("previous_response_id: r1.id chains to r1's conversation; a chain of three carries both; a second chain from r1 carries r1 only", () => {
@@ -194,17 +195,9 @@ export async function other(qs: string[]) {
 describe("the work of continued runs grows with the sites, not their square", () => {
   /** Node tests and child walks the analysis of `text` made, and its findings' inputs. */
   function work(text: string): { steps: number; inputs: string[] } {
-    let steps = 0;
-    const counting: Record<string, unknown> = { ...ts };
-    for (const [k, v] of Object.entries(ts)) {
-      if (typeof v === "function" && (/^is[A-Z]/.test(k) || k === "forEachChild")) {
-        counting[k] = (...args: unknown[]): unknown => {
-          steps++;
-          return (v as (...a: unknown[]) => unknown)(...args);
-        };
-      }
-    }
-    const findings = new FileAnalyzer(counting as unknown as typeof ts, ts.createSourceFile("w.ts", text, ts.ScriptTarget.Latest, true), { timeBudgetMs: 600_000 }).findings();
+    const counting = countingTypeScript();
+    const findings = new FileAnalyzer(counting.ts, ts.createSourceFile("w.ts", text, ts.ScriptTarget.Latest, true), { timeBudgetMs: 600_000 }).findings();
+    const steps = counting.steps();
     return { steps, inputs: findings.map((f) => (f.inputTokens.kind === "unknown" ? `unknown: ${f.inputTokens.reason}` : formatBound(f.inputTokens, f.rank))) };
   }
   // The same files with requests that continue nothing (no previous_response_id, a stateless generateContent): the

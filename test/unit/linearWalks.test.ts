@@ -6,25 +6,17 @@ import * as assert from "node:assert/strict";
 import ts = require("typescript");
 import { FileAnalyzer } from "../../src/core/analysis/fileAnalyzer";
 import { PATHOLOGICAL_SHAPES } from "../fuzz/generators";
+import { countingTypeScript } from "./countingTypeScript";
 
 const HEAD = `import OpenAI from "openai";\nconst ai = new OpenAI();\n`;
 const ASK = (q: string): string => `ai.chat.completions.create({ model: "m", messages: [{ role: "user", content: ${q} }] })`;
 
 /** The findings of `text`, and how many node tests (`ts.isX`) and child walks the analysis made. */
 function work(text: string): { findings: number; steps: number } {
-  let steps = 0;
-  const counting: Record<string, unknown> = { ...ts };
-  for (const [k, v] of Object.entries(ts)) {
-    if (typeof v === "function" && (/^is[A-Z]/.test(k) || k === "forEachChild")) {
-      counting[k] = (...args: unknown[]): unknown => {
-        steps++;
-        return (v as (...a: unknown[]) => unknown)(...args);
-      };
-    }
-  }
+  const counting = countingTypeScript();
   const sourceFile = ts.createSourceFile("w.ts", text, ts.ScriptTarget.Latest, true);
-  const findings = new FileAnalyzer(counting as unknown as typeof ts, sourceFile).findings().length;
-  return { findings, steps };
+  const findings = new FileAnalyzer(counting.ts, sourceFile).findings().length;
+  return { findings, steps: counting.steps() };
 }
 
 /** The work for size 2n over the work for size n. */
