@@ -285,3 +285,19 @@ export async function run(items: string[], q: string): Promise<void> {
     ]);
   });
 });
+
+describe("review7: a chat engine whose memory is cut to a token limit", () => {
+  it("two chats on one SimpleChatEngine: the second carries the first's prompt and answer at most, since the memory may drop them (carry9: Θ with them)", () => {
+    expectSites(`import { SimpleChatEngine } from "llamaindex";
+export async function talk(q1: string, q2: string) {
+  const engine = new SimpleChatEngine();
+  const a = await engine.chat({ message: q1 }); // @site
+  const b = await engine.chat({ message: q2 }); // @site
+  return [a, b];
+}
+`, [
+      { calls: "Θ(1)", input: "Θ(|q1|)", growth: "none" },
+      { calls: "Θ(1)", input: "O(|q1| + |q2| + out)", growth: "none" },
+    ]);
+  });
+});
