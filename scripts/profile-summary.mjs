@@ -6,6 +6,8 @@
 //     "analysis" when a frame of the engine is on the stack (the per-function work), else "other";
 //   - by source module, self time, through the bundle's source map (dist/cli.js is not minified);
 //   - by function, self time, with its source line.
+// `--under NAME` keeps only the samples with a frame of function NAME on their stack (`--under summaryIn`:
+// what making summaries costs, by phase), the percentages of those samples.
 // V8 keeps at most a fixed depth of stack per sample: a deep recursion of summaries loses its outer
 // frames, so such samples count under their innermost frames only.
 import * as fs from "node:fs";
@@ -36,11 +38,12 @@ const PHASES = [
 const ENGINE = /src\/core\//;
 
 function main(argv) {
-  const file = argv.find((a, i) => !a.startsWith("--") && !["--map", "--top"].includes(argv[i - 1]));
-  if (!file) throw new Error("usage: node scripts/profile-summary.mjs PROFILE [--map dist/cli.js.map] [--top N]");
+  const file = argv.find((a, i) => !a.startsWith("--") && !["--map", "--top", "--under"].includes(argv[i - 1]));
+  if (!file) throw new Error("usage: node scripts/profile-summary.mjs PROFILE [--map dist/cli.js.map] [--top N] [--under NAME]");
   const option = (name, fallback) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback);
   const mapFile = option("--map", path.join(ROOT, "dist", "cli.js.map"));
   const top = Number(option("--top", "30"));
+  const under = option("--under", undefined);
   const profile = JSON.parse(fs.readFileSync(file, "utf8"));
   const map = fs.existsSync(mapFile) ? new SourceMap(JSON.parse(fs.readFileSync(mapFile, "utf8"))) : undefined;
   const bundle = path.basename(mapFile, ".map");
@@ -76,7 +79,14 @@ function main(argv) {
   const byFunction = new Map();
   const add = (table, key, us) => table.set(key, (table.get(key) ?? 0) + us);
   let total = 0;
+  /** Whether a frame of function `under` is on the sample's stack (every sample without `--under`). */
+  const kept = (sample) => {
+    if (under === undefined) return true;
+    for (let id = sample; id !== undefined; id = parent.get(id)) if (nodes.get(id).callFrame.functionName === under) return true;
+    return false;
+  };
   profile.samples.forEach((sample, i) => {
+    if (!kept(sample)) return;
     const us = profile.timeDeltas[i] ?? 0;
     total += us;
     const own = frame(sample);
@@ -98,7 +108,7 @@ function main(argv) {
       console.log(`${((100 * us) / total).toFixed(1).padStart(6)}% ${(us / 1000).toFixed(0).padStart(7)} ms  ${key}`);
     }
   };
-  console.log(`${file}: ${(total / 1000).toFixed(0)} ms sampled`);
+  console.log(`${file}: ${(total / 1000).toFixed(0)} ms sampled${under === undefined ? "" : ` under ${under}`}`);
   rows("by phase (innermost frame that names one)", byPhase, PHASES.length + 2);
   rows("by module, self time", byModule, top);
   rows("by function, self time", byFunction, top);
