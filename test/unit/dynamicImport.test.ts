@@ -48,7 +48,7 @@ describe("a dynamic import()'s awaited value is followed like a static import", 
     });
 
     it("the awaited call's member: (await import(\"./llm\")).ask(q)", () => {
-      assert.deepEqual(run(`  const n = 0;\n  const m = 1;\n  for (const q of qs) await (await import("./llm")).ask(q);\n`, { "/p/llm.ts": LLM }), projectSite('(awaitimport("./llm")).ask'));
+      assert.deepEqual(run(`  const n = 0;\n  const m = 1;\n  for (const q of qs) await (await import("./llm")).ask(q);\n`, { "/p/llm.ts": LLM }), projectSite('(await import("./llm")).ask'));
     });
 
     it(".then((m) => m.ask)", () => {

@@ -25,6 +25,7 @@ import { writtenTwice } from "./writtenTwice";
 import { mayBeCatalogValue } from "./catalogExports";
 import { argumentAt, builtFromParameter, copiedParameter, rebuiltParameter, type CopiedParameter } from "./parameterCopy";
 import type { LoopGuard } from "./loopGuard";
+import { compactCode } from "../compactCode";
 
 /** Summaries of other modules' exports, provided by the project (undefined: not a project module, or none). */
 export interface ExternalSummaries {
@@ -1589,7 +1590,7 @@ export class FileAnalyzer {
       functionName: functionNameOf(this.tsm, llm.node),
       sdk: llm.sdk,
       api: llm.api,
-      callee: llm.node.expression.getText(sf).replace(/\s+/g, ""),
+      callee: compactCode(llm.node.expression.getText(sf)),
       ...(llm.summary ? { through: llm.summary.name } : {}),
       // Another module's line: this file's edits never move it (its own lines are renumbered, see lineRefs).
       ...(llm.summary && llm.summary.file !== sf.fileName ? { throughAt: { file: llm.summary.file, line: llm.summary.line } } : {}),

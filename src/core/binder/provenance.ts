@@ -8,6 +8,7 @@ import type { Constants } from "./constants";
 import { awaitedImport, awaitedImportExport } from "./dynamicImport";
 import { compiledGraphIsAcyclic, compiledGraphMakesNoCalls } from "./graphShape";
 import type { Scopes, TS } from "./scopes";
+import { compactCode } from "../compactCode";
 
 /** Array methods that put new elements in the array they are called on. */
 const ARRAY_CHANGES = new Set(["push", "unshift", "splice", "fill"]);
@@ -264,7 +265,7 @@ export class Provenance {
 
   /** `xs.map(ask)`: a summarised function passed to an iteration method. */
   callbackCall(call: ts.CallExpression, fn: ts.Expression, summary: Summary): LlmCall {
-    const name = fn.getText(this.scopes.sourceFile).replace(/\s+/g, "");
+    const name = compactCode(fn.getText(this.scopes.sourceFile));
     const collection = (call.expression as ts.PropertyAccessExpression).expression;
     return { node: call, sdk: summary.sdk, api: `${name}() → ${summary.api}`, prompt: [], summary, elementOf: collection };
   }
@@ -274,14 +275,14 @@ export class Provenance {
    * `docs.map((doc) => new Send("summarize", …))`: the node's calls once per element of `docs`.
    */
   fannedNodeCall(call: ts.CallExpression, fn: ts.Expression, summary: Summary, fanOut: ts.CallExpression): LlmCall {
-    const name = fn.getText(this.scopes.sourceFile).replace(/\s+/g, "");
+    const name = compactCode(fn.getText(this.scopes.sourceFile));
     const collection = (fanOut.expression as ts.PropertyAccessExpression).expression;
     return { node: call, sdk: summary.sdk, api: `${name}() → ${summary.api}`, prompt: [], summary, elementOf: collection, iteration: fanOut };
   }
 
   /** `.addNode("summarize", summarize)` fanned out by a routing function of another module: once per element of what it maps. */
   foreignFannedNodeCall(call: ts.CallExpression, fn: ts.Expression, summary: Summary, fanOut: { readonly collection: string; readonly where: string }, edges: ts.Expression): LlmCall {
-    const name = fn.getText(this.scopes.sourceFile).replace(/\s+/g, "");
+    const name = compactCode(fn.getText(this.scopes.sourceFile));
     return { node: call, sdk: summary.sdk, api: `${name}() → ${summary.api}`, prompt: [], summary, elementOf: edges, fanOutFrom: fanOut };
   }
 
@@ -291,7 +292,7 @@ export class Provenance {
   }
 
   userFunctionCall(call: ts.CallExpression, summary: Summary): LlmCall {
-    const callee = call.expression.getText(this.scopes.sourceFile).replace(/\s+/g, "");
+    const callee = compactCode(call.expression.getText(this.scopes.sourceFile));
     return { node: call, sdk: summary.sdk, api: `${callee}() → ${summary.api}`, prompt: call.arguments.filter((a) => !this.ts.isSpreadElement(a)), summary };
   }
 
