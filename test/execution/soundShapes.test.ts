@@ -692,4 +692,22 @@ export async function run(items: string[], n: number, q: string): Promise<void> 
     assert.deepEqual(counted, { calls: 4, input: 320 });
     assert.deepEqual(claim, { calls: 4, input: 320, exact: true });
   });
+  it("a function wrapped by langsmith's traceable, called in two loops: one request per call (ninth reader, place 32: Θ(1) claimed before, 6 sent)", async () => {
+    const p = program(80, `${OPENAI}import { traceable } from "langsmith/traceable";
+async function extractFunc(content: string): Promise<string> {
+  ${ask("s1", `[{ role: "user" as const, content }]`)}
+  return text;
+}
+const extract = traceable(extractFunc, { name: "extract" });
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  for (const item of items) await extract(item);
+  for (let i = 0; i < n; i++) await extract(q);
+}
+`);
+    const { claim, counted, findings } = await claimAndCount(p, "s1", dir);
+    assert.equal(findings.length, 2);
+    // 3 items of 20 tokens, then n = 3 questions of 20.
+    assert.deepEqual(claim, { calls: 6, input: 120, exact: true });
+    assert.deepEqual(counted, { calls: 6, input: 120 });
+  });
 });

@@ -5,6 +5,7 @@ import type { Constants } from "../binder/constants";
 import type { Scopes, TS } from "../binder/scopes";
 import { awaitedImport, awaitedImportExport } from "../binder/dynamicImport";
 import { classField, declaresArray } from "./classFields";
+import { tracedFunction } from "./tracedFunctions";
 
 export type Callee =
   | { readonly kind: "local"; readonly fn: ts.SignatureDeclaration & { body?: ts.Node }; readonly name: string }
@@ -75,11 +76,16 @@ export class Callees {
     return enclosingFunctionLike(t, decl) === enclosingFunctionLike(t, call) ? init : undefined;
   }
 
-  /** The function a declaration or expression denotes, when it is one. */
-  asFunction(n: ts.Node | undefined): FunctionNode | undefined {
+  /** The function a declaration or expression denotes, when it is one (through langsmith's `traceable(f)`: see tracedFunctions). */
+  asFunction(n: ts.Node | undefined, seen: ReadonlySet<ts.Node> = new Set()): FunctionNode | undefined {
     const t = this.ts;
-    if (!n) return undefined;
-    if (t.isVariableDeclaration(n) || t.isPropertyDeclaration(n)) return n.initializer ? this.asFunction(this.constants.skipTrivia(n.initializer)) : undefined;
+    if (!n || seen.has(n)) return undefined;
+    if (t.isVariableDeclaration(n) || t.isPropertyDeclaration(n)) {
+      if (!n.initializer) return undefined;
+      const init = this.constants.skipTrivia(n.initializer);
+      const traced = tracedFunction(t, this.scopes, this.constants, init);
+      return traced ? this.asFunction(traced, new Set([...seen, n])) : this.asFunction(init);
+    }
     if ((t.isFunctionDeclaration(n) || t.isFunctionExpression(n) || t.isArrowFunction(n) || t.isMethodDeclaration(n)) && n.body) return n;
     return undefined;
   }
