@@ -140,8 +140,8 @@ export class ContinuedRuns {
   }
 
   /**
-   * A `let` holding ids of earlier sites' results (`let prev = r1.id; … prev = r2.id`). Outside loops, with the last write
-   * before the site a statement of a block around it and none in a function of its own: that write's site, exactly.
+   * A `let` holding ids of earlier sites' results (`let prev = r1.id; … prev = r2.id`). A variable of the site's function, outside
+   * loops, with the last write before the site a statement of a block around it and none in a function of its own: that write's site, exactly.
    * Otherwise every result id written (before the site, or anywhere when a loop or a closure may write it after): at most.
    * A write of this site's own result is the loop rule's.
    */
@@ -157,7 +157,9 @@ export class ContinuedRuns {
       else hi = mid;
     }
     const last = writes[lo - 1];
-    if (!closure && !loops.length && last && this.statementAround(last.at, site)) return other(last) ? [{ llm: last.from, kind: "result", times: ONCE, tight: true, grows: false }] : [];
+    // Exact only for a variable of this function: another's may be moved on by code not read here.
+    const local = this.loops.enclosingFunction(decl) === fn;
+    if (local && !closure && !loops.length && last && this.statementAround(last.at, site)) return other(last) ? [{ llm: last.from, kind: "result", times: ONCE, tight: true, grows: false }] : [];
     const reaching = loops.length || closure ? writes : writes.slice(0, lo);
     const seen = new Set<ts.Node>();
     const out: Continued[] = [];
