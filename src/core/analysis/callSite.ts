@@ -398,6 +398,7 @@ export class CallSites {
     // An id passed back each turn (`prev = (await ask(q, prev)).id`) chains its one request to the
     // state the server keeps: billed again, that state grows by a prompt and an answer per turn.
     const chain = this.chainedTurns(llm, summary, around.loops);
+    if (chain) this.chainPricedHere(summary, values);
     let chainGrowth = growth;
     let inputPerCall = at(summary.input);
     let generationPerCall = at(summary.generation);
@@ -570,11 +571,20 @@ export class CallSites {
     return root && t.isIdentifier(root) ? this.scopes.resolve(root) : undefined;
   }
 
+  /** What the chain a parameter's id names already holds (`|prev's conversation|`) is the chain the caller prices turn by turn: none of its own. */
+  private chainPricedHere(summary: Summary, values: Map<string, Poly>): void {
+    const names = new Set(summary.params.map((p) => `|${p.name}'s conversation|`));
+    for (const sym of [summary.calls, summary.input, summary.generation, summary.output, ...(summary.counts ? [summary.counts.calls, summary.counts.input, summary.counts.output, summary.counts.generation] : [])].flatMap((p) => p.symbols())) {
+      if (names.has(sym)) values.set(sym, Poly.zero);
+    }
+  }
+
   private wrapperCounts(llm: LlmCall, summary: Summary, earlier: (sym: string, mean: boolean) => Poly | undefined, iterations: Poly, chain?: { turns: Poly; m: Poly; multi: boolean }): Counts | undefined {
     const c = summary.counts;
     if (!c) return undefined;
     const t = this.ts;
     const values = this.sizes.argumentValues(llm, summary, meanOf);
+    if (chain) this.chainPricedHere(summary, values);
     const whole = new Map<string, string>();
     // An array the callee grows holds what its earlier invocations here added, too.
     const grown = this.sizes.meanGrowthByEarlierCalls(llm, summary, values);
