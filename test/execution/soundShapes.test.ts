@@ -767,14 +767,14 @@ export async function run(items: string[], n: number, q: string): Promise<void> 
   await chat.sendMessage({ message: items[1] });
 }
 `);
-    // The chat note is handed holds the first message and its answer: |chat| = 30 there.
-    const assumed = { ...assumptionsOf(p), "|chat|": 30, "|text|": 20, out: 10 };
+    // The chat note is handed holds the first message and its answer: |chat's conversation| = 30 there.
+    const assumed = { ...assumptionsOf(p), "|chat's conversation|": 30, "|text|": 20, out: 10 };
     const estimates = analyseProgram(p).map((f) => [f.functionName, estimate(f, assumed)] as const);
     const counted = (await runProgram(p, dir)).get("s1");
     // 20; 30 + 20; 30 + 30 + 20.
     assert.deepEqual(counted, { calls: 3, input: 150 });
     // note's send: |chat| + |text| = 50, exactly at the sizes given; the last: 20 + 10 (the first) + 50 + 10 (note's
-    // input and answer) + 20, at most (|chat| is the history at note's call, counted again).
+    // input and answer) + 20, at most (|chat's conversation| is the history at note's call, counted again).
     assert.deepEqual(estimates.map(([fn, e]) => [fn, e.calls, e.inputTokens, e.exact]), [["note", 1, 50, true], ["run", 1, 20, true], ["run", 1, 110, false]]);
   });
 
@@ -790,8 +790,8 @@ export async function run(items: string[], n: number, q: string): Promise<void> 
   await go(items[0], r1.data.state);
 }
 `);
-    // The state handed holds the first run's message and answer: |state| = 30.
-    const assumed = { ...assumptionsOf(p), "steps[go/run]": 1, "steps[run/run]": 1, "tool[go/run]": 0, "tool[run/run]": 0, "|state|": 30, "|text|": 20, out: 10 };
+    // The state handed holds the first run's message and answer: |state's conversation| = 30.
+    const assumed = { ...assumptionsOf(p), "steps[go/run]": 1, "steps[run/run]": 1, "tool[go/run]": 0, "tool[run/run]": 0, "|state's conversation|": 30, "|text|": 20, out: 10 };
     const estimates = analyseProgram(p).map((f) => [f.functionName, estimate(f, assumed)] as const);
     const counted = (await runProgram(p, dir)).get("s1");
     // 20; 30 + 20.

@@ -106,9 +106,9 @@ export async function main(a: string, b: string) {
   await chat.sendMessage({ message: b }); // @site
 }
 `, [
-      { calls: "Θ(1)", input: "Θ(|chat|)" },
+      { calls: "Θ(1)", input: "Θ(|chat's conversation|)" },
       { calls: "Θ(1)", input: "Θ(|a|)" },
-      { calls: "Θ(1)", input: "O(|a| + |b| + |chat| + out[gemini-2.0-flash] + out)" },
+      { calls: "Θ(1)", input: "O(|a| + |b| + |chat's conversation| + out[gemini-2.0-flash] + out)" },
     ]);
   });
 
@@ -133,10 +133,10 @@ export async function agentSession(q: string, session: any) {
   await run(helper, q, { session }); // @site
 }
 `, [
-      { calls: "O(steps[go/run])", input: "O(steps[go/run]²·tool[go/run] + steps[go/run]²·out + steps[go/run]·|q| + steps[go/run]·|state|)" },
+      { calls: "O(steps[go/run])", input: "O(steps[go/run]²·tool[go/run] + steps[go/run]²·out + steps[go/run]·|q| + steps[go/run]·|state's conversation|)" },
       { calls: "Θ(1)", input: "Θ(|id's conversation| + |q|)" },
       { calls: "Θ(1)", input: "Θ(|id's conversation| + |q|)" },
-      { calls: "Θ(1)", input: "Θ(|q| + |session|)" },
+      { calls: "Θ(1)", input: "Θ(|q| + |session's conversation|)" },
     ]);
   });
 });

@@ -1231,7 +1231,7 @@ export class Provenance {
     const session = client?.kind === "client" && client.client.stateful && !client.origin && !this.boundedMemory(client) ? this.handedReceiver(call) : undefined;
     if (session && client?.kind === "client" && client.client.stateful) {
       const { source, trimmed } = client.client.stateful;
-      return { anchor: session.decl, source, ...(trimmed ? { trimmed } : {}), history: session.name };
+      return { anchor: session.decl, source, ...(trimmed ? { trimmed } : {}), history: `${session.name}'s conversation` };
     }
     if (spec.handedState) return this.handedState(call, spec.handedState);
     // A thread kept by what the client was made with (a checkpointer): none, no state; a fixed id, the client's one thread.
@@ -1251,9 +1251,8 @@ export class Provenance {
       while (this.ts.isPropertyAccessExpression(root) || this.ts.isElementAccessExpression(root)) root = this.constants.skipTrivia(root.expression);
       const decl = this.ts.isIdentifier(root) ? this.scopes.resolve(root) : undefined;
       // A parameter the function is handed (`previous_response_id: id`, `{ state }`, `session`) may already name a conversation: what it holds goes with each request.
-      // An id names the conversation (`|id's conversation|`), a state or session object holds it (`|state|`).
-      const key = path.split(".").pop()!;
-      const handed = decl && this.isParameterName(decl) && this.ts.isIdentifier(root) ? (/(?:_id|Id|ID)$/.test(key) ? `${root.text}'s conversation` : root.text) : undefined;
+      // Named apart from the parameter's own size (`|id|`, which a caller sets to its argument's): `|id's conversation|`.
+      const handed = decl && this.isParameterName(decl) && this.ts.isIdentifier(root) ? `${root.text}'s conversation` : undefined;
       if (decl) return { anchor: decl, source: spec.stateSource ?? `${path.split(".").pop()} chains each request to the conversation kept on the server, which is billed again every time`, ...(spec.stateKeptBy ? { keptBy: (client?.kind === "client" ? client.origin : undefined) ?? call } : {}), ...(branch ? { maybe: true } : {}), ...(handed ? { history: handed } : {}) };
     }
     return undefined;
