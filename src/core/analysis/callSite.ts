@@ -571,11 +571,14 @@ export class CallSites {
     return root && t.isIdentifier(root) ? this.scopes.resolve(root) : undefined;
   }
 
-  /** What the chain a parameter's id names already holds (`|prev's conversation|`) is the chain the caller prices turn by turn: none of its own. */
+  /**
+   * What the chain a handed id names already holds (`|prev's conversation|`, also through a helper's helper or a destructured
+   * parameter) is the chain the caller prices turn by turn: none of its own. (A helper handed a second conversation as well
+   * would lose it here: not seen in the repositories.)
+   */
   private chainPricedHere(summary: Summary, values: Map<string, Poly>): void {
-    const names = new Set(summary.params.map((p) => `|${p.name}'s conversation|`));
     for (const sym of [summary.calls, summary.input, summary.generation, summary.output, ...(summary.counts ? [summary.counts.calls, summary.counts.input, summary.counts.output, summary.counts.generation] : [])].flatMap((p) => p.symbols())) {
-      if (names.has(sym)) values.set(sym, Poly.zero);
+      if (sym.endsWith("'s conversation|")) values.set(sym, Poly.zero);
     }
   }
 
