@@ -607,7 +607,8 @@ export async function run(items: string[], n: number, q: string): Promise<void> 
   await a2.invoke({ messages: [{ role: "user", content: items[1] }] }, config);
 }
 `);
-    const { claim, counted } = await claimAndCount(p, "s1", dir, { "out[s1]": 10 });
+    // The threads q names start empty in this run (sound8 sizes what a parameter's thread may already hold).
+    const { claim, counted } = await claimAndCount(p, "s1", dir, { "out[s1]": 10, "|q's conversation|": 0 });
     assert.deepEqual(counted, { calls: 2, input: 40 });
     assert.deepEqual(claim, { calls: 2, input: 40, exact: true });
   });
@@ -709,5 +710,127 @@ export async function run(items: string[], n: number, q: string): Promise<void> 
     // 3 items of 20 tokens, then n = 3 questions of 20.
     assert.deepEqual(claim, { calls: 6, input: 120, exact: true });
     assert.deepEqual(counted, { calls: 6, input: 120 });
+  });
+
+  it("sound8: a LlamaIndex state kept in a const and under a second name: each run carries the runs before on that object (index 63; main: 60 claimed for the three, 150 sent)", async () => {
+    const p = program(63, `import { agent } from "@llamaindex/workflow";
+import { openai } from "@llamaindex/openai";
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  const a = agent({ llm: openai({ model: "s1", maxTokens: 10 }), tools: [] });
+  const r1 = await a.run(q);
+  const s = r1.data.state;
+  const t = s;
+  await a.run(items[0], { state: s });
+  await a.run(items[1], { state: t });
+}
+`);
+    // One request a run (no tools), no tool results; the agent's steps are not capped, so the claims are upper bounds.
+    const assumed = { ...assumptionsOf(p), "steps[run/run]": 1, "steps[run/run#2]": 1, "steps[run/run#3]": 1, "tool[run/run]": 0, "tool[run/run#2]": 0, "tool[run/run#3]": 0, out: 10 };
+    const estimates = analyseProgram(p).filter((f) => f.functionName === "run").map((f) => estimate(f, assumed));
+    const counted = (await runProgram(p, dir)).get("s1");
+    // 20; 20 + 10 + 20; 50 + 10 + 20.
+    assert.deepEqual(counted, { calls: 3, input: 150 });
+    assert.deepEqual(estimates.map((e) => [e.calls, e.inputTokens, e.exact]), [[1, 20, false], [1, 50, false], [1, 80, false]]);
+  });
+
+  it("sound8: previous_response_id through a let moved on between requests: each carries the chain the write before it names, exactly (index 64; main: 60 claimed as exact, 150 sent)", async () => {
+    const p = program(64, `${OPENAI}export async function run(items: string[], n: number, q: string): Promise<void> {
+  const r1 = await client.responses.create({ model: "s1", max_output_tokens: 10, input: q });
+  let prev = r1.id;
+  const r2 = await client.responses.create({ model: "s1", max_output_tokens: 10, input: items[0], previous_response_id: prev });
+  prev = r2.id;
+  await client.responses.create({ model: "s1", max_output_tokens: 10, input: items[1], previous_response_id: prev });
+}
+`);
+    const { claim, counted } = await claimAndCount(p, "s1", dir);
+    // 20; 20 + 10 + 20; 50 + 10 + 20.
+    assert.deepEqual(counted, { calls: 3, input: 150 });
+    assert.deepEqual(claim, { calls: 3, input: 150, exact: true });
+  });
+
+  it("sound8: previous_response_id as one branch of a condition: the chain at most (index 65; main: 40 claimed as exact, 70 sent)", async () => {
+    const p = program(65, `${OPENAI}export async function run(items: string[], n: number, q: string): Promise<void> {
+  const r1 = await client.responses.create({ model: "s1", max_output_tokens: 10, input: q });
+  await client.responses.create({ model: "s1", max_output_tokens: 10, input: items[0], previous_response_id: n > 100 ? undefined : r1.id });
+}
+`);
+    const { claim, counted } = await claimAndCount(p, "s1", dir);
+    // n = 3: the chain is sent. 20; 20 + 10 + 20.
+    assert.deepEqual(counted, { calls: 2, input: 70 });
+    assert.deepEqual(claim, { calls: 2, input: 70, exact: false });
+  });
+
+  it("sound8: previous_response_id read off an object's field: the chain, exactly (index 66; main: 40 claimed as exact, 70 sent)", async () => {
+    const p = program(66, `${OPENAI}export async function run(items: string[], n: number, q: string): Promise<void> {
+  const r1 = await client.responses.create({ model: "s1", max_output_tokens: 10, input: q });
+  const ctx = { prev: r1.id };
+  await client.responses.create({ model: "s1", max_output_tokens: 10, input: items[0], previous_response_id: ctx.prev });
+}
+`);
+    const { claim, counted } = await claimAndCount(p, "s1", dir);
+    assert.deepEqual(counted, { calls: 2, input: 70 });
+    assert.deepEqual(claim, { calls: 2, input: 70, exact: true });
+  });
+
+  it("sound8: a helper of this module sending on the chat between two sends: the later carries what it sent and got, at most (index 67; main: 90 claimed as exact for the three, the last 50; 150 sent)", async () => {
+    const p = program(67, `import { GoogleGenAI, Chat } from "@google/genai";
+const ai = new GoogleGenAI({});
+async function note(chat: Chat, text: string): Promise<void> {
+  await chat.sendMessage({ message: text });
+}
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  const chat = ai.chats.create({ model: "s1", config: { maxOutputTokens: 10 } });
+  await chat.sendMessage({ message: q });
+  await note(chat, items[0]);
+  await chat.sendMessage({ message: items[1] });
+}
+`);
+    // The chat note is handed holds the first message and its answer: |chat's conversation| = 30 there.
+    const assumed = { ...assumptionsOf(p), "|chat's conversation|": 30, "|text|": 20, out: 10 };
+    const estimates = analyseProgram(p).map((f) => [f.functionName, estimate(f, assumed)] as const);
+    const counted = (await runProgram(p, dir)).get("s1");
+    // 20; 30 + 20; 30 + 30 + 20.
+    assert.deepEqual(counted, { calls: 3, input: 150 });
+    // note's send: |chat| + |text| = 50, exactly at the sizes given; the last: 20 + 10 (the first) + 50 + 10 (note's
+    // input and answer) + 20, at most (|chat's conversation| is the history at note's call, counted again).
+    assert.deepEqual(estimates.map(([fn, e]) => [fn, e.calls, e.inputTokens, e.exact]), [["note", 1, 50, true], ["run", 1, 20, true], ["run", 1, 110, false]]);
+  });
+
+  it("sound8: a LlamaIndex state handed to a function as a parameter: its run sends what the state holds, a size of its own (index 68; main: 20 claimed for the helper's run, 50 sent)", async () => {
+    const p = program(68, `import { agent } from "@llamaindex/workflow";
+import { openai } from "@llamaindex/openai";
+const a = agent({ llm: openai({ model: "s1", maxTokens: 10 }), tools: [] });
+async function go(text: string, state: any): Promise<void> {
+  await a.run(text, { state });
+}
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  const r1 = await a.run(q);
+  await go(items[0], r1.data.state);
+}
+`);
+    // The state handed holds the first run's message and answer: |state's conversation| = 30.
+    const assumed = { ...assumptionsOf(p), "steps[go/run]": 1, "steps[run/run]": 1, "tool[go/run]": 0, "tool[run/run]": 0, "|state's conversation|": 30, "|text|": 20, out: 10 };
+    const estimates = analyseProgram(p).map((f) => [f.functionName, estimate(f, assumed)] as const);
+    const counted = (await runProgram(p, dir)).get("s1");
+    // 20; 30 + 20.
+    assert.deepEqual(counted, { calls: 2, input: 70 });
+    assert.deepEqual(estimates.map(([fn, e]) => [fn, e.calls, e.inputTokens]), [["go", 1, 50], ["run", 1, 20]]);
+  });
+
+  it("sound8: a previous_response_id handed to a function as a parameter: its request sends the chain the id names, a size of its own (index 69; main: 20 claimed as exact for the helper's request, 50 sent)", async () => {
+    const p = program(69, `${OPENAI}async function chained(text: string, id: string): Promise<void> {
+  await client.responses.create({ model: "s1", max_output_tokens: 10, input: text, previous_response_id: id });
+}
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  const r1 = await client.responses.create({ model: "s1", max_output_tokens: 10, input: q });
+  await chained(items[0], r1.id);
+}
+`);
+    // The chain r1.id names: its prompt and answer, |id's conversation| = 30.
+    const assumed = { ...assumptionsOf(p), "|id's conversation|": 30, "|text|": 20 };
+    const estimates = analyseProgram(p).map((f) => [f.functionName, estimate(f, assumed)] as const);
+    const counted = (await runProgram(p, dir)).get("s1");
+    assert.deepEqual(counted, { calls: 2, input: 70 });
+    assert.deepEqual(estimates.map(([fn, e]) => [fn, e.calls, e.inputTokens, e.exact]), [["chained", 1, 50, true], ["run", 1, 20, true]]);
   });
 });

@@ -59,7 +59,8 @@ export async function main(qs: string[], user: string) {
       },
       {
         calls: "O(|qs|·steps[main/invoke#2])",
-        input: "O(|qs|²·steps[main/invoke#2]²·tool[main/invoke#2] + |qs|²·steps[main/invoke#2]²·out[openai:gpt-4o] + |qs|²·steps[main/invoke#2]·|q|)",
+        // The thread a parameter names may already hold messages (sound8): sent once a request.
+        input: "O(|qs|²·steps[main/invoke#2]²·tool[main/invoke#2] + |qs|²·steps[main/invoke#2]²·out[openai:gpt-4o] + |qs|²·steps[main/invoke#2]·|q| + |qs|·steps[main/invoke#2]·|user's conversation|)",
         growth: "stateful",
       },
       { calls: "O(|qs|·steps[main/invoke#3])", input: "O(steps[main/invoke#3]²·|qs|·tool[main/invoke#3] + steps[main/invoke#3]²·|qs|·out[openai:gpt-4o] + |qs|·steps[main/invoke#3]·|q|)", growth: "output" },

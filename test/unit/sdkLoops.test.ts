@@ -197,10 +197,10 @@ export async function options(questions: string[]) {
 }
 `);
     assert.deepEqual(findings.map((f) => [f.line, costClass(f), summary(f).input, summary(f).growth]), [
-      [4, "constant", "Θ(|q|)", "none"],
-      [12, "linear", "Θ(|questions|·|q|)", "none"],
-      [13, "linear", "Θ(|questions|·|q|)", "none"],
-      [14, "linear", "Θ(|questions|·|q|)", "none"],
+      [4, "constant", "Θ(|prev's conversation| + |q|)", "none"],
+      [12, "linear", "Θ(|questions|·|prev's conversation| + |questions|·|q|)", "none"],
+      [13, "linear", "Θ(|questions|·|prev's conversation| + |questions|·|q|)", "none"],
+      [14, "linear", "Θ(|questions|·|prev's conversation| + |questions|·|q|)", "none"],
     ]);
   });
 
@@ -239,7 +239,7 @@ export async function main(prompts: string[]) {
 `;
     const findings = analyze(code);
     assert.deepEqual(findings.map((f) => [f.line, costClass(f), summary(f).calls, summary(f).input, summary(f).growth]), [
-      [9, "constant", "Θ(1)", "Θ(|input|)", "none"],
+      [9, "constant", "Θ(1)", "Θ(|input| + |previousResponseID's conversation|)", "none"],
       // Before: "line 15 rewrites currentPreviousResponseID whole", its output |previousResponseID|, in the input too.
       [15, "unbounded", "O(T[runTurn])", "O(T[runTurn]²·|turnPrompt| + T[runTurn]²·out[gpt-4.1])", "stateful"],
       // The turn's last id seeds the next turn's chain (let currentPreviousResponseID = previousResponseID):
@@ -475,7 +475,7 @@ export async function chat(questions: string[], sessionId: string) {
         input: "O(|questions|²·steps[chat/send]²·tool[chat/send] + |questions|²·steps[chat/send]²·out + |questions|²·steps[chat/send]·|q|)",
         growth: "stateful",
       },
-      { api: "@anthropic-ai/sdk beta.sessions.events.send", calls: "O(steps[chat/send#2])", input: "O(steps[chat/send#2]²·tool[chat/send#2] + steps[chat/send#2]²·out)", growth: "output" },
+      { api: "@anthropic-ai/sdk beta.sessions.events.send", calls: "O(steps[chat/send#2])", input: "O(steps[chat/send#2]²·tool[chat/send#2] + steps[chat/send#2]²·out + steps[chat/send#2]·|sessionId's conversation|)", growth: "output" },
     ]);
     const [turns, untraced] = analyze(code);
     assert.deepEqual([costClass(turns!), costClass(untraced!)], ["unbounded", "unbounded"]);

@@ -158,14 +158,10 @@ export class CallSites {
     const out = this.sizes.outputOf(call);
     explanation.push(...new Set(prompt.flatMap((p) => p.notes).concat(out.notes)));
     // A state the run is handed but its function did not make empty: what it already holds goes with every run.
+    // Added below, after the loop rule: sent once a request, not grown with each round's prompt.
     const held = llm.state?.history;
-    if (held) {
-      const history = Poly.symbol(this.symbols.define({ name: `|${held}|`, kind: "size", line: this.line(call), origin: `the history ${held} already holds when the run at line ${lineRef(this.line(call))} is handed it (its messages and earlier results)` }));
-      perCall = perCall.add(history);
-      perCallMean = perCallMean.add(history);
-      perCallAt = perCallAt.add(history);
-      explanation.push(`${llm.state!.source}: ${held} is not made empty here, so the history it already holds (${formatCount(history, rank)}) goes with each run`);
-    }
+    const history = held ? Poly.symbol(this.symbols.define({ name: `|${held}|`, kind: "size", line: this.line(call), origin: `the history ${held} already holds when the run at line ${lineRef(this.line(call))} is handed it (its messages and earlier results)` })) : undefined;
+    if (history) explanation.push(`${llm.state!.source}: ${held} is not made empty here, so the history it already holds (${formatCount(history, rank)}) goes with each run`);
 
     // A loop inside the SDK over a collection (a chain's documents): one request per element, each
     // with that element and one earlier answer; otherwise S requests per call, each re-sending the
@@ -216,9 +212,15 @@ export class CallSites {
       perCallAt = perCallAt.add(promptedAt.add(answered).mul(Poly.symbol(indexSymbol(stateLoops.map((l) => l.tripText).join("·")))));
       growth = "stateful";
       // Cut by the SDK past a token limit, a request sends less than the whole history: the growth is an upper bound.
-      if (llm.state.trimmed) perCallTight = false;
+      // So is one a condition may send without its state (`c ? undefined : prev`).
+      if (llm.state.trimmed || llm.state.maybe) perCallTight = false;
       const what = appendedIn ? `each run's answer and the results of the tools it ran (${formatCount(ranTools!, rank)}), appended` : steps && !elements ? `the prompt and every step's answer${toolResults ? " and tool results" : ""}` : "the prompt and the answer";
       explanation.push(`${llm.state.source}: the billed input grows by ${what} on every iteration of ${stateLoops.map((l) => `${l.tripText} (line ${lineRef(l.line)})`).join(" × ")}${llm.state.trimmed ? `, ${llm.state.trimmed}` : ""}`);
+    }
+    if (history) {
+      perCall = perCall.add(history);
+      perCallMean = perCallMean.add(history);
+      perCallAt = perCallAt.add(history);
     }
 
     // Earlier sites of this function on the same conversation: what they left is sent again here.
@@ -348,13 +350,14 @@ export class CallSites {
   private continuedLine(e: Continued, part: Poly): string {
     const rank = this.symbols.rank;
     const at = `line ${lineRef(this.line(e.llm.node))}`;
-    if (e.kind === "result") return `the state is ${at}'s result: its conversation (what it was sent, and its answers${e.llm.steps ? " and tool results" : ""}) is sent again, ${formatCount(part, rank)}`;
+    if (e.kind === "result") return `the state is ${at}'s result: its conversation (what it was sent, and its answers${e.llm.steps ? " and tool results" : ""}) is sent again, ${formatCount(part, rank)}${e.tight ? "" : " (at most: the request may be sent on another point of the chain, or on none)"}`;
     const times = e.times.worst.isConstant() && e.times.worst.constantValue() === 1 ? "" : ` × ${formatCount(e.times.worst, rank)} of its executions`;
+    if (e.kind === "helper") return `${at} hands the conversation to ${e.llm.summary!.name}(), which sends on it: what it sent and got is sent again, at most ${formatCount(part, rank)}${times}`;
     return `${at} sends on the same ${e.llm.state!.thread !== undefined ? `thread ("${e.llm.state!.thread}")` : "conversation"} before: its prompt and answers${e.llm.steps ? " and tool results" : ""} are sent again, ${formatCount(part, rank)}${times}${e.tight ? "" : " (at most: it may not run every time)"}`;
   }
 
   /** A call of a function that makes LLM calls: its summary at this call's argument sizes, times the loops around. */
-  private wrapperBounds(llm: LlmCall, summary: Summary, around: { loops: LoopInfo[]; conditional: boolean; loopsTight: boolean; iterations: Poly; loopSpan: Poly; explanation: string[] }): SiteBounds {
+  private wrapperBounds(llm: LlmCall, summary: Summary, around: { loops: LoopInfo[]; conditional: boolean; loopsTight: boolean; iterations: Poly; loopSpan: Poly; explanation: string[] }): SiteBounds & { leaves?: Leaves } {
     const call = llm.node;
     const rank = this.symbols.rank;
     this.symbols.offer(summary.symbols);
@@ -395,6 +398,7 @@ export class CallSites {
     // An id passed back each turn (`prev = (await ask(q, prev)).id`) chains its one request to the
     // state the server keeps: billed again, that state grows by a prompt and an answer per turn.
     const chain = this.chainedTurns(llm, summary, around.loops);
+    if (chain) this.chainPricedHere(summary, values);
     let chainGrowth = growth;
     let inputPerCall = at(summary.input);
     let generationPerCall = at(summary.generation);
@@ -423,7 +427,10 @@ export class CallSites {
     // The callee's growth facts name lines of its file: marked with it when that is another file.
     const calleeFacts = summary.file === this.scopes.sourceFile.fileName ? [summary] : [{ facts: summary.facts?.map((f) => ({ ...f, file: f.file ?? summary.file })) }];
     if (counts) explanation.push(generationLine(counts.generation, rank));
+    // What one invocation leaves on a session it is handed (ContinuedRuns' helper): at most all it sent and got.
+    const sentAndGot = { worst: inputPerCall.add(at(summary.output)), mean: inputPerCall.add(at(summary.output)) };
     return {
+      leaves: { fresh: sentAndGot, after: sentAndGot, tight: false },
       ...(counts ? { counts } : {}),
       ...factsOf([...args, ...calleeFacts]),
       calls: Bound.of(iterations.mul(at(summary.calls)), callsExact),
@@ -564,11 +571,23 @@ export class CallSites {
     return root && t.isIdentifier(root) ? this.scopes.resolve(root) : undefined;
   }
 
+  /**
+   * What the chain a handed id names already holds (`|prev's conversation|`, also through a helper's helper or a destructured
+   * parameter) is the chain the caller prices turn by turn: none of its own. (A helper handed a second conversation as well
+   * would lose it here: not seen in the repositories.)
+   */
+  private chainPricedHere(summary: Summary, values: Map<string, Poly>): void {
+    for (const sym of [summary.calls, summary.input, summary.generation, summary.output, ...(summary.counts ? [summary.counts.calls, summary.counts.input, summary.counts.output, summary.counts.generation] : [])].flatMap((p) => p.symbols())) {
+      if (sym.endsWith("'s conversation|")) values.set(sym, Poly.zero);
+    }
+  }
+
   private wrapperCounts(llm: LlmCall, summary: Summary, earlier: (sym: string, mean: boolean) => Poly | undefined, iterations: Poly, chain?: { turns: Poly; m: Poly; multi: boolean }): Counts | undefined {
     const c = summary.counts;
     if (!c) return undefined;
     const t = this.ts;
     const values = this.sizes.argumentValues(llm, summary, meanOf);
+    if (chain) this.chainPricedHere(summary, values);
     const whole = new Map<string, string>();
     // An array the callee grows holds what its earlier invocations here added, too.
     const grown = this.sizes.meanGrowthByEarlierCalls(llm, summary, values);

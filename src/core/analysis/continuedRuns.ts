@@ -23,11 +23,12 @@ export interface Times {
  * An earlier site whose conversation a site continues. `result`: the state is read from the earlier
  * site's own result (`state: r1.data.state`, `previous_response_id: r1.id`), so it carries everything
  * that site's conversation held after it. `shared`: both send on one session or thread, so each
- * earlier execution left its prompt and answers there.
+ * earlier execution left its prompt and answers there. `helper`: a function of the code's own handed
+ * the session sends on it (at most what it sent and got).
  */
 export interface Continued {
   readonly llm: LlmCall;
-  readonly kind: "result" | "shared";
+  readonly kind: "result" | "shared" | "helper";
   readonly times: Times;
   /** Every counted execution surely ran before (not under a condition of its own, in exact loops, in order). */
   readonly tight: boolean;
@@ -44,8 +45,12 @@ const ONCE: Times = { worst: Poly.one, mean: Poly.one, at: Poly.one };
 export const MAX_CONTINUED = 32;
 
 export class ContinuedRuns {
-  /** The state-carrying sites of each function by their state's anchor, in source order (made on first use). */
-  private readonly stateSites = new Map<ts.Node, Map<ts.Node, LlmCall[]>>();
+  /** The state-carrying sites of each function by their state's variable, in source order, and its helper calls (made on first use). */
+  private readonly stateSites = new Map<ts.Node, FunctionSites>();
+  /** Where each site's state is read from (readOf). */
+  private readonly reads = new Map<ts.Node, StateRead>();
+  /** The writes of each `let` a state is read from (writesOf). */
+  private readonly letWrites = new Map<ts.Node, { writes: readonly LetWrite[]; closure: boolean }>();
 
   constructor(
     private readonly ts: TS,
@@ -68,61 +73,235 @@ export class ContinuedRuns {
    * A string: why they are not counted (more than MAX_CONTINUED of them).
    */
   earlier(llm: LlmCall, loops: readonly LoopInfo[], stateLoops: readonly LoopInfo[]): Continued[] | string {
-    const t = this.ts;
     const state = llm.state;
     if (!state || state.window !== undefined || state.appendedIn || state.field || llm.summary) return [];
     const fn = this.loops.enclosingFunction(llm.node);
-    const anchor = state.anchor;
+    const found = this.earlierOn(llm, fn, loops, stateLoops);
+    // A state one branch of a condition names (`c ? undefined : r1.id`) may not be sent: what it carries is at most.
+    return typeof found === "string" || !state.maybe ? found : found.map((e) => ({ ...e, tight: false }));
+  }
+
+  private earlierOn(llm: LlmCall, fn: ts.Node, loops: readonly LoopInfo[], stateLoops: readonly LoopInfo[]): Continued[] | string {
+    const t = this.ts;
+    const read = this.readOf(llm);
+    const anchor = read.decl;
     if (t.isVariableDeclaration(anchor)) {
-      // `const r1 = await a.run(q1)` read for the state: that run's conversation, once.
+      // `const r1 = await a.run(q1)` read for the state (also through consts: `const st = r1.data.state`): that run's conversation, once.
       const from = this.resultOf(anchor);
       if (from && this.loops.enclosingFunction(from.node) !== fn) return [];
       if (from) {
         const out: Continued[] = [{ llm: from, kind: "result", times: ONCE, tight: true, grows: false }];
         // An id (`r1.id`) names one point of a chain: other requests chained to it are siblings. A state object
         // (`r1.data.state`) is grown in place by every run handed it: those before this one count too.
-        if (this.readsIdOf(llm.node, anchor)) return out;
-        const more = this.onSameState(llm, fn, loops, stateLoops);
+        if (isIdRead(read)) return out;
+        const more = this.onSameState(llm, fn, anchor, loops, stateLoops);
         return typeof more === "string" ? more : out.concat(more);
       }
-      // A `let` the code moves on (`prev = r.id`) names a different point of the chain at each site: not read.
-      if (!(t.getCombinedNodeFlags(anchor) & t.NodeFlags.Const)) return [];
+      // A `let` the code moves on (`prev = r2.id`): the result ids written to it.
+      if (!(t.getCombinedNodeFlags(anchor) & t.NodeFlags.Const)) return this.reassigned(llm, fn, anchor, loops);
     } else if (t.isParameter(anchor) && this.writes(fn, anchor)) return [];
-    return this.onSameState(llm, fn, loops, stateLoops);
+    return this.onSameState(llm, fn, anchor, loops, stateLoops);
   }
 
-  /** The other sites of `fn` on `llm`'s state (its anchor, and its thread when a fixed id names one). */
-  private onSameState(llm: LlmCall, fn: ts.Node, loops: readonly LoopInfo[], stateLoops: readonly LoopInfo[]): Continued[] | string {
+  /** The other sites of `fn` on `llm`'s state (its anchor, and its thread when a fixed id names one), and the local helpers handed it. */
+  private onSameState(llm: LlmCall, fn: ts.Node, anchor: ts.Node, loops: readonly LoopInfo[], stateLoops: readonly LoopInfo[]): Continued[] | string {
     const out: Continued[] = [];
-    for (const other of this.sitesOf(fn).get(llm.state!.anchor) ?? []) {
+    const { sites, helpers } = this.sitesOf(fn);
+    const tooMany = `more than ${MAX_CONTINUED} sites of this function send on the same conversation before it: what they leave there is not added up`;
+    for (const other of sites.get(anchor) ?? []) {
       this.step(other.node);
       if (other.node === llm.node || other.state!.thread !== llm.state!.thread || other.state!.keptBy !== llm.state!.keptBy) continue;
       const shared = this.shared(other.node, llm.node, loops, stateLoops);
       if (!shared) continue;
-      if (out.length === MAX_CONTINUED) return `more than ${MAX_CONTINUED} sites of this function send on the same conversation before it: what they leave there is not added up`;
+      if (out.length === MAX_CONTINUED) return tooMany;
       out.push({ llm: other, kind: "shared", ...shared });
+    }
+    // A function of this module handed the chat or session (`await note(chat)`) sends on it: what it sent and got, at most.
+    if (llm.state!.thread !== undefined) return out;
+    const handed = this.variableOf(anchor);
+    for (const helper of (handed && helpers.get(handed)) ?? []) {
+      this.step(helper.node);
+      const shared = this.shared(helper.node, llm.node, loops, stateLoops);
+      if (!shared) continue;
+      if (out.length === MAX_CONTINUED) return tooMany;
+      out.push({ llm: helper, kind: "helper", ...shared, tight: false });
     }
     return out;
   }
 
-  /** Whether `llm`'s state is an id read off an earlier site's const result (`previous_response_id: r1.id`): one point of the chain, which no loop moves. */
-  fixedId(llm: LlmCall): boolean {
-    const anchor = llm.state?.anchor;
-    return !!anchor && this.ts.isVariableDeclaration(anchor) && !!this.resultOf(anchor) && this.readsIdOf(llm.node, anchor);
+  /** The variable a state's anchor is (a `session` variable) or is made in (`const chat = ai.chats.create(…)`), if any. */
+  private variableOf(anchor: ts.Node): ts.Node | undefined {
+    const t = this.ts;
+    if (t.isVariableDeclaration(anchor) || t.isParameter(anchor) || t.isBindingElement(anchor)) return anchor;
+    for (let n: ts.Node | undefined = anchor; n && !t.isStatement(n) && !t.isFunctionLike(n); n = n.parent) {
+      if (t.isVariableDeclaration(n)) return n.initializer && anchor.pos >= n.initializer.pos && anchor.end <= n.initializer.end ? n : undefined;
+    }
+    return undefined;
   }
 
-  /** Whether the call reads an id off the variable `decl` (`previous_response_id: r1.id`, `r1.lastResponseId`), not an object. */
-  private readsIdOf(call: ts.CallExpression, decl: ts.Node): boolean {
+  /**
+   * A `let` holding ids of earlier sites' results (`let prev = r1.id; … prev = r2.id`). A variable of the site's function, outside
+   * loops, with the last write before the site a statement of a block around it and none in a function of its own: that write's site, exactly.
+   * Otherwise every result id written (before the site, or anywhere when a loop or a closure may write it after): at most.
+   * A write of this site's own result is the loop rule's.
+   */
+  private reassigned(llm: LlmCall, fn: ts.Node, decl: ts.VariableDeclaration, loops: readonly LoopInfo[]): Continued[] | string {
+    const { writes, closure } = this.writesOf(decl, fn);
+    const site = llm.node;
+    const other = (w: LetWrite): w is LetWrite & { from: LlmCall } => !!w.from && w.from.node !== site && this.loops.enclosingFunction(w.from.node) === fn;
+    // The writes are in source order: the last one before the site by bisection.
+    let lo = 0;
+    for (let hi = writes.length; lo < hi; ) {
+      const mid = (lo + hi) >> 1;
+      if (writes[mid]!.at.end <= site.pos) lo = mid + 1;
+      else hi = mid;
+    }
+    const last = writes[lo - 1];
+    // Exact only for a variable of this function: another's may be moved on by code not read here.
+    const local = this.loops.enclosingFunction(decl) === fn;
+    if (local && !closure && !loops.length && last && this.statementAround(last.at, site)) return other(last) ? [{ llm: last.from, kind: "result", times: ONCE, tight: true, grows: false }] : [];
+    const reaching = loops.length || closure ? writes : writes.slice(0, lo);
+    const seen = new Set<ts.Node>();
+    const out: Continued[] = [];
+    for (const w of reaching) {
+      if (!other(w) || seen.has(w.from.node)) continue;
+      this.step(w.at);
+      if (out.length === MAX_CONTINUED) return `more than ${MAX_CONTINUED} earlier results may be the one ${decl.name.getText()} names here: what they leave there is not added up`;
+      seen.add(w.from.node);
+      out.push({ llm: w.from, kind: "result", times: ONCE, tight: false, grows: false });
+    }
+    return out;
+  }
+
+  /** The writes of a `let` in its function (its initialiser, then each `x = …` in source order), and whether a function of its own writes it; found once. */
+  private writesOf(decl: ts.VariableDeclaration, fn: ts.Node): { writes: readonly LetWrite[]; closure: boolean } {
+    const known = this.letWrites.get(decl);
+    if (known) return known;
     const t = this.ts;
-    const visit = (n: ts.Node): boolean | undefined => {
-      if (t.isPropertyAccessExpression(n)) {
-        let root: ts.Expression = n;
-        while (t.isPropertyAccessExpression(root) || t.isNonNullExpression(root)) root = this.constants.skipTrivia(root.expression);
-        if (t.isIdentifier(root) && this.scopes.resolve(root) === decl) return isIdProperty(n.name.text);
+    const writes: LetWrite[] = [];
+    if (decl.initializer) writes.push({ at: decl, from: this.idResult(decl.initializer) });
+    let closure = false;
+    const visit = (n: ts.Node): void => {
+      if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken) {
+        const left = this.constants.skipTrivia(n.left);
+        if (t.isIdentifier(left) && this.scopes.resolve(left) === decl) {
+          if (this.loops.enclosingFunction(n) !== fn) closure = true;
+          writes.push({ at: n, from: this.idResult(n.right) });
+        }
       }
+      t.forEachChild(n, visit);
+    };
+    const body = t.isSourceFile(fn) ? fn : (fn as { body?: ts.Node }).body;
+    if (body) visit(body);
+    const found = { writes, closure };
+    this.letWrites.set(decl, found);
+    return found;
+  }
+
+  /** Whether a write (`prev = …`, or the declaration) is a statement of a block that holds `site`: it runs whenever the site does, before it. */
+  private statementAround(write: ts.Node, site: ts.Node): boolean {
+    const t = this.ts;
+    let statement: ts.Node | undefined;
+    if (t.isVariableDeclaration(write)) statement = t.isVariableStatement(write.parent.parent) ? write.parent.parent : undefined;
+    else {
+      let n: ts.Node = write;
+      while (t.isParenthesizedExpression(n.parent)) n = n.parent;
+      statement = t.isExpressionStatement(n.parent) ? n.parent : undefined;
+    }
+    const block = statement?.parent;
+    return !!block && (t.isBlock(block) || t.isSourceFile(block)) && site.pos >= block.pos && site.end <= block.end;
+  }
+
+  /** The earlier site whose result's id a value reads (`r1.id`, through consts), if any. */
+  private idResult(value: ts.Expression): LlmCall | undefined {
+    const at = this.pathOf(value);
+    const read = at && this.follow(at);
+    if (!read || !this.ts.isVariableDeclaration(read.decl) || !isIdRead(read)) return undefined;
+    return this.resultOf(read.decl);
+  }
+
+  /** Whether `llm`'s state is an id read off an earlier site's const result (`previous_response_id: r1.id`): one point of the chain, which no loop moves. */
+  fixedId(llm: LlmCall): boolean {
+    if (!llm.state) return false;
+    const read = this.readOf(llm);
+    return this.ts.isVariableDeclaration(read.decl) && !!this.resultOf(read.decl) && isIdRead(read);
+  }
+
+  /** Where a site's state is read: the variable and the properties read off it, through the consts that name it (`const st = r1.data.state`, `const ctx = { prev: r1.id }`). */
+  private readOf(llm: LlmCall): StateRead {
+    const known = this.reads.get(llm.node);
+    if (known) return known;
+    const anchor = llm.state!.anchor;
+    const at = this.readIn(llm.node, anchor);
+    const read = (at && this.follow(at)) ?? { decl: anchor, path: [] };
+    this.reads.set(llm.node, read);
+    return read;
+  }
+
+  /** The outermost read of the variable `decl` in the call's arguments, as a variable and a path (`r1.data.state`). */
+  private readIn(call: ts.CallExpression, decl: ts.Node): StateRead | undefined {
+    const t = this.ts;
+    // Property names (`{ state: st }`, `a.state`) are not reads of a variable.
+    const visit = (n: ts.Node): StateRead | undefined => {
+      if (t.isPropertyAccessExpression(n) || t.isIdentifier(n)) {
+        const at = this.pathOf(n as ts.Expression);
+        if (at?.decl === decl) return at;
+        return t.isPropertyAccessExpression(n) ? visit(n.expression) : undefined;
+      }
+      if (t.isPropertyAssignment(n)) return visit(n.initializer);
       return t.forEachChild(n, visit);
     };
-    return call.arguments.some((a) => visit(a) === true);
+    for (const a of call.arguments) {
+      const found = visit(a);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** `a.b.c` as the variable `a` resolves to and the names `b`, `c`; none for anything else (an element access, a call). */
+  private pathOf(e: ts.Expression): StateRead | undefined {
+    const t = this.ts;
+    const path: string[] = [];
+    let root = this.constants.skipTrivia(e);
+    while (t.isPropertyAccessExpression(root) || t.isNonNullExpression(root)) {
+      if (t.isPropertyAccessExpression(root)) path.unshift(root.name.text);
+      root = this.constants.skipTrivia(root.expression);
+    }
+    const decl = t.isIdentifier(root) ? this.scopes.resolve(root) : undefined;
+    return decl ? { decl, path } : undefined;
+  }
+
+  /** A read followed through the consts it names: a const holding a read (`const t = s`) or an object literal whose property is read (`ctx.prev`). */
+  private follow(read: StateRead): StateRead {
+    const t = this.ts;
+    let at = read;
+    for (let hops = 0; hops < MAX_ALIASES; hops++) {
+      const decl = at.decl;
+      if (!t.isVariableDeclaration(decl) || !decl.initializer || !(t.getCombinedNodeFlags(decl) & t.NodeFlags.Const) || this.resultOf(decl)) break;
+      const init = this.constants.skipTrivia(decl.initializer);
+      let next: StateRead | undefined;
+      if (t.isIdentifier(init) || t.isPropertyAccessExpression(init)) {
+        const inner = this.pathOf(init);
+        next = inner && { decl: inner.decl, path: [...inner.path, ...at.path] };
+      } else if (t.isObjectLiteralExpression(init) && at.path.length && !this.writes(this.loops.enclosingFunction(decl), decl)) {
+        const value = this.member(init, at.path[0]!);
+        const inner = value && this.pathOf(value);
+        next = inner && { decl: inner.decl, path: [...inner.path, ...at.path.slice(1)] };
+      }
+      if (!next) break;
+      at = next;
+    }
+    return at;
+  }
+
+  /** The value an object literal gives a property (`{ prev: r1.id }`, `{ prev }`). */
+  private member(o: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+    const t = this.ts;
+    for (const p of o.properties) {
+      if (t.isPropertyAssignment(p) && (t.isIdentifier(p.name) || t.isStringLiteral(p.name)) && p.name.text === name) return p.initializer;
+      if (t.isShorthandPropertyAssignment(p) && p.name.text === name) return p.name;
+    }
+    return undefined;
   }
 
   /** The site whose awaited answer a `const` holds, as written: `const r = await a.run(q)`. */
@@ -198,19 +377,34 @@ export class ContinuedRuns {
     return false;
   }
 
-  /** The SDK calls of `fn` (callbacks it runs included, functions of their own not) that keep conversation state. */
-  private sitesOf(fn: ts.Node): Map<ts.Node, LlmCall[]> {
+  /**
+   * The SDK calls of `fn` (callbacks it runs included, functions of their own not) that keep conversation state, by
+   * the variable their state is read from; and the calls of the code's own functions that make LLM calls.
+   */
+  private sitesOf(fn: ts.Node): FunctionSites {
     let sites = this.stateSites.get(fn);
     if (sites) return sites;
     const t = this.ts;
     const found = new Map<ts.Node, LlmCall[]>();
+    const helpers = new Map<ts.Node, LlmCall[]>();
     const visit = (n: ts.Node): void => {
       if (t.isCallExpression(n) && this.loops.enclosingFunction(n) === fn) {
         const llm = this.classify(n);
-        if (llm?.state && !llm.summary && llm.state.window === undefined && !llm.state.appendedIn && !llm.state.field) {
-          const same = found.get(llm.state.anchor);
+        if (llm?.summary) {
+          // Indexed by each variable handed as an argument (`note(chat)`).
+          for (const a of n.arguments) {
+            const x = this.constants.skipTrivia(a);
+            const decl = t.isIdentifier(x) ? this.scopes.resolve(x) : undefined;
+            if (!decl) continue;
+            const same = helpers.get(decl);
+            if (!same) helpers.set(decl, [llm]);
+            else if (!same.includes(llm)) same.push(llm);
+          }
+        } else if (llm?.state && llm.state.window === undefined && !llm.state.appendedIn && !llm.state.field) {
+          const anchor = this.readOf(llm).decl;
+          const same = found.get(anchor);
           if (same) same.push(llm);
-          else found.set(llm.state.anchor, [llm]);
+          else found.set(anchor, [llm]);
         }
       }
       if (t.isFunctionLike(n) && !this.loops.callbackHost(n)) return;
@@ -218,8 +412,36 @@ export class ContinuedRuns {
     };
     const body = t.isSourceFile(fn) ? fn : (fn as { body?: ts.Node }).body;
     if (body) visit(body);
-    sites = found;
+    sites = { sites: found, helpers };
     this.stateSites.set(fn, sites);
     return sites;
   }
+}
+
+/** Where a site's state is read from: the variable and the properties read off it (`r1` and `data.state`). */
+interface StateRead {
+  readonly decl: ts.Node;
+  readonly path: readonly string[];
+}
+
+/** A function's state-carrying sites by their state's variable, and its calls of helpers that make LLM calls. */
+interface FunctionSites {
+  readonly sites: Map<ts.Node, LlmCall[]>;
+  /** By the variable they are handed. */
+  readonly helpers: Map<ts.Node, LlmCall[]>;
+}
+
+/** A write of a `let` (its declaration, or `x = …`), and the earlier site whose result id it writes, if any. */
+interface LetWrite {
+  readonly at: ts.Node;
+  readonly from?: LlmCall;
+}
+
+/** How many consts naming one another a state's read is followed through. */
+const MAX_ALIASES = 8;
+
+/** Whether a read ends in an id (`r1.id`, `r1.lastResponseId`): one point of a chain, not an object grown in place. */
+function isIdRead(read: StateRead): boolean {
+  const last = read.path[read.path.length - 1];
+  return last !== undefined && isIdProperty(last);
 }

@@ -149,6 +149,8 @@ export interface LlmCall {
     readonly thread?: string;
     /** What keeps a thread an id variable names (a checkpointer, by the client made with it): two clients' threads of one id are two conversations. */
     readonly keptBy?: ts.Node;
+    /** The state is one branch of a condition (`previous_response_id: n > 100 ? undefined : r1.id`): a request may be sent without it, so what it carries is at most. */
+    readonly maybe?: boolean;
   };
   /** A call of a function of the user's that makes LLM calls: its summary. */
   readonly summary?: Summary;
@@ -1221,8 +1223,16 @@ export class Provenance {
 
   private unwindowedState(call: ts.CallExpression, spec: ApiSpec, client: Value | undefined): LlmCall["state"] {
     if (client?.kind === "client" && client.client.stateful && client.origin && !this.boundedMemory(client)) {
+
       const { source, trimmed } = client.client.stateful;
       return { anchor: client.origin, source, ...(trimmed ? { trimmed } : {}) };
+    }
+    // A session the function is handed (`async function note(chat: Chat)`): it keeps the requests sent here, and may
+    // already hold a conversation, sent with each of them.
+    const session = client?.kind === "client" && client.client.stateful && !client.origin && !this.boundedMemory(client) ? this.handedReceiver(call) : undefined;
+    if (session && client?.kind === "client" && client.client.stateful) {
+      const { source, trimmed } = client.client.stateful;
+      return { anchor: session.decl, source, ...(trimmed ? { trimmed } : {}), history: `${session.name}'s conversation` };
     }
     if (spec.handedState) return this.handedState(call, spec.handedState);
     // A thread kept by what the client was made with (a checkpointer): none, no state; a fixed id, the client's one thread.
@@ -1235,13 +1245,49 @@ export class Provenance {
       if (thread && this.constants.string(thread) !== undefined) return { anchor: (client?.kind === "client" ? client.origin : undefined) ?? this.scopes.sourceFile, source: `${path.split(".").pop()} keeps the thread's messages and sends them with every request`, thread: this.constants.string(thread)! };
       if (thread) e = thread;
       if (!e || this.constants.string(e) !== undefined) continue;
+      // One branch of a condition whose other is no state (`c ? undefined : r1.id`): that state, at most.
+      const branch = this.stateBranch(e);
       // The chain starts where the id (or session) variable is declared: `let prev; … prev = r.id`.
-      let root: ts.Expression = this.constants.skipTrivia(e);
+      let root: ts.Expression = this.constants.skipTrivia(branch ?? e);
       while (this.ts.isPropertyAccessExpression(root) || this.ts.isElementAccessExpression(root)) root = this.constants.skipTrivia(root.expression);
       const decl = this.ts.isIdentifier(root) ? this.scopes.resolve(root) : undefined;
-      if (decl) return { anchor: decl, source: spec.stateSource ?? `${path.split(".").pop()} chains each request to the conversation kept on the server, which is billed again every time`, ...(spec.stateKeptBy ? { keptBy: (client?.kind === "client" ? client.origin : undefined) ?? call } : {}) };
+      // A parameter the function is handed (`previous_response_id: id`, `{ state }`, `session`) may already name a conversation: what it holds goes with each request.
+      // Named apart from the parameter's own size (`|id|`, which a caller sets to its argument's): `|id's conversation|`.
+      const handed = decl && this.isParameterName(decl) && this.ts.isIdentifier(root) ? `${root.text}'s conversation` : undefined;
+      if (decl) return { anchor: decl, source: spec.stateSource ?? `${path.split(".").pop()} chains each request to the conversation kept on the server, which is billed again every time`, ...(spec.stateKeptBy ? { keptBy: (client?.kind === "client" ? client.origin : undefined) ?? call } : {}), ...(branch ? { maybe: true } : {}), ...(handed ? { history: handed } : {}) };
     }
     return undefined;
+  }
+
+  /** The one branch of `c ? a : b` that is not a literal (`undefined`, `null`, a string): the state when the condition picks it. */
+  private stateBranch(e: ts.Expression): ts.Expression | undefined {
+    const t = this.ts;
+    const x = this.constants.skipTrivia(e);
+    if (!t.isConditionalExpression(x)) return undefined;
+    const none = (b: ts.Expression): boolean => {
+      const y = this.constants.skipTrivia(b);
+      return y.kind === t.SyntaxKind.NullKeyword || (t.isIdentifier(y) && y.text === "undefined") || this.constants.string(y) !== undefined;
+    };
+    if (none(x.whenTrue) && !none(x.whenFalse)) return x.whenFalse;
+    if (none(x.whenFalse) && !none(x.whenTrue)) return x.whenTrue;
+    return undefined;
+  }
+
+  /** The parameter a method call is made on (`chat.sendMessage(…)` with `chat` a parameter), and its name. */
+  private handedReceiver(call: ts.CallExpression): { decl: ts.Node; name: string } | undefined {
+    const t = this.ts;
+    const callee = this.constants.skipTrivia(call.expression);
+    const receiver = t.isPropertyAccessExpression(callee) ? this.constants.skipTrivia(callee.expression) : undefined;
+    const decl = receiver && t.isIdentifier(receiver) ? this.scopes.resolve(receiver) : undefined;
+    return decl && this.isParameterName(decl) ? { decl, name: receiver!.getText() } : undefined;
+  }
+
+  /** A parameter of a function, or a name bound from one (`function go({ state })`). */
+  private isParameterName(decl: ts.Node): boolean {
+    const t = this.ts;
+    let n: ts.Node = decl;
+    while (t.isBindingElement(n) || t.isObjectBindingPattern(n) || t.isArrayBindingPattern(n)) n = n.parent;
+    return t.isParameter(n);
   }
 
   /**
