@@ -833,4 +833,41 @@ export async function run(items: string[], n: number, q: string): Promise<void> 
     assert.deepEqual(counted, { calls: 2, input: 70 });
     assert.deepEqual(estimates.map(([fn, e]) => [fn, e.calls, e.inputTokens, e.exact]), [["chained", 1, 50, true], ["run", 1, 20, true]]);
   });
+
+  it("tenth reader: a test table chosen by a condition, a skipped table, two tables in two branches: at most their rows (index 85: 2 claimed as exact, 6 sent)", async () => {
+    // Stand-ins for the test runner's tables: a table runs its function once per row; a skipped one none.
+    const p = program(85, `${OPENAI}type Case = (row: string) => Promise<void>;
+const table = (rows: string[], runs: boolean) => async (name: string, fn: Case) => { if (runs) for (const row of rows) await fn(row); };
+const test = { each: (rows: string[]) => table(rows, true), skip: { each: (rows: string[]) => table(rows, false) } };
+const describe = { each: (rows: string[]) => table(rows, true) };
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  const modes = ["a", "b"];
+  const live = n > 2;
+  await describe.each(modes)("mode %s", async () => {
+    await (live ? test.each(items) : test.skip.each(items))("model %s", async (model) => {
+      ${ask("s1", `[{ role: "user" as const, content: q }]`)}
+    });
+  });
+  await test.skip.each(items)("skipped %s", async (row) => {
+    ${ask("s2", `[{ role: "user" as const, content: q }]`)}
+  });
+  await (live ? test.each(items) : test.each(["x"]))("either %s", async (row) => {
+    ${ask("s3", `[{ role: "user" as const, content: q }]`)}
+  });
+}
+`);
+    // modes is a table of its own (a size, as a list read from the environment would be): the claim at its 2 rows.
+    const live = await claimAndCount(p, "s1", dir, { "|modes|": 2 });
+    // 2 modes × 3 items of one 20-token question; before, the inner table was not read: 2 calls, 40 input, claimed exact.
+    assert.deepEqual(live.claim, { calls: 6, input: 120, exact: false });
+    assert.deepEqual(live.counted, { calls: 6, input: 120 });
+    const skipped = await claimAndCount(p, "s2", dir);
+    // A skipped table runs nothing; before, 3 calls were claimed exact.
+    assert.deepEqual(skipped.claim, { calls: 3, input: 60, exact: false });
+    assert.deepEqual(skipped.counted, { calls: 0, input: 0 });
+    const either = await claimAndCount(p, "s3", dir);
+    // One branch's 3 rows run; the claim is both tables' rows, 3 + 1; before, one call claimed exact.
+    assert.deepEqual(either.claim, { calls: 4, input: 80, exact: false });
+    assert.deepEqual(either.counted, { calls: 3, input: 60 });
+  });
 });

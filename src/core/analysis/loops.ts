@@ -449,14 +449,30 @@ export class Loops {
     return host.arguments[1] === fn && (this.isImportOf(host.expression, "p-map") || !!this.eachTable(host));
   }
 
-  /** `describe.each(models)("…", (m) => …)`, `it.each`, `test.each`: the test runs once per row of the table. */
-  private eachTable(host: ts.CallExpression): ts.Expression | undefined {
+  /**
+   * `describe.each(models)("…", (m) => …)`, `it.each`, `test.each`: the test runs once per row of the table. A skipped
+   * table (`test.skip.each`) runs no row, and `(live ? test.each(xs) : test.skip.each(xs))(…)` the rows of one branch:
+   * both only bound the runs (`bound`).
+   */
+  private eachTable(host: ts.CallExpression): { tables: ts.Expression[]; bound: boolean } | undefined {
     const t = this.ts;
-    const each = host.expression;
+    const callee = this.constants.skipTrivia(host.expression);
+    if (!t.isConditionalExpression(callee)) return this.eachOf(callee);
+    const a = this.eachOf(this.constants.skipTrivia(callee.whenTrue));
+    const b = this.eachOf(this.constants.skipTrivia(callee.whenFalse));
+    if (!a || !b) return undefined;
+    const [x, y] = [a.tables[0]!, b.tables[0]!];
+    return { tables: this.text(x) === this.text(y) ? [x] : [x, y], bound: true };
+  }
+
+  /** `test.each(xs)`, `describe.skip.each(xs)`: the table, a bound only when the runner is skipped. */
+  private eachOf(each: ts.Expression): { tables: ts.Expression[]; bound: boolean } | undefined {
+    const t = this.ts;
     if (!t.isCallExpression(each) || !t.isPropertyAccessExpression(each.expression) || each.expression.name.text !== "each" || !each.arguments[0]) return undefined;
     const runner = this.constants.skipTrivia(each.expression.expression);
     const name = t.isIdentifier(runner) ? runner.text : t.isPropertyAccessExpression(runner) && t.isIdentifier(runner.expression) ? runner.expression.text : "";
-    return ["describe", "it", "test"].includes(name) ? each.arguments[0] : undefined;
+    if (!["describe", "it", "test"].includes(name)) return undefined;
+    return { tables: [each.arguments[0]], bound: t.isPropertyAccessExpression(runner) && runner.name.text === "skip" };
   }
 
   /** Whether an expression names the default export of a package (`import pMap from "p-map"`). */
@@ -506,10 +522,13 @@ export class Loops {
   private compute(loop: ts.Node): LoopInfo {
     const t = this.ts;
     const line = this.line(loop);
-    const table = t.isCallExpression(loop) ? this.eachTable(loop) : undefined;
-    if (table) {
-      const c = this.collection(table);
-      return { node: loop, kind: "each", line, trip: c.trip, tripText: c.text, dataDependent: false, exact: c.exact, parallel: false, why: `the test runs once per row of ${this.text(table)}` };
+    const each = t.isCallExpression(loop) ? this.eachTable(loop) : undefined;
+    if (each) {
+      // Two branches' tables: one of them runs, at most the rows of both.
+      const cs = each.tables.map((x) => this.collection(x));
+      const names = each.tables.map((x) => this.text(x)).join(" or ");
+      const why = each.bound ? `the test runs at most once per row of ${names} (a skipped table or one chosen by a condition)` : `the test runs once per row of ${names}`;
+      return { node: loop, kind: "each", line, trip: Poly.sum(cs.map((c) => c.trip)), tripText: cs.map((c) => c.text).join(" + "), dataDependent: false, exact: !each.bound && cs.every((c) => c.exact), parallel: false, why };
     }
     if (t.isCallExpression(loop) && !t.isPropertyAccessExpression(loop.expression)) {
       // pMap(xs, fn, { concurrency })
