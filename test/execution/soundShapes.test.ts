@@ -870,4 +870,82 @@ export async function run(items: string[], n: number, q: string): Promise<void> 
     assert.deepEqual(either.claim, { calls: 4, input: 80, exact: false });
     assert.deepEqual(either.counted, { calls: 3, input: 60 });
   });
+
+  it("an inline function wrapped by langsmith's traceable, called in two loops: one run per call (hof: Θ(1) at the top level claimed before, 6 sent)", async () => {
+    const p = program(93, `${OPENAI}import { traceable } from "langsmith/traceable";
+const extract = traceable(async (content: string): Promise<string> => {
+  ${ask("s1", `[{ role: "user" as const, content }]`)}
+  return text;
+}, { name: "extract" });
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  for (const item of items) await extract(item);
+  for (let i = 0; i < n; i++) await extract(q);
+}
+`);
+    const { claim, counted, findings } = await claimAndCount(p, "s1", dir);
+    assert.equal(findings.length, 2);
+    // 3 items of 20 tokens, then n = 3 questions of 20.
+    assert.deepEqual(claim, { calls: 6, input: 120, exact: true });
+    assert.deepEqual(counted, { calls: 6, input: 120 });
+  });
+  it("an inline function wrapped by a logging wrapper of the program, its own argument ignored: one run per call (hof: Θ(1) at the top level claimed before, 9 sent)", async () => {
+    const p = program(94, `${OPENAI}const calls = new Map<string, number>();
+function logged<A extends unknown[], R>(f: (...a: A) => Promise<R>, label: string): (...a: A) => Promise<R> {
+  return async (...a: A) => {
+    calls.set(label, (calls.get(label) ?? 0) + 1);
+    return f(...a);
+  };
+}
+const step = logged(async function (item: string, q: string): Promise<string> {
+  ${ask("s1", `[{ role: "user" as const, content: item }]`)}
+  return text + q;
+}, "step");
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  for (let i = 0; i < n; i++) for (const item of items) await step(item, q);
+}
+`);
+    const { claim, counted } = await claimAndCount(p, "s1", dir);
+    // n = 3 rounds of 3 items of 20 tokens.
+    assert.deepEqual(claim, { calls: 9, input: 180, exact: true });
+    assert.deepEqual(counted, { calls: 9, input: 180 });
+  });
+  it("a class field holding a wrapped inline function, called as this.f(…) in a loop (hof: Θ(1) claimed before, 3 sent)", async () => {
+    const p = program(95, `${OPENAI}import { traceable } from "langsmith/traceable";
+class Agent {
+  private answer = traceable(async (content: string): Promise<string> => {
+    ${ask("s1", `[{ role: "user" as const, content }]`)}
+    return text;
+  }, { name: "answer" });
+  async all(items: string[]): Promise<void> {
+    for (const item of items) await this.answer(item);
+  }
+}
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  await new Agent().all(items);
+}
+`);
+    const { counted } = await claimAndCount(p, "s1", dir);
+    // The loop is in Agent.all (a call of a method of `new Agent()` is not followed into run: not this shape's).
+    const claims = analyseProgram(p).filter((f) => f.model === "s1" && f.functionName === "Agent.all").map((f) => estimate(f, assumptionsOf(p)));
+    assert.equal(claims.length, 1);
+    // 3 items of 20 tokens.
+    assert.deepEqual({ calls: claims[0]!.calls, input: claims[0]!.inputTokens, exact: claims[0]!.exact }, { calls: 3, input: 60, exact: true });
+    assert.deepEqual(counted, { calls: 3, input: 60 });
+  });
+  it("an exported wrapped inline function called from another module's loop (hof: no site in run before, 3 sent)", async () => {
+    const p = { ...program(96, ""), files: { "main.ts": `import { extract } from "./llm";
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  for (const item of items) await extract(item);
+}
+`, "llm.ts": `${OPENAI}import { traceable } from "langsmith/traceable";
+export const extract = traceable(async (content: string): Promise<string> => {
+  ${ask("s1", `[{ role: "user" as const, content }]`)}
+  return text;
+}, { name: "extract" });
+` } };
+    const { claim, counted } = await claimAndCount(p, "s1", dir);
+    // 3 items of 20 tokens.
+    assert.deepEqual(claim, { calls: 3, input: 60, exact: true });
+    assert.deepEqual(counted, { calls: 3, input: 60 });
+  });
 });

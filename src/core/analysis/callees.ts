@@ -6,6 +6,7 @@ import type { Scopes, TS } from "../binder/scopes";
 import { awaitedImport, awaitedImportExport } from "../binder/dynamicImport";
 import { classField, declaresArray } from "./classFields";
 import { tracedFunction } from "./tracedFunctions";
+import { WrappedFunctions } from "./wrappedFunctions";
 
 export type Callee =
   | { readonly kind: "local"; readonly fn: ts.SignatureDeclaration & { body?: ts.Node }; readonly name: string }
@@ -28,7 +29,12 @@ export class Callees {
     private readonly ts: TS,
     private readonly scopes: Scopes,
     private readonly constants: Constants,
-  ) {}
+  ) {
+    this.wrapped = new WrappedFunctions(ts, scopes);
+  }
+
+  /** Inline functions handed to a call that returns a wrapper of them (`const ask = wrap(async (q) => …)`). */
+  readonly wrapped: WrappedFunctions;
 
   of(call: ts.CallExpression): Callee | undefined {
     return this.ofReference(call.expression);
@@ -76,12 +82,17 @@ export class Callees {
     return enclosingFunctionLike(t, decl) === enclosingFunctionLike(t, call) ? init : undefined;
   }
 
-  /** The function a declaration or expression denotes, when it is one (through langsmith's `traceable(f)`: see tracedFunctions). */
+  /**
+   * The function a declaration or expression denotes, when it is one (through langsmith's `traceable(f)`:
+   * see tracedFunctions; an inline function wrapped by the call that initializes it: see wrappedFunctions).
+   */
   asFunction(n: ts.Node | undefined, seen: ReadonlySet<ts.Node> = new Set()): FunctionNode | undefined {
     const t = this.ts;
     if (!n || seen.has(n)) return undefined;
     if (t.isVariableDeclaration(n) || t.isPropertyDeclaration(n)) {
       if (!n.initializer) return undefined;
+      const wrapped = this.wrapped.wrappedBy(n);
+      if (wrapped) return wrapped;
       const init = this.constants.skipTrivia(n.initializer);
       const traced = tracedFunction(t, this.scopes, this.constants, init);
       return traced ? this.asFunction(traced, new Set([...seen, n])) : this.asFunction(init);
@@ -96,7 +107,9 @@ export class Callees {
     if (!decl) return undefined;
     const fn = this.asFunction(decl);
     if (fn) return { kind: "local", fn, name: id.text };
-    const imported = this.importOf(decl);
+    // `const ask = traceable(askFunc)` with `askFunc` imported: a call of the imported function.
+    const traced = t.isVariableDeclaration(decl) && decl.initializer ? tracedFunction(t, this.scopes, this.constants, this.constants.skipTrivia(decl.initializer)) : undefined;
+    const imported = this.importOf(traced ?? decl);
     if (imported) return imported;
     if (t.isBindingElement(decl) && t.isObjectBindingPattern(decl.parent) && t.isVariableDeclaration(decl.parent.parent)) {
       const spec = this.moduleObject(decl.parent.parent.initializer);

@@ -10,6 +10,7 @@ import { ENDPOINT_CATALOG, SDK_CATALOG, catalogCalleeNames, moduleMatches, type 
 import { countPolys, mapCounts, type AnalysisOptions, type Finding } from "../model";
 import { SymbolTable, rankBy, type SymbolInfo } from "../symbols";
 import { Callees, type Callee } from "./callees";
+import { wrapperNote } from "./wrappedFunctions";
 import { CallSites, passedNote, type HandedField, type SiteBounds } from "./callSite";
 import { Loops } from "./loops";
 import { solveRecursion, type SiteSolver } from "./recursion";
@@ -1218,7 +1219,9 @@ export class FileAnalyzer {
       span: sum((b) => b.span),
     };
     const explanation = sites.map((s) => `line ${lineRef(this.lineOf(s.llm.node))}: ${s.llm.api} — calls ${formatBound(s.bounds.calls, this.symbols.rank)}, input ${formatBound(s.bounds.inputTokens, this.symbols.rank)}`);
-    const carried = [...new Set(sites.flatMap((s) => [...(s.llm.passed ? [passedNote(this.tsm, s.llm, this.sourceFile)!] : []), ...(s.llm.summary?.carried ?? [])]))].slice(0, MAX_CARRIED);
+    const wrapper = this.callees.wrapped.wrapperOf(fn);
+    const own = wrapper ? [wrapperNote(wrapper.name, wrapper.host)] : [];
+    const carried = [...new Set([...own, ...sites.flatMap((s) => [...(s.llm.passed ? [passedNote(this.tsm, s.llm, this.sourceFile)!] : []), ...(s.llm.summary?.carried ?? [])])])].slice(0, MAX_CARRIED);
     // A site without a bound (a callee's, or a polynomial past the algebra's limits: see
     // POLY_LIMITS) leaves the summary without one: counting it as 0 would hide it from callers.
     const unbounded = sites.flatMap((s) => [s.bounds.calls, s.bounds.inputTokens]).find((x) => x.kind === "unknown");
@@ -1587,7 +1590,7 @@ export class FileAnalyzer {
       endColumn: e.character + 1,
       start,
       end: llm.node.end,
-      functionName: functionNameOf(this.tsm, llm.node),
+      functionName: functionNameOf(this.tsm, llm.node, this.callees.wrapped),
       sdk: llm.sdk,
       api: llm.api,
       callee: compactCode(llm.node.expression.getText(sf)),

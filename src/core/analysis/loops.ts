@@ -15,6 +15,7 @@ import { atCall, placeFrame, type LoopGuard } from "./loopGuard";
 import { LoopHelpers, OWN_FRAME, type Frame, type Helper } from "./loopHelpers";
 import { OutsideWrites, type WriteKind } from "./outsideWrites";
 import { OptionCallbacks } from "./optionCallbacks";
+import { WrappedFunctions } from "./wrappedFunctions";
 import { exits } from "./controlFlow";
 
 /** Array methods that read the list and make a new value (or none): they leave its length as it is. */
@@ -101,6 +102,7 @@ export class Loops {
   private conditionLoops: Map<string, ts.Node[]> | undefined;
   /** Functions written in an options object that the call receiving it runs (`runInSpan({ execute: async () => … })`). */
   readonly optionCallbacks: OptionCallbacks;
+  private readonly wrapped: WrappedFunctions;
 
   constructor(
     private readonly ts: TS,
@@ -115,6 +117,7 @@ export class Loops {
     private readonly sends?: (call: ts.CallExpression) => boolean,
   ) {
     this.optionCallbacks = new OptionCallbacks(ts, scopes, constants);
+    this.wrapped = new WrappedFunctions(ts, scopes);
     this.helpers = new LoopHelpers(ts, scopes, constants);
     this.outside = new OutsideWrites(ts, scopes, constants, this.helpers, (n, key) => this.writeKindsOf(n, key));
   }
@@ -433,7 +436,8 @@ export class Loops {
     const call = fn.parent;
     if (!call) return undefined;
     if (!(t.isArrowFunction(fn) || t.isFunctionExpression(fn))) return t.isMethodDeclaration(fn) ? this.optionCallbacks.host(fn) : undefined;
-    if ((t.isCallExpression(call) || t.isNewExpression(call)) && call.arguments?.includes(fn as ts.Expression)) return call;
+    // `const ask = wrap(async (q) => …)` with `ask` called: a function of its own (WrappedFunctions).
+    if ((t.isCallExpression(call) || t.isNewExpression(call)) && call.arguments?.includes(fn as ts.Expression)) return this.wrapped.isWrapped(fn, call) ? undefined : call;
     // `(async () => { … })()`: called in place, once, where it is written.
     let callee: ts.Node = fn;
     while (t.isParenthesizedExpression(callee.parent)) callee = callee.parent;
@@ -592,12 +596,12 @@ export class Loops {
    */
   private dataDecidedName(loop: ts.Node): string {
     const t = this.ts;
-    const fn = functionNameOf(t, loop);
+    const fn = functionNameOf(t, loop, this.wrapped);
     if (!this.conditionLoops) {
       const byName = new Map<string, ts.Node[]>();
       const visit = (n: ts.Node): void => {
         if (t.isForStatement(n) || t.isWhileStatement(n) || t.isDoStatement(n) || t.isForOfStatement(n)) {
-          const name = functionNameOf(t, n);
+          const name = functionNameOf(t, n, this.wrapped);
           const list = byName.get(name);
           if (list) list.push(n);
           else byName.set(name, [n]);
