@@ -748,6 +748,45 @@ export async function run(items: string[], n: number, q: string): Promise<void> 
     assert.deepEqual(claim, { calls: 6, input: 120, exact: true });
   });
 
+  // h-cb3: a callback handed on, to a package's function (once, assumed) or to a function of this file (its count).
+  it("a callback run directly on one branch or handed to withTrace after it, one handed to withTrace only, one handed on to a function that calls it twice: at most 1, exactly 1, exactly 2 an item (h-cb2: all three unknown)", async () => {
+    const p = program(97, `${OPENAI}import { withTrace } from "@openai/agents";
+async function runWithOptionalTrace(name: string, fn: () => Promise<unknown>, auto: boolean): Promise<void> {
+  if (auto) {
+    await fn();
+    return;
+  }
+  await withTrace(name, fn);
+}
+function withTestTrace<T>(fn: () => Promise<T>): Promise<T> {
+  return withTrace("test", fn);
+}
+async function twice(fn: () => Promise<unknown>): Promise<void> {
+  await fn();
+  await fn();
+}
+async function viaTwice(fn: () => Promise<unknown>): Promise<void> {
+  await twice(fn);
+}
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  for (const item of items) {
+    await runWithOptionalTrace("t", () => client.chat.completions.create({ model: "s1", max_tokens: 10, messages: [{ role: "user", content: item }] }), item === items[0]);
+    await withTestTrace(() => client.chat.completions.create({ model: "s2", max_tokens: 10, messages: [{ role: "user", content: item }] }));
+    await viaTwice(() => client.chat.completions.create({ model: "s3", max_tokens: 10, messages: [{ role: "user", content: item }] }));
+  }
+}
+`);
+    const s1 = await claimAndCount(p, "s1", dir);
+    assert.deepEqual(s1.counted, { calls: 3, input: 60 });
+    assert.deepEqual(s1.claim, { calls: 3, input: 60, exact: false });
+    const s2 = await claimAndCount(p, "s2", dir);
+    assert.deepEqual(s2.counted, { calls: 3, input: 60 });
+    assert.deepEqual(s2.claim, { calls: 3, input: 60, exact: true });
+    const s3 = await claimAndCount(p, "s3", dir);
+    assert.deepEqual(s3.counted, { calls: 6, input: 120 });
+    assert.deepEqual(s3.claim, { calls: 6, input: 120, exact: true });
+  });
+
   const LOOKUP = `import { generateText, tool, jsonSchema, stepCountIs, hasToolCall } from "ai";
 import { openai } from "@ai-sdk/openai";
 const lookup = tool({ description: "Look a word up.", inputSchema: jsonSchema({ type: "object", properties: { word: { type: "string" } } }), execute: async () => "Three entries match: the glossary, the changelog and the design notes." });

@@ -80,9 +80,9 @@ export async function run(xs: string[]) {
     );
   });
 
-  it("a callback aliased, handed on, called in a loop of the callee's own count or in a closure of its own, or handed around a cycle: unknown, never a count", () => {
+  it("a callback aliased, stored, called in a loop of the callee's own count or in a closure of its own, or handed around a cycle: unknown, never a count", () => {
     const found = analyze(`${OPENAI}async function alias(fn: () => Promise<unknown>) { const g = fn; await g(); }
-async function hand(fn: () => Promise<unknown>) { await other(fn); }
+async function hand(fn: () => Promise<unknown>) { const list = [fn]; await list[0]!(); }
 async function other(fn: () => Promise<unknown>) { return fn(); }
 async function times(n: number, fn: () => Promise<unknown>) { for (let i = 0; i < n; i++) await fn(); }
 async function later(fn: () => Promise<unknown>) { const go = () => fn(); await go(); await go(); }
@@ -99,11 +99,85 @@ export async function run(xs: string[]) {
     assert.deepEqual(
       found.map((f) => [f.line, f.calls.kind === "unknown" ? f.calls.reason : formatBound(f.calls, f.rank)]),
       [
-        [11, "alias (line 3) names its callback other than to call it at line 3 (stored, aliased or handed on): how often it runs is not read"],
-        [12, "hand (line 4) names its callback other than to call it at line 4 (stored, aliased or handed on): how often it runs is not read"],
+        [11, "alias (line 3) names its callback other than to call it or hand it on at line 3 (stored or aliased): how often it runs is not read"],
+        [12, "hand (line 4) names its callback other than to call it or hand it on at line 4 (stored or aliased): how often it runs is not read"],
         [13, "times (line 6) calls its callback in a loop of n (line 6), a count of its own: how often it runs is not read"],
         [14, "later (line 7) calls its callback in a function of its own (line 7): how often that runs is not read"],
         [15, "c1 hands its callback around a cycle of functions: how often it runs is not read"],
+      ],
+    );
+  });
+
+  // h-cb3: h-cb2 made these unknown (37 real sites: vercel/ai's describeIfCapability, openai-agents-js's runWithOptionalTrace and withTestTrace).
+  it("handed on to a function not read (a package's): once, assumed and said; under an if at most once; fn() on a returning branch or withTrace(fn) after it: at most once", () => {
+    const code = `${OPENAI}import { describe } from "vitest";
+import { withTrace } from "@openai/agents";
+function describeIfCapability(ok: boolean, description: string, callback: () => void) {
+  if (ok) {
+    describe(description, callback);
+  }
+}
+async function runWithOptionalTrace(name: string, fn: () => Promise<void>, auto: boolean): Promise<void> {
+  if (auto) {
+    await fn();
+    return;
+  }
+  await withTrace(name, fn);
+}
+function withTestTrace<T>(fn: () => Promise<T>): Promise<T> {
+  return withTrace("test", fn);
+}
+export async function run(xs: string[], ok: boolean) {
+  for (const x of xs) describeIfCapability(ok, "d", () => { void ${ask("a", "x")}; });
+  for (const x of xs) await runWithOptionalTrace("t", async () => { await ${ask("b", "x")}; }, ok);
+  for (const x of xs) await withTestTrace(() => ${ask("c", "x")});
+}
+`;
+    assert.deepEqual(sites(code), [
+      { loops: "for-of@21:|xs| callback@21:1", calls: "O(|xs|)", input: "O(|xs|·|x|)", estimate: "4 calls, 80 in, at most" },
+      { loops: "for-of@22:|xs| callback@22:1", calls: "O(|xs|)", input: "O(|xs|·|x|)", estimate: "4 calls, 80 in, at most" },
+      { loops: "for-of@23:|xs|", calls: "Θ(|xs|)", input: "Θ(|xs|·|x|)", estimate: "4 calls, 80 in, exact" },
+    ]);
+    const [first, second] = analyze(code).map((f) => f.explanation.find((e) => e.includes("its callback")));
+    assert.equal(first, "line 21: describeIfCapability (line 5) calls its callback at most 1 time (line 7, handed to describe, not read: once assumed) → at most 1 iteration");
+    assert.equal(second, "line 22: runWithOptionalTrace (line 10) calls its callback at most 1 time (line 12 or line 15, handed to withTrace, not read: once assumed) → at most 1 iteration");
+  });
+
+  it("handed on to a function of this file: as often as that one runs it, times the loops around the hand-over", () => {
+    assert.deepEqual(
+      sites(`${OPENAI}async function twice(fn: () => Promise<unknown>) { await fn(); return await fn(); }
+async function viaTwice(fn: () => Promise<unknown>) { for (let i = 0; i < 3; i++) await twice(fn); }
+async function viaMaybe(fn: () => Promise<unknown>, ok: boolean) { if (ok) await twice(fn); }
+export async function run(xs: string[], ok: boolean) {
+  for (const x of xs) await viaTwice(() => ${ask("a", "x")});
+  for (const x of xs) await viaMaybe(() => ${ask("b", "x")}, ok);
+}
+`),
+      [
+        { loops: "for-of@7:|xs| callback@7:6", calls: "Θ(|xs|)", input: "Θ(|xs|·|x|)", estimate: "24 calls, 480 in, exact" },
+        { loops: "for-of@8:|xs| callback@8:2", calls: "O(|xs|)", input: "O(|xs|·|x|)", estimate: "8 calls, 160 in, at most" },
+      ],
+    );
+  });
+
+  it("stored in an array (openai-node's ts-browser-webpack it()), kept by push, or handed to an iteration: unknown, never once", () => {
+    const found = analyze(`${OPENAI}const tests: { run: () => unknown }[] = [];
+function it(description: string, run: () => unknown) { tests.push({ run }); }
+const fns: (() => unknown)[] = [];
+function keep(fn: () => unknown) { fns.push(fn); }
+function each(xs: string[], fn: (x: string) => unknown) { xs.forEach(fn); }
+export function run(xs: string[]) {
+  it("t", () => ${ask("a", '"x"')});
+  keep(() => ${ask("b", '"x"')});
+  each(xs, (x) => ${ask("c", "x")});
+}
+`);
+    assert.deepEqual(
+      found.map((f) => [f.line, f.calls.kind === "unknown" ? f.calls.reason : formatBound(f.calls, f.rank)]),
+      [
+        [9, "it (line 4) names its callback other than to call it or hand it on at line 4 (stored or aliased): how often it runs is not read"],
+        [10, "keep (line 6) hands its callback on at line 6 to push, which keeps it to run later: how often it runs is not read"],
+        [11, "each (line 7) hands its callback on at line 7 to an iteration, which runs it once per element: how often it runs is not read"],
       ],
     );
   });
