@@ -948,4 +948,145 @@ export const extract = traceable(async (content: string): Promise<string> => {
     assert.deepEqual(claim, { calls: 3, input: 60, exact: true });
     assert.deepEqual(counted, { calls: 3, input: 60 });
   });
+
+
+  // h-cb2 (issue 17): a callback run more than once by a function of the file; an AI SDK stop condition's step count.
+  it("a callback a function of this file calls twice, in a loop over the items: 2 calls an item, exact (review7 a2: 3 claimed exact here, 6 made)", async () => {
+    const p = program(70, `${OPENAI}async function twice<T>(fn: () => Promise<T>): Promise<T> {
+  await fn();
+  return await fn();
+}
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  for (const item of items) {
+    await twice(() => client.chat.completions.create({ model: "s1", max_tokens: 10, messages: [{ role: "user", content: item }] }));
+  }
+}
+`);
+    const { claim, counted } = await claimAndCount(p, "s1", dir);
+    assert.deepEqual(counted, { calls: 6, input: 120 });
+    assert.deepEqual(claim, { calls: 6, input: 120, exact: true });
+  });
+
+  it("a callback called in a constant loop of the callee, and one called only on a condition: 3 a call exact, at most 2 a call", async () => {
+    const p = program(71, `${OPENAI}async function thrice(fn: () => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < 3; i++) await fn();
+}
+async function maybeTwice(fn: () => Promise<unknown>, again: boolean): Promise<unknown> {
+  await fn();
+  if (again) return fn();
+  return undefined;
+}
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  await thrice(() => client.chat.completions.create({ model: "s1", max_tokens: 10, messages: [{ role: "user", content: q }] }));
+  for (const item of items) await maybeTwice(() => client.chat.completions.create({ model: "s2", max_tokens: 10, messages: [{ role: "user", content: item }] }), item === items[0]);
+}
+`);
+    const first = await claimAndCount(p, "s1", dir);
+    assert.deepEqual(first.counted, { calls: 3, input: 60 });
+    assert.deepEqual(first.claim, { calls: 3, input: 60, exact: true });
+    const second = await claimAndCount(p, "s2", dir);
+    // The first item asks twice, the other two once: 4 made; at most 2 an item claimed.
+    assert.deepEqual(second.counted, { calls: 4, input: 80 });
+    assert.deepEqual(second.claim, { calls: 6, input: 120, exact: false });
+  });
+
+  it("a closure handed by name to a function that calls it twice: 2 calls a round, exact", async () => {
+    const p = program(72, `${OPENAI}async function twice<T>(fn: () => Promise<T>): Promise<T> {
+  await fn();
+  return await fn();
+}
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  const step = async () => client.chat.completions.create({ model: "s1", max_tokens: 10, messages: [{ role: "user", content: q }] });
+  for (const item of items) await twice(step);
+}
+`);
+    const { claim, counted } = await claimAndCount(p, "s1", dir);
+    assert.deepEqual(counted, { calls: 6, input: 120 });
+    assert.deepEqual(claim, { calls: 6, input: 120, exact: true });
+  });
+
+  // h-cb3: a callback handed on, to a package's function (once, assumed) or to a function of this file (its count).
+  it("a callback run directly on one branch or handed to withTrace after it, one handed to withTrace only, one handed on to a function that calls it twice: at most 1, exactly 1, exactly 2 an item (h-cb2: all three unknown)", async () => {
+    const p = program(97, `${OPENAI}import { withTrace } from "@openai/agents";
+async function runWithOptionalTrace(name: string, fn: () => Promise<unknown>, auto: boolean): Promise<void> {
+  if (auto) {
+    await fn();
+    return;
+  }
+  await withTrace(name, fn);
+}
+function withTestTrace<T>(fn: () => Promise<T>): Promise<T> {
+  return withTrace("test", fn);
+}
+async function twice(fn: () => Promise<unknown>): Promise<void> {
+  await fn();
+  await fn();
+}
+async function viaTwice(fn: () => Promise<unknown>): Promise<void> {
+  await twice(fn);
+}
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  for (const item of items) {
+    await runWithOptionalTrace("t", () => client.chat.completions.create({ model: "s1", max_tokens: 10, messages: [{ role: "user", content: item }] }), item === items[0]);
+    await withTestTrace(() => client.chat.completions.create({ model: "s2", max_tokens: 10, messages: [{ role: "user", content: item }] }));
+    await viaTwice(() => client.chat.completions.create({ model: "s3", max_tokens: 10, messages: [{ role: "user", content: item }] }));
+  }
+}
+`);
+    const s1 = await claimAndCount(p, "s1", dir);
+    assert.deepEqual(s1.counted, { calls: 3, input: 60 });
+    assert.deepEqual(s1.claim, { calls: 3, input: 60, exact: false });
+    const s2 = await claimAndCount(p, "s2", dir);
+    assert.deepEqual(s2.counted, { calls: 3, input: 60 });
+    assert.deepEqual(s2.claim, { calls: 3, input: 60, exact: true });
+    const s3 = await claimAndCount(p, "s3", dir);
+    assert.deepEqual(s3.counted, { calls: 6, input: 120 });
+    assert.deepEqual(s3.claim, { calls: 6, input: 120, exact: true });
+  });
+
+  const LOOKUP = `import { generateText, tool, jsonSchema, stepCountIs, hasToolCall } from "ai";
+import { openai } from "@ai-sdk/openai";
+const lookup = tool({ description: "Look a word up.", inputSchema: jsonSchema({ type: "object", properties: { word: { type: "string" } } }), execute: async () => "Three entries match: the glossary, the changelog and the design notes." });
+`;
+
+  it("an AI SDK history pushed the response messages of a call stopped by stepCountIs(3): three steps' tool calls and results, at most (carry9: the answer alone, 3 steps' results left out)", async () => {
+    const p = program(73, `${LOOKUP}export async function run(items: string[], n: number, q: string): Promise<void> {
+  const messages: any[] = [];
+  for (const item of items) {
+    messages.push({ role: "user", content: item });
+    const result = await generateText({ model: openai("s1"), maxOutputTokens: 10, tools: { lookup }, stopWhen: stepCountIs(3), messages });
+    messages.push(...result.response.messages);
+  }
+}
+`);
+    // The fake model always calls the tool: 3 steps a call, each adding its call (14 tokens) and the result (15).
+    const { claim, counted } = await claimAndCount(p, "s1", dir, { "tool[run/generateText]": 19 });
+    // Before: 711 claimed (the answer alone, 10 tokens a call, in the history); the tool results were left out.
+    assert.deepEqual(counted, { calls: 9, input: 1404 });
+    assert.deepEqual(claim, { calls: 9, input: 1404, exact: false });
+  });
+
+  it("stop conditions [hasToolCall(\"none\"), stepCountIs(4), stepCountIs(2)] and c ? stepCountIs(1) : stepCountIs(2): the smallest count of a list, the larger of a conditional's, at most", async () => {
+    const p = program(74, `${LOOKUP}export async function run(items: string[], n: number, q: string): Promise<void> {
+  const a: any[] = [];
+  for (const item of items) {
+    a.push({ role: "user", content: item });
+    const r = await generateText({ model: openai("s1"), maxOutputTokens: 10, tools: { lookup }, stopWhen: [hasToolCall("none"), stepCountIs(4), stepCountIs(2)], messages: a });
+    a.push(...r.response.messages);
+  }
+  const b: any[] = [];
+  for (const item of items) {
+    b.push({ role: "user", content: item });
+    const r = await generateText({ model: openai("s2"), maxOutputTokens: 10, tools: { lookup }, stopWhen: item === items[0] ? stepCountIs(1) : stepCountIs(2), messages: b });
+    b.push(...r.response.messages);
+  }
+}
+`);
+    const first = await claimAndCount(p, "s1", dir, { "tool[run/generateText]": 19 });
+    assert.deepEqual(first.counted, { calls: 6, input: 675 });
+    assert.deepEqual(first.claim, { calls: 6, input: 675, exact: false });
+    const second = await claimAndCount(p, "s2", dir, { "tool[run/generateText#2]": 19 });
+    assert.deepEqual(second.counted, { calls: 5, input: 510 });
+    assert.deepEqual(second.claim, { calls: 6, input: 675, exact: false });
+  });
 });

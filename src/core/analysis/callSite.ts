@@ -17,6 +17,7 @@ import { substitute, type Summary } from "./summary";
 import { lineRef } from "../lineRefs";
 import { ContinuedRuns, type Continued } from "./continuedRuns";
 import { stepSymbol } from "./stepSymbols";
+import { stepCap } from "./stopConditions";
 
 export interface SiteBounds extends CostBounds {
   /**
@@ -114,7 +115,10 @@ export class CallSites {
     const rank = this.symbols.rank;
     const show = (p: Poly, tight: boolean): string => formatBound(Bound.of(p, tight), rank);
     // `xs.map(ask)`: the iteration method is the loop around each invocation.
-    const loops = llm.fanOutFrom ? [this.loops.foreignFanOut(call, llm.fanOutFrom), ...this.loops.around(call)] : llm.elementOf ? [this.loops.info(llm.iteration ?? call), ...this.loops.around(call)] : llm.batch ? [this.loops.batch(call, llm.batch.of, llm.batch.concurrency), ...this.loops.around(call)] : this.loops.around(call);
+    // `twice(step)`: a closure handed by name runs as often as the function it is handed to calls it.
+    const passedArg = llm.passed && call.arguments.find((a) => a === llm.passed);
+    const passedRuns = passedArg ? this.loops.callbackRuns(call, passedArg) : undefined;
+    const loops = passedRuns ? [passedRuns, ...this.loops.around(call)] : llm.fanOutFrom ? [this.loops.foreignFanOut(call, llm.fanOutFrom), ...this.loops.around(call)] : llm.elementOf ? [this.loops.info(llm.iteration ?? call), ...this.loops.around(call)] : llm.batch ? [this.loops.batch(call, llm.batch.of, llm.batch.concurrency), ...this.loops.around(call)] : this.loops.around(call);
     const conditional = this.isConditional(call, loops);
     const loopsTight = !conditional && loops.every((l) => l.exact);
     const iterations = Poly.product(loops.map((l) => l.trip));
@@ -135,6 +139,12 @@ export class CallSites {
     }
     if (conditional) explanation.push(CONDITIONAL_NOTE);
 
+    // A callback's host whose runs of it are not read: no bound for the site.
+    const unread = loops.find((l) => l.unknown !== undefined)?.unknown;
+    if (unread !== undefined) {
+      const unknown = Bound.unknown(unread);
+      return { calls: unknown, inputTokens: unknown, inputPerCall: unknown, outputTokens: unknown, outputPerCall: unknown, generationCost: unknown, span: unknown, growth: "unknown", loops, conditional, explanation };
+    }
     if (llm.summary) return this.wrapperBounds(llm, llm.summary, { loops, conditional, loopsTight, iterations, loopSpan, explanation });
     // An agent's middleware whose requests no count in the code bounds: no bound for the site.
     const middleware = llm.steps?.middleware;
@@ -831,10 +841,13 @@ export class CallSites {
     return stepSymbol(this.ts, this.loops, call);
   }
 
-  /** `stepCountIs(5)`, `isStepCount(5)`, `[stepCountIs(5), hasToolCall("x")]`, `maxSteps: n`. */
+  /** `stepCountIs(5)`, `isStepCount(5)`, `[stepCountIs(5), hasToolCall("x")]`, `c ? stepCountIs(3) : stepCountIs(5)`, `maxSteps: n`. */
   private capOf(e: ts.Expression): Poly | undefined {
     const t = this.ts;
     const x = this.constants.skipTrivia(e);
+    // Stated counts: the smallest of a list, the larger of a conditional's two (stopConditions.ts).
+    const stated = t.isArrayLiteralExpression(x) || t.isConditionalExpression(x) ? stepCap(t, this.constants, x) : undefined;
+    if (stated !== undefined) return Poly.constant(stated);
     if (t.isArrayLiteralExpression(x)) {
       // The loop stops at the first condition met: any step count bounds it.
       for (const el of x.elements) {

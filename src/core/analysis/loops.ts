@@ -16,12 +16,13 @@ import { LoopHelpers, OWN_FRAME, type Frame, type Helper } from "./loopHelpers";
 import { OutsideWrites, type WriteKind } from "./outsideWrites";
 import { OptionCallbacks } from "./optionCallbacks";
 import { WrappedFunctions } from "./wrappedFunctions";
+import { CallbackRuns } from "./callbackRuns";
 import { exits } from "./controlFlow";
 
 /** Array methods that read the list and make a new value (or none): they leave its length as it is. */
 const READING_METHODS = new Set(["map", "filter", "forEach", "join", "includes", "indexOf", "lastIndexOf", "slice", "some", "every", "find", "findIndex", "findLast", "at", "entries", "keys", "values", "flatMap", "reduce", "concat", "toSorted", "toReversed", "flat", "with"]);
 
-export type LoopKind = "for" | "for-of" | "for-in" | "for-await" | "while" | "do-while" | "map" | "forEach" | "flatMap" | "filter" | "reduce" | "some" | "every" | "find" | "pMap" | "each" | "batch";
+export type LoopKind = "callback" | "for" | "for-of" | "for-in" | "for-await" | "while" | "do-while" | "map" | "forEach" | "flatMap" | "filter" | "reduce" | "some" | "every" | "find" | "pMap" | "each" | "batch";
 
 export interface LoopInfo {
   readonly node: ts.Node;
@@ -39,6 +40,8 @@ export interface LoopInfo {
   readonly concurrency?: number;
   /** Why the trip count is what it is, for the derivation. */
   readonly why: string;
+  /** The count is not read (a callback's host that stores it or hands it on): the site has no bound, for this reason. */
+  readonly unknown?: string;
 }
 
 const CALLBACK_LOOPS: Record<string, { kind: LoopKind; parallel: boolean; exact: boolean }> = {
@@ -118,11 +121,13 @@ export class Loops {
   ) {
     this.optionCallbacks = new OptionCallbacks(ts, scopes, constants);
     this.wrapped = new WrappedFunctions(ts, scopes);
+    this.runs = new CallbackRuns(ts, scopes, constants, this);
     this.helpers = new LoopHelpers(ts, scopes, constants);
     this.outside = new OutsideWrites(ts, scopes, constants, this.helpers, (n, key) => this.writeKindsOf(n, key));
   }
 
   private readonly helpers: LoopHelpers;
+  private readonly runs: CallbackRuns;
   private readonly outside: OutsideWrites;
 
   private line(n: ts.Node): number {
@@ -145,12 +150,32 @@ export class Loops {
         const host = this.callbackHost(n);
         if (!host) break;
         if (this.isIterationCallback(host, n)) out.push(this.info(host));
+        else {
+          const runs = this.callbackRuns(host, n);
+          if (runs) out.push(runs);
+        }
         n = host;
         continue;
       }
       if (this.repeats(n, child)) out.push(this.retried(n, node) ?? this.beforeGuard(n, node) ?? this.pastGuard(n, node) ?? this.info(n));
     }
     return out;
+  }
+
+  private readonly runsCache = new Map<ts.Node, { readonly value: LoopInfo | undefined; readonly defined: Defined }>();
+
+  /** A function of this file that runs the callback it is handed other than once (CallbackRuns), as a loop around the callback's calls. */
+  callbackRuns(host: ts.CallExpression | ts.NewExpression, fn: ts.Node): LoopInfo | undefined {
+    return this.symbols.memo(this.runsCache, fn, () => {
+      // The callee's own loops are read for their counts only: their symbols are not the site's.
+      const runs = this.symbols.record(() => this.runs.of(host, fn), true).value;
+      if (!runs || ("runs" in runs && runs.runs === 1 && runs.exact)) return undefined;
+      const base = { node: host, kind: "callback" as const, line: this.line(host), parallel: false };
+      if ("runs" in runs) return { ...base, trip: Poly.constant(runs.runs), tripText: String(runs.runs), dataDependent: false, exact: runs.exact, why: runs.why };
+      const name = this.symbols.define({ name: `runs[${functionNameOf(this.ts, host)}@${base.line}]`, kind: "count", line: base.line, origin: runs.unknown, unbounded: true });
+      // Not data-decided (no loop to cap, as the unbounded-loop advice would say): the site is unknown instead.
+      return { ...base, trip: Poly.symbol(name), tripText: name, dataDependent: false, exact: false, why: runs.unknown, unknown: runs.unknown };
+    });
   }
 
   private readonly retries = new Map<ts.Node, LoopInfo | null>();

@@ -6,7 +6,8 @@ import { lineRef } from "../lineRefs";
 import { outputSymbol, type Defined } from "../symbols";
 import { SizePart } from "./sizeContext";
 import { combine, constant, ZERO, type Size } from "./sizeValues";
-import { toolSymbol } from "./stepSymbols";
+import { stepSymbol, toolSymbol } from "./stepSymbols";
+import { stepCap } from "./stopConditions";
 import { substitute } from "./summary";
 
 export class OutputSizes extends SizePart {
@@ -21,7 +22,8 @@ export class OutputSizes extends SizePart {
    * What an AI SDK result's response messages hold (`responseMessages`, `result.response.messages`) when the call
    * has tools the SDK runs: each step's answer and the tool message with its tools' results (ai 5–7
    * `generate-text.ts`: a step's tool results join the response messages, the last step's too). One step unless
-   * a step cap is given; a cap that is a number, at most that many. Undefined otherwise (the answer alone).
+   * a step cap is given: `maxSteps: k` or a stop condition counting k steps, at most that many (stopConditions.ts);
+   * a condition with no count, every step of the loop (its step count, unbounded).
    */
   responseMessagesOf(call: ts.CallExpression): Size | undefined {
     const steps = this.llmCall(call)?.steps;
@@ -29,13 +31,17 @@ export class OutputSizes extends SizePart {
     // Tools given to the call (`0.tools`): without them its steps are its answers alone.
     const [at, ...path] = steps.spec.clientToolsAt.split(".");
     if (!this.constants.property(call.arguments[Number(at)], path)) return undefined;
-    const cap = steps.cap && this.constants.number(steps.cap);
-    if (steps.cap && (cap === undefined || !Number.isInteger(cap) || cap < 1)) return undefined;
     const line = lineRef(this.ctx.line(call));
     const name = this.symbols.define({ name: toolSymbol(this.ts, this.loops, call), kind: "size", line: this.ctx.line(call), origin: `the tool results one step of the SDK's loop at line ${line} adds to the conversation` });
     const tool: Size = { ...ZERO, poly: Poly.symbol(name), notes: [] };
     const step = combine([this.outputOf(call), tool]);
-    const k = cap ?? 1;
+    const k = steps.cap ? stepCap(this.ts, this.constants, steps.cap) : 1;
+    if (k === undefined) {
+      // A stop condition with no count stated here (`hasToolCall("done")`, one handed in): as many steps as the loop makes.
+      const count = this.symbols.define({ name: stepSymbol(this.ts, this.loops, call), kind: "count", line: this.ctx.line(call), origin: `steps of the SDK's loop at line ${line}: its stop condition sets no step count`, unbounded: true });
+      const held = { ...combine([step], step.poly.mul(Poly.symbol(count))), tight: false };
+      return { ...held, fromOutput: true, notes: [...held.notes, `the response messages of line ${line} hold every step's answer and the results of the tools they run (${count} steps, ${name} a step): its stop condition sets no step count`] };
+    }
     const held = k === 1 ? step : { ...combine([step], step.poly.scale(k)), tight: false };
     return { ...held, fromOutput: true, notes: [...held.notes, `the response messages of line ${line} hold ${k === 1 ? "its answer" : `at most ${k} steps' answers`} and the results of the tools ${k === 1 ? "it runs" : "they run"} (${name} a step)`] };
   }
