@@ -41,6 +41,7 @@ export const FAKE_SDKS: Record<string, string> = {
   "@inngest/agent-kit": path.join(FAKES_DIR, "agent-kit.js"),
   "@llamaindex/workflow": path.join(FAKES_DIR, "llamaindex.js"),
   "@llamaindex/openai": path.join(FAKES_DIR, "llamaindex.js"),
+  llamaindex: path.join(FAKES_DIR, "llamaindex.js"),
   "langsmith/traceable": path.join(FAKES_DIR, "langsmith.js"),
 };
 

@@ -1089,4 +1089,22 @@ const lookup = tool({ description: "Look a word up.", inputSchema: jsonSchema({ 
     assert.deepEqual(second.counted, { calls: 5, input: 510 });
     assert.deepEqual(second.claim, { calls: 6, input: 675, exact: false });
   });
+
+  it("tenth reader's misses: a LlamaIndex context-aware agent with no tools, one chat then one a round: one request each, every earlier context kept (index 98: no site before)", async () => {
+    const p = program(98, `import { OpenAI, OpenAIContextAwareAgent } from "llamaindex";
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  const retriever = { retrieve: async (_query: unknown) => [{ node: { getContent: () => q } }] };
+  const agent = new OpenAIContextAwareAgent({ llm: new OpenAI({ model: "s1", maxTokens: 10 }), tools: [], contextRetriever: retriever });
+  await agent.chat({ message: q });
+  for (const item of items) await agent.chat({ message: item });
+}
+`);
+    // The retriever stands for the text it returns (q, 20 tokens); the model is not read from new OpenAI({ model }): the run's own sites.
+    const assumed = { ...assumptionsOf(p), "|retrieved[retriever]|": 20, out: 10 };
+    const estimates = analyseProgram(p).filter((f) => f.functionName === "run").map((f) => estimate(f, assumed));
+    const counted = (await runProgram(p, dir)).get("s1");
+    // 20 + 20; then round i sends i + 1 contexts and messages and i answers: 90, 140, 190.
+    assert.deepEqual(counted, { calls: 4, input: 460 });
+    assert.deepEqual(estimates.map((e) => [e.calls, e.inputTokens, e.exact]), [[1, 40, true], [3, 420, true]]);
+  });
 });

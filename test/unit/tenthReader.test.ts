@@ -38,3 +38,33 @@ const b = (process.env.B ?? "y").split(",");
 `, [{ calls: "O(|a| + |b|)" }], "two.test.ts");
   });
 });
+
+describe("tenth reader's misses: LlamaIndex's context-aware agents (place 32)", () => {
+  it("OpenAIContextAwareAgent with tools: [] answers a chat in one request; with tools it loops", () => {
+    // LlamaIndexTS examples/deprecated/contextAwareAgent.js: no tool, a context retriever (an embedding, no LLM request).
+    expectSites(`import { OpenAI, OpenAIContextAwareAgent, AnthropicContextAwareAgent, OpenAIAgent, ReActAgent } from "llamaindex";
+export async function ask(retriever: any, tools: any[], message: string, turns: string[]) {
+  const a = new OpenAIContextAwareAgent({ llm: new OpenAI({ model: "gpt-4o-mini" }), tools: [], contextRetriever: retriever });
+  await a.chat({ message }); // @site
+  const b = new AnthropicContextAwareAgent({ tools, contextRetriever: retriever });
+  await b.chat({ message }); // @site
+  const c = new OpenAIAgent({ tools: [] });
+  for (const t of turns) await c.chat({ message: t }); // @site
+  const d = new OpenAIAgent({ tools: [], toolRetriever: retriever });
+  await d.chat({ message }); // @site
+  const e = new ReActAgent({ tools: [] });
+  await e.chat({ message }); // @site
+  const f = new OpenAIAgent({ tools: [], systemPrompt: "Answer in one word." });
+  await f.chat({ message, chatHistory: turns }); // @site
+}
+`, [
+      { api: "llamaindex chat", calls: "Θ(1)", input: "Θ(|message| + |retrieved[retriever]|)" },
+      { api: "llamaindex chat", calls: "O(steps[ask/chat#2])" },
+      { api: "llamaindex chat", calls: "Θ(|turns|)", growth: "stateful" },
+      { api: "llamaindex chat", calls: "O(steps[ask/chat#4])" },
+      { api: "llamaindex chat", calls: "O(steps[ask/chat#5])" },
+      // A history given at the call is sent; so is the system prompt (a constant).
+      { api: "llamaindex chat", calls: "Θ(1)", input: "Θ(|turns|·|turns[]| + |message|)" },
+    ]);
+  });
+});

@@ -18,6 +18,7 @@ import { lineRef } from "../lineRefs";
 import { ContinuedRuns, type Continued } from "./continuedRuns";
 import { stepSymbol } from "./stepSymbols";
 import { stepCap } from "./stopConditions";
+import { keptSize } from "./keptText";
 
 export interface SiteBounds extends CostBounds {
   /**
@@ -158,7 +159,7 @@ export class CallSites {
     // named before the prompt's sizes name the same collection as a size.
     if (llm.steps?.elements) this.loops.collection(llm.steps.elements);
     // A batch sends each element on its own.
-    const prompt = llm.batch ? [this.sizes.elementSize(llm.batch.of, call)] : llm.prompt.map((p) => this.sizes.sizeOf(p, call));
+    const prompt = llm.batch ? [this.sizes.elementSize(llm.batch.of, call)] : [...llm.prompt.map((p) => this.sizes.sizeOf(p, call)), ...(llm.kept ?? []).map((e) => keptSize(this.ts, this.symbols, e, this.line(call)))];
     let perCall = Poly.sum(prompt.map((p) => p.poly));
     // The exact input per call, averaged over the site's executions and at the i-th (see Size.exact).
     let perCallMean = Poly.sum(prompt.map(meanOf));

@@ -116,6 +116,8 @@ export interface LlmCall {
   readonly prompt: readonly ts.Expression[];
   /** Prompt the session was made with (a chat's `systemInstruction`): sent with every request, not kept in its history. */
   readonly instructions?: readonly ts.Expression[];
+  /** What the client was made with that makes text sent with each request and kept in its history after it (`keptFrom`: a context retriever). */
+  readonly kept?: readonly ts.Expression[];
   readonly model?: ts.Expression;
   readonly maxTokens?: ts.Expression;
   /** A loop inside the SDK: the spec, and the expression that caps it when one is given. */
@@ -321,6 +323,7 @@ export class Provenance {
     // `new FakeTextStreamModel({})` (a framework's own test models extend its model classes).
     for (let c: Value | undefined = client; c?.kind === "client"; c = c.parent) if ((c.origin && this.ts.isNewExpression(c.origin) && this.isTestDouble(c.origin)) || this.givenStandInFetch(c.config)) return undefined;
     const maxTokens = this.firstArgument(call, spec.maxTokens ?? []) ?? (client ? this.clientSetting(client, "maxTokens") : undefined);
+    const kept = client ? this.clientKept(client) : [];
     const instructions = [...(client ? this.clientInstructions(client) : []), ...(spec.instructions ?? []).flatMap((p) => this.instructionsAt(call, p) ?? [])];
     const batch = spec.batch && call.arguments[0] ? { of: call.arguments[0], concurrency: spec.batch.concurrency.map((p) => (p.startsWith("client:") ? client && this.clientConfig(client, p.slice("client:".length)) : this.argumentAt(call, p))).find((e) => e) } : undefined;
     return {
@@ -329,6 +332,7 @@ export class Provenance {
       // A client that is itself the function called (a dexter runner, `api: ""`) is named by its callee.
       api: spec.api || name,
       prompt: this.promptOf(call, spec.prompt),
+      ...(kept.length ? { kept } : {}),
       ...(instructions.length ? { instructions } : {}),
       ...(model ? { model } : {}),
       ...(maxTokens ? { maxTokens } : {}),
@@ -2353,6 +2357,12 @@ export class Provenance {
       }
     }
     return undefined;
+  }
+
+  /** What a client made here was given to make the text it sends with each request and keeps in its history (`keptFrom`). */
+  private clientKept(v: Value): ts.Expression[] {
+    if (v.kind !== "client") return [];
+    return (v.client.keptFrom ?? []).flatMap((p) => this.constants.property(v.config, p.split(".")) ?? []);
   }
 
   /** The prompt a client was made with (`instructionsFrom`), by it or the client it came from. */

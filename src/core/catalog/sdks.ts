@@ -207,6 +207,8 @@ export interface ClientKind {
   readonly maxTokensFrom?: readonly string[];
   /** Paths there that are prompt sent with every request and not kept in a session's history (`config.systemInstruction`). */
   readonly instructionsFrom?: readonly string[];
+  /** Paths there whose text goes with every request and stays in the history after it (a context retrieved anew for each message). */
+  readonly keptFrom?: readonly string[];
   /**
    * A session that keeps the conversation (client- or server-side): each request re-sends it,
    * unless its `memory` option is one of the `boundedBy` classes (a window or a summary). `trimmed`: what the SDK cuts the
@@ -380,6 +382,10 @@ const LLAMAINDEX_QUERY_STEPS = (argument: 0 | 1): StepSpec => ({
   source: "a query engine given a synthesizer other than the default compact one (refine, tree_summarize) sends one request per retrieved chunk, similarityTopK of them",
 });
 const LLAMAINDEX_AGENT_STEPS: StepSpec = { from: [], source: "a LlamaIndex agent loops over tool calls with no step cap (only a timeout)" };
+/** The function-calling classic agents (@llamaindex/core 0.6.22 `agent/base.ts` `defaultTaskHandler`, `utils.ts` `stepTools`): a step
+ *  ends the task when the answer has no tool call, and with no tools (`tools: []`, no `toolRetriever`) none is sent (@llamaindex/openai
+ *  0.4.22 `llm.ts` drops an empty list), so the first step is the last. ReActAgent parses calls out of the text and keeps the plain steps. */
+const LLAMAINDEX_TOOL_AGENT_STEPS: StepSpec = { ...LLAMAINDEX_AGENT_STEPS, loopsWith: { argument: "client", options: ["tools", "toolRetriever"] } };
 /** `run(msg, { state })` of a LlamaIndex agent workflow: the state's memory keeps the earlier runs' messages and sends them again. */
 const LLAMAINDEX_STATE_SOURCE = "the state handed to the run keeps every earlier run's messages (prompts, answers, tool calls and results) in its memory, sent again up to its token limit";
 /** A Harness session's message runs its mode's agent loop on the session's thread (`@mastra/core/harness`, added in 1.1.0). */
@@ -957,9 +963,25 @@ export const SDK_CATALOG: readonly SdkEntry[] = [
         ],
       },
       {
-        // The classic agents keep their chat history and loop over tool calls on every `chat`.
+        // The classic agents keep their chat history and loop over tool calls on every `chat`. The deprecated context-aware
+        // agents (llamaindex `agent/openai.ts`, `agent/anthropic.ts`, `withContextAwareness` of `agent/contextAwareMixin.ts`,
+        // read in a stored copy of the source: gone from the 0.12.1 checkout) are these agents whose `chat` first retrieves
+        // (`contextRetriever.retrieve`, an embedding, no LLM request) and prepends the text to the system message, then `super.chat`.
         id: "llamaindex.agent",
-        classes: ["OpenAIAgent", "ReActAgent", "AnthropicAgent", "LLMAgent"],
+        classes: ["OpenAIAgent", "AnthropicAgent", "LLMAgent", "OpenAIContextAwareAgent", "AnthropicContextAwareAgent"],
+        // The system prompt and the history it was made with go with every request (@llamaindex/core 0.6.22 `agent/base.ts`).
+        instructionsFrom: ["systemPrompt", "chatHistory"],
+        // A context-aware agent's `chat` prepends the text it retrieves to the system message, kept there: each message's context
+        // is sent with it and with every later one, as a prompt in the history is. The retriever stands for the text's size.
+        keptFrom: ["contextRetriever"],
+        stateful: { source: "a LlamaIndex agent keeps its chat history and sends it with every message" },
+        // `chat({ message, chatHistory })`: a history given at the call is sent in place of the agent's.
+        methods: [{ api: "chat", prompt: ["0.message", "0.chatHistory"], steps: LLAMAINDEX_TOOL_AGENT_STEPS }],
+      },
+      {
+        // ReActAgent reads its tool calls out of the answer's text: the model may name one whatever the tools, so it may loop.
+        id: "llamaindex.react-agent",
+        classes: ["ReActAgent"],
         stateful: { source: "a LlamaIndex agent keeps its chat history and sends it with every message" },
         methods: [{ api: "chat", prompt: ["0.message"], steps: LLAMAINDEX_AGENT_STEPS }],
       },

@@ -19,3 +19,40 @@ export function agent({ llm, systemPrompt } = {}) {
   };
   return { run: runOnce };
 }
+
+// The classic agents of `llamaindex` (its deprecated `agent/` classes, read in a stored copy of their source): `new OpenAI({ model,
+// maxTokens })` is the LLM; an agent with no tools answers each `chat({ message })` in one request with its whole history. The
+// context-aware agent first retrieves (`contextRetriever.retrieve({ query })`, no LLM request) and prepends the nodes' text to the
+// system message, which keeps it: each later message sends every context before its own (kept here as separate texts).
+export class OpenAI {
+  constructor(options = {}) {
+    this.model = options.model;
+    this.maxTokens = options.maxTokens;
+  }
+}
+
+export class OpenAIAgent {
+  constructor({ llm, systemPrompt } = {}) {
+    this.llm = llm;
+    this.system = systemPrompt ? [systemPrompt] : [];
+    this.history = [];
+  }
+  async chat({ message }) {
+    this.history.push(String(message));
+    const reply = await sendToHost({ sdk: "llamaindex", api: "chat", model: this.llm.model, prompt: [...this.system, ...this.history], maxTokens: this.llm.maxTokens });
+    this.history.push(reply.text);
+    return { response: reply.text };
+  }
+}
+
+export class OpenAIContextAwareAgent extends OpenAIAgent {
+  constructor(params) {
+    super(params);
+    this.contextRetriever = params.contextRetriever;
+  }
+  async chat(params) {
+    const nodes = await this.contextRetriever.retrieve({ query: params.message });
+    this.system.unshift(nodes.map((n) => n.node.getContent()).join("\n"));
+    return super.chat(params);
+  }
+}
