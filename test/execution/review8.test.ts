@@ -125,3 +125,54 @@ export async function run(items: string[], n: number, q: string): Promise<void> 
     assertSound({ input: e.inputTokens, exact: e.exact }, sent!.input);
   });
 });
+
+describe("review8: callbacks run more often than claimed, claimed exact", function () {
+  this.timeout(0);
+  let dir: string;
+  before(() => {
+    dir = makeTempDir();
+  });
+  after(() => removeDir(dir));
+
+  const ASK = `await client.chat.completions.create({ model: "s1", max_tokens: 10, messages: [{ role: "user", content: x }] });`;
+
+  /** The run's "s1" sites summed at the program's sizes (NaN: unknown), and what the run sent. */
+  async function runSites(index: number, main: string): Promise<{ claim: { calls: number; input: number; exact: boolean }; sent: { calls: number; input: number } }> {
+    const p: GeneratedProgram = { seed: 0, index, files: { "main.ts": main }, itemCount: 3, n: 3, size: 20, doneAfter: 100, reply: 10, ingredients: [] };
+    const es = analyseProgram(p).filter((f) => f.functionName === "run" && f.model === "s1").map((f) => estimate(f, { ...assumptionsOf(p), "|x|": 20 }));
+    const claim = { calls: es.reduce((s, e) => s + e.calls, 0), input: es.reduce((s, e) => s + e.inputTokens, 0), exact: es.length > 0 && es.every((e) => e.exact) };
+    return { claim, sent: (await runProgram(p, dir)).get("s1") ?? { calls: 0, input: 0 } };
+  }
+
+  /** Sound: unknown (NaN), exact at what ran, or at least it. */
+  function assertCallsSound(claim: { calls: number; input: number; exact: boolean }, sent: { calls: number; input: number }): void {
+    if (Number.isNaN(claim.calls)) return;
+    if (claim.exact) assert.deepEqual([claim.calls, claim.input], [sent.calls, sent.input], `claimed exact ${claim.calls} calls, ${claim.input} input; sent ${sent.calls}, ${sent.input}`);
+    else assert.ok(claim.calls >= sent.calls && claim.input >= sent.input, `claimed at most ${claim.calls}, ${claim.input}; sent ${sent.calls}, ${sent.input}`);
+  }
+
+  it("a same-file function running a callback it takes as a rest parameter twice (twice(...fs): fs[0](); fs[0]()): 2 requests (main and h-cb2 c815160: 1 claimed exact, 2 sent)", async () => {
+    const { claim, sent } = await runSites(910, `${OPENAI}async function twice(...fs: Array<() => Promise<void>>): Promise<void> {
+  await fs[0]!();
+  await fs[0]!();
+}
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  const x = q;
+  await twice(async () => { ${ASK} });
+}
+`);
+    assert.deepEqual(sent, { calls: 2, input: 40 });
+    assertCallsSound(claim, sent);
+  });
+
+  it("a test table through an alias (const runner = test.each(items); runner(\"t\", fn)): one request per row (main: 1 claimed exact, 3 sent)", async () => {
+    const { claim, sent } = await runSites(911, `${OPENAI}const test = { each: (xs: string[]) => async (name: string, fn: (x: string) => Promise<void>) => { for (const x of xs) await fn(x); } };
+export async function run(items: string[], n: number, q: string): Promise<void> {
+  const runner = test.each(items);
+  await runner("t", async (x: string) => { ${ASK} });
+}
+`);
+    assert.deepEqual(sent, { calls: 3, input: 60 });
+    assertCallsSound(claim, sent);
+  });
+});
