@@ -241,7 +241,8 @@ export async function main(prompts: string[]) {
     assert.deepEqual(findings.map((f) => [f.line, costClass(f), summary(f).calls, summary(f).input, summary(f).growth]), [
       [9, "constant", "Θ(1)", "Θ(|input| + |previousResponseID's conversation|)", "none"],
       // Before: "line 15 rewrites currentPreviousResponseID whole", its output |previousResponseID|, in the input too.
-      [15, "unbounded", "O(T[runTurn])", "O(T[runTurn]²·|turnPrompt| + T[runTurn]²·out[gpt-4.1])", "stateful"],
+      // The loop's chain starts at runTurn's own previousResponseID (not empty): what that conversation holds goes with each request (review8).
+      [15, "unbounded", "O(T[runTurn])", "O(T[runTurn]²·|previousResponseID's conversation| + T[runTurn]²·|turnPrompt| + T[runTurn]²·out[gpt-4.1])", "stateful"],
       // The turn's last id seeds the next turn's chain (let currentPreviousResponseID = previousResponseID):
       // each of a turn's requests bills every earlier turn's. Before: O(T²·|prompts|·…), each turn's chain alone.
       [28, "unbounded", "O(|prompts|·case.ts:T[runTurn])", "O(|prompts|²·case.ts:T[runTurn]²·|turnPrompt| + |prompts|²·case.ts:T[runTurn]²·out[gpt-4.1])", "stateful"],

@@ -392,7 +392,9 @@ export class CallSites {
     const args = llm.prompt.map((a) => this.sizes.sizeOf(a, call));
     const growth = args.reduce<Growth>((g, a) => strongerGrowth(g, a.growth), summary.growth);
     // A count-up recursion's start that is not a known number: its levels are a bound.
-    const tight = summary.tight && args.every((a) => a.tight) && this.sizes.startKnown(llm, summary);
+    // A chain started from an id of its own (`let prev = r0.id`): what that conversation holds is not priced here, at most.
+    const chain = this.chainedTurns(llm, summary, around.loops);
+    const tight = summary.tight && args.every((a) => a.tight) && this.sizes.startKnown(llm, summary) && (!chain || chain.startsEmpty);
     const out = this.sizes.outputOf(call);
     const { explanation, iterations, loopsTight } = around;
     explanation.push(...new Set(args.flatMap((a) => a.notes)));
@@ -408,8 +410,7 @@ export class CallSites {
     const callsExact = loopsTight && summary.callsTight && (tight || !summary.calls.symbols().some((sym) => values.has(sym)));
     // An id passed back each turn (`prev = (await ask(q, prev)).id`) chains its one request to the
     // state the server keeps: billed again, that state grows by a prompt and an answer per turn.
-    const chain = this.chainedTurns(llm, summary, around.loops);
-    if (chain) this.chainPricedHere(summary, values);
+    if (chain?.startsEmpty) this.chainPricedHere(summary, values);
     let chainGrowth = growth;
     let inputPerCall = at(summary.input);
     let generationPerCall = at(summary.generation);
@@ -549,18 +550,29 @@ export class CallSites {
    * request by (`ask(q, prev)`), read from a variable declared outside them, when the wrapper makes
    * one request per invocation.
    */
-  private chainedTurns(llm: LlmCall, summary: Summary, loops: readonly LoopInfo[]): { source: string; loops: LoopInfo[]; turns: Poly; m: Poly; multi: boolean } | undefined {
+  private chainedTurns(llm: LlmCall, summary: Summary, loops: readonly LoopInfo[]): { source: string; loops: LoopInfo[]; turns: Poly; m: Poly; multi: boolean; startsEmpty: boolean } | undefined {
     const single = summary.calls.isConstant() && summary.calls.evaluate({}, 0) === 1;
     if (llm.passed || llm.elementOf || (!single && !summary.chainGrowth)) return undefined;
     for (const [i, p] of summary.params.entries()) {
       const decl = p.chains ? this.chainRoot((llm.arguments ?? llm.node.arguments)[i], p.chains.field) : undefined;
       // Only a loop that writes the id (`prev = r.id`) moves the chain on: a fixed id chains every turn to one response.
       const chained = decl ? this.loopsSince(loops, decl) : [];
-      if (chained.length && chained.some((l) => this.writes(l.node, decl!))) return { source: p.chains!.source, loops: chained, turns: Poly.product(chained.map((l) => l.trip)), m: Poly.symbol(modelSymbol(summary.model)), multi: !single };
+      if (chained.length && chained.some((l) => this.writes(l.node, decl!))) return { source: p.chains!.source, loops: chained, turns: Poly.product(chained.map((l) => l.trip)), m: Poly.symbol(modelSymbol(summary.model)), multi: !single, startsEmpty: this.startsEmpty(decl!) };
     }
     // A module's variable the function moves on itself: no loop here encloses it, each moves the chain on.
-    if (summary.movesChain && loops.length) return { source: summary.movesChain, loops: [...loops], turns: Poly.product(loops.map((l) => l.trip)), m: Poly.symbol(modelSymbol(summary.model)), multi: !single };
+    if (summary.movesChain && loops.length) return { source: summary.movesChain, loops: [...loops], turns: Poly.product(loops.map((l) => l.trip)), m: Poly.symbol(modelSymbol(summary.model)), multi: !single, startsEmpty: true };
     return undefined;
+  }
+
+  /**
+   * Whether the id a caller's loop chains starts on no conversation: a variable declared without a value, with `undefined`/`null`, or `{}`.
+   * Any other start (`let prev = r0.id`, a parameter) names a conversation the first turn already carries: `|prev's conversation|` stays.
+   */
+  private startsEmpty(decl: ts.Node): boolean {
+    const t = this.ts;
+    if (!t.isVariableDeclaration(decl)) return false;
+    const init = decl.initializer && this.constants.skipTrivia(decl.initializer);
+    return !init || init.kind === t.SyntaxKind.NullKeyword || (t.isIdentifier(init) && init.text === "undefined") || (t.isObjectLiteralExpression(init) && !init.properties.length);
   }
 
   /** Whether `within` assigns the variable `decl` or one of its properties (`prev = …`, `state.prev = …`). */
@@ -593,12 +605,12 @@ export class CallSites {
     }
   }
 
-  private wrapperCounts(llm: LlmCall, summary: Summary, earlier: (sym: string, mean: boolean) => Poly | undefined, iterations: Poly, chain?: { turns: Poly; m: Poly; multi: boolean }): Counts | undefined {
+  private wrapperCounts(llm: LlmCall, summary: Summary, earlier: (sym: string, mean: boolean) => Poly | undefined, iterations: Poly, chain?: { turns: Poly; m: Poly; multi: boolean; startsEmpty: boolean }): Counts | undefined {
     const c = summary.counts;
     if (!c) return undefined;
     const t = this.ts;
     const values = this.sizes.argumentValues(llm, summary, meanOf);
-    if (chain) this.chainPricedHere(summary, values);
+    if (chain?.startsEmpty) this.chainPricedHere(summary, values);
     const whole = new Map<string, string>();
     // An array the callee grows holds what its earlier invocations here added, too.
     const grown = this.sizes.meanGrowthByEarlierCalls(llm, summary, values);

@@ -85,6 +85,11 @@ export class ContinuedRuns {
     const t = this.ts;
     const read = this.readOf(llm);
     const anchor = read.decl;
+    // `n > 100 ? r1.id : r2.id` as the state: either chain, at most.
+    const choice = this.choiceIn(llm.node, anchor);
+    if (choice) return this.atMost(choice.filter((r) => r.node !== llm.node && this.loops.enclosingFunction(r.node) === fn), "the state here");
+    // `const ctx = { prev: r1.id }` handed on or aliased (`Object.assign(ctx, …)`, `const c2 = ctx`): its field may be moved on unseen.
+    if (read.path.length && t.isVariableDeclaration(anchor) && !this.resultOf(anchor) && this.escapes(anchor)) return this.atMost(this.resultsBefore(llm.node, fn), `${anchor.name.getText()}.${read.path.join(".")}`);
     if (t.isVariableDeclaration(anchor)) {
       // `const r1 = await a.run(q1)` read for the state (also through consts: `const st = r1.data.state`): that run's conversation, once.
       const from = this.resultOf(anchor);
@@ -159,11 +164,19 @@ export class ContinuedRuns {
     const last = writes[lo - 1];
     // Exact only for a variable of this function: another's may be moved on by code not read here.
     const local = this.loops.enclosingFunction(decl) === fn;
-    if (local && !closure && !loops.length && last && this.statementAround(last.at, site)) return other(last) ? [{ llm: last.from, kind: "result", times: ONCE, tight: true, grows: false }] : [];
+    if (local && !closure && !loops.length && last && !last.opaque && this.statementAround(last.at, site)) return other(last) ? [{ llm: last.from, kind: "result", times: ONCE, tight: true, grows: false }] : [];
     const reaching = loops.length || closure ? writes : writes.slice(0, lo);
     const seen = new Set<ts.Node>();
     const out: Continued[] = [];
     for (const w of reaching) {
+      // A write not read as one result's id (`({ id: prev } = r2)`, `prev ??= r2.id`, `prev = String(r2.id)`): any result it reads, at most.
+      if (w.opaque && !w.opaque.length) return `${decl.name.getText()} is moved on at line ${this.lineOf(w.at)} by a value not read as an earlier response's id: the chain it names is not known here`;
+      for (const r of w.opaque ?? []) {
+        if (r.node === site || this.loops.enclosingFunction(r.node) !== fn || seen.has(r.node)) continue;
+        if (out.length === MAX_CONTINUED) return `more than ${MAX_CONTINUED} earlier results may be the one ${decl.name.getText()} names here: what they leave there is not added up`;
+        seen.add(r.node);
+        out.push({ llm: r, kind: "result", times: ONCE, tight: false, grows: false });
+      }
       if (!other(w) || seen.has(w.from.node)) continue;
       this.step(w.at);
       if (out.length === MAX_CONTINUED) return `more than ${MAX_CONTINUED} earlier results may be the one ${decl.name.getText()} names here: what they leave there is not added up`;
@@ -179,16 +192,21 @@ export class ContinuedRuns {
     if (known) return known;
     const t = this.ts;
     const writes: LetWrite[] = [];
-    if (decl.initializer) writes.push({ at: decl, from: this.idResult(decl.initializer) });
+    if (decl.initializer) writes.push(this.writeOf(decl, decl.initializer));
     let closure = false;
+    const isDecl = (n: ts.Node): boolean => t.isIdentifier(n) && this.scopes.resolve(n) === decl;
+    const add = (w: LetWrite): void => {
+      if (this.loops.enclosingFunction(w.at) !== fn) closure = true;
+      writes.push(w);
+    };
     const visit = (n: ts.Node): void => {
-      if (t.isBinaryExpression(n) && n.operatorToken.kind === t.SyntaxKind.EqualsToken) {
+      if (t.isBinaryExpression(n) && n.operatorToken.kind >= t.SyntaxKind.FirstAssignment && n.operatorToken.kind <= t.SyntaxKind.LastAssignment) {
         const left = this.constants.skipTrivia(n.left);
-        if (t.isIdentifier(left) && this.scopes.resolve(left) === decl) {
-          if (this.loops.enclosingFunction(n) !== fn) closure = true;
-          writes.push({ at: n, from: this.idResult(n.right) });
-        }
-      }
+        if (isDecl(left)) add(n.operatorToken.kind === t.SyntaxKind.EqualsToken ? this.writeOf(n, n.right) : { at: n, opaque: this.resultsIn(n.right) });
+        // A destructuring assignment naming it (`({ id: prev } = r2)`).
+        else if ((t.isObjectLiteralExpression(left) || t.isArrayLiteralExpression(left)) && this.mentions(left, isDecl)) add({ at: n, opaque: this.resultsIn(n.right) });
+      } else if ((t.isPrefixUnaryExpression(n) || t.isPostfixUnaryExpression(n)) && isDecl(this.constants.skipTrivia(n.operand)) && (n.operator === t.SyntaxKind.PlusPlusToken || n.operator === t.SyntaxKind.MinusMinusToken)) add({ at: n, opaque: [] });
+      else if ((t.isForOfStatement(n) || t.isForInStatement(n)) && !t.isVariableDeclarationList(n.initializer) && this.mentions(n.initializer, isDecl)) add({ at: n.initializer, opaque: this.resultsIn(n.expression) });
       t.forEachChild(n, visit);
     };
     const body = t.isSourceFile(fn) ? fn : (fn as { body?: ts.Node }).body;
@@ -196,6 +214,93 @@ export class ContinuedRuns {
     const found = { writes, closure };
     this.letWrites.set(decl, found);
     return found;
+  }
+
+  /** A plain write of a value: one result's id (`r1.id`), none (`undefined`, `null`, a path read of no result), or anything else (opaque: the results it reads). */
+  private writeOf(at: ts.Node, value: ts.Expression): LetWrite {
+    const t = this.ts;
+    const v = this.constants.skipTrivia(value);
+    if (v.kind === t.SyntaxKind.NullKeyword || (t.isIdentifier(v) && v.text === "undefined") || t.isIdentifier(v) || t.isPropertyAccessExpression(v) || t.isNonNullExpression(v)) return { at, from: this.idResult(value) };
+    return { at, opaque: this.resultsIn(value) };
+  }
+
+  /** The earlier sites whose results a value reads anywhere in it (`n > 1 ? r1.id : r2.id`, `String(r2.id)`, `r2`). */
+  private resultsIn(value: ts.Node): LlmCall[] {
+    const t = this.ts;
+    const out: LlmCall[] = [];
+    const visit = (n: ts.Node): void => {
+      this.step(n);
+      if (t.isIdentifier(n)) {
+        const read = this.follow({ decl: this.scopes.resolve(n) ?? n, path: [] });
+        const r = t.isVariableDeclaration(read.decl) ? this.resultOf(read.decl) : undefined;
+        if (r && !out.includes(r)) out.push(r);
+        return;
+      }
+      t.forEachChild(n, visit);
+    };
+    visit(value);
+    return out;
+  }
+
+  /** Whether a node holds an identifier `is` accepts. */
+  private mentions(n: ts.Node, is: (n: ts.Node) => boolean): boolean {
+    return is(n) || !!this.ts.forEachChild(n, (c) => this.mentions(c, is) || undefined);
+  }
+
+  /** The 1-based line of a node. */
+  private lineOf(n: ts.Node): number {
+    const sf = n.getSourceFile();
+    return sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1;
+  }
+
+  /** Earlier results a state may name, each at most; none known: why. */
+  private atMost(results: readonly LlmCall[], what: string): Continued[] | string {
+    if (results.length > MAX_CONTINUED) return `more than ${MAX_CONTINUED} earlier results may be the one ${what} names: what they leave there is not added up`;
+    return results.map((llm) => ({ llm, kind: "result" as const, times: ONCE, tight: false, grows: false }));
+  }
+
+  /** A condition in the call's arguments (`c ? r1.id : r2.id`, `a ?? b`) holding a read of `decl`: the results it reads. */
+  private choiceIn(call: ts.CallExpression, decl: ts.Node): LlmCall[] | undefined {
+    const t = this.ts;
+    const isChoice = (n: ts.Node): boolean => t.isConditionalExpression(n) || (t.isBinaryExpression(n) && [t.SyntaxKind.BarBarToken, t.SyntaxKind.QuestionQuestionToken, t.SyntaxKind.AmpersandAmpersandToken].includes(n.operatorToken.kind));
+    const reads = (n: ts.Node): boolean => this.mentions(n, (c) => t.isIdentifier(c) && this.scopes.resolve(c) === decl);
+    const visit = (n: ts.Node): LlmCall[] | undefined => {
+      if (t.isFunctionLike(n)) return undefined;
+      if (isChoice(n) && reads(n)) {
+        const found = this.resultsIn(n);
+        return found.length > 1 ? found : undefined;
+      }
+      return t.forEachChild(n, visit);
+    };
+    for (const a of call.arguments) {
+      const found = visit(a);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** The earlier sites of `fn` whose results it reads before `site`: what an object handed on may have been given. */
+  private resultsBefore(site: ts.CallExpression, fn: ts.Node): LlmCall[] {
+    const body = this.ts.isSourceFile(fn) ? fn : (fn as { body?: ts.Node }).body;
+    return body ? this.resultsIn(body).filter((r) => r.node !== site && r.node.end <= site.pos && this.loops.enclosingFunction(r.node) === fn) : [];
+  }
+
+  /** Whether a const is used other than by reading a property off it (`ctx.prev`): handed to a call, aliased, spread, returned. */
+  private escapes(decl: ts.VariableDeclaration): boolean {
+    const t = this.ts;
+    const init = decl.initializer && this.constants.skipTrivia(decl.initializer);
+    if (!init || !t.isObjectLiteralExpression(init)) return false;
+    const fn = this.loops.enclosingFunction(decl);
+    const body = t.isSourceFile(fn) ? fn : (fn as { body?: ts.Node }).body;
+    const visit = (n: ts.Node): boolean => {
+      if (t.isIdentifier(n) && n !== decl.name && this.scopes.resolve(n) === decl) {
+        let p: ts.Node = n;
+        while (t.isParenthesizedExpression(p.parent) || t.isNonNullExpression(p.parent)) p = p.parent;
+        return !(t.isPropertyAccessExpression(p.parent) && p.parent.expression === p);
+      }
+      return !!t.forEachChild(n, (c) => visit(c) || undefined);
+    };
+    return !!body && visit(body);
   }
 
   /** Whether a write (`prev = …`, or the declaration) is a statement of a block that holds `site`: it runs whenever the site does, before it. */
@@ -283,7 +388,7 @@ export class ContinuedRuns {
       if (t.isIdentifier(init) || t.isPropertyAccessExpression(init)) {
         const inner = this.pathOf(init);
         next = inner && { decl: inner.decl, path: [...inner.path, ...at.path] };
-      } else if (t.isObjectLiteralExpression(init) && at.path.length && !this.writes(this.loops.enclosingFunction(decl), decl)) {
+      } else if (t.isObjectLiteralExpression(init) && at.path.length && !this.writes(this.loops.enclosingFunction(decl), decl) && !this.escapes(decl)) {
         const value = this.member(init, at.path[0]!);
         const inner = value && this.pathOf(value);
         next = inner && { decl: inner.decl, path: [...inner.path, ...at.path.slice(1)] };
@@ -435,6 +540,8 @@ interface FunctionSites {
 interface LetWrite {
   readonly at: ts.Node;
   readonly from?: LlmCall;
+  /** A write not read as one result's id (destructuring, `??=`, a call or a condition around ids): the results it reads. */
+  readonly opaque?: readonly LlmCall[];
 }
 
 /** How many consts naming one another a state's read is followed through. */

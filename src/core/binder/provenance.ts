@@ -1253,12 +1253,27 @@ export class Provenance {
       const branch = this.stateBranch(e);
       // The chain starts where the id (or session) variable is declared: `let prev; … prev = r.id`.
       let root: ts.Expression = this.constants.skipTrivia(branch ?? e);
+      // A condition between two states (`c ? r1.id : r2.id`): anchored at the first, either may be sent (the continued-runs rule reads both).
+      const either = branch ? undefined : this.eitherState(root);
+      if (either) root = either;
       while (this.ts.isPropertyAccessExpression(root) || this.ts.isElementAccessExpression(root)) root = this.constants.skipTrivia(root.expression);
       const decl = this.ts.isIdentifier(root) ? this.scopes.resolve(root) : undefined;
       // A parameter the function is handed (`previous_response_id: id`, `{ state }`, `session`) may already name a conversation: what it holds goes with each request.
       // Named apart from the parameter's own size (`|id|`, which a caller sets to its argument's): `|id's conversation|`.
       const handed = decl && this.isParameterName(decl) && this.ts.isIdentifier(root) ? `${root.text}'s conversation` : undefined;
       if (decl) return { anchor: decl, source: spec.stateSource ?? `${path.split(".").pop()} chains each request to the conversation kept on the server, which is billed again every time`, ...(spec.stateKeptBy ? { keptBy: (client?.kind === "client" ? client.origin : undefined) ?? call } : {}), ...(branch ? { maybe: true } : {}), ...(handed ? { history: handed } : {}) };
+    }
+    return undefined;
+  }
+
+  /** The first branch of a condition between two values (`c ? r1.id : r2.id`, `a ?? b`) that reads a variable, if `e` is one. */
+  private eitherState(e: ts.Expression): ts.Expression | undefined {
+    const t = this.ts;
+    const branches = t.isConditionalExpression(e) ? [e.whenTrue, e.whenFalse] : t.isBinaryExpression(e) && [t.SyntaxKind.BarBarToken, t.SyntaxKind.QuestionQuestionToken].includes(e.operatorToken.kind) ? [e.left, e.right] : [];
+    for (const b of branches) {
+      let root: ts.Expression = this.constants.skipTrivia(b);
+      while (t.isPropertyAccessExpression(root) || t.isElementAccessExpression(root)) root = this.constants.skipTrivia(root.expression);
+      if (t.isIdentifier(root) && root.text !== "undefined") return root;
     }
     return undefined;
   }
