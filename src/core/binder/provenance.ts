@@ -1261,7 +1261,7 @@ export class Provenance {
       // A parameter the function is handed (`previous_response_id: id`, `{ state }`, `session`) may already name a conversation: what it holds goes with each request.
       // Named apart from the parameter's own size (`|id|`, which a caller sets to its argument's): `|id's conversation|`.
       const handed = decl && this.isParameterName(decl) && this.ts.isIdentifier(root) ? `${root.text}'s conversation` : undefined;
-      if (decl) return { anchor: decl, source: spec.stateSource ?? `${path.split(".").pop()} chains each request to the conversation kept on the server, which is billed again every time`, ...(spec.stateKeptBy ? { keptBy: (client?.kind === "client" ? client.origin : undefined) ?? call } : {}), ...(branch ? { maybe: true } : {}), ...(handed ? { history: handed } : {}) };
+      if (decl) return { anchor: decl, source: spec.stateSource ?? `${path.split(".").pop()} chains each request to the conversation kept on the server, which is billed again every time`, ...(spec.stateKeptBy ? { keptBy: (client?.kind === "client" ? client.origin : undefined) ?? call } : {}), ...(branch || either ? { maybe: true } : {}), ...(handed ? { history: handed } : {}) };
     }
     return undefined;
   }
