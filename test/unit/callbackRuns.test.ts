@@ -108,6 +108,27 @@ export async function run(xs: string[]) {
     );
   });
 
+  // fixH (review8 #9): a rest parameter or `arguments` was read as "not this function's parameter": once, exact (2 ran).
+  it("a callback taken in a rest parameter or read through arguments: unknown, never once", () => {
+    const found = analyze(`${OPENAI}async function twice(...fs: Array<() => Promise<unknown>>) { await fs[0]!(); await fs[0]!(); }
+async function late(a: string, ...fs: Array<() => Promise<unknown>>) { await fs[0]!(); }
+async function args(fn: () => Promise<unknown>) { await fn(); await (arguments[0] as () => Promise<unknown>)(); }
+export async function run(xs: string[]) {
+  for (const x of xs) await twice(() => ${ask("a", "x")});
+  for (const x of xs) await late(x, () => ${ask("b", "x")});
+  for (const x of xs) await args(() => ${ask("c", "x")});
+}
+`);
+    assert.deepEqual(
+      found.map((f) => [f.line, f.calls.kind === "unknown" ? f.calls.reason : formatBound(f.calls, f.rank)]),
+      [
+        [7, "twice (line 3) takes its callback in a rest parameter (...fs): how often it runs is not read"],
+        [8, "late (line 4) takes its callback in a rest parameter (...fs): how often it runs is not read"],
+        [9, "args (line 5) reads its arguments through `arguments`: how often it runs its callback is not read"],
+      ],
+    );
+  });
+
   // h-cb3: h-cb2 made these unknown (37 real sites: vercel/ai's describeIfCapability, openai-agents-js's runWithOptionalTrace and withTestTrace).
   it("handed on to a function not read (a package's): once, assumed and said; under an if at most once; fn() on a returning branch or withTrace(fn) after it: at most once", () => {
     const code = `${OPENAI}import { describe } from "vitest";

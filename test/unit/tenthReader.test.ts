@@ -39,6 +39,19 @@ const b = (process.env.B ?? "y").split(",");
   });
 });
 
+describe("fixH (review8 #10): a test table through a const alias", () => {
+  it("const runner = test.each(rows); runner(…): once per row, exact (before: 1 call, exact)", () => {
+    expectSites(`import OpenAI from "openai";
+const ai = new OpenAI();
+const rows = (process.env.ROWS ?? "a,b").split(",");
+const runner = test.each(rows);
+runner("row %s", async (x) => {
+  await ai.chat.completions.create({ model: "gpt-4o", max_tokens: 5, messages: [{ role: "user", content: x }] }); // @site
+});
+`, [{ calls: "Θ(|rows|)", loops: "each@5:|rows|" }], "alias.test.ts");
+  });
+});
+
 describe("tenth reader's misses: LlamaIndex's context-aware agents (place 32)", () => {
   it("OpenAIContextAwareAgent with tools: [] answers a chat in one request; with tools it loops", () => {
     // LlamaIndexTS examples/deprecated/contextAwareAgent.js: no tool, a context retriever (an embedding, no LLM request).

@@ -73,9 +73,13 @@ export class CallbackRuns {
 
   private count(fn: FunctionNode, name: string, index: number): Runs | undefined {
     const t = this.ts;
-    const param = fn.parameters[index];
-    if (!param || param.dotDotDotToken) return undefined;
     const where = `${name} (line ${lineRef(this.line(fn))})`;
+    // A rest parameter or `arguments` holds the callback as an element (`fs[0]()`): its calls are not counted, so not once either.
+    const rest = fn.parameters.findIndex((p) => !!p.dotDotDotToken);
+    if (rest >= 0 && rest <= index) return { unknown: `${where} takes its callback in a rest parameter (...${this.text(fn.parameters[rest]!.name)}): how often it runs is not read` };
+    if (this.usesArguments(fn)) return { unknown: `${where} reads its arguments through \`arguments\`: how often it runs its callback is not read` };
+    const param = fn.parameters[index];
+    if (!param) return undefined;
     if (!t.isIdentifier(param.name)) return { unknown: `${where} takes its callback apart: how often it runs is not read` };
     const refs = this.scopes.referencesTo(param, param.name.text);
     if (refs.length === 0) return undefined;
@@ -186,6 +190,23 @@ export class CallbackRuns {
     };
     if (fn.body) t.forEachChild(fn.body, visit);
     return found;
+  }
+
+  /** Whether `fn`'s body names `arguments` outside a function of its own that has its own (an arrow sees `fn`'s). */
+  private usesArguments(fn: FunctionNode): boolean {
+    const t = this.ts;
+    let found = false;
+    const visit = (n: ts.Node): void => {
+      if (found || (t.isFunctionLike(n) && !t.isArrowFunction(n))) return;
+      if (t.isIdentifier(n) && n.text === "arguments" && !((t.isPropertyAccessExpression(n.parent) || t.isPropertyAssignment(n.parent)) && n.parent.name === n)) found = true;
+      else t.forEachChild(n, visit);
+    };
+    if (fn.body) t.forEachChild(fn.body, visit);
+    return found;
+  }
+
+  private text(n: ts.Node): string {
+    return n.getText(this.scopes.sourceFile);
   }
 
   private line(n: ts.Node): number {

@@ -485,13 +485,22 @@ export class Loops {
    */
   private eachTable(host: ts.CallExpression): { tables: ts.Expression[]; bound: boolean } | undefined {
     const t = this.ts;
-    const callee = this.constants.skipTrivia(host.expression);
+    const callee = this.eachAlias(this.constants.skipTrivia(host.expression));
     if (!t.isConditionalExpression(callee)) return this.eachOf(callee);
     const a = this.eachOf(this.constants.skipTrivia(callee.whenTrue));
     const b = this.eachOf(this.constants.skipTrivia(callee.whenFalse));
     if (!a || !b) return undefined;
     const [x, y] = [a.tables[0]!, b.tables[0]!];
     return { tables: this.text(x) === this.text(y) ? [x] : [x, y], bound: true };
+  }
+
+  /** `const runner = test.each(items); runner("t", fn)`: the const's table, so its rows are counted as where written in place. */
+  private eachAlias(callee: ts.Expression): ts.Expression {
+    const t = this.ts;
+    if (!t.isIdentifier(callee)) return callee;
+    const decl = this.scopes.resolve(callee);
+    const init = decl && this.constants.isConstDeclaration(decl) ? this.constants.initializerOf(callee) : undefined;
+    return init ? this.constants.skipTrivia(init) : callee;
   }
 
   /** `test.each(xs)`, `describe.skip.each(xs)`: the table, a bound only when the runner is skipped. */
