@@ -139,4 +139,15 @@ export async function agentSession(q: string, session: any) {
       { calls: "Θ(1)", input: "Θ(|q| + |session's conversation|)" },
     ]);
   });
+  it("a let first set to a value that reads no earlier result (a session or id made elsewhere), then moved on by each result: the loop's chain, as before fixG (fixG made it unknown: 73 vercel/ai harness sites)", () => {
+    expectSites(`${RESPONSES}declare function startId(): Promise<string | undefined>;
+export async function main(qs: string[]) {
+  let prev = await startId();
+  for (const q of qs) {
+    const r = await client.responses.create({ model: "gpt-4o", input: q, previous_response_id: prev, max_output_tokens: 100 }); // @site
+    prev = r.id;
+  }
+}
+`, [{ calls: "Θ(|qs|)", input: "Θ(|qs|²·|q|)" }]);
+  });
 });

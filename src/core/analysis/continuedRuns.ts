@@ -170,7 +170,7 @@ export class ContinuedRuns {
     const out: Continued[] = [];
     for (const w of reaching) {
       // A write not read as one result's id (`({ id: prev } = r2)`, `prev ??= r2.id`, `prev = String(r2.id)`): any result it reads, at most.
-      if (w.opaque && !w.opaque.length) return `${decl.name.getText()} is moved on at line ${this.lineOf(w.at)} by a value not read as an earlier response's id: the chain it names is not known here`;
+      // One that reads none (`session = await agent.createSession()`) names no chain of this function's sites: nothing to carry from here.
       for (const r of w.opaque ?? []) {
         if (r.node === site || this.loops.enclosingFunction(r.node) !== fn || seen.has(r.node)) continue;
         if (out.length === MAX_CONTINUED) return `more than ${MAX_CONTINUED} earlier results may be the one ${decl.name.getText()} names here: what they leave there is not added up`;
@@ -245,12 +245,6 @@ export class ContinuedRuns {
   /** Whether a node holds an identifier `is` accepts. */
   private mentions(n: ts.Node, is: (n: ts.Node) => boolean): boolean {
     return is(n) || !!this.ts.forEachChild(n, (c) => this.mentions(c, is) || undefined);
-  }
-
-  /** The 1-based line of a node. */
-  private lineOf(n: ts.Node): number {
-    const sf = n.getSourceFile();
-    return sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1;
   }
 
   /** Earlier results a state may name, each at most; none known: why. */
